@@ -1,0 +1,38 @@
+package com.qleven.domain.tenancy;
+
+import com.qleven.domain.shared.ForbiddenException;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/** The permission table: which role holds which permission. Checked inside every use case. */
+public final class Permissions {
+    private static final Map<Role, Set<Permission>> TABLE = new EnumMap<>(Role.class);
+
+    static {
+        TABLE.put(Role.ADMINISTRATOR, EnumSet.allOf(Permission.class));
+        TABLE.put(Role.PROFESSIONAL, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.VIEW_USERS));
+        TABLE.put(Role.RECEPTIONIST, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.VIEW_USERS));
+        TABLE.put(Role.OPERATOR, EnumSet.of(Permission.VIEW_OWN_PROFILE));
+    }
+
+    private Permissions() {
+    }
+
+    public static boolean allows(Role role, Permission permission) {
+        return TABLE.get(role).contains(permission);
+    }
+
+    public static Set<Permission> of(Role role) {
+        return Set.copyOf(TABLE.get(role));
+    }
+
+    /** Throws {@link ForbiddenException} unless the principal's role holds the permission. */
+    public static void require(Principal principal, Permission permission) {
+        if (!allows(principal.role(), permission)) {
+            throw new ForbiddenException("the role " + principal.role().wireName() + " may not "
+                    + permission.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package com.qleven.application;
+
+import com.qleven.ports.shared.out.DataKeys;
+import com.qleven.ports.shared.out.Directory;
+import com.qleven.ports.shared.out.RateLimits;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.Accounts;
+import com.qleven.ports.tenancy.out.Centers;
+import com.qleven.ports.tenancy.out.Memberships;
+import com.qleven.ports.tenancy.out.Sessions;
+
+/**
+ * Everything a storage adapter provides, so that an embedder plugs one object in. Every
+ * repository's writes join the unit of work that {@link #transactions()} opens on the thread.
+ */
+public interface QlevenStore {
+    Transactions transactions();
+
+    Directory directory();
+
+    RateLimits rateLimits();
+
+    DataKeys dataKeys();
+
+    Centers centers();
+
+    Accounts accounts();
+
+    Memberships memberships();
+
+    Sessions sessions();
+}

@@ -1,0 +1,47 @@
+package com.qleven.application.tenancy;
+
+import com.qleven.application.QlevenStore;
+import com.qleven.domain.shared.ConflictException;
+import com.qleven.domain.shared.UserId;
+import com.qleven.domain.tenancy.Account;
+import com.qleven.ports.shared.out.BlindIndex;
+import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.IdGenerator;
+import com.qleven.ports.shared.out.PasswordHasher;
+import com.qleven.ports.tenancy.in.CreateOperator;
+import java.time.Clock;
+import java.time.Instant;
+
+public final class CreateOperatorService implements CreateOperator {
+    private static final System.Logger LOG = System.getLogger(CreateOperatorService.class.getName());
+    private final QlevenStore store;
+    private final AccountFields fields;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+    private final IdGenerator ids;
+
+    public CreateOperatorService(QlevenStore store, FieldCipher cipher, PasswordHasher hasher, Clock clock,
+                                 IdGenerator ids) {
+        this.store = store;
+        this.fields = new AccountFields(cipher);
+        this.hasher = hasher;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    @Override
+    public UserId create(CreateOperatorCommand command) {
+        BlindIndex email = fields.emailIndex(command.person().email());
+        String passwordHash = hasher.hash(command.password());
+        Instant now = clock.instant();
+        UserId id = new UserId(ids.next());
+        store.transactions().global(() -> {
+            if (!store.directory().claimAccountEmail(email, id)) {
+                throw new ConflictException("an account with this email already exists");
+            }
+            store.accounts().add(fields.seal(new Account(id, command.person(), now, true, now), passwordHash));
+        });
+        LOG.log(System.Logger.Level.INFO, "event=operator_created user=" + id);
+        return id;
+    }
+}

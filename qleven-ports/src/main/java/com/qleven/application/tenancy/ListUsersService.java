@@ -1,0 +1,44 @@
+package com.qleven.application.tenancy;
+
+import com.qleven.application.QlevenStore;
+import com.qleven.domain.shared.Page;
+import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UserId;
+import com.qleven.domain.tenancy.Membership;
+import com.qleven.domain.tenancy.Permission;
+import com.qleven.domain.tenancy.Permissions;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.tenancy.in.ListUsers;
+import com.qleven.ports.tenancy.in.UserView;
+import com.qleven.ports.tenancy.out.StoredAccount;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+public final class ListUsersService implements ListUsers {
+    private final QlevenStore store;
+    private final AccountFields fields;
+
+    public ListUsersService(QlevenStore store, FieldCipher cipher) {
+        this.store = store;
+        this.fields = new AccountFields(cipher);
+    }
+
+    @Override
+    public Page<UserView> list(Principal principal, PageRequest request) {
+        Permissions.require(principal, Permission.VIEW_USERS);
+        TenantId tenant = principal.requireTenant();
+        return store.transactions().inTenant(tenant, () -> {
+            Page<Membership> page = store.memberships().list(tenant, request);
+            Map<UserId, StoredAccount> accounts = store.accounts()
+                    .byIds(page.items().stream().map(Membership::userId).toList()).stream()
+                    .collect(Collectors.toMap(StoredAccount::id, Function.identity()));
+            return new Page<>(page.items().stream()
+                    .filter(m -> accounts.containsKey(m.userId()))
+                    .map(m -> Users.view(fields.open(accounts.get(m.userId())), m))
+                    .toList(), page.next());
+        });
+    }
+}

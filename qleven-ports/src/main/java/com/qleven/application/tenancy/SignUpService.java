@@ -1,0 +1,98 @@
+package com.qleven.application.tenancy;
+
+import com.qleven.application.QlevenStore;
+import com.qleven.domain.shared.ConflictException;
+import com.qleven.domain.shared.RateLimitedException;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UnprocessableException;
+import com.qleven.domain.shared.UserId;
+import com.qleven.domain.tenancy.Account;
+import com.qleven.domain.tenancy.Center;
+import com.qleven.domain.tenancy.Membership;
+import com.qleven.domain.tenancy.Role;
+import com.qleven.ports.shared.out.BlindIndex;
+import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.IdGenerator;
+import com.qleven.ports.shared.out.PasswordHasher;
+import com.qleven.ports.tenancy.in.SignUp;
+import com.qleven.ports.tenancy.in.SignUpCommand;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Creates the center, its administrator's account and the membership in one unit of work. An
+ * email that already has an account is refused: accounts are global, so signup tells that the
+ * email exists, and is rate-limited per address for that reason.
+ */
+public final class SignUpService implements SignUp {
+    static final String BUCKET = "signup";
+    private static final System.Logger LOG = System.getLogger(SignUpService.class.getName());
+
+    private final QlevenStore store;
+    private final FieldCipher cipher;
+    private final AccountFields fields;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final int signupsPerAddressPerHour;
+
+    public SignUpService(QlevenStore store, FieldCipher cipher, PasswordHasher hasher, Clock clock, IdGenerator ids,
+                         int signupsPerAddressPerHour) {
+        this.store = store;
+        this.cipher = cipher;
+        this.fields = new AccountFields(cipher);
+        this.hasher = hasher;
+        this.clock = clock;
+        this.ids = ids;
+        this.signupsPerAddressPerHour = signupsPerAddressPerHour;
+    }
+
+    @Override
+    public SignUpResult signUp(SignUpCommand command) {
+        if (!command.ageConfirmed()) {
+            throw new UnprocessableException("admin.ageConfirmed",
+                    "the administrator must confirm being 16 or older");
+        }
+        Instant now = clock.instant();
+        BlindIndex address = cipher.blindIndex(SignInService.ADDRESS_INDEX, Optional.empty(), command.client().ip());
+        store.transactions().global(() -> {
+            var window = store.rateLimits().since(BUCKET, address, now.minus(Duration.ofHours(1)));
+            if (window.count() >= signupsPerAddressPerHour) {
+                LOG.log(System.Logger.Level.WARNING, "event=signup_refused reason=rate_limited address=" + shortHash(address));
+                throw new RateLimitedException("too many signups from this address",
+                        window.oldest().map(o -> Duration.between(now, o.plus(Duration.ofHours(1))))
+                                .orElse(Duration.ofHours(1)));
+            }
+            store.rateLimits().record(BUCKET, address, now);
+        });
+        BlindIndex email = fields.emailIndex(command.admin().email());
+        if (store.transactions().global(() -> store.directory().accountByEmail(email)).isPresent()) {
+            throw emailTaken();
+        }
+        String passwordHash = hasher.hash(command.password());
+        TenantId tenant = new TenantId(ids.next());
+        UserId user = new UserId(ids.next());
+        store.transactions().inTenant(tenant, () -> {
+            if (!store.directory().claimAccountEmail(email, user)) {
+                throw emailTaken();
+            }
+            store.centers().add(new Center(tenant, command.center(), now));
+            Account account = new Account(user, command.admin(), now, false, now);
+            store.accounts().add(fields.seal(account, passwordHash));
+            store.memberships().add(new Membership(tenant, user, Role.ADMINISTRATOR, now));
+            store.directory().addMembership(user, tenant);
+        });
+        LOG.log(System.Logger.Level.INFO, "event=center_created tenant=" + tenant + " user=" + user);
+        return new SignUpResult(tenant, user);
+    }
+
+    private static ConflictException emailTaken() {
+        return new ConflictException("an account with this email already exists; sign in and ask to be added to the center");
+    }
+
+    static String shortHash(BlindIndex index) {
+        return index.hex().substring(0, 12);
+    }
+}

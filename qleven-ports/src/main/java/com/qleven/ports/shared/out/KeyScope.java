@@ -1,0 +1,26 @@
+package com.qleven.ports.shared.out;
+
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Whose data key encrypts a value: {@code account} and the account id, later {@code client} and
+ * the client id, {@code finance} and the center id. Shredding the scope's keys makes its values
+ * unreadable.
+ */
+public record KeyScope(String kind, UUID owner) {
+    private static final Pattern KIND = Pattern.compile("^[a-z][a-z_]{1,30}$");
+
+    public KeyScope {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(owner, "owner");
+        if (!KIND.matcher(kind).matches()) {
+            throw new IllegalArgumentException("bad key scope kind " + kind);
+        }
+    }
+
+    public static KeyScope account(UUID accountId) {
+        return new KeyScope("account", accountId);
+    }
+}

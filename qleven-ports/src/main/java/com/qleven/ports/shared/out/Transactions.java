@@ -1,0 +1,33 @@
+package com.qleven.ports.shared.out;
+
+import com.qleven.domain.shared.TenantId;
+import java.util.function.Supplier;
+
+/**
+ * Units of work. Everything a use case writes inside one call commits together or not at all.
+ * A unit of work opened for a center sees only that center's rows (row-level security in
+ * PostgreSQL); it may also touch the global tables (accounts, directory). Nested calls join the
+ * unit of work already open on the thread, for the same center; opening another center's unit
+ * inside one is a programming error.
+ */
+public interface Transactions {
+
+    <T> T inTenant(TenantId tenant, Supplier<T> work);
+
+    /** A unit of work on the global tables only: no center's rows are visible in it. */
+    <T> T global(Supplier<T> work);
+
+    default void inTenant(TenantId tenant, Runnable work) {
+        inTenant(tenant, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    default void global(Runnable work) {
+        global(() -> {
+            work.run();
+            return null;
+        });
+    }
+}

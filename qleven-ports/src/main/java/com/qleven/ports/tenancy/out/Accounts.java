@@ -1,0 +1,17 @@
+package com.qleven.ports.tenancy.out;
+
+import com.qleven.domain.shared.UserId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** The global accounts. */
+public interface Accounts {
+
+    void add(StoredAccount account);
+
+    Optional<StoredAccount> byId(UserId id);
+
+    /** The accounts among the ids that exist, in no particular order. */
+    List<StoredAccount> byIds(Collection<UserId> ids);
+}

@@ -1,0 +1,19 @@
+package com.qleven.ports.tenancy.out;
+
+import com.qleven.domain.shared.Page;
+import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UserId;
+import com.qleven.domain.tenancy.Membership;
+import java.util.Optional;
+
+/** Who belongs to a center, with which role. */
+public interface Memberships {
+
+    void add(Membership membership);
+
+    Optional<Membership> find(TenantId tenant, UserId user);
+
+    /** The center's memberships, oldest first (then by account id), a page at a time. */
+    Page<Membership> list(TenantId tenant, PageRequest page);
+}
