@@ -1,0 +1,167 @@
+package com.qleven.adapters.crypto;
+
+import com.qleven.domain.shared.TenantId;
+import com.qleven.ports.shared.out.BlindIndex;
+import com.qleven.ports.shared.out.DataKeys;
+import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.KeyScope;
+import com.qleven.ports.shared.out.WrappedKey;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES-256-GCM field encryption under envelope keys: one data key per scope (an account, later a
+ * client), wrapped by the primary master key and stored through {@link DataKeys}. A value is stored
+ * as {@code 0x01 | data key id (16) | nonce (12) | ciphertext and tag}, with its place as
+ * associated data. Unwrapped data keys are cached for a few minutes only, so a shredded key stops
+ * working on every host soon after, not at the next restart.
+ */
+public final class AesGcmFieldCipher implements FieldCipher {
+    private static final byte VERSION = 1;
+    private static final int NONCE = 12;
+    private static final int TAG_BITS = 128;
+    private static final int HEADER = 1 + 16 + NONCE;
+    private static final Duration CACHE_FOR = Duration.ofMinutes(5);
+
+    private record Cached(SecretKey key, Instant loadedAt) {
+    }
+
+    private final MasterKeys masterKeys;
+    private final DataKeys dataKeys;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<UUID, Cached> unwrapped = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> indexKeys = new ConcurrentHashMap<>();
+
+    public AesGcmFieldCipher(MasterKeys masterKeys, DataKeys dataKeys) {
+        this(masterKeys, dataKeys, Clock.systemUTC());
+    }
+
+    public AesGcmFieldCipher(MasterKeys masterKeys, DataKeys dataKeys, Clock clock) {
+        this.masterKeys = masterKeys;
+        this.dataKeys = dataKeys;
+        this.clock = clock;
+    }
+
+    @Override
+    public byte[] encrypt(KeyScope scope, String associatedData, String plaintext) {
+        // The scope's key is looked up each time rather than cached: a key created in a unit of
+        // work that rolls back must never be used for a value that commits later.
+        WrappedKey wrapped = dataKeys.current(scope).orElseGet(() -> dataKeys.addIfAbsent(newDataKey(scope)));
+        SecretKey key = unwrap(wrapped);
+        byte[] nonce = new byte[NONCE];
+        random.nextBytes(nonce);
+        byte[] sealed = gcm(Cipher.ENCRYPT_MODE, key, nonce, associatedData,
+                plaintext.getBytes(StandardCharsets.UTF_8));
+        return ByteBuffer.allocate(HEADER + sealed.length)
+                .put(VERSION)
+                .putLong(wrapped.id().getMostSignificantBits()).putLong(wrapped.id().getLeastSignificantBits())
+                .put(nonce).put(sealed).array();
+    }
+
+    @Override
+    public String decrypt(String associatedData, byte[] ciphertext) {
+        if (ciphertext == null || ciphertext.length < HEADER + TAG_BITS / 8 || ciphertext[0] != VERSION) {
+            throw new IllegalArgumentException("not a value sealed by this cipher");
+        }
+        ByteBuffer in = ByteBuffer.wrap(ciphertext);
+        in.get();
+        UUID keyId = new UUID(in.getLong(), in.getLong());
+        byte[] nonce = new byte[NONCE];
+        in.get(nonce);
+        byte[] sealed = new byte[in.remaining()];
+        in.get(sealed);
+        SecretKey key = dataKey(keyId);
+        return new String(gcm(Cipher.DECRYPT_MODE, key, nonce, associatedData, sealed), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public BlindIndex blindIndex(String index, Optional<TenantId> tenant, String normalisedValue) {
+        String name = index + "|" + tenant.map(TenantId::toString).orElse("global");
+        byte[] key = indexKeys.computeIfAbsent(name, n -> masterKeys.derive("blind-index|" + n));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return new BlindIndex(HexFormat.of().formatHex(mac.doFinal(normalisedValue.getBytes(StandardCharsets.UTF_8))));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    private SecretKey dataKey(UUID keyId) {
+        Instant now = clock.instant();
+        Cached cached = unwrapped.get(keyId);
+        if (cached != null && now.isBefore(cached.loadedAt().plus(CACHE_FOR))) {
+            return cached.key();
+        }
+        WrappedKey wrapped = dataKeys.byId(keyId)
+                .orElseThrow(() -> new IllegalStateException("data key " + keyId + " does not exist (shredded?)"));
+        return unwrap(wrapped);
+    }
+
+    private SecretKey unwrap(WrappedKey wrapped) {
+        Cached cached = unwrapped.get(wrapped.id());
+        Instant now = clock.instant();
+        if (cached != null && now.isBefore(cached.loadedAt().plus(CACHE_FOR))) {
+            return cached.key();
+        }
+        SecretKey master = masterKeys.byId(wrapped.masterKeyId()).orElseThrow(() -> new IllegalStateException(
+                "master key " + wrapped.masterKeyId() + " is not in the key file"));
+        byte[] nonce = Arrays.copyOfRange(wrapped.wrapped(), 0, NONCE);
+        byte[] body = Arrays.copyOfRange(wrapped.wrapped(), NONCE, wrapped.wrapped().length);
+        SecretKey key = new SecretKeySpec(gcm(Cipher.DECRYPT_MODE, master, nonce, wrapAad(wrapped.id(), wrapped.scope()), body), "AES");
+        unwrapped.put(wrapped.id(), new Cached(key, now));
+        return key;
+    }
+
+    private WrappedKey newDataKey(KeyScope scope) {
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(256, random);
+            SecretKey key = generator.generateKey();
+            UUID id = UUID.randomUUID();
+            byte[] nonce = new byte[NONCE];
+            random.nextBytes(nonce);
+            byte[] body = gcm(Cipher.ENCRYPT_MODE, masterKeys.primary(), nonce, wrapAad(id, scope), key.getEncoded());
+            byte[] wrapped = ByteBuffer.allocate(NONCE + body.length).put(nonce).put(body).array();
+            return new WrappedKey(id, scope, masterKeys.primaryId(), wrapped, clock.instant());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES is part of every JDK", e);
+        }
+    }
+
+    private static String wrapAad(UUID id, KeyScope scope) {
+        return "datakey|" + id + "|" + scope.kind() + "|" + scope.owner();
+    }
+
+    private static byte[] gcm(int mode, SecretKey key, byte[] nonce, String aad, byte[] input) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(aad.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(input);
+        } catch (AEADBadTagException e) {
+            throw new IllegalArgumentException("the value does not decrypt here: wrong key or moved from its place", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM failed", e);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package com.qleven.adapters.crypto;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The master key ring, kept outside the database in a file readable only by its owner:
+ * <pre>
+ * primary=k1a2b3c4
+ * key.k1a2b3c4=&lt;base64 of 32 bytes&gt;
+ * secret=&lt;base64 of 32 bytes&gt;
+ * </pre>
+ * The primary key wraps new data keys; older {@code key.*} entries stay to unwrap what they wrapped.
+ * {@code secret} is the root of derived keys (blind indexes, the database role's password), so that
+ * rotating the wrapping key does not change any index.
+ */
+public final class MasterKeys {
+    private static final int KEY_BYTES = 32;
+    private final String primaryId;
+    private final Map<String, SecretKey> keys;
+    private final byte[] secret;
+
+    private MasterKeys(String primaryId, Map<String, SecretKey> keys, byte[] secret) {
+        this.primaryId = primaryId;
+        this.keys = Map.copyOf(keys);
+        this.secret = secret.clone();
+    }
+
+    /** Reads the key file, creating it with fresh random keys (mode 0600) when it does not exist. */
+    public static MasterKeys loadOrCreate(Path file) {
+        if (!Files.exists(file)) {
+            try {
+                Path parent = file.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                byte[] content = newKeyFile().getBytes(StandardCharsets.UTF_8);
+                try {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                } catch (UnsupportedOperationException notPosix) {
+                    Files.createFile(file);
+                }
+                Files.write(file, content, StandardOpenOption.TRUNCATE_EXISTING);
+            } catch (FileAlreadyExistsException raced) {
+                // another process created it first: read theirs
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the master key file " + file, e);
+            }
+        }
+        return load(file);
+    }
+
+    /** Reads an existing key file. */
+    public static MasterKeys load(Path file) {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new IllegalArgumentException("master key file " + file + " does not exist or is not readable");
+        }
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read master key file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A key ring from the text of a key file; {@code source} names it in errors. */
+    public static MasterKeys parse(String text, String source) {
+        Properties p = new Properties();
+        try (Reader r = new StringReader(text)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("master key file " + source + " is not a properties file", e);
+        }
+        String primary = p.getProperty("primary");
+        if (primary == null || primary.isBlank()) {
+            throw new IllegalArgumentException("master key file " + source + " has no 'primary' entry");
+        }
+        Map<String, SecretKey> keys = new LinkedHashMap<>();
+        for (String name : p.stringPropertyNames()) {
+            if (name.startsWith("key.")) {
+                keys.put(name.substring(4), new SecretKeySpec(decode(p.getProperty(name), name, source), "AES"));
+            }
+        }
+        if (!keys.containsKey(primary)) {
+            throw new IllegalArgumentException("master key file " + source + " has no key." + primary);
+        }
+        String secret = p.getProperty("secret");
+        if (secret == null) {
+            throw new IllegalArgumentException("master key file " + source + " has no 'secret' entry");
+        }
+        return new MasterKeys(primary, keys, decode(secret, "secret", source));
+    }
+
+    /** The text of a new key file with one random wrapping key and a random secret. */
+    public static String newKeyFile() {
+        SecureRandom random = new SecureRandom();
+        byte[] key = new byte[KEY_BYTES];
+        byte[] secret = new byte[KEY_BYTES];
+        byte[] id = new byte[4];
+        random.nextBytes(key);
+        random.nextBytes(secret);
+        random.nextBytes(id);
+        String keyId = "k" + HexFormat.of().formatHex(id);
+        Base64.Encoder b64 = Base64.getEncoder();
+        return "# Qleven master keys. Keep this file outside the database and its backups; losing it loses the data.\n"
+                + "primary=" + keyId + "\n"
+                + "key." + keyId + "=" + b64.encodeToString(key) + "\n"
+                + "secret=" + b64.encodeToString(secret) + "\n";
+    }
+
+    public String primaryId() {
+        return primaryId;
+    }
+
+    SecretKey primary() {
+        return keys.get(primaryId);
+    }
+
+    Optional<SecretKey> byId(String id) {
+        return Optional.ofNullable(keys.get(id));
+    }
+
+    /** 32 bytes derived from the secret for one purpose; the same file always gives the same bytes. */
+    public byte[] derive(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return mac.doFinal(("qleven|" + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    private static byte[] decode(String value, String name, String source) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("master key file " + source + ": " + name + " is not base64");
+        }
+        if (bytes.length != KEY_BYTES) {
+            throw new IllegalArgumentException("master key file " + source + ": " + name + " must be 32 bytes");
+        }
+        return bytes;
+    }
+
+    @Override
+    public String toString() {
+        return "MasterKeys[primary=" + primaryId + ", keys=" + keys.size() + "]";
+    }
+}

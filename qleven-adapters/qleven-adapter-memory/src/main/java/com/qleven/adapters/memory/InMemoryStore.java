@@ -1,0 +1,373 @@
+package com.qleven.adapters.memory;
+
+import com.qleven.application.QlevenStore;
+import com.qleven.domain.shared.Page;
+import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UserId;
+import com.qleven.domain.shared.ValidationException;
+import com.qleven.domain.tenancy.Center;
+import com.qleven.domain.tenancy.Membership;
+import com.qleven.domain.tenancy.SessionId;
+import com.qleven.ports.shared.out.BlindIndex;
+import com.qleven.ports.shared.out.DataKeys;
+import com.qleven.ports.shared.out.Directory;
+import com.qleven.ports.shared.out.KeyScope;
+import com.qleven.ports.shared.out.RateLimits;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.shared.out.WrappedKey;
+import com.qleven.ports.tenancy.out.Accounts;
+import com.qleven.ports.tenancy.out.Centers;
+import com.qleven.ports.tenancy.out.Memberships;
+import com.qleven.ports.tenancy.out.Sessions;
+import com.qleven.ports.tenancy.out.StoredAccount;
+import com.qleven.ports.tenancy.out.StoredSession;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Every out-port in memory: for embedding without a database, for examples and for fast tests of the
+ * use cases. Behaves as the PostgreSQL store does (the same contract suites run against both),
+ * including atomic units of work and per-center visibility. Nothing survives the JVM.
+ */
+public final class InMemoryStore implements QlevenStore {
+    private final InMemoryTransactions tx = new InMemoryTransactions();
+
+    private final Map<TenantId, Center> centers = new HashMap<>();
+    private final Map<UserId, StoredAccount> accounts = new HashMap<>();
+    private final Map<List<Object>, Membership> memberships = new HashMap<>();
+    private final Map<SessionKey, StoredSession> sessions = new HashMap<>();
+    private final Map<BlindIndex, UserId> accountEmails = new HashMap<>();
+    private final Map<UserId, List<TenantId>> directoryMemberships = new HashMap<>();
+    private final Map<String, Directory.SessionToken> sessionTokens = new HashMap<>();
+    private final Map<String, List<Instant>> rateEvents = new HashMap<>();
+    private final Map<UUID, WrappedKey> dataKeys = new HashMap<>();
+
+    private record SessionKey(Optional<TenantId> tenant, SessionId id) {
+    }
+
+    private <K, V> void put(Map<K, V> map, K key, V value) {
+        V previous = map.put(key, value);
+        tx.onRollback(() -> {
+            if (previous == null) {
+                map.remove(key);
+            } else {
+                map.put(key, previous);
+            }
+        });
+    }
+
+    private <K, V> void remove(Map<K, V> map, K key) {
+        V previous = map.remove(key);
+        if (previous != null) {
+            tx.onRollback(() -> map.put(key, previous));
+        }
+    }
+
+    @Override
+    public Transactions transactions() {
+        return tx;
+    }
+
+    @Override
+    public Directory directory() {
+        return directory;
+    }
+
+    @Override
+    public RateLimits rateLimits() {
+        return rateLimits;
+    }
+
+    @Override
+    public DataKeys dataKeys() {
+        return keys;
+    }
+
+    @Override
+    public Centers centers() {
+        return centerRepository;
+    }
+
+    @Override
+    public Accounts accounts() {
+        return accountRepository;
+    }
+
+    @Override
+    public Memberships memberships() {
+        return membershipRepository;
+    }
+
+    @Override
+    public Sessions sessions() {
+        return sessionRepository;
+    }
+
+    private final Centers centerRepository = new Centers() {
+        @Override
+        public void add(Center center) {
+            tx.within(() -> {
+                tx.checkWrite(center.id());
+                if (centers.containsKey(center.id())) {
+                    throw new IllegalStateException("center " + center.id() + " exists");
+                }
+                put(centers, center.id(), center);
+            });
+        }
+
+        @Override
+        public Optional<Center> byId(TenantId id) {
+            return tx.within(() -> Optional.ofNullable(centers.get(id)).filter(c -> tx.visible(c.id())));
+        }
+    };
+
+    private final Accounts accountRepository = new Accounts() {
+        @Override
+        public void add(StoredAccount account) {
+            tx.within(() -> {
+                if (accounts.containsKey(account.id())) {
+                    throw new IllegalStateException("account " + account.id() + " exists");
+                }
+                put(accounts, account.id(), account);
+            });
+        }
+
+        @Override
+        public Optional<StoredAccount> byId(UserId id) {
+            return tx.within(() -> Optional.ofNullable(accounts.get(id)));
+        }
+
+        @Override
+        public List<StoredAccount> byIds(Collection<UserId> ids) {
+            return tx.within(() -> ids.stream().distinct().map(accounts::get).filter(Objects::nonNull).toList());
+        }
+    };
+
+    private final Memberships membershipRepository = new Memberships() {
+        @Override
+        public void add(Membership m) {
+            tx.within(() -> {
+                tx.checkWrite(m.tenantId());
+                List<Object> key = List.of(m.tenantId(), m.userId());
+                if (memberships.containsKey(key)) {
+                    throw new IllegalStateException("membership exists");
+                }
+                if (!centers.containsKey(m.tenantId()) || !accounts.containsKey(m.userId())) {
+                    throw new IllegalStateException("a membership needs its center and its account");
+                }
+                put(memberships, key, m);
+            });
+        }
+
+        @Override
+        public Optional<Membership> find(TenantId tenant, UserId user) {
+            return tx.within(() -> Optional.ofNullable(memberships.get(List.of(tenant, user)))
+                    .filter(m -> tx.visible(m.tenantId())));
+        }
+
+        @Override
+        public Page<Membership> list(TenantId tenant, PageRequest page) {
+            return tx.within(() -> {
+                Optional<Cursor> after = page.cursor().map(Cursor::parse);
+                List<Membership> sorted = memberships.values().stream()
+                        .filter(m -> m.tenantId().equals(tenant) && tx.visible(m.tenantId()))
+                        .sorted(Comparator.comparing(Membership::createdAt).thenComparing(m -> m.userId().value()))
+                        .filter(m -> after.map(c -> c.before(m)).orElse(true))
+                        .toList();
+                List<Membership> items = sorted.stream().limit(page.limit()).toList();
+                Optional<String> next = sorted.size() > page.limit()
+                        ? Optional.of(Cursor.of(items.get(items.size() - 1)))
+                        : Optional.empty();
+                return new Page<>(items, next);
+            });
+        }
+    };
+
+    /** Keyset cursor: the creation time and id of the last item of the page. */
+    private record Cursor(Instant createdAt, UUID id) {
+        static String of(Membership m) {
+            String raw = m.createdAt().toString() + "|" + m.userId().value();
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor parse(String text) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|");
+                return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+            } catch (RuntimeException e) {
+                throw new ValidationException("cursor", "is not a cursor this list returned");
+            }
+        }
+
+        boolean before(Membership m) {
+            int byTime = m.createdAt().compareTo(createdAt);
+            return byTime > 0 || (byTime == 0 && m.userId().value().compareTo(id) > 0);
+        }
+    }
+
+    private final Sessions sessionRepository = new Sessions() {
+        @Override
+        public void add(StoredSession s) {
+            tx.within(() -> {
+                s.tenantId().ifPresent(tx::checkWrite);
+                if (s.tenantId().isEmpty() && tx.tenant().isPresent()) {
+                    throw new IllegalStateException("an operator session is written in a global unit");
+                }
+                put(sessions, new SessionKey(s.tenantId(), s.id()), s);
+            });
+        }
+
+        @Override
+        public Optional<StoredSession> byId(Optional<TenantId> tenant, SessionId id) {
+            return tx.within(() -> Optional.ofNullable(sessions.get(new SessionKey(tenant, id)))
+                    .filter(s -> s.tenantId().map(tx::visible).orElse(true)));
+        }
+
+        @Override
+        public void touch(Optional<TenantId> tenant, SessionId id, Instant lastSeenAt) {
+            tx.within(() -> byId(tenant, id).ifPresent(s -> put(sessions, new SessionKey(tenant, id),
+                    new StoredSession(s.id(), s.userId(), s.tenantId(), s.createdAt(), lastSeenAt,
+                            s.absoluteExpiry(), s.endedAt(), s.endReason(), s.ip(), s.userAgent(), s.country()))));
+        }
+
+        @Override
+        public void end(Optional<TenantId> tenant, SessionId id, Instant endedAt, String reason) {
+            tx.within(() -> byId(tenant, id).filter(s -> s.endedAt().isEmpty()).ifPresent(s ->
+                    put(sessions, new SessionKey(tenant, id),
+                            new StoredSession(s.id(), s.userId(), s.tenantId(), s.createdAt(), s.lastSeenAt(),
+                                    s.absoluteExpiry(), Optional.of(endedAt), Optional.of(reason), s.ip(),
+                                    s.userAgent(), s.country()))));
+        }
+    };
+
+    private final Directory directory = new Directory() {
+        @Override
+        public Optional<UserId> accountByEmail(BlindIndex email) {
+            return tx.within(() -> Optional.ofNullable(accountEmails.get(email)));
+        }
+
+        @Override
+        public boolean claimAccountEmail(BlindIndex email, UserId account) {
+            return tx.within(() -> {
+                if (accountEmails.containsKey(email)) {
+                    return false;
+                }
+                put(accountEmails, email, account);
+                return true;
+            });
+        }
+
+        @Override
+        public List<TenantId> centersOf(UserId account) {
+            return tx.within(() -> List.copyOf(directoryMemberships.getOrDefault(account, List.of())));
+        }
+
+        @Override
+        public void addMembership(UserId account, TenantId tenant) {
+            tx.within(() -> {
+                List<TenantId> centersOfAccount = new ArrayList<>(directoryMemberships.getOrDefault(account, List.of()));
+                if (!centersOfAccount.contains(tenant)) {
+                    centersOfAccount.add(tenant);
+                    put(directoryMemberships, account, List.copyOf(centersOfAccount));
+                }
+            });
+        }
+
+        @Override
+        public void addSessionToken(SessionToken token) {
+            tx.within(() -> put(sessionTokens, token.tokenHash(), token));
+        }
+
+        @Override
+        public Optional<SessionToken> sessionByTokenHash(String tokenHash) {
+            return tx.within(() -> Optional.ofNullable(sessionTokens.get(tokenHash)));
+        }
+
+        @Override
+        public void removeSessionToken(UUID sessionId) {
+            tx.within(() -> sessionTokens.entrySet().stream()
+                    .filter(e -> e.getValue().sessionId().equals(sessionId))
+                    .map(Map.Entry::getKey).toList()
+                    .forEach(hash -> remove(sessionTokens, hash)));
+        }
+    };
+
+    private final RateLimits rateLimits = new RateLimits() {
+        private String key(String bucket, BlindIndex key) {
+            return bucket + "|" + key.hex();
+        }
+
+        @Override
+        public Window since(String bucket, BlindIndex key, Instant since) {
+            return tx.within(() -> {
+                List<Instant> events = rateEvents.getOrDefault(key(bucket, key), List.of()).stream()
+                        .filter(at -> !at.isBefore(since)).toList();
+                return new Window(events.size(), events.stream().min(Comparator.naturalOrder()));
+            });
+        }
+
+        @Override
+        public void record(String bucket, BlindIndex key, Instant at) {
+            tx.within(() -> {
+                List<Instant> events = new ArrayList<>(rateEvents.getOrDefault(key(bucket, key), List.of()));
+                events.add(at);
+                put(rateEvents, key(bucket, key), List.copyOf(events));
+            });
+        }
+
+        @Override
+        public void clear(String bucket, BlindIndex key) {
+            tx.within(() -> remove(rateEvents, key(bucket, key)));
+        }
+
+        @Override
+        public void forgetBefore(Instant cutoff) {
+            tx.within(() -> List.copyOf(rateEvents.keySet()).forEach(k -> {
+                List<Instant> kept = rateEvents.get(k).stream().filter(at -> !at.isBefore(cutoff)).toList();
+                if (kept.isEmpty()) {
+                    remove(rateEvents, k);
+                } else {
+                    put(rateEvents, k, kept);
+                }
+            }));
+        }
+    };
+
+    private final DataKeys keys = new DataKeys() {
+        @Override
+        public Optional<WrappedKey> byId(UUID keyId) {
+            return tx.within(() -> Optional.ofNullable(dataKeys.get(keyId)));
+        }
+
+        @Override
+        public Optional<WrappedKey> current(KeyScope scope) {
+            return tx.within(() -> dataKeys.values().stream().filter(k -> k.scope().equals(scope))
+                    .max(Comparator.comparing(WrappedKey::createdAt)));
+        }
+
+        @Override
+        public WrappedKey addIfAbsent(WrappedKey key) {
+            return tx.within(() -> current(key.scope()).orElseGet(() -> {
+                put(dataKeys, key.id(), key);
+                return key;
+            }));
+        }
+
+        @Override
+        public void shred(KeyScope scope) {
+            tx.within(() -> dataKeys.values().stream().filter(k -> k.scope().equals(scope))
+                    .map(WrappedKey::id).toList().forEach(id -> remove(dataKeys, id)));
+        }
+    };
+}

@@ -1,0 +1,103 @@
+package com.qleven.adapters.memory;
+
+import com.qleven.domain.shared.TenantId;
+import com.qleven.ports.shared.out.Transactions;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Units of work over the in-memory maps: one at a time (a single lock), each change registering its
+ * undo so that a failing unit leaves nothing behind, and each unit bound to a center the way
+ * PostgreSQL's row-level security binds it: rows of other centers are invisible and cannot be written.
+ */
+final class InMemoryTransactions implements Transactions {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ThreadLocal<Unit> current = new ThreadLocal<>();
+
+    private static final class Unit {
+        final Optional<TenantId> tenant;
+        final Deque<Runnable> undo = new ArrayDeque<>();
+
+        Unit(Optional<TenantId> tenant) {
+            this.tenant = tenant;
+        }
+    }
+
+    @Override
+    public <T> T inTenant(TenantId tenant, Supplier<T> work) {
+        return run(Optional.of(tenant), work);
+    }
+
+    @Override
+    public <T> T global(Supplier<T> work) {
+        return run(Optional.empty(), work);
+    }
+
+    private <T> T run(Optional<TenantId> tenant, Supplier<T> work) {
+        Unit open = current.get();
+        if (open != null) {
+            if (tenant.isPresent() && !tenant.equals(open.tenant)) {
+                throw new IllegalStateException("a unit of work for " + tenant.get()
+                        + " cannot open inside " + open.tenant.map(t -> "the unit of " + t).orElse("a global unit"));
+            }
+            return work.get();
+        }
+        lock.lock();
+        Unit unit = new Unit(tenant);
+        current.set(unit);
+        try {
+            T result = work.get();
+            unit.undo.clear();
+            return result;
+        } catch (RuntimeException | Error e) {
+            while (!unit.undo.isEmpty()) {
+                unit.undo.pop().run();
+            }
+            throw e;
+        } finally {
+            current.remove();
+            lock.unlock();
+        }
+    }
+
+    /** Runs a repository call inside the open unit, or in a short global unit of its own. */
+    <T> T within(Supplier<T> work) {
+        return current.get() != null ? work.get() : global(work);
+    }
+
+    void within(Runnable work) {
+        within(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** The center whose rows the open unit may see, if any. */
+    Optional<TenantId> tenant() {
+        Unit unit = current.get();
+        return unit == null ? Optional.empty() : unit.tenant;
+    }
+
+    boolean visible(TenantId rowTenant) {
+        return tenant().filter(rowTenant::equals).isPresent();
+    }
+
+    /** Refuses a write of another center's row, as PostgreSQL's WITH CHECK does. */
+    void checkWrite(TenantId rowTenant) {
+        if (!visible(rowTenant)) {
+            throw new IllegalStateException("row-level security: a row of " + rowTenant
+                    + " cannot be written in " + tenant().map(t -> "the unit of " + t).orElse("a global unit"));
+        }
+    }
+
+    void onRollback(Runnable undo) {
+        Unit unit = current.get();
+        if (unit == null) {
+            throw new IllegalStateException("writes happen inside a unit of work");
+        }
+        unit.undo.push(undo);
+    }
+}
