@@ -1,0 +1,30 @@
+package com.qleven.adapters.memory;
+
+import com.qleven.adapters.crypto.AesGcmFieldCipher;
+import com.qleven.adapters.crypto.Argon2Parameters;
+import com.qleven.adapters.crypto.Argon2idPasswordHasher;
+import com.qleven.adapters.crypto.MasterKeys;
+import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.PasswordHasher;
+import com.qleven.ports.usecases.TenancyUseCasesSuite;
+
+class InMemoryTenancyUseCasesTest extends TenancyUseCasesSuite {
+    private static final MasterKeys KEYS = MasterKeys.parse(MasterKeys.newKeyFile(), "test");
+    private static final PasswordHasher HASHER = new Argon2idPasswordHasher(Argon2Parameters.FAST);
+
+    @Override
+    protected QlevenStore newStore() {
+        return new InMemoryStore();
+    }
+
+    @Override
+    protected FieldCipher cipher(QlevenStore store) {
+        return new AesGcmFieldCipher(KEYS, store.dataKeys());
+    }
+
+    @Override
+    protected PasswordHasher hasher() {
+        return HASHER;
+    }
+}

@@ -1,0 +1,63 @@
+package com.qleven.domain.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.qleven.domain.shared.ForbiddenException;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UserId;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The RBAC matrix (policy P1): every role against every permission, allowed and refused. */
+class PermissionsTest {
+
+    private static final Map<Role, Set<Permission>> EXPECTED = Map.of(
+            Role.ADMINISTRATOR, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.VIEW_USERS, Permission.MANAGE_USERS),
+            Role.PROFESSIONAL, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.VIEW_USERS),
+            Role.RECEPTIONIST, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.VIEW_USERS),
+            Role.OPERATOR, EnumSet.of(Permission.VIEW_OWN_PROFILE));
+
+    @Test
+    void everyRoleHoldsExactlyItsPermissions() {
+        for (Role role : Role.values()) {
+            for (Permission permission : Permission.values()) {
+                assertThat(Permissions.allows(role, permission))
+                        .as("%s may %s", role, permission)
+                        .isEqualTo(EXPECTED.get(role).contains(permission));
+            }
+        }
+    }
+
+    @Test
+    void requireRefusesWithTheRoleAndTheAction() {
+        Principal receptionist = new Principal(new UserId(UUID.randomUUID()), Optional.of(new TenantId(UUID.randomUUID())),
+                Role.RECEPTIONIST, new SessionId(UUID.randomUUID()));
+        assertThatThrownBy(() -> Permissions.require(receptionist, Permission.MANAGE_USERS))
+                .isInstanceOf(ForbiddenException.class)
+                .hasMessageContaining("receptionist").hasMessageContaining("manage users");
+    }
+
+    @Test
+    void anOperatorHasNoCenterAndACenterRoleNeedsOne() {
+        UserId user = new UserId(UUID.randomUUID());
+        SessionId session = new SessionId(UUID.randomUUID());
+        Principal operator = new Principal(user, Optional.empty(), Role.OPERATOR, session);
+        assertThatThrownBy(operator::requireTenant).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> new Principal(user, Optional.empty(), Role.ADMINISTRATOR, session))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Principal(user, Optional.of(new TenantId(UUID.randomUUID())), Role.OPERATOR, session))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void operatorIsNeverACenterRoleOnTheWire() {
+        assertThatThrownBy(() -> Role.centerRole("role", "operator"))
+                .hasMessageContaining("administrator, professional, receptionist");
+        assertThat(Role.centerRole("role", "receptionist")).isEqualTo(Role.RECEPTIONIST);
+    }
+}

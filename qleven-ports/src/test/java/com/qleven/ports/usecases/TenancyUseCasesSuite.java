@@ -1,0 +1,371 @@
+package com.qleven.ports.usecases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.qleven.application.Qleven;
+import com.qleven.application.QlevenStore;
+import com.qleven.domain.shared.ConflictException;
+import com.qleven.domain.shared.FieldError;
+import com.qleven.domain.shared.ForbiddenException;
+import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.RateLimitedException;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UnauthenticatedException;
+import com.qleven.domain.shared.UnprocessableException;
+import com.qleven.domain.shared.UserId;
+import com.qleven.domain.shared.ValidationException;
+import com.qleven.domain.tenancy.PersonDetails;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.domain.tenancy.Role;
+import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.PasswordHasher;
+import com.qleven.ports.tenancy.in.AddUserCommand;
+import com.qleven.ports.tenancy.in.ClientInfo;
+import com.qleven.ports.tenancy.in.CreateOperator;
+import com.qleven.ports.tenancy.in.SignIn.SignInResult;
+import com.qleven.ports.tenancy.in.SignInCommand;
+import com.qleven.ports.tenancy.in.SignUp.SignUpResult;
+import com.qleven.ports.tenancy.in.SignUpCommand;
+import com.qleven.ports.tenancy.in.UserView;
+import com.qleven.ports.tenancy.out.StoredSession;
+import com.qleven.ports.testing.MutableClock;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tenancy use cases through the SDK facade, run against every store (in memory and PostgreSQL)
+ * so that an embedder gets the same behaviour from either.
+ */
+public abstract class TenancyUseCasesSuite {
+    protected static final String PASSWORD = "correct horse battery";
+    /** The password of the people administrators add. */
+    protected static final String STAFF_PASSWORD = "another good password";
+
+    protected MutableClock clock;
+    protected QlevenStore store;
+    protected Qleven qleven;
+    private final ClientInfo client = new ClientInfo("203.0.113.7", "Mozilla/5.0 test", Optional.of("ES"));
+
+    /** A store for one test; tests never assume it is empty. */
+    protected abstract QlevenStore newStore();
+
+    protected abstract FieldCipher cipher(QlevenStore store);
+
+    /** A cheap hasher: these tests are not about hashing cost. */
+    protected abstract PasswordHasher hasher();
+
+    @BeforeEach
+    void buildCore() {
+        clock = new MutableClock(Instant.parse("2026-03-29T08:00:00Z"));
+        store = newStore();
+        qleven = Qleven.builder().store(store).cipher(cipher(store)).passwordHasher(hasher()).clock(clock)
+                .signupsPerAddressPerHour(1000).build();
+    }
+
+    protected static String email() {
+        return "person-" + UUID.randomUUID() + "@example.com";
+    }
+
+    protected SignUpResult signUp(String adminEmail) {
+        return qleven.signUp().signUp(SignUpCommand.parse("Clínica Sol", "Calle Mayor 1", "B12345678", "ES",
+                "Europe/Madrid", "EUR", "Ana López", adminEmail, "+34600111222", PASSWORD, true, client));
+    }
+
+    protected SignInResult signIn(String email, String password, Optional<TenantId> tenant) {
+        return qleven.signIn().signIn(new SignInCommand(email, password, tenant, client));
+    }
+
+    protected Principal principal(String email) {
+        return principal(email, PASSWORD);
+    }
+
+    protected Principal principal(String email, String password) {
+        return qleven.authenticate().authenticate(signIn(email, password, Optional.empty()).token());
+    }
+
+    protected UserView addUser(Principal admin, String email, String role) {
+        return qleven.addUser().add(admin, AddUserCommand.parse("Luis Pérez", email, null, role,
+                STAFF_PASSWORD, true));
+    }
+
+    @Test
+    void signUpCreatesTheCenterAndItsAdministrator() {
+        String email = email();
+        SignUpResult result = signUp(email);
+        Principal admin = principal(email);
+        assertThat(admin.tenantId()).contains(result.tenantId());
+        assertThat(admin.userId()).isEqualTo(result.userId());
+        assertThat(admin.role()).isEqualTo(Role.ADMINISTRATOR);
+        UserView me = qleven.profile().me(admin);
+        assertThat(me.fullName()).isEqualTo("Ana López");
+        assertThat(me.email()).isEqualTo(email);
+        assertThat(me.phone()).contains("+34600111222");
+        assertThat(me.ageConfirmedAt()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void personalDataIsStoredOnlyAsCiphertext() {
+        String email = email();
+        SignUpResult result = signUp(email);
+        var stored = store.transactions().global(() -> store.accounts().byId(result.userId())).orElseThrow();
+        for (byte[] field : List.of(stored.fullName(), stored.email(), stored.phone())) {
+            String raw = new String(field, StandardCharsets.ISO_8859_1);
+            assertThat(raw).doesNotContain("Ana").doesNotContain(email).doesNotContain("600111222");
+        }
+        assertThat(stored.passwordHash()).doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void signUpWithoutAgeConfirmationIsRefusedAndWritesNothing() {
+        String email = email();
+        assertThatThrownBy(() -> qleven.signUp().signUp(SignUpCommand.parse("C", "A", "T", "ES", "Europe/Madrid",
+                "EUR", "Ana", email, null, PASSWORD, false, client)))
+                .isInstanceOfSatisfying(UnprocessableException.class,
+                        e -> assertThat(e.field()).isEqualTo("admin.ageConfirmed"));
+        assertThatThrownBy(() -> signIn(email, PASSWORD, Optional.empty())).isInstanceOf(UnauthenticatedException.class);
+    }
+
+    @Test
+    void signUpNamesEveryBadField() {
+        assertThatThrownBy(() -> SignUpCommand.parse(null, "A", "T", "ZZ", "Nowhere/City", "EUR", "", "not-an-email",
+                "600", "short", null, client))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field)
+                        .contains("center.name", "center.country", "center.timeZone", "admin.fullName",
+                                "admin.email", "admin.phone", "admin.password", "admin.ageConfirmed"));
+    }
+
+    @Test
+    void anEmailThatHasAnAccountCannotSignUpAgain() {
+        String email = email();
+        signUp(email);
+        assertThatThrownBy(() -> signUp(email.toUpperCase(java.util.Locale.ROOT))).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void signUpsFromOneAddressAreRateLimited() {
+        Qleven strict = Qleven.builder().store(store).cipher(cipher(store)).passwordHasher(hasher()).clock(clock)
+                .signupsPerAddressPerHour(2).build();
+        ClientInfo from = new ClientInfo("198.51.100." + (int) (Math.random() * 250), "ua", Optional.empty());
+        for (int i = 0; i < 2; i++) {
+            strict.signUp().signUp(SignUpCommand.parse("C", "A", "T", "ES", "Europe/Madrid", "EUR", "Ana", email(),
+                    null, PASSWORD, true, from));
+        }
+        assertThatThrownBy(() -> strict.signUp().signUp(SignUpCommand.parse("C", "A", "T", "ES", "Europe/Madrid",
+                "EUR", "Ana", email(), null, PASSWORD, true, from)))
+                .isInstanceOfSatisfying(RateLimitedException.class,
+                        e -> assertThat(e.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofHours(1)));
+    }
+
+    @Test
+    void anUnknownEmailAndAWrongPasswordFailAlike() {
+        String email = email();
+        signUp(email);
+        Throwable unknown = org.assertj.core.api.Assertions.catchThrowable(() -> signIn(email(), PASSWORD, Optional.empty()));
+        Throwable wrong = org.assertj.core.api.Assertions.catchThrowable(() -> signIn(email, "wrong password!", Optional.empty()));
+        assertThat(unknown).isInstanceOf(UnauthenticatedException.class);
+        assertThat(wrong).isInstanceOf(UnauthenticatedException.class).hasMessage(unknown.getMessage());
+    }
+
+    @Test
+    void repeatedFailuresAreSlowedThenRefusedAndDoNotLockOutOtherAccounts() {
+        String email = email();
+        signUp(email);
+        List<Duration> slowDowns = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            try {
+                signIn(email, "wrong password " + i, Optional.empty());
+            } catch (UnauthenticatedException e) {
+                slowDowns.add(e.slowDown());
+            }
+        }
+        assertThat(slowDowns).hasSize(10);
+        assertThat(slowDowns.get(0)).isZero();
+        assertThat(slowDowns.get(9)).isPositive();
+        assertThatThrownBy(() -> signIn(email, PASSWORD, Optional.empty()))
+                .isInstanceOfSatisfying(RateLimitedException.class,
+                        e -> assertThat(e.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(15)));
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(signIn(email, PASSWORD, Optional.empty()).token()).startsWith("qs_");
+    }
+
+    @Test
+    void anAccountInSeveralCentersChoosesOneOnlyAfterACorrectPassword() {
+        String email = email();
+        SignUpResult first = signUp(email);
+        String otherAdmin = email();
+        SignUpResult second = signUp(otherAdmin);
+        addUser(principal(otherAdmin), email, "professional");
+
+        assertThatThrownBy(() -> signIn(email, "wrong password!", Optional.empty()))
+                .isInstanceOf(UnauthenticatedException.class);
+        assertThatThrownBy(() -> signIn(email, PASSWORD, Optional.empty()))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(((List<?>) e.details().get("centers"))
+                        .stream().map(c -> String.valueOf(((Map<?, ?>) c).get("tenantId"))).toList())
+                        .containsExactlyInAnyOrder(first.tenantId().toString(), second.tenantId().toString()));
+
+        Principal inSecond = qleven.authenticate().authenticate(
+                signIn(email, PASSWORD, Optional.of(second.tenantId())).token());
+        assertThat(inSecond.tenantId()).contains(second.tenantId());
+        assertThat(inSecond.role()).isEqualTo(Role.PROFESSIONAL);
+        assertThatThrownBy(() -> signIn(email, PASSWORD, Optional.of(new TenantId(UUID.randomUUID()))))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void addingAnExistingAccountKeepsItsPasswordAndAnswersAsForANewOne() {
+        String email = email();
+        signUp(email);
+        String otherAdmin = email();
+        SignUpResult other = signUp(otherAdmin);
+        UserView added = addUser(principal(otherAdmin), email, "receptionist");
+        UserView fresh = addUser(principal(otherAdmin), email(), "receptionist");
+
+        assertThat(added.fullName()).isEqualTo(fresh.fullName()).isEqualTo("Luis Pérez");
+        assertThat(added.tenantId()).contains(other.tenantId());
+        assertThat(signIn(email, PASSWORD, Optional.of(other.tenantId())).token()).isNotBlank();
+        assertThatThrownBy(() -> signIn(email, STAFF_PASSWORD, Optional.of(other.tenantId())))
+                .isInstanceOf(UnauthenticatedException.class);
+        assertThatThrownBy(() -> addUser(principal(otherAdmin), email, "professional"))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void onlyAdministratorsAddUsersAndEveryRoleListsOnlyItsCenter() {
+        String adminEmail = email();
+        SignUpResult center = signUp(adminEmail);
+        Principal admin = principal(adminEmail);
+        String receptionistEmail = email();
+        addUser(admin, receptionistEmail, "receptionist");
+        String professionalEmail = email();
+        addUser(admin, professionalEmail, "professional");
+        String strangerAdmin = email();
+        signUp(strangerAdmin);
+
+        Principal receptionist = principal(receptionistEmail, STAFF_PASSWORD);
+        assertThatThrownBy(() -> addUser(receptionist, email(), "administrator")).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> addUser(principal(professionalEmail, STAFF_PASSWORD), email(), "receptionist"))
+                .isInstanceOf(ForbiddenException.class);
+
+        var users = qleven.listUsers().list(receptionist, PageRequest.first());
+        assertThat(users.items()).extracting(UserView::email)
+                .containsExactly(adminEmail, receptionistEmail, professionalEmail);
+        assertThat(users.items()).allSatisfy(u -> assertThat(u.tenantId()).contains(center.tenantId()));
+        assertThat(users.next()).isEmpty();
+    }
+
+    @Test
+    void listsUsersAPageAtATime() {
+        String adminEmail = email();
+        signUp(adminEmail);
+        Principal admin = principal(adminEmail);
+        List<String> expected = new ArrayList<>(List.of(adminEmail));
+        for (int i = 0; i < 4; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            String e = email();
+            addUser(admin, e, "professional");
+            expected.add(e);
+        }
+        List<String> seen = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        int pages = 0;
+        do {
+            var page = qleven.listUsers().list(admin, new PageRequest(2, cursor));
+            page.items().forEach(u -> seen.add(u.email()));
+            cursor = page.next();
+            pages++;
+        } while (cursor.isPresent());
+        assertThat(seen).containsExactlyElementsOf(expected);
+        assertThat(pages).isEqualTo(3);
+        assertThatThrownBy(() -> qleven.listUsers().list(admin, new PageRequest(2, Optional.of("garbage"))))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("cursor"));
+    }
+
+    @Test
+    void sessionsEndAfterThirtyIdleMinutesAndTwelveHoursAtMost() {
+        String email = email();
+        signUp(email);
+        String token = signIn(email, PASSWORD, Optional.empty()).token();
+        clock.advance(Duration.ofMinutes(29));
+        qleven.authenticate().authenticate(token);
+        clock.advance(Duration.ofMinutes(29));
+        qleven.authenticate().authenticate(token);
+        clock.advance(Duration.ofMinutes(31));
+        assertThatThrownBy(() -> qleven.authenticate().authenticate(token)).isInstanceOf(UnauthenticatedException.class);
+
+        String busy = signIn(email, PASSWORD, Optional.empty()).token();
+        for (int i = 0; i < 47; i++) {
+            clock.advance(Duration.ofMinutes(15));
+            qleven.authenticate().authenticate(busy);
+        }
+        clock.advance(Duration.ofMinutes(15));
+        assertThatThrownBy(() -> qleven.authenticate().authenticate(busy)).isInstanceOf(UnauthenticatedException.class);
+    }
+
+    @Test
+    void signOutEndsTheSessionAndTheLogKeepsWhenAndFromWhere() {
+        String email = email();
+        SignUpResult center = signUp(email);
+        SignInResult signedIn = signIn(email, PASSWORD, Optional.empty());
+        Principal admin = qleven.authenticate().authenticate(signedIn.token());
+        clock.advance(Duration.ofMinutes(7));
+        qleven.signOut().signOut(admin);
+        assertThatThrownBy(() -> qleven.authenticate().authenticate(signedIn.token()))
+                .isInstanceOf(UnauthenticatedException.class);
+
+        StoredSession log = store.transactions().inTenant(center.tenantId(),
+                () -> store.sessions().byId(Optional.of(center.tenantId()), signedIn.sessionId())).orElseThrow();
+        assertThat(Duration.between(log.createdAt(), log.endedAt().orElseThrow())).isEqualTo(Duration.ofMinutes(7));
+        assertThat(log.endReason()).contains("sign_out");
+        assertThat(log.country()).contains("ES");
+        FieldCipher cipher = cipher(store);
+        assertThat(cipher.decrypt("session|ip|" + signedIn.sessionId(), log.ip())).isEqualTo("203.0.113.7");
+        assertThat(cipher.decrypt("session|userAgent|" + signedIn.sessionId(), log.userAgent())).isEqualTo("Mozilla/5.0 test");
+        assertThat(new String(log.ip(), StandardCharsets.ISO_8859_1)).doesNotContain("203.0.113.7");
+    }
+
+    @Test
+    void malformedTokensAreRefusedWithoutALookup() {
+        for (String token : new String[] {null, "", "Bearer x", "qs_" + "x".repeat(200), "qk_abc"}) {
+            assertThatThrownBy(() -> qleven.authenticate().authenticate(token)).isInstanceOf(UnauthenticatedException.class);
+        }
+        assertThatThrownBy(() -> qleven.authenticate().authenticate("qs_" + UUID.randomUUID()))
+                .isInstanceOf(UnauthenticatedException.class);
+    }
+
+    @Test
+    void operatorsBelongToNoCenterAndMayNotActInOne() {
+        String email = email();
+        UserId id = qleven.createOperator().create(new CreateOperator.CreateOperatorCommand(
+                PersonDetails.parse("Olga Operator", email, null), PASSWORD));
+        SignInResult signedIn = signIn(email, PASSWORD, Optional.empty());
+        assertThat(signedIn.tenantId()).isEmpty();
+        Principal operator = qleven.authenticate().authenticate(signedIn.token());
+        assertThat(operator.role()).isEqualTo(Role.OPERATOR);
+        assertThat(qleven.profile().me(operator).id()).isEqualTo(id);
+        assertThatThrownBy(() -> qleven.listUsers().list(operator, PageRequest.first())).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> addUser(operator, email(), "administrator")).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> qleven.createOperator().create(new CreateOperator.CreateOperatorCommand(
+                PersonDetails.parse("Twin", email, null), PASSWORD))).isInstanceOf(ConflictException.class);
+        qleven.signOut().signOut(operator);
+        assertThatThrownBy(() -> qleven.authenticate().authenticate(signedIn.token()))
+                .isInstanceOf(UnauthenticatedException.class);
+    }
+
+    @Test
+    void theBuilderNamesEveryMissingAdapter() {
+        assertThatThrownBy(() -> Qleven.builder().clock(clock).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("store").hasMessageContaining("cipher").hasMessageContaining("passwordHasher");
+    }
+}
