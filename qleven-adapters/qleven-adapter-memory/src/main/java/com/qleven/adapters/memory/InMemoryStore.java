@@ -53,6 +53,12 @@ public final class InMemoryStore implements QlevenStore {
     private final Map<String, List<Instant>> rateEvents = new HashMap<>();
     private final Map<UUID, WrappedKey> dataKeys = new HashMap<>();
 
+    /** PostgreSQL orders uuids by their bytes, unsigned; {@link UUID#compareTo} compares signed longs. */
+    static int compareAsPostgres(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
+
     private record SessionKey(Optional<TenantId> tenant, SessionId id) {
     }
 
@@ -163,8 +169,8 @@ public final class InMemoryStore implements QlevenStore {
                 if (memberships.containsKey(key)) {
                     throw new IllegalStateException("membership exists");
                 }
-                if (!centers.containsKey(m.tenantId()) || !accounts.containsKey(m.userId())) {
-                    throw new IllegalStateException("a membership needs its center and its account");
+                if (!centers.containsKey(m.tenantId())) {
+                    throw new IllegalStateException("a membership needs its center");
                 }
                 put(memberships, key, m);
             });
@@ -182,7 +188,8 @@ public final class InMemoryStore implements QlevenStore {
                 Optional<Cursor> after = page.cursor().map(Cursor::parse);
                 List<Membership> sorted = memberships.values().stream()
                         .filter(m -> m.tenantId().equals(tenant) && tx.visible(m.tenantId()))
-                        .sorted(Comparator.comparing(Membership::createdAt).thenComparing(m -> m.userId().value()))
+                        .sorted(Comparator.comparing(Membership::createdAt)
+                                .thenComparing(m -> m.userId().value(), InMemoryStore::compareAsPostgres))
                         .filter(m -> after.map(c -> c.before(m)).orElse(true))
                         .toList();
                 List<Membership> items = sorted.stream().limit(page.limit()).toList();
@@ -212,7 +219,7 @@ public final class InMemoryStore implements QlevenStore {
 
         boolean before(Membership m) {
             int byTime = m.createdAt().compareTo(createdAt);
-            return byTime > 0 || (byTime == 0 && m.userId().value().compareTo(id) > 0);
+            return byTime > 0 || (byTime == 0 && compareAsPostgres(m.userId().value(), id) > 0);
         }
     }
 
@@ -260,8 +267,9 @@ public final class InMemoryStore implements QlevenStore {
         @Override
         public boolean claimAccountEmail(BlindIndex email, UserId account) {
             return tx.within(() -> {
-                if (accountEmails.containsKey(email)) {
-                    return false;
+                UserId holder = accountEmails.get(email);
+                if (holder != null) {
+                    return holder.equals(account);
                 }
                 put(accountEmails, email, account);
                 return true;

@@ -1,0 +1,187 @@
+package com.qleven.adapters.postgres;
+
+import com.qleven.adapters.postgres.shared.PostgresTransactions;
+import com.qleven.adapters.postgres.shared.SharedRepositories;
+import com.qleven.adapters.postgres.shared.SqlFailures;
+import com.qleven.adapters.postgres.tenancy.TenancyRepositories;
+import com.qleven.application.QlevenStore;
+import com.qleven.domain.shared.InfrastructureException;
+import com.qleven.ports.shared.out.DataKeys;
+import com.qleven.ports.shared.out.Directory;
+import com.qleven.ports.shared.out.RateLimits;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.Accounts;
+import com.qleven.ports.tenancy.out.Centers;
+import com.qleven.ports.tenancy.out.Memberships;
+import com.qleven.ports.tenancy.out.Sessions;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The PostgreSQL store: every out-port of {@link QlevenStore} over one connection pool.
+ *
+ * <p>{@link #open} migrates the schema as the owner, makes sure the pool's own unprivileged role
+ * exists and may use the schema, then opens the pool logged in as that role, so row-level security
+ * holds for every statement the store runs. Each unit of work is one transaction on one pooled
+ * connection, bound to the calling thread; a center's unit sees only that center's rows.
+ */
+public final class PostgresStore implements QlevenStore, AutoCloseable {
+    private static final int READY_TIMEOUT_SECONDS = 2;
+
+    private final HikariDataSource pool;
+    private final PostgresTransactions transactions;
+    private final Directory directory;
+    private final RateLimits rateLimits;
+    private final DataKeys dataKeys;
+    private final Centers centers;
+    private final Accounts accounts;
+    private final Memberships memberships;
+    private final Sessions sessions;
+    private final ExecutorService probes = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "qleven-postgres-ready");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private PostgresStore(HikariDataSource pool) {
+        this.pool = pool;
+        this.transactions = new PostgresTransactions(Jdbi.create(pool));
+        this.directory = SharedRepositories.directory(transactions);
+        this.rateLimits = SharedRepositories.rateLimits(transactions);
+        this.dataKeys = SharedRepositories.dataKeys(transactions);
+        this.centers = TenancyRepositories.centers(transactions);
+        this.accounts = TenancyRepositories.accounts(transactions);
+        this.memberships = TenancyRepositories.memberships(transactions);
+        this.sessions = TenancyRepositories.sessions(transactions);
+    }
+
+    /**
+     * Migrates, prepares the pool's role and opens the pool.
+     *
+     * @throws InfrastructureException when the database cannot be reached or migrated (retryable
+     *                                 when the failure may pass)
+     * @throws IllegalStateException   when the pool's role cannot be made safe with these settings
+     */
+    public static PostgresStore open(PostgresSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        AppRole.Login login = prepare(settings);
+        return new PostgresStore(pool(settings, login));
+    }
+
+    /** Migrates the schema and prepares the pool's role and its grants, without opening a pool. */
+    public static void migrate(PostgresSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        prepare(settings);
+    }
+
+    private static AppRole.Login prepare(PostgresSettings settings) {
+        Migrations.migrate(settings);
+        return AppRole.ensure(settings);
+    }
+
+    private static HikariDataSource pool(PostgresSettings settings, AppRole.Login login) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("qleven-postgres");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(login.user());
+        config.setPassword(login.password());
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        config.setConnectionTimeout(10_000);
+        config.setValidationTimeout(READY_TIMEOUT_SECONDS * 1_000L);
+        config.addDataSourceProperty("ApplicationName", "qleven");
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new InfrastructureException("cannot open the connection pool as " + login.user() + ": "
+                    + e.getMessage(), SqlFailures.isRetryable(e), e);
+        }
+    }
+
+    @Override
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    @Override
+    public Directory directory() {
+        return directory;
+    }
+
+    @Override
+    public RateLimits rateLimits() {
+        return rateLimits;
+    }
+
+    @Override
+    public DataKeys dataKeys() {
+        return dataKeys;
+    }
+
+    @Override
+    public Centers centers() {
+        return centers;
+    }
+
+    @Override
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    @Override
+    public Memberships memberships() {
+        return memberships;
+    }
+
+    @Override
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    /**
+     * Whether the pool can run a query now: at most about {@value #READY_TIMEOUT_SECONDS} seconds,
+     * never throws.
+     */
+    public boolean isReady() {
+        if (pool.isClosed()) {
+            return false;
+        }
+        try {
+            return CompletableFuture.supplyAsync(this::probe, probes)
+                    .get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private boolean probe() {
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+            st.setQueryTimeout(READY_TIMEOUT_SECONDS);
+            return st.execute("SELECT 1");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** The pool, logged in as the unprivileged app role: for tests that look under the ports. */
+    public DataSource appDataSource() {
+        return pool;
+    }
+
+    @Override
+    public void close() {
+        probes.shutdownNow();
+        pool.close();
+    }
+}

@@ -1,0 +1,104 @@
+package com.qleven.adapters.postgres.shared;
+
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UserId;
+import com.qleven.ports.shared.out.BlindIndex;
+import com.qleven.ports.shared.out.Directory;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The directory schema: global lookups holding ids and hashes only. */
+final class PostgresDirectory implements Directory {
+    private final PostgresTransactions tx;
+
+    PostgresDirectory(PostgresTransactions tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public Optional<UserId> accountByEmail(BlindIndex email) {
+        return tx.withHandle("find an account by email", h -> h
+                .createQuery("SELECT user_id FROM directory.account_emails WHERE email_index = :email")
+                .bind("email", email.hex())
+                .map((rs, ctx) -> new UserId(Sql.uuid(rs, "user_id")))
+                .findOne());
+    }
+
+    @Override
+    public boolean claimAccountEmail(BlindIndex email, UserId account) {
+        return tx.withHandle("claim an account email", h -> {
+            // ON CONFLICT keeps the transaction usable: a failed INSERT would abort it.
+            int inserted = h.createUpdate("""
+                            INSERT INTO directory.account_emails (email_index, user_id) VALUES (:email, :user)
+                            ON CONFLICT DO NOTHING""")
+                    .bind("email", email.hex())
+                    .bind("user", Sql.uuid(account.value()))
+                    .execute();
+            if (inserted == 1) {
+                return true;
+            }
+            return h.createQuery("SELECT user_id FROM directory.account_emails WHERE email_index = :email")
+                    .bind("email", email.hex())
+                    .map((rs, ctx) -> Sql.uuid(rs, "user_id"))
+                    .findOne()
+                    .filter(account.value()::equals)
+                    .isPresent();
+        });
+    }
+
+    @Override
+    public List<TenantId> centersOf(UserId account) {
+        return tx.withHandle("list an account's centers", h -> h
+                .createQuery("SELECT tenant_id FROM directory.memberships WHERE user_id = :user ORDER BY position")
+                .bind("user", Sql.uuid(account.value()))
+                .map((rs, ctx) -> new TenantId(Sql.uuid(rs, "tenant_id")))
+                .list());
+    }
+
+    @Override
+    public void addMembership(UserId account, TenantId tenant) {
+        tx.withHandle("add a membership to the directory", h -> h
+                .createUpdate("""
+                        INSERT INTO directory.memberships (user_id, tenant_id) VALUES (:user, :tenant)
+                        ON CONFLICT DO NOTHING""")
+                .bind("user", Sql.uuid(account.value()))
+                .bind("tenant", Sql.uuid(tenant.value()))
+                .execute());
+    }
+
+    @Override
+    public void addSessionToken(SessionToken token) {
+        tx.withHandle("add a session token", h -> h
+                .createUpdate("""
+                        INSERT INTO directory.session_tokens (token_hash, session_id, tenant_id, user_id, absolute_expiry)
+                        VALUES (:hash, :session, :tenant, :user, :expiry)""")
+                .bind("hash", token.tokenHash())
+                .bind("session", Sql.uuid(token.sessionId()))
+                .bind("tenant", Sql.uuid(token.tenantId().map(TenantId::value).orElse(null)))
+                .bind("user", Sql.uuid(token.userId().value()))
+                .bind("expiry", Sql.instant(token.absoluteExpiry()))
+                .execute());
+    }
+
+    @Override
+    public Optional<SessionToken> sessionByTokenHash(String tokenHash) {
+        return tx.withHandle("find a session by token", h -> h
+                .createQuery("""
+                        SELECT token_hash, session_id, tenant_id, user_id, absolute_expiry
+                        FROM directory.session_tokens WHERE token_hash = :hash""")
+                .bind("hash", tokenHash)
+                .map((rs, ctx) -> new SessionToken(rs.getString("token_hash"), Sql.uuid(rs, "session_id"),
+                        Optional.ofNullable(Sql.uuid(rs, "tenant_id")).map(TenantId::new),
+                        new UserId(Sql.uuid(rs, "user_id")), Sql.instant(rs, "absolute_expiry")))
+                .findOne());
+    }
+
+    @Override
+    public void removeSessionToken(UUID sessionId) {
+        tx.withHandle("remove a session token", h -> h
+                .createUpdate("DELETE FROM directory.session_tokens WHERE session_id = :session")
+                .bind("session", Sql.uuid(sessionId))
+                .execute());
+    }
+}

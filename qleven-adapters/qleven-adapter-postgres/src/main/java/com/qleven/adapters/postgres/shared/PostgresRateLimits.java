@@ -1,0 +1,54 @@
+package com.qleven.adapters.postgres.shared;
+
+import com.qleven.ports.shared.out.BlindIndex;
+import com.qleven.ports.shared.out.RateLimits;
+import java.time.Instant;
+
+/** Rate-limit events in the directory schema, shared by every host. */
+final class PostgresRateLimits implements RateLimits {
+    private final PostgresTransactions tx;
+
+    PostgresRateLimits(PostgresTransactions tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public Window since(String bucket, BlindIndex key, Instant since) {
+        return tx.withHandle("count rate-limit events", h -> h
+                .createQuery("""
+                        SELECT count(*) AS events, min(at) AS oldest FROM directory.rate_events
+                        WHERE bucket = :bucket AND key_index = :key AND at >= :since""")
+                .bind("bucket", bucket)
+                .bind("key", key.hex())
+                .bind("since", Sql.instant(since))
+                .map((rs, ctx) -> new Window(rs.getInt("events"), Sql.optionalInstant(rs, "oldest")))
+                .one());
+    }
+
+    @Override
+    public void record(String bucket, BlindIndex key, Instant at) {
+        tx.withHandle("record a rate-limit event", h -> h
+                .createUpdate("INSERT INTO directory.rate_events (bucket, key_index, at) VALUES (:bucket, :key, :at)")
+                .bind("bucket", bucket)
+                .bind("key", key.hex())
+                .bind("at", Sql.instant(at))
+                .execute());
+    }
+
+    @Override
+    public void clear(String bucket, BlindIndex key) {
+        tx.withHandle("clear rate-limit events", h -> h
+                .createUpdate("DELETE FROM directory.rate_events WHERE bucket = :bucket AND key_index = :key")
+                .bind("bucket", bucket)
+                .bind("key", key.hex())
+                .execute());
+    }
+
+    @Override
+    public void forgetBefore(Instant cutoff) {
+        tx.withHandle("forget old rate-limit events", h -> h
+                .createUpdate("DELETE FROM directory.rate_events WHERE at < :cutoff")
+                .bind("cutoff", Sql.instant(cutoff))
+                .execute());
+    }
+}

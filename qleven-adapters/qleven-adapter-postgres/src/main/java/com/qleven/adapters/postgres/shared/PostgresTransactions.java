@@ -1,0 +1,168 @@
+package com.qleven.adapters.postgres.shared;
+
+import com.qleven.domain.shared.TenantId;
+import com.qleven.ports.shared.out.Transactions;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Units of work bound to the calling thread: one pooled connection and one database transaction
+ * each. The first statement of every transaction sets {@code qleven.tenant_id} for that
+ * transaction only (empty in a global unit), so row-level security shows the unit's center and
+ * nothing leaks to the next borrower of the connection.
+ *
+ * <p>The adapter's repositories run their statements through {@link #withHandle}: inside the
+ * thread's unit of work when one is open, otherwise in a short unit of their own.
+ */
+public final class PostgresTransactions implements Transactions {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresTransactions.class);
+    private static final String SET_TENANT = "SELECT set_config('qleven.tenant_id', :tenant, true)";
+
+    private final Jdbi jdbi;
+    // Per instance, so that two stores in one JVM never join each other's units.
+    private final ThreadLocal<Unit> current = new ThreadLocal<>();
+
+    private record Unit(Handle handle, Optional<TenantId> tenant) {
+    }
+
+    public PostgresTransactions(Jdbi jdbi) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    }
+
+    @Override
+    public <T> T inTenant(TenantId tenant, Supplier<T> work) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(work, "work");
+        Unit open = current.get();
+        if (open == null) {
+            return run(Optional.of(tenant), work);
+        }
+        if (open.tenant().isEmpty()) {
+            throw new IllegalStateException("a unit of work for center " + tenant
+                    + " cannot open inside a global unit of work on the same thread");
+        }
+        if (!open.tenant().get().equals(tenant)) {
+            throw new IllegalStateException("a unit of work for center " + open.tenant().get()
+                    + " is open on this thread; one for center " + tenant + " cannot open inside it");
+        }
+        return work.get();
+    }
+
+    @Override
+    public <T> T global(Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        if (current.get() != null) {
+            return work.get();
+        }
+        return run(Optional.empty(), work);
+    }
+
+    /** The center of the unit of work open on this thread; empty for a global unit or none. */
+    public Optional<TenantId> currentTenant() {
+        Unit open = current.get();
+        return open == null ? Optional.empty() : open.tenant();
+    }
+
+    /**
+     * Runs statements on the thread's unit of work; with none open, in a short unit of work for
+     * {@code scope} (a center, or empty for the global tables). Database failures become the SDK's
+     * exceptions, described as failing to do {@code action}.
+     */
+    public <T> T withHandle(Optional<TenantId> scope, String action, Function<Handle, T> statements) {
+        Unit open = current.get();
+        if (open == null) {
+            return run(scope, () -> withHandle(scope, action, statements));
+        }
+        try {
+            return statements.apply(open.handle());
+        } catch (JdbiException e) {
+            throw SqlFailures.translate(action, e);
+        }
+    }
+
+    /** {@link #withHandle(Optional, String, Function)} on the global tables. */
+    public <T> T withHandle(String action, Function<Handle, T> statements) {
+        return withHandle(Optional.empty(), action, statements);
+    }
+
+    private <T> T run(Optional<TenantId> tenant, Supplier<T> work) {
+        Handle handle = open();
+        try {
+            begin(handle, tenant);
+            current.set(new Unit(handle, tenant));
+            T result;
+            try {
+                result = work.get();
+            } catch (RuntimeException | Error e) {
+                current.remove();
+                rollback(handle, e);
+                throw e;
+            }
+            current.remove();
+            commit(handle);
+            return result;
+        } finally {
+            current.remove();
+            close(handle);
+        }
+    }
+
+    private Handle open() {
+        try {
+            return jdbi.open();
+        } catch (JdbiException e) {
+            throw SqlFailures.translate("open a unit of work", e);
+        }
+    }
+
+    private static void begin(Handle handle, Optional<TenantId> tenant) {
+        try {
+            handle.begin();
+            handle.createQuery(SET_TENANT)
+                    .bind("tenant", tenant.map(t -> t.value().toString()).orElse(""))
+                    .mapTo(String.class)
+                    .one();
+        } catch (JdbiException e) {
+            throw SqlFailures.translate("begin a unit of work", e);
+        }
+    }
+
+    private static void commit(Handle handle) {
+        try {
+            handle.commit();
+        } catch (JdbiException e) {
+            throw SqlFailures.translate("commit a unit of work", e);
+        }
+    }
+
+    private static void rollback(Handle handle, Throwable cause) {
+        try {
+            handle.rollback();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** Never throws: it runs in a finally block and must not hide the failure that got there. */
+    private static void close(Handle handle) {
+        try {
+            if (handle.isInTransaction()) {
+                handle.rollback();
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("rollback before closing a handle failed", e);
+        }
+        try {
+            handle.close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing a database handle failed: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package com.qleven.adapters.postgres.tenancy;
+
+import com.qleven.adapters.postgres.shared.PostgresTransactions;
+import com.qleven.adapters.postgres.shared.Sql;
+import com.qleven.domain.shared.Page;
+import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UserId;
+import com.qleven.domain.tenancy.Membership;
+import com.qleven.domain.tenancy.Role;
+import com.qleven.ports.tenancy.out.Memberships;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * A center's memberships. Lists page by keyset on (created_at, user_id), which is the order of
+ * PostgreSQL's uuid type: bytewise, as the ids' text sorts.
+ */
+final class PostgresMemberships implements Memberships {
+    private static final RowMapper<Membership> MEMBERSHIP = (rs, ctx) -> new Membership(
+            new TenantId(Sql.uuid(rs, "tenant_id")), new UserId(Sql.uuid(rs, "user_id")),
+            Role.fromWire(rs.getString("role")), Sql.instant(rs, "created_at"));
+
+    private final PostgresTransactions tx;
+
+    PostgresMemberships(PostgresTransactions tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public void add(Membership membership) {
+        tx.withHandle(Optional.of(membership.tenantId()), "add a membership", h -> h
+                .createUpdate("""
+                        INSERT INTO public.memberships (tenant_id, user_id, role, created_at)
+                        VALUES (:tenant, :user, :role, :created)""")
+                .bind("tenant", Sql.uuid(membership.tenantId().value()))
+                .bind("user", Sql.uuid(membership.userId().value()))
+                .bind("role", membership.role().wireName())
+                .bind("created", Sql.instant(membership.createdAt()))
+                .execute());
+    }
+
+    @Override
+    public Optional<Membership> find(TenantId tenant, UserId user) {
+        return tx.withHandle(Optional.of(tenant), "find a membership", h -> h
+                .createQuery("""
+                        SELECT tenant_id, user_id, role, created_at FROM public.memberships
+                        WHERE tenant_id = :tenant AND user_id = :user""")
+                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("user", Sql.uuid(user.value()))
+                .map(MEMBERSHIP)
+                .findOne());
+    }
+
+    @Override
+    public Page<Membership> list(TenantId tenant, PageRequest page) {
+        Optional<MembershipCursor> after = page.cursor().map(MembershipCursor::decode);
+        List<Membership> rows = tx.withHandle(Optional.of(tenant), "list memberships", h -> {
+            Query query = h.createQuery("SELECT tenant_id, user_id, role, created_at FROM public.memberships"
+                            + " WHERE tenant_id = :tenant"
+                            + (after.isPresent() ? " AND (created_at, user_id) > (:afterAt, :afterUser)" : "")
+                            + " ORDER BY created_at, user_id LIMIT :limit")
+                    .bind("tenant", Sql.uuid(tenant.value()))
+                    // One more than asked tells whether another page follows.
+                    .bind("limit", page.limit() + 1);
+            after.ifPresent(c -> query
+                    .bind("afterAt", Sql.instant(c.createdAt()))
+                    .bind("afterUser", Sql.uuid(c.userId().value())));
+            return query.map(MEMBERSHIP).list();
+        });
+        if (rows.size() <= page.limit()) {
+            return new Page<>(rows, Optional.empty());
+        }
+        List<Membership> items = rows.subList(0, page.limit());
+        Membership last = items.get(items.size() - 1);
+        return new Page<>(items, Optional.of(new MembershipCursor(last.createdAt(), last.userId()).encode()));
+    }
+}

@@ -1,0 +1,106 @@
+package com.qleven.adapters.postgres.tenancy;
+
+import com.qleven.adapters.postgres.shared.PostgresTransactions;
+import com.qleven.adapters.postgres.shared.Sql;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UserId;
+import com.qleven.domain.tenancy.SessionId;
+import com.qleven.ports.tenancy.out.Sessions;
+import com.qleven.ports.tenancy.out.StoredSession;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * Sign-in sessions: a center's in {@code sessions} (row-level security), an operator's in
+ * {@code platform_sessions}.
+ */
+final class PostgresSessions implements Sessions {
+    private static final String COLUMNS = "id, user_id, created_at, last_seen_at, absolute_expiry, ended_at,"
+            + " end_reason, ip, user_agent, country";
+    private static final String VALUES =
+            ":id, :user, :created, :lastSeen, :expiry, :ended, :reason, :ip, :agent, :country";
+
+    private final PostgresTransactions tx;
+
+    PostgresSessions(PostgresTransactions tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public void add(StoredSession s) {
+        Optional<TenantId> tenant = s.tenantId();
+        String sql = tenant.isPresent()
+                ? "INSERT INTO public.sessions (tenant_id, " + COLUMNS + ") VALUES (:tenant, " + VALUES + ")"
+                : "INSERT INTO public.platform_sessions (" + COLUMNS + ") VALUES (" + VALUES + ")";
+        tx.withHandle(tenant, "add a session", h -> {
+            var update = h.createUpdate(sql)
+                    .bind("id", Sql.uuid(s.id().value()))
+                    .bind("user", Sql.uuid(s.userId().value()))
+                    .bind("created", Sql.instant(s.createdAt()))
+                    .bind("lastSeen", Sql.instant(s.lastSeenAt()))
+                    .bind("expiry", Sql.instant(s.absoluteExpiry()))
+                    .bind("ended", Sql.instant(s.endedAt().orElse(null)))
+                    .bind("reason", s.endReason().orElse(null))
+                    .bind("ip", Sql.bytes(s.ip()))
+                    .bind("agent", Sql.bytes(s.userAgent()))
+                    .bind("country", s.country().orElse(null));
+            bindTenant(update, tenant);
+            return update.execute();
+        });
+    }
+
+    @Override
+    public Optional<StoredSession> byId(Optional<TenantId> tenant, SessionId id) {
+        String sql = "SELECT " + COLUMNS + " FROM " + table(tenant) + " WHERE id = :id" + tenantFilter(tenant);
+        return tx.withHandle(tenant, "find a session", h -> {
+            var query = h.createQuery(sql).bind("id", Sql.uuid(id.value()));
+            bindTenant(query, tenant);
+            return query.map((rs, ctx) -> new StoredSession(new SessionId(Sql.uuid(rs, "id")),
+                            new UserId(Sql.uuid(rs, "user_id")), tenant, Sql.instant(rs, "created_at"),
+                            Sql.instant(rs, "last_seen_at"), Sql.instant(rs, "absolute_expiry"),
+                            Sql.optionalInstant(rs, "ended_at"), Optional.ofNullable(rs.getString("end_reason")),
+                            rs.getBytes("ip"), rs.getBytes("user_agent"),
+                            Optional.ofNullable(rs.getString("country"))))
+                    .findOne();
+        });
+    }
+
+    @Override
+    public void touch(Optional<TenantId> tenant, SessionId id, Instant lastSeenAt) {
+        // greatest(): two requests of one session racing must not move last use backwards.
+        String sql = "UPDATE " + table(tenant) + " SET last_seen_at = greatest(last_seen_at, :at)"
+                + " WHERE id = :id" + tenantFilter(tenant);
+        tx.withHandle(tenant, "touch a session", h -> {
+            var update = h.createUpdate(sql).bind("id", Sql.uuid(id.value())).bind("at", Sql.instant(lastSeenAt));
+            bindTenant(update, tenant);
+            return update.execute();
+        });
+    }
+
+    @Override
+    public void end(Optional<TenantId> tenant, SessionId id, Instant endedAt, String reason) {
+        String sql = "UPDATE " + table(tenant) + " SET ended_at = :at, end_reason = :reason"
+                + " WHERE id = :id AND ended_at IS NULL" + tenantFilter(tenant);
+        tx.withHandle(tenant, "end a session", h -> {
+            var update = h.createUpdate(sql)
+                    .bind("id", Sql.uuid(id.value()))
+                    .bind("at", Sql.instant(endedAt))
+                    .bind("reason", reason);
+            bindTenant(update, tenant);
+            return update.execute();
+        });
+    }
+
+    private static String table(Optional<TenantId> tenant) {
+        return tenant.isPresent() ? "public.sessions" : "public.platform_sessions";
+    }
+
+    private static String tenantFilter(Optional<TenantId> tenant) {
+        return tenant.isPresent() ? " AND tenant_id = :tenant" : "";
+    }
+
+    private static void bindTenant(SqlStatement<?> statement, Optional<TenantId> tenant) {
+        tenant.ifPresent(t -> statement.bind("tenant", Sql.uuid(t.value())));
+    }
+}

@@ -1,0 +1,102 @@
+package com.qleven.adapters.postgres;
+
+import static com.qleven.ports.contract.ContractFixtures.center;
+import static com.qleven.ports.contract.ContractFixtures.newTenant;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.qleven.domain.shared.TenantId;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The default run's database: its data survives restarts, and so does its folder a killed JVM left. */
+class EmbeddedDatabaseTest {
+
+    private static PostgresSettings settings(EmbeddedDatabase db) {
+        return PostgresSettings.of(db.jdbcUrl(), db.user(), db.password(), "derived-from-the-master-key", 2);
+    }
+
+    @Test
+    void data_survives_a_restart_and_a_stale_pid_file_does_not_stop_the_next_start(@TempDir Path dir)
+            throws Exception {
+        TenantId tenant = newTenant();
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("data"));
+             PostgresStore store = PostgresStore.open(settings(db))) {
+            assertThat(db.jdbcUrl()).endsWith("/" + EmbeddedDatabase.DATABASE).doesNotContain("user=");
+            assertThat(db.dataDir()).isAbsolute();
+            try (Connection c = store.appDataSource().getConnection(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT current_setting('fsync'), current_setting('synchronous_commit')")) {
+                rs.next();
+                assertThat(rs.getString(1)).as("fsync").isEqualTo("on");
+                assertThat(rs.getString(2)).as("synchronous_commit").isEqualTo("on");
+            }
+            store.transactions().inTenant(tenant, () -> store.centers().add(center(tenant)));
+        }
+
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("data"));
+             PostgresStore store = PostgresStore.open(settings(db))) {
+            assertThat(store.transactions().inTenant(tenant, () -> store.centers().byId(tenant)))
+                    .contains(center(tenant));
+        }
+
+        // As after a power cut: the pid file names a process that is gone.
+        Files.write(dir.resolve("data/postmaster.pid"), List.of(Long.toString(deadPid()), dir.resolve("data").toString()));
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("data"));
+             PostgresStore store = PostgresStore.open(settings(db))) {
+            assertThat(store.transactions().inTenant(tenant, () -> store.centers().byId(tenant))).isPresent();
+        }
+    }
+
+    @Test
+    void a_server_left_running_by_a_killed_jvm_is_stopped_and_its_data_kept(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), OrphanedEmbeddedDatabase.class.getName(),
+                data.toString())
+                .redirectErrorStream(true)
+                .start();
+        long orphan;
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            do {
+                line = out.readLine();
+            } while (line != null && !line.startsWith("started "));
+            assertThat(line).as("the child JVM started its server").isNotNull();
+            orphan = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+        } finally {
+            // SIGKILL: no shutdown hook runs, the postmaster is orphaned.
+            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        try {
+            assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("the orphan lives on").contains(true);
+
+            try (EmbeddedDatabase db = EmbeddedDatabase.start(data);
+                 PostgresStore store = PostgresStore.open(settings(db))) {
+                assertThat(store.isReady()).isTrue();
+            }
+
+            assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        } finally {
+            // Whatever failed above, leave no server running on the machine.
+            ProcessHandle.of(orphan).ifPresent(ProcessHandle::destroy);
+        }
+    }
+
+    /** The pid of a process that has exited. */
+    private static long deadPid() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor(10, TimeUnit.SECONDS);
+        return p.pid();
+    }
+}

@@ -1,0 +1,140 @@
+package com.qleven.ports.contract;
+
+import static com.qleven.ports.contract.ContractFixtures.wrappedKey;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.DataKeys;
+import com.qleven.ports.shared.out.KeyScope;
+import com.qleven.ports.shared.out.WrappedKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** What every {@code DataKeys} implementation promises. */
+public abstract class DataKeysContract {
+
+    /** A store that lives for the whole test class. */
+    protected abstract QlevenStore store();
+
+    private <T> T global(Supplier<T> work) {
+        return store().transactions().global(work);
+    }
+
+    private DataKeys keys() {
+        return store().dataKeys();
+    }
+
+    private static KeyScope newScope() {
+        return KeyScope.account(UUID.randomUUID());
+    }
+
+    @Test
+    public void an_added_key_is_found_by_id_and_is_its_scopes_current_key() {
+        WrappedKey key = wrappedKey(newScope());
+
+        WrappedKey stored = global(() -> keys().addIfAbsent(key));
+
+        assertThat(stored).usingRecursiveComparison().isEqualTo(key);
+        assertThat(global(() -> keys().byId(key.id()))).get().usingRecursiveComparison().isEqualTo(key);
+        assertThat(global(() -> keys().current(key.scope()))).get().usingRecursiveComparison().isEqualTo(key);
+    }
+
+    @Test
+    public void addIfAbsent_returns_the_existing_key_of_a_scope() {
+        KeyScope scope = newScope();
+        WrappedKey first = wrappedKey(scope);
+        WrappedKey second = wrappedKey(scope);
+        global(() -> keys().addIfAbsent(first));
+
+        WrappedKey returned = global(() -> keys().addIfAbsent(second));
+
+        assertThat(returned).usingRecursiveComparison().isEqualTo(first);
+        assertThat(global(() -> keys().byId(second.id()))).isEmpty();
+        assertThat(global(() -> keys().current(scope))).get().usingRecursiveComparison().isEqualTo(first);
+    }
+
+    @Test
+    public void hosts_creating_the_first_key_of_a_scope_at_once_agree_on_one() throws Exception {
+        int racers = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            for (int round = 0; round < 3; round++) {
+                KeyScope scope = newScope();
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<WrappedKey>> results = new ArrayList<>();
+                for (int i = 0; i < racers; i++) {
+                    WrappedKey candidate = wrappedKey(scope);
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return global(() -> keys().addIfAbsent(candidate));
+                    }));
+                }
+                start.countDown();
+                List<UUID> agreed = new ArrayList<>();
+                for (Future<WrappedKey> result : results) {
+                    agreed.add(result.get(30, TimeUnit.SECONDS).id());
+                }
+                assertThat(agreed).as("round %d", round).containsOnly(agreed.get(0));
+                assertThat(global(() -> keys().current(scope))).get().extracting(WrappedKey::id)
+                        .isEqualTo(agreed.get(0));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    public void scopes_of_the_same_owner_and_another_kind_are_apart() {
+        UUID owner = UUID.randomUUID();
+        WrappedKey account = wrappedKey(new KeyScope("account", owner));
+        WrappedKey finance = wrappedKey(new KeyScope("finance", owner));
+
+        global(() -> keys().addIfAbsent(account));
+        WrappedKey returned = global(() -> keys().addIfAbsent(finance));
+
+        assertThat(returned.id()).isEqualTo(finance.id());
+        assertThat(global(() -> keys().current(account.scope()))).get().extracting(WrappedKey::id)
+                .isEqualTo(account.id());
+    }
+
+    @Test
+    public void an_unknown_scope_or_id_has_no_key() {
+        assertThat(global(() -> keys().current(newScope()))).isEmpty();
+        assertThat(global(() -> keys().byId(UUID.randomUUID()))).isEmpty();
+    }
+
+    @Test
+    public void shred_removes_every_key_of_the_scope_and_no_other() {
+        WrappedKey key = wrappedKey(newScope());
+        WrappedKey other = wrappedKey(newScope());
+        global(() -> keys().addIfAbsent(key));
+        global(() -> keys().addIfAbsent(other));
+
+        store().transactions().global(() -> keys().shred(key.scope()));
+
+        assertThat(global(() -> keys().byId(key.id()))).isEmpty();
+        assertThat(global(() -> keys().current(key.scope()))).isEmpty();
+        assertThat(global(() -> keys().byId(other.id()))).isPresent();
+    }
+
+    @Test
+    public void a_shredded_scope_takes_a_new_key() {
+        KeyScope scope = newScope();
+        WrappedKey old = wrappedKey(scope);
+        WrappedKey fresh = wrappedKey(scope);
+        global(() -> keys().addIfAbsent(old));
+        store().transactions().global(() -> keys().shred(scope));
+
+        WrappedKey returned = global(() -> keys().addIfAbsent(fresh));
+
+        assertThat(returned.id()).isEqualTo(fresh.id());
+    }
+}
