@@ -1,0 +1,74 @@
+package com.qleven.host;
+
+import com.qleven.adapters.crypto.AesGcmFieldCipher;
+import com.qleven.adapters.crypto.Argon2idPasswordHasher;
+import com.qleven.adapters.crypto.MasterKeys;
+import com.qleven.application.Qleven;
+import com.qleven.application.QlevenStore;
+import com.qleven.host.config.ConfigException;
+import com.qleven.host.config.HostConfig;
+import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.PasswordHasher;
+import dagger.Module;
+import dagger.Provides;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import javax.inject.Singleton;
+
+/**
+ * The core, wired with {@link Qleven#builder()} exactly as an embedder wires it, so the HTTP API
+ * and an embedding partner get the same rules.
+ */
+@Module
+public final class CoreModule {
+    private CoreModule() {
+    }
+
+    @Provides
+    @Singleton
+    static MasterKeys masterKeys(HostConfig config) {
+        if (config.masterKeyFile().isPresent()) {
+            // A configured key file that is missing must stop the host: a new key would make the
+            // existing data unreadable.
+            try {
+                return MasterKeys.load(config.masterKeyFile().get());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(HostConfig.MASTER_KEY_FILE + ": " + e.getMessage());
+            }
+        }
+        DataDirectory.ensure(config.dataDir());
+        try {
+            return MasterKeys.loadOrCreate(config.masterKeyPath());
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new ConfigException(HostConfig.DATA_DIR + ": the master key file " + config.masterKeyPath()
+                    + " cannot be used: " + e.getMessage());
+        }
+    }
+
+    @Provides
+    @Singleton
+    static FieldCipher cipher(MasterKeys keys, QlevenStore store, Clock clock) {
+        return new AesGcmFieldCipher(keys, store.dataKeys(), clock);
+    }
+
+    @Provides
+    @Singleton
+    static PasswordHasher passwordHasher(HostConfig config) {
+        return new Argon2idPasswordHasher(config.argon2());
+    }
+
+    @Provides
+    @Singleton
+    static Qleven qleven(QlevenStore store, FieldCipher cipher, PasswordHasher hasher, Clock clock,
+                         CorePolicies policies) {
+        return Qleven.builder()
+                .store(store)
+                .cipher(cipher)
+                .passwordHasher(hasher)
+                .clock(clock)
+                .signInThrottle(policies.signInThrottle())
+                .sessionPolicy(policies.sessionPolicy())
+                .signupsPerAddressPerHour(policies.signupsPerAddressPerHour())
+                .build();
+    }
+}

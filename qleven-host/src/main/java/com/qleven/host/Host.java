@@ -1,0 +1,92 @@
+package com.qleven.host;
+
+import com.qleven.host.http.HttpServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running host: its listeners and everything they use, stopped gracefully in one call. */
+public final class Host implements AutoCloseable {
+    /** How long requests in flight may finish after a stop is asked for. */
+    public static final Duration DRAIN = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(Host.class);
+
+    private final HostComponent component;
+    private final HttpServer server;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private Host(HostComponent component, HttpServer server) {
+        this.component = component;
+        this.server = server;
+    }
+
+    /** Opens the store (and the embedded database), starts the listeners and logs where they are. */
+    public static Host start(HostComponent component) {
+        try {
+            HttpServer server = component.httpServer();
+            server.start();
+            Host host = new Host(component, server);
+            LOG.info("Qleven host {} serving {}; data in {}", Version.current(), String.join(" and ", server.urls()),
+                    component.config().dataLocation());
+            return host;
+        } catch (RuntimeException | Error e) {
+            component.resources().close();
+            throw e;
+        }
+    }
+
+    public HostComponent component() {
+        return component;
+    }
+
+    public int httpPort() {
+        return server.httpPort();
+    }
+
+    public OptionalInt httpsPort() {
+        return server.httpsPort();
+    }
+
+    public List<String> urls() {
+        return server.urls();
+    }
+
+    /** Refuses new requests, drains those in flight for up to {@link #DRAIN}, then closes the store and database. */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            awaitStopped();
+            return;
+        }
+        try {
+            if (!server.stop(DRAIN)) {
+                LOG.warn("requests were still running after {} s; stopping anyway", DRAIN.toSeconds());
+            }
+        } finally {
+            component.resources().close();
+            LOG.info("Qleven host stopped");
+            stopped.countDown();
+        }
+    }
+
+    /** Blocks until {@link #close()} has finished. */
+    public void awaitStopped() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                stopped.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

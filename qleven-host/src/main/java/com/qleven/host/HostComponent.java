@@ -1,0 +1,54 @@
+package com.qleven.host;
+
+import com.qleven.adapters.postgres.PostgresSettings;
+import com.qleven.application.Qleven;
+import com.qleven.host.config.ConfigModule;
+import com.qleven.host.config.Environment;
+import com.qleven.host.config.HostConfig;
+import com.qleven.host.http.HttpModule;
+import com.qleven.host.http.HttpServer;
+import com.qleven.host.http.Router;
+import dagger.BindsInstance;
+import dagger.Component;
+import java.time.Clock;
+import javax.inject.Singleton;
+
+/**
+ * The composition root. Nothing is opened until it is asked for: {@link #postgresSettings()} alone
+ * (for {@code migrate}) starts no pool and no listener.
+ */
+@Singleton
+@Component(modules = {ConfigModule.class, CoreModule.class, PostgresModule.class, HttpModule.class})
+public interface HostComponent {
+
+    HostConfig config();
+
+    /** Everything opened so far; close it when done, also after a failed start. */
+    Resources resources();
+
+    PostgresSettings postgresSettings();
+
+    Qleven qleven();
+
+    Router router();
+
+    HttpServer httpServer();
+
+    static Builder builder() {
+        return DaggerHostComponent.builder();
+    }
+
+    @Component.Builder
+    interface Builder {
+        @BindsInstance
+        Builder environment(Environment environment);
+
+        @BindsInstance
+        Builder clock(Clock clock);
+
+        @BindsInstance
+        Builder policies(CorePolicies policies);
+
+        HostComponent build();
+    }
+}

@@ -1,0 +1,88 @@
+package com.qleven.host.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.qleven.application.Qleven;
+import com.qleven.host.CorePolicies;
+import com.qleven.host.Resources;
+import com.qleven.host.config.HostConfig;
+import com.qleven.host.http.tenancy.TenancyEndpoints;
+import dagger.Module;
+import dagger.Provides;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.inject.Singleton;
+import javax.net.ssl.SSLContext;
+
+/** The HTTP API: JSON, metrics, the route table and the Undertow listeners. */
+@Module
+public final class HttpModule {
+    private HttpModule() {
+    }
+
+    @Provides
+    @Singleton
+    static ObjectMapper objectMapper() {
+        return Json.mapper();
+    }
+
+    @Provides
+    @Singleton
+    static PrometheusMeterRegistry meterRegistry(Resources resources) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        resources.register("JVM GC metrics", new JvmGcMetrics()).bindTo(registry);
+        resources.register("meter registry", registry::close);
+        return registry;
+    }
+
+    @Provides
+    @Singleton
+    static HttpMetrics httpMetrics(PrometheusMeterRegistry registry) {
+        return new HttpMetrics(registry);
+    }
+
+    @Provides
+    @Singleton
+    static TenancyEndpoints tenancyEndpoints(Qleven qleven, HttpMetrics metrics, CorePolicies policies) {
+        return new TenancyEndpoints(qleven, metrics, policies.sessionPolicy().absolute());
+    }
+
+    @Provides
+    @Singleton
+    static OpsEndpoints opsEndpoints(Readiness readiness, PrometheusMeterRegistry registry) {
+        return new OpsEndpoints(readiness, registry);
+    }
+
+    /** The one route table: every route the host serves, and nothing else. */
+    @Provides
+    @Singleton
+    static Router router(TenancyEndpoints tenancy, OpsEndpoints ops) {
+        List<Route> routes = new ArrayList<>();
+        routes.addAll(tenancy.routes());
+        routes.addAll(ops.routes());
+        return new Router(routes);
+    }
+
+    @Provides
+    @Singleton
+    static HttpServer httpServer(HostConfig config, Optional<SSLContext> tls, Router router, ObjectMapper mapper,
+                                 HttpMetrics metrics) {
+        ApiHandler handler = new ApiHandler(router, mapper, new Cors(config.corsOrigins()), metrics,
+                config.trustedCountryHeader());
+        return new HttpServer(config.bind(), config.httpPort(), tls,
+                config.tls().map(HostConfig.Tls::httpsPort).orElse(0), handler);
+    }
+}

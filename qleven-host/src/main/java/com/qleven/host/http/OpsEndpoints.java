@@ -1,0 +1,58 @@
+package com.qleven.host.http;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** Health, metrics and the API's description: what operators and load balancers read. */
+public final class OpsEndpoints {
+    static final String OPENAPI_RESOURCE = "/openapi.json";
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+    private final Readiness readiness;
+    private final PrometheusMeterRegistry registry;
+    private final byte[] openApi;
+
+    public OpsEndpoints(Readiness readiness, PrometheusMeterRegistry registry) {
+        this.readiness = readiness;
+        this.registry = registry;
+        this.openApi = openApiDocument();
+    }
+
+    public List<Route> routes() {
+        return List.of(
+                Route.get("/health/live", request -> Response.ok(Map.of("status", "live"))),
+                Route.get("/health/ready", request -> ready()),
+                Route.get("/metrics", request -> Response.bytes(200, PROMETHEUS_TEXT,
+                        registry.scrape().getBytes(StandardCharsets.UTF_8))),
+                Route.get("/openapi.json", request -> Response.bytes(200, "application/json", openApi)));
+    }
+
+    private Response ready() {
+        boolean ready;
+        try {
+            ready = readiness.isReady();
+        } catch (RuntimeException e) {
+            ready = false;
+        }
+        if (!ready) {
+            throw new HttpProblem(Problems.unavailable("the database does not answer"));
+        }
+        return Response.ok(Map.of("status", "ready"));
+    }
+
+    /** The checked-in OpenAPI document, read once: a host without it is a broken build. */
+    public static byte[] openApiDocument() {
+        try (InputStream in = OpsEndpoints.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(OPENAPI_RESOURCE + " is missing from the host's resources");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package com.qleven.host.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.qleven.ports.tenancy.in.ClientInfo;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.Cookie;
+import io.undertow.util.HttpString;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** What an endpoint reads of a request: its body as JSON, its credentials, its query and its origin. */
+public final class Request {
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private final HttpServerExchange exchange;
+    private final ObjectMapper mapper;
+    private final byte[] body;
+    private final Map<String, String> pathParams;
+    private final Optional<String> countryHeader;
+
+    Request(HttpServerExchange exchange, ObjectMapper mapper, byte[] body, Map<String, String> pathParams,
+            Optional<String> countryHeader) {
+        this.exchange = exchange;
+        this.mapper = mapper;
+        this.body = body;
+        this.pathParams = Map.copyOf(pathParams);
+        this.countryHeader = countryHeader;
+    }
+
+    /** The body as the given record; a 400 naming the member when it does not fit. */
+    public <T> T body(Class<T> type) {
+        if (body.length == 0) {
+            throw Problems.invalid(ProblemField.body("is required"));
+        }
+        T value;
+        try {
+            value = mapper.readValue(body, type);
+        } catch (IOException e) {
+            throw JsonProblems.from(e);
+        }
+        if (value == null) {
+            throw Problems.invalid(ProblemField.body("must be a JSON object"));
+        }
+        return value;
+    }
+
+    public Optional<String> pathParam(String name) {
+        return Optional.ofNullable(pathParams.get(name));
+    }
+
+    /** The first value of a query parameter. */
+    public Optional<String> query(String name) {
+        Deque<String> values = exchange.getQueryParameters().get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
+    }
+
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(exchange.getRequestHeaders().getFirst(HttpString.tryFromString(name)));
+    }
+
+    /**
+     * The bearer token from {@code Authorization}, else from the session cookie. An Authorization
+     * header of another scheme yields a value that no session has, so it fails as bad credentials.
+     */
+    public Optional<String> credentials() {
+        Optional<String> authorization = header("Authorization");
+        if (authorization.isPresent()) {
+            String value = authorization.get().strip();
+            if (value.length() > 7 && value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                return Optional.of(value.substring(7).strip());
+            }
+            return Optional.of("");
+        }
+        Cookie cookie = exchange.getRequestCookie(SessionCookie.NAME);
+        return cookie == null || cookie.getValue() == null || cookie.getValue().isEmpty()
+                ? Optional.empty() : Optional.of(cookie.getValue());
+    }
+
+    /** The peer's address, its user agent, and its country when a trusted proxy header gives a valid one. */
+    public ClientInfo client() {
+        InetSocketAddress peer = exchange.getSourceAddress();
+        String ip = peer == null || peer.getAddress() == null ? "unknown" : peer.getAddress().getHostAddress();
+        Optional<String> country = countryHeader.flatMap(this::header)
+                .map(c -> c.strip().toUpperCase(Locale.ROOT))
+                .filter(COUNTRIES::contains);
+        return new ClientInfo(ip, header("User-Agent").orElse(""), country);
+    }
+}

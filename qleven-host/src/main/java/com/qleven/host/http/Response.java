@@ -1,0 +1,69 @@
+package com.qleven.host.http;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** What an endpoint answers: a status, headers, and a JSON value or raw bytes, or nothing. */
+public final class Response {
+    private final int status;
+    private final Object json;
+    private final byte[] raw;
+    private final String contentType;
+    private final List<Map.Entry<String, String>> headers;
+
+    private Response(int status, Object json, byte[] raw, String contentType, List<Map.Entry<String, String>> headers) {
+        this.status = status;
+        this.json = json;
+        this.raw = raw;
+        this.contentType = contentType;
+        this.headers = List.copyOf(headers);
+    }
+
+    public static Response ok(Object json) {
+        return json(200, json);
+    }
+
+    public static Response json(int status, Object json) {
+        return new Response(status, Objects.requireNonNull(json, "json"), null, "application/json", List.of());
+    }
+
+    public static Response created(String location, Object json) {
+        return json(201, json).withHeader("Location", location);
+    }
+
+    public static Response noContent() {
+        return new Response(204, null, null, null, List.of());
+    }
+
+    public static Response bytes(int status, String contentType, byte[] body) {
+        return new Response(status, null, body.clone(), contentType, List.of());
+    }
+
+    public Response withHeader(String name, String value) {
+        List<Map.Entry<String, String>> all = new ArrayList<>(headers);
+        all.add(Map.entry(name, value));
+        return new Response(status, json, raw, contentType, all);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    Object json() {
+        return json;
+    }
+
+    byte[] raw() {
+        return raw;
+    }
+
+    String contentType() {
+        return contentType;
+    }
+
+    public List<Map.Entry<String, String>> headers() {
+        return headers;
+    }
+}

@@ -1,0 +1,47 @@
+package com.qleven.host.http;
+
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One entry of the route table: a method, a path template ({@code /v1/users/{id}}), whether it
+ * takes a JSON body, and the endpoint that answers it.
+ */
+public record Route(String method, String template, Body body, Endpoint endpoint) {
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    private static final Pattern TEMPLATE = Pattern.compile("^(/([A-Za-z0-9._-]+|\\{[a-zA-Z]+}))+$");
+
+    /** What the route does with a request body. */
+    public enum Body {
+        /** A body, if sent, is not read. */
+        NONE,
+        /** A JSON object is required: 415 for another media type, 413 over the limit, 400 when absent. */
+        JSON
+    }
+
+    public Route {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(template, "template");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(endpoint, "endpoint");
+        if (!METHODS.contains(method)) {
+            throw new IllegalArgumentException("unsupported method " + method);
+        }
+        if (!TEMPLATE.matcher(template).matches()) {
+            throw new IllegalArgumentException("bad path template " + template);
+        }
+    }
+
+    public static Route get(String template, Endpoint endpoint) {
+        return new Route("GET", template, Body.NONE, endpoint);
+    }
+
+    public static Route post(String template, Body body, Endpoint endpoint) {
+        return new Route("POST", template, body, endpoint);
+    }
+
+    String[] segments() {
+        return template.substring(1).split("/");
+    }
+}

@@ -1,0 +1,183 @@
+package com.qleven.host.http.tenancy;
+
+import com.qleven.application.Qleven;
+import com.qleven.domain.shared.FieldError;
+import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.RateLimitedException;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UnauthenticatedException;
+import com.qleven.domain.shared.ValidationException;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.host.http.HttpMetrics;
+import com.qleven.host.http.Request;
+import com.qleven.host.http.Response;
+import com.qleven.host.http.Route;
+import com.qleven.host.http.SessionCookie;
+import com.qleven.host.http.tenancy.TenancyBodies.AddUserBody;
+import com.qleven.host.http.tenancy.TenancyBodies.AdminBody;
+import com.qleven.host.http.tenancy.TenancyBodies.CenterBody;
+import com.qleven.host.http.tenancy.TenancyBodies.LoginAnswer;
+import com.qleven.host.http.tenancy.TenancyBodies.LoginBody;
+import com.qleven.host.http.tenancy.TenancyBodies.MeAnswer;
+import com.qleven.host.http.tenancy.TenancyBodies.SignUpAnswer;
+import com.qleven.host.http.tenancy.TenancyBodies.SignUpBody;
+import com.qleven.host.http.tenancy.TenancyBodies.UserAnswer;
+import com.qleven.host.http.tenancy.TenancyBodies.UserPage;
+import com.qleven.ports.tenancy.in.AddUserCommand;
+import com.qleven.ports.tenancy.in.SignIn;
+import com.qleven.ports.tenancy.in.SignInCommand;
+import com.qleven.ports.tenancy.in.SignUp;
+import com.qleven.ports.tenancy.in.SignUpCommand;
+import com.qleven.ports.tenancy.in.UserView;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Signup, sign-in and sign-out, the caller's profile, and the center's users. */
+public final class TenancyEndpoints {
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("^[0-9]{1,4}$");
+    private static final int MAX_CURSOR = 512;
+
+    private final Qleven qleven;
+    private final HttpMetrics metrics;
+    private final Duration cookieLifetime;
+
+    /** @param cookieLifetime how long a browser keeps the session cookie: the session's absolute lifetime */
+    public TenancyEndpoints(Qleven qleven, HttpMetrics metrics, Duration cookieLifetime) {
+        this.qleven = qleven;
+        this.metrics = metrics;
+        this.cookieLifetime = cookieLifetime;
+    }
+
+    public List<Route> routes() {
+        return List.of(
+                Route.post("/v1/signup", Route.Body.JSON, this::signUp),
+                Route.post("/v1/auth/login", Route.Body.JSON, this::login),
+                Route.post("/v1/auth/logout", Route.Body.NONE, this::logout),
+                Route.get("/v1/me", this::me),
+                Route.post("/v1/users", Route.Body.JSON, this::addUser),
+                Route.get("/v1/users", this::listUsers));
+    }
+
+    private Response signUp(Request request) {
+        SignUpBody body = request.body(SignUpBody.class);
+        CenterBody c = body.center() != null ? body.center() : new CenterBody(null, null, null, null, null, null);
+        AdminBody a = body.admin() != null ? body.admin() : new AdminBody(null, null, null, null, null);
+        SignUpCommand command = SignUpCommand.parse(c.name(), c.address(), c.taxId(), c.country(), c.timeZone(),
+                c.currency(), a.fullName(), a.email(), a.phone(), a.password(), a.ageConfirmed(), request.client());
+        SignUp.SignUpResult result = qleven.signUp().signUp(command);
+        return Response.created("/v1/centers/" + result.tenantId(),
+                new SignUpAnswer(result.tenantId().toString(), result.userId().toString()));
+    }
+
+    private Response login(Request request) {
+        LoginBody body = request.body(LoginBody.class);
+        List<FieldError> errors = new ArrayList<>();
+        Optional<TenantId> tenant = Optional.empty();
+        if (body.tenantId() != null) {
+            if (UUID_TEXT.matcher(body.tenantId()).matches()) {
+                tenant = Optional.of(TenantId.of(body.tenantId()));
+            } else {
+                errors.add(new FieldError("tenantId", "must be a center id (a UUID)"));
+            }
+        }
+        SignInCommand command = null;
+        try {
+            command = new SignInCommand(body.email(), body.password(), tenant, request.client());
+        } catch (ValidationException e) {
+            errors.addAll(0, e.errors());
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        SignIn.SignInResult result;
+        try {
+            result = qleven.signIn().signIn(command);
+        } catch (UnauthenticatedException e) {
+            metrics.signInRefused();
+            throw e;
+        } catch (RateLimitedException e) {
+            metrics.signInRateLimited();
+            throw e;
+        }
+        return Response.ok(new LoginAnswer(result.token(), instant(result.expiresAt()),
+                        result.tenantId().map(TenantId::toString).orElse(null)))
+                .withHeader("Set-Cookie", SessionCookie.set(result.token(), cookieLifetime));
+    }
+
+    private Response logout(Request request) {
+        qleven.signOut().signOut(principal(request));
+        return Response.noContent().withHeader("Set-Cookie", SessionCookie.clear());
+    }
+
+    private Response me(Request request) {
+        UserView me = qleven.profile().me(principal(request));
+        return Response.ok(new MeAnswer(me.id().toString(), me.tenantId().map(TenantId::toString).orElse(null),
+                me.role().wireName(), me.fullName(), me.email(), me.phone().orElse(null)));
+    }
+
+    private Response addUser(Request request) {
+        Principal principal = principal(request);
+        AddUserBody body = request.body(AddUserBody.class);
+        AddUserCommand command = AddUserCommand.parse(body.fullName(), body.email(), body.phone(), body.role(),
+                body.password(), body.ageConfirmed());
+        UserView added = qleven.addUser().add(principal, command);
+        return Response.created("/v1/users/" + added.id(), user(added));
+    }
+
+    private Response listUsers(Request request) {
+        Principal principal = principal(request);
+        PageRequest page = page(request);
+        var users = qleven.listUsers().list(principal, page);
+        return Response.ok(new UserPage(users.items().stream().map(TenancyEndpoints::user).toList(),
+                users.next().orElse(null)));
+    }
+
+    private Principal principal(Request request) {
+        return qleven.authenticate().authenticate(request.credentials().orElseThrow(UnauthenticatedException::new));
+    }
+
+    private static PageRequest page(Request request) {
+        List<FieldError> errors = new ArrayList<>();
+        int limit = PageRequest.DEFAULT_LIMIT;
+        Optional<String> limitText = request.query("limit");
+        if (limitText.isPresent()) {
+            String text = limitText.get();
+            int parsed = WHOLE_NUMBER.matcher(text).matches() ? Integer.parseInt(text) : -1;
+            if (parsed < 1 || parsed > PageRequest.MAX_LIMIT) {
+                errors.add(new FieldError("limit", "must be a whole number from 1 to " + PageRequest.MAX_LIMIT));
+            } else {
+                limit = parsed;
+            }
+        }
+        Optional<String> cursor = request.query("cursor");
+        if (cursor.isPresent() && (cursor.get().isEmpty() || cursor.get().length() > MAX_CURSOR)) {
+            errors.add(new FieldError("cursor", "must be the next value of a previous page"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return new PageRequest(limit, cursor);
+    }
+
+    private static UserAnswer user(UserView view) {
+        return new UserAnswer(view.id().toString(), view.tenantId().map(TenantId::toString).orElse(null),
+                view.role().wireName(), view.fullName(), view.email(), view.phone().orElse(null),
+                instant(view.memberSince()));
+    }
+
+    /**
+     * In UTC with Z, to the millisecond: the clock may tell nanoseconds and the database keeps
+     * microseconds, and the same instant must read the same in every answer.
+     */
+    private static String instant(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    }
+}

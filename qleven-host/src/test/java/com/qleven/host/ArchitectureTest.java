@@ -1,0 +1,116 @@
+package com.qleven.host;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The dependency rules of ARCHITECTURE.md and STYLE.md. Every package a rule names must exist and
+ * hold classes, so a misspelt rule cannot pass by checking nothing; a context's rules are added in
+ * the change that creates the context.
+ */
+class ArchitectureTest {
+    private static final String[] CONTEXTS = {"tenancy"};
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        // The other modules arrive as folders in a reactor build and as jars otherwise; test code
+        // arrives as test-classes folders and as the *-tests.jar of the shared test fixtures.
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
+                .importPackages("com.qleven");
+    }
+
+    static List<String> namedPackages() {
+        List<String> names = new java.util.ArrayList<>(List.of(
+                "com.qleven.domain.shared", "com.qleven.ports.shared.out", "com.qleven.application",
+                "com.qleven.application.shared", "com.qleven.adapters.memory", "com.qleven.adapters.crypto",
+                "com.qleven.adapters.postgres", "com.qleven.host"));
+        for (String context : CONTEXTS) {
+            names.add("com.qleven.domain." + context);
+            names.add("com.qleven.ports." + context + ".in");
+            names.add("com.qleven.ports." + context + ".out");
+            names.add("com.qleven.application." + context);
+        }
+        return names;
+    }
+
+    @ParameterizedTest
+    @MethodSource("namedPackages")
+    void everyPackageARuleNamesHoldsClasses(String name) {
+        assertThat(classes.stream().filter(c -> c.getPackageName().equals(name)).count())
+                .as("classes in %s", name).isPositive();
+    }
+
+    @Test
+    void theDomainUsesTheJdkOnly() {
+        classes().that().resideInAPackage("com.qleven.domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.qleven.domain..")
+                .check(classes);
+    }
+
+    @Test
+    void portsAndUseCasesUseTheDomainAndTheJdkOnly() {
+        classes().that().resideInAnyPackage("com.qleven.ports..", "com.qleven.application..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "com.qleven.domain..", "com.qleven.ports..", "com.qleven.application..")
+                .check(classes);
+    }
+
+    @Test
+    void theSharedKernelDependsOnNoContext() {
+        classes().that().resideInAPackage("com.qleven.domain.shared..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.qleven.domain.shared..")
+                .check(classes);
+        classes().that().resideInAPackage("com.qleven.ports.shared..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "com.qleven.domain.shared..", "com.qleven.ports.shared..")
+                .check(classes);
+    }
+
+    @Test
+    void adaptersNeverUseEachOtherOrTheHost() {
+        slices().matching("com.qleven.adapters.(*)..").should().notDependOnEachOther().check(classes);
+        noClasses().that().resideOutsideOfPackage("com.qleven.host..")
+                .should().dependOnClassesThat().resideInAPackage("com.qleven.host..")
+                .check(classes);
+    }
+
+    @Test
+    void daggerAndUndertowLiveInTheHostOnly() {
+        noClasses().that().resideOutsideOfPackage("com.qleven.host..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("dagger..", "javax.inject..", "jakarta.inject..", "io.undertow..",
+                        "com.fasterxml.jackson..", "picocli..")
+                .check(classes);
+    }
+
+    @Test
+    void boundedContextsFormNoCycles() {
+        slices().matching("com.qleven.domain.(*)..").should().beFreeOfCycles().check(classes);
+        slices().matching("com.qleven.ports.(*)..").should().beFreeOfCycles().check(classes);
+        slices().matching("com.qleven.application.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void contextsReachOnlyTheSharedKernelOfOtherContexts() {
+        for (String context : CONTEXTS) {
+            classes().that().resideInAPackage("com.qleven.domain." + context + "..")
+                    .should().onlyDependOnClassesThat()
+                    .resideInAnyPackage("java..", "com.qleven.domain.shared..", "com.qleven.domain." + context + "..")
+                    .check(classes);
+        }
+    }
+}
