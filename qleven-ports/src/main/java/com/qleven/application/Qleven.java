@@ -5,6 +5,7 @@ import com.qleven.application.tenancy.AddUserService;
 import com.qleven.application.tenancy.AuthenticateService;
 import com.qleven.application.tenancy.CreateOperatorService;
 import com.qleven.application.tenancy.GetProfileService;
+import com.qleven.application.tenancy.GetUserService;
 import com.qleven.application.tenancy.ListUsersService;
 import com.qleven.application.tenancy.SignInService;
 import com.qleven.application.tenancy.SignOutService;
@@ -18,6 +19,7 @@ import com.qleven.ports.tenancy.in.AddUser;
 import com.qleven.ports.tenancy.in.Authenticate;
 import com.qleven.ports.tenancy.in.CreateOperator;
 import com.qleven.ports.tenancy.in.GetProfile;
+import com.qleven.ports.tenancy.in.GetUser;
 import com.qleven.ports.tenancy.in.ListUsers;
 import com.qleven.ports.tenancy.in.SignIn;
 import com.qleven.ports.tenancy.in.SignOut;
@@ -45,6 +47,7 @@ public final class Qleven {
     private final GetProfile profile;
     private final AddUser addUser;
     private final ListUsers listUsers;
+    private final GetUser getUser;
     private final CreateOperator createOperator;
 
     private Qleven(Builder b) {
@@ -56,6 +59,7 @@ public final class Qleven {
         profile = new GetProfileService(b.store, b.cipher);
         addUser = new AddUserService(b.store, b.cipher, b.passwordHasher, b.clock, ids);
         listUsers = new ListUsersService(b.store, b.cipher);
+        getUser = new GetUserService(b.store, b.cipher);
         createOperator = new CreateOperatorService(b.store, b.cipher, b.passwordHasher, b.clock, ids);
     }
 
@@ -89,6 +93,10 @@ public final class Qleven {
 
     public ListUsers listUsers() {
         return listUsers;
+    }
+
+    public GetUser getUser() {
+        return getUser;
     }
 
     public CreateOperator createOperator() {

@@ -48,6 +48,15 @@ public record SignInThrottle(int slowAfter, Duration slowStep, Duration maxSlow,
         return new Allow();
     }
 
+    /**
+     * The first instant a window ending now counts. Windows are half-open: a failure exactly one
+     * window old has aged out, so a retry at the announced {@code Retry-After} is let through.
+     * Storage keeps microseconds, hence the one-microsecond step.
+     */
+    public static Instant windowStart(Duration window, Instant now) {
+        return now.minus(window).plusNanos(1_000);
+    }
+
     /** How long to hold back the answer to a failed attempt, given the failures before it. */
     public Duration slowDown(int recentFailures) {
         if (recentFailures < slowAfter) {

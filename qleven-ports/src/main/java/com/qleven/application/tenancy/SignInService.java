@@ -71,9 +71,9 @@ public final class SignInService implements SignIn {
         RateLimits limits = store.rateLimits();
 
         Attempt counts = store.transactions().global(() -> new Attempt(
-                limits.since(ACCOUNT_FAILURES, email, now.minus(throttle.shortWindow())),
-                limits.since(ACCOUNT_FAILURES, email, now.minus(throttle.longWindow())),
-                limits.since(ADDRESS_FAILURES, address, now.minus(throttle.shortWindow())),
+                limits.since(ACCOUNT_FAILURES, email, SignInThrottle.windowStart(throttle.shortWindow(), now)),
+                limits.since(ACCOUNT_FAILURES, email, SignInThrottle.windowStart(throttle.longWindow(), now)),
+                limits.since(ADDRESS_FAILURES, address, SignInThrottle.windowStart(throttle.shortWindow(), now)),
                 store.directory().accountByEmail(email).flatMap(id -> store.accounts().byId(id))));
         var decision = throttle.beforeAttempt(failures(counts.accountShort()), failures(counts.accountLong()),
                 failures(counts.addressShort()), now);

@@ -10,6 +10,7 @@ import com.qleven.domain.tenancy.Account;
 import com.qleven.domain.tenancy.Center;
 import com.qleven.domain.tenancy.Membership;
 import com.qleven.domain.tenancy.Role;
+import com.qleven.domain.tenancy.SignInThrottle;
 import com.qleven.ports.shared.out.BlindIndex;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.IdGenerator;
@@ -58,7 +59,7 @@ public final class SignUpService implements SignUp {
         Instant now = clock.instant();
         BlindIndex address = cipher.blindIndex(SignInService.ADDRESS_INDEX, Optional.empty(), command.client().ip());
         store.transactions().global(() -> {
-            var window = store.rateLimits().since(BUCKET, address, now.minus(Duration.ofHours(1)));
+            var window = store.rateLimits().since(BUCKET, address, SignInThrottle.windowStart(Duration.ofHours(1), now));
             if (window.count() >= signupsPerAddressPerHour) {
                 LOG.log(System.Logger.Level.WARNING, "event=signup_refused reason=rate_limited address=" + shortHash(address));
                 throw new RateLimitedException("too many signups from this address",

@@ -2,10 +2,12 @@ package com.qleven.host.http.tenancy;
 
 import com.qleven.application.Qleven;
 import com.qleven.domain.shared.FieldError;
+import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.RateLimitedException;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UnauthenticatedException;
+import com.qleven.domain.shared.UserId;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.host.http.HttpMetrics;
@@ -63,7 +65,8 @@ public final class TenancyEndpoints {
                 Route.post("/v1/auth/logout", Route.Body.NONE, this::logout),
                 Route.get("/v1/me", this::me),
                 Route.post("/v1/users", Route.Body.JSON, this::addUser),
-                Route.get("/v1/users", this::listUsers));
+                Route.get("/v1/users", this::listUsers),
+                Route.get("/v1/users/{id}", this::getUser));
     }
 
     private Response signUp(Request request) {
@@ -73,7 +76,7 @@ public final class TenancyEndpoints {
         SignUpCommand command = SignUpCommand.parse(c.name(), c.address(), c.taxId(), c.country(), c.timeZone(),
                 c.currency(), a.fullName(), a.email(), a.phone(), a.password(), a.ageConfirmed(), request.client());
         SignUp.SignUpResult result = qleven.signUp().signUp(command);
-        return Response.created("/v1/centers/" + result.tenantId(),
+        return Response.created("/v1/users/" + result.userId(),
                 new SignUpAnswer(result.tenantId().toString(), result.userId().toString()));
     }
 
@@ -138,6 +141,15 @@ public final class TenancyEndpoints {
         var users = qleven.listUsers().list(principal, page);
         return Response.ok(new UserPage(users.items().stream().map(TenancyEndpoints::user).toList(),
                 users.next().orElse(null)));
+    }
+
+    private Response getUser(Request request) {
+        Principal principal = principal(request);
+        // A malformed id names no resource: the same 404 as an id of another center or none.
+        UserId id = request.pathParam("id").filter(t -> UUID_TEXT.matcher(t).matches())
+                .map(t -> new UserId(java.util.UUID.fromString(t)))
+                .orElseThrow(() -> new NotFoundException("user"));
+        return Response.ok(user(qleven.getUser().get(principal, id)));
     }
 
     private Principal principal(Request request) {

@@ -53,9 +53,11 @@ class SignInThrottleTest {
         assertThat(metric(metrics, "qleven_sign_in_failures_total{reason=\"invalid_credentials\"}")).isGreaterThanOrEqualTo(10);
         assertThat(metric(metrics, "qleven_sign_in_failures_total{reason=\"rate_limited\"}")).isGreaterThanOrEqualTo(1);
 
-        // The test clock stands still, so every failure happened at one instant; a second past the
-        // advertised wait, the window no longer holds it.
-        host.clock.advance(Duration.ofSeconds(retryAfter + 1));
+        // The advertised wait is exact: a second before it still refused, at it let through.
+        host.clock.advance(Duration.ofSeconds(retryAfter - 1));
+        assertThat(host.post("/v1/auth/login", Map.of("email", center.adminEmail(), "password", PASSWORD)).status())
+                .isEqualTo(429);
+        host.clock.advance(Duration.ofSeconds(1));
         assertThat(host.login(center.adminEmail(), PASSWORD, null)).isNotBlank();
     }
 

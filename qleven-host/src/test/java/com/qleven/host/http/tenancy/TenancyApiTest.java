@@ -39,7 +39,7 @@ class TenancyApiTest {
         assertThat(signup.status()).isEqualTo(201);
         String tenantId = signup.json().get("tenantId").asText();
         String userId = signup.json().get("userId").asText();
-        assertThat(signup.header("Location")).isEqualTo("/v1/centers/" + tenantId);
+        assertThat(signup.header("Location")).isEqualTo("/v1/users/" + userId);
 
         Reply login = host.post("/v1/auth/login", Map.of("email", email, "password", PASSWORD));
         assertThat(login.status()).isEqualTo(200);
@@ -133,6 +133,33 @@ class TenancyApiTest {
         assertThat(refused.json().get("code").asText()).isEqualTo("FORBIDDEN");
         assertThat(host.get("/v1/users", receptionist).status()).isEqualTo(200);
         assertThat(host.get("/v1/me", receptionist).json().get("role").asText()).isEqualTo("receptionist");
+    }
+
+    @Test
+    void anotherCentersUserIdIs404ExactlyAsAnIdThatDoesNotExist() {
+        Center a = host.newCenter("Centro A");
+        Center b = host.newCenter("Centro B");
+        String colleague = host.post("/v1/users", userBody(newEmail("a-pro"), "professional"), a.token())
+                .json().get("id").asText();
+
+        Reply own = host.get("/v1/users/" + colleague, a.token());
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.json().get("role").asText()).isEqualTo("professional");
+        assertThat(host.get("/v1/users/" + a.adminId(), a.token()).json().get("email").asText())
+                .isEqualTo(a.adminEmail());
+
+        Reply foreign = host.get("/v1/users/" + b.adminId(), a.token());
+        Reply missing = host.get("/v1/users/" + java.util.UUID.randomUUID(), a.token());
+        Reply malformed = host.get("/v1/users/not-a-uuid", a.token());
+        for (Reply reply : List.of(foreign, missing, malformed)) {
+            assertThat(reply.status()).isEqualTo(404);
+            assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(reply.json().get("code").asText()).isEqualTo("NOT_FOUND");
+        }
+        assertThat(withoutRequestId(foreign.json())).isEqualTo(withoutRequestId(missing.json()));
+        assertThat(foreign.body()).doesNotContain(b.adminEmail()).doesNotContain(b.tenantId());
+        assertThat(host.get("/v1/users/" + colleague, b.token()).status()).isEqualTo(404);
+        assertThat(host.get("/v1/users/" + colleague).status()).isEqualTo(401);
     }
 
     @Test
