@@ -1,7 +1,13 @@
 package com.qleven.adapters.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /** The one test that pays the production Argon2id cost. */
@@ -26,5 +32,22 @@ class Argon2idPasswordHasherTest {
         assertThat(production.verify("another password", "$argon2id$garbage")).isFalse();
         assertThat(Argon2Parameters.FAST.meetsMinimum()).isFalse();
         assertThat(Argon2Parameters.DEFAULT.meetsMinimum()).isTrue();
+    }
+
+    @Test
+    void aHashWaitsForAFreeLane() throws Exception {
+        Argon2idPasswordHasher oneLane = new Argon2idPasswordHasher(new Argon2Parameters(1024, 1, 1), 1);
+        String hash = oneLane.hash("wait for the lane");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            oneLane.lanes.acquire();
+            Future<Boolean> waiting = pool.submit(() -> oneLane.verify("wait for the lane", hash));
+            assertThatThrownBy(() -> waiting.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+            oneLane.lanes.release();
+            assertThat(waiting.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(oneLane.lanes.availablePermits()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
