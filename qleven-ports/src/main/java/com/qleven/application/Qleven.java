@@ -1,5 +1,6 @@
 package com.qleven.application;
 
+import com.qleven.application.shared.Idempotency;
 import com.qleven.application.shared.UuidV7Ids;
 import com.qleven.application.tenancy.AddUserService;
 import com.qleven.application.tenancy.AuthenticateService;
@@ -49,6 +50,7 @@ public final class Qleven {
     private final ListUsers listUsers;
     private final GetUser getUser;
     private final CreateOperator createOperator;
+    private final Idempotency idempotency;
 
     private Qleven(Builder b) {
         IdGenerator ids = b.ids != null ? b.ids : new UuidV7Ids(b.clock);
@@ -61,6 +63,7 @@ public final class Qleven {
         listUsers = new ListUsersService(b.store, b.cipher);
         getUser = new GetUserService(b.store, b.cipher);
         createOperator = new CreateOperatorService(b.store, b.cipher, b.passwordHasher, b.clock, ids);
+        idempotency = new Idempotency(b.store.transactions(), b.store.idempotencyRecords(), b.cipher, b.clock);
     }
 
     public static Builder builder() {
@@ -101,6 +104,11 @@ public final class Qleven {
 
     public CreateOperator createOperator() {
         return createOperator;
+    }
+
+    /** Runs creates and actions at most once per {@code Idempotency-Key}; the host wraps its POST routes in it. */
+    public Idempotency idempotency() {
+        return idempotency;
     }
 
     /** Collects the adapters; {@link #build()} fails listing every one that is missing. */

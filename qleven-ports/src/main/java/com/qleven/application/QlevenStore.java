@@ -2,6 +2,7 @@ package com.qleven.application;
 
 import com.qleven.ports.shared.out.DataKeys;
 import com.qleven.ports.shared.out.Directory;
+import com.qleven.ports.shared.out.IdempotencyRecords;
 import com.qleven.ports.shared.out.RateLimits;
 import com.qleven.ports.shared.out.Transactions;
 import com.qleven.ports.tenancy.out.Accounts;
@@ -21,6 +22,8 @@ public interface QlevenStore {
     RateLimits rateLimits();
 
     DataKeys dataKeys();
+
+    IdempotencyRecords idempotencyRecords();
 
     Centers centers();
 

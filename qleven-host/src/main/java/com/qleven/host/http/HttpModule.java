@@ -79,8 +79,8 @@ public final class HttpModule {
     @Provides
     @Singleton
     static HttpServer httpServer(HostConfig config, Optional<SSLContext> tls, Router router, ObjectMapper mapper,
-                                 HttpMetrics metrics) {
-        ApiHandler handler = new ApiHandler(router, mapper, new Cors(config.corsOrigins()), metrics,
+                                 HttpMetrics metrics, Qleven qleven) {
+        ApiHandler handler = new ApiHandler(router.withIdempotency(qleven, mapper), mapper, new Cors(config.corsOrigins()), metrics,
                 config.trustedCountryHeader());
         return new HttpServer(config.bind(), config.httpPort(), tls,
                 config.tls().map(HostConfig.Tls::httpsPort).orElse(0), handler);

@@ -48,6 +48,19 @@ public final class Request {
         return value;
     }
 
+    /** The method, path and body exactly as received: what makes two requests the same request. */
+    String method() {
+        return exchange.getRequestMethod().toString();
+    }
+
+    String path() {
+        return exchange.getRequestPath();
+    }
+
+    byte[] rawBody() {
+        return body.clone();
+    }
+
     public Optional<String> pathParam(String name) {
         return Optional.ofNullable(pathParams.get(name));
     }

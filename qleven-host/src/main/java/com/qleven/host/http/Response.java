@@ -34,7 +34,12 @@ public final class Response {
     }
 
     public static Response noContent() {
-        return new Response(204, null, null, null, List.of());
+        return status(204);
+    }
+
+    /** A status without a body. */
+    public static Response status(int status) {
+        return new Response(status, null, null, null, List.of());
     }
 
     public static Response bytes(int status, String contentType, byte[] body) {

@@ -6,9 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * One entry of the route table: a method, a path template ({@code /v1/users/{id}}), whether it
- * takes a JSON body, and the endpoint that answers it.
+ * takes a JSON body, the endpoint that answers it, and whether it honours {@code Idempotency-Key}
+ * (authenticated POSTs that create or act; see {@link #action}).
  */
-public record Route(String method, String template, Body body, Endpoint endpoint) {
+public record Route(String method, String template, Body body, Endpoint endpoint, boolean idempotent) {
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
     private static final Pattern TEMPLATE = Pattern.compile("^(/([A-Za-z0-9._-]+|\\{[a-zA-Z]+}))+$");
 
@@ -31,6 +32,23 @@ public record Route(String method, String template, Body body, Endpoint endpoint
         if (!TEMPLATE.matcher(template).matches()) {
             throw new IllegalArgumentException("bad path template " + template);
         }
+    }
+
+    public Route(String method, String template, Body body, Endpoint endpoint) {
+        this(method, template, body, endpoint, false);
+    }
+
+    /**
+     * An authenticated POST that creates or acts: sent with an {@code Idempotency-Key}, it runs at
+     * most once and a retry gets the first answer (API.md "Writes").
+     */
+    public static Route action(String template, Body body, Endpoint endpoint) {
+        return new Route("POST", template, body, endpoint, true);
+    }
+
+    /** The same route answered by another endpoint, such as this one wrapped. */
+    public Route withEndpoint(Endpoint replacement) {
+        return new Route(method, template, body, replacement, idempotent);
     }
 
     public static Route get(String template, Endpoint endpoint) {

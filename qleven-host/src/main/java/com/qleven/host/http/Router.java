@@ -31,6 +31,13 @@ public final class Router {
         return routes;
     }
 
+    /** The same table with every action route honouring {@code Idempotency-Key} through the core. */
+    Router withIdempotency(com.qleven.application.Qleven qleven, com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        return new Router(routes.stream()
+                .map(r -> r.idempotent() ? r.withEndpoint(new IdempotentEndpoint(r.endpoint(), qleven, mapper)) : r)
+                .toList());
+    }
+
     /** @param path the request path, already percent-decoded by Undertow */
     public Match match(String method, String path) {
         String[] segments = path.length() > 1 && path.startsWith("/") ? path.substring(1).split("/", -1) : null;

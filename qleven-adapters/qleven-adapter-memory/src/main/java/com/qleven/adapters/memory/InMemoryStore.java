@@ -12,6 +12,7 @@ import com.qleven.domain.tenancy.SessionId;
 import com.qleven.ports.shared.out.BlindIndex;
 import com.qleven.ports.shared.out.DataKeys;
 import com.qleven.ports.shared.out.Directory;
+import com.qleven.ports.shared.out.IdempotencyRecords;
 import com.qleven.ports.shared.out.KeyScope;
 import com.qleven.ports.shared.out.RateLimits;
 import com.qleven.ports.shared.out.Transactions;
@@ -42,6 +43,7 @@ import java.util.UUID;
  */
 public final class InMemoryStore implements QlevenStore {
     private final InMemoryTransactions tx = new InMemoryTransactions();
+    private final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords(tx);
 
     private final Map<TenantId, Center> centers = new HashMap<>();
     private final Map<UserId, StoredAccount> accounts = new HashMap<>();
@@ -98,6 +100,11 @@ public final class InMemoryStore implements QlevenStore {
     @Override
     public DataKeys dataKeys() {
         return keys;
+    }
+
+    @Override
+    public IdempotencyRecords idempotencyRecords() {
+        return idempotencyRecords;
     }
 
     @Override

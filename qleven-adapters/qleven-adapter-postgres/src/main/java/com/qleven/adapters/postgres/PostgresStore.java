@@ -7,6 +7,7 @@ import com.qleven.adapters.postgres.tenancy.TenancyRepositories;
 import com.qleven.application.QlevenStore;
 import com.qleven.domain.shared.InfrastructureException;
 import com.qleven.ports.shared.out.DataKeys;
+import com.qleven.ports.shared.out.IdempotencyRecords;
 import com.qleven.ports.shared.out.Directory;
 import com.qleven.ports.shared.out.RateLimits;
 import com.qleven.ports.shared.out.Transactions;
@@ -42,6 +43,7 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     private final Directory directory;
     private final RateLimits rateLimits;
     private final DataKeys dataKeys;
+    private final IdempotencyRecords idempotencyRecords;
     private final Centers centers;
     private final Accounts accounts;
     private final Memberships memberships;
@@ -58,6 +60,7 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
         this.directory = SharedRepositories.directory(transactions);
         this.rateLimits = SharedRepositories.rateLimits(transactions);
         this.dataKeys = SharedRepositories.dataKeys(transactions);
+        this.idempotencyRecords = SharedRepositories.idempotencyRecords(transactions);
         this.centers = TenancyRepositories.centers(transactions);
         this.accounts = TenancyRepositories.accounts(transactions);
         this.memberships = TenancyRepositories.memberships(transactions);
@@ -124,6 +127,11 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     @Override
     public DataKeys dataKeys() {
         return dataKeys;
+    }
+
+    @Override
+    public IdempotencyRecords idempotencyRecords() {
+        return idempotencyRecords;
     }
 
     @Override

@@ -64,7 +64,7 @@ public final class TenancyEndpoints {
                 Route.post("/v1/auth/login", Route.Body.JSON, this::login),
                 Route.post("/v1/auth/logout", Route.Body.NONE, this::logout),
                 Route.get("/v1/me", this::me),
-                Route.post("/v1/users", Route.Body.JSON, this::addUser),
+                Route.action("/v1/users", Route.Body.JSON, this::addUser),
                 Route.get("/v1/users", this::listUsers),
                 Route.get("/v1/users/{id}", this::getUser));
     }

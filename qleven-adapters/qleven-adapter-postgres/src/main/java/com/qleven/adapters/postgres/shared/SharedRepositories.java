@@ -2,6 +2,7 @@ package com.qleven.adapters.postgres.shared;
 
 import com.qleven.ports.shared.out.DataKeys;
 import com.qleven.ports.shared.out.Directory;
+import com.qleven.ports.shared.out.IdempotencyRecords;
 import com.qleven.ports.shared.out.RateLimits;
 
 /** Builds the PostgreSQL repositories of the shared out-ports; their classes stay package-private. */
@@ -19,5 +20,9 @@ public final class SharedRepositories {
 
     public static DataKeys dataKeys(PostgresTransactions tx) {
         return new PostgresDataKeys(tx);
+    }
+
+    public static IdempotencyRecords idempotencyRecords(PostgresTransactions tx) {
+        return new PostgresIdempotencyRecords(tx);
     }
 }
