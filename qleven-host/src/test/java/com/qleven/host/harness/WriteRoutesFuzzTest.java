@@ -1,0 +1,204 @@
+package com.qleven.host.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.qleven.host.TestHost;
+import com.qleven.host.TestHost.Center;
+import com.qleven.host.TestHost.Reply;
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/**
+ * Property-based fuzzing of every write route of the OpenAPI document: whatever arrives (members of
+ * the route's own schema with hostile values, unknown members, wrong types, nesting, malformed
+ * text, a wrong content type, a bad id, no or a bad token), the host never answers 5xx, and a
+ * refused request leaves every table as it was. The tries are bounded so the build stays fast;
+ * a failure prints the request that caused it.
+ */
+class WriteRoutesFuzzTest {
+    private static final List<String> HOSTILE = List.of("", " ", "' OR '1'='1", "\"; DROP TABLE accounts; --",
+            "%00", "\u0000", "../../etc/passwd", "<script>alert(1)</script>", "${jndi:ldap://x}", "😀😀",
+            "\u202Eevil", "NaN", "-1", "1e309", "0000-00-00", "2026-02-30", "+0", "+34600111222", "a@b.co",
+            "Europe/Madrid", "ES", "EUR", "administrator", "x".repeat(5000), "correct horse battery");
+    private static final List<String> NON_WRITES = List.of("GET");
+    private static TestHost host;
+    private static Center center;
+    private static final List<OpenApiRoutes.Operation> WRITES = new OpenApiRoutes().operations().stream()
+            .filter(op -> !NON_WRITES.contains(op.method()))
+            .toList();
+
+    @BeforeContainer
+    static void start() {
+        host = TestHost.start();
+        center = host.newCenter("Centro Fuzz");
+    }
+
+    @AfterContainer
+    static void stop() {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    @Provide
+    Arbitrary<OpenApiRoutes.Operation> writeRoutes() {
+        return Arbitraries.of(WRITES);
+    }
+
+    @Property(tries = 300, seed = "20261127")
+    void noWriteRouteAnswers5xxAndARefusedOneWritesNothing(@ForAll("writeRoutes") OpenApiRoutes.Operation route,
+                                                           @ForAll long seed) {
+        Random random = new Random(seed);
+        String path = route.path().replaceAll("\\{[^}]+}", pathValue(random));
+        String body = body(route, random);
+        HttpRequest.Builder request = host.request(path);
+        String contentType = random.nextInt(10) == 0 ? "text/plain" : "application/json";
+        request.header("Content-Type", contentType);
+        String token = route.path().equals("/v1/auth/logout") ? "qs_garbage" : switch (random.nextInt(6)) {
+            case 0 -> null;
+            case 1 -> "qs_" + UUID.randomUUID();
+            default -> center.token();
+        };
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (random.nextInt(4) == 0) {
+            request.header("Idempotency-Key", random.nextBoolean() ? UUID.randomUUID().toString() : "k\tey");
+        }
+        request.method(route.method(), HttpRequest.BodyPublishers.ofString(body));
+
+        Map<String, Long> before = rowCounts();
+        Reply reply = host.send(request.build());
+        String what = route + " " + path + " " + contentType + " " + abbreviate(body);
+
+        assertThat(reply.status()).as(what + " -> " + reply.body()).isLessThan(500);
+        if (reply.status() >= 400) {
+            assertThat(reply.header("Content-Type")).as(what).startsWith("application/problem+json");
+            assertThat(rowCounts()).as("a refused " + what + " wrote").isEqualTo(before);
+        }
+    }
+
+    private static String pathValue(Random random) {
+        return switch (random.nextInt(4)) {
+            case 0 -> "not-a-uuid";
+            case 1 -> "00000000-0000-0000-0000-000000000000";
+            default -> UUID.randomUUID().toString();
+        };
+    }
+
+    private static String body(OpenApiRoutes.Operation route, Random random) {
+        int shape = random.nextInt(10);
+        if (shape == 0) {
+            return "{\"unterminated\": ";
+        }
+        if (shape == 1) {
+            return value(random, 0).toString();
+        }
+        ObjectNode object = JsonNodeFactory.instance.objectNode();
+        fill(object, route.bodySchema(), random, 0);
+        if (random.nextInt(5) == 0) {
+            object.put("unknownMember" + random.nextInt(100), "x");
+        }
+        return object.toString();
+    }
+
+    /** The schema's own members, each with a value that fits it now and then and is hostile otherwise. */
+    private static void fill(ObjectNode object, JsonNode schema, Random random, int depth) {
+        JsonNode resolved = schema == null ? null : new OpenApiRoutes().resolve(schema);
+        if (resolved == null || !resolved.has("properties")) {
+            return;
+        }
+        Iterator<Map.Entry<String, JsonNode>> members = resolved.get("properties").fields();
+        while (members.hasNext()) {
+            Map.Entry<String, JsonNode> member = members.next();
+            if (random.nextInt(6) == 0) {
+                continue;
+            }
+            JsonNode memberSchema = new OpenApiRoutes().resolve(member.getValue());
+            if (memberSchema != null && memberSchema.has("properties") && depth < 3 && random.nextInt(4) != 0) {
+                fill(object.putObject(member.getKey()), memberSchema, random, depth + 1);
+            } else {
+                object.set(member.getKey(), value(random, depth));
+            }
+        }
+    }
+
+    private static JsonNode value(Random random, int depth) {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        return switch (random.nextInt(depth > 2 ? 6 : 8)) {
+            case 0 -> json.nullNode();
+            case 1 -> json.booleanNode(random.nextBoolean());
+            case 2 -> json.numberNode(random.nextInt());
+            case 3 -> json.numberNode(random.nextDouble() * 1e12);
+            case 4, 5 -> json.textNode(HOSTILE.get(random.nextInt(HOSTILE.size())));
+            case 6 -> {
+                ArrayNode array = json.arrayNode();
+                for (int i = random.nextInt(3); i > 0; i--) {
+                    array.add(value(random, depth + 1));
+                }
+                yield array;
+            }
+            default -> {
+                ObjectNode nested = json.objectNode();
+                nested.set("k" + random.nextInt(5), value(random, depth + 1));
+                yield nested;
+            }
+        };
+    }
+
+    /**
+     * Rows of every table. Rate-limit events are left out: counting failed attempts is the one
+     * write a refused request must make.
+     */
+    private static Map<String, Long> rowCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Connection c = host.superuser(); Statement st = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("""
+                    SELECT table_schema || '.' || table_name FROM information_schema.tables
+                    WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')
+                      AND table_name <> 'flyway_schema_history'
+                      AND table_schema || '.' || table_name <> 'directory.rate_events'
+                    ORDER BY 1""")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+                    rs.next();
+                    counts.put(table, rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return counts;
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() > 300 ? body.substring(0, 300) + "…" : body;
+    }
+
+}
