@@ -2,13 +2,20 @@ package com.qleven.host;
 
 import com.qleven.adapters.crypto.AesGcmFieldCipher;
 import com.qleven.adapters.crypto.Argon2idPasswordHasher;
+import com.qleven.adapters.crypto.HmacChainSigner;
 import com.qleven.adapters.crypto.MasterKeys;
+import com.qleven.adapters.phone.LibphonenumberPhoneNumbers;
 import com.qleven.application.Qleven;
 import com.qleven.application.QlevenStore;
+import com.qleven.host.audit.AuditSettings;
 import com.qleven.host.config.ConfigException;
 import com.qleven.host.config.HostConfig;
+import com.qleven.ports.audit.out.AuditHeadWitness;
+import com.qleven.ports.audit.out.ChainSigner;
+import com.qleven.ports.audit.out.SecurityAlerts;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.PasswordHasher;
+import com.qleven.ports.shared.out.PhoneNumbers;
 import dagger.Module;
 import dagger.Provides;
 import java.io.UncheckedIOException;
@@ -53,22 +60,44 @@ public final class CoreModule {
 
     @Provides
     @Singleton
+    static ChainSigner chainSigner(MasterKeys keys) {
+        return new HmacChainSigner(keys);
+    }
+
+    @Provides
+    @Singleton
+    static PhoneNumbers phoneNumbers() {
+        return new LibphonenumberPhoneNumbers();
+    }
+
+    @Provides
+    @Singleton
     static PasswordHasher passwordHasher(HostConfig config) {
         return new Argon2idPasswordHasher(config.argon2());
     }
 
     @Provides
     @Singleton
-    static Qleven qleven(QlevenStore store, FieldCipher cipher, PasswordHasher hasher, Clock clock,
-                         CorePolicies policies) {
+    static Qleven qleven(QlevenStore store, FieldCipher cipher, PasswordHasher hasher, ChainSigner chainSigner,
+                         PhoneNumbers phoneNumbers, Clock clock, CorePolicies policies, AuditHeadWitness witness,
+                         SecurityAlerts alerts, AuditSettings audit, com.qleven.ports.shared.out.Mailer mailer,
+                         HostConfig config) {
         return Qleven.builder()
                 .store(store)
                 .cipher(cipher)
                 .passwordHasher(hasher)
+                .chainSigner(chainSigner)
+                .phoneNumbers(phoneNumbers)
                 .clock(clock)
                 .signInThrottle(policies.signInThrottle())
                 .sessionPolicy(policies.sessionPolicy())
                 .signupsPerAddressPerHour(policies.signupsPerAddressPerHour())
+                .auditHeadWitness(witness)
+                .securityAlerts(alerts)
+                .clientReadBurst(audit.clientReads())
+                .failedSignInBurst(audit.failedSignIns())
+                .mailer(mailer)
+                .publicUrl(config.mail().publicUrl())
                 .build();
     }
 }

@@ -30,6 +30,8 @@ public final class Host implements AutoCloseable {
         try {
             HttpServer server = component.httpServer();
             server.start();
+            component.auditWitnessJob().start();
+            component.mailDispatcher().start();
             Host host = new Host(component, server);
             LOG.info("Qleven host {} serving {}; data in {}", Version.current(), String.join(" and ", server.urls()),
                     component.config().dataLocation());

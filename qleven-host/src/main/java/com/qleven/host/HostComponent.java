@@ -1,7 +1,10 @@
 package com.qleven.host;
 
+import com.qleven.adapters.crypto.MasterKeys;
 import com.qleven.adapters.postgres.PostgresSettings;
 import com.qleven.application.Qleven;
+import com.qleven.application.QlevenStore;
+import com.qleven.host.audit.AuditWitnessJob;
 import com.qleven.host.config.ConfigModule;
 import com.qleven.host.config.Environment;
 import com.qleven.host.config.HostConfig;
@@ -18,7 +21,8 @@ import javax.inject.Singleton;
  * (for {@code migrate}) starts no pool and no listener.
  */
 @Singleton
-@Component(modules = {ConfigModule.class, CoreModule.class, PostgresModule.class, HttpModule.class})
+@Component(modules = {ConfigModule.class, CoreModule.class, PostgresModule.class, HttpModule.class, AuditModule.class,
+        MailModule.class})
 public interface HostComponent {
 
     HostConfig config();
@@ -29,6 +33,17 @@ public interface HostComponent {
     PostgresSettings postgresSettings();
 
     Qleven qleven();
+
+    /** The master key ring, for the {@code keys} commands. */
+    MasterKeys masterKeys();
+
+    /** The store, for operations under the use cases (re-wrapping data keys). */
+    QlevenStore store();
+
+    /** Writes the audit heads outside the database while serving; started by {@link Host}. */
+    AuditWitnessJob auditWitnessJob();
+
+    MailDispatcher mailDispatcher();
 
     Router router();
 

@@ -248,7 +248,9 @@ public final class TestHost implements AutoCloseable {
         try (Connection c = superuser(); Statement st = c.createStatement()) {
             for (String table : List.of("public.centers", "public.accounts", "public.memberships", "public.sessions",
                     "public.platform_sessions", "directory.account_emails", "directory.memberships",
-                    "directory.session_tokens", "directory.rate_events", "keystore.data_keys")) {
+                    "directory.session_tokens", "directory.rate_events", "keystore.data_keys",
+                    "public.audit_events", "public.audit_heads", "public.platform_audit_events",
+                    "directory.audit_chains")) {
                 try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
                     rs.next();
                     counts.put(table, rs.getLong(1));

@@ -1,7 +1,40 @@
 package com.qleven.application;
 
+import com.qleven.application.audit.ChainedAuditTrail;
+import com.qleven.application.clients.CreateClientService;
+import com.qleven.application.clients.GetClientService;
+import com.qleven.application.clients.ListClientsService;
+import com.qleven.application.clients.SearchClientsService;
+import com.qleven.application.clients.UpdateClientService;
+import com.qleven.application.audit.ListAuditEventsService;
+import com.qleven.application.audit.SecurityWatch;
+import com.qleven.application.audit.VerifyAuditTrailService;
+import com.qleven.application.audit.WitnessAuditHeadsService;
 import com.qleven.application.shared.Idempotency;
 import com.qleven.application.shared.UuidV7Ids;
+import com.qleven.application.shared.DispatchMailService;
+import com.qleven.application.shared.MailQueue;
+import com.qleven.application.tenancy.AcceptInvitationService;
+import com.qleven.application.tenancy.ChangePasswordService;
+import com.qleven.application.tenancy.InviteUserService;
+import com.qleven.application.tenancy.ListInvitationsService;
+import com.qleven.application.tenancy.ListSessionsService;
+import com.qleven.application.tenancy.RequestPasswordResetService;
+import com.qleven.application.tenancy.ResetPasswordService;
+import com.qleven.application.tenancy.RevokeSessionService;
+import com.qleven.application.tenancy.UpdateUserService;
+import com.qleven.domain.tenancy.AccountLifecyclePolicy;
+import com.qleven.ports.shared.in.DispatchMail;
+import com.qleven.ports.shared.out.Mailer;
+import com.qleven.ports.tenancy.in.AcceptInvitation;
+import com.qleven.ports.tenancy.in.ChangePassword;
+import com.qleven.ports.tenancy.in.InviteUser;
+import com.qleven.ports.tenancy.in.ListInvitations;
+import com.qleven.ports.tenancy.in.ListSessions;
+import com.qleven.ports.tenancy.in.RequestPasswordReset;
+import com.qleven.ports.tenancy.in.ResetPassword;
+import com.qleven.ports.tenancy.in.RevokeSession;
+import com.qleven.ports.tenancy.in.UpdateUser;
 import com.qleven.application.tenancy.AddUserService;
 import com.qleven.application.tenancy.AuthenticateService;
 import com.qleven.application.tenancy.CreateOperatorService;
@@ -11,11 +44,25 @@ import com.qleven.application.tenancy.ListUsersService;
 import com.qleven.application.tenancy.SignInService;
 import com.qleven.application.tenancy.SignOutService;
 import com.qleven.application.tenancy.SignUpService;
+import com.qleven.domain.audit.BurstPolicy;
 import com.qleven.domain.tenancy.SessionPolicy;
 import com.qleven.domain.tenancy.SignInThrottle;
+import com.qleven.ports.audit.in.ListAuditEvents;
+import com.qleven.ports.audit.in.VerifyAuditTrail;
+import com.qleven.ports.audit.in.WitnessAuditHeads;
+import com.qleven.ports.audit.out.AuditHeadWitness;
+import com.qleven.ports.audit.out.AuditTrail;
+import com.qleven.ports.audit.out.ChainSigner;
+import com.qleven.ports.audit.out.SecurityAlerts;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.IdGenerator;
 import com.qleven.ports.shared.out.PasswordHasher;
+import com.qleven.ports.shared.out.PhoneNumbers;
+import com.qleven.ports.clients.in.CreateClient;
+import com.qleven.ports.clients.in.GetClient;
+import com.qleven.ports.clients.in.ListClients;
+import com.qleven.ports.clients.in.SearchClients;
+import com.qleven.ports.clients.in.UpdateClient;
 import com.qleven.ports.tenancy.in.AddUser;
 import com.qleven.ports.tenancy.in.Authenticate;
 import com.qleven.ports.tenancy.in.CreateOperator;
@@ -36,7 +83,7 @@ import java.util.List;
  *
  * <pre>{@code
  * Qleven qleven = Qleven.builder()
- *         .store(store).cipher(cipher).passwordHasher(hasher).clock(Clock.systemUTC())
+ *         .store(store).cipher(cipher).passwordHasher(hasher).chainSigner(signer).clock(Clock.systemUTC())
  *         .build();
  * }</pre>
  */
@@ -51,19 +98,71 @@ public final class Qleven {
     private final GetUser getUser;
     private final CreateOperator createOperator;
     private final Idempotency idempotency;
+    private final CreateClient createClient;
+    private final GetClient getClient;
+    private final UpdateClient updateClient;
+    private final ListClients listClients;
+    private final SearchClients searchClients;
+    private final SecurityWatch securityWatch;
+    private final AuditTrail auditTrail;
+    private final VerifyAuditTrail verifyAuditTrail;
+    private final ListAuditEvents listAuditEvents;
+    private final WitnessAuditHeads witnessAuditHeads;
+    private final InviteUser inviteUser;
+    private final ListInvitations listInvitations;
+    private final AcceptInvitation acceptInvitation;
+    private final RequestPasswordReset requestPasswordReset;
+    private final ResetPassword resetPassword;
+    private final UpdateUser updateUser;
+    private final ListSessions listSessions;
+    private final RevokeSession revokeSession;
+    private final ChangePassword changePassword;
+    private final DispatchMail dispatchMail;
 
     private Qleven(Builder b) {
         IdGenerator ids = b.ids != null ? b.ids : new UuidV7Ids(b.clock);
-        signUp = new SignUpService(b.store, b.cipher, b.passwordHasher, b.clock, ids, b.signupsPerAddressPerHour);
-        signIn = new SignInService(b.store, b.cipher, b.passwordHasher, b.clock, ids, b.signInThrottle, b.sessionPolicy);
-        signOut = new SignOutService(b.store, b.clock);
+        securityWatch = new SecurityWatch(b.securityAlerts, b.clientReadBurst, b.failedSignInBurst);
+        auditTrail = new ChainedAuditTrail(b.store.transactions(), b.store.auditLog(), b.chainSigner, securityWatch);
+        verifyAuditTrail = new VerifyAuditTrailService(b.store, b.chainSigner, b.auditHeadWitness);
+        listAuditEvents = new ListAuditEventsService(b.store);
+        witnessAuditHeads = new WitnessAuditHeadsService(b.store, b.auditHeadWitness);
+        MailQueue mail = new MailQueue(b.store.mailOutbox(), b.cipher, ids, b.clock);
+        inviteUser = new InviteUserService(b.store, b.cipher, mail, b.publicUrl, auditTrail, b.clock, ids,
+                b.accountLifecycle);
+        listInvitations = new ListInvitationsService(b.store, b.cipher, b.clock);
+        acceptInvitation = new AcceptInvitationService(b.store, b.cipher, b.passwordHasher, auditTrail, b.clock, ids,
+                b.signInThrottle);
+        requestPasswordReset = new RequestPasswordResetService(b.store, b.cipher, mail, b.publicUrl, auditTrail,
+                b.clock, b.accountLifecycle);
+        resetPassword = new ResetPasswordService(b.store, b.passwordHasher, auditTrail, b.clock);
+        updateUser = new UpdateUserService(b.store, b.cipher, auditTrail, b.clock);
+        listSessions = new ListSessionsService(b.store, b.cipher, b.sessionPolicy);
+        revokeSession = new RevokeSessionService(b.store, auditTrail, b.clock);
+        changePassword = new ChangePasswordService(b.store, b.cipher, b.passwordHasher, auditTrail, b.clock,
+                b.signInThrottle);
+        dispatchMail = b.mailer == null
+                ? batch -> {
+                    throw new IllegalStateException("no mailer: give Qleven.builder().mailer(...) to send the outbox");
+                }
+                : new DispatchMailService(b.store.transactions(), b.store.mailOutbox(), b.store.dataKeys(), mail,
+                        b.mailer, b.clock);
+        signUp = new SignUpService(b.store, b.cipher, b.passwordHasher, b.clock, ids, b.signupsPerAddressPerHour,
+                auditTrail);
+        signIn = new SignInService(b.store, b.cipher, b.passwordHasher, b.clock, ids, b.signInThrottle, b.sessionPolicy,
+                auditTrail, securityWatch);
+        signOut = new SignOutService(b.store, b.clock, auditTrail);
         authenticate = new AuthenticateService(b.store, b.clock, b.sessionPolicy);
-        profile = new GetProfileService(b.store, b.cipher);
-        addUser = new AddUserService(b.store, b.cipher, b.passwordHasher, b.clock, ids);
-        listUsers = new ListUsersService(b.store, b.cipher);
-        getUser = new GetUserService(b.store, b.cipher);
-        createOperator = new CreateOperatorService(b.store, b.cipher, b.passwordHasher, b.clock, ids);
+        profile = new GetProfileService(b.store, b.cipher, auditTrail, b.clock);
+        addUser = new AddUserService(b.store, b.cipher, b.passwordHasher, b.clock, ids, auditTrail);
+        listUsers = new ListUsersService(b.store, b.cipher, auditTrail, b.clock);
+        getUser = new GetUserService(b.store, b.cipher, auditTrail, b.clock);
+        createOperator = new CreateOperatorService(b.store, b.cipher, b.passwordHasher, b.clock, ids, auditTrail);
         idempotency = new Idempotency(b.store.transactions(), b.store.idempotencyRecords(), b.cipher, b.clock);
+        createClient = new CreateClientService(b.store, b.cipher, b.phoneNumbers, auditTrail, b.clock, ids);
+        getClient = new GetClientService(b.store, b.cipher, auditTrail, b.clock);
+        updateClient = new UpdateClientService(b.store, b.cipher, b.phoneNumbers, auditTrail, b.clock);
+        listClients = new ListClientsService(b.store, b.cipher, auditTrail, b.clock);
+        searchClients = new SearchClientsService(b.store, b.cipher, b.phoneNumbers, auditTrail, b.clock);
     }
 
     public static Builder builder() {
@@ -102,6 +201,26 @@ public final class Qleven {
         return getUser;
     }
 
+    public CreateClient createClient() {
+        return createClient;
+    }
+
+    public GetClient getClient() {
+        return getClient;
+    }
+
+    public UpdateClient updateClient() {
+        return updateClient;
+    }
+
+    public ListClients listClients() {
+        return listClients;
+    }
+
+    public SearchClients searchClients() {
+        return searchClients;
+    }
+
     public CreateOperator createOperator() {
         return createOperator;
     }
@@ -109,6 +228,78 @@ public final class Qleven {
     /** Runs creates and actions at most once per {@code Idempotency-Key}; the host wraps its POST routes in it. */
     public Idempotency idempotency() {
         return idempotency;
+    }
+
+    /**
+     * Where use cases record reads and changes of personal data: the HMAC-chained trail, recording
+     * into the caller's unit of work. Services of every context are given this one.
+     */
+    public AuditTrail auditTrail() {
+        return auditTrail;
+    }
+
+    public VerifyAuditTrail verifyAuditTrail() {
+        return verifyAuditTrail;
+    }
+
+    public ListAuditEvents listAuditEvents() {
+        return listAuditEvents;
+    }
+
+    /** Copies the chains' heads to the witness; schedule it every minute and at shutdown. */
+    public WitnessAuditHeads witnessAuditHeads() {
+        return witnessAuditHeads;
+    }
+
+    /** Counts failed sign-ins and client reads towards burst alerts. */
+    public SecurityWatch securityWatch() {
+        return securityWatch;
+    }
+
+    /** Invites a person by email to the principal's center. */
+    public InviteUser inviteUser() {
+        return inviteUser;
+    }
+
+    public ListInvitations listInvitations() {
+        return listInvitations;
+    }
+
+    public AcceptInvitation acceptInvitation() {
+        return acceptInvitation;
+    }
+
+    public RequestPasswordReset requestPasswordReset() {
+        return requestPasswordReset;
+    }
+
+    public ResetPassword resetPassword() {
+        return resetPassword;
+    }
+
+    /** Changes a member's role, deactivates or reactivates the membership. */
+    public UpdateUser updateUser() {
+        return updateUser;
+    }
+
+    public ListSessions listSessions() {
+        return listSessions;
+    }
+
+    public RevokeSession revokeSession() {
+        return revokeSession;
+    }
+
+    public ChangePassword changePassword() {
+        return changePassword;
+    }
+
+    /**
+     * Sends due mail from the outbox; the host runs it every second. Without a {@link
+     * Builder#mailer mailer} mail stays queued and this throws {@link IllegalStateException}.
+     */
+    public DispatchMail dispatchMail() {
+        return dispatchMail;
     }
 
     /** Collects the adapters; {@link #build()} fails listing every one that is missing. */
@@ -121,6 +312,15 @@ public final class Qleven {
         private SignInThrottle signInThrottle = SignInThrottle.DEFAULT;
         private SessionPolicy sessionPolicy = SessionPolicy.DEFAULT;
         private int signupsPerAddressPerHour = 20;
+        private ChainSigner chainSigner;
+        private PhoneNumbers phoneNumbers;
+        private AuditHeadWitness auditHeadWitness = AuditHeadWitness.NONE;
+        private SecurityAlerts securityAlerts = SecurityWatch.logged();
+        private BurstPolicy clientReadBurst = BurstPolicy.CLIENT_READS;
+        private BurstPolicy failedSignInBurst = BurstPolicy.FAILED_SIGN_INS;
+        private Mailer mailer;
+        private java.net.URI publicUrl = java.net.URI.create("http://localhost:8080");
+        private AccountLifecyclePolicy accountLifecycle = AccountLifecyclePolicy.DEFAULT;
 
         private Builder() {
         }
@@ -146,6 +346,77 @@ public final class Qleven {
         /** The only source of time the core reads. Required. */
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * The keyed hash of the audit chains, with a key outside the database ({@code
+         * HmacChainSigner} in the crypto adapter). Required.
+         */
+        public Builder chainSigner(ChainSigner chainSigner) {
+            this.chainSigner = chainSigner;
+            return this;
+        }
+
+        /**
+         * Reads phone numbers as typed into E.164 ({@code LibphonenumberPhoneNumbers} in the phone
+         * adapter). Required.
+         */
+        public Builder phoneNumbers(PhoneNumbers phoneNumbers) {
+            this.phoneNumbers = phoneNumbers;
+            return this;
+        }
+
+        /** Keeps the chains' heads outside the database too; none when not set. */
+        public Builder auditHeadWitness(AuditHeadWitness witness) {
+            this.auditHeadWitness = java.util.Objects.requireNonNull(witness, "witness");
+            return this;
+        }
+
+        /** Where security alerts go; WARN lines of the platform logger when not set. */
+        public Builder securityAlerts(SecurityAlerts alerts) {
+            this.securityAlerts = java.util.Objects.requireNonNull(alerts, "alerts");
+            return this;
+        }
+
+        /** When reads of distinct clients by one account raise an alert; {@link BurstPolicy#CLIENT_READS} by default. */
+        public Builder clientReadBurst(BurstPolicy policy) {
+            this.clientReadBurst = java.util.Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** When failed sign-ins raise an alert; {@link BurstPolicy#FAILED_SIGN_INS} by default. */
+        public Builder failedSignInBurst(BurstPolicy policy) {
+            this.failedSignInBurst = java.util.Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Sends the outbox's mail ({@code SmtpMailer} in the SMTP adapter). Without one, mail is
+         * queued but {@link Qleven#dispatchMail()} cannot send it.
+         */
+        public Builder mailer(Mailer mailer) {
+            this.mailer = java.util.Objects.requireNonNull(mailer, "mailer");
+            return this;
+        }
+
+        /**
+         * Where people reach the platform: the base of the links in invitation and password-reset
+         * mail ({@code http://localhost:8080} when not set).
+         */
+        public Builder publicUrl(java.net.URI publicUrl) {
+            java.util.Objects.requireNonNull(publicUrl, "publicUrl");
+            if (!publicUrl.isAbsolute() || !(publicUrl.getScheme().equals("http") || publicUrl.getScheme().equals("https"))
+                    || publicUrl.getRawQuery() != null || publicUrl.getRawFragment() != null) {
+                throw new IllegalArgumentException("publicUrl must be an http(s) URL without query or fragment");
+            }
+            this.publicUrl = publicUrl;
+            return this;
+        }
+
+        /** Lifetimes of invitation and reset links and the reset rate limits; {@link AccountLifecyclePolicy#DEFAULT} by default. */
+        public Builder accountLifecycle(AccountLifecyclePolicy policy) {
+            this.accountLifecycle = java.util.Objects.requireNonNull(policy, "policy");
             return this;
         }
 
@@ -188,6 +459,12 @@ public final class Qleven {
             }
             if (clock == null) {
                 missing.add("clock");
+            }
+            if (phoneNumbers == null) {
+                missing.add("phoneNumbers");
+            }
+            if (chainSigner == null) {
+                missing.add("chainSigner");
             }
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("Qleven.builder() is missing: " + String.join(", ", missing));

@@ -1,5 +1,7 @@
 package com.qleven.application;
 
+import com.qleven.ports.audit.out.AuditLog;
+import com.qleven.ports.clients.out.Clients;
 import com.qleven.ports.shared.out.DataKeys;
 import com.qleven.ports.shared.out.Directory;
 import com.qleven.ports.shared.out.IdempotencyRecords;
@@ -25,11 +27,21 @@ public interface QlevenStore {
 
     IdempotencyRecords idempotencyRecords();
 
+    AuditLog auditLog();
+
     Centers centers();
 
     Accounts accounts();
 
     Memberships memberships();
 
+    com.qleven.ports.tenancy.out.Invitations invitations();
+
+    com.qleven.ports.tenancy.out.AccountTokens accountTokens();
+
+    com.qleven.ports.shared.out.MailOutbox mailOutbox();
+
     Sessions sessions();
+
+    Clients clients();
 }

@@ -3,7 +3,9 @@ package com.qleven.examples;
 import com.qleven.adapters.crypto.AesGcmFieldCipher;
 import com.qleven.adapters.crypto.Argon2Parameters;
 import com.qleven.adapters.crypto.Argon2idPasswordHasher;
+import com.qleven.adapters.crypto.HmacChainSigner;
 import com.qleven.adapters.crypto.MasterKeys;
+import com.qleven.adapters.phone.LibphonenumberPhoneNumbers;
 import com.qleven.adapters.memory.InMemoryStore;
 import com.qleven.application.Qleven;
 import java.time.Clock;
@@ -20,6 +22,8 @@ public final class EmbedInMemory {
                 .store(store)
                 .cipher(new AesGcmFieldCipher(keys, store.dataKeys()))
                 .passwordHasher(new Argon2idPasswordHasher(Argon2Parameters.DEFAULT))
+                .chainSigner(new HmacChainSigner(keys))
+                .phoneNumbers(new LibphonenumberPhoneNumbers())
                 .clock(Clock.systemUTC())
                 .build();
     }

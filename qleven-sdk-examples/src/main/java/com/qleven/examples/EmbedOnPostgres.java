@@ -3,7 +3,9 @@ package com.qleven.examples;
 import com.qleven.adapters.crypto.AesGcmFieldCipher;
 import com.qleven.adapters.crypto.Argon2Parameters;
 import com.qleven.adapters.crypto.Argon2idPasswordHasher;
+import com.qleven.adapters.crypto.HmacChainSigner;
 import com.qleven.adapters.crypto.MasterKeys;
+import com.qleven.adapters.phone.LibphonenumberPhoneNumbers;
 import com.qleven.adapters.postgres.EmbeddedDatabase;
 import com.qleven.adapters.postgres.PostgresSettings;
 import com.qleven.adapters.postgres.PostgresStore;
@@ -29,6 +31,8 @@ public final class EmbedOnPostgres {
                 .store(store)
                 .cipher(new AesGcmFieldCipher(keys, store.dataKeys()))
                 .passwordHasher(new Argon2idPasswordHasher(Argon2Parameters.DEFAULT))
+                .chainSigner(new HmacChainSigner(keys))
+                .phoneNumbers(new LibphonenumberPhoneNumbers())
                 .clock(Clock.systemUTC())
                 .build();
     }

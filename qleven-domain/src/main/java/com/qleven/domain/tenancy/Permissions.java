@@ -12,9 +12,11 @@ public final class Permissions {
 
     static {
         TABLE.put(Role.ADMINISTRATOR, EnumSet.allOf(Permission.class));
-        TABLE.put(Role.PROFESSIONAL, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.VIEW_USERS));
-        TABLE.put(Role.RECEPTIONIST, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.VIEW_USERS));
-        TABLE.put(Role.OPERATOR, EnumSet.of(Permission.VIEW_OWN_PROFILE));
+        TABLE.put(Role.PROFESSIONAL, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_USERS,
+                Permission.VIEW_CLIENTS, Permission.MANAGE_CLIENTS, Permission.READ_CLIENT_NOTES));
+        TABLE.put(Role.RECEPTIONIST, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_USERS,
+                Permission.VIEW_CLIENTS, Permission.MANAGE_CLIENTS));
+        TABLE.put(Role.OPERATOR, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_AUDIT_TRAIL));
     }
 
     private Permissions() {

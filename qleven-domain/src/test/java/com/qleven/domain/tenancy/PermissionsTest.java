@@ -17,10 +17,14 @@ import org.junit.jupiter.api.Test;
 class PermissionsTest {
 
     private static final Map<Role, Set<Permission>> EXPECTED = Map.of(
-            Role.ADMINISTRATOR, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.VIEW_USERS, Permission.MANAGE_USERS),
-            Role.PROFESSIONAL, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.VIEW_USERS),
-            Role.RECEPTIONIST, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.VIEW_USERS),
-            Role.OPERATOR, EnumSet.of(Permission.VIEW_OWN_PROFILE));
+            Role.ADMINISTRATOR, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_USERS, Permission.MANAGE_USERS,
+                    Permission.VIEW_AUDIT_TRAIL, Permission.VIEW_CLIENTS, Permission.MANAGE_CLIENTS,
+                    Permission.READ_CLIENT_NOTES),
+            Role.PROFESSIONAL, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_USERS,
+                    Permission.VIEW_CLIENTS, Permission.MANAGE_CLIENTS, Permission.READ_CLIENT_NOTES),
+            Role.RECEPTIONIST, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_USERS,
+                    Permission.VIEW_CLIENTS, Permission.MANAGE_CLIENTS),
+            Role.OPERATOR, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_AUDIT_TRAIL));
 
     @Test
     void everyRoleHoldsExactlyItsPermissions() {

@@ -7,6 +7,8 @@ public final class ExitCodes {
     public static final int FAILURE = 1;
     /** The call or the configuration is wrong: nothing was attempted. */
     public static final int CONFIG = 2;
+    /** {@code audit verify} ran and found a broken chain. */
+    public static final int AUDIT_BROKEN = 3;
 
     private ExitCodes() {
     }

@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
 public record HostConfig(int httpPort, String bind, Path dataDir, Optional<ExternalDatabase> database,
                          Optional<String> databaseAppUser, Optional<String> databaseAppPassword,
                          int databasePoolSize, Optional<Path> masterKeyFile, Optional<Tls> tls,
-                         Optional<String> trustedCountryHeader, List<String> corsOrigins, Argon2Parameters argon2) {
+                         Optional<String> trustedCountryHeader, List<String> corsOrigins, Argon2Parameters argon2,
+                         MailSettings mail) {
 
     public static final String HTTP_PORT = "QLEVEN_HTTP_PORT";
     public static final String HTTPS_PORT = "QLEVEN_HTTPS_PORT";
@@ -110,6 +111,7 @@ public record HostConfig(int httpPort, String bind, Path dataDir, Optional<Exter
         Objects.requireNonNull(trustedCountryHeader, "trustedCountryHeader");
         corsOrigins = List.copyOf(corsOrigins);
         Objects.requireNonNull(argon2, "argon2");
+        Objects.requireNonNull(mail, "mail");
     }
 
     /** Reads every variable, collecting all problems before failing. */
@@ -181,9 +183,10 @@ public record HostConfig(int httpPort, String bind, Path dataDir, Optional<Exter
 
         List<String> origins = r.text(CORS_ORIGINS).map(v -> corsOrigins(r, v)).orElse(List.of());
         Argon2Parameters argon2 = argon2(r, env);
+        MailSettings mail = MailSettings.read(env, r::problem, httpPort);
         r.failIfAny();
         return new HostConfig(httpPort, bind, dataDir, database, appUser, appPassword, poolSize, masterKey, tls,
-                countryHeader, origins, argon2);
+                countryHeader, origins, argon2, mail);
     }
 
     public boolean embeddedDatabase() {

@@ -5,6 +5,9 @@ import com.qleven.application.Qleven;
 import com.qleven.host.CorePolicies;
 import com.qleven.host.Resources;
 import com.qleven.host.config.HostConfig;
+import com.qleven.host.http.audit.AuditEndpoints;
+import com.qleven.host.http.clients.ClientEndpoints;
+import com.qleven.host.http.tenancy.LifecycleEndpoints;
 import com.qleven.host.http.tenancy.TenancyEndpoints;
 import dagger.Module;
 import dagger.Provides;
@@ -56,8 +59,26 @@ public final class HttpModule {
 
     @Provides
     @Singleton
+    static LifecycleEndpoints lifecycleEndpoints(Qleven qleven) {
+        return new LifecycleEndpoints(qleven);
+    }
+
+    @Provides
+    @Singleton
     static TenancyEndpoints tenancyEndpoints(Qleven qleven, HttpMetrics metrics, CorePolicies policies) {
         return new TenancyEndpoints(qleven, metrics, policies.sessionPolicy().absolute());
+    }
+
+    @Provides
+    @Singleton
+    static ClientEndpoints clientEndpoints(Qleven qleven) {
+        return new ClientEndpoints(qleven);
+    }
+
+    @Provides
+    @Singleton
+    static AuditEndpoints auditEndpoints(Qleven qleven) {
+        return new AuditEndpoints(qleven);
     }
 
     @Provides
@@ -69,9 +90,13 @@ public final class HttpModule {
     /** The one route table: every route the host serves, and nothing else. */
     @Provides
     @Singleton
-    static Router router(TenancyEndpoints tenancy, OpsEndpoints ops) {
+    static Router router(TenancyEndpoints tenancy, ClientEndpoints clients, AuditEndpoints audit, OpsEndpoints ops,
+                         LifecycleEndpoints lifecycle) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(tenancy.routes());
+        routes.addAll(lifecycle.routes());
+        routes.addAll(clients.routes());
+        routes.addAll(audit.routes());
         routes.addAll(ops.routes());
         return new Router(routes);
     }

@@ -30,7 +30,15 @@ class CrossTenantProbeTest {
     private static final Map<String, BiFunction<TestHost, Center, String>> CREATE = Map.of(
             "/v1/users/{id}", (host, center) -> host.post("/v1/users",
                     TestHost.userBody(TestHost.newEmail("probe"), "professional"), center.token())
-                    .json().get("id").asText());
+                    .json().get("id").asText(),
+            "/v1/clients/{id}", (host, center) -> host.post("/v1/clients", Map.of("fullName", "Probe Client",
+                    "phone", "600 123 456", "notes", "Probe notes."), center.token()).json().get("id").asText(),
+            "/v1/invitations/{id}", (host, center) -> host.post("/v1/invitations",
+                    Map.of("email", TestHost.newEmail("probe"), "role", "receptionist"), center.token())
+                    .json().get("id").asText(),
+            "/v1/sessions/{id}", (host, center) -> host.get("/v1/sessions",
+                    host.login(center.adminEmail(), TestHost.PASSWORD, center.tenantId()))
+                    .json().get("items").get(0).get("id").asText());
 
     /** A body each method sends, valid for a resource of one's own center. */
     private static final Map<String, String> BODIES = Map.of("PATCH", "{}", "PUT", "{}", "POST", "{}");

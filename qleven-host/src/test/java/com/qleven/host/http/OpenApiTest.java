@@ -7,10 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.qleven.adapters.crypto.AesGcmFieldCipher;
 import com.qleven.adapters.crypto.Argon2Parameters;
 import com.qleven.adapters.crypto.Argon2idPasswordHasher;
+import com.qleven.adapters.crypto.HmacChainSigner;
 import com.qleven.adapters.crypto.MasterKeys;
 import com.qleven.adapters.memory.InMemoryStore;
+import com.qleven.adapters.phone.LibphonenumberPhoneNumbers;
 import com.qleven.application.Qleven;
 import com.qleven.domain.tenancy.SessionPolicy;
+import com.qleven.host.http.audit.AuditEndpoints;
+import com.qleven.host.http.clients.ClientEndpoints;
+import com.qleven.host.http.tenancy.LifecycleEndpoints;
 import com.qleven.host.http.tenancy.TenancyEndpoints;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -39,14 +44,20 @@ class OpenApiTest {
     static void load() throws Exception {
         document = new ObjectMapper().readTree(OpsEndpoints.openApiDocument());
         InMemoryStore store = new InMemoryStore();
+        MasterKeys keys = MasterKeys.parse(MasterKeys.newKeyFile(), "test");
         Qleven qleven = Qleven.builder().store(store)
-                .cipher(new AesGcmFieldCipher(MasterKeys.parse(MasterKeys.newKeyFile(), "test"), store.dataKeys()))
+                .cipher(new AesGcmFieldCipher(keys, store.dataKeys()))
                 .passwordHasher(new Argon2idPasswordHasher(Argon2Parameters.FAST))
+                .chainSigner(new HmacChainSigner(keys))
+                .phoneNumbers(new LibphonenumberPhoneNumbers())
                 .clock(Clock.systemUTC()).build();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         router = HttpModule.router(
                 new TenancyEndpoints(qleven, new HttpMetrics(registry), SessionPolicy.DEFAULT.absolute()),
-                new OpsEndpoints(() -> true, registry));
+                new ClientEndpoints(qleven),
+                new AuditEndpoints(qleven),
+                new OpsEndpoints(() -> true, registry),
+                new LifecycleEndpoints(qleven));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.qleven.application.tenancy;
 
 import com.qleven.application.QlevenStore;
+import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UnprocessableException;
@@ -10,6 +11,7 @@ import com.qleven.domain.tenancy.Membership;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.shared.out.BlindIndex;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.IdGenerator;
@@ -25,7 +27,9 @@ import java.util.Optional;
  * Adds a person to a center. When the email already has an account, the account gains a
  * membership and keeps its password; the answer is built from what the administrator sent, and a
  * password is hashed either way, so that neither the body nor the timing tells that the person
- * already had an account elsewhere.
+ * already had an account elsewhere. For the same reason the center's audit chain records a
+ * {@code membership.create} either way; the creation of a new account, a global record, goes to the
+ * platform's chain, which only operators read.
  */
 public final class AddUserService implements AddUser {
     private static final System.Logger LOG = System.getLogger(AddUserService.class.getName());
@@ -34,13 +38,16 @@ public final class AddUserService implements AddUser {
     private final PasswordHasher hasher;
     private final Clock clock;
     private final IdGenerator ids;
+    private final AuditTrail audit;
 
-    public AddUserService(QlevenStore store, FieldCipher cipher, PasswordHasher hasher, Clock clock, IdGenerator ids) {
+    public AddUserService(QlevenStore store, FieldCipher cipher, PasswordHasher hasher, Clock clock, IdGenerator ids,
+                          AuditTrail audit) {
         this.store = store;
         this.fields = new AccountFields(cipher);
         this.hasher = hasher;
         this.clock = clock;
         this.ids = ids;
+        this.audit = audit;
     }
 
     @Override
@@ -67,9 +74,16 @@ public final class AddUserService implements AddUser {
                 }
                 Account account = new Account(id, command.person(), now, false, now);
                 store.accounts().add(fields.seal(account, passwordHash));
+                // The platform's chain before the center's: units that write both lock the heads in
+                // this one order, so two of them never wait on each other.
+                audit.record(new AuditEvent(Optional.empty(), Optional.of(principal.userId()),
+                        Optional.of(principal.sessionId().value()), "account.create", "account",
+                        Optional.of(id.value()), "added to a center", 1, now));
             }
             store.memberships().add(new Membership(tenant, id, command.role(), now));
             store.directory().addMembership(id, tenant);
+            audit.record(AuditEvent.by(principal, "membership.create", "account", Optional.of(id.value()),
+                    "add member", 1, now));
             return id;
         });
         LOG.log(System.Logger.Level.INFO, "event=user_added tenant=" + tenant + " user=" + member

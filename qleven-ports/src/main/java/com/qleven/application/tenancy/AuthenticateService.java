@@ -56,7 +56,8 @@ public final class AuthenticateService implements Authenticate {
             }
             Optional<Role> role = entry.tenantId().isEmpty()
                     ? Optional.of(Role.OPERATOR)
-                    : store.memberships().find(entry.tenantId().get(), entry.userId()).map(m -> m.role());
+                    : store.memberships().find(entry.tenantId().get(), entry.userId())
+                            .filter(m -> m.active()).map(m -> m.role());
             if (role.isEmpty()) {
                 return Optional.empty();
             }

@@ -1,9 +1,11 @@
 package com.qleven.application.tenancy;
 
 import com.qleven.application.QlevenStore;
+import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.UserId;
 import com.qleven.domain.tenancy.Account;
+import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.shared.out.BlindIndex;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.IdGenerator;
@@ -11,6 +13,7 @@ import com.qleven.ports.shared.out.PasswordHasher;
 import com.qleven.ports.tenancy.in.CreateOperator;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 public final class CreateOperatorService implements CreateOperator {
     private static final System.Logger LOG = System.getLogger(CreateOperatorService.class.getName());
@@ -19,14 +22,16 @@ public final class CreateOperatorService implements CreateOperator {
     private final PasswordHasher hasher;
     private final Clock clock;
     private final IdGenerator ids;
+    private final AuditTrail audit;
 
     public CreateOperatorService(QlevenStore store, FieldCipher cipher, PasswordHasher hasher, Clock clock,
-                                 IdGenerator ids) {
+                                 IdGenerator ids, AuditTrail audit) {
         this.store = store;
         this.fields = new AccountFields(cipher);
         this.hasher = hasher;
         this.clock = clock;
         this.ids = ids;
+        this.audit = audit;
     }
 
     @Override
@@ -40,6 +45,9 @@ public final class CreateOperatorService implements CreateOperator {
                 throw new ConflictException("an account with this email already exists");
             }
             store.accounts().add(fields.seal(new Account(id, command.person(), now, true, now), passwordHash));
+            // No actor: operators are created from the command line, by whoever runs the installation.
+            audit.record(new AuditEvent(Optional.empty(), Optional.empty(), Optional.empty(), "account.create",
+                    "account", Optional.of(id.value()), "operator created from the command line", 1, now));
         });
         LOG.log(System.Logger.Level.INFO, "event=operator_created user=" + id);
         return id;

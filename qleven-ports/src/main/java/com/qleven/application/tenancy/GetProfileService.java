@@ -1,22 +1,30 @@
 package com.qleven.application.tenancy;
 
 import com.qleven.application.QlevenStore;
+import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.UnauthenticatedException;
 import com.qleven.domain.tenancy.Account;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.tenancy.in.GetProfile;
 import com.qleven.ports.tenancy.in.UserView;
+import java.time.Clock;
+import java.util.Optional;
 
 public final class GetProfileService implements GetProfile {
     private final QlevenStore store;
     private final AccountFields fields;
+    private final AuditTrail audit;
+    private final Clock clock;
 
-    public GetProfileService(QlevenStore store, FieldCipher cipher) {
+    public GetProfileService(QlevenStore store, FieldCipher cipher, AuditTrail audit, Clock clock) {
         this.store = store;
         this.fields = new AccountFields(cipher);
+        this.audit = audit;
+        this.clock = clock;
     }
 
     @Override
@@ -30,7 +38,12 @@ public final class GetProfileService implements GetProfile {
                 store.memberships().find(tenant, principal.userId()).orElseThrow(UnauthenticatedException::new)));
     }
 
+    /** Reads the caller's own account and records the read in the caller's chain. */
     private Account account(Principal principal) {
-        return store.accounts().byId(principal.userId()).map(fields::open).orElseThrow(UnauthenticatedException::new);
+        Account account = store.accounts().byId(principal.userId()).map(fields::open)
+                .orElseThrow(UnauthenticatedException::new);
+        audit.record(AuditEvent.by(principal, "account.read", "account", Optional.of(principal.userId().value()),
+                "own profile", 1, clock.instant()));
+        return account;
     }
 }

@@ -1,31 +1,44 @@
 package com.qleven.application.tenancy;
 
 import com.qleven.application.QlevenStore;
+import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UserId;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.tenancy.in.GetUser;
 import com.qleven.ports.tenancy.in.UserView;
+import java.time.Clock;
+import java.util.Optional;
 
 public final class GetUserService implements GetUser {
     private final QlevenStore store;
     private final AccountFields fields;
+    private final AuditTrail audit;
+    private final Clock clock;
 
-    public GetUserService(QlevenStore store, FieldCipher cipher) {
+    public GetUserService(QlevenStore store, FieldCipher cipher, AuditTrail audit, Clock clock) {
         this.store = store;
         this.fields = new AccountFields(cipher);
+        this.audit = audit;
+        this.clock = clock;
     }
 
     @Override
     public UserView get(Principal principal, UserId user) {
         Permissions.require(principal, Permission.VIEW_USERS);
         TenantId tenant = principal.requireTenant();
-        return store.transactions().inTenant(tenant, () -> store.memberships().find(tenant, user)
-                .flatMap(m -> store.accounts().byId(user).map(a -> Users.view(fields.open(a), m)))
-                .orElseThrow(() -> new NotFoundException("user")));
+        return store.transactions().inTenant(tenant, () -> {
+            UserView view = store.memberships().find(tenant, user)
+                    .flatMap(m -> store.accounts().byId(user).map(a -> Users.view(fields.open(a), m)))
+                    .orElseThrow(() -> new NotFoundException("user"));
+            audit.record(AuditEvent.by(principal, "account.read", "account", Optional.of(user.value()),
+                    "member details", 1, clock.instant()));
+            return view;
+        });
     }
 }

@@ -1,6 +1,7 @@
 package com.qleven.application.tenancy;
 
 import com.qleven.application.QlevenStore;
+import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.TenantId;
@@ -9,21 +10,29 @@ import com.qleven.domain.tenancy.Membership;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.tenancy.in.ListUsers;
 import com.qleven.ports.tenancy.in.UserView;
 import com.qleven.ports.tenancy.out.StoredAccount;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 public final class ListUsersService implements ListUsers {
     private final QlevenStore store;
     private final AccountFields fields;
+    private final AuditTrail audit;
+    private final Clock clock;
 
-    public ListUsersService(QlevenStore store, FieldCipher cipher) {
+    public ListUsersService(QlevenStore store, FieldCipher cipher, AuditTrail audit, Clock clock) {
         this.store = store;
         this.fields = new AccountFields(cipher);
+        this.audit = audit;
+        this.clock = clock;
     }
 
     @Override
@@ -35,10 +44,13 @@ public final class ListUsersService implements ListUsers {
             Map<UserId, StoredAccount> accounts = store.accounts()
                     .byIds(page.items().stream().map(Membership::userId).toList()).stream()
                     .collect(Collectors.toMap(StoredAccount::id, Function.identity()));
-            return new Page<>(page.items().stream()
+            List<UserView> items = page.items().stream()
                     .filter(m -> accounts.containsKey(m.userId()))
                     .map(m -> Users.view(fields.open(accounts.get(m.userId())), m))
-                    .toList(), page.next());
+                    .toList();
+            audit.record(AuditEvent.by(principal, "account.list", "account", Optional.empty(), "member list",
+                    items.size(), clock.instant()));
+            return new Page<>(items, page.next());
         });
     }
 }

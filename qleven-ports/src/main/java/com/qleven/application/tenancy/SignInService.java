@@ -1,6 +1,8 @@
 package com.qleven.application.tenancy;
 
 import com.qleven.application.QlevenStore;
+import com.qleven.application.audit.SecurityWatch;
+import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.RateLimitedException;
 import com.qleven.domain.shared.TenantId;
@@ -10,6 +12,7 @@ import com.qleven.domain.tenancy.Account;
 import com.qleven.domain.tenancy.SessionId;
 import com.qleven.domain.tenancy.SessionPolicy;
 import com.qleven.domain.tenancy.SignInThrottle;
+import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.shared.out.BlindIndex;
 import com.qleven.ports.shared.out.Directory;
 import com.qleven.ports.shared.out.FieldCipher;
@@ -49,9 +52,11 @@ public final class SignInService implements SignIn {
     private final SessionPolicy sessions;
     private final SessionTokens tokens = new SessionTokens();
     private final String dummyHash;
+    private final AuditTrail audit;
+    private final SecurityWatch watch;
 
     public SignInService(QlevenStore store, FieldCipher cipher, PasswordHasher hasher, Clock clock, IdGenerator ids,
-                         SignInThrottle throttle, SessionPolicy sessions) {
+                         SignInThrottle throttle, SessionPolicy sessions, AuditTrail audit, SecurityWatch watch) {
         this.store = store;
         this.cipher = cipher;
         this.fields = new AccountFields(cipher);
@@ -61,6 +66,8 @@ public final class SignInService implements SignIn {
         this.throttle = throttle;
         this.sessions = sessions;
         this.dummyHash = hasher.hash(UUID.randomUUID().toString());
+        this.audit = audit;
+        this.watch = watch;
     }
 
     @Override
@@ -80,6 +87,7 @@ public final class SignInService implements SignIn {
         if (decision instanceof SignInThrottle.Refuse refuse) {
             LOG.log(System.Logger.Level.WARNING, "event=sign_in_refused reason=rate_limited account="
                     + SignUpService.shortHash(email) + " address=" + SignUpService.shortHash(address));
+            watch.failedSignIn(SignUpService.shortHash(email), SignUpService.shortHash(address), now);
             throw new RateLimitedException("too many failed sign-ins; try again later", refuse.retryAfter());
         }
 
@@ -96,6 +104,7 @@ public final class SignInService implements SignIn {
                     + stored.map(s -> " user=" + s.id()).orElse("")
                     + " account=" + SignUpService.shortHash(email) + " address=" + SignUpService.shortHash(address)
                     + " recentFailures=" + recent);
+            watch.failedSignIn(SignUpService.shortHash(email), SignUpService.shortHash(address), now);
             throw new UnauthenticatedException(throttle.slowDown(recent));
         }
 
@@ -111,13 +120,16 @@ public final class SignInService implements SignIn {
                 fields.sealSessionField(account, "userAgent", sid, command.client().userAgent()),
                 command.client().country());
         Runnable open = () -> {
-            if (tenant.isPresent() && store.memberships().find(tenant.get(), account.id()).isEmpty()) {
+            if (tenant.isPresent() && store.memberships().find(tenant.get(), account.id())
+                    .filter(m -> m.active()).isEmpty()) {
                 throw new UnauthenticatedException();
             }
             store.sessions().add(session);
             store.directory().addSessionToken(new Directory.SessionToken(
                     SessionTokens.hash(token), sessionId.value(), tenant, account.id(), absolute));
             limits.clear(ACCOUNT_FAILURES, email);
+            audit.record(new AuditEvent(tenant, Optional.of(account.id()), Optional.of(sessionId.value()),
+                    "session.sign_in", "session", Optional.of(sessionId.value()), "sign-in", 1, now));
         };
         if (tenant.isPresent()) {
             store.transactions().inTenant(tenant.get(), open);

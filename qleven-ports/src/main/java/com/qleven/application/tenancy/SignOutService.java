@@ -1,26 +1,35 @@
 package com.qleven.application.tenancy;
 
 import com.qleven.application.QlevenStore;
+import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.tenancy.in.SignOut;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 
 /** Ends the session in the log and forgets its token, in one unit of work. */
 public final class SignOutService implements SignOut {
     private static final System.Logger LOG = System.getLogger(SignOutService.class.getName());
     private final QlevenStore store;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public SignOutService(QlevenStore store, Clock clock) {
+    public SignOutService(QlevenStore store, Clock clock, AuditTrail audit) {
         this.store = store;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
     public void signOut(Principal principal) {
         Runnable end = () -> {
-            store.sessions().end(principal.tenantId(), principal.sessionId(), clock.instant(), "sign_out");
+            Instant now = clock.instant();
+            store.sessions().end(principal.tenantId(), principal.sessionId(), now, "sign_out");
             store.directory().removeSessionToken(principal.sessionId().value());
+            audit.record(AuditEvent.by(principal, "session.sign_out", "session",
+                    Optional.of(principal.sessionId().value()), "sign-out", 1, now));
         };
         if (principal.tenantId().isPresent()) {
             store.transactions().inTenant(principal.tenantId().get(), end);

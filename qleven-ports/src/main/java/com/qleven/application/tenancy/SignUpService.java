@@ -1,6 +1,7 @@
 package com.qleven.application.tenancy;
 
 import com.qleven.application.QlevenStore;
+import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.RateLimitedException;
 import com.qleven.domain.shared.TenantId;
@@ -11,6 +12,7 @@ import com.qleven.domain.tenancy.Center;
 import com.qleven.domain.tenancy.Membership;
 import com.qleven.domain.tenancy.Role;
 import com.qleven.domain.tenancy.SignInThrottle;
+import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.shared.out.BlindIndex;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.IdGenerator;
@@ -38,9 +40,10 @@ public final class SignUpService implements SignUp {
     private final Clock clock;
     private final IdGenerator ids;
     private final int signupsPerAddressPerHour;
+    private final AuditTrail audit;
 
     public SignUpService(QlevenStore store, FieldCipher cipher, PasswordHasher hasher, Clock clock, IdGenerator ids,
-                         int signupsPerAddressPerHour) {
+                         int signupsPerAddressPerHour, AuditTrail audit) {
         this.store = store;
         this.cipher = cipher;
         this.fields = new AccountFields(cipher);
@@ -48,6 +51,7 @@ public final class SignUpService implements SignUp {
         this.clock = clock;
         this.ids = ids;
         this.signupsPerAddressPerHour = signupsPerAddressPerHour;
+        this.audit = audit;
     }
 
     @Override
@@ -84,6 +88,8 @@ public final class SignUpService implements SignUp {
             store.accounts().add(fields.seal(account, passwordHash));
             store.memberships().add(new Membership(tenant, user, Role.ADMINISTRATOR, now));
             store.directory().addMembership(user, tenant);
+            audit.record(new AuditEvent(Optional.of(tenant), Optional.of(user), Optional.empty(), "account.create",
+                    "account", Optional.of(user.value()), "signup", 1, now));
         });
         LOG.log(System.Logger.Level.INFO, "event=center_created tenant=" + tenant + " user=" + user);
         return new SignUpResult(tenant, user);

@@ -14,12 +14,13 @@ final class Users {
     static UserView view(Account account, Membership membership) {
         return new UserView(account.id(), Optional.of(membership.tenantId()), membership.role(),
                 account.person().fullName(), account.person().email().value(),
-                account.person().phone().map(p -> p.e164()), account.ageConfirmedAt(), membership.createdAt());
+                account.person().phone().map(p -> p.e164()), account.ageConfirmedAt(), membership.createdAt(),
+                membership.active());
     }
 
     static UserView operatorView(Account account) {
         return new UserView(account.id(), Optional.empty(), Role.OPERATOR, account.person().fullName(),
                 account.person().email().value(), account.person().phone().map(p -> p.e164()),
-                account.ageConfirmedAt(), account.createdAt());
+                account.ageConfirmedAt(), account.createdAt(), true);
     }
 }

@@ -137,4 +137,58 @@ public abstract class DataKeysContract {
 
         assertThat(returned.id()).isEqualTo(fresh.id());
     }
+
+    private WrappedKey addWrappedBy(String masterKeyId) {
+        WrappedKey template = wrappedKey(newScope());
+        WrappedKey key = new WrappedKey(template.id(), template.scope(), masterKeyId, template.wrapped(),
+                template.createdAt());
+        return global(() -> keys().addIfAbsent(key));
+    }
+
+    @Test
+    public void keys_wrapped_by_other_master_keys_are_listed_a_page_at_a_time_in_id_order() {
+        String old = "old-" + UUID.randomUUID();
+        String current = "new-" + UUID.randomUUID();
+        List<UUID> ours = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ours.add(addWrappedBy(old).id());
+        }
+        UUID alreadyDone = addWrappedBy(current).id();
+
+        List<UUID> listed = new ArrayList<>();
+        java.util.Optional<UUID> after = java.util.Optional.empty();
+        while (true) {
+            java.util.Optional<UUID> from = after;
+            List<WrappedKey> page = global(() -> keys().wrappedByOtherThan(current, from, 2));
+            page.stream().map(WrappedKey::id).forEach(listed::add);
+            if (page.size() < 2) {
+                break;
+            }
+            after = java.util.Optional.of(page.get(page.size() - 1).id());
+        }
+        assertThat(listed).doesNotHaveDuplicates().doesNotContain(alreadyDone).containsAll(ours);
+        java.util.Comparator<UUID> byBytes = (a, b) -> {
+            int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+            return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+        };
+        assertThat(listed).as("in the order of the ids' bytes").isSortedAccordingTo(byBytes);
+        assertThat(global(() -> keys().countByMasterKey())).containsEntry(old, 5L).containsEntry(current, 1L);
+    }
+
+    @Test
+    public void a_rewrap_replaces_the_wrapping_only_while_it_is_as_it_was_read() {
+        String old = "old-" + UUID.randomUUID();
+        WrappedKey key = addWrappedBy(old);
+        byte[] rewrapped = ContractFixtures.randomBytes(60);
+
+        assertThat(global(() -> keys().rewrap(key.id(), old, "new", rewrapped))).isTrue();
+        assertThat(global(() -> keys().rewrap(key.id(), old, "newer", ContractFixtures.randomBytes(60)))).isFalse();
+        assertThat(global(() -> keys().rewrap(UUID.randomUUID(), old, "new", rewrapped))).isFalse();
+
+        WrappedKey stored = global(() -> keys().byId(key.id())).orElseThrow();
+        assertThat(stored.masterKeyId()).isEqualTo("new");
+        assertThat(stored.wrapped()).isEqualTo(rewrapped);
+        assertThat(stored.scope()).isEqualTo(key.scope());
+        assertThat(stored.createdAt()).isEqualTo(key.createdAt());
+    }
 }

@@ -18,8 +18,10 @@ import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.PersonDetails;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.domain.tenancy.Role;
+import com.qleven.ports.audit.out.ChainSigner;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.PasswordHasher;
+import com.qleven.ports.shared.out.PhoneNumbers;
 import com.qleven.ports.tenancy.in.AddUserCommand;
 import com.qleven.ports.tenancy.in.ClientInfo;
 import com.qleven.ports.tenancy.in.CreateOperator;
@@ -64,6 +66,12 @@ public abstract class TenancyUseCasesSuite {
     /** A cheap hasher: these tests are not about hashing cost. */
     protected abstract PasswordHasher hasher();
 
+    /** The audit chains' keyed hash. */
+    protected abstract ChainSigner chainSigner();
+
+    /** Reads phones as typed (libphonenumber in the phone adapter). */
+    protected abstract PhoneNumbers phoneNumbers();
+
     @BeforeEach
     void buildCore() {
         clock = new MutableClock(Instant.parse("2026-03-29T08:00:00Z"));
@@ -72,7 +80,7 @@ public abstract class TenancyUseCasesSuite {
                 "Mozilla/5.0 test", Optional.of("ES"));
         store = newStore();
         qleven = Qleven.builder().store(store).cipher(cipher(store)).passwordHasher(hasher()).clock(clock)
-                .signupsPerAddressPerHour(1000).build();
+                .chainSigner(chainSigner()).phoneNumbers(phoneNumbers()).signupsPerAddressPerHour(1000).build();
     }
 
     protected static String email() {
@@ -158,7 +166,7 @@ public abstract class TenancyUseCasesSuite {
     @Test
     void signUpsFromOneAddressAreRateLimited() {
         Qleven strict = Qleven.builder().store(store).cipher(cipher(store)).passwordHasher(hasher()).clock(clock)
-                .signupsPerAddressPerHour(2).build();
+                .chainSigner(chainSigner()).phoneNumbers(phoneNumbers()).signupsPerAddressPerHour(2).build();
         ClientInfo from = new ClientInfo("198.51.100." + (int) (Math.random() * 250), "ua", Optional.empty());
         for (int i = 0; i < 2; i++) {
             strict.signUp().signUp(SignUpCommand.parse("C", "A", "T", "ES", "Europe/Madrid", "EUR", "Ana", email(),
@@ -394,6 +402,7 @@ public abstract class TenancyUseCasesSuite {
     void theBuilderNamesEveryMissingAdapter() {
         assertThatThrownBy(() -> Qleven.builder().clock(clock).build())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("store").hasMessageContaining("cipher").hasMessageContaining("passwordHasher");
+                .hasMessageContaining("store").hasMessageContaining("cipher").hasMessageContaining("passwordHasher")
+                .hasMessageContaining("chainSigner");
     }
 }

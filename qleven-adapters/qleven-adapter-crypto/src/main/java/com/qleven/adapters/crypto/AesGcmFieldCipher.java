@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -123,13 +124,18 @@ public final class AesGcmFieldCipher implements FieldCipher {
         if (cached != null && now.isBefore(cached.loadedAt().plus(CACHE_FOR))) {
             return cached.key();
         }
+        SecretKey key = open(wrapped);
+        unwrapped.put(wrapped.id(), new Cached(key, now));
+        return key;
+    }
+
+    private SecretKey open(WrappedKey wrapped) {
         SecretKey master = masterKeys.byId(wrapped.masterKeyId()).orElseThrow(() -> new IllegalStateException(
                 "master key " + wrapped.masterKeyId() + " is not in the key file"));
         byte[] nonce = Arrays.copyOfRange(wrapped.wrapped(), 0, NONCE);
         byte[] body = Arrays.copyOfRange(wrapped.wrapped(), NONCE, wrapped.wrapped().length);
-        SecretKey key = new SecretKeySpec(gcm(Cipher.DECRYPT_MODE, master, nonce, wrapAad(wrapped.id(), wrapped.scope()), body), "AES");
-        unwrapped.put(wrapped.id(), new Cached(key, now));
-        return key;
+        return new SecretKeySpec(gcm(Cipher.DECRYPT_MODE, master, nonce, wrapAad(wrapped.id(), wrapped.scope()), body),
+                "AES");
     }
 
     private WrappedKey newDataKey(KeyScope scope) {
@@ -138,14 +144,62 @@ public final class AesGcmFieldCipher implements FieldCipher {
             generator.init(256, random);
             SecretKey key = generator.generateKey();
             UUID id = UUID.randomUUID();
-            byte[] nonce = new byte[NONCE];
-            random.nextBytes(nonce);
-            byte[] body = gcm(Cipher.ENCRYPT_MODE, masterKeys.primary(), nonce, wrapAad(id, scope), key.getEncoded());
-            byte[] wrapped = ByteBuffer.allocate(NONCE + body.length).put(nonce).put(body).array();
-            return new WrappedKey(id, scope, masterKeys.primaryId(), wrapped, clock.instant());
+            return new WrappedKey(id, scope, masterKeys.primaryId(), seal(id, scope, key), clock.instant());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES is part of every JDK", e);
         }
+    }
+
+    /** A data key wrapped by the primary master key, bound to its id and scope. */
+    private byte[] seal(UUID id, KeyScope scope, SecretKey key) {
+        byte[] nonce = new byte[NONCE];
+        random.nextBytes(nonce);
+        byte[] body = gcm(Cipher.ENCRYPT_MODE, masterKeys.primary(), nonce, wrapAad(id, scope), key.getEncoded());
+        return ByteBuffer.allocate(NONCE + body.length).put(nonce).put(body).array();
+    }
+
+    /** What a re-wrap did. */
+    public record Rewrap(long rewrapped, long unreadable, Map<String, Long> byMasterKey) {
+        public Rewrap {
+            byMasterKey = Map.copyOf(byMasterKey);
+        }
+    }
+
+    /**
+     * Re-wraps, under the primary master key, every stored data key that another master key wraps,
+     * {@code batchSize} at a time. The data keys themselves do not change, so nothing encrypted with
+     * them is touched. Safe to run again and beside running hosts: a key is only replaced while it
+     * is still wrapped as it was read. A key whose master key is missing from the file is counted
+     * as unreadable and left alone.
+     *
+     * @return the counts, and how many keys each master key wraps afterwards
+     */
+    public Rewrap rewrapDataKeys(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1");
+        }
+        String primary = masterKeys.primaryId();
+        long rewrapped = 0;
+        long unreadable = 0;
+        Optional<UUID> after = Optional.empty();
+        while (true) {
+            List<WrappedKey> batch = dataKeys.wrappedByOtherThan(primary, after, batchSize);
+            for (WrappedKey key : batch) {
+                if (masterKeys.byId(key.masterKeyId()).isEmpty()) {
+                    unreadable++;
+                    continue;
+                }
+                byte[] sealed = seal(key.id(), key.scope(), open(key));
+                if (dataKeys.rewrap(key.id(), key.masterKeyId(), primary, sealed)) {
+                    rewrapped++;
+                }
+            }
+            if (batch.size() < batchSize) {
+                break;
+            }
+            after = Optional.of(batch.get(batch.size() - 1).id());
+        }
+        return new Rewrap(rewrapped, unreadable, dataKeys.countByMasterKey());
     }
 
     private static String wrapAad(UUID id, KeyScope scope) {

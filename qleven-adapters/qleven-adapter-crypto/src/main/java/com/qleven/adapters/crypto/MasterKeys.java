@@ -5,9 +5,12 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -18,6 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -30,11 +36,18 @@ import javax.crypto.spec.SecretKeySpec;
  * secret=&lt;base64 of 32 bytes&gt;
  * </pre>
  * The primary key wraps new data keys; older {@code key.*} entries stay to unwrap what they wrapped.
- * {@code secret} is the root of derived keys (blind indexes, the database role's password), so that
- * rotating the wrapping key does not change any index.
+ * {@code secret} is the root of derived keys (blind indexes, the audit chain's HMAC key, the database
+ * role's password), so that rotating the wrapping key changes none of them.
+ *
+ * <p>{@link #rotate} and {@link #removeKey} rewrite the file atomically: a new file readable only by
+ * its owner is written beside it and moved over it, so a crash leaves the old file or the new one,
+ * never half of one.
  */
 public final class MasterKeys {
     private static final int KEY_BYTES = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String HEADER =
+            "# Qleven master keys. Keep this file outside the database and its backups; losing it loses the data.\n";
     private final String primaryId;
     private final Map<String, SecretKey> keys;
     private final byte[] secret;
@@ -120,7 +133,7 @@ public final class MasterKeys {
         random.nextBytes(id);
         String keyId = "k" + HexFormat.of().formatHex(id);
         Base64.Encoder b64 = Base64.getEncoder();
-        return "# Qleven master keys. Keep this file outside the database and its backups; losing it loses the data.\n"
+        return HEADER
                 + "primary=" + keyId + "\n"
                 + "key." + keyId + "=" + b64.encodeToString(key) + "\n"
                 + "secret=" + b64.encodeToString(secret) + "\n";
@@ -128,6 +141,91 @@ public final class MasterKeys {
 
     public String primaryId() {
         return primaryId;
+    }
+
+    /** The ids of every key of the ring, the primary among them. */
+    public Set<String> keyIds() {
+        return new TreeSet<>(keys.keySet());
+    }
+
+    /**
+     * Adds a new random key to the file and makes it the primary; the old keys stay to unwrap the
+     * data keys they wrapped. Hosts read the file at start, so they wrap with the new key after a
+     * restart.
+     *
+     * @return the ring as the file now holds it
+     */
+    public static MasterKeys rotate(Path file) {
+        return rewrite(file, ring -> {
+            String id;
+            do {
+                id = newKeyId();
+            } while (ring.keys.containsKey(id));
+            Map<String, SecretKey> keys = new LinkedHashMap<>(ring.keys);
+            keys.put(id, new SecretKeySpec(randomBytes(KEY_BYTES), "AES"));
+            return new MasterKeys(id, keys, ring.secret);
+        });
+    }
+
+    /**
+     * Removes a key that is no longer the primary. The caller makes sure that no stored data key is
+     * still wrapped by it: what it wrapped could not be read any more.
+     *
+     * @return the ring as the file now holds it
+     */
+    public static MasterKeys removeKey(Path file, String keyId) {
+        return rewrite(file, ring -> {
+            if (!ring.keys.containsKey(keyId)) {
+                throw new IllegalArgumentException("the master key file has no key " + keyId);
+            }
+            if (ring.primaryId.equals(keyId)) {
+                throw new IllegalArgumentException(keyId + " is the primary key; rotate before removing it");
+            }
+            Map<String, SecretKey> keys = new LinkedHashMap<>(ring.keys);
+            keys.remove(keyId);
+            return new MasterKeys(ring.primaryId, keys, ring.secret);
+        });
+    }
+
+    /** Reads, changes and replaces the file under an exclusive lock, so two rotations cannot lose one. */
+    private static MasterKeys rewrite(Path file, UnaryOperator<MasterKeys> change) {
+        Path absolute = file.toAbsolutePath();
+        try (FileChannel channel = FileChannel.open(absolute, StandardOpenOption.READ, StandardOpenOption.WRITE);
+             FileLock lock = channel.lock()) {
+            MasterKeys changed = change.apply(load(absolute));
+            Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try {
+                try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    out.write(java.nio.ByteBuffer.wrap(changed.toKeyFile().getBytes(StandardCharsets.UTF_8)));
+                    out.force(true);
+                }
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+            return changed;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rewrite the master key file " + file, e);
+        }
+    }
+
+    private String toKeyFile() {
+        Base64.Encoder b64 = Base64.getEncoder();
+        StringBuilder text = new StringBuilder(HEADER).append("primary=").append(primaryId).append('\n');
+        new TreeSet<>(keys.keySet()).forEach(id -> text.append("key.").append(id).append('=')
+                .append(b64.encodeToString(keys.get(id).getEncoded())).append('\n'));
+        return text.append("secret=").append(b64.encodeToString(secret)).append('\n').toString();
+    }
+
+    private static String newKeyId() {
+        return "k" + HexFormat.of().formatHex(randomBytes(4));
+    }
+
+    private static byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        RANDOM.nextBytes(bytes);
+        return bytes;
     }
 
     SecretKey primary() {

@@ -4,7 +4,10 @@ import com.qleven.ports.shared.out.DataKeys;
 import com.qleven.ports.shared.out.KeyScope;
 import com.qleven.ports.shared.out.WrappedKey;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,5 +37,31 @@ final class MapDataKeys implements DataKeys {
     @Override
     public void shred(KeyScope scope) {
         keys.values().removeIf(k -> k.scope().equals(scope));
+    }
+
+    @Override
+    public List<WrappedKey> wrappedByOtherThan(String masterKeyId, Optional<UUID> after, int limit) {
+        return keys.values().stream()
+                .filter(k -> !k.masterKeyId().equals(masterKeyId))
+                .filter(k -> after.map(a -> k.id().toString().compareTo(a.toString()) > 0).orElse(true))
+                .sorted(Comparator.comparing(k -> k.id().toString()))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized boolean rewrap(UUID keyId, String expectedMasterKeyId, String masterKeyId, byte[] wrapped) {
+        WrappedKey k = keys.get(keyId);
+        if (k == null || !k.masterKeyId().equals(expectedMasterKeyId)) {
+            return false;
+        }
+        keys.put(keyId, new WrappedKey(k.id(), k.scope(), masterKeyId, wrapped.clone(), k.createdAt()));
+        return true;
+    }
+
+    @Override
+    public Map<String, Long> countByMasterKey() {
+        return keys.values().stream()
+                .collect(Collectors.groupingBy(WrappedKey::masterKeyId, TreeMap::new, Collectors.counting()));
     }
 }

@@ -9,7 +9,9 @@ import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Center;
 import com.qleven.domain.tenancy.Membership;
 import com.qleven.domain.tenancy.SessionId;
+import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.ports.shared.out.BlindIndex;
+import com.qleven.ports.clients.out.Clients;
 import com.qleven.ports.shared.out.DataKeys;
 import com.qleven.ports.shared.out.Directory;
 import com.qleven.ports.shared.out.IdempotencyRecords;
@@ -34,7 +36,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Every out-port in memory: for embedding without a database, for examples and for fast tests of the
@@ -43,7 +47,12 @@ import java.util.UUID;
  */
 public final class InMemoryStore implements QlevenStore {
     private final InMemoryTransactions tx = new InMemoryTransactions();
+    private final InMemoryInvitations invitations = new InMemoryInvitations(tx);
+    private final InMemoryAccountTokens accountTokens = new InMemoryAccountTokens(tx);
+    private final InMemoryMailOutbox mailOutbox = new InMemoryMailOutbox(tx);
     private final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords(tx);
+    private final InMemoryClients clients = new InMemoryClients(tx);
+    private final InMemoryAuditLog auditLog = new InMemoryAuditLog(tx);
 
     private final Map<TenantId, Center> centers = new HashMap<>();
     private final Map<UserId, StoredAccount> accounts = new HashMap<>();
@@ -108,6 +117,11 @@ public final class InMemoryStore implements QlevenStore {
     }
 
     @Override
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    @Override
     public Centers centers() {
         return centerRepository;
     }
@@ -120,6 +134,26 @@ public final class InMemoryStore implements QlevenStore {
     @Override
     public Memberships memberships() {
         return membershipRepository;
+    }
+
+    @Override
+    public com.qleven.ports.tenancy.out.Invitations invitations() {
+        return invitations;
+    }
+
+    @Override
+    public com.qleven.ports.tenancy.out.AccountTokens accountTokens() {
+        return accountTokens;
+    }
+
+    @Override
+    public com.qleven.ports.shared.out.MailOutbox mailOutbox() {
+        return mailOutbox;
+    }
+
+    @Override
+    public Clients clients() {
+        return clients;
     }
 
     @Override
@@ -165,6 +199,13 @@ public final class InMemoryStore implements QlevenStore {
         public List<StoredAccount> byIds(Collection<UserId> ids) {
             return tx.within(() -> ids.stream().distinct().map(accounts::get).filter(Objects::nonNull).toList());
         }
+
+        @Override
+        public void changePasswordHash(UserId id, String passwordHash) {
+            tx.within(() -> Optional.ofNullable(accounts.get(id)).ifPresent(a -> put(accounts, id, new StoredAccount(
+                    a.id(), a.fullName(), a.email(), a.phone(), passwordHash, a.ageConfirmedAt(), a.operator(),
+                    a.createdAt()))));
+        }
     };
 
     private final Memberships membershipRepository = new Memberships() {
@@ -205,6 +246,26 @@ public final class InMemoryStore implements QlevenStore {
                         : Optional.empty();
                 return new Page<>(items, next);
             });
+        }
+
+        @Override
+        public void update(Membership m) {
+            tx.within(() -> {
+                tx.checkWrite(m.tenantId());
+                List<Object> key = List.of(m.tenantId(), m.userId());
+                Membership stored = memberships.get(key);
+                if (stored != null) {
+                    put(memberships, key, new Membership(stored.tenantId(), stored.userId(), m.role(),
+                            stored.createdAt(), m.active()));
+                }
+            });
+        }
+
+        @Override
+        public List<UserId> lockActiveAdministrators(TenantId tenant) {
+            return tx.within(() -> memberships.values().stream()
+                    .filter(m -> m.tenantId().equals(tenant) && tx.visible(m.tenantId()) && m.isActiveAdministrator())
+                    .map(Membership::userId).toList());
         }
     };
 
@@ -263,6 +324,14 @@ public final class InMemoryStore implements QlevenStore {
                                     s.absoluteExpiry(), Optional.of(endedAt), Optional.of(reason), s.ip(),
                                     s.userAgent(), s.country()))));
         }
+
+        @Override
+        public Page<StoredSession> listOf(Optional<TenantId> tenant, UserId user, PageRequest page) {
+            return tx.within(() -> InMemoryPages.newestFirst(sessions.values().stream()
+                    .filter(s -> s.tenantId().equals(tenant) && s.userId().equals(user)
+                            && s.tenantId().map(tx::visible).orElse(true))
+                    .toList(), StoredSession::createdAt, s -> s.id().value(), page));
+        }
     };
 
     private final Directory directory = new Directory() {
@@ -315,6 +384,11 @@ public final class InMemoryStore implements QlevenStore {
                     .filter(e -> e.getValue().sessionId().equals(sessionId))
                     .map(Map.Entry::getKey).toList()
                     .forEach(hash -> remove(sessionTokens, hash)));
+        }
+
+        @Override
+        public List<SessionToken> sessionTokensOf(UserId account) {
+            return tx.within(() -> sessionTokens.values().stream().filter(t -> t.userId().equals(account)).toList());
         }
     };
 
@@ -383,6 +457,34 @@ public final class InMemoryStore implements QlevenStore {
         public void shred(KeyScope scope) {
             tx.within(() -> dataKeys.values().stream().filter(k -> k.scope().equals(scope))
                     .map(WrappedKey::id).toList().forEach(id -> remove(dataKeys, id)));
+        }
+
+        @Override
+        public List<WrappedKey> wrappedByOtherThan(String masterKeyId, Optional<UUID> after, int limit) {
+            return tx.within(() -> dataKeys.values().stream()
+                    .filter(k -> !k.masterKeyId().equals(masterKeyId))
+                    .filter(k -> after.map(a -> compareAsPostgres(k.id(), a) > 0).orElse(true))
+                    .sorted((a, b) -> compareAsPostgres(a.id(), b.id()))
+                    .limit(limit)
+                    .toList());
+        }
+
+        @Override
+        public boolean rewrap(UUID keyId, String expectedMasterKeyId, String masterKeyId, byte[] wrapped) {
+            return tx.within(() -> {
+                WrappedKey k = dataKeys.get(keyId);
+                if (k == null || !k.masterKeyId().equals(expectedMasterKeyId)) {
+                    return false;
+                }
+                put(dataKeys, keyId, new WrappedKey(k.id(), k.scope(), masterKeyId, wrapped.clone(), k.createdAt()));
+                return true;
+            });
+        }
+
+        @Override
+        public Map<String, Long> countByMasterKey() {
+            return tx.within(() -> dataKeys.values().stream().collect(
+                    Collectors.groupingBy(WrappedKey::masterKeyId, TreeMap::new, Collectors.counting())));
         }
     };
 }

@@ -3,10 +3,14 @@ package com.qleven.adapters.memory;
 import com.qleven.adapters.crypto.AesGcmFieldCipher;
 import com.qleven.adapters.crypto.Argon2Parameters;
 import com.qleven.adapters.crypto.Argon2idPasswordHasher;
+import com.qleven.adapters.crypto.HmacChainSigner;
 import com.qleven.adapters.crypto.MasterKeys;
+import com.qleven.adapters.phone.LibphonenumberPhoneNumbers;
 import com.qleven.application.QlevenStore;
+import com.qleven.ports.audit.out.ChainSigner;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.PasswordHasher;
+import com.qleven.ports.shared.out.PhoneNumbers;
 import com.qleven.ports.usecases.TenancyUseCasesSuite;
 
 class InMemoryTenancyUseCasesTest extends TenancyUseCasesSuite {
@@ -26,5 +30,15 @@ class InMemoryTenancyUseCasesTest extends TenancyUseCasesSuite {
     @Override
     protected PasswordHasher hasher() {
         return HASHER;
+    }
+
+    @Override
+    protected ChainSigner chainSigner() {
+        return new HmacChainSigner(KEYS);
+    }
+
+    @Override
+    protected PhoneNumbers phoneNumbers() {
+        return new LibphonenumberPhoneNumbers();
     }
 }

@@ -3,9 +3,13 @@ package com.qleven.adapters.postgres;
 import com.qleven.adapters.postgres.shared.PostgresTransactions;
 import com.qleven.adapters.postgres.shared.SharedRepositories;
 import com.qleven.adapters.postgres.shared.SqlFailures;
+import com.qleven.adapters.postgres.clients.ClientsRepositories;
 import com.qleven.adapters.postgres.tenancy.TenancyRepositories;
 import com.qleven.application.QlevenStore;
 import com.qleven.domain.shared.InfrastructureException;
+import com.qleven.adapters.postgres.audit.AuditRepositories;
+import com.qleven.ports.audit.out.AuditLog;
+import com.qleven.ports.clients.out.Clients;
 import com.qleven.ports.shared.out.DataKeys;
 import com.qleven.ports.shared.out.IdempotencyRecords;
 import com.qleven.ports.shared.out.Directory;
@@ -44,10 +48,15 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     private final RateLimits rateLimits;
     private final DataKeys dataKeys;
     private final IdempotencyRecords idempotencyRecords;
+    private final AuditLog auditLog;
     private final Centers centers;
     private final Accounts accounts;
     private final Memberships memberships;
+    private final com.qleven.ports.tenancy.out.Invitations invitations;
+    private final com.qleven.ports.tenancy.out.AccountTokens accountTokens;
+    private final com.qleven.ports.shared.out.MailOutbox mailOutbox;
     private final Sessions sessions;
+    private final Clients clients;
     private final ExecutorService probes = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "qleven-postgres-ready");
         t.setDaemon(true);
@@ -61,9 +70,14 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
         this.rateLimits = SharedRepositories.rateLimits(transactions);
         this.dataKeys = SharedRepositories.dataKeys(transactions);
         this.idempotencyRecords = SharedRepositories.idempotencyRecords(transactions);
+        this.clients = ClientsRepositories.clients(transactions);
+        this.auditLog = AuditRepositories.auditLog(transactions);
         this.centers = TenancyRepositories.centers(transactions);
         this.accounts = TenancyRepositories.accounts(transactions);
         this.memberships = TenancyRepositories.memberships(transactions);
+        this.invitations = com.qleven.adapters.postgres.tenancy.AccountLifecycleRepositories.invitations(transactions);
+        this.accountTokens = com.qleven.adapters.postgres.tenancy.AccountLifecycleRepositories.accountTokens(transactions);
+        this.mailOutbox = com.qleven.adapters.postgres.shared.MailRepositories.mailOutbox(transactions);
         this.sessions = TenancyRepositories.sessions(transactions);
     }
 
@@ -135,6 +149,11 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     }
 
     @Override
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    @Override
     public Centers centers() {
         return centers;
     }
@@ -147,6 +166,26 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     @Override
     public Memberships memberships() {
         return memberships;
+    }
+
+    @Override
+    public com.qleven.ports.tenancy.out.Invitations invitations() {
+        return invitations;
+    }
+
+    @Override
+    public com.qleven.ports.tenancy.out.AccountTokens accountTokens() {
+        return accountTokens;
+    }
+
+    @Override
+    public com.qleven.ports.shared.out.MailOutbox mailOutbox() {
+        return mailOutbox;
+    }
+
+    @Override
+    public Clients clients() {
+        return clients;
     }
 
     @Override

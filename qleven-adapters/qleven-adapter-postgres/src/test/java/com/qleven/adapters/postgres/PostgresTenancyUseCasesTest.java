@@ -3,11 +3,15 @@ package com.qleven.adapters.postgres;
 import com.qleven.adapters.crypto.AesGcmFieldCipher;
 import com.qleven.adapters.crypto.Argon2Parameters;
 import com.qleven.adapters.crypto.Argon2idPasswordHasher;
+import com.qleven.adapters.crypto.HmacChainSigner;
 import com.qleven.adapters.crypto.MasterKeys;
+import com.qleven.adapters.phone.LibphonenumberPhoneNumbers;
 import com.qleven.adapters.postgres.testing.PostgresStoreExtension;
 import com.qleven.application.QlevenStore;
+import com.qleven.ports.audit.out.ChainSigner;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.PasswordHasher;
+import com.qleven.ports.shared.out.PhoneNumbers;
 import com.qleven.ports.usecases.TenancyUseCasesSuite;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,5 +35,15 @@ class PostgresTenancyUseCasesTest extends TenancyUseCasesSuite {
     @Override
     protected PasswordHasher hasher() {
         return HASHER;
+    }
+
+    @Override
+    protected ChainSigner chainSigner() {
+        return new HmacChainSigner(KEYS);
+    }
+
+    @Override
+    protected PhoneNumbers phoneNumbers() {
+        return new LibphonenumberPhoneNumbers();
     }
 }

@@ -154,7 +154,8 @@ class RowLevelSecurityTest {
                 .list());
 
         assertThat(tables).extracting(TenantTable::name)
-                .contains("public.centers", "public.memberships", "public.sessions");
+                .contains("public.centers", "public.memberships", "public.sessions", "public.clients",
+                        "public.client_name_tokens");
         assertThat(tables).allSatisfy(t -> {
             assertThat(t.enabled()).as("%s has row-level security enabled", t.name()).isTrue();
             assertThat(t.forced()).as("%s forces row-level security", t.name()).isTrue();

@@ -156,7 +156,7 @@ public final class TenancyEndpoints {
         return qleven.authenticate().authenticate(request.credentials().orElseThrow(UnauthenticatedException::new));
     }
 
-    private static PageRequest page(Request request) {
+    static PageRequest page(Request request) {
         List<FieldError> errors = new ArrayList<>();
         int limit = PageRequest.DEFAULT_LIMIT;
         Optional<String> limitText = request.query("limit");
@@ -179,17 +179,17 @@ public final class TenancyEndpoints {
         return new PageRequest(limit, cursor);
     }
 
-    private static UserAnswer user(UserView view) {
+    static UserAnswer user(UserView view) {
         return new UserAnswer(view.id().toString(), view.tenantId().map(TenantId::toString).orElse(null),
                 view.role().wireName(), view.fullName(), view.email(), view.phone().orElse(null),
-                instant(view.memberSince()));
+                instant(view.memberSince()), view.active());
     }
 
     /**
      * In UTC with Z, to the millisecond: the clock may tell nanoseconds and the database keeps
      * microseconds, and the same instant must read the same in every answer.
      */
-    private static String instant(Instant instant) {
+    static String instant(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
     }
 }

@@ -1,5 +1,7 @@
 package com.qleven.ports.shared.out;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,4 +21,19 @@ public interface DataKeys {
 
     /** Deletes every key of the scope: what they encrypted can no longer be read. */
     void shred(KeyScope scope);
+
+    /**
+     * Up to {@code limit} keys wrapped by any master key but {@code masterKeyId}, in increasing order
+     * of id after {@code after}: what re-wrapping under a new master key still has to do.
+     */
+    List<WrappedKey> wrappedByOtherThan(String masterKeyId, Optional<UUID> after, int limit);
+
+    /**
+     * Stores a key's new wrapping, if the key is still wrapped by {@code expectedMasterKeyId}; false
+     * when it was re-wrapped or shredded meanwhile.
+     */
+    boolean rewrap(UUID keyId, String expectedMasterKeyId, String masterKeyId, byte[] wrapped);
+
+    /** How many stored keys each master key wraps. */
+    Map<String, Long> countByMasterKey();
 }

@@ -42,4 +42,7 @@ public interface Directory {
     Optional<SessionToken> sessionByTokenHash(String tokenHash);
 
     void removeSessionToken(UUID sessionId);
+
+    /** The account's sessions that still have a token, in every center and on the platform. */
+    List<SessionToken> sessionTokensOf(UserId account);
 }

@@ -14,4 +14,7 @@ public interface Accounts {
 
     /** The accounts among the ids that exist, in no particular order. */
     List<StoredAccount> byIds(Collection<UserId> ids);
+
+    /** Replaces the account's password hash. */
+    void changePasswordHash(UserId id, String passwordHash);
 }

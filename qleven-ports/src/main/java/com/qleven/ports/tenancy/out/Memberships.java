@@ -16,4 +16,13 @@ public interface Memberships {
 
     /** The center's memberships, oldest first (then by account id), a page at a time. */
     Page<Membership> list(TenantId tenant, PageRequest page);
+
+    /** Stores the role and the active flag of an existing membership. */
+    void update(Membership membership);
+
+    /**
+     * The center's active administrators, locked until the unit of work ends: a concurrent unit
+     * that asks too waits, then sees what this one committed.
+     */
+    java.util.List<UserId> lockActiveAdministrators(TenantId tenant);
 }

@@ -16,4 +16,8 @@ public interface Sessions {
 
     /** Ends the session if it has not ended yet; an ended session keeps its first end. */
     void end(Optional<TenantId> tenant, SessionId id, Instant endedAt, String reason);
+
+    /** One account's sessions in the scope, newest first (then by id, descending), a page at a time. */
+    com.qleven.domain.shared.Page<StoredSession> listOf(Optional<TenantId> tenant, com.qleven.domain.shared.UserId user,
+                                                        com.qleven.domain.shared.PageRequest page);
 }

@@ -3,7 +3,10 @@ package com.qleven.adapters.postgres.shared;
 import com.qleven.ports.shared.out.DataKeys;
 import com.qleven.ports.shared.out.KeyScope;
 import com.qleven.ports.shared.out.WrappedKey;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -70,6 +73,41 @@ final class PostgresDataKeys implements DataKeys {
                 .bind("kind", scope.kind())
                 .bind("owner", Sql.uuid(scope.owner()))
                 .execute());
+    }
+
+    @Override
+    public List<WrappedKey> wrappedByOtherThan(String masterKeyId, Optional<UUID> after, int limit) {
+        return tx.withHandle("list data keys to re-wrap", h -> h
+                .createQuery("SELECT " + COLUMNS + " FROM keystore.data_keys WHERE master_key_id <> :master"
+                        + (after.isPresent() ? " AND id > :after" : "") + " ORDER BY id LIMIT :limit")
+                .bind("master", masterKeyId)
+                .bind("after", Sql.uuid(after.orElse(null)))
+                .bind("limit", limit)
+                .map(KEY)
+                .list());
+    }
+
+    @Override
+    public boolean rewrap(UUID keyId, String expectedMasterKeyId, String masterKeyId, byte[] wrapped) {
+        return tx.withHandle("re-wrap a data key", h -> h
+                .createUpdate("UPDATE keystore.data_keys SET master_key_id = :master, wrapped = :wrapped"
+                        + " WHERE id = :id AND master_key_id = :expected")
+                .bind("id", Sql.uuid(keyId))
+                .bind("expected", expectedMasterKeyId)
+                .bind("master", masterKeyId)
+                .bind("wrapped", Sql.bytes(wrapped))
+                .execute()) == 1;
+    }
+
+    @Override
+    public Map<String, Long> countByMasterKey() {
+        return tx.withHandle("count data keys by master key", h -> {
+            Map<String, Long> counts = new TreeMap<>();
+            h.createQuery("SELECT master_key_id, count(*) AS n FROM keystore.data_keys GROUP BY master_key_id")
+                    .map((rs, ctx) -> Map.entry(rs.getString("master_key_id"), rs.getLong("n")))
+                    .forEach(e -> counts.put(e.getKey(), e.getValue()));
+            return counts;
+        });
     }
 
     private static Optional<WrappedKey> current(Handle h, KeyScope scope) {

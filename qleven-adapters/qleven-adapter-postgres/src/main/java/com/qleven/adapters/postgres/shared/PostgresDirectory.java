@@ -101,4 +101,17 @@ final class PostgresDirectory implements Directory {
                 .bind("session", Sql.uuid(sessionId))
                 .execute());
     }
+
+    @Override
+    public List<SessionToken> sessionTokensOf(UserId account) {
+        return tx.withHandle("list an account's session tokens", h -> h
+                .createQuery("""
+                        SELECT token_hash, session_id, tenant_id, user_id, absolute_expiry
+                        FROM directory.session_tokens WHERE user_id = :user ORDER BY session_id""")
+                .bind("user", Sql.uuid(account.value()))
+                .map((rs, ctx) -> new SessionToken(rs.getString("token_hash"), Sql.uuid(rs, "session_id"),
+                        Optional.ofNullable(Sql.uuid(rs, "tenant_id")).map(TenantId::new),
+                        new UserId(Sql.uuid(rs, "user_id")), Sql.instant(rs, "absolute_expiry")))
+                .list());
+    }
 }

@@ -63,4 +63,13 @@ final class PostgresAccounts implements Accounts {
                 .map(ACCOUNT)
                 .list());
     }
+
+    @Override
+    public void changePasswordHash(UserId id, String passwordHash) {
+        tx.withHandle("change a password", h -> h
+                .createUpdate("UPDATE public.accounts SET password_hash = :hash WHERE id = :id")
+                .bind("id", Sql.uuid(id.value()))
+                .bind("hash", passwordHash)
+                .execute());
+    }
 }

@@ -21,7 +21,7 @@ import org.jdbi.v3.core.statement.Query;
 final class PostgresMemberships implements Memberships {
     private static final RowMapper<Membership> MEMBERSHIP = (rs, ctx) -> new Membership(
             new TenantId(Sql.uuid(rs, "tenant_id")), new UserId(Sql.uuid(rs, "user_id")),
-            Role.fromWire(rs.getString("role")), Sql.instant(rs, "created_at"));
+            Role.fromWire(rs.getString("role")), Sql.instant(rs, "created_at"), rs.getBoolean("active"));
 
     private final PostgresTransactions tx;
 
@@ -33,12 +33,13 @@ final class PostgresMemberships implements Memberships {
     public void add(Membership membership) {
         tx.withHandle(Optional.of(membership.tenantId()), "add a membership", h -> h
                 .createUpdate("""
-                        INSERT INTO public.memberships (tenant_id, user_id, role, created_at)
-                        VALUES (:tenant, :user, :role, :created)""")
+                        INSERT INTO public.memberships (tenant_id, user_id, role, created_at, active)
+                        VALUES (:tenant, :user, :role, :created, :active)""")
                 .bind("tenant", Sql.uuid(membership.tenantId().value()))
                 .bind("user", Sql.uuid(membership.userId().value()))
                 .bind("role", membership.role().wireName())
                 .bind("created", Sql.instant(membership.createdAt()))
+                .bind("active", membership.active())
                 .execute());
     }
 
@@ -46,7 +47,7 @@ final class PostgresMemberships implements Memberships {
     public Optional<Membership> find(TenantId tenant, UserId user) {
         return tx.withHandle(Optional.of(tenant), "find a membership", h -> h
                 .createQuery("""
-                        SELECT tenant_id, user_id, role, created_at FROM public.memberships
+                        SELECT tenant_id, user_id, role, created_at, active FROM public.memberships
                         WHERE tenant_id = :tenant AND user_id = :user""")
                 .bind("tenant", Sql.uuid(tenant.value()))
                 .bind("user", Sql.uuid(user.value()))
@@ -58,7 +59,7 @@ final class PostgresMemberships implements Memberships {
     public Page<Membership> list(TenantId tenant, PageRequest page) {
         Optional<MembershipCursor> after = page.cursor().map(MembershipCursor::decode);
         List<Membership> rows = tx.withHandle(Optional.of(tenant), "list memberships", h -> {
-            Query query = h.createQuery("SELECT tenant_id, user_id, role, created_at FROM public.memberships"
+            Query query = h.createQuery("SELECT tenant_id, user_id, role, created_at, active FROM public.memberships"
                             + " WHERE tenant_id = :tenant"
                             + (after.isPresent() ? " AND (created_at, user_id) > (:afterAt, :afterUser)" : "")
                             + " ORDER BY created_at, user_id LIMIT :limit")
@@ -76,5 +77,32 @@ final class PostgresMemberships implements Memberships {
         List<Membership> items = rows.subList(0, page.limit());
         Membership last = items.get(items.size() - 1);
         return new Page<>(items, Optional.of(new MembershipCursor(last.createdAt(), last.userId()).encode()));
+    }
+
+    @Override
+    public void update(Membership membership) {
+        tx.withHandle(Optional.of(membership.tenantId()), "update a membership", h -> h
+                .createUpdate("""
+                        UPDATE public.memberships SET role = :role, active = :active
+                        WHERE tenant_id = :tenant AND user_id = :user""")
+                .bind("tenant", Sql.uuid(membership.tenantId().value()))
+                .bind("user", Sql.uuid(membership.userId().value()))
+                .bind("role", membership.role().wireName())
+                .bind("active", membership.active())
+                .execute());
+    }
+
+    @Override
+    public List<UserId> lockActiveAdministrators(TenantId tenant) {
+        // Under READ COMMITTED a unit blocked here re-checks the WHERE on the rows it waited for, so
+        // it sees an administrator demoted by the unit it waited on as demoted.
+        return tx.withHandle(Optional.of(tenant), "lock the active administrators", h -> h
+                .createQuery("""
+                        SELECT user_id FROM public.memberships
+                        WHERE tenant_id = :tenant AND role = 'administrator' AND active
+                        ORDER BY user_id FOR UPDATE""")
+                .bind("tenant", Sql.uuid(tenant.value()))
+                .map((rs, ctx) -> new UserId(Sql.uuid(rs, "user_id")))
+                .list());
     }
 }

@@ -1,5 +1,6 @@
 package com.qleven.adapters.postgres.tenancy;
 
+import com.qleven.adapters.postgres.shared.KeysetCursor;
 import com.qleven.adapters.postgres.shared.PostgresTransactions;
 import com.qleven.adapters.postgres.shared.Sql;
 import com.qleven.domain.shared.TenantId;
@@ -7,7 +8,10 @@ import com.qleven.domain.shared.UserId;
 import com.qleven.domain.tenancy.SessionId;
 import com.qleven.ports.tenancy.out.Sessions;
 import com.qleven.ports.tenancy.out.StoredSession;
+import com.qleven.domain.shared.Page;
+import com.qleven.domain.shared.PageRequest;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.SqlStatement;
 
@@ -90,6 +94,36 @@ final class PostgresSessions implements Sessions {
             bindTenant(update, tenant);
             return update.execute();
         });
+    }
+
+    @Override
+    public Page<StoredSession> listOf(Optional<TenantId> tenant, UserId user, PageRequest page) {
+        Optional<KeysetCursor> after = page.cursor().map(KeysetCursor::decode);
+        String sql = "SELECT " + COLUMNS + " FROM " + table(tenant) + " WHERE user_id = :user" + tenantFilter(tenant)
+                + (after.isPresent() ? " AND (created_at, id) < (:afterAt, :afterId)" : "")
+                + " ORDER BY created_at DESC, id DESC LIMIT :limit";
+        List<StoredSession> rows = tx.withHandle(tenant, "list a person's sessions", h -> {
+            var query = h.createQuery(sql)
+                    .bind("user", Sql.uuid(user.value()))
+                    // One more than asked tells whether another page follows.
+                    .bind("limit", page.limit() + 1);
+            bindTenant(query, tenant);
+            after.ifPresent(c -> query.bind("afterAt", Sql.instant(c.at())).bind("afterId", Sql.uuid(c.id())));
+            return query.map((rs, ctx) -> session(rs, tenant)).list();
+        });
+        if (rows.size() <= page.limit()) {
+            return new Page<>(rows, Optional.empty());
+        }
+        List<StoredSession> items = rows.subList(0, page.limit());
+        StoredSession last = items.get(items.size() - 1);
+        return new Page<>(items, Optional.of(new KeysetCursor(last.createdAt(), last.id().value()).encode()));
+    }
+
+    private static StoredSession session(java.sql.ResultSet rs, Optional<TenantId> tenant) throws java.sql.SQLException {
+        return new StoredSession(new SessionId(Sql.uuid(rs, "id")), new UserId(Sql.uuid(rs, "user_id")), tenant,
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "last_seen_at"), Sql.instant(rs, "absolute_expiry"),
+                Sql.optionalInstant(rs, "ended_at"), Optional.ofNullable(rs.getString("end_reason")),
+                rs.getBytes("ip"), rs.getBytes("user_agent"), Optional.ofNullable(rs.getString("country")));
     }
 
     private static String table(Optional<TenantId> tenant) {

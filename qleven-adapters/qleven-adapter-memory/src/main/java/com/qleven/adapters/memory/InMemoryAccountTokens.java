@@ -1,0 +1,90 @@
+package com.qleven.adapters.memory;
+
+import com.qleven.domain.shared.UserId;
+import com.qleven.domain.tenancy.InvitationId;
+import com.qleven.ports.tenancy.out.AccountTokens;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The directory's invitation and reset tokens in memory: global, like the directory schema. */
+final class InMemoryAccountTokens implements AccountTokens {
+    private final InMemoryTransactions tx;
+    private final Map<String, InvitationToken> invitations = new HashMap<>();
+    private final Map<String, ResetToken> resets = new HashMap<>();
+
+    InMemoryAccountTokens(InMemoryTransactions tx) {
+        this.tx = tx;
+    }
+
+    private <V> void put(Map<String, V> map, String key, V value) {
+        V previous = map.put(key, value);
+        tx.onRollback(() -> {
+            if (previous == null) {
+                map.remove(key);
+            } else {
+                map.put(key, previous);
+            }
+        });
+    }
+
+    private <V> boolean remove(Map<String, V> map, String key) {
+        V previous = map.remove(key);
+        if (previous != null) {
+            tx.onRollback(() -> map.put(key, previous));
+        }
+        return previous != null;
+    }
+
+    @Override
+    public void addInvitationToken(InvitationToken token) {
+        tx.within(() -> {
+            if (invitations.containsKey(token.tokenHash()) || invitations.values().stream()
+                    .anyMatch(t -> t.invitationId().equals(token.invitationId()))) {
+                throw new IllegalStateException("the invitation or its token has a token already");
+            }
+            put(invitations, token.tokenHash(), token);
+        });
+    }
+
+    @Override
+    public Optional<InvitationToken> invitationByTokenHash(String tokenHash) {
+        return tx.within(() -> Optional.ofNullable(invitations.get(tokenHash)));
+    }
+
+    @Override
+    public void removeInvitationToken(InvitationId invitation) {
+        tx.within(() -> invitations.values().stream().filter(t -> t.invitationId().equals(invitation))
+                .map(InvitationToken::tokenHash).toList().forEach(hash -> remove(invitations, hash)));
+    }
+
+    @Override
+    public void addResetToken(ResetToken token) {
+        tx.within(() -> {
+            if (resets.containsKey(token.tokenHash())) {
+                throw new IllegalStateException("the reset token exists");
+            }
+            put(resets, token.tokenHash(), token);
+        });
+    }
+
+    @Override
+    public Optional<ResetToken> resetByTokenHash(String tokenHash) {
+        return tx.within(() -> Optional.ofNullable(resets.get(tokenHash)));
+    }
+
+    @Override
+    public boolean consumeResetToken(String tokenHash) {
+        return tx.within(() -> remove(resets, tokenHash));
+    }
+
+    @Override
+    public void removeResetTokensOf(UserId account) {
+        tx.within(() -> {
+            List<String> hashes = resets.values().stream().filter(t -> t.userId().equals(account))
+                    .map(ResetToken::tokenHash).toList();
+            hashes.forEach(hash -> remove(resets, hash));
+        });
+    }
+}

@@ -1,0 +1,14 @@
+package com.qleven.adapters.postgres.clients;
+
+import com.qleven.adapters.postgres.shared.PostgresTransactions;
+import com.qleven.ports.clients.out.Clients;
+
+/** Builds the PostgreSQL repository of the clients out-port; its class stays package-private. */
+public final class ClientsRepositories {
+    private ClientsRepositories() {
+    }
+
+    public static Clients clients(PostgresTransactions tx) {
+        return new PostgresClients(tx);
+    }
+}

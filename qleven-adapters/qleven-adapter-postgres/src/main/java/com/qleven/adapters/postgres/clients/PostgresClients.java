@@ -1,0 +1,202 @@
+package com.qleven.adapters.postgres.clients;
+
+import com.qleven.adapters.postgres.shared.PostgresTransactions;
+import com.qleven.adapters.postgres.shared.Sql;
+import com.qleven.domain.clients.ClientId;
+import com.qleven.domain.shared.Page;
+import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.ports.clients.out.Clients;
+import com.qleven.ports.clients.out.StoredClient;
+import com.qleven.ports.shared.out.BlindIndex;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * A center's clients: ciphertext columns, blind-index columns and the name tokens table. Every
+ * statement filters by {@code tenant_id} on top of row-level security; lists and lookups page by
+ * keyset on (created_at, id).
+ */
+final class PostgresClients implements Clients {
+    private static final String COLUMNS = "tenant_id, id, full_name, phone, email, birth_date, notes, phone_index,"
+            + " email_index, birth_year, birth_month, created_at, updated_at, version";
+    private static final RowMapper<StoredClient> CLIENT = (rs, ctx) -> new StoredClient(
+            new ClientId(Sql.uuid(rs, "id")), new TenantId(Sql.uuid(rs, "tenant_id")),
+            rs.getBytes("full_name"), rs.getBytes("phone"), rs.getBytes("email"), rs.getBytes("birth_date"),
+            rs.getBytes("notes"),
+            Optional.ofNullable(rs.getString("phone_index")).map(BlindIndex::new),
+            Optional.ofNullable(rs.getString("email_index")).map(BlindIndex::new),
+            smallint(rs, "birth_year"), smallint(rs, "birth_month"),
+            Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), rs.getLong("version"));
+
+    private final PostgresTransactions tx;
+
+    PostgresClients(PostgresTransactions tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public void add(StoredClient client, Set<BlindIndex> nameTokens) {
+        tx.withHandle(Optional.of(client.tenant()), "add a client", h -> {
+            h.createUpdate("INSERT INTO public.clients (" + COLUMNS + ") VALUES (:tenant, :id, :fullName, :phone,"
+                            + " :email, :birthDate, :notes, :phoneIndex, :emailIndex, :birthYear, :birthMonth,"
+                            + " :created, :updated, :version)")
+                    .bindMap(values(client))
+                    .execute();
+            addTokens(h, client, nameTokens);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<StoredClient> byId(TenantId tenant, ClientId id) {
+        return tx.withHandle(Optional.of(tenant), "find a client", h -> h
+                .createQuery("SELECT " + COLUMNS + " FROM public.clients WHERE tenant_id = :tenant AND id = :id")
+                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("id", Sql.uuid(id.value()))
+                .map(CLIENT)
+                .findOne());
+    }
+
+    @Override
+    public boolean update(StoredClient client, Set<BlindIndex> nameTokens, long expectedVersion) {
+        return tx.withHandle(Optional.of(client.tenant()), "update a client", h -> {
+            int changed = h.createUpdate("""
+                            UPDATE public.clients SET full_name = :fullName, phone = :phone, email = :email,
+                                   birth_date = :birthDate, notes = :notes, phone_index = :phoneIndex,
+                                   email_index = :emailIndex, birth_year = :birthYear, birth_month = :birthMonth,
+                                   created_at = :created, updated_at = :updated, version = :version
+                            WHERE tenant_id = :tenant AND id = :id AND version = :expected""")
+                    .bindMap(values(client))
+                    .bind("expected", expectedVersion)
+                    .execute();
+            if (changed == 0) {
+                return false;
+            }
+            h.createUpdate("DELETE FROM public.client_name_tokens WHERE tenant_id = :tenant AND client_id = :id")
+                    .bind("tenant", Sql.uuid(client.tenant().value()))
+                    .bind("id", Sql.uuid(client.id().value()))
+                    .execute();
+            addTokens(h, client, nameTokens);
+            return true;
+        });
+    }
+
+    @Override
+    public Page<StoredClient> list(TenantId tenant, PageRequest page) {
+        return page(tenant, "list clients", "", Map.of(), page);
+    }
+
+    @Override
+    public Page<StoredClient> byPhone(TenantId tenant, BlindIndex phone, PageRequest page) {
+        return page(tenant, "find clients by phone", " AND phone_index = :index",
+                Map.of("index", text(Optional.of(phone.hex()))), page);
+    }
+
+    @Override
+    public Page<StoredClient> byEmail(TenantId tenant, BlindIndex email, PageRequest page) {
+        return page(tenant, "find clients by email", " AND email_index = :index",
+                Map.of("index", text(Optional.of(email.hex()))), page);
+    }
+
+    @Override
+    public Page<StoredClient> byNameTokens(TenantId tenant, Set<BlindIndex> tokens, PageRequest page) {
+        if (tokens.isEmpty()) {
+            throw new IllegalArgumentException("a name lookup needs at least one token");
+        }
+        // A client matches when it holds every token; tokens are unique per client (primary key).
+        return page(tenant, "find clients by name", " AND id IN (SELECT client_id FROM public.client_name_tokens"
+                        + " WHERE tenant_id = :tenant AND token = ANY(:tokens)"
+                        + " GROUP BY client_id HAVING count(*) = :tokenCount)",
+                Map.of("tokens", texts(tokens.stream().map(BlindIndex::hex).toList()),
+                        "tokenCount", (position, statement, ctx) -> statement.setInt(position, tokens.size())),
+                page);
+    }
+
+    private Page<StoredClient> page(TenantId tenant, String action, String filter, Map<String, Argument> params,
+                                    PageRequest page) {
+        Optional<ClientCursor> after = page.cursor().map(ClientCursor::decode);
+        List<StoredClient> rows = tx.withHandle(Optional.of(tenant), action, h -> {
+            Query query = h.createQuery("SELECT " + COLUMNS + " FROM public.clients WHERE tenant_id = :tenant"
+                            + filter
+                            + (after.isPresent() ? " AND (created_at, id) > (:afterAt, :afterId)" : "")
+                            + " ORDER BY created_at, id LIMIT :limit")
+                    .bind("tenant", Sql.uuid(tenant.value()))
+                    // One more than asked tells whether another page follows.
+                    .bind("limit", page.limit() + 1);
+            params.forEach(query::bind);
+            after.ifPresent(c -> query
+                    .bind("afterAt", Sql.instant(c.createdAt()))
+                    .bind("afterId", Sql.uuid(c.id().value())));
+            return query.map(CLIENT).list();
+        });
+        if (rows.size() <= page.limit()) {
+            return new Page<>(rows, Optional.empty());
+        }
+        List<StoredClient> items = rows.subList(0, page.limit());
+        StoredClient last = items.get(items.size() - 1);
+        return new Page<>(items, Optional.of(new ClientCursor(last.createdAt(), last.id()).encode()));
+    }
+
+    private static void addTokens(Handle h, StoredClient client, Set<BlindIndex> nameTokens) {
+        if (nameTokens.isEmpty()) {
+            return;
+        }
+        h.createUpdate("""
+                        INSERT INTO public.client_name_tokens (tenant_id, client_id, token)
+                        SELECT :tenant, :id, t FROM unnest(:tokens) AS t""")
+                .bind("tenant", Sql.uuid(client.tenant().value()))
+                .bind("id", Sql.uuid(client.id().value()))
+                .bind("tokens", texts(nameTokens.stream().map(BlindIndex::hex).toList()))
+                .execute();
+    }
+
+    private static Map<String, Object> values(StoredClient c) {
+        return Map.ofEntries(
+                Map.entry("tenant", Sql.uuid(c.tenant().value())),
+                Map.entry("id", Sql.uuid(c.id().value())),
+                Map.entry("fullName", Sql.bytes(c.fullName())),
+                Map.entry("phone", Sql.bytes(c.phone())),
+                Map.entry("email", Sql.bytes(c.email())),
+                Map.entry("birthDate", Sql.bytes(c.birthDate())),
+                Map.entry("notes", Sql.bytes(c.notes())),
+                Map.entry("phoneIndex", text(c.phoneIndex().map(BlindIndex::hex))),
+                Map.entry("emailIndex", text(c.emailIndex().map(BlindIndex::hex))),
+                Map.entry("birthYear", smallint(c.birthYear())),
+                Map.entry("birthMonth", smallint(c.birthMonth())),
+                Map.entry("created", Sql.instant(c.createdAt())),
+                Map.entry("updated", Sql.instant(c.updatedAt())),
+                Map.entry("version", (Argument) (position, statement, ctx) -> statement.setLong(position, c.version())));
+    }
+
+    private static Argument text(Optional<String> value) {
+        return value.<Argument>map(v -> (position, statement, ctx) -> statement.setString(position, v))
+                .orElse((position, statement, ctx) -> statement.setNull(position, Types.VARCHAR));
+    }
+
+    private static Argument smallint(Optional<Integer> value) {
+        return value.<Argument>map(v -> (position, statement, ctx) -> statement.setShort(position, v.shortValue()))
+                .orElse((position, statement, ctx) -> statement.setNull(position, Types.SMALLINT));
+    }
+
+    private static Argument texts(Collection<String> values) {
+        Object[] array = values.toArray();
+        return (position, statement, ctx) ->
+                statement.setArray(position, statement.getConnection().createArrayOf("text", array));
+    }
+
+    private static Optional<Integer> smallint(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(value);
+    }
+}

@@ -1,0 +1,110 @@
+package com.qleven.domain.clients;
+
+import com.qleven.domain.shared.EmailAddress;
+import com.qleven.domain.shared.FieldError;
+import com.qleven.domain.shared.PhoneNumber;
+import com.qleven.domain.shared.ValidationException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A JSON merge patch (RFC 7396) of a client's details: each member absent from the patch stays as
+ * it is, a null member is cleared, any other value replaces it. The full name can be replaced but
+ * never cleared. Applying a patch is a pure function of the current details.
+ */
+public record ClientPatch(FieldChange<String> fullName, FieldChange<PhoneNumber> phone,
+                          FieldChange<EmailAddress> email, FieldChange<LocalDate> birthDate,
+                          FieldChange<String> notes) {
+    /** The members a client patch may hold. */
+    public static final Set<String> MEMBERS = Set.of("fullName", "phone", "email", "birthDate", "notes");
+
+    public ClientPatch {
+        Objects.requireNonNull(fullName, "fullName");
+        Objects.requireNonNull(phone, "phone");
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(birthDate, "birthDate");
+        Objects.requireNonNull(notes, "notes");
+        if (fullName instanceof FieldChange.Cleared) {
+            throw new ValidationException("fullName", "cannot be cleared");
+        }
+    }
+
+    /**
+     * Reads a flat merge patch: member name to its new text, or to null to clear it (a member that
+     * is absent from the map is left alone). Names every unknown member and every bad value at once.
+     *
+     * @param phones parses a phone as typed into E.164, throwing a {@link ValidationException}
+     *               when it is not a valid number
+     */
+    public static ClientPatch parse(Map<String, String> mergePatch, Function<String, PhoneNumber> phones) {
+        List<FieldError> errors = new ArrayList<>();
+        mergePatch.keySet().stream().filter(k -> !MEMBERS.contains(k)).sorted()
+                .forEach(k -> errors.add(new FieldError(k, "is not a known member")));
+        FieldChange<String> fullName = FieldChange.unchanged();
+        if (mergePatch.containsKey("fullName")) {
+            if (mergePatch.get("fullName") == null) {
+                errors.add(new FieldError("fullName", "cannot be cleared"));
+            } else {
+                fullName = replaced(ClientFields.name(errors, mergePatch.get("fullName")));
+            }
+        }
+        FieldChange<PhoneNumber> phone = change(mergePatch, "phone",
+                v -> ClientFields.phone(errors, v, phones));
+        FieldChange<EmailAddress> email = change(mergePatch, "email", v -> ClientFields.email(errors, v));
+        FieldChange<LocalDate> birthDate = change(mergePatch, "birthDate", v -> ClientFields.birthDate(errors, v));
+        FieldChange<String> notes = FieldChange.unchanged();
+        if (mergePatch.containsKey("notes")) {
+            // Blank notes are no notes: the same as clearing them.
+            notes = ClientFields.notes(errors, mergePatch.get("notes"))
+                    .<FieldChange<String>>map(FieldChange::replacedBy).orElse(FieldChange.cleared());
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return new ClientPatch(fullName, phone, email, birthDate, notes);
+    }
+
+    private static <T> FieldChange<T> replaced(T value) {
+        return value == null ? FieldChange.unchanged() : FieldChange.replacedBy(value);
+    }
+
+    private static <T> FieldChange<T> change(Map<String, String> patch, String member,
+                                             Function<String, Optional<T>> parse) {
+        if (!patch.containsKey(member)) {
+            return FieldChange.unchanged();
+        }
+        String value = patch.get(member);
+        if (value == null) {
+            return FieldChange.cleared();
+        }
+        // A bad value is recorded as an error by the parser; the change is never used then.
+        return parse.apply(value).<FieldChange<T>>map(FieldChange::replacedBy).orElse(FieldChange.unchanged());
+    }
+
+    /** A patch that changes nothing. */
+    public static ClientPatch empty() {
+        return new ClientPatch(FieldChange.unchanged(), FieldChange.unchanged(), FieldChange.unchanged(),
+                FieldChange.unchanged(), FieldChange.unchanged());
+    }
+
+    /** The details with this patch applied; validated as any details are. */
+    public ClientDetails applyTo(ClientDetails current) {
+        return new ClientDetails(
+                fullName.applyTo(Optional.of(current.fullName())).orElseThrow(),
+                phone.applyTo(current.phone()),
+                email.applyTo(current.email()),
+                birthDate.applyTo(current.birthDate()),
+                notes.applyTo(current.notes()));
+    }
+
+    /** Whether the patch sets or clears the notes: only roles that may read notes may do that. */
+    public boolean touchesNotes() {
+        return !(notes instanceof FieldChange.Unchanged);
+    }
+}

@@ -1,0 +1,24 @@
+package com.qleven.host.http.clients;
+
+/**
+ * The client routes' request JSON, as records of the host. Members are strings so that a missing
+ * one arrives as null and a wrong type is a 400 naming it; the use cases validate the values.
+ */
+public final class ClientBodies {
+    private ClientBodies() {
+    }
+
+    public record CreateClientBody(String fullName, String phone, String email, String birthDate, String notes) {
+        @Override
+        public String toString() {
+            return "CreateClientBody[redacted]";
+        }
+    }
+
+    public record SearchClientsBody(String phone, String email, String name) {
+        @Override
+        public String toString() {
+            return "SearchClientsBody[redacted]";
+        }
+    }
+}

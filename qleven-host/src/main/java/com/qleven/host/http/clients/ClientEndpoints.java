@@ -1,0 +1,205 @@
+package com.qleven.host.http.clients;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.qleven.application.Qleven;
+import com.qleven.domain.clients.ClientId;
+import com.qleven.domain.shared.FieldError;
+import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.shared.Page;
+import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.UnauthenticatedException;
+import com.qleven.domain.shared.ValidationException;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.host.http.Request;
+import com.qleven.host.http.Response;
+import com.qleven.host.http.Route;
+import com.qleven.host.http.clients.ClientBodies.CreateClientBody;
+import com.qleven.host.http.clients.ClientBodies.SearchClientsBody;
+import com.qleven.ports.clients.in.ClientSearch;
+import com.qleven.ports.clients.in.ClientView;
+import com.qleven.ports.clients.in.CreateClientCommand;
+import com.qleven.ports.clients.in.UpdateClientCommand;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The center's clients: create, read, patch (JSON merge patch with {@code ETag}/{@code If-Match}),
+ * list and search. Personal data travels in bodies only, never in a URL: search is a POST.
+ */
+public final class ClientEndpoints {
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("^[0-9]{1,4}$");
+    /** One strong entity tag as this API makes them: the version in quotes. */
+    private static final Pattern ENTITY_TAG = Pattern.compile("^\"([1-9][0-9]{0,17})\"$");
+    private static final int MAX_CURSOR = 512;
+    /** A version no client ever has: an {@code If-Match} that names none of ours can only fail. */
+    private static final long NO_VERSION = 0;
+
+    private final Qleven qleven;
+
+    public ClientEndpoints(Qleven qleven) {
+        this.qleven = qleven;
+    }
+
+    public List<Route> routes() {
+        return List.of(
+                Route.action("/v1/clients", Route.Body.JSON, this::create),
+                Route.get("/v1/clients", this::list),
+                Route.post("/v1/clients/search", Route.Body.JSON, this::search),
+                Route.get("/v1/clients/{id}", this::get),
+                new Route("PATCH", "/v1/clients/{id}", Route.Body.JSON, this::update));
+    }
+
+    private Response create(Request request) {
+        Principal principal = principal(request);
+        CreateClientBody body = request.body(CreateClientBody.class);
+        ClientView created = qleven.createClient().create(principal, new CreateClientCommand(body.fullName(),
+                body.phone(), body.email(), body.birthDate(), body.notes()));
+        return Response.created("/v1/clients/" + created.id(), answer(created)).withHeader("ETag", etag(created));
+    }
+
+    private Response get(Request request) {
+        Principal principal = principal(request);
+        ClientView client = qleven.getClient().get(principal, id(request));
+        return Response.ok(answer(client)).withHeader("ETag", etag(client));
+    }
+
+    private Response update(Request request) {
+        Principal principal = principal(request);
+        ClientId id = id(request);
+        ObjectNode body = request.body(ObjectNode.class);
+        ClientView updated = qleven.updateClient().update(principal,
+                new UpdateClientCommand(id, mergePatch(body), expectedVersion(request)));
+        return Response.ok(answer(updated)).withHeader("ETag", etag(updated));
+    }
+
+    private Response list(Request request) {
+        Principal principal = principal(request);
+        return Response.ok(page(qleven.listClients().list(principal, pageRequest(request))));
+    }
+
+    private Response search(Request request) {
+        Principal principal = principal(request);
+        PageRequest page = pageRequest(request);
+        SearchClientsBody body = request.body(SearchClientsBody.class);
+        ClientSearch search = ClientSearch.parse(body.phone(), body.email(), body.name());
+        return Response.ok(page(qleven.searchClients().search(principal, search, page)));
+    }
+
+    private Principal principal(Request request) {
+        return qleven.authenticate().authenticate(request.credentials().orElseThrow(UnauthenticatedException::new));
+    }
+
+    /** A malformed id names no resource: the same 404 as another center's id or none. */
+    private static ClientId id(Request request) {
+        return request.pathParam("id").filter(t -> UUID_TEXT.matcher(t).matches())
+                .map(t -> new ClientId(UUID.fromString(t)))
+                .orElseThrow(() -> new NotFoundException("client"));
+    }
+
+    /**
+     * The members of the merge patch: each a string, or null to clear it. Other JSON types are
+     * refused here; unknown members are named by the use case.
+     */
+    private static Map<String, String> mergePatch(ObjectNode body) {
+        Map<String, String> patch = new LinkedHashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> member = it.next();
+            JsonNode value = member.getValue();
+            if (value.isNull()) {
+                patch.put(member.getKey(), null);
+            } else if (value.isTextual()) {
+                patch.put(member.getKey(), value.textValue());
+            } else {
+                errors.add(new FieldError(member.getKey(), "must be a string, or null to clear it"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return patch;
+    }
+
+    /**
+     * The version {@code If-Match} names: none without the header or with {@code *} (any version
+     * will do), otherwise the one strong tag this API issued. Any other value matches no version,
+     * so the update fails with 412, as RFC 9110 says for a tag that does not match.
+     */
+    private static Optional<Long> expectedVersion(Request request) {
+        Optional<String> header = request.header("If-Match").map(String::strip);
+        if (header.isEmpty() || header.get().equals("*")) {
+            return Optional.empty();
+        }
+        Matcher tag = ENTITY_TAG.matcher(header.get());
+        return Optional.of(tag.matches() ? Long.parseLong(tag.group(1)) : NO_VERSION);
+    }
+
+    private static String etag(ClientView client) {
+        return "\"" + client.version() + "\"";
+    }
+
+    private static PageRequest pageRequest(Request request) {
+        List<FieldError> errors = new ArrayList<>();
+        int limit = PageRequest.DEFAULT_LIMIT;
+        Optional<String> limitText = request.query("limit");
+        if (limitText.isPresent()) {
+            String text = limitText.get();
+            int parsed = WHOLE_NUMBER.matcher(text).matches() ? Integer.parseInt(text) : -1;
+            if (parsed < 1 || parsed > PageRequest.MAX_LIMIT) {
+                errors.add(new FieldError("limit", "must be a whole number from 1 to " + PageRequest.MAX_LIMIT));
+            } else {
+                limit = parsed;
+            }
+        }
+        Optional<String> cursor = request.query("cursor");
+        if (cursor.isPresent() && (cursor.get().isEmpty() || cursor.get().length() > MAX_CURSOR)) {
+            errors.add(new FieldError("cursor", "must be the next value of a previous page"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return new PageRequest(limit, cursor);
+    }
+
+    private static Map<String, Object> page(Page<ClientView> page) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("items", page.items().stream().map(ClientEndpoints::answer).toList());
+        answer.put("next", page.next().orElse(null));
+        return answer;
+    }
+
+    /** A client as JSON; {@code notes} is left out altogether for roles that may not read notes. */
+    private static Map<String, Object> answer(ClientView client) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", client.id().toString());
+        json.put("fullName", client.fullName());
+        json.put("phone", client.phone().orElse(null));
+        json.put("email", client.email().orElse(null));
+        json.put("birthDate", client.birthDate().map(Object::toString).orElse(null));
+        if (client.notesVisible()) {
+            json.put("notes", client.notes().orElse(null));
+        }
+        json.put("createdAt", instant(client.createdAt()));
+        json.put("updatedAt", instant(client.updatedAt()));
+        json.put("version", client.version());
+        return json;
+    }
+
+    /** In UTC with Z, to the millisecond, as every instant of the API. */
+    private static String instant(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    }
+}

@@ -1,0 +1,214 @@
+package com.qleven.host.http.tenancy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.qleven.application.Qleven;
+import com.qleven.domain.shared.FieldError;
+import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.shared.UnauthenticatedException;
+import com.qleven.domain.shared.UserId;
+import com.qleven.domain.shared.ValidationException;
+import com.qleven.domain.tenancy.InvitationId;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.domain.tenancy.Role;
+import com.qleven.domain.tenancy.SessionId;
+import com.qleven.host.http.Request;
+import com.qleven.host.http.Response;
+import com.qleven.host.http.Route;
+import com.qleven.host.http.tenancy.LifecycleBodies.AcceptBody;
+import com.qleven.host.http.tenancy.LifecycleBodies.AcceptedAnswer;
+import com.qleven.host.http.tenancy.LifecycleBodies.ChangePasswordBody;
+import com.qleven.host.http.tenancy.LifecycleBodies.InvitationAnswer;
+import com.qleven.host.http.tenancy.LifecycleBodies.InvitationPage;
+import com.qleven.host.http.tenancy.LifecycleBodies.InviteBody;
+import com.qleven.host.http.tenancy.LifecycleBodies.ResetConfirmBody;
+import com.qleven.host.http.tenancy.LifecycleBodies.ResetRequestBody;
+import com.qleven.host.http.tenancy.LifecycleBodies.ResetRequestedAnswer;
+import com.qleven.host.http.tenancy.LifecycleBodies.SessionAnswer;
+import com.qleven.host.http.tenancy.LifecycleBodies.SessionPage;
+import com.qleven.ports.tenancy.in.AcceptInvitation;
+import com.qleven.ports.tenancy.in.AcceptInvitationCommand;
+import com.qleven.ports.tenancy.in.ChangePassword.ChangePasswordCommand;
+import com.qleven.ports.tenancy.in.InvitationView;
+import com.qleven.ports.tenancy.in.InviteUserCommand;
+import com.qleven.ports.tenancy.in.RequestPasswordReset.RequestPasswordResetCommand;
+import com.qleven.ports.tenancy.in.ResetPassword.ResetPasswordCommand;
+import com.qleven.ports.tenancy.in.SessionView;
+import com.qleven.ports.tenancy.in.UpdateUserCommand;
+import com.qleven.ports.tenancy.in.UserView;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The account lifecycle: invitations, password reset and change, an administrator's changes of a
+ * member's role and active state, and one's own sessions. Tokens of single-use links travel in JSON
+ * bodies only, never in a URL.
+ */
+public final class LifecycleEndpoints {
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private final Qleven qleven;
+
+    public LifecycleEndpoints(Qleven qleven) {
+        this.qleven = qleven;
+    }
+
+    public List<Route> routes() {
+        return List.of(
+                Route.action("/v1/invitations", Route.Body.JSON, this::invite),
+                Route.get("/v1/invitations", this::listInvitations),
+                Route.get("/v1/invitations/{id}", this::getInvitation),
+                Route.post("/v1/invitations/accept", Route.Body.JSON, this::accept),
+                Route.post("/v1/auth/password-reset", Route.Body.JSON, this::requestReset),
+                Route.post("/v1/auth/password-reset/confirm", Route.Body.JSON, this::confirmReset),
+                Route.action("/v1/auth/password", Route.Body.JSON, this::changePassword),
+                new Route("PATCH", "/v1/users/{id}", Route.Body.JSON, this::updateUser),
+                Route.get("/v1/sessions", this::listSessions),
+                Route.get("/v1/sessions/{id}", this::getSession),
+                new Route("DELETE", "/v1/sessions/{id}", Route.Body.NONE, this::revokeSession));
+    }
+
+    private Response invite(Request request) {
+        Principal principal = principal(request);
+        InviteBody body = request.body(InviteBody.class);
+        InvitationView view = qleven.inviteUser().invite(principal, InviteUserCommand.parse(body.email(), body.role()));
+        return Response.created("/v1/invitations/" + view.id(), invitation(view));
+    }
+
+    private Response listInvitations(Request request) {
+        Principal principal = principal(request);
+        var page = qleven.listInvitations().pending(principal, TenancyEndpoints.page(request));
+        return Response.ok(new InvitationPage(page.items().stream().map(LifecycleEndpoints::invitation).toList(),
+                page.next().orElse(null)));
+    }
+
+    private Response getInvitation(Request request) {
+        Principal principal = principal(request);
+        InvitationId id = new InvitationId(uuid(request, "invitation"));
+        return Response.ok(invitation(qleven.listInvitations().get(principal, id)));
+    }
+
+    private Response accept(Request request) {
+        AcceptBody body = request.body(AcceptBody.class);
+        AcceptInvitation.Accepted accepted = qleven.acceptInvitation().accept(AcceptInvitationCommand.parse(
+                body.token(), body.fullName(), body.phone(), body.password(), body.ageConfirmed(), request.client()));
+        return Response.created("/v1/users/" + accepted.userId(),
+                new AcceptedAnswer(accepted.userId().toString(), accepted.tenantId().toString()));
+    }
+
+    private Response requestReset(Request request) {
+        ResetRequestBody body = request.body(ResetRequestBody.class);
+        if (body.email() == null) {
+            throw new ValidationException("email", "is required");
+        }
+        qleven.requestPasswordReset().request(RequestPasswordResetCommand.parse(body.email(), request.client()));
+        return Response.json(202, new ResetRequestedAnswer("if this email has an account, a reset link is on its way"));
+    }
+
+    private Response confirmReset(Request request) {
+        ResetConfirmBody body = request.body(ResetConfirmBody.class);
+        qleven.resetPassword().reset(new ResetPasswordCommand(body.token(), body.password()));
+        return Response.noContent();
+    }
+
+    private Response changePassword(Request request) {
+        Principal principal = principal(request);
+        ChangePasswordBody body = request.body(ChangePasswordBody.class);
+        qleven.changePassword().change(principal, new ChangePasswordCommand(body.currentPassword(), body.newPassword()));
+        return Response.noContent();
+    }
+
+    private Response updateUser(Request request) {
+        Principal principal = principal(request);
+        UserId user = new UserId(uuid(request, "user"));
+        UserView view = qleven.updateUser().update(principal, user, mergePatch(request.body(JsonNode.class)));
+        return Response.ok(TenancyEndpoints.user(view));
+    }
+
+    /**
+     * A JSON merge patch of a member: {@code role} and {@code active} may be set, neither cleared
+     * (null), and nothing else is a member of it.
+     */
+    private static UpdateUserCommand mergePatch(JsonNode patch) {
+        if (!patch.isObject()) {
+            throw new ValidationException("body", "must be a JSON object");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Optional<Role> role = Optional.empty();
+        Optional<Boolean> active = Optional.empty();
+        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> member = it.next();
+            JsonNode value = member.getValue();
+            switch (member.getKey()) {
+                case "role" -> {
+                    if (!value.isTextual()) {
+                        errors.add(new FieldError("role", value.isNull() ? "cannot be cleared"
+                                : "must be one of administrator, professional, receptionist"));
+                    } else {
+                        try {
+                            role = Optional.of(Role.centerRole("role", value.textValue()));
+                        } catch (ValidationException e) {
+                            errors.addAll(e.errors());
+                        }
+                    }
+                }
+                case "active" -> {
+                    if (!value.isBoolean()) {
+                        errors.add(new FieldError("active", value.isNull() ? "cannot be cleared" : "must be true or false"));
+                    } else {
+                        active = Optional.of(value.booleanValue());
+                    }
+                }
+                default -> errors.add(new FieldError(member.getKey(), "is not a known member"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return new UpdateUserCommand(role, active);
+    }
+
+    private Response listSessions(Request request) {
+        Principal principal = principal(request);
+        var page = qleven.listSessions().list(principal, TenancyEndpoints.page(request));
+        return Response.ok(new SessionPage(page.items().stream().map(LifecycleEndpoints::session).toList(),
+                page.next().orElse(null)));
+    }
+
+    private Response getSession(Request request) {
+        Principal principal = principal(request);
+        return Response.ok(session(qleven.listSessions().get(principal, new SessionId(uuid(request, "session")))));
+    }
+
+    private Response revokeSession(Request request) {
+        Principal principal = principal(request);
+        qleven.revokeSession().revoke(principal, new SessionId(uuid(request, "session")));
+        return Response.noContent();
+    }
+
+    private Principal principal(Request request) {
+        return qleven.authenticate().authenticate(request.credentials().orElseThrow(UnauthenticatedException::new));
+    }
+
+    /** A malformed id names no resource: the same 404 as another center's id or none. */
+    private static UUID uuid(Request request, String what) {
+        return request.pathParam("id").filter(t -> UUID_TEXT.matcher(t).matches()).map(UUID::fromString)
+                .orElseThrow(() -> new NotFoundException(what));
+    }
+
+    private static InvitationAnswer invitation(InvitationView v) {
+        return new InvitationAnswer(v.id().toString(), v.email(), v.role().wireName(), v.status().wireName(),
+                v.invitedBy().toString(), TenancyEndpoints.instant(v.createdAt()), TenancyEndpoints.instant(v.expiresAt()));
+    }
+
+    private static SessionAnswer session(SessionView s) {
+        return new SessionAnswer(s.id().toString(), TenancyEndpoints.instant(s.createdAt()),
+                TenancyEndpoints.instant(s.lastSeenAt()), TenancyEndpoints.instant(s.expiresAt()),
+                s.endedAt().map(TenancyEndpoints::instant).orElse(null), s.endReason().orElse(null),
+                s.country().orElse(null), s.userAgent(), s.ip(), s.current());
+    }
+}

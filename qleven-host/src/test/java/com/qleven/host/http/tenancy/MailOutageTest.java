@@ -1,0 +1,74 @@
+package com.qleven.host.http.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.qleven.host.TestHost;
+import com.qleven.host.TestHost.Center;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An SMTP outage loses no invitation: the invitation is answered at once, its mail waits in the
+ * outbox while the server is down and arrives once it is back.
+ */
+class MailOutageTest {
+
+    @Test
+    void anInvitationMadeWhileTheMailServerIsDownArrivesWhenItIsBack() throws Exception {
+        LifecycleMail mail = new LifecycleMail();
+        try (TestHost host = TestHost.start(mail.environment())) {
+            Center center = host.newCenter("Centro Caído");
+            String luis = TestHost.newEmail("luis");
+
+            assertThat(host.post("/v1/invitations", Map.of("email", luis, "role", "receptionist"), center.token())
+                    .status()).isEqualTo(201);
+            long deadline = System.nanoTime() + 15_000_000_000L;
+            while (attempts(host) < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(attempts(host)).as("the dispatcher tried and failed").isGreaterThanOrEqualTo(1);
+            assertThat(lastError(host)).contains("SMTP").doesNotContain(luis);
+
+            mail.start();
+            try {
+                host.clock.advance(Duration.ofMinutes(2));
+                String token = mail.lastToken(luis, 1);
+                assertThat(token).startsWith("qi_");
+                long until = System.nanoTime() + 5_000_000_000L;
+                while (count(host) > 0 && System.nanoTime() < until) {
+                    Thread.sleep(50);
+                }
+                assertThat(count(host)).as("a sent mail leaves the outbox").isZero();
+            } finally {
+                mail.stop();
+            }
+        }
+    }
+
+    private static int attempts(TestHost host) throws Exception {
+        return query(host, "SELECT coalesce(max(attempts), 0) FROM public.mail_outbox");
+    }
+
+    private static int count(TestHost host) throws Exception {
+        return query(host, "SELECT count(*) FROM public.mail_outbox");
+    }
+
+    private static String lastError(TestHost host) throws Exception {
+        try (Connection c = host.superuser(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT last_error FROM public.mail_outbox")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static int query(TestHost host, String sql) throws Exception {
+        try (Connection c = host.superuser(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}

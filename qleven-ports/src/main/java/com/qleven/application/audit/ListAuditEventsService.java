@@ -1,0 +1,57 @@
+package com.qleven.application.audit;
+
+import com.qleven.application.QlevenStore;
+import com.qleven.domain.audit.AuditEntry;
+import com.qleven.domain.shared.Page;
+import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.ValidationException;
+import com.qleven.domain.tenancy.Permission;
+import com.qleven.domain.tenancy.Permissions;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.audit.in.ListAuditEvents;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The center's audit events, newest first, paged by sequence. */
+public final class ListAuditEventsService implements ListAuditEvents {
+    private static final Pattern CURSOR = Pattern.compile("^a\\|[1-9][0-9]{0,18}$");
+    private final QlevenStore store;
+
+    public ListAuditEventsService(QlevenStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public Page<AuditEntry> list(Principal principal, PageRequest page) {
+        Permissions.require(principal, Permission.VIEW_AUDIT_TRAIL);
+        TenantId tenant = principal.requireTenant();
+        long before = page.cursor().map(ListAuditEventsService::parse).orElse(Long.MAX_VALUE);
+        List<AuditEntry> items = store.transactions().inTenant(tenant,
+                () -> store.auditLog().readNewestFirst(Optional.of(tenant), before, page.limit() + 1));
+        List<AuditEntry> shown = items.stream().limit(page.limit()).toList();
+        Optional<String> next = items.size() > page.limit()
+                ? Optional.of(cursor(shown.get(shown.size() - 1).seq()))
+                : Optional.empty();
+        return new Page<>(shown, next);
+    }
+
+    private static String cursor(long seq) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("a|" + seq).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long parse(String cursor) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (CURSOR.matcher(text).matches()) {
+                return Long.parseLong(text.substring(2));
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the validation error
+        }
+        throw new ValidationException("cursor", "is not a cursor this list returned");
+    }
+}

@@ -1,0 +1,62 @@
+package com.qleven.application.clients;
+
+import com.qleven.domain.audit.AuditEvent;
+import com.qleven.domain.clients.Client;
+import com.qleven.domain.shared.ForbiddenException;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.tenancy.Center;
+import com.qleven.domain.tenancy.Permission;
+import com.qleven.domain.tenancy.Permissions;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.audit.out.AuditTrail;
+import com.qleven.ports.clients.in.ClientView;
+import com.qleven.application.QlevenStore;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+/** What the client use cases share: the notes rule, the views they answer, the center, the audit. */
+final class ClientAccess {
+    /** Why the center's staff touch client records: to look after their clients. */
+    static final String PURPOSE = "client_management";
+    static final String SUBJECT = "client";
+
+    private ClientAccess() {
+    }
+
+    static boolean mayReadNotes(Principal principal) {
+        return Permissions.allows(principal.role(), Permission.READ_CLIENT_NOTES);
+    }
+
+    /** Refuses, naming the notes, a principal who may not read or write them. */
+    static void requireNotes(Principal principal) {
+        if (!mayReadNotes(principal)) {
+            throw new ForbiddenException("notes: the role " + principal.role().wireName()
+                    + " may not read or write client notes");
+        }
+    }
+
+    static ClientView view(Client client, boolean notesVisible) {
+        return new ClientView(client.id(), client.fullName(), client.phone().map(p -> p.e164()),
+                client.email().map(e -> e.value()), client.birthDate(),
+                notesVisible ? client.notes() : Optional.empty(), notesVisible,
+                client.createdAt(), client.updatedAt(), client.version());
+    }
+
+    /** The center the unit of work belongs to; it exists for every principal of a center. */
+    static Center center(QlevenStore store, TenantId tenant) {
+        return store.centers().byId(tenant)
+                .orElseThrow(() -> new IllegalStateException("the principal's center " + tenant + " is not stored"));
+    }
+
+    /** The center's date at that instant, in its time zone: what "in the future" means for a birth date. */
+    static LocalDate today(Center center, Instant now) {
+        return LocalDate.ofInstant(now, center.profile().timeZone());
+    }
+
+    static void record(AuditTrail audit, Principal principal, String action, Optional<UUID> subject, int rows,
+                       Instant at) {
+        audit.record(AuditEvent.by(principal, action, SUBJECT, subject, PURPOSE, rows, at));
+    }
+}

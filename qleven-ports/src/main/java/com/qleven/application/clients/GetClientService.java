@@ -1,0 +1,43 @@
+package com.qleven.application.clients;
+
+import com.qleven.application.QlevenStore;
+import com.qleven.domain.clients.ClientId;
+import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.tenancy.Permission;
+import com.qleven.domain.tenancy.Permissions;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.audit.out.AuditTrail;
+import com.qleven.ports.clients.in.ClientView;
+import com.qleven.ports.clients.in.GetClient;
+import com.qleven.ports.shared.out.FieldCipher;
+import java.time.Clock;
+import java.util.Optional;
+
+public final class GetClientService implements GetClient {
+    private final QlevenStore store;
+    private final ClientSeal seal;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public GetClientService(QlevenStore store, FieldCipher cipher, AuditTrail audit, Clock clock) {
+        this.store = store;
+        this.seal = new ClientSeal(cipher);
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public ClientView get(Principal principal, ClientId id) {
+        Permissions.require(principal, Permission.VIEW_CLIENTS);
+        TenantId tenant = principal.requireTenant();
+        boolean notes = ClientAccess.mayReadNotes(principal);
+        return store.transactions().inTenant(tenant, () -> {
+            ClientView view = store.clients().byId(tenant, id)
+                    .map(stored -> ClientAccess.view(seal.open(stored, notes), notes))
+                    .orElseThrow(() -> new NotFoundException("client"));
+            ClientAccess.record(audit, principal, "client.read", Optional.of(id.value()), 1, clock.instant());
+            return view;
+        });
+    }
+}

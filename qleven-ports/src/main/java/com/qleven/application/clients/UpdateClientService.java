@@ -1,0 +1,88 @@
+package com.qleven.application.clients;
+
+import com.qleven.application.QlevenStore;
+import com.qleven.domain.clients.Client;
+import com.qleven.domain.clients.ClientDetails;
+import com.qleven.domain.clients.ClientPatch;
+import com.qleven.domain.shared.ConflictException;
+import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.shared.PreconditionFailedException;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.tenancy.Center;
+import com.qleven.domain.tenancy.Permission;
+import com.qleven.domain.tenancy.Permissions;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.audit.out.AuditTrail;
+import com.qleven.ports.clients.in.ClientView;
+import com.qleven.ports.clients.in.UpdateClient;
+import com.qleven.ports.clients.in.UpdateClientCommand;
+import com.qleven.ports.clients.out.StoredClient;
+import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.PhoneNumbers;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Applies a merge patch to a client. The checks come in the order HTTP gives them: the role, the
+ * client's existence, the caller's version (412 before anything about the body), then the patch.
+ * A patch that changes nothing writes nothing and keeps the version.
+ */
+public final class UpdateClientService implements UpdateClient {
+    private final QlevenStore store;
+    private final ClientSeal seal;
+    private final PhoneNumbers phones;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public UpdateClientService(QlevenStore store, FieldCipher cipher, PhoneNumbers phones, AuditTrail audit,
+                               Clock clock) {
+        this.store = store;
+        this.seal = new ClientSeal(cipher);
+        this.phones = phones;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public ClientView update(Principal principal, UpdateClientCommand command) {
+        Permissions.require(principal, Permission.MANAGE_CLIENTS);
+        if (command.mergePatch().containsKey("notes")) {
+            ClientAccess.requireNotes(principal);
+        }
+        TenantId tenant = principal.requireTenant();
+        boolean notes = ClientAccess.mayReadNotes(principal);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return store.transactions().inTenant(tenant, () -> {
+            StoredClient stored = store.clients().byId(tenant, command.id())
+                    .orElseThrow(() -> new NotFoundException("client"));
+            if (command.expectedVersion().isPresent() && command.expectedVersion().get() != stored.version()) {
+                throw stale();
+            }
+            Center center = ClientAccess.center(store, tenant);
+            String country = center.profile().country();
+            ClientPatch patch = ClientPatch.parse(command.mergePatch(), raw -> phones.parse("phone", raw, country));
+            // The notes are opened to carry them over; they leave this service only for roles that may read them.
+            Client current = seal.open(stored, true);
+            ClientDetails next = patch.applyTo(current.details()).checkedOn(ClientAccess.today(center, now));
+            Client result = current;
+            if (!next.equals(current.details())) {
+                result = current.revise(next, now);
+                ClientSeal.Sealed sealed = seal.seal(result);
+                if (!store.clients().update(sealed.stored(), sealed.nameTokens(), stored.version())) {
+                    if (command.expectedVersion().isPresent()) {
+                        throw stale();
+                    }
+                    throw new ConflictException("the client changed while this update ran; read it again and retry");
+                }
+            }
+            ClientAccess.record(audit, principal, "client.update", Optional.of(command.id().value()), 1, now);
+            return ClientAccess.view(result, notes);
+        });
+    }
+
+    private static PreconditionFailedException stale() {
+        return new PreconditionFailedException("the client has changed since that version was read");
+    }
+}

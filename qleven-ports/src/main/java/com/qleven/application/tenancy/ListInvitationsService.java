@@ -1,0 +1,50 @@
+package com.qleven.application.tenancy;
+
+import com.qleven.application.QlevenStore;
+import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.shared.Page;
+import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.tenancy.InvitationId;
+import com.qleven.domain.tenancy.Permission;
+import com.qleven.domain.tenancy.Permissions;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.tenancy.in.InvitationView;
+import com.qleven.ports.tenancy.in.ListInvitations;
+import java.time.Clock;
+import java.time.Instant;
+
+public final class ListInvitationsService implements ListInvitations {
+    private final QlevenStore store;
+    private final InvitationFields fields;
+    private final Clock clock;
+
+    public ListInvitationsService(QlevenStore store, FieldCipher cipher, Clock clock) {
+        this.store = store;
+        this.fields = new InvitationFields(cipher);
+        this.clock = clock;
+    }
+
+    @Override
+    public Page<InvitationView> pending(Principal principal, PageRequest request) {
+        Permissions.require(principal, Permission.MANAGE_USERS);
+        TenantId tenant = principal.requireTenant();
+        Instant now = clock.instant();
+        return store.transactions().inTenant(tenant, () -> {
+            var page = store.invitations().pending(tenant, now, request);
+            return new Page<>(page.items().stream().map(s -> InvitationFields.view(fields.open(s), now)).toList(),
+                    page.next());
+        });
+    }
+
+    @Override
+    public InvitationView get(Principal principal, InvitationId id) {
+        Permissions.require(principal, Permission.MANAGE_USERS);
+        TenantId tenant = principal.requireTenant();
+        Instant now = clock.instant();
+        return store.transactions().inTenant(tenant, () -> store.invitations().byId(tenant, id)
+                .map(s -> InvitationFields.view(fields.open(s), now))
+                .orElseThrow(() -> new NotFoundException("invitation")));
+    }
+}

@@ -1,0 +1,60 @@
+package com.qleven.application.tenancy;
+
+import com.qleven.application.QlevenStore;
+import com.qleven.domain.shared.Page;
+import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.tenancy.Permission;
+import com.qleven.domain.tenancy.Permissions;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.domain.tenancy.SessionPolicy;
+import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.tenancy.in.ListSessions;
+import com.qleven.ports.tenancy.in.SessionView;
+import com.qleven.ports.tenancy.out.StoredSession;
+import java.util.function.Supplier;
+
+/** The caller's own sessions, newest first, with the address and user agent of each decrypted. */
+public final class ListSessionsService implements ListSessions {
+    private final QlevenStore store;
+    private final AccountFields fields;
+    private final SessionPolicy policy;
+
+    public ListSessionsService(QlevenStore store, FieldCipher cipher, SessionPolicy policy) {
+        this.store = store;
+        this.fields = new AccountFields(cipher);
+        this.policy = policy;
+    }
+
+    @Override
+    public Page<SessionView> list(Principal principal, PageRequest request) {
+        Permissions.require(principal, Permission.MANAGE_OWN_ACCOUNT);
+        Supplier<Page<SessionView>> list = () -> {
+            Page<StoredSession> page = store.sessions().listOf(principal.tenantId(), principal.userId(), request);
+            return new Page<>(page.items().stream().map(s -> view(s, principal)).toList(), page.next());
+        };
+        return principal.tenantId().isPresent()
+                ? store.transactions().inTenant(principal.tenantId().get(), list)
+                : store.transactions().global(list);
+    }
+
+    @Override
+    public SessionView get(Principal principal, com.qleven.domain.tenancy.SessionId session) {
+        Permissions.require(principal, Permission.MANAGE_OWN_ACCOUNT);
+        Supplier<SessionView> get = () -> store.sessions().byId(principal.tenantId(), session)
+                .filter(s -> s.userId().equals(principal.userId()))
+                .map(s -> view(s, principal))
+                .orElseThrow(() -> new com.qleven.domain.shared.NotFoundException("session"));
+        return principal.tenantId().isPresent()
+                ? store.transactions().inTenant(principal.tenantId().get(), get)
+                : store.transactions().global(get);
+    }
+
+    private SessionView view(StoredSession s, Principal principal) {
+        String id = s.id().toString();
+        return new SessionView(s.id(), s.createdAt(), s.lastSeenAt(), policy.expiresAt(s.lastSeenAt(), s.absoluteExpiry()),
+                s.endedAt(), s.endReason(), s.country(),
+                s.userAgent() == null ? "" : fields.openSessionField("userAgent", id, s.userAgent()),
+                s.ip() == null ? "" : fields.openSessionField("ip", id, s.ip()),
+                s.id().equals(principal.sessionId()));
+    }
+}

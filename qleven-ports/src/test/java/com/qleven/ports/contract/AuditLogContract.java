@@ -1,0 +1,321 @@
+package com.qleven.ports.contract;
+
+import static com.qleven.ports.contract.ContractFixtures.T0;
+import static com.qleven.ports.contract.ContractFixtures.addCenter;
+import static com.qleven.ports.contract.ContractFixtures.newTenant;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.qleven.application.QlevenStore;
+import com.qleven.application.audit.ChainedAuditTrail;
+import com.qleven.application.audit.SecurityWatch;
+import com.qleven.application.audit.VerifyAuditTrailService;
+import com.qleven.domain.audit.AuditCanonical;
+import com.qleven.domain.audit.AuditEntry;
+import com.qleven.domain.audit.AuditEvent;
+import com.qleven.domain.audit.BurstPolicy;
+import com.qleven.domain.audit.ChainBreak;
+import com.qleven.domain.audit.ChainHash;
+import com.qleven.domain.audit.ChainHead;
+import com.qleven.domain.audit.ChainReport;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UserId;
+import com.qleven.ports.audit.out.AuditHeadWitness;
+import com.qleven.ports.audit.out.AuditLog;
+import com.qleven.ports.audit.out.ChainSigner;
+import com.qleven.ports.testing.MemoryHeadWitness;
+import com.qleven.ports.testing.TestChainSigner;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@code AuditLog} promises, and that the chained trail on top of it stays one unbroken
+ * chain under concurrent writers while any rewrite, removal or cut of its entries is found at the
+ * entry where it happened.
+ */
+public abstract class AuditLogContract {
+    private final ChainSigner signer = new TestChainSigner();
+
+    /** A store that lives for the whole test class. */
+    protected abstract QlevenStore store();
+
+    /** Changes the purpose of a stored entry under the port, as someone writing the database would. */
+    protected abstract void rewritePurpose(Optional<TenantId> chain, long seq, String purpose);
+
+    /** Removes stored entries under the port, {@code from} to {@code to} inclusive. */
+    protected abstract void deleteEntries(Optional<TenantId> chain, long from, long to);
+
+    /** Sets a chain's head under the port. */
+    protected abstract void forceHead(ChainHead head);
+
+    private AuditLog log() {
+        return store().auditLog();
+    }
+
+    private <T> T in(Optional<TenantId> chain, Supplier<T> work) {
+        return chain.isPresent()
+                ? store().transactions().inTenant(chain.get(), work)
+                : store().transactions().global(work);
+    }
+
+    private ChainedAuditTrail trail() {
+        return new ChainedAuditTrail(store().transactions(), log(), signer,
+                new SecurityWatch(alert -> { }, BurstPolicy.CLIENT_READS, BurstPolicy.FAILED_SIGN_INS));
+    }
+
+    private static AuditEvent event(Optional<TenantId> chain, String purpose, Instant at) {
+        return new AuditEvent(chain, Optional.of(new UserId(UUID.randomUUID())), Optional.of(UUID.randomUUID()),
+                "client.read", "client", Optional.of(UUID.randomUUID()), purpose, 1, at);
+    }
+
+    private Optional<TenantId> newChain() {
+        TenantId tenant = newTenant();
+        addCenter(store(), tenant);
+        return Optional.of(tenant);
+    }
+
+    private List<AuditEntry> record(Optional<TenantId> chain, int count) {
+        ChainedAuditTrail trail = trail();
+        for (int i = 0; i < count; i++) {
+            trail.record(event(chain, "front desk lookup " + i, T0.plus(Duration.ofSeconds(i))));
+        }
+        return in(chain, () -> log().read(chain, 0, 10_000));
+    }
+
+    private ChainReport verify(Optional<TenantId> chain, AuditHeadWitness witness) {
+        return new VerifyAuditTrailService(store(), signer, witness).verifyAll().stream()
+                .filter(r -> r.chain().equals(chain)).findFirst().orElseThrow();
+    }
+
+    private ChainReport verify(Optional<TenantId> chain) {
+        return verify(chain, AuditHeadWitness.NONE);
+    }
+
+    @Test
+    void theFirstLockCreatesAnEmptyHeadAndListsTheCenter() {
+        Optional<TenantId> chain = newChain();
+        assertThat(in(chain, () -> log().head(chain))).isEmpty();
+        ChainHead head = in(chain, () -> log().lockHead(chain));
+        assertThat(head).isEqualTo(ChainHead.empty(chain));
+        assertThat(in(chain, () -> log().head(chain))).contains(head);
+        List<TenantId> listed = new ArrayList<>();
+        Optional<TenantId> after = Optional.empty();
+        List<TenantId> page;
+        do {
+            Optional<TenantId> from = after;
+            page = store().transactions().global(() -> log().centerChains(from, 100));
+            listed.addAll(page);
+            after = page.isEmpty() ? after : Optional.of(page.get(page.size() - 1));
+        } while (page.size() == 100);
+        assertThat(listed).contains(chain.get()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void entriesComeBackAsRecordedInBothOrders() {
+        Optional<TenantId> chain = newChain();
+        List<AuditEntry> entries = record(chain, 5);
+        assertThat(entries).extracting(AuditEntry::seq).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(entries.get(0).prevHash()).isEqualTo(ChainHash.GENESIS);
+        for (int i = 1; i < entries.size(); i++) {
+            assertThat(entries.get(i).prevHash()).isEqualTo(entries.get(i - 1).hash());
+        }
+        AuditEvent third = entries.get(2).event();
+        assertThat(third.purpose()).isEqualTo("front desk lookup 2");
+        assertThat(third.at()).isEqualTo(AuditCanonical.micros(T0.plus(Duration.ofSeconds(2))));
+        assertThat(third.tenant()).isEqualTo(chain);
+        assertThat(in(chain, () -> log().read(chain, 2, 2))).extracting(AuditEntry::seq).containsExactly(3L, 4L);
+        assertThat(in(chain, () -> log().readNewestFirst(chain, Long.MAX_VALUE, 2)))
+                .extracting(AuditEntry::seq).containsExactly(5L, 4L);
+        assertThat(in(chain, () -> log().readNewestFirst(chain, 4, 10)))
+                .extracting(AuditEntry::seq).containsExactly(3L, 2L, 1L);
+        assertThat(in(chain, () -> log().head(chain))).contains(new ChainHead(chain, 5, entries.get(4).hash()));
+    }
+
+    @Test
+    void anEntryRecordedInAUnitThatFailsLeavesNoTrace() {
+        Optional<TenantId> chain = newChain();
+        record(chain, 1);
+        assertThatThrownBy(() -> store().transactions().inTenant(chain.get(), () -> {
+            trail().record(event(chain, "rolled back", T0));
+            throw new IllegalStateException("the use case fails after recording");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(in(chain, () -> log().read(chain, 0, 10))).hasSize(1);
+        assertThat(in(chain, () -> log().head(chain))).map(ChainHead::seq).contains(1L);
+        assertThat(verify(chain).intact()).isTrue();
+    }
+
+    @Test
+    void aSequenceIsTakenOnce() {
+        Optional<TenantId> chain = newChain();
+        AuditEntry first = record(chain, 1).get(0);
+        assertThatThrownBy(() -> in(chain, () -> {
+            log().append(first);
+            return null;
+        })).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void aCentersChainIsInvisibleAndUnwritableFromAnotherCenter() {
+        Optional<TenantId> chain = newChain();
+        Optional<TenantId> other = newChain();
+        AuditEntry entry = record(chain, 2).get(1);
+        assertThat(in(other, () -> log().read(chain, 0, 10))).isEmpty();
+        assertThat(in(other, () -> log().readNewestFirst(chain, Long.MAX_VALUE, 10))).isEmpty();
+        assertThat(in(other, () -> log().head(chain))).isEmpty();
+        assertThatThrownBy(() -> in(other, () -> {
+            log().append(new AuditEntry(3, entry.event(), entry.hash(), entry.hash()));
+            return null;
+        })).isInstanceOf(RuntimeException.class);
+        assertThat(in(chain, () -> log().read(chain, 0, 10))).hasSize(2);
+    }
+
+    @Test
+    void thePlatformsChainIsSeparateFromTheCenters() {
+        Optional<TenantId> center = newChain();
+        record(center, 1);
+        long before = store().transactions().global(() -> log().head(Optional.empty())).map(ChainHead::seq).orElse(0L);
+        trail().record(event(Optional.empty(), "operator created", T0));
+        List<AuditEntry> platform = store().transactions()
+                .global(() -> log().read(Optional.empty(), before, 10));
+        assertThat(platform).hasSize(1);
+        assertThat(platform.get(0).seq()).isEqualTo(before + 1);
+        assertThat(platform.get(0).chain()).isEmpty();
+        assertThat(in(center, () -> log().read(center, 0, 10))).hasSize(1);
+        assertThat(verify(Optional.empty()).intact()).isTrue();
+    }
+
+    @Test
+    void eightConcurrentWritersLeaveOneUnbrokenChain() throws Exception {
+        Optional<TenantId> chain = newChain();
+        int writers = 8;
+        int each = 40;
+        ChainedAuditTrail trail = trail();
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < each; i++) {
+                        trail.record(event(chain, "writer " + writer + " read " + i, T0.plusMillis(i)));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        ChainReport report = verify(chain);
+        assertThat(report.intact()).as("%s", report).isTrue();
+        assertThat(report.verified()).isEqualTo(writers * each);
+    }
+
+    /**
+     * The control: what a writer that reads the last hash without locking the head leaves behind
+     * when another writer races it — two entries linking to the same predecessor — is found.
+     */
+    @Test
+    void controlAForkedChainIsFound() {
+        Optional<TenantId> chain = newChain();
+        record(chain, 3);
+        ChainHead stale = in(chain, () -> log().head(chain)).orElseThrow();
+        record(chain, 1);
+        in(chain, () -> {
+            log().lockHead(chain);
+            AuditEvent racer = event(chain, "forked", T0);
+            long seq = stale.seq() + 2;
+            ChainHash hash = signer.sign(stale.hash(), AuditCanonical.encode(seq, racer));
+            log().append(new AuditEntry(seq, racer, stale.hash(), hash));
+            log().moveHead(new ChainHead(chain, seq, hash));
+            return null;
+        });
+        ChainReport report = verify(chain);
+        assertThat(report.brokenAt()).contains(5L);
+        assertThat(report.reason()).contains(ChainBreak.GAP);
+        assertThat(report.verified()).isEqualTo(4);
+    }
+
+    @Test
+    void anIntactChainVerifies() {
+        Optional<TenantId> chain = newChain();
+        record(chain, 7);
+        ChainReport report = verify(chain);
+        assertThat(report).isEqualTo(new ChainReport(chain, 7, Optional.empty(), Optional.empty()));
+    }
+
+    @Test
+    void aRewrittenEntryIsFoundAtItsSequence() {
+        Optional<TenantId> chain = newChain();
+        record(chain, 6);
+        rewritePurpose(chain, 4, "nothing to see here");
+        ChainReport report = verify(chain);
+        assertThat(report.brokenAt()).contains(4L);
+        assertThat(report.reason()).contains(ChainBreak.HASH_MISMATCH);
+        assertThat(report.verified()).isEqualTo(3);
+    }
+
+    @Test
+    void aRemovedEntryIsFoundAtItsSequence() {
+        Optional<TenantId> chain = newChain();
+        record(chain, 6);
+        deleteEntries(chain, 3, 3);
+        ChainReport report = verify(chain);
+        assertThat(report.brokenAt()).contains(3L);
+        assertThat(report.reason()).contains(ChainBreak.GAP);
+    }
+
+    @Test
+    void cutLastEntriesAreFoundAgainstTheHead() {
+        Optional<TenantId> chain = newChain();
+        record(chain, 6);
+        deleteEntries(chain, 5, 6);
+        ChainReport report = verify(chain);
+        assertThat(report.brokenAt()).contains(5L);
+        assertThat(report.reason()).contains(ChainBreak.HEAD_MISMATCH);
+        assertThat(report.verified()).isEqualTo(4);
+    }
+
+    /** Cutting the last entries and moving the head back leaves a chain consistent in itself. */
+    @Test
+    void cutLastEntriesWithTheHeadMovedBackAreFoundOnlyAgainstTheWitness() {
+        Optional<TenantId> chain = newChain();
+        List<AuditEntry> entries = record(chain, 6);
+        MemoryHeadWitness witness = new MemoryHeadWitness();
+        witness.witness(List.of(in(chain, () -> log().head(chain)).orElseThrow()));
+        deleteEntries(chain, 5, 6);
+        forceHead(new ChainHead(chain, 4, entries.get(3).hash()));
+
+        assertThat(verify(chain, AuditHeadWitness.NONE).intact()).as("without a witness the cut is invisible").isTrue();
+        ChainReport report = verify(chain, witness);
+        assertThat(report.brokenAt()).contains(5L);
+        assertThat(report.reason()).contains(ChainBreak.WITNESS_MISMATCH);
+    }
+
+    @Test
+    void aChainOnlyTheWitnessKnowsFailsVerification() {
+        TenantId gone = newTenant();
+        MemoryHeadWitness witness = new MemoryHeadWitness();
+        witness.witness(List.of(new ChainHead(Optional.of(gone), 3, new TestChainSigner().sign(ChainHash.GENESIS,
+                new byte[] {1}))));
+        ChainReport report = verify(Optional.of(gone), witness);
+        assertThat(report.brokenAt()).contains(1L);
+        assertThat(report.reason()).contains(ChainBreak.WITNESS_MISMATCH);
+    }
+}

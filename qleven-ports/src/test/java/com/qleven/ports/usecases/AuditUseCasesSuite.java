@@ -1,0 +1,345 @@
+package com.qleven.ports.usecases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.qleven.application.Qleven;
+import com.qleven.application.QlevenStore;
+import com.qleven.domain.audit.AlertKind;
+import com.qleven.domain.audit.AuditEntry;
+import com.qleven.domain.audit.AuditEvent;
+import com.qleven.domain.audit.BurstPolicy;
+import com.qleven.domain.audit.ChainHead;
+import com.qleven.domain.audit.ChainReport;
+import com.qleven.domain.audit.SecurityAlert;
+import com.qleven.domain.shared.FieldError;
+import com.qleven.domain.shared.ForbiddenException;
+import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UnauthenticatedException;
+import com.qleven.domain.shared.UserId;
+import com.qleven.domain.shared.ValidationException;
+import com.qleven.domain.tenancy.PersonDetails;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.tenancy.in.AddUserCommand;
+import com.qleven.ports.tenancy.in.ClientInfo;
+import com.qleven.ports.tenancy.in.CreateOperator;
+import com.qleven.ports.tenancy.in.SignIn.SignInResult;
+import com.qleven.ports.tenancy.in.SignInCommand;
+import com.qleven.ports.tenancy.in.SignUp.SignUpResult;
+import com.qleven.ports.tenancy.in.SignUpCommand;
+import com.qleven.ports.tenancy.in.UserView;
+import com.qleven.ports.testing.MemoryHeadWitness;
+import com.qleven.ports.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The audit trail through the SDK facade, on every store: what the tenancy use cases record, who
+ * may verify and read the trail, the head witness, and the burst alerts.
+ */
+public abstract class AuditUseCasesSuite {
+    protected static final String PASSWORD = "correct horse battery";
+
+    protected MutableClock clock;
+    protected QlevenStore store;
+    protected Qleven qleven;
+    protected MemoryHeadWitness witness;
+    protected final List<SecurityAlert> alerts = new CopyOnWriteArrayList<>();
+    private ClientInfo client;
+
+    /** A store for one test; tests never assume it is empty. */
+    protected abstract QlevenStore newStore();
+
+    /**
+     * A builder with the store and every required adapter but the clock (a cheap password hasher:
+     * these tests are not about hashing cost).
+     */
+    protected abstract Qleven.Builder core(QlevenStore store);
+
+    @BeforeEach
+    void buildCore() {
+        clock = new MutableClock(Instant.parse("2026-03-29T08:00:00Z"));
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        client = new ClientInfo("10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255),
+                "Mozilla/5.0 test", Optional.of("ES"));
+        store = newStore();
+        witness = new MemoryHeadWitness();
+        qleven = core(store).clock(clock).signupsPerAddressPerHour(1000).auditHeadWitness(witness)
+                .securityAlerts(alerts::add)
+                .clientReadBurst(new BurstPolicy(5, Duration.ofMinutes(10)))
+                .failedSignInBurst(new BurstPolicy(3, Duration.ofMinutes(10)))
+                .build();
+    }
+
+    private static String email() {
+        return "person-" + UUID.randomUUID() + "@example.com";
+    }
+
+    private SignUpResult signUp(String email) {
+        return qleven.signUp().signUp(SignUpCommand.parse("Clínica Sol", "Calle Mayor 1", "B12345678", "ES",
+                "Europe/Madrid", "EUR", "Ana López", email, "+34600111222", PASSWORD, true, client));
+    }
+
+    private SignInResult signIn(String email, Optional<TenantId> tenant) {
+        return qleven.signIn().signIn(new SignInCommand(email, PASSWORD, tenant, client));
+    }
+
+    private Principal principal(String email) {
+        return qleven.authenticate().authenticate(signIn(email, Optional.empty()).token());
+    }
+
+    private UserView addUser(Principal admin, String email, String role) {
+        return qleven.addUser().add(admin, AddUserCommand.parse("Luis Pérez", email, null, role, PASSWORD, true));
+    }
+
+    private List<AuditEvent> events(Optional<TenantId> chain, long after) {
+        List<AuditEntry> entries = chain.isPresent()
+                ? store.transactions().inTenant(chain.get(), () -> store.auditLog().read(chain, after, 1000))
+                : store.transactions().global(() -> store.auditLog().read(chain, after, 1000));
+        return entries.stream().map(AuditEntry::event).toList();
+    }
+
+    private long platformSeq() {
+        return store.transactions().global(() -> store.auditLog().head(Optional.empty())).map(ChainHead::seq).orElse(0L);
+    }
+
+    private static List<String> actions(List<AuditEvent> events) {
+        return events.stream().map(AuditEvent::action).toList();
+    }
+
+    private ChainReport verifyAsOperator(Optional<TenantId> chain) {
+        String email = email();
+        qleven.createOperator().create(new CreateOperator.CreateOperatorCommand(
+                PersonDetails.parse("Olga Operator", email, null), PASSWORD));
+        Principal operator = principal(email);
+        return qleven.verifyAuditTrail().verify(operator).stream().filter(r -> r.chain().equals(chain))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyReadAndChangeOfAnAccountIsRecordedInTheCentersChain() {
+        String adminEmail = email();
+        SignUpResult center = signUp(adminEmail);
+        Optional<TenantId> chain = Optional.of(center.tenantId());
+        SignInResult signedIn = signIn(adminEmail, Optional.empty());
+        Principal admin = qleven.authenticate().authenticate(signedIn.token());
+        qleven.profile().me(admin);
+        UserView colleague = addUser(admin, email(), "professional");
+        qleven.listUsers().list(admin, PageRequest.first());
+        qleven.getUser().get(admin, colleague.id());
+        assertThatThrownBy(() -> qleven.getUser().get(admin, new UserId(UUID.randomUUID())))
+                .isInstanceOf(NotFoundException.class);
+        qleven.signOut().signOut(admin);
+
+        List<AuditEvent> events = events(chain, 0);
+        assertThat(actions(events)).containsExactly("account.create", "session.sign_in", "account.read",
+                "membership.create", "account.list", "account.read", "session.sign_out");
+        assertThat(events.get(0).actor()).contains(center.userId());
+        assertThat(events.get(0).subjectId()).contains(center.userId().value());
+        assertThat(events.get(1).session()).contains(signedIn.sessionId().value());
+        assertThat(events.get(1).subjectId()).contains(signedIn.sessionId().value());
+        for (AuditEvent e : events.subList(2, events.size())) {
+            assertThat(e.actor()).contains(admin.userId());
+            assertThat(e.session()).contains(admin.sessionId().value());
+            assertThat(e.tenant()).isEqualTo(chain);
+            assertThat(e.purpose()).isNotBlank();
+        }
+        assertThat(events.get(2).subjectId()).contains(admin.userId().value());
+        assertThat(events.get(3).subjectId()).contains(colleague.id().value());
+        assertThat(events.get(4).rowCount()).isEqualTo(2);
+        assertThat(events.get(4).subjectId()).isEmpty();
+        assertThat(events.get(5).subjectId()).contains(colleague.id().value());
+        assertThat(events).allSatisfy(e -> assertThat(e.at()).isEqualTo(clock.instant()));
+    }
+
+    /**
+     * The center's chain must not tell its administrator that the person already had an account
+     * elsewhere: both additions read the same there; only the platform's chain knows the difference.
+     */
+    @Test
+    void addingAnExistingAccountReadsInTheCentersChainAsAddingANewOne() {
+        String existingEmail = email();
+        signUp(existingEmail);
+        String adminEmail = email();
+        SignUpResult center = signUp(adminEmail);
+        Principal admin = principal(adminEmail);
+        Optional<TenantId> chain = Optional.of(center.tenantId());
+        long before = events(chain, 0).size();
+        long platformBefore = platformSeq();
+
+        UserView existing = addUser(admin, existingEmail, "receptionist");
+        UserView fresh = addUser(admin, email(), "receptionist");
+
+        List<AuditEvent> added = events(chain, before);
+        assertThat(added).extracting(AuditEvent::action).containsExactly("membership.create", "membership.create");
+        assertThat(added).extracting(AuditEvent::subjectId)
+                .containsExactly(Optional.of(existing.id().value()), Optional.of(fresh.id().value()));
+        assertThat(added.get(0).purpose()).isEqualTo(added.get(1).purpose());
+        assertThat(added.get(0).rowCount()).isEqualTo(added.get(1).rowCount());
+
+        List<AuditEvent> platform = events(Optional.empty(), platformBefore);
+        assertThat(platform).filteredOn(e -> e.action().equals("account.create"))
+                .extracting(AuditEvent::subjectId).containsExactly(Optional.of(fresh.id().value()));
+    }
+
+    @Test
+    void operatorsAreRecordedInThePlatformsChain() {
+        long before = platformSeq();
+        String email = email();
+        UserId id = qleven.createOperator().create(new CreateOperator.CreateOperatorCommand(
+                PersonDetails.parse("Olga Operator", email, null), PASSWORD));
+        Principal operator = principal(email);
+        qleven.profile().me(operator);
+
+        List<AuditEvent> events = events(Optional.empty(), before);
+        assertThat(actions(events)).containsSubsequence("account.create", "session.sign_in", "account.read");
+        AuditEvent created = events.stream().filter(e -> e.action().equals("account.create")
+                && e.subjectId().equals(Optional.of(id.value()))).findFirst().orElseThrow();
+        assertThat(created.actor()).as("made from the command line").isEmpty();
+        assertThat(events).allSatisfy(e -> assertThat(e.tenant()).isEmpty());
+    }
+
+    @Test
+    void administratorsVerifyTheirCenterAndOtherRolesMayNot() {
+        String adminEmail = email();
+        SignUpResult center = signUp(adminEmail);
+        Principal admin = principal(adminEmail);
+        String receptionistEmail = email();
+        addUser(admin, receptionistEmail, "receptionist");
+        String professionalEmail = email();
+        addUser(admin, professionalEmail, "professional");
+
+        List<ChainReport> reports = qleven.verifyAuditTrail().verify(admin);
+        assertThat(reports).singleElement().satisfies(r -> {
+            assertThat(r.chain()).contains(center.tenantId());
+            assertThat(r.intact()).isTrue();
+            assertThat(r.verified()).isEqualTo(events(Optional.of(center.tenantId()), 0).size());
+        });
+        assertThatThrownBy(() -> qleven.verifyAuditTrail().verify(principal(receptionistEmail)))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> qleven.verifyAuditTrail().verify(principal(professionalEmail)))
+                .isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void operatorsVerifyEveryChain() {
+        SignUpResult first = signUp(email());
+        SignUpResult second = signUp(email());
+        ChainReport platform = verifyAsOperator(Optional.empty());
+        assertThat(platform.intact()).isTrue();
+        assertThat(platform.verified()).isPositive();
+        assertThat(verifyAsOperator(Optional.of(first.tenantId())).intact()).isTrue();
+        assertThat(verifyAsOperator(Optional.of(second.tenantId())).verified()).isEqualTo(1);
+    }
+
+    @Test
+    void administratorsReadTheirCentersEventsNewestFirstAPageAtATime() {
+        String adminEmail = email();
+        SignUpResult center = signUp(adminEmail);
+        Principal admin = principal(adminEmail);
+        for (int i = 0; i < 3; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            qleven.profile().me(admin);
+        }
+        signUp(email());
+        List<AuditEntry> seen = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            var page = qleven.listAuditEvents().list(admin, new PageRequest(2, cursor));
+            seen.addAll(page.items());
+            cursor = page.next();
+        } while (cursor.isPresent());
+        assertThat(seen).extracting(AuditEntry::seq).containsExactly(5L, 4L, 3L, 2L, 1L);
+        assertThat(seen).allSatisfy(e -> assertThat(e.chain()).contains(center.tenantId()));
+        assertThat(seen.get(0).event().action()).isEqualTo("account.read");
+
+        assertThatThrownBy(() -> qleven.listAuditEvents().list(admin, new PageRequest(2, Optional.of("bm90LWEtY3Vyc29y"))))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("cursor"));
+        String receptionistEmail = email();
+        addUser(admin, receptionistEmail, "receptionist");
+        assertThatThrownBy(() -> qleven.listAuditEvents().list(principal(receptionistEmail), PageRequest.first()))
+                .isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void theWitnessKeepsEveryChainsHeadAndVerificationComparesAgainstIt() {
+        SignUpResult center = signUp(email());
+        Optional<TenantId> chain = Optional.of(center.tenantId());
+        assertThat(qleven.witnessAuditHeads().witness()).isPositive();
+        ChainHead head = store.transactions().inTenant(center.tenantId(), () -> store.auditLog().head(chain))
+                .orElseThrow();
+        assertThat(witness.witnessed()).contains(head);
+        assertThat(qleven.verifyAuditTrail().verifyAll()).allSatisfy(r -> assertThat(r.intact()).as("%s", r).isTrue());
+    }
+
+    @Test
+    void aBurstOfClientReadsByOneAccountRaisesOneAlertAndNormalReadingNone() {
+        SignUpResult center = signUp(email());
+        Optional<TenantId> chain = Optional.of(center.tenantId());
+        UserId reader = new UserId(UUID.randomUUID());
+        UserId colleague = new UserId(UUID.randomUUID());
+        UUID regular = UUID.randomUUID();
+        for (int i = 0; i < 50; i++) {
+            qleven.auditTrail().record(new AuditEvent(chain, Optional.of(colleague), Optional.empty(), "client.read",
+                    "client", Optional.of(regular), "front desk", 1, clock.instant()));
+        }
+        assertThat(alerts).as("the same client read again and again").isEmpty();
+        for (int i = 0; i < 20; i++) {
+            clock.advance(Duration.ofSeconds(5));
+            qleven.auditTrail().record(new AuditEvent(chain, Optional.of(reader), Optional.empty(), "client.read",
+                    "client", Optional.of(UUID.randomUUID()), "export", 1, clock.instant()));
+        }
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo(AlertKind.CLIENT_READ_BURST);
+            assertThat(a.tenant()).isEqualTo(chain);
+            assertThat(a.key()).isEqualTo(reader.toString());
+            assertThat(a.observed()).isEqualTo(6);
+        });
+    }
+
+    @Test
+    void aListOrSearchCountsEachOfItsRows() {
+        SignUpResult center = signUp(email());
+        Optional<TenantId> chain = Optional.of(center.tenantId());
+        UserId reader = new UserId(UUID.randomUUID());
+        qleven.auditTrail().record(new AuditEvent(chain, Optional.of(reader), Optional.empty(), "client.list",
+                "client", Optional.empty(), "front desk", 4, clock.instant()));
+        assertThat(alerts).isEmpty();
+        qleven.auditTrail().record(new AuditEvent(chain, Optional.of(reader), Optional.empty(), "client.search",
+                "client", Optional.empty(), "front desk", 100_000, clock.instant()));
+        assertThat(alerts).singleElement().satisfies(a -> assertThat(a.kind()).isEqualTo(AlertKind.CLIENT_READ_BURST));
+        qleven.auditTrail().record(new AuditEvent(chain, Optional.of(reader), Optional.empty(), "account.list",
+                "account", Optional.empty(), "member list", 100, clock.instant()));
+        assertThat(alerts).as("only client reads count").hasSize(1);
+    }
+
+    @Test
+    void aBurstOfFailedSignInsRaisesOneAlertPerAccountAndAddress() {
+        String email = email();
+        signUp(email);
+        for (int i = 0; i < 8; i++) {
+            assertThatThrownBy(() -> qleven.signIn().signIn(new SignInCommand(email, "wrong password!!", Optional.empty(),
+                    client))).isInstanceOf(UnauthenticatedException.class);
+        }
+        assertThat(alerts).extracting(SecurityAlert::kind).containsOnly(AlertKind.FAILED_SIGN_IN_BURST);
+        assertThat(alerts).extracting(SecurityAlert::scope).containsExactlyInAnyOrder("account_email", "address");
+        assertThat(alerts).allSatisfy(a -> {
+            assertThat(a.observed()).isEqualTo(4);
+            assertThat(a.key()).matches("[0-9a-f]{12}").doesNotContain(email);
+        });
+        alerts.clear();
+        assertThat(signIn(email, Optional.empty()).token()).isNotBlank();
+        assertThat(alerts).isEmpty();
+    }
+}
