@@ -45,7 +45,11 @@ public final class AesGcmFieldCipher implements FieldCipher {
     private record Cached(SecretKey key, Instant loadedAt) {
     }
 
-    private final MasterKeys masterKeys;
+    private static final Duration RELOAD_CHECK = Duration.ofSeconds(10);
+    // Replaced when the key file changes under a running host (a rotation), so the host reads data
+    // keys wrapped by a key it did not know at start and wraps new ones with the new primary.
+    private volatile MasterKeys masterKeys;
+    private volatile Instant checkedKeyFileAt = Instant.EPOCH;
     private final DataKeys dataKeys;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -130,8 +134,10 @@ public final class AesGcmFieldCipher implements FieldCipher {
     }
 
     private SecretKey open(WrappedKey wrapped) {
-        SecretKey master = masterKeys.byId(wrapped.masterKeyId()).orElseThrow(() -> new IllegalStateException(
-                "master key " + wrapped.masterKeyId() + " is not in the key file"));
+        SecretKey master = masterKeys.byId(wrapped.masterKeyId())
+                .or(() -> currentMasterKeys(true).byId(wrapped.masterKeyId()))
+                .orElseThrow(() -> new IllegalStateException(
+                        "master key " + wrapped.masterKeyId() + " is not in the key file"));
         byte[] nonce = Arrays.copyOfRange(wrapped.wrapped(), 0, NONCE);
         byte[] body = Arrays.copyOfRange(wrapped.wrapped(), NONCE, wrapped.wrapped().length);
         return new SecretKeySpec(gcm(Cipher.DECRYPT_MODE, master, nonce, wrapAad(wrapped.id(), wrapped.scope()), body),
@@ -144,17 +150,18 @@ public final class AesGcmFieldCipher implements FieldCipher {
             generator.init(256, random);
             SecretKey key = generator.generateKey();
             UUID id = UUID.randomUUID();
-            return new WrappedKey(id, scope, masterKeys.primaryId(), seal(id, scope, key), clock.instant());
+            MasterKeys ring = currentMasterKeys(false);
+            return new WrappedKey(id, scope, ring.primaryId(), seal(ring, id, scope, key), clock.instant());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES is part of every JDK", e);
         }
     }
 
     /** A data key wrapped by the primary master key, bound to its id and scope. */
-    private byte[] seal(UUID id, KeyScope scope, SecretKey key) {
+    private byte[] seal(MasterKeys ring, UUID id, KeyScope scope, SecretKey key) {
         byte[] nonce = new byte[NONCE];
         random.nextBytes(nonce);
-        byte[] body = gcm(Cipher.ENCRYPT_MODE, masterKeys.primary(), nonce, wrapAad(id, scope), key.getEncoded());
+        byte[] body = gcm(Cipher.ENCRYPT_MODE, ring.primary(), nonce, wrapAad(id, scope), key.getEncoded());
         return ByteBuffer.allocate(NONCE + body.length).put(nonce).put(body).array();
     }
 
@@ -178,18 +185,19 @@ public final class AesGcmFieldCipher implements FieldCipher {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1");
         }
-        String primary = masterKeys.primaryId();
+        MasterKeys ring = currentMasterKeys(true);
+        String primary = ring.primaryId();
         long rewrapped = 0;
         long unreadable = 0;
         Optional<UUID> after = Optional.empty();
         while (true) {
             List<WrappedKey> batch = dataKeys.wrappedByOtherThan(primary, after, batchSize);
             for (WrappedKey key : batch) {
-                if (masterKeys.byId(key.masterKeyId()).isEmpty()) {
+                if (ring.byId(key.masterKeyId()).isEmpty()) {
                     unreadable++;
                     continue;
                 }
-                byte[] sealed = seal(key.id(), key.scope(), open(key));
+                byte[] sealed = seal(ring, key.id(), key.scope(), open(key));
                 if (dataKeys.rewrap(key.id(), key.masterKeyId(), primary, sealed)) {
                     rewrapped++;
                 }
@@ -200,6 +208,16 @@ public final class AesGcmFieldCipher implements FieldCipher {
             after = Optional.of(batch.get(batch.size() - 1).id());
         }
         return new Rewrap(rewrapped, unreadable, dataKeys.countByMasterKey());
+    }
+
+    /** The key ring, re-read when its file changed; at most every few seconds unless {@code now}. */
+    private MasterKeys currentMasterKeys(boolean now) {
+        Instant at = clock.instant();
+        if (now || !at.isBefore(checkedKeyFileAt.plus(RELOAD_CHECK))) {
+            checkedKeyFileAt = at;
+            masterKeys = masterKeys.reloadIfChanged();
+        }
+        return masterKeys;
     }
 
     private static String wrapAad(UUID id, KeyScope scope) {

@@ -10,6 +10,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -51,11 +52,40 @@ public final class MasterKeys {
     private final String primaryId;
     private final Map<String, SecretKey> keys;
     private final byte[] secret;
+    /** The file these keys were read from and its modification time then, so a reader can follow a rotation. */
+    private final Optional<Path> source;
+    private final FileTime sourceTime;
 
     private MasterKeys(String primaryId, Map<String, SecretKey> keys, byte[] secret) {
+        this(primaryId, keys, secret, Optional.empty(), FileTime.fromMillis(0));
+    }
+
+    private MasterKeys(String primaryId, Map<String, SecretKey> keys, byte[] secret, Optional<Path> source,
+                       FileTime sourceTime) {
         this.primaryId = primaryId;
         this.keys = Map.copyOf(keys);
         this.secret = secret.clone();
+        this.source = source;
+        this.sourceTime = sourceTime;
+    }
+
+    /**
+     * The keys as the file holds them now when it changed since these were read (a {@code keys
+     * rotate} or {@code keys retire} by another process), else these. Keys not read from a file
+     * never change.
+     */
+    public MasterKeys reloadIfChanged() {
+        if (source.isEmpty()) {
+            return this;
+        }
+        try {
+            if (Files.getLastModifiedTime(source.get()).equals(sourceTime)) {
+                return this;
+            }
+        } catch (IOException e) {
+            return this;
+        }
+        return load(source.get());
     }
 
     /** Reads the key file, creating it with fresh random keys (mode 0600) when it does not exist. */
@@ -88,7 +118,9 @@ public final class MasterKeys {
             throw new IllegalArgumentException("master key file " + file + " does not exist or is not readable");
         }
         try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            FileTime time = Files.getLastModifiedTime(file);
+            MasterKeys parsed = parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            return new MasterKeys(parsed.primaryId, parsed.keys, parsed.secret, Optional.of(file), time);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read master key file " + file + ": " + e.getMessage(), e);
         }
