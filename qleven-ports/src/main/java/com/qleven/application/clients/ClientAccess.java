@@ -1,5 +1,6 @@
 package com.qleven.application.clients;
 
+import com.qleven.application.QlevenStore;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.clients.Client;
 import com.qleven.domain.shared.ForbiddenException;
@@ -10,7 +11,6 @@ import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.clients.in.ClientView;
-import com.qleven.application.QlevenStore;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
