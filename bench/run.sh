@@ -87,7 +87,7 @@ echo
 echo "| measure | throughput | latency | non-2xx |"
 echo "|---|---|---|---|"
 row "bare Undertow handler, same JSON body (baseline)" "$BARE"
-row "GET /v1/me (token lookup, session check, account decrypt)" "$ME"
+row "GET /v1/me (token lookup, session check, account decrypt, audit event)" "$ME"
 row "POST /v1/auth/login, Argon2id m=19 MiB t=2 p=1, 1 connection" "$LOGIN_1"
 row "POST /v1/auth/login, Argon2id m=19 MiB t=2 p=1, $CONNECTIONS connections" "$LOGIN"
 row "POST /v1/auth/login, Argon2id m=64 KiB t=1 (hash cost removed)" "$CHEAP"
