@@ -1,5 +1,10 @@
 package com.qleven.host.http;
 
+import com.qleven.domain.shared.FieldError;
+import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.ValidationException;
+import java.util.ArrayList;
+import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.qleven.ports.tenancy.in.ClientInfo;
 import io.undertow.server.HttpServerExchange;
@@ -15,6 +20,8 @@ import java.util.Set;
 
 /** What an endpoint reads of a request: its body as JSON, its credentials, its query and its origin. */
 public final class Request {
+    private static final java.util.regex.Pattern WHOLE_NUMBER = java.util.regex.Pattern.compile("^[0-9]{1,4}$");
+    private static final int MAX_CURSOR = 512;
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private final HttpServerExchange exchange;
     private final ObjectMapper mapper;
@@ -59,6 +66,33 @@ public final class Request {
 
     byte[] rawBody() {
         return body.clone();
+    }
+
+    /**
+     * The page a list asks for: {@code ?limit=} 1 to 200 (default 50) and {@code ?cursor=} the
+     * previous page's {@code next}; a 400 naming each bad parameter.
+     */
+    public PageRequest page() {
+        List<FieldError> errors = new ArrayList<>();
+        int limit = PageRequest.DEFAULT_LIMIT;
+        Optional<String> limitText = query("limit");
+        if (limitText.isPresent()) {
+            String text = limitText.get();
+            int parsed = WHOLE_NUMBER.matcher(text).matches() ? Integer.parseInt(text) : -1;
+            if (parsed < 1 || parsed > PageRequest.MAX_LIMIT) {
+                errors.add(new FieldError("limit", "must be a whole number from 1 to " + PageRequest.MAX_LIMIT));
+            } else {
+                limit = parsed;
+            }
+        }
+        Optional<String> cursor = query("cursor");
+        if (cursor.isPresent() && (cursor.get().isEmpty() || cursor.get().length() > MAX_CURSOR)) {
+            errors.add(new FieldError("cursor", "must be the next value of a previous page"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return new PageRequest(limit, cursor);
     }
 
     public Optional<String> pathParam(String name) {

@@ -5,12 +5,9 @@ import com.qleven.domain.audit.AuditEntry;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.audit.ChainBreak;
 import com.qleven.domain.audit.ChainReport;
-import com.qleven.domain.shared.FieldError;
-import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UnauthenticatedException;
 import com.qleven.domain.shared.UserId;
-import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.host.http.Request;
 import com.qleven.host.http.Response;
@@ -21,16 +18,11 @@ import com.qleven.host.http.audit.AuditBodies.EventPage;
 import com.qleven.host.http.audit.AuditBodies.VerifyAnswer;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** The audit trail for administrators: verify their center's chain, read its events. */
 public final class AuditEndpoints {
-    private static final Pattern WHOLE_NUMBER = Pattern.compile("^[0-9]{1,4}$");
-    private static final int MAX_CURSOR = 512;
 
     private final Qleven qleven;
 
@@ -53,7 +45,7 @@ public final class AuditEndpoints {
 
     private Response events(Request request) {
         Principal principal = principal(request);
-        var page = qleven.listAuditEvents().list(principal, page(request));
+        var page = qleven.listAuditEvents().list(principal, request.page());
         return Response.ok(new EventPage(page.items().stream().map(AuditEndpoints::event).toList(),
                 page.next().orElse(null)));
     }
@@ -68,28 +60,5 @@ public final class AuditEndpoints {
 
     private Principal principal(Request request) {
         return qleven.authenticate().authenticate(request.credentials().orElseThrow(UnauthenticatedException::new));
-    }
-
-    private static PageRequest page(Request request) {
-        List<FieldError> errors = new ArrayList<>();
-        int limit = PageRequest.DEFAULT_LIMIT;
-        Optional<String> limitText = request.query("limit");
-        if (limitText.isPresent()) {
-            String text = limitText.get();
-            int parsed = WHOLE_NUMBER.matcher(text).matches() ? Integer.parseInt(text) : -1;
-            if (parsed < 1 || parsed > PageRequest.MAX_LIMIT) {
-                errors.add(new FieldError("limit", "must be a whole number from 1 to " + PageRequest.MAX_LIMIT));
-            } else {
-                limit = parsed;
-            }
-        }
-        Optional<String> cursor = request.query("cursor");
-        if (cursor.isPresent() && (cursor.get().isEmpty() || cursor.get().length() > MAX_CURSOR)) {
-            errors.add(new FieldError("cursor", "must be the next value of a previous page"));
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        return new PageRequest(limit, cursor);
     }
 }

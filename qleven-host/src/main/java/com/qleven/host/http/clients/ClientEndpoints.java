@@ -40,10 +40,8 @@ import java.util.regex.Pattern;
 public final class ClientEndpoints {
     private static final Pattern UUID_TEXT =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
-    private static final Pattern WHOLE_NUMBER = Pattern.compile("^[0-9]{1,4}$");
     /** One strong entity tag as this API makes them: the version in quotes. */
     private static final Pattern ENTITY_TAG = Pattern.compile("^\"([1-9][0-9]{0,17})\"$");
-    private static final int MAX_CURSOR = 512;
     /** A version no client ever has: an {@code If-Match} that names none of ours can only fail. */
     private static final long NO_VERSION = 0;
 
@@ -87,12 +85,12 @@ public final class ClientEndpoints {
 
     private Response list(Request request) {
         Principal principal = principal(request);
-        return Response.ok(page(qleven.listClients().list(principal, pageRequest(request))));
+        return Response.ok(page(qleven.listClients().list(principal, request.page())));
     }
 
     private Response search(Request request) {
         Principal principal = principal(request);
-        PageRequest page = pageRequest(request);
+        PageRequest page = request.page();
         SearchClientsBody body = request.body(SearchClientsBody.class);
         ClientSearch search = ClientSearch.parse(body.phone(), body.email(), body.name());
         return Response.ok(page(qleven.searchClients().search(principal, search, page)));
@@ -149,29 +147,6 @@ public final class ClientEndpoints {
 
     private static String etag(ClientView client) {
         return "\"" + client.version() + "\"";
-    }
-
-    private static PageRequest pageRequest(Request request) {
-        List<FieldError> errors = new ArrayList<>();
-        int limit = PageRequest.DEFAULT_LIMIT;
-        Optional<String> limitText = request.query("limit");
-        if (limitText.isPresent()) {
-            String text = limitText.get();
-            int parsed = WHOLE_NUMBER.matcher(text).matches() ? Integer.parseInt(text) : -1;
-            if (parsed < 1 || parsed > PageRequest.MAX_LIMIT) {
-                errors.add(new FieldError("limit", "must be a whole number from 1 to " + PageRequest.MAX_LIMIT));
-            } else {
-                limit = parsed;
-            }
-        }
-        Optional<String> cursor = request.query("cursor");
-        if (cursor.isPresent() && (cursor.get().isEmpty() || cursor.get().length() > MAX_CURSOR)) {
-            errors.add(new FieldError("cursor", "must be the next value of a previous page"));
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        return new PageRequest(limit, cursor);
     }
 
     private static Map<String, Object> page(Page<ClientView> page) {

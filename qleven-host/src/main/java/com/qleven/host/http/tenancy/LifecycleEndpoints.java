@@ -81,7 +81,7 @@ public final class LifecycleEndpoints {
 
     private Response listInvitations(Request request) {
         Principal principal = principal(request);
-        var page = qleven.listInvitations().pending(principal, TenancyEndpoints.page(request));
+        var page = qleven.listInvitations().pending(principal, request.page());
         return Response.ok(new InvitationPage(page.items().stream().map(LifecycleEndpoints::invitation).toList(),
                 page.next().orElse(null)));
     }
@@ -174,7 +174,7 @@ public final class LifecycleEndpoints {
 
     private Response listSessions(Request request) {
         Principal principal = principal(request);
-        var page = qleven.listSessions().list(principal, TenancyEndpoints.page(request));
+        var page = qleven.listSessions().list(principal, request.page());
         return Response.ok(new SessionPage(page.items().stream().map(LifecycleEndpoints::session).toList(),
                 page.next().orElse(null)));
     }

@@ -44,8 +44,6 @@ import java.util.regex.Pattern;
 public final class TenancyEndpoints {
     private static final Pattern UUID_TEXT =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
-    private static final Pattern WHOLE_NUMBER = Pattern.compile("^[0-9]{1,4}$");
-    private static final int MAX_CURSOR = 512;
 
     private final Qleven qleven;
     private final HttpMetrics metrics;
@@ -137,7 +135,7 @@ public final class TenancyEndpoints {
 
     private Response listUsers(Request request) {
         Principal principal = principal(request);
-        PageRequest page = page(request);
+        PageRequest page = request.page();
         var users = qleven.listUsers().list(principal, page);
         return Response.ok(new UserPage(users.items().stream().map(TenancyEndpoints::user).toList(),
                 users.next().orElse(null)));
@@ -154,29 +152,6 @@ public final class TenancyEndpoints {
 
     private Principal principal(Request request) {
         return qleven.authenticate().authenticate(request.credentials().orElseThrow(UnauthenticatedException::new));
-    }
-
-    static PageRequest page(Request request) {
-        List<FieldError> errors = new ArrayList<>();
-        int limit = PageRequest.DEFAULT_LIMIT;
-        Optional<String> limitText = request.query("limit");
-        if (limitText.isPresent()) {
-            String text = limitText.get();
-            int parsed = WHOLE_NUMBER.matcher(text).matches() ? Integer.parseInt(text) : -1;
-            if (parsed < 1 || parsed > PageRequest.MAX_LIMIT) {
-                errors.add(new FieldError("limit", "must be a whole number from 1 to " + PageRequest.MAX_LIMIT));
-            } else {
-                limit = parsed;
-            }
-        }
-        Optional<String> cursor = request.query("cursor");
-        if (cursor.isPresent() && (cursor.get().isEmpty() || cursor.get().length() > MAX_CURSOR)) {
-            errors.add(new FieldError("cursor", "must be the next value of a previous page"));
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        return new PageRequest(limit, cursor);
     }
 
     static UserAnswer user(UserView view) {

@@ -1,5 +1,6 @@
 package com.qleven.adapters.postgres.clients;
 
+import com.qleven.adapters.postgres.shared.KeysetCursor;
 import com.qleven.adapters.postgres.shared.PostgresTransactions;
 import com.qleven.adapters.postgres.shared.Sql;
 import com.qleven.domain.clients.ClientId;
@@ -125,7 +126,7 @@ final class PostgresClients implements Clients {
 
     private Page<StoredClient> page(TenantId tenant, String action, String filter, Map<String, Argument> params,
                                     PageRequest page) {
-        Optional<ClientCursor> after = page.cursor().map(ClientCursor::decode);
+        Optional<KeysetCursor> after = page.cursor().map(KeysetCursor::decode);
         List<StoredClient> rows = tx.withHandle(Optional.of(tenant), action, h -> {
             Query query = h.createQuery("SELECT " + COLUMNS + " FROM public.clients WHERE tenant_id = :tenant"
                             + filter
@@ -136,8 +137,8 @@ final class PostgresClients implements Clients {
                     .bind("limit", page.limit() + 1);
             params.forEach(query::bind);
             after.ifPresent(c -> query
-                    .bind("afterAt", Sql.instant(c.createdAt()))
-                    .bind("afterId", Sql.uuid(c.id().value())));
+                    .bind("afterAt", Sql.instant(c.at()))
+                    .bind("afterId", Sql.uuid(c.id())));
             return query.map(CLIENT).list();
         });
         if (rows.size() <= page.limit()) {
@@ -145,7 +146,7 @@ final class PostgresClients implements Clients {
         }
         List<StoredClient> items = rows.subList(0, page.limit());
         StoredClient last = items.get(items.size() - 1);
-        return new Page<>(items, Optional.of(new ClientCursor(last.createdAt(), last.id()).encode()));
+        return new Page<>(items, Optional.of(new KeysetCursor(last.createdAt(), last.id().value()).encode()));
     }
 
     private static void addTokens(Handle h, StoredClient client, Set<BlindIndex> nameTokens) {

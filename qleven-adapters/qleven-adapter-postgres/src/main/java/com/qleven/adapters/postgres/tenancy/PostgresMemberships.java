@@ -1,5 +1,6 @@
 package com.qleven.adapters.postgres.tenancy;
 
+import com.qleven.adapters.postgres.shared.KeysetCursor;
 import com.qleven.adapters.postgres.shared.PostgresTransactions;
 import com.qleven.adapters.postgres.shared.Sql;
 import com.qleven.domain.shared.Page;
@@ -57,7 +58,7 @@ final class PostgresMemberships implements Memberships {
 
     @Override
     public Page<Membership> list(TenantId tenant, PageRequest page) {
-        Optional<MembershipCursor> after = page.cursor().map(MembershipCursor::decode);
+        Optional<KeysetCursor> after = page.cursor().map(KeysetCursor::decode);
         List<Membership> rows = tx.withHandle(Optional.of(tenant), "list memberships", h -> {
             Query query = h.createQuery("SELECT tenant_id, user_id, role, created_at, active FROM public.memberships"
                             + " WHERE tenant_id = :tenant"
@@ -67,8 +68,8 @@ final class PostgresMemberships implements Memberships {
                     // One more than asked tells whether another page follows.
                     .bind("limit", page.limit() + 1);
             after.ifPresent(c -> query
-                    .bind("afterAt", Sql.instant(c.createdAt()))
-                    .bind("afterUser", Sql.uuid(c.userId().value())));
+                    .bind("afterAt", Sql.instant(c.at()))
+                    .bind("afterUser", Sql.uuid(c.id())));
             return query.map(MEMBERSHIP).list();
         });
         if (rows.size() <= page.limit()) {
@@ -76,7 +77,7 @@ final class PostgresMemberships implements Memberships {
         }
         List<Membership> items = rows.subList(0, page.limit());
         Membership last = items.get(items.size() - 1);
-        return new Page<>(items, Optional.of(new MembershipCursor(last.createdAt(), last.userId()).encode()));
+        return new Page<>(items, Optional.of(new KeysetCursor(last.createdAt(), last.userId().value()).encode()));
     }
 
     @Override

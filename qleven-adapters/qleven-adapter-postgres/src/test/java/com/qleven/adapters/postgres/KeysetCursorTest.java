@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Cursors that the list never returned are refused before any query runs. */
-class MembershipCursorTest {
+class KeysetCursorTest {
     @RegisterExtension
     static final PostgresStoreExtension DB = new PostgresStoreExtension();
 
