@@ -22,13 +22,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the change that creates the context.
  */
 class ArchitectureTest {
-    private static final String[] CONTEXTS = {"tenancy", "clients", "audit"};
+    private static final String[] CONTEXTS = {"tenancy", "clients", "audit", "privacy", "consent"};
     /**
      * The published types a context's domain may use from another context: an audit event names who
-     * acted, as tenancy's principal and session.
+     * acted, as tenancy's principal and session; a consent entry and a data-subject request name
+     * their client by the clients context's id.
      */
     private static final Map<String, List<Class<?>>> PUBLISHED_TO = Map.of(
-            "audit", List.of(com.qleven.domain.tenancy.Principal.class, com.qleven.domain.tenancy.SessionId.class));
+            "audit", List.of(com.qleven.domain.tenancy.Principal.class, com.qleven.domain.tenancy.SessionId.class),
+            "consent", List.of(com.qleven.domain.clients.ClientId.class),
+            "privacy", List.of(com.qleven.domain.clients.ClientId.class));
     private static JavaClasses classes;
 
     @BeforeAll

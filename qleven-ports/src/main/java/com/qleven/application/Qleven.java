@@ -103,6 +103,19 @@ public final class Qleven {
     private final UpdateClient updateClient;
     private final ListClients listClients;
     private final SearchClients searchClients;
+    private final com.qleven.ports.privacy.in.ReportIncident reportIncident;
+    private final com.qleven.ports.privacy.in.ListIncidents listIncidents;
+    private final com.qleven.ports.privacy.in.GetIncident getIncident;
+    private final com.qleven.ports.privacy.in.ManageSubprocessors subprocessors;
+    private final com.qleven.ports.privacy.in.ListNotifications listNotifications;
+    private final com.qleven.ports.privacy.in.CreatePrivacyRequest createPrivacyRequest;
+    private final com.qleven.ports.privacy.in.ListPrivacyRequests listPrivacyRequests;
+    private final com.qleven.ports.privacy.in.GetPrivacyRequest getPrivacyRequest;
+    private final com.qleven.ports.privacy.in.CompletePrivacyRequest completePrivacyRequest;
+    private final com.qleven.ports.privacy.in.ExtendPrivacyRequest extendPrivacyRequest;
+    private final com.qleven.ports.privacy.in.CountPrivacyDeadlines countPrivacyDeadlines;
+    private final com.qleven.ports.privacy.in.ExportClientData exportClientData;
+    private final com.qleven.ports.privacy.in.SuppressionCheck suppressionCheck;
     private final SecurityWatch securityWatch;
     private final AuditTrail auditTrail;
     private final VerifyAuditTrail verifyAuditTrail;
@@ -118,6 +131,11 @@ public final class Qleven {
     private final RevokeSession revokeSession;
     private final ChangePassword changePassword;
     private final DispatchMail dispatchMail;
+    private final com.qleven.ports.consent.in.RecordConsent recordConsent;
+    private final com.qleven.ports.consent.in.GetConsents getConsents;
+    private final com.qleven.ports.consent.in.ConsentCheck consentCheck;
+    private final com.qleven.ports.consent.in.RecordConsentFromChannel recordConsentFromChannel;
+    private final com.qleven.application.consent.ConsentRecords consentRecords;
 
     private Qleven(Builder b) {
         IdGenerator ids = b.ids != null ? b.ids : new UuidV7Ids(b.clock);
@@ -158,11 +176,49 @@ public final class Qleven {
         getUser = new GetUserService(b.store, b.cipher, auditTrail, b.clock);
         createOperator = new CreateOperatorService(b.store, b.cipher, b.passwordHasher, b.clock, ids, auditTrail);
         idempotency = new Idempotency(b.store.transactions(), b.store.idempotencyRecords(), b.cipher, b.clock);
+        recordConsent = new com.qleven.application.consent.RecordConsentService(b.store, b.cipher, auditTrail, b.clock,
+                ids);
+        getConsents = new com.qleven.application.consent.GetConsentsService(b.store, b.cipher, auditTrail, b.clock);
+        consentCheck = new com.qleven.application.consent.ConsentCheckService(b.store, b.cipher);
+        recordConsentFromChannel = new com.qleven.application.consent.RecordConsentFromChannelService(b.store,
+                b.cipher, auditTrail, b.clock, ids);
+        consentRecords = new com.qleven.application.consent.ConsentRecords(b.store, b.cipher);
         createClient = new CreateClientService(b.store, b.cipher, b.phoneNumbers, auditTrail, b.clock, ids);
         getClient = new GetClientService(b.store, b.cipher, auditTrail, b.clock);
         updateClient = new UpdateClientService(b.store, b.cipher, b.phoneNumbers, auditTrail, b.clock);
         listClients = new ListClientsService(b.store, b.cipher, auditTrail, b.clock);
         searchClients = new SearchClientsService(b.store, b.cipher, b.phoneNumbers, auditTrail, b.clock);
+        reportIncident = new com.qleven.application.privacy.ReportIncidentService(b.store, b.cipher, mail, auditTrail,
+                b.clock, ids);
+        com.qleven.application.privacy.ListIncidentsService incidents =
+                new com.qleven.application.privacy.ListIncidentsService(b.store, b.clock);
+        listIncidents = incidents;
+        getIncident = incidents;
+        subprocessors = new com.qleven.application.privacy.ManageSubprocessorsService(b.store, auditTrail, b.clock,
+                ids);
+        listNotifications = new com.qleven.application.privacy.ListNotificationsService(b.store);
+        createPrivacyRequest = new com.qleven.application.privacy.CreatePrivacyRequestService(b.store, b.cipher,
+                auditTrail, b.clock, ids);
+        listPrivacyRequests = new com.qleven.application.privacy.ListPrivacyRequestsService(b.store, b.cipher,
+                auditTrail, b.clock);
+        getPrivacyRequest = new com.qleven.application.privacy.GetPrivacyRequestService(b.store, b.cipher,
+                auditTrail, b.clock);
+        extendPrivacyRequest = new com.qleven.application.privacy.ExtendPrivacyRequestService(b.store, b.cipher,
+                auditTrail, b.clock);
+        countPrivacyDeadlines = new com.qleven.application.privacy.CountPrivacyDeadlinesService(b.store, b.clock);
+        suppressionCheck = new com.qleven.application.privacy.SuppressionCheckService(b.store, b.cipher);
+        // What each context holds about a client; a context that stores personal data adds its section here.
+        com.qleven.application.privacy.PrivacyRegistry registry = new com.qleven.application.privacy.PrivacyRegistry()
+                .register("client", new com.qleven.application.clients.ClientRegistryExporter(b.store, b.cipher),
+                        new com.qleven.application.clients.ClientRegistryEraser(b.store, b.cipher, b.clock))
+                .register("accessLog", new com.qleven.application.audit.AuditRegistryExporter(b.store),
+                        com.qleven.ports.privacy.out.RegistryEraser.NOTHING_PERSONAL)
+                .register("consents", new com.qleven.application.privacy.RegistryConsentExporter(consentRecords),
+                        (tenant, client) -> consentRecords.erase(tenant, client));
+        exportClientData = new com.qleven.application.privacy.ExportClientDataService(b.store, registry, auditTrail,
+                b.clock);
+        completePrivacyRequest = new com.qleven.application.privacy.CompletePrivacyRequestService(b.store, b.cipher,
+                registry, auditTrail, b.clock);
     }
 
     public static Builder builder() {
@@ -221,6 +277,66 @@ public final class Qleven {
         return searchClients;
     }
 
+    /** Records a personal-data breach (operators) and notifies each affected center in the platform and by email. */
+    public com.qleven.ports.privacy.in.ReportIncident reportIncident() {
+        return reportIncident;
+    }
+
+    /** The incident register: all of it for operators, the center's own for its administrators. */
+    public com.qleven.ports.privacy.in.ListIncidents listIncidents() {
+        return listIncidents;
+    }
+
+    public com.qleven.ports.privacy.in.GetIncident getIncident() {
+        return getIncident;
+    }
+
+    /** The sub-processor register: operators edit it, everyone signed in reads it. */
+    public com.qleven.ports.privacy.in.ManageSubprocessors subprocessors() {
+        return subprocessors;
+    }
+
+    /** What the platform told the principal's center. */
+    public com.qleven.ports.privacy.in.ListNotifications listNotifications() {
+        return listNotifications;
+    }
+
+    /** Records a client's data-subject request, due 30 calendar days after receipt. */
+    public com.qleven.ports.privacy.in.CreatePrivacyRequest createPrivacyRequest() {
+        return createPrivacyRequest;
+    }
+
+    public com.qleven.ports.privacy.in.ListPrivacyRequests listPrivacyRequests() {
+        return listPrivacyRequests;
+    }
+
+    public com.qleven.ports.privacy.in.GetPrivacyRequest getPrivacyRequest() {
+        return getPrivacyRequest;
+    }
+
+    public com.qleven.ports.privacy.in.CompletePrivacyRequest completePrivacyRequest() {
+        return completePrivacyRequest;
+    }
+
+    public com.qleven.ports.privacy.in.ExtendPrivacyRequest extendPrivacyRequest() {
+        return extendPrivacyRequest;
+    }
+
+    /** Whether an address is on the center's marketing suppression list; marketing senders ask at sending. */
+    public com.qleven.ports.privacy.in.SuppressionCheck suppressionCheck() {
+        return suppressionCheck;
+    }
+
+    /** Everything the center holds about a client as one versioned JSON document (access, portability). */
+    public com.qleven.ports.privacy.in.ExportClientData exportClientData() {
+        return exportClientData;
+    }
+
+    /** Due-soon and overdue requests across every center, for monitoring; the host reads it at each scrape. */
+    public com.qleven.ports.privacy.in.CountPrivacyDeadlines countPrivacyDeadlines() {
+        return countPrivacyDeadlines;
+    }
+
     public CreateOperator createOperator() {
         return createOperator;
     }
@@ -228,6 +344,31 @@ public final class Qleven {
     /** Runs creates and actions at most once per {@code Idempotency-Key}; the host wraps its POST routes in it. */
     public Idempotency idempotency() {
         return idempotency;
+    }
+
+    /** Staff record a client's consent decision (the consent ledger, policy P5). */
+    public com.qleven.ports.consent.in.RecordConsent recordConsent() {
+        return recordConsent;
+    }
+
+    /** A client's consents: the current state per purpose and the history. */
+    public com.qleven.ports.consent.in.GetConsents getConsents() {
+        return getConsents;
+    }
+
+    /** What every sender asks at the moment of sending: may this client be reached for this purpose now? */
+    public com.qleven.ports.consent.in.ConsentCheck consentCheck() {
+        return consentCheck;
+    }
+
+    /** Records a consent captured by another context (online booking, a WhatsApp reply, an import). */
+    public com.qleven.ports.consent.in.RecordConsentFromChannel recordConsentFromChannel() {
+        return recordConsentFromChannel;
+    }
+
+    /** The consent ledger's export and erasure hooks, for the privacy registry. */
+    public com.qleven.application.consent.ConsentRecords consentRecords() {
+        return consentRecords;
     }
 
     /**

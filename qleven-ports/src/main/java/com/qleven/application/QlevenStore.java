@@ -44,4 +44,18 @@ public interface QlevenStore {
     Sessions sessions();
 
     Clients clients();
+
+    com.qleven.ports.consent.out.ConsentLedger consentLedger();
+
+    com.qleven.ports.privacy.out.Incidents incidents();
+
+    com.qleven.ports.privacy.out.CenterNotifications centerNotifications();
+
+    com.qleven.ports.privacy.out.Subprocessors subprocessors();
+
+    com.qleven.ports.privacy.out.PrivacyRequests privacyRequests();
+
+    com.qleven.ports.privacy.out.Suppressions suppressions();
+
+    com.qleven.ports.clients.out.ClientRestrictions clientRestrictions();
 }

@@ -13,6 +13,18 @@ public enum Permission {
     MANAGE_CLIENTS,
     /** Read and write a client's notes, which may hold health data. */
     READ_CLIENT_NOTES,
+    /** Record and read a client's consents (the consent ledger): every center role, since every desk collects them. */
+    MANAGE_CONSENTS,
     /** Verify the audit trail and read its events: administrators for their center, operators for every chain. */
-    VIEW_AUDIT_TRAIL
+    VIEW_AUDIT_TRAIL,
+    /** Record, extend and answer clients' data-subject requests (access, erasure, …): the controller's duty. */
+    HANDLE_PRIVACY_REQUESTS,
+    /** Record personal-data breaches in the platform's incident register: the platform's operators only. */
+    REPORT_INCIDENTS,
+    /** See the incidents that affected the center, with the 72-hour deadline to its authority: administrators. */
+    VIEW_INCIDENTS,
+    /** Read what the platform told the center (incidents, policy changes): every member. */
+    VIEW_NOTIFICATIONS,
+    /** Edit the platform's sub-processor register: the platform's operators only. */
+    MANAGE_SUBPROCESSORS
 }

@@ -11,12 +11,21 @@ public final class Permissions {
     private static final Map<Role, Set<Permission>> TABLE = new EnumMap<>(Role.class);
 
     static {
-        TABLE.put(Role.ADMINISTRATOR, EnumSet.allOf(Permission.class));
+        // Recording a breach and editing the sub-processors are the platform's acts, never a center's:
+        // administrators hold all else.
+        TABLE.put(Role.ADMINISTRATOR, EnumSet.complementOf(EnumSet.of(Permission.REPORT_INCIDENTS,
+                Permission.MANAGE_SUBPROCESSORS)));
         TABLE.put(Role.PROFESSIONAL, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_USERS,
                 Permission.VIEW_CLIENTS, Permission.MANAGE_CLIENTS, Permission.READ_CLIENT_NOTES));
         TABLE.put(Role.RECEPTIONIST, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_USERS,
                 Permission.VIEW_CLIENTS, Permission.MANAGE_CLIENTS));
         TABLE.put(Role.OPERATOR, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_AUDIT_TRAIL));
+        TABLE.get(Role.OPERATOR).add(Permission.REPORT_INCIDENTS);
+        TABLE.get(Role.OPERATOR).add(Permission.MANAGE_SUBPROCESSORS);
+        TABLE.get(Role.PROFESSIONAL).add(Permission.VIEW_NOTIFICATIONS);
+        TABLE.get(Role.RECEPTIONIST).add(Permission.VIEW_NOTIFICATIONS);
+        TABLE.get(Role.PROFESSIONAL).add(Permission.MANAGE_CONSENTS);
+        TABLE.get(Role.RECEPTIONIST).add(Permission.MANAGE_CONSENTS);
     }
 
     private Permissions() {

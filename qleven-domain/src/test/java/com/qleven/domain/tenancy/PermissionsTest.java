@@ -19,12 +19,16 @@ class PermissionsTest {
     private static final Map<Role, Set<Permission>> EXPECTED = Map.of(
             Role.ADMINISTRATOR, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_USERS, Permission.MANAGE_USERS,
                     Permission.VIEW_AUDIT_TRAIL, Permission.VIEW_CLIENTS, Permission.MANAGE_CLIENTS,
-                    Permission.READ_CLIENT_NOTES),
+                    Permission.READ_CLIENT_NOTES, Permission.HANDLE_PRIVACY_REQUESTS,
+                    Permission.VIEW_INCIDENTS, Permission.VIEW_NOTIFICATIONS, Permission.MANAGE_CONSENTS),
             Role.PROFESSIONAL, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_USERS,
-                    Permission.VIEW_CLIENTS, Permission.MANAGE_CLIENTS, Permission.READ_CLIENT_NOTES),
+                    Permission.VIEW_CLIENTS, Permission.MANAGE_CLIENTS, Permission.READ_CLIENT_NOTES,
+                    Permission.VIEW_NOTIFICATIONS, Permission.MANAGE_CONSENTS),
             Role.RECEPTIONIST, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_USERS,
-                    Permission.VIEW_CLIENTS, Permission.MANAGE_CLIENTS),
-            Role.OPERATOR, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_AUDIT_TRAIL));
+                    Permission.VIEW_CLIENTS, Permission.MANAGE_CLIENTS, Permission.VIEW_NOTIFICATIONS,
+                    Permission.MANAGE_CONSENTS),
+            Role.OPERATOR, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_AUDIT_TRAIL,
+                    Permission.REPORT_INCIDENTS, Permission.MANAGE_SUBPROCESSORS));
 
     @Test
     void everyRoleHoldsExactlyItsPermissions() {

@@ -77,8 +77,29 @@ public final class HttpModule {
 
     @Provides
     @Singleton
+    static com.qleven.host.http.consent.ConsentEndpoints consentEndpoints(Qleven qleven) {
+        return new com.qleven.host.http.consent.ConsentEndpoints(qleven);
+    }
+
+    @Provides
+    @Singleton
     static AuditEndpoints auditEndpoints(Qleven qleven) {
         return new AuditEndpoints(qleven);
+    }
+
+    @Provides
+    @Singleton
+    static com.qleven.host.http.privacy.IncidentEndpoints incidentEndpoints(Qleven qleven) {
+        return new com.qleven.host.http.privacy.IncidentEndpoints(qleven);
+    }
+
+    @Provides
+    @Singleton
+    static com.qleven.host.http.privacy.PrivacyRequestEndpoints privacyRequestEndpoints(Qleven qleven,
+                                                                                      PrometheusMeterRegistry registry) {
+        // The deadline gauges come with the routes that record the requests they count.
+        com.qleven.host.privacy.PrivacyRequestMetrics.register(registry, qleven.countPrivacyDeadlines());
+        return new com.qleven.host.http.privacy.PrivacyRequestEndpoints(qleven);
     }
 
     @Provides
@@ -91,12 +112,18 @@ public final class HttpModule {
     @Provides
     @Singleton
     static Router router(TenancyEndpoints tenancy, ClientEndpoints clients, AuditEndpoints audit, OpsEndpoints ops,
-                         LifecycleEndpoints lifecycle) {
+                         LifecycleEndpoints lifecycle,
+                         com.qleven.host.http.consent.ConsentEndpoints consents,
+                         com.qleven.host.http.privacy.IncidentEndpoints incidents,
+                         com.qleven.host.http.privacy.PrivacyRequestEndpoints privacyRequests) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(tenancy.routes());
         routes.addAll(lifecycle.routes());
         routes.addAll(clients.routes());
+        routes.addAll(consents.routes());
         routes.addAll(audit.routes());
+        routes.addAll(incidents.routes());
+        routes.addAll(privacyRequests.routes());
         routes.addAll(ops.routes());
         return new Router(routes);
     }

@@ -57,7 +57,10 @@ class OpenApiTest {
                 new ClientEndpoints(qleven),
                 new AuditEndpoints(qleven),
                 new OpsEndpoints(() -> true, registry),
-                new LifecycleEndpoints(qleven));
+                new LifecycleEndpoints(qleven),
+                new com.qleven.host.http.consent.ConsentEndpoints(qleven),
+                new com.qleven.host.http.privacy.IncidentEndpoints(qleven),
+                new com.qleven.host.http.privacy.PrivacyRequestEndpoints(qleven));
     }
 
     @Test

@@ -3,17 +3,22 @@ package com.qleven.application.clients;
 import com.qleven.application.QlevenStore;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.clients.Client;
+import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.shared.ForbiddenException;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.tenancy.Center;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
+import com.qleven.domain.tenancy.Role;
 import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.clients.in.ClientView;
+import com.qleven.ports.clients.out.StoredClient;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** What the client use cases share: the notes rule, the views they answer, the center, the audit. */
@@ -53,6 +58,21 @@ final class ClientAccess {
     /** The center's date at that instant, in its time zone: what "in the future" means for a birth date. */
     static LocalDate today(Center center, Instant now) {
         return LocalDate.ofInstant(now, center.profile().timeZone());
+    }
+
+    /**
+     * The clients of a list or search that the principal may see: a restricted client (GDPR Art. 18)
+     * is left out for everyone but the center's administrators. A page may so hold fewer items than
+     * its limit; its cursor still leads on.
+     */
+    static List<StoredClient> unlessRestricted(QlevenStore store, Principal principal, TenantId tenant,
+                                               List<StoredClient> clients) {
+        if (principal.role() == Role.ADMINISTRATOR || clients.isEmpty()) {
+            return clients;
+        }
+        Set<ClientId> restricted = store.clientRestrictions().restrictedAmong(tenant,
+                clients.stream().map(StoredClient::id).toList());
+        return clients.stream().filter(c -> !restricted.contains(c.id())).toList();
     }
 
     static void record(AuditTrail audit, Principal principal, String action, Optional<UUID> subject, int rows,

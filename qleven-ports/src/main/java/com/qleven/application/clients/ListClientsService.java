@@ -13,6 +13,7 @@ import com.qleven.ports.clients.in.ListClients;
 import com.qleven.ports.clients.out.StoredClient;
 import com.qleven.ports.shared.out.FieldCipher;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 public final class ListClientsService implements ListClients {
@@ -35,7 +36,8 @@ public final class ListClientsService implements ListClients {
         boolean notes = ClientAccess.mayReadNotes(principal);
         return store.transactions().inTenant(tenant, () -> {
             Page<StoredClient> page = store.clients().list(tenant, request);
-            Page<ClientView> views = new Page<>(page.items().stream()
+            List<StoredClient> visible = ClientAccess.unlessRestricted(store, principal, tenant, page.items());
+            Page<ClientView> views = new Page<>(visible.stream()
                     .map(stored -> ClientAccess.view(seal.open(stored, notes), notes)).toList(), page.next());
             ClientAccess.record(audit, principal, "client.list", Optional.empty(), views.items().size(),
                     clock.instant());

@@ -64,7 +64,8 @@ public final class SearchClientsService implements SearchClients {
             } else {
                 found = store.clients().byNameTokens(tenant, seal.nameTokens(tenant, nameTokens), request);
             }
-            List<Client> clients = found.items().stream().map(stored -> seal.open(stored, notes)).toList();
+            List<Client> clients = ClientAccess.unlessRestricted(store, principal, tenant, found.items()).stream()
+                    .map(stored -> seal.open(stored, notes)).toList();
             if (search instanceof ClientSearch.ByName byName) {
                 clients = clients.stream().filter(c -> ClientNames.matches(byName.typed(), c.fullName())).toList();
             }

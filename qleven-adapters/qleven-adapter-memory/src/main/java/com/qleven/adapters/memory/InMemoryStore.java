@@ -52,7 +52,14 @@ public final class InMemoryStore implements QlevenStore {
     private final InMemoryMailOutbox mailOutbox = new InMemoryMailOutbox(tx);
     private final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords(tx);
     private final InMemoryClients clients = new InMemoryClients(tx);
+    private final InMemoryConsentLedger consentLedger = new InMemoryConsentLedger(tx, clients);
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog(tx);
+    private final InMemoryIncidents incidents = new InMemoryIncidents(tx);
+    private final InMemoryCenterNotifications centerNotifications = new InMemoryCenterNotifications(tx);
+    private final InMemorySubprocessors subprocessors = new InMemorySubprocessors(tx);
+    private final InMemoryPrivacyRequests privacyRequests = new InMemoryPrivacyRequests(tx);
+    private final InMemorySuppressions suppressions = new InMemorySuppressions(tx);
+    private final InMemoryClientRestrictions clientRestrictions = new InMemoryClientRestrictions(tx);
 
     private final Map<TenantId, Center> centers = new HashMap<>();
     private final Map<UserId, StoredAccount> accounts = new HashMap<>();
@@ -154,6 +161,41 @@ public final class InMemoryStore implements QlevenStore {
     @Override
     public Clients clients() {
         return clients;
+    }
+
+    @Override
+    public com.qleven.ports.consent.out.ConsentLedger consentLedger() {
+        return consentLedger;
+    }
+
+    @Override
+    public com.qleven.ports.privacy.out.Incidents incidents() {
+        return incidents;
+    }
+
+    @Override
+    public com.qleven.ports.privacy.out.CenterNotifications centerNotifications() {
+        return centerNotifications;
+    }
+
+    @Override
+    public com.qleven.ports.privacy.out.Subprocessors subprocessors() {
+        return subprocessors;
+    }
+
+    @Override
+    public com.qleven.ports.privacy.out.PrivacyRequests privacyRequests() {
+        return privacyRequests;
+    }
+
+    @Override
+    public com.qleven.ports.privacy.out.Suppressions suppressions() {
+        return suppressions;
+    }
+
+    @Override
+    public com.qleven.ports.clients.out.ClientRestrictions clientRestrictions() {
+        return clientRestrictions;
     }
 
     @Override

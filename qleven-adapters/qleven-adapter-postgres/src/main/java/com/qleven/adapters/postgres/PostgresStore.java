@@ -57,6 +57,13 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     private final com.qleven.ports.shared.out.MailOutbox mailOutbox;
     private final Sessions sessions;
     private final Clients clients;
+    private final com.qleven.ports.consent.out.ConsentLedger consentLedger;
+    private final com.qleven.ports.privacy.out.PrivacyRequests privacyRequests;
+    private final com.qleven.ports.privacy.out.Suppressions suppressions;
+    private final com.qleven.ports.clients.out.ClientRestrictions clientRestrictions;
+    private final com.qleven.ports.privacy.out.Incidents incidents;
+    private final com.qleven.ports.privacy.out.CenterNotifications centerNotifications;
+    private final com.qleven.ports.privacy.out.Subprocessors subprocessors;
     private final ExecutorService probes = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "qleven-postgres-ready");
         t.setDaemon(true);
@@ -71,6 +78,14 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
         this.dataKeys = SharedRepositories.dataKeys(transactions);
         this.idempotencyRecords = SharedRepositories.idempotencyRecords(transactions);
         this.clients = ClientsRepositories.clients(transactions);
+        this.consentLedger = com.qleven.adapters.postgres.consent.ConsentRepositories.consentLedger(transactions);
+        this.privacyRequests = com.qleven.adapters.postgres.privacy.PrivacyRequestRepositories.privacyRequests(transactions);
+        this.suppressions = com.qleven.adapters.postgres.privacy.PrivacyRequestRepositories.suppressions(transactions);
+        this.clientRestrictions = ClientsRepositories.clientRestrictions(transactions);
+        this.incidents = com.qleven.adapters.postgres.privacy.IncidentRepositories.incidents(transactions);
+        this.centerNotifications =
+                com.qleven.adapters.postgres.privacy.IncidentRepositories.centerNotifications(transactions);
+        this.subprocessors = com.qleven.adapters.postgres.privacy.IncidentRepositories.subprocessors(transactions);
         this.auditLog = AuditRepositories.auditLog(transactions);
         this.centers = TenancyRepositories.centers(transactions);
         this.accounts = TenancyRepositories.accounts(transactions);
@@ -186,6 +201,41 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     @Override
     public Clients clients() {
         return clients;
+    }
+
+    @Override
+    public com.qleven.ports.consent.out.ConsentLedger consentLedger() {
+        return consentLedger;
+    }
+
+    @Override
+    public com.qleven.ports.privacy.out.Incidents incidents() {
+        return incidents;
+    }
+
+    @Override
+    public com.qleven.ports.privacy.out.CenterNotifications centerNotifications() {
+        return centerNotifications;
+    }
+
+    @Override
+    public com.qleven.ports.privacy.out.Subprocessors subprocessors() {
+        return subprocessors;
+    }
+
+    @Override
+    public com.qleven.ports.privacy.out.PrivacyRequests privacyRequests() {
+        return privacyRequests;
+    }
+
+    @Override
+    public com.qleven.ports.privacy.out.Suppressions suppressions() {
+        return suppressions;
+    }
+
+    @Override
+    public com.qleven.ports.clients.out.ClientRestrictions clientRestrictions() {
+        return clientRestrictions;
     }
 
     @Override

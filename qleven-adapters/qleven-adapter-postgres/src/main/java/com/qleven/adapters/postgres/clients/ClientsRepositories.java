@@ -11,4 +11,8 @@ public final class ClientsRepositories {
     public static Clients clients(PostgresTransactions tx) {
         return new PostgresClients(tx);
     }
+
+    public static com.qleven.ports.clients.out.ClientRestrictions clientRestrictions(PostgresTransactions tx) {
+        return new PostgresClientRestrictions(tx);
+    }
 }

@@ -1,0 +1,50 @@
+package com.qleven.adapters.memory;
+
+import com.qleven.domain.privacy.CenterNotification;
+import com.qleven.domain.shared.Page;
+import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.ports.privacy.out.CenterNotifications;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Per-center notifications in memory; a unit of work sees only its center's. */
+final class InMemoryCenterNotifications implements CenterNotifications {
+    private final InMemoryTransactions tx;
+    private final List<CenterNotification> rows = new ArrayList<>();
+
+    InMemoryCenterNotifications(InMemoryTransactions tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public void add(CenterNotification notification) {
+        tx.within(() -> {
+            tx.checkWrite(notification.tenantId());
+            if (rows.stream().anyMatch(n -> n.tenantId().equals(notification.tenantId())
+                    && n.id().equals(notification.id()))) {
+                throw new IllegalStateException("notification " + notification.id() + " exists");
+            }
+            rows.add(notification);
+            tx.onRollback(() -> rows.remove(notification));
+        });
+    }
+
+    @Override
+    public Page<CenterNotification> list(TenantId tenant, PageRequest page) {
+        return tx.within(() -> InMemoryPages.newestFirst(rows.stream()
+                .filter(n -> n.tenantId().equals(tenant) && tx.visible(n.tenantId())).toList(),
+                CenterNotification::createdAt, CenterNotification::id, page));
+    }
+
+    @Override
+    public Optional<Instant> sentAt(TenantId tenant, String kind, UUID subjectId) {
+        return tx.within(() -> rows.stream()
+                .filter(n -> n.tenantId().equals(tenant) && tx.visible(n.tenantId()) && n.kind().equals(kind)
+                        && n.subjectId().equals(subjectId))
+                .map(CenterNotification::createdAt).min(Instant::compareTo));
+    }
+}

@@ -1,0 +1,78 @@
+package com.qleven.adapters.postgres.privacy;
+
+import com.qleven.adapters.postgres.shared.KeysetCursor;
+import com.qleven.adapters.postgres.shared.PostgresTransactions;
+import com.qleven.adapters.postgres.shared.Sql;
+import com.qleven.domain.privacy.CenterNotification;
+import com.qleven.domain.shared.Page;
+import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.ports.privacy.out.CenterNotifications;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
+
+/** Per-center notifications in {@code center_notifications}, under row-level security. */
+final class PostgresCenterNotifications implements CenterNotifications {
+    private static final String COLUMNS = "tenant_id, id, kind, subject_id, title, body, created_at";
+    private static final RowMapper<CenterNotification> NOTIFICATION = (rs, ctx) -> new CenterNotification(
+            new TenantId(Sql.uuid(rs, "tenant_id")), Sql.uuid(rs, "id"), rs.getString("kind"),
+            Sql.uuid(rs, "subject_id"), rs.getString("title"), rs.getString("body"), Sql.instant(rs, "created_at"));
+
+    private final PostgresTransactions tx;
+
+    PostgresCenterNotifications(PostgresTransactions tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public void add(CenterNotification n) {
+        tx.withHandle(Optional.of(n.tenantId()), "record a notification", h -> h
+                .createUpdate("INSERT INTO public.center_notifications (" + COLUMNS
+                        + ") VALUES (:tenant, :id, :kind, :subject, :title, :body, :createdAt)")
+                .bind("tenant", Sql.uuid(n.tenantId().value()))
+                .bind("id", Sql.uuid(n.id()))
+                .bind("kind", n.kind())
+                .bind("subject", Sql.uuid(n.subjectId()))
+                .bind("title", n.title())
+                .bind("body", n.text())
+                .bind("createdAt", Sql.instant(n.createdAt()))
+                .execute());
+    }
+
+    @Override
+    public Page<CenterNotification> list(TenantId tenant, PageRequest page) {
+        Optional<KeysetCursor> after = page.cursor().map(KeysetCursor::decode);
+        List<CenterNotification> rows = tx.withHandle(Optional.of(tenant), "list notifications", h -> {
+            Query query = h.createQuery("SELECT " + COLUMNS + " FROM public.center_notifications"
+                            + " WHERE tenant_id = :tenant"
+                            + (after.isPresent() ? " AND (created_at, id) < (:afterAt, :afterId)" : "")
+                            + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+                    .bind("tenant", Sql.uuid(tenant.value()))
+                    .bind("limit", page.limit() + 1);
+            after.ifPresent(c -> query.bind("afterAt", Sql.instant(c.at())).bind("afterId", Sql.uuid(c.id())));
+            return query.map(NOTIFICATION).list();
+        });
+        if (rows.size() <= page.limit()) {
+            return new Page<>(rows, Optional.empty());
+        }
+        List<CenterNotification> items = rows.subList(0, page.limit());
+        CenterNotification last = items.get(items.size() - 1);
+        return new Page<>(items, Optional.of(new KeysetCursor(last.createdAt(), last.id()).encode()));
+    }
+
+    @Override
+    public Optional<Instant> sentAt(TenantId tenant, String kind, UUID subjectId) {
+        return tx.withHandle(Optional.of(tenant), "find a notification", h -> h
+                .createQuery("SELECT min(created_at) AS sent_at FROM public.center_notifications"
+                        + " WHERE tenant_id = :tenant AND kind = :kind AND subject_id = :subject")
+                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("kind", kind)
+                .bind("subject", Sql.uuid(subjectId))
+                .map((rs, ctx) -> Sql.optionalInstant(rs, "sent_at"))
+                .one());
+    }
+}

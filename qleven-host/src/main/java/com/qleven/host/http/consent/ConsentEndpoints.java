@@ -1,0 +1,94 @@
+package com.qleven.host.http.consent;
+
+import com.qleven.application.Qleven;
+import com.qleven.domain.clients.ClientId;
+import com.qleven.domain.consent.ConsentEntry;
+import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.shared.UnauthenticatedException;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.host.http.Request;
+import com.qleven.host.http.Response;
+import com.qleven.host.http.Route;
+import com.qleven.host.http.consent.ConsentBodies.RecordConsentBody;
+import com.qleven.ports.consent.in.ConsentsView;
+import com.qleven.ports.consent.in.RecordConsentCommand;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * A client's consent ledger: record a decision (append-only) and read the current state with the
+ * history. The state is a computed object, not a page: a client has a handful of entries.
+ */
+public final class ConsentEndpoints {
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+    private final Qleven qleven;
+
+    public ConsentEndpoints(Qleven qleven) {
+        this.qleven = qleven;
+    }
+
+    public List<Route> routes() {
+        return List.of(
+                Route.action("/v1/clients/{id}/consents", Route.Body.JSON, this::record),
+                Route.get("/v1/clients/{id}/consents", this::get));
+    }
+
+    private Response record(Request request) {
+        Principal principal = principal(request);
+        ClientId client = id(request);
+        RecordConsentBody body = request.body(RecordConsentBody.class);
+        ConsentEntry entry = qleven.recordConsent().record(principal, client, new RecordConsentCommand(body.purpose(),
+                body.decision(), body.channel(), body.textVersion(), body.text(), body.proof()));
+        return Response.created("/v1/clients/" + client + "/consents", entry(entry));
+    }
+
+    private Response get(Request request) {
+        Principal principal = principal(request);
+        ConsentsView view = qleven.getConsents().get(principal, id(request));
+        Map<String, Object> current = new LinkedHashMap<>();
+        view.current().forEach((purpose, granted) -> current.put(purpose.code(), granted));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("current", current);
+        answer.put("history", view.history().stream().map(ConsentEndpoints::entry).toList());
+        return Response.ok(answer);
+    }
+
+    private Principal principal(Request request) {
+        return qleven.authenticate().authenticate(request.credentials().orElseThrow(UnauthenticatedException::new));
+    }
+
+    /** A malformed id names no client: the same 404 as another center's id or none. */
+    private static ClientId id(Request request) {
+        return request.pathParam("id").filter(t -> UUID_TEXT.matcher(t).matches())
+                .map(t -> new ClientId(UUID.fromString(t)))
+                .orElseThrow(() -> new NotFoundException("client"));
+    }
+
+    private static Map<String, Object> entry(ConsentEntry e) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", e.id().toString());
+        json.put("purpose", e.purpose().code());
+        json.put("decision", e.decision().wireName());
+        json.put("channel", e.channel().wireName());
+        json.put("textVersion", e.notice().version());
+        json.put("textSha256", e.notice().textSha256());
+        json.put("proof", e.proof().orElse(null));
+        json.put("recordedBy", e.recordedBy().map(Object::toString).orElse(null));
+        json.put("recordedAt", instant(e.recordedAt()));
+        json.put("ageVerified", e.ageVerified());
+        return json;
+    }
+
+    /** In UTC with Z, to the millisecond, as every instant of the API. */
+    private static String instant(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    }
+}

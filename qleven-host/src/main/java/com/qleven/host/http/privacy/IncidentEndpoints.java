@@ -1,0 +1,174 @@
+package com.qleven.host.http.privacy;
+
+import com.qleven.application.Qleven;
+import com.qleven.domain.privacy.CenterNotification;
+import com.qleven.domain.privacy.IncidentCategory;
+import com.qleven.domain.privacy.IncidentId;
+import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.shared.FieldError;
+import com.qleven.domain.shared.ForbiddenException;
+import com.qleven.domain.shared.Page;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UnauthenticatedException;
+import com.qleven.domain.shared.ValidationException;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.host.http.Request;
+import com.qleven.host.http.Response;
+import com.qleven.host.http.Route;
+import com.qleven.host.http.privacy.IncidentBodies.AffectedCenterAnswer;
+import com.qleven.host.http.privacy.IncidentBodies.IncidentAnswer;
+import com.qleven.host.http.privacy.IncidentBodies.IncidentPage;
+import com.qleven.host.http.privacy.IncidentBodies.NotificationAnswer;
+import com.qleven.host.http.privacy.IncidentBodies.NotificationPage;
+import com.qleven.host.http.privacy.IncidentBodies.ReportIncidentBody;
+import com.qleven.ports.privacy.in.IncidentView;
+import com.qleven.ports.privacy.in.ReportIncidentCommand;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The incident register (policy P16): operators record and list breaches; a center's
+ * administrators see the center's own with the 72-hour deadline to its authority; every member
+ * reads the center's notifications from the platform. The sub-processor register's routes
+ * ({@link SubprocessorEndpoints}) are served with these.
+ */
+public final class IncidentEndpoints {
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+    private final Qleven qleven;
+
+    public IncidentEndpoints(Qleven qleven) {
+        this.qleven = qleven;
+    }
+
+    public List<Route> routes() {
+        // Operators belong to no center, and idempotency keys are scoped to one: the report is a plain POST.
+        List<Route> routes = new ArrayList<>(List.of(
+                Route.post("/v1/operator/incidents", Route.Body.JSON, this::report),
+                Route.get("/v1/operator/incidents", this::operatorList),
+                Route.get("/v1/incidents", this::centerList),
+                Route.get("/v1/incidents/{id}", this::get),
+                Route.get("/v1/notifications", this::notifications)));
+        // The platform's other register of its own duties travels with this one.
+        routes.addAll(new SubprocessorEndpoints(qleven).routes());
+        return List.copyOf(routes);
+    }
+
+    private Response report(Request request) {
+        Principal principal = principal(request);
+        ReportIncidentBody body = request.body(ReportIncidentBody.class);
+        IncidentView view = qleven.reportIncident().report(principal, command(body));
+        return Response.created("/v1/incidents/" + view.id(), answer(view));
+    }
+
+    private Response operatorList(Request request) {
+        return list(request, true);
+    }
+
+    private Response centerList(Request request) {
+        return list(request, false);
+    }
+
+    private Response list(Request request, boolean operatorRoute) {
+        Principal principal = principal(request);
+        if (operatorRoute != principal.tenantId().isEmpty()) {
+            // Each audience has its own path, so that one route's answer never mixes the two views.
+            throw new ForbiddenException(operatorRoute
+                    ? "the whole incident register is for platform operators"
+                    : "operators read the register at /v1/operator/incidents");
+        }
+        Page<IncidentView> page = qleven.listIncidents().list(principal, request.page());
+        return Response.ok(new IncidentPage(page.items().stream().map(IncidentEndpoints::answer).toList(),
+                page.next().orElse(null)));
+    }
+
+    private Response get(Request request) {
+        Principal principal = principal(request);
+        // A malformed id names no incident: the same 404 as another center's id or none.
+        IncidentId id = request.pathParam("id").filter(t -> UUID_TEXT.matcher(t).matches())
+                .map(t -> new IncidentId(UUID.fromString(t)))
+                .orElseThrow(() -> new NotFoundException("incident"));
+        return Response.ok(answer(qleven.getIncident().get(principal, id)));
+    }
+
+    private Response notifications(Request request) {
+        Page<CenterNotification> page = qleven.listNotifications().list(principal(request), request.page());
+        return Response.ok(new NotificationPage(page.items().stream().map(n -> new NotificationAnswer(
+                n.id().toString(), n.kind(), n.subjectId().toString(), n.title(), n.text(), instant(n.createdAt())))
+                .toList(), page.next().orElse(null)));
+    }
+
+    private static ReportIncidentCommand command(ReportIncidentBody body) {
+        List<FieldError> errors = new ArrayList<>();
+        Instant detectedAt = null;
+        if (body.detectedAt() == null) {
+            errors.add(new FieldError("detectedAt", "is required"));
+        } else {
+            try {
+                detectedAt = OffsetDateTime.parse(body.detectedAt(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError("detectedAt", "must be an RFC 3339 instant with an offset"));
+            }
+        }
+        if (body.description() == null) {
+            errors.add(new FieldError("description", "is required"));
+        }
+        List<TenantId> centers = new ArrayList<>();
+        if (body.tenantIds() == null) {
+            errors.add(new FieldError("tenantIds", "is required"));
+        } else {
+            for (String id : body.tenantIds()) {
+                if (id == null || !UUID_TEXT.matcher(id).matches()) {
+                    errors.add(new FieldError("tenantIds", "must be center ids"));
+                    break;
+                }
+                centers.add(new TenantId(UUID.fromString(id)));
+            }
+        }
+        Set<IncidentCategory> categories = EnumSet.noneOf(IncidentCategory.class);
+        if (body.categories() == null) {
+            errors.add(new FieldError("categories", "is required"));
+        } else {
+            try {
+                for (String category : body.categories()) {
+                    categories.add(IncidentCategory.parse("categories", category));
+                }
+            } catch (ValidationException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return new ReportIncidentCommand(detectedAt, body.description(), centers, categories);
+    }
+
+    private static IncidentAnswer answer(IncidentView view) {
+        String deadline = instant(view.authorityDeadline());
+        return new IncidentAnswer(view.id().toString(), instant(view.detectedAt()), view.description(),
+                view.categories().stream().sorted(Comparator.naturalOrder()).map(IncidentCategory::wireName).toList(),
+                instant(view.reportedAt()), deadline, view.status().wireName(),
+                view.centers().stream().map(c -> new AffectedCenterAnswer(c.tenantId().toString(),
+                        c.notifiedAt().map(IncidentEndpoints::instant).orElse(null), deadline,
+                        view.status().wireName())).toList());
+    }
+
+    private static String instant(Instant at) {
+        return DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private Principal principal(Request request) {
+        return qleven.authenticate().authenticate(request.credentials().orElseThrow(UnauthenticatedException::new));
+    }
+}

@@ -1,0 +1,138 @@
+package com.qleven.host.http.privacy;
+
+import com.qleven.application.Qleven;
+import com.qleven.domain.clients.ClientId;
+import com.qleven.domain.privacy.PrivacyRequestId;
+import com.qleven.domain.privacy.PrivacyRequestStatus;
+import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.shared.Page;
+import com.qleven.domain.shared.UnauthenticatedException;
+import com.qleven.domain.shared.ValidationException;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.host.http.Request;
+import com.qleven.host.http.Response;
+import com.qleven.host.http.Route;
+import com.qleven.host.http.privacy.PrivacyRequestBodies.CompletePrivacyRequestBody;
+import com.qleven.host.http.privacy.PrivacyRequestBodies.CreatePrivacyRequestBody;
+import com.qleven.host.http.privacy.PrivacyRequestBodies.ExtendPrivacyRequestBody;
+import com.qleven.ports.privacy.in.CreatePrivacyRequestCommand;
+import com.qleven.ports.privacy.in.PrivacyRequestView;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Clients' data-subject requests (P11), for the center's administrators: record one, list them by
+ * status now ({@code open}, {@code due_soon}, {@code overdue}), read one, extend it or answer it;
+ * and a client's export for access and portability, one versioned JSON document.
+ */
+public final class PrivacyRequestEndpoints {
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private static final Map<String, PrivacyRequestStatus> FILTERS = Map.of(
+            "open", PrivacyRequestStatus.OPEN,
+            "due_soon", PrivacyRequestStatus.DUE_SOON,
+            "overdue", PrivacyRequestStatus.OVERDUE);
+
+    private final Qleven qleven;
+
+    public PrivacyRequestEndpoints(Qleven qleven) {
+        this.qleven = qleven;
+    }
+
+    public List<Route> routes() {
+        return List.of(
+                Route.action("/v1/privacy/requests", Route.Body.JSON, this::create),
+                Route.get("/v1/privacy/requests", this::list),
+                Route.get("/v1/privacy/requests/{id}", this::get),
+                Route.action("/v1/privacy/requests/{id}/complete", Route.Body.JSON, this::complete),
+                Route.action("/v1/privacy/requests/{id}/extend", Route.Body.JSON, this::extend),
+                Route.get("/v1/clients/{id}/export", this::export));
+    }
+
+    private Response create(Request request) {
+        Principal principal = principal(request);
+        CreatePrivacyRequestBody body = request.body(CreatePrivacyRequestBody.class);
+        PrivacyRequestView created = qleven.createPrivacyRequest().create(principal,
+                CreatePrivacyRequestCommand.parse(body.clientId(), body.type(), body.note()));
+        return Response.created("/v1/privacy/requests/" + created.id(), answer(created));
+    }
+
+    private Response list(Request request) {
+        Principal principal = principal(request);
+        Optional<PrivacyRequestStatus> status = request.query("status").map(s -> Optional.ofNullable(FILTERS.get(s))
+                .orElseThrow(() -> new ValidationException("status", "must be open, due_soon or overdue")));
+        Page<PrivacyRequestView> page = qleven.listPrivacyRequests().list(principal, status, request.page());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("items", page.items().stream().map(PrivacyRequestEndpoints::answer).toList());
+        answer.put("next", page.next().orElse(null));
+        return Response.ok(answer);
+    }
+
+    private Response get(Request request) {
+        Principal principal = principal(request);
+        return Response.ok(answer(qleven.getPrivacyRequest().get(principal, id(request))));
+    }
+
+    private Response complete(Request request) {
+        Principal principal = principal(request);
+        PrivacyRequestId id = id(request);
+        CompletePrivacyRequestBody body = request.body(CompletePrivacyRequestBody.class);
+        return Response.ok(answer(qleven.completePrivacyRequest().complete(principal, id, body.outcome())));
+    }
+
+    private Response extend(Request request) {
+        Principal principal = principal(request);
+        PrivacyRequestId id = id(request);
+        ExtendPrivacyRequestBody body = request.body(ExtendPrivacyRequestBody.class);
+        return Response.ok(answer(qleven.extendPrivacyRequest().extend(principal, id, body.months(), body.reason())));
+    }
+
+    private Response export(Request request) {
+        Principal principal = principal(request);
+        ClientId client = request.pathParam("id").filter(t -> UUID_TEXT.matcher(t).matches())
+                .map(t -> new ClientId(UUID.fromString(t)))
+                .orElseThrow(() -> new NotFoundException("client"));
+        return Response.ok(qleven.exportClientData().export(principal, client));
+    }
+
+    private Principal principal(Request request) {
+        return qleven.authenticate().authenticate(request.credentials().orElseThrow(UnauthenticatedException::new));
+    }
+
+    /** A malformed id names no request: the same 404 as another center's id or none. */
+    private static PrivacyRequestId id(Request request) {
+        return request.pathParam("id").filter(t -> UUID_TEXT.matcher(t).matches())
+                .map(t -> new PrivacyRequestId(UUID.fromString(t)))
+                .orElseThrow(() -> new NotFoundException("privacy request"));
+    }
+
+    private static Map<String, Object> answer(PrivacyRequestView r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", r.id().toString());
+        json.put("clientId", r.clientId().toString());
+        json.put("type", r.type().wireName());
+        json.put("status", r.status().wireName());
+        json.put("receivedAt", instant(r.receivedAt()));
+        json.put("dueAt", instant(r.dueAt()));
+        json.put("receivedBy", r.receivedBy().toString());
+        json.put("note", r.note().orElse(null));
+        json.put("extensionMonths", r.extensionMonths());
+        json.put("extensionReason", r.extensionReason().orElse(null));
+        json.put("handler", r.handler().map(Object::toString).orElse(null));
+        json.put("completedAt", r.completedAt().map(PrivacyRequestEndpoints::instant).orElse(null));
+        json.put("outcome", r.outcome().orElse(null));
+        return json;
+    }
+
+    /** In UTC with Z, to the millisecond, as every instant of the API. */
+    private static String instant(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    }
+}

@@ -1,0 +1,124 @@
+package com.qleven.host.http.privacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.qleven.application.Qleven;
+import com.qleven.domain.privacy.Subprocessor;
+import com.qleven.domain.privacy.SubprocessorId;
+import com.qleven.domain.shared.FieldError;
+import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.shared.UnauthenticatedException;
+import com.qleven.domain.shared.ValidationException;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.host.http.Request;
+import com.qleven.host.http.Response;
+import com.qleven.host.http.Route;
+import com.qleven.ports.privacy.in.ManageSubprocessors.SubprocessorChange;
+import com.qleven.ports.privacy.in.ManageSubprocessors.SubprocessorFields;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The sub-processor register: operators add and change entries, everyone signed in reads it. */
+public final class SubprocessorEndpoints {
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private static final Set<String> MEMBERS = Set.of("name", "purpose", "region", "transferSafeguard");
+
+    public record SubprocessorBody(String name, String purpose, String region, String transferSafeguard) {
+    }
+
+    public record SubprocessorAnswer(String id, String name, String purpose, String region, String transferSafeguard,
+                                     String updatedAt) {
+    }
+
+    public record SubprocessorList(List<SubprocessorAnswer> items) {
+    }
+
+    private final Qleven qleven;
+
+    public SubprocessorEndpoints(Qleven qleven) {
+        this.qleven = qleven;
+    }
+
+    public List<Route> routes() {
+        // Operators belong to no center, and idempotency keys are scoped to one: the create is a plain POST.
+        return List.of(
+                Route.get("/v1/privacy/subprocessors", this::list),
+                Route.post("/v1/operator/subprocessors", Route.Body.JSON, this::add),
+                new Route("PATCH", "/v1/operator/subprocessors/{id}", Route.Body.JSON, this::update));
+    }
+
+    private Response list(Request request) {
+        // A short register by nature (a handful of companies): answered whole, not paged.
+        return Response.ok(new SubprocessorList(qleven.subprocessors().list(principal(request)).stream()
+                .map(SubprocessorEndpoints::answer).toList()));
+    }
+
+    private Response add(Request request) {
+        Principal principal = principal(request);
+        SubprocessorBody body = request.body(SubprocessorBody.class);
+        List<FieldError> missing = new ArrayList<>();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("name", body.name());
+        values.put("purpose", body.purpose());
+        values.put("region", body.region());
+        values.put("transferSafeguard", body.transferSafeguard());
+        values.forEach((field, value) -> {
+            if (value == null) {
+                missing.add(new FieldError(field, "is required"));
+            }
+        });
+        if (!missing.isEmpty()) {
+            throw new ValidationException(missing);
+        }
+        Subprocessor added = qleven.subprocessors().add(principal, new SubprocessorFields(body.name(), body.purpose(),
+                body.region(), body.transferSafeguard()));
+        return Response.created("/v1/privacy/subprocessors", answer(added));
+    }
+
+    private Response update(Request request) {
+        Principal principal = principal(request);
+        SubprocessorId id = request.pathParam("id").filter(t -> UUID_TEXT.matcher(t).matches())
+                .map(t -> new SubprocessorId(UUID.fromString(t)))
+                .orElseThrow(() -> new NotFoundException("sub-processor"));
+        ObjectNode patch = request.body(ObjectNode.class);
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Optional<String>> change = new LinkedHashMap<>();
+        MEMBERS.forEach(m -> change.put(m, Optional.empty()));
+        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> member = it.next();
+            if (!MEMBERS.contains(member.getKey())) {
+                errors.add(new FieldError(member.getKey(), "is not a member of a sub-processor"));
+            } else if (!member.getValue().isTextual()) {
+                // Every field of an entry is required: null cannot clear one.
+                errors.add(new FieldError(member.getKey(), "must be a string"));
+            } else {
+                change.put(member.getKey(), Optional.of(member.getValue().asText()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Subprocessor changed = qleven.subprocessors().update(principal, id, new SubprocessorChange(change.get("name"),
+                change.get("purpose"), change.get("region"), change.get("transferSafeguard")));
+        return Response.ok(answer(changed));
+    }
+
+    private static SubprocessorAnswer answer(Subprocessor s) {
+        return new SubprocessorAnswer(s.id().toString(), s.name(), s.purpose(), s.region(), s.transferSafeguard(),
+                DateTimeFormatter.ISO_INSTANT.format(s.updatedAt().truncatedTo(ChronoUnit.MILLIS)));
+    }
+
+    private Principal principal(Request request) {
+        return qleven.authenticate().authenticate(request.credentials().orElseThrow(UnauthenticatedException::new));
+    }
+}

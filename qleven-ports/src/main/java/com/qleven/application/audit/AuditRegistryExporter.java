@@ -1,0 +1,50 @@
+package com.qleven.application.audit;
+
+import com.qleven.application.QlevenStore;
+import com.qleven.domain.audit.AuditEntry;
+import com.qleven.domain.audit.AuditEvent;
+import com.qleven.domain.clients.ClientId;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.ports.privacy.out.RegistryExporter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The audit context's section of a client's export: who read or changed the record, when, why and
+ * how many rows (GDPR Art. 15 and the policy's access log). Reads the center's chain in pages and
+ * keeps the events whose subject is the client; events hold ids only, so nothing else leaks.
+ */
+public final class AuditRegistryExporter implements RegistryExporter {
+    private static final int PAGE = 1000;
+    private final QlevenStore store;
+
+    public AuditRegistryExporter(QlevenStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public Map<String, Object> export(TenantId tenant, ClientId client) {
+        List<Map<String, Object>> accesses = new ArrayList<>();
+        long after = 0;
+        List<AuditEntry> page;
+        do {
+            page = store.auditLog().read(Optional.of(tenant), after, PAGE);
+            for (AuditEntry entry : page) {
+                AuditEvent e = entry.event();
+                if (e.subjectType().equals("client") && e.subjectId().filter(client.value()::equals).isPresent()) {
+                    Map<String, Object> access = new LinkedHashMap<>();
+                    access.put("at", e.at().toString());
+                    access.put("action", e.action());
+                    access.put("actorId", e.actor().map(Object::toString).orElse(null));
+                    access.put("purpose", e.purpose());
+                    accesses.add(access);
+                }
+                after = entry.seq();
+            }
+        } while (page.size() == PAGE);
+        return Map.of("accesses", accesses);
+    }
+}

@@ -1,0 +1,50 @@
+package com.qleven.application.clients;
+
+import com.qleven.application.QlevenStore;
+import com.qleven.domain.clients.ClientId;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.ports.clients.out.StoredClient;
+import com.qleven.ports.privacy.out.RegistryEraser;
+import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.KeyScope;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Erases a client's record: the row stays (other contexts' records, such as the consent ledger's
+ * decisions, point at it) but every personal field goes, the name becoming {@value #ERASED_NAME};
+ * the blind indexes of phone and email and the name tokens are removed, and the client's data key
+ * is shredded, so any ciphertext left anywhere under it (in backups too) can no longer be read.
+ */
+public final class ClientRegistryEraser implements RegistryEraser {
+    static final String ERASED_NAME = "[erased]";
+    /** The placeholder name is sealed under a key of the center, never under the shredded one. */
+    private static final String ERASED_KEY_KIND = "erased_client";
+
+    private final QlevenStore store;
+    private final FieldCipher cipher;
+    private final Clock clock;
+
+    public ClientRegistryEraser(QlevenStore store, FieldCipher cipher, Clock clock) {
+        this.store = store;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    @Override
+    public void erase(TenantId tenant, ClientId id) {
+        store.clients().byId(tenant, id).ifPresent(s -> {
+            StoredClient erased = new StoredClient(s.id(), s.tenant(),
+                    cipher.encrypt(new KeyScope(ERASED_KEY_KIND, tenant.value()),
+                            ClientSeal.aad("fullName", tenant, id), ERASED_NAME),
+                    null, null, null, null, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    s.createdAt(), clock.instant().truncatedTo(ChronoUnit.MICROS), s.version() + 1);
+            if (!store.clients().update(erased, Set.of(), s.version())) {
+                throw new com.qleven.domain.shared.ConflictException("the client changed meanwhile; erase again");
+            }
+        });
+        store.dataKeys().shred(new KeyScope(ClientSeal.KEY_KIND, id.value()));
+    }
+}

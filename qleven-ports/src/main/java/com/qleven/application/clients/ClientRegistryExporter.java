@@ -1,0 +1,39 @@
+package com.qleven.application.clients;
+
+import com.qleven.application.QlevenStore;
+import com.qleven.domain.clients.Client;
+import com.qleven.domain.clients.ClientId;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.ports.privacy.out.RegistryExporter;
+import com.qleven.ports.shared.out.FieldCipher;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The clients context's section of a client's export: the record itself, decrypted, notes included. */
+public final class ClientRegistryExporter implements RegistryExporter {
+    private final QlevenStore store;
+    private final ClientSeal seal;
+
+    public ClientRegistryExporter(QlevenStore store, FieldCipher cipher) {
+        this.store = store;
+        this.seal = new ClientSeal(cipher);
+    }
+
+    @Override
+    public Map<String, Object> export(TenantId tenant, ClientId id) {
+        Map<String, Object> section = new LinkedHashMap<>();
+        store.clients().byId(tenant, id).map(stored -> seal.open(stored, true)).ifPresent(c -> put(section, c));
+        return section;
+    }
+
+    private static void put(Map<String, Object> section, Client c) {
+        section.put("id", c.id().toString());
+        section.put("fullName", c.fullName());
+        section.put("phone", c.phone().map(p -> p.e164()).orElse(null));
+        section.put("email", c.email().map(e -> e.value()).orElse(null));
+        section.put("birthDate", c.birthDate().map(Object::toString).orElse(null));
+        section.put("notes", c.notes().orElse(null));
+        section.put("createdAt", c.createdAt().toString());
+        section.put("updatedAt", c.updatedAt().toString());
+    }
+}

@@ -1,0 +1,139 @@
+package com.qleven.application.consent;
+
+import com.qleven.application.QlevenStore;
+import com.qleven.application.clients.ClientLookup;
+import com.qleven.domain.audit.AuditEvent;
+import com.qleven.domain.clients.ClientId;
+import com.qleven.domain.consent.ConsentAge;
+import com.qleven.domain.consent.ConsentChannel;
+import com.qleven.domain.consent.ConsentDecision;
+import com.qleven.domain.consent.ConsentEntry;
+import com.qleven.domain.consent.ConsentEntryId;
+import com.qleven.domain.consent.ConsentNotice;
+import com.qleven.domain.consent.ConsentPurpose;
+import com.qleven.domain.shared.FieldError;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UserId;
+import com.qleven.domain.shared.ValidationException;
+import com.qleven.domain.tenancy.Center;
+import com.qleven.ports.audit.out.AuditTrail;
+import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.IdGenerator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * What recording a consent means, whoever records it: the client must be the center's, the purpose
+ * one of the center's, the notice given, the minors rule kept; then the entry is sealed, appended
+ * and audited in one unit of work, or nothing is written.
+ */
+final class ConsentRecorder {
+    /** Why consent records are touched: to keep the proof of what each client allowed. */
+    static final String PURPOSE = "consent_management";
+    static final String SUBJECT = "client";
+
+    private final QlevenStore store;
+    private final ConsentSeal seal;
+    private final ClientLookup clients;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final IdGenerator ids;
+
+    ConsentRecorder(QlevenStore store, FieldCipher cipher, AuditTrail audit, Clock clock, IdGenerator ids) {
+        this.store = store;
+        this.seal = new ConsentSeal(cipher);
+        this.clients = new ClientLookup(store, cipher);
+        this.audit = audit;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    /** The decision as checked wire values; parsing names every bad member at once. */
+    record Decision(ConsentPurpose purpose, ConsentDecision decision, ConsentChannel channel, ConsentNotice notice,
+                    Optional<String> proof) {
+    }
+
+    /**
+     * Records the decision that {@code parse} reads, once the client is known to be the center's:
+     * an unknown client is a 404 before any member is judged.
+     */
+    ConsentEntry record(TenantId tenant, ClientId client, Supplier<Decision> parse, Optional<UserId> recordedBy,
+                        Optional<UUID> session) {
+        // Every store keeps microseconds: the answer shows the instant as it will read back.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        ConsentEntryId id = new ConsentEntryId(ids.next());
+        return store.transactions().inTenant(tenant, () -> {
+            Optional<LocalDate> birthDate = clients.birthDate(tenant, client);
+            Decision d = parse.get();
+            LocalDate today = ConsentAge.centerDate(now, center(tenant).profile().timeZone());
+            boolean ageVerified = ConsentAge.check(d.purpose(), d.decision(), birthDate, today);
+            ConsentEntry entry = new ConsentEntry(id, tenant, client, d.purpose(), d.decision(), d.channel(),
+                    d.notice(), d.proof(), recordedBy, now, ageVerified);
+            store.consentLedger().append(seal.seal(entry));
+            audit.record(new AuditEvent(Optional.of(tenant), recordedBy, session, "consent.record", SUBJECT,
+                    Optional.of(client.value()), PURPOSE, 1, now));
+            return entry;
+        });
+    }
+
+    Center center(TenantId tenant) {
+        return store.centers().byId(tenant)
+                .orElseThrow(() -> new IllegalStateException("the center " + tenant + " is not stored"));
+    }
+
+    /** A purpose of the center: for now every center has exactly the built-in ones. */
+    static ConsentPurpose centerPurpose(List<FieldError> errors, String field, String wire) {
+        try {
+            ConsentPurpose purpose = ConsentPurpose.parse(field, wire);
+            if (!ConsentPurpose.BUILT_IN.contains(purpose)) {
+                errors.add(new FieldError(field, "must be one of the center's purposes: whatsapp, marketing"));
+            }
+            return purpose;
+        } catch (ValidationException e) {
+            errors.addAll(e.errors());
+            return null;
+        }
+    }
+
+    static Optional<String> proof(List<FieldError> errors, String field, String proof) {
+        if (proof == null || proof.isBlank()) {
+            return Optional.empty();
+        }
+        String trimmed = proof.strip();
+        if (trimmed.length() > ConsentEntry.MAX_PROOF) {
+            errors.add(new FieldError(field, "must be at most " + ConsentEntry.MAX_PROOF + " characters"));
+        }
+        return Optional.of(trimmed);
+    }
+
+    static ConsentNotice notice(List<FieldError> errors, String version, String text) {
+        try {
+            return ConsentNotice.shown("textVersion", version, "text", text);
+        } catch (ValidationException e) {
+            errors.addAll(e.errors());
+            return null;
+        }
+    }
+
+    static <T> T collect(List<FieldError> errors, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (ValidationException e) {
+            errors.addAll(e.errors());
+            return null;
+        }
+    }
+
+    static void throwIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new ValidationException(new ArrayList<>(errors));
+        }
+    }
+}

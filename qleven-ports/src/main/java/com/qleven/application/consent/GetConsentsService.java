@@ -1,0 +1,53 @@
+package com.qleven.application.consent;
+
+import com.qleven.application.QlevenStore;
+import com.qleven.application.clients.ClientLookup;
+import com.qleven.domain.audit.AuditEvent;
+import com.qleven.domain.clients.ClientId;
+import com.qleven.domain.consent.ConsentEntry;
+import com.qleven.domain.consent.ConsentPurpose;
+import com.qleven.domain.consent.ConsentState;
+import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.tenancy.Permission;
+import com.qleven.domain.tenancy.Permissions;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.audit.out.AuditTrail;
+import com.qleven.ports.consent.in.ConsentsView;
+import com.qleven.ports.consent.in.GetConsents;
+import com.qleven.ports.shared.out.FieldCipher;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** A client's consents with their proofs: read in the center's unit of work and audited there. */
+public final class GetConsentsService implements GetConsents {
+    private final QlevenStore store;
+    private final ConsentSeal seal;
+    private final ClientLookup clients;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public GetConsentsService(QlevenStore store, FieldCipher cipher, AuditTrail audit, Clock clock) {
+        this.store = store;
+        this.seal = new ConsentSeal(cipher);
+        this.clients = new ClientLookup(store, cipher);
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public ConsentsView get(Principal principal, ClientId client) {
+        Permissions.require(principal, Permission.MANAGE_CONSENTS);
+        TenantId tenant = principal.requireTenant();
+        return store.transactions().inTenant(tenant, () -> {
+            if (!clients.exists(tenant, client)) {
+                throw new NotFoundException("client");
+            }
+            List<ConsentEntry> history = store.consentLedger().history(tenant, client).stream().map(seal::open).toList();
+            audit.record(AuditEvent.by(principal, "consent.read", ConsentRecorder.SUBJECT, Optional.of(client.value()),
+                    ConsentRecorder.PURPOSE, history.size(), clock.instant()));
+            return new ConsentsView(client, ConsentState.of(history).current(ConsentPurpose.BUILT_IN), history);
+        });
+    }
+}

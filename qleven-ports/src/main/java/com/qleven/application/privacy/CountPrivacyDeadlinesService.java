@@ -1,0 +1,41 @@
+package com.qleven.application.privacy;
+
+import com.qleven.application.QlevenStore;
+import com.qleven.domain.privacy.PrivacyRequestStatus;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.ports.privacy.in.CountPrivacyDeadlines;
+import com.qleven.ports.privacy.out.PrivacyRequestFilter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Counts due-soon and overdue requests center by center, each in that center's own unit of work
+ * (row-level security admits no read across centers), with one "now" for the whole count.
+ */
+public final class CountPrivacyDeadlinesService implements CountPrivacyDeadlines {
+    private final QlevenStore store;
+    private final Clock clock;
+
+    public CountPrivacyDeadlinesService(QlevenStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public Deadlines count() {
+        Instant now = clock.instant();
+        PrivacyRequestFilter dueSoon = ListPrivacyRequestsService.filter(PrivacyRequestStatus.DUE_SOON, now);
+        PrivacyRequestFilter overdue = ListPrivacyRequestsService.filter(PrivacyRequestStatus.OVERDUE, now);
+        List<TenantId> centers = store.transactions().global(() -> store.privacyRequests().centers());
+        long soon = 0;
+        long late = 0;
+        for (TenantId center : centers) {
+            long[] counts = store.transactions().inTenant(center, () -> new long[] {
+                    store.privacyRequests().count(center, dueSoon), store.privacyRequests().count(center, overdue)});
+            soon += counts[0];
+            late += counts[1];
+        }
+        return new Deadlines(soon, late);
+    }
+}

@@ -1,0 +1,49 @@
+package com.qleven.application.privacy;
+
+import com.qleven.application.QlevenStore;
+import com.qleven.domain.privacy.PrivacyRequest;
+import com.qleven.domain.privacy.PrivacyRequestId;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.ValidationException;
+import com.qleven.domain.tenancy.Permission;
+import com.qleven.domain.tenancy.Permissions;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.audit.out.AuditTrail;
+import com.qleven.ports.privacy.in.ExtendPrivacyRequest;
+import com.qleven.ports.privacy.in.PrivacyRequestView;
+import com.qleven.ports.shared.out.FieldCipher;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Extends a request's due time with its reason; a refused extension writes nothing. */
+public final class ExtendPrivacyRequestService implements ExtendPrivacyRequest {
+    private final QlevenStore store;
+    private final PrivacyRequestSeal seal;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public ExtendPrivacyRequestService(QlevenStore store, FieldCipher cipher, AuditTrail audit, Clock clock) {
+        this.store = store;
+        this.seal = new PrivacyRequestSeal(cipher);
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public PrivacyRequestView extend(Principal principal, PrivacyRequestId id, Integer months, String reason) {
+        Permissions.require(principal, Permission.HANDLE_PRIVACY_REQUESTS);
+        TenantId tenant = principal.requireTenant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return store.transactions().inTenant(tenant, () -> {
+            PrivacyRequest request = PrivacyRequestAccess.find(store, seal, tenant, id);
+            if (months == null) {
+                throw new ValidationException("months", "is required");
+            }
+            PrivacyRequest extended = request.extend(months, reason, now);
+            PrivacyRequestAccess.replace(store, seal.seal(extended), request.version());
+            PrivacyRequestAccess.record(audit, principal, "privacy_request.extend", id, now);
+            return PrivacyRequestAccess.view(extended, now);
+        });
+    }
+}

@@ -1,0 +1,78 @@
+package com.qleven.application.privacy;
+
+import com.qleven.application.QlevenStore;
+import com.qleven.domain.privacy.Incident;
+import com.qleven.domain.shared.Page;
+import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.tenancy.Permission;
+import com.qleven.domain.tenancy.Permissions;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.domain.privacy.IncidentId;
+import com.qleven.domain.shared.NotFoundException;
+import com.qleven.ports.privacy.in.GetIncident;
+import com.qleven.ports.privacy.in.IncidentView;
+import com.qleven.ports.privacy.in.ListIncidents;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The incident register, and one incident, with each deadline as it stands now. An operator sees every incident and
+ * every affected center; an administrator only the center's own incidents, with only the center
+ * itself among the affected ones, so a center never learns which others were touched.
+ */
+public final class ListIncidentsService implements ListIncidents, GetIncident {
+    private final QlevenStore store;
+    private final Clock clock;
+
+    public ListIncidentsService(QlevenStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public Page<IncidentView> list(Principal principal, PageRequest page) {
+        Instant now = clock.instant();
+        if (principal.tenantId().isEmpty()) {
+            Permissions.require(principal, Permission.REPORT_INCIDENTS);
+            Page<Incident> incidents = store.transactions().global(() -> store.incidents().list(page));
+            // The notices live in each center's rows, so each is read in that center's unit of work.
+            return new Page<>(incidents.items().stream().map(i -> view(i, i.centers(), now)).toList(),
+                    incidents.next());
+        }
+        Permissions.require(principal, Permission.VIEW_INCIDENTS);
+        TenantId tenant = principal.requireTenant();
+        Page<Incident> incidents = store.transactions().inTenant(tenant,
+                () -> store.incidents().listAffecting(tenant, page));
+        return new Page<>(incidents.items().stream().map(i -> view(i, List.of(tenant), now)).toList(),
+                incidents.next());
+    }
+
+    @Override
+    public IncidentView get(Principal principal, IncidentId id) {
+        Instant now = clock.instant();
+        if (principal.tenantId().isEmpty()) {
+            Permissions.require(principal, Permission.REPORT_INCIDENTS);
+            Incident incident = store.transactions().global(() -> store.incidents().byId(id))
+                    .orElseThrow(() -> new NotFoundException("incident"));
+            return view(incident, incident.centers(), now);
+        }
+        Permissions.require(principal, Permission.VIEW_INCIDENTS);
+        TenantId tenant = principal.requireTenant();
+        // Another center's incident answers as none, so an id reveals nothing about other centers.
+        Incident incident = store.transactions().inTenant(tenant, () -> store.incidents().byId(id))
+                .filter(i -> i.centers().contains(tenant))
+                .orElseThrow(() -> new NotFoundException("incident"));
+        return view(incident, List.of(tenant), now);
+    }
+
+    private IncidentView view(Incident incident, List<TenantId> shown, Instant now) {
+        List<IncidentView.AffectedCenter> centers = shown.stream()
+                .map(c -> new IncidentView.AffectedCenter(c, store.transactions().inTenant(c,
+                        () -> store.centerNotifications().sentAt(c, IncidentNotices.KIND, incident.id().value()))))
+                .toList();
+        return new IncidentView(incident.id(), incident.detectedAt(), incident.description(), incident.categories(),
+                incident.reportedAt(), incident.authorityDeadline(), incident.status(now), centers);
+    }
+}

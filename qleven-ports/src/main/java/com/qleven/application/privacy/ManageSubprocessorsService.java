@@ -1,0 +1,74 @@
+package com.qleven.application.privacy;
+
+import com.qleven.application.QlevenStore;
+import com.qleven.domain.audit.AuditEvent;
+import com.qleven.domain.privacy.Subprocessor;
+import com.qleven.domain.privacy.SubprocessorId;
+import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.tenancy.Permission;
+import com.qleven.domain.tenancy.Permissions;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.audit.out.AuditTrail;
+import com.qleven.ports.privacy.in.ManageSubprocessors;
+import com.qleven.ports.shared.out.IdGenerator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The sub-processor register. Edits are the platform's, recorded on its audit chain; reading is
+ * open to everyone signed in, since the register names companies, never people, and every center
+ * (as controller) must be able to tell its clients who processes their data.
+ */
+public final class ManageSubprocessorsService implements ManageSubprocessors {
+    private static final String PURPOSE = "sub-processor register (policy 8)";
+    private final QlevenStore store;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final IdGenerator ids;
+
+    public ManageSubprocessorsService(QlevenStore store, AuditTrail audit, Clock clock, IdGenerator ids) {
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    @Override
+    public Subprocessor add(Principal principal, SubprocessorFields fields) {
+        Permissions.require(principal, Permission.MANAGE_SUBPROCESSORS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Subprocessor entry = new Subprocessor(new SubprocessorId(ids.next()), fields.name(), fields.purpose(),
+                fields.region(), fields.transferSafeguard(), now);
+        store.transactions().global(() -> {
+            store.subprocessors().add(entry);
+            audit.record(AuditEvent.by(principal, "subprocessor.create", "subprocessor",
+                    Optional.of(entry.id().value()), PURPOSE, 1, now));
+        });
+        return entry;
+    }
+
+    @Override
+    public Subprocessor update(Principal principal, SubprocessorId id, SubprocessorChange change) {
+        Permissions.require(principal, Permission.MANAGE_SUBPROCESSORS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return store.transactions().global(() -> {
+            Subprocessor current = store.subprocessors().byId(id)
+                    .orElseThrow(() -> new NotFoundException("sub-processor"));
+            Subprocessor changed = new Subprocessor(id, change.name().orElse(current.name()),
+                    change.purpose().orElse(current.purpose()), change.region().orElse(current.region()),
+                    change.transferSafeguard().orElse(current.transferSafeguard()), now);
+            store.subprocessors().update(changed);
+            audit.record(AuditEvent.by(principal, "subprocessor.update", "subprocessor", Optional.of(id.value()),
+                    PURPOSE, 1, now));
+            return changed;
+        });
+    }
+
+    @Override
+    public List<Subprocessor> list(Principal principal) {
+        return store.transactions().global(() -> store.subprocessors().list());
+    }
+}

@@ -1,0 +1,40 @@
+package com.qleven.ports.privacy.out;
+
+import com.qleven.domain.privacy.PrivacyRequestId;
+import com.qleven.domain.shared.Page;
+import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.TenantId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A center's data-subject requests. Lists page oldest received first (then id in PostgreSQL's uuid
+ * order) with an opaque cursor; a cursor this store did not return is a
+ * {@link com.qleven.domain.shared.ValidationException} on {@code cursor}. Writes join the unit of
+ * work open on the thread.
+ */
+public interface PrivacyRequests {
+
+    /** Adds a request, and notes its center among those that have requests. */
+    void add(StoredPrivacyRequest request);
+
+    Optional<StoredPrivacyRequest> byId(TenantId tenant, PrivacyRequestId id);
+
+    /**
+     * Replaces the stored request with {@code request} only if the stored version is still
+     * {@code expectedVersion}.
+     *
+     * @return false, changing nothing, when the request is missing or its version is another
+     */
+    boolean update(StoredPrivacyRequest request, long expectedVersion);
+
+    Page<StoredPrivacyRequest> list(TenantId tenant, PrivacyRequestFilter filter, PageRequest page);
+
+    long count(TenantId tenant, PrivacyRequestFilter filter);
+
+    /**
+     * Every center that has ever received a request, read in a global unit of work: where a watch
+     * across centers has to look. Holds center ids only.
+     */
+    List<TenantId> centers();
+}

@@ -1,0 +1,360 @@
+package com.qleven.ports.usecases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.qleven.application.Qleven;
+import com.qleven.application.QlevenStore;
+import com.qleven.application.consent.ConsentCheckService;
+import com.qleven.application.consent.ConsentRecords;
+import com.qleven.application.consent.GetConsentsService;
+import com.qleven.application.consent.RecordConsentFromChannelService;
+import com.qleven.application.consent.RecordConsentService;
+import com.qleven.application.shared.UuidV7Ids;
+import com.qleven.domain.audit.AuditEvent;
+import com.qleven.domain.clients.ClientId;
+import com.qleven.domain.consent.ConsentChannel;
+import com.qleven.domain.consent.ConsentDecision;
+import com.qleven.domain.consent.ConsentEntry;
+import com.qleven.domain.consent.ConsentPurpose;
+import com.qleven.domain.shared.FieldError;
+import com.qleven.domain.shared.ForbiddenException;
+import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UnprocessableException;
+import com.qleven.domain.shared.ValidationException;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.audit.out.ChainSigner;
+import com.qleven.ports.clients.in.CreateClientCommand;
+import com.qleven.ports.clients.in.UpdateClientCommand;
+import com.qleven.ports.consent.in.ChannelConsent;
+import com.qleven.ports.consent.in.ConsentCheck;
+import com.qleven.ports.consent.in.ConsentsView;
+import com.qleven.ports.consent.in.GetConsents;
+import com.qleven.ports.consent.in.RecordConsent;
+import com.qleven.ports.consent.in.RecordConsentCommand;
+import com.qleven.ports.consent.in.RecordConsentFromChannel;
+import com.qleven.ports.consent.out.StoredConsent;
+import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.PasswordHasher;
+import com.qleven.ports.shared.out.PhoneNumbers;
+import com.qleven.ports.tenancy.in.AddUserCommand;
+import com.qleven.ports.tenancy.in.ClientInfo;
+import com.qleven.ports.tenancy.in.SignInCommand;
+import com.qleven.ports.tenancy.in.SignUp.SignUpResult;
+import com.qleven.ports.tenancy.in.SignUpCommand;
+import com.qleven.ports.testing.MutableClock;
+import com.qleven.ports.testing.RecordingAuditTrail;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The consent ledger's use cases against every store (in memory and PostgreSQL) with the real
+ * cipher: recording by staff and by other channels, the derived state, the check senders make at
+ * dispatch time, the minors rule on the center's date, and the hooks erasure uses.
+ */
+public abstract class ConsentUseCasesSuite {
+    private static final String PASSWORD = "correct horse battery";
+    private static final String NOTICE = "Clínica Sol le enviará recordatorios de sus citas por WhatsApp.";
+
+    protected MutableClock clock;
+    protected QlevenStore store;
+    protected Qleven qleven;
+    protected RecordingAuditTrail audit;
+    private RecordConsent record;
+    private GetConsents get;
+    private ConsentCheck check;
+    private RecordConsentFromChannel fromChannel;
+    private ConsentRecords records;
+    private ClientInfo from;
+
+    /** A store for one test; tests never assume it is empty. */
+    protected abstract QlevenStore newStore();
+
+    protected abstract FieldCipher cipher(QlevenStore store);
+
+    protected abstract PasswordHasher hasher();
+
+    protected abstract ChainSigner chainSigner();
+
+    protected abstract PhoneNumbers phoneNumbers();
+
+    @BeforeEach
+    void buildCore() {
+        // Noon in Madrid on 29 March 2026.
+        clock = new MutableClock(Instant.parse("2026-03-29T10:00:00Z"));
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        from = new ClientInfo("10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255),
+                "test", Optional.empty());
+        store = newStore();
+        FieldCipher cipher = cipher(store);
+        qleven = Qleven.builder().store(store).cipher(cipher).passwordHasher(hasher()).clock(clock)
+                .chainSigner(chainSigner()).phoneNumbers(phoneNumbers()).signupsPerAddressPerHour(1000).build();
+        audit = new RecordingAuditTrail();
+        UuidV7Ids ids = new UuidV7Ids(clock);
+        record = new RecordConsentService(store, cipher, audit, clock, ids);
+        get = new GetConsentsService(store, cipher, audit, clock);
+        check = new ConsentCheckService(store, cipher);
+        fromChannel = new RecordConsentFromChannelService(store, cipher, audit, clock, ids);
+        records = new ConsentRecords(store, cipher);
+    }
+
+    record Center(TenantId tenant, Principal admin, Principal receptionist) {
+    }
+
+    private Center center(String country, String zone) {
+        String adminEmail = "admin-" + UUID.randomUUID() + "@example.com";
+        SignUpResult signedUp = qleven.signUp().signUp(SignUpCommand.parse("Clínica", "Calle 1", "B1", country, zone,
+                "EUR", "Ana Admin", adminEmail, null, PASSWORD, true, from));
+        Principal admin = signIn(adminEmail);
+        String email = "receptionist-" + UUID.randomUUID() + "@example.com";
+        qleven.addUser().add(admin, AddUserCommand.parse("Rita Recepción", email, null, "receptionist", PASSWORD,
+                true));
+        return new Center(signedUp.tenantId(), admin, signIn(email));
+    }
+
+    private Center spain() {
+        return center("ES", "Europe/Madrid");
+    }
+
+    private Principal signIn(String email) {
+        return qleven.authenticate().authenticate(
+                qleven.signIn().signIn(new SignInCommand(email, PASSWORD, Optional.empty(), from)).token());
+    }
+
+    private ClientId client(Center center, String birthDate) {
+        return qleven.createClient().create(center.admin(),
+                new CreateClientCommand("Lucía Fernández", null, null, birthDate, null)).id();
+    }
+
+    private static RecordConsentCommand staff(String purpose, String decision) {
+        return new RecordConsentCommand(purpose, decision, "in_person", "2026-03", NOTICE, "Signed form no. 42");
+    }
+
+    private List<String> actions() {
+        return audit.events().stream().map(AuditEvent::action).toList();
+    }
+
+    @Test
+    void aGrantIsRecordedWithItsNoticeRecorderAndTimeAndShowsInTheState() {
+        Center center = spain();
+        ClientId client = client(center, "1990-04-12");
+
+        ConsentEntry entry = record.record(center.receptionist(), client, staff("whatsapp", "granted"));
+
+        assertThat(entry.purpose()).isEqualTo(ConsentPurpose.WHATSAPP);
+        assertThat(entry.decision()).isEqualTo(ConsentDecision.GRANTED);
+        assertThat(entry.channel()).isEqualTo(ConsentChannel.IN_PERSON);
+        assertThat(entry.notice().version()).isEqualTo("2026-03");
+        assertThat(entry.notice().textSha256()).hasSize(64).isNotEqualTo(
+                record.record(center.admin(), client, new RecordConsentCommand("marketing", "refused", "web_form",
+                        "2026-03", NOTICE + " ", null)).notice().textSha256());
+        assertThat(entry.proof()).contains("Signed form no. 42");
+        assertThat(entry.recordedBy()).contains(center.receptionist().userId());
+        assertThat(entry.recordedAt()).isEqualTo(clock.instant());
+        assertThat(entry.ageVerified()).isTrue();
+
+        ConsentsView view = get.get(center.receptionist(), client);
+        assertThat(view.current()).containsExactly(Map.entry(ConsentPurpose.WHATSAPP, true),
+                Map.entry(ConsentPurpose.MARKETING, false));
+        assertThat(view.history()).hasSize(2);
+        assertThat(view.history().get(0)).usingRecursiveComparison().isEqualTo(entry);
+        assertThat(actions()).containsExactly("consent.record", "consent.record", "consent.read");
+        AuditEvent recorded = audit.events().get(0);
+        assertThat(recorded.tenant()).contains(center.tenant());
+        assertThat(recorded.actor()).contains(center.receptionist().userId());
+        assertThat(recorded.subjectId()).contains(client.value());
+        assertThat(audit.events().get(2).rowCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aWithdrawalAfterAGrantMakesTheCheckFalseFromThatInstant() {
+        Center center = spain();
+        ClientId client = client(center, "1990-04-12");
+        Instant before = clock.instant();
+        assertThat(check.allows(center.tenant(), client, ConsentPurpose.WHATSAPP, before)).isFalse();
+
+        record.record(center.admin(), client, staff("whatsapp", "granted"));
+        Instant granted = clock.instant();
+        clock.advance(Duration.ofHours(2));
+        record.record(center.admin(), client, staff("whatsapp", "withdrawn"));
+        Instant withdrawn = clock.instant();
+
+        assertThat(check.allows(center.tenant(), client, ConsentPurpose.WHATSAPP, granted)).isTrue();
+        assertThat(check.allows(center.tenant(), client, ConsentPurpose.WHATSAPP, withdrawn.minusMillis(1))).isTrue();
+        assertThat(check.allows(center.tenant(), client, ConsentPurpose.WHATSAPP, withdrawn)).isFalse();
+        assertThat(check.allows(center.tenant(), client, ConsentPurpose.WHATSAPP, withdrawn.plusSeconds(60)))
+                .isFalse();
+        assertThat(check.allows(center.tenant(), client, ConsentPurpose.MARKETING, withdrawn)).isFalse();
+        assertThat(get.get(center.admin(), client).current()).containsEntry(ConsentPurpose.WHATSAPP, false);
+    }
+
+    @Test
+    void aFifteenYearOldsMarketingGrantIsRefusedAndWritesNothing() {
+        Center center = spain();
+        ClientId minor = client(center, "2010-06-15");
+        audit.clear();
+
+        Throwable refused = catchThrowable(() -> record.record(center.admin(), minor, staff("marketing", "granted")));
+
+        assertThat(refused).isInstanceOfSatisfying(UnprocessableException.class,
+                e -> assertThat(e.field()).isEqualTo("birthDate"));
+        assertThat(audit.events()).isEmpty();
+        assertThat(store.transactions().inTenant(center.tenant(),
+                () -> store.consentLedger().history(center.tenant(), minor))).isEmpty();
+        // Care is allowed: appointment messages, and a refusal of marketing.
+        assertThat(record.record(center.admin(), minor, staff("whatsapp", "granted")).ageVerified()).isTrue();
+        assertThat(record.record(center.admin(), minor, staff("marketing", "refused")).decision())
+                .isEqualTo(ConsentDecision.REFUSED);
+    }
+
+    @Test
+    void theSixteenthBirthdayCountsFromMidnightInTheCentersZone() {
+        // 22:30 UTC on 14 June is 00:30 on 15 June in Madrid: the birthday has begun there.
+        clock.set(Instant.parse("2026-06-14T22:30:00Z"));
+        Center madrid = spain();
+        Center casablanca = center("MA", "Africa/Casablanca");
+
+        ClientId inMadrid = client(madrid, "2010-06-15");
+        ClientId inCasablanca = qleven.createClient().create(casablanca.admin(),
+                new CreateClientCommand("Amina", null, null, "2010-06-15", null)).id();
+
+        assertThat(record.record(madrid.admin(), inMadrid, staff("marketing", "granted")).ageVerified()).isTrue();
+        assertThatThrownBy(() -> record.record(casablanca.admin(), inCasablanca, staff("marketing", "granted")))
+                .isInstanceOf(UnprocessableException.class).hasMessageContaining("16");
+    }
+
+    @Test
+    void aClientWithoutBirthDateMayConsentRecordedAsAgeNotVerified() {
+        Center center = spain();
+        ClientId client = client(center, null);
+
+        ConsentEntry entry = record.record(center.admin(), client, staff("marketing", "granted"));
+
+        assertThat(entry.ageVerified()).isFalse();
+        assertThat(get.get(center.admin(), client).history()).singleElement()
+                .satisfies(e -> assertThat(e.ageVerified()).isFalse());
+        assertThat(check.allows(center.tenant(), client, ConsentPurpose.MARKETING, clock.instant())).isTrue();
+    }
+
+    @Test
+    void marketingStopsWhenABirthDateShowsTheClientIsUnder16() {
+        Center center = spain();
+        ClientId client = client(center, null);
+        record.record(center.admin(), client, staff("marketing", "granted"));
+        record.record(center.admin(), client, staff("whatsapp", "granted"));
+
+        qleven.updateClient().update(center.admin(),
+                new UpdateClientCommand(client, Map.of("birthDate", "2011-01-01"), Optional.empty()));
+
+        assertThat(check.allows(center.tenant(), client, ConsentPurpose.MARKETING, clock.instant())).isFalse();
+        assertThat(check.allows(center.tenant(), client, ConsentPurpose.WHATSAPP, clock.instant())).isTrue();
+        // On the sixteenth birthday, in Madrid, the grant applies again.
+        assertThat(check.allows(center.tenant(), client, ConsentPurpose.MARKETING,
+                Instant.parse("2026-12-31T23:00:00Z"))).isTrue();
+    }
+
+    @Test
+    void badInputNamesEveryMemberAndWritesNothing() {
+        Center center = spain();
+        ClientId client = client(center, "1990-04-12");
+        audit.clear();
+
+        Throwable refused = catchThrowable(() -> record.record(center.admin(), client,
+                new RecordConsentCommand("sms", "maybe", "whatsapp_reply", " ", "", "p".repeat(2001))));
+
+        assertThat(refused).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                .extracting(FieldError::field)
+                .containsExactly("purpose", "decision", "channel", "textVersion", "text", "proof"));
+        assertThatThrownBy(() -> record.record(center.admin(), client,
+                new RecordConsentCommand(null, "granted", "fax", "v1", NOTICE, null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("purpose", "channel"));
+        assertThat(audit.events()).isEmpty();
+        assertThat(get.get(center.admin(), client).history()).isEmpty();
+    }
+
+    @Test
+    void anotherCentersClientIsNotFoundAndOperatorsRecordNothing() {
+        Center a = spain();
+        Center b = spain();
+        ClientId theirs = client(b, "1990-04-12");
+
+        assertThatThrownBy(() -> record.record(a.admin(), theirs, staff("whatsapp", "granted")))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> record.record(a.admin(), theirs, new RecordConsentCommand(null, null, null, null,
+                null, null))).as("an unknown client is a 404 before any member is judged")
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> get.get(a.admin(), theirs)).isInstanceOf(NotFoundException.class);
+        assertThat(check.allows(a.tenant(), theirs, ConsentPurpose.WHATSAPP, clock.instant())).isFalse();
+        assertThat(get.get(b.admin(), theirs).history()).isEmpty();
+    }
+
+    @Test
+    void aWhatsAppStopReplyWithdrawsWithoutARecorder() {
+        Center center = spain();
+        ClientId client = client(center, "1990-04-12");
+        record.record(center.receptionist(), client, staff("whatsapp", "granted"));
+        clock.advance(Duration.ofDays(3));
+
+        ConsentEntry stop = fromChannel.record(new ChannelConsent(center.tenant(), client, ConsentPurpose.WHATSAPP,
+                ConsentDecision.WITHDRAWN, ConsentChannel.WHATSAPP_REPLY, "2026-03", "STOP",
+                Optional.of("wamid.HBgLMzQ2MDAxMTEyMjIVAgASGBQzRUIwRDk")));
+
+        assertThat(stop.recordedBy()).isEmpty();
+        assertThat(stop.channel()).isEqualTo(ConsentChannel.WHATSAPP_REPLY);
+        assertThat(check.allows(center.tenant(), client, ConsentPurpose.WHATSAPP, clock.instant())).isFalse();
+        AuditEvent event = audit.events().get(audit.events().size() - 1);
+        assertThat(event.action()).isEqualTo("consent.record");
+        assertThat(event.actor()).isEmpty();
+        assertThat(event.tenant()).contains(center.tenant());
+        assertThatThrownBy(() -> fromChannel.record(new ChannelConsent(center.tenant(), client,
+                new ConsentPurpose("newsletter"), ConsentDecision.GRANTED, ConsentChannel.ONLINE_BOOKING, "v1", NOTICE,
+                Optional.empty()))).isInstanceOf(ValidationException.class).hasMessageStartingWith("purpose:");
+    }
+
+    @Test
+    void theRolesThatMayAndMayNot() {
+        Center center = spain();
+        ClientId client = client(center, "1990-04-12");
+        String email = "operator-" + UUID.randomUUID() + "@example.com";
+        qleven.createOperator().create(new com.qleven.ports.tenancy.in.CreateOperator.CreateOperatorCommand(
+                com.qleven.domain.tenancy.PersonDetails.parse("Olga Operator", email, null), PASSWORD));
+        Principal operator = signIn(email);
+
+        assertThatThrownBy(() -> record.record(operator, client, staff("whatsapp", "granted")))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> get.get(operator, client)).isInstanceOf(ForbiddenException.class);
+        assertThat(record.record(center.receptionist(), client, staff("whatsapp", "granted"))).isNotNull();
+    }
+
+    @Test
+    void theProofIsSealedAndErasureBlanksItKeepingTheDecisions() {
+        Center center = spain();
+        ClientId client = client(center, "1990-04-12");
+        record.record(center.admin(), client, staff("whatsapp", "granted"));
+        record.record(center.admin(), client, staff("marketing", "granted"));
+
+        List<StoredConsent> stored = store.transactions().inTenant(center.tenant(),
+                () -> store.consentLedger().history(center.tenant(), client));
+        assertThat(stored).allSatisfy(s -> assertThat(new String(s.proof(), StandardCharsets.ISO_8859_1))
+                .doesNotContain("Signed").doesNotContain("42"));
+        assertThat(records.export(center.tenant(), client)).extracting(e -> e.proof().orElseThrow())
+                .containsOnly("Signed form no. 42");
+
+        assertThat(records.erase(center.tenant(), client)).isEqualTo(2);
+
+        assertThat(records.export(center.tenant(), client)).hasSize(2)
+                .allSatisfy(e -> assertThat(e.proof()).isEmpty());
+        assertThat(check.allows(center.tenant(), client, ConsentPurpose.MARKETING, clock.instant())).isTrue();
+    }
+}

@@ -1,0 +1,275 @@
+package com.qleven.ports.usecases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.qleven.application.Qleven;
+import com.qleven.application.QlevenStore;
+import com.qleven.domain.audit.AuditEntry;
+import com.qleven.domain.audit.AuditEvent;
+import com.qleven.domain.privacy.CenterNotification;
+import com.qleven.domain.privacy.Incident;
+import com.qleven.domain.privacy.IncidentCategory;
+import com.qleven.domain.privacy.IncidentId;
+import com.qleven.domain.privacy.Subprocessor;
+import com.qleven.domain.privacy.SubprocessorId;
+import com.qleven.ports.privacy.in.ManageSubprocessors;
+import com.qleven.domain.shared.ForbiddenException;
+import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UnprocessableException;
+import com.qleven.domain.shared.ValidationException;
+import com.qleven.domain.tenancy.PersonDetails;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.audit.out.ChainSigner;
+import com.qleven.ports.privacy.in.IncidentView;
+import com.qleven.ports.privacy.in.ReportIncidentCommand;
+import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.PasswordHasher;
+import com.qleven.ports.shared.out.PhoneNumbers;
+import com.qleven.ports.tenancy.in.AddUserCommand;
+import com.qleven.ports.tenancy.in.ClientInfo;
+import com.qleven.ports.tenancy.in.CreateOperator;
+import com.qleven.ports.tenancy.in.SignInCommand;
+import com.qleven.ports.tenancy.in.SignUp.SignUpResult;
+import com.qleven.ports.tenancy.in.SignUpCommand;
+import com.qleven.ports.testing.MutableClock;
+import com.qleven.ports.testing.RecordingMailer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The incident register (policy P16) and the sub-processor register through the SDK facade, against every store, with a clock the
+ * tests move: the 72-hour deadline, the notices to the affected centers only, and who may do what.
+ */
+public abstract class IncidentUseCasesSuite {
+    private static final String PASSWORD = "correct horse battery";
+    private static final Instant NOW = Instant.parse("2026-11-02T10:00:00Z");
+
+    private MutableClock clock;
+    private QlevenStore store;
+    private Qleven qleven;
+    private RecordingMailer mailer;
+    private final ClientInfo client = new ClientInfo("10.9.8.7", "Mozilla/5.0 incidents", Optional.of("ES"));
+
+    protected abstract QlevenStore newStore();
+
+    protected abstract FieldCipher cipher(QlevenStore store);
+
+    protected abstract PasswordHasher hasher();
+
+    protected abstract ChainSigner chainSigner();
+
+    protected abstract PhoneNumbers phoneNumbers();
+
+    @BeforeEach
+    void buildCore() {
+        clock = new MutableClock(NOW);
+        store = newStore();
+        mailer = new RecordingMailer();
+        qleven = Qleven.builder().store(store).cipher(cipher(store)).passwordHasher(hasher()).clock(clock)
+                .chainSigner(chainSigner()).phoneNumbers(phoneNumbers()).signupsPerAddressPerHour(1000)
+                .mailer(mailer).build();
+    }
+
+    private static String email() {
+        return "person-" + UUID.randomUUID() + "@example.com";
+    }
+
+    private record Center(TenantId tenant, Principal admin, String adminEmail) {
+    }
+
+    private Center center() {
+        String email = email();
+        SignUpResult result = qleven.signUp().signUp(SignUpCommand.parse("Clínica Sol", "Calle Mayor 1", "B12345678",
+                "ES", "Europe/Madrid", "EUR", "Ana López", email, "+34600111222", PASSWORD, true, client));
+        return new Center(result.tenantId(), signIn(email), email);
+    }
+
+    private Principal signIn(String email) {
+        return qleven.authenticate().authenticate(qleven.signIn()
+                .signIn(new SignInCommand(email, PASSWORD, Optional.empty(), client)).token());
+    }
+
+    private Principal operator() {
+        String email = email();
+        qleven.createOperator().create(new CreateOperator.CreateOperatorCommand(
+                PersonDetails.parse("Olga Operator", email, null), PASSWORD));
+        return signIn(email);
+    }
+
+    private static ReportIncidentCommand command(Instant detectedAt, TenantId... centers) {
+        return new ReportIncidentCommand(detectedAt, "An unencrypted backup was readable for two hours",
+                List.of(centers), Set.of(IncidentCategory.CONTACT, IncidentCategory.IDENTITY));
+    }
+
+    @Test
+    void the_deadline_is_exactly_72_hours_after_detection_and_shows_overdue_once_it_passes() {
+        Center a = center();
+        Principal operator = operator();
+        Instant detected = NOW.minus(Duration.ofHours(30));
+
+        IncidentView reported = qleven.reportIncident().report(operator, command(detected, a.tenant()));
+
+        assertThat(reported.authorityDeadline()).isEqualTo(Instant.parse("2026-11-04T04:00:00Z"));
+        assertThat(reported.status()).isEqualTo(Incident.DeadlineStatus.OPEN);
+        clock.set(detected.plus(Duration.ofHours(72)));
+        assertThat(qleven.listIncidents().list(a.admin(), PageRequest.first()).items())
+                .singleElement().extracting(IncidentView::status).isEqualTo(Incident.DeadlineStatus.OPEN);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(qleven.listIncidents().list(a.admin(), PageRequest.first()).items())
+                .singleElement().satisfies(i -> {
+                    assertThat(i.status()).isEqualTo(Incident.DeadlineStatus.OVERDUE);
+                    assertThat(i.authorityDeadline()).isEqualTo(detected.plus(Duration.ofHours(72)));
+                });
+    }
+
+    @Test
+    void each_affected_center_is_notified_at_once_in_the_platform_and_by_mail_to_its_administrators() {
+        Center a = center();
+        Center b = center();
+        Center untouched = center();
+        Principal operator = operator();
+        Principal professional = qleven.authenticate().authenticate(qleven.signIn().signIn(new SignInCommand(
+                addProfessional(a), PASSWORD, Optional.empty(), client)).token());
+
+        IncidentView reported = qleven.reportIncident().report(operator,
+                command(NOW.minus(Duration.ofHours(2)), a.tenant(), b.tenant()));
+        qleven.dispatchMail().dispatchDue(50);
+
+        assertThat(reported.centers()).extracting(IncidentView.AffectedCenter::tenantId)
+                .containsExactly(a.tenant(), b.tenant());
+        assertThat(reported.centers()).allSatisfy(c -> assertThat(c.notifiedAt()).contains(NOW));
+        for (Center center : List.of(a, b)) {
+            assertThat(mailer.to(center.adminEmail())).singleElement().satisfies(m -> {
+                assertThat(m.text()).contains("2026-11-05T08:00:00Z", "identity, contact",
+                        "An unencrypted backup was readable");
+            });
+        }
+        assertThat(mailer.to(untouched.adminEmail())).isEmpty();
+        List<CenterNotification> seen = qleven.listNotifications().list(professional, PageRequest.first()).items();
+        assertThat(seen).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo("incident");
+            assertThat(n.subjectId()).isEqualTo(reported.id().value());
+            assertThat(n.text()).contains("2026-11-05T08:00:00Z", "identity, contact");
+        });
+        assertThat(qleven.listNotifications().list(untouched.admin(), PageRequest.first()).items()).isEmpty();
+        assertThat(qleven.listIncidents().list(untouched.admin(), PageRequest.first()).items()).isEmpty();
+    }
+
+    private String addProfessional(Center center) {
+        String email = email();
+        qleven.addUser().add(center.admin(), AddUserCommand.parse("Eva", email, null, "professional", PASSWORD, true));
+        return email;
+    }
+
+    @Test
+    void an_operator_sees_every_affected_center_and_a_center_only_itself() {
+        Center a = center();
+        Center b = center();
+        Principal operator = operator();
+        IncidentView reported = qleven.reportIncident().report(operator, command(NOW, a.tenant(), b.tenant()));
+
+        IncidentView asOperator = qleven.listIncidents().list(operator, PageRequest.first()).items().stream()
+                .filter(i -> i.id().equals(reported.id())).findFirst().orElseThrow();
+        IncidentView asCenter = qleven.listIncidents().list(b.admin(), PageRequest.first()).items().get(0);
+
+        assertThat(asOperator.centers()).extracting(IncidentView.AffectedCenter::tenantId)
+                .containsExactly(a.tenant(), b.tenant());
+        assertThat(asOperator.centers()).allSatisfy(c -> assertThat(c.notifiedAt()).contains(NOW));
+        assertThat(asCenter.centers()).extracting(IncidentView.AffectedCenter::tenantId).containsExactly(b.tenant());
+        assertThat(asCenter.id()).isEqualTo(reported.id());
+        List<AuditEvent> platform = store.transactions().global(() -> store.auditLog()
+                .readNewestFirst(Optional.empty(), Long.MAX_VALUE, 200)).stream().map(AuditEntry::event).toList();
+        assertThat(platform).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("incident.report");
+            assertThat(e.subjectId()).contains(reported.id().value());
+            assertThat(e.actor()).contains(operator.userId());
+            assertThat(e.rowCount()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void one_incident_answers_as_none_to_a_center_it_did_not_affect() {
+        Center a = center();
+        Center b = center();
+        Principal operator = operator();
+        IncidentView reported = qleven.reportIncident().report(operator, command(NOW, a.tenant()));
+
+        assertThat(qleven.getIncident().get(a.admin(), reported.id()).centers())
+                .extracting(IncidentView.AffectedCenter::tenantId).containsExactly(a.tenant());
+        assertThat(qleven.getIncident().get(operator, reported.id()).description())
+                .isEqualTo(reported.description());
+        assertThatThrownBy(() -> qleven.getIncident().get(b.admin(), reported.id()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> qleven.getIncident().get(a.admin(), new IncidentId(UUID.randomUUID())))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void only_operators_report_and_only_administrators_of_a_center_read_its_register() {
+        Center a = center();
+        Principal professional = signIn(addProfessional(a));
+
+        assertThatThrownBy(() -> qleven.reportIncident().report(a.admin(), command(NOW, a.tenant())))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> qleven.listIncidents().list(professional, PageRequest.first()))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> qleven.listNotifications().list(operator(), PageRequest.first()))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(qleven.listNotifications().list(a.admin(), PageRequest.first()).items()).isEmpty();
+    }
+
+    @Test
+    void operators_edit_the_sub_processor_register_and_every_signed_in_person_reads_it() {
+        Center a = center();
+        Principal operator = operator();
+
+        Subprocessor added = qleven.subprocessors().add(operator, new ManageSubprocessors.SubprocessorFields(
+                "Brevo", "Transactional email", "European Union", "Processed in the European Union"));
+        clock.advance(Duration.ofMinutes(1));
+        Subprocessor moved = qleven.subprocessors().update(operator, added.id(), new ManageSubprocessors
+                .SubprocessorChange(Optional.empty(), Optional.empty(), Optional.of("United States"),
+                Optional.of("Standard Contractual Clauses")));
+
+        assertThat(moved.name()).isEqualTo("Brevo");
+        assertThat(moved.region()).isEqualTo("United States");
+        assertThat(moved.updatedAt()).isEqualTo(NOW.plus(Duration.ofMinutes(1)));
+        assertThat(qleven.subprocessors().list(a.admin())).contains(moved)
+                .extracting(Subprocessor::name).contains("Meta Platforms, Inc.", "Vercel Inc.", "Supabase Inc.");
+        assertThatThrownBy(() -> qleven.subprocessors().add(a.admin(), new ManageSubprocessors.SubprocessorFields(
+                "X", "Y", "Z", "W"))).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> qleven.subprocessors().update(operator, new SubprocessorId(UUID.randomUUID()),
+                new ManageSubprocessors.SubprocessorChange(Optional.of("X"), null, null, null)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> qleven.subprocessors().update(operator, added.id(),
+                new ManageSubprocessors.SubprocessorChange(Optional.of(" "), null, null, null)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("name");
+        assertThat(qleven.subprocessors().list(operator)).contains(moved);
+    }
+
+    @Test
+    void a_future_detection_or_an_unknown_center_is_refused_and_nothing_is_written_or_sent() {
+        Center a = center();
+        Principal operator = operator();
+        TenantId unknown = new TenantId(UUID.randomUUID());
+
+        assertThatThrownBy(() -> qleven.reportIncident().report(operator, command(NOW.plusSeconds(1), a.tenant())))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("detectedAt");
+        assertThatThrownBy(() -> qleven.reportIncident().report(operator, command(NOW, a.tenant(), unknown)))
+                .isInstanceOf(UnprocessableException.class).hasMessageContaining(unknown.toString())
+                .extracting(e -> ((UnprocessableException) e).field()).isEqualTo("tenantIds");
+        qleven.dispatchMail().dispatchDue(50);
+
+        assertThat(qleven.listIncidents().list(a.admin(), PageRequest.first()).items()).isEmpty();
+        assertThat(qleven.listNotifications().list(a.admin(), PageRequest.first()).items()).isEmpty();
+        assertThat(mailer.to(a.adminEmail())).isEmpty();
+    }
+}

@@ -1,0 +1,434 @@
+package com.qleven.ports.usecases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.qleven.application.Qleven;
+import com.qleven.application.QlevenStore;
+import com.qleven.application.privacy.CompletePrivacyRequestService;
+import com.qleven.application.privacy.CreatePrivacyRequestService;
+import com.qleven.application.privacy.ExtendPrivacyRequestService;
+import com.qleven.application.privacy.ListPrivacyRequestsService;
+import com.qleven.application.privacy.PrivacyRegistry;
+import com.qleven.application.shared.UuidV7Ids;
+import com.qleven.domain.audit.AuditEvent;
+import com.qleven.domain.clients.ClientId;
+import com.qleven.domain.privacy.PrivacyRequestStatus;
+import com.qleven.domain.privacy.PrivacyRequestType;
+import com.qleven.domain.shared.ConflictException;
+import com.qleven.domain.shared.EmailAddress;
+import com.qleven.domain.shared.PhoneNumber;
+import com.qleven.domain.shared.FieldError;
+import com.qleven.domain.shared.ForbiddenException;
+import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UnprocessableException;
+import com.qleven.domain.shared.ValidationException;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.audit.out.ChainSigner;
+import com.qleven.ports.clients.in.ClientSearch;
+import com.qleven.ports.clients.in.ClientView;
+import com.qleven.ports.clients.in.CreateClientCommand;
+import com.qleven.ports.clients.out.StoredClient;
+import com.qleven.ports.privacy.in.CompletePrivacyRequest;
+import com.qleven.ports.privacy.in.CountPrivacyDeadlines.Deadlines;
+import com.qleven.ports.privacy.in.CreatePrivacyRequest;
+import com.qleven.ports.privacy.in.CreatePrivacyRequestCommand;
+import com.qleven.ports.privacy.in.ExtendPrivacyRequest;
+import com.qleven.ports.privacy.in.ListPrivacyRequests;
+import com.qleven.ports.privacy.in.PrivacyRequestView;
+import com.qleven.ports.privacy.out.StoredPrivacyRequest;
+import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.KeyScope;
+import com.qleven.ports.shared.out.PasswordHasher;
+import com.qleven.ports.shared.out.PhoneNumbers;
+import com.qleven.ports.tenancy.in.AddUserCommand;
+import com.qleven.ports.tenancy.in.ClientInfo;
+import com.qleven.ports.tenancy.in.SignInCommand;
+import com.qleven.ports.tenancy.in.SignUpCommand;
+import com.qleven.ports.testing.MutableClock;
+import com.qleven.ports.testing.RecordingAuditTrail;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The data-subject request use cases against every store, with the real cipher and a fixed clock
+ * that the tests move: receipt, the 30-day due time, due soon and overdue, extensions and answers.
+ */
+public abstract class PrivacyRequestsUseCasesSuite {
+    private static final String PASSWORD = "correct horse battery";
+    private static final Instant START = Instant.parse("2026-03-02T09:15:00Z");
+
+    protected MutableClock clock;
+    protected QlevenStore store;
+    protected Qleven qleven;
+    protected RecordingAuditTrail audit;
+    private CreatePrivacyRequest create;
+    private ListPrivacyRequests list;
+    private CompletePrivacyRequest complete;
+    private ExtendPrivacyRequest extend;
+    private ClientInfo from;
+
+    /** A store for one test; tests never assume it is empty. */
+    protected abstract QlevenStore newStore();
+
+    protected abstract FieldCipher cipher(QlevenStore store);
+
+    protected abstract PasswordHasher hasher();
+
+    protected abstract ChainSigner chainSigner();
+
+    protected abstract PhoneNumbers phoneNumbers();
+
+    @BeforeEach
+    void buildCore() {
+        clock = new MutableClock(START);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        from = new ClientInfo("10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255),
+                "test", Optional.empty());
+        store = newStore();
+        FieldCipher cipher = cipher(store);
+        qleven = Qleven.builder().store(store).cipher(cipher).passwordHasher(hasher()).clock(clock)
+                .chainSigner(chainSigner()).phoneNumbers(phoneNumbers()).signupsPerAddressPerHour(1000).build();
+        audit = new RecordingAuditTrail();
+        UuidV7Ids ids = new UuidV7Ids(clock);
+        create = new CreatePrivacyRequestService(store, cipher, audit, clock, ids);
+        list = new ListPrivacyRequestsService(store, cipher, audit, clock);
+        // No erasers here: the erasure itself is tested through the facade, which registers them all.
+        complete = new CompletePrivacyRequestService(store, cipher, new PrivacyRegistry(), audit, clock);
+        extend = new ExtendPrivacyRequestService(store, cipher, audit, clock);
+    }
+
+    record Center(TenantId tenant, Principal admin, Principal professional, Principal receptionist, ClientId client) {
+    }
+
+    private Center center() {
+        String adminEmail = "admin-" + UUID.randomUUID() + "@example.com";
+        TenantId tenant = qleven.signUp().signUp(SignUpCommand.parse("Clínica", "Calle 1", "B1", "ES",
+                "Europe/Madrid", "EUR", "Ana Admin", adminEmail, null, PASSWORD, true, from)).tenantId();
+        Principal admin = signIn(adminEmail);
+        ClientId client = qleven.createClient().create(admin, new CreateClientCommand("Lucía Fernández",
+                "600 111 222", null, null, null)).id();
+        return new Center(tenant, admin, staff(admin, "professional"), staff(admin, "receptionist"), client);
+    }
+
+    private Principal staff(Principal admin, String role) {
+        String email = role + "-" + UUID.randomUUID() + "@example.com";
+        qleven.addUser().add(admin, AddUserCommand.parse("Staff " + role, email, null, role, PASSWORD, true));
+        return signIn(email);
+    }
+
+    private Principal signIn(String email) {
+        return qleven.authenticate().authenticate(
+                qleven.signIn().signIn(new SignInCommand(email, PASSWORD, Optional.empty(), from)).token());
+    }
+
+    private PrivacyRequestView request(Center c, String type, String note) {
+        return create.create(c.admin(), CreatePrivacyRequestCommand.parse(c.client().toString(), type, note));
+    }
+
+    private List<UUID> listed(Center c, PrivacyRequestStatus status) {
+        return list.list(c.admin(), Optional.of(status), new PageRequest(200, Optional.empty())).items().stream()
+                .map(v -> v.id().value()).toList();
+    }
+
+    private StoredPrivacyRequest stored(Center c, PrivacyRequestView v) {
+        return store.transactions().inTenant(c.tenant(), () -> store.privacyRequests().byId(c.tenant(), v.id()))
+                .orElseThrow();
+    }
+
+    private List<String> actions() {
+        return audit.events().stream().map(AuditEvent::action).toList();
+    }
+
+    @Test
+    void aRequestIsReceivedNowDueThirtyDaysLaterOpenWithItsNoteSealed() {
+        Center c = center();
+        PrivacyRequestView v = request(c, "access", "Asked at the desk for a copy of her file.");
+
+        assertThat(v.receivedAt()).isEqualTo(START);
+        assertThat(v.dueAt()).isEqualTo(Instant.parse("2026-04-01T09:15:00Z"));
+        assertThat(v.status()).isEqualTo(PrivacyRequestStatus.OPEN);
+        assertThat(v.type()).isEqualTo(PrivacyRequestType.ACCESS);
+        assertThat(v.note()).contains("Asked at the desk for a copy of her file.");
+        assertThat(v.receivedBy()).isEqualTo(c.admin().userId());
+        byte[] note = stored(c, v).note();
+        assertThat(new String(note, StandardCharsets.ISO_8859_1)).doesNotContain("copy of her file");
+        assertThat(list.list(c.admin(), Optional.empty(), PageRequest.first()).items().get(0).note())
+                .contains("Asked at the desk for a copy of her file.");
+        assertThat(audit.events()).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("privacy_request.create");
+            assertThat(e.subjectId()).contains(v.id().value());
+        });
+    }
+
+    @Test
+    void aRequestReceivedTwentyFiveDaysAgoIsDueSoonAndThirtyOneDaysAgoOverdue() {
+        Center c = center();
+        PrivacyRequestView old = request(c, "erasure", null);
+        clock.advance(Duration.ofDays(6));
+        PrivacyRequestView recent = request(c, "portability", null);
+        PrivacyRequestView answered = request(c, "objection", null);
+        complete.complete(c.admin(), answered.id(), "Suppressed from marketing.");
+        clock.advance(Duration.ofDays(25));
+
+        // old was received 31 days ago, recent and answered 25 days ago.
+        assertThat(listed(c, PrivacyRequestStatus.OVERDUE)).containsExactly(old.id().value());
+        assertThat(listed(c, PrivacyRequestStatus.DUE_SOON)).containsExactly(recent.id().value());
+        assertThat(listed(c, PrivacyRequestStatus.OPEN)).containsExactly(old.id().value(), recent.id().value());
+        assertThat(list.list(c.admin(), Optional.empty(), PageRequest.first()).items())
+                .extracting(PrivacyRequestView::status)
+                .containsExactly(PrivacyRequestStatus.OVERDUE, PrivacyRequestStatus.DUE_SOON,
+                        PrivacyRequestStatus.COMPLETED);
+
+        Deadlines counted = qleven.countPrivacyDeadlines().count();
+        assertThat(counted.overdue()).isGreaterThanOrEqualTo(1);
+        assertThat(counted.dueSoon()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void theDeadlineCountAddsUpEveryCenter() {
+        // Years after every other test's requests fell due, so that theirs stay overdue throughout
+        // and only this test's move in a shared database.
+        clock.set(START.plus(Duration.ofDays(3650)));
+        Deadlines before = qleven.countPrivacyDeadlines().count();
+        Center a = center();
+        Center b = center();
+        request(a, "access", null);
+        request(b, "erasure", null);
+        request(b, "restriction", null);
+        clock.advance(Duration.ofDays(25));
+
+        Deadlines soon = qleven.countPrivacyDeadlines().count();
+        assertThat(soon.dueSoon() - before.dueSoon()).isEqualTo(3);
+        clock.advance(Duration.ofDays(6));
+        Deadlines late = qleven.countPrivacyDeadlines().count();
+        assertThat(late.overdue() - before.overdue()).isEqualTo(3);
+        assertThat(late.dueSoon()).isEqualTo(before.dueSoon());
+    }
+
+    @Test
+    void anExtensionBeforeTheDueTimeMovesItByWholeMonthsWithItsReason() {
+        Center c = center();
+        PrivacyRequestView v = request(c, "access", null);
+        clock.advance(Duration.ofDays(29));
+
+        PrivacyRequestView once = extend.extend(c.admin(), v.id(), 1, "Records archived off site.");
+        assertThat(once.dueAt()).isEqualTo(Instant.parse("2026-05-01T09:15:00Z"));
+        assertThat(once.extensionMonths()).isEqualTo(1);
+        assertThat(once.extensionReason()).contains("Records archived off site.");
+        PrivacyRequestView twice = extend.extend(c.admin(), v.id(), 1, "Many requests this month.");
+        assertThat(twice.dueAt()).isEqualTo(Instant.parse("2026-06-01T09:15:00Z"));
+        assertThat(twice.status()).isEqualTo(PrivacyRequestStatus.OPEN);
+        assertThat(actions()).containsSubsequence("privacy_request.extend", "privacy_request.extend");
+
+        UnprocessableException third = catchThrowableOfType(
+                () -> extend.extend(c.admin(), v.id(), 1, "Again."), UnprocessableException.class);
+        assertThat(third.field()).isEqualTo("months");
+    }
+
+    @Test
+    void anExtensionAfterTheFirstDueTimeIsRefusedAndWritesNothing() {
+        Center c = center();
+        PrivacyRequestView v = request(c, "erasure", null);
+        clock.advance(Duration.ofDays(30).plusSeconds(1));
+        audit.clear();
+
+        UnprocessableException late = catchThrowableOfType(
+                () -> extend.extend(c.admin(), v.id(), 1, "Too busy."), UnprocessableException.class);
+        assertThat(late.field()).isEqualTo("dueAt");
+        assertThat(stored(c, v).version()).isEqualTo(1);
+        assertThat(stored(c, v).extensionReason()).isNull();
+        assertThat(audit.events()).isEmpty();
+    }
+
+    @Test
+    void anExtensionNamesItsBadField() {
+        Center c = center();
+        PrivacyRequestView v = request(c, "erasure", null);
+
+        assertThat(catchThrowableOfType(() -> extend.extend(c.admin(), v.id(), 3, "Reason."),
+                UnprocessableException.class).field()).isEqualTo("months");
+        assertThat(catchThrowableOfType(() -> extend.extend(c.admin(), v.id(), 0, "Reason."),
+                UnprocessableException.class).field()).isEqualTo("months");
+        assertThat(catchThrowableOfType(() -> extend.extend(c.admin(), v.id(), 1, "  "),
+                UnprocessableException.class).field()).isEqualTo("reason");
+        assertThat(stored(c, v).version()).isEqualTo(1);
+    }
+
+    @Test
+    void completingRecordsHandlerAndOutcomeOnce() {
+        Center c = center();
+        PrivacyRequestView v = request(c, "rectification", null);
+        clock.advance(Duration.ofDays(2));
+
+        PrivacyRequestView done = complete.complete(c.admin(), v.id(), "Phone number corrected.");
+        assertThat(done.status()).isEqualTo(PrivacyRequestStatus.COMPLETED);
+        assertThat(done.handler()).contains(c.admin().userId());
+        assertThat(done.completedAt()).contains(START.plus(Duration.ofDays(2)));
+        assertThat(done.outcome()).contains("Phone number corrected.");
+        assertThat(new String(stored(c, v).outcome(), StandardCharsets.ISO_8859_1)).doesNotContain("corrected");
+        assertThat(actions()).contains("privacy_request.complete");
+
+        assertThatThrownBy(() -> complete.complete(c.admin(), v.id(), "Again.")).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> extend.extend(c.admin(), v.id(), 1, "Late."))
+                .isInstanceOf(ConflictException.class);
+        assertThat(catchThrowableOfType(() -> complete.complete(c.admin(),
+                request(c, "access", null).id(), " "), ValidationException.class).errors())
+                .extracting(FieldError::field).containsExactly("outcome");
+    }
+
+    @Test
+    void anotherCentersClientOrRequestIsNotFound() {
+        Center a = center();
+        Center b = center();
+        PrivacyRequestView ofB = request(b, "access", null);
+
+        assertThatThrownBy(() -> create.create(a.admin(), CreatePrivacyRequestCommand.parse(
+                b.client().toString(), "access", null))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> complete.complete(a.admin(), ofB.id(), "Done."))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> extend.extend(a.admin(), ofB.id(), 1, "Reason."))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(list.list(a.admin(), Optional.empty(), PageRequest.first()).items()).isEmpty();
+    }
+
+    @Test
+    void onlyAdministratorsHandleRequests() {
+        Center c = center();
+        PrivacyRequestView v = request(c, "access", null);
+        for (Principal staff : List.of(c.professional(), c.receptionist())) {
+            assertThatThrownBy(() -> create.create(staff, CreatePrivacyRequestCommand.parse(
+                    c.client().toString(), "access", null))).isInstanceOf(ForbiddenException.class);
+            assertThatThrownBy(() -> list.list(staff, Optional.empty(), PageRequest.first()))
+                    .isInstanceOf(ForbiddenException.class);
+            assertThatThrownBy(() -> complete.complete(staff, v.id(), "Done."))
+                    .isInstanceOf(ForbiddenException.class);
+            assertThatThrownBy(() -> extend.extend(staff, v.id(), 1, "Reason."))
+                    .isInstanceOf(ForbiddenException.class);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theExportHoldsTheClientsRecordAndWhoAccessedIt() {
+        Center c = center();
+        Center other = center();
+        qleven.getClient().get(c.professional(), c.client());
+
+        Map<String, Object> document = qleven.exportClientData().export(c.admin(), c.client());
+        assertThat(document).containsEntry("schema", "qleven.client-export").containsEntry("version", 1)
+                .containsEntry("clientId", c.client().toString()).containsEntry("centerId", c.tenant().toString());
+        Map<String, Object> sections = (Map<String, Object>) document.get("sections");
+        Map<String, Object> client = (Map<String, Object>) sections.get("client");
+        assertThat(client).containsEntry("fullName", "Lucía Fernández").containsEntry("phone", "+34600111222");
+        List<Map<String, Object>> accesses = (List<Map<String, Object>>)
+                ((Map<String, Object>) sections.get("accessLog")).get("accesses");
+        assertThat(accesses).extracting(a -> a.get("action"))
+                .containsExactly("client.create", "client.read", "client.export");
+        assertThat(accesses.get(1)).containsEntry("actorId", c.professional().userId().toString());
+
+        assertThatThrownBy(() -> qleven.exportClientData().export(other.admin(), c.client()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> qleven.exportClientData().export(c.receptionist(), c.client()))
+                .isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void completingAnErasureErasesTheRecordItsLookupsAndItsKey() {
+        Center c = center();
+        ClientId id = qleven.createClient().create(c.admin(), new CreateClientCommand("Marta Soler Vidal",
+                "600 333 444", "marta@example.com", "1985-02-03", "Pacemaker.")).id();
+        StoredClient before = store.transactions().inTenant(c.tenant(), () -> store.clients().byId(c.tenant(), id))
+                .orElseThrow();
+        PrivacyRequestView erasure = qleven.createPrivacyRequest().create(c.admin(),
+                CreatePrivacyRequestCommand.parse(id.toString(), "erasure", null));
+
+        qleven.completePrivacyRequest().complete(c.admin(), erasure.id(), "Erased; no invoices to keep.");
+
+        StoredClient after = store.transactions().inTenant(c.tenant(), () -> store.clients().byId(c.tenant(), id))
+                .orElseThrow();
+        assertThat(after.phone()).isNull();
+        assertThat(after.email()).isNull();
+        assertThat(after.notes()).isNull();
+        assertThat(after.birthDate()).isNull();
+        assertThat(after.phoneIndex()).isEmpty();
+        assertThat(after.emailIndex()).isEmpty();
+        assertThat(after.birthYear()).isEmpty();
+        assertThat(store.transactions().inTenant(c.tenant(), () -> store.clients().byPhone(c.tenant(),
+                before.phoneIndex().orElseThrow(), PageRequest.first()).items())).isEmpty();
+        assertThat(store.transactions().inTenant(c.tenant(), () -> store.clients().byEmail(c.tenant(),
+                before.emailIndex().orElseThrow(), PageRequest.first()).items())).isEmpty();
+        assertThat(store.transactions().global(() -> store.dataKeys().current(new KeyScope("client", id.value()))))
+                .isEmpty();
+        assertThat(qleven.getClient().get(c.admin(), id).fullName()).isEqualTo("[erased]");
+        assertThat(qleven.exportClientData().export(c.admin(), id).toString())
+                .doesNotContain("Marta", "Soler", "600333444", "marta@example.com", "Pacemaker");
+    }
+
+    @Test
+    void anObjectionSuppressesThePhoneAndEmailEvenAfterErasureAndReimport() {
+        Center c = center();
+        Center other = center();
+        ClientId id = qleven.createClient().create(c.admin(), new CreateClientCommand("Pau Roig",
+                "622 444 555", "pau@example.com", null, null)).id();
+        PhoneNumber phone = new PhoneNumber("+34622444555");
+        EmailAddress email = new EmailAddress("pau@example.com");
+        assertThat(qleven.suppressionCheck().isSuppressed(c.tenant(), phone)).isFalse();
+
+        PrivacyRequestView objection = qleven.createPrivacyRequest().create(c.admin(),
+                CreatePrivacyRequestCommand.parse(id.toString(), "objection", null));
+        qleven.completePrivacyRequest().complete(c.admin(), objection.id(), "No more marketing.");
+        PrivacyRequestView erasure = qleven.createPrivacyRequest().create(c.admin(),
+                CreatePrivacyRequestCommand.parse(id.toString(), "erasure", null));
+        qleven.completePrivacyRequest().complete(c.admin(), erasure.id(), "Erased.");
+        qleven.createClient().create(c.admin(), new CreateClientCommand("Pau Roig", "622 444 555",
+                "PAU@example.com", null, null));
+
+        assertThat(qleven.suppressionCheck().isSuppressed(c.tenant(), phone)).isTrue();
+        assertThat(qleven.suppressionCheck().isSuppressed(c.tenant(), email)).isTrue();
+        assertThat(qleven.suppressionCheck().isSuppressed(other.tenant(), phone)).isFalse();
+        assertThat(qleven.suppressionCheck().isSuppressed(c.tenant(), new PhoneNumber("+34622444556"))).isFalse();
+    }
+
+    @Test
+    void aRestrictedClientIsLeftOutOfListsAndSearchesExceptForAdministrators() {
+        Center c = center();
+        PrivacyRequestView restriction = qleven.createPrivacyRequest().create(c.admin(),
+                CreatePrivacyRequestCommand.parse(c.client().toString(), "restriction", null));
+        ClientId other = qleven.createClient().create(c.admin(), new CreateClientCommand("Lucía Fernández",
+                "600 999 888", null, null, null)).id();
+        qleven.completePrivacyRequest().complete(c.admin(), restriction.id(), "Restricted while disputed.");
+
+        ClientSearch byName = ClientSearch.parse(null, null, "Lucía");
+        for (Principal staff : List.of(c.professional(), c.receptionist())) {
+            assertThat(qleven.listClients().list(staff, PageRequest.first()).items())
+                    .extracting(ClientView::id).containsExactly(other);
+            assertThat(qleven.searchClients().search(staff, byName, PageRequest.first()).items())
+                    .extracting(ClientView::id).containsExactly(other);
+            assertThat(qleven.searchClients().search(staff, ClientSearch.parse("600 111 222", null, null),
+                    PageRequest.first()).items()).isEmpty();
+        }
+        assertThat(qleven.listClients().list(c.admin(), PageRequest.first()).items())
+                .extracting(ClientView::id).containsExactly(c.client(), other);
+        assertThat(qleven.searchClients().search(c.admin(), byName, PageRequest.first()).items())
+                .extracting(ClientView::id).containsExactly(c.client(), other);
+    }
+
+    @Test
+    void anUnknownTypeIsAValidationErrorNamingType() {
+        Center c = center();
+        assertThat(catchThrowableOfType(() -> CreatePrivacyRequestCommand.parse(c.client().toString(), "forget_me",
+                null), ValidationException.class).errors()).extracting(FieldError::field).containsExactly("type");
+    }
+}
