@@ -1,0 +1,84 @@
+package com.qleven.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docs/policy-traceability.md names, for every promise of the privacy policy, the tests that fail
+ * if it breaks. This test fails when a promise has no row or a named test does not exist, so the
+ * table cannot drift into naming tests that were renamed or never written.
+ */
+class PolicyTraceabilityTest {
+    private static final Pattern ROW = Pattern.compile("^\\| (P\\d+) \\|.*\\| ([^|]*) \\|$");
+    private static final Pattern NAMED = Pattern.compile("`([A-Z][A-Za-z0-9]*)(?:\\.([a-zA-Z_][A-Za-z0-9_]*))?`");
+
+    private static Path root() {
+        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("docs/policy-traceability.md"))) {
+            dir = dir.getParent();
+        }
+        assertThat(dir).as("docs/policy-traceability.md above " + System.getProperty("user.dir")).isNotNull();
+        return dir;
+    }
+
+    private static Map<String, String> testsByPromise(Path root) throws IOException {
+        Map<String, String> rows = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(root.resolve("docs/policy-traceability.md"))) {
+            Matcher m = ROW.matcher(line);
+            if (m.matches()) {
+                assertThat(rows.put(m.group(1), m.group(2).strip())).as("two rows for " + m.group(1)).isNull();
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void everyPromiseHasARow() throws IOException {
+        Map<String, String> rows = testsByPromise(root());
+        for (int i = 1; i <= 19; i++) {
+            assertThat(rows).as("a row for P" + i).containsKey("P" + i);
+        }
+    }
+
+    @Test
+    void everyNamedTestExists() throws IOException {
+        Path root = root();
+        List<String> missing = new ArrayList<>();
+        int named = 0;
+        for (Map.Entry<String, String> row : testsByPromise(root).entrySet()) {
+            Matcher m = NAMED.matcher(row.getValue());
+            while (m.find()) {
+                named++;
+                Optional<Path> source = testSource(root, m.group(1));
+                if (source.isEmpty()) {
+                    missing.add(row.getKey() + ": no test class " + m.group(1));
+                } else if (m.group(2) != null
+                        && !Files.readString(source.get()).matches("(?s).*void " + m.group(2) + "\\(.*")) {
+                    missing.add(row.getKey() + ": no test " + m.group(1) + "." + m.group(2));
+                }
+            }
+        }
+        assertThat(named).as("tests named in the table").isGreaterThan(30);
+        assertThat(missing).isEmpty();
+    }
+
+    private static Optional<Path> testSource(Path root, String className) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.getFileName().toString().equals(className + ".java"))
+                    .filter(p -> p.toString().contains("/src/test/java/"))
+                    .findFirst();
+        }
+    }
+}
