@@ -108,6 +108,8 @@ public final class Qleven {
     private final com.qleven.ports.privacy.in.GetIncident getIncident;
     private final com.qleven.ports.privacy.in.ManageSubprocessors subprocessors;
     private final com.qleven.ports.privacy.in.ListNotifications listNotifications;
+    private final com.qleven.ports.privacy.in.PublishPolicyVersion publishPolicyVersion;
+    private final com.qleven.ports.privacy.in.PolicyAcceptance policyAcceptance;
     private final com.qleven.ports.privacy.in.CreatePrivacyRequest createPrivacyRequest;
     private final com.qleven.ports.privacy.in.ListPrivacyRequests listPrivacyRequests;
     private final com.qleven.ports.privacy.in.GetPrivacyRequest getPrivacyRequest;
@@ -197,6 +199,10 @@ public final class Qleven {
         subprocessors = new com.qleven.application.privacy.ManageSubprocessorsService(b.store, auditTrail, b.clock,
                 ids);
         listNotifications = new com.qleven.application.privacy.ListNotificationsService(b.store);
+        com.qleven.application.privacy.PolicyVersionsService policies =
+                new com.qleven.application.privacy.PolicyVersionsService(b.store, b.cipher, mail, auditTrail, b.clock);
+        publishPolicyVersion = policies;
+        policyAcceptance = policies;
         createPrivacyRequest = new com.qleven.application.privacy.CreatePrivacyRequestService(b.store, b.cipher,
                 auditTrail, b.clock, ids);
         listPrivacyRequests = new com.qleven.application.privacy.ListPrivacyRequestsService(b.store, b.cipher,
@@ -275,6 +281,16 @@ public final class Qleven {
 
     public SearchClients searchClients() {
         return searchClients;
+    }
+
+    /** Publishes a privacy-policy version (operators) and tells every account in the platform and by email. */
+    public com.qleven.ports.privacy.in.PublishPolicyVersion publishPolicyVersion() {
+        return publishPolicyVersion;
+    }
+
+    /** Any account's policy notices, its acceptance of a version, and the version in effect. */
+    public com.qleven.ports.privacy.in.PolicyAcceptance policyAcceptance() {
+        return policyAcceptance;
     }
 
     /** Records a personal-data breach (operators) and notifies each affected center in the platform and by email. */

@@ -57,5 +57,7 @@ public interface QlevenStore {
 
     com.qleven.ports.privacy.out.Suppressions suppressions();
 
+    com.qleven.ports.privacy.out.PolicyVersions policyVersions();
+
     com.qleven.ports.clients.out.ClientRestrictions clientRestrictions();
 }

@@ -26,5 +26,7 @@ public enum Permission {
     /** Read what the platform told the center (incidents, policy changes): every member. */
     VIEW_NOTIFICATIONS,
     /** Edit the platform's sub-processor register: the platform's operators only. */
-    MANAGE_SUBPROCESSORS
+    MANAGE_SUBPROCESSORS,
+    /** Publish a version of the platform's privacy policy, which every account is told of: operators only. */
+    PUBLISH_POLICY
 }

@@ -14,7 +14,7 @@ public final class Permissions {
         // Recording a breach and editing the sub-processors are the platform's acts, never a center's:
         // administrators hold all else.
         TABLE.put(Role.ADMINISTRATOR, EnumSet.complementOf(EnumSet.of(Permission.REPORT_INCIDENTS,
-                Permission.MANAGE_SUBPROCESSORS)));
+                Permission.MANAGE_SUBPROCESSORS, Permission.PUBLISH_POLICY)));
         TABLE.put(Role.PROFESSIONAL, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_USERS,
                 Permission.VIEW_CLIENTS, Permission.MANAGE_CLIENTS, Permission.READ_CLIENT_NOTES));
         TABLE.put(Role.RECEPTIONIST, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_USERS,
@@ -22,6 +22,7 @@ public final class Permissions {
         TABLE.put(Role.OPERATOR, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_AUDIT_TRAIL));
         TABLE.get(Role.OPERATOR).add(Permission.REPORT_INCIDENTS);
         TABLE.get(Role.OPERATOR).add(Permission.MANAGE_SUBPROCESSORS);
+        TABLE.get(Role.OPERATOR).add(Permission.PUBLISH_POLICY);
         TABLE.get(Role.PROFESSIONAL).add(Permission.VIEW_NOTIFICATIONS);
         TABLE.get(Role.RECEPTIONIST).add(Permission.VIEW_NOTIFICATIONS);
         TABLE.get(Role.PROFESSIONAL).add(Permission.MANAGE_CONSENTS);

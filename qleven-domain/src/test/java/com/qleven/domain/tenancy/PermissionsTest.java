@@ -28,7 +28,7 @@ class PermissionsTest {
                     Permission.VIEW_CLIENTS, Permission.MANAGE_CLIENTS, Permission.VIEW_NOTIFICATIONS,
                     Permission.MANAGE_CONSENTS),
             Role.OPERATOR, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_AUDIT_TRAIL,
-                    Permission.REPORT_INCIDENTS, Permission.MANAGE_SUBPROCESSORS));
+                    Permission.REPORT_INCIDENTS, Permission.MANAGE_SUBPROCESSORS, Permission.PUBLISH_POLICY));
 
     @Test
     void everyRoleHoldsExactlyItsPermissions() {

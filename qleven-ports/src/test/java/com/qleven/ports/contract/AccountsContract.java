@@ -71,6 +71,32 @@ public abstract class AccountsContract {
     }
 
     @Test
+    public void pages_after_an_id_walk_every_account_once_in_id_order() {
+        List<UserId> added = java.util.stream.IntStream.range(0, 5).mapToObj(i -> newUser()).toList();
+        added.forEach(id -> add(account(id)));
+
+        // The store may hold other tests' accounts: the walk must meet all of them, each once.
+        List<UserId> walked = new java.util.ArrayList<>();
+        java.util.Optional<UserId> after = java.util.Optional.empty();
+        while (true) {
+            java.util.Optional<UserId> from = after;
+            List<StoredAccount> page = global(() -> store().accounts().pageAfter(from, 2));
+            assertThat(page).hasSizeLessThanOrEqualTo(2);
+            if (page.isEmpty()) {
+                break;
+            }
+            page.forEach(a -> walked.add(a.id()));
+            after = java.util.Optional.of(page.get(page.size() - 1).id());
+        }
+
+        assertThat(walked).containsAll(added).doesNotHaveDuplicates();
+        // Ascending as PostgreSQL orders uuid: by unsigned bytes, which is the order of the canonical text.
+        assertThat(walked.stream().map(UserId::toString).toList()).isSorted();
+        UserId last = walked.get(walked.size() - 1);
+        assertThat(global(() -> store().accounts().pageAfter(java.util.Optional.of(last), 2))).isEmpty();
+    }
+
+    @Test
     public void byIds_of_no_ids_is_empty() {
         assertThat(global(() -> store().accounts().byIds(List.of()))).isEmpty();
     }

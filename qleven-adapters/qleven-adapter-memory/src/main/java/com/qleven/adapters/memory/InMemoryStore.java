@@ -59,6 +59,7 @@ public final class InMemoryStore implements QlevenStore {
     private final InMemorySubprocessors subprocessors = new InMemorySubprocessors(tx);
     private final InMemoryPrivacyRequests privacyRequests = new InMemoryPrivacyRequests(tx);
     private final InMemorySuppressions suppressions = new InMemorySuppressions(tx);
+    private final InMemoryPolicyVersions policyVersions = new InMemoryPolicyVersions(tx);
     private final InMemoryClientRestrictions clientRestrictions = new InMemoryClientRestrictions(tx);
 
     private final Map<TenantId, Center> centers = new HashMap<>();
@@ -194,6 +195,11 @@ public final class InMemoryStore implements QlevenStore {
     }
 
     @Override
+    public com.qleven.ports.privacy.out.PolicyVersions policyVersions() {
+        return policyVersions;
+    }
+
+    @Override
     public com.qleven.ports.clients.out.ClientRestrictions clientRestrictions() {
         return clientRestrictions;
     }
@@ -240,6 +246,16 @@ public final class InMemoryStore implements QlevenStore {
         @Override
         public List<StoredAccount> byIds(Collection<UserId> ids) {
             return tx.within(() -> ids.stream().distinct().map(accounts::get).filter(Objects::nonNull).toList());
+        }
+
+        @Override
+        public List<StoredAccount> pageAfter(Optional<UserId> after, int limit) {
+            // The canonical text of a UUID sorts as PostgreSQL sorts uuid (unsigned bytes);
+            // UUID.compareTo compares signed halves and would not.
+            return tx.within(() -> accounts.values().stream()
+                    .filter(a -> after.map(id -> a.id().toString().compareTo(id.toString()) > 0).orElse(true))
+                    .sorted(java.util.Comparator.comparing(a -> a.id().toString()))
+                    .limit(limit).toList());
         }
 
         @Override

@@ -60,6 +60,7 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     private final com.qleven.ports.consent.out.ConsentLedger consentLedger;
     private final com.qleven.ports.privacy.out.PrivacyRequests privacyRequests;
     private final com.qleven.ports.privacy.out.Suppressions suppressions;
+    private final com.qleven.ports.privacy.out.PolicyVersions policyVersions;
     private final com.qleven.ports.clients.out.ClientRestrictions clientRestrictions;
     private final com.qleven.ports.privacy.out.Incidents incidents;
     private final com.qleven.ports.privacy.out.CenterNotifications centerNotifications;
@@ -86,6 +87,7 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
         this.centerNotifications =
                 com.qleven.adapters.postgres.privacy.IncidentRepositories.centerNotifications(transactions);
         this.subprocessors = com.qleven.adapters.postgres.privacy.IncidentRepositories.subprocessors(transactions);
+        this.policyVersions = com.qleven.adapters.postgres.privacy.IncidentRepositories.policyVersions(transactions);
         this.auditLog = AuditRepositories.auditLog(transactions);
         this.centers = TenancyRepositories.centers(transactions);
         this.accounts = TenancyRepositories.accounts(transactions);
@@ -231,6 +233,11 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     @Override
     public com.qleven.ports.privacy.out.Suppressions suppressions() {
         return suppressions;
+    }
+
+    @Override
+    public com.qleven.ports.privacy.out.PolicyVersions policyVersions() {
+        return policyVersions;
     }
 
     @Override

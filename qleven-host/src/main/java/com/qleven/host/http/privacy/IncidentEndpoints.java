@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
  * The incident register (policy P16): operators record and list breaches; a center's
  * administrators see the center's own with the 72-hour deadline to its authority; every member
  * reads the center's notifications from the platform. The sub-processor register's routes
- * ({@link SubprocessorEndpoints}) are served with these.
+ * ({@link SubprocessorEndpoints}) and the policy versions' ({@link PolicyVersionEndpoints}) are
+ * served with these.
  */
 public final class IncidentEndpoints {
     private static final Pattern UUID_TEXT =
@@ -62,6 +63,8 @@ public final class IncidentEndpoints {
                 Route.get("/v1/notifications", this::notifications)));
         // The platform's other register of its own duties travels with this one.
         routes.addAll(new SubprocessorEndpoints(qleven).routes());
+        // So do the policy versions, the platform's other notice to everyone.
+        routes.addAll(new PolicyVersionEndpoints(qleven).routes());
         return List.copyOf(routes);
     }
 

@@ -4,7 +4,7 @@ import com.qleven.adapters.postgres.shared.PostgresTransactions;
 import com.qleven.ports.privacy.out.CenterNotifications;
 import com.qleven.ports.privacy.out.Incidents;
 
-/** Builds the PostgreSQL repositories of the incident register, notices and sub-processors; their classes stay package-private. */
+/** Builds the PostgreSQL repositories of the incident register, notices, sub-processors and policy versions; their classes stay package-private. */
 public final class IncidentRepositories {
     private IncidentRepositories() {
     }
@@ -19,5 +19,9 @@ public final class IncidentRepositories {
 
     public static com.qleven.ports.privacy.out.Subprocessors subprocessors(PostgresTransactions tx) {
         return new PostgresSubprocessors(tx);
+    }
+
+    public static com.qleven.ports.privacy.out.PolicyVersions policyVersions(PostgresTransactions tx) {
+        return new PostgresPolicyVersions(tx);
     }
 }

@@ -65,6 +65,17 @@ final class PostgresAccounts implements Accounts {
     }
 
     @Override
+    public List<StoredAccount> pageAfter(Optional<UserId> after, int limit) {
+        return tx.withHandle("page through accounts", h -> {
+            var query = h.createQuery("SELECT " + COLUMNS + " FROM public.accounts"
+                            + (after.isPresent() ? " WHERE id > :after" : "") + " ORDER BY id LIMIT :limit")
+                    .bind("limit", limit);
+            after.ifPresent(a -> query.bind("after", Sql.uuid(a.value())));
+            return query.map(ACCOUNT).list();
+        });
+    }
+
+    @Override
     public void changePasswordHash(UserId id, String passwordHash) {
         tx.withHandle("change a password", h -> h
                 .createUpdate("UPDATE public.accounts SET password_hash = :hash WHERE id = :id")

@@ -1,0 +1,121 @@
+package com.qleven.host.http.privacy;
+
+import com.qleven.application.Qleven;
+import com.qleven.domain.privacy.PolicyNotice;
+import com.qleven.domain.shared.FieldError;
+import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.shared.UnauthenticatedException;
+import com.qleven.domain.shared.ValidationException;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.host.http.Request;
+import com.qleven.host.http.Response;
+import com.qleven.host.http.Route;
+import com.qleven.ports.privacy.in.PolicyAcceptance.CurrentPolicy;
+import com.qleven.ports.privacy.in.PublishPolicyVersion.PolicyVersionView;
+import com.qleven.ports.privacy.in.PublishPolicyVersion.PublishPolicyCommand;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Privacy-policy versions (policy P19): operators publish one; every signed-in account, operators
+ * included, reads its notices of new versions, accepts a version and reads the version in effect.
+ */
+public final class PolicyVersionEndpoints {
+    private final Qleven qleven;
+
+    public PolicyVersionEndpoints(Qleven qleven) {
+        this.qleven = qleven;
+    }
+
+    public List<Route> routes() {
+        // Operators belong to no center, and idempotency keys are scoped to one: these are plain POSTs.
+        // Publishing twice is a 409 and accepting twice changes nothing, so a retry is harmless anyway.
+        return List.of(
+                Route.post("/v1/operator/policy-versions", Route.Body.JSON, this::publish),
+                Route.get("/v1/me/notifications", this::notifications),
+                Route.post("/v1/policy-versions/{version}/accept", Route.Body.NONE, this::accept),
+                Route.get("/v1/policy-versions/current", this::current));
+    }
+
+    /** The operator's request; members are strings so that a missing one arrives as null. */
+    public record PublishBody(String version, String text, String effectiveAt) {
+    }
+
+    public record PublishedAnswer(String version, String sha256, String publishedAt, String effectiveAt) {
+    }
+
+    public record NoticeAnswer(String kind, String version, String effectiveAt, String createdAt) {
+    }
+
+    public record NoticeList(List<NoticeAnswer> items) {
+    }
+
+    public record CurrentAnswer(String version, String sha256, String effectiveAt, String acceptedAt) {
+    }
+
+    private Response publish(Request request) {
+        Principal principal = principal(request);
+        PublishBody body = request.body(PublishBody.class);
+        PolicyVersionView view = qleven.publishPolicyVersion().publish(principal, command(body));
+        return Response.created("/v1/policy-versions/current", new PublishedAnswer(view.version(), view.sha256(),
+                instant(view.publishedAt()), instant(view.effectiveAt())));
+    }
+
+    private Response notifications(Request request) {
+        List<PolicyNotice> notices = qleven.policyAcceptance().notifications(principal(request));
+        return Response.ok(new NoticeList(notices.stream().map(n -> new NoticeAnswer("policy_version", n.version(),
+                instant(n.effectiveAt()), instant(n.createdAt()))).toList()));
+    }
+
+    private Response accept(Request request) {
+        Principal principal = principal(request);
+        String version = request.pathParam("version").orElseThrow(() -> new NotFoundException("policy version"));
+        qleven.policyAcceptance().accept(principal, version);
+        return Response.noContent();
+    }
+
+    private Response current(Request request) {
+        CurrentPolicy current = qleven.policyAcceptance().current(principal(request))
+                .orElseThrow(() -> new NotFoundException("policy version in effect"));
+        return Response.ok(new CurrentAnswer(current.version(), current.sha256(), instant(current.effectiveAt()),
+                current.acceptedAt().map(PolicyVersionEndpoints::instant).orElse(null)));
+    }
+
+    private static PublishPolicyCommand command(PublishBody body) {
+        List<FieldError> errors = new ArrayList<>();
+        if (body.version() == null) {
+            errors.add(new FieldError("version", "is required"));
+        }
+        if (body.text() == null) {
+            errors.add(new FieldError("text", "is required"));
+        }
+        Instant effectiveAt = null;
+        if (body.effectiveAt() == null) {
+            errors.add(new FieldError("effectiveAt", "is required"));
+        } else {
+            try {
+                effectiveAt = OffsetDateTime.parse(body.effectiveAt(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                        .toInstant();
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError("effectiveAt", "must be an RFC 3339 instant with an offset"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return new PublishPolicyCommand(body.version(), body.text(), effectiveAt);
+    }
+
+    private static String instant(Instant at) {
+        return DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private Principal principal(Request request) {
+        return qleven.authenticate().authenticate(request.credentials().orElseThrow(UnauthenticatedException::new));
+    }
+}
