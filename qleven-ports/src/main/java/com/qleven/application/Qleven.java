@@ -136,6 +136,7 @@ public final class Qleven {
     private final com.qleven.ports.consent.in.RecordConsent recordConsent;
     private final com.qleven.ports.consent.in.GetConsents getConsents;
     private final com.qleven.ports.consent.in.ConsentCheck consentCheck;
+    private final com.qleven.ports.consent.in.ManageConsentPurposes manageConsentPurposes;
     private final com.qleven.ports.consent.in.RecordConsentFromChannel recordConsentFromChannel;
     private final com.qleven.application.consent.ConsentRecords consentRecords;
 
@@ -182,6 +183,8 @@ public final class Qleven {
                 ids);
         getConsents = new com.qleven.application.consent.GetConsentsService(b.store, b.cipher, auditTrail, b.clock);
         consentCheck = new com.qleven.application.consent.ConsentCheckService(b.store, b.cipher);
+        manageConsentPurposes = new com.qleven.application.consent.ConsentPurposesService(b.store, auditTrail,
+                b.clock);
         recordConsentFromChannel = new com.qleven.application.consent.RecordConsentFromChannelService(b.store,
                 b.cipher, auditTrail, b.clock, ids);
         consentRecords = new com.qleven.application.consent.ConsentRecords(b.store, b.cipher);
@@ -375,6 +378,11 @@ public final class Qleven {
     /** What every sender asks at the moment of sending: may this client be reached for this purpose now? */
     public com.qleven.ports.consent.in.ConsentCheck consentCheck() {
         return consentCheck;
+    }
+
+    /** A center's consent purposes: the built-in ones and those its administrators add. */
+    public com.qleven.ports.consent.in.ManageConsentPurposes manageConsentPurposes() {
+        return manageConsentPurposes;
     }
 
     /** Records a consent captured by another context (online booking, a WhatsApp reply, an import). */

@@ -47,6 +47,8 @@ public interface QlevenStore {
 
     com.qleven.ports.consent.out.ConsentLedger consentLedger();
 
+    com.qleven.ports.consent.out.ConsentPurposes consentPurposes();
+
     com.qleven.ports.privacy.out.Incidents incidents();
 
     com.qleven.ports.privacy.out.CenterNotifications centerNotifications();

@@ -37,11 +37,17 @@ public final class ConsentAge {
      */
     public static boolean check(ConsentPurpose purpose, ConsentDecision decision, Optional<LocalDate> birthDate,
                                 LocalDate centerToday) {
+        return check(purpose.isMarketing(), decision, birthDate, centerToday);
+    }
+
+    /** The same check, for a purpose known to be marketing-like or not. */
+    public static boolean check(boolean marketing, ConsentDecision decision, Optional<LocalDate> birthDate,
+                                LocalDate centerToday) {
         Objects.requireNonNull(birthDate, "birthDate");
         if (birthDate.isEmpty()) {
             return false;
         }
-        if (purpose.isMarketing() && decision == ConsentDecision.GRANTED
+        if (marketing && decision == ConsentDecision.GRANTED
                 && ageOn(birthDate.get(), centerToday) < MARKETING_AGE) {
             throw new UnprocessableException("birthDate",
                     "a client under " + MARKETING_AGE + " cannot consent to marketing");
@@ -54,6 +60,11 @@ public final class ConsentAge {
      * or more when the birth date is known; other purposes have no age rule.
      */
     public static boolean oldEnough(ConsentPurpose purpose, Optional<LocalDate> birthDate, LocalDate centerToday) {
-        return !purpose.isMarketing() || birthDate.map(b -> ageOn(b, centerToday) >= MARKETING_AGE).orElse(true);
+        return oldEnough(purpose.isMarketing(), birthDate, centerToday);
+    }
+
+    /** The same rule, for a purpose known to be marketing-like or not. */
+    public static boolean oldEnough(boolean marketing, Optional<LocalDate> birthDate, LocalDate centerToday) {
+        return !marketing || birthDate.map(b -> ageOn(b, centerToday) >= MARKETING_AGE).orElse(true);
     }
 }

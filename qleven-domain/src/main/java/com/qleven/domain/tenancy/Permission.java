@@ -15,6 +15,8 @@ public enum Permission {
     READ_CLIENT_NOTES,
     /** Record and read a client's consents (the consent ledger): every center role, since every desk collects them. */
     MANAGE_CONSENTS,
+    /** Add the center's own consent purposes to the built-in ones: administrators. */
+    MANAGE_CONSENT_PURPOSES,
     /** Verify the audit trail and read its events: administrators for their center, operators for every chain. */
     VIEW_AUDIT_TRAIL,
     /** Record, extend and answer clients' data-subject requests (access, erasure, …): the controller's duty. */

@@ -36,11 +36,11 @@ public final class ConsentCheckService implements ConsentCheck {
             if (latest.isEmpty() || latest.get().decision() != ConsentDecision.GRANTED) {
                 return false;
             }
-            if (!purpose.isMarketing()) {
+            if (!ConsentRecorder.marketing(store, tenant, purpose)) {
                 return true;
             }
             return store.centers().byId(tenant)
-                    .map(center -> ConsentAge.oldEnough(purpose, clients.birthDate(tenant, client),
+                    .map(center -> ConsentAge.oldEnough(true, clients.birthDate(tenant, client),
                             ConsentAge.centerDate(at, center.profile().timeZone())))
                     .orElse(false);
         });

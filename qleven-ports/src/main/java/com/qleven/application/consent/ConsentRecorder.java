@@ -4,6 +4,7 @@ import com.qleven.application.QlevenStore;
 import com.qleven.application.clients.ClientLookup;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.clients.ClientId;
+import com.qleven.domain.consent.CenterPurpose;
 import com.qleven.domain.consent.ConsentAge;
 import com.qleven.domain.consent.ConsentChannel;
 import com.qleven.domain.consent.ConsentDecision;
@@ -31,7 +32,7 @@ import java.util.function.Supplier;
 
 /**
  * What recording a consent means, whoever records it: the client must be the center's, the purpose
- * one of the center's, the notice given, the minors rule kept; then the entry is sealed, appended
+ * one of the center's (built in or its own), the notice given, the minors rule kept; then the entry is sealed, appended
  * and audited in one unit of work, or nothing is written.
  */
 final class ConsentRecorder {
@@ -73,7 +74,8 @@ final class ConsentRecorder {
             Optional<LocalDate> birthDate = clients.birthDate(tenant, client);
             Decision d = parse.get();
             LocalDate today = ConsentAge.centerDate(now, center(tenant).profile().timeZone());
-            boolean ageVerified = ConsentAge.check(d.purpose(), d.decision(), birthDate, today);
+            boolean ageVerified = ConsentAge.check(marketing(store, tenant, d.purpose()), d.decision(), birthDate,
+                    today);
             ConsentEntry entry = new ConsentEntry(id, tenant, client, d.purpose(), d.decision(), d.channel(),
                     d.notice(), d.proof(), recordedBy, now, ageVerified);
             store.consentLedger().append(seal.seal(entry));
@@ -88,18 +90,37 @@ final class ConsentRecorder {
                 .orElseThrow(() -> new IllegalStateException("the center " + tenant + " is not stored"));
     }
 
-    /** A purpose of the center: for now every center has exactly the built-in ones. */
-    static ConsentPurpose centerPurpose(List<FieldError> errors, String field, String wire) {
+    /** A purpose of the center: a built-in one or one the center added; names {@code field} otherwise. */
+    ConsentPurpose centerPurpose(TenantId tenant, List<FieldError> errors, String field, String wire) {
         try {
             ConsentPurpose purpose = ConsentPurpose.parse(field, wire);
-            if (!ConsentPurpose.BUILT_IN.contains(purpose)) {
-                errors.add(new FieldError(field, "must be one of the center's purposes: whatsapp, marketing"));
+            if (!ConsentPurpose.BUILT_IN.contains(purpose)
+                    && store.consentPurposes().byCode(tenant, purpose).isEmpty()) {
+                errors.add(new FieldError(field, "must be one of the center's purposes: "
+                        + String.join(", ", purposeCodes(store, tenant))));
             }
             return purpose;
         } catch (ValidationException e) {
             errors.addAll(e.errors());
             return null;
         }
+    }
+
+    /** Whether the purpose is marketing-like: marketing itself or a center's purpose said to be. */
+    static boolean marketing(QlevenStore store, TenantId tenant, ConsentPurpose purpose) {
+        return purpose.isMarketing() || store.consentPurposes().byCode(tenant, purpose)
+                .map(CenterPurpose::marketing).orElse(false);
+    }
+
+    /** The built-in purposes, then the center's own by code. */
+    static List<ConsentPurpose> centerPurposes(QlevenStore store, TenantId tenant) {
+        List<ConsentPurpose> purposes = new ArrayList<>(ConsentPurpose.BUILT_IN);
+        store.consentPurposes().list(tenant).forEach(p -> purposes.add(p.purpose()));
+        return purposes;
+    }
+
+    private static List<String> purposeCodes(QlevenStore store, TenantId tenant) {
+        return centerPurposes(store, tenant).stream().map(ConsentPurpose::code).toList();
     }
 
     static Optional<String> proof(List<FieldError> errors, String field, String proof) {

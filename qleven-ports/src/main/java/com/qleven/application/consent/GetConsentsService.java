@@ -5,7 +5,6 @@ import com.qleven.application.clients.ClientLookup;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.consent.ConsentEntry;
-import com.qleven.domain.consent.ConsentPurpose;
 import com.qleven.domain.consent.ConsentState;
 import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.TenantId;
@@ -47,7 +46,8 @@ public final class GetConsentsService implements GetConsents {
             List<ConsentEntry> history = store.consentLedger().history(tenant, client).stream().map(seal::open).toList();
             audit.record(AuditEvent.by(principal, "consent.read", ConsentRecorder.SUBJECT, Optional.of(client.value()),
                     ConsentRecorder.PURPOSE, history.size(), clock.instant()));
-            return new ConsentsView(client, ConsentState.of(history).current(ConsentPurpose.BUILT_IN), history);
+            return new ConsentsView(client, ConsentState.of(history).current(
+                    ConsentRecorder.centerPurposes(store, tenant)), history);
         });
     }
 }

@@ -27,7 +27,7 @@ public final class RecordConsentFromChannelService implements RecordConsentFromC
     public ConsentEntry record(ChannelConsent c) {
         return recorder.record(c.tenant(), c.client(), () -> {
             List<FieldError> errors = new ArrayList<>();
-            ConsentRecorder.centerPurpose(errors, "purpose", c.purpose().code());
+            recorder.centerPurpose(c.tenant(), errors, "purpose", c.purpose().code());
             ConsentNotice notice = ConsentRecorder.notice(errors, c.textVersion(), c.text());
             Optional<String> proof = ConsentRecorder.proof(errors, "proof", c.proof().orElse(null));
             ConsentRecorder.throwIfAny(errors);

@@ -8,6 +8,7 @@ import com.qleven.domain.consent.ConsentEntry;
 import com.qleven.domain.consent.ConsentNotice;
 import com.qleven.domain.consent.ConsentPurpose;
 import com.qleven.domain.shared.FieldError;
+import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
@@ -32,13 +33,14 @@ public final class RecordConsentService implements RecordConsent {
     @Override
     public ConsentEntry record(Principal principal, ClientId client, RecordConsentCommand command) {
         Permissions.require(principal, Permission.MANAGE_CONSENTS);
-        return recorder.record(principal.requireTenant(), client, () -> parse(command),
+        TenantId tenant = principal.requireTenant();
+        return recorder.record(tenant, client, () -> parse(tenant, command),
                 Optional.of(principal.userId()), Optional.of(principal.sessionId().value()));
     }
 
-    private static ConsentRecorder.Decision parse(RecordConsentCommand c) {
+    private ConsentRecorder.Decision parse(TenantId tenant, RecordConsentCommand c) {
         List<FieldError> errors = new ArrayList<>();
-        ConsentPurpose purpose = ConsentRecorder.centerPurpose(errors, "purpose", c.purpose());
+        ConsentPurpose purpose = recorder.centerPurpose(tenant, errors, "purpose", c.purpose());
         ConsentDecision decision = ConsentRecorder.collect(errors, () -> ConsentDecision.parse("decision", c.decision()));
         ConsentChannel channel = ConsentRecorder.collect(errors, () -> ConsentChannel.parse("channel", c.channel()));
         if (channel != null && !channel.staffMayRecord()) {

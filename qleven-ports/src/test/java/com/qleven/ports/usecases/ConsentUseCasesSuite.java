@@ -32,6 +32,7 @@ import com.qleven.ports.consent.in.ChannelConsent;
 import com.qleven.ports.consent.in.ConsentCheck;
 import com.qleven.ports.consent.in.ConsentsView;
 import com.qleven.ports.consent.in.GetConsents;
+import com.qleven.ports.consent.in.ManageConsentPurposes;
 import com.qleven.ports.consent.in.RecordConsent;
 import com.qleven.ports.consent.in.RecordConsentCommand;
 import com.qleven.ports.consent.in.RecordConsentFromChannel;
@@ -281,6 +282,95 @@ public abstract class ConsentUseCasesSuite {
                         .extracting(FieldError::field).containsExactly("purpose", "channel"));
         assertThat(audit.events()).isEmpty();
         assertThat(get.get(center.admin(), client).history()).isEmpty();
+    }
+
+    private void addPurpose(Center center, String code, boolean marketing) {
+        qleven.manageConsentPurposes().add(center.admin(),
+                new ManageConsentPurposes.AddPurposeCommand(code, "Newsletter of " + code, marketing));
+    }
+
+    @Test
+    void aCentersOwnPurposeIsRecordedCheckedAndShownButIsUnknownToAnotherCenter() {
+        Center a = spain();
+        Center b = spain();
+        addPurpose(a, "newsletter", false);
+        ClientId ours = client(a, "1990-04-12");
+        ClientId theirs = client(b, "1990-04-12");
+        ConsentPurpose newsletter = new ConsentPurpose("newsletter");
+
+        ConsentEntry entry = record.record(a.receptionist(), ours, staff("newsletter", "granted"));
+        fromChannel.record(new ChannelConsent(a.tenant(), ours, newsletter, ConsentDecision.GRANTED,
+                ConsentChannel.WEB_FORM, "2026-03", NOTICE, Optional.empty()));
+
+        assertThat(entry.purpose()).isEqualTo(newsletter);
+        assertThat(check.allows(a.tenant(), ours, newsletter, clock.instant())).isTrue();
+        assertThat(get.get(a.admin(), ours).current()).containsExactly(Map.entry(ConsentPurpose.WHATSAPP, false),
+                Map.entry(ConsentPurpose.MARKETING, false), Map.entry(newsletter, true));
+        assertThat(qleven.manageConsentPurposes().list(a.receptionist()))
+                .extracting(ManageConsentPurposes.PurposeView::code, ManageConsentPurposes.PurposeView::builtIn)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("whatsapp", true),
+                        org.assertj.core.groups.Tuple.tuple("marketing", true),
+                        org.assertj.core.groups.Tuple.tuple("newsletter", false));
+
+        audit.clear();
+        assertThatThrownBy(() -> record.record(b.admin(), theirs, staff("newsletter", "granted")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("purpose"));
+        assertThatThrownBy(() -> fromChannel.record(new ChannelConsent(b.tenant(), theirs, newsletter,
+                ConsentDecision.GRANTED, ConsentChannel.WEB_FORM, "2026-03", NOTICE, Optional.empty())))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("purpose");
+        assertThat(audit.events()).isEmpty();
+        assertThat(get.get(b.admin(), theirs).current()).containsOnlyKeys(ConsentPurpose.BUILT_IN);
+        assertThat(qleven.manageConsentPurposes().list(b.admin())).hasSize(2);
+    }
+
+    @Test
+    void aMarketingLikePurposeRefusesAFifteenYearOldAndStopsWhenTheClientIsUnder16() {
+        Center center = spain();
+        addPurpose(center, "promotions", true);
+        addPurpose(center, "reviews", false);
+        ClientId minor = client(center, "2010-06-15");
+        ClientId adult = client(center, null);
+        ConsentPurpose promotions = new ConsentPurpose("promotions");
+        audit.clear();
+
+        assertThat(catchThrowable(() -> record.record(center.admin(), minor, staff("promotions", "granted"))))
+                .isInstanceOfSatisfying(UnprocessableException.class,
+                        e -> assertThat(e.field()).isEqualTo("birthDate"));
+        assertThat(audit.events()).isEmpty();
+        assertThat(store.transactions().inTenant(center.tenant(),
+                () -> store.consentLedger().history(center.tenant(), minor))).isEmpty();
+        assertThat(record.record(center.admin(), minor, staff("reviews", "granted")).ageVerified()).isTrue();
+
+        record.record(center.admin(), adult, staff("promotions", "granted"));
+        assertThat(check.allows(center.tenant(), adult, promotions, clock.instant())).isTrue();
+        qleven.updateClient().update(center.admin(),
+                new UpdateClientCommand(adult, Map.of("birthDate", "2011-01-01"), Optional.empty()));
+        assertThat(check.allows(center.tenant(), adult, promotions, clock.instant())).isFalse();
+    }
+
+    @Test
+    void addingAPurposeIsForAdministratorsWithAValidNewCode() {
+        Center center = spain();
+        addPurpose(center, "newsletter", true);
+        audit.clear();
+        ManageConsentPurposes purposes = qleven.manageConsentPurposes();
+
+        assertThatThrownBy(() -> purposes.add(center.admin(),
+                new ManageConsentPurposes.AddPurposeCommand("newsletter", "Again", false)))
+                .isInstanceOf(com.qleven.domain.shared.ConflictException.class);
+        assertThatThrownBy(() -> purposes.add(center.admin(),
+                new ManageConsentPurposes.AddPurposeCommand("marketing", " ", null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("code", "description", "marketing"));
+        assertThatThrownBy(() -> purposes.add(center.admin(),
+                new ManageConsentPurposes.AddPurposeCommand("x", "One letter", false)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("code");
+        assertThatThrownBy(() -> purposes.add(center.receptionist(),
+                new ManageConsentPurposes.AddPurposeCommand("sms", "Texts", false)))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(purposes.list(center.admin())).extracting(ManageConsentPurposes.PurposeView::code)
+                .containsExactly("whatsapp", "marketing", "newsletter");
     }
 
     @Test

@@ -53,6 +53,7 @@ public final class InMemoryStore implements QlevenStore {
     private final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords(tx);
     private final InMemoryClients clients = new InMemoryClients(tx);
     private final InMemoryConsentLedger consentLedger = new InMemoryConsentLedger(tx, clients);
+    private final InMemoryConsentPurposes consentPurposes = new InMemoryConsentPurposes(tx);
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog(tx);
     private final InMemoryIncidents incidents = new InMemoryIncidents(tx);
     private final InMemoryCenterNotifications centerNotifications = new InMemoryCenterNotifications(tx);
@@ -167,6 +168,11 @@ public final class InMemoryStore implements QlevenStore {
     @Override
     public com.qleven.ports.consent.out.ConsentLedger consentLedger() {
         return consentLedger;
+    }
+
+    @Override
+    public com.qleven.ports.consent.out.ConsentPurposes consentPurposes() {
+        return consentPurposes;
     }
 
     @Override

@@ -58,6 +58,7 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     private final Sessions sessions;
     private final Clients clients;
     private final com.qleven.ports.consent.out.ConsentLedger consentLedger;
+    private final com.qleven.ports.consent.out.ConsentPurposes consentPurposes;
     private final com.qleven.ports.privacy.out.PrivacyRequests privacyRequests;
     private final com.qleven.ports.privacy.out.Suppressions suppressions;
     private final com.qleven.ports.privacy.out.PolicyVersions policyVersions;
@@ -80,6 +81,7 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
         this.idempotencyRecords = SharedRepositories.idempotencyRecords(transactions);
         this.clients = ClientsRepositories.clients(transactions);
         this.consentLedger = com.qleven.adapters.postgres.consent.ConsentRepositories.consentLedger(transactions);
+        this.consentPurposes = com.qleven.adapters.postgres.consent.ConsentRepositories.consentPurposes(transactions);
         this.privacyRequests = com.qleven.adapters.postgres.privacy.PrivacyRequestRepositories.privacyRequests(transactions);
         this.suppressions = com.qleven.adapters.postgres.privacy.PrivacyRequestRepositories.suppressions(transactions);
         this.clientRestrictions = ClientsRepositories.clientRestrictions(transactions);
@@ -208,6 +210,11 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     @Override
     public com.qleven.ports.consent.out.ConsentLedger consentLedger() {
         return consentLedger;
+    }
+
+    @Override
+    public com.qleven.ports.consent.out.ConsentPurposes consentPurposes() {
+        return consentPurposes;
     }
 
     @Override

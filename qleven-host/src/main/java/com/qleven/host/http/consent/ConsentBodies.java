@@ -15,4 +15,7 @@ public final class ConsentBodies {
             return "RecordConsentBody[purpose=" + purpose + ", decision=" + decision + ", channel=" + channel + "]";
         }
     }
+
+    public record AddPurposeBody(String code, String description, Boolean marketing) {
+    }
 }

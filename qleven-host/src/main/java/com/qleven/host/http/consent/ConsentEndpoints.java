@@ -9,7 +9,10 @@ import com.qleven.domain.tenancy.Principal;
 import com.qleven.host.http.Request;
 import com.qleven.host.http.Response;
 import com.qleven.host.http.Route;
+import com.qleven.host.http.consent.ConsentBodies.AddPurposeBody;
 import com.qleven.host.http.consent.ConsentBodies.RecordConsentBody;
+import com.qleven.ports.consent.in.ManageConsentPurposes.AddPurposeCommand;
+import com.qleven.ports.consent.in.ManageConsentPurposes.PurposeView;
 import com.qleven.ports.consent.in.ConsentsView;
 import com.qleven.ports.consent.in.RecordConsentCommand;
 import java.time.Instant;
@@ -23,7 +26,7 @@ import java.util.regex.Pattern;
 
 /**
  * A client's consent ledger: record a decision (append-only) and read the current state with the
- * history. The state is a computed object, not a page: a client has a handful of entries.
+ * history; and the center's consent purposes, built in or added by its administrators. The state is a computed object, not a page: a client has a handful of entries.
  */
 public final class ConsentEndpoints {
     private static final Pattern UUID_TEXT =
@@ -38,7 +41,32 @@ public final class ConsentEndpoints {
     public List<Route> routes() {
         return List.of(
                 Route.action("/v1/clients/{id}/consents", Route.Body.JSON, this::record),
-                Route.get("/v1/clients/{id}/consents", this::get));
+                Route.get("/v1/clients/{id}/consents", this::get),
+                Route.action("/v1/consent-purposes", Route.Body.JSON, this::addPurpose),
+                Route.get("/v1/consent-purposes", this::purposes));
+    }
+
+    private Response addPurpose(Request request) {
+        Principal principal = principal(request);
+        AddPurposeBody body = request.body(AddPurposeBody.class);
+        PurposeView view = qleven.manageConsentPurposes().add(principal,
+                new AddPurposeCommand(body.code(), body.description(), body.marketing()));
+        return Response.created("/v1/consent-purposes", purpose(view));
+    }
+
+    private Response purposes(Request request) {
+        Principal principal = principal(request);
+        return Response.ok(Map.of("items",
+                qleven.manageConsentPurposes().list(principal).stream().map(ConsentEndpoints::purpose).toList()));
+    }
+
+    private static Map<String, Object> purpose(PurposeView view) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("code", view.code());
+        json.put("description", view.description());
+        json.put("marketing", view.marketing());
+        json.put("builtIn", view.builtIn());
+        return json;
     }
 
     private Response record(Request request) {

@@ -229,6 +229,35 @@ class PrivacyRequestsApiTest {
     }
 
     @Test
+    void aCompletedObjectionSuppressesTheClientsPhoneAndEmail() {
+        Center center = host.newCenter("Clínica Oposición");
+        Reply created = host.post("/v1/clients", Map.of("fullName", "Pau Roig", "phone", "622 444 555",
+                "email", "pau.roig@example.com"), center.token());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        com.qleven.domain.shared.TenantId tenant = new com.qleven.domain.shared.TenantId(
+                java.util.UUID.fromString(center.tenantId()));
+        com.qleven.ports.privacy.in.SuppressionCheck suppressions = host.host().component().qleven()
+                .suppressionCheck();
+        com.qleven.domain.shared.PhoneNumber phone = new com.qleven.domain.shared.PhoneNumber("+34622444555");
+        com.qleven.domain.shared.EmailAddress email = new com.qleven.domain.shared.EmailAddress(
+                "pau.roig@example.com");
+        Reply objection = request(center, center.token(), created.json().get("id").asText(), "objection", null);
+        assertThat(objection.status()).as(objection.body()).isEqualTo(201);
+        assertThat(suppressions.isSuppressed(tenant, phone)).as("an open objection suppresses nothing yet").isFalse();
+        assertThat(suppressions.isSuppressed(tenant, email)).isFalse();
+
+        Reply done = host.post("/v1/privacy/requests/" + objection.json().get("id").asText() + "/complete",
+                Map.of("outcome", "No more marketing."), center.token());
+
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(suppressions.isSuppressed(tenant, phone)).isTrue();
+        assertThat(suppressions.isSuppressed(tenant, email)).isTrue();
+        Center other = host.newCenter("Clínica Vecina");
+        assertThat(suppressions.isSuppressed(new com.qleven.domain.shared.TenantId(
+                java.util.UUID.fromString(other.tenantId())), phone)).isFalse();
+    }
+
+    @Test
     void badInputIsRefusedNamingTheFieldAndWritesNothing() {
         Center center = host.newCenter("Clínica Errores");
         Center other = host.newCenter("Clínica Ajena");
