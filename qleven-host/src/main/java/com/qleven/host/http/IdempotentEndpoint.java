@@ -3,7 +3,6 @@ package com.qleven.host.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.qleven.application.Qleven;
 import com.qleven.application.shared.Idempotency;
-import com.qleven.domain.shared.UnauthenticatedException;
 import com.qleven.domain.tenancy.Principal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,8 +52,7 @@ final class IdempotentEndpoint implements Endpoint {
             return inner.handle(request);
         }
         Idempotency.checkKey(key.get());
-        Principal principal = qleven.authenticate()
-                .authenticate(request.credentials().orElseThrow(UnauthenticatedException::new));
+        Principal principal = request.principal(qleven.authenticate());
         try {
             return qleven.idempotency().run(principal.requireTenant(), key.get(), requestHash(request),
                     () -> {

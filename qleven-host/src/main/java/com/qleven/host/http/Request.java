@@ -1,5 +1,8 @@
 package com.qleven.host.http;
 
+import com.qleven.domain.shared.UnauthenticatedException;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.tenancy.in.Authenticate;
 import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.ValidationException;
@@ -28,6 +31,7 @@ public final class Request {
     private final byte[] body;
     private final Map<String, String> pathParams;
     private final Optional<String> countryHeader;
+    private Principal principal;
 
     Request(HttpServerExchange exchange, ObjectMapper mapper, byte[] body, Map<String, String> pathParams,
             Optional<String> countryHeader) {
@@ -93,6 +97,17 @@ public final class Request {
             throw new ValidationException(errors);
         }
         return new PageRequest(limit, cursor);
+    }
+
+    /**
+     * The principal behind the request's credentials, authenticated once per request however many
+     * parts of the host ask (the idempotency wrapper and then the endpoint).
+     */
+    public Principal principal(Authenticate authenticate) {
+        if (principal == null) {
+            principal = authenticate.authenticate(credentials().orElseThrow(UnauthenticatedException::new));
+        }
+        return principal;
     }
 
     public Optional<String> pathParam(String name) {

@@ -6,7 +6,6 @@ import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.audit.ChainBreak;
 import com.qleven.domain.audit.ChainReport;
 import com.qleven.domain.shared.TenantId;
-import com.qleven.domain.shared.UnauthenticatedException;
 import com.qleven.domain.shared.UserId;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.host.http.Request;
@@ -37,14 +36,14 @@ public final class AuditEndpoints {
     }
 
     private Response verify(Request request) {
-        List<ChainReport> reports = qleven.verifyAuditTrail().verify(principal(request));
+        List<ChainReport> reports = qleven.verifyAuditTrail().verify(request.principal(qleven.authenticate()));
         return Response.ok(new VerifyAnswer(reports.stream().map(r -> new ChainAnswer(
                 r.chain().map(TenantId::toString).orElse(null), r.verified(), r.brokenAt().orElse(null),
                 r.reason().map(ChainBreak::wireName).orElse(null))).toList()));
     }
 
     private Response events(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         var page = qleven.listAuditEvents().list(principal, request.page());
         return Response.ok(new EventPage(page.items().stream().map(AuditEndpoints::event).toList(),
                 page.next().orElse(null)));
@@ -56,9 +55,5 @@ public final class AuditEndpoints {
                 e.action(), e.subjectType(), e.subjectId().map(UUID::toString).orElse(null),
                 e.actor().map(UserId::toString).orElse(null), e.session().map(UUID::toString).orElse(null),
                 e.purpose(), e.rowCount());
-    }
-
-    private Principal principal(Request request) {
-        return qleven.authenticate().authenticate(request.credentials().orElseThrow(UnauthenticatedException::new));
     }
 }

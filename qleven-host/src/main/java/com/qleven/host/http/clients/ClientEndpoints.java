@@ -8,7 +8,6 @@ import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
-import com.qleven.domain.shared.UnauthenticatedException;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.host.http.Request;
@@ -61,7 +60,7 @@ public final class ClientEndpoints {
     }
 
     private Response create(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         CreateClientBody body = request.body(CreateClientBody.class);
         ClientView created = qleven.createClient().create(principal, new CreateClientCommand(body.fullName(),
                 body.phone(), body.email(), body.birthDate(), body.notes()));
@@ -69,13 +68,13 @@ public final class ClientEndpoints {
     }
 
     private Response get(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         ClientView client = qleven.getClient().get(principal, id(request));
         return Response.ok(answer(client)).withHeader("ETag", etag(client));
     }
 
     private Response update(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         ClientId id = id(request);
         ObjectNode body = request.body(ObjectNode.class);
         ClientView updated = qleven.updateClient().update(principal,
@@ -84,20 +83,16 @@ public final class ClientEndpoints {
     }
 
     private Response list(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         return Response.ok(page(qleven.listClients().list(principal, request.page())));
     }
 
     private Response search(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         PageRequest page = request.page();
         SearchClientsBody body = request.body(SearchClientsBody.class);
         ClientSearch search = ClientSearch.parse(body.phone(), body.email(), body.name());
         return Response.ok(page(qleven.searchClients().search(principal, search, page)));
-    }
-
-    private Principal principal(Request request) {
-        return qleven.authenticate().authenticate(request.credentials().orElseThrow(UnauthenticatedException::new));
     }
 
     /** A malformed id names no resource: the same 404 as another center's id or none. */

@@ -4,7 +4,6 @@ import com.qleven.application.Qleven;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.consent.ConsentEntry;
 import com.qleven.domain.shared.NotFoundException;
-import com.qleven.domain.shared.UnauthenticatedException;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.host.http.Request;
 import com.qleven.host.http.Response;
@@ -47,7 +46,7 @@ public final class ConsentEndpoints {
     }
 
     private Response addPurpose(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         AddPurposeBody body = request.body(AddPurposeBody.class);
         PurposeView view = qleven.manageConsentPurposes().add(principal,
                 new AddPurposeCommand(body.code(), body.description(), body.marketing()));
@@ -55,7 +54,7 @@ public final class ConsentEndpoints {
     }
 
     private Response purposes(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         return Response.ok(Map.of("items",
                 qleven.manageConsentPurposes().list(principal).stream().map(ConsentEndpoints::purpose).toList()));
     }
@@ -70,7 +69,7 @@ public final class ConsentEndpoints {
     }
 
     private Response record(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         ClientId client = id(request);
         RecordConsentBody body = request.body(RecordConsentBody.class);
         ConsentEntry entry = qleven.recordConsent().record(principal, client, new RecordConsentCommand(body.purpose(),
@@ -79,7 +78,7 @@ public final class ConsentEndpoints {
     }
 
     private Response get(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         ConsentsView view = qleven.getConsents().get(principal, id(request));
         Map<String, Object> current = new LinkedHashMap<>();
         view.current().forEach((purpose, granted) -> current.put(purpose.code(), granted));
@@ -87,10 +86,6 @@ public final class ConsentEndpoints {
         answer.put("current", current);
         answer.put("history", view.history().stream().map(ConsentEndpoints::entry).toList());
         return Response.ok(answer);
-    }
-
-    private Principal principal(Request request) {
-        return qleven.authenticate().authenticate(request.credentials().orElseThrow(UnauthenticatedException::new));
     }
 
     /** A malformed id names no client: the same 404 as another center's id or none. */

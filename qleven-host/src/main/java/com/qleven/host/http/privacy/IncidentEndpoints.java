@@ -9,7 +9,6 @@ import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.ForbiddenException;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.TenantId;
-import com.qleven.domain.shared.UnauthenticatedException;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.host.http.Request;
@@ -69,7 +68,7 @@ public final class IncidentEndpoints {
     }
 
     private Response report(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         ReportIncidentBody body = request.body(ReportIncidentBody.class);
         IncidentView view = qleven.reportIncident().report(principal, command(body));
         return Response.created("/v1/incidents/" + view.id(), answer(view));
@@ -84,7 +83,7 @@ public final class IncidentEndpoints {
     }
 
     private Response list(Request request, boolean operatorRoute) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         if (operatorRoute != principal.tenantId().isEmpty()) {
             // Each audience has its own path, so that one route's answer never mixes the two views.
             throw new ForbiddenException(operatorRoute
@@ -97,7 +96,7 @@ public final class IncidentEndpoints {
     }
 
     private Response get(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         // A malformed id names no incident: the same 404 as another center's id or none.
         IncidentId id = request.pathParam("id").filter(t -> UUID_TEXT.matcher(t).matches())
                 .map(t -> new IncidentId(UUID.fromString(t)))
@@ -106,7 +105,7 @@ public final class IncidentEndpoints {
     }
 
     private Response notifications(Request request) {
-        Page<CenterNotification> page = qleven.listNotifications().list(principal(request), request.page());
+        Page<CenterNotification> page = qleven.listNotifications().list(request.principal(qleven.authenticate()), request.page());
         return Response.ok(new NotificationPage(page.items().stream().map(n -> new NotificationAnswer(
                 n.id().toString(), n.kind(), n.subjectId().toString(), n.title(), n.text(), instant(n.createdAt())))
                 .toList(), page.next().orElse(null)));
@@ -169,9 +168,5 @@ public final class IncidentEndpoints {
 
     private static String instant(Instant at) {
         return DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.MILLIS));
-    }
-
-    private Principal principal(Request request) {
-        return qleven.authenticate().authenticate(request.credentials().orElseThrow(UnauthenticatedException::new));
     }
 }

@@ -4,7 +4,6 @@ import com.qleven.application.Qleven;
 import com.qleven.domain.privacy.PolicyNotice;
 import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.NotFoundException;
-import com.qleven.domain.shared.UnauthenticatedException;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.host.http.Request;
@@ -59,7 +58,7 @@ public final class PolicyVersionEndpoints {
     }
 
     private Response publish(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         PublishBody body = request.body(PublishBody.class);
         PolicyVersionView view = qleven.publishPolicyVersion().publish(principal, command(body));
         return Response.created("/v1/policy-versions/current", new PublishedAnswer(view.version(), view.sha256(),
@@ -67,20 +66,20 @@ public final class PolicyVersionEndpoints {
     }
 
     private Response notifications(Request request) {
-        List<PolicyNotice> notices = qleven.policyAcceptance().notifications(principal(request));
+        List<PolicyNotice> notices = qleven.policyAcceptance().notifications(request.principal(qleven.authenticate()));
         return Response.ok(new NoticeList(notices.stream().map(n -> new NoticeAnswer("policy_version", n.version(),
                 instant(n.effectiveAt()), instant(n.createdAt()))).toList()));
     }
 
     private Response accept(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         String version = request.pathParam("version").orElseThrow(() -> new NotFoundException("policy version"));
         qleven.policyAcceptance().accept(principal, version);
         return Response.noContent();
     }
 
     private Response current(Request request) {
-        CurrentPolicy current = qleven.policyAcceptance().current(principal(request))
+        CurrentPolicy current = qleven.policyAcceptance().current(request.principal(qleven.authenticate()))
                 .orElseThrow(() -> new NotFoundException("policy version in effect"));
         return Response.ok(new CurrentAnswer(current.version(), current.sha256(), instant(current.effectiveAt()),
                 current.acceptedAt().map(PolicyVersionEndpoints::instant).orElse(null)));
@@ -113,9 +112,5 @@ public final class PolicyVersionEndpoints {
 
     private static String instant(Instant at) {
         return DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.MILLIS));
-    }
-
-    private Principal principal(Request request) {
-        return qleven.authenticate().authenticate(request.credentials().orElseThrow(UnauthenticatedException::new));
     }
 }

@@ -6,7 +6,6 @@ import com.qleven.domain.privacy.PrivacyRequestId;
 import com.qleven.domain.privacy.PrivacyRequestStatus;
 import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.Page;
-import com.qleven.domain.shared.UnauthenticatedException;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.host.http.Request;
@@ -57,7 +56,7 @@ public final class PrivacyRequestEndpoints {
     }
 
     private Response create(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         CreatePrivacyRequestBody body = request.body(CreatePrivacyRequestBody.class);
         PrivacyRequestView created = qleven.createPrivacyRequest().create(principal,
                 CreatePrivacyRequestCommand.parse(body.clientId(), body.type(), body.note()));
@@ -65,7 +64,7 @@ public final class PrivacyRequestEndpoints {
     }
 
     private Response list(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         Optional<PrivacyRequestStatus> status = request.query("status").map(s -> Optional.ofNullable(FILTERS.get(s))
                 .orElseThrow(() -> new ValidationException("status", "must be open, due_soon or overdue")));
         Page<PrivacyRequestView> page = qleven.listPrivacyRequests().list(principal, status, request.page());
@@ -76,34 +75,30 @@ public final class PrivacyRequestEndpoints {
     }
 
     private Response get(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         return Response.ok(answer(qleven.getPrivacyRequest().get(principal, id(request))));
     }
 
     private Response complete(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         PrivacyRequestId id = id(request);
         CompletePrivacyRequestBody body = request.body(CompletePrivacyRequestBody.class);
         return Response.ok(answer(qleven.completePrivacyRequest().complete(principal, id, body.outcome())));
     }
 
     private Response extend(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         PrivacyRequestId id = id(request);
         ExtendPrivacyRequestBody body = request.body(ExtendPrivacyRequestBody.class);
         return Response.ok(answer(qleven.extendPrivacyRequest().extend(principal, id, body.months(), body.reason())));
     }
 
     private Response export(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         ClientId client = request.pathParam("id").filter(t -> UUID_TEXT.matcher(t).matches())
                 .map(t -> new ClientId(UUID.fromString(t)))
                 .orElseThrow(() -> new NotFoundException("client"));
         return Response.ok(qleven.exportClientData().export(principal, client));
-    }
-
-    private Principal principal(Request request) {
-        return qleven.authenticate().authenticate(request.credentials().orElseThrow(UnauthenticatedException::new));
     }
 
     /** A malformed id names no request: the same 404 as another center's id or none. */

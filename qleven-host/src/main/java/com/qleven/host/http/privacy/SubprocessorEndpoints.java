@@ -7,7 +7,6 @@ import com.qleven.domain.privacy.Subprocessor;
 import com.qleven.domain.privacy.SubprocessorId;
 import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.NotFoundException;
-import com.qleven.domain.shared.UnauthenticatedException;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.host.http.Request;
@@ -59,12 +58,12 @@ public final class SubprocessorEndpoints {
 
     private Response list(Request request) {
         // A short register by nature (a handful of companies): answered whole, not paged.
-        return Response.ok(new SubprocessorList(qleven.subprocessors().list(principal(request)).stream()
+        return Response.ok(new SubprocessorList(qleven.subprocessors().list(request.principal(qleven.authenticate())).stream()
                 .map(SubprocessorEndpoints::answer).toList()));
     }
 
     private Response add(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         SubprocessorBody body = request.body(SubprocessorBody.class);
         List<FieldError> missing = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
@@ -86,7 +85,7 @@ public final class SubprocessorEndpoints {
     }
 
     private Response update(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         SubprocessorId id = request.pathParam("id").filter(t -> UUID_TEXT.matcher(t).matches())
                 .map(t -> new SubprocessorId(UUID.fromString(t)))
                 .orElseThrow(() -> new NotFoundException("sub-processor"));
@@ -116,9 +115,5 @@ public final class SubprocessorEndpoints {
     private static SubprocessorAnswer answer(Subprocessor s) {
         return new SubprocessorAnswer(s.id().toString(), s.name(), s.purpose(), s.region(), s.transferSafeguard(),
                 DateTimeFormatter.ISO_INSTANT.format(s.updatedAt().truncatedTo(ChronoUnit.MILLIS)));
-    }
-
-    private Principal principal(Request request) {
-        return qleven.authenticate().authenticate(request.credentials().orElseThrow(UnauthenticatedException::new));
     }
 }

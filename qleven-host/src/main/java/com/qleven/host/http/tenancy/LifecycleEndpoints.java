@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.qleven.application.Qleven;
 import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.NotFoundException;
-import com.qleven.domain.shared.UnauthenticatedException;
 import com.qleven.domain.shared.UserId;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.InvitationId;
@@ -73,21 +72,21 @@ public final class LifecycleEndpoints {
     }
 
     private Response invite(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         InviteBody body = request.body(InviteBody.class);
         InvitationView view = qleven.inviteUser().invite(principal, InviteUserCommand.parse(body.email(), body.role()));
         return Response.created("/v1/invitations/" + view.id(), invitation(view));
     }
 
     private Response listInvitations(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         var page = qleven.listInvitations().pending(principal, request.page());
         return Response.ok(new InvitationPage(page.items().stream().map(LifecycleEndpoints::invitation).toList(),
                 page.next().orElse(null)));
     }
 
     private Response getInvitation(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         InvitationId id = new InvitationId(uuid(request, "invitation"));
         return Response.ok(invitation(qleven.listInvitations().get(principal, id)));
     }
@@ -116,14 +115,14 @@ public final class LifecycleEndpoints {
     }
 
     private Response changePassword(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         ChangePasswordBody body = request.body(ChangePasswordBody.class);
         qleven.changePassword().change(principal, new ChangePasswordCommand(body.currentPassword(), body.newPassword()));
         return Response.noContent();
     }
 
     private Response updateUser(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         UserId user = new UserId(uuid(request, "user"));
         UserView view = qleven.updateUser().update(principal, user, mergePatch(request.body(JsonNode.class)));
         return Response.ok(TenancyEndpoints.user(view));
@@ -173,25 +172,21 @@ public final class LifecycleEndpoints {
     }
 
     private Response listSessions(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         var page = qleven.listSessions().list(principal, request.page());
         return Response.ok(new SessionPage(page.items().stream().map(LifecycleEndpoints::session).toList(),
                 page.next().orElse(null)));
     }
 
     private Response getSession(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         return Response.ok(session(qleven.listSessions().get(principal, new SessionId(uuid(request, "session")))));
     }
 
     private Response revokeSession(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         qleven.revokeSession().revoke(principal, new SessionId(uuid(request, "session")));
         return Response.noContent();
-    }
-
-    private Principal principal(Request request) {
-        return qleven.authenticate().authenticate(request.credentials().orElseThrow(UnauthenticatedException::new));
     }
 
     /** A malformed id names no resource: the same 404 as another center's id or none. */

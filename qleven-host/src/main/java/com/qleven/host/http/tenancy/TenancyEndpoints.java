@@ -114,18 +114,18 @@ public final class TenancyEndpoints {
     }
 
     private Response logout(Request request) {
-        qleven.signOut().signOut(principal(request));
+        qleven.signOut().signOut(request.principal(qleven.authenticate()));
         return Response.noContent().withHeader("Set-Cookie", SessionCookie.clear());
     }
 
     private Response me(Request request) {
-        UserView me = qleven.profile().me(principal(request));
+        UserView me = qleven.profile().me(request.principal(qleven.authenticate()));
         return Response.ok(new MeAnswer(me.id().toString(), me.tenantId().map(TenantId::toString).orElse(null),
                 me.role().wireName(), me.fullName(), me.email(), me.phone().orElse(null)));
     }
 
     private Response addUser(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         AddUserBody body = request.body(AddUserBody.class);
         AddUserCommand command = AddUserCommand.parse(body.fullName(), body.email(), body.phone(), body.role(),
                 body.password(), body.ageConfirmed());
@@ -134,7 +134,7 @@ public final class TenancyEndpoints {
     }
 
     private Response listUsers(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         PageRequest page = request.page();
         var users = qleven.listUsers().list(principal, page);
         return Response.ok(new UserPage(users.items().stream().map(TenancyEndpoints::user).toList(),
@@ -142,16 +142,12 @@ public final class TenancyEndpoints {
     }
 
     private Response getUser(Request request) {
-        Principal principal = principal(request);
+        Principal principal = request.principal(qleven.authenticate());
         // A malformed id names no resource: the same 404 as an id of another center or none.
         UserId id = request.pathParam("id").filter(t -> UUID_TEXT.matcher(t).matches())
                 .map(t -> new UserId(java.util.UUID.fromString(t)))
                 .orElseThrow(() -> new NotFoundException("user"));
         return Response.ok(user(qleven.getUser().get(principal, id)));
-    }
-
-    private Principal principal(Request request) {
-        return qleven.authenticate().authenticate(request.credentials().orElseThrow(UnauthenticatedException::new));
     }
 
     static UserAnswer user(UserView view) {
