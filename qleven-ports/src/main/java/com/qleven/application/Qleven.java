@@ -94,6 +94,7 @@ public final class Qleven {
     private final Authenticate authenticate;
     private final GetProfile profile;
     private final AddUser addUser;
+    private final com.qleven.ports.tenancy.in.MembershipRequests membershipRequests;
     private final ListUsers listUsers;
     private final GetUser getUser;
     private final CreateOperator createOperator;
@@ -174,7 +175,10 @@ public final class Qleven {
         signOut = new SignOutService(b.store, b.clock, auditTrail);
         authenticate = new AuthenticateService(b.store, b.clock, b.sessionPolicy);
         profile = new GetProfileService(b.store, b.cipher, auditTrail, b.clock);
-        addUser = new AddUserService(b.store, b.cipher, b.passwordHasher, b.clock, ids, auditTrail);
+        addUser = new AddUserService(b.store, b.cipher, b.passwordHasher, b.clock, ids, auditTrail, mail, b.publicUrl,
+                b.accountLifecycle);
+        membershipRequests = new com.qleven.application.tenancy.MembershipRequestsService(b.store, b.cipher,
+                b.passwordHasher, auditTrail, b.clock, b.signInThrottle);
         listUsers = new ListUsersService(b.store, b.cipher, auditTrail, b.clock);
         getUser = new GetUserService(b.store, b.cipher, auditTrail, b.clock);
         createOperator = new CreateOperatorService(b.store, b.cipher, b.passwordHasher, b.clock, ids, auditTrail);
@@ -256,6 +260,11 @@ public final class Qleven {
 
     public AddUser addUser() {
         return addUser;
+    }
+
+    /** A person's own memberships, and their answer to the centers that asked them to join. */
+    public com.qleven.ports.tenancy.in.MembershipRequests membershipRequests() {
+        return membershipRequests;
     }
 
     public ListUsers listUsers() {

@@ -11,10 +11,14 @@ public final class Permissions {
     private static final Map<Role, Set<Permission>> TABLE = new EnumMap<>(Role.class);
 
     static {
-        // Recording a breach and editing the sub-processors are the platform's acts, never a center's:
-        // administrators hold all else.
-        TABLE.put(Role.ADMINISTRATOR, EnumSet.complementOf(EnumSet.of(Permission.REPORT_INCIDENTS,
-                Permission.MANAGE_SUBPROCESSORS, Permission.PUBLISH_POLICY)));
+        // Every role's permissions are named one by one: a permission added to the enum is granted
+        // to nobody until it is named here (never "all but ..."). Recording a breach, editing the
+        // sub-processors and publishing the policy are the platform's acts, never a center's.
+        TABLE.put(Role.ADMINISTRATOR, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT,
+                Permission.VIEW_USERS, Permission.MANAGE_USERS, Permission.VIEW_AUDIT_TRAIL, Permission.VIEW_CLIENTS,
+                Permission.MANAGE_CLIENTS, Permission.READ_CLIENT_NOTES, Permission.HANDLE_PRIVACY_REQUESTS,
+                Permission.VIEW_INCIDENTS, Permission.VIEW_NOTIFICATIONS, Permission.MANAGE_CONSENTS,
+                Permission.MANAGE_CONSENT_PURPOSES));
         TABLE.put(Role.PROFESSIONAL, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_USERS,
                 Permission.VIEW_CLIENTS, Permission.MANAGE_CLIENTS, Permission.READ_CLIENT_NOTES));
         TABLE.put(Role.RECEPTIONIST, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_USERS,

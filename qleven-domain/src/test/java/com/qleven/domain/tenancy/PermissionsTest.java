@@ -42,6 +42,18 @@ class PermissionsTest {
         }
     }
 
+    /**
+     * A permission added to the enum must be granted to nobody until a role names it: the table
+     * names each role's permissions one by one, never "every permission but ...".
+     */
+    @Test
+    void noRoleIsGrantedPermissionsItDoesNotName() throws java.io.IOException {
+        String source = java.nio.file.Files.readString(
+                java.nio.file.Path.of("src/main/java/com/qleven/domain/tenancy/Permissions.java"));
+        assertThat(source).doesNotContain("complementOf").doesNotContain("allOf(")
+                .doesNotContain("Permission.values()").doesNotContain("removeAll");
+    }
+
     @Test
     void requireRefusesWithTheRoleAndTheAction() {
         Principal receptionist = new Principal(new UserId(UUID.randomUUID()), Optional.of(new TenantId(UUID.randomUUID())),

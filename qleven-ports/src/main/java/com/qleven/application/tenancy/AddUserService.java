@@ -1,12 +1,14 @@
 package com.qleven.application.tenancy;
 
 import com.qleven.application.QlevenStore;
+import com.qleven.application.shared.MailQueue;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UnprocessableException;
 import com.qleven.domain.shared.UserId;
 import com.qleven.domain.tenancy.Account;
+import com.qleven.domain.tenancy.AccountLifecyclePolicy;
 import com.qleven.domain.tenancy.Membership;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
@@ -16,38 +18,57 @@ import com.qleven.ports.shared.out.BlindIndex;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.IdGenerator;
 import com.qleven.ports.shared.out.PasswordHasher;
+import com.qleven.ports.tenancy.in.AccountLinks;
 import com.qleven.ports.tenancy.in.AddUser;
 import com.qleven.ports.tenancy.in.AddUserCommand;
 import com.qleven.ports.tenancy.in.UserView;
+import com.qleven.ports.tenancy.out.AccountTokens;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Adds a person to a center. When the email already has an account, the account gains a
- * membership and keeps its password; the answer is built from what the administrator sent, and a
- * password is hashed either way, so that neither the body nor the timing tells that the person
- * already had an account elsewhere. For the same reason the center's audit chain records a
- * {@code membership.create} either way; the creation of a new account, a global record, goes to the
- * platform's chain, which only operators read.
+ * Adds a person to a center. A new email gets an account at once, active, with the password the
+ * administrator chose. An email that already has an account gets a pending membership instead: the
+ * person is mailed a link to accept with their own password (or accepts signed in), and until then
+ * the center sees only what its administrator typed, never the account's stored fields, and the
+ * chosen password touches nothing. The answer says which ({@code status}); a password is hashed
+ * either way all the same. The center's audit chain records a {@code membership.create} either
+ * way; the creation of a new account, a global record, goes to the platform's chain, which only
+ * operators read.
  */
 public final class AddUserService implements AddUser {
     private static final System.Logger LOG = System.getLogger(AddUserService.class.getName());
     private final QlevenStore store;
+    private final FieldCipher cipher;
     private final AccountFields fields;
     private final PasswordHasher hasher;
     private final Clock clock;
     private final IdGenerator ids;
     private final AuditTrail audit;
+    private final MailQueue mail;
+    private final AccountMail messages;
+    private final AccountLifecyclePolicy policy;
+    private final CenterMailLimit limit;
+    private final LinkTokens tokens = new LinkTokens();
 
     public AddUserService(QlevenStore store, FieldCipher cipher, PasswordHasher hasher, Clock clock, IdGenerator ids,
-                          AuditTrail audit) {
+                          AuditTrail audit, MailQueue mail, URI publicUrl, AccountLifecyclePolicy policy) {
         this.store = store;
+        this.cipher = cipher;
         this.fields = new AccountFields(cipher);
         this.hasher = hasher;
         this.clock = clock;
         this.ids = ids;
         this.audit = audit;
+        this.mail = mail;
+        this.messages = new AccountMail(publicUrl);
+        this.policy = policy;
+        this.limit = new CenterMailLimit(store, cipher, policy);
+    }
+
+    private record Added(UserId id, boolean pending) {
     }
 
     @Override
@@ -61,13 +82,26 @@ public final class AddUserService implements AddUser {
         String passwordHash = hasher.hash(command.password());
         Instant now = clock.instant();
         UserId newId = new UserId(ids.next());
-        UserId member = store.transactions().inTenant(tenant, () -> {
+        String token = tokens.newToken(AccountLinks.MEMBERSHIP);
+        Added added = store.transactions().inTenant(tenant, () -> {
             Optional<UserId> existing = store.directory().accountByEmail(email);
             UserId id = existing.orElse(newId);
             if (existing.isPresent()) {
                 if (store.memberships().find(tenant, id).isPresent()) {
                     throw new ConflictException("this person is already a member of the center");
                 }
+                limit.take(tenant, now);
+                Membership pending = Membership.pending(tenant, id, command.role(), now);
+                store.memberships().addPending(pending, Users.sealTyped(cipher, pending, command.person()));
+                store.directory().addPendingMembership(id, tenant);
+                Instant expires = now.plus(policy.invitationLifetime());
+                store.accountTokens().removeMembershipTokens(tenant, id);
+                store.accountTokens().addMembershipToken(new AccountTokens.MembershipToken(LinkTokens.hash(token),
+                        tenant, id, expires));
+                String centerName = store.centers().byId(tenant).map(c -> c.profile().name())
+                        .orElseThrow(() -> new IllegalStateException("the principal's center " + tenant + " is gone"));
+                mail.enqueue(messages.membershipRequest(command.person().email(), centerName, command.role(), token,
+                        policy.invitationLifetime()), expires);
             } else {
                 if (!store.directory().claimAccountEmail(email, id)) {
                     throw new ConflictException("this email was just taken; try again");
@@ -79,16 +113,19 @@ public final class AddUserService implements AddUser {
                 audit.record(new AuditEvent(Optional.empty(), Optional.of(principal.userId()),
                         Optional.of(principal.sessionId().value()), "account.create", "account",
                         Optional.of(id.value()), "added to a center", 1, now));
+                store.memberships().add(new Membership(tenant, id, command.role(), now));
+                store.directory().addMembership(id, tenant);
             }
-            store.memberships().add(new Membership(tenant, id, command.role(), now));
-            store.directory().addMembership(id, tenant);
             audit.record(AuditEvent.by(principal, "membership.create", "account", Optional.of(id.value()),
                     "add member", 1, now));
-            return id;
+            return new Added(id, existing.isPresent());
         });
-        LOG.log(System.Logger.Level.INFO, "event=user_added tenant=" + tenant + " user=" + member
-                + " role=" + command.role().wireName() + " by=" + principal.userId());
-        Account asSent = new Account(member, command.person(), now, false, now);
-        return Users.view(asSent, new Membership(tenant, member, command.role(), now));
+        LOG.log(System.Logger.Level.INFO, "event=user_added tenant=" + tenant + " user=" + added.id()
+                + " role=" + command.role().wireName() + " pending=" + added.pending() + " by=" + principal.userId());
+        if (added.pending()) {
+            return Users.view(command.person(), Membership.pending(tenant, added.id(), command.role(), now));
+        }
+        Account asSent = new Account(added.id(), command.person(), now, false, now);
+        return Users.view(asSent, new Membership(tenant, added.id(), command.role(), now));
     }
 }

@@ -57,7 +57,7 @@ public final class AuthenticateService implements Authenticate {
             Optional<Role> role = entry.tenantId().isEmpty()
                     ? Optional.of(Role.OPERATOR)
                     : store.memberships().find(entry.tenantId().get(), entry.userId())
-                            .filter(m -> m.active()).map(m -> m.role());
+                            .filter(m -> m.usable()).map(m -> m.role());
             if (role.isEmpty()) {
                 return Optional.empty();
             }

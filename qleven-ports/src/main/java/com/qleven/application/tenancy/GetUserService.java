@@ -13,16 +13,19 @@ import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.tenancy.in.GetUser;
 import com.qleven.ports.tenancy.in.UserView;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 public final class GetUserService implements GetUser {
     private final QlevenStore store;
+    private final FieldCipher cipher;
     private final AccountFields fields;
     private final AuditTrail audit;
     private final Clock clock;
 
     public GetUserService(QlevenStore store, FieldCipher cipher, AuditTrail audit, Clock clock) {
         this.store = store;
+        this.cipher = cipher;
         this.fields = new AccountFields(cipher);
         this.audit = audit;
         this.clock = clock;
@@ -33,8 +36,12 @@ public final class GetUserService implements GetUser {
         Permissions.require(principal, Permission.VIEW_USERS);
         TenantId tenant = principal.requireTenant();
         return store.transactions().inTenant(tenant, () -> {
+            // A pending member is shown as typed: the account is not even read.
             UserView view = store.memberships().find(tenant, user)
-                    .flatMap(m -> store.accounts().byId(user).map(a -> Users.view(fields.open(a), m)))
+                    .flatMap(m -> m.pending()
+                            ? store.memberships().typed(tenant, List.of(user)).stream().findFirst()
+                                    .map(t -> Users.view(Users.openTyped(cipher, m, t), m))
+                            : store.accounts().byId(user).map(a -> Users.view(fields.open(a), m)))
                     .orElseThrow(() -> new NotFoundException("user"));
             audit.record(AuditEvent.by(principal, "account.read", "account", Optional.of(user.value()),
                     "member details", 1, clock.instant()));

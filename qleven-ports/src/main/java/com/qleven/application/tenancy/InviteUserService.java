@@ -33,6 +33,7 @@ import java.util.Optional;
 public final class InviteUserService implements InviteUser {
     private static final System.Logger LOG = System.getLogger(InviteUserService.class.getName());
     private final QlevenStore store;
+    private final CenterMailLimit limit;
     private final AccountFields accounts;
     private final InvitationFields fields;
     private final MailQueue mail;
@@ -54,6 +55,7 @@ public final class InviteUserService implements InviteUser {
         this.clock = clock;
         this.ids = ids;
         this.policy = policy;
+        this.limit = new CenterMailLimit(store, cipher, policy);
     }
 
     @Override
@@ -69,6 +71,7 @@ public final class InviteUserService implements InviteUser {
             if (account.isPresent() && store.memberships().find(tenant, account.get()).isPresent()) {
                 throw new ConflictException("this person is already a member of the center");
             }
+            limit.take(tenant, now);
             String centerName = store.centers().byId(tenant).map(c -> c.profile().name())
                     .orElseThrow(() -> new IllegalStateException("the principal's center " + tenant + " is gone"));
             store.invitations().revokeOpen(tenant, fields.emailIndex(tenant, command.email()), now)

@@ -15,6 +15,7 @@ import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.tenancy.in.ListUsers;
 import com.qleven.ports.tenancy.in.UserView;
 import com.qleven.ports.tenancy.out.StoredAccount;
+import com.qleven.ports.tenancy.out.TypedMember;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +25,14 @@ import java.util.stream.Collectors;
 
 public final class ListUsersService implements ListUsers {
     private final QlevenStore store;
+    private final FieldCipher cipher;
     private final AccountFields fields;
     private final AuditTrail audit;
     private final Clock clock;
 
     public ListUsersService(QlevenStore store, FieldCipher cipher, AuditTrail audit, Clock clock) {
         this.store = store;
+        this.cipher = cipher;
         this.fields = new AccountFields(cipher);
         this.audit = audit;
         this.clock = clock;
@@ -41,12 +44,18 @@ public final class ListUsersService implements ListUsers {
         TenantId tenant = principal.requireTenant();
         return store.transactions().inTenant(tenant, () -> {
             Page<Membership> page = store.memberships().list(tenant, request);
+            // Pending members are shown as typed: their accounts are not even read.
             Map<UserId, StoredAccount> accounts = store.accounts()
-                    .byIds(page.items().stream().map(Membership::userId).toList()).stream()
+                    .byIds(page.items().stream().filter(m -> !m.pending()).map(Membership::userId).toList()).stream()
                     .collect(Collectors.toMap(StoredAccount::id, Function.identity()));
+            Map<UserId, TypedMember> typed = store.memberships()
+                    .typed(tenant, page.items().stream().filter(Membership::pending).map(Membership::userId).toList())
+                    .stream().collect(Collectors.toMap(TypedMember::userId, Function.identity()));
             List<UserView> items = page.items().stream()
-                    .filter(m -> accounts.containsKey(m.userId()))
-                    .map(m -> Users.view(fields.open(accounts.get(m.userId())), m))
+                    .filter(m -> m.pending() ? typed.containsKey(m.userId()) : accounts.containsKey(m.userId()))
+                    .map(m -> m.pending()
+                            ? Users.view(Users.openTyped(cipher, m, typed.get(m.userId())), m)
+                            : Users.view(fields.open(accounts.get(m.userId())), m))
                     .toList();
             audit.record(AuditEvent.by(principal, "account.list", "account", Optional.empty(), "member list",
                     items.size(), clock.instant()));

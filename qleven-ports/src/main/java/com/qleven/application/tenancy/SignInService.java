@@ -121,7 +121,7 @@ public final class SignInService implements SignIn {
                 command.client().country());
         Runnable open = () -> {
             if (tenant.isPresent() && store.memberships().find(tenant.get(), account.id())
-                    .filter(m -> m.active()).isEmpty()) {
+                    .filter(m -> m.usable()).isEmpty()) {
                 throw new UnauthenticatedException();
             }
             store.sessions().add(session);
@@ -148,7 +148,12 @@ public final class SignInService implements SignIn {
             }
             return Optional.empty();
         }
-        List<TenantId> centers = store.transactions().global(() -> store.directory().centersOf(account.id()));
+        // Only the centers where the membership works now: neither one the person has not accepted
+        // (the directory leaves those out) nor one the center deactivated.
+        List<TenantId> centers = store.transactions().global(() -> store.directory().centersOf(account.id()))
+                .stream().filter(t -> store.transactions().inTenant(t, () -> store.memberships()
+                        .find(t, account.id()).filter(m -> m.usable()).isPresent()))
+                .toList();
         if (centers.isEmpty()) {
             throw new UnauthenticatedException();
         }

@@ -2,6 +2,7 @@ package com.qleven.application.tenancy;
 
 import com.qleven.application.QlevenStore;
 import com.qleven.domain.audit.AuditEvent;
+import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UserId;
@@ -32,12 +33,14 @@ import java.util.Optional;
 public final class UpdateUserService implements UpdateUser {
     private static final System.Logger LOG = System.getLogger(UpdateUserService.class.getName());
     private final QlevenStore store;
+    private final FieldCipher cipher;
     private final AccountFields fields;
     private final AuditTrail audit;
     private final Clock clock;
 
     public UpdateUserService(QlevenStore store, FieldCipher cipher, AuditTrail audit, Clock clock) {
         this.store = store;
+        this.cipher = cipher;
         this.fields = new AccountFields(cipher);
         this.audit = audit;
         this.clock = clock;
@@ -55,6 +58,10 @@ public final class UpdateUserService implements UpdateUser {
                     ? store.memberships().lockActiveAdministrators(tenant) : List.of();
             Membership before = store.memberships().find(tenant, user)
                     .orElseThrow(() -> new NotFoundException("user"));
+            if (before.pending() && command.active().isPresent()) {
+                throw new ConflictException("this person has not accepted the membership yet: only its role can"
+                        + " change until they do");
+            }
             Membership after = afterOf(before, command);
             LastAdministrator.check(before, after, administrators.size());
             store.memberships().update(after);
@@ -63,7 +70,10 @@ public final class UpdateUserService implements UpdateUser {
                 ended = endSessionsHere(tenant, user, now);
             }
             record(principal, before, after, now);
-            UserView view = store.accounts().byId(user).map(fields::open).map(a -> Users.view(a, after))
+            UserView view = (after.pending()
+                    ? store.memberships().typed(tenant, List.of(user)).stream().findFirst()
+                            .map(t -> Users.view(Users.openTyped(cipher, after, t), after))
+                    : store.accounts().byId(user).map(fields::open).map(a -> Users.view(a, after)))
                     .orElseThrow(() -> new NotFoundException("user"));
             LOG.log(System.Logger.Level.INFO, "event=user_updated tenant=" + tenant + " user=" + user + " role="
                     + view.role().wireName() + " active=" + view.active() + " sessionsEnded=" + ended

@@ -13,6 +13,7 @@ final class InMemoryAccountTokens implements AccountTokens {
     private final InMemoryTransactions tx;
     private final Map<String, InvitationToken> invitations = new HashMap<>();
     private final Map<String, ResetToken> resets = new HashMap<>();
+    private final Map<String, MembershipToken> memberships = new HashMap<>();
 
     InMemoryAccountTokens(InMemoryTransactions tx) {
         this.tx = tx;
@@ -35,6 +36,23 @@ final class InMemoryAccountTokens implements AccountTokens {
             tx.onRollback(() -> map.put(key, previous));
         }
         return previous != null;
+    }
+
+    @Override
+    public void addMembershipToken(MembershipToken token) {
+        tx.within(() -> put(memberships, token.tokenHash(), token));
+    }
+
+    @Override
+    public Optional<MembershipToken> membershipByTokenHash(String tokenHash) {
+        return tx.within(() -> Optional.ofNullable(memberships.get(tokenHash)));
+    }
+
+    @Override
+    public void removeMembershipTokens(com.qleven.domain.shared.TenantId tenant, UserId account) {
+        tx.within(() -> memberships.values().stream()
+                .filter(t -> t.tenantId().equals(tenant) && t.userId().equals(account))
+                .map(MembershipToken::tokenHash).toList().forEach(hash -> remove(memberships, hash)));
     }
 
     @Override

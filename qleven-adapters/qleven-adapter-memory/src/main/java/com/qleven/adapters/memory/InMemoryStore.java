@@ -22,6 +22,7 @@ import com.qleven.ports.shared.out.WrappedKey;
 import com.qleven.ports.tenancy.out.Accounts;
 import com.qleven.ports.tenancy.out.Centers;
 import com.qleven.ports.tenancy.out.Memberships;
+import com.qleven.ports.tenancy.out.TypedMember;
 import com.qleven.ports.tenancy.out.Sessions;
 import com.qleven.ports.tenancy.out.StoredAccount;
 import com.qleven.ports.tenancy.out.StoredSession;
@@ -68,7 +69,8 @@ public final class InMemoryStore implements QlevenStore {
     private final Map<List<Object>, Membership> memberships = new HashMap<>();
     private final Map<SessionKey, StoredSession> sessions = new HashMap<>();
     private final Map<BlindIndex, UserId> accountEmails = new HashMap<>();
-    private final Map<UserId, List<TenantId>> directoryMemberships = new HashMap<>();
+    private final Map<UserId, List<Directory.Placement>> directoryMemberships = new HashMap<>();
+    private final Map<List<Object>, TypedMember> typedMembers = new HashMap<>();
     private final Map<String, Directory.SessionToken> sessionTokens = new HashMap<>();
     private final Map<String, List<Instant>> rateEvents = new HashMap<>();
     private final Map<UUID, WrappedKey> dataKeys = new HashMap<>();
@@ -320,7 +322,7 @@ public final class InMemoryStore implements QlevenStore {
                 Membership stored = memberships.get(key);
                 if (stored != null) {
                     put(memberships, key, new Membership(stored.tenantId(), stored.userId(), m.role(),
-                            stored.createdAt(), m.active()));
+                            stored.createdAt(), m.active(), stored.pending()));
                 }
             });
         }
@@ -330,6 +332,53 @@ public final class InMemoryStore implements QlevenStore {
             return tx.within(() -> memberships.values().stream()
                     .filter(m -> m.tenantId().equals(tenant) && tx.visible(m.tenantId()) && m.isActiveAdministrator())
                     .map(Membership::userId).toList());
+        }
+
+        @Override
+        public void addPending(Membership m, TypedMember typed) {
+            tx.within(() -> {
+                if (!m.pending() || !typed.tenantId().equals(m.tenantId()) || !typed.userId().equals(m.userId())) {
+                    throw new IllegalStateException("what was typed belongs to its pending membership");
+                }
+                add(m);
+                put(typedMembers, List.of(m.tenantId(), m.userId()), typed);
+            });
+        }
+
+        @Override
+        public List<TypedMember> typed(TenantId tenant, java.util.Collection<UserId> users) {
+            return tx.within(() -> users.stream().map(u -> typedMembers.get(List.of(tenant, u)))
+                    .filter(java.util.Objects::nonNull).filter(t -> tx.visible(t.tenantId())).toList());
+        }
+
+        @Override
+        public boolean accept(TenantId tenant, UserId user) {
+            return tx.within(() -> {
+                tx.checkWrite(tenant);
+                List<Object> key = List.of(tenant, user);
+                Membership stored = memberships.get(key);
+                if (stored == null || !stored.pending()) {
+                    return false;
+                }
+                put(memberships, key, stored.accepted());
+                remove(typedMembers, key);
+                return true;
+            });
+        }
+
+        @Override
+        public boolean removePending(TenantId tenant, UserId user) {
+            return tx.within(() -> {
+                tx.checkWrite(tenant);
+                List<Object> key = List.of(tenant, user);
+                Membership stored = memberships.get(key);
+                if (stored == null || !stored.pending()) {
+                    return false;
+                }
+                remove(memberships, key);
+                remove(typedMembers, key);
+                return true;
+            });
         }
     };
 
@@ -418,18 +467,47 @@ public final class InMemoryStore implements QlevenStore {
 
         @Override
         public List<TenantId> centersOf(UserId account) {
+            return tx.within(() -> directoryMemberships.getOrDefault(account, List.of()).stream()
+                    .filter(p -> !p.pending()).map(Directory.Placement::tenantId).toList());
+        }
+
+        @Override
+        public List<Directory.Placement> placementsOf(UserId account) {
             return tx.within(() -> List.copyOf(directoryMemberships.getOrDefault(account, List.of())));
         }
 
         @Override
         public void addMembership(UserId account, TenantId tenant) {
+            place(account, tenant, false);
+        }
+
+        @Override
+        public void addPendingMembership(UserId account, TenantId tenant) {
+            place(account, tenant, true);
+        }
+
+        private void place(UserId account, TenantId tenant, boolean pending) {
             tx.within(() -> {
-                List<TenantId> centersOfAccount = new ArrayList<>(directoryMemberships.getOrDefault(account, List.of()));
-                if (!centersOfAccount.contains(tenant)) {
-                    centersOfAccount.add(tenant);
-                    put(directoryMemberships, account, List.copyOf(centersOfAccount));
+                List<Directory.Placement> placements =
+                        new ArrayList<>(directoryMemberships.getOrDefault(account, List.of()));
+                if (placements.stream().noneMatch(p -> p.tenantId().equals(tenant))) {
+                    placements.add(new Directory.Placement(tenant, pending));
+                    put(directoryMemberships, account, List.copyOf(placements));
                 }
             });
+        }
+
+        @Override
+        public void acceptMembership(UserId account, TenantId tenant) {
+            tx.within(() -> put(directoryMemberships, account, directoryMemberships.getOrDefault(account, List.of())
+                    .stream().map(p -> p.tenantId().equals(tenant) ? new Directory.Placement(tenant, false) : p)
+                    .toList()));
+        }
+
+        @Override
+        public void removeMembership(UserId account, TenantId tenant) {
+            tx.within(() -> put(directoryMemberships, account, directoryMemberships.getOrDefault(account, List.of())
+                    .stream().filter(p -> !p.tenantId().equals(tenant)).toList()));
         }
 
         @Override

@@ -27,15 +27,38 @@ public interface Directory {
         }
     }
 
+    /** An account's place in a center as the directory knows it: agreed to, or still pending. */
+    record Placement(TenantId tenantId, boolean pending) {
+        public Placement {
+            Objects.requireNonNull(tenantId, "tenantId");
+        }
+    }
+
     Optional<UserId> accountByEmail(BlindIndex email);
 
     /** Claims the email for the account; false when another account holds it already. */
     boolean claimAccountEmail(BlindIndex email, UserId account);
 
-    /** The centers the account is a member of, oldest membership first. */
+    /**
+     * The centers the account agreed to be a member of, oldest membership first: never one still
+     * pending (whether the membership is active is the center's to tell).
+     */
     List<TenantId> centersOf(UserId account);
 
+    /** Every center the account is in or asked to join, oldest first. */
+    List<Placement> placementsOf(UserId account);
+
+    /** Adds a membership the person agreed to. */
     void addMembership(UserId account, TenantId tenant);
+
+    /** Adds a membership a center asks of the account, pending until the person accepts. */
+    void addPendingMembership(UserId account, TenantId tenant);
+
+    /** Marks the pending membership agreed to. */
+    void acceptMembership(UserId account, TenantId tenant);
+
+    /** Removes the membership (a declined one). */
+    void removeMembership(UserId account, TenantId tenant);
 
     void addSessionToken(SessionToken token);
 

@@ -2,11 +2,12 @@ package com.qleven.ports.tenancy.in;
 
 /**
  * The opaque tokens that single-use links carry: a prefix telling their kind ({@code qi_} for an
- * invitation, {@code qr_} for a password reset) and 256 random bits in base64url.
+ * invitation, {@code qr_} for a password reset, {@code qm_} for a membership asked of an existing account) and 256 random bits in base64url.
  */
 public final class AccountLinks {
     public static final String INVITATION = "qi_";
     public static final String PASSWORD_RESET = "qr_";
+    public static final String MEMBERSHIP = "qm_";
     private static final int MAX_LENGTH = 100;
 
     private AccountLinks() {

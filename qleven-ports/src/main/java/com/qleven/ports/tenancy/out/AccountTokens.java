@@ -32,6 +32,23 @@ public interface AccountTokens {
         }
     }
 
+    /** The link that lets an existing account accept a pending membership with its own password. */
+    record MembershipToken(String tokenHash, TenantId tenantId, UserId userId, Instant expiresAt) {
+        public MembershipToken {
+            Objects.requireNonNull(tokenHash, "tokenHash");
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+    }
+
+    void addMembershipToken(MembershipToken token);
+
+    Optional<MembershipToken> membershipByTokenHash(String tokenHash);
+
+    /** Deletes the links of the account's membership in the center. */
+    void removeMembershipTokens(TenantId tenant, UserId account);
+
     void addInvitationToken(InvitationToken token);
 
     Optional<InvitationToken> invitationByTokenHash(String tokenHash);

@@ -25,4 +25,19 @@ public interface Memberships {
      * that asks too waits, then sees what this one committed.
      */
     java.util.List<UserId> lockActiveAdministrators(TenantId tenant);
+
+    /** Adds a pending membership with what the administrator typed. */
+    void addPending(Membership membership, TypedMember typed);
+
+    /** What was typed for the pending memberships among the users (none for the others). */
+    java.util.List<TypedMember> typed(TenantId tenant, java.util.Collection<UserId> users);
+
+    /**
+     * Marks the pending membership accepted and forgets what was typed for it. True when this call
+     * accepted it: of two racing acceptances, one only gets true.
+     */
+    boolean accept(TenantId tenant, UserId user);
+
+    /** Deletes the membership if it is still pending, with what was typed; true when this call deleted it. */
+    boolean removePending(TenantId tenant, UserId user);
 }

@@ -50,18 +50,57 @@ final class PostgresDirectory implements Directory {
     @Override
     public List<TenantId> centersOf(UserId account) {
         return tx.withHandle("list an account's centers", h -> h
-                .createQuery("SELECT tenant_id FROM directory.memberships WHERE user_id = :user ORDER BY position")
+                .createQuery("""
+                        SELECT tenant_id FROM directory.memberships WHERE user_id = :user AND NOT pending
+                        ORDER BY position""")
                 .bind("user", Sql.uuid(account.value()))
                 .map((rs, ctx) -> new TenantId(Sql.uuid(rs, "tenant_id")))
                 .list());
     }
 
     @Override
+    public List<Placement> placementsOf(UserId account) {
+        return tx.withHandle("list an account's placements", h -> h
+                .createQuery("SELECT tenant_id, pending FROM directory.memberships WHERE user_id = :user ORDER BY position")
+                .bind("user", Sql.uuid(account.value()))
+                .map((rs, ctx) -> new Placement(new TenantId(Sql.uuid(rs, "tenant_id")), rs.getBoolean("pending")))
+                .list());
+    }
+
+    @Override
     public void addMembership(UserId account, TenantId tenant) {
+        place(account, tenant, false);
+    }
+
+    @Override
+    public void addPendingMembership(UserId account, TenantId tenant) {
+        place(account, tenant, true);
+    }
+
+    private void place(UserId account, TenantId tenant, boolean pending) {
         tx.withHandle("add a membership to the directory", h -> h
                 .createUpdate("""
-                        INSERT INTO directory.memberships (user_id, tenant_id) VALUES (:user, :tenant)
+                        INSERT INTO directory.memberships (user_id, tenant_id, pending) VALUES (:user, :tenant, :pending)
                         ON CONFLICT DO NOTHING""")
+                .bind("user", Sql.uuid(account.value()))
+                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("pending", pending)
+                .execute());
+    }
+
+    @Override
+    public void acceptMembership(UserId account, TenantId tenant) {
+        tx.withHandle("accept a membership in the directory", h -> h
+                .createUpdate("UPDATE directory.memberships SET pending = false WHERE user_id = :user AND tenant_id = :tenant")
+                .bind("user", Sql.uuid(account.value()))
+                .bind("tenant", Sql.uuid(tenant.value()))
+                .execute());
+    }
+
+    @Override
+    public void removeMembership(UserId account, TenantId tenant) {
+        tx.withHandle("remove a membership from the directory", h -> h
+                .createUpdate("DELETE FROM directory.memberships WHERE user_id = :user AND tenant_id = :tenant")
                 .bind("user", Sql.uuid(account.value()))
                 .bind("tenant", Sql.uuid(tenant.value()))
                 .execute());

@@ -17,6 +17,41 @@ final class PostgresAccountTokens implements AccountTokens {
     }
 
     @Override
+    public void addMembershipToken(MembershipToken token) {
+        tx.withHandle("add a membership token", h -> h
+                .createUpdate("""
+                        INSERT INTO directory.membership_tokens (token_hash, tenant_id, user_id, expires_at)
+                        VALUES (:hash, :tenant, :user, :expires)""")
+                .bind("hash", token.tokenHash())
+                .bind("tenant", Sql.uuid(token.tenantId().value()))
+                .bind("user", Sql.uuid(token.userId().value()))
+                .bind("expires", Sql.instant(token.expiresAt()))
+                .execute());
+    }
+
+    @Override
+    public Optional<MembershipToken> membershipByTokenHash(String tokenHash) {
+        return tx.withHandle("find a membership token", h -> h
+                .createQuery("""
+                        SELECT token_hash, tenant_id, user_id, expires_at FROM directory.membership_tokens
+                        WHERE token_hash = :hash""")
+                .bind("hash", tokenHash)
+                .map((rs, ctx) -> new MembershipToken(rs.getString("token_hash"),
+                        new TenantId(Sql.uuid(rs, "tenant_id")), new UserId(Sql.uuid(rs, "user_id")),
+                        Sql.instant(rs, "expires_at")))
+                .findOne());
+    }
+
+    @Override
+    public void removeMembershipTokens(TenantId tenant, UserId account) {
+        tx.withHandle("remove membership tokens", h -> h
+                .createUpdate("DELETE FROM directory.membership_tokens WHERE user_id = :user AND tenant_id = :tenant")
+                .bind("user", Sql.uuid(account.value()))
+                .bind("tenant", Sql.uuid(tenant.value()))
+                .execute());
+    }
+
+    @Override
     public void addInvitationToken(InvitationToken token) {
         tx.withHandle("add an invitation token", h -> h
                 .createUpdate("""

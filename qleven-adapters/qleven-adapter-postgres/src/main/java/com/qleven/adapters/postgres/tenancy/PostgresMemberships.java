@@ -10,6 +10,8 @@ import com.qleven.domain.shared.UserId;
 import com.qleven.domain.tenancy.Membership;
 import com.qleven.domain.tenancy.Role;
 import com.qleven.ports.tenancy.out.Memberships;
+import com.qleven.ports.tenancy.out.TypedMember;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -22,7 +24,8 @@ import org.jdbi.v3.core.statement.Query;
 final class PostgresMemberships implements Memberships {
     private static final RowMapper<Membership> MEMBERSHIP = (rs, ctx) -> new Membership(
             new TenantId(Sql.uuid(rs, "tenant_id")), new UserId(Sql.uuid(rs, "user_id")),
-            Role.fromWire(rs.getString("role")), Sql.instant(rs, "created_at"), rs.getBoolean("active"));
+            Role.fromWire(rs.getString("role")), Sql.instant(rs, "created_at"), rs.getBoolean("active"),
+            rs.getBoolean("pending"));
 
     private final PostgresTransactions tx;
 
@@ -34,8 +37,8 @@ final class PostgresMemberships implements Memberships {
     public void add(Membership membership) {
         tx.withHandle(Optional.of(membership.tenantId()), "add a membership", h -> h
                 .createUpdate("""
-                        INSERT INTO public.memberships (tenant_id, user_id, role, created_at, active)
-                        VALUES (:tenant, :user, :role, :created, :active)""")
+                        INSERT INTO public.memberships (tenant_id, user_id, role, created_at, active, pending)
+                        VALUES (:tenant, :user, :role, :created, :active, false)""")
                 .bind("tenant", Sql.uuid(membership.tenantId().value()))
                 .bind("user", Sql.uuid(membership.userId().value()))
                 .bind("role", membership.role().wireName())
@@ -48,7 +51,7 @@ final class PostgresMemberships implements Memberships {
     public Optional<Membership> find(TenantId tenant, UserId user) {
         return tx.withHandle(Optional.of(tenant), "find a membership", h -> h
                 .createQuery("""
-                        SELECT tenant_id, user_id, role, created_at, active FROM public.memberships
+                        SELECT tenant_id, user_id, role, created_at, active, pending FROM public.memberships
                         WHERE tenant_id = :tenant AND user_id = :user""")
                 .bind("tenant", Sql.uuid(tenant.value()))
                 .bind("user", Sql.uuid(user.value()))
@@ -60,7 +63,7 @@ final class PostgresMemberships implements Memberships {
     public Page<Membership> list(TenantId tenant, PageRequest page) {
         Optional<KeysetCursor> after = page.cursor().map(KeysetCursor::decode);
         List<Membership> rows = tx.withHandle(Optional.of(tenant), "list memberships", h -> {
-            Query query = h.createQuery("SELECT tenant_id, user_id, role, created_at, active FROM public.memberships"
+            Query query = h.createQuery("SELECT tenant_id, user_id, role, created_at, active, pending FROM public.memberships"
                             + " WHERE tenant_id = :tenant"
                             + (after.isPresent() ? " AND (created_at, user_id) > (:afterAt, :afterUser)" : "")
                             + " ORDER BY created_at, user_id LIMIT :limit")
@@ -100,10 +103,70 @@ final class PostgresMemberships implements Memberships {
         return tx.withHandle(Optional.of(tenant), "lock the active administrators", h -> h
                 .createQuery("""
                         SELECT user_id FROM public.memberships
-                        WHERE tenant_id = :tenant AND role = 'administrator' AND active
+                        WHERE tenant_id = :tenant AND role = 'administrator' AND active AND NOT pending
                         ORDER BY user_id FOR UPDATE""")
                 .bind("tenant", Sql.uuid(tenant.value()))
                 .map((rs, ctx) -> new UserId(Sql.uuid(rs, "user_id")))
                 .list());
+    }
+
+    @Override
+    public void addPending(Membership membership, TypedMember typed) {
+        if (!membership.pending() || !typed.tenantId().equals(membership.tenantId())
+                || !typed.userId().equals(membership.userId())) {
+            throw new IllegalArgumentException("what was typed belongs to its pending membership");
+        }
+        tx.withHandle(Optional.of(membership.tenantId()), "add a pending membership", h -> h
+                .createUpdate("""
+                        INSERT INTO public.memberships (tenant_id, user_id, role, created_at, active, pending,
+                                                        typed_full_name, typed_email, typed_phone)
+                        VALUES (:tenant, :user, :role, :created, :active, true, :fullName, :email, :phone)""")
+                .bind("tenant", Sql.uuid(membership.tenantId().value()))
+                .bind("user", Sql.uuid(membership.userId().value()))
+                .bind("role", membership.role().wireName())
+                .bind("created", Sql.instant(membership.createdAt()))
+                .bind("active", membership.active())
+                .bind("fullName", Sql.bytes(typed.fullName()))
+                .bind("email", Sql.bytes(typed.email()))
+                .bind("phone", Sql.bytes(typed.phone()))
+                .execute());
+    }
+
+    @Override
+    public List<TypedMember> typed(TenantId tenant, Collection<UserId> users) {
+        if (users.isEmpty()) {
+            return List.of();
+        }
+        return tx.withHandle(Optional.of(tenant), "read what was typed for pending members", h -> h
+                .createQuery("""
+                        SELECT tenant_id, user_id, typed_full_name, typed_email, typed_phone FROM public.memberships
+                        WHERE tenant_id = :tenant AND user_id = ANY(:users) AND pending""")
+                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("users", Sql.uuids(users.stream().map(UserId::value).toList()))
+                .map((rs, ctx) -> new TypedMember(new TenantId(Sql.uuid(rs, "tenant_id")),
+                        new UserId(Sql.uuid(rs, "user_id")), rs.getBytes("typed_full_name"),
+                        rs.getBytes("typed_email"), rs.getBytes("typed_phone")))
+                .list());
+    }
+
+    @Override
+    public boolean accept(TenantId tenant, UserId user) {
+        return tx.withHandle(Optional.of(tenant), "accept a pending membership", h -> h
+                .createUpdate("""
+                        UPDATE public.memberships
+                        SET pending = false, typed_full_name = NULL, typed_email = NULL, typed_phone = NULL
+                        WHERE tenant_id = :tenant AND user_id = :user AND pending""")
+                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("user", Sql.uuid(user.value()))
+                .execute()) == 1;
+    }
+
+    @Override
+    public boolean removePending(TenantId tenant, UserId user) {
+        return tx.withHandle(Optional.of(tenant), "remove a pending membership", h -> h
+                .createUpdate("DELETE FROM public.memberships WHERE tenant_id = :tenant AND user_id = :user AND pending")
+                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("user", Sql.uuid(user.value()))
+                .execute()) == 1;
     }
 }

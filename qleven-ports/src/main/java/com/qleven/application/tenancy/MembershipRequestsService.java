@@ -1,0 +1,164 @@
+package com.qleven.application.tenancy;
+
+import com.qleven.application.QlevenStore;
+import com.qleven.domain.audit.AuditEvent;
+import com.qleven.domain.shared.ConflictException;
+import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UnprocessableException;
+import com.qleven.domain.shared.UserId;
+import com.qleven.domain.shared.ValidationException;
+import com.qleven.domain.tenancy.Membership;
+import com.qleven.domain.tenancy.MembershipStatus;
+import com.qleven.domain.tenancy.Permission;
+import com.qleven.domain.tenancy.Permissions;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.domain.tenancy.SignInThrottle;
+import com.qleven.ports.audit.out.AuditTrail;
+import com.qleven.ports.shared.out.Directory;
+import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.PasswordHasher;
+import com.qleven.ports.tenancy.in.AccountLinks;
+import com.qleven.ports.tenancy.in.MembershipRequests;
+import com.qleven.ports.tenancy.out.AccountTokens;
+import com.qleven.ports.tenancy.out.StoredAccount;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A person's answer to the centers that asked them to join. Accepting turns the pending membership
+ * into an active one and forgets what the center's administrator typed (the center now sees the
+ * account as the person keeps it); declining deletes it. Each answer is one unit of work in the
+ * asking center, recorded in its audit chain with the person as actor and no session of another
+ * center. Another account's request, or a center that asked nothing, is 404.
+ */
+public final class MembershipRequestsService implements MembershipRequests {
+    private static final System.Logger LOG = System.getLogger(MembershipRequestsService.class.getName());
+    private static final String PURPOSE = "member consent";
+    private final QlevenStore store;
+    private final AccountFields accounts;
+    private final PasswordChecks checks;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public MembershipRequestsService(QlevenStore store, FieldCipher cipher, PasswordHasher hasher, AuditTrail audit,
+                                     Clock clock, SignInThrottle throttle) {
+        this.store = store;
+        this.accounts = new AccountFields(cipher);
+        this.checks = new PasswordChecks(store, hasher, throttle);
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<MyMembership> mine(Principal principal) {
+        Permissions.require(principal, Permission.MANAGE_OWN_ACCOUNT);
+        UserId user = principal.userId();
+        List<Directory.Placement> placements = store.transactions().global(() -> store.directory().placementsOf(user));
+        return placements.stream()
+                .map(p -> store.transactions().inTenant(p.tenantId(), () -> current(p.tenantId(), user)))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    @Override
+    public MyMembership accept(Principal principal, TenantId tenant) {
+        Permissions.require(principal, Permission.MANAGE_OWN_ACCOUNT);
+        UserId user = principal.userId();
+        Instant now = clock.instant();
+        MyMembership answer = store.transactions().inTenant(tenant, () -> {
+            Membership membership = store.memberships().find(tenant, user)
+                    .orElseThrow(() -> new NotFoundException("membership"));
+            if (membership.pending()) {
+                acceptHere(tenant, user, now);
+            }
+            return current(tenant, user).orElseThrow(() -> new NotFoundException("membership"));
+        });
+        LOG.log(System.Logger.Level.INFO, "event=membership_accepted tenant=" + tenant + " user=" + user
+                + " via=signed_in");
+        return answer;
+    }
+
+    @Override
+    public MyMembership decline(Principal principal, TenantId tenant) {
+        Permissions.require(principal, Permission.MANAGE_OWN_ACCOUNT);
+        UserId user = principal.userId();
+        Instant now = clock.instant();
+        MyMembership answer = store.transactions().inTenant(tenant, () -> {
+            MyMembership before = current(tenant, user).orElseThrow(() -> new NotFoundException("membership"));
+            if (before.status() != MembershipStatus.PENDING) {
+                throw new ConflictException("this membership was accepted already; only a pending one can be declined");
+            }
+            if (!store.memberships().removePending(tenant, user)) {
+                throw new ConflictException("this membership was just answered; look at it again");
+            }
+            store.directory().removeMembership(user, tenant);
+            store.accountTokens().removeMembershipTokens(tenant, user);
+            audit.record(new AuditEvent(Optional.of(tenant), Optional.of(user), Optional.empty(),
+                    "membership.decline", "account", Optional.of(user.value()), PURPOSE, 1, now));
+            return new MyMembership(tenant, before.centerName(), before.role(), MembershipStatus.DECLINED, now);
+        });
+        LOG.log(System.Logger.Level.INFO, "event=membership_declined tenant=" + tenant + " user=" + user);
+        return answer;
+    }
+
+    @Override
+    public AcceptedByLink acceptByLink(String token, String password) {
+        if (token == null || token.isBlank()) {
+            throw new ValidationException("token", "is required");
+        }
+        if (!AccountLinks.wellFormed(AccountLinks.MEMBERSHIP, token)) {
+            throw new ValidationException("token", "is not a membership token");
+        }
+        if (password == null || password.isEmpty()) {
+            throw new ValidationException("password", "is required");
+        }
+        if (password.length() > 1024) {
+            throw new ValidationException("password", "must be at most 1024 characters");
+        }
+        Instant now = clock.instant();
+        AccountTokens.MembershipToken entry = store.transactions()
+                .global(() -> store.accountTokens().membershipByTokenHash(LinkTokens.hash(token)))
+                .filter(e -> now.isBefore(e.expiresAt()))
+                .orElseThrow(MembershipRequestsService::unusable);
+        StoredAccount account = store.transactions().global(() -> store.accounts().byId(entry.userId()))
+                .orElseThrow(MembershipRequestsService::unusable);
+        if (!checks.verify(accounts.emailIndex(accounts.open(account).person().email()), account, password, now)) {
+            throw new UnprocessableException("password", "is not the password of the account this link was sent to");
+        }
+        TenantId tenant = entry.tenantId();
+        store.transactions().inTenant(tenant, () -> {
+            Membership membership = store.memberships().find(tenant, entry.userId())
+                    .filter(Membership::pending)
+                    .orElseThrow(MembershipRequestsService::unusable);
+            acceptHere(tenant, membership.userId(), now);
+        });
+        LOG.log(System.Logger.Level.INFO, "event=membership_accepted tenant=" + tenant + " user=" + entry.userId()
+                + " via=link");
+        return new AcceptedByLink(entry.userId(), tenant);
+    }
+
+    private void acceptHere(TenantId tenant, UserId user, Instant now) {
+        if (!store.memberships().accept(tenant, user)) {
+            throw new ConflictException("this membership was just answered; look at it again");
+        }
+        store.directory().acceptMembership(user, tenant);
+        store.accountTokens().removeMembershipTokens(tenant, user);
+        audit.record(new AuditEvent(Optional.of(tenant), Optional.of(user), Optional.empty(),
+                "membership.accept", "account", Optional.of(user.value()), PURPOSE, 1, now));
+    }
+
+    /** The membership as it now stands, inside the center's unit of work. */
+    private Optional<MyMembership> current(TenantId tenant, UserId user) {
+        return store.memberships().find(tenant, user).map(m -> new MyMembership(tenant,
+                store.centers().byId(tenant).map(c -> c.profile().name()).orElse(""), m.role(),
+                MembershipStatus.of(m), m.createdAt()));
+    }
+
+    private static UnprocessableException unusable() {
+        return new UnprocessableException("token",
+                "this link is unknown, expired or already used; sign in to see the centers that asked you to join");
+    }
+}
