@@ -92,6 +92,8 @@ public final class CoreModule {
                 .signInThrottle(policies.signInThrottle())
                 .sessionPolicy(policies.sessionPolicy())
                 .signupsPerAddressPerHour(policies.signupsPerAddressPerHour())
+                .accountLifecycle(com.qleven.domain.tenancy.AccountLifecyclePolicy.DEFAULT
+                        .withMailsPerCenterPerHour(policies.centerMailsPerHour()))
                 .auditHeadWitness(witness)
                 .securityAlerts(alerts)
                 .clientReadBurst(audit.clientReads())

@@ -1,5 +1,6 @@
 package com.qleven.host;
 
+import com.qleven.domain.tenancy.AccountLifecyclePolicy;
 import com.qleven.domain.tenancy.SessionPolicy;
 import com.qleven.domain.tenancy.SignInThrottle;
 import java.util.Objects;
@@ -8,14 +9,25 @@ import java.util.Objects;
  * The core's tunable policies, bound into the host's component: production uses {@link #DEFAULT};
  * tests bind faster throttles so that a rate-limit test does not wait out real slow-downs.
  */
-public record CorePolicies(SignInThrottle signInThrottle, SessionPolicy sessionPolicy, int signupsPerAddressPerHour) {
-    public static final CorePolicies DEFAULT = new CorePolicies(SignInThrottle.DEFAULT, SessionPolicy.DEFAULT, 20);
+public record CorePolicies(SignInThrottle signInThrottle, SessionPolicy sessionPolicy, int signupsPerAddressPerHour,
+                           int centerMailsPerHour) {
+    public static final CorePolicies DEFAULT = new CorePolicies(SignInThrottle.DEFAULT, SessionPolicy.DEFAULT, 20,
+            AccountLifecyclePolicy.DEFAULT_MAILS_PER_CENTER_PER_HOUR);
+
+    /** The policies with the default limit on a center's invitations and requests to join an hour. */
+    public CorePolicies(SignInThrottle signInThrottle, SessionPolicy sessionPolicy, int signupsPerAddressPerHour) {
+        this(signInThrottle, sessionPolicy, signupsPerAddressPerHour,
+                AccountLifecyclePolicy.DEFAULT_MAILS_PER_CENTER_PER_HOUR);
+    }
 
     public CorePolicies {
         Objects.requireNonNull(signInThrottle, "signInThrottle");
         Objects.requireNonNull(sessionPolicy, "sessionPolicy");
         if (signupsPerAddressPerHour < 1) {
             throw new IllegalArgumentException("signupsPerAddressPerHour must be at least 1");
+        }
+        if (centerMailsPerHour < 1) {
+            throw new IllegalArgumentException("centerMailsPerHour must be at least 1");
         }
     }
 }

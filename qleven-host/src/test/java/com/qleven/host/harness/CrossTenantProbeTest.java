@@ -34,8 +34,22 @@ class CrossTenantProbeTest {
             "/v1/privacy/requests/{id}/complete", CrossTenantProbeTest::privacyRequest,
             "/v1/privacy/requests/{id}/extend", CrossTenantProbeTest::privacyRequest);
 
+    // Issue 7, part A (members of a center): one's own membership, named by the center that asked.
+    /** A third center asks the center's administrator to join: the id is that center's (the membership's). */
+    private static String membershipRequest(TestHost host, Center center) {
+        Center asker = host.newCenter("Probe Asker");
+        host.post("/v1/users", TestHost.userBody(center.adminEmail(), "professional"), asker.token());
+        return asker.tenantId();
+    }
+
+    private static final Map<String, BiFunction<TestHost, Center, String>> MEMBERSHIP_CREATE = Map.of(
+            "/v1/me/memberships/{id}", CrossTenantProbeTest::membershipRequest,
+            "/v1/me/memberships/{id}/accept", CrossTenantProbeTest::membershipRequest,
+            "/v1/me/memberships/{id}/decline", CrossTenantProbeTest::membershipRequest);
+
     /** How to create, in a center, the resource a path template names; answers its id. */
-    private static final Map<String, BiFunction<TestHost, Center, String>> CREATE = union(PRIVACY_CREATE, Map.of(
+    private static final Map<String, BiFunction<TestHost, Center, String>> CREATE = union(PRIVACY_CREATE,
+            MEMBERSHIP_CREATE, Map.of(
             "/v1/users/{id}", (host, center) -> host.post("/v1/users",
                     TestHost.userBody(TestHost.newEmail("probe"), "professional"), center.token())
                     .json().get("id").asText(),

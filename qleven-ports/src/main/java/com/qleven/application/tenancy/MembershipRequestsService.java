@@ -64,6 +64,13 @@ public final class MembershipRequestsService implements MembershipRequests {
     }
 
     @Override
+    public MyMembership get(Principal principal, TenantId tenant) {
+        Permissions.require(principal, Permission.MANAGE_OWN_ACCOUNT);
+        return store.transactions().inTenant(tenant, () -> current(tenant, principal.userId()))
+                .orElseThrow(() -> new NotFoundException("membership"));
+    }
+
+    @Override
     public MyMembership accept(Principal principal, TenantId tenant) {
         Permissions.require(principal, Permission.MANAGE_OWN_ACCOUNT);
         UserId user = principal.userId();

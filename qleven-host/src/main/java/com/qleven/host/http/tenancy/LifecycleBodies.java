@@ -64,4 +64,20 @@ public final class LifecycleBodies {
 
     public record SessionPage(List<SessionAnswer> items, String next) {
     }
+
+    public record MembershipAcceptBody(String token, String password) {
+        @Override
+        public String toString() {
+            return "MembershipAcceptBody[redacted]";
+        }
+    }
+
+    public record MembershipAnswer(String tenantId, String centerName, String role, String status, String since) {
+    }
+
+    public record MembershipList(List<MembershipAnswer> items, String next) {
+    }
+
+    public record MembershipAcceptedAnswer(String userId, String tenantId, String status) {
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.qleven.application.Qleven;
 import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UserId;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.InvitationId;
@@ -29,6 +30,7 @@ import com.qleven.ports.tenancy.in.AcceptInvitationCommand;
 import com.qleven.ports.tenancy.in.ChangePassword.ChangePasswordCommand;
 import com.qleven.ports.tenancy.in.InvitationView;
 import com.qleven.ports.tenancy.in.InviteUserCommand;
+import com.qleven.ports.tenancy.in.MembershipRequests;
 import com.qleven.ports.tenancy.in.RequestPasswordReset.RequestPasswordResetCommand;
 import com.qleven.ports.tenancy.in.ResetPassword.ResetPasswordCommand;
 import com.qleven.ports.tenancy.in.SessionView;
@@ -68,7 +70,12 @@ public final class LifecycleEndpoints {
                 new Route("PATCH", "/v1/users/{id}", Route.Body.JSON, this::updateUser),
                 Route.get("/v1/sessions", this::listSessions),
                 Route.get("/v1/sessions/{id}", this::getSession),
-                new Route("DELETE", "/v1/sessions/{id}", Route.Body.NONE, this::revokeSession));
+                new Route("DELETE", "/v1/sessions/{id}", Route.Body.NONE, this::revokeSession),
+                Route.get("/v1/me/memberships", this::myMemberships),
+                Route.get("/v1/me/memberships/{id}", this::myMembership),
+                Route.action("/v1/me/memberships/{id}/accept", Route.Body.NONE, this::acceptMembership),
+                Route.action("/v1/me/memberships/{id}/decline", Route.Body.NONE, this::declineMembership),
+                Route.post("/v1/memberships/accept", Route.Body.JSON, this::acceptMembershipByLink));
     }
 
     private Response invite(Request request) {
@@ -190,6 +197,43 @@ public final class LifecycleEndpoints {
     }
 
     /** A malformed id names no resource: the same 404 as another center's id or none. */
+    private Response myMemberships(Request request) {
+        Principal principal = request.principal(qleven.authenticate());
+        return Response.ok(new LifecycleBodies.MembershipList(qleven.membershipRequests().mine(principal).stream()
+                .map(LifecycleEndpoints::membership).toList(), null));
+    }
+
+    private Response myMembership(Request request) {
+        Principal principal = request.principal(qleven.authenticate());
+        TenantId tenant = new TenantId(uuid(request, "membership"));
+        return Response.ok(membership(qleven.membershipRequests().get(principal, tenant)));
+    }
+
+    private Response acceptMembership(Request request) {
+        Principal principal = request.principal(qleven.authenticate());
+        TenantId tenant = new TenantId(uuid(request, "membership"));
+        return Response.ok(membership(qleven.membershipRequests().accept(principal, tenant)));
+    }
+
+    private Response declineMembership(Request request) {
+        Principal principal = request.principal(qleven.authenticate());
+        TenantId tenant = new TenantId(uuid(request, "membership"));
+        return Response.ok(membership(qleven.membershipRequests().decline(principal, tenant)));
+    }
+
+    private Response acceptMembershipByLink(Request request) {
+        LifecycleBodies.MembershipAcceptBody body = request.body(LifecycleBodies.MembershipAcceptBody.class);
+        MembershipRequests.AcceptedByLink accepted =
+                qleven.membershipRequests().acceptByLink(body.token(), body.password());
+        return Response.ok(new LifecycleBodies.MembershipAcceptedAnswer(accepted.userId().toString(),
+                accepted.tenantId().toString(), "active"));
+    }
+
+    private static LifecycleBodies.MembershipAnswer membership(MembershipRequests.MyMembership m) {
+        return new LifecycleBodies.MembershipAnswer(m.tenantId().toString(), m.centerName(), m.role().wireName(),
+                m.status().wireName(), TenancyEndpoints.instant(m.since()));
+    }
+
     private static UUID uuid(Request request, String what) {
         return request.pathParam("id").filter(t -> UUID_TEXT.matcher(t).matches()).map(UUID::fromString)
                 .orElseThrow(() -> new NotFoundException(what));

@@ -55,7 +55,7 @@ public final class TenancyBodies {
     }
 
     public record UserAnswer(String id, String tenantId, String role, String fullName, String email, String phone,
-                             String createdAt, boolean active) {
+                             String createdAt, boolean active, String status) {
     }
 
     public record UserPage(List<UserAnswer> items, String next) {

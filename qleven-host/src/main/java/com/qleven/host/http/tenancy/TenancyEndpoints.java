@@ -153,7 +153,7 @@ public final class TenancyEndpoints {
     static UserAnswer user(UserView view) {
         return new UserAnswer(view.id().toString(), view.tenantId().map(TenantId::toString).orElse(null),
                 view.role().wireName(), view.fullName(), view.email(), view.phone().orElse(null),
-                instant(view.memberSince()), view.active());
+                instant(view.memberSince()), view.active(), view.status().wireName());
     }
 
     /**

@@ -177,12 +177,13 @@ class TenancyApiTest {
     }
 
     @Test
-    void anExistingAccountJoinsASecondCenterLikeANewOneAndKeepsItsPassword() {
+    void anExistingAccountIsAskedToJoinASecondCenterAndKeepsItsPassword() {
         Center a = host.newCenter("Centro Norte");
         Center b = host.newCenter("Centro Sur");
         String email = newEmail("shared");
         Reply asNew = host.post("/v1/users", userBody(email, "professional"), a.token());
         assertThat(asNew.status()).isEqualTo(201);
+        assertThat(asNew.json().get("status").asText()).isEqualTo("active");
 
         var otherPassword = new java.util.LinkedHashMap<>(userBody(email, "professional"));
         otherPassword.put("password", "another password entirely");
@@ -190,15 +191,18 @@ class TenancyApiTest {
         assertThat(asExisting.status()).isEqualTo(201);
         assertThat(fieldNames(asExisting.json())).isEqualTo(fieldNames(asNew.json()));
         assertThat(asExisting.json().get("id").asText()).isEqualTo(asNew.json().get("id").asText());
-        for (String same : List.of("role", "fullName", "email", "phone")) {
-            assertThat(asExisting.json().get(same)).isEqualTo(asNew.json().get(same));
-        }
+        assertThat(asExisting.json().get("status").asText()).isEqualTo("pending");
         assertThat(asExisting.json().get("tenantId").asText()).isEqualTo(b.tenantId());
 
         // The second center's password did not replace the account's own.
         Reply newPassword = host.post("/v1/auth/login", Map.of("email", email, "password",
                 "another password entirely"));
         assertThat(newPassword.status()).isEqualTo(401);
+
+        // Until the person accepts, the second center is no choice at sign-in.
+        String inA = host.login(email, PASSWORD, null);
+        assertThat(host.post("/v1/me/memberships/" + b.tenantId() + "/accept", Map.of(), inA).status())
+                .isEqualTo(200);
 
         Reply choose = host.post("/v1/auth/login", Map.of("email", email, "password", PASSWORD));
         assertThat(choose.status()).isEqualTo(409);

@@ -33,6 +33,9 @@ public interface MembershipRequests {
     /** The caller's memberships, pending ones included, oldest first. */
     List<MyMembership> mine(Principal principal);
 
+    /** One of the caller's memberships, by its center: 404 when that center has none of the caller. */
+    MyMembership get(Principal principal, TenantId tenant);
+
     /** Accepts the center's pending request; accepting again answers the membership as it is. */
     MyMembership accept(Principal principal, TenantId tenant);
 
