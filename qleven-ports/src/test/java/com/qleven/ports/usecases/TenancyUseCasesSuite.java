@@ -8,6 +8,7 @@ import com.qleven.application.QlevenStore;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.ForbiddenException;
+import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.RateLimitedException;
 import com.qleven.domain.shared.TenantId;
@@ -15,9 +16,11 @@ import com.qleven.domain.shared.UnauthenticatedException;
 import com.qleven.domain.shared.UnprocessableException;
 import com.qleven.domain.shared.UserId;
 import com.qleven.domain.shared.ValidationException;
+import com.qleven.domain.tenancy.MembershipStatus;
 import com.qleven.domain.tenancy.PersonDetails;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.domain.tenancy.Role;
+
 import com.qleven.ports.audit.out.ChainSigner;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.PasswordHasher;
@@ -29,6 +32,7 @@ import com.qleven.ports.tenancy.in.SignIn.SignInResult;
 import com.qleven.ports.tenancy.in.SignInCommand;
 import com.qleven.ports.tenancy.in.SignUp.SignUpResult;
 import com.qleven.ports.tenancy.in.SignUpCommand;
+import com.qleven.ports.tenancy.in.UpdateUserCommand;
 import com.qleven.ports.tenancy.in.UserView;
 import com.qleven.ports.tenancy.out.StoredSession;
 import com.qleven.ports.testing.MutableClock;
@@ -222,6 +226,7 @@ public abstract class TenancyUseCasesSuite {
         String otherAdmin = email();
         SignUpResult second = signUp(otherAdmin);
         addUser(principal(otherAdmin), email, "professional");
+        qleven.membershipRequests().accept(principal(email), second.tenantId());
 
         assertThatThrownBy(() -> signIn(email, "wrong password!", Optional.empty()))
                 .isInstanceOf(UnauthenticatedException.class);
@@ -239,21 +244,78 @@ public abstract class TenancyUseCasesSuite {
     }
 
     @Test
-    void addingAnExistingAccountKeepsItsPasswordAndAnswersAsForANewOne() {
+    void addingAnExistingAccountOnlyAsksRevealsNothingAndKeepsItsPassword() {
         String email = email();
-        signUp(email);
+        SignUpResult home = signUp(email);
         String otherAdmin = email();
         SignUpResult other = signUp(otherAdmin);
         UserView added = addUser(principal(otherAdmin), email, "receptionist");
         UserView fresh = addUser(principal(otherAdmin), email(), "receptionist");
 
         assertThat(added.fullName()).isEqualTo(fresh.fullName()).isEqualTo("Luis Pérez");
+        assertThat(added.status()).isEqualTo(MembershipStatus.PENDING);
+        assertThat(fresh.status()).isEqualTo(MembershipStatus.ACTIVE);
         assertThat(added.tenantId()).contains(other.tenantId());
-        assertThat(signIn(email, PASSWORD, Optional.of(other.tenantId())).token()).isNotBlank();
+        UserView seen = qleven.getUser().get(principal(otherAdmin), added.id());
+        assertThat(seen.fullName()).isEqualTo("Luis Pérez");
+        assertThat(seen.phone()).isEmpty();
+        assertThat(qleven.listUsers().list(principal(otherAdmin), new PageRequest(200, Optional.empty())).items())
+                .filteredOn(u -> u.id().equals(added.id()))
+                .singleElement().satisfies(u -> assertThat(u.fullName()).isEqualTo("Luis Pérez"));
+        // Not a member yet: no sign-in there, and the only choice is the home center.
+        assertThatThrownBy(() -> signIn(email, PASSWORD, Optional.of(other.tenantId())))
+                .isInstanceOf(ConflictException.class);
+        assertThat(signIn(email, PASSWORD, Optional.empty()).tenantId()).contains(home.tenantId());
         assertThatThrownBy(() -> signIn(email, STAFF_PASSWORD, Optional.of(other.tenantId())))
                 .isInstanceOf(UnauthenticatedException.class);
         assertThatThrownBy(() -> addUser(principal(otherAdmin), email, "professional"))
                 .isInstanceOf(ConflictException.class);
+
+        assertThat(qleven.membershipRequests().mine(principal(email))).extracting(m -> m.status())
+                .containsExactly(MembershipStatus.ACTIVE, MembershipStatus.PENDING);
+        assertThat(qleven.membershipRequests().accept(principal(email), other.tenantId()).status())
+                .isEqualTo(MembershipStatus.ACTIVE);
+        assertThat(signIn(email, PASSWORD, Optional.of(other.tenantId())).token()).isNotBlank();
+        assertThat(qleven.getUser().get(principal(otherAdmin), added.id()).fullName()).isEqualTo("Ana López");
+    }
+
+    @Test
+    void aDeclinedRequestIsGoneAndOnlyThePersonAnswersIt() {
+        String email = email();
+        signUp(email);
+        String otherAdmin = email();
+        SignUpResult other = signUp(otherAdmin);
+        UserView added = addUser(principal(otherAdmin), email, "professional");
+        // The asking administrator answers only for themselves.
+        assertThat(qleven.membershipRequests().accept(principal(otherAdmin), other.tenantId()).role())
+                .isEqualTo(Role.ADMINISTRATOR);
+        assertThat(qleven.getUser().get(principal(otherAdmin), added.id()).status())
+                .isEqualTo(MembershipStatus.PENDING);
+        assertThatThrownBy(() -> qleven.updateUser().update(principal(otherAdmin), added.id(),
+                new UpdateUserCommand(Optional.empty(), Optional.of(false)))).isInstanceOf(ConflictException.class);
+
+        assertThat(qleven.membershipRequests().decline(principal(email), other.tenantId()).status())
+                .isEqualTo(MembershipStatus.DECLINED);
+        assertThatThrownBy(() -> qleven.getUser().get(principal(otherAdmin), added.id()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> qleven.membershipRequests().decline(principal(email), other.tenantId()))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(qleven.membershipRequests().mine(principal(email))).hasSize(1);
+    }
+
+    @Test
+    void anInactiveMembershipIsNoSignInChoice() {
+        String email = email();
+        SignUpResult home = signUp(email);
+        String otherAdmin = email();
+        SignUpResult other = signUp(otherAdmin);
+        UserView added = addUser(principal(otherAdmin), email, "professional");
+        qleven.membershipRequests().accept(principal(email), other.tenantId());
+        assertThatThrownBy(() -> signIn(email, PASSWORD, Optional.empty())).isInstanceOf(ConflictException.class);
+
+        qleven.updateUser().update(principal(otherAdmin), added.id(),
+                new UpdateUserCommand(Optional.empty(), Optional.of(false)));
+        assertThat(signIn(email, PASSWORD, Optional.empty()).tenantId()).contains(home.tenantId());
     }
 
     @Test
