@@ -218,6 +218,71 @@ public abstract class AccountLifecycleUseCasesSuite {
     }
 
     @Test
+    void aCenterSendsOnlySoManyInvitationsAndRequestsToJoinAnHour() {
+        Qleven limited = Qleven.builder().store(store).cipher(cipher(store)).passwordHasher(hasher()).clock(clock)
+                .chainSigner(chainSigner()).phoneNumbers(phoneNumbers()).signupsPerAddressPerHour(1000)
+                .mailer(mailer).publicUrl(URI.create("https://app.qleven.test/"))
+                .accountLifecycle(AccountLifecyclePolicy.DEFAULT.withMailsPerCenterPerHour(2))
+                .build();
+        String adminEmail = email();
+        signUp(adminEmail);
+        Principal admin = admin(adminEmail);
+        limited.inviteUser().invite(admin, InviteUserCommand.parse(email(), "professional"));
+        limited.inviteUser().invite(admin, InviteUserCommand.parse(email(), "professional"));
+        assertThatThrownBy(() -> limited.inviteUser().invite(admin, InviteUserCommand.parse(email(), "professional")))
+                .isInstanceOfSatisfying(com.qleven.domain.shared.RateLimitedException.class,
+                        e -> assertThat(e.retryAfter()).isPositive().isLessThanOrEqualTo(java.time.Duration.ofHours(1)));
+        String elsewhere = email();
+        signUp(elsewhere);
+        assertThatThrownBy(() -> limited.addUser().add(admin, AddUserCommand.parse("Eva", elsewhere, null,
+                "professional", PASSWORD, true))).as("asking an existing account is a mail too")
+                .isInstanceOf(com.qleven.domain.shared.RateLimitedException.class);
+        assertThat(limited.listInvitations().pending(admin, PageRequest.first()).items()).hasSize(2);
+
+        String otherAdmin = email();
+        signUp(otherAdmin);
+        limited.inviteUser().invite(admin(otherAdmin), InviteUserCommand.parse(email(), "professional"));
+        clock.advance(java.time.Duration.ofMinutes(61));
+        Principal later = admin(adminEmail);
+        limited.inviteUser().invite(later, InviteUserCommand.parse(email(), "professional"));
+    }
+
+    @Test
+    void anExistingAccountAcceptsARequestToJoinByLinkWithItsOwnPasswordOnly() {
+        String person = email();
+        signUp(person);
+        String adminEmail = email();
+        SignUpResult center = signUp(adminEmail);
+        qleven.addUser().add(admin(adminEmail), AddUserCommand.parse("Eva", person, null, "professional",
+                "the admin's choice 1", true));
+        dispatch();
+        String token = mailer.lastToken(person);
+        assertThat(token).startsWith("qm_");
+        assertThatThrownBy(() -> qleven.membershipRequests().acceptByLink(token, "the admin's choice 1"))
+                .isInstanceOfSatisfying(UnprocessableException.class,
+                        e -> assertThat(e.field()).isEqualTo("password"));
+        assertThatThrownBy(() -> signIn(person, PASSWORD, Optional.of(center.tenantId())))
+                .isInstanceOf(ConflictException.class);
+        assertThat(qleven.membershipRequests().acceptByLink(token, PASSWORD).tenantId()).isEqualTo(center.tenantId());
+        assertThatThrownBy(() -> qleven.membershipRequests().acceptByLink(token, PASSWORD))
+                .isInstanceOfSatisfying(UnprocessableException.class,
+                        e -> assertThat(e.field()).isEqualTo("token"));
+        assertThat(signIn(person, PASSWORD, Optional.of(center.tenantId())).token()).isNotBlank();
+    }
+
+    @Test
+    void aCenterNameInMailCannotPoseAsALink() {
+        String adminEmail = email();
+        qleven.signUp().signUp(SignUpCommand.parse("www.evil.example", "Calle Mayor 1", "B12345678", "ES",
+                "Europe/Madrid", "EUR", "Ana López", adminEmail, "+34600111222", PASSWORD, true, client));
+        String to = email();
+        invite(admin(adminEmail), to, "professional");
+        MailMessage mail = mailer.to(to).get(0);
+        assertThat(mail.subject()).doesNotContain("www.evil.example").contains("evil");
+        assertThat(mail.text()).doesNotContain("www.evil.example").doesNotContain("www.");
+    }
+
+    @Test
     void invitingAMemberIsAConflictAndOnlyAdministratorsInvite() {
         String adminEmail = email();
         signUp(adminEmail);
