@@ -478,6 +478,13 @@ public abstract class PrivacyRequestsUseCasesSuite {
         assertThat(qleven.suppressionCheck().isSuppressed(c.tenant(), new PhoneNumber("+34622444555"))).isFalse();
     }
 
+    private static com.qleven.ports.consent.in.ChannelConsent channel(Center c,
+            com.qleven.domain.consent.ConsentDecision decision, com.qleven.domain.consent.ConsentChannel via) {
+        return new com.qleven.ports.consent.in.ChannelConsent(c.tenant(), c.client(),
+                com.qleven.domain.consent.ConsentPurpose.WHATSAPP, decision, via, "2026-03", "WhatsApp messages",
+                Optional.of("booking-118"));
+    }
+
     @Test
     void aRestrictedClientIsNotProcessedUntilAnAdministratorLiftsIt() {
         Center c = center();
@@ -506,6 +513,14 @@ public abstract class PrivacyRequestsUseCasesSuite {
                 com.qleven.domain.consent.ConsentPurpose.WHATSAPP, clock.instant())).isFalse();
         qleven.recordConsent().record(c.receptionist(), c.client(), new com.qleven.ports.consent.in.RecordConsentCommand(
                 "marketing", "withdrawn", "in_person", "2026-03", "I withdraw.", null));
+        // A decision captured by a channel: a grant (an online booking's opt-in) is refused, a STOP is kept.
+        assertThatThrownBy(() -> qleven.recordConsentFromChannel().record(channel(c,
+                com.qleven.domain.consent.ConsentDecision.GRANTED,
+                com.qleven.domain.consent.ConsentChannel.ONLINE_BOOKING))).isInstanceOf(ConflictException.class);
+        assertThat(qleven.recordConsentFromChannel().record(channel(c,
+                com.qleven.domain.consent.ConsentDecision.WITHDRAWN,
+                com.qleven.domain.consent.ConsentChannel.WHATSAPP_REPLY)).decision())
+                .isEqualTo(com.qleven.domain.consent.ConsentDecision.WITHDRAWN);
         assertThatThrownBy(() -> qleven.processingCheck().requireProcessable(c.tenant(), c.client()))
                 .isInstanceOf(ConflictException.class);
 
@@ -519,6 +534,11 @@ public abstract class PrivacyRequestsUseCasesSuite {
         assertThat(lifted.restriction()).isEmpty();
         assertThat(qleven.processingCheck().restricted(c.tenant(), c.client())).isFalse();
         assertThat(qleven.getClient().get(c.receptionist(), c.client()).id()).isEqualTo(c.client());
+        assertThat(qleven.consentCheck().allows(c.tenant(), c.client(),
+                com.qleven.domain.consent.ConsentPurpose.WHATSAPP, clock.instant()))
+                .as("the STOP received meanwhile still holds").isFalse();
+        qleven.recordConsentFromChannel().record(channel(c, com.qleven.domain.consent.ConsentDecision.GRANTED,
+                com.qleven.domain.consent.ConsentChannel.ONLINE_BOOKING));
         assertThat(qleven.consentCheck().allows(c.tenant(), c.client(),
                 com.qleven.domain.consent.ConsentPurpose.WHATSAPP, clock.instant())).isTrue();
         assertThatThrownBy(() -> qleven.liftRestriction().lift(c.admin(), c.client(), "Again."))
