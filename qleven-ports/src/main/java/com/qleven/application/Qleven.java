@@ -119,6 +119,8 @@ public final class Qleven {
     private final com.qleven.ports.privacy.in.CountPrivacyDeadlines countPrivacyDeadlines;
     private final com.qleven.ports.privacy.in.ExportClientData exportClientData;
     private final com.qleven.ports.privacy.in.SuppressionCheck suppressionCheck;
+    private final com.qleven.ports.clients.in.ProcessingCheck processingCheck;
+    private final com.qleven.ports.clients.in.LiftRestriction liftRestriction;
     private final SecurityWatch securityWatch;
     private final AuditTrail auditTrail;
     private final VerifyAuditTrail verifyAuditTrail;
@@ -220,6 +222,9 @@ public final class Qleven {
                 auditTrail, b.clock);
         countPrivacyDeadlines = new com.qleven.application.privacy.CountPrivacyDeadlinesService(b.store, b.clock);
         suppressionCheck = new com.qleven.application.privacy.SuppressionCheckService(b.store, b.cipher);
+        processingCheck = new com.qleven.application.clients.ProcessingCheckService(b.store);
+        liftRestriction = new com.qleven.application.clients.LiftRestrictionService(b.store, b.cipher, auditTrail,
+                b.clock);
         // What each context holds about a client; a context that stores personal data adds its section here.
         com.qleven.application.privacy.PrivacyRegistry registry = new com.qleven.application.privacy.PrivacyRegistry()
                 .register("client", new com.qleven.application.clients.ClientRegistryExporter(b.store, b.cipher),
@@ -353,6 +358,19 @@ public final class Qleven {
     /** Whether an address is on the center's marketing suppression list; marketing senders ask at sending. */
     public com.qleven.ports.privacy.in.SuppressionCheck suppressionCheck() {
         return suppressionCheck;
+    }
+
+    /**
+     * Whether a client's processing is restricted (GDPR Art. 18): what changing, messaging, booking
+     * and consent grants ask first, in the caller's unit of work.
+     */
+    public com.qleven.ports.clients.in.ProcessingCheck processingCheck() {
+        return processingCheck;
+    }
+
+    /** Lifts a client's restriction of processing: administrators, with a reason, on the audit trail. */
+    public com.qleven.ports.clients.in.LiftRestriction liftRestriction() {
+        return liftRestriction;
     }
 
     /** Everything the center holds about a client as one versioned JSON document (access, portability). */

@@ -32,7 +32,8 @@ class CrossTenantProbeTest {
                     Map.of("fullName", "Probe Subject"), center.token()).json().get("id").asText(),
             "/v1/privacy/requests/{id}", CrossTenantProbeTest::privacyRequest,
             "/v1/privacy/requests/{id}/complete", CrossTenantProbeTest::privacyRequest,
-            "/v1/privacy/requests/{id}/extend", CrossTenantProbeTest::privacyRequest);
+            "/v1/privacy/requests/{id}/extend", CrossTenantProbeTest::privacyRequest,
+            "/v1/clients/{id}/lift-restriction", CrossTenantProbeTest::restrictedClient);
 
     // Issue 7, part A (members of a center): one's own membership, named by the center that asked.
     /** A third center asks the center's administrator to join: the id is that center's (the membership's). */
@@ -91,6 +92,16 @@ class CrossTenantProbeTest {
                 .json().get("id").asText();
         return host.post("/v1/privacy/requests", Map.of("clientId", client, "type", "access"), center.token())
                 .json().get("id").asText();
+    }
+
+    /** A client of the center whose processing is restricted: the client's id. */
+    private static String restrictedClient(TestHost host, Center center) {
+        String client = host.post("/v1/clients", Map.of("fullName", "Probe Subject"), center.token())
+                .json().get("id").asText();
+        String request = host.post("/v1/privacy/requests", Map.of("clientId", client, "type", "restriction"),
+                center.token()).json().get("id").asText();
+        host.post("/v1/privacy/requests/" + request + "/complete", Map.of("outcome", "Probe."), center.token());
+        return client;
     }
 
     /** A body each method sends, valid for a resource of one's own center. */

@@ -24,8 +24,12 @@ import java.util.function.Function;
  * each host watches the requests it serves; one alert per key and window, however long the burst.
  */
 public final class SecurityWatch {
-    /** The actions that read client records; a burst of their subjects is a possible mass export. */
-    public static final Set<String> CLIENT_READ_ACTIONS = Set.of("client.read", "client.search", "client.list");
+    /**
+     * The actions that read client records (an export of a client's data among them); a burst of
+     * their subjects is a possible mass export.
+     */
+    public static final Set<String> CLIENT_READ_ACTIONS = Set.of("client.read", "client.search", "client.list",
+            "client.export");
     private static final System.Logger LOG = System.getLogger(SecurityWatch.class.getName());
     private static final int SWEEP_EVERY = 1024;
 

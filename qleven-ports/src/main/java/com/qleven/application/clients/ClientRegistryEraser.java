@@ -16,7 +16,10 @@ import java.util.Set;
  * Erases a client's record: the row stays (other contexts' records, such as the consent ledger's
  * decisions, point at it) but every personal field goes, the name becoming {@value #ERASED_NAME};
  * the blind indexes of phone and email and the name tokens are removed, and the client's data key
- * is shredded, so any ciphertext left anywhere under it (in backups too) can no longer be read.
+ * is shredded, so no host can decrypt anything under it from then on (ciphers keep no unwrapped
+ * key beyond a read of the key store). Backups are another matter: one taken before the erasure
+ * holds both the ciphertext and the wrapped key, and stays readable with the master key file until
+ * it expires (docs/security.md says what backups keep and for how long).
  */
 public final class ClientRegistryEraser implements RegistryEraser {
     static final String ERASED_NAME = "[erased]";

@@ -7,22 +7,31 @@ import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
+import com.qleven.domain.tenancy.Role;
 import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.clients.in.ClientView;
 import com.qleven.ports.clients.in.GetClient;
+import com.qleven.ports.clients.out.ClientRestrictions;
+import com.qleven.ports.clients.out.StoredClient;
 import com.qleven.ports.shared.out.FieldCipher;
 import java.time.Clock;
 import java.util.Optional;
 
+/**
+ * Reads one client. A client whose processing is restricted (GDPR Art. 18) is refused to everyone
+ * but the center's administrators, who see since when and why.
+ */
 public final class GetClientService implements GetClient {
     private final QlevenStore store;
     private final ClientSeal seal;
+    private final RestrictionSeal restrictions;
     private final AuditTrail audit;
     private final Clock clock;
 
     public GetClientService(QlevenStore store, FieldCipher cipher, AuditTrail audit, Clock clock) {
         this.store = store;
         this.seal = new ClientSeal(cipher);
+        this.restrictions = new RestrictionSeal(cipher);
         this.audit = audit;
         this.clock = clock;
     }
@@ -33,9 +42,14 @@ public final class GetClientService implements GetClient {
         TenantId tenant = principal.requireTenant();
         boolean notes = ClientAccess.mayReadNotes(principal);
         return store.transactions().inTenant(tenant, () -> {
-            ClientView view = store.clients().byId(tenant, id)
-                    .map(stored -> ClientAccess.view(seal.open(stored, notes), notes))
-                    .orElseThrow(() -> new NotFoundException("client"));
+            StoredClient stored = store.clients().byId(tenant, id).orElseThrow(() -> new NotFoundException("client"));
+            Optional<ClientRestrictions.Restriction> restriction = store.clientRestrictions().active(tenant, id);
+            if (restriction.isPresent() && principal.role() != Role.ADMINISTRATOR) {
+                // Refused before anything is opened: a restricted client is not processed for staff.
+                throw ClientAccess.restricted();
+            }
+            ClientView view = ClientAccess.view(seal.open(stored, notes), notes)
+                    .withRestriction(restriction.map(r -> restrictions.view(tenant, r)));
             ClientAccess.record(audit, principal, "client.read", Optional.of(id.value()), 1, clock.instant());
             return view;
         });

@@ -13,18 +13,19 @@ import com.qleven.ports.clients.in.ListClients;
 import com.qleven.ports.clients.out.StoredClient;
 import com.qleven.ports.shared.out.FieldCipher;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
 public final class ListClientsService implements ListClients {
     private final QlevenStore store;
     private final ClientSeal seal;
+    private final RestrictionSeal restrictions;
     private final AuditTrail audit;
     private final Clock clock;
 
     public ListClientsService(QlevenStore store, FieldCipher cipher, AuditTrail audit, Clock clock) {
         this.store = store;
         this.seal = new ClientSeal(cipher);
+        this.restrictions = new RestrictionSeal(cipher);
         this.audit = audit;
         this.clock = clock;
     }
@@ -36,11 +37,14 @@ public final class ListClientsService implements ListClients {
         boolean notes = ClientAccess.mayReadNotes(principal);
         return store.transactions().inTenant(tenant, () -> {
             Page<StoredClient> page = store.clients().list(tenant, request);
-            List<StoredClient> visible = ClientAccess.unlessRestricted(store, principal, tenant, page.items());
-            Page<ClientView> views = new Page<>(visible.stream()
-                    .map(stored -> ClientAccess.view(seal.open(stored, notes), notes)).toList(), page.next());
-            ClientAccess.record(audit, principal, "client.list", Optional.empty(), views.items().size(),
-                    clock.instant());
+            ClientAccess.Visible visible = ClientAccess.visible(store, principal, tenant, page.items());
+            Page<ClientView> views = new Page<>(visible.clients().stream()
+                    .map(stored -> ClientAccess.view(seal.open(stored, notes), notes)
+                            .withRestriction(Optional.ofNullable(visible.restrictions().get(stored.id()))
+                                    .map(r -> restrictions.view(tenant, r))))
+                    .toList(), page.next());
+            ClientAccess.recordShown(audit, principal, "client.list",
+                    views.items().stream().map(ClientView::id).toList(), clock.instant());
             return views;
         });
     }

@@ -32,6 +32,7 @@ import java.util.Set;
 public final class SearchClientsService implements SearchClients {
     private final QlevenStore store;
     private final ClientSeal seal;
+    private final RestrictionSeal restrictions;
     private final PhoneNumbers phones;
     private final AuditTrail audit;
     private final Clock clock;
@@ -40,6 +41,7 @@ public final class SearchClientsService implements SearchClients {
                                 Clock clock) {
         this.store = store;
         this.seal = new ClientSeal(cipher);
+        this.restrictions = new RestrictionSeal(cipher);
         this.phones = phones;
         this.audit = audit;
         this.clock = clock;
@@ -64,15 +66,16 @@ public final class SearchClientsService implements SearchClients {
             } else {
                 found = store.clients().byNameTokens(tenant, seal.nameTokens(tenant, nameTokens), request);
             }
-            List<Client> clients = ClientAccess.unlessRestricted(store, principal, tenant, found.items()).stream()
-                    .map(stored -> seal.open(stored, notes)).toList();
+            ClientAccess.Visible visible = ClientAccess.visible(store, principal, tenant, found.items());
+            List<Client> clients = visible.clients().stream().map(stored -> seal.open(stored, notes)).toList();
             if (search instanceof ClientSearch.ByName byName) {
                 clients = clients.stream().filter(c -> ClientNames.matches(byName.typed(), c.fullName())).toList();
             }
-            Page<ClientView> views = new Page<>(clients.stream().map(c -> ClientAccess.view(c, notes)).toList(),
-                    found.next());
-            ClientAccess.record(audit, principal, "client.search", Optional.empty(), views.items().size(),
-                    clock.instant());
+            Page<ClientView> views = new Page<>(clients.stream().map(c -> ClientAccess.view(c, notes)
+                    .withRestriction(Optional.ofNullable(visible.restrictions().get(c.id()))
+                            .map(r -> restrictions.view(tenant, r)))).toList(), found.next());
+            ClientAccess.recordShown(audit, principal, "client.search",
+                    views.items().stream().map(ClientView::id).toList(), clock.instant());
             return views;
         });
     }

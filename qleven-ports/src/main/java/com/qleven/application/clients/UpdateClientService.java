@@ -26,8 +26,10 @@ import java.util.Optional;
 
 /**
  * Applies a merge patch to a client. The checks come in the order HTTP gives them: the role, the
- * client's existence, the caller's version (412 before anything about the body), then the patch.
- * A patch that changes nothing writes nothing and keeps the version.
+ * client's existence, the caller's version (412 before anything about the body), the restriction,
+ * then the patch.
+ * A patch that changes nothing writes nothing and keeps the version. A client whose processing is
+ * restricted (GDPR Art. 18) is not changed, by anyone, until an administrator lifts the restriction.
  */
 public final class UpdateClientService implements UpdateClient {
     private final QlevenStore store;
@@ -59,6 +61,9 @@ public final class UpdateClientService implements UpdateClient {
                     .orElseThrow(() -> new NotFoundException("client"));
             if (command.expectedVersion().isPresent() && command.expectedVersion().get() != stored.version()) {
                 throw stale();
+            }
+            if (store.clientRestrictions().active(tenant, command.id()).isPresent()) {
+                throw ClientAccess.restricted();
             }
             Center center = ClientAccess.center(store, tenant);
             String country = center.profile().country();

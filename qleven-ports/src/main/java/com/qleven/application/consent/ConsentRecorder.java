@@ -2,6 +2,7 @@ package com.qleven.application.consent;
 
 import com.qleven.application.QlevenStore;
 import com.qleven.application.clients.ClientLookup;
+import com.qleven.application.clients.ProcessingCheckService;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.consent.CenterPurpose;
@@ -32,7 +33,8 @@ import java.util.function.Supplier;
 
 /**
  * What recording a consent means, whoever records it: the client must be the center's, the purpose
- * one of the center's (built in or its own), the notice given, the minors rule kept; then the entry is sealed, appended
+ * one of the center's (built in or its own), the notice given, the minors rule kept, a grant refused
+ * while the client's processing is restricted (Art. 18); then the entry is sealed, appended
  * and audited in one unit of work, or nothing is written.
  */
 final class ConsentRecorder {
@@ -43,6 +45,7 @@ final class ConsentRecorder {
     private final QlevenStore store;
     private final ConsentSeal seal;
     private final ClientLookup clients;
+    private final ProcessingCheckService processing;
     private final AuditTrail audit;
     private final Clock clock;
     private final IdGenerator ids;
@@ -51,6 +54,7 @@ final class ConsentRecorder {
         this.store = store;
         this.seal = new ConsentSeal(cipher);
         this.clients = new ClientLookup(store, cipher);
+        this.processing = new ProcessingCheckService(store);
         this.audit = audit;
         this.clock = clock;
         this.ids = ids;
@@ -73,6 +77,10 @@ final class ConsentRecorder {
         return store.transactions().inTenant(tenant, () -> {
             Optional<LocalDate> birthDate = clients.birthDate(tenant, client);
             Decision d = parse.get();
+            if (d.decision() == ConsentDecision.GRANTED) {
+                // A new grant is processing; a refusal or a withdrawal stays as easy as ever (Art. 7(3)).
+                processing.requireProcessable(tenant, client);
+            }
             LocalDate today = ConsentAge.centerDate(now, center(tenant).profile().timeZone());
             boolean ageVerified = ConsentAge.check(marketing(store, tenant, d.purpose()), d.decision(), birthDate,
                     today);

@@ -8,12 +8,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.qleven.application.QlevenStore;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UserId;
+import com.qleven.ports.clients.out.ClientRestrictions;
 import com.qleven.ports.clients.out.StoredClient;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** What every {@code ClientRestrictions} implementation promises: restrictions per center, idempotent. */
+/**
+ * What every {@code ClientRestrictions} implementation promises: restrictions per center,
+ * idempotent, with since when and why; lifted once, restricted anew after a lifting.
+ */
 public abstract class ClientRestrictionsContract {
 
     /** A store that lives for the whole test class. */
@@ -34,8 +41,8 @@ public abstract class ClientRestrictionsContract {
         ClientId restricted = client(tenant).id();
         ClientId free = client(tenant).id();
         store().transactions().inTenant(tenant, () -> {
-            store().clientRestrictions().restrict(tenant, restricted, T0);
-            store().clientRestrictions().restrict(tenant, restricted, T0.plusSeconds(1));
+            store().clientRestrictions().restrict(tenant, restricted, Optional.empty(), null, T0);
+            store().clientRestrictions().restrict(tenant, restricted, Optional.empty(), null, T0.plusSeconds(1));
         });
 
         assertThat(store().transactions().inTenant(tenant, () -> store().clientRestrictions()
@@ -44,5 +51,41 @@ public abstract class ClientRestrictionsContract {
                 .restrictedAmong(tenant, List.of(restricted, free)))).isEmpty();
         assertThat(store().transactions().inTenant(tenant, () -> store().clientRestrictions()
                 .restrictedAmong(tenant, List.of()))).isEmpty();
+    }
+
+    @Test
+    void aRestrictionKeepsSinceAndWhyUntilLiftedAndMayBeRestrictedAnew() {
+        TenantId tenant = newTenant();
+        addCenter(store(), tenant);
+        ClientId client = client(tenant).id();
+        UUID request = UUID.randomUUID();
+        UserId admin = new UserId(UUID.randomUUID());
+        var restrictions = store().clientRestrictions();
+        assertThat(store().transactions().inTenant(tenant, () -> restrictions.lift(tenant, client, admin,
+                new byte[] {9}, T0))).as("nothing to lift yet").isFalse();
+        store().transactions().inTenant(tenant, () -> {
+            restrictions.restrict(tenant, client, Optional.of(request), new byte[] {1, 2}, T0);
+            restrictions.restrict(tenant, client, Optional.empty(), new byte[] {3}, T0.plusSeconds(5));
+        });
+
+        ClientRestrictions.Restriction first = store().transactions().inTenant(tenant,
+                () -> restrictions.active(tenant, client)).orElseThrow();
+        assertThat(first.since()).isEqualTo(T0);
+        assertThat(first.requestId()).contains(request);
+        assertThat(first.sealedReason()).containsExactly(1, 2);
+
+        assertThat(store().transactions().inTenant(tenant, () -> restrictions.lift(tenant, client, admin,
+                new byte[] {9}, T0.plusSeconds(10)))).isTrue();
+        assertThat(store().transactions().inTenant(tenant, () -> restrictions.active(tenant, client))).isEmpty();
+        assertThat(store().transactions().inTenant(tenant, () -> restrictions.lift(tenant, client, admin,
+                new byte[] {9}, T0.plusSeconds(11)))).as("lifted once").isFalse();
+
+        store().transactions().inTenant(tenant, () -> restrictions.restrict(tenant, client, Optional.empty(),
+                new byte[] {4}, T0.plusSeconds(20)));
+        ClientRestrictions.Restriction again = store().transactions().inTenant(tenant,
+                () -> restrictions.active(tenant, client)).orElseThrow();
+        assertThat(again.since()).isEqualTo(T0.plusSeconds(20));
+        assertThat(again.requestId()).isEmpty();
+        assertThat(again.sealedReason()).containsExactly(4);
     }
 }

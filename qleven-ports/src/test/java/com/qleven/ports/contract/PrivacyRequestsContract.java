@@ -162,4 +162,43 @@ public abstract class PrivacyRequestsContract {
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("cursor");
     }
+
+    @Test
+    void aClientsRequestsAreFoundOldestFirstAndOnlyInTheCenter() {
+        TenantId tenant = center();
+        TenantId other = center();
+        StoredPrivacyRequest first = request(tenant, T0);
+        StoredPrivacyRequest second = new StoredPrivacyRequest(new PrivacyRequestId(UUID.randomUUID()), tenant,
+                first.client(), PrivacyRequestType.OBJECTION, null, newUser(), T0.plusSeconds(5),
+                T0.plusSeconds(5).plus(Duration.ofDays(30)), 0, null, Optional.empty(), Optional.empty(), null, 1);
+        StoredPrivacyRequest unrelated = request(tenant, T0.plusSeconds(1));
+        add(second);
+        add(first);
+        add(unrelated);
+
+        assertThat(ids(in(tenant, () -> store().privacyRequests().ofClient(tenant, first.client()))))
+                .containsExactly(first.id(), second.id());
+        assertThat(in(other, () -> store().privacyRequests().ofClient(tenant, first.client()))).isEmpty();
+    }
+
+    @Test
+    void anObjectionsSuppressionIsNotedOnceAndOnlyInTheCenter() {
+        TenantId tenant = center();
+        TenantId other = center();
+        StoredPrivacyRequest r = request(tenant, T0);
+        add(r);
+        assertThat(in(tenant, () -> store().privacyRequests().suppressedAt(tenant, r.id()))).isEmpty();
+
+        in(tenant, () -> {
+            store().privacyRequests().noteSuppressed(tenant, r.id(), T0.plusSeconds(1));
+            store().privacyRequests().noteSuppressed(tenant, r.id(), T0.plusSeconds(2));
+            return null;
+        });
+
+        assertThat(in(tenant, () -> store().privacyRequests().suppressedAt(tenant, r.id())))
+                .contains(T0.plusSeconds(1));
+        assertThat(in(other, () -> store().privacyRequests().suppressedAt(tenant, r.id()))).isEmpty();
+        assertThat(in(tenant, () -> store().privacyRequests().byId(tenant, r.id()))).get()
+                .usingRecursiveComparison().as("the request itself is unchanged").isEqualTo(r);
+    }
 }

@@ -309,6 +309,21 @@ public abstract class AuditUseCasesSuite {
     }
 
     @Test
+    void exportsOfManyClientsAreABurstOfReadsToo() {
+        SignUpResult center = signUp(email());
+        Optional<TenantId> chain = Optional.of(center.tenantId());
+        UserId exporter = new UserId(UUID.randomUUID());
+        for (int i = 0; i < 6; i++) {
+            qleven.auditTrail().record(new AuditEvent(chain, Optional.of(exporter), Optional.empty(), "client.export",
+                    "client", Optional.of(UUID.randomUUID()), "data_subject_rights", 1, clock.instant()));
+        }
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo(AlertKind.CLIENT_READ_BURST);
+            assertThat(a.key()).isEqualTo(exporter.toString());
+        });
+    }
+
+    @Test
     void aListOrSearchCountsEachOfItsRows() {
         SignUpResult center = signUp(email());
         Optional<TenantId> chain = Optional.of(center.tenantId());

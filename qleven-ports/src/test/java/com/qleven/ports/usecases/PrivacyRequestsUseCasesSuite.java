@@ -431,4 +431,119 @@ public abstract class PrivacyRequestsUseCasesSuite {
         assertThat(catchThrowableOfType(() -> CreatePrivacyRequestCommand.parse(c.client().toString(), "forget_me",
                 null), ValidationException.class).errors()).extracting(FieldError::field).containsExactly("type");
     }
+
+    private PrivacyRequestView answered(Center c, ClientId client, String type, String outcome) {
+        PrivacyRequestView r = qleven.createPrivacyRequest().create(c.admin(),
+                CreatePrivacyRequestCommand.parse(client.toString(), type, null));
+        return qleven.completePrivacyRequest().complete(c.admin(), r.id(), outcome);
+    }
+
+    @Test
+    void anErasureWithAnOpenObjectionSuppressesAndTheObjectionCompletesAfterIt() {
+        Center c = center();
+        ClientId id = qleven.createClient().create(c.admin(), new CreateClientCommand("Pau Roig",
+                "622 444 555", "pau@example.com", null, null)).id();
+        ClientId control = qleven.createClient().create(c.admin(), new CreateClientCommand("Eva Solo",
+                "622 444 556", "eva@example.com", null, null)).id();
+        PrivacyRequestView objection = qleven.createPrivacyRequest().create(c.admin(),
+                CreatePrivacyRequestCommand.parse(id.toString(), "objection", null));
+
+        answered(c, id, "erasure", "Erased.");
+        answered(c, control, "erasure", "Erased.");
+
+        assertThat(qleven.suppressionCheck().isSuppressed(c.tenant(), new PhoneNumber("+34622444555"))).isTrue();
+        assertThat(qleven.suppressionCheck().isSuppressed(c.tenant(), new EmailAddress("pau@example.com"))).isTrue();
+        assertThat(qleven.suppressionCheck().isSuppressed(c.tenant(), new PhoneNumber("+34622444556")))
+                .as("control: an erasure alone suppresses nothing").isFalse();
+        assertThat(qleven.completePrivacyRequest().complete(c.admin(), objection.id(), "No more marketing.")
+                .status()).isEqualTo(PrivacyRequestStatus.COMPLETED);
+    }
+
+    @Test
+    void anObjectionReceivedAfterTheErasureIsRefusedAndStaysOpen() {
+        Center c = center();
+        ClientId id = qleven.createClient().create(c.admin(), new CreateClientCommand("Pau Roig",
+                "622 444 555", "pau@example.com", null, null)).id();
+        answered(c, id, "erasure", "Erased.");
+        PrivacyRequestView objection = qleven.createPrivacyRequest().create(c.admin(),
+                CreatePrivacyRequestCommand.parse(id.toString(), "objection", null));
+
+        assertThatThrownBy(() -> qleven.completePrivacyRequest().complete(c.admin(), objection.id(), "Done."))
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.getMessage()).contains("erased");
+                    assertThat(e.details()).containsEntry("clientErased", true);
+                });
+        assertThat(qleven.getPrivacyRequest().get(c.admin(), objection.id()).status())
+                .isNotEqualTo(PrivacyRequestStatus.COMPLETED);
+        assertThat(qleven.suppressionCheck().isSuppressed(c.tenant(), new PhoneNumber("+34622444555"))).isFalse();
+    }
+
+    private static com.qleven.ports.consent.in.ChannelConsent channel(Center c,
+            com.qleven.domain.consent.ConsentDecision decision, com.qleven.domain.consent.ConsentChannel via) {
+        return new com.qleven.ports.consent.in.ChannelConsent(c.tenant(), c.client(),
+                com.qleven.domain.consent.ConsentPurpose.WHATSAPP, decision, via, "2026-03", "WhatsApp messages",
+                Optional.of("booking-118"));
+    }
+
+    @Test
+    void aRestrictedClientIsNotProcessedUntilAnAdministratorLiftsIt() {
+        Center c = center();
+        com.qleven.ports.consent.in.RecordConsentCommand grant = new com.qleven.ports.consent.in.RecordConsentCommand(
+                "whatsapp", "granted", "in_person", "2026-03", "I agree.", null);
+        qleven.recordConsent().record(c.admin(), c.client(), grant);
+        assertThat(qleven.consentCheck().allows(c.tenant(), c.client(),
+                com.qleven.domain.consent.ConsentPurpose.WHATSAPP, clock.instant())).isTrue();
+        answered(c, c.client(), "restriction", "Accuracy disputed.");
+
+        assertThat(qleven.processingCheck().restricted(c.tenant(), c.client())).isTrue();
+        assertThatThrownBy(() -> qleven.getClient().get(c.receptionist(), c.client()))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.details()).containsEntry("restricted", true));
+        ClientView seen = qleven.getClient().get(c.admin(), c.client());
+        assertThat(seen.restriction()).get().satisfies(r -> {
+            assertThat(r.since()).isEqualTo(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+            assertThat(r.reason()).contains("Accuracy disputed.");
+        });
+        assertThatThrownBy(() -> qleven.updateClient().update(c.admin(),
+                new com.qleven.ports.clients.in.UpdateClientCommand(c.client(), Map.of("fullName", "L. F."),
+                        Optional.empty()))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> qleven.recordConsent().record(c.professional(), c.client(), grant))
+                .isInstanceOf(ConflictException.class);
+        assertThat(qleven.consentCheck().allows(c.tenant(), c.client(),
+                com.qleven.domain.consent.ConsentPurpose.WHATSAPP, clock.instant())).isFalse();
+        qleven.recordConsent().record(c.receptionist(), c.client(), new com.qleven.ports.consent.in.RecordConsentCommand(
+                "marketing", "withdrawn", "in_person", "2026-03", "I withdraw.", null));
+        // A decision captured by a channel: a grant (an online booking's opt-in) is refused, a STOP is kept.
+        assertThatThrownBy(() -> qleven.recordConsentFromChannel().record(channel(c,
+                com.qleven.domain.consent.ConsentDecision.GRANTED,
+                com.qleven.domain.consent.ConsentChannel.ONLINE_BOOKING))).isInstanceOf(ConflictException.class);
+        assertThat(qleven.recordConsentFromChannel().record(channel(c,
+                com.qleven.domain.consent.ConsentDecision.WITHDRAWN,
+                com.qleven.domain.consent.ConsentChannel.WHATSAPP_REPLY)).decision())
+                .isEqualTo(com.qleven.domain.consent.ConsentDecision.WITHDRAWN);
+        assertThatThrownBy(() -> qleven.processingCheck().requireProcessable(c.tenant(), c.client()))
+                .isInstanceOf(ConflictException.class);
+
+        assertThatThrownBy(() -> qleven.liftRestriction().lift(c.professional(), c.client(), "Verified."))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> qleven.liftRestriction().lift(c.admin(), c.client(), " "))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("reason"));
+        ClientView lifted = qleven.liftRestriction().lift(c.admin(), c.client(), "Accuracy verified.");
+
+        assertThat(lifted.restriction()).isEmpty();
+        assertThat(qleven.processingCheck().restricted(c.tenant(), c.client())).isFalse();
+        assertThat(qleven.getClient().get(c.receptionist(), c.client()).id()).isEqualTo(c.client());
+        assertThat(qleven.consentCheck().allows(c.tenant(), c.client(),
+                com.qleven.domain.consent.ConsentPurpose.WHATSAPP, clock.instant()))
+                .as("the STOP received meanwhile still holds").isFalse();
+        qleven.recordConsentFromChannel().record(channel(c, com.qleven.domain.consent.ConsentDecision.GRANTED,
+                com.qleven.domain.consent.ConsentChannel.ONLINE_BOOKING));
+        assertThat(qleven.consentCheck().allows(c.tenant(), c.client(),
+                com.qleven.domain.consent.ConsentPurpose.WHATSAPP, clock.instant())).isTrue();
+        assertThatThrownBy(() -> qleven.liftRestriction().lift(c.admin(), c.client(), "Again."))
+                .isInstanceOf(ConflictException.class);
+        assertThat(qleven.listAuditEvents().list(c.admin(), new PageRequest(50, Optional.empty())).items())
+                .extracting(e -> e.event().action()).contains("client.lift_restriction");
+    }
 }

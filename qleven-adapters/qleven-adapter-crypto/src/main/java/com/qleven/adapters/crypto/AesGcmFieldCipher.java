@@ -32,17 +32,20 @@ import javax.crypto.spec.SecretKeySpec;
  * AES-256-GCM field encryption under envelope keys: one data key per scope (an account, later a
  * client), wrapped by the primary master key and stored through {@link DataKeys}. A value is stored
  * as {@code 0x01 | data key id (16) | nonce (12) | ciphertext and tag}, with its place as
- * associated data. Unwrapped data keys are cached for a few minutes only, so a shredded key stops
- * working on every host soon after, not at the next restart.
+ * associated data. Every decryption asks the key store for its data key, so a key shredded by any
+ * host stops decrypting on every host at once; what is kept in memory is only the unwrapping of a
+ * wrapped key just read from the store (unwrapping costs an AES-GCM operation, the read is what
+ * makes a shred take effect).
  */
 public final class AesGcmFieldCipher implements FieldCipher {
     private static final byte VERSION = 1;
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
     private static final int HEADER = 1 + 16 + NONCE;
-    private static final Duration CACHE_FOR = Duration.ofMinutes(5);
+    /** Unwrapped keys kept beside the exact wrapping they came from; bounded, cleared when full. */
+    private static final int UNWRAPPED_MAX = 10_000;
 
-    private record Cached(SecretKey key, Instant loadedAt) {
+    private record Unwrapped(byte[] wrapped, SecretKey key) {
     }
 
     private static final Duration RELOAD_CHECK = Duration.ofSeconds(10);
@@ -53,7 +56,7 @@ public final class AesGcmFieldCipher implements FieldCipher {
     private final DataKeys dataKeys;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Map<UUID, Cached> unwrapped = new ConcurrentHashMap<>();
+    private final Map<UUID, Unwrapped> unwrapped = new ConcurrentHashMap<>();
     private final Map<String, byte[]> indexKeys = new ConcurrentHashMap<>();
 
     public AesGcmFieldCipher(MasterKeys masterKeys, DataKeys dataKeys) {
@@ -111,25 +114,30 @@ public final class AesGcmFieldCipher implements FieldCipher {
         }
     }
 
+    /** The data key as the store holds it now: a shredded key is gone here as soon as it is gone there. */
     private SecretKey dataKey(UUID keyId) {
-        Instant now = clock.instant();
-        Cached cached = unwrapped.get(keyId);
-        if (cached != null && now.isBefore(cached.loadedAt().plus(CACHE_FOR))) {
-            return cached.key();
+        Optional<WrappedKey> wrapped = dataKeys.byId(keyId);
+        if (wrapped.isEmpty()) {
+            unwrapped.remove(keyId);
+            throw new IllegalStateException("data key " + keyId + " does not exist (shredded?)");
         }
-        WrappedKey wrapped = dataKeys.byId(keyId)
-                .orElseThrow(() -> new IllegalStateException("data key " + keyId + " does not exist (shredded?)"));
-        return unwrap(wrapped);
+        return unwrap(wrapped.get());
     }
 
+    /**
+     * Unwraps a key just read from the store, reusing an earlier unwrapping of the very same
+     * wrapping (a re-wrap under a new master key changes the bytes, so it is unwrapped afresh).
+     */
     private SecretKey unwrap(WrappedKey wrapped) {
-        Cached cached = unwrapped.get(wrapped.id());
-        Instant now = clock.instant();
-        if (cached != null && now.isBefore(cached.loadedAt().plus(CACHE_FOR))) {
-            return cached.key();
+        Unwrapped known = unwrapped.get(wrapped.id());
+        if (known != null && Arrays.equals(known.wrapped(), wrapped.wrapped())) {
+            return known.key();
         }
         SecretKey key = open(wrapped);
-        unwrapped.put(wrapped.id(), new Cached(key, now));
+        if (unwrapped.size() >= UNWRAPPED_MAX) {
+            unwrapped.clear();
+        }
+        unwrapped.put(wrapped.id(), new Unwrapped(wrapped.wrapped().clone(), key));
         return key;
     }
 

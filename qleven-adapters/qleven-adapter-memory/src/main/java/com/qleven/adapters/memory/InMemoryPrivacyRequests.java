@@ -1,5 +1,6 @@
 package com.qleven.adapters.memory;
 
+import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.privacy.PrivacyRequestId;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
@@ -7,7 +8,9 @@ import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.privacy.out.PrivacyRequestFilter;
 import com.qleven.ports.privacy.out.PrivacyRequests;
 import com.qleven.ports.privacy.out.StoredPrivacyRequest;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +26,7 @@ final class InMemoryPrivacyRequests implements PrivacyRequests {
     private final InMemoryTransactions tx;
     private final Map<Key, StoredPrivacyRequest> requests = new HashMap<>();
     private final Set<TenantId> centers = new LinkedHashSet<>();
+    private final Map<Key, Instant> suppressed = new HashMap<>();
 
     InMemoryPrivacyRequests(InMemoryTransactions tx) {
         this.tx = tx;
@@ -72,6 +76,33 @@ final class InMemoryPrivacyRequests implements PrivacyRequests {
             put(key, request);
             return true;
         });
+    }
+
+    @Override
+    public void noteSuppressed(TenantId tenant, PrivacyRequestId objection, Instant at) {
+        tx.within(() -> {
+            tx.checkWrite(tenant);
+            Key key = new Key(tenant, objection);
+            if (requests.containsKey(key) && !suppressed.containsKey(key)) {
+                suppressed.put(key, at);
+                tx.onRollback(() -> suppressed.remove(key));
+            }
+        });
+    }
+
+    @Override
+    public Optional<Instant> suppressedAt(TenantId tenant, PrivacyRequestId id) {
+        return tx.within(() -> tx.visible(tenant) ? Optional.ofNullable(suppressed.get(new Key(tenant, id)))
+                : Optional.<Instant>empty());
+    }
+
+    @Override
+    public List<StoredPrivacyRequest> ofClient(TenantId tenant, ClientId client) {
+        return tx.within(() -> requests.values().stream()
+                .filter(r -> r.tenant().equals(tenant) && tx.visible(r.tenant()) && r.client().equals(client))
+                .sorted(Comparator.comparing(StoredPrivacyRequest::receivedAt)
+                        .thenComparing(r -> r.id().value()))
+                .toList());
     }
 
     @Override

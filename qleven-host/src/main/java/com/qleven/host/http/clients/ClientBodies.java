@@ -21,4 +21,12 @@ public final class ClientBodies {
             return "SearchClientsBody[redacted]";
         }
     }
+
+    /** Why an administrator lifts a client's restriction of processing; it may describe the person. */
+    public record LiftRestrictionBody(String reason) {
+        @Override
+        public String toString() {
+            return "LiftRestrictionBody[redacted]";
+        }
+    }
 }

@@ -14,6 +14,7 @@ import com.qleven.host.http.Request;
 import com.qleven.host.http.Response;
 import com.qleven.host.http.Route;
 import com.qleven.host.http.clients.ClientBodies.CreateClientBody;
+import com.qleven.host.http.clients.ClientBodies.LiftRestrictionBody;
 import com.qleven.host.http.clients.ClientBodies.SearchClientsBody;
 import com.qleven.ports.clients.in.ClientSearch;
 import com.qleven.ports.clients.in.ClientView;
@@ -56,7 +57,8 @@ public final class ClientEndpoints {
                 Route.get("/v1/clients", this::list),
                 Route.post("/v1/clients/search", Route.Body.JSON, this::search),
                 Route.get("/v1/clients/{id}", this::get),
-                new Route("PATCH", "/v1/clients/{id}", Route.Body.JSON, this::update));
+                new Route("PATCH", "/v1/clients/{id}", Route.Body.JSON, this::update),
+                Route.action("/v1/clients/{id}/lift-restriction", Route.Body.JSON, this::liftRestriction));
     }
 
     private Response create(Request request) {
@@ -80,6 +82,15 @@ public final class ClientEndpoints {
         ClientView updated = qleven.updateClient().update(principal,
                 new UpdateClientCommand(id, mergePatch(body), expectedVersion(request)));
         return Response.ok(answer(updated)).withHeader("ETag", etag(updated));
+    }
+
+    /** Administrators lift a restriction of processing (Art. 18(3)) with a reason; answers the client as it now is. */
+    private Response liftRestriction(Request request) {
+        Principal principal = request.principal(qleven.authenticate());
+        ClientId id = id(request);
+        LiftRestrictionBody body = request.body(LiftRestrictionBody.class);
+        ClientView lifted = qleven.liftRestriction().lift(principal, id, body.reason());
+        return Response.ok(answer(lifted)).withHeader("ETag", etag(lifted));
     }
 
     private Response list(Request request) {
@@ -165,6 +176,16 @@ public final class ClientEndpoints {
         json.put("createdAt", instant(client.createdAt()));
         json.put("updatedAt", instant(client.updatedAt()));
         json.put("version", client.version());
+        json.put("restriction", client.restriction().map(ClientEndpoints::restriction).orElse(null));
+        return json;
+    }
+
+    /** A restriction of processing in force, as administrators see it: since when, which request, why. */
+    private static Map<String, Object> restriction(ClientView.Restriction r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("since", instant(r.since()));
+        json.put("requestId", r.requestId().map(UUID::toString).orElse(null));
+        json.put("reason", r.reason().orElse(null));
         return json;
     }
 

@@ -4,6 +4,7 @@ import com.qleven.domain.clients.ClientId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * A client as the acting principal may see it. {@code notesVisible} is false for roles that may not
@@ -12,11 +13,25 @@ import java.util.Optional;
  */
 public record ClientView(ClientId id, String fullName, Optional<String> phone, Optional<String> email,
                          Optional<LocalDate> birthDate, Optional<String> notes, boolean notesVisible,
-                         Instant createdAt, Instant updatedAt, long version) {
+                         Instant createdAt, Instant updatedAt, long version, Optional<Restriction> restriction) {
+    /**
+     * A restriction of processing in force (GDPR Art. 18): since when, the request that asked for
+     * it and why. Only the center's administrators are shown it; nobody else sees the client.
+     */
+    public record Restriction(Instant since, Optional<UUID> requestId, Optional<String> reason) {
+    }
+
     public ClientView {
         if (!notesVisible && notes.isPresent()) {
             throw new IllegalArgumentException("hidden notes are never carried");
         }
+        java.util.Objects.requireNonNull(restriction, "restriction");
+    }
+
+    /** The same client seen with (or without) its restriction. */
+    public ClientView withRestriction(Optional<Restriction> restriction) {
+        return new ClientView(id, fullName, phone, email, birthDate, notes, notesVisible, createdAt, updatedAt,
+                version, restriction);
     }
 
     @Override

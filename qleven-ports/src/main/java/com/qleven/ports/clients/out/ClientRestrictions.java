@@ -2,20 +2,62 @@ package com.qleven.ports.clients.out;
 
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UserId;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * Clients whose processing is restricted (GDPR Art. 18): their records are stored, but left out of
- * the lists and searches of everyone but the center's administrators. Writes join the unit of work
- * open on the thread.
+ * Clients whose processing is restricted (GDPR Art. 18), with since when and why, and who lifted a
+ * restriction, when and why. Reasons are stored sealed (the caller encrypts them). Writes join the
+ * unit of work open on the thread.
  */
 public interface ClientRestrictions {
 
-    /** Restricts the client; restricting one already restricted changes nothing. */
-    void restrict(TenantId tenant, ClientId client, Instant at);
+    /**
+     * A restriction in force: since when, the request that asked for it (if one did) and its
+     * reason, sealed. {@code sealedReason} may be null for restrictions recorded without one.
+     */
+    record Restriction(ClientId client, Instant since, Optional<UUID> requestId, byte[] sealedReason) {
+        public Restriction {
+            java.util.Objects.requireNonNull(client, "client");
+            java.util.Objects.requireNonNull(since, "since");
+            java.util.Objects.requireNonNull(requestId, "requestId");
+            sealedReason = sealedReason == null ? null : sealedReason.clone();
+        }
+
+        @Override
+        public byte[] sealedReason() {
+            return sealedReason == null ? null : sealedReason.clone();
+        }
+    }
+
+    /**
+     * Restricts the client; restricting one already restricted changes nothing, restricting one
+     * whose restriction was lifted restricts it anew (the lift's record is replaced).
+     */
+    void restrict(TenantId tenant, ClientId client, Optional<UUID> requestId, byte[] sealedReason, Instant at);
+
+    /**
+     * Lifts the client's restriction in force, recording who, when and why.
+     *
+     * @return false, changing nothing, when no restriction of the client is in force
+     */
+    boolean lift(TenantId tenant, ClientId client, UserId by, byte[] sealedReason, Instant at);
+
+    /** The restrictions in force among these clients of the center. */
+    Map<ClientId, Restriction> activeAmong(TenantId tenant, Collection<ClientId> clients);
 
     /** Which of these clients of the center are restricted. */
-    Set<ClientId> restrictedAmong(TenantId tenant, Collection<ClientId> clients);
+    default Set<ClientId> restrictedAmong(TenantId tenant, Collection<ClientId> clients) {
+        return activeAmong(tenant, clients).keySet();
+    }
+
+    /** The client's restriction in force, if any. */
+    default Optional<Restriction> active(TenantId tenant, ClientId client) {
+        return Optional.ofNullable(activeAmong(tenant, Set.of(client)).get(client));
+    }
 }

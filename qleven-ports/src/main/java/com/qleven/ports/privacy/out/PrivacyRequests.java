@@ -1,9 +1,11 @@
 package com.qleven.ports.privacy.out;
 
+import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.privacy.PrivacyRequestId;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.TenantId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +29,19 @@ public interface PrivacyRequests {
      * @return false, changing nothing, when the request is missing or its version is another
      */
     boolean update(StoredPrivacyRequest request, long expectedVersion);
+
+    /**
+     * Notes that an objection's suppression entries were written (when it was answered, or by an
+     * erasure of the client while it was open): an objection answered after an erasure can so tell
+     * entries kept for it from entries never written. The first note stays.
+     */
+    void noteSuppressed(TenantId tenant, PrivacyRequestId objection, Instant at);
+
+    /** When the request's suppression entries were written, if they were. */
+    Optional<Instant> suppressedAt(TenantId tenant, PrivacyRequestId id);
+
+    /** Every request of one of the center's clients, oldest received first: what was asked about that person. */
+    List<StoredPrivacyRequest> ofClient(TenantId tenant, ClientId client);
 
     Page<StoredPrivacyRequest> list(TenantId tenant, PrivacyRequestFilter filter, PageRequest page);
 

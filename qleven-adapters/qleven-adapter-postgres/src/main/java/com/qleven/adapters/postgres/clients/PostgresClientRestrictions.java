@@ -4,14 +4,19 @@ import com.qleven.adapters.postgres.shared.PostgresTransactions;
 import com.qleven.adapters.postgres.shared.Sql;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UserId;
 import com.qleven.ports.clients.out.ClientRestrictions;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.UUID;
 
-/** Restricted clients: one row per client, under row-level security. */
+/**
+ * Restrictions of processing: one row per client, in force while {@code lifted_at} is null, under
+ * row-level security. Reasons arrive sealed.
+ */
 final class PostgresClientRestrictions implements ClientRestrictions {
     private final PostgresTransactions tx;
 
@@ -20,27 +25,54 @@ final class PostgresClientRestrictions implements ClientRestrictions {
     }
 
     @Override
-    public void restrict(TenantId tenant, ClientId client, Instant at) {
+    public void restrict(TenantId tenant, ClientId client, Optional<UUID> requestId, byte[] sealedReason,
+                         Instant at) {
         tx.withHandle(Optional.of(tenant), "restrict a client", h -> h.createUpdate("""
-                        INSERT INTO public.client_restrictions (tenant_id, client_id, restricted_at)
-                        VALUES (:tenant, :client, :at) ON CONFLICT DO NOTHING""")
+                        INSERT INTO public.client_restrictions (tenant_id, client_id, restricted_at, request_id, reason)
+                        VALUES (:tenant, :client, :at, :request, :reason)
+                        ON CONFLICT (tenant_id, client_id) DO UPDATE
+                        SET restricted_at = EXCLUDED.restricted_at, request_id = EXCLUDED.request_id,
+                            reason = EXCLUDED.reason, lifted_at = NULL, lifted_by = NULL, lift_reason = NULL
+                        WHERE client_restrictions.lifted_at IS NOT NULL""")
                 .bind("tenant", Sql.uuid(tenant.value()))
                 .bind("client", Sql.uuid(client.value()))
                 .bind("at", Sql.instant(at))
+                .bind("request", Sql.uuid(requestId.orElse(null)))
+                .bind("reason", Sql.bytes(sealedReason))
                 .execute());
     }
 
     @Override
-    public Set<ClientId> restrictedAmong(TenantId tenant, Collection<ClientId> clients) {
-        if (clients.isEmpty()) {
-            return Set.of();
-        }
-        return tx.withHandle(Optional.of(tenant), "find restricted clients", h -> new HashSet<>(h.createQuery("""
-                        SELECT client_id FROM public.client_restrictions
-                        WHERE tenant_id = :tenant AND client_id = ANY(:clients)""")
+    public boolean lift(TenantId tenant, ClientId client, UserId by, byte[] sealedReason, Instant at) {
+        return tx.withHandle(Optional.of(tenant), "lift a client's restriction", h -> h.createUpdate("""
+                        UPDATE public.client_restrictions
+                        SET lifted_at = :at, lifted_by = :by, lift_reason = :reason
+                        WHERE tenant_id = :tenant AND client_id = :client AND lifted_at IS NULL""")
                 .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("clients", Sql.uuids(clients.stream().map(ClientId::value).toList()))
-                .map((rs, ctx) -> new ClientId(Sql.uuid(rs, "client_id")))
-                .list()));
+                .bind("client", Sql.uuid(client.value()))
+                .bind("at", Sql.instant(at))
+                .bind("by", Sql.uuid(by.value()))
+                .bind("reason", Sql.bytes(sealedReason))
+                .execute()) == 1;
+    }
+
+    @Override
+    public Map<ClientId, Restriction> activeAmong(TenantId tenant, Collection<ClientId> clients) {
+        if (clients.isEmpty()) {
+            return Map.of();
+        }
+        return tx.withHandle(Optional.of(tenant), "find restricted clients", h -> {
+            Map<ClientId, Restriction> active = new HashMap<>();
+            h.createQuery("""
+                            SELECT client_id, restricted_at, request_id, reason FROM public.client_restrictions
+                            WHERE tenant_id = :tenant AND client_id = ANY(:clients) AND lifted_at IS NULL""")
+                    .bind("tenant", Sql.uuid(tenant.value()))
+                    .bind("clients", Sql.uuids(clients.stream().map(ClientId::value).toList()))
+                    .map((rs, ctx) -> new Restriction(new ClientId(Sql.uuid(rs, "client_id")),
+                            Sql.instant(rs, "restricted_at"), Optional.ofNullable(Sql.uuid(rs, "request_id")),
+                            rs.getBytes("reason")))
+                    .forEach(r -> active.put(r.client(), r));
+            return active;
+        });
     }
 }

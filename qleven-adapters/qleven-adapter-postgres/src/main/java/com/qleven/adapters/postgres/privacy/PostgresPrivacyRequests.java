@@ -13,6 +13,7 @@ import com.qleven.domain.shared.UserId;
 import com.qleven.ports.privacy.out.PrivacyRequestFilter;
 import com.qleven.ports.privacy.out.PrivacyRequests;
 import com.qleven.ports.privacy.out.StoredPrivacyRequest;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,6 +81,39 @@ final class PostgresPrivacyRequests implements PrivacyRequests {
                 .bindMap(values(request))
                 .bind("expected", expectedVersion)
                 .execute() == 1);
+    }
+
+    @Override
+    public void noteSuppressed(TenantId tenant, PrivacyRequestId objection, Instant at) {
+        tx.withHandle(Optional.of(tenant), "note an objection's suppression", h -> h.createUpdate("""
+                        UPDATE public.privacy_requests SET suppressed_at = :at
+                        WHERE tenant_id = :tenant AND id = :id AND suppressed_at IS NULL""")
+                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("id", Sql.uuid(objection.value()))
+                .bind("at", Sql.instant(at))
+                .execute());
+    }
+
+    @Override
+    public Optional<Instant> suppressedAt(TenantId tenant, PrivacyRequestId id) {
+        return tx.withHandle(Optional.of(tenant), "read an objection's suppression", h -> h.createQuery("""
+                        SELECT suppressed_at FROM public.privacy_requests WHERE tenant_id = :tenant AND id = :id""")
+                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("id", Sql.uuid(id.value()))
+                .map((rs, ctx) -> Sql.optionalInstant(rs, "suppressed_at"))
+                .findOne()
+                .flatMap(at -> at));
+    }
+
+    @Override
+    public List<StoredPrivacyRequest> ofClient(TenantId tenant, ClientId client) {
+        return tx.withHandle(Optional.of(tenant), "list a client's privacy requests", h -> h.createQuery("SELECT "
+                        + COLUMNS + " FROM public.privacy_requests WHERE tenant_id = :tenant AND client_id = :client"
+                        + " ORDER BY received_at, id")
+                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("client", Sql.uuid(client.value()))
+                .map(REQUEST)
+                .list());
     }
 
     @Override

@@ -1,0 +1,58 @@
+package com.qleven.adapters.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.qleven.adapters.crypto.AesGcmFieldCipher;
+import com.qleven.adapters.crypto.MasterKeys;
+import com.qleven.adapters.postgres.testing.PostgresStoreExtension;
+import com.qleven.ports.shared.out.KeyScope;
+import com.qleven.ports.testing.MutableClock;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two hosts (each its own pool and cipher, one master key file) on one database: once one of them
+ * shreds a client's data key, the other can no longer decrypt anything under it, at once, though it
+ * had just decrypted with that key (no cache of unwrapped keys outlives the shred). The clock does
+ * not move, so no expiry can hide a cache.
+ */
+class ShredAcrossHostsTest {
+    @RegisterExtension
+    static final PostgresStoreExtension DB = new PostgresStoreExtension();
+
+    @Test
+    void aShreddedKeyStopsDecryptingOnEveryHostAtOnce(@TempDir Path dir) {
+        Path keyFile = dir.resolve("master.key");
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00Z"));
+        try (PostgresStore other = PostgresStore.open(DB.settings())) {
+            AesGcmFieldCipher hostA = new AesGcmFieldCipher(MasterKeys.loadOrCreate(keyFile), DB.store().dataKeys(),
+                    clock);
+            AesGcmFieldCipher hostB = new AesGcmFieldCipher(MasterKeys.load(keyFile), other.dataKeys(), clock);
+            KeyScope client = new KeyScope("client", UUID.randomUUID());
+            KeyScope control = new KeyScope("client", UUID.randomUUID());
+            byte[] sealed = DB.store().transactions().global(() -> hostA.encrypt(client, "clients|fullName", "Ana"));
+            byte[] kept = DB.store().transactions().global(() -> hostA.encrypt(control, "clients|fullName", "Eva"));
+            // Both hosts have used the key: whatever either caches, it holds now.
+            assertThat(other.transactions().global(() -> hostB.decrypt("clients|fullName", sealed))).isEqualTo("Ana");
+            assertThat(DB.store().transactions().global(() -> hostA.decrypt("clients|fullName", sealed)))
+                    .isEqualTo("Ana");
+
+            DB.store().transactions().global(() -> {
+                DB.store().dataKeys().shred(client);
+                return null;
+            });
+
+            assertThatThrownBy(() -> other.transactions().global(() -> hostB.decrypt("clients|fullName", sealed)))
+                    .as("the other host").hasMessageContaining("does not exist");
+            assertThatThrownBy(() -> DB.store().transactions().global(() -> hostA.decrypt("clients|fullName", sealed)))
+                    .as("the shredding host").hasMessageContaining("does not exist");
+            assertThat(other.transactions().global(() -> hostB.decrypt("clients|fullName", kept)))
+                    .as("control: another client's key still works").isEqualTo("Eva");
+        }
+    }
+}
