@@ -34,6 +34,7 @@ class EmbeddedRestartTest {
         Map<String, String> env = Map.of(
                 HostConfig.DATA_DIR, data.toString(),
                 HostConfig.HTTP_PORT, "0",
+                HostConfig.MANAGEMENT_PORT, "0",
                 HostConfig.BIND, "127.0.0.1",
                 HostConfig.ARGON2_UNSAFE_FOR_TESTS, "true",
                 HostConfig.ARGON2_MEMORY_KIB, Integer.toString(Argon2Parameters.FAST.memoryKiB()),
@@ -77,6 +78,6 @@ class EmbeddedRestartTest {
     }
 
     private static URI uri(Host host, String path) {
-        return URI.create("http://127.0.0.1:" + host.httpPort() + path);
+        return URI.create("http://127.0.0.1:" + host.httpPort().orElseThrow() + path);
     }
 }
