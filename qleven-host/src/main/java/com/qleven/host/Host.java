@@ -1,6 +1,7 @@
 package com.qleven.host;
 
 import com.qleven.host.http.HttpServer;
+import com.qleven.host.http.ManagementServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
@@ -17,24 +18,35 @@ public final class Host implements AutoCloseable {
 
     private final HostComponent component;
     private final HttpServer server;
+    private final ManagementServer management;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private Host(HostComponent component, HttpServer server) {
+    private Host(HostComponent component, HttpServer server, ManagementServer management) {
         this.component = component;
         this.server = server;
+        this.management = management;
     }
 
     /** Opens the store (and the embedded database), starts the listeners and logs where they are. */
     public static Host start(HostComponent component) {
         try {
             HttpServer server = component.httpServer();
-            server.start();
+            ManagementServer management = component.managementServer();
+            component.privacyRequestMetrics().start();
+            management.start();
+            try {
+                server.start();
+            } catch (RuntimeException | Error e) {
+                management.stop(Duration.ZERO);
+                throw e;
+            }
             component.auditWitnessJob().start();
             component.mailDispatcher().start();
-            Host host = new Host(component, server);
-            LOG.info("Qleven host {} serving {}; data in {}", Version.current(), String.join(" and ", server.urls()),
-                    component.config().dataLocation());
+            Host host = new Host(component, server, management);
+            LOG.info("Qleven host {} serving {}; data in {}; metrics and health on {}", Version.current(),
+                    String.join(" and ", server.urls()), component.config().dataLocation(),
+                    String.join(" and ", management.urls()));
             return host;
         } catch (RuntimeException | Error e) {
             component.resources().close();
@@ -46,8 +58,14 @@ public final class Host implements AutoCloseable {
         return component;
     }
 
-    public int httpPort() {
-        return server.httpPort();
+    /** The plain HTTP listener's port; empty when {@code QLEVEN_HTTP_PORT=off}. */
+    public OptionalInt httpPort() {
+        return server.plainPort();
+    }
+
+    /** The management listener's port ({@code /metrics}, {@code /health/*}). */
+    public int managementPort() {
+        return management.port();
     }
 
     public OptionalInt httpsPort() {
@@ -69,6 +87,7 @@ public final class Host implements AutoCloseable {
             if (!server.stop(DRAIN)) {
                 LOG.warn("requests were still running after {} s; stopping anyway", DRAIN.toSeconds());
             }
+            management.stop(Duration.ofSeconds(1));
         } finally {
             component.resources().close();
             LOG.info("Qleven host stopped");

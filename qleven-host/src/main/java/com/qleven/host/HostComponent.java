@@ -49,6 +49,12 @@ public interface HostComponent {
 
     HttpServer httpServer();
 
+    /** {@code /metrics} and {@code /health/*} off the public port; started by {@link Host}. */
+    com.qleven.host.http.ManagementServer managementServer();
+
+    /** The privacy deadline gauges, counted in the background; started by {@link Host}. */
+    com.qleven.host.privacy.PrivacyRequestMetrics privacyRequestMetrics();
+
     static Builder builder() {
         return DaggerHostComponent.builder();
     }

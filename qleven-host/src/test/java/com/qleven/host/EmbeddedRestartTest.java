@@ -34,6 +34,7 @@ class EmbeddedRestartTest {
         Map<String, String> env = Map.of(
                 HostConfig.DATA_DIR, data.toString(),
                 HostConfig.HTTP_PORT, "0",
+                HostConfig.MANAGEMENT_PORT, "0",
                 HostConfig.BIND, "127.0.0.1",
                 HostConfig.ARGON2_UNSAFE_FOR_TESTS, "true",
                 HostConfig.ARGON2_MEMORY_KIB, Integer.toString(Argon2Parameters.FAST.memoryKiB()),
@@ -42,6 +43,10 @@ class EmbeddedRestartTest {
 
         try (Host first = start(env)) {
             assertThat(get(first, "/health/ready").statusCode()).isEqualTo(200);
+            // The embedded server trusts nobody: without the password in postgres.password, no connection.
+            String url = first.component().postgresSettings().jdbcUrl();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url,
+                    "postgres", "").close()).isInstanceOf(java.sql.SQLException.class);
             HttpResponse<String> created = post(first, "/v1/signup", TestHost.write(TestHost.signUpBody("Centro Duradero",
                     email)));
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -51,6 +56,8 @@ class EmbeddedRestartTest {
         assertThat(Files.getPosixFilePermissions(data.resolve("master.key")))
                 .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
         assertThat(data.resolve("postgres")).isDirectory();
+        assertThat(Files.getPosixFilePermissions(data.resolve("postgres.password")))
+                .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
 
         try (Host second = start(env)) {
             assertThat(get(second, "/health/ready").statusCode()).isEqualTo(200);
@@ -77,6 +84,6 @@ class EmbeddedRestartTest {
     }
 
     private static URI uri(Host host, String path) {
-        return URI.create("http://127.0.0.1:" + host.httpPort() + path);
+        return URI.create("http://127.0.0.1:" + host.httpPort().orElseThrow() + path);
     }
 }

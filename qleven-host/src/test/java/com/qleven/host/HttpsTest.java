@@ -58,9 +58,87 @@ class HttpsTest {
             assertThat(secure.sslSession()).isPresent();
 
             TestHost.Reply plain = host.get("/health/live");
-            assertThat(plain.status()).isEqualTo(200);
+            assertThat(plain.status()).isEqualTo(308);
+            assertThat(plain.header("Location")).isEqualTo("https://127.0.0.1:" + httpsPort + "/health/live");
             assertThat(plain.header("Strict-Transport-Security")).isNull();
         }
+    }
+
+    @Test
+    void withTlsThePlainListenerOnlyRedirectsAndNeverTakesCredentials() throws Exception {
+        assumeTrue(onPath("openssl"), "openssl is not on PATH: the HTTPS test needs it to make a certificate");
+        Path[] pair = certificate();
+        try (TestHost host = TestHost.start(Map.of(HostConfig.TLS_CERT, pair[0].toString(),
+                HostConfig.TLS_KEY, pair[1].toString(), HostConfig.HTTPS_PORT, "0"))) {
+            int httpsPort = host.host().httpsPort().orElseThrow();
+            HttpClient client = HttpClient.newBuilder().sslContext(trusting(pair[0])).build();
+            URI secure = URI.create("https://localhost:" + httpsPort);
+            String email = TestHost.newEmail("tls");
+            HttpResponse<String> signup = client.send(HttpRequest.newBuilder(secure.resolve("/v1/signup"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(TestHost.write(TestHost.signUpBody("Centro Cifrado", email))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(signup.statusCode()).as(signup.body()).isEqualTo(201);
+            HttpResponse<String> login = client.send(HttpRequest.newBuilder(secure.resolve("/v1/auth/login"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(TestHost.write(Map.of("email", email,
+                            "password", TestHost.PASSWORD)))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+            String token = TestHost.JSON.readTree(login.body()).get("token").asText();
+            long sessions = sessions(host);
+
+            // Any request: 308 to the same path and query on HTTPS, nothing routed.
+            for (String path : List.of("/v1/me?x=1", "/nowhere", "/health/ready")) {
+                TestHost.Reply reply = host.get(path);
+                assertThat(reply.status()).as(path).isEqualTo(308);
+                assertThat(reply.header("Location")).isEqualTo("https://127.0.0.1:" + httpsPort + path);
+            }
+            // A password over plain HTTP is neither checked nor echoed: no session is opened.
+            TestHost.Reply password = host.post("/v1/auth/login", Map.of("email", email, "password", TestHost.PASSWORD));
+            assertThat(password.status()).isEqualTo(308);
+            assertThat(password.body()).doesNotContain(TestHost.PASSWORD).doesNotContain(email).doesNotContain("\"token\"");
+            assertThat(sessions(host)).isEqualTo(sessions);
+            // A bearer token or the session cookie over plain HTTP is not used: logout does not end the session.
+            TestHost.Reply bearer = host.post("/v1/auth/logout", "{}", token);
+            assertThat(bearer.status()).isEqualTo(308);
+            assertThat(bearer.body()).doesNotContain(token);
+            TestHost.Reply cookie = host.send(host.request("/v1/auth/logout").header("Cookie", "__Host-qleven_session=" + token)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(cookie.status()).isEqualTo(308);
+            HttpResponse<String> me = client.send(HttpRequest.newBuilder(secure.resolve("/v1/me"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(me.statusCode()).as("the session still works over HTTPS").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void httpPortOffOpensNoPlainListener() throws Exception {
+        assumeTrue(onPath("openssl"), "openssl is not on PATH: the HTTPS test needs it to make a certificate");
+        Path[] pair = certificate();
+        try (TestHost host = TestHost.start(Map.of(HostConfig.TLS_CERT, pair[0].toString(),
+                HostConfig.TLS_KEY, pair[1].toString(), HostConfig.HTTPS_PORT, "0", HostConfig.HTTP_PORT, "off"))) {
+            assertThat(host.host().urls()).hasSize(1).allMatch(u -> u.startsWith("https://"));
+            assertThat(host.host().component().httpServer().listeners()).containsExactly("https");
+            assertThat(host.host().httpPort()).isEmpty();
+            int httpsPort = host.host().httpsPort().orElseThrow();
+            HttpClient client = HttpClient.newBuilder().sslContext(trusting(pair[0])).build();
+            HttpResponse<String> live = client.send(HttpRequest.newBuilder(
+                    URI.create("https://localhost:" + httpsPort + "/health/live")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(live.statusCode()).isEqualTo(200);
+        }
+    }
+
+    private Path[] certificate() throws Exception {
+        Path key = dir.resolve("key.pem");
+        Path cert = dir.resolve("cert.pem");
+        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out", cert.toString(),
+                "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1");
+        return new Path[] {cert, key};
+    }
+
+    private static long sessions(TestHost host) {
+        return host.rowCounts().get("public.sessions");
     }
 
     private static SSLContext trusting(Path cert) throws Exception {

@@ -50,6 +50,8 @@ public final class TestHost implements AutoCloseable {
     public final PostgresSettings database;
     public final Map<String, String> environment;
     public final URI base;
+    /** The management listener: metrics and health. */
+    public final URI management;
     private final Path dataDir;
     private final Host host;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -65,6 +67,7 @@ public final class TestHost implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put(HostConfig.HTTP_PORT, "0");
         env.put(HostConfig.BIND, "127.0.0.1");
+        env.put(HostConfig.MANAGEMENT_PORT, "0");
         env.put(HostConfig.DATA_DIR, dataDir.toString());
         env.put(HostConfig.DATABASE_URL, database.jdbcUrl());
         env.put(HostConfig.DATABASE_USER, database.ownerUser());
@@ -77,7 +80,9 @@ public final class TestHost implements AutoCloseable {
         environment = Map.copyOf(env);
         host = Host.start(HostComponent.builder().environment(new Environment(environment)).clock(clock)
                 .policies(policies).build());
-        base = URI.create("http://127.0.0.1:" + host.httpPort());
+        // With QLEVEN_HTTP_PORT=off there is no plain listener: such a test talks HTTPS itself.
+        base = URI.create("http://127.0.0.1:" + host.httpPort().orElse(0));
+        management = URI.create("http://127.0.0.1:" + host.managementPort());
     }
 
     public static TestHost start() {
@@ -143,6 +148,11 @@ public final class TestHost implements AutoCloseable {
 
     public Reply get(String path) {
         return get(path, null);
+    }
+
+    /** A Prometheus scrape, from the management listener. */
+    public Reply metrics() {
+        return send(HttpRequest.newBuilder(management.resolve("/metrics")).timeout(Duration.ofSeconds(5)).GET().build());
     }
 
     public Reply post(String path, Object body, String token) {

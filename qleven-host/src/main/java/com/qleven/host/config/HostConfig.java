@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -21,17 +22,22 @@ import java.util.regex.Pattern;
  * checks everything before anything starts and names each wrong variable, so a typo stops the host
  * at once instead of surfacing later as a strange failure.
  *
- * @param httpPort the plain HTTP listener's port; 0 picks a free one (tests)
+ * @param httpPort the plain HTTP listener's port; 0 picks a free one (tests); {@link #HTTP_OFF} for none
+ *     (only with TLS). With TLS configured the plain listener only redirects to HTTPS.
  * @param dataDir absolute; holds the embedded database and the default master key file
  * @param database an external PostgreSQL; empty means the embedded one under {@code dataDir}
  * @param masterKeyFile an existing key file; empty means {@code dataDir/master.key}, created when absent
  * @param corsOrigins exact origins ({@code scheme://host[:port]}, lower case) allowed to call the API from a browser
+ * @param trustedProxies the proxies whose {@code X-Forwarded-For} names the client
+ * @param managementPort the management listener's port ({@code /metrics}, {@code /health/*}); 0 picks a free one
+ * @param managementBind the management listener's address, loopback unless told otherwise
  */
 public record HostConfig(int httpPort, String bind, Path dataDir, Optional<ExternalDatabase> database,
                          Optional<String> databaseAppUser, Optional<String> databaseAppPassword,
                          int databasePoolSize, Optional<Path> masterKeyFile, Optional<Tls> tls,
                          Optional<String> trustedCountryHeader, List<String> corsOrigins, Argon2Parameters argon2,
-                         MailSettings mail) {
+                         MailSettings mail, TrustedProxies trustedProxies, int managementPort,
+                         String managementBind) {
 
     public static final String HTTP_PORT = "QLEVEN_HTTP_PORT";
     public static final String HTTPS_PORT = "QLEVEN_HTTPS_PORT";
@@ -51,10 +57,16 @@ public record HostConfig(int httpPort, String bind, Path dataDir, Optional<Exter
     public static final String ARGON2_MEMORY_KIB = "QLEVEN_ARGON2_MEMORY_KIB";
     public static final String ARGON2_ITERATIONS = "QLEVEN_ARGON2_ITERATIONS";
     public static final String ARGON2_UNSAFE_FOR_TESTS = "QLEVEN_ARGON2_UNSAFE_FOR_TESTS";
+    public static final String TRUSTED_PROXIES = "QLEVEN_TRUSTED_PROXIES";
+    public static final String MANAGEMENT_PORT = "QLEVEN_MANAGEMENT_PORT";
+    public static final String MANAGEMENT_BIND = "QLEVEN_MANAGEMENT_BIND";
+    /** {@code QLEVEN_HTTP_PORT=off}: no plain HTTP listener at all. */
+    public static final int HTTP_OFF = -1;
 
     static final int DEFAULT_HTTP_PORT = 8080;
     static final int DEFAULT_HTTPS_PORT = 8443;
     static final int DEFAULT_POOL_SIZE = 10;
+    static final int DEFAULT_MANAGEMENT_PORT = 9090;
     // Beyond these a configuration is a mistake, not a choice: every worker thread may hash at once.
     static final int MAX_ARGON2_MEMORY_KIB = 1024 * 1024;
     static final int MAX_ARGON2_ITERATIONS = 64;
@@ -112,16 +124,29 @@ public record HostConfig(int httpPort, String bind, Path dataDir, Optional<Exter
         corsOrigins = List.copyOf(corsOrigins);
         Objects.requireNonNull(argon2, "argon2");
         Objects.requireNonNull(mail, "mail");
+        Objects.requireNonNull(trustedProxies, "trustedProxies");
+        Objects.requireNonNull(managementBind, "managementBind");
     }
 
     /** Reads every variable, collecting all problems before failing. */
     public static HostConfig fromEnvironment(Map<String, String> env) {
         Reader r = new Reader(env);
-        int httpPort = r.port(HTTP_PORT, DEFAULT_HTTP_PORT);
+        boolean httpOff = r.text(HTTP_PORT).filter(v -> v.equalsIgnoreCase("off")).isPresent();
+        int httpPort = httpOff ? HTTP_OFF : r.port(HTTP_PORT, DEFAULT_HTTP_PORT);
         String bind = r.text(BIND).orElse("0.0.0.0");
         if (!BIND_ADDRESS.matcher(bind).matches()) {
             r.problem(BIND + " must be an IP address or host name, got '" + bind + "'");
         }
+        int managementPort = r.port(MANAGEMENT_PORT, DEFAULT_MANAGEMENT_PORT);
+        String managementBind = r.text(MANAGEMENT_BIND).orElse("127.0.0.1");
+        if (!BIND_ADDRESS.matcher(managementBind).matches()) {
+            r.problem(MANAGEMENT_BIND + " must be an IP address or host name, got '" + managementBind + "'");
+        }
+        if (managementPort != 0 && managementPort == httpPort) {
+            r.problem(MANAGEMENT_PORT + " and " + HTTP_PORT + " must differ, both are " + httpPort);
+        }
+        TrustedProxies proxies = r.text(TRUSTED_PROXIES).map(v -> TrustedProxies.parse(v, r::problem))
+                .orElse(TrustedProxies.NONE);
         Path dataDir = r.path(DATA_DIR).orElse(Path.of("qleven-data")).toAbsolutePath().normalize();
 
         Optional<ExternalDatabase> database = Optional.empty();
@@ -171,9 +196,16 @@ public record HostConfig(int httpPort, String bind, Path dataDir, Optional<Exter
             if (httpsPort != 0 && httpsPort == httpPort) {
                 r.problem(HTTPS_PORT + " and " + HTTP_PORT + " must differ, both are " + httpPort);
             }
+            if (httpsPort != 0 && httpsPort == managementPort) {
+                r.problem(HTTPS_PORT + " and " + MANAGEMENT_PORT + " must differ, both are " + httpsPort);
+            }
             tls = Optional.of(new Tls(cert.get(), key.get(), httpsPort));
         } else if (httpsPortText.isPresent()) {
             r.problem(HTTPS_PORT + " is set but " + TLS_CERT + " and " + TLS_KEY + " are not");
+        }
+        if (httpOff && tls.isEmpty() && cert.isEmpty() && key.isEmpty()) {
+            r.problem(HTTP_PORT + "=off leaves the host no listener; set " + TLS_CERT + " and " + TLS_KEY
+                    + " to serve HTTPS");
         }
 
         Optional<String> countryHeader = r.text(TRUSTED_COUNTRY_HEADER);
@@ -183,10 +215,17 @@ public record HostConfig(int httpPort, String bind, Path dataDir, Optional<Exter
 
         List<String> origins = r.text(CORS_ORIGINS).map(v -> corsOrigins(r, v)).orElse(List.of());
         Argon2Parameters argon2 = argon2(r, env);
-        MailSettings mail = MailSettings.read(env, r::problem, httpPort);
+        MailSettings mail = MailSettings.read(env, r::problem, tls.isPresent()
+                ? URI.create("https://localhost:" + tls.get().httpsPort())
+                : URI.create("http://localhost:" + httpPort));
         r.failIfAny();
         return new HostConfig(httpPort, bind, dataDir, database, appUser, appPassword, poolSize, masterKey, tls,
-                countryHeader, origins, argon2, mail);
+                countryHeader, origins, argon2, mail, proxies, managementPort, managementBind);
+    }
+
+    /** The plain HTTP listener's port; empty with {@code QLEVEN_HTTP_PORT=off}. */
+    public OptionalInt plainHttpPort() {
+        return httpPort == HTTP_OFF ? OptionalInt.empty() : OptionalInt.of(httpPort);
     }
 
     public boolean embeddedDatabase() {

@@ -30,9 +30,8 @@ public record MailSettings(Optional<SmtpSettings> smtp, URI publicUrl, String fr
     }
 
     /** Reads the variables, reporting each problem (naming its variable) to {@code problems}. */
-    static MailSettings read(Map<String, String> env, Consumer<String> problems, int httpPort) {
-        URI publicUrl = text(env, PUBLIC_URL).map(u -> publicUrl(u, problems))
-                .orElse(URI.create("http://localhost:" + httpPort));
+    static MailSettings read(Map<String, String> env, Consumer<String> problems, URI defaultPublicUrl) {
+        URI publicUrl = text(env, PUBLIC_URL).map(u -> publicUrl(u, problems)).orElse(defaultPublicUrl);
         Optional<String> host = text(env, SMTP_HOST);
         Optional<String> user = text(env, SMTP_USER);
         Optional<String> password = Optional.ofNullable(env.get(SMTP_PASSWORD)).filter(p -> !p.isEmpty());

@@ -2,6 +2,7 @@ package com.qleven.host.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.qleven.host.config.TrustedProxies;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
@@ -49,14 +50,21 @@ public final class ApiHandler implements HttpHandler {
     private final Cors cors;
     private final HttpMetrics metrics;
     private final Optional<String> countryHeader;
+    private final TrustedProxies proxies;
 
     public ApiHandler(Router router, ObjectMapper mapper, Cors cors, HttpMetrics metrics,
                       Optional<String> countryHeader) {
+        this(router, mapper, cors, metrics, countryHeader, TrustedProxies.NONE);
+    }
+
+    public ApiHandler(Router router, ObjectMapper mapper, Cors cors, HttpMetrics metrics,
+                      Optional<String> countryHeader, TrustedProxies proxies) {
         this.router = router;
         this.mapper = mapper;
         this.cors = cors;
         this.metrics = metrics;
         this.countryHeader = countryHeader;
+        this.proxies = proxies;
     }
 
     @Override
@@ -107,7 +115,7 @@ public final class ApiHandler implements HttpHandler {
         }
         Router.Found found = (Router.Found) match;
         byte[] body = found.route().body() == Route.Body.JSON ? readJson(exchange) : new byte[0];
-        return found.route().endpoint().handle(new Request(exchange, mapper, body, found.params(), countryHeader));
+        return found.route().endpoint().handle(new Request(exchange, mapper, body, found.params(), countryHeader, proxies));
     }
 
     /** The body of a JSON route, refused before reading when its declared type or size is wrong. */

@@ -9,6 +9,7 @@ import com.qleven.host.http.audit.AuditEndpoints;
 import com.qleven.host.http.clients.ClientEndpoints;
 import com.qleven.host.http.tenancy.LifecycleEndpoints;
 import com.qleven.host.http.tenancy.TenancyEndpoints;
+import com.qleven.host.privacy.PrivacyRequestMetrics;
 import dagger.Module;
 import dagger.Provides;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -95,11 +96,17 @@ public final class HttpModule {
 
     @Provides
     @Singleton
-    static com.qleven.host.http.privacy.PrivacyRequestEndpoints privacyRequestEndpoints(Qleven qleven,
-                                                                                      PrometheusMeterRegistry registry) {
-        // The deadline gauges come with the routes that record the requests they count.
-        com.qleven.host.privacy.PrivacyRequestMetrics.register(registry, qleven.countPrivacyDeadlines());
+    static com.qleven.host.http.privacy.PrivacyRequestEndpoints privacyRequestEndpoints(Qleven qleven) {
         return new com.qleven.host.http.privacy.PrivacyRequestEndpoints(qleven);
+    }
+
+    /** The deadline gauges, counted in the background; {@link com.qleven.host.Host} starts them. */
+    @Provides
+    @Singleton
+    static PrivacyRequestMetrics privacyRequestMetrics(Qleven qleven, PrometheusMeterRegistry registry,
+                                                       Resources resources) {
+        return resources.register("privacy request gauges",
+                PrivacyRequestMetrics.register(registry, qleven.countPrivacyDeadlines()));
     }
 
     @Provides
@@ -133,8 +140,16 @@ public final class HttpModule {
     static HttpServer httpServer(HostConfig config, Optional<SSLContext> tls, Router router, ObjectMapper mapper,
                                  HttpMetrics metrics, Qleven qleven) {
         ApiHandler handler = new ApiHandler(router.withIdempotency(qleven, mapper), mapper, new Cors(config.corsOrigins()), metrics,
-                config.trustedCountryHeader());
-        return new HttpServer(config.bind(), config.httpPort(), tls,
-                config.tls().map(HostConfig.Tls::httpsPort).orElse(0), handler);
+                config.trustedCountryHeader(), config.trustedProxies());
+        return new HttpServer(config.bind(), config.plainHttpPort(), tls,
+                config.tls().map(HostConfig.Tls::httpsPort).orElse(0), handler, 0, 0);
+    }
+
+    /** Metrics and health on their own listener, off the public port. */
+    @Provides
+    @Singleton
+    static ManagementServer managementServer(HostConfig config, OpsEndpoints ops, HttpMetrics metrics) {
+        return new ManagementServer(config.managementBind(), config.managementPort(),
+                new Router(ops.managementRoutes()), metrics);
     }
 }

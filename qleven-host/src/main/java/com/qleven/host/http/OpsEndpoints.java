@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/** Health, metrics and the API's description: what operators and load balancers read. */
+/**
+ * Health, metrics and the API's description: what operators and load balancers read. The public
+ * listener serves health and the description; the management listener serves health and metrics.
+ */
 public final class OpsEndpoints {
     static final String OPENAPI_RESOURCE = "/openapi.json";
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
@@ -22,13 +25,24 @@ public final class OpsEndpoints {
         this.openApi = openApiDocument();
     }
 
+    /** The public listener's: health and the OpenAPI document. */
     public List<Route> routes() {
         return List.of(
                 Route.get("/health/live", request -> Response.ok(Map.of("status", "live"))),
                 Route.get("/health/ready", request -> ready()),
-                Route.get("/metrics", request -> Response.bytes(200, PROMETHEUS_TEXT,
-                        registry.scrape().getBytes(StandardCharsets.UTF_8))),
                 Route.get("/openapi.json", request -> Response.bytes(200, "application/json", openApi)));
+    }
+
+    /**
+     * The management listener's: health and the Prometheus scrape. A scrape reads values already
+     * computed; gauges that need the database are refreshed in the background.
+     */
+    public List<Route> managementRoutes() {
+        return List.of(
+                Route.get("/health/live", request -> Response.ok(Map.of("status", "live"))),
+                Route.get("/health/ready", request -> ready()),
+                Route.get("/metrics", request -> Response.bytes(200, PROMETHEUS_TEXT,
+                        registry.scrape().getBytes(StandardCharsets.UTF_8))));
     }
 
     private Response ready() {

@@ -14,7 +14,10 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.Cookie;
 import io.undertow.util.HttpString;
 import java.io.IOException;
+import com.qleven.host.config.TrustedProxies;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +26,8 @@ import java.util.Set;
 
 /** What an endpoint reads of a request: its body as JSON, its credentials, its query and its origin. */
 public final class Request {
+    /** Hops of X-Forwarded-For read at most: a longer chain is a client making one up. */
+    private static final int MAX_HOPS = 20;
     private static final java.util.regex.Pattern WHOLE_NUMBER = java.util.regex.Pattern.compile("^[0-9]{1,4}$");
     private static final int MAX_CURSOR = 512;
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
@@ -31,15 +36,18 @@ public final class Request {
     private final byte[] body;
     private final Map<String, String> pathParams;
     private final Optional<String> countryHeader;
+    private final TrustedProxies proxies;
     private Principal principal;
+    private static final HttpString FORWARDED_FOR = HttpString.tryFromString("X-Forwarded-For");
 
     Request(HttpServerExchange exchange, ObjectMapper mapper, byte[] body, Map<String, String> pathParams,
-            Optional<String> countryHeader) {
+            Optional<String> countryHeader, TrustedProxies proxies) {
         this.exchange = exchange;
         this.mapper = mapper;
         this.body = body;
         this.pathParams = Map.copyOf(pathParams);
         this.countryHeader = countryHeader;
+        this.proxies = proxies;
     }
 
     /** The body as the given record; a 400 naming the member when it does not fit. */
@@ -142,13 +150,47 @@ public final class Request {
                 ? Optional.empty() : Optional.of(cookie.getValue());
     }
 
-    /** The peer's address, its user agent, and its country when a trusted proxy header gives a valid one. */
+    /**
+     * The client's address (see {@link #clientAddress}), its user agent, and its country when a
+     * trusted proxy header gives a valid one.
+     */
     public ClientInfo client() {
         InetSocketAddress peer = exchange.getSourceAddress();
-        String ip = peer == null || peer.getAddress() == null ? "unknown" : peer.getAddress().getHostAddress();
+        String ip = peer == null || peer.getAddress() == null ? "unknown"
+                : clientAddress(peer.getAddress(), exchange.getRequestHeaders().get(FORWARDED_FOR), proxies)
+                        .getHostAddress();
         Optional<String> country = countryHeader.flatMap(this::header)
                 .map(c -> c.strip().toUpperCase(Locale.ROOT))
                 .filter(COUNTRIES::contains);
         return new ClientInfo(ip, header("User-Agent").orElse(""), country);
+    }
+
+    /**
+     * The peer, unless it is a trusted proxy: then {@code X-Forwarded-For} read from the right, past
+     * every trusted hop, to the first address that is not trusted. Every hop trusted: the left-most.
+     * An entry that is not an IP address stops the walk at the last trusted hop, which answers for it.
+     */
+    static InetAddress clientAddress(InetAddress peer, Collection<String> forwardedFor, TrustedProxies proxies) {
+        if (proxies.isEmpty() || !proxies.trusts(peer) || forwardedFor == null || forwardedFor.isEmpty()) {
+            return peer;
+        }
+        List<String> hops = new ArrayList<>();
+        for (String line : forwardedFor) {
+            for (String hop : line.split(",")) {
+                hops.add(hop.strip());
+            }
+        }
+        InetAddress client = peer;
+        for (int i = hops.size() - 1; i >= 0 && i >= hops.size() - MAX_HOPS; i--) {
+            Optional<InetAddress> hop = TrustedProxies.literal(hops.get(i));
+            if (hop.isEmpty()) {
+                return client;
+            }
+            client = hop.get();
+            if (!proxies.trusts(client)) {
+                return client;
+            }
+        }
+        return client;
     }
 }

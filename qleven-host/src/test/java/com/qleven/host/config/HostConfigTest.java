@@ -34,6 +34,38 @@ class HostConfigTest {
         assertThat(config.trustedCountryHeader()).isEmpty();
         assertThat(config.argon2()).isEqualTo(Argon2Parameters.DEFAULT);
         assertThat(config.dataLocation()).isEqualTo("embedded PostgreSQL in " + config.dataDir().resolve("postgres"));
+        assertThat(config.plainHttpPort()).hasValue(8080);
+        assertThat(config.managementPort()).isEqualTo(9090);
+        assertThat(config.managementBind()).isEqualTo("127.0.0.1");
+        assertThat(config.trustedProxies().isEmpty()).isTrue();
+    }
+
+    @Test
+    void trustedProxiesAreCidrBlocksOfEitherFamily() throws Exception {
+        HostConfig config = HostConfig.fromEnvironment(Map.of("QLEVEN_TRUSTED_PROXIES",
+                "10.0.0.0/8, 192.168.1.7 ,2001:db8::/32,,"));
+        TrustedProxies proxies = config.trustedProxies();
+        assertThat(proxies.trusts(java.net.InetAddress.getByName("10.200.3.4"))).isTrue();
+        assertThat(proxies.trusts(java.net.InetAddress.getByName("11.0.0.1"))).isFalse();
+        assertThat(proxies.trusts(java.net.InetAddress.getByName("192.168.1.7"))).isTrue();
+        assertThat(proxies.trusts(java.net.InetAddress.getByName("192.168.1.8"))).isFalse();
+        assertThat(proxies.trusts(java.net.InetAddress.getByName("2001:db8:ffff::1"))).isTrue();
+        assertThat(proxies.trusts(java.net.InetAddress.getByName("2001:db9::1"))).isFalse();
+        assertThat(TrustedProxies.literal("example.com")).isEmpty();
+        assertThat(TrustedProxies.literal("300.1.1.1")).isEmpty();
+        assertThat(TrustedProxies.literal("[2001:db8::1]")).isPresent();
+    }
+
+    @Test
+    void thePlainListenerCanBeSwitchedOffOnlyWithTls() throws Exception {
+        Path cert = Files.writeString(dir.resolve("cert.pem"), "x");
+        HostConfig off = HostConfig.fromEnvironment(Map.of("QLEVEN_HTTP_PORT", "off", "QLEVEN_TLS_CERT", cert.toString(),
+                "QLEVEN_TLS_KEY", cert.toString()));
+        assertThat(off.plainHttpPort()).isEmpty();
+        assertThat(off.mail().publicUrl()).isEqualTo(java.net.URI.create("https://localhost:8443"));
+        assertThatThrownBy(() -> HostConfig.fromEnvironment(Map.of("QLEVEN_HTTP_PORT", "OFF")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("QLEVEN_HTTP_PORT=off")
+                .hasMessageContaining("QLEVEN_TLS_CERT");
     }
 
     @Test
@@ -42,7 +74,7 @@ class HostConfigTest {
         Path key = Files.writeString(dir.resolve("key.pem"), "x");
         Path masterKey = Files.writeString(dir.resolve("master.key"), "x");
         Map<String, String> env = new HashMap<>();
-        env.put("QLEVEN_HTTP_PORT", "9090");
+        env.put("QLEVEN_HTTP_PORT", "9092");
         env.put("QLEVEN_HTTPS_PORT", "9443");
         env.put("QLEVEN_BIND", "127.0.0.1");
         env.put("QLEVEN_DATA_DIR", dir.resolve("data").toString());
@@ -59,8 +91,14 @@ class HostConfigTest {
         env.put("QLEVEN_CORS_ORIGINS", "https://app.example.com, http://localhost:5173,,https://Admin.Example.com");
         env.put("QLEVEN_ARGON2_MEMORY_KIB", "65536");
         env.put("QLEVEN_ARGON2_ITERATIONS", "3");
+        env.put("QLEVEN_MANAGEMENT_PORT", "9191");
+        env.put("QLEVEN_MANAGEMENT_BIND", "10.0.0.5");
+        env.put("QLEVEN_TRUSTED_PROXIES", "10.0.0.0/8");
         HostConfig config = HostConfig.fromEnvironment(env);
-        assertThat(config.httpPort()).isEqualTo(9090);
+        assertThat(config.managementPort()).isEqualTo(9191);
+        assertThat(config.managementBind()).isEqualTo("10.0.0.5");
+        assertThat(config.trustedProxies().isEmpty()).isFalse();
+        assertThat(config.httpPort()).isEqualTo(9092);
         assertThat(config.tls()).contains(new HostConfig.Tls(cert, key, 9443));
         assertThat(config.bind()).isEqualTo("127.0.0.1");
         assertThat(config.database()).isPresent();
@@ -102,6 +140,14 @@ class HostConfigTest {
         "QLEVEN_HTTPS_PORT|8443",
         "QLEVEN_DATABASE_USER|owner",
         "QLEVEN_DATABASE_APP_PASSWORD|secret",
+        "QLEVEN_TRUSTED_PROXIES|10.0.0.0/33",
+        "QLEVEN_TRUSTED_PROXIES|proxy.internal",
+        "QLEVEN_TRUSTED_PROXIES|10.0.0.0/8/1",
+        "QLEVEN_TRUSTED_PROXIES|2001:db8::/129",
+        "QLEVEN_MANAGEMENT_PORT|70000",
+        "QLEVEN_MANAGEMENT_PORT|8080",
+        "QLEVEN_MANAGEMENT_BIND|0.0.0.0 ; rm",
+        "QLEVEN_HTTP_PORT|off",
     })
     void aWrongValueStopsStartUpNamingItsVariable(String variable, String value) {
         assertThatThrownBy(() -> HostConfig.fromEnvironment(Map.of(variable, value)))

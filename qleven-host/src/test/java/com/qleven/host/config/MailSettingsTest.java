@@ -13,9 +13,9 @@ class MailSettingsTest {
 
     @Test
     void withoutAnSmtpHostMailIsKeptInAFileAndLinksPointAtTheLocalPort() {
-        HostConfig config = HostConfig.fromEnvironment(Map.of(HostConfig.HTTP_PORT, "9090"));
+        HostConfig config = HostConfig.fromEnvironment(Map.of(HostConfig.HTTP_PORT, "9091"));
         assertThat(config.mail().smtp()).isEmpty();
-        assertThat(config.mail().publicUrl()).isEqualTo(URI.create("http://localhost:9090"));
+        assertThat(config.mail().publicUrl()).isEqualTo(URI.create("http://localhost:9091"));
     }
 
     @Test

@@ -38,7 +38,7 @@ class OpsTest {
     void metricsArePrometheusTextWithJvmAndRequestSeries() {
         host.get("/v1/me");
         host.post("/v1/auth/login", Map.of("email", TestHost.newEmail("nobody"), "password", "whatever it is"));
-        Reply metrics = host.get("/metrics");
+        Reply metrics = host.metrics();
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.header("Content-Type")).startsWith("text/plain");
         assertThat(metrics.body())

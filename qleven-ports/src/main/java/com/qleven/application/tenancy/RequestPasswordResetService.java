@@ -58,7 +58,7 @@ public final class RequestPasswordResetService implements RequestPasswordReset {
     public void request(RequestPasswordResetCommand command) {
         Instant now = clock.instant();
         BlindIndex email = accounts.emailIndex(command.email());
-        BlindIndex address = cipher.blindIndex(SignInService.ADDRESS_INDEX, Optional.empty(), command.client().ip());
+        BlindIndex address = cipher.blindIndex(SignInService.ADDRESS_INDEX, Optional.empty(), command.client().rateLimitKey());
         // A unit of its own: the request counts even when it is refused.
         store.transactions().global(() -> {
             RateLimits limits = store.rateLimits();

@@ -32,9 +32,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Sign-in. The throttle is consulted before any password is hashed; an unknown email is hashed
- * against a dummy so that it takes as long as a wrong password; failures are recorded in a unit of
- * work of their own so that they count even though the attempt fails.
+ * Sign-in. Each attempt is counted as a failure before its password is hashed, in a unit of work
+ * of its own under a lock per email, so that simultaneous attempts cannot all read the same count;
+ * the throttle decides on the counts before it. An unknown email is hashed against a dummy so that
+ * it takes as long as a wrong password. A right password takes its attempt back and clears the
+ * account's failures.
  */
 public final class SignInService implements SignIn {
     static final String ADDRESS_INDEX = "ratelimit.address";
@@ -74,30 +76,40 @@ public final class SignInService implements SignIn {
     public SignInResult signIn(SignInCommand command) {
         Instant now = clock.instant();
         BlindIndex email = fields.emailIndex(command.email());
-        BlindIndex address = cipher.blindIndex(ADDRESS_INDEX, Optional.empty(), command.client().ip());
+        BlindIndex address = cipher.blindIndex(ADDRESS_INDEX, Optional.empty(), command.client().rateLimitKey());
         RateLimits limits = store.rateLimits();
 
-        Attempt counts = store.transactions().global(() -> new Attempt(
-                limits.since(ACCOUNT_FAILURES, email, SignInThrottle.windowStart(throttle.shortWindow(), now)),
-                limits.since(ACCOUNT_FAILURES, email, SignInThrottle.windowStart(throttle.longWindow(), now)),
-                limits.since(ADDRESS_FAILURES, address, SignInThrottle.windowStart(throttle.shortWindow(), now)),
-                store.directory().accountByEmail(email).flatMap(id -> store.accounts().byId(id))));
-        var decision = throttle.beforeAttempt(failures(counts.accountShort()), failures(counts.accountLong()),
-                failures(counts.addressShort()), now);
-        if (decision instanceof SignInThrottle.Refuse refuse) {
+        // Counted before the password is hashed, under a lock per email: of any number of attempts
+        // arriving together for one account, only as many as the throttle allows are let through.
+        Attempt counts = store.transactions().global(() -> {
+            limits.lock(ACCOUNT_FAILURES, email);
+            Attempt attempt = new Attempt(
+                    limits.since(ACCOUNT_FAILURES, email, SignInThrottle.windowStart(throttle.shortWindow(), now)),
+                    limits.since(ACCOUNT_FAILURES, email, SignInThrottle.windowStart(throttle.longWindow(), now)),
+                    limits.since(ADDRESS_FAILURES, address, SignInThrottle.windowStart(throttle.shortWindow(), now)),
+                    store.directory().accountByEmail(email).flatMap(id -> store.accounts().byId(id)),
+                    Optional.empty());
+            var decision = throttle.beforeAttempt(failures(attempt.accountShort()), failures(attempt.accountLong()),
+                    failures(attempt.addressShort()), now);
+            if (decision instanceof SignInThrottle.Refuse refuse) {
+                return attempt.refused(refuse);
+            }
+            limits.record(ACCOUNT_FAILURES, email, now);
+            limits.record(ADDRESS_FAILURES, address, now);
+            return attempt;
+        });
+        if (counts.refusal().isPresent()) {
             LOG.log(System.Logger.Level.WARNING, "event=sign_in_refused reason=rate_limited account="
                     + SignUpService.shortHash(email) + " address=" + SignUpService.shortHash(address));
             watch.failedSignIn(SignUpService.shortHash(email), SignUpService.shortHash(address), now);
-            throw new RateLimitedException("too many failed sign-ins; try again later", refuse.retryAfter());
+            throw new RateLimitedException("too many failed sign-ins; try again later",
+                    counts.refusal().get().retryAfter());
         }
 
         Optional<StoredAccount> stored = counts.account();
         boolean matches = hasher.verify(command.password(), stored.map(StoredAccount::passwordHash).orElse(dummyHash));
         if (stored.isEmpty() || !matches) {
-            store.transactions().global(() -> {
-                limits.record(ACCOUNT_FAILURES, email, now);
-                limits.record(ADDRESS_FAILURES, address, now);
-            });
+            // The failure was counted above, before the hash.
             int recent = Math.max(counts.accountShort().count(), counts.addressShort().count()) + 1;
             LOG.log(System.Logger.Level.WARNING, "event=sign_in_failed reason="
                     + (stored.isEmpty() ? "unknown_account" : "wrong_password")
@@ -107,8 +119,22 @@ public final class SignInService implements SignIn {
             watch.failedSignIn(SignUpService.shortHash(email), SignUpService.shortHash(address), now);
             throw new UnauthenticatedException(throttle.slowDown(recent));
         }
+        try {
+            return open(command, stored.get(), now, email, address);
+        } catch (RuntimeException | Error e) {
+            // The right password: the attempt counted in advance is no failure, whatever else refused it.
+            store.transactions().global(() -> {
+                limits.forget(ACCOUNT_FAILURES, email, now);
+                limits.forget(ADDRESS_FAILURES, address, now);
+            });
+            throw e;
+        }
+    }
 
-        Account account = fields.open(stored.get());
+    private SignInResult open(SignInCommand command, StoredAccount stored, Instant now, BlindIndex email,
+                              BlindIndex address) {
+        RateLimits limits = store.rateLimits();
+        Account account = fields.open(stored);
         Optional<TenantId> tenant = chooseCenter(account, command.tenantId());
         SessionId sessionId = new SessionId(ids.next());
         String token = tokens.newToken();
@@ -128,6 +154,7 @@ public final class SignInService implements SignIn {
             store.directory().addSessionToken(new Directory.SessionToken(
                     SessionTokens.hash(token), sessionId.value(), tenant, account.id(), absolute));
             limits.clear(ACCOUNT_FAILURES, email);
+            limits.forget(ADDRESS_FAILURES, address, now);
             audit.record(new AuditEvent(tenant, Optional.of(account.id()), Optional.of(sessionId.value()),
                     "session.sign_in", "session", Optional.of(sessionId.value()), "sign-in", 1, now));
         };
@@ -182,7 +209,11 @@ public final class SignInService implements SignIn {
 
     /** What is known before the password is checked. */
     private record Attempt(RateLimits.Window accountShort, RateLimits.Window accountLong,
-                           RateLimits.Window addressShort, Optional<StoredAccount> account) {
+                           RateLimits.Window addressShort, Optional<StoredAccount> account,
+                           Optional<SignInThrottle.Refuse> refusal) {
+        Attempt refused(SignInThrottle.Refuse refuse) {
+            return new Attempt(accountShort, accountLong, addressShort, account, Optional.of(refuse));
+        }
     }
 
     private static SignInThrottle.Failures failures(RateLimits.Window w) {

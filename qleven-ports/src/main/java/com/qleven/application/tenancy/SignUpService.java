@@ -61,7 +61,7 @@ public final class SignUpService implements SignUp {
                     "the administrator must confirm being 16 or older");
         }
         Instant now = clock.instant();
-        BlindIndex address = cipher.blindIndex(SignInService.ADDRESS_INDEX, Optional.empty(), command.client().ip());
+        BlindIndex address = cipher.blindIndex(SignInService.ADDRESS_INDEX, Optional.empty(), command.client().rateLimitKey());
         store.transactions().global(() -> {
             var window = store.rateLimits().since(BUCKET, address, SignInThrottle.windowStart(Duration.ofHours(1), now));
             if (window.count() >= signupsPerAddressPerHour) {

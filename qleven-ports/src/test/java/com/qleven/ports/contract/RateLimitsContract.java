@@ -116,4 +116,60 @@ public abstract class RateLimitsContract {
         assertThat(window.count()).isEqualTo(2);
         assertThat(window.oldest()).contains(cutoff);
     }
+
+    @Test
+    public void forget_removes_one_event_at_that_moment_only() {
+        BlindIndex key = newBlindIndex();
+        record(BUCKET, key, T0, T0, T0.plusSeconds(1));
+
+        store().transactions().global(() -> limits().forget(BUCKET, key, T0));
+        assertThat(since(BUCKET, key, T0).count()).isEqualTo(2);
+        store().transactions().global(() -> limits().forget(BUCKET, key, T0.plusSeconds(5)));
+        assertThat(since(BUCKET, key, T0).count()).isEqualTo(2);
+        store().transactions().global(() -> limits().forget(BUCKET, key, T0));
+        Window left = since(BUCKET, key, T0);
+        assertThat(left.count()).isEqualTo(1);
+        assertThat(left.oldest()).contains(T0.plusSeconds(1));
+    }
+
+    @Test
+    public void lock_makes_count_then_record_one_step_per_key() throws Exception {
+        // Each of many threads counts, and records only while fewer than the limit are recorded: with
+        // the lock, never more than the limit get through.
+        BlindIndex key = newBlindIndex();
+        int limit = 5;
+        int threads = 16;
+        java.util.concurrent.atomic.AtomicInteger passed = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                all.add(pool.submit(() -> {
+                    go.await();
+                    store().transactions().global(() -> {
+                        limits().lock(BUCKET, key);
+                        if (limits().since(BUCKET, key, T0.minus(Duration.ofHours(1))).count() < limit) {
+                            try {
+                                Thread.sleep(5);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            limits().record(BUCKET, key, T0);
+                            passed.incrementAndGet();
+                        }
+                    });
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<?> f : all) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(passed.get()).isEqualTo(limit);
+        assertThat(since(BUCKET, key, T0).count()).isEqualTo(limit);
+    }
 }

@@ -220,6 +220,79 @@ public abstract class TenancyUseCasesSuite {
     }
 
     @Test
+    void simultaneousWrongPasswordsForOneAccountHashNoMoreThanTheLimit() throws Exception {
+        String email = email();
+        signUp(email);
+        java.util.concurrent.atomic.AtomicInteger verified = new java.util.concurrent.atomic.AtomicInteger();
+        PasswordHasher cheap = hasher();
+        PasswordHasher counting = new PasswordHasher() {
+            @Override
+            public String hash(String password) {
+                return cheap.hash(password);
+            }
+
+            @Override
+            public boolean verify(String password, String hash) {
+                verified.incrementAndGet();
+                try {
+                    Thread.sleep(20); // a hash takes time: the window in which attempts race
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return cheap.verify(password, hash);
+            }
+        };
+        Qleven core = Qleven.builder().store(store).cipher(cipher(store)).passwordHasher(counting).clock(clock)
+                .chainSigner(chainSigner()).phoneNumbers(phoneNumbers()).build();
+        int limit = com.qleven.domain.tenancy.SignInThrottle.DEFAULT.refuseAfterShort();
+        int attempts = 64;
+        java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(attempts);
+        try {
+            List<java.util.concurrent.Future<?>> all = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                all.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        core.signIn().signIn(new SignInCommand(email, "not the password", Optional.empty(), client));
+                    } catch (UnauthenticatedException e) {
+                        wrong.incrementAndGet();
+                    } catch (RateLimitedException e) {
+                        refused.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<?> f : all) {
+                f.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(wrong.get() + refused.get()).isEqualTo(attempts);
+        assertThat(wrong.get()).as("attempts that tried the password").isEqualTo(limit);
+        assertThat(verified.get()).as("passwords hashed").isEqualTo(limit);
+        assertThatThrownBy(() -> signIn(email, PASSWORD, Optional.empty())).isInstanceOf(RateLimitedException.class);
+    }
+
+    @Test
+    void successfulSignInsAreNotCountedAgainstTheAddress() {
+        String email = email();
+        signUp(email);
+        int perAddress = com.qleven.domain.tenancy.SignInThrottle.DEFAULT.refuseAfterPerAddress();
+        for (int i = 0; i <= perAddress; i++) {
+            assertThat(signIn(email, PASSWORD, Optional.empty()).token()).startsWith("qs_");
+        }
+        // And a failure after them is the first one: not slowed down.
+        UnauthenticatedException first = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> signIn(email, "wrong password", Optional.empty()), UnauthenticatedException.class);
+        assertThat(first.slowDown()).isZero();
+    }
+
+    @Test
     void anAccountInSeveralCentersChoosesOneOnlyAfterACorrectPassword() {
         String email = email();
         SignUpResult first = signUp(email);

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -112,17 +114,42 @@ public final class MasterKeys {
         return load(file);
     }
 
-    /** Reads an existing key file. */
+    /**
+     * Reads an existing key file. Like ssh with a private key, a file that its group or others may
+     * read, write or run is refused before it is read: whoever can read it can read every record.
+     */
     public static MasterKeys load(Path file) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new IllegalArgumentException("master key file " + file + " does not exist or is not readable");
         }
+        refuseIfShared(file);
         try {
             FileTime time = Files.getLastModifiedTime(file);
             MasterKeys parsed = parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
             return new MasterKeys(parsed.primaryId, parsed.keys, parsed.secret, Optional.of(file), time);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read master key file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void refuseIfShared(Path file) {
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException notPosix) {
+            return;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the permissions of master key file " + file + ": "
+                    + e.getMessage(), e);
+        }
+        Set<PosixFilePermission> shared = EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE,
+                PosixFilePermission.OTHERS_EXECUTE);
+        shared.retainAll(permissions);
+        if (!shared.isEmpty()) {
+            throw new IllegalArgumentException("master key file " + file + " has mode "
+                    + PosixFilePermissions.toString(permissions) + ": its group or other users can use it; "
+                    + "make it readable by its owner only with: chmod 600 " + file);
         }
     }
 

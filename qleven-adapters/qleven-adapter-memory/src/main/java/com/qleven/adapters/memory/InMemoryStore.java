@@ -563,6 +563,26 @@ public final class InMemoryStore implements QlevenStore {
         }
 
         @Override
+        public void lock(String bucket, BlindIndex key) {
+            // Units of work run one at a time here: the open unit already excludes every other.
+            tx.within(() -> { });
+        }
+
+        @Override
+        public void forget(String bucket, BlindIndex key, Instant at) {
+            tx.within(() -> {
+                List<Instant> events = new ArrayList<>(rateEvents.getOrDefault(key(bucket, key), List.of()));
+                if (events.remove(at)) {
+                    if (events.isEmpty()) {
+                        remove(rateEvents, key(bucket, key));
+                    } else {
+                        put(rateEvents, key(bucket, key), List.copyOf(events));
+                    }
+                }
+            });
+        }
+
+        @Override
         public void forgetBefore(Instant cutoff) {
             tx.within(() -> List.copyOf(rateEvents.keySet()).forEach(k -> {
                 List<Instant> kept = rateEvents.get(k).stream().filter(at -> !at.isBefore(cutoff)).toList();

@@ -10,15 +10,23 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +35,12 @@ import org.slf4j.LoggerFactory;
  * between runs: the default when no database URL is configured. Listens on loopback only, on a free
  * port chosen at each start; {@link #jdbcUrl()} names its {@value #DATABASE} database, created on
  * first start. A JVM shutdown hook stops the server if {@link #close()} was not called.
+ *
+ * <p>It trusts nobody: every connection, local socket or TCP, authenticates with SCRAM-SHA-256,
+ * and the superuser's password is random, kept next to the folder in {@code <folder>.password}
+ * (mode 0600), so another local process or user cannot reach the data without reading that file.
+ * A folder made by an earlier version (trust authentication) is upgraded in place at start: the
+ * password is set and {@code pg_hba.conf} rewritten and reloaded before anything else connects.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
     /** The database the host uses on the embedded server. */
@@ -35,13 +49,29 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final String PID_FILE = "postmaster.pid";
     private static final String ZONKY_LOCK = "epg-lock";
     private static final long STOP_WAIT_SECONDS = 30;
+    private static final String SUPERUSER = "postgres";
+    private static final String HBA_FILE = "pg_hba.conf";
+    /** Every connection authenticates with SCRAM: local sockets and loopback TCP, for every role. */
+    static final String HBA = """
+            # Written by Qleven: every connection authenticates with SCRAM-SHA-256; no trust, no peer.
+            # TYPE  DATABASE        USER            ADDRESS                 METHOD
+            local   all             all                                     scram-sha-256
+            host    all             all             127.0.0.1/32            scram-sha-256
+            host    all             all             ::1/128                 scram-sha-256
+            local   replication     all                                     scram-sha-256
+            host    replication     all             127.0.0.1/32            scram-sha-256
+            host    replication     all             ::1/128                 scram-sha-256
+            """;
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
+    private final String password;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir, String password) {
         this.postgres = postgres;
         this.dataDir = dataDir;
+        this.password = password;
     }
 
     /**
@@ -57,7 +87,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             stopStalePostmaster(dir);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            Path passwordFile = passwordFile(dir);
+            String password = readOrCreatePassword(passwordFile);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(true)
@@ -67,9 +99,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("listen_addresses", "localhost")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60))
-                    .start();
-            EmbeddedDatabase database = new EmbeddedDatabase(postgres, dir);
-            database.createDatabaseIfAbsent();
+                    // zonky checks readiness, and hands out data sources, with these connection settings.
+                    .setConnectConfig("password", password);
+            if (!Files.exists(dir.resolve("postgresql.conf"))) {
+                // A new cluster: zonky runs initdb with "-A trust" and then the options named here
+                // (its "locale" settings are passed to initdb as --name=value), which win over it:
+                // the cluster is born with SCRAM everywhere and the superuser's password set.
+                builder.setLocaleConfig("auth-local", "scram-sha-256")
+                        .setLocaleConfig("auth-host", "scram-sha-256")
+                        .setLocaleConfig("pwfile", passwordFile.toString());
+            }
+            EmbeddedPostgres postgres = builder.start();
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres, dir, password);
+            try {
+                database.closeTrustIfOpen();
+                database.createDatabaseIfAbsent();
+            } catch (SQLException | IOException | RuntimeException e) {
+                database.close();
+                throw e;
+            }
             return database;
         } catch (IOException e) {
             throw new InfrastructureException("cannot start the embedded PostgreSQL in " + dir + ": "
@@ -78,6 +126,102 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new InfrastructureException("cannot create the " + DATABASE + " database in the embedded"
                     + " PostgreSQL: " + e.getMessage(), false, e);
         }
+    }
+
+    /** {@code <folder>.password}, next to the folder: initdb wants the folder itself empty. */
+    static Path passwordFile(Path dir) {
+        return dir.resolveSibling(dir.getFileName() + ".password");
+    }
+
+    /**
+     * The superuser's password: read from its file, or made (32 random bytes, hex) and written
+     * with mode 0600 when there is none. A file others may read is refused, as for the master key.
+     */
+    private static String readOrCreatePassword(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            String created = HexFormat.of().formatHex(random);
+            Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp",
+                    PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            try {
+                Files.writeString(temp, created + "\n", StandardCharsets.UTF_8);
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        }
+        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
+        if (!OWNER_ONLY.containsAll(mode)) {
+            throw new IllegalStateException("the embedded PostgreSQL password file " + file + " has mode "
+                    + PosixFilePermissions.toString(mode) + ": its group or other users can read it; make it "
+                    + "readable by its owner only with: chmod 600 " + file);
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+        if (text.length() < 32 || !text.chars().allMatch(ch -> ch > ' ' && ch < 127)) {
+            throw new IllegalStateException("the embedded PostgreSQL password file " + file
+                    + " does not hold a password; restore it from a backup of the data folder");
+        }
+        return text;
+    }
+
+    /**
+     * Upgrades a folder made by an earlier version, whose server trusted every local connection:
+     * sets the superuser's password (hashed by the driver, SCRAM) and replaces {@code pg_hba.conf}
+     * with SCRAM everywhere, then reloads and waits until a connection without the password is
+     * refused. Nothing else has connected yet. A folder already upgraded is left as it is.
+     */
+    private void closeTrustIfOpen() throws SQLException, IOException {
+        Path hba = dataDir.resolve(HBA_FILE);
+        if (Files.readString(hba, StandardCharsets.UTF_8).equals(HBA)) {
+            return;
+        }
+        LOG.info("requiring a password (SCRAM) for every connection to the embedded PostgreSQL in {}", dataDir);
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            try (Statement st = c.createStatement()) {
+                st.execute("SET password_encryption = 'scram-sha-256'");
+            }
+            c.unwrap(PGConnection.class).alterUserPassword(SUPERUSER, password.toCharArray(), "scram-sha-256");
+            Path temp = Files.createTempFile(dataDir, ".pg_hba", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            try {
+                Files.writeString(temp, HBA, StandardCharsets.UTF_8);
+                Files.move(temp, hba, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT pg_reload_conf(), (SELECT count(*) FROM pg_hba_file_rules WHERE error IS NOT NULL)")) {
+                rs.next();
+                if (rs.getLong(2) != 0) {
+                    throw new IllegalStateException("the new " + HBA_FILE + " in " + dataDir + " has errors");
+                }
+            }
+        }
+        awaitPasswordRequired();
+    }
+
+    /** The postmaster reloads its configuration asynchronously: waits until trust is gone. */
+    private void awaitPasswordRequired() throws SQLException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_WAIT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            try (Connection c = postgres.getPostgresDatabase(Map.of()).getConnection()) {
+                // still admitted without a password: the reload has not happened yet
+            } catch (SQLException refused) {
+                if ("28P01".equals(refused.getSQLState()) || "28000".equals(refused.getSQLState())
+                        || String.valueOf(refused.getMessage()).contains("password")) {
+                    return;
+                }
+                throw refused;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while waiting for the server to reload", e);
+            }
+        }
+        throw new SQLException("the embedded PostgreSQL still admits connections without a password after "
+                + STOP_WAIT_SECONDS + " s");
     }
 
     private void createDatabaseIfAbsent() throws SQLException {
@@ -202,12 +346,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** The server's superuser, which owns the schema and creates the pool's role. */
     public String user() {
-        return "postgres";
+        return SUPERUSER;
     }
 
-    /** Empty: the embedded server trusts connections from loopback. */
+    /** The superuser's random password, from {@code <folder>.password}. */
     public String password() {
-        return "";
+        return password;
+    }
+
+    /** Where the superuser's password is kept (mode 0600). */
+    public Path passwordFile() {
+        return passwordFile(dataDir);
     }
 
     /** The loopback port chosen at this start. */

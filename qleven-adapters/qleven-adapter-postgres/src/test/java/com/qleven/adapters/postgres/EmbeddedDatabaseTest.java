@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +92,86 @@ class EmbeddedDatabaseTest {
         } finally {
             // Whatever failed above, leave no server running on the machine.
             ProcessHandle.of(orphan).ifPresent(ProcessHandle::destroy);
+        }
+    }
+
+    @Test
+    void it_trusts_nobody_every_connection_needs_the_password_kept_in_a_0600_file(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(data);
+             PostgresStore store = PostgresStore.open(settings(db))) {
+            assertThat(store.isReady()).isTrue();
+            Path passwordFile = dir.resolve("data.password");
+            assertThat(passwordFile).isRegularFile();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
+            assertThat(Files.readString(passwordFile).strip()).isEqualTo(db.password()).hasSizeGreaterThanOrEqualTo(32);
+            assertRefusedWithoutThePassword(db);
+            assertThat(Files.readString(data.resolve("pg_hba.conf"))).doesNotContainPattern("(?m)^[^#].*\\b(trust|peer|ident)\\b");
+        }
+        // And after a restart, still.
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(data)) {
+            assertRefusedWithoutThePassword(db);
+        }
+    }
+
+    @Test
+    void a_folder_of_an_earlier_version_that_trusted_loopback_is_upgraded_and_keeps_its_data(@TempDir Path dir)
+            throws Exception {
+        Path data = dir.resolve("data");
+        // What the earlier version made: zonky's defaults, trust authentication, no password.
+        try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
+                .setServerConfig("listen_addresses", "localhost").start();
+             Connection c = old.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + EmbeddedDatabase.DATABASE);
+        }
+        TenantId tenant = newTenant();
+        try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
+                .setServerConfig("listen_addresses", "localhost").start();
+             PostgresStore store = PostgresStore.open(PostgresSettings.of(
+                     "jdbc:postgresql://localhost:" + old.getPort() + "/" + EmbeddedDatabase.DATABASE, "postgres", "",
+                     "derived-from-the-master-key", 2))) {
+            store.transactions().inTenant(tenant, () -> store.centers().add(center(tenant)));
+        }
+        assertThat(Files.readString(data.resolve("pg_hba.conf"))).containsPattern("(?m)^host.*trust");
+
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(data)) {
+            assertRefusedWithoutThePassword(db);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data.password"))))
+                    .isEqualTo("rw-------");
+        }
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(data);
+             PostgresStore store = PostgresStore.open(settings(db))) {
+            assertRefusedWithoutThePassword(db);
+            assertThat(store.transactions().inTenant(tenant, () -> store.centers().byId(tenant)))
+                    .as("the data written before the upgrade").contains(center(tenant));
+        }
+    }
+
+    @Test
+    void a_password_file_others_can_read_is_refused(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(data)) {
+            assertThat(db.password()).isNotEmpty();
+        }
+        Path passwordFile = dir.resolve("data.password");
+        Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-r--r--"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedDatabase.start(data))
+                .hasMessageContaining(passwordFile.toString()).hasMessageContaining("chmod 600");
+    }
+
+    /** No password, a wrong one, over TCP and over the local socket's TCP twin: all refused. */
+    private static void assertRefusedWithoutThePassword(EmbeddedDatabase db) {
+        for (String password : new String[] {null, "", "wrong-" + db.password()}) {
+            java.util.Properties props = new java.util.Properties();
+            props.setProperty("user", db.user());
+            if (password != null) {
+                props.setProperty("password", password);
+            }
+            for (String url : List.of(db.jdbcUrl(), db.jdbcUrl().replace("/" + EmbeddedDatabase.DATABASE, "/postgres"),
+                    db.jdbcUrl().replace("localhost", "127.0.0.1"))) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url, props)
+                        .close()).as("%s with password %s", url, password).isInstanceOf(java.sql.SQLException.class);
+            }
         }
     }
 

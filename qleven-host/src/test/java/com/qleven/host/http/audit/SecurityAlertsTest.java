@@ -34,7 +34,7 @@ class SecurityAlertsTest {
 
     private static double alerts(String kind) {
         Matcher m = Pattern.compile("(?m)^qleven_security_alerts_total\\{kind=\"" + kind + "\"} ([0-9.]+)$")
-                .matcher(host.get("/metrics").body());
+                .matcher(host.metrics().body());
         assertThat(m.find()).as("the counter of %s is exported", kind).isTrue();
         return Double.parseDouble(m.group(1));
     }

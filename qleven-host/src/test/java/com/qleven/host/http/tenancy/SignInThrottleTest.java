@@ -49,7 +49,7 @@ class SignInThrottleTest {
         long retryAfter = Long.parseLong(refused.header("Retry-After"));
         assertThat(retryAfter).isBetween(1L, 15 * 60L);
 
-        String metrics = host.get("/metrics").body();
+        String metrics = host.metrics().body();
         assertThat(metric(metrics, "qleven_sign_in_failures_total{reason=\"invalid_credentials\"}")).isGreaterThanOrEqualTo(10);
         assertThat(metric(metrics, "qleven_sign_in_failures_total{reason=\"rate_limited\"}")).isGreaterThanOrEqualTo(1);
 

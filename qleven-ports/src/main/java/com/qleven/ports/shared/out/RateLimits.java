@@ -19,6 +19,16 @@ public interface RateLimits {
 
     void clear(String bucket, BlindIndex key);
 
+    /**
+     * Holds every other unit of work that locks the same bucket and key until the open unit of work
+     * ends, so that counting, deciding and recording an attempt happen as one step per key. Must
+     * be called inside a unit of work.
+     */
+    void lock(String bucket, BlindIndex key);
+
+    /** Removes one event recorded at exactly {@code at}: an attempt counted in advance that turned out well. */
+    void forget(String bucket, BlindIndex key, Instant at);
+
     /** Housekeeping: forgets events older than the cutoff. */
     void forgetBefore(Instant cutoff);
 }

@@ -45,6 +45,30 @@ final class PostgresRateLimits implements RateLimits {
     }
 
     @Override
+    public void lock(String bucket, BlindIndex key) {
+        // A transaction-scoped advisory lock: released at commit or rollback, after the unit's writes
+        // are visible to the next holder (read committed reads them in its next statement).
+        tx.withHandle("lock a rate-limit key", h -> h
+                .createQuery("SELECT pg_advisory_xact_lock(hashtextextended(:lock, 0))::text")
+                .bind("lock", "rate_events|" + bucket + "|" + key.hex())
+                .mapTo(String.class)
+                .one());
+    }
+
+    @Override
+    public void forget(String bucket, BlindIndex key, Instant at) {
+        tx.withHandle("forget a rate-limit event", h -> h
+                .createUpdate("""
+                        DELETE FROM directory.rate_events WHERE ctid = (
+                            SELECT ctid FROM directory.rate_events
+                            WHERE bucket = :bucket AND key_index = :key AND at = :at LIMIT 1)""")
+                .bind("bucket", bucket)
+                .bind("key", key.hex())
+                .bind("at", Sql.instant(at))
+                .execute());
+    }
+
+    @Override
     public void forgetBefore(Instant cutoff) {
         tx.withHandle("forget old rate-limit events", h -> h
                 .createUpdate("DELETE FROM directory.rate_events WHERE at < :cutoff")
