@@ -151,15 +151,19 @@ public final class Request {
     }
 
     /**
-     * The client's address (see {@link #clientAddress}), its user agent, and its country when a
-     * trusted proxy header gives a valid one.
+     * The client's address (see {@link #clientAddress}), its user agent, and its country when the
+     * configured country header gives a valid one and, once {@code QLEVEN_TRUSTED_PROXIES} is set,
+     * the peer is one of those proxies.
      */
     public ClientInfo client() {
         InetSocketAddress peer = exchange.getSourceAddress();
         String ip = peer == null || peer.getAddress() == null ? "unknown"
                 : clientAddress(peer.getAddress(), exchange.getRequestHeaders().get(FORWARDED_FOR), proxies)
                         .getHostAddress();
-        Optional<String> country = countryHeader.flatMap(this::header)
+        // Once proxies are configured, only they may speak for the client's country.
+        boolean fromProxy = proxies.isEmpty() || (peer != null && peer.getAddress() != null
+                && proxies.trusts(peer.getAddress()));
+        Optional<String> country = countryHeader.filter(h -> fromProxy).flatMap(this::header)
                 .map(c -> c.strip().toUpperCase(Locale.ROOT))
                 .filter(COUNTRIES::contains);
         return new ClientInfo(ip, header("User-Agent").orElse(""), country);
