@@ -32,6 +32,7 @@ public final class Host implements AutoCloseable {
             server.start();
             component.auditWitnessJob().start();
             component.mailDispatcher().start();
+            component.housekeepingJob().start();
             Host host = new Host(component, server);
             LOG.info("Qleven host {} serving {}; data in {}", Version.current(), String.join(" and ", server.urls()),
                     component.config().dataLocation());

@@ -37,6 +37,20 @@ final class InMemoryAccountTokens implements AccountTokens {
         return previous != null;
     }
 
+    /** Housekeeping: forgets the invitation tokens that expired before the cutoff. */
+    int forgetInvitationsExpiredBefore(java.time.Instant cutoff) {
+        return tx.within(() -> (int) List.copyOf(invitations.entrySet()).stream()
+                .filter(e -> e.getValue().expiresAt().isBefore(cutoff))
+                .filter(e -> remove(invitations, e.getKey())).count());
+    }
+
+    /** Housekeeping: forgets the reset tokens that expired before the cutoff. */
+    int forgetResetsExpiredBefore(java.time.Instant cutoff) {
+        return tx.within(() -> (int) List.copyOf(resets.entrySet()).stream()
+                .filter(e -> e.getValue().expiresAt().isBefore(cutoff))
+                .filter(e -> remove(resets, e.getKey())).count());
+    }
+
     @Override
     public void addInvitationToken(InvitationToken token) {
         tx.within(() -> {

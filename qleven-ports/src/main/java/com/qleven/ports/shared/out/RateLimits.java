@@ -19,6 +19,6 @@ public interface RateLimits {
 
     void clear(String bucket, BlindIndex key);
 
-    /** Housekeeping: forgets events older than the cutoff. */
-    void forgetBefore(Instant cutoff);
+    /** Housekeeping: forgets events older than the cutoff; returns how many. */
+    int forgetBefore(Instant cutoff);
 }
