@@ -110,7 +110,7 @@ public abstract class IdempotencyRecordsContract {
         assertThat(store().transactions().inTenant(tenant, () -> records().oldest(tenant))).contains(T0);
 
         int forgotten = store().transactions().inTenant(tenant,
-                () -> records().forgetBefore(Optional.of(tenant), T0.plus(Duration.ofDays(1))));
+                () -> records().forgetBefore(Optional.of(tenant), T0.plus(Duration.ofDays(1)), 1000));
 
         assertThat(forgotten).isEqualTo(1);
         assertThat(claim(scope, "old")).isInstanceOf(IdempotencyRecords.Fresh.class);
@@ -118,5 +118,22 @@ public abstract class IdempotencyRecordsContract {
         assertThat(claim(otherScope, "old")).isInstanceOf(IdempotencyRecords.Done.class);
         assertThat(store().transactions().inTenant(tenant, () -> records().oldest(tenant)))
                 .contains(T0.plus(Duration.ofDays(2)));
+    }
+
+    @Test
+    public void housekeeping_forgets_a_batch_at_most_per_call() {
+        TenantId tenant = center();
+        Scope scope = of(tenant);
+        store().transactions().inTenant(tenant, () -> {
+            records().save(scope, "a", "h", new byte[] {1}, T0);
+            records().save(scope, "b", "h", new byte[] {2}, T0);
+            records().save(scope, "c", "h", new byte[] {3}, T0);
+        });
+        java.util.function.IntSupplier batch = () -> store().transactions().inTenant(tenant,
+                () -> records().forgetBefore(Optional.of(tenant), T0.plusSeconds(1), 2));
+
+        assertThat(batch.getAsInt()).isEqualTo(2);
+        assertThat(batch.getAsInt()).isEqualTo(1);
+        assertThat(batch.getAsInt()).isZero();
     }
 }

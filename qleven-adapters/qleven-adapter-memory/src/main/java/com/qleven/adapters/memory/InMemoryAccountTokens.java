@@ -38,17 +38,21 @@ final class InMemoryAccountTokens implements AccountTokens {
     }
 
     /** Housekeeping: forgets the invitation tokens that expired before the cutoff. */
-    int forgetInvitationsExpiredBefore(java.time.Instant cutoff) {
+    int forgetInvitationsExpiredBefore(java.time.Instant cutoff, int limit) {
         return tx.within(() -> (int) List.copyOf(invitations.entrySet()).stream()
                 .filter(e -> e.getValue().expiresAt().isBefore(cutoff))
-                .filter(e -> remove(invitations, e.getKey())).count());
+                .limit(limit)
+                .map(Map.Entry::getKey).toList().stream()
+                .filter(k -> remove(invitations, k)).count());
     }
 
     /** Housekeeping: forgets the reset tokens that expired before the cutoff. */
-    int forgetResetsExpiredBefore(java.time.Instant cutoff) {
+    int forgetResetsExpiredBefore(java.time.Instant cutoff, int limit) {
         return tx.within(() -> (int) List.copyOf(resets.entrySet()).stream()
                 .filter(e -> e.getValue().expiresAt().isBefore(cutoff))
-                .filter(e -> remove(resets, e.getKey())).count());
+                .limit(limit)
+                .map(Map.Entry::getKey).toList().stream()
+                .filter(k -> remove(resets, k)).count());
     }
 
     @Override

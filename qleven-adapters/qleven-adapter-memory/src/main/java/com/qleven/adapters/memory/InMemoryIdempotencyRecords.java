@@ -65,11 +65,12 @@ final class InMemoryIdempotencyRecords implements IdempotencyRecords {
     }
 
     @Override
-    public int forgetBefore(Optional<TenantId> tenant, Instant cutoff) {
+    public int forgetBefore(Optional<TenantId> tenant, Instant cutoff, int limit) {
         return tx.within(() -> {
             check(tenant);
             List<Map.Entry<Key, Saved>> old = saved.entrySet().stream()
                     .filter(e -> e.getKey().scope().tenant().equals(tenant) && e.getValue().at().isBefore(cutoff))
+                    .limit(limit)
                     .map(e -> Map.entry(e.getKey(), e.getValue())).toList();
             old.forEach(e -> {
                 saved.remove(e.getKey());

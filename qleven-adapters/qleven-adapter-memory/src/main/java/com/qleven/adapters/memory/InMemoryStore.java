@@ -224,29 +224,35 @@ public final class InMemoryStore implements QlevenStore {
     private final com.qleven.ports.shared.out.OperationalRecords operationalRecords =
             new com.qleven.ports.shared.out.OperationalRecords() {
         @Override
-        public int forgetSessionTokensExpiredBefore(Instant cutoff) {
-            return tx.within(() -> (int) List.copyOf(sessionTokens.entrySet()).stream()
-                    .filter(e -> e.getValue().absoluteExpiry().isBefore(cutoff))
-                    .peek(e -> remove(sessionTokens, e.getKey())).count());
+        public int forgetSessionTokensExpiredBefore(Instant cutoff, int limit) {
+            return tx.within(() -> {
+                List<String> gone = sessionTokens.entrySet().stream()
+                        .filter(e -> e.getValue().absoluteExpiry().isBefore(cutoff))
+                        .limit(limit).map(Map.Entry::getKey).toList();
+                gone.forEach(k -> remove(sessionTokens, k));
+                return gone.size();
+            });
         }
 
         @Override
-        public int forgetInvitationTokensExpiredBefore(Instant cutoff) {
-            return accountTokens.forgetInvitationsExpiredBefore(cutoff);
+        public int forgetInvitationTokensExpiredBefore(Instant cutoff, int limit) {
+            return accountTokens.forgetInvitationsExpiredBefore(cutoff, limit);
         }
 
         @Override
-        public int forgetResetTokensExpiredBefore(Instant cutoff) {
-            return accountTokens.forgetResetsExpiredBefore(cutoff);
+        public int forgetResetTokensExpiredBefore(Instant cutoff, int limit) {
+            return accountTokens.forgetResetsExpiredBefore(cutoff, limit);
         }
 
         @Override
-        public int forgetSessionsOverBefore(Optional<TenantId> tenant, Instant cutoff) {
+        public int forgetSessionsOverBefore(Optional<TenantId> tenant, Instant cutoff, int limit) {
             return tx.within(() -> {
                 tenant.ifPresent(tx::checkWrite);
-                return (int) List.copyOf(sessions.entrySet()).stream()
+                List<SessionKey> gone = sessions.entrySet().stream()
                         .filter(e -> e.getKey().tenant().equals(tenant) && over(e.getValue()).isBefore(cutoff))
-                        .peek(e -> remove(sessions, e.getKey())).count();
+                        .limit(limit).map(Map.Entry::getKey).toList();
+                gone.forEach(k -> remove(sessions, k));
+                return gone.size();
             });
         }
 

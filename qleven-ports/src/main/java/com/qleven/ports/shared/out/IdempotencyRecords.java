@@ -49,9 +49,9 @@ public interface IdempotencyRecords {
 
     /**
      * Housekeeping: forgets the records made before the cutoff, of a center (inside its unit of
-     * work) or of the platform's operators (empty); returns how many.
+     * work) or of the platform's operators (empty), {@code limit} at most; returns how many.
      */
-    int forgetBefore(Optional<TenantId> tenant, Instant cutoff);
+    int forgetBefore(Optional<TenantId> tenant, Instant cutoff, int limit);
 
     /** When the center's oldest record was made, to know when its housekeeping is next due. */
     Optional<Instant> oldest(TenantId tenant);

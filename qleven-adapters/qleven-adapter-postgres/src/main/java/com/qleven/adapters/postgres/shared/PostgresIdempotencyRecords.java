@@ -78,12 +78,16 @@ final class PostgresIdempotencyRecords implements IdempotencyRecords {
     }
 
     @Override
-    public int forgetBefore(Optional<TenantId> tenant, Instant cutoff) {
+    public int forgetBefore(Optional<TenantId> tenant, Instant cutoff, int limit) {
         return tx.withHandle(tenant, "forget old idempotency records", h -> (tenant.isPresent()
-                ? h.createUpdate("DELETE FROM idempotency_records WHERE tenant_id = :tenant AND created_at < :cutoff")
+                ? h.createUpdate("DELETE FROM idempotency_records WHERE ctid = ANY(ARRAY(SELECT ctid FROM"
+                        + " idempotency_records WHERE tenant_id = :tenant AND created_at < :cutoff"
+                        + " LIMIT :limit FOR UPDATE SKIP LOCKED))")
                         .bind("tenant", tenant.get().value())
-                : h.createUpdate("DELETE FROM platform_idempotency_records WHERE created_at < :cutoff"))
+                : h.createUpdate("DELETE FROM platform_idempotency_records WHERE ctid = ANY(ARRAY(SELECT ctid FROM"
+                        + " platform_idempotency_records WHERE created_at < :cutoff LIMIT :limit FOR UPDATE SKIP LOCKED))"))
                 .bind("cutoff", Sql.instant(cutoff))
+                .bind("limit", limit)
                 .execute());
     }
 

@@ -20,35 +20,43 @@ final class PostgresOperationalRecords implements OperationalRecords {
         this.tx = tx;
     }
 
-    private int delete(String action, String sql, Instant cutoff) {
-        return tx.withHandle(action, h -> h.createUpdate(sql).bind("cutoff", Sql.instant(cutoff)).execute());
-    }
-
-    @Override
-    public int forgetSessionTokensExpiredBefore(Instant cutoff) {
-        return delete("forget expired sign-in tokens",
-                "DELETE FROM directory.session_tokens WHERE absolute_expiry < :cutoff", cutoff);
-    }
-
-    @Override
-    public int forgetInvitationTokensExpiredBefore(Instant cutoff) {
-        return delete("forget expired invitation links",
-                "DELETE FROM directory.invitation_tokens WHERE expires_at < :cutoff", cutoff);
-    }
-
-    @Override
-    public int forgetResetTokensExpiredBefore(Instant cutoff) {
-        return delete("forget expired password-reset links",
-                "DELETE FROM directory.password_reset_tokens WHERE expires_at < :cutoff", cutoff);
-    }
-
-    @Override
-    public int forgetSessionsOverBefore(Optional<TenantId> tenant, Instant cutoff) {
-        return tx.withHandle(tenant, "forget old sessions", h -> (tenant.isPresent()
-                ? h.createUpdate("DELETE FROM public.sessions WHERE tenant_id = :tenant AND " + OVER + " < :cutoff")
-                        .bind("tenant", tenant.get().value())
-                : h.createUpdate("DELETE FROM public.platform_sessions WHERE " + OVER + " < :cutoff"))
+    /** Deletes a batch of the table's rows that match, skipping rows another unit of work holds. */
+    private int delete(String action, String table, String condition, Instant cutoff, int limit) {
+        return tx.withHandle(action, h -> h.createUpdate("DELETE FROM " + table + " WHERE ctid = ANY(ARRAY("
+                        + "SELECT ctid FROM " + table + " WHERE " + condition + " LIMIT :limit FOR UPDATE SKIP LOCKED))")
                 .bind("cutoff", Sql.instant(cutoff))
+                .bind("limit", limit)
+                .execute());
+    }
+
+    @Override
+    public int forgetSessionTokensExpiredBefore(Instant cutoff, int limit) {
+        return delete("forget expired sign-in tokens", "directory.session_tokens", "absolute_expiry < :cutoff",
+                cutoff, limit);
+    }
+
+    @Override
+    public int forgetInvitationTokensExpiredBefore(Instant cutoff, int limit) {
+        return delete("forget expired invitation links", "directory.invitation_tokens", "expires_at < :cutoff",
+                cutoff, limit);
+    }
+
+    @Override
+    public int forgetResetTokensExpiredBefore(Instant cutoff, int limit) {
+        return delete("forget expired password-reset links", "directory.password_reset_tokens",
+                "expires_at < :cutoff", cutoff, limit);
+    }
+
+    @Override
+    public int forgetSessionsOverBefore(Optional<TenantId> tenant, Instant cutoff, int limit) {
+        return tx.withHandle(tenant, "forget old sessions", h -> (tenant.isPresent()
+                ? h.createUpdate("DELETE FROM public.sessions WHERE ctid = ANY(ARRAY(SELECT ctid FROM public.sessions"
+                        + " WHERE tenant_id = :tenant AND " + OVER + " < :cutoff LIMIT :limit FOR UPDATE SKIP LOCKED))")
+                        .bind("tenant", tenant.get().value())
+                : h.createUpdate("DELETE FROM public.platform_sessions WHERE ctid = ANY(ARRAY(SELECT ctid FROM"
+                        + " public.platform_sessions WHERE " + OVER + " < :cutoff LIMIT :limit FOR UPDATE SKIP LOCKED))"))
+                .bind("cutoff", Sql.instant(cutoff))
+                .bind("limit", limit)
                 .execute());
     }
 
