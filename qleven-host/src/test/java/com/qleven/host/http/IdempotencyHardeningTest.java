@@ -199,4 +199,24 @@ class IdempotencyHardeningTest {
         Reply changed = post("/v1/auth/password", password, operator, "op-password");
         assertThat(changed.status()).as(changed.body()).isEqualTo(204);
     }
+
+    @Test
+    void a_replayed_action_answers_the_resource_it_acted_on_as_it_now_is() {
+        Center center = host.newCenter("Centro Accion");
+        Reply client = host.post("/v1/clients", Map.of("fullName", NAME), center.token());
+        Reply request = host.post("/v1/privacy/requests", Map.of("clientId", client.json().get("id").asText(),
+                "type", "rectification", "note", "Email typo."), center.token());
+        String id = request.json().get("id").asText();
+        Map<String, String> outcome = Map.of("outcome", "Email corrected.");
+        String key = UUID.randomUUID().toString();
+
+        Reply done = post("/v1/privacy/requests/" + id + "/complete", outcome, center.token(), key);
+        Reply again = post("/v1/privacy/requests/" + id + "/complete", outcome, center.token(), key);
+
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json()).isEqualTo(host.get("/v1/privacy/requests/" + id, center.token()).json());
+        assertThat(again.json().get("status").asText()).isEqualTo("completed");
+    }
 }
