@@ -60,6 +60,12 @@ public final class CoreModule {
 
     @Provides
     @Singleton
+    static HousekeepingJob housekeepingJob(Qleven qleven, Resources resources) {
+        return resources.register("housekeeping", new HousekeepingJob(qleven.purgeOperationalRecords()));
+    }
+
+    @Provides
+    @Singleton
     static ChainSigner chainSigner(MasterKeys keys) {
         return new HmacChainSigner(keys);
     }

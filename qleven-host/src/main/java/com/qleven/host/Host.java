@@ -43,6 +43,7 @@ public final class Host implements AutoCloseable {
             }
             component.auditWitnessJob().start();
             component.mailDispatcher().start();
+            component.housekeepingJob().start();
             Host host = new Host(component, server, management);
             LOG.info("Qleven host {} serving {}; data in {}; metrics and health on {}", Version.current(),
                     String.join(" and ", server.urls()), component.config().dataLocation(),

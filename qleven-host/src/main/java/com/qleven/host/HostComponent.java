@@ -45,6 +45,9 @@ public interface HostComponent {
 
     MailDispatcher mailDispatcher();
 
+    /** Purges the operational tables at their ages while serving; started by {@link Host}. */
+    HousekeepingJob housekeepingJob();
+
     Router router();
 
     HttpServer httpServer();

@@ -99,6 +99,7 @@ public final class Qleven {
     private final GetUser getUser;
     private final CreateOperator createOperator;
     private final Idempotency idempotency;
+    private final com.qleven.ports.shared.in.PurgeOperationalRecords purgeOperationalRecords;
     private final CreateClient createClient;
     private final GetClient getClient;
     private final UpdateClient updateClient;
@@ -184,7 +185,11 @@ public final class Qleven {
         listUsers = new ListUsersService(b.store, b.cipher, auditTrail, b.clock);
         getUser = new GetUserService(b.store, b.cipher, auditTrail, b.clock);
         createOperator = new CreateOperatorService(b.store, b.cipher, b.passwordHasher, b.clock, ids, auditTrail);
-        idempotency = new Idempotency(b.store.transactions(), b.store.idempotencyRecords(), b.cipher, b.clock);
+        idempotency = new Idempotency(b.store.transactions(), b.store.idempotencyRecords(), b.store.operationalRecords(),
+                b.cipher, b.clock);
+        purgeOperationalRecords = new com.qleven.application.shared.PurgeOperationalRecordsService(
+                b.store.transactions(), b.store.operationalRecords(), b.store.idempotencyRecords(), b.store.rateLimits(),
+                b.clock);
         recordConsent = new com.qleven.application.consent.RecordConsentService(b.store, b.cipher, auditTrail, b.clock,
                 ids);
         getConsents = new com.qleven.application.consent.GetConsentsService(b.store, b.cipher, auditTrail, b.clock);
@@ -390,6 +395,11 @@ public final class Qleven {
     /** Runs creates and actions at most once per {@code Idempotency-Key}; the host wraps its POST routes in it. */
     public Idempotency idempotency() {
         return idempotency;
+    }
+
+    /** Housekeeping of the operational tables; the host runs it on a schedule, an embedder may call it itself. */
+    public com.qleven.ports.shared.in.PurgeOperationalRecords purgeOperationalRecords() {
+        return purgeOperationalRecords;
     }
 
     /** Staff record a client's consent decision (the consent ledger, policy P5). */

@@ -27,6 +27,9 @@ public interface QlevenStore {
 
     IdempotencyRecords idempotencyRecords();
 
+    /** Housekeeping of the operational tables and the queue of centers due for it. */
+    com.qleven.ports.shared.out.OperationalRecords operationalRecords();
+
     AuditLog auditLog();
 
     Centers centers();

@@ -67,6 +67,16 @@ public final class Request {
         return value;
     }
 
+    /**
+     * A read of another route on behalf of the same caller, with that route's path parameters and
+     * no body: how a replayed action reads its resource again with the caller's rights.
+     */
+    Request readOf(Map<String, String> params) {
+        Request read = new Request(exchange, mapper, new byte[0], params, countryHeader, proxies);
+        read.principal = principal;
+        return read;
+    }
+
     /** The method, path and body exactly as received: what makes two requests the same request. */
     String method() {
         return exchange.getRequestMethod().toString();

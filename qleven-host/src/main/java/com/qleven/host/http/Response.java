@@ -52,6 +52,11 @@ public final class Response {
         return new Response(status, json, raw, contentType, all);
     }
 
+    /** The same answer under another status, such as a replayed create's 201 over a read's 200. */
+    Response withStatus(int replacement) {
+        return new Response(replacement, json, raw, contentType, headers);
+    }
+
     public int status() {
         return status;
     }

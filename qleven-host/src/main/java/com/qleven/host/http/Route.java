@@ -1,6 +1,8 @@
 package com.qleven.host.http;
 
+import com.qleven.domain.tenancy.Permission;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -9,7 +11,7 @@ import java.util.regex.Pattern;
  * takes a JSON body, the endpoint that answers it, and whether it honours {@code Idempotency-Key}
  * (authenticated POSTs that create or act; see {@link #action}).
  */
-public record Route(String method, String template, Body body, Endpoint endpoint, boolean idempotent) {
+public record Route(String method, String template, Body body, Endpoint endpoint, Optional<Idempotent> idempotent) {
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
     private static final Pattern TEMPLATE = Pattern.compile("^(/([A-Za-z0-9._-]+|\\{[a-zA-Z]+}))+$");
 
@@ -21,7 +23,38 @@ public record Route(String method, String template, Body body, Endpoint endpoint
         JSON
     }
 
+    /** What a replay of an action answers (API.md "Writes"). */
+    public enum Replay {
+        /**
+         * The first answer again, as it was, kept sealed for 24 hours: only for answers that carry no
+         * personal data and no secret.
+         */
+        ANSWER,
+        /**
+         * The first answer's status and {@code Location} with the resource as it now is, read again
+         * with the caller's rights from {@code Location} (or, for an action on a resource, the
+         * resource's path): only the status and where to read are kept, so a stored answer never
+         * outlives the personal data in it and never repeats a one-time secret.
+         */
+        REREAD
+    }
+
+    /**
+     * How an action honours {@code Idempotency-Key}: the permission a replay checks again, what it
+     * answers, and, for an action of a person on a center other than the one they signed in to
+     * (accepting a membership), the path parameter naming that center: the key is then kept in
+     * that center's unit of work, where the action runs.
+     */
+    public record Idempotent(Permission permission, Replay replay, Optional<String> centerParam) {
+        public Idempotent {
+            Objects.requireNonNull(permission, "permission");
+            Objects.requireNonNull(replay, "replay");
+            Objects.requireNonNull(centerParam, "centerParam");
+        }
+    }
+
     public Route {
+        Objects.requireNonNull(idempotent, "idempotent");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(body, "body");
@@ -35,15 +68,27 @@ public record Route(String method, String template, Body body, Endpoint endpoint
     }
 
     public Route(String method, String template, Body body, Endpoint endpoint) {
-        this(method, template, body, endpoint, false);
+        this(method, template, body, endpoint, Optional.empty());
     }
 
     /**
      * An authenticated POST that creates or acts: sent with an {@code Idempotency-Key}, it runs at
-     * most once and a retry gets the first answer (API.md "Writes").
+     * most once and a retry gets the first answer (API.md "Writes") after {@code permission} is
+     * checked again; {@code replay} says what the retry answers.
      */
-    public static Route action(String template, Body body, Endpoint endpoint) {
-        return new Route("POST", template, body, endpoint, true);
+    public static Route action(String template, Body body, Permission permission, Replay replay, Endpoint endpoint) {
+        return new Route("POST", template, body, endpoint,
+                Optional.of(new Idempotent(permission, replay, Optional.empty())));
+    }
+
+    /**
+     * {@link #action} for an action in the center that the path parameter {@code centerParam}
+     * names rather than the caller's own (see {@link Idempotent}).
+     */
+    public static Route actionInCenter(String template, String centerParam, Body body, Permission permission,
+                                       Replay replay, Endpoint endpoint) {
+        return new Route("POST", template, body, endpoint,
+                Optional.of(new Idempotent(permission, replay, Optional.of(centerParam))));
     }
 
     /** The same route answered by another endpoint, such as this one wrapped. */

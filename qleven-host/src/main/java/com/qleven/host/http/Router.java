@@ -34,7 +34,9 @@ public final class Router {
     /** The same table with every action route honouring {@code Idempotency-Key} through the core. */
     Router withIdempotency(com.qleven.application.Qleven qleven, com.fasterxml.jackson.databind.ObjectMapper mapper) {
         return new Router(routes.stream()
-                .map(r -> r.idempotent() ? r.withEndpoint(new IdempotentEndpoint(r.endpoint(), qleven, mapper)) : r)
+                .map(r -> r.idempotent().isPresent()
+                        ? r.withEndpoint(new IdempotentEndpoint(r.endpoint(), r.idempotent().get(), this, qleven, mapper))
+                        : r)
                 .toList());
     }
 

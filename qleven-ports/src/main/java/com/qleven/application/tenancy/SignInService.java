@@ -151,6 +151,9 @@ public final class SignInService implements SignIn {
                 throw new UnauthenticatedException();
             }
             store.sessions().add(session);
+            // The session log is the center's to purge in time: the housekeeping job must know of the center.
+            tenant.ifPresent(t -> store.operationalRecords().markDue(t,
+                    now.plus(com.qleven.application.shared.Idempotency.LIFETIME)));
             store.directory().addSessionToken(new Directory.SessionToken(
                     SessionTokens.hash(token), sessionId.value(), tenant, account.id(), absolute));
             limits.clear(ACCOUNT_FAILURES, email);

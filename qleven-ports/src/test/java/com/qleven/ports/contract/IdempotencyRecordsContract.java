@@ -9,7 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.qleven.application.QlevenStore;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.shared.out.IdempotencyRecords;
+import com.qleven.ports.shared.out.IdempotencyRecords.Scope;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** What every {@code IdempotencyRecords} implementation promises. */
@@ -28,65 +31,109 @@ public abstract class IdempotencyRecordsContract {
         return tenant;
     }
 
+    private static Scope of(TenantId tenant) {
+        return new Scope(Optional.of(tenant), UUID.randomUUID());
+    }
+
+    private IdempotencyRecords.Claim claim(Scope scope, String key) {
+        return scope.tenant().isPresent()
+                ? store().transactions().inTenant(scope.tenant().get(), () -> records().claim(scope, key))
+                : store().transactions().global(() -> records().claim(scope, key));
+    }
+
     @Test
-    public void an_unused_key_is_fresh_and_a_saved_one_gives_back_its_hash_and_answer() {
+    public void an_unused_key_is_fresh_and_a_saved_one_gives_back_its_hash_answer_and_time() {
         TenantId tenant = center();
+        Scope scope = of(tenant);
         byte[] answer = {1, 2, 3};
         store().transactions().inTenant(tenant, () -> {
-            assertThat(records().claim(tenant, "key-1")).isInstanceOf(IdempotencyRecords.Fresh.class);
-            records().save(tenant, "key-1", "hash-1", answer, T0);
+            assertThat(records().claim(scope, "key-1")).isInstanceOf(IdempotencyRecords.Fresh.class);
+            records().save(scope, "key-1", "hash-1", answer, T0);
         });
 
-        var claim = store().transactions().inTenant(tenant, () -> records().claim(tenant, "key-1"));
-        assertThat(claim).isInstanceOfSatisfying(IdempotencyRecords.Done.class, done -> {
+        assertThat(claim(scope, "key-1")).isInstanceOfSatisfying(IdempotencyRecords.Done.class, done -> {
             assertThat(done.requestHash()).isEqualTo("hash-1");
             assertThat(done.answer()).containsExactly(1, 2, 3);
+            assertThat(done.createdAt()).isEqualTo(T0);
         });
     }
 
     @Test
-    public void a_key_belongs_to_its_center_only() {
+    public void a_key_belongs_to_its_center_and_its_caller_only() {
         TenantId a = center();
         TenantId b = center();
-        store().transactions().inTenant(a, () -> {
-            records().claim(a, "shared-key");
-            records().save(a, "shared-key", "hash-a", new byte[] {1}, T0);
-        });
+        Scope first = of(a);
+        store().transactions().inTenant(a, () -> records().save(first, "shared-key", "hash-a", new byte[] {1}, T0));
 
-        assertThat(store().transactions().inTenant(b, () -> records().claim(b, "shared-key")))
+        assertThat(claim(new Scope(Optional.of(b), first.caller()), "shared-key"))
                 .isInstanceOf(IdempotencyRecords.Fresh.class);
+        assertThat(claim(of(a), "shared-key")).isInstanceOf(IdempotencyRecords.Fresh.class);
+        assertThat(claim(new Scope(Optional.empty(), first.caller()), "shared-key"))
+                .isInstanceOf(IdempotencyRecords.Fresh.class);
+        assertThat(claim(first, "shared-key")).isInstanceOf(IdempotencyRecords.Done.class);
+    }
+
+    @Test
+    public void an_operators_records_live_in_the_platform_scope() {
+        Scope operator = new Scope(Optional.empty(), UUID.randomUUID());
+        store().transactions().global(() -> records().save(operator, "op-key", "h", new byte[] {7}, T0));
+
+        assertThat(claim(operator, "op-key")).isInstanceOf(IdempotencyRecords.Done.class);
+        store().transactions().global(() -> records().forget(operator, "op-key"));
+        assertThat(claim(operator, "op-key")).isInstanceOf(IdempotencyRecords.Fresh.class);
     }
 
     @Test
     public void a_unit_of_work_that_fails_leaves_the_key_fresh() {
         TenantId tenant = center();
+        Scope scope = of(tenant);
         assertThatThrownBy(() -> store().transactions().inTenant(tenant, () -> {
-            records().claim(tenant, "key-2");
-            records().save(tenant, "key-2", "hash", new byte[] {9}, T0);
+            records().claim(scope, "key-2");
+            records().save(scope, "key-2", "hash", new byte[] {9}, T0);
             throw new IllegalStateException("the work failed");
         })).hasMessage("the work failed");
 
-        assertThat(store().transactions().inTenant(tenant, () -> records().claim(tenant, "key-2")))
-                .isInstanceOf(IdempotencyRecords.Fresh.class);
+        assertThat(claim(scope, "key-2")).isInstanceOf(IdempotencyRecords.Fresh.class);
     }
 
     @Test
-    public void housekeeping_forgets_old_records_of_the_center_only() {
+    public void housekeeping_forgets_old_records_of_the_center_only_and_tells_the_oldest() {
         TenantId tenant = center();
         TenantId other = center();
+        Scope scope = of(tenant);
+        Scope otherScope = of(other);
         store().transactions().inTenant(tenant, () -> {
-            records().save(tenant, "old", "h", new byte[] {1}, T0);
-            records().save(tenant, "new", "h", new byte[] {2}, T0.plus(Duration.ofDays(2)));
+            records().save(scope, "old", "h", new byte[] {1}, T0);
+            records().save(scope, "new", "h", new byte[] {2}, T0.plus(Duration.ofDays(2)));
         });
-        store().transactions().inTenant(other, () -> records().save(other, "old", "h", new byte[] {3}, T0));
+        store().transactions().inTenant(other, () -> records().save(otherScope, "old", "h", new byte[] {3}, T0));
+        assertThat(store().transactions().inTenant(tenant, () -> records().oldest(tenant))).contains(T0);
 
-        store().transactions().inTenant(tenant, () -> records().forgetBefore(tenant, T0.plus(Duration.ofDays(1))));
+        int forgotten = store().transactions().inTenant(tenant,
+                () -> records().forgetBefore(Optional.of(tenant), T0.plus(Duration.ofDays(1)), 1000));
 
+        assertThat(forgotten).isEqualTo(1);
+        assertThat(claim(scope, "old")).isInstanceOf(IdempotencyRecords.Fresh.class);
+        assertThat(claim(scope, "new")).isInstanceOf(IdempotencyRecords.Done.class);
+        assertThat(claim(otherScope, "old")).isInstanceOf(IdempotencyRecords.Done.class);
+        assertThat(store().transactions().inTenant(tenant, () -> records().oldest(tenant)))
+                .contains(T0.plus(Duration.ofDays(2)));
+    }
+
+    @Test
+    public void housekeeping_forgets_a_batch_at_most_per_call() {
+        TenantId tenant = center();
+        Scope scope = of(tenant);
         store().transactions().inTenant(tenant, () -> {
-            assertThat(records().claim(tenant, "old")).isInstanceOf(IdempotencyRecords.Fresh.class);
-            assertThat(records().claim(tenant, "new")).isInstanceOf(IdempotencyRecords.Done.class);
+            records().save(scope, "a", "h", new byte[] {1}, T0);
+            records().save(scope, "b", "h", new byte[] {2}, T0);
+            records().save(scope, "c", "h", new byte[] {3}, T0);
         });
-        assertThat(store().transactions().inTenant(other, () -> records().claim(other, "old")))
-                .isInstanceOf(IdempotencyRecords.Done.class);
+        java.util.function.IntSupplier batch = () -> store().transactions().inTenant(tenant,
+                () -> records().forgetBefore(Optional.of(tenant), T0.plusSeconds(1), 2));
+
+        assertThat(batch.getAsInt()).isEqualTo(2);
+        assertThat(batch.getAsInt()).isEqualTo(1);
+        assertThat(batch.getAsInt()).isZero();
     }
 }

@@ -38,6 +38,24 @@ final class InMemoryAccountTokens implements AccountTokens {
         return previous != null;
     }
 
+    /** Housekeeping: forgets the invitation tokens that expired before the cutoff. */
+    int forgetInvitationsExpiredBefore(java.time.Instant cutoff, int limit) {
+        return tx.within(() -> (int) List.copyOf(invitations.entrySet()).stream()
+                .filter(e -> e.getValue().expiresAt().isBefore(cutoff))
+                .limit(limit)
+                .map(Map.Entry::getKey).toList().stream()
+                .filter(k -> remove(invitations, k)).count());
+    }
+
+    /** Housekeeping: forgets the reset tokens that expired before the cutoff. */
+    int forgetResetsExpiredBefore(java.time.Instant cutoff, int limit) {
+        return tx.within(() -> (int) List.copyOf(resets.entrySet()).stream()
+                .filter(e -> e.getValue().expiresAt().isBefore(cutoff))
+                .limit(limit)
+                .map(Map.Entry::getKey).toList().stream()
+                .filter(k -> remove(resets, k)).count());
+    }
+
     @Override
     public void addMembershipToken(MembershipToken token) {
         tx.within(() -> put(memberships, token.tokenHash(), token));

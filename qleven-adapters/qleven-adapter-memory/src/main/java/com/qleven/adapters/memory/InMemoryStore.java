@@ -213,6 +213,89 @@ public final class InMemoryStore implements QlevenStore {
     }
 
     @Override
+    public com.qleven.ports.shared.out.OperationalRecords operationalRecords() {
+        return operationalRecords;
+    }
+
+    private final Map<TenantId, Instant> housekeepingDue = new HashMap<>();
+
+    private static Instant over(StoredSession s) {
+        return s.endedAt().filter(e -> e.isBefore(s.absoluteExpiry())).orElse(s.absoluteExpiry());
+    }
+
+    private final com.qleven.ports.shared.out.OperationalRecords operationalRecords =
+            new com.qleven.ports.shared.out.OperationalRecords() {
+        @Override
+        public int forgetSessionTokensExpiredBefore(Instant cutoff, int limit) {
+            return tx.within(() -> {
+                List<String> gone = sessionTokens.entrySet().stream()
+                        .filter(e -> e.getValue().absoluteExpiry().isBefore(cutoff))
+                        .limit(limit).map(Map.Entry::getKey).toList();
+                gone.forEach(k -> remove(sessionTokens, k));
+                return gone.size();
+            });
+        }
+
+        @Override
+        public int forgetInvitationTokensExpiredBefore(Instant cutoff, int limit) {
+            return accountTokens.forgetInvitationsExpiredBefore(cutoff, limit);
+        }
+
+        @Override
+        public int forgetResetTokensExpiredBefore(Instant cutoff, int limit) {
+            return accountTokens.forgetResetsExpiredBefore(cutoff, limit);
+        }
+
+        @Override
+        public int forgetSessionsOverBefore(Optional<TenantId> tenant, Instant cutoff, int limit) {
+            return tx.within(() -> {
+                tenant.ifPresent(tx::checkWrite);
+                List<SessionKey> gone = sessions.entrySet().stream()
+                        .filter(e -> e.getKey().tenant().equals(tenant) && over(e.getValue()).isBefore(cutoff))
+                        .limit(limit).map(Map.Entry::getKey).toList();
+                gone.forEach(k -> remove(sessions, k));
+                return gone.size();
+            });
+        }
+
+        @Override
+        public Optional<Instant> firstSessionOver(TenantId tenant) {
+            return tx.within(() -> {
+                tx.checkWrite(tenant);
+                return sessions.entrySet().stream()
+                        .filter(e -> e.getKey().tenant().equals(Optional.of(tenant)))
+                        .map(e -> over(e.getValue())).min(Instant::compareTo);
+            });
+        }
+
+        @Override
+        public void markDue(TenantId tenant, Instant at) {
+            tx.within(() -> {
+                if (!housekeepingDue.containsKey(tenant)) {
+                    put(housekeepingDue, tenant, at);
+                }
+            });
+        }
+
+        @Override
+        public List<TenantId> claimDue(Instant now, Instant leaseUntil, int limit) {
+            return tx.within(() -> {
+                List<TenantId> due = housekeepingDue.entrySet().stream()
+                        .filter(e -> !e.getValue().isAfter(now))
+                        .sorted(Map.Entry.comparingByValue())
+                        .limit(limit).map(Map.Entry::getKey).toList();
+                due.forEach(t -> put(housekeepingDue, t, leaseUntil));
+                return due;
+            });
+        }
+
+        @Override
+        public void reschedule(TenantId tenant, Instant at) {
+            tx.within(() -> put(housekeepingDue, tenant, at));
+        }
+    };
+
+    @Override
     public Sessions sessions() {
         return sessionRepository;
     }
@@ -583,15 +666,20 @@ public final class InMemoryStore implements QlevenStore {
         }
 
         @Override
-        public void forgetBefore(Instant cutoff) {
-            tx.within(() -> List.copyOf(rateEvents.keySet()).forEach(k -> {
-                List<Instant> kept = rateEvents.get(k).stream().filter(at -> !at.isBefore(cutoff)).toList();
-                if (kept.isEmpty()) {
-                    remove(rateEvents, k);
-                } else {
-                    put(rateEvents, k, kept);
+        public int forgetBefore(Instant cutoff) {
+            return tx.within(() -> {
+                int removed = 0;
+                for (String k : List.copyOf(rateEvents.keySet())) {
+                    List<Instant> kept = rateEvents.get(k).stream().filter(at -> !at.isBefore(cutoff)).toList();
+                    removed += rateEvents.get(k).size() - kept.size();
+                    if (kept.isEmpty()) {
+                        remove(rateEvents, k);
+                    } else if (kept.size() < rateEvents.get(k).size()) {
+                        put(rateEvents, k, kept);
+                    }
                 }
-            }));
+                return removed;
+            });
         }
     };
 

@@ -48,6 +48,7 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     private final RateLimits rateLimits;
     private final DataKeys dataKeys;
     private final IdempotencyRecords idempotencyRecords;
+    private final com.qleven.ports.shared.out.OperationalRecords operationalRecords;
     private final AuditLog auditLog;
     private final Centers centers;
     private final Accounts accounts;
@@ -79,6 +80,7 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
         this.rateLimits = SharedRepositories.rateLimits(transactions);
         this.dataKeys = SharedRepositories.dataKeys(transactions);
         this.idempotencyRecords = SharedRepositories.idempotencyRecords(transactions);
+        this.operationalRecords = SharedRepositories.operationalRecords(transactions);
         this.clients = ClientsRepositories.clients(transactions);
         this.consentLedger = com.qleven.adapters.postgres.consent.ConsentRepositories.consentLedger(transactions);
         this.consentPurposes = com.qleven.adapters.postgres.consent.ConsentRepositories.consentPurposes(transactions);
@@ -165,6 +167,11 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     @Override
     public IdempotencyRecords idempotencyRecords() {
         return idempotencyRecords;
+    }
+
+    @Override
+    public com.qleven.ports.shared.out.OperationalRecords operationalRecords() {
+        return operationalRecords;
     }
 
     @Override

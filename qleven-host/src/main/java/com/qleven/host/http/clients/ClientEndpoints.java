@@ -1,5 +1,6 @@
 package com.qleven.host.http.clients;
 
+import com.qleven.domain.tenancy.Permission;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.qleven.application.Qleven;
@@ -53,12 +54,13 @@ public final class ClientEndpoints {
 
     public List<Route> routes() {
         return List.of(
-                Route.action("/v1/clients", Route.Body.JSON, this::create),
+                Route.action("/v1/clients", Route.Body.JSON, Permission.MANAGE_CLIENTS, Route.Replay.REREAD, this::create),
                 Route.get("/v1/clients", this::list),
                 Route.post("/v1/clients/search", Route.Body.JSON, this::search),
                 Route.get("/v1/clients/{id}", this::get),
                 new Route("PATCH", "/v1/clients/{id}", Route.Body.JSON, this::update),
-                Route.action("/v1/clients/{id}/lift-restriction", Route.Body.JSON, this::liftRestriction));
+                Route.action("/v1/clients/{id}/lift-restriction", Route.Body.JSON,
+                        Permission.HANDLE_PRIVACY_REQUESTS, Route.Replay.REREAD, this::liftRestriction));
     }
 
     private Response create(Request request) {

@@ -1,5 +1,6 @@
 package com.qleven.host.http.consent;
 
+import com.qleven.domain.tenancy.Permission;
 import com.qleven.application.Qleven;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.consent.ConsentEntry;
@@ -39,9 +40,11 @@ public final class ConsentEndpoints {
 
     public List<Route> routes() {
         return List.of(
-                Route.action("/v1/clients/{id}/consents", Route.Body.JSON, this::record),
+                Route.action("/v1/clients/{id}/consents", Route.Body.JSON, Permission.MANAGE_CONSENTS, Route.Replay.REREAD,
+                        this::record),
                 Route.get("/v1/clients/{id}/consents", this::get),
-                Route.action("/v1/consent-purposes", Route.Body.JSON, this::addPurpose),
+                Route.action("/v1/consent-purposes", Route.Body.JSON, Permission.MANAGE_CONSENT_PURPOSES,
+                        Route.Replay.ANSWER, this::addPurpose),
                 Route.get("/v1/consent-purposes", this::purposes));
     }
 

@@ -53,7 +53,8 @@ public final class IncidentEndpoints {
     }
 
     public List<Route> routes() {
-        // Operators belong to no center, and idempotency keys are scoped to one: the report is a plain POST.
+        // A report notifies each affected center in that center's own unit of work, which cannot open
+        // inside the operator's one idempotent unit of work: the report is a plain POST.
         List<Route> routes = new ArrayList<>(List.of(
                 Route.post("/v1/operator/incidents", Route.Body.JSON, this::report),
                 Route.get("/v1/operator/incidents", this::operatorList),

@@ -1,5 +1,6 @@
 package com.qleven.host.http.privacy;
 
+import com.qleven.domain.tenancy.Permission;
 import com.qleven.application.Qleven;
 import com.qleven.domain.privacy.PolicyNotice;
 import com.qleven.domain.shared.FieldError;
@@ -32,12 +33,14 @@ public final class PolicyVersionEndpoints {
     }
 
     public List<Route> routes() {
-        // Operators belong to no center, and idempotency keys are scoped to one: these are plain POSTs.
-        // Publishing twice is a 409 and accepting twice changes nothing, so a retry is harmless anyway.
+        // Publishing tells every account in units of work of a page each, which one idempotent unit of
+        // work cannot hold; publishing twice is a 409, so a retry is harmless anyway. Accepting is an
+        // action like any other: the caller's key, a center member's or an operator's, is honoured.
         return List.of(
                 Route.post("/v1/operator/policy-versions", Route.Body.JSON, this::publish),
                 Route.get("/v1/me/notifications", this::notifications),
-                Route.post("/v1/policy-versions/{version}/accept", Route.Body.NONE, this::accept),
+                Route.action("/v1/policy-versions/{version}/accept", Route.Body.NONE, Permission.MANAGE_OWN_ACCOUNT,
+                        Route.Replay.ANSWER, this::accept),
                 Route.get("/v1/policy-versions/current", this::current));
     }
 

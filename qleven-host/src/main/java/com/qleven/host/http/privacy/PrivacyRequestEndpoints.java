@@ -1,5 +1,6 @@
 package com.qleven.host.http.privacy;
 
+import com.qleven.domain.tenancy.Permission;
 import com.qleven.application.Qleven;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.privacy.PrivacyRequestId;
@@ -47,11 +48,14 @@ public final class PrivacyRequestEndpoints {
 
     public List<Route> routes() {
         return List.of(
-                Route.action("/v1/privacy/requests", Route.Body.JSON, this::create),
+                Route.action("/v1/privacy/requests", Route.Body.JSON, Permission.HANDLE_PRIVACY_REQUESTS, Route.Replay.REREAD,
+                        this::create),
                 Route.get("/v1/privacy/requests", this::list),
                 Route.get("/v1/privacy/requests/{id}", this::get),
-                Route.action("/v1/privacy/requests/{id}/complete", Route.Body.JSON, this::complete),
-                Route.action("/v1/privacy/requests/{id}/extend", Route.Body.JSON, this::extend),
+                Route.action("/v1/privacy/requests/{id}/complete", Route.Body.JSON, Permission.HANDLE_PRIVACY_REQUESTS,
+                        Route.Replay.REREAD, this::complete),
+                Route.action("/v1/privacy/requests/{id}/extend", Route.Body.JSON, Permission.HANDLE_PRIVACY_REQUESTS,
+                        Route.Replay.REREAD, this::extend),
                 Route.get("/v1/clients/{id}/export", this::export));
     }
 

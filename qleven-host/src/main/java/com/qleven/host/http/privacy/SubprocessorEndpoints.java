@@ -1,5 +1,6 @@
 package com.qleven.host.http.privacy;
 
+import com.qleven.domain.tenancy.Permission;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.qleven.application.Qleven;
@@ -49,10 +50,11 @@ public final class SubprocessorEndpoints {
     }
 
     public List<Route> routes() {
-        // Operators belong to no center, and idempotency keys are scoped to one: the create is a plain POST.
+        // An operator's Idempotency-Key is scoped to the operator (the platform has no center).
         return List.of(
                 Route.get("/v1/privacy/subprocessors", this::list),
-                Route.post("/v1/operator/subprocessors", Route.Body.JSON, this::add),
+                Route.action("/v1/operator/subprocessors", Route.Body.JSON, Permission.MANAGE_SUBPROCESSORS,
+                        Route.Replay.ANSWER, this::add),
                 new Route("PATCH", "/v1/operator/subprocessors/{id}", Route.Body.JSON, this::update));
     }
 

@@ -1,5 +1,6 @@
 package com.qleven.host.http.tenancy;
 
+import com.qleven.domain.tenancy.Permission;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.qleven.application.Qleven;
 import com.qleven.domain.shared.FieldError;
@@ -60,21 +61,27 @@ public final class LifecycleEndpoints {
 
     public List<Route> routes() {
         return List.of(
-                Route.action("/v1/invitations", Route.Body.JSON, this::invite),
+                Route.action("/v1/invitations", Route.Body.JSON, Permission.MANAGE_USERS, Route.Replay.REREAD, this::invite),
                 Route.get("/v1/invitations", this::listInvitations),
                 Route.get("/v1/invitations/{id}", this::getInvitation),
                 Route.post("/v1/invitations/accept", Route.Body.JSON, this::accept),
                 Route.post("/v1/auth/password-reset", Route.Body.JSON, this::requestReset),
                 Route.post("/v1/auth/password-reset/confirm", Route.Body.JSON, this::confirmReset),
-                Route.action("/v1/auth/password", Route.Body.JSON, this::changePassword),
+                Route.action("/v1/auth/password", Route.Body.JSON, Permission.MANAGE_OWN_ACCOUNT, Route.Replay.ANSWER,
+                        this::changePassword),
                 new Route("PATCH", "/v1/users/{id}", Route.Body.JSON, this::updateUser),
                 Route.get("/v1/sessions", this::listSessions),
                 Route.get("/v1/sessions/{id}", this::getSession),
                 new Route("DELETE", "/v1/sessions/{id}", Route.Body.NONE, this::revokeSession),
                 Route.get("/v1/me/memberships", this::myMemberships),
                 Route.get("/v1/me/memberships/{id}", this::myMembership),
-                Route.action("/v1/me/memberships/{id}/accept", Route.Body.NONE, this::acceptMembership),
-                Route.action("/v1/me/memberships/{id}/decline", Route.Body.NONE, this::declineMembership),
+                // Acted on in the center the path names: the key is kept there. A declined request is
+                // gone, so its replay answers the first answer (no personal data: the caller's own
+                // center, role and status); an accepted one is read again.
+                Route.actionInCenter("/v1/me/memberships/{id}/accept", "id", Route.Body.NONE,
+                        Permission.MANAGE_OWN_ACCOUNT, Route.Replay.REREAD, this::acceptMembership),
+                Route.actionInCenter("/v1/me/memberships/{id}/decline", "id", Route.Body.NONE,
+                        Permission.MANAGE_OWN_ACCOUNT, Route.Replay.ANSWER, this::declineMembership),
                 Route.post("/v1/memberships/accept", Route.Body.JSON, this::acceptMembershipByLink));
     }
 

@@ -1,5 +1,6 @@
 package com.qleven.host.http.tenancy;
 
+import com.qleven.domain.tenancy.Permission;
 import com.qleven.application.Qleven;
 import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.NotFoundException;
@@ -62,7 +63,7 @@ public final class TenancyEndpoints {
                 Route.post("/v1/auth/login", Route.Body.JSON, this::login),
                 Route.post("/v1/auth/logout", Route.Body.NONE, this::logout),
                 Route.get("/v1/me", this::me),
-                Route.action("/v1/users", Route.Body.JSON, this::addUser),
+                Route.action("/v1/users", Route.Body.JSON, Permission.MANAGE_USERS, Route.Replay.REREAD, this::addUser),
                 Route.get("/v1/users", this::listUsers),
                 Route.get("/v1/users/{id}", this::getUser));
     }

@@ -124,7 +124,11 @@ class ConsentApiTest {
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(201);
-        assertThat(again.json()).isEqualTo(first.json());
+        // The answer holds personal data (the proof): a replay keeps only the status and Location and
+        // answers the client's consents as they now are, the first entry among them.
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(again.json().get("history")).containsExactly(first.json());
         assertThat(host.get("/v1/clients/" + id + "/consents", center.token()).json().get("history")).hasSize(1);
     }
 

@@ -162,6 +162,30 @@ class MembersOfACenterTest {
     }
 
     @Test
+    void anIdempotencyKeyOnAcceptAndDeclineIsKeptInTheCenterActedOnAndReplaysTheFirstAnswer() {
+        Added accepting = strangerAdded();
+        String token = host.login(accepting.email(), PASSWORD, null);
+        Reply first = actOn(accepting.other().tenantId(), "accept", token, "accept-1");
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().get("status").asText()).isEqualTo("active");
+        Reply again = actOn(accepting.other().tenantId(), "accept", token, "accept-1");
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json().get("status").asText()).isEqualTo("active");
+
+        Added declining = strangerAdded();
+        String theirs = host.login(declining.email(), PASSWORD, null);
+        Reply declined = actOn(declining.other().tenantId(), "decline", theirs, "decline-1");
+        assertThat(declined.status()).as(declined.body()).isEqualTo(200);
+        Reply replayed = actOn(declining.other().tenantId(), "decline", theirs, "decline-1");
+        assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
+        assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replayed.json()).isEqualTo(declined.json());
+        // Without the key, a second decline finds nothing to decline.
+        assertThat(actOn(declining.other().tenantId(), "decline", theirs).status()).isEqualTo(404);
+    }
+
+    @Test
     void thePersonAcceptsThroughTheMailedLinkWithTheirOwnPasswordOnly() {
         Added added = strangerAdded();
         String link = MAIL.lastToken(added.email(), 1);
@@ -306,6 +330,13 @@ class MembersOfACenterTest {
     private static Reply actOn(String tenantId, String verb, String token) {
         return host.send(host.request("/v1/me/memberships/" + tenantId + "/" + verb)
                 .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private static Reply actOn(String tenantId, String verb, String token, String idempotencyKey) {
+        return host.send(host.request("/v1/me/memberships/" + tenantId + "/" + verb)
+                .header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 

@@ -29,6 +29,6 @@ public interface RateLimits {
     /** Removes one event recorded at exactly {@code at}: an attempt counted in advance that turned out well. */
     void forget(String bucket, BlindIndex key, Instant at);
 
-    /** Housekeeping: forgets events older than the cutoff. */
-    void forgetBefore(Instant cutoff);
+    /** Housekeeping: forgets events older than the cutoff; returns how many. */
+    int forgetBefore(Instant cutoff);
 }

@@ -69,8 +69,8 @@ final class PostgresRateLimits implements RateLimits {
     }
 
     @Override
-    public void forgetBefore(Instant cutoff) {
-        tx.withHandle("forget old rate-limit events", h -> h
+    public int forgetBefore(Instant cutoff) {
+        return tx.withHandle("forget old rate-limit events", h -> h
                 .createUpdate("DELETE FROM directory.rate_events WHERE at < :cutoff")
                 .bind("cutoff", Sql.instant(cutoff))
                 .execute());

@@ -22,6 +22,10 @@ public final class SharedRepositories {
         return new PostgresDataKeys(tx);
     }
 
+    public static com.qleven.ports.shared.out.OperationalRecords operationalRecords(PostgresTransactions tx) {
+        return new PostgresOperationalRecords(tx);
+    }
+
     public static IdempotencyRecords idempotencyRecords(PostgresTransactions tx) {
         return new PostgresIdempotencyRecords(tx);
     }

@@ -28,22 +28,23 @@ class PostgresIdempotencyRecordsTest extends IdempotencyRecordsContract {
         QlevenStore s = store();
         TenantId tenant = ContractFixtures.newTenant();
         ContractFixtures.addCenter(s, tenant);
+        IdempotencyRecords.Scope scope = new IdempotencyRecords.Scope(java.util.Optional.of(tenant), java.util.UUID.randomUUID());
         CountDownLatch claimed = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Void> first = CompletableFuture.runAsync(() -> s.transactions().inTenant(tenant, () -> {
-            assertThat(s.idempotencyRecords().claim(tenant, "racing")).isInstanceOf(IdempotencyRecords.Fresh.class);
+            assertThat(s.idempotencyRecords().claim(scope, "racing")).isInstanceOf(IdempotencyRecords.Fresh.class);
             claimed.countDown();
             await(release);
-            s.idempotencyRecords().save(tenant, "racing", "hash", new byte[] {7}, ContractFixtures.T0);
+            s.idempotencyRecords().save(scope, "racing", "hash", new byte[] {7}, ContractFixtures.T0);
         }));
         assertThat(claimed.await(10, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(s.transactions().inTenant(tenant, () -> s.idempotencyRecords().claim(tenant, "racing")))
+        assertThat(s.transactions().inTenant(tenant, () -> s.idempotencyRecords().claim(scope, "racing")))
                 .isInstanceOf(IdempotencyRecords.Busy.class);
 
         release.countDown();
         first.get(10, TimeUnit.SECONDS);
-        assertThat(s.transactions().inTenant(tenant, () -> s.idempotencyRecords().claim(tenant, "racing")))
+        assertThat(s.transactions().inTenant(tenant, () -> s.idempotencyRecords().claim(scope, "racing")))
                 .isInstanceOf(IdempotencyRecords.Done.class);
     }
 
