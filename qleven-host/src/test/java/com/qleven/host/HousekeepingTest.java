@@ -209,6 +209,26 @@ class HousekeepingTest {
     }
 
     @Test
+    void links_to_accept_a_membership_go_at_their_expiry() {
+        Center home = host.newCenter("Centro Propio");
+        Center asking = host.newCenter("Centro Que Pide");
+        Instant expiry = host.clock.instant().plus(Duration.ofHours(72));
+        Reply added = host.post("/v1/users", TestHost.userBody(home.adminEmail(), "professional"), asking.token());
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(added.json().get("status").asText()).isEqualTo("pending");
+        String links = "SELECT count(*) FROM directory.membership_tokens WHERE tenant_id = ?";
+        UUID tenant = UUID.fromString(asking.tenantId());
+        assertThat(count(links, tenant)).isEqualTo(1);
+
+        host.clock.set(expiry.minus(SECOND));
+        runJob();
+        assertThat(count(links, tenant)).isEqualTo(1);
+        host.clock.set(expiry.plus(SECOND));
+        runJob();
+        assertThat(count(links, tenant)).isZero();
+    }
+
+    @Test
     void password_reset_links_go_at_their_expiry() {
         Center center = host.newCenter("Centro Clave Nueva");
         UUID admin = UUID.fromString(center.adminId());

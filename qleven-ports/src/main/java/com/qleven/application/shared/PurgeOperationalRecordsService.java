@@ -79,6 +79,8 @@ public final class PurgeOperationalRecordsService implements PurgeOperationalRec
         removed.put("directory.session_tokens", inBatches(n -> operational.forgetSessionTokensExpiredBefore(now, n)));
         removed.put("directory.invitation_tokens",
                 inBatches(n -> operational.forgetInvitationTokensExpiredBefore(now, n)));
+        removed.put("directory.membership_tokens",
+                inBatches(n -> operational.forgetMembershipTokensExpiredBefore(now, n)));
         removed.put("directory.password_reset_tokens", inBatches(n -> operational.forgetResetTokensExpiredBefore(now, n)));
         removed.put("directory.rate_events",
                 transactions.global(() -> rateLimits.forgetBefore(now.minus(RATE_EVENTS))));

@@ -47,6 +47,15 @@ final class InMemoryAccountTokens implements AccountTokens {
                 .filter(k -> remove(invitations, k)).count());
     }
 
+    /** Housekeeping: forgets the links to accept a membership that expired before the cutoff. */
+    int forgetMembershipTokensExpiredBefore(java.time.Instant cutoff, int limit) {
+        return tx.within(() -> (int) List.copyOf(memberships.entrySet()).stream()
+                .filter(e -> e.getValue().expiresAt().isBefore(cutoff))
+                .limit(limit)
+                .map(Map.Entry::getKey).toList().stream()
+                .filter(k -> remove(memberships, k)).count());
+    }
+
     /** Housekeeping: forgets the reset tokens that expired before the cutoff. */
     int forgetResetsExpiredBefore(java.time.Instant cutoff, int limit) {
         return tx.within(() -> (int) List.copyOf(resets.entrySet()).stream()

@@ -242,6 +242,11 @@ public final class InMemoryStore implements QlevenStore {
         }
 
         @Override
+        public int forgetMembershipTokensExpiredBefore(Instant cutoff, int limit) {
+            return accountTokens.forgetMembershipTokensExpiredBefore(cutoff, limit);
+        }
+
+        @Override
         public int forgetResetTokensExpiredBefore(Instant cutoff, int limit) {
             return accountTokens.forgetResetsExpiredBefore(cutoff, limit);
         }

@@ -20,6 +20,12 @@ public interface OperationalRecords {
     /** Deletes the directory's invitation tokens that expired before the cutoff (used ones are gone already). */
     int forgetInvitationTokensExpiredBefore(Instant cutoff, int limit);
 
+    /**
+     * Deletes the directory's links to accept a membership that expired before the cutoff (answered
+     * ones are gone already; the pending membership itself stays, to be answered signed in).
+     */
+    int forgetMembershipTokensExpiredBefore(Instant cutoff, int limit);
+
     /** Deletes the directory's password-reset tokens that expired before the cutoff (used ones are gone already). */
     int forgetResetTokensExpiredBefore(Instant cutoff, int limit);
 

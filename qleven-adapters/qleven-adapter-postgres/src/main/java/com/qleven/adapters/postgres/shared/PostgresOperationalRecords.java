@@ -42,6 +42,12 @@ final class PostgresOperationalRecords implements OperationalRecords {
     }
 
     @Override
+    public int forgetMembershipTokensExpiredBefore(Instant cutoff, int limit) {
+        return delete("forget expired links to accept a membership", "directory.membership_tokens",
+                "expires_at < :cutoff", cutoff, limit);
+    }
+
+    @Override
     public int forgetResetTokensExpiredBefore(Instant cutoff, int limit) {
         return delete("forget expired password-reset links", "directory.password_reset_tokens",
                 "expires_at < :cutoff", cutoff, limit);
