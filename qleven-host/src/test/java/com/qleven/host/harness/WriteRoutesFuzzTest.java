@@ -7,16 +7,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.qleven.host.TestHost;
-import com.qleven.host.TestHost.Center;
 import com.qleven.host.TestHost.Reply;
+import com.qleven.host.http.privacy.IncidentFixtures;
 import java.net.http.HttpRequest;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -32,8 +27,11 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * Property-based fuzzing of every write route of the OpenAPI document: whatever arrives (members of
  * the route's own schema with hostile values, unknown members, wrong types, nesting, malformed
- * text, a wrong content type, a bad id, no or a bad token), the host never answers 5xx, and a
- * refused request leaves every table as it was. The tries are bounded so the build stays fast;
+ * text, a wrong content type, no or a bad token), the host never answers 5xx, and a refused request
+ * leaves every table as it was, compared by a checksum of each table's rows, not only its count.
+ * The ids in paths are real ones of two centers' fixtures (and unknown or malformed ones), and the
+ * caller is each role of either center, an operator, nobody or a forged token, so the requests
+ * reach existing resources past authentication. The tries are bounded so the build stays fast;
  * a failure prints the request that caused it.
  */
 class WriteRoutesFuzzTest {
@@ -43,7 +41,11 @@ class WriteRoutesFuzzTest {
             "Europe/Madrid", "ES", "EUR", "administrator", "x".repeat(5000), "correct horse battery");
     private static final List<String> NON_WRITES = List.of("GET");
     private static TestHost host;
-    private static Center center;
+    private static CenterFixture a;
+    private static CenterFixture b;
+    private static String operator;
+    private static final List<String> CALLERS = List.of("a-administrator", "a-professional", "a-receptionist",
+            "b-administrator", "operator", "nobody", "forged");
     private static final List<OpenApiRoutes.Operation> WRITES = new OpenApiRoutes().operations().stream()
             .filter(op -> !NON_WRITES.contains(op.method()))
             .toList();
@@ -51,7 +53,9 @@ class WriteRoutesFuzzTest {
     @BeforeContainer
     static void start() {
         host = TestHost.start();
-        center = host.newCenter("Centro Fuzz");
+        operator = IncidentFixtures.operator(host);
+        a = CenterFixture.create(host, "Centro Fuzz A", "fuzz_alpha", operator);
+        b = CenterFixture.create(host, "Centro Fuzz B", "fuzz_bravo", operator);
     }
 
     @AfterContainer
@@ -66,20 +70,22 @@ class WriteRoutesFuzzTest {
         return Arbitraries.of(WRITES);
     }
 
+    @Provide
+    Arbitrary<String> callers() {
+        return Arbitraries.of(CALLERS);
+    }
+
     @Property(tries = 300, seed = "20261127")
     void noWriteRouteAnswers5xxAndARefusedOneWritesNothing(@ForAll("writeRoutes") OpenApiRoutes.Operation route,
-                                                           @ForAll long seed) {
+                                                           @ForAll("callers") String caller, @ForAll long seed) {
         Random random = new Random(seed);
         String path = route.path().replaceAll("\\{[^}]+}", pathValue(random));
         String body = body(route, random);
         HttpRequest.Builder request = host.request(path);
         String contentType = random.nextInt(10) == 0 ? "text/plain" : "application/json";
         request.header("Content-Type", contentType);
-        String token = route.path().equals("/v1/auth/logout") ? "qs_garbage" : switch (random.nextInt(6)) {
-            case 0 -> null;
-            case 1 -> "qs_" + UUID.randomUUID();
-            default -> center.token();
-        };
+        // Signing out with a fixture's token would end it for the tries that follow.
+        String token = route.path().equals("/v1/auth/logout") ? "qs_garbage" : token(caller);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -88,22 +94,59 @@ class WriteRoutesFuzzTest {
         }
         request.method(route.method(), HttpRequest.BodyPublishers.ofString(body));
 
-        Map<String, Long> before = rowCounts();
+        Map<String, String> before = CenterFixture.checksums(host, null);
         Reply reply = host.send(request.build());
-        String what = route + " " + path + " " + contentType + " " + abbreviate(body);
+        String what = route + " " + path + " as " + caller + " " + contentType + " " + abbreviate(body);
 
         assertThat(reply.status()).as(what + " -> " + reply.body()).isLessThan(500);
         if (reply.status() >= 400) {
             assertThat(reply.header("Content-Type")).as(what).startsWith("application/problem+json");
-            assertThat(rowCounts()).as("a refused " + what + " wrote").isEqualTo(before);
+            assertThat(CenterFixture.checksums(host, null)).as("a refused " + what + " wrote").isEqualTo(before);
+        } else {
+            // An accepted write may have ended or changed a fixture's session: sign in again where needed.
+            TOKENS.clear();
         }
     }
 
+    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The caller's token, signed in again when an accepted write ended its session. */
+    private static String token(String caller) {
+        return switch (caller) {
+            case "nobody" -> null;
+            case "forged" -> "qs_" + UUID.randomUUID();
+            default -> TOKENS.computeIfAbsent(caller, WriteRoutesFuzzTest::liveToken);
+        };
+    }
+
+    private static String liveToken(String caller) {
+        String token = switch (caller) {
+            case "a-administrator" -> a.center().token();
+            case "a-professional" -> a.professionalToken();
+            case "a-receptionist" -> a.receptionistToken();
+            case "b-administrator" -> b.center().token();
+            default -> operator;
+        };
+        if (host.get("/v1/me", token).status() == 200) {
+            return token;
+        }
+        // Ended by an accepted fuzz write (a password change, a revoked session, a role change):
+        // a forged token then stands in, which still exercises the route.
+        return "qs_" + UUID.randomUUID();
+    }
+
+    /** A real id of either center's fixtures (of any kind), or one that names nothing, or none at all. */
     private static String pathValue(Random random) {
-        return switch (random.nextInt(4)) {
+        List<String> real = new ArrayList<>();
+        for (CenterFixture f : List.of(a, b)) {
+            real.addAll(List.of(f.clientId(), f.requestId(), f.invitationId(), f.professionalId(), f.sessionId(),
+                    f.incidentId()));
+        }
+        return switch (random.nextInt(6)) {
             case 0 -> "not-a-uuid";
             case 1 -> "00000000-0000-0000-0000-000000000000";
-            default -> UUID.randomUUID().toString();
+            case 2 -> UUID.randomUUID().toString();
+            default -> real.get(random.nextInt(real.size()));
         };
     }
 
@@ -165,36 +208,6 @@ class WriteRoutesFuzzTest {
                 yield nested;
             }
         };
-    }
-
-    /**
-     * Rows of every table. Rate-limit events are left out: counting failed attempts is the one
-     * write a refused request must make.
-     */
-    private static Map<String, Long> rowCounts() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        try (Connection c = host.superuser(); Statement st = c.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("""
-                    SELECT table_schema || '.' || table_name FROM information_schema.tables
-                    WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')
-                      AND table_name <> 'flyway_schema_history'
-                      AND table_schema || '.' || table_name <> 'directory.rate_events'
-                    ORDER BY 1""")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            for (String table : tables) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
-                    rs.next();
-                    counts.put(table, rs.getLong(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return counts;
     }
 
     private static String abbreviate(String body) {
