@@ -3,6 +3,7 @@ package com.qleven.application.privacy;
 import com.qleven.application.QlevenStore;
 import com.qleven.domain.privacy.PrivacyRequest;
 import com.qleven.domain.privacy.PrivacyRequestId;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UnprocessableException;
 import com.qleven.domain.tenancy.Permission;
@@ -37,6 +38,7 @@ public final class CreatePrivacyRequestService implements CreatePrivacyRequest {
 
     @Override
     public PrivacyRequestView create(Principal principal, CreatePrivacyRequestCommand command) {
+        Required.field(command, "command");
         Permissions.require(principal, Permission.HANDLE_PRIVACY_REQUESTS);
         TenantId tenant = principal.requireTenant();
         // Every store keeps microseconds: the answer shows the instants as they will read back.

@@ -3,6 +3,7 @@ package com.qleven.application.tenancy;
 import com.qleven.application.QlevenStore;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UserId;
 import com.qleven.domain.tenancy.LastAdministrator;
@@ -45,6 +46,8 @@ public final class UpdateUserService implements UpdateUser {
 
     @Override
     public UserView update(Principal principal, UserId user, UpdateUserCommand command) {
+        Required.field(user, "user");
+        Required.field(command, "command");
         Permissions.require(principal, Permission.MANAGE_USERS);
         TenantId tenant = principal.requireTenant();
         Instant now = clock.instant();
