@@ -93,21 +93,26 @@ class PolicyTraceabilityTest {
      * count as the test the table promises.
      */
     static Optional<String> testProblem(String source, String method) {
+        // A declaration: annotations, modifiers, a return type (void, or a Stream of dynamic tests),
+        // then the name and its parenthesis.
         Matcher declared = Pattern.compile("((?:\\s*@[A-Za-z.]+(?:\\((?:[^()]|\\([^()]*\\))*\\))?)*)"
-                + "\\s*(?:(?:public|protected|private|static|final)\\s+)*void\\s+" + Pattern.quote(method) + "\\s*\\(")
+                + "\\s*(?:(?:public|protected|private|static|final)\\s+)*"
+                + "(?:void|[A-Z][A-Za-z0-9_.]*(?:<[A-Za-z0-9_.<>, ?]*>)?(?:\\[])?)\\s+"
+                + Pattern.quote(method) + "\\s*\\(")
                 .matcher(source);
-        if (!declared.find()) {
-            return Optional.of("does not exist");
+        Optional<String> problem = Optional.of("does not exist");
+        while (declared.find()) {
+            String annotations = declared.group(1);
+            if (!Pattern.compile("@(?:org\\.junit\\.jupiter\\.api\\.|net\\.jqwik\\.api\\.)?" + RUNS + "\\b")
+                    .matcher(annotations).find()) {
+                problem = Optional.of("is not annotated as a test");
+            } else if (annotations.contains("@Disabled")) {
+                return Optional.of("is disabled");
+            } else {
+                return Optional.empty();
+            }
         }
-        String annotations = declared.group(1);
-        if (!Pattern.compile("@(?:org\\.junit\\.jupiter\\.api\\.|net\\.jqwik\\.api\\.)?" + RUNS + "\\b")
-                .matcher(annotations).find()) {
-            return Optional.of("is not annotated as a test");
-        }
-        if (annotations.contains("@Disabled")) {
-            return Optional.of("is disabled");
-        }
-        return Optional.empty();
+        return problem;
     }
 
     /** A {@code @Disabled} written before the class declaration disables every test in it. */
@@ -136,12 +141,18 @@ class PolicyTraceabilityTest {
                     void aProperty(@ForAll int x) {
                     }
 
+                    @TestFactory
+                    Stream<DynamicTest> dynamic() {
+                        return Stream.empty();
+                    }
+
                     private static void helper() {
                     }
                 }
                 """;
         assertThat(testProblem(source, "realOne")).isEmpty();
         assertThat(testProblem(source, "aProperty")).isEmpty();
+        assertThat(testProblem(source, "dynamic")).isEmpty();
         assertThat(testProblem(source, "switchedOff")).contains("is disabled");
         assertThat(testProblem(source, "helper")).contains("is not annotated as a test");
         assertThat(testProblem(source, "absent")).contains("does not exist");

@@ -72,6 +72,11 @@ record CenterFixture(Center center, String clientId, String requestId, String in
      * one are then left out).
      */
     static Map<String, String> checksums(TestHost host, String onlyTenant) {
+        return checksums(host, onlyTenant, Map.of());
+    }
+
+    /** As {@link #checksums(TestHost, String)}, each table of {@code where} restricted by its SQL condition. */
+    static Map<String, String> checksums(TestHost host, String onlyTenant, Map<String, String> where) {
         Map<String, String> sums = new LinkedHashMap<>();
         try (Connection c = host.superuser(); Statement st = c.createStatement()) {
             List<String[]> tables = new ArrayList<>();
@@ -93,8 +98,15 @@ record CenterFixture(Center center, String clientId, String requestId, String in
                 if (onlyTenant != null && !tenantScoped) {
                     continue;
                 }
+                List<String> conditions = new ArrayList<>();
+                if (onlyTenant != null) {
+                    conditions.add("tenant_id = ?");
+                }
+                if (where.containsKey(table[0])) {
+                    conditions.add("(" + where.get(table[0]) + ")");
+                }
                 String sql = "SELECT count(*), md5(coalesce(string_agg(r::text, '|' ORDER BY r::text), '')) FROM "
-                        + table[0] + " r" + (onlyTenant == null ? "" : " WHERE tenant_id = ?");
+                        + table[0] + " r" + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     if (onlyTenant != null) {
                         ps.setObject(1, UUID.fromString(onlyTenant));
