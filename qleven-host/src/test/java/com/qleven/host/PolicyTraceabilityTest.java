@@ -64,14 +64,100 @@ class PolicyTraceabilityTest {
                 Optional<Path> source = testSource(root, m.group(1));
                 if (source.isEmpty()) {
                     missing.add(row.getKey() + ": no test class " + m.group(1));
-                } else if (m.group(2) != null
-                        && !Files.readString(source.get()).matches("(?s).*void " + m.group(2) + "\\(.*")) {
-                    missing.add(row.getKey() + ": no test " + m.group(1) + "." + m.group(2));
+                } else {
+                    String text = Files.readString(source.get());
+                    if (classIsDisabled(text)) {
+                        missing.add(row.getKey() + ": test class " + m.group(1) + " is disabled");
+                    } else if (m.group(2) == null) {
+                        if (!TEST_METHOD.matcher(text).find()) {
+                            missing.add(row.getKey() + ": " + m.group(1) + " has no test");
+                        }
+                    } else {
+                        testProblem(text, m.group(2)).ifPresent(problem ->
+                                missing.add(row.getKey() + ": " + m.group(1) + "." + m.group(2) + " " + problem));
+                    }
                 }
             }
         }
         assertThat(named).as("tests named in the table").isGreaterThan(30);
         assertThat(missing).isEmpty();
+    }
+
+    /** Annotations that make a method run as a test (JUnit Jupiter and jqwik). */
+    private static final String RUNS = "(?:Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate|Property|Example)";
+    private static final Pattern TEST_METHOD = Pattern.compile("@" + RUNS + "\\b");
+
+    /**
+     * Whether the named method exists, runs as a test and is not disabled: the annotations written
+     * just above {@code void name(} are read, so a helper method or a {@code @Disabled} test does not
+     * count as the test the table promises.
+     */
+    static Optional<String> testProblem(String source, String method) {
+        // A declaration: annotations, modifiers, a return type (void, or a Stream of dynamic tests),
+        // then the name and its parenthesis.
+        Matcher declared = Pattern.compile("((?:\\s*@[A-Za-z.]+(?:\\((?:[^()]|\\([^()]*\\))*\\))?)*)"
+                + "\\s*(?:(?:public|protected|private|static|final)\\s+)*"
+                + "(?:void|[A-Z][A-Za-z0-9_.]*(?:<[A-Za-z0-9_.<>, ?]*>)?(?:\\[])?)\\s+"
+                + Pattern.quote(method) + "\\s*\\(")
+                .matcher(source);
+        Optional<String> problem = Optional.of("does not exist");
+        while (declared.find()) {
+            String annotations = declared.group(1);
+            if (!Pattern.compile("@(?:org\\.junit\\.jupiter\\.api\\.|net\\.jqwik\\.api\\.)?" + RUNS + "\\b")
+                    .matcher(annotations).find()) {
+                problem = Optional.of("is not annotated as a test");
+            } else if (annotations.contains("@Disabled")) {
+                return Optional.of("is disabled");
+            } else {
+                return Optional.empty();
+            }
+        }
+        return problem;
+    }
+
+    /** A {@code @Disabled} written before the class declaration disables every test in it. */
+    static boolean classIsDisabled(String source) {
+        Matcher type = Pattern.compile("\\b(?:class|interface|record)\\s+[A-Z]").matcher(source);
+        return type.find() && source.substring(0, type.start()).contains("@Disabled");
+    }
+
+    @Test
+    void aHelperOrADisabledTestIsNotATest() {
+        String source = """
+                @Disabled("flaky")
+                class Old {
+                }
+                class Example {
+                    @Test
+                    void realOne() {
+                    }
+
+                    @Disabled("later")
+                    @Test
+                    void switchedOff() {
+                    }
+
+                    @Property(tries = 10)
+                    void aProperty(@ForAll int x) {
+                    }
+
+                    @TestFactory
+                    Stream<DynamicTest> dynamic() {
+                        return Stream.empty();
+                    }
+
+                    private static void helper() {
+                    }
+                }
+                """;
+        assertThat(testProblem(source, "realOne")).isEmpty();
+        assertThat(testProblem(source, "aProperty")).isEmpty();
+        assertThat(testProblem(source, "dynamic")).isEmpty();
+        assertThat(testProblem(source, "switchedOff")).contains("is disabled");
+        assertThat(testProblem(source, "helper")).contains("is not annotated as a test");
+        assertThat(testProblem(source, "absent")).contains("does not exist");
+        assertThat(classIsDisabled(source)).isTrue();
+        assertThat(classIsDisabled("class Fine {\n    @Disabled @Test void x() {}\n}")).isFalse();
     }
 
     private static Optional<Path> testSource(Path root, String className) throws IOException {

@@ -1,17 +1,20 @@
 package com.qleven.host.harness;
 
+import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.qleven.host.TestHost;
-import com.qleven.host.TestHost.Center;
 import com.qleven.host.TestHost.Reply;
+import com.qleven.host.http.privacy.IncidentFixtures;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,111 +23,183 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The cross-tenant probe (policy P7): for every route of the OpenAPI document whose path names a
- * resource by id, center A asking for center B's resource gets the 404 it gets for an id that does
- * not exist, and B's resource is unchanged. Every such route must say below how to create one of
- * its resources, so a route added later cannot skip the probe.
+ * The cross-tenant probe (policy P7), over every operation of the OpenAPI document. Two centers, A
+ * and B, each hold one record of every kind (see {@link CenterFixture}); center A then calls each
+ * route the way its recipe below says, and whatever it does, none of B's rows change. Each
+ * operation has exactly one recipe in {@link #RECIPES}, one line or a few:
+ * <ul>
+ * <li>{@link #byId}: A names B's resource in the path and gets what it gets for an id that does not exist;</li>
+ * <li>{@link #listing}: A's list or search answer carries A's own record (the control) and nothing of B's;</li>
+ * <li>{@link #bodyId}: A names B's record in a body member and gets what it gets for an id that does not
+ *     exist, the given status naming that member;</li>
+ * <li>{@link #ownWrite}: A's write lands in A, B's rows unchanged;</li>
+ * <li>{@link #operatorOnly}: a center's token is refused (403), the route is the platform's;</li>
+ * <li>{@link #noCenterData}: the route reads or writes nothing of any center, and says why.</li>
+ * </ul>
+ * An operation without a recipe fails the build ({@link #everyOperationHasARecipe}), and so does a
+ * recipe naming an operation the document no longer has.
  */
 class CrossTenantProbeTest {
-    /** The data-subject rights routes' resources: a client, or an access request of one. */
-    private static final Map<String, BiFunction<TestHost, Center, String>> PRIVACY_CREATE = Map.of(
-            "/v1/clients/{id}/export", (host, center) -> host.post("/v1/clients",
-                    Map.of("fullName", "Probe Subject"), center.token()).json().get("id").asText(),
-            "/v1/privacy/requests/{id}", CrossTenantProbeTest::privacyRequest,
-            "/v1/privacy/requests/{id}/complete", CrossTenantProbeTest::privacyRequest,
-            "/v1/privacy/requests/{id}/extend", CrossTenantProbeTest::privacyRequest,
-            "/v1/clients/{id}/lift-restriction", CrossTenantProbeTest::restrictedClient);
-
-    // Issue 7, part A (members of a center): one's own membership, named by the center that asked.
-    /** A third center asks the center's administrator to join: the id is that center's (the membership's). */
-    private static String membershipRequest(TestHost host, Center center) {
-        Center asker = host.newCenter("Probe Asker");
-        host.post("/v1/users", TestHost.userBody(center.adminEmail(), "professional"), asker.token());
-        return asker.tenantId();
-    }
-
-    private static final Map<String, BiFunction<TestHost, Center, String>> MEMBERSHIP_CREATE = Map.of(
-            "/v1/me/memberships/{id}", CrossTenantProbeTest::membershipRequest,
-            "/v1/me/memberships/{id}/accept", CrossTenantProbeTest::membershipRequest,
-            "/v1/me/memberships/{id}/decline", CrossTenantProbeTest::membershipRequest);
-
-    /** How to create, in a center, the resource a path template names; answers its id. */
-    private static final Map<String, BiFunction<TestHost, Center, String>> CREATE = union(PRIVACY_CREATE,
-            MEMBERSHIP_CREATE, Map.of(
-            "/v1/users/{id}", (host, center) -> host.post("/v1/users",
-                    TestHost.userBody(TestHost.newEmail("probe"), "professional"), center.token())
-                    .json().get("id").asText(),
-            "/v1/clients/{id}", (host, center) -> host.post("/v1/clients", Map.of("fullName", "Probe Client",
-                    "phone", "600 123 456", "notes", "Probe notes."), center.token()).json().get("id").asText(),
-            // The consents route names the client: its ledger is what another center must not reach.
-            "/v1/clients/{id}/consents", (host, center) -> host.post("/v1/clients", Map.of("fullName", "Probe Client"),
-                    center.token()).json().get("id").asText(),
-            "/v1/invitations/{id}", (host, center) -> host.post("/v1/invitations",
-                    Map.of("email", TestHost.newEmail("probe"), "role", "receptionist"), center.token())
-                    .json().get("id").asText(),
-            "/v1/sessions/{id}", (host, center) -> host.get("/v1/sessions",
-                    host.login(center.adminEmail(), TestHost.PASSWORD, center.tenantId()))
-                    .json().get("items").get(0).get("id").asText(),
-            // An incident is recorded by an operator; it belongs to the centers it affected.
-            "/v1/incidents/{id}", (host, center) -> host.post("/v1/operator/incidents",
-                    com.qleven.host.http.privacy.IncidentFixtures.incident(host.clock.instant().minusSeconds(60)
-                            .toString(), List.of(center.tenantId()), List.of("contact")),
-                    com.qleven.host.http.privacy.IncidentFixtures.operator(host)).json().get("id").asText()));
-
-    /** Map.of takes ten entries at most: the table is kept in parts and joined here. */
-    @SafeVarargs
-    private static Map<String, BiFunction<TestHost, Center, String>> union(
-            Map<String, BiFunction<TestHost, Center, String>>... parts) {
-        Map<String, BiFunction<TestHost, Center, String>> all = new java.util.HashMap<>();
-        for (Map<String, BiFunction<TestHost, Center, String>> part : parts) {
-            part.forEach((path, create) -> {
-                if (all.put(path, create) != null) {
-                    throw new IllegalStateException("two ways to create a resource of " + path);
-                }
-            });
-        }
-        return Map.copyOf(all);
-    }
-
-    /** A client of the center and an access request of theirs: the request's id. */
-    private static String privacyRequest(TestHost host, Center center) {
-        String client = host.post("/v1/clients", Map.of("fullName", "Probe Subject"), center.token())
-                .json().get("id").asText();
-        return host.post("/v1/privacy/requests", Map.of("clientId", client, "type", "access"), center.token())
-                .json().get("id").asText();
-    }
-
-    /** A client of the center whose processing is restricted: the client's id. */
-    private static String restrictedClient(TestHost host, Center center) {
-        String client = host.post("/v1/clients", Map.of("fullName", "Probe Subject"), center.token())
-                .json().get("id").asText();
-        String request = host.post("/v1/privacy/requests", Map.of("clientId", client, "type", "restriction"),
-                center.token()).json().get("id").asText();
-        host.post("/v1/privacy/requests/" + request + "/complete", Map.of("outcome", "Probe."), center.token());
-        return client;
-    }
-
-    /** A body each method sends, valid for a resource of one's own center. */
-    private static final Map<String, String> BODIES = Map.of("PATCH", "{}", "PUT", "{}", "POST", "{}");
-
+    private static final List<OpenApiRoutes.Operation> OPERATIONS = new OpenApiRoutes().operations();
     private static TestHost host;
-    private static Center a;
-    private static Center b;
-    private static final List<OpenApiRoutes.Operation> BY_ID = new OpenApiRoutes().operations().stream()
-            .filter(OpenApiRoutes.Operation::hasId)
-            // Operator routes edit the platform's own records, which belong to no center; a center's
-            // token gets 403 there (IncidentsApiTest and SubprocessorsApiTest check it).
-            .filter(op -> !op.path().startsWith("/v1/operator/"))
-            // A policy version is the platform's, the same for every account: its name is no center's
-            // resource (PolicyVersionsApiTest checks an unknown one is 404).
-            .filter(op -> !op.path().startsWith("/v1/policy-versions/"))
-            .toList();
+    private static CenterFixture A;
+    private static CenterFixture B;
+
+    /** What center A does on one operation, and what must hold afterwards. */
+    sealed interface Recipe permits ById, Listing, BodyId, OwnWrite, OperatorOnly, NoCenterData {
+    }
+
+    /** The path's id names {@code theirs(B)}; A gets what a random id gets, B's record unchanged. */
+    record ById(Function<CenterFixture, String> theirs, String body) implements Recipe {
+    }
+
+    /** A's answer (GET, or POST with {@code body}) contains {@code own(A)} and none of B's ids. */
+    record Listing(Function<CenterFixture, String> own, String query, Object body) implements Recipe {
+    }
+
+    /** {@code body(id)} names B's record in {@code field}: the same answer as a random id, {@code status}, the field named. */
+    record BodyId(String field, Function<CenterFixture, String> theirs, Function<String, Map<String, Object>> body,
+                  int status, boolean tokenless) implements Recipe {
+    }
+
+    /** A writes with {@code body}, as {@code as(A)}: B's rows unchanged. */
+    record OwnWrite(Function<CenterFixture, Object> body, Function<CenterFixture, String> as) implements Recipe {
+    }
+
+    /** A center's administrator sends a well-formed {@code body}: refused (403), whatever it names. */
+    record OperatorOnly(Map<String, Object> body) implements Recipe {
+    }
+
+    record NoCenterData(String why) implements Recipe {
+    }
+
+    static Recipe byId(Function<CenterFixture, String> theirs) {
+        return new ById(theirs, "{}");
+    }
+
+    static Recipe listing(Function<CenterFixture, String> own) {
+        return new Listing(own, "", null);
+    }
+
+    static Recipe listing(Function<CenterFixture, String> own, Object searchBody) {
+        return new Listing(own, "", searchBody);
+    }
+
+    static Recipe bodyId(String field, Function<CenterFixture, String> theirs,
+                         Function<String, Map<String, Object>> body, int status) {
+        return new BodyId(field, theirs, body, status, false);
+    }
+
+    static Recipe ownWrite(Function<CenterFixture, Object> body) {
+        return new OwnWrite(body, f -> f.center().token());
+    }
+
+    static Recipe operatorOnly() {
+        return new OperatorOnly(Map.of());
+    }
+
+    static Recipe operatorOnly(Map<String, Object> body) {
+        return new OperatorOnly(body);
+    }
+
+    static Recipe noCenterData(String why) {
+        return new NoCenterData(why);
+    }
+
+    /** One recipe per operation of openapi.json, keyed "METHOD path". */
+    static final Map<String, Recipe> RECIPES = Map.ofEntries(
+            // Tenancy and sign-in
+            entry("POST /v1/signup", noCenterData("creates a new center; it names none that exists")),
+            entry("POST /v1/auth/login", new BodyId("tenantId", f -> f.center().tenantId(), tenant -> Map.of(
+                    "email", A.center().adminEmail(), "password", TestHost.PASSWORD, "tenantId", tenant), 409, true)),
+            entry("POST /v1/auth/logout", new OwnWrite(f -> "",
+                    f -> host.login(f.center().adminEmail(), TestHost.PASSWORD, null))),
+            entry("GET /v1/me", listing(f -> f.center().tenantId())),
+            entry("POST /v1/users", ownWrite(f -> TestHost.userBody(TestHost.newEmail("probe"), "professional"))),
+            entry("GET /v1/users", listing(CenterFixture::professionalId)),
+            entry("GET /v1/users/{id}", byId(CenterFixture::professionalId)),
+            entry("PATCH /v1/users/{id}", new ById(CenterFixture::professionalId, "{\"role\":\"receptionist\"}")),
+            entry("POST /v1/invitations", ownWrite(f -> Map.of("email", TestHost.newEmail("probe"), "role",
+                    "receptionist"))),
+            entry("GET /v1/invitations", listing(CenterFixture::invitationId)),
+            entry("GET /v1/invitations/{id}", byId(CenterFixture::invitationId)),
+            entry("POST /v1/invitations/accept", noCenterData("the token names the invitation; a guessed one is "
+                    + "refused (LifecycleBadInputTest)")),
+            // One's own memberships, named by their center: another center's is answered as none.
+            entry("GET /v1/me/memberships", listing(f -> f.center().tenantId())),
+            entry("GET /v1/me/memberships/{id}", byId(f -> f.center().tenantId())),
+            entry("POST /v1/me/memberships/{id}/accept", byId(f -> f.center().tenantId())),
+            entry("POST /v1/me/memberships/{id}/decline", byId(f -> f.center().tenantId())),
+            entry("POST /v1/memberships/accept", noCenterData("the token names the membership; a guessed one is "
+                    + "refused like any unknown token")),
+            entry("POST /v1/auth/password-reset", noCenterData("answers the same for any email; acts on an account")),
+            entry("POST /v1/auth/password-reset/confirm", noCenterData("the token names the account")),
+            entry("POST /v1/auth/password", new OwnWrite(f -> Map.of("currentPassword", "not the password",
+                    "newPassword", "another horse battery staple"), CenterFixture::receptionistToken)),
+            entry("GET /v1/sessions", listing(CenterFixture::sessionId)),
+            entry("GET /v1/sessions/{id}", byId(CenterFixture::sessionId)),
+            entry("DELETE /v1/sessions/{id}", byId(CenterFixture::sessionId)),
+            // Audit
+            entry("GET /v1/audit/verify", listing(f -> f.center().tenantId())),
+            entry("GET /v1/audit/events", new Listing(CenterFixture::clientId, "?limit=200", null)),
+            // Operations
+            entry("GET /health/live", noCenterData("the process's liveness")),
+            entry("GET /health/ready", noCenterData("the database's readiness")),
+            entry("GET /openapi.json", noCenterData("the contract")),
+            // Clients
+            entry("POST /v1/clients", ownWrite(f -> Map.of("fullName", CenterFixture.SEARCHABLE))),
+            entry("GET /v1/clients", new Listing(CenterFixture::clientId, "?limit=100", null)),
+            entry("POST /v1/clients/search", listing(CenterFixture::clientId,
+                    Map.of("name", CenterFixture.SEARCHABLE))),
+            entry("GET /v1/clients/{id}", byId(CenterFixture::clientId)),
+            entry("PATCH /v1/clients/{id}", new ById(CenterFixture::clientId, "{\"notes\":\"Rewritten by A.\"}")),
+            // Consent
+            entry("POST /v1/clients/{id}/consents", new ById(CenterFixture::clientId, TestHost.write(Map.of(
+                    "purpose", "marketing", "decision", "grant", "channel", "paper", "textVersion", "v1",
+                    "text", "I agree.")))),
+            entry("GET /v1/clients/{id}/consents", byId(CenterFixture::clientId)),
+            entry("POST /v1/clients/{id}/lift-restriction", new ById(CenterFixture::clientId,
+                    "{\"reason\":\"Lifted by the probe.\"}")),
+            entry("POST /v1/consent-purposes", ownWrite(f -> Map.of("code", "probe_" + UUID.randomUUID()
+                    .toString().substring(0, 8), "description", "Probe", "marketing", false))),
+            entry("GET /v1/consent-purposes", listing(CenterFixture::purposeCode)),
+            // Data-subject rights
+            entry("POST /v1/privacy/requests", bodyId("clientId", CenterFixture::clientId,
+                    client -> Map.of("clientId", client, "type", "access"), 422)),
+            entry("GET /v1/privacy/requests", listing(CenterFixture::requestId)),
+            entry("GET /v1/privacy/requests/{id}", byId(CenterFixture::requestId)),
+            entry("POST /v1/privacy/requests/{id}/complete", new ById(CenterFixture::requestId,
+                    "{\"outcome\":\"Answered by A.\"}")),
+            entry("POST /v1/privacy/requests/{id}/extend", new ById(CenterFixture::requestId,
+                    "{\"months\":1,\"reason\":\"Extended by A.\"}")),
+            entry("GET /v1/clients/{id}/export", byId(CenterFixture::clientId)),
+            // Incidents and notices
+            entry("POST /v1/operator/incidents", operatorOnly(Map.of("detectedAt", "2026-11-02T10:00:00Z",
+                    "description", "Probe", "tenantIds", List.of(UUID.randomUUID().toString()),
+                    "categories", List.of("contact")))),
+            entry("GET /v1/operator/incidents", operatorOnly()),
+            entry("GET /v1/incidents", listing(CenterFixture::incidentId)),
+            entry("GET /v1/incidents/{id}", byId(CenterFixture::incidentId)),
+            // A notification of an incident names the incident as its subject.
+            entry("GET /v1/notifications", listing(CenterFixture::incidentId)),
+            entry("GET /v1/privacy/subprocessors", noCenterData("the platform's sub-processors, the same for all")),
+            entry("POST /v1/operator/subprocessors", operatorOnly(Map.of("name", "Probe", "purpose", "Probe",
+                    "region", "European Union", "transferSafeguard", "Processed in the European Union"))),
+            entry("PATCH /v1/operator/subprocessors/{id}", operatorOnly()),
+            entry("POST /v1/operator/policy-versions", operatorOnly(Map.of("version", "probe-1", "text", "Probe",
+                    "effectiveAt", "2026-11-02T10:00:00Z"))),
+            entry("GET /v1/me/notifications", noCenterData("the platform's policy notices to the account")),
+            entry("POST /v1/policy-versions/{version}/accept", noCenterData("a policy version is the platform's; "
+                    + "the acceptance is the account's")),
+            entry("GET /v1/policy-versions/current", noCenterData("the platform's current policy")));
+
 
     @BeforeAll
     static void start() {
         host = TestHost.start();
-        a = host.newCenter("Centro A");
-        b = host.newCenter("Centro B");
+        String operator = IncidentFixtures.operator(host);
+        A = CenterFixture.create(host, "Centro A", "probe_alpha", operator);
+        B = CenterFixture.create(host, "Centro B", "probe_bravo", operator);
     }
 
     @AfterAll
@@ -133,42 +208,92 @@ class CrossTenantProbeTest {
     }
 
     @Test
-    void everyRouteWithAnIdIsProbed() {
-        assertThat(BY_ID).isNotEmpty();
-        assertThat(BY_ID).allSatisfy(op -> assertThat(CREATE)
-                .as("say in CrossTenantProbeTest.CREATE how to create a resource of " + op.path())
-                .containsKey(op.path()));
+    void everyOperationHasARecipe() {
+        Set<String> operations = OPERATIONS.stream().map(OpenApiRoutes.Operation::toString)
+                .collect(Collectors.toSet());
+        assertThat(operations).isNotEmpty();
+        assertThat(operations).allSatisfy(op -> assertThat(RECIPES)
+                .as("say in CrossTenantProbeTest.RECIPES how center A probes " + op).containsKey(op));
+        assertThat(RECIPES.keySet()).as("recipes for operations openapi.json does not have").allSatisfy(op ->
+                assertThat(operations).contains(op));
     }
 
     @TestFactory
-    Stream<DynamicTest> anotherCentersIdAnswersAsAMissingOne() {
-        return BY_ID.stream().filter(op -> CREATE.containsKey(op.path())).map(op -> DynamicTest.dynamicTest(
-                op.toString(), () -> {
-                    String theirs = CREATE.get(op.path()).apply(host, b);
-                    // An action (POST /{collection}/{id}/{verb}) is checked on the resource it acts on.
-                    String resource = op.path().replaceAll("(\\{[^}]+})/[a-z-]+$", "$1")
-                            .replaceAll("\\{[^}]+}", theirs);
-                    String before = host.get(resource, b.token()).body();
-
-                    Reply foreign = send(op, theirs, a);
-                    Reply missing = send(op, UUID.randomUUID().toString(), a);
-
-                    assertThat(foreign.status()).as(op + " with another center's id").isEqualTo(404);
-                    assertThat(withoutRequestId(foreign.json())).isEqualTo(withoutRequestId(missing.json()));
-                    assertThat(host.get(resource, b.token()).body())
-                            .as("the other center's resource is unchanged").isEqualTo(before);
+    Stream<DynamicTest> noOperationReachesAnotherCenter() {
+        return OPERATIONS.stream().filter(op -> RECIPES.containsKey(op.toString())).map(op ->
+                DynamicTest.dynamicTest(op.toString(), () -> {
+                    Map<String, String> before = CenterFixture.checksums(host, B.center().tenantId());
+                    Runnable control = probe(op, RECIPES.get(op.toString()));
+                    assertThat(CenterFixture.checksums(host, B.center().tenantId()))
+                            .as(op + " changed center B's rows").isEqualTo(before);
+                    control.run();
                 }));
     }
 
-    private static Reply send(OpenApiRoutes.Operation op, String id, Center as) {
-        String body = BODIES.getOrDefault(op.method(), "");
-        HttpRequest.Builder request = host.request(op.path().replaceAll("\\{[^}]+}", id))
-                .header("Authorization", "Bearer " + as.token());
-        if (!body.isEmpty()) {
+    /** Probes, and answers the control to run once B's rows are compared (B reading its own record writes). */
+    private static Runnable probe(OpenApiRoutes.Operation op, Recipe recipe) {
+        if (recipe instanceof ById byId) {
+                String theirs = byId.theirs().apply(B);
+                Reply foreign = send(op.method(), fill(op.path(), theirs), byId.body(), A.center().token());
+                Reply missing = send(op.method(), fill(op.path(), UUID.randomUUID().toString()), byId.body(),
+                        A.center().token());
+                assertThat(foreign.status()).as(op + " with another center's id: " + foreign.body()).isEqualTo(404);
+                assertThat(withoutRequestId(foreign.json())).isEqualTo(withoutRequestId(missing.json()));
+                // The control: B reaches its own record at that id.
+                String read = op.path().replaceAll("(\\{[^}]+})/[a-z-]+$", "$1");
+                return () -> assertThat(host.get(fill(read, theirs), B.center().token()).status())
+                        .as("B reads its own record at " + read).isEqualTo(200);
+        } else if (recipe instanceof Listing listing) {
+                Reply own = listing.body() == null
+                        ? host.get(op.path() + listing.query(), A.center().token())
+                        : host.post(op.path() + listing.query(), listing.body(), A.center().token());
+                assertThat(own.status()).as(op + ": " + own.body()).isEqualTo(200);
+                assertThat(own.body()).as(op + " lists A's own record (the control)")
+                        .contains(listing.own().apply(A));
+                assertThat(B.ids()).as(op + " answered A with B's records: " + own.body())
+                        .allSatisfy(theirs -> assertThat(own.body()).doesNotContain(theirs));
+        } else if (recipe instanceof BodyId bodyId) {
+                String token = bodyId.tokenless() ? null : A.center().token();
+                Reply foreign = send(op.method(), op.path(),
+                        TestHost.write(bodyId.body().apply(bodyId.theirs().apply(B))), token);
+                Reply missing = send(op.method(), op.path(),
+                        TestHost.write(bodyId.body().apply(UUID.randomUUID().toString())), token);
+                assertThat(foreign.status()).as(op + " naming B's record in " + bodyId.field() + ": "
+                        + foreign.body()).isEqualTo(bodyId.status());
+                assertThat(withoutRequestId(foreign.json())).isEqualTo(withoutRequestId(missing.json()));
+                if (bodyId.status() == 422) {
+                    assertThat(foreign.json().get("errors").get(0).get("field").asText()).isEqualTo(bodyId.field());
+                }
+        } else if (recipe instanceof OwnWrite write) {
+                Object body = write.body().apply(A);
+                Reply reply = send(op.method(), op.path(), body instanceof String s ? s : TestHost.write(body),
+                        write.as().apply(A));
+                assertThat(reply.status()).as(op + ": " + reply.body()).isLessThan(500);
+        } else if (recipe instanceof OperatorOnly operatorOnly) {
+                Reply reply = send(op.method(), fill(op.path(), UUID.randomUUID().toString()),
+                        op.takesBody() ? TestHost.write(operatorOnly.body()) : "", A.center().token());
+                assertThat(reply.status()).as(op + " with a center's token: " + reply.body()).isEqualTo(403);
+        } else if (recipe instanceof NoCenterData none) {
+            assertThat(none.why()).as(op + " says why no center is at stake").isNotBlank();
+        }
+        return () -> { };
+    }
+
+    private static String fill(String path, String id) {
+        return path.replaceAll("\\{[^}]+}", id);
+    }
+
+    private static Reply send(String method, String path, String body, String token) {
+        HttpRequest.Builder request = host.request(path);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        boolean sendsBody = !body.isEmpty() && !method.equals("GET") && !method.equals("DELETE");
+        if (sendsBody) {
             request.header("Content-Type", "application/json");
         }
-        request.method(op.method(), body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
+        request.method(method, sendsBody ? HttpRequest.BodyPublishers.ofString(body)
+                : HttpRequest.BodyPublishers.noBody());
         return host.send(request.build());
     }
 

@@ -7,19 +7,20 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.qleven.host.TestHost;
-import com.qleven.host.TestHost.Center;
 import com.qleven.host.TestHost.Reply;
+import com.qleven.host.http.privacy.IncidentFixtures;
 import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -32,8 +33,11 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * Property-based fuzzing of every write route of the OpenAPI document: whatever arrives (members of
  * the route's own schema with hostile values, unknown members, wrong types, nesting, malformed
- * text, a wrong content type, a bad id, no or a bad token), the host never answers 5xx, and a
- * refused request leaves every table as it was. The tries are bounded so the build stays fast;
+ * text, a wrong content type, no or a bad token), the host never answers 5xx, and a refused request
+ * leaves every table as it was, compared by a checksum of each table's rows, not only its count.
+ * The ids in paths are real ones of two centers' fixtures (and unknown or malformed ones), and the
+ * caller is each role of either center, an operator, nobody or a forged token, so the requests
+ * reach existing resources past authentication. The tries are bounded so the build stays fast;
  * a failure prints the request that caused it.
  */
 class WriteRoutesFuzzTest {
@@ -43,7 +47,11 @@ class WriteRoutesFuzzTest {
             "Europe/Madrid", "ES", "EUR", "administrator", "x".repeat(5000), "correct horse battery");
     private static final List<String> NON_WRITES = List.of("GET");
     private static TestHost host;
-    private static Center center;
+    private static CenterFixture a;
+    private static CenterFixture b;
+    private static String operator;
+    private static final List<String> CALLERS = List.of("a-administrator", "a-professional", "a-receptionist",
+            "b-administrator", "operator", "nobody", "forged");
     private static final List<OpenApiRoutes.Operation> WRITES = new OpenApiRoutes().operations().stream()
             .filter(op -> !NON_WRITES.contains(op.method()))
             .toList();
@@ -51,7 +59,10 @@ class WriteRoutesFuzzTest {
     @BeforeContainer
     static void start() {
         host = TestHost.start();
-        center = host.newCenter("Centro Fuzz");
+        operator = IncidentFixtures.operator(host);
+        a = CenterFixture.create(host, "Centro Fuzz A", "fuzz_alpha", operator);
+        b = CenterFixture.create(host, "Centro Fuzz B", "fuzz_bravo", operator);
+        settle();
     }
 
     @AfterContainer
@@ -66,20 +77,22 @@ class WriteRoutesFuzzTest {
         return Arbitraries.of(WRITES);
     }
 
+    @Provide
+    Arbitrary<String> callers() {
+        return Arbitraries.of(CALLERS);
+    }
+
     @Property(tries = 300, seed = "20261127")
     void noWriteRouteAnswers5xxAndARefusedOneWritesNothing(@ForAll("writeRoutes") OpenApiRoutes.Operation route,
-                                                           @ForAll long seed) {
+                                                           @ForAll("callers") String caller, @ForAll long seed) {
         Random random = new Random(seed);
         String path = route.path().replaceAll("\\{[^}]+}", pathValue(random));
         String body = body(route, random);
         HttpRequest.Builder request = host.request(path);
         String contentType = random.nextInt(10) == 0 ? "text/plain" : "application/json";
         request.header("Content-Type", contentType);
-        String token = route.path().equals("/v1/auth/logout") ? "qs_garbage" : switch (random.nextInt(6)) {
-            case 0 -> null;
-            case 1 -> "qs_" + UUID.randomUUID();
-            default -> center.token();
-        };
+        // Signing out with a fixture's token would end it for the tries that follow.
+        String token = route.path().equals("/v1/auth/logout") ? "qs_garbage" : token(caller);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -88,22 +101,112 @@ class WriteRoutesFuzzTest {
         }
         request.method(route.method(), HttpRequest.BodyPublishers.ofString(body));
 
-        Map<String, Long> before = rowCounts();
+        Map<String, String> before = tables();
+        Set<String> mailBefore = mailIds();
         Reply reply = host.send(request.build());
-        String what = route + " " + path + " " + contentType + " " + abbreviate(body);
+        String what = route + " " + path + " as " + caller + " " + contentType + " " + abbreviate(body);
 
         assertThat(reply.status()).as(what + " -> " + reply.body()).isLessThan(500);
         if (reply.status() >= 400) {
             assertThat(reply.header("Content-Type")).as(what).startsWith("application/problem+json");
-            assertThat(rowCounts()).as("a refused " + what + " wrote").isEqualTo(before);
+            Map<String, String> after = tables();
+            assertThat(mailBefore).as("a refused " + what + " queued mail").containsAll(mailIds());
+            assertThat(after).as("a refused " + what + " wrote to " + changed(before, after)).isEqualTo(before);
+        } else {
+            // An accepted write may have ended or changed a fixture's session: sign in again where needed.
+            TOKENS.clear();
+            settle();
         }
     }
 
+    /**
+     * Waits until the database stops changing (the mail aside), so that what an accepted write
+     * commits after its answer has gone out is not taken for the next request's doing.
+     */
+    private static void settle() {
+        Map<String, String> last = tables();
+        for (int i = 0; i < 50; i++) {
+            try {
+                Thread.sleep(60);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            Map<String, String> now = tables();
+            if (now.equals(last)) {
+                return;
+            }
+            last = now;
+        }
+        throw new AssertionError("the database kept changing after an accepted write");
+    }
+
+    /**
+     * Every table's checksum but the mail's. The mail dispatcher sends queued mail every second in
+     * the background, deleting what it sent with the message's own data key and pushing back what
+     * failed: the outbox and the mail keys are compared apart ({@link #mailIds}).
+     */
+    private static Map<String, String> tables() {
+        Map<String, String> sums = CenterFixture.checksums(host, null,
+                Map.of("keystore.data_keys", "scope_kind <> 'mail'"));
+        sums.remove("public.mail_outbox");
+        return sums;
+    }
+
+    /** Queued mail and its keys: a refused request must have added none. */
+    private static Set<String> mailIds() {
+        Set<String> ids = new HashSet<>();
+        try (Connection c = host.superuser(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id::text FROM public.mail_outbox UNION ALL SELECT 'key ' || "
+                     + "scope_owner FROM keystore.data_keys WHERE scope_kind = 'mail'")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return ids;
+    }
+
+    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The caller's token, signed in again when an accepted write ended its session. */
+    private static String token(String caller) {
+        return switch (caller) {
+            case "nobody" -> null;
+            case "forged" -> "qs_" + UUID.randomUUID();
+            default -> TOKENS.computeIfAbsent(caller, WriteRoutesFuzzTest::liveToken);
+        };
+    }
+
+    private static String liveToken(String caller) {
+        String token = switch (caller) {
+            case "a-administrator" -> a.center().token();
+            case "a-professional" -> a.professionalToken();
+            case "a-receptionist" -> a.receptionistToken();
+            case "b-administrator" -> b.center().token();
+            default -> operator;
+        };
+        if (host.get("/v1/me", token).status() == 200) {
+            return token;
+        }
+        // Ended by an accepted fuzz write (a password change, a revoked session, a role change):
+        // a forged token then stands in, which still exercises the route.
+        return "qs_" + UUID.randomUUID();
+    }
+
+    /** A real id of either center's fixtures (of any kind), or one that names nothing, or none at all. */
     private static String pathValue(Random random) {
-        return switch (random.nextInt(4)) {
+        List<String> real = new ArrayList<>();
+        for (CenterFixture f : List.of(a, b)) {
+            real.addAll(List.of(f.clientId(), f.requestId(), f.invitationId(), f.professionalId(), f.sessionId(),
+                    f.incidentId()));
+        }
+        return switch (random.nextInt(6)) {
             case 0 -> "not-a-uuid";
             case 1 -> "00000000-0000-0000-0000-000000000000";
-            default -> UUID.randomUUID().toString();
+            case 2 -> UUID.randomUUID().toString();
+            default -> real.get(random.nextInt(real.size()));
         };
     }
 
@@ -167,34 +270,11 @@ class WriteRoutesFuzzTest {
         };
     }
 
-    /**
-     * Rows of every table. Rate-limit events are left out: counting failed attempts is the one
-     * write a refused request must make.
-     */
-    private static Map<String, Long> rowCounts() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        try (Connection c = host.superuser(); Statement st = c.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("""
-                    SELECT table_schema || '.' || table_name FROM information_schema.tables
-                    WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')
-                      AND table_name <> 'flyway_schema_history'
-                      AND table_schema || '.' || table_name <> 'directory.rate_events'
-                    ORDER BY 1""")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            for (String table : tables) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
-                    rs.next();
-                    counts.put(table, rs.getLong(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return counts;
+    /** The tables whose checksum differs. */
+    private static List<String> changed(Map<String, String> before, Map<String, String> after) {
+        java.util.Set<String> tables = new java.util.TreeSet<>(before.keySet());
+        tables.addAll(after.keySet());
+        return tables.stream().filter(t -> !java.util.Objects.equals(before.get(t), after.get(t))).toList();
     }
 
     private static String abbreviate(String body) {

@@ -4,6 +4,7 @@ import com.qleven.application.QlevenStore;
 import com.qleven.domain.audit.AuditEntry;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Permission;
@@ -27,6 +28,7 @@ public final class ListAuditEventsService implements ListAuditEvents {
 
     @Override
     public Page<AuditEntry> list(Principal principal, PageRequest page) {
+        Required.field(page, "page");
         Permissions.require(principal, Permission.VIEW_AUDIT_TRAIL);
         TenantId tenant = principal.requireTenant();
         long before = page.cursor().map(ListAuditEventsService::parse).orElse(Long.MAX_VALUE);

@@ -4,6 +4,7 @@ import com.qleven.application.QlevenStore;
 import com.qleven.domain.clients.Client;
 import com.qleven.domain.clients.ClientDetails;
 import com.qleven.domain.clients.ClientId;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.tenancy.Center;
 import com.qleven.domain.tenancy.Permission;
@@ -42,6 +43,7 @@ public final class CreateClientService implements CreateClient {
 
     @Override
     public ClientView create(Principal principal, CreateClientCommand command) {
+        Required.field(command, "command");
         Permissions.require(principal, Permission.MANAGE_CLIENTS);
         if (command.hasNotes()) {
             ClientAccess.requireNotes(principal);

@@ -3,6 +3,7 @@ package com.qleven.application.clients;
 import com.qleven.application.QlevenStore;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
@@ -38,6 +39,7 @@ public final class GetClientService implements GetClient {
 
     @Override
     public ClientView get(Principal principal, ClientId id) {
+        Required.field(id, "id");
         Permissions.require(principal, Permission.VIEW_CLIENTS);
         TenantId tenant = principal.requireTenant();
         boolean notes = ClientAccess.mayReadNotes(principal);

@@ -3,6 +3,7 @@ package com.qleven.application.clients;
 import com.qleven.application.QlevenStore;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
@@ -32,6 +33,7 @@ public final class ListClientsService implements ListClients {
 
     @Override
     public Page<ClientView> list(Principal principal, PageRequest request) {
+        Required.field(request, "request");
         Permissions.require(principal, Permission.VIEW_CLIENTS);
         TenantId tenant = principal.requireTenant();
         boolean notes = ClientAccess.mayReadNotes(principal);

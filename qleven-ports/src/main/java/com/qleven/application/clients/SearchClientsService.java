@@ -6,6 +6,7 @@ import com.qleven.domain.clients.ClientNames;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.PhoneNumber;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.tenancy.Center;
 import com.qleven.domain.tenancy.Permission;
@@ -49,6 +50,8 @@ public final class SearchClientsService implements SearchClients {
 
     @Override
     public Page<ClientView> search(Principal principal, ClientSearch search, PageRequest request) {
+        Required.field(search, "search");
+        Required.field(request, "request");
         Permissions.require(principal, Permission.VIEW_CLIENTS);
         TenantId tenant = principal.requireTenant();
         boolean notes = ClientAccess.mayReadNotes(principal);

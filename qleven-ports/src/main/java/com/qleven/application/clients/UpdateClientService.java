@@ -7,6 +7,7 @@ import com.qleven.domain.clients.ClientPatch;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.PreconditionFailedException;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.tenancy.Center;
 import com.qleven.domain.tenancy.Permission;
@@ -49,6 +50,7 @@ public final class UpdateClientService implements UpdateClient {
 
     @Override
     public ClientView update(Principal principal, UpdateClientCommand command) {
+        Required.field(command, "command");
         Permissions.require(principal, Permission.MANAGE_CLIENTS);
         if (command.mergePatch().containsKey("notes")) {
             ClientAccess.requireNotes(principal);

@@ -5,8 +5,9 @@ import com.qleven.application.clients.ClientLookup;
 import com.qleven.application.clients.ProcessingCheckService;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.consent.ConsentAge;
-import com.qleven.domain.consent.ConsentPurpose;
 import com.qleven.domain.consent.ConsentDecision;
+import com.qleven.domain.consent.ConsentPurpose;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.consent.in.ConsentCheck;
 import com.qleven.ports.consent.out.StoredConsent;
@@ -32,6 +33,10 @@ public final class ConsentCheckService implements ConsentCheck {
 
     @Override
     public boolean allows(TenantId tenant, ClientId client, ConsentPurpose purpose, Instant at) {
+        Required.field(tenant, "tenant");
+        Required.field(client, "client");
+        Required.field(purpose, "purpose");
+        Required.field(at, "at");
         return store.transactions().inTenant(tenant, () -> {
             if (!clients.exists(tenant, client) || processing.restricted(tenant, client)) {
                 return false;

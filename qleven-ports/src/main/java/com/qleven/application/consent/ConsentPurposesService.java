@@ -6,6 +6,7 @@ import com.qleven.domain.consent.CenterPurpose;
 import com.qleven.domain.consent.ConsentPurpose;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.FieldError;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Permission;
@@ -34,6 +35,7 @@ public final class ConsentPurposesService implements ManageConsentPurposes {
 
     @Override
     public PurposeView add(Principal principal, AddPurposeCommand command) {
+        Required.field(command, "command");
         Permissions.require(principal, Permission.MANAGE_CONSENT_PURPOSES);
         TenantId tenant = principal.requireTenant();
         List<FieldError> errors = new ArrayList<>();

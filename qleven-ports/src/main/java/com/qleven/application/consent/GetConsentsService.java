@@ -7,6 +7,7 @@ import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.consent.ConsentEntry;
 import com.qleven.domain.consent.ConsentState;
 import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
@@ -37,6 +38,7 @@ public final class GetConsentsService implements GetConsents {
 
     @Override
     public ConsentsView get(Principal principal, ClientId client) {
+        Required.field(client, "client");
         Permissions.require(principal, Permission.MANAGE_CONSENTS);
         TenantId tenant = principal.requireTenant();
         return store.transactions().inTenant(tenant, () -> {

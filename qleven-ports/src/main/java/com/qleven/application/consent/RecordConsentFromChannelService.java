@@ -4,6 +4,7 @@ import com.qleven.application.QlevenStore;
 import com.qleven.domain.consent.ConsentEntry;
 import com.qleven.domain.consent.ConsentNotice;
 import com.qleven.domain.shared.FieldError;
+import com.qleven.domain.shared.Required;
 import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.consent.in.ChannelConsent;
 import com.qleven.ports.consent.in.RecordConsentFromChannel;
@@ -25,6 +26,7 @@ public final class RecordConsentFromChannelService implements RecordConsentFromC
 
     @Override
     public ConsentEntry record(ChannelConsent c) {
+        Required.field(c, "consent");
         return recorder.record(c.tenant(), c.client(), () -> {
             List<FieldError> errors = new ArrayList<>();
             recorder.centerPurpose(c.tenant(), errors, "purpose", c.purpose().code());

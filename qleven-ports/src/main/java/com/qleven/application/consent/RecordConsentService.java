@@ -8,6 +8,7 @@ import com.qleven.domain.consent.ConsentEntry;
 import com.qleven.domain.consent.ConsentNotice;
 import com.qleven.domain.consent.ConsentPurpose;
 import com.qleven.domain.shared.FieldError;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
@@ -32,6 +33,8 @@ public final class RecordConsentService implements RecordConsent {
 
     @Override
     public ConsentEntry record(Principal principal, ClientId client, RecordConsentCommand command) {
+        Required.field(client, "client");
+        Required.field(command, "command");
         Permissions.require(principal, Permission.MANAGE_CONSENTS);
         TenantId tenant = principal.requireTenant();
         return recorder.record(tenant, client, () -> parse(tenant, command),

@@ -5,9 +5,11 @@ import com.qleven.application.clients.ClientContacts;
 import com.qleven.application.clients.RestrictionSeal;
 import com.qleven.domain.privacy.PrivacyRequest;
 import com.qleven.domain.audit.AuditEvent;
+import com.qleven.domain.privacy.PrivacyRequest;
 import com.qleven.domain.privacy.PrivacyRequestId;
 import com.qleven.domain.privacy.PrivacyRequestType;
 import com.qleven.domain.shared.ConflictException;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
@@ -61,6 +63,8 @@ public final class CompletePrivacyRequestService implements CompletePrivacyReque
 
     @Override
     public PrivacyRequestView complete(Principal principal, PrivacyRequestId id, String outcome) {
+        Required.field(id, "id");
+        Required.field(outcome, "outcome");
         Permissions.require(principal, Permission.HANDLE_PRIVACY_REQUESTS);
         TenantId tenant = principal.requireTenant();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

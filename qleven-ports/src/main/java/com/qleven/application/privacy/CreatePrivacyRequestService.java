@@ -3,8 +3,9 @@ package com.qleven.application.privacy;
 import com.qleven.application.QlevenStore;
 import com.qleven.domain.privacy.PrivacyRequest;
 import com.qleven.domain.privacy.PrivacyRequestId;
-import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UnprocessableException;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
@@ -37,14 +38,17 @@ public final class CreatePrivacyRequestService implements CreatePrivacyRequest {
 
     @Override
     public PrivacyRequestView create(Principal principal, CreatePrivacyRequestCommand command) {
+        Required.field(command, "command");
         Permissions.require(principal, Permission.HANDLE_PRIVACY_REQUESTS);
         TenantId tenant = principal.requireTenant();
         // Every store keeps microseconds: the answer shows the instants as they will read back.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         PrivacyRequestId id = new PrivacyRequestId(ids.next());
         return store.transactions().inTenant(tenant, () -> {
+            // The client is named in the body, not the path: another center's client, or none, is a 422
+            // naming the field (API.md), the same answer for both so it tells nothing of other centers.
             if (store.clients().byId(tenant, command.clientId()).isEmpty()) {
-                throw new NotFoundException("client");
+                throw new UnprocessableException("clientId", "names no client of this center");
             }
             PrivacyRequest request = PrivacyRequest.receive(id, tenant, command.clientId(), command.type(),
                     command.note(), principal.userId(), now);

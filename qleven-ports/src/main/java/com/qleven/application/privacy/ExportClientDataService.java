@@ -4,6 +4,7 @@ import com.qleven.application.QlevenStore;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
@@ -52,6 +53,7 @@ public final class ExportClientDataService implements ExportClientData {
 
     @Override
     public Map<String, Object> export(Principal principal, ClientId client) {
+        Required.field(client, "client");
         Permissions.require(principal, Permission.HANDLE_PRIVACY_REQUESTS);
         TenantId tenant = principal.requireTenant();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);

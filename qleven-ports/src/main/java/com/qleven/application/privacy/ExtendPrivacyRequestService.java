@@ -3,6 +3,7 @@ package com.qleven.application.privacy;
 import com.qleven.application.QlevenStore;
 import com.qleven.domain.privacy.PrivacyRequest;
 import com.qleven.domain.privacy.PrivacyRequestId;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Permission;
@@ -32,6 +33,7 @@ public final class ExtendPrivacyRequestService implements ExtendPrivacyRequest {
 
     @Override
     public PrivacyRequestView extend(Principal principal, PrivacyRequestId id, Integer months, String reason) {
+        Required.field(id, "id");
         Permissions.require(principal, Permission.HANDLE_PRIVACY_REQUESTS);
         TenantId tenant = principal.requireTenant();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -2,6 +2,7 @@ package com.qleven.application.privacy;
 
 import com.qleven.application.QlevenStore;
 import com.qleven.domain.privacy.PrivacyRequestId;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
@@ -29,6 +30,7 @@ public final class GetPrivacyRequestService implements GetPrivacyRequest {
 
     @Override
     public PrivacyRequestView get(Principal principal, PrivacyRequestId id) {
+        Required.field(id, "id");
         Permissions.require(principal, Permission.HANDLE_PRIVACY_REQUESTS);
         TenantId tenant = principal.requireTenant();
         Instant now = clock.instant();

@@ -2,14 +2,15 @@ package com.qleven.application.privacy;
 
 import com.qleven.application.QlevenStore;
 import com.qleven.domain.privacy.Incident;
+import com.qleven.domain.privacy.IncidentId;
+import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
-import com.qleven.domain.privacy.IncidentId;
-import com.qleven.domain.shared.NotFoundException;
 import com.qleven.ports.privacy.in.GetIncident;
 import com.qleven.ports.privacy.in.IncidentView;
 import com.qleven.ports.privacy.in.ListIncidents;
@@ -33,6 +34,7 @@ public final class ListIncidentsService implements ListIncidents, GetIncident {
 
     @Override
     public Page<IncidentView> list(Principal principal, PageRequest page) {
+        Required.field(page, "page");
         Instant now = clock.instant();
         if (principal.tenantId().isEmpty()) {
             Permissions.require(principal, Permission.REPORT_INCIDENTS);
@@ -51,6 +53,7 @@ public final class ListIncidentsService implements ListIncidents, GetIncident {
 
     @Override
     public IncidentView get(Principal principal, IncidentId id) {
+        Required.field(id, "id");
         Instant now = clock.instant();
         if (principal.tenantId().isEmpty()) {
             Permissions.require(principal, Permission.REPORT_INCIDENTS);

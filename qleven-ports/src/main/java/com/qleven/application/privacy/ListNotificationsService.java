@@ -4,6 +4,7 @@ import com.qleven.application.QlevenStore;
 import com.qleven.domain.privacy.CenterNotification;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
@@ -20,6 +21,7 @@ public final class ListNotificationsService implements ListNotifications {
 
     @Override
     public Page<CenterNotification> list(Principal principal, PageRequest page) {
+        Required.field(page, "page");
         Permissions.require(principal, Permission.VIEW_NOTIFICATIONS);
         TenantId tenant = principal.requireTenant();
         return store.transactions().inTenant(tenant, () -> store.centerNotifications().list(tenant, page));

@@ -6,6 +6,7 @@ import com.qleven.domain.privacy.PrivacyRequest;
 import com.qleven.domain.privacy.PrivacyRequestStatus;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Permission;
@@ -38,6 +39,8 @@ public final class ListPrivacyRequestsService implements ListPrivacyRequests {
     @Override
     public Page<PrivacyRequestView> list(Principal principal, Optional<PrivacyRequestStatus> status,
                                          PageRequest page) {
+        Required.field(status, "status");
+        Required.field(page, "page");
         Permissions.require(principal, Permission.HANDLE_PRIVACY_REQUESTS);
         TenantId tenant = principal.requireTenant();
         Instant now = clock.instant();

@@ -5,6 +5,7 @@ import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.privacy.Subprocessor;
 import com.qleven.domain.privacy.SubprocessorId;
 import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
@@ -38,6 +39,7 @@ public final class ManageSubprocessorsService implements ManageSubprocessors {
 
     @Override
     public Subprocessor add(Principal principal, SubprocessorFields fields) {
+        Required.field(fields, "fields");
         Permissions.require(principal, Permission.MANAGE_SUBPROCESSORS);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Subprocessor entry = new Subprocessor(new SubprocessorId(ids.next()), fields.name(), fields.purpose(),
@@ -52,6 +54,8 @@ public final class ManageSubprocessorsService implements ManageSubprocessors {
 
     @Override
     public Subprocessor update(Principal principal, SubprocessorId id, SubprocessorChange change) {
+        Required.field(id, "id");
+        Required.field(change, "change");
         Permissions.require(principal, Permission.MANAGE_SUBPROCESSORS);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return store.transactions().global(() -> {

@@ -8,6 +8,7 @@ import com.qleven.domain.privacy.PolicyVersion;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.EmailAddress;
 import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.UserId;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Permission;
@@ -60,6 +61,7 @@ public final class PolicyVersionsService implements PublishPolicyVersion, Policy
 
     @Override
     public PolicyVersionView publish(Principal principal, PublishPolicyCommand command) {
+        Required.field(command, "command");
         Permissions.require(principal, Permission.PUBLISH_POLICY);
         if (!PolicyVersion.validVersion(command.version())) {
             throw new ValidationException("version", "must have 1 to " + PolicyVersion.MAX_VERSION
@@ -124,6 +126,7 @@ public final class PolicyVersionsService implements PublishPolicyVersion, Policy
 
     @Override
     public void accept(Principal principal, String version) {
+        Required.field(version, "version");
         if (!PolicyVersion.validVersion(version)) {
             throw new NotFoundException("no policy version " + version);
         }

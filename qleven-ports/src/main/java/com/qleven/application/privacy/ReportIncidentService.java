@@ -7,6 +7,7 @@ import com.qleven.domain.privacy.CenterNotification;
 import com.qleven.domain.privacy.Incident;
 import com.qleven.domain.privacy.IncidentId;
 import com.qleven.domain.shared.EmailAddress;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UnprocessableException;
 import com.qleven.domain.shared.ValidationException;
@@ -58,6 +59,7 @@ public final class ReportIncidentService implements ReportIncident {
 
     @Override
     public IncidentView report(Principal principal, ReportIncidentCommand command) {
+        Required.field(command, "command");
         Permissions.require(principal, Permission.REPORT_INCIDENTS);
         // PostgreSQL keeps microseconds: both stores then answer the instants they were given.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -3,6 +3,7 @@ package com.qleven.application.tenancy;
 import com.qleven.application.QlevenStore;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.ConflictException;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UnprocessableException;
 import com.qleven.domain.shared.UserId;
@@ -60,6 +61,7 @@ public final class AcceptInvitationService implements AcceptInvitation {
 
     @Override
     public Accepted accept(AcceptInvitationCommand command) {
+        Required.field(command, "command");
         Instant now = clock.instant();
         AccountTokens.InvitationToken entry = store.transactions()
                 .global(() -> store.accountTokens().invitationByTokenHash(LinkTokens.hash(command.token())))

@@ -4,6 +4,7 @@ import com.qleven.application.QlevenStore;
 import com.qleven.application.shared.MailQueue;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.ConflictException;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UnprocessableException;
 import com.qleven.domain.shared.UserId;
@@ -73,6 +74,7 @@ public final class AddUserService implements AddUser {
 
     @Override
     public UserView add(Principal principal, AddUserCommand command) {
+        Required.field(command, "command");
         Permissions.require(principal, Permission.MANAGE_USERS);
         TenantId tenant = principal.requireTenant();
         if (!command.ageConfirmed()) {

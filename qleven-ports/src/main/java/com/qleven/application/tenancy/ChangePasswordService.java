@@ -2,6 +2,7 @@ package com.qleven.application.tenancy;
 
 import com.qleven.application.QlevenStore;
 import com.qleven.domain.audit.AuditEvent;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.UnauthenticatedException;
 import com.qleven.domain.shared.UnprocessableException;
 import com.qleven.domain.tenancy.Permission;
@@ -48,6 +49,7 @@ public final class ChangePasswordService implements ChangePassword {
 
     @Override
     public void change(Principal principal, ChangePasswordCommand command) {
+        Required.field(command, "command");
         Permissions.require(principal, Permission.MANAGE_OWN_ACCOUNT);
         Instant now = clock.instant();
         StoredAccount account = store.transactions().global(() -> store.accounts().byId(principal.userId()))

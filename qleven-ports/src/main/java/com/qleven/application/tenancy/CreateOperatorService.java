@@ -3,6 +3,7 @@ package com.qleven.application.tenancy;
 import com.qleven.application.QlevenStore;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.ConflictException;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.UserId;
 import com.qleven.domain.tenancy.Account;
 import com.qleven.ports.audit.out.AuditTrail;
@@ -36,6 +37,7 @@ public final class CreateOperatorService implements CreateOperator {
 
     @Override
     public UserId create(CreateOperatorCommand command) {
+        Required.field(command, "command");
         BlindIndex email = fields.emailIndex(command.person().email());
         String passwordHash = hasher.hash(command.password());
         Instant now = clock.instant();

@@ -3,6 +3,7 @@ package com.qleven.application.tenancy;
 import com.qleven.application.QlevenStore;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UserId;
 import com.qleven.domain.tenancy.Permission;
@@ -33,6 +34,7 @@ public final class GetUserService implements GetUser {
 
     @Override
     public UserView get(Principal principal, UserId user) {
+        Required.field(user, "user");
         Permissions.require(principal, Permission.VIEW_USERS);
         TenantId tenant = principal.requireTenant();
         return store.transactions().inTenant(tenant, () -> {

@@ -4,6 +4,7 @@ import com.qleven.application.QlevenStore;
 import com.qleven.application.shared.MailQueue;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.ConflictException;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UserId;
 import com.qleven.domain.tenancy.AccountLifecyclePolicy;
@@ -60,6 +61,7 @@ public final class InviteUserService implements InviteUser {
 
     @Override
     public InvitationView invite(Principal principal, InviteUserCommand command) {
+        Required.field(command, "command");
         Permissions.require(principal, Permission.MANAGE_USERS);
         TenantId tenant = principal.requireTenant();
         Instant now = clock.instant();

@@ -4,6 +4,7 @@ import com.qleven.application.QlevenStore;
 import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.tenancy.InvitationId;
 import com.qleven.domain.tenancy.Permission;
@@ -28,6 +29,7 @@ public final class ListInvitationsService implements ListInvitations {
 
     @Override
     public Page<InvitationView> pending(Principal principal, PageRequest request) {
+        Required.field(request, "request");
         Permissions.require(principal, Permission.MANAGE_USERS);
         TenantId tenant = principal.requireTenant();
         Instant now = clock.instant();
@@ -40,6 +42,7 @@ public final class ListInvitationsService implements ListInvitations {
 
     @Override
     public InvitationView get(Principal principal, InvitationId id) {
+        Required.field(id, "id");
         Permissions.require(principal, Permission.MANAGE_USERS);
         TenantId tenant = principal.requireTenant();
         Instant now = clock.instant();

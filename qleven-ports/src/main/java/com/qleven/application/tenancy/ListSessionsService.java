@@ -3,6 +3,7 @@ package com.qleven.application.tenancy;
 import com.qleven.application.QlevenStore;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
@@ -27,6 +28,7 @@ public final class ListSessionsService implements ListSessions {
 
     @Override
     public Page<SessionView> list(Principal principal, PageRequest request) {
+        Required.field(request, "request");
         Permissions.require(principal, Permission.MANAGE_OWN_ACCOUNT);
         Supplier<Page<SessionView>> list = () -> {
             Page<StoredSession> page = store.sessions().listOf(principal.tenantId(), principal.userId(), request);
@@ -39,6 +41,7 @@ public final class ListSessionsService implements ListSessions {
 
     @Override
     public SessionView get(Principal principal, com.qleven.domain.tenancy.SessionId session) {
+        Required.field(session, "session");
         Permissions.require(principal, Permission.MANAGE_OWN_ACCOUNT);
         Supplier<SessionView> get = () -> store.sessions().byId(principal.tenantId(), session)
                 .filter(s -> s.userId().equals(principal.userId()))

@@ -4,6 +4,7 @@ import com.qleven.application.QlevenStore;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UserId;
 import com.qleven.domain.tenancy.Membership;
@@ -40,6 +41,7 @@ public final class ListUsersService implements ListUsers {
 
     @Override
     public Page<UserView> list(Principal principal, PageRequest request) {
+        Required.field(request, "request");
         Permissions.require(principal, Permission.VIEW_USERS);
         TenantId tenant = principal.requireTenant();
         return store.transactions().inTenant(tenant, () -> {

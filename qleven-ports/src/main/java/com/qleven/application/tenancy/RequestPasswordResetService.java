@@ -4,6 +4,7 @@ import com.qleven.application.QlevenStore;
 import com.qleven.application.shared.MailQueue;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.RateLimitedException;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.UserId;
 import com.qleven.domain.tenancy.Account;
 import com.qleven.domain.tenancy.AccountLifecyclePolicy;
@@ -56,6 +57,7 @@ public final class RequestPasswordResetService implements RequestPasswordReset {
 
     @Override
     public void request(RequestPasswordResetCommand command) {
+        Required.field(command, "command");
         Instant now = clock.instant();
         BlindIndex email = accounts.emailIndex(command.email());
         BlindIndex address = cipher.blindIndex(SignInService.ADDRESS_INDEX, Optional.empty(), command.client().rateLimitKey());

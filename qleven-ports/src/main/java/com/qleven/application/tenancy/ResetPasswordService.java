@@ -2,6 +2,7 @@ package com.qleven.application.tenancy;
 
 import com.qleven.application.QlevenStore;
 import com.qleven.domain.audit.AuditEvent;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.UnprocessableException;
 import com.qleven.domain.shared.UserId;
 import com.qleven.ports.audit.out.AuditTrail;
@@ -37,6 +38,7 @@ public final class ResetPasswordService implements ResetPassword {
 
     @Override
     public void reset(ResetPasswordCommand command) {
+        Required.field(command, "command");
         Instant now = clock.instant();
         String tokenHash = LinkTokens.hash(command.token());
         AccountTokens.ResetToken entry = store.transactions()

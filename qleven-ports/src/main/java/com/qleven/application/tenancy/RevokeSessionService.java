@@ -3,6 +3,7 @@ package com.qleven.application.tenancy;
 import com.qleven.application.QlevenStore;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
@@ -31,6 +32,7 @@ public final class RevokeSessionService implements RevokeSession {
 
     @Override
     public void revoke(Principal principal, SessionId session) {
+        Required.field(session, "session");
         Permissions.require(principal, Permission.MANAGE_OWN_ACCOUNT);
         Instant now = clock.instant();
         Runnable revoke = () -> {

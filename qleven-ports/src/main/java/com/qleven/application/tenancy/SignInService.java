@@ -5,6 +5,7 @@ import com.qleven.application.audit.SecurityWatch;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.RateLimitedException;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UnauthenticatedException;
 import com.qleven.domain.shared.ValidationException;
@@ -74,6 +75,7 @@ public final class SignInService implements SignIn {
 
     @Override
     public SignInResult signIn(SignInCommand command) {
+        Required.field(command, "command");
         Instant now = clock.instant();
         BlindIndex email = fields.emailIndex(command.email());
         BlindIndex address = cipher.blindIndex(ADDRESS_INDEX, Optional.empty(), command.client().rateLimitKey());

@@ -4,6 +4,7 @@ import com.qleven.application.QlevenStore;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.RateLimitedException;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UnprocessableException;
 import com.qleven.domain.shared.UserId;
@@ -56,6 +57,7 @@ public final class SignUpService implements SignUp {
 
     @Override
     public SignUpResult signUp(SignUpCommand command) {
+        Required.field(command, "command");
         if (!command.ageConfirmed()) {
             throw new UnprocessableException("admin.ageConfirmed",
                     "the administrator must confirm being 16 or older");

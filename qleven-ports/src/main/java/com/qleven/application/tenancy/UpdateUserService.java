@@ -4,6 +4,7 @@ import com.qleven.application.QlevenStore;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UserId;
 import com.qleven.domain.tenancy.LastAdministrator;
@@ -48,6 +49,8 @@ public final class UpdateUserService implements UpdateUser {
 
     @Override
     public UserView update(Principal principal, UserId user, UpdateUserCommand command) {
+        Required.field(user, "user");
+        Required.field(command, "command");
         Permissions.require(principal, Permission.MANAGE_USERS);
         TenantId tenant = principal.requireTenant();
         Instant now = clock.instant();

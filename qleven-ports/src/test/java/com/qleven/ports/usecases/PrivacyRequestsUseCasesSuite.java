@@ -294,8 +294,11 @@ public abstract class PrivacyRequestsUseCasesSuite {
         Center b = center();
         PrivacyRequestView ofB = request(b, "access", null);
 
-        assertThatThrownBy(() -> create.create(a.admin(), CreatePrivacyRequestCommand.parse(
-                b.client().toString(), "access", null))).isInstanceOf(NotFoundException.class);
+        // The client is named in the command, not the path: another center's or none is a 422 naming clientId.
+        for (String nothingHere : List.of(b.client().toString(), java.util.UUID.randomUUID().toString())) {
+            assertThat(catchThrowableOfType(() -> create.create(a.admin(), CreatePrivacyRequestCommand.parse(
+                    nothingHere, "access", null)), UnprocessableException.class).field()).isEqualTo("clientId");
+        }
         assertThatThrownBy(() -> complete.complete(a.admin(), ofB.id(), "Done."))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> extend.extend(a.admin(), ofB.id(), 1, "Reason."))

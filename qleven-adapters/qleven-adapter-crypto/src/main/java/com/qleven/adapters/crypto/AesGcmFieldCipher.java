@@ -233,10 +233,15 @@ public final class AesGcmFieldCipher implements FieldCipher {
     }
 
     private static byte[] gcm(int mode, SecretKey key, byte[] nonce, String aad, byte[] input) {
+        return gcm(mode, key, nonce, aad.getBytes(StandardCharsets.UTF_8), input);
+    }
+
+    /** The one AES-256-GCM primitive every value and data key goes through; package-private for the known-answer tests. */
+    static byte[] gcm(int mode, SecretKey key, byte[] nonce, byte[] aad, byte[] input) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(aad.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(aad);
             return cipher.doFinal(input);
         } catch (AEADBadTagException e) {
             throw new IllegalArgumentException("the value does not decrypt here: wrong key or moved from its place", e);

@@ -20,9 +20,13 @@ public final class HmacChainSigner implements ChainSigner {
     private final ThreadLocal<Mac> macs;
 
     public HmacChainSigner(MasterKeys keys) {
-        byte[] derived = Objects.requireNonNull(keys, "keys").derive(PURPOSE);
-        this.key = new SecretKeySpec(derived, "HmacSHA256");
-        Arrays.fill(derived, (byte) 0);
+        this(Objects.requireNonNull(keys, "keys").derive(PURPOSE));
+    }
+
+    /** A signer under a raw key, which is wiped after use; package-private for the known-answer tests. */
+    HmacChainSigner(byte[] rawKey) {
+        this.key = new SecretKeySpec(rawKey, "HmacSHA256");
+        Arrays.fill(rawKey, (byte) 0);
         this.macs = ThreadLocal.withInitial(this::newMac);
     }
 

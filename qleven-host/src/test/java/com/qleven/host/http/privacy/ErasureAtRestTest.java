@@ -37,22 +37,31 @@ class ErasureAtRestTest {
     private static String clientId;
     private static List<String> lookups;
     private static Map<String, byte[]> beforeErasure;
+    private static long answersBeforeErasure;
 
     @BeforeAll
     static void eraseOneClient() throws Exception {
         host = TestHost.start();
         center = host.newCenter("Centro Olvido");
-        Reply created = host.post("/v1/clients", Map.of("fullName", NAME, "phone", "611 222 333",
-                "email", "Inma.Berenguer@Example.org", "birthDate", "1979-11-05", "notes", NOTES), center.token());
+        // Both writes carry an Idempotency-Key: their first answers, kept for replays, hold the client's
+        // data too, and the scan after the erasure covers them.
+        Reply created = idempotent("/v1/clients", Map.of("fullName", NAME, "phone", "611 222 333",
+                "email", "Inma.Berenguer@Example.org", "birthDate", "1979-11-05", "notes", NOTES), "olvido-client");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         clientId = created.json().get("id").asText();
-        Reply consent = host.post("/v1/clients/" + clientId + "/consents", Map.of("purpose", "whatsapp",
+        Reply consent = idempotent("/v1/clients/" + clientId + "/consents", Map.of("purpose", "whatsapp",
                 "decision", "granted", "channel", "in_person", "textVersion", "2026-03",
-                "text", "I agree to appointment messages on WhatsApp.", "proof", PROOF), center.token());
+                "text", "I agree to appointment messages on WhatsApp.", "proof", PROOF), "olvido-consent");
         assertThat(consent.status()).as(consent.body()).isEqualTo(201);
         lookups = lookupValues(clientId);
         assertThat(lookups).hasSizeGreaterThan(2);
         beforeErasure = dump();
+        try (Connection c = host.superuser(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM public.idempotency_records WHERE tenant_id = '"
+                     + UUID.fromString(center.tenantId()) + "'")) {
+            rs.next();
+            answersBeforeErasure = rs.getLong(1);
+        }
 
         Reply erasure = host.post("/v1/privacy/requests", Map.of("clientId", clientId, "type", "erasure",
                 "note", "Asked at the desk."), center.token());
@@ -60,6 +69,12 @@ class ErasureAtRestTest {
         Reply done = host.post("/v1/privacy/requests/" + erasure.json().get("id").asText() + "/complete",
                 Map.of("outcome", "Erased; no invoices to keep yet."), center.token());
         assertThat(done.status()).as(done.body()).isEqualTo(200);
+    }
+
+    private static Reply idempotent(String path, Object body, String key) {
+        return host.send(host.request(path).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + center.token()).header("Idempotency-Key", key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(TestHost.write(body))).build());
     }
 
     @AfterAll
@@ -148,8 +163,12 @@ class ErasureAtRestTest {
     }
 
     @Test
-    void controlTheScanFoundTheLookupsBeforeTheErasure() {
+    void controlTheScanFoundTheLookupsBeforeTheErasure() throws Exception {
         assertThat(found(beforeErasure, lookups)).isNotEmpty();
+        // The client's idempotent answers were stored before the erasure, so the scan after it covers them.
+        assertThat(answersBeforeErasure).as("idempotent answers of the erased client's writes")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(beforeErasure).containsKey("public.idempotency_records");
     }
 
     @Test

@@ -271,7 +271,12 @@ class PrivacyRequestsApiTest {
         Reply unknownType = request(center, center.token(), clientId, "forget_me", null);
         assertThat(unknownType.status()).isEqualTo(400);
         assertThat(problemFields(unknownType)).containsExactly("type");
-        assertThat(request(center, center.token(), theirs, "access", null).status()).isEqualTo(404);
+        // An id in a body that names nothing of the center, another center's or none, is a 422 naming it.
+        for (String nothingHere : List.of(theirs, java.util.UUID.randomUUID().toString())) {
+            Reply foreign = request(center, center.token(), nothingHere, "access", null);
+            assertThat(foreign.status()).as(foreign.body()).isEqualTo(422);
+            assertThat(problemFields(foreign)).containsExactly("clientId");
+        }
         assertThat(request(center, receptionist, clientId, "access", null).status()).isEqualTo(403);
         Reply badFilter = host.get("/v1/privacy/requests?status=late", center.token());
         assertThat(badFilter.status()).isEqualTo(400);

@@ -2,10 +2,10 @@ package com.qleven.ports.clients.in;
 
 import com.qleven.domain.shared.EmailAddress;
 import com.qleven.domain.shared.FieldError;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What to look clients up by: exactly one of a phone (local or international, as typed), an email
@@ -16,7 +16,7 @@ public sealed interface ClientSearch permits ClientSearch.ByPhone, ClientSearch.
 
     record ByPhone(String typed) implements ClientSearch {
         public ByPhone {
-            Objects.requireNonNull(typed, "typed");
+            Required.field(typed, "typed");
         }
 
         @Override
@@ -27,13 +27,13 @@ public sealed interface ClientSearch permits ClientSearch.ByPhone, ClientSearch.
 
     record ByEmail(EmailAddress email) implements ClientSearch {
         public ByEmail {
-            Objects.requireNonNull(email, "email");
+            Required.field(email, "email");
         }
     }
 
     record ByName(String typed) implements ClientSearch {
         public ByName {
-            Objects.requireNonNull(typed, "typed");
+            Required.field(typed, "typed");
         }
 
         @Override

@@ -1,10 +1,10 @@
 package com.qleven.ports.clients.in;
 
 import com.qleven.domain.clients.ClientId;
+import com.qleven.domain.shared.Required;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -14,9 +14,9 @@ import java.util.Optional;
  */
 public record UpdateClientCommand(ClientId id, Map<String, String> mergePatch, Optional<Long> expectedVersion) {
     public UpdateClientCommand {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(mergePatch, "mergePatch");
-        Objects.requireNonNull(expectedVersion, "expectedVersion");
+        Required.field(id, "id");
+        Required.field(mergePatch, "mergePatch");
+        Required.field(expectedVersion, "expectedVersion");
         // Map.copyOf refuses the null values that clear members.
         mergePatch = Collections.unmodifiableMap(new LinkedHashMap<>(mergePatch));
     }

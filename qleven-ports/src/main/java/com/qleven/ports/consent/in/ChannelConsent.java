@@ -4,8 +4,8 @@ import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.consent.ConsentChannel;
 import com.qleven.domain.consent.ConsentDecision;
 import com.qleven.domain.consent.ConsentPurpose;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -16,12 +16,14 @@ import java.util.Optional;
 public record ChannelConsent(TenantId tenant, ClientId client, ConsentPurpose purpose, ConsentDecision decision,
                              ConsentChannel channel, String textVersion, String text, Optional<String> proof) {
     public ChannelConsent {
-        Objects.requireNonNull(tenant, "tenant");
-        Objects.requireNonNull(client, "client");
-        Objects.requireNonNull(purpose, "purpose");
-        Objects.requireNonNull(decision, "decision");
-        Objects.requireNonNull(channel, "channel");
-        Objects.requireNonNull(proof, "proof");
+        Required.field(tenant, "tenant");
+        Required.field(client, "client");
+        Required.field(purpose, "purpose");
+        Required.field(decision, "decision");
+        Required.field(channel, "channel");
+        Required.field(textVersion, "textVersion");
+        Required.field(text, "text");
+        Required.field(proof, "proof");
     }
 
     @Override

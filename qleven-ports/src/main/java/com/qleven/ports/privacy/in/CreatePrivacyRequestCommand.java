@@ -3,19 +3,19 @@ package com.qleven.ports.privacy.in;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.privacy.PrivacyRequestType;
 import com.qleven.domain.shared.FieldError;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 /** A client's request as received: whose, which right, and an optional note (sealed at rest). */
 public record CreatePrivacyRequestCommand(ClientId clientId, PrivacyRequestType type, Optional<String> note) {
     public CreatePrivacyRequestCommand {
-        Objects.requireNonNull(clientId, "clientId");
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(note, "note");
+        Required.field(clientId, "clientId");
+        Required.field(type, "type");
+        Required.field(note, "note");
     }
 
     /** Reads the wire values, naming every bad one: {@code clientId} must be a uuid, {@code type} a right. */

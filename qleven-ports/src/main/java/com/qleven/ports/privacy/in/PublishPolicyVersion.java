@@ -1,8 +1,8 @@
 package com.qleven.ports.privacy.in;
 
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.tenancy.Principal;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * Publishes a version of the platform's privacy policy (operators only) and tells every account:
@@ -18,9 +18,9 @@ public interface PublishPolicyVersion {
     /** A version as an operator publishes it. */
     record PublishPolicyCommand(String version, String text, Instant effectiveAt) {
         public PublishPolicyCommand {
-            Objects.requireNonNull(version, "version");
-            Objects.requireNonNull(text, "text");
-            Objects.requireNonNull(effectiveAt, "effectiveAt");
+            Required.field(version, "version");
+            Required.field(text, "text");
+            Required.field(effectiveAt, "effectiveAt");
         }
     }
 

@@ -2,11 +2,11 @@ package com.qleven.ports.tenancy.in;
 
 import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.PhoneNumber;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.PasswordPolicy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,11 +17,11 @@ import java.util.Optional;
 public record AcceptInvitationCommand(String token, String fullName, Optional<PhoneNumber> phone, String password,
                                       boolean ageConfirmed, ClientInfo client) {
     public AcceptInvitationCommand {
-        Objects.requireNonNull(token, "token");
-        Objects.requireNonNull(fullName, "fullName");
+        Required.field(token, "token");
+        Required.field(fullName, "fullName");
         phone = phone == null ? Optional.empty() : phone;
         PasswordPolicy.check("password", password);
-        Objects.requireNonNull(client, "client");
+        Required.field(client, "client");
     }
 
     /** Parses wire values, naming every bad field. */

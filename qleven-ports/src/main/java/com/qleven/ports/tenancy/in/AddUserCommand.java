@@ -1,13 +1,13 @@
 package com.qleven.ports.tenancy.in;
 
 import com.qleven.domain.shared.FieldError;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.PasswordPolicy;
 import com.qleven.domain.tenancy.PersonDetails;
 import com.qleven.domain.tenancy.Role;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A person to add to the principal's center with a role. When the email already has an account,
@@ -15,8 +15,8 @@ import java.util.Objects;
  */
 public record AddUserCommand(PersonDetails person, Role role, String password, boolean ageConfirmed) {
     public AddUserCommand {
-        Objects.requireNonNull(person, "person");
-        Objects.requireNonNull(role, "role");
+        Required.field(person, "person");
+        Required.field(role, "role");
         if (!role.isCenterRole()) {
             throw new ValidationException("role", "must be one of administrator, professional, receptionist");
         }

@@ -1,6 +1,6 @@
 package com.qleven.ports.tenancy.in;
 
-import java.util.Objects;
+import com.qleven.domain.shared.Required;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -12,7 +12,7 @@ public record ClientInfo(String ip, String userAgent, Optional<String> country) 
     private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
 
     public ClientInfo {
-        Objects.requireNonNull(ip, "ip");
+        Required.field(ip, "ip");
         userAgent = userAgent == null ? "" : truncate(userAgent, 512);
         country = country == null ? Optional.empty() : country.filter(c -> COUNTRY.matcher(c).matches());
     }

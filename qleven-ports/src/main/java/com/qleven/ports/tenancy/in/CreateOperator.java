@@ -1,5 +1,6 @@
 package com.qleven.ports.tenancy.in;
 
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.UserId;
 
 /**
@@ -10,7 +11,7 @@ public interface CreateOperator {
 
     record CreateOperatorCommand(com.qleven.domain.tenancy.PersonDetails person, String password) {
         public CreateOperatorCommand {
-            java.util.Objects.requireNonNull(person, "person");
+            Required.field(person, "person");
             com.qleven.domain.tenancy.PasswordPolicy.check("password", password);
         }
 

@@ -2,17 +2,17 @@ package com.qleven.ports.tenancy.in;
 
 import com.qleven.domain.shared.EmailAddress;
 import com.qleven.domain.shared.FieldError;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Role;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /** Whom to invite to the principal's center, and with which role. */
 public record InviteUserCommand(EmailAddress email, Role role) {
     public InviteUserCommand {
-        Objects.requireNonNull(email, "email");
-        Objects.requireNonNull(role, "role");
+        Required.field(email, "email");
+        Required.field(role, "role");
         if (!role.isCenterRole()) {
             throw new ValidationException("role", "must be one of administrator, professional, receptionist");
         }

@@ -1,7 +1,7 @@
 package com.qleven.ports.tenancy.in;
 
 import com.qleven.domain.shared.EmailAddress;
-import java.util.Objects;
+import com.qleven.domain.shared.Required;
 
 /**
  * Asks for a password-reset link by email. Answers the same whether or not the email has an
@@ -11,8 +11,8 @@ public interface RequestPasswordReset {
 
     record RequestPasswordResetCommand(EmailAddress email, ClientInfo client) {
         public RequestPasswordResetCommand {
-            Objects.requireNonNull(email, "email");
-            Objects.requireNonNull(client, "client");
+            Required.field(email, "email");
+            Required.field(client, "client");
         }
 
         /** @throws com.qleven.domain.shared.ValidationException naming {@code email} when it is not an email address */

@@ -1,11 +1,11 @@
 package com.qleven.ports.tenancy.in;
 
 import com.qleven.domain.shared.FieldError;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /** An email and password, and for an account in several centers the center to act in. */
@@ -26,7 +26,7 @@ public record SignInCommand(String email, String password, Optional<TenantId> te
             throw new ValidationException(errors);
         }
         tenantId = tenantId == null ? Optional.empty() : tenantId;
-        Objects.requireNonNull(client, "client");
+        Required.field(client, "client");
     }
 
     @Override

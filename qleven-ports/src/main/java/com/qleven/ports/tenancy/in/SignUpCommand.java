@@ -1,22 +1,22 @@
 package com.qleven.ports.tenancy.in;
 
 import com.qleven.domain.shared.FieldError;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.CenterProfile;
 import com.qleven.domain.tenancy.PasswordPolicy;
 import com.qleven.domain.tenancy.PersonDetails;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /** A new center and its first administrator. */
 public record SignUpCommand(CenterProfile center, PersonDetails admin, String password, boolean ageConfirmed,
                             ClientInfo client) {
     public SignUpCommand {
-        Objects.requireNonNull(center, "center");
-        Objects.requireNonNull(admin, "admin");
+        Required.field(center, "center");
+        Required.field(admin, "admin");
         PasswordPolicy.check("admin.password", password);
-        Objects.requireNonNull(client, "client");
+        Required.field(client, "client");
     }
 
     /** Builds the command from wire values, naming every bad field ({@code center.timeZone}, {@code admin.email}). */

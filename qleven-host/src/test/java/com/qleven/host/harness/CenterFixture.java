@@ -1,0 +1,125 @@
+package com.qleven.host.harness;
+
+import com.qleven.host.TestHost;
+import com.qleven.host.TestHost.Center;
+import com.qleven.host.TestHost.Reply;
+import com.qleven.host.http.privacy.IncidentFixtures;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A center with one record of every kind a route can name (a client, a data-subject request, an
+ * invitation, a member of each role, a session, a consent purpose, an incident that touched only
+ * this center and its notification), made through the API, so the harnesses probe real resources
+ * rather than ids that name nothing.
+ */
+record CenterFixture(Center center, String clientId, String requestId, String invitationId, String professionalId,
+                     String professionalToken, String receptionistToken, String sessionId, String purposeCode,
+                     String incidentId) {
+    /** The name every fixture gives one client, so a search that ignored the center would find both. */
+    static final String SEARCHABLE = "Probe Searchable";
+
+    static CenterFixture create(TestHost host, String name, String purposeCode, String operatorToken) {
+        Center center = host.newCenter(name);
+        String client = id(host.post("/v1/clients", Map.of("fullName", SEARCHABLE, "phone", "600 123 456",
+                "notes", "Probe notes."), center.token()));
+        String request = id(host.post("/v1/privacy/requests", Map.of("clientId", client, "type", "access",
+                "note", "Probe note."), center.token()));
+        String invitation = id(host.post("/v1/invitations",
+                Map.of("email", TestHost.newEmail("probe"), "role", "receptionist"), center.token()));
+        String professionalEmail = TestHost.newEmail("professional");
+        String professional = id(host.post("/v1/users", TestHost.userBody(professionalEmail, "professional"),
+                center.token()));
+        String receptionistEmail = TestHost.newEmail("receptionist");
+        id(host.post("/v1/users", TestHost.userBody(receptionistEmail, "receptionist"), center.token()));
+        id(host.post("/v1/consent-purposes", Map.of("code", purposeCode, "description", "Probe purpose",
+                "marketing", false), center.token()));
+        String session = host.get("/v1/sessions", center.token()).json().get("items").get(0).get("id").asText();
+        String incident = id(host.post("/v1/operator/incidents", IncidentFixtures.incident(
+                host.clock.instant().minusSeconds(60).toString(), List.of(center.tenantId()), List.of("contact")),
+                operatorToken));
+        return new CenterFixture(center, client, request, invitation, professional,
+                host.login(professionalEmail, TestHost.PASSWORD, null),
+                host.login(receptionistEmail, TestHost.PASSWORD, null), session, purposeCode, incident);
+    }
+
+    /** Everything of this center an answer to another center must never carry. */
+    List<String> ids() {
+        return List.of(center.tenantId(), center.adminId(), center.adminEmail(), clientId, requestId, invitationId,
+                professionalId, sessionId, purposeCode, incidentId);
+    }
+
+    private static String id(Reply reply) {
+        if (reply.status() != 201) {
+            throw new AssertionError("fixture not created: " + reply.status() + " " + reply.body());
+        }
+        return reply.json().get("id") == null ? reply.json().toString() : reply.json().get("id").asText();
+    }
+
+    /**
+     * A checksum of every row of every table, per table: a write that keeps the row count (an
+     * update, a delete and an insert) still changes it. Rate-limit events are left out, since
+     * counting failed attempts is the one write a refused request must make; {@code onlyTenant}
+     * restricts each table that has a {@code tenant_id} to that center's rows (tables without
+     * one are then left out).
+     */
+    static Map<String, String> checksums(TestHost host, String onlyTenant) {
+        return checksums(host, onlyTenant, Map.of());
+    }
+
+    /** As {@link #checksums(TestHost, String)}, each table of {@code where} restricted by its SQL condition. */
+    static Map<String, String> checksums(TestHost host, String onlyTenant, Map<String, String> where) {
+        Map<String, String> sums = new LinkedHashMap<>();
+        try (Connection c = host.superuser(); Statement st = c.createStatement()) {
+            List<String[]> tables = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("""
+                    SELECT t.table_schema, t.table_name,
+                           EXISTS (SELECT 1 FROM information_schema.columns k WHERE k.table_schema = t.table_schema
+                                   AND k.table_name = t.table_name AND k.column_name = 'tenant_id')
+                    FROM information_schema.tables t
+                    WHERE t.table_type = 'BASE TABLE' AND t.table_schema NOT IN ('pg_catalog', 'information_schema')
+                      AND t.table_name <> 'flyway_schema_history'
+                      AND t.table_schema || '.' || t.table_name <> 'directory.rate_events'
+                    ORDER BY 1, 2""")) {
+                while (rs.next()) {
+                    tables.add(new String[] {rs.getString(1) + "." + rs.getString(2), rs.getString(3)});
+                }
+            }
+            for (String[] table : tables) {
+                boolean tenantScoped = "t".equals(table[1]) || "true".equals(table[1]);
+                if (onlyTenant != null && !tenantScoped) {
+                    continue;
+                }
+                List<String> conditions = new ArrayList<>();
+                if (onlyTenant != null) {
+                    conditions.add("tenant_id = ?");
+                }
+                if (where.containsKey(table[0])) {
+                    conditions.add("(" + where.get(table[0]) + ")");
+                }
+                String sql = "SELECT count(*), md5(coalesce(string_agg(r::text, '|' ORDER BY r::text), '')) FROM "
+                        + table[0] + " r" + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    if (onlyTenant != null) {
+                        ps.setObject(1, UUID.fromString(onlyTenant));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        sums.put(table[0], rs.getLong(1) + ":" + rs.getString(2));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return sums;
+    }
+}
