@@ -56,8 +56,36 @@ class PolicyTraceabilityTest {
     void everyNamedTestExists() throws IOException {
         Path root = root();
         List<String> missing = new ArrayList<>();
+        int named = problems(root, testsByPromise(root), missing);
+        assertThat(named).as("tests named in the table").isGreaterThan(30);
+        assertThat(missing).isEmpty();
+    }
+
+    /** docs/security.md's "Reviewed attacks" table: the last column names the tests that hold each defence. */
+    @Test
+    void everyTestTheReviewedAttacksTableNamesExists() throws IOException {
+        Path root = root();
+        Map<String, String> rows = new LinkedHashMap<>();
+        boolean inTable = false;
+        for (String line : Files.readAllLines(root.resolve("docs/security.md"))) {
+            if (line.startsWith("## ")) {
+                inTable = line.equals("## Reviewed attacks");
+            } else if (inTable && line.startsWith("| ") && !line.startsWith("| attack |")) {
+                String[] cells = line.split("\\|");
+                rows.put(cells[1].strip(), cells[cells.length - 1].strip());
+            }
+        }
+        assertThat(rows).as("rows of the reviewed-attacks table").hasSizeGreaterThan(20);
+        rows.forEach((attack, tests) -> assertThat(NAMED.matcher(tests).find()).as("a test for: " + attack).isTrue());
+        List<String> missing = new ArrayList<>();
+        problems(root, rows, missing);
+        assertThat(missing).isEmpty();
+    }
+
+    /** Adds to {@code missing} each named test of the rows that is not an enabled test; answers how many were named. */
+    private static int problems(Path root, Map<String, String> rows, List<String> missing) throws IOException {
         int named = 0;
-        for (Map.Entry<String, String> row : testsByPromise(root).entrySet()) {
+        for (Map.Entry<String, String> row : rows.entrySet()) {
             Matcher m = NAMED.matcher(row.getValue());
             while (m.find()) {
                 named++;
@@ -79,8 +107,7 @@ class PolicyTraceabilityTest {
                 }
             }
         }
-        assertThat(named).as("tests named in the table").isGreaterThan(30);
-        assertThat(missing).isEmpty();
+        return named;
     }
 
     /** Annotations that make a method run as a test (JUnit Jupiter and jqwik). */
