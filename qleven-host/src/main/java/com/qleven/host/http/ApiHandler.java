@@ -253,13 +253,23 @@ public final class ApiHandler implements HttpHandler {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             int status = exchange.getStatusCode();
             metrics.request(method, template, status, took);
-            ACCESS.atInfo()
-                    .addKeyValue("requestId", requestId)
-                    .addKeyValue("method", method)
-                    .addKeyValue("route", template)
-                    .addKeyValue("status", status)
-                    .addKeyValue("durationMs", Math.round(took.toNanos() / 100_000.0) / 10.0)
-                    .log("request");
+            // The line names its request id itself, also when it completes off the request's thread;
+            // the MDC's copy would make it a second member of the same JSON line.
+            String inContext = MDC.get(REQUEST_ID_MDC);
+            MDC.remove(REQUEST_ID_MDC);
+            try {
+                ACCESS.atInfo()
+                        .addKeyValue("requestId", requestId)
+                        .addKeyValue("method", method)
+                        .addKeyValue("route", template)
+                        .addKeyValue("status", status)
+                        .addKeyValue("durationMs", Math.round(took.toNanos() / 100_000.0) / 10.0)
+                        .log("request");
+            } finally {
+                if (inContext != null) {
+                    MDC.put(REQUEST_ID_MDC, inContext);
+                }
+            }
         } catch (RuntimeException e) {
             LOG.warn("could not record the access log", e);
         }
