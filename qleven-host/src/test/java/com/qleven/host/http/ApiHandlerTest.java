@@ -52,16 +52,31 @@ class ApiHandlerTest {
     record Echo(String name, Integer count) {
     }
 
+    record Ok(boolean ok) {
+    }
+
+    record Thing(String id) {
+    }
+
+    record Query(String q) {
+    }
+
+    record Client(String country, String ip) {
+    }
+
+    record Done(boolean done) {
+    }
+
     @BeforeAll
     static void start() {
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Router router = new Router(List.of(
-                Route.get("/ok", r -> Response.ok(Map.of("ok", true))),
-                Route.get("/things/{id}", r -> Response.ok(Map.of("id", r.pathParam("id").orElseThrow()))),
+                Route.get("/ok", r -> Response.ok(new Ok(true))),
+                Route.get("/things/{id}", r -> Response.ok(new Thing(r.pathParam("id").orElseThrow()))),
                 Route.post("/echo", Route.Body.JSON, r -> Response.ok(r.body(Echo.class))),
-                Route.get("/query", r -> Response.ok(Map.of("q", r.query("q").orElse("(none)")))),
-                Route.get("/client", r -> Response.ok(Map.of("country", r.client().country().orElse("none"),
-                        "ip", r.client().ip()))),
+                Route.get("/query", r -> Response.ok(new Query(r.query("q").orElse("(none)")))),
+                Route.get("/client", r -> Response.ok(new Client(r.client().country().orElse("none"),
+                        r.client().ip()))),
                 Route.get("/boom", r -> {
                     throw new IllegalStateException("secret internal detail");
                 }),
@@ -309,7 +324,7 @@ class ApiHandlerTest {
     void stoppingDrainsRequestsInFlightThenRefusesConnections() throws Exception {
         Router router = new Router(List.of(Route.get("/slow", r -> {
             Thread.sleep(800);
-            return Response.ok(Map.of("done", true));
+            return Response.ok(new Done(true));
         })));
         HttpServer own = new HttpServer("127.0.0.1", 0, Optional.empty(), 0,
                 new ApiHandler(router, Json.mapper(), new Cors(List.of()), new HttpMetrics(registry), Optional.empty()));
