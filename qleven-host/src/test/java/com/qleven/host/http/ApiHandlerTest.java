@@ -29,7 +29,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +52,9 @@ class ApiHandlerTest {
     private static PrometheusMeterRegistry registry;
     private static URI base;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    /** How many requests reached /slow401: its answer is held back after that. */
+    private static final AtomicInteger SLOWED = new AtomicInteger();
 
     record Echo(String name, Integer count) {
     }
@@ -81,6 +88,7 @@ class ApiHandlerTest {
                     throw new IllegalStateException("secret internal detail");
                 }),
                 Route.get("/slow401", r -> {
+                    SLOWED.incrementAndGet();
                     throw new UnauthenticatedException(SLOW);
                 }),
                 Route.get("/conflict", r -> {
@@ -210,9 +218,10 @@ class ApiHandlerTest {
     @Test
     void aSlowedAnswerComesAfterItsDelayWithoutHoldingTheOnlyWorker() throws Exception {
         long started = System.nanoTime();
+        int before = SLOWED.get();
         CompletableFuture<HttpResponse<String>> slow = HTTP.sendAsync(get("/slow401").build(),
                 HttpResponse.BodyHandlers.ofString());
-        Thread.sleep(200);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> SLOWED.get() > before);
         // One worker thread in this server: if the slowed answer held it, this would wait for it.
         long fastStarted = System.nanoTime();
         HttpResponse<String> fast = send(get("/ok"));
@@ -305,7 +314,9 @@ class ApiHandlerTest {
             HttpResponse<String> r = send(get("/things/0190-secret-id?email=someone@example.test"));
             assertThat(r.statusCode()).isEqualTo(200);
             String id = r.headers().firstValue("X-Request-Id").orElseThrow();
-            waitFor(() -> captured.list.stream().anyMatch(e -> kv(e).get("requestId").equals(id)));
+            // The access line is written when the exchange completes, just after the answer.
+            Awaitility.await().atMost(Duration.ofSeconds(2)).ignoreExceptions()
+                    .until(() -> captured.list.stream().anyMatch(e -> id.equals(kv(e).get("requestId"))));
             ILoggingEvent line = captured.list.stream().filter(e -> kv(e).get("requestId").equals(id)).findFirst()
                     .orElseThrow();
             Map<String, String> fields = kv(line);
@@ -322,8 +333,10 @@ class ApiHandlerTest {
 
     @Test
     void stoppingDrainsRequestsInFlightThenRefusesConnections() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
         Router router = new Router(List.of(Route.get("/slow", r -> {
-            Thread.sleep(800);
+            started.countDown();
+            Thread.sleep(800); // the work in flight when the stop begins
             return Response.ok(new Done(true));
         })));
         HttpServer own = new HttpServer("127.0.0.1", 0, Optional.empty(), 0,
@@ -332,7 +345,7 @@ class ApiHandlerTest {
         URI ownBase = URI.create("http://127.0.0.1:" + own.httpPort());
         CompletableFuture<HttpResponse<String>> inFlight = HttpClient.newHttpClient()
                 .sendAsync(HttpRequest.newBuilder(ownBase.resolve("/slow")).build(), HttpResponse.BodyHandlers.ofString());
-        Thread.sleep(200);
+        assertThat(started.await(10, TimeUnit.SECONDS)).as("the request is in flight").isTrue();
         assertThat(own.stop(Duration.ofSeconds(10))).isTrue();
         assertThat(inFlight.get().statusCode()).isEqualTo(200);
         assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(ownBase.resolve("/slow")).build(),
@@ -354,12 +367,6 @@ class ApiHandlerTest {
                 .collect(Collectors.toMap(p -> p.key, p -> String.valueOf(p.value)));
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 100 && !condition.getAsBoolean(); i++) {
-            Thread.sleep(20);
-        }
-        assertThat(condition.getAsBoolean()).isTrue();
-    }
 
     private static String field(HttpResponse<String> r) throws IOException {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
