@@ -29,9 +29,9 @@ public final class OpsEndpoints {
     /** The public listener's: health and the OpenAPI document. */
     public List<Route> routes() {
         return List.of(
-                Route.get("/health/live", request -> Response.ok(LIVE)),
+                Route.inline("/health/live", request -> Response.ok(LIVE)),
                 Route.get("/health/ready", request -> ready()),
-                Route.get("/openapi.json", request -> Response.bytes(200, "application/json", openApi)));
+                Route.inline("/openapi.json", request -> Response.bytes(200, "application/json", openApi)));
     }
 
     /**
@@ -40,7 +40,7 @@ public final class OpsEndpoints {
      */
     public List<Route> managementRoutes() {
         return List.of(
-                Route.get("/health/live", request -> Response.ok(LIVE)),
+                Route.inline("/health/live", request -> Response.ok(LIVE)),
                 Route.get("/health/ready", request -> ready()),
                 Route.get("/metrics", request -> Response.bytes(200, PROMETHEUS_TEXT,
                         registry.scrape().getBytes(StandardCharsets.UTF_8))));

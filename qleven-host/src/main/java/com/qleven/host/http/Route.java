@@ -6,10 +6,12 @@ import java.util.regex.Pattern;
 
 /**
  * One entry of the route table: a method, a path template ({@code /v1/users/{id}}), whether it
- * takes a JSON body, the endpoint that answers it, and whether it honours {@code Idempotency-Key}
- * (authenticated POSTs that create or act; see {@link #action}).
+ * takes a JSON body, the endpoint that answers it, whether it honours {@code Idempotency-Key}
+ * (authenticated POSTs that create or act; see {@link #action}), and whether it is answered on the
+ * IO thread because it answers from memory without blocking (see {@link #inline}).
  */
-public record Route(String method, String template, Body body, Endpoint endpoint, boolean idempotent) {
+public record Route(String method, String template, Body body, Endpoint endpoint, boolean idempotent,
+                    boolean inline) {
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
     private static final Pattern TEMPLATE = Pattern.compile("^(/([A-Za-z0-9._-]+|\\{[a-zA-Z]+}))+$");
 
@@ -32,10 +34,25 @@ public record Route(String method, String template, Body body, Endpoint endpoint
         if (!TEMPLATE.matcher(template).matches()) {
             throw new IllegalArgumentException("bad path template " + template);
         }
+        if (inline && (body != Body.NONE || idempotent)) {
+            throw new IllegalArgumentException("an inline route reads no body and keeps no answer: " + template);
+        }
     }
 
     public Route(String method, String template, Body body, Endpoint endpoint) {
-        this(method, template, body, endpoint, false);
+        this(method, template, body, endpoint, false, false);
+    }
+
+    public Route(String method, String template, Body body, Endpoint endpoint, boolean idempotent) {
+        this(method, template, body, endpoint, idempotent, false);
+    }
+
+    /**
+     * A GET answered from memory, never blocking (no database, no file, no lock held for long):
+     * served on the IO thread that read it, without the hand-over to a worker thread.
+     */
+    public static Route inline(String template, Endpoint endpoint) {
+        return new Route("GET", template, Body.NONE, endpoint, false, true);
     }
 
     /**
@@ -48,7 +65,7 @@ public record Route(String method, String template, Body body, Endpoint endpoint
 
     /** The same route answered by another endpoint, such as this one wrapped. */
     public Route withEndpoint(Endpoint replacement) {
-        return new Route(method, template, body, replacement, idempotent);
+        return new Route(method, template, body, replacement, idempotent, inline);
     }
 
     public static Route get(String template, Endpoint endpoint) {

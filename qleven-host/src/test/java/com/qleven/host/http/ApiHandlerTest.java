@@ -79,6 +79,8 @@ class ApiHandlerTest {
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Router router = new Router(List.of(
                 Route.get("/ok", r -> Response.ok(new Ok(true))),
+                Route.get("/thread", r -> Response.ok(new Thing(Thread.currentThread().getName()))),
+                Route.inline("/thread-inline", r -> Response.ok(new Thing(Thread.currentThread().getName()))),
                 Route.get("/things/{id}", r -> Response.ok(new Thing(r.pathParam("id").orElseThrow()))),
                 Route.post("/echo", Route.Body.JSON, r -> Response.ok(r.body(Echo.class))),
                 Route.get("/query", r -> Response.ok(new Query(r.query("q").orElse("(none)")))),
@@ -235,6 +237,18 @@ class ApiHandlerTest {
         assertThat(problem(slowed).get("code").asText()).isEqualTo("UNAUTHENTICATED");
         assertThat(slowTook).isGreaterThanOrEqualTo(SLOW);
         assertThat(fastTook).isLessThan(SLOW.minusMillis(400));
+    }
+
+    @Test
+    void anInlineRouteIsAnsweredOnTheIoThreadAndAnyOtherOnAWorker() throws Exception {
+        HttpResponse<String> inline = send(get("/thread-inline"));
+        assertThat(inline.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(inline.body()).get("id").asText()).contains("I/O");
+        assertThat(inline.headers().firstValue("X-Request-Id")).isPresent();
+        assertThat(inline.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(JSON.readTree(send(get("/thread")).body()).get("id").asText()).contains("task").doesNotContain("I/O");
+        assertThatThrownBy(() -> new Route("POST", "/x", Route.Body.JSON, r -> Response.noContent(), false, true))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
