@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -37,12 +38,12 @@ public final class ApiHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("com.qleven.host.access");
     private static final HttpString REQUEST_ID = HttpString.tryFromString("X-Request-Id");
-    private static final Map<String, String> SECURITY_HEADERS = Map.of(
-            "X-Content-Type-Options", "nosniff",
-            "X-Frame-Options", "DENY",
-            "Referrer-Policy", "no-referrer",
-            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'",
-            "Cache-Control", "no-store");
+    private static final List<Map.Entry<HttpString, String>> SECURITY_HEADERS = List.of(
+            Map.entry(HttpString.tryFromString("X-Content-Type-Options"), "nosniff"),
+            Map.entry(HttpString.tryFromString("X-Frame-Options"), "DENY"),
+            Map.entry(HttpString.tryFromString("Referrer-Policy"), "no-referrer"),
+            Map.entry(HttpString.tryFromString("Content-Security-Policy"), "default-src 'none'; frame-ancestors 'none'"),
+            Map.entry(HttpString.tryFromString("Cache-Control"), "no-store"));
     private static final String HSTS = "max-age=31536000; includeSubDomains";
 
     private final Router router;
@@ -67,16 +68,26 @@ public final class ApiHandler implements HttpHandler {
         this.proxies = proxies;
     }
 
+    /**
+     * Matches the request on the IO thread; an {@link Route#inline inline} route is answered there,
+     * any other request on a worker thread, where it may block.
+     */
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        if (exchange.isInIoThread()) {
-            exchange.dispatch(this);
-            return;
-        }
         long started = System.nanoTime();
-        String requestId = RequestIds.from(exchange.getRequestHeaders().getFirst(REQUEST_ID));
         String method = exchange.getRequestMethod().toString();
         Router.Match match = router.match(method, exchange.getRequestPath());
+        if (!exchange.isInIoThread()) {
+            serve(exchange, method, match, started, true);
+        } else if (match instanceof Router.Found found && found.route().inline()) {
+            serve(exchange, method, match, started, false);
+        } else {
+            exchange.dispatch(() -> serve(exchange, method, match, started, true));
+        }
+    }
+
+    private void serve(HttpServerExchange exchange, String method, Router.Match match, long started, boolean blocking) {
+        String requestId = RequestIds.from(exchange.getRequestHeaders().getFirst(REQUEST_ID));
         exchange.addExchangeCompleteListener((done, next) -> {
             try {
                 logAndMeasure(done, method, match.template(), requestId, started);
@@ -86,11 +97,15 @@ public final class ApiHandler implements HttpHandler {
         });
         HeaderMap headers = exchange.getResponseHeaders();
         headers.put(REQUEST_ID, requestId);
-        SECURITY_HEADERS.forEach((name, value) -> headers.put(HttpString.tryFromString(name), value));
+        for (Map.Entry<HttpString, String> header : SECURITY_HEADERS) {
+            headers.put(header.getKey(), header.getValue());
+        }
         if ("https".equalsIgnoreCase(exchange.getRequestScheme())) {
             headers.put(Headers.STRICT_TRANSPORT_SECURITY, HSTS);
         }
-        exchange.startBlocking();
+        if (blocking) {
+            exchange.startBlocking();
+        }
         MDC.put(REQUEST_ID_MDC, requestId);
         try {
             if (match instanceof Router.WrongMethod wrong && cors.preflight(exchange, wrong.allowed())) {
@@ -253,13 +268,23 @@ public final class ApiHandler implements HttpHandler {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             int status = exchange.getStatusCode();
             metrics.request(method, template, status, took);
-            ACCESS.atInfo()
-                    .addKeyValue("requestId", requestId)
-                    .addKeyValue("method", method)
-                    .addKeyValue("route", template)
-                    .addKeyValue("status", status)
-                    .addKeyValue("durationMs", Math.round(took.toNanos() / 100_000.0) / 10.0)
-                    .log("request");
+            // The line names its request id itself, also when it completes off the request's thread;
+            // the MDC's copy would make it a second member of the same JSON line.
+            String inContext = MDC.get(REQUEST_ID_MDC);
+            MDC.remove(REQUEST_ID_MDC);
+            try {
+                ACCESS.atInfo()
+                        .addKeyValue("requestId", requestId)
+                        .addKeyValue("method", method)
+                        .addKeyValue("route", template)
+                        .addKeyValue("status", status)
+                        .addKeyValue("durationMs", Math.round(took.toNanos() / 100_000.0) / 10.0)
+                        .log("request");
+            } finally {
+                if (inContext != null) {
+                    MDC.put(REQUEST_ID_MDC, inContext);
+                }
+            }
         } catch (RuntimeException e) {
             LOG.warn("could not record the access log", e);
         }

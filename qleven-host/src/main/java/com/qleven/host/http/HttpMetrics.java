@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The HTTP meters. Tags are bounded: the route template (never the raw path, which would make a
@@ -16,6 +18,7 @@ public final class HttpMetrics {
     private final MeterRegistry registry;
     private final Counter invalidCredentials;
     private final Counter rateLimited;
+    private final ConcurrentMap<Series, Timer> timers = new ConcurrentHashMap<>();
 
     public HttpMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -31,14 +34,19 @@ public final class HttpMetrics {
     }
 
     void request(String method, String route, int status, Duration took) {
-        String m = method.toUpperCase(Locale.ROOT);
-        Timer.builder("http.server.requests")
+        String m = METHODS.contains(method) ? method : method.toUpperCase(Locale.ROOT);
+        String tag = METHODS.contains(m) ? m : "OTHER";
+        // Found once per series, not built and looked up in the registry on every request.
+        timers.computeIfAbsent(new Series(tag, route, status), s -> Timer.builder("http.server.requests")
                 .description("HTTP requests by route template, method and status")
-                .tag("method", METHODS.contains(m) ? m : "OTHER")
-                .tag("route", route)
-                .tag("status", Integer.toString(status))
-                .register(registry)
-                .record(took);
+                .tag("method", s.method())
+                .tag("route", s.route())
+                .tag("status", Integer.toString(s.status()))
+                .register(registry)).record(took);
+    }
+
+    /** One timer's tags; bounded like the tags themselves. */
+    private record Series(String method, String route, int status) {
     }
 
     public void signInRefused() {

@@ -148,8 +148,9 @@ public final class HttpModule {
     /** Metrics and health on their own listener, off the public port. */
     @Provides
     @Singleton
-    static ManagementServer managementServer(HostConfig config, OpsEndpoints ops, HttpMetrics metrics) {
+    static ManagementServer managementServer(HostConfig config, OpsEndpoints ops, ObjectMapper mapper,
+                                             HttpMetrics metrics) {
         return new ManagementServer(config.managementBind(), config.managementPort(),
-                new Router(ops.managementRoutes()), metrics);
+                new Router(ops.managementRoutes()), mapper, metrics);
     }
 }

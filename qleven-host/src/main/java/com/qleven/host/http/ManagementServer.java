@@ -1,5 +1,6 @@
 package com.qleven.host.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -12,8 +13,8 @@ import java.util.OptionalInt;
 public final class ManagementServer {
     private final HttpServer server;
 
-    public ManagementServer(String bind, int port, Router router, HttpMetrics metrics) {
-        ApiHandler handler = new ApiHandler(router, Json.mapper(), new Cors(java.util.List.of()), metrics,
+    public ManagementServer(String bind, int port, Router router, ObjectMapper mapper, HttpMetrics metrics) {
+        ApiHandler handler = new ApiHandler(router, mapper, new Cors(java.util.List.of()), metrics,
                 Optional.empty());
         this.server = new HttpServer(bind, OptionalInt.of(port), Optional.empty(), 0, handler, 2, 1);
     }

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Health, metrics and the API's description: what operators and load balancers read. The public
@@ -15,6 +14,8 @@ import java.util.Map;
 public final class OpsEndpoints {
     static final String OPENAPI_RESOURCE = "/openapi.json";
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+    private static final Status LIVE = new Status("live");
+    private static final Status READY = new Status("ready");
     private final Readiness readiness;
     private final PrometheusMeterRegistry registry;
     private final byte[] openApi;
@@ -28,9 +29,9 @@ public final class OpsEndpoints {
     /** The public listener's: health and the OpenAPI document. */
     public List<Route> routes() {
         return List.of(
-                Route.get("/health/live", request -> Response.ok(Map.of("status", "live"))),
+                Route.inline("/health/live", request -> Response.ok(LIVE)),
                 Route.get("/health/ready", request -> ready()),
-                Route.get("/openapi.json", request -> Response.bytes(200, "application/json", openApi)));
+                Route.inline("/openapi.json", request -> Response.bytes(200, "application/json", openApi)));
     }
 
     /**
@@ -39,7 +40,7 @@ public final class OpsEndpoints {
      */
     public List<Route> managementRoutes() {
         return List.of(
-                Route.get("/health/live", request -> Response.ok(Map.of("status", "live"))),
+                Route.inline("/health/live", request -> Response.ok(LIVE)),
                 Route.get("/health/ready", request -> ready()),
                 Route.get("/metrics", request -> Response.bytes(200, PROMETHEUS_TEXT,
                         registry.scrape().getBytes(StandardCharsets.UTF_8))));
@@ -55,7 +56,11 @@ public final class OpsEndpoints {
         if (!ready) {
             throw new HttpProblem(Problems.unavailable("the database does not answer"));
         }
-        return Response.ok(Map.of("status", "ready"));
+        return Response.ok(READY);
+    }
+
+    /** What the health routes answer. */
+    record Status(String status) {
     }
 
     /** The checked-in OpenAPI document, read once: a host without it is a broken build. */

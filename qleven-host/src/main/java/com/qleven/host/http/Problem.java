@@ -1,10 +1,16 @@
 package com.qleven.host.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * An RFC 9457 problem about to be answered: the members every problem carries, extension members
@@ -49,16 +55,48 @@ public record Problem(int status, String code, String type, String title, String
     }
 
     /** The body, members in the order of API.md, extensions after them, the request id last. */
-    public Map<String, Object> body(String requestId) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", type);
-        body.put("title", title);
-        body.put("status", status);
-        body.put("code", code);
-        body.put("detail", detail);
-        body.put("errors", errors);
-        extensions.forEach(body::putIfAbsent);
-        body.put("requestId", requestId);
-        return body;
+    public Body body(String requestId) {
+        return new Body(this, requestId);
+    }
+
+    /**
+     * A problem's JSON body, written member by member by the configured mapper: {@code type},
+     * {@code title}, {@code status}, {@code code}, {@code detail}, {@code errors}, the extensions
+     * (never one of those names), then {@code requestId}.
+     */
+    public static final class Body extends JsonSerializable.Base {
+        private static final Set<String> MEMBERS = Set.of("type", "title", "status", "code", "detail", "errors",
+                "requestId");
+        private final Problem problem;
+        private final String requestId;
+
+        private Body(Problem problem, String requestId) {
+            this.problem = problem;
+            this.requestId = requestId;
+        }
+
+        @Override
+        public void serialize(JsonGenerator json, SerializerProvider provider) throws IOException {
+            json.writeStartObject();
+            json.writeStringField("type", problem.type);
+            json.writeStringField("title", problem.title);
+            json.writeNumberField("status", problem.status);
+            json.writeStringField("code", problem.code);
+            json.writeStringField("detail", problem.detail);
+            provider.defaultSerializeField("errors", problem.errors, json);
+            for (Map.Entry<String, Object> extension : problem.extensions.entrySet()) {
+                if (!MEMBERS.contains(extension.getKey())) {
+                    provider.defaultSerializeField(extension.getKey(), extension.getValue(), json);
+                }
+            }
+            json.writeStringField("requestId", requestId);
+            json.writeEndObject();
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator json, SerializerProvider provider, TypeSerializer type)
+                throws IOException {
+            serialize(json, provider);
+        }
     }
 }

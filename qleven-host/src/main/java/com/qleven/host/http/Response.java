@@ -25,8 +25,24 @@ public final class Response {
         return json(200, json);
     }
 
+    /**
+     * A JSON answer: a record (or a list of them) that the configured mapper writes in one pass. A
+     * map is refused: building one per request only to walk it again is the cost this type avoids.
+     */
     public static Response json(int status, Object json) {
-        return new Response(status, Objects.requireNonNull(json, "json"), null, "application/json", List.of());
+        Objects.requireNonNull(json, "json");
+        if (json instanceof Map) {
+            throw new IllegalArgumentException("an answer is a record, not a map");
+        }
+        return new Response(status, json, null, "application/json", List.of());
+    }
+
+    /**
+     * A JSON document the core builds whole, with members it decides (the client export), written
+     * as it is by the configured mapper.
+     */
+    public static Response document(Map<String, Object> document) {
+        return new Response(200, Objects.requireNonNull(document, "document"), null, "application/json", List.of());
     }
 
     public static Response created(String location, Object json) {

@@ -8,10 +8,12 @@ import java.util.regex.Pattern;
 
 /**
  * One entry of the route table: a method, a path template ({@code /v1/users/{id}}), whether it
- * takes a JSON body, the endpoint that answers it, and whether it honours {@code Idempotency-Key}
- * (authenticated POSTs that create or act; see {@link #action}).
+ * takes a JSON body, the endpoint that answers it, whether it honours {@code Idempotency-Key}
+ * (authenticated POSTs that create or act; see {@link #action}), and whether it is answered on the
+ * IO thread because it answers from memory without blocking (see {@link #inline}).
  */
-public record Route(String method, String template, Body body, Endpoint endpoint, Optional<Idempotent> idempotent) {
+public record Route(String method, String template, Body body, Endpoint endpoint, Optional<Idempotent> idempotent,
+                    boolean inline) {
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
     private static final Pattern TEMPLATE = Pattern.compile("^(/([A-Za-z0-9._-]+|\\{[a-zA-Z]+}))+$");
 
@@ -65,10 +67,21 @@ public record Route(String method, String template, Body body, Endpoint endpoint
         if (!TEMPLATE.matcher(template).matches()) {
             throw new IllegalArgumentException("bad path template " + template);
         }
+        if (inline && (body != Body.NONE || idempotent.isPresent())) {
+            throw new IllegalArgumentException("an inline route reads no body and keeps no answer: " + template);
+        }
     }
 
     public Route(String method, String template, Body body, Endpoint endpoint) {
-        this(method, template, body, endpoint, Optional.empty());
+        this(method, template, body, endpoint, Optional.empty(), false);
+    }
+
+    /**
+     * A GET answered from memory, never blocking (no database, no file, no lock held for long):
+     * served on the IO thread that read it, without the hand-over to a worker thread.
+     */
+    public static Route inline(String template, Endpoint endpoint) {
+        return new Route("GET", template, Body.NONE, endpoint, Optional.empty(), true);
     }
 
     /**
@@ -78,7 +91,7 @@ public record Route(String method, String template, Body body, Endpoint endpoint
      */
     public static Route action(String template, Body body, Permission permission, Replay replay, Endpoint endpoint) {
         return new Route("POST", template, body, endpoint,
-                Optional.of(new Idempotent(permission, replay, Optional.empty())));
+                Optional.of(new Idempotent(permission, replay, Optional.empty())), false);
     }
 
     /**
@@ -88,12 +101,12 @@ public record Route(String method, String template, Body body, Endpoint endpoint
     public static Route actionInCenter(String template, String centerParam, Body body, Permission permission,
                                        Replay replay, Endpoint endpoint) {
         return new Route("POST", template, body, endpoint,
-                Optional.of(new Idempotent(permission, replay, Optional.of(centerParam))));
+                Optional.of(new Idempotent(permission, replay, Optional.of(centerParam))), false);
     }
 
     /** The same route answered by another endpoint, such as this one wrapped. */
     public Route withEndpoint(Endpoint replacement) {
-        return new Route(method, template, body, replacement, idempotent);
+        return new Route(method, template, body, replacement, idempotent, inline);
     }
 
     public static Route get(String template, Endpoint endpoint) {

@@ -29,7 +29,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,23 +53,44 @@ class ApiHandlerTest {
     private static URI base;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+    /** How many requests reached /slow401: its answer is held back after that. */
+    private static final AtomicInteger SLOWED = new AtomicInteger();
+
     record Echo(String name, Integer count) {
+    }
+
+    record Ok(boolean ok) {
+    }
+
+    record Thing(String id) {
+    }
+
+    record Query(String q) {
+    }
+
+    record Client(String country, String ip) {
+    }
+
+    record Done(boolean done) {
     }
 
     @BeforeAll
     static void start() {
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Router router = new Router(List.of(
-                Route.get("/ok", r -> Response.ok(Map.of("ok", true))),
-                Route.get("/things/{id}", r -> Response.ok(Map.of("id", r.pathParam("id").orElseThrow()))),
+                Route.get("/ok", r -> Response.ok(new Ok(true))),
+                Route.get("/thread", r -> Response.ok(new Thing(Thread.currentThread().getName()))),
+                Route.inline("/thread-inline", r -> Response.ok(new Thing(Thread.currentThread().getName()))),
+                Route.get("/things/{id}", r -> Response.ok(new Thing(r.pathParam("id").orElseThrow()))),
                 Route.post("/echo", Route.Body.JSON, r -> Response.ok(r.body(Echo.class))),
-                Route.get("/query", r -> Response.ok(Map.of("q", r.query("q").orElse("(none)")))),
-                Route.get("/client", r -> Response.ok(Map.of("country", r.client().country().orElse("none"),
-                        "ip", r.client().ip()))),
+                Route.get("/query", r -> Response.ok(new Query(r.query("q").orElse("(none)")))),
+                Route.get("/client", r -> Response.ok(new Client(r.client().country().orElse("none"),
+                        r.client().ip()))),
                 Route.get("/boom", r -> {
                     throw new IllegalStateException("secret internal detail");
                 }),
                 Route.get("/slow401", r -> {
+                    SLOWED.incrementAndGet();
                     throw new UnauthenticatedException(SLOW);
                 }),
                 Route.get("/conflict", r -> {
@@ -195,9 +220,10 @@ class ApiHandlerTest {
     @Test
     void aSlowedAnswerComesAfterItsDelayWithoutHoldingTheOnlyWorker() throws Exception {
         long started = System.nanoTime();
+        int before = SLOWED.get();
         CompletableFuture<HttpResponse<String>> slow = HTTP.sendAsync(get("/slow401").build(),
                 HttpResponse.BodyHandlers.ofString());
-        Thread.sleep(200);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> SLOWED.get() > before);
         // One worker thread in this server: if the slowed answer held it, this would wait for it.
         long fastStarted = System.nanoTime();
         HttpResponse<String> fast = send(get("/ok"));
@@ -211,6 +237,18 @@ class ApiHandlerTest {
         assertThat(problem(slowed).get("code").asText()).isEqualTo("UNAUTHENTICATED");
         assertThat(slowTook).isGreaterThanOrEqualTo(SLOW);
         assertThat(fastTook).isLessThan(SLOW.minusMillis(400));
+    }
+
+    @Test
+    void anInlineRouteIsAnsweredOnTheIoThreadAndAnyOtherOnAWorker() throws Exception {
+        HttpResponse<String> inline = send(get("/thread-inline"));
+        assertThat(inline.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(inline.body()).get("id").asText()).contains("I/O");
+        assertThat(inline.headers().firstValue("X-Request-Id")).isPresent();
+        assertThat(inline.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(JSON.readTree(send(get("/thread")).body()).get("id").asText()).contains("task").doesNotContain("I/O");
+        assertThatThrownBy(() -> new Route("POST", "/x", Route.Body.JSON, r -> Response.noContent(), java.util.Optional.empty(), true))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -290,7 +328,9 @@ class ApiHandlerTest {
             HttpResponse<String> r = send(get("/things/0190-secret-id?email=someone@example.test"));
             assertThat(r.statusCode()).isEqualTo(200);
             String id = r.headers().firstValue("X-Request-Id").orElseThrow();
-            waitFor(() -> captured.list.stream().anyMatch(e -> kv(e).get("requestId").equals(id)));
+            // The access line is written when the exchange completes, just after the answer.
+            Awaitility.await().atMost(Duration.ofSeconds(2)).ignoreExceptions()
+                    .until(() -> captured.list.stream().anyMatch(e -> id.equals(kv(e).get("requestId"))));
             ILoggingEvent line = captured.list.stream().filter(e -> kv(e).get("requestId").equals(id)).findFirst()
                     .orElseThrow();
             Map<String, String> fields = kv(line);
@@ -307,9 +347,11 @@ class ApiHandlerTest {
 
     @Test
     void stoppingDrainsRequestsInFlightThenRefusesConnections() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
         Router router = new Router(List.of(Route.get("/slow", r -> {
-            Thread.sleep(800);
-            return Response.ok(Map.of("done", true));
+            started.countDown();
+            Thread.sleep(800); // the work in flight when the stop begins
+            return Response.ok(new Done(true));
         })));
         HttpServer own = new HttpServer("127.0.0.1", 0, Optional.empty(), 0,
                 new ApiHandler(router, Json.mapper(), new Cors(List.of()), new HttpMetrics(registry), Optional.empty()));
@@ -317,7 +359,7 @@ class ApiHandlerTest {
         URI ownBase = URI.create("http://127.0.0.1:" + own.httpPort());
         CompletableFuture<HttpResponse<String>> inFlight = HttpClient.newHttpClient()
                 .sendAsync(HttpRequest.newBuilder(ownBase.resolve("/slow")).build(), HttpResponse.BodyHandlers.ofString());
-        Thread.sleep(200);
+        assertThat(started.await(10, TimeUnit.SECONDS)).as("the request is in flight").isTrue();
         assertThat(own.stop(Duration.ofSeconds(10))).isTrue();
         assertThat(inFlight.get().statusCode()).isEqualTo(200);
         assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(ownBase.resolve("/slow")).build(),
@@ -339,12 +381,6 @@ class ApiHandlerTest {
                 .collect(Collectors.toMap(p -> p.key, p -> String.valueOf(p.value)));
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 100 && !condition.getAsBoolean(); i++) {
-            Thread.sleep(20);
-        }
-        assertThat(condition.getAsBoolean()).isTrue();
-    }
 
     private static String field(HttpResponse<String> r) throws IOException {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(400);

@@ -27,6 +27,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -157,38 +159,39 @@ public final class ClientEndpoints {
         return "\"" + client.version() + "\"";
     }
 
-    private static Map<String, Object> page(Page<ClientView> page) {
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("items", page.items().stream().map(ClientEndpoints::answer).toList());
-        answer.put("next", page.next().orElse(null));
-        return answer;
+    private static ClientPage page(Page<ClientView> page) {
+        return new ClientPage(page.items().stream().map(ClientEndpoints::answer).toList(), page.next().orElse(null));
     }
 
     /** A client as JSON; {@code notes} is left out altogether for roles that may not read notes. */
-    private static Map<String, Object> answer(ClientView client) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", client.id().toString());
-        json.put("fullName", client.fullName());
-        json.put("phone", client.phone().orElse(null));
-        json.put("email", client.email().orElse(null));
-        json.put("birthDate", client.birthDate().map(Object::toString).orElse(null));
-        if (client.notesVisible()) {
-            json.put("notes", client.notes().orElse(null));
-        }
-        json.put("createdAt", instant(client.createdAt()));
-        json.put("updatedAt", instant(client.updatedAt()));
-        json.put("version", client.version());
-        json.put("restriction", client.restriction().map(ClientEndpoints::restriction).orElse(null));
-        return json;
+    private static ClientAnswer answer(ClientView client) {
+        return new ClientAnswer(client.id().toString(), client.fullName(), client.phone().orElse(null),
+                client.email().orElse(null), client.birthDate().map(Object::toString).orElse(null),
+                client.notesVisible() ? new Notes(client.notes().orElse(null)) : null,
+                instant(client.createdAt()), instant(client.updatedAt()), client.version(),
+                client.restriction().map(ClientEndpoints::restriction).orElse(null));
     }
 
     /** A restriction of processing in force, as administrators see it: since when, which request, why. */
-    private static Map<String, Object> restriction(ClientView.Restriction r) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("since", instant(r.since()));
-        json.put("requestId", r.requestId().map(UUID::toString).orElse(null));
-        json.put("reason", r.reason().orElse(null));
-        return json;
+    private static RestrictionAnswer restriction(ClientView.Restriction r) {
+        return new RestrictionAnswer(instant(r.since()), r.requestId().map(UUID::toString).orElse(null),
+                r.reason().orElse(null));
+    }
+
+    /** A client as JSON. */
+    record ClientAnswer(String id, String fullName, String phone, String email, String birthDate,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Notes notes, String createdAt, String updatedAt,
+                        long version, RestrictionAnswer restriction) {
+    }
+
+    /** The notes a role may read, null when there are none; absent altogether for a role that may not. */
+    record Notes(@JsonValue String text) {
+    }
+
+    record RestrictionAnswer(String since, String requestId, String reason) {
+    }
+
+    record ClientPage(List<ClientAnswer> items, String next) {
     }
 
     /** In UTC with Z, to the millisecond, as every instant of the API. */

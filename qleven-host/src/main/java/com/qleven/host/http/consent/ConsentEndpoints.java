@@ -58,17 +58,26 @@ public final class ConsentEndpoints {
 
     private Response purposes(Request request) {
         Principal principal = request.principal(qleven.authenticate());
-        return Response.ok(Map.of("items",
+        return Response.ok(new PurposeList(
                 qleven.manageConsentPurposes().list(principal).stream().map(ConsentEndpoints::purpose).toList()));
     }
 
-    private static Map<String, Object> purpose(PurposeView view) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("code", view.code());
-        json.put("description", view.description());
-        json.put("marketing", view.marketing());
-        json.put("builtIn", view.builtIn());
-        return json;
+    private static PurposeAnswer purpose(PurposeView view) {
+        return new PurposeAnswer(view.code(), view.description(), view.marketing(), view.builtIn());
+    }
+
+    record PurposeAnswer(String code, String description, boolean marketing, boolean builtIn) {
+    }
+
+    record PurposeList(List<PurposeAnswer> items) {
+    }
+
+    /** The current decision per purpose code, and the ledger's entries. */
+    record ConsentsAnswer(Map<String, Boolean> current, List<EntryAnswer> history) {
+    }
+
+    record EntryAnswer(String id, String purpose, String decision, String channel, String textVersion,
+                       String textSha256, String proof, String recordedBy, String recordedAt, boolean ageVerified) {
     }
 
     private Response record(Request request) {
@@ -83,12 +92,10 @@ public final class ConsentEndpoints {
     private Response get(Request request) {
         Principal principal = request.principal(qleven.authenticate());
         ConsentsView view = qleven.getConsents().get(principal, id(request));
-        Map<String, Object> current = new LinkedHashMap<>();
+        // The purposes are the center's own codes: their decisions are data, keyed by code.
+        Map<String, Boolean> current = new LinkedHashMap<>();
         view.current().forEach((purpose, granted) -> current.put(purpose.code(), granted));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("current", current);
-        answer.put("history", view.history().stream().map(ConsentEndpoints::entry).toList());
-        return Response.ok(answer);
+        return Response.ok(new ConsentsAnswer(current, view.history().stream().map(ConsentEndpoints::entry).toList()));
     }
 
     /** A malformed id names no client: the same 404 as another center's id or none. */
@@ -98,19 +105,10 @@ public final class ConsentEndpoints {
                 .orElseThrow(() -> new NotFoundException("client"));
     }
 
-    private static Map<String, Object> entry(ConsentEntry e) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", e.id().toString());
-        json.put("purpose", e.purpose().code());
-        json.put("decision", e.decision().wireName());
-        json.put("channel", e.channel().wireName());
-        json.put("textVersion", e.notice().version());
-        json.put("textSha256", e.notice().textSha256());
-        json.put("proof", e.proof().orElse(null));
-        json.put("recordedBy", e.recordedBy().map(Object::toString).orElse(null));
-        json.put("recordedAt", instant(e.recordedAt()));
-        json.put("ageVerified", e.ageVerified());
-        return json;
+    private static EntryAnswer entry(ConsentEntry e) {
+        return new EntryAnswer(e.id().toString(), e.purpose().code(), e.decision().wireName(), e.channel().wireName(),
+                e.notice().version(), e.notice().textSha256(), e.proof().orElse(null),
+                e.recordedBy().map(Object::toString).orElse(null), instant(e.recordedAt()), e.ageVerified());
     }
 
     /** In UTC with Z, to the millisecond, as every instant of the API. */

@@ -20,7 +20,6 @@ import com.qleven.ports.privacy.in.PrivacyRequestView;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,10 +71,8 @@ public final class PrivacyRequestEndpoints {
         Optional<PrivacyRequestStatus> status = request.query("status").map(s -> Optional.ofNullable(FILTERS.get(s))
                 .orElseThrow(() -> new ValidationException("status", "must be open, due_soon or overdue")));
         Page<PrivacyRequestView> page = qleven.listPrivacyRequests().list(principal, status, request.page());
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("items", page.items().stream().map(PrivacyRequestEndpoints::answer).toList());
-        answer.put("next", page.next().orElse(null));
-        return Response.ok(answer);
+        return Response.ok(new PrivacyRequestPage(page.items().stream().map(PrivacyRequestEndpoints::answer).toList(),
+                page.next().orElse(null)));
     }
 
     private Response get(Request request) {
@@ -102,7 +99,7 @@ public final class PrivacyRequestEndpoints {
         ClientId client = request.pathParam("id").filter(t -> UUID_TEXT.matcher(t).matches())
                 .map(t -> new ClientId(UUID.fromString(t)))
                 .orElseThrow(() -> new NotFoundException("client"));
-        return Response.ok(qleven.exportClientData().export(principal, client));
+        return Response.document(qleven.exportClientData().export(principal, client));
     }
 
     /** A malformed id names no request: the same 404 as another center's id or none. */
@@ -112,22 +109,22 @@ public final class PrivacyRequestEndpoints {
                 .orElseThrow(() -> new NotFoundException("privacy request"));
     }
 
-    private static Map<String, Object> answer(PrivacyRequestView r) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", r.id().toString());
-        json.put("clientId", r.clientId().toString());
-        json.put("type", r.type().wireName());
-        json.put("status", r.status().wireName());
-        json.put("receivedAt", instant(r.receivedAt()));
-        json.put("dueAt", instant(r.dueAt()));
-        json.put("receivedBy", r.receivedBy().toString());
-        json.put("note", r.note().orElse(null));
-        json.put("extensionMonths", r.extensionMonths());
-        json.put("extensionReason", r.extensionReason().orElse(null));
-        json.put("handler", r.handler().map(Object::toString).orElse(null));
-        json.put("completedAt", r.completedAt().map(PrivacyRequestEndpoints::instant).orElse(null));
-        json.put("outcome", r.outcome().orElse(null));
-        return json;
+    private static PrivacyRequestAnswer answer(PrivacyRequestView r) {
+        return new PrivacyRequestAnswer(r.id().toString(), r.clientId().toString(), r.type().wireName(),
+                r.status().wireName(), instant(r.receivedAt()), instant(r.dueAt()), r.receivedBy().toString(),
+                r.note().orElse(null), r.extensionMonths(), r.extensionReason().orElse(null),
+                r.handler().map(Object::toString).orElse(null),
+                r.completedAt().map(PrivacyRequestEndpoints::instant).orElse(null), r.outcome().orElse(null));
+    }
+
+    /** A privacy request as JSON. */
+    record PrivacyRequestAnswer(String id, String clientId, String type, String status, String receivedAt,
+                                String dueAt, String receivedBy, String note, int extensionMonths,
+                                String extensionReason, String handler, String completedAt, String outcome) {
+    }
+
+    /** A page of privacy requests. */
+    record PrivacyRequestPage(List<PrivacyRequestAnswer> items, String next) {
     }
 
     /** In UTC with Z, to the millisecond, as every instant of the API. */

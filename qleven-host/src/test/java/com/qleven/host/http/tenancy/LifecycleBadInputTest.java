@@ -1,6 +1,7 @@
 package com.qleven.host.http.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.qleven.host.TestHost;
@@ -75,18 +76,11 @@ class LifecycleBadInputTest {
     /** The link's token in the mbox file the host keeps mail in (quoted-printable decoded). */
     private static String awaitToken(String email) throws Exception {
         Path mbox = host.dataDir().resolve("mail.mbox");
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(mbox)) {
-                String text = Files.readString(mbox, StandardCharsets.US_ASCII).replace("=\n", "").replace("=3D", "=");
-                int at = text.lastIndexOf("To: " + email);
-                if (at >= 0) {
-                    return LifecycleMail.token(text.substring(at));
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no mail to " + email + " in " + mbox);
+        String text = await("mail to " + email + " in " + mbox).atMost(Duration.ofSeconds(15))
+                .until(() -> Files.exists(mbox)
+                        ? Files.readString(mbox, StandardCharsets.US_ASCII).replace("=\n", "").replace("=3D", "=") : "",
+                        t -> t.contains("To: " + email));
+        return LifecycleMail.token(text.substring(text.lastIndexOf("To: " + email)));
     }
 
     private static Map<String, Object> accept(String token, String password) {

@@ -5,6 +5,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.qleven.host.config.MailSettings;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
@@ -36,15 +38,8 @@ final class LifecycleMail {
 
     /** Waits (a few seconds at most: the dispatcher runs every second) for mail to the address. */
     List<MimeMessage> awaitMailTo(String email, int count) {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            List<MimeMessage> mine = to(email);
-            if (mine.size() >= count) {
-                return mine;
-            }
-            server.waitForIncomingEmail(200, server.getReceivedMessages().length + 1);
-        }
-        throw new AssertionError("no mail to " + email + " within 15 s");
+        return Awaitility.await("mail to " + email).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                .until(() -> to(email), mine -> mine.size() >= count);
     }
 
     List<MimeMessage> to(String email) {
