@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Reproduces docs/benchmarks.md "One center against eight": GET /v1/me (each request appends an
 # audit event) with 16 connections on one center, and the same spread over 8 centers, for each jar
-# given, one after the other in one run on this machine. Pass the jars to compare, baseline first:
+# given, one after the other in one run on this machine. Both cases take turns among 8 sessions
+# (8 sign-ins of one center's administrator, or one in each of 8 centers), so that only the
+# centers differ; the two alternate for ROUNDS rounds. Pass the jars to compare, baseline first:
 #   bash bench/audit.sh /tmp/main/qleven-host/target/qleven-host.jar qleven-host/target/qleven-host.jar
 # Build a jar with `mvn -B -q package -DskipTests` in its checkout. Needs wrk (apt-get install wrk).
 set -euo pipefail
@@ -9,6 +11,7 @@ cd "$(dirname "$0")/.."
 [ $# -ge 1 ] || { echo "usage: bench/audit.sh JAR [JAR…]" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "needs wrk: apt-get install wrk" >&2; exit 1; }
 SECONDS_EACH=${SECONDS_EACH:-20}
+ROUNDS=${ROUNDS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
 CENTERS=8
 HOST_PORT=18080
@@ -45,22 +48,19 @@ for JAR in "$@"; do
   until curl -fs -o /dev/null http://127.0.0.1:$HOST_PORT/health/ready; do
     sleep 0.1; kill -0 "$HOST_PID" 2>/dev/null || { cat "$DATA/host.log" >&2; exit 1; }
   done
-  TOKENS=""
+  SPREAD_TOKENS=""; ONE_TOKENS=""
   for i in $(seq 1 $CENTERS); do
     sign_up "bench$i@example.com"
-    TOKENS="$TOKENS,$(login "bench$i@example.com")"
+    SPREAD_TOKENS="$SPREAD_TOKENS,$(login "bench$i@example.com")"
+    ONE_TOKENS="$ONE_TOKENS,$(login "bench1@example.com")"
   done
-  TOKEN=$(login "bench1@example.com")
-  export TOKEN
-  TOKENS="$TOKENS" wrk -t2 -c"$CONNECTIONS" -d5s -s bench/me.lua http://127.0.0.1:$HOST_PORT/v1/me > /dev/null
-  ONE=$(wrk_run)
-  SPREAD=$(TOKENS="$TOKENS" wrk_run)
-  ONE_AGAIN=$(wrk_run)
-  SPREAD_AGAIN=$(TOKENS="$TOKENS" wrk_run)
-  row "$JAR | GET /v1/me, one center" "$ONE"
-  row "$JAR | GET /v1/me, 8 centers" "$SPREAD"
-  row "$JAR | GET /v1/me, one center (again)" "$ONE_AGAIN"
-  row "$JAR | GET /v1/me, 8 centers (again)" "$SPREAD_AGAIN"
+  # Warm the JVM on both sets of sessions before measuring.
+  TOKENS="$SPREAD_TOKENS" wrk -t2 -c"$CONNECTIONS" -d"${WARM:-15s}" -s bench/me.lua http://127.0.0.1:$HOST_PORT/v1/me > /dev/null
+  TOKENS="$ONE_TOKENS" wrk -t2 -c"$CONNECTIONS" -d"${WARM:-15s}" -s bench/me.lua http://127.0.0.1:$HOST_PORT/v1/me > /dev/null
+  for round in $(seq 1 "$ROUNDS"); do
+    row "$JAR | GET /v1/me, one center, round $round" "$(TOKENS="$ONE_TOKENS" wrk_run)"
+    row "$JAR | GET /v1/me, 8 centers, round $round" "$(TOKENS="$SPREAD_TOKENS" wrk_run)"
+  done
   kill "$HOST_PID"; wait "$HOST_PID" 2>/dev/null || true; HOST_PID=""
   rm -rf "$DATA"; DATA=""
 done

@@ -1,9 +1,8 @@
 -- wrk script: GET /v1/me (each request appends an account.read event to the center's audit trail).
--- With $TOKENS (comma-separated), requests take turns among those centers' tokens; else $TOKEN.
+-- Requests take turns among the sessions of $TOKENS (comma-separated).
 function init(args)
   n = 0
   wrk.method = "GET"
-  wrk.headers["Authorization"] = "Bearer " .. (os.getenv("TOKEN") or "")
   tokens = {}
   for token in string.gmatch(os.getenv("TOKENS") or "", "[^,]+") do
     table.insert(tokens, token)
@@ -12,8 +11,6 @@ end
 
 function request()
   n = n + 1
-  if #tokens > 0 then
-    wrk.headers["Authorization"] = "Bearer " .. tokens[(n % #tokens) + 1]
-  end
+  wrk.headers["Authorization"] = "Bearer " .. tokens[(n % #tokens) + 1]
   return wrk.format(nil, nil, nil, nil)
 end
