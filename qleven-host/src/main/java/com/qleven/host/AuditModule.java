@@ -2,6 +2,7 @@ package com.qleven.host;
 
 import com.qleven.adapters.crypto.FileAuditHeadWitness;
 import com.qleven.application.Qleven;
+import com.qleven.host.audit.AuditSealJob;
 import com.qleven.host.audit.AuditSettings;
 import com.qleven.host.audit.AuditWitnessJob;
 import com.qleven.host.audit.MeteredSecurityAlerts;
@@ -16,7 +17,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import javax.inject.Singleton;
 
-/** The audit trail's parts that live in the host: the head witness file, its schedule, and the alerts. */
+/**
+ * The audit trail's parts that live in the host: the sealer's schedule, the head witness file and
+ * its schedule, and the alerts.
+ */
 @Module
 public final class AuditModule {
     /** The witness file's name in the data directory, beside the master key. */
@@ -42,6 +46,12 @@ public final class AuditModule {
     @Singleton
     static SecurityAlerts securityAlerts(PrometheusMeterRegistry registry) {
         return new MeteredSecurityAlerts(registry);
+    }
+
+    @Provides
+    @Singleton
+    static AuditSealJob auditSealJob(Qleven qleven, AuditSettings settings, Resources resources) {
+        return resources.register("audit sealer", new AuditSealJob(qleven, settings.sealEvery()));
     }
 
     @Provides

@@ -42,6 +42,8 @@ public final class Host implements AutoCloseable {
                 throw e;
             }
             component.auditWitnessJob().start();
+            // Registered after the witness, so closed before it: the last seal precedes the last witness.
+            component.auditSealJob().start();
             component.mailDispatcher().start();
             component.housekeepingJob().start();
             Host host = new Host(component, server, management);

@@ -4,6 +4,7 @@ import com.qleven.adapters.crypto.MasterKeys;
 import com.qleven.adapters.postgres.PostgresSettings;
 import com.qleven.application.Qleven;
 import com.qleven.application.QlevenStore;
+import com.qleven.host.audit.AuditSealJob;
 import com.qleven.host.audit.AuditWitnessJob;
 import com.qleven.host.config.ConfigModule;
 import com.qleven.host.config.Environment;
@@ -39,6 +40,9 @@ public interface HostComponent {
 
     /** The store, for operations under the use cases (re-wrapping data keys). */
     QlevenStore store();
+
+    /** Seals appended audit events into their chains while serving; started by {@link Host}. */
+    AuditSealJob auditSealJob();
 
     /** Writes the audit heads outside the database while serving; started by {@link Host}. */
     AuditWitnessJob auditWitnessJob();

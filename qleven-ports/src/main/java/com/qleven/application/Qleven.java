@@ -9,6 +9,7 @@ import com.qleven.application.clients.UpdateClientService;
 import com.qleven.application.audit.ListAuditEventsService;
 import com.qleven.application.audit.SecurityWatch;
 import com.qleven.application.audit.VerifyAuditTrailService;
+import com.qleven.application.audit.SealAuditTrailService;
 import com.qleven.application.audit.WitnessAuditHeadsService;
 import com.qleven.application.shared.Idempotency;
 import com.qleven.application.shared.UuidV7Ids;
@@ -49,6 +50,7 @@ import com.qleven.domain.tenancy.SessionPolicy;
 import com.qleven.domain.tenancy.SignInThrottle;
 import com.qleven.ports.audit.in.ListAuditEvents;
 import com.qleven.ports.audit.in.VerifyAuditTrail;
+import com.qleven.ports.audit.in.SealAuditTrail;
 import com.qleven.ports.audit.in.WitnessAuditHeads;
 import com.qleven.ports.audit.out.AuditHeadWitness;
 import com.qleven.ports.audit.out.AuditTrail;
@@ -127,6 +129,7 @@ public final class Qleven {
     private final VerifyAuditTrail verifyAuditTrail;
     private final ListAuditEvents listAuditEvents;
     private final WitnessAuditHeads witnessAuditHeads;
+    private final SealAuditTrail sealAuditTrail;
     private final InviteUser inviteUser;
     private final ListInvitations listInvitations;
     private final AcceptInvitation acceptInvitation;
@@ -147,9 +150,10 @@ public final class Qleven {
     private Qleven(Builder b) {
         IdGenerator ids = b.ids != null ? b.ids : new UuidV7Ids(b.clock);
         securityWatch = new SecurityWatch(b.securityAlerts, b.clientReadBurst, b.failedSignInBurst);
-        auditTrail = new ChainedAuditTrail(b.store.transactions(), b.store.auditLog(), b.chainSigner, securityWatch);
-        verifyAuditTrail = new VerifyAuditTrailService(b.store, b.chainSigner, b.auditHeadWitness);
-        listAuditEvents = new ListAuditEventsService(b.store);
+        auditTrail = new ChainedAuditTrail(b.store.transactions(), b.store.auditLog(), securityWatch);
+        sealAuditTrail = new SealAuditTrailService(b.store, b.chainSigner, b.clock);
+        verifyAuditTrail = new VerifyAuditTrailService(b.store, b.chainSigner, b.auditHeadWitness, sealAuditTrail);
+        listAuditEvents = new ListAuditEventsService(b.store, sealAuditTrail);
         witnessAuditHeads = new WitnessAuditHeadsService(b.store, b.auditHeadWitness);
         MailQueue mail = new MailQueue(b.store.mailOutbox(), b.cipher, ids, b.clock);
         inviteUser = new InviteUserService(b.store, b.cipher, mail, b.publicUrl, auditTrail, b.clock, ids,
@@ -446,6 +450,14 @@ public final class Qleven {
 
     public ListAuditEvents listAuditEvents() {
         return listAuditEvents;
+    }
+
+    /**
+     * Links appended audit events into their chains; schedule it about every second (the host
+     * does). Several hosts may run it side by side: one sealer at a time holds a chain.
+     */
+    public SealAuditTrail sealAuditTrail() {
+        return sealAuditTrail;
     }
 
     /** Copies the chains' heads to the witness; schedule it every minute and at shutdown. */

@@ -23,6 +23,16 @@ public final class AuditCanonical {
      * record; no trail signs it, so such a row never verifies.
      */
     public static final String UNREADABLE_ACTION = "audit.unreadable";
+    /**
+     * The action of the entry a sealer puts where an appended event should have been sealed but
+     * was gone: deleted before it was sealed. No use case records it; verification breaks there.
+     */
+    public static final String LOST_ACTION = "audit.lost";
+
+    /** Whether a use case may record this action: the trail's own markers are refused. */
+    public static boolean reserved(String action) {
+        return UNREADABLE_ACTION.equals(action) || LOST_ACTION.equals(action);
+    }
 
     private AuditCanonical() {
     }

@@ -6,7 +6,10 @@ import java.util.Locale;
 public enum ChainBreak {
     /** The entry's hash is not the HMAC of the hash before it and its content: it was altered. */
     HASH_MISMATCH,
-    /** An entry is missing: the sequence jumps, or the entry does not link to the one before. */
+    /**
+     * An entry is missing: the sequence jumps, the entry does not link to the one before, or an
+     * appended event was deleted before it was sealed.
+     */
     GAP,
     /** The head row does not name the last entry: entries after it were removed, or the head was moved. */
     HEAD_MISMATCH,

@@ -9,7 +9,9 @@ import java.util.function.BiFunction;
  * Verifies one chain as its entries stream past in sequence order, without holding them: each
  * entry must follow the one before (no gap), link to its hash, and carry the HMAC of that hash and
  * its own canonical encoding. At the end the head row must name the last entry, and every head
- * witnessed outside the database must be an entry of the chain. The first break found is the
+ * witnessed outside the database must be an entry of the chain. An entry the sealer wrote for an
+ * appended event it found deleted before sealing ({@link AuditCanonical#LOST_ACTION}) is a gap at
+ * its place. The first break found is the
  * answer; what follows it is not checked.
  */
 public final class ChainCheck {
@@ -58,6 +60,10 @@ public final class ChainCheck {
         }
         if (!hmac.apply(entry.prevHash(), AuditCanonical.encode(entry.seq(), entry.event())).equals(entry.hash())) {
             return breakAt(entry.seq(), ChainBreak.HASH_MISMATCH);
+        }
+        if (entry.event().action().equals(AuditCanonical.LOST_ACTION)) {
+            // The sealer found an appended event gone before it could seal it: a removed entry.
+            return breakAt(entry.seq(), ChainBreak.GAP);
         }
         if (witnessed.isPresent() && witnessed.get().seq() == entry.seq()) {
             if (!witnessed.get().hash().equals(entry.hash())) {

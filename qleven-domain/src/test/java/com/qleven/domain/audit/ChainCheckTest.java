@@ -111,4 +111,17 @@ class ChainCheckTest {
         assertThat(diverged.brokenAt()).contains(2L);
         assertThat(diverged.reason()).contains(ChainBreak.WITNESS_MISMATCH);
     }
+
+    @Test
+    void anEntryTheSealerMarkedLostIsAGapAtItsPlaceThoughItsHashIsRight() {
+        List<AuditEntry> entries = new ArrayList<>(chain(2));
+        AuditEvent lost = new AuditEvent(CHAIN, Optional.empty(), Optional.empty(), AuditCanonical.LOST_ACTION,
+                "audit_event", Optional.empty(), "append 42", 0, Instant.EPOCH);
+        ChainHash prev = entries.get(1).hash();
+        entries.add(new AuditEntry(3, lost, prev, HMAC.apply(prev, AuditCanonical.encode(3, lost))));
+        ChainReport report = check(entries, Optional.of(headOf(entries)), Optional.empty());
+        assertThat(report.brokenAt()).contains(3L);
+        assertThat(report.reason()).contains(ChainBreak.GAP);
+        assertThat(report.verified()).isEqualTo(2);
+    }
 }

@@ -1,12 +1,13 @@
 package com.qleven.application.audit;
 
 import com.qleven.application.QlevenStore;
-import com.qleven.domain.audit.AuditEntry;
+import com.qleven.domain.audit.AuditRecord;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.privacy.out.RegistryExporter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,9 @@ import java.util.Optional;
 
 /**
  * The audit context's section of a client's export: who read or changed the record, when, why and
- * how many rows (GDPR Art. 15 and the policy's access log). Reads the center's chain in pages and
- * keeps the events whose subject is the client; events hold ids only, so nothing else leaks.
+ * how many rows (GDPR Art. 15 and the policy's access log). Reads the center's appended events in
+ * pages, sealed or not yet, and keeps those whose subject is the client, oldest first; events hold
+ * ids only, so nothing else leaks.
  */
 public final class AuditRegistryExporter implements RegistryExporter {
     private static final int PAGE = 1000;
@@ -28,11 +30,11 @@ public final class AuditRegistryExporter implements RegistryExporter {
     @Override
     public Map<String, Object> export(TenantId tenant, ClientId client) {
         List<Map<String, Object>> accesses = new ArrayList<>();
-        long after = 0;
-        List<AuditEntry> page;
+        long before = Long.MAX_VALUE;
+        List<AuditRecord> page;
         do {
-            page = store.auditLog().read(Optional.of(tenant), after, PAGE);
-            for (AuditEntry entry : page) {
+            page = store.auditLog().readNewestFirst(Optional.of(tenant), before, PAGE);
+            for (AuditRecord entry : page) {
                 AuditEvent e = entry.event();
                 if (e.subjectType().equals("client") && e.subjectId().filter(client.value()::equals).isPresent()) {
                     Map<String, Object> access = new LinkedHashMap<>();
@@ -42,9 +44,10 @@ public final class AuditRegistryExporter implements RegistryExporter {
                     access.put("purpose", e.purpose());
                     accesses.add(access);
                 }
-                after = entry.seq();
+                before = entry.id();
             }
         } while (page.size() == PAGE);
+        Collections.reverse(accesses);
         return Map.of("accesses", accesses);
     }
 }

@@ -1,7 +1,7 @@
 package com.qleven.application.audit;
 
 import com.qleven.application.QlevenStore;
-import com.qleven.domain.audit.AuditEntry;
+import com.qleven.domain.audit.AuditRecord;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.Required;
@@ -11,32 +11,41 @@ import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.audit.in.ListAuditEvents;
+import com.qleven.ports.audit.in.SealAuditTrail;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The center's audit events, newest first, paged by sequence. */
+/**
+ * The center's audit events, newest first, paged by append id. The center's due appends are sealed
+ * first (unless another sealer holds the chain), so events normally come with their place in the
+ * chain; an event not yet sealed (its unit of work, or an older one, was still open) is listed all
+ * the same, without a place.
+ */
 public final class ListAuditEventsService implements ListAuditEvents {
     private static final Pattern CURSOR = Pattern.compile("^a\\|[1-9][0-9]{0,18}$");
     private final QlevenStore store;
+    private final SealAuditTrail sealer;
 
-    public ListAuditEventsService(QlevenStore store) {
+    public ListAuditEventsService(QlevenStore store, SealAuditTrail sealer) {
         this.store = store;
+        this.sealer = sealer;
     }
 
     @Override
-    public Page<AuditEntry> list(Principal principal, PageRequest page) {
+    public Page<AuditRecord> list(Principal principal, PageRequest page) {
         Required.field(page, "page");
         Permissions.require(principal, Permission.VIEW_AUDIT_TRAIL);
         TenantId tenant = principal.requireTenant();
         long before = page.cursor().map(ListAuditEventsService::parse).orElse(Long.MAX_VALUE);
-        List<AuditEntry> items = store.transactions().inTenant(tenant,
+        sealer.seal(Optional.of(tenant));
+        List<AuditRecord> items = store.transactions().inTenant(tenant,
                 () -> store.auditLog().readNewestFirst(Optional.of(tenant), before, page.limit() + 1));
-        List<AuditEntry> shown = items.stream().limit(page.limit()).toList();
+        List<AuditRecord> shown = items.stream().limit(page.limit()).toList();
         Optional<String> next = items.size() > page.limit()
-                ? Optional.of(cursor(shown.get(shown.size() - 1).seq()))
+                ? Optional.of(cursor(shown.get(shown.size() - 1).id()))
                 : Optional.empty();
         return new Page<>(shown, next);
     }

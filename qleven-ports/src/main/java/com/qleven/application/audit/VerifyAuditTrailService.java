@@ -7,6 +7,7 @@ import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.audit.in.SealAuditTrail;
 import com.qleven.ports.audit.in.VerifyAuditTrail;
 import com.qleven.ports.audit.out.AuditHeadWitness;
 import com.qleven.ports.audit.out.ChainSigner;
@@ -23,7 +24,9 @@ import java.util.TreeSet;
  * is reached through the global list of chains (ids only), then read in that center's own unit of
  * work, so verification runs as the unprivileged role under row-level security like any other use
  * case. A chain that only the witness still knows (its rows and head gone) is verified too, and
- * fails.
+ * fails. What is due in a chain is sealed before the chain is verified (unless another sealer
+ * holds it), so verification covers every event committed before the oldest unit of work still
+ * open began.
  */
 public final class VerifyAuditTrailService implements VerifyAuditTrail {
     private static final System.Logger LOG = System.getLogger(VerifyAuditTrailService.class.getName());
@@ -33,11 +36,14 @@ public final class VerifyAuditTrailService implements VerifyAuditTrail {
     private final QlevenStore store;
     private final ChainReader reader;
     private final AuditHeadWitness witness;
+    private final SealAuditTrail sealer;
 
-    public VerifyAuditTrailService(QlevenStore store, ChainSigner signer, AuditHeadWitness witness) {
+    public VerifyAuditTrailService(QlevenStore store, ChainSigner signer, AuditHeadWitness witness,
+                                   SealAuditTrail sealer) {
         this.store = store;
         this.reader = new ChainReader(store.transactions(), store.auditLog(), signer);
         this.witness = witness;
+        this.sealer = sealer;
     }
 
     @Override
@@ -47,6 +53,7 @@ public final class VerifyAuditTrailService implements VerifyAuditTrail {
             return verifyAll();
         }
         Optional<TenantId> chain = principal.tenantId();
+        sealer.seal(chain);
         ChainReport report = reader.verify(chain, Optional.ofNullable(witnessed().get(chain)));
         log(report);
         return List.of(report);
@@ -54,6 +61,7 @@ public final class VerifyAuditTrailService implements VerifyAuditTrail {
 
     @Override
     public List<ChainReport> verifyAll() {
+        sealer.sealAll();
         Map<Optional<TenantId>, ChainHead> witnessed = witnessed();
         TreeSet<TenantId> centers = new TreeSet<>(BY_ID);
         Optional<TenantId> after = Optional.empty();

@@ -8,11 +8,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.qleven.application.QlevenStore;
 import com.qleven.application.audit.ChainedAuditTrail;
+import com.qleven.application.audit.SealAuditTrailService;
 import com.qleven.application.audit.SecurityWatch;
 import com.qleven.application.audit.VerifyAuditTrailService;
 import com.qleven.domain.audit.AuditCanonical;
 import com.qleven.domain.audit.AuditEntry;
 import com.qleven.domain.audit.AuditEvent;
+import com.qleven.domain.audit.AuditRecord;
 import com.qleven.domain.audit.BurstPolicy;
 import com.qleven.domain.audit.ChainBreak;
 import com.qleven.domain.audit.ChainHash;
@@ -23,10 +25,13 @@ import com.qleven.domain.shared.UserId;
 import com.qleven.ports.audit.out.AuditHeadWitness;
 import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.ports.audit.out.ChainSigner;
+import com.qleven.ports.audit.out.DueAppend;
 import com.qleven.ports.testing.MemoryHeadWitness;
 import com.qleven.ports.testing.TestChainSigner;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +64,17 @@ public abstract class AuditLogContract {
     /** Sets a chain's head under the port. */
     protected abstract void forceHead(ChainHead head);
 
+    /** Removes an appended event not yet sealed under the port, leaving its due mark. */
+    protected abstract void deleteUnsealed(Optional<TenantId> chain, long appendId);
+
+    private SealAuditTrailService sealer() {
+        return new SealAuditTrailService(store(), signer, Clock.fixed(T0, ZoneOffset.UTC));
+    }
+
+    private int seal(Optional<TenantId> chain) {
+        return sealer().seal(chain);
+    }
+
     private AuditLog log() {
         return store().auditLog();
     }
@@ -70,7 +86,7 @@ public abstract class AuditLogContract {
     }
 
     private ChainedAuditTrail trail() {
-        return new ChainedAuditTrail(store().transactions(), log(), signer,
+        return new ChainedAuditTrail(store().transactions(), log(),
                 new SecurityWatch(alert -> { }, BurstPolicy.CLIENT_READS, BurstPolicy.FAILED_SIGN_INS));
     }
 
@@ -90,11 +106,12 @@ public abstract class AuditLogContract {
         for (int i = 0; i < count; i++) {
             trail.record(event(chain, "front desk lookup " + i, T0.plus(Duration.ofSeconds(i))));
         }
+        seal(chain);
         return in(chain, () -> log().read(chain, 0, 10_000));
     }
 
     private ChainReport verify(Optional<TenantId> chain, AuditHeadWitness witness) {
-        return new VerifyAuditTrailService(store(), signer, witness).verifyAll().stream()
+        return new VerifyAuditTrailService(store(), signer, witness, sealer()).verifyAll().stream()
                 .filter(r -> r.chain().equals(chain)).findFirst().orElseThrow();
     }
 
@@ -103,10 +120,10 @@ public abstract class AuditLogContract {
     }
 
     @Test
-    void theFirstLockCreatesAnEmptyHeadAndListsTheCenter() {
+    void theFirstClaimCreatesAnEmptyHeadAndListsTheCenter() {
         Optional<TenantId> chain = newChain();
         assertThat(in(chain, () -> log().head(chain))).isEmpty();
-        ChainHead head = in(chain, () -> log().lockHead(chain));
+        ChainHead head = in(chain, () -> log().claimHead(chain)).orElseThrow();
         assertThat(head).isEqualTo(ChainHead.empty(chain));
         assertThat(in(chain, () -> log().head(chain))).contains(head);
         List<TenantId> listed = new ArrayList<>();
@@ -135,10 +152,10 @@ public abstract class AuditLogContract {
         assertThat(third.at()).isEqualTo(AuditCanonical.micros(T0.plus(Duration.ofSeconds(2))));
         assertThat(third.tenant()).isEqualTo(chain);
         assertThat(in(chain, () -> log().read(chain, 2, 2))).extracting(AuditEntry::seq).containsExactly(3L, 4L);
-        assertThat(in(chain, () -> log().readNewestFirst(chain, Long.MAX_VALUE, 2)))
-                .extracting(AuditEntry::seq).containsExactly(5L, 4L);
-        assertThat(in(chain, () -> log().readNewestFirst(chain, 4, 10)))
-                .extracting(AuditEntry::seq).containsExactly(3L, 2L, 1L);
+        List<AuditRecord> newest = in(chain, () -> log().readNewestFirst(chain, Long.MAX_VALUE, 2));
+        assertThat(newest).extracting(AuditRecord::seq).containsExactly(Optional.of(5L), Optional.of(4L));
+        assertThat(in(chain, () -> log().readNewestFirst(chain, newest.get(1).id(), 10)))
+                .extracting(AuditRecord::seq).containsExactly(Optional.of(3L), Optional.of(2L), Optional.of(1L));
         assertThat(in(chain, () -> log().head(chain))).contains(new ChainHead(chain, 5, entries.get(4).hash()));
     }
 
@@ -156,13 +173,66 @@ public abstract class AuditLogContract {
     }
 
     @Test
-    void aSequenceIsTakenOnce() {
+    void aSequenceIsTakenOnceAndAnEventSealedOnce() {
         Optional<TenantId> chain = newChain();
         AuditEntry first = record(chain, 1).get(0);
+        trail().record(event(chain, "another", T0));
+        long id = in(chain, () -> log().due(chain, 10)).get(0).id();
         assertThatThrownBy(() -> in(chain, () -> {
-            log().append(first);
+            log().seal(id, first);
             return null;
-        })).isInstanceOf(RuntimeException.class);
+        })).as("the place is taken").isInstanceOf(RuntimeException.class);
+        seal(chain);
+        assertThatThrownBy(() -> in(chain, () -> {
+            log().seal(id, new AuditEntry(9, first.event(), first.hash(), first.hash()));
+            return null;
+        })).as("the event is sealed").isInstanceOf(RuntimeException.class);
+        assertThat(verify(chain).verified()).isEqualTo(2);
+    }
+
+    @Test
+    void anAppendedEventIsListedBeforeItIsSealedAndNotReadAsAChainEntry() {
+        Optional<TenantId> chain = newChain();
+        record(chain, 1);
+        trail().record(event(chain, "not yet sealed", T0));
+        List<AuditRecord> listed = in(chain, () -> log().readNewestFirst(chain, Long.MAX_VALUE, 10));
+        assertThat(listed).hasSize(2);
+        assertThat(listed.get(0).sealed()).isFalse();
+        assertThat(listed.get(0).event().purpose()).isEqualTo("not yet sealed");
+        assertThat(in(chain, () -> log().read(chain, 0, 10))).hasSize(1);
+        assertThat(in(chain, () -> log().due(chain, 10))).hasSize(1);
+        assertThat(seal(chain)).isEqualTo(1);
+        assertThat(seal(chain)).as("nothing is sealed twice").isZero();
+        assertThat(in(chain, () -> log().readNewestFirst(chain, Long.MAX_VALUE, 10)).get(0).seq()).contains(2L);
+        assertThat(in(chain, () -> log().due(chain, 10))).isEmpty();
+    }
+
+    @Test
+    void anEventDeletedBeforeItWasSealedIsFoundAtThePlaceItWouldHaveHad() {
+        Optional<TenantId> chain = newChain();
+        record(chain, 2);
+        trail().record(event(chain, "to be deleted", T0));
+        trail().record(event(chain, "kept", T0));
+        long deleted = in(chain, () -> log().due(chain, 10)).get(0).id();
+        deleteUnsealed(chain, deleted);
+        assertThat(seal(chain)).isEqualTo(2);
+        ChainReport report = verify(chain);
+        assertThat(report.brokenAt()).contains(3L);
+        assertThat(report.reason()).contains(ChainBreak.GAP);
+        assertThat(report.verified()).isEqualTo(2);
+    }
+
+    @Test
+    void aRolledBackAppendIsNeitherDueNorSealed() {
+        Optional<TenantId> chain = newChain();
+        assertThatThrownBy(() -> store().transactions().inTenant(chain.get(), () -> {
+            trail().record(event(chain, "rolled back", T0));
+            throw new IllegalStateException("the use case fails after recording");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(in(chain, () -> log().due(chain, 10))).isEmpty();
+        assertThat(store().transactions().global(() -> log().centersDue(10_000))).doesNotContain(chain.get());
+        record(chain, 1);
+        assertThat(verify(chain)).isEqualTo(new ChainReport(chain, 1, Optional.empty(), Optional.empty()));
     }
 
     @Test
@@ -174,9 +244,14 @@ public abstract class AuditLogContract {
         assertThat(in(other, () -> log().readNewestFirst(chain, Long.MAX_VALUE, 10))).isEmpty();
         assertThat(in(other, () -> log().head(chain))).isEmpty();
         assertThatThrownBy(() -> in(other, () -> {
-            log().append(new AuditEntry(3, entry.event(), entry.hash(), entry.hash()));
+            log().append(entry.event());
             return null;
         })).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> in(other, () -> {
+            log().seal(1, new AuditEntry(3, entry.event(), entry.hash(), entry.hash()));
+            return null;
+        })).isInstanceOf(RuntimeException.class);
+        assertThat(in(other, () -> log().due(chain, 10))).isEmpty();
         assertThat(in(chain, () -> log().read(chain, 0, 10))).hasSize(2);
     }
 
@@ -186,6 +261,7 @@ public abstract class AuditLogContract {
         record(center, 1);
         long before = store().transactions().global(() -> log().head(Optional.empty())).map(ChainHead::seq).orElse(0L);
         trail().record(event(Optional.empty(), "operator created", T0));
+        seal(Optional.empty());
         List<AuditEntry> platform = store().transactions()
                 .global(() -> log().read(Optional.empty(), before, 10));
         assertThat(platform).hasSize(1);
@@ -195,14 +271,21 @@ public abstract class AuditLogContract {
         assertThat(verify(Optional.empty()).intact()).isTrue();
     }
 
+    /**
+     * Eight writers append, every third unit of work rolling back after its event, while two
+     * sealers run side by side: afterwards the chain verifies, and every committed event is sealed
+     * exactly once (the sealed purposes are exactly the committed ones, none twice).
+     */
     @Test
-    void eightConcurrentWritersLeaveOneUnbrokenChain() throws Exception {
+    void eightConcurrentWritersWithRollbacksAndTwoSealersLeaveOneUnbrokenChain() throws Exception {
         Optional<TenantId> chain = newChain();
         int writers = 8;
         int each = 40;
         ChainedAuditTrail trail = trail();
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        ExecutorService pool = Executors.newFixedThreadPool(writers + 2);
         CountDownLatch start = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.Set<String> committed = java.util.concurrent.ConcurrentHashMap.newKeySet();
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int w = 0; w < writers; w++) {
@@ -210,26 +293,60 @@ public abstract class AuditLogContract {
                 done.add(pool.submit(() -> {
                     start.await();
                     for (int i = 0; i < each; i++) {
-                        trail.record(event(chain, "writer " + writer + " read " + i, T0.plusMillis(i)));
+                        String purpose = "writer " + writer + " read " + i;
+                        Instant at = T0.plusMillis(i);
+                        if (i % 3 == 2) {
+                            try {
+                                store().transactions().inTenant(chain.get(), () -> {
+                                    trail.record(event(chain, purpose, at));
+                                    throw new IllegalStateException("rolled back");
+                                });
+                            } catch (IllegalStateException expected) {
+                                // the event goes with the unit of work
+                            }
+                        } else {
+                            trail.record(event(chain, purpose, at));
+                            committed.add(purpose);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            List<Future<?>> sealers = new ArrayList<>();
+            for (int s = 0; s < 2; s++) {
+                sealers.add(pool.submit(() -> {
+                    start.await();
+                    while (writing.get()) {
+                        seal(chain);
                     }
                     return null;
                 }));
             }
             start.countDown();
             for (Future<?> f : done) {
-                f.get(60, TimeUnit.SECONDS);
+                f.get(120, TimeUnit.SECONDS);
+            }
+            writing.set(false);
+            for (Future<?> f : sealers) {
+                f.get(120, TimeUnit.SECONDS);
             }
         } finally {
+            writing.set(false);
             pool.shutdownNow();
         }
+        seal(chain);
         ChainReport report = verify(chain);
         assertThat(report.intact()).as("%s", report).isTrue();
-        assertThat(report.verified()).isEqualTo(writers * each);
+        List<String> sealed = in(chain, () -> log().read(chain, 0, 10_000)).stream()
+                .map(e -> e.event().purpose()).toList();
+        assertThat(sealed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(committed);
+        assertThat(report.verified()).isEqualTo(committed.size());
+        assertThat(in(chain, () -> log().due(chain, 10))).isEmpty();
     }
 
     /**
-     * The control: what a writer that reads the last hash without locking the head leaves behind
-     * when another writer races it — two entries linking to the same predecessor — is found.
+     * The control: what a sealer that reads the last hash without claiming the head leaves behind
+     * when another sealer races it — two entries linking to the same predecessor — is found.
      */
     @Test
     void controlAForkedChainIsFound() {
@@ -237,12 +354,13 @@ public abstract class AuditLogContract {
         record(chain, 3);
         ChainHead stale = in(chain, () -> log().head(chain)).orElseThrow();
         record(chain, 1);
+        trail().record(event(chain, "forked", T0));
         in(chain, () -> {
-            log().lockHead(chain);
-            AuditEvent racer = event(chain, "forked", T0);
+            log().claimHead(chain);
+            DueAppend racer = log().due(chain, 1).get(0);
             long seq = stale.seq() + 2;
-            ChainHash hash = signer.sign(stale.hash(), AuditCanonical.encode(seq, racer));
-            log().append(new AuditEntry(seq, racer, stale.hash(), hash));
+            ChainHash hash = signer.sign(stale.hash(), AuditCanonical.encode(seq, racer.event().orElseThrow()));
+            log().seal(racer.id(), new AuditEntry(seq, racer.event().orElseThrow(), stale.hash(), hash));
             log().moveHead(new ChainHead(chain, seq, hash));
             return null;
         });

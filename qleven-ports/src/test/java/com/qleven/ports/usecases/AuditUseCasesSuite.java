@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.qleven.application.Qleven;
 import com.qleven.application.QlevenStore;
 import com.qleven.domain.audit.AlertKind;
+import com.qleven.domain.audit.AuditCanonical;
 import com.qleven.domain.audit.AuditEntry;
 import com.qleven.domain.audit.AuditEvent;
+import com.qleven.domain.audit.AuditRecord;
 import com.qleven.domain.audit.BurstPolicy;
 import com.qleven.domain.audit.ChainHead;
 import com.qleven.domain.audit.ChainReport;
@@ -103,6 +105,7 @@ public abstract class AuditUseCasesSuite {
     }
 
     private List<AuditEvent> events(Optional<TenantId> chain, long after) {
+        qleven.sealAuditTrail().seal(chain);
         List<AuditEntry> entries = chain.isPresent()
                 ? store.transactions().inTenant(chain.get(), () -> store.auditLog().read(chain, after, 1000))
                 : store.transactions().global(() -> store.auditLog().read(chain, after, 1000));
@@ -110,6 +113,7 @@ public abstract class AuditUseCasesSuite {
     }
 
     private long platformSeq() {
+        qleven.sealAuditTrail().seal(Optional.empty());
         return store.transactions().global(() -> store.auditLog().head(Optional.empty())).map(ChainHead::seq).orElse(0L);
     }
 
@@ -252,15 +256,16 @@ public abstract class AuditUseCasesSuite {
             qleven.profile().me(admin);
         }
         signUp(email());
-        List<AuditEntry> seen = new ArrayList<>();
+        List<AuditRecord> seen = new ArrayList<>();
         Optional<String> cursor = Optional.empty();
         do {
             var page = qleven.listAuditEvents().list(admin, new PageRequest(2, cursor));
             seen.addAll(page.items());
             cursor = page.next();
         } while (cursor.isPresent());
-        assertThat(seen).extracting(AuditEntry::seq).containsExactly(5L, 4L, 3L, 2L, 1L);
-        assertThat(seen).allSatisfy(e -> assertThat(e.chain()).contains(center.tenantId()));
+        assertThat(seen).extracting(AuditRecord::seq).containsExactly(Optional.of(5L), Optional.of(4L),
+                Optional.of(3L), Optional.of(2L), Optional.of(1L));
+        assertThat(seen).allSatisfy(e -> assertThat(e.event().tenant()).contains(center.tenantId()));
         assertThat(seen.get(0).event().action()).isEqualTo("account.read");
 
         assertThatThrownBy(() -> qleven.listAuditEvents().list(admin, new PageRequest(2, Optional.of("bm90LWEtY3Vyc29y"))))
@@ -272,10 +277,40 @@ public abstract class AuditUseCasesSuite {
                 .isInstanceOf(ForbiddenException.class);
     }
 
+    /**
+     * The sealer finds the centers with events to seal in the global queue and seals each in its
+     * own unit of work; events of a center wait unsealed (but listed) until it runs.
+     */
+    @Test
+    void theSealerLinksEveryCentersAppendedEventsAndOnlyOnce() {
+        SignUpResult first = signUp(email());
+        SignUpResult second = signUp(email());
+        for (SignUpResult center : List.of(first, second)) {
+            Optional<TenantId> chain = Optional.of(center.tenantId());
+            assertThat(store.transactions().inTenant(center.tenantId(),
+                    () -> store.auditLog().readNewestFirst(chain, Long.MAX_VALUE, 10)))
+                    .isNotEmpty().allSatisfy(e -> assertThat(e.sealed()).isFalse());
+        }
+        assertThat(qleven.sealAuditTrail().sealAll()).isGreaterThanOrEqualTo(2);
+        assertThat(qleven.sealAuditTrail().sealAll()).isZero();
+        for (SignUpResult center : List.of(first, second)) {
+            Optional<TenantId> chain = Optional.of(center.tenantId());
+            assertThat(store.transactions().inTenant(center.tenantId(),
+                    () -> store.auditLog().readNewestFirst(chain, Long.MAX_VALUE, 10)))
+                    .isNotEmpty().allSatisfy(e -> assertThat(e.sealed()).isTrue());
+            assertThat(store.transactions().global(() -> store.auditLog().centersDue(10_000)))
+                    .doesNotContain(center.tenantId());
+        }
+        assertThatThrownBy(() -> qleven.auditTrail().record(new AuditEvent(Optional.of(first.tenantId()),
+                Optional.empty(), Optional.empty(), AuditCanonical.LOST_ACTION, "audit_event", Optional.empty(), "x", 0,
+                clock.instant()))).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void theWitnessKeepsEveryChainsHeadAndVerificationComparesAgainstIt() {
         SignUpResult center = signUp(email());
         Optional<TenantId> chain = Optional.of(center.tenantId());
+        qleven.sealAuditTrail().sealAll();
         assertThat(qleven.witnessAuditHeads().witness()).isPositive();
         ChainHead head = store.transactions().inTenant(center.tenantId(), () -> store.auditLog().head(chain))
                 .orElseThrow();

@@ -12,7 +12,6 @@ import com.qleven.application.clients.ListClientsService;
 import com.qleven.application.clients.SearchClientsService;
 import com.qleven.application.clients.UpdateClientService;
 import com.qleven.application.shared.UuidV7Ids;
-import com.qleven.domain.audit.AuditEntry;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.shared.FieldError;
@@ -508,7 +507,7 @@ public abstract class ClientsUseCasesSuite {
         qleven.searchClients().search(center.admin(), ClientSearch.parse("600222333", null, null), PageRequest.first());
 
         List<AuditEvent> events = qleven.listAuditEvents().list(center.admin(), new PageRequest(50, Optional.empty()))
-                .items().stream().map(AuditEntry::event).filter(e -> e.subjectType().equals("client")).toList();
+                .items().stream().map(com.qleven.domain.audit.AuditRecord::event).filter(e -> e.subjectType().equals("client")).toList();
         assertThat(events).extracting(AuditEvent::action)
                 .containsExactly("client.search", "client.list", "client.update", "client.read", "client.create");
         assertThat(events).extracting(AuditEvent::rowCount).containsExactly(1, 1, 1, 1, 1);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.qleven.application.Qleven;
 import com.qleven.application.QlevenStore;
-import com.qleven.domain.audit.AuditEntry;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.privacy.CenterNotification;
 import com.qleven.domain.privacy.Incident;
@@ -187,7 +186,7 @@ public abstract class IncidentUseCasesSuite {
         assertThat(asCenter.centers()).extracting(IncidentView.AffectedCenter::tenantId).containsExactly(b.tenant());
         assertThat(asCenter.id()).isEqualTo(reported.id());
         List<AuditEvent> platform = store.transactions().global(() -> store.auditLog()
-                .readNewestFirst(Optional.empty(), Long.MAX_VALUE, 200)).stream().map(AuditEntry::event).toList();
+                .readNewestFirst(Optional.empty(), Long.MAX_VALUE, 200)).stream().map(com.qleven.domain.audit.AuditRecord::event).toList();
         assertThat(platform).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("incident.report");
             assertThat(e.subjectId()).contains(reported.id().value());

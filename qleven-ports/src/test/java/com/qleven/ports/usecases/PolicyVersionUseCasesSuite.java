@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.qleven.application.Qleven;
 import com.qleven.application.QlevenStore;
-import com.qleven.domain.audit.AuditEntry;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.privacy.PolicyNotice;
 import com.qleven.domain.shared.ConflictException;
@@ -129,7 +128,7 @@ public abstract class PolicyVersionUseCasesSuite {
 
     private List<AuditEvent> platformChain() {
         return store.transactions().global(() -> store.auditLog()
-                .readNewestFirst(Optional.empty(), Long.MAX_VALUE, 500)).stream().map(AuditEntry::event).toList();
+                .readNewestFirst(Optional.empty(), Long.MAX_VALUE, 500)).stream().map(com.qleven.domain.audit.AuditRecord::event).toList();
     }
 
     private static String sha256(String text) {

@@ -39,4 +39,9 @@ class InMemoryAuditLogTest extends AuditLogContract {
     protected void forceHead(ChainHead head) {
         log().replaceHead(head);
     }
+
+    @Override
+    protected void deleteUnsealed(Optional<TenantId> chain, long appendId) {
+        log().removeUnsealed(chain, appendId);
+    }
 }

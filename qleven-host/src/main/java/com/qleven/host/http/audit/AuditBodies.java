@@ -14,7 +14,8 @@ public final class AuditBodies {
     public record VerifyAnswer(List<ChainAnswer> chains) {
     }
 
-    public record EventAnswer(long seq, String at, String action, String subjectType, String subjectId,
+    /** @param seq the event's place in the chain; null until the sealer has linked it */
+    public record EventAnswer(Long seq, String at, String action, String subjectType, String subjectId,
                               String actorId, String sessionId, String purpose, int rowCount) {
     }
 

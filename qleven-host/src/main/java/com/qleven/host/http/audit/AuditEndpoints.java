@@ -1,7 +1,7 @@
 package com.qleven.host.http.audit;
 
 import com.qleven.application.Qleven;
-import com.qleven.domain.audit.AuditEntry;
+import com.qleven.domain.audit.AuditRecord;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.audit.ChainBreak;
 import com.qleven.domain.audit.ChainReport;
@@ -49,9 +49,9 @@ public final class AuditEndpoints {
                 page.next().orElse(null)));
     }
 
-    private static EventAnswer event(AuditEntry entry) {
+    private static EventAnswer event(AuditRecord entry) {
         AuditEvent e = entry.event();
-        return new EventAnswer(entry.seq(), DateTimeFormatter.ISO_INSTANT.format(e.at().truncatedTo(ChronoUnit.MILLIS)),
+        return new EventAnswer(entry.seq().orElse(null), DateTimeFormatter.ISO_INSTANT.format(e.at().truncatedTo(ChronoUnit.MILLIS)),
                 e.action(), e.subjectType(), e.subjectId().map(UUID::toString).orElse(null),
                 e.actor().map(UserId::toString).orElse(null), e.session().map(UUID::toString).orElse(null),
                 e.purpose(), e.rowCount());

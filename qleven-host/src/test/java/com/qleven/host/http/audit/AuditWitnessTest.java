@@ -21,6 +21,7 @@ class AuditWitnessTest {
     void theHeadsAreWrittenToTheDataDirectoryWhenTheHostStops() throws Exception {
         try (TestHost host = TestHost.start()) {
             TestHost.Center center = host.newCenter("Clínica Testigo");
+            assertThat(host.host().component().auditSealJob().runOnce()).isPositive();
             String seq;
             String hash;
             try (Connection c = host.superuser();

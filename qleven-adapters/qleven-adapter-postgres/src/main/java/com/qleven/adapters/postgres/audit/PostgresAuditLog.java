@@ -5,11 +5,15 @@ import com.qleven.adapters.postgres.shared.Sql;
 import com.qleven.domain.audit.AuditCanonical;
 import com.qleven.domain.audit.AuditEntry;
 import com.qleven.domain.audit.AuditEvent;
+import com.qleven.domain.audit.AuditRecord;
 import com.qleven.domain.audit.ChainHash;
 import com.qleven.domain.audit.ChainHead;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UserId;
 import com.qleven.ports.audit.out.AuditLog;
+import com.qleven.ports.audit.out.DueAppend;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,14 +23,17 @@ import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The chains: a center's in {@code audit_events} and {@code audit_heads} (row-level security), the
- * platform's in {@code platform_audit_events} and {@code platform_audit_head}, and the list of
- * centers with a chain in {@code directory.audit_chains}.
+ * platform's in {@code platform_audit_events} and {@code platform_audit_head}, the list of centers
+ * with a chain in {@code directory.audit_chains}, and the appends still to seal in the global queue
+ * {@code directory.audit_due} (ids only).
  */
 final class PostgresAuditLog implements AuditLog {
-    private static final String COLUMNS = "seq, at, actor_id, session_id, action, subject_type, subject_id, purpose,"
-            + " row_count, prev_hash, hash";
-    private static final String VALUES = ":seq, :at, :actor, :session, :action, :subjectType, :subjectId, :purpose,"
-            + " :rowCount, :prevHash, :hash";
+    private static final String CONTENT = "at, actor_id, session_id, action, subject_type, subject_id, purpose,"
+            + " row_count";
+    private static final String CONTENT_VALUES = ":at, :actor, :session, :action, :subjectType, :subjectId, :purpose,"
+            + " :rowCount";
+    private static final String COLUMNS = "seq, " + CONTENT + ", prev_hash, hash";
+    private static final String VALUES = ":seq, " + CONTENT_VALUES + ", :prevHash, :hash";
 
     private final PostgresTransactions tx;
 
@@ -35,14 +42,34 @@ final class PostgresAuditLog implements AuditLog {
     }
 
     @Override
-    public ChainHead lockHead(Optional<TenantId> chain) {
-        return tx.withHandle(chain, "lock an audit chain's head", h -> {
-            Optional<ChainHead> head = lock(h, chain);
-            if (head.isPresent()) {
-                return head.get();
+    public long append(AuditEvent e) {
+        Optional<TenantId> chain = e.tenant();
+        // One statement: the event without a place, and its due mark in the global queue. Both are
+        // new rows; nothing another request of the center holds is touched.
+        String sql = chain.isPresent()
+                ? "WITH e AS (INSERT INTO public.audit_events (tenant_id, " + CONTENT + ") VALUES (:tenant, "
+                + CONTENT_VALUES + ") RETURNING id)"
+                + " INSERT INTO directory.audit_due (event_id, tenant_id) SELECT id, :tenant FROM e RETURNING event_id"
+                : "WITH e AS (INSERT INTO public.platform_audit_events (" + CONTENT + ") VALUES (" + CONTENT_VALUES
+                + ") RETURNING id)"
+                + " INSERT INTO directory.audit_due (event_id, tenant_id) SELECT id, NULL FROM e RETURNING event_id";
+        return tx.withHandle(chain, "append to the audit trail", h -> {
+            var statement = h.createQuery(sql);
+            bindContent(statement, e);
+            bindTenant(statement, chain);
+            return statement.mapTo(Long.class).one();
+        });
+    }
+
+    @Override
+    public Optional<ChainHead> claimHead(Optional<TenantId> chain) {
+        return tx.withHandle(chain, "claim an audit chain's head", h -> {
+            Optional<ChainHead> head = claim(h, chain);
+            if (head.isPresent() || exists(h, chain)) {
+                return head;
             }
-            // First use: two writers may both get here; the second waits on the first's key, then
-            // inserts nothing and locks the row the first one committed.
+            // First use: two sealers may both get here; the second waits on the first's key, then
+            // inserts nothing and finds the row the first one holds or has committed.
             String insert = chain.isPresent()
                     ? "INSERT INTO public.audit_heads (tenant_id, seq, hash) VALUES (:tenant, 0, :hash)"
                     + " ON CONFLICT DO NOTHING"
@@ -54,15 +81,14 @@ final class PostgresAuditLog implements AuditLog {
                             "INSERT INTO directory.audit_chains (tenant_id) VALUES (:tenant) ON CONFLICT DO NOTHING")
                     .bind("tenant", Sql.uuid(t.value()))
                     .execute());
-            return lock(h, chain).orElseThrow(() -> new IllegalStateException(
-                    "the head of audit chain " + ChainHead.name(chain) + " cannot be created"));
+            return claim(h, chain);
         });
     }
 
-    private static Optional<ChainHead> lock(Handle h, Optional<TenantId> chain) {
+    private static Optional<ChainHead> claim(Handle h, Optional<TenantId> chain) {
         String sql = chain.isPresent()
-                ? "UPDATE public.audit_heads SET seq = seq WHERE tenant_id = :tenant RETURNING seq, hash"
-                : "UPDATE public.platform_audit_head SET seq = seq RETURNING seq, hash";
+                ? "SELECT seq, hash FROM public.audit_heads WHERE tenant_id = :tenant FOR UPDATE SKIP LOCKED"
+                : "SELECT seq, hash FROM public.platform_audit_head FOR UPDATE SKIP LOCKED";
         var statement = h.createQuery(sql);
         bindTenant(statement, chain);
         return statement
@@ -70,29 +96,88 @@ final class PostgresAuditLog implements AuditLog {
                 .findOne();
     }
 
-    @Override
-    public void append(AuditEntry entry) {
-        Optional<TenantId> chain = entry.chain();
-        AuditEvent e = entry.event();
+    private static boolean exists(Handle h, Optional<TenantId> chain) {
         String sql = chain.isPresent()
-                ? "INSERT INTO public.audit_events (tenant_id, " + COLUMNS + ") VALUES (:tenant, " + VALUES + ")"
-                : "INSERT INTO public.platform_audit_events (" + COLUMNS + ") VALUES (" + VALUES + ")";
-        tx.withHandle(chain, "append to the audit trail", h -> {
-            var statement = h.createUpdate(sql)
-                    .bind("seq", entry.seq())
-                    .bind("at", Sql.instant(e.at()))
-                    .bind("actor", Sql.uuid(e.actor().map(UserId::value).orElse(null)))
-                    .bind("session", Sql.uuid(e.session().orElse(null)))
-                    .bind("action", e.action())
-                    .bind("subjectType", e.subjectType())
-                    .bind("subjectId", Sql.uuid(e.subjectId().orElse(null)))
-                    .bind("purpose", e.purpose())
-                    .bind("rowCount", e.rowCount())
+                ? "SELECT EXISTS (SELECT 1 FROM public.audit_heads WHERE tenant_id = :tenant)"
+                : "SELECT EXISTS (SELECT 1 FROM public.platform_audit_head)";
+        var statement = h.createQuery(sql);
+        bindTenant(statement, chain);
+        return statement.mapTo(Boolean.class).one();
+    }
+
+    @Override
+    public List<DueAppend> due(Optional<TenantId> chain, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        // Every due mark this statement sees has committed with its event (one transaction wrote
+        // both, one snapshot reads both). An append still to commit is not seen now and is sealed
+        // by a later run at a later place: there is no high-water mark for it to fall behind.
+        String sql = "SELECT d.event_id, e.id, e.seq, " + prefixed("e") + " FROM directory.audit_due d"
+                + (chain.isPresent()
+                ? " LEFT JOIN public.audit_events e ON e.tenant_id = d.tenant_id AND e.id = d.event_id"
+                + " WHERE d.tenant_id = :tenant"
+                : " LEFT JOIN public.platform_audit_events e ON e.id = d.event_id WHERE d.tenant_id IS NULL")
+                + " ORDER BY d.event_id LIMIT :limit";
+        return tx.withHandle(chain, "find audit events due for sealing", h -> {
+            var query = h.createQuery(sql).bind("limit", limit);
+            bindTenant(query, chain);
+            return query.map((rs, ctx) -> {
+                long id = rs.getLong("event_id");
+                rs.getLong("id");
+                if (rs.wasNull()) {
+                    return new DueAppend(id, Optional.empty());
+                }
+                return new DueAppend(id, Optional.of(event(rs, chain)));
+            }).list();
+        });
+    }
+
+    @Override
+    public void seal(long appendId, AuditEntry entry) {
+        Optional<TenantId> chain = entry.chain();
+        String sql = chain.isPresent()
+                ? "UPDATE public.audit_events SET seq = :seq, prev_hash = :prevHash, hash = :hash"
+                + " WHERE tenant_id = :tenant AND id = :id AND seq IS NULL"
+                : "UPDATE public.platform_audit_events SET seq = :seq, prev_hash = :prevHash, hash = :hash"
+                + " WHERE id = :id AND seq IS NULL";
+        int sealed = tx.withHandle(chain, "seal an audit event", h -> {
+            var statement = h.createUpdate(sql).bind("id", appendId).bind("seq", entry.seq())
                     .bind("prevHash", Sql.bytes(entry.prevHash().bytes()))
                     .bind("hash", Sql.bytes(entry.hash().bytes()));
             bindTenant(statement, chain);
-            return statement.execute();
+            int n = statement.execute();
+            undue(h, appendId);
+            return n;
         });
+        if (sealed != 1) {
+            throw new IllegalStateException("audit chain " + ChainHead.name(chain) + " has no unsealed event "
+                    + appendId);
+        }
+    }
+
+    @Override
+    public void sealLost(long appendId, AuditEntry marker) {
+        Optional<TenantId> chain = marker.chain();
+        AuditEvent e = marker.event();
+        String sql = chain.isPresent()
+                ? "INSERT INTO public.audit_events (tenant_id, " + COLUMNS + ") VALUES (:tenant, " + VALUES + ")"
+                : "INSERT INTO public.platform_audit_events (" + COLUMNS + ") VALUES (" + VALUES + ")";
+        tx.withHandle(chain, "seal the loss of an audit event", h -> {
+            var statement = h.createUpdate(sql)
+                    .bind("seq", marker.seq())
+                    .bind("prevHash", Sql.bytes(marker.prevHash().bytes()))
+                    .bind("hash", Sql.bytes(marker.hash().bytes()));
+            bindContent(statement, e);
+            bindTenant(statement, chain);
+            statement.execute();
+            undue(h, appendId);
+            return null;
+        });
+    }
+
+    private static void undue(Handle h, long appendId) {
+        h.createUpdate("DELETE FROM directory.audit_due WHERE event_id = :id").bind("id", appendId).execute();
     }
 
     @Override
@@ -125,26 +210,39 @@ final class PostgresAuditLog implements AuditLog {
 
     @Override
     public List<AuditEntry> read(Optional<TenantId> chain, long afterSeq, int limit) {
-        return entries(chain, "seq > :seq ORDER BY seq", afterSeq, limit);
+        return rows(chain, "seq > :seq ORDER BY seq", afterSeq, limit, entry(chain));
     }
 
     @Override
-    public List<AuditEntry> readNewestFirst(Optional<TenantId> chain, long beforeSeq, int limit) {
-        return entries(chain, "seq < :seq ORDER BY seq DESC", beforeSeq, limit);
+    public List<AuditRecord> readNewestFirst(Optional<TenantId> chain, long beforeId, int limit) {
+        return rows(chain, "id < :seq ORDER BY id DESC", beforeId, limit, (rs, ctx) -> {
+            long seq = rs.getLong("seq");
+            Optional<Long> place = rs.wasNull() ? Optional.empty() : Optional.of(seq);
+            return new AuditRecord(rs.getLong("id"), place, event(rs, chain));
+        });
     }
 
-    private List<AuditEntry> entries(Optional<TenantId> chain, String where, long seq, int limit) {
+    private <T> List<T> rows(Optional<TenantId> chain, String where, long bound, int limit, RowMapper<T> mapper) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");
         }
-        String sql = "SELECT " + COLUMNS + " FROM "
+        String sql = "SELECT id, " + COLUMNS + " FROM "
                 + (chain.isPresent() ? "public.audit_events WHERE tenant_id = :tenant AND " : "public.platform_audit_events WHERE ")
                 + where + " LIMIT :limit";
         return tx.withHandle(chain, "read the audit trail", h -> {
-            var query = h.createQuery(sql).bind("seq", seq).bind("limit", limit);
+            var query = h.createQuery(sql).bind("seq", bound).bind("limit", limit);
             bindTenant(query, chain);
-            return query.map(entry(chain)).list();
+            return query.map(mapper).list();
         });
+    }
+
+    @Override
+    public List<TenantId> centersDue(int limit) {
+        return tx.withHandle("list the centers with audit events to seal", h -> h
+                .createQuery("SELECT DISTINCT tenant_id FROM directory.audit_due WHERE tenant_id IS NOT NULL LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new TenantId(Sql.uuid(rs, "tenant_id")))
+                .list());
     }
 
     @Override
@@ -159,24 +257,45 @@ final class PostgresAuditLog implements AuditLog {
     }
 
     private static RowMapper<AuditEntry> entry(Optional<TenantId> chain) {
-        return (rs, ctx) -> {
-            Optional<UserId> actor = Optional.ofNullable(Sql.uuid(rs, "actor_id")).map(UserId::new);
-            Optional<UUID> session = Optional.ofNullable(Sql.uuid(rs, "session_id"));
-            Optional<UUID> subject = Optional.ofNullable(Sql.uuid(rs, "subject_id"));
-            var at = Sql.instant(rs, "at");
-            AuditEvent event;
-            try {
-                event = new AuditEvent(chain, actor, session, rs.getString("action"), rs.getString("subject_type"),
-                        subject, rs.getString("purpose"), rs.getInt("row_count"), at);
-            } catch (IllegalArgumentException | NullPointerException rewritten) {
-                // A row edited under the trigger into something no use case could record: read as an
-                // event that was never signed, so that verification reports this row as altered
-                // instead of failing to read the chain.
-                event = new AuditEvent(chain, actor, session, AuditCanonical.UNREADABLE_ACTION, "entry", subject, "", 0, at);
-            }
-            return new AuditEntry(rs.getLong("seq"), event, ChainHash.of(rs.getBytes("prev_hash")),
-                    ChainHash.of(rs.getBytes("hash")));
-        };
+        return (rs, ctx) -> new AuditEntry(rs.getLong("seq"), event(rs, chain), ChainHash.of(rs.getBytes("prev_hash")),
+                ChainHash.of(rs.getBytes("hash")));
+    }
+
+    /** The columns of an event taken from the table named {@code alias}, under their own names. */
+    private static String prefixed(String alias) {
+        StringBuilder out = new StringBuilder();
+        for (String column : CONTENT.split(", ")) {
+            out.append(out.length() == 0 ? "" : ", ").append(alias).append('.').append(column.strip())
+                    .append(" AS ").append(column.strip());
+        }
+        return out.toString();
+    }
+
+    private static AuditEvent event(ResultSet rs, Optional<TenantId> chain) throws SQLException {
+        Optional<UserId> actor = Optional.ofNullable(Sql.uuid(rs, "actor_id")).map(UserId::new);
+        Optional<UUID> session = Optional.ofNullable(Sql.uuid(rs, "session_id"));
+        Optional<UUID> subject = Optional.ofNullable(Sql.uuid(rs, "subject_id"));
+        var at = Sql.instant(rs, "at");
+        try {
+            return new AuditEvent(chain, actor, session, rs.getString("action"), rs.getString("subject_type"),
+                    subject, rs.getString("purpose"), rs.getInt("row_count"), at);
+        } catch (IllegalArgumentException | NullPointerException rewritten) {
+            // A row edited under the trigger into something no use case could record: read as an
+            // event that was never signed, so that verification reports this row as altered
+            // instead of failing to read the chain.
+            return new AuditEvent(chain, actor, session, AuditCanonical.UNREADABLE_ACTION, "entry", subject, "", 0, at);
+        }
+    }
+
+    private static void bindContent(SqlStatement<?> statement, AuditEvent e) {
+        statement.bind("at", Sql.instant(e.at()))
+                .bind("actor", Sql.uuid(e.actor().map(UserId::value).orElse(null)))
+                .bind("session", Sql.uuid(e.session().orElse(null)))
+                .bind("action", e.action())
+                .bind("subjectType", e.subjectType())
+                .bind("subjectId", Sql.uuid(e.subjectId().orElse(null)))
+                .bind("purpose", e.purpose())
+                .bind("rowCount", e.rowCount());
     }
 
     private static void bindTenant(SqlStatement<?> statement, Optional<TenantId> chain) {
