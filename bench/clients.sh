@@ -71,7 +71,7 @@ CP=$(mvn -B -q -o -pl qleven-host dependency:build-classpath -Dmdep.outputFile=/
 BASE=$(java -cp "$CP" bench/ClientsBaseline.java "jdbc:postgresql://localhost:$PG_PORT/" postgres "$CONNECTIONS" \
   "$SECONDS_EACH" "$ROWS")
 kill "$HOST_PID"; wait "$HOST_PID" 2>/dev/null || true; HOST_PID=""
-OVERHEAD=$(java -cp "$JAR" bench/EncryptionOverhead.java 50000 2>/dev/null | grep -v '^{' | tail -2)
+OVERHEAD=$(java -cp "$JAR" bench/EncryptionOverhead.java 50000 2>/dev/null | grep -v '^{' | tail -4)
 
 base_row() { # label, line "what N/s avg Xms p50 Yms p99 Zms"
   echo "$2" | awk -v label="$1" '{printf "| %s | %s req/s | %s avg, %s p50, %s p99 | 0 |\n", label, substr($2, 1, length($2)-2), $4, $6, $8}'

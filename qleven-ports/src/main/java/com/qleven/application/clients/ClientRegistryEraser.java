@@ -16,8 +16,8 @@ import java.util.Set;
  * Erases a client's record: the row stays (other contexts' records, such as the consent ledger's
  * decisions, point at it) but every personal field goes, the name becoming {@value #ERASED_NAME};
  * the blind indexes of phone and email and the name tokens are removed, and the client's data key
- * is shredded, so no host can decrypt anything under it from then on (ciphers keep no unwrapped
- * key beyond a read of the key store). Backups are another matter: one taken before the erasure
+ * is shredded, so no host can decrypt anything under it from then on (ciphers keep a data key no
+ * longer than the unit of work that read it, and this unit forgets it as it shreds it). Backups are another matter: one taken before the erasure
  * holds both the ciphertext and the wrapped key, and stays readable with the master key file until
  * it expires (docs/security.md says what backups keep and for how long).
  */

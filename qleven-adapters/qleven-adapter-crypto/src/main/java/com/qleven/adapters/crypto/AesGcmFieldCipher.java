@@ -5,24 +5,28 @@ import com.qleven.ports.shared.out.BlindIndex;
 import com.qleven.ports.shared.out.DataKeys;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.KeyScope;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.shared.out.UnitLocal;
 import com.qleven.ports.shared.out.WrappedKey;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
-import javax.crypto.KeyGenerator;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -32,20 +36,68 @@ import javax.crypto.spec.SecretKeySpec;
  * AES-256-GCM field encryption under envelope keys: one data key per scope (an account, later a
  * client), wrapped by the primary master key and stored through {@link DataKeys}. A value is stored
  * as {@code 0x01 | data key id (16) | nonce (12) | ciphertext and tag}, with its place as
- * associated data. Every decryption asks the key store for its data key, so a key shredded by any
- * host stops decrypting on every host at once; what is kept in memory is only the unwrapping of a
- * wrapped key just read from the store (unwrapping costs an AES-GCM operation, the read is what
- * makes a shred take effect).
+ * associated data.
+ *
+ * <p>Data keys are read from the key store once per unit of work: given the store's
+ * {@link Transactions}, the cipher keeps the keys it read or created in the unit open on the thread
+ * in a {@link UnitLocal}, which the unit drops when it ends, committed or rolled back (so a key
+ * created in a unit that rolls back is never used by a later one), when it shreds a data key and
+ * when a nested call fails in it. The next unit reads the store again, so a key shredded by any
+ * host stops decrypting on every host from the next unit on. Outside any unit, or without
+ * {@link Transactions}, every call reads the store. What is kept across units is only the
+ * unwrapping of a wrapped key just read from the store (unwrapping costs an AES-GCM operation; the
+ * read is what makes a shred take effect). Blind indexes are likewise computed once per value per
+ * unit. {@link Cipher} and {@link Mac} instances are made once per thread and initialised per call.
  */
 public final class AesGcmFieldCipher implements FieldCipher {
     private static final byte VERSION = 1;
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
     private static final int HEADER = 1 + 16 + NONCE;
+    private static final int KEY_BYTES = 32;
     /** Unwrapped keys kept beside the exact wrapping they came from; bounded, cleared when full. */
     private static final int UNWRAPPED_MAX = 10_000;
+    /** What one unit keeps, per kind; a unit that touches more starts again rather than grow. */
+    private static final int UNIT_MAX = 10_000;
+    // Neither a Cipher nor a Mac is thread-safe, and getInstance costs more than sealing a field:
+    // one of each per thread, initialised with the key (and nonce) of each call.
+    private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> instance(
+            () -> Cipher.getInstance("AES/GCM/NoPadding")));
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> instance(
+            () -> Mac.getInstance("HmacSHA256")));
 
     private record Unwrapped(byte[] wrapped, SecretKey key) {
+    }
+
+    /** A data key ready to use, with its id. */
+    private record DataKey(UUID id, SecretKey key) {
+    }
+
+    /** A blind index's name (index and center) and the value it was computed for. */
+    private record IndexedValue(String name, String value) {
+    }
+
+    /** What a unit of work has read or computed: dropped with the unit. */
+    private static final class UnitCache {
+        final Map<KeyScope, DataKey> currentByScope = new HashMap<>();
+        final Map<UUID, SecretKey> byId = new HashMap<>();
+        final Map<IndexedValue, BlindIndex> indexes = new HashMap<>();
+
+        void keep(DataKey key) {
+            bounded(byId).put(key.id(), key.key());
+        }
+
+        void keepCurrent(KeyScope scope, DataKey key) {
+            bounded(currentByScope).put(scope, key);
+            keep(key);
+        }
+
+        static <K, V> Map<K, V> bounded(Map<K, V> map) {
+            if (map.size() >= UNIT_MAX) {
+                map.clear();
+            }
+            return map;
+        }
     }
 
     private static final Duration RELOAD_CHECK = Duration.ofSeconds(10);
@@ -54,35 +106,73 @@ public final class AesGcmFieldCipher implements FieldCipher {
     private volatile MasterKeys masterKeys;
     private volatile Instant checkedKeyFileAt = Instant.EPOCH;
     private final DataKeys dataKeys;
+    private final Optional<Transactions> transactions;
+    private final UnitLocal<UnitCache> unitCache = UnitLocal.withInitial(UnitCache::new);
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<UUID, Unwrapped> unwrapped = new ConcurrentHashMap<>();
     private final Map<String, byte[]> indexKeys = new ConcurrentHashMap<>();
 
+    /** A cipher that reads the key store on every call: nothing tells it where a unit of work starts. */
     public AesGcmFieldCipher(MasterKeys masterKeys, DataKeys dataKeys) {
-        this(masterKeys, dataKeys, Clock.systemUTC());
+        this(masterKeys, dataKeys, Optional.empty(), Clock.systemUTC());
     }
 
+    /** As {@link #AesGcmFieldCipher(MasterKeys, DataKeys)}, with a clock for new keys' creation times. */
     public AesGcmFieldCipher(MasterKeys masterKeys, DataKeys dataKeys, Clock clock) {
-        this.masterKeys = masterKeys;
-        this.dataKeys = dataKeys;
-        this.clock = clock;
+        this(masterKeys, dataKeys, Optional.empty(), clock);
+    }
+
+    /**
+     * A cipher that reads each data key once per unit of work of {@code transactions}, the units in
+     * which {@code dataKeys} runs (those of the same store).
+     */
+    public AesGcmFieldCipher(MasterKeys masterKeys, DataKeys dataKeys, Transactions transactions) {
+        this(masterKeys, dataKeys, Optional.of(transactions), Clock.systemUTC());
+    }
+
+    /** As {@link #AesGcmFieldCipher(MasterKeys, DataKeys, Transactions)}, with a clock. */
+    public AesGcmFieldCipher(MasterKeys masterKeys, DataKeys dataKeys, Transactions transactions, Clock clock) {
+        this(masterKeys, dataKeys, Optional.of(transactions), clock);
+    }
+
+    private AesGcmFieldCipher(MasterKeys masterKeys, DataKeys dataKeys, Optional<Transactions> transactions,
+                              Clock clock) {
+        this.masterKeys = Objects.requireNonNull(masterKeys, "masterKeys");
+        this.dataKeys = Objects.requireNonNull(dataKeys, "dataKeys");
+        this.transactions = transactions.map(t -> Objects.requireNonNull(t, "transactions"));
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public byte[] encrypt(KeyScope scope, String associatedData, String plaintext) {
-        // The scope's key is looked up each time rather than cached: a key created in a unit of
-        // work that rolls back must never be used for a value that commits later.
-        WrappedKey wrapped = dataKeys.current(scope).orElseGet(() -> dataKeys.addIfAbsent(newDataKey(scope)));
-        SecretKey key = unwrap(wrapped);
+        DataKey key = currentKey(scope);
         byte[] nonce = new byte[NONCE];
         random.nextBytes(nonce);
-        byte[] sealed = gcm(Cipher.ENCRYPT_MODE, key, nonce, associatedData,
+        byte[] sealed = gcm(Cipher.ENCRYPT_MODE, key.key(), nonce, associatedData,
                 plaintext.getBytes(StandardCharsets.UTF_8));
         return ByteBuffer.allocate(HEADER + sealed.length)
                 .put(VERSION)
-                .putLong(wrapped.id().getMostSignificantBits()).putLong(wrapped.id().getLeastSignificantBits())
+                .putLong(key.id().getMostSignificantBits()).putLong(key.id().getLeastSignificantBits())
                 .put(nonce).put(sealed).array();
+    }
+
+    /**
+     * The scope's current key: the one this unit already used, else the store's, created when the
+     * scope has none. Never kept beyond the unit, so a key created in a unit that rolls back is
+     * never used for a value that commits later.
+     */
+    private DataKey currentKey(KeyScope scope) {
+        Optional<UnitCache> unit = unit();
+        DataKey known = unit.map(u -> u.currentByScope.get(scope)).orElse(null);
+        if (known != null) {
+            return known;
+        }
+        WrappedKey wrapped = dataKeys.current(scope).orElseGet(() -> dataKeys.addIfAbsent(newDataKey(scope)));
+        DataKey key = new DataKey(wrapped.id(), unwrap(wrapped));
+        // Asked again: the store call may have dropped the unit's values (a failure it recovered from).
+        unit().ifPresent(u -> u.keepCurrent(scope, key));
+        return key;
     }
 
     @Override
@@ -104,24 +194,47 @@ public final class AesGcmFieldCipher implements FieldCipher {
     @Override
     public BlindIndex blindIndex(String index, Optional<TenantId> tenant, String normalisedValue) {
         String name = index + "|" + tenant.map(TenantId::toString).orElse("global");
-        byte[] key = indexKeys.computeIfAbsent(name, n -> masterKeys.derive("blind-index|" + n));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return new BlindIndex(HexFormat.of().formatHex(mac.doFinal(normalisedValue.getBytes(StandardCharsets.UTF_8))));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        Optional<UnitCache> unit = unit();
+        IndexedValue indexed = new IndexedValue(name, normalisedValue);
+        BlindIndex known = unit.map(u -> u.indexes.get(indexed)).orElse(null);
+        if (known != null) {
+            return known;
         }
+        byte[] key = indexKeys.computeIfAbsent(name, n -> masterKeys.derive("blind-index|" + n));
+        Mac mac = HMAC.get();
+        try {
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 takes any key", e);
+        }
+        BlindIndex computed = new BlindIndex(HexFormat.of().formatHex(
+                mac.doFinal(normalisedValue.getBytes(StandardCharsets.UTF_8))));
+        unit.ifPresent(u -> UnitCache.bounded(u.indexes).put(indexed, computed));
+        return computed;
     }
 
-    /** The data key as the store holds it now: a shredded key is gone here as soon as it is gone there. */
+    /** What the unit of work open on the thread has kept; empty outside one or without transactions. */
+    private Optional<UnitCache> unit() {
+        return transactions.flatMap(t -> t.unitLocal(unitCache));
+    }
+
+    /**
+     * The data key as the store holds it, read once per unit of work: a key shredded anywhere is
+     * gone here from the next unit on (and at once outside a unit).
+     */
     private SecretKey dataKey(UUID keyId) {
+        SecretKey known = unit().map(u -> u.byId.get(keyId)).orElse(null);
+        if (known != null) {
+            return known;
+        }
         Optional<WrappedKey> wrapped = dataKeys.byId(keyId);
         if (wrapped.isEmpty()) {
             unwrapped.remove(keyId);
             throw new IllegalStateException("data key " + keyId + " does not exist (shredded?)");
         }
-        return unwrap(wrapped.get());
+        SecretKey key = unwrap(wrapped.get());
+        unit().ifPresent(u -> u.keep(new DataKey(keyId, key)));
+        return key;
     }
 
     /**
@@ -153,16 +266,13 @@ public final class AesGcmFieldCipher implements FieldCipher {
     }
 
     private WrappedKey newDataKey(KeyScope scope) {
-        try {
-            KeyGenerator generator = KeyGenerator.getInstance("AES");
-            generator.init(256, random);
-            SecretKey key = generator.generateKey();
-            UUID id = UUID.randomUUID();
-            MasterKeys ring = currentMasterKeys(false);
-            return new WrappedKey(id, scope, ring.primaryId(), seal(ring, id, scope, key), clock.instant());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES is part of every JDK", e);
-        }
+        byte[] material = new byte[KEY_BYTES];
+        random.nextBytes(material);
+        SecretKey key = new SecretKeySpec(material, "AES");
+        Arrays.fill(material, (byte) 0);
+        UUID id = UUID.randomUUID();
+        MasterKeys ring = currentMasterKeys(false);
+        return new WrappedKey(id, scope, ring.primaryId(), seal(ring, id, scope, key), clock.instant());
     }
 
     /** A data key wrapped by the primary master key, bound to its id and scope. */
@@ -238,15 +348,34 @@ public final class AesGcmFieldCipher implements FieldCipher {
 
     /** The one AES-256-GCM primitive every value and data key goes through; package-private for the known-answer tests. */
     static byte[] gcm(int mode, SecretKey key, byte[] nonce, byte[] aad, byte[] input) {
+        Cipher cipher = GCM.get();
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
+            try {
+                cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
+            } catch (InvalidAlgorithmParameterException e) {
+                // The JDK refuses to encrypt twice with one instance under the same key and nonce. A
+                // random 96-bit nonce never repeats; only a known-answer vector can, on a fresh instance.
+                cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
+            }
             cipher.updateAAD(aad);
             return cipher.doFinal(input);
         } catch (AEADBadTagException e) {
             throw new IllegalArgumentException("the value does not decrypt here: wrong key or moved from its place", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES/GCM failed", e);
+        }
+    }
+
+    private interface Maker<T> {
+        T make() throws GeneralSecurityException;
+    }
+
+    private static <T> T instance(Maker<T> maker) {
+        try {
+            return maker.make();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM and HmacSHA256 are part of every JDK", e);
         }
     }
 }

@@ -710,8 +710,12 @@ public final class InMemoryStore implements QlevenStore {
 
         @Override
         public void shred(KeyScope scope) {
-            tx.within(() -> dataKeys.values().stream().filter(k -> k.scope().equals(scope))
-                    .map(WrappedKey::id).toList().forEach(id -> remove(dataKeys, id)));
+            tx.within(() -> {
+                dataKeys.values().stream().filter(k -> k.scope().equals(scope))
+                        .map(WrappedKey::id).toList().forEach(id -> remove(dataKeys, id));
+                // A cipher may keep the scope's keys for the rest of the unit: they must not outlive the shred.
+                tx.forgetUnitLocals();
+            });
         }
 
         @Override

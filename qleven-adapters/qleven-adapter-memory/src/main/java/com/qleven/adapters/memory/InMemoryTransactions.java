@@ -2,8 +2,12 @@ package com.qleven.adapters.memory;
 
 import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.shared.out.UnitLocal;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -20,6 +24,7 @@ final class InMemoryTransactions implements Transactions {
     private static final class Unit {
         final Optional<TenantId> tenant;
         final Deque<Runnable> undo = new ArrayDeque<>();
+        final Map<UnitLocal<?>, Object> locals = new HashMap<>();
 
         Unit(Optional<TenantId> tenant) {
             this.tenant = tenant;
@@ -43,7 +48,13 @@ final class InMemoryTransactions implements Transactions {
                 throw new IllegalStateException("a unit of work for " + tenant.get()
                         + " cannot open inside " + open.tenant.map(t -> "the unit of " + t).orElse("a global unit"));
             }
-            return work.get();
+            try {
+                return work.get();
+            } catch (RuntimeException | Error e) {
+                // as PostgresTransactions: what the unit read may no longer hold once a nested call failed
+                open.locals.clear();
+                throw e;
+            }
         }
         lock.lock();
         Unit unit = new Unit(tenant);
@@ -60,6 +71,31 @@ final class InMemoryTransactions implements Transactions {
         } finally {
             current.remove();
             lock.unlock();
+        }
+    }
+
+    @Override
+    public <T> Optional<T> unitLocal(UnitLocal<T> local) {
+        Objects.requireNonNull(local, "local");
+        Unit unit = current.get();
+        if (unit == null) {
+            return Optional.empty();
+        }
+        Object value = unit.locals.get(local);
+        if (value == null) {
+            value = local.initialValue();
+            unit.locals.put(local, value);
+        }
+        @SuppressWarnings("unchecked")
+        T typed = (T) value;
+        return Optional.of(typed);
+    }
+
+    /** Drops the open unit's unit-local values, if a unit is open: a data key was shredded in it. */
+    void forgetUnitLocals() {
+        Unit unit = current.get();
+        if (unit != null) {
+            unit.locals.clear();
         }
     }
 

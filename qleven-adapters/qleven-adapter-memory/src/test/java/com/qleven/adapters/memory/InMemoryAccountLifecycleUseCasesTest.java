@@ -24,7 +24,7 @@ class InMemoryAccountLifecycleUseCasesTest extends AccountLifecycleUseCasesSuite
 
     @Override
     protected FieldCipher cipher(QlevenStore store) {
-        return new AesGcmFieldCipher(KEYS, store.dataKeys());
+        return new AesGcmFieldCipher(KEYS, store.dataKeys(), store.transactions());
     }
 
     @Override

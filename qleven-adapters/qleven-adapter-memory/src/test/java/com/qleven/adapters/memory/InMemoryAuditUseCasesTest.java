@@ -22,7 +22,7 @@ class InMemoryAuditUseCasesTest extends AuditUseCasesSuite {
 
     @Override
     protected Qleven.Builder core(QlevenStore store) {
-        return Qleven.builder().store(store).cipher(new AesGcmFieldCipher(KEYS, store.dataKeys()))
+        return Qleven.builder().store(store).cipher(new AesGcmFieldCipher(KEYS, store.dataKeys(), store.transactions()))
                 .passwordHasher(HASHER).chainSigner(new HmacChainSigner(KEYS))
                 .phoneNumbers(new LibphonenumberPhoneNumbers());
     }

@@ -25,7 +25,7 @@ class InMemoryClientsUseCasesTest extends ClientsUseCasesSuite {
 
     @Override
     protected FieldCipher cipher(QlevenStore store) {
-        return new AesGcmFieldCipher(KEYS, store.dataKeys());
+        return new AesGcmFieldCipher(KEYS, store.dataKeys(), store.transactions());
     }
 
     @Override

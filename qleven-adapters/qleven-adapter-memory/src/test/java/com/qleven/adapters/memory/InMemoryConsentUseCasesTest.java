@@ -25,7 +25,7 @@ class InMemoryConsentUseCasesTest extends ConsentUseCasesSuite {
 
     @Override
     protected FieldCipher cipher(QlevenStore store) {
-        return new AesGcmFieldCipher(KEYS, store.dataKeys());
+        return new AesGcmFieldCipher(KEYS, store.dataKeys(), store.transactions());
     }
 
     @Override

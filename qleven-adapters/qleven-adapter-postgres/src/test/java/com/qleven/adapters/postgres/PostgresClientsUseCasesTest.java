@@ -30,7 +30,7 @@ class PostgresClientsUseCasesTest extends ClientsUseCasesSuite {
 
     @Override
     protected FieldCipher cipher(QlevenStore store) {
-        return new AesGcmFieldCipher(KEYS, store.dataKeys());
+        return new AesGcmFieldCipher(KEYS, store.dataKeys(), store.transactions());
     }
 
     @Override

@@ -29,7 +29,7 @@ class PostgresPolicyVersionUseCasesTest extends PolicyVersionUseCasesSuite {
 
     @Override
     protected FieldCipher cipher(QlevenStore store) {
-        return new AesGcmFieldCipher(KEYS, store.dataKeys());
+        return new AesGcmFieldCipher(KEYS, store.dataKeys(), store.transactions());
     }
 
     @Override

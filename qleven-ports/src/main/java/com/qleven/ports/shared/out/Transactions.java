@@ -1,6 +1,7 @@
 package com.qleven.ports.shared.out;
 
 import com.qleven.domain.shared.TenantId;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +17,18 @@ public interface Transactions {
 
     /** A unit of work on the global tables only: no center's rows are visible in it. */
     <T> T global(Supplier<T> work);
+
+    /**
+     * This unit's value of {@code local} when a unit of work is open on the thread, made on first use
+     * in the unit; empty outside any unit. The value is the unit's alone and is dropped when the
+     * unit ends, committed or rolled back; also, since what a unit read may no longer hold after
+     * them, when a nested call fails inside the unit and when the unit shreds a data key
+     * ({@link DataKeys#shred}): the next use then starts from a new value. An implementation
+     * without such values returns empty, which callers treat as "no cache".
+     */
+    default <T> Optional<T> unitLocal(UnitLocal<T> local) {
+        return Optional.empty();
+    }
 
     default void inTenant(TenantId tenant, Runnable work) {
         inTenant(tenant, () -> {

@@ -73,6 +73,8 @@ final class PostgresDataKeys implements DataKeys {
                 .bind("kind", scope.kind())
                 .bind("owner", Sql.uuid(scope.owner()))
                 .execute());
+        // A cipher may keep the scope's keys for the rest of the unit: they must not outlive the shred.
+        tx.forgetUnitLocals();
     }
 
     @Override

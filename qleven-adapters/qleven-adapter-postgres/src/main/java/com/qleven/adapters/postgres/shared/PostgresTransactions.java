@@ -2,6 +2,9 @@ package com.qleven.adapters.postgres.shared;
 
 import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.shared.out.UnitLocal;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -29,7 +32,11 @@ public final class PostgresTransactions implements Transactions {
     // Per instance, so that two stores in one JVM never join each other's units.
     private final ThreadLocal<Unit> current = new ThreadLocal<>();
 
-    private record Unit(Handle handle, Optional<TenantId> tenant) {
+    /** An open unit; {@code locals} holds its unit-local values, touched by its own thread only. */
+    private record Unit(Handle handle, Optional<TenantId> tenant, Map<UnitLocal<?>, Object> locals) {
+        Unit(Handle handle, Optional<TenantId> tenant) {
+            this(handle, tenant, new HashMap<>());
+        }
     }
 
     public PostgresTransactions(Jdbi jdbi) {
@@ -52,16 +59,55 @@ public final class PostgresTransactions implements Transactions {
             throw new IllegalStateException("a unit of work for center " + open.tenant().get()
                     + " is open on this thread; one for center " + tenant + " cannot open inside it");
         }
-        return work.get();
+        return nested(open, work);
     }
 
     @Override
     public <T> T global(Supplier<T> work) {
         Objects.requireNonNull(work, "work");
-        if (current.get() != null) {
-            return work.get();
+        Unit open = current.get();
+        if (open != null) {
+            return nested(open, work);
         }
         return run(Optional.empty(), work);
+    }
+
+    /**
+     * Work joining the open unit. When it fails, what it wrote may be undone while the unit goes on
+     * (a caller may catch the failure), so the unit forgets what it kept in its unit-locals.
+     */
+    private static <T> T nested(Unit open, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException | Error e) {
+            open.locals().clear();
+            throw e;
+        }
+    }
+
+    @Override
+    public <T> Optional<T> unitLocal(UnitLocal<T> local) {
+        Objects.requireNonNull(local, "local");
+        Unit open = current.get();
+        if (open == null) {
+            return Optional.empty();
+        }
+        Object value = open.locals().get(local);
+        if (value == null) {
+            value = local.initialValue();
+            open.locals().put(local, value);
+        }
+        @SuppressWarnings("unchecked")
+        T typed = (T) value;
+        return Optional.of(typed);
+    }
+
+    /** Drops the open unit's unit-local values, if a unit is open: a data key was shredded in it. */
+    void forgetUnitLocals() {
+        Unit open = current.get();
+        if (open != null) {
+            open.locals().clear();
+        }
     }
 
     /** The center of the unit of work open on this thread; empty for a global unit or none. */
@@ -83,6 +129,7 @@ public final class PostgresTransactions implements Transactions {
         try {
             return statements.apply(open.handle());
         } catch (JdbiException e) {
+            open.locals().clear();
             throw SqlFailures.translate(action, e);
         }
     }

@@ -1,0 +1,270 @@
+package com.qleven.ports.usecases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.qleven.application.Qleven;
+import com.qleven.application.QlevenStore;
+import com.qleven.application.clients.CreateClientService;
+import com.qleven.application.clients.GetClientService;
+import com.qleven.application.shared.UuidV7Ids;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.audit.out.ChainSigner;
+import com.qleven.ports.clients.in.ClientView;
+import com.qleven.ports.clients.in.CreateClientCommand;
+import com.qleven.ports.shared.out.BlindIndex;
+import com.qleven.ports.shared.out.DataKeys;
+import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.KeyScope;
+import com.qleven.ports.shared.out.PasswordHasher;
+import com.qleven.ports.shared.out.PhoneNumbers;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.shared.out.WrappedKey;
+import com.qleven.ports.tenancy.in.ClientInfo;
+import com.qleven.ports.tenancy.in.SignInCommand;
+import com.qleven.ports.tenancy.in.SignUp.SignUpResult;
+import com.qleven.ports.tenancy.in.SignUpCommand;
+import com.qleven.ports.testing.MutableClock;
+import com.qleven.ports.testing.RecordingAuditTrail;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cipher within units of work, against every store: a unit reads each data key once, keeps it
+ * only until it ends (so a key made in a unit that rolls back is never used again, and a key shredded
+ * in one unit does not decrypt in the next), and computes a blind index once per value. The store's
+ * data keys are counted through a wrapper, so what is asserted is how often the cipher asks.
+ */
+public abstract class UnitOfWorkCipherSuite {
+    private static final String PASSWORD = "correct horse battery";
+
+    protected QlevenStore store;
+    private MutableClock clock;
+    private CountingDataKeys counted;
+    private FieldCipher cipher;
+    private Qleven qleven;
+
+    /** A store for one test; tests never assume it is empty. */
+    protected abstract QlevenStore newStore();
+
+    /** The production cipher over these data keys, reading each key once per unit of {@code transactions}. */
+    protected abstract FieldCipher cipher(DataKeys dataKeys, Transactions transactions);
+
+    protected abstract PasswordHasher hasher();
+
+    protected abstract ChainSigner chainSigner();
+
+    protected abstract PhoneNumbers phoneNumbers();
+
+    @BeforeEach
+    void buildCore() {
+        clock = new MutableClock(Instant.parse("2026-12-07T08:00:00Z"));
+        store = newStore();
+        counted = new CountingDataKeys(store.dataKeys());
+        cipher = cipher(counted, store.transactions());
+        qleven = Qleven.builder().store(store).cipher(cipher).passwordHasher(hasher()).clock(clock)
+                .chainSigner(chainSigner()).phoneNumbers(phoneNumbers()).signupsPerAddressPerHour(1000).build();
+    }
+
+    /** Every call the cipher makes to the data-key store, with the scope or key id it names. */
+    static final class CountingDataKeys implements DataKeys {
+        record Call(String method, Object about) {
+        }
+
+        final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+        private final DataKeys inner;
+
+        CountingDataKeys(DataKeys inner) {
+            this.inner = inner;
+        }
+
+        long count(String method, Object about) {
+            synchronized (calls) {
+                return calls.stream().filter(c -> c.method().equals(method) && c.about().equals(about)).count();
+            }
+        }
+
+        @Override
+        public Optional<WrappedKey> byId(UUID keyId) {
+            calls.add(new Call("byId", keyId));
+            return inner.byId(keyId);
+        }
+
+        @Override
+        public Optional<WrappedKey> current(KeyScope scope) {
+            calls.add(new Call("current", scope));
+            return inner.current(scope);
+        }
+
+        @Override
+        public WrappedKey addIfAbsent(WrappedKey key) {
+            calls.add(new Call("addIfAbsent", key.scope()));
+            return inner.addIfAbsent(key);
+        }
+
+        @Override
+        public void shred(KeyScope scope) {
+            calls.add(new Call("shred", scope));
+            inner.shred(scope);
+        }
+
+        @Override
+        public List<WrappedKey> wrappedByOtherThan(String masterKeyId, Optional<UUID> after, int limit) {
+            return inner.wrappedByOtherThan(masterKeyId, after, limit);
+        }
+
+        @Override
+        public boolean rewrap(UUID keyId, String expectedMasterKeyId, String masterKeyId, byte[] wrapped) {
+            return inner.rewrap(keyId, expectedMasterKeyId, masterKeyId, wrapped);
+        }
+
+        @Override
+        public Map<String, Long> countByMasterKey() {
+            return inner.countByMasterKey();
+        }
+    }
+
+    private Principal admin() {
+        String email = "admin-" + UUID.randomUUID() + "@example.com";
+        ClientInfo from = new ClientInfo("10.9.8.7", "test", Optional.empty());
+        SignUpResult signedUp = qleven.signUp().signUp(SignUpCommand.parse("Clínica", "Calle 1", "B1", "ES",
+                "Europe/Madrid", "EUR", "Ana Admin", email, null, PASSWORD, true, from));
+        assertThat(signedUp.tenantId()).isNotNull();
+        return qleven.authenticate().authenticate(
+                qleven.signIn().signIn(new SignInCommand(email, PASSWORD, Optional.empty(), from)).token());
+    }
+
+    /** The id of the data key that sealed a value: bytes 1 to 16. */
+    private static UUID keyIdOf(byte[] sealed) {
+        ByteBuffer in = ByteBuffer.wrap(sealed, 1, 16);
+        return new UUID(in.getLong(), in.getLong());
+    }
+
+    @Test
+    void creatingAClientReadsItsDataKeyOnceAndReadingItBackOnceMore() {
+        Principal admin = admin();
+        RecordingAuditTrail audit = new RecordingAuditTrail();
+        UuidV7Ids ids = new UuidV7Ids(clock);
+        CreateClientService create = new CreateClientService(store, cipher, phoneNumbers(), audit, clock, ids);
+        GetClientService get = new GetClientService(store, cipher, audit, clock);
+
+        ClientView lucia = create.create(admin, new CreateClientCommand("Lucía Fernández-Ruiz", "600 111 222",
+                "lucia@example.com", "1990-04-12", "Allergic to latex."));
+        KeyScope scope = new KeyScope("client", lucia.id().value());
+
+        assertThat(counted.count("current", scope)).as("look-ups of the client's key, five fields sealed")
+                .isEqualTo(1);
+        assertThat(counted.count("addIfAbsent", scope)).as("the key made once").isEqualTo(1);
+        UUID keyId = store.transactions().global(() -> store.dataKeys().current(scope)).orElseThrow().id();
+        assertThat(counted.count("byId", keyId)).as("the key just made is not read again").isZero();
+
+        assertThat(get.get(admin, lucia.id()).notes()).contains("Allergic to latex.");
+        assertThat(counted.count("byId", keyId)).as("five fields opened in one unit, one read").isEqualTo(1);
+        // control: each unit reads for itself
+        get.get(admin, lucia.id());
+        assertThat(counted.count("byId", keyId)).as("a second unit reads the key again").isEqualTo(2);
+        ClientView other = create.create(admin, new CreateClientCommand("Eva Martín", null, null, null, null));
+        assertThat(counted.count("current", new KeyScope("client", other.id().value()))).isEqualTo(1);
+    }
+
+    @Test
+    void aKeyMadeInAUnitThatRollsBackIsNeverUsedAgain() {
+        Transactions tx = store.transactions();
+        KeyScope scope = new KeyScope("client", UUID.randomUUID());
+        AtomicReference<byte[]> lost = new AtomicReference<>();
+        assertThatThrownBy(() -> tx.global(() -> {
+            lost.set(cipher.encrypt(scope, "client|fullName", "Ana"));
+            throw new IllegalStateException("the unit fails after sealing");
+        })).hasMessageContaining("fails");
+
+        byte[] kept = tx.global(() -> cipher.encrypt(scope, "client|fullName", "Ana"));
+
+        assertThat(keyIdOf(kept)).as("a new key, not the rolled-back one").isNotEqualTo(keyIdOf(lost.get()));
+        assertThat(tx.global(() -> store.dataKeys().byId(keyIdOf(lost.get())))).as("the rolled-back key").isEmpty();
+        assertThat(tx.global(() -> cipher.decrypt("client|fullName", kept))).isEqualTo("Ana");
+        assertThat(counted.count("current", scope)).as("each unit looked the key up").isEqualTo(2);
+    }
+
+    @Test
+    void aNestedCallThatFailsMakesTheUnitReadItsKeysAgain() {
+        Transactions tx = store.transactions();
+        KeyScope scope = new KeyScope("client", UUID.randomUUID());
+        byte[] sealed = tx.global(() -> {
+            try {
+                tx.global(() -> {
+                    cipher.encrypt(scope, "client|fullName", "Ana");
+                    throw new IllegalStateException("the nested call fails");
+                });
+            } catch (IllegalStateException expected) {
+                // the unit goes on, as a use case that recovers from a failure does
+            }
+            return cipher.encrypt(scope, "client|fullName", "Ana");
+        });
+        assertThat(counted.count("current", scope)).as("looked up again after the failure").isEqualTo(2);
+        assertThat(tx.global(() -> cipher.decrypt("client|fullName", sealed))).isEqualTo("Ana");
+    }
+
+    @Test
+    void aKeyShreddedInOneUnitDoesNotDecryptInTheNext() {
+        Transactions tx = store.transactions();
+        KeyScope scope = new KeyScope("client", UUID.randomUUID());
+        KeyScope control = new KeyScope("client", UUID.randomUUID());
+        byte[] sealed = tx.global(() -> cipher.encrypt(scope, "client|notes", "Latex"));
+        byte[] kept = tx.global(() -> cipher.encrypt(control, "client|notes", "Kept"));
+        assertThat(tx.global(() -> cipher.decrypt("client|notes", sealed))).isEqualTo("Latex");
+
+        tx.global(() -> store.dataKeys().shred(scope));
+
+        assertThatThrownBy(() -> tx.global(() -> cipher.decrypt("client|notes", sealed)))
+                .hasMessageContaining("does not exist");
+        assertThat(tx.global(() -> cipher.decrypt("client|notes", kept))).as("control").isEqualTo("Kept");
+    }
+
+    @Test
+    void aKeyShreddedInsideTheUnitStopsDecryptingInItAtOnceAndIsNotUsedToSealAgain() {
+        Transactions tx = store.transactions();
+        KeyScope scope = new KeyScope("client", UUID.randomUUID());
+        byte[] sealed = tx.global(() -> cipher.encrypt(scope, "client|notes", "Latex"));
+        byte[] after = tx.global(() -> {
+            assertThat(cipher.decrypt("client|notes", sealed)).isEqualTo("Latex");
+            cipher.encrypt(scope, "client|fullName", "Ana");
+            store.dataKeys().shred(scope);
+            assertThatThrownBy(() -> cipher.decrypt("client|notes", sealed)).as("in the same unit")
+                    .hasMessageContaining("does not exist");
+            return cipher.encrypt(scope, "client|fullName", "Ana");
+        });
+        assertThat(keyIdOf(after)).as("sealed under a new key").isNotEqualTo(keyIdOf(sealed));
+        assertThat(tx.global(() -> cipher.decrypt("client|fullName", after))).isEqualTo("Ana");
+    }
+
+    @Test
+    void aBlindIndexIsComputedOncePerValuePerUnit() {
+        Transactions tx = store.transactions();
+        Optional<TenantId> tenant = Optional.of(new TenantId(UUID.randomUUID()));
+        List<BlindIndex> first = tx.global(() -> List.of(
+                cipher.blindIndex("client.phone", tenant, "+34600111222"),
+                cipher.blindIndex("client.phone", tenant, "+34600111222"),
+                cipher.blindIndex("client.email", tenant, "+34600111222"),
+                cipher.blindIndex("client.phone", Optional.empty(), "+34600111222")));
+        BlindIndex again = tx.global(() -> cipher.blindIndex("client.phone", tenant, "+34600111222"));
+
+        assertThat(first.get(1)).as("the same value in the same unit: kept, not computed again")
+                .isSameAs(first.get(0));
+        assertThat(first.get(2)).as("another index").isNotEqualTo(first.get(0));
+        assertThat(first.get(3)).as("another center").isNotEqualTo(first.get(0));
+        assertThat(again).as("another unit computes it again, to the same value")
+                .isEqualTo(first.get(0)).isNotSameAs(first.get(0));
+        assertThat(cipher.blindIndex("client.phone", tenant, "+34600111222"))
+                .as("outside any unit").isEqualTo(first.get(0)).isNotSameAs(first.get(0));
+    }
+}
