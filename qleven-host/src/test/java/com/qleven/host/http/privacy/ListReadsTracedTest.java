@@ -54,7 +54,7 @@ class ListReadsTracedTest {
 
     private static double alerts(String kind) {
         Matcher m = Pattern.compile("(?m)^qleven_security_alerts_total\\{kind=\"" + kind + "\"} ([0-9.]+)$")
-                .matcher(host.get("/metrics").body());
+                .matcher(host.metrics().body());
         return m.find() ? Double.parseDouble(m.group(1)) : 0.0;
     }
 
