@@ -211,12 +211,12 @@ public final class Qleven {
         reportIncident = new com.qleven.application.privacy.ReportIncidentService(b.store, b.cipher, mail, auditTrail,
                 b.clock, ids);
         com.qleven.application.privacy.ListIncidentsService incidents =
-                new com.qleven.application.privacy.ListIncidentsService(b.store, b.clock);
+                new com.qleven.application.privacy.ListIncidentsService(b.store, b.cipher, b.clock);
         listIncidents = incidents;
         getIncident = incidents;
         subprocessors = new com.qleven.application.privacy.ManageSubprocessorsService(b.store, auditTrail, b.clock,
                 ids);
-        listNotifications = new com.qleven.application.privacy.ListNotificationsService(b.store);
+        listNotifications = new com.qleven.application.privacy.ListNotificationsService(b.store, b.cipher);
         com.qleven.application.privacy.PolicyVersionsService policies =
                 new com.qleven.application.privacy.PolicyVersionsService(b.store, b.cipher, mail, auditTrail, b.clock);
         publishPolicyVersion = policies;

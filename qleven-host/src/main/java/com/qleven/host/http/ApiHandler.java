@@ -129,8 +129,15 @@ public final class ApiHandler implements HttpHandler {
             throw Problems.methodNotAllowed(wrong.allowed());
         }
         Router.Found found = (Router.Found) match;
-        byte[] body = found.route().body() == Route.Body.JSON ? readJson(exchange) : new byte[0];
-        return found.route().endpoint().handle(new Request(exchange, mapper, body, found.params(), countryHeader, proxies));
+        Route route = found.route();
+        if (route.body() == Route.Body.JSON && route.gate().isPresent()) {
+            // Read only once the gate let the caller through (GatedEndpoint): until then nothing of the
+            // body, not even its type or size, decides the answer.
+            return route.endpoint().handle(new Request(exchange, mapper, () -> readJson(exchange), found.params(),
+                    countryHeader, proxies));
+        }
+        byte[] body = route.body() == Route.Body.JSON ? readJson(exchange) : new byte[0];
+        return route.endpoint().handle(new Request(exchange, mapper, body, found.params(), countryHeader, proxies));
     }
 
     /** The body of a JSON route, refused before reading when its declared type or size is wrong. */

@@ -139,7 +139,7 @@ public final class HttpModule {
     @Singleton
     static HttpServer httpServer(HostConfig config, Optional<SSLContext> tls, Router router, ObjectMapper mapper,
                                  HttpMetrics metrics, Qleven qleven) {
-        ApiHandler handler = new ApiHandler(router.withIdempotency(qleven, mapper), mapper, new Cors(config.corsOrigins()), metrics,
+        ApiHandler handler = new ApiHandler(router.withCore(qleven, mapper), mapper, new Cors(config.corsOrigins()), metrics,
                 config.trustedCountryHeader(), config.trustedProxies());
         return new HttpServer(config.bind(), config.plainHttpPort(), tls,
                 config.tls().map(HostConfig.Tls::httpsPort).orElse(0), handler, 0, 0);

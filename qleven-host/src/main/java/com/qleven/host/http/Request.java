@@ -33,7 +33,9 @@ public final class Request {
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private final HttpServerExchange exchange;
     private final ObjectMapper mapper;
-    private final byte[] body;
+    /** Reads the body when first asked: a gated route refuses its caller before the body is read. */
+    private final java.util.function.Supplier<byte[]> bodyReader;
+    private byte[] body;
     private final Map<String, String> pathParams;
     private final Optional<String> countryHeader;
     private final TrustedProxies proxies;
@@ -42,9 +44,14 @@ public final class Request {
 
     Request(HttpServerExchange exchange, ObjectMapper mapper, byte[] body, Map<String, String> pathParams,
             Optional<String> countryHeader, TrustedProxies proxies) {
+        this(exchange, mapper, () -> body, pathParams, countryHeader, proxies);
+    }
+
+    Request(HttpServerExchange exchange, ObjectMapper mapper, java.util.function.Supplier<byte[]> bodyReader,
+            Map<String, String> pathParams, Optional<String> countryHeader, TrustedProxies proxies) {
         this.exchange = exchange;
         this.mapper = mapper;
-        this.body = body;
+        this.bodyReader = bodyReader;
         this.pathParams = Map.copyOf(pathParams);
         this.countryHeader = countryHeader;
         this.proxies = proxies;
@@ -52,6 +59,7 @@ public final class Request {
 
     /** The body as the given record; a 400 naming the member when it does not fit. */
     public <T> T body(Class<T> type) {
+        byte[] body = bytes();
         if (body.length == 0) {
             throw Problems.invalid(ProblemField.body("is required"));
         }
@@ -65,6 +73,17 @@ public final class Request {
             throw Problems.invalid(ProblemField.body("must be a JSON object"));
         }
         return value;
+    }
+
+    /**
+     * The body as received, read from the exchange on the first call; a 400, 413 or 415 problem
+     * when it breaks the body rules (see {@link ApiHandler}).
+     */
+    byte[] bytes() {
+        if (body == null) {
+            body = bodyReader.get();
+        }
+        return body;
     }
 
     /**
@@ -87,7 +106,7 @@ public final class Request {
     }
 
     byte[] rawBody() {
-        return body.clone();
+        return bytes().clone();
     }
 
     /**

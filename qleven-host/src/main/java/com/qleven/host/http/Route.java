@@ -9,11 +9,13 @@ import java.util.regex.Pattern;
 /**
  * One entry of the route table: a method, a path template ({@code /v1/users/{id}}), whether it
  * takes a JSON body, the endpoint that answers it, whether it honours {@code Idempotency-Key}
- * (authenticated POSTs that create or act; see {@link #action}), and whether it is answered on the
- * IO thread because it answers from memory without blocking (see {@link #inline}).
+ * (authenticated POSTs that create or act; see {@link #action}), the permission, if any, that the
+ * caller must hold before anything of the request is read (see {@link #refusingFirst}), and whether
+ * it is answered on the IO thread because it answers from memory without blocking (see
+ * {@link #inline}).
  */
 public record Route(String method, String template, Body body, Endpoint endpoint, Optional<Idempotent> idempotent,
-                    boolean inline) {
+                    Optional<Permission> gate, boolean inline) {
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
     private static final Pattern TEMPLATE = Pattern.compile("^(/([A-Za-z0-9._-]+|\\{[a-zA-Z]+}))+$");
 
@@ -57,6 +59,7 @@ public record Route(String method, String template, Body body, Endpoint endpoint
 
     public Route {
         Objects.requireNonNull(idempotent, "idempotent");
+        Objects.requireNonNull(gate, "gate");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(body, "body");
@@ -73,7 +76,7 @@ public record Route(String method, String template, Body body, Endpoint endpoint
     }
 
     public Route(String method, String template, Body body, Endpoint endpoint) {
-        this(method, template, body, endpoint, Optional.empty(), false);
+        this(method, template, body, endpoint, Optional.empty(), Optional.empty(), false);
     }
 
     /**
@@ -81,7 +84,17 @@ public record Route(String method, String template, Body body, Endpoint endpoint
      * served on the IO thread that read it, without the hand-over to a worker thread.
      */
     public static Route inline(String template, Endpoint endpoint) {
-        return new Route("GET", template, Body.NONE, endpoint, Optional.empty(), true);
+        return new Route("GET", template, Body.NONE, endpoint, Optional.empty(), Optional.empty(), true);
+    }
+
+    /**
+     * The same route, answered only to callers holding {@code permission}: the caller is
+     * authenticated (401) and refused (403) before its body is read or checked, so a caller who may
+     * not use the route gets the same answer whatever it sends and learns nothing of what the route
+     * takes. For the platform operators' routes, whose permissions no center role holds.
+     */
+    public Route refusingFirst(Permission permission) {
+        return new Route(method, template, body, endpoint, idempotent, Optional.of(permission), inline);
     }
 
     /**
@@ -91,7 +104,7 @@ public record Route(String method, String template, Body body, Endpoint endpoint
      */
     public static Route action(String template, Body body, Permission permission, Replay replay, Endpoint endpoint) {
         return new Route("POST", template, body, endpoint,
-                Optional.of(new Idempotent(permission, replay, Optional.empty())), false);
+                Optional.of(new Idempotent(permission, replay, Optional.empty())), Optional.empty(), false);
     }
 
     /**
@@ -101,12 +114,12 @@ public record Route(String method, String template, Body body, Endpoint endpoint
     public static Route actionInCenter(String template, String centerParam, Body body, Permission permission,
                                        Replay replay, Endpoint endpoint) {
         return new Route("POST", template, body, endpoint,
-                Optional.of(new Idempotent(permission, replay, Optional.of(centerParam))), false);
+                Optional.of(new Idempotent(permission, replay, Optional.of(centerParam))), Optional.empty(), false);
     }
 
     /** The same route answered by another endpoint, such as this one wrapped. */
     public Route withEndpoint(Endpoint replacement) {
-        return new Route(method, template, body, replacement, idempotent, inline);
+        return new Route(method, template, body, replacement, idempotent, gate, inline);
     }
 
     public static Route get(String template, Endpoint endpoint) {

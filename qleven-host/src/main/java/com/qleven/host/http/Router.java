@@ -41,12 +41,17 @@ public final class Router {
         return routes;
     }
 
-    /** The same table with every action route honouring {@code Idempotency-Key} through the core. */
-    Router withIdempotency(com.qleven.application.Qleven qleven, com.fasterxml.jackson.databind.ObjectMapper mapper) {
+    /**
+     * The same table served through the core: every action route honours {@code Idempotency-Key},
+     * and every gated route ({@link Route#refusingFirst}) refuses a caller without its permission
+     * before anything else, the idempotency key included.
+     */
+    Router withCore(com.qleven.application.Qleven qleven, com.fasterxml.jackson.databind.ObjectMapper mapper) {
         return new Router(routes.stream()
                 .map(r -> r.idempotent().isPresent()
                         ? r.withEndpoint(new IdempotentEndpoint(r.endpoint(), r.idempotent().get(), this, qleven, mapper))
                         : r)
+                .map(r -> r.gate().isPresent() ? r.withEndpoint(new GatedEndpoint(r.endpoint(), r.gate().get(), qleven)) : r)
                 .toList());
     }
 

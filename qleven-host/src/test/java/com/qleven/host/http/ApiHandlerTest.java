@@ -247,7 +247,7 @@ class ApiHandlerTest {
         assertThat(inline.headers().firstValue("X-Request-Id")).isPresent();
         assertThat(inline.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(JSON.readTree(send(get("/thread")).body()).get("id").asText()).contains("task").doesNotContain("I/O");
-        assertThatThrownBy(() -> new Route("POST", "/x", Route.Body.JSON, r -> Response.noContent(), java.util.Optional.empty(), true))
+        assertThatThrownBy(() -> new Route("POST", "/x", Route.Body.JSON, r -> Response.noContent(), java.util.Optional.empty(), java.util.Optional.empty(), true))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -14,6 +14,8 @@ import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.privacy.in.GetIncident;
 import com.qleven.ports.privacy.in.IncidentView;
 import com.qleven.ports.privacy.in.ListIncidents;
+import com.qleven.ports.privacy.out.StoredIncident;
+import com.qleven.ports.shared.out.FieldCipher;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -26,46 +28,51 @@ import java.util.List;
 public final class ListIncidentsService implements ListIncidents, GetIncident {
     private final QlevenStore store;
     private final Clock clock;
+    private final IncidentSeal seal;
 
-    public ListIncidentsService(QlevenStore store, Clock clock) {
+    public ListIncidentsService(QlevenStore store, FieldCipher cipher, Clock clock) {
         this.store = store;
         this.clock = clock;
+        this.seal = new IncidentSeal(cipher);
     }
 
     @Override
     public Page<IncidentView> list(Principal principal, PageRequest page) {
-        Required.field(page, "page");
         Instant now = clock.instant();
         if (principal.tenantId().isEmpty()) {
             Permissions.require(principal, Permission.REPORT_INCIDENTS);
-            Page<Incident> incidents = store.transactions().global(() -> store.incidents().list(page));
+            Required.field(page, "page");
+            Page<StoredIncident> incidents = store.transactions().global(() -> store.incidents().list(page));
             // The notices live in each center's rows, so each is read in that center's unit of work.
-            return new Page<>(incidents.items().stream().map(i -> view(i, i.centers(), now)).toList(),
+            return new Page<>(incidents.items().stream().map(seal::open).map(i -> view(i, i.centers(), now)).toList(),
                     incidents.next());
         }
         Permissions.require(principal, Permission.VIEW_INCIDENTS);
+        Required.field(page, "page");
         TenantId tenant = principal.requireTenant();
-        Page<Incident> incidents = store.transactions().inTenant(tenant,
+        Page<StoredIncident> incidents = store.transactions().inTenant(tenant,
                 () -> store.incidents().listAffecting(tenant, page));
-        return new Page<>(incidents.items().stream().map(i -> view(i, List.of(tenant), now)).toList(),
-                incidents.next());
+        return new Page<>(incidents.items().stream().map(seal::open).map(i -> view(i, List.of(tenant), now))
+                .toList(), incidents.next());
     }
 
     @Override
     public IncidentView get(Principal principal, IncidentId id) {
-        Required.field(id, "id");
         Instant now = clock.instant();
         if (principal.tenantId().isEmpty()) {
             Permissions.require(principal, Permission.REPORT_INCIDENTS);
-            Incident incident = store.transactions().global(() -> store.incidents().byId(id))
+            Required.field(id, "id");
+            Incident incident = store.transactions().global(() -> store.incidents().byId(id)).map(seal::open)
                     .orElseThrow(() -> new NotFoundException("incident"));
             return view(incident, incident.centers(), now);
         }
         Permissions.require(principal, Permission.VIEW_INCIDENTS);
+        Required.field(id, "id");
         TenantId tenant = principal.requireTenant();
         // Another center's incident answers as none, so an id reveals nothing about other centers.
         Incident incident = store.transactions().inTenant(tenant, () -> store.incidents().byId(id))
                 .filter(i -> i.centers().contains(tenant))
+                .map(seal::open)
                 .orElseThrow(() -> new NotFoundException("incident"));
         return view(incident, List.of(tenant), now);
     }

@@ -10,20 +10,26 @@ import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.privacy.in.ListNotifications;
+import com.qleven.ports.privacy.out.StoredNotification;
+import com.qleven.ports.shared.out.FieldCipher;
 
 /** The center's notifications from the platform, newest first. */
 public final class ListNotificationsService implements ListNotifications {
     private final QlevenStore store;
+    private final IncidentSeal seal;
 
-    public ListNotificationsService(QlevenStore store) {
+    public ListNotificationsService(QlevenStore store, FieldCipher cipher) {
         this.store = store;
+        this.seal = new IncidentSeal(cipher);
     }
 
     @Override
     public Page<CenterNotification> list(Principal principal, PageRequest page) {
-        Required.field(page, "page");
         Permissions.require(principal, Permission.VIEW_NOTIFICATIONS);
+        Required.field(page, "page");
         TenantId tenant = principal.requireTenant();
-        return store.transactions().inTenant(tenant, () -> store.centerNotifications().list(tenant, page));
+        Page<StoredNotification> stored =
+                store.transactions().inTenant(tenant, () -> store.centerNotifications().list(tenant, page));
+        return new Page<>(stored.items().stream().map(seal::open).toList(), stored.next());
     }
 }

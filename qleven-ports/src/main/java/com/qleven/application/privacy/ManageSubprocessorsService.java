@@ -39,8 +39,9 @@ public final class ManageSubprocessorsService implements ManageSubprocessors {
 
     @Override
     public Subprocessor add(Principal principal, SubprocessorFields fields) {
-        Required.field(fields, "fields");
+        // The refusal comes first: a caller who may not edit the register learns nothing of its rules.
         Permissions.require(principal, Permission.MANAGE_SUBPROCESSORS);
+        Required.field(fields, "fields");
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Subprocessor entry = new Subprocessor(new SubprocessorId(ids.next()), fields.name(), fields.purpose(),
                 fields.region(), fields.transferSafeguard(), now);
@@ -54,9 +55,9 @@ public final class ManageSubprocessorsService implements ManageSubprocessors {
 
     @Override
     public Subprocessor update(Principal principal, SubprocessorId id, SubprocessorChange change) {
+        Permissions.require(principal, Permission.MANAGE_SUBPROCESSORS);
         Required.field(id, "id");
         Required.field(change, "change");
-        Permissions.require(principal, Permission.MANAGE_SUBPROCESSORS);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return store.transactions().global(() -> {
             Subprocessor current = store.subprocessors().byId(id)

@@ -61,8 +61,9 @@ public final class PolicyVersionsService implements PublishPolicyVersion, Policy
 
     @Override
     public PolicyVersionView publish(Principal principal, PublishPolicyCommand command) {
-        Required.field(command, "command");
+        // The refusal comes first: a center's member learns nothing of what a publication must hold.
         Permissions.require(principal, Permission.PUBLISH_POLICY);
+        Required.field(command, "command");
         if (!PolicyVersion.validVersion(command.version())) {
             throw new ValidationException("version", "must have 1 to " + PolicyVersion.MAX_VERSION
                     + " of A-Z a-z 0-9 . _ -");

@@ -46,6 +46,7 @@ public final class ReportIncidentService implements ReportIncident {
     private final AuditTrail audit;
     private final Clock clock;
     private final IdGenerator ids;
+    private final IncidentSeal seal;
 
     public ReportIncidentService(QlevenStore store, FieldCipher cipher, MailQueue mail, AuditTrail audit, Clock clock,
                                  IdGenerator ids) {
@@ -55,12 +56,15 @@ public final class ReportIncidentService implements ReportIncident {
         this.audit = audit;
         this.clock = clock;
         this.ids = ids;
+        this.seal = new IncidentSeal(cipher);
     }
 
     @Override
     public IncidentView report(Principal principal, ReportIncidentCommand command) {
-        Required.field(command, "command");
+        // Refused before anything of the request is looked at: a center's caller learns nothing of
+        // what an operator's report must hold.
         Permissions.require(principal, Permission.REPORT_INCIDENTS);
+        Required.field(command, "command");
         // PostgreSQL keeps microseconds: both stores then answer the instants they were given.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         check(command, now);
@@ -74,7 +78,7 @@ public final class ReportIncidentService implements ReportIncident {
                 command.detectedAt().truncatedTo(ChronoUnit.MICROS), command.description(),
                 command.categories(), command.centers(), principal.userId(), now);
         store.transactions().global(() -> {
-            store.incidents().add(incident);
+            store.incidents().add(seal.seal(incident));
             audit.record(AuditEvent.by(principal, "incident.report", "incident", Optional.of(incident.id().value()),
                     "incident register (policy 12)", incident.centers().size(), now));
         });
@@ -92,8 +96,9 @@ public final class ReportIncidentService implements ReportIncident {
         try {
             return Optional.of(store.transactions().inTenant(center, () -> {
                 Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                store.centerNotifications().add(new CenterNotification(center, ids.next(), IncidentNotices.KIND,
-                        incident.id().value(), IncidentNotices.title(), IncidentNotices.text(incident), at));
+                store.centerNotifications().add(seal.seal(new CenterNotification(center, ids.next(),
+                        IncidentNotices.KIND, incident.id().value(), IncidentNotices.title(),
+                        IncidentNotices.text(incident), at)));
                 List<StoredAccount> administrators = store.accounts()
                         .byIds(store.memberships().lockActiveAdministrators(center));
                 for (StoredAccount admin : administrators) {

@@ -24,6 +24,8 @@ import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.audit.out.ChainSigner;
 import com.qleven.ports.privacy.in.IncidentView;
 import com.qleven.ports.privacy.in.ReportIncidentCommand;
+import com.qleven.ports.privacy.out.StoredIncident;
+import com.qleven.ports.privacy.out.StoredNotification;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.PasswordHasher;
 import com.qleven.ports.shared.out.PhoneNumbers;
@@ -35,6 +37,7 @@ import com.qleven.ports.tenancy.in.SignUp.SignUpResult;
 import com.qleven.ports.tenancy.in.SignUpCommand;
 import com.qleven.ports.testing.MutableClock;
 import com.qleven.ports.testing.RecordingMailer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -210,6 +213,74 @@ public abstract class IncidentUseCasesSuite {
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> qleven.getIncident().get(a.admin(), new IncidentId(UUID.randomUUID())))
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    private static boolean holds(byte[] haystack, String needle) {
+        return new String(haystack, StandardCharsets.ISO_8859_1)
+                .contains(new String(needle.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void the_description_and_each_notice_are_stored_sealed_and_open_only_in_their_own_place() {
+        Center a = center();
+        Center b = center();
+        Principal operator = operator();
+        IncidentView reported = qleven.reportIncident().report(operator, new ReportIncidentCommand(NOW,
+                "The file of Teodora Villalobos was readable", List.of(a.tenant(), b.tenant()),
+                Set.of(IncidentCategory.HEALTH)));
+
+        StoredIncident stored = store.transactions().global(() -> store.incidents().byId(reported.id()))
+                .orElseThrow();
+        assertThat(holds(stored.description(), "Teodora Villalobos")).isFalse();
+        List<StoredNotification> ofA = store.transactions().inTenant(a.tenant(),
+                () -> store.centerNotifications().list(a.tenant(), PageRequest.first()).items());
+        assertThat(ofA).singleElement().satisfies(n -> {
+            assertThat(holds(n.text(), "Teodora Villalobos")).isFalse();
+            assertThat(holds(n.title(), "incident")).isFalse();
+        });
+        // Opened through the use cases, both read as written.
+        assertThat(qleven.getIncident().get(operator, reported.id()).description())
+                .isEqualTo("The file of Teodora Villalobos was readable");
+        assertThat(qleven.listNotifications().list(a.admin(), PageRequest.first()).items()).singleElement()
+                .satisfies(n -> assertThat(n.text()).contains("Teodora Villalobos"));
+
+        // A's sealed notice copied into B's rows does not open there: the text is bound to its center.
+        StoredNotification copied = ofA.get(0);
+        store.transactions().inTenant(b.tenant(), () -> store.centerNotifications().add(new StoredNotification(
+                b.tenant(), copied.id(), copied.kind(), copied.subjectId(), copied.title(), copied.text(),
+                copied.createdAt().plusSeconds(1))));
+        assertThatThrownBy(() -> qleven.listNotifications().list(b.admin(), PageRequest.first()))
+                .isInstanceOf(RuntimeException.class).isNotInstanceOf(ForbiddenException.class);
+        // An incident's sealed description copied to another incident's row does not open there either.
+        IncidentId otherId = qleven.reportIncident().report(operator, command(NOW, a.tenant())).id();
+        StoredIncident other = store.transactions().global(() -> store.incidents().byId(otherId)).orElseThrow();
+        store.transactions().global(() -> store.incidents().add(new StoredIncident(new IncidentId(UUID.randomUUID()),
+                other.detectedAt(), other.description(), other.categories(), other.centers(), other.reportedBy(),
+                other.reportedAt())));
+        assertThatThrownBy(() -> qleven.listIncidents().list(operator, PageRequest.first()))
+                .isInstanceOf(RuntimeException.class).isNotInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void a_caller_who_is_no_operator_is_refused_before_the_command_is_looked_at() {
+        Center a = center();
+        Principal operator = operator();
+
+        // Before the fix a missing command was a ValidationException, even for a center's caller.
+        assertThatThrownBy(() -> qleven.reportIncident().report(a.admin(), null))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> qleven.subprocessors().add(a.admin(), null)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> qleven.subprocessors().update(a.admin(), null, null))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> qleven.listIncidents().list(signIn(addProfessional(a)), null))
+                .isInstanceOf(ForbiddenException.class);
+        // Control: an operator's missing command is still a ValidationException naming it.
+        assertThatThrownBy(() -> qleven.reportIncident().report(operator, null))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("command");
+        assertThatThrownBy(() -> qleven.subprocessors().add(operator, null))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("fields");
+        assertThatThrownBy(() -> qleven.subprocessors().update(operator, null, null))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("id");
     }
 
     @Test

@@ -249,6 +249,19 @@ public abstract class PolicyVersionUseCasesSuite {
     }
 
     @Test
+    void a_center_member_is_refused_before_the_command_is_looked_at() {
+        Center a = center();
+        Operator operator = operator();
+
+        // Before the fix a missing command was a ValidationException, even for a center's member.
+        assertThatThrownBy(() -> qleven.publishPolicyVersion().publish(a.admin(), null))
+                .isInstanceOf(ForbiddenException.class);
+        // Control: an operator's missing command is still a ValidationException naming it.
+        assertThatThrownBy(() -> qleven.publishPolicyVersion().publish(operator.principal(), null))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("command");
+    }
+
+    @Test
     void a_publication_by_a_center_member_or_of_an_existing_version_is_refused_and_writes_nothing() {
         Center a = center();
         Operator operator = operator();

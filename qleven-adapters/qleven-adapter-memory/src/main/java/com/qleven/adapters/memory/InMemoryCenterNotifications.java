@@ -1,10 +1,10 @@
 package com.qleven.adapters.memory;
 
-import com.qleven.domain.privacy.CenterNotification;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.privacy.out.CenterNotifications;
+import com.qleven.ports.privacy.out.StoredNotification;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +14,14 @@ import java.util.UUID;
 /** Per-center notifications in memory; a unit of work sees only its center's. */
 final class InMemoryCenterNotifications implements CenterNotifications {
     private final InMemoryTransactions tx;
-    private final List<CenterNotification> rows = new ArrayList<>();
+    private final List<StoredNotification> rows = new ArrayList<>();
 
     InMemoryCenterNotifications(InMemoryTransactions tx) {
         this.tx = tx;
     }
 
     @Override
-    public void add(CenterNotification notification) {
+    public void add(StoredNotification notification) {
         tx.within(() -> {
             tx.checkWrite(notification.tenantId());
             if (rows.stream().anyMatch(n -> n.tenantId().equals(notification.tenantId())
@@ -34,10 +34,10 @@ final class InMemoryCenterNotifications implements CenterNotifications {
     }
 
     @Override
-    public Page<CenterNotification> list(TenantId tenant, PageRequest page) {
+    public Page<StoredNotification> list(TenantId tenant, PageRequest page) {
         return tx.within(() -> InMemoryPages.newestFirst(rows.stream()
                 .filter(n -> n.tenantId().equals(tenant) && tx.visible(n.tenantId())).toList(),
-                CenterNotification::createdAt, CenterNotification::id, page));
+                StoredNotification::createdAt, StoredNotification::id, page));
     }
 
     @Override
@@ -45,6 +45,6 @@ final class InMemoryCenterNotifications implements CenterNotifications {
         return tx.within(() -> rows.stream()
                 .filter(n -> n.tenantId().equals(tenant) && tx.visible(n.tenantId()) && n.kind().equals(kind)
                         && n.subjectId().equals(subjectId))
-                .map(CenterNotification::createdAt).min(Instant::compareTo));
+                .map(StoredNotification::createdAt).min(Instant::compareTo));
     }
 }

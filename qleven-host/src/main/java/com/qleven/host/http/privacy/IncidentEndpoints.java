@@ -10,6 +10,7 @@ import com.qleven.domain.shared.ForbiddenException;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.ValidationException;
+import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.host.http.Request;
 import com.qleven.host.http.Response;
@@ -56,8 +57,10 @@ public final class IncidentEndpoints {
         // A report notifies each affected center in that center's own unit of work, which cannot open
         // inside the operator's one idempotent unit of work: the report is a plain POST.
         List<Route> routes = new ArrayList<>(List.of(
-                Route.post("/v1/operator/incidents", Route.Body.JSON, this::report),
-                Route.get("/v1/operator/incidents", this::operatorList),
+                // The operators' routes refuse anyone else before they read the request.
+                Route.post("/v1/operator/incidents", Route.Body.JSON, this::report)
+                        .refusingFirst(Permission.REPORT_INCIDENTS),
+                Route.get("/v1/operator/incidents", this::operatorList).refusingFirst(Permission.REPORT_INCIDENTS),
                 Route.get("/v1/incidents", this::centerList),
                 Route.get("/v1/incidents/{id}", this::get),
                 Route.get("/v1/notifications", this::notifications)));

@@ -37,7 +37,8 @@ public final class PolicyVersionEndpoints {
         // work cannot hold; publishing twice is a 409, so a retry is harmless anyway. Accepting is an
         // action like any other: the caller's key, a center member's or an operator's, is honoured.
         return List.of(
-                Route.post("/v1/operator/policy-versions", Route.Body.JSON, this::publish),
+                Route.post("/v1/operator/policy-versions", Route.Body.JSON, this::publish)
+                        .refusingFirst(Permission.PUBLISH_POLICY),
                 Route.get("/v1/me/notifications", this::notifications),
                 Route.action("/v1/policy-versions/{version}/accept", Route.Body.NONE, Permission.MANAGE_OWN_ACCOUNT,
                         Route.Replay.ANSWER, this::accept),

@@ -50,12 +50,14 @@ public final class SubprocessorEndpoints {
     }
 
     public List<Route> routes() {
-        // An operator's Idempotency-Key is scoped to the operator (the platform has no center).
+        // An operator's Idempotency-Key is scoped to the operator (the platform has no center). The
+        // operators' routes refuse anyone else before they read the request, its key included.
         return List.of(
                 Route.get("/v1/privacy/subprocessors", this::list),
                 Route.action("/v1/operator/subprocessors", Route.Body.JSON, Permission.MANAGE_SUBPROCESSORS,
-                        Route.Replay.ANSWER, this::add),
-                new Route("PATCH", "/v1/operator/subprocessors/{id}", Route.Body.JSON, this::update));
+                        Route.Replay.ANSWER, this::add).refusingFirst(Permission.MANAGE_SUBPROCESSORS),
+                new Route("PATCH", "/v1/operator/subprocessors/{id}", Route.Body.JSON, this::update)
+                        .refusingFirst(Permission.MANAGE_SUBPROCESSORS));
     }
 
     private Response list(Request request) {

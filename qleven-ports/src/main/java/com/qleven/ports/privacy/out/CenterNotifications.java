@@ -1,6 +1,5 @@
 package com.qleven.ports.privacy.out;
 
-import com.qleven.domain.privacy.CenterNotification;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.TenantId;
@@ -8,12 +7,15 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Per-center notifications; reads and writes see only the unit of work's center. Newest first. */
+/**
+ * Per-center notifications; reads and writes see only the unit of work's center. Newest first.
+ * Title and text arrive sealed and are kept as they arrive.
+ */
 public interface CenterNotifications {
 
-    void add(CenterNotification notification);
+    void add(StoredNotification notification);
 
-    Page<CenterNotification> list(TenantId tenant, PageRequest page);
+    Page<StoredNotification> list(TenantId tenant, PageRequest page);
 
     /** When the center was sent a notification of this kind about this subject, if it was. */
     Optional<Instant> sentAt(TenantId tenant, String kind, UUID subjectId);

@@ -1,6 +1,5 @@
 package com.qleven.ports.privacy.out;
 
-import com.qleven.domain.privacy.Incident;
 import com.qleven.domain.privacy.IncidentId;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
@@ -9,16 +8,17 @@ import java.util.Optional;
 
 /**
  * The platform's incident register: global records (the breach is the platform's, as processor),
- * readable in any unit of work. Pages are newest detection first, then by id.
+ * readable in any unit of work. Pages are newest detection first, then by id. The description
+ * arrives sealed and is kept as it arrives.
  */
 public interface Incidents {
 
-    void add(Incident incident);
+    void add(StoredIncident incident);
 
-    Optional<Incident> byId(IncidentId id);
+    Optional<StoredIncident> byId(IncidentId id);
 
-    Page<Incident> list(PageRequest page);
+    Page<StoredIncident> list(PageRequest page);
 
     /** Only the incidents that name {@code center} among the affected ones. */
-    Page<Incident> listAffecting(TenantId center, PageRequest page);
+    Page<StoredIncident> listAffecting(TenantId center, PageRequest page);
 }

@@ -3,11 +3,11 @@ package com.qleven.adapters.postgres.privacy;
 import com.qleven.adapters.postgres.shared.KeysetCursor;
 import com.qleven.adapters.postgres.shared.PostgresTransactions;
 import com.qleven.adapters.postgres.shared.Sql;
-import com.qleven.domain.privacy.CenterNotification;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.privacy.out.CenterNotifications;
+import com.qleven.ports.privacy.out.StoredNotification;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,12 +15,12 @@ import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
-/** Per-center notifications in {@code center_notifications}, under row-level security. */
+/** Per-center notifications in {@code center_notifications}, under row-level security; title and text sealed. */
 final class PostgresCenterNotifications implements CenterNotifications {
     private static final String COLUMNS = "tenant_id, id, kind, subject_id, title, body, created_at";
-    private static final RowMapper<CenterNotification> NOTIFICATION = (rs, ctx) -> new CenterNotification(
+    private static final RowMapper<StoredNotification> NOTIFICATION = (rs, ctx) -> new StoredNotification(
             new TenantId(Sql.uuid(rs, "tenant_id")), Sql.uuid(rs, "id"), rs.getString("kind"),
-            Sql.uuid(rs, "subject_id"), rs.getString("title"), rs.getString("body"), Sql.instant(rs, "created_at"));
+            Sql.uuid(rs, "subject_id"), rs.getBytes("title"), rs.getBytes("body"), Sql.instant(rs, "created_at"));
 
     private final PostgresTransactions tx;
 
@@ -29,7 +29,7 @@ final class PostgresCenterNotifications implements CenterNotifications {
     }
 
     @Override
-    public void add(CenterNotification n) {
+    public void add(StoredNotification n) {
         tx.withHandle(Optional.of(n.tenantId()), "record a notification", h -> h
                 .createUpdate("INSERT INTO public.center_notifications (" + COLUMNS
                         + ") VALUES (:tenant, :id, :kind, :subject, :title, :body, :createdAt)")
@@ -37,16 +37,16 @@ final class PostgresCenterNotifications implements CenterNotifications {
                 .bind("id", Sql.uuid(n.id()))
                 .bind("kind", n.kind())
                 .bind("subject", Sql.uuid(n.subjectId()))
-                .bind("title", n.title())
-                .bind("body", n.text())
+                .bind("title", Sql.bytes(n.title()))
+                .bind("body", Sql.bytes(n.text()))
                 .bind("createdAt", Sql.instant(n.createdAt()))
                 .execute());
     }
 
     @Override
-    public Page<CenterNotification> list(TenantId tenant, PageRequest page) {
+    public Page<StoredNotification> list(TenantId tenant, PageRequest page) {
         Optional<KeysetCursor> after = page.cursor().map(KeysetCursor::decode);
-        List<CenterNotification> rows = tx.withHandle(Optional.of(tenant), "list notifications", h -> {
+        List<StoredNotification> rows = tx.withHandle(Optional.of(tenant), "list notifications", h -> {
             Query query = h.createQuery("SELECT " + COLUMNS + " FROM public.center_notifications"
                             + " WHERE tenant_id = :tenant"
                             + (after.isPresent() ? " AND (created_at, id) < (:afterAt, :afterId)" : "")
@@ -59,8 +59,8 @@ final class PostgresCenterNotifications implements CenterNotifications {
         if (rows.size() <= page.limit()) {
             return new Page<>(rows, Optional.empty());
         }
-        List<CenterNotification> items = rows.subList(0, page.limit());
-        CenterNotification last = items.get(items.size() - 1);
+        List<StoredNotification> items = rows.subList(0, page.limit());
+        StoredNotification last = items.get(items.size() - 1);
         return new Page<>(items, Optional.of(new KeysetCursor(last.createdAt(), last.id()).encode()));
     }
 

@@ -3,7 +3,6 @@ package com.qleven.adapters.postgres.privacy;
 import com.qleven.adapters.postgres.shared.KeysetCursor;
 import com.qleven.adapters.postgres.shared.PostgresTransactions;
 import com.qleven.adapters.postgres.shared.Sql;
-import com.qleven.domain.privacy.Incident;
 import com.qleven.domain.privacy.IncidentCategory;
 import com.qleven.domain.privacy.IncidentId;
 import com.qleven.domain.shared.Page;
@@ -11,6 +10,7 @@ import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UserId;
 import com.qleven.ports.privacy.out.Incidents;
+import com.qleven.ports.privacy.out.StoredIncident;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,12 +20,12 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
-/** The incident register in {@code privacy_incidents}, a global table. */
+/** The incident register in {@code privacy_incidents}, a global table; the description is sealed (bytea). */
 final class PostgresIncidents implements Incidents {
     private static final String COLUMNS =
             "id, detected_at, description, categories, affected_centers, reported_by, reported_at";
-    private static final RowMapper<Incident> INCIDENT = (rs, ctx) -> new Incident(
-            new IncidentId(Sql.uuid(rs, "id")), Sql.instant(rs, "detected_at"), rs.getString("description"),
+    private static final RowMapper<StoredIncident> INCIDENT = (rs, ctx) -> new StoredIncident(
+            new IncidentId(Sql.uuid(rs, "id")), Sql.instant(rs, "detected_at"), rs.getBytes("description"),
             Arrays.stream((String[]) rs.getArray("categories").getArray())
                     .map(c -> IncidentCategory.parse("categories", c))
                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(IncidentCategory.class))),
@@ -39,14 +39,14 @@ final class PostgresIncidents implements Incidents {
     }
 
     @Override
-    public void add(Incident incident) {
+    public void add(StoredIncident incident) {
         Object[] categories = incident.categories().stream().sorted().map(IncidentCategory::wireName).toArray();
         List<UUID> centers = incident.centers().stream().map(TenantId::value).toList();
         tx.withHandle("record an incident", h -> h.createUpdate("INSERT INTO public.privacy_incidents (" + COLUMNS
                         + ") VALUES (:id, :detectedAt, :description, :categories, :centers, :reportedBy, :reportedAt)")
                 .bind("id", Sql.uuid(incident.id().value()))
                 .bind("detectedAt", Sql.instant(incident.detectedAt()))
-                .bind("description", incident.description())
+                .bind("description", Sql.bytes(incident.description()))
                 .bind("categories", (position, statement, c) -> statement.setArray(position,
                         statement.getConnection().createArrayOf("text", categories)))
                 .bind("centers", Sql.uuids(centers))
@@ -56,7 +56,7 @@ final class PostgresIncidents implements Incidents {
     }
 
     @Override
-    public Optional<Incident> byId(IncidentId id) {
+    public Optional<StoredIncident> byId(IncidentId id) {
         return tx.withHandle("find an incident", h -> h
                 .createQuery("SELECT " + COLUMNS + " FROM public.privacy_incidents WHERE id = :id")
                 .bind("id", Sql.uuid(id.value()))
@@ -65,18 +65,18 @@ final class PostgresIncidents implements Incidents {
     }
 
     @Override
-    public Page<Incident> list(PageRequest page) {
+    public Page<StoredIncident> list(PageRequest page) {
         return page(Optional.empty(), page);
     }
 
     @Override
-    public Page<Incident> listAffecting(TenantId center, PageRequest page) {
+    public Page<StoredIncident> listAffecting(TenantId center, PageRequest page) {
         return page(Optional.of(center), page);
     }
 
-    private Page<Incident> page(Optional<TenantId> center, PageRequest page) {
+    private Page<StoredIncident> page(Optional<TenantId> center, PageRequest page) {
         Optional<KeysetCursor> after = page.cursor().map(KeysetCursor::decode);
-        List<Incident> rows = tx.withHandle("list incidents", h -> {
+        List<StoredIncident> rows = tx.withHandle("list incidents", h -> {
             Query query = h.createQuery("SELECT " + COLUMNS + " FROM public.privacy_incidents WHERE true"
                             + (center.isPresent() ? " AND affected_centers @> ARRAY[:center]::uuid[]" : "")
                             + (after.isPresent() ? " AND (detected_at, id) < (:afterAt, :afterId)" : "")
@@ -90,8 +90,8 @@ final class PostgresIncidents implements Incidents {
         if (rows.size() <= page.limit()) {
             return new Page<>(rows, Optional.empty());
         }
-        List<Incident> items = rows.subList(0, page.limit());
-        Incident last = items.get(items.size() - 1);
+        List<StoredIncident> items = rows.subList(0, page.limit());
+        StoredIncident last = items.get(items.size() - 1);
         return new Page<>(items, Optional.of(new KeysetCursor(last.detectedAt(), last.id().value()).encode()));
     }
 }

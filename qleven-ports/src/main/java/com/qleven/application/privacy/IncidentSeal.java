@@ -1,0 +1,68 @@
+package com.qleven.application.privacy;
+
+import com.qleven.domain.privacy.CenterNotification;
+import com.qleven.domain.privacy.Incident;
+import com.qleven.domain.privacy.IncidentId;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.ports.privacy.out.StoredIncident;
+import com.qleven.ports.privacy.out.StoredNotification;
+import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.KeyScope;
+import java.util.UUID;
+
+/**
+ * How the incident register's free text and a center's notifications are sealed.
+ *
+ * <p>An incident's description is the platform's record (the platform, as processor, documents
+ * its breaches) and may name several centers and the people in them, so it is sealed under a data
+ * key of the incident itself ({@code incident}, owned by no center): shredding one center's keys
+ * when it leaves cannot make the register unreadable, and a retention of the register can shred
+ * one incident alone. Associated data {@code incident|description|<id>} binds it to its row.
+ *
+ * <p>A notification belongs to one center, so its title and text are sealed under a key of that
+ * center ({@code center_notification}, owned by the center's id): the notice is the center's data
+ * and goes with the center's keys. Associated data {@code center_notification|<field>|<center>|<id>}
+ * binds each to its center and row, so a notice copied into another center's rows fails to open.
+ */
+final class IncidentSeal {
+    static final String INCIDENT_KEY_KIND = "incident";
+    static final String NOTIFICATION_KEY_KIND = "center_notification";
+
+    private final FieldCipher cipher;
+
+    IncidentSeal(FieldCipher cipher) {
+        this.cipher = cipher;
+    }
+
+    StoredIncident seal(Incident i) {
+        return new StoredIncident(i.id(), i.detectedAt(),
+                cipher.encrypt(new KeyScope(INCIDENT_KEY_KIND, i.id().value()), aad(i.id()), i.description()),
+                i.categories(), i.centers(), i.reportedBy(), i.reportedAt());
+    }
+
+    Incident open(StoredIncident s) {
+        return new Incident(s.id(), s.detectedAt(), cipher.decrypt(aad(s.id()), s.description()), s.categories(),
+                s.centers(), s.reportedBy(), s.reportedAt());
+    }
+
+    StoredNotification seal(CenterNotification n) {
+        KeyScope scope = new KeyScope(NOTIFICATION_KEY_KIND, n.tenantId().value());
+        return new StoredNotification(n.tenantId(), n.id(), n.kind(), n.subjectId(),
+                cipher.encrypt(scope, aad("title", n.tenantId(), n.id()), n.title()),
+                cipher.encrypt(scope, aad("text", n.tenantId(), n.id()), n.text()), n.createdAt());
+    }
+
+    CenterNotification open(StoredNotification s) {
+        return new CenterNotification(s.tenantId(), s.id(), s.kind(), s.subjectId(),
+                cipher.decrypt(aad("title", s.tenantId(), s.id()), s.title()),
+                cipher.decrypt(aad("text", s.tenantId(), s.id()), s.text()), s.createdAt());
+    }
+
+    static String aad(IncidentId id) {
+        return INCIDENT_KEY_KIND + "|description|" + id;
+    }
+
+    static String aad(String field, TenantId tenant, UUID id) {
+        return NOTIFICATION_KEY_KIND + "|" + field + "|" + tenant + "|" + id;
+    }
+}
