@@ -40,6 +40,18 @@ public final class Router {
                 .toList());
     }
 
+    /**
+     * The same routes, each authenticated one answered in one unit of work with its authentication
+     * ({@link OneUnitEndpoint}), except the routes of {@code separateUnits} ("METHOD template"):
+     * those that need no session, hash a password (outside any transaction) or act in other centers.
+     */
+    Router withOneUnitPerRequest(com.qleven.ports.tenancy.in.Authenticate authenticate, Set<String> separateUnits) {
+        return new Router(routes.stream()
+                .map(r -> separateUnits.contains(r.method() + " " + r.template()) ? r
+                        : r.withEndpoint(new OneUnitEndpoint(r.endpoint(), authenticate)))
+                .toList());
+    }
+
     /** @param path the request path, already percent-decoded by Undertow */
     public Match match(String method, String path) {
         String[] segments = path.length() > 1 && path.startsWith("/") ? path.substring(1).split("/", -1) : null;

@@ -17,6 +17,18 @@ public interface Transactions {
     /** A unit of work on the global tables only: no center's rows are visible in it. */
     <T> T global(Supplier<T> work);
 
+    /**
+     * Binds the global unit of work open on the thread to {@code tenant}: from here on, in the same
+     * transaction, it is that center's unit (it sees that center's rows, and that center's nested
+     * units join it). For work that must find its center in the global tables first, such as a
+     * request's session by its token: one transaction instead of two. Only the outermost unit, while
+     * still global, may be bound; binding a unit already
+     * bound to that center does nothing.
+     *
+     * @throws IllegalStateException when no global unit of work is open on the thread
+     */
+    void bindTenant(TenantId tenant);
+
     default void inTenant(TenantId tenant, Runnable work) {
         inTenant(tenant, () -> {
             work.run();

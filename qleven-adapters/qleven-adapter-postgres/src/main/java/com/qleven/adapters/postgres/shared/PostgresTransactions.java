@@ -64,6 +64,24 @@ public final class PostgresTransactions implements Transactions {
         return run(Optional.empty(), work);
     }
 
+    @Override
+    public void bindTenant(TenantId tenant) {
+        Objects.requireNonNull(tenant, "tenant");
+        Unit open = current.get();
+        if (open != null && open.tenant().equals(Optional.of(tenant))) {
+            return;
+        }
+        if (open == null || open.tenant().isPresent()) {
+            throw new IllegalStateException("only a global unit of work can be bound to center " + tenant);
+        }
+        try {
+            setTenant(open.handle(), Optional.of(tenant));
+        } catch (JdbiException e) {
+            throw SqlFailures.translate("bind a unit of work to its center", e);
+        }
+        current.set(new Unit(open.handle(), Optional.of(tenant)));
+    }
+
     /** The center of the unit of work open on this thread; empty for a global unit or none. */
     public Optional<TenantId> currentTenant() {
         Unit open = current.get();
@@ -125,13 +143,17 @@ public final class PostgresTransactions implements Transactions {
     private static void begin(Handle handle, Optional<TenantId> tenant) {
         try {
             handle.begin();
-            handle.createQuery(SET_TENANT)
-                    .bind("tenant", tenant.map(t -> t.value().toString()).orElse(""))
-                    .mapTo(String.class)
-                    .one();
+            setTenant(handle, tenant);
         } catch (JdbiException e) {
             throw SqlFailures.translate("begin a unit of work", e);
         }
+    }
+
+    private static void setTenant(Handle handle, Optional<TenantId> tenant) {
+        handle.createQuery(SET_TENANT)
+                .bind("tenant", tenant.map(t -> t.value().toString()).orElse(""))
+                .mapTo(String.class)
+                .one();
     }
 
     private static void commit(Handle handle) {
