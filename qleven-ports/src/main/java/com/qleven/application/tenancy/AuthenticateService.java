@@ -49,7 +49,7 @@ public final class AuthenticateService implements Authenticate {
     }
 
     /**
-     * One unit of work: the directory's row for the token (global), then, bound to its center, the
+     * One unit of work: the directory's row for the token, which binds the unit to its center, then the
      * session, the membership, the idle-time refresh when due, and {@code work}. A refusal commits
      * what it wrote (an expired session ended) and runs no work.
      */
@@ -59,21 +59,20 @@ public final class AuthenticateService implements Authenticate {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Outcome<T> outcome = store.transactions().global(() -> {
-            Optional<Directory.SessionToken> found = store.directory().sessionByTokenHash(SessionTokens.hash(token))
-                    .filter(e -> now.isBefore(e.absoluteExpiry()));
-            if (found.isEmpty()) {
-                return new Refused<>();
-            }
-            Directory.SessionToken entry = found.get();
-            entry.tenantId().ifPresent(store.transactions()::bindTenant);
-            Optional<Principal> principal = check(entry, now);
-            if (principal.isEmpty()) {
-                return new Refused<>();
-            }
-            return entry.tenantId().isEmpty() ? new Operator<>(principal.get())
-                    : new Done<>(work.apply(principal.get()));
-        });
+        Outcome<T> outcome = store.transactions().bySessionToken(SessionTokens.hash(token), store.directory(),
+                row -> {
+                    Optional<Directory.SessionToken> found = row.filter(e -> now.isBefore(e.absoluteExpiry()));
+                    if (found.isEmpty()) {
+                        return new Refused<>();
+                    }
+                    Directory.SessionToken entry = found.get();
+                    Optional<Principal> principal = check(entry, now);
+                    if (principal.isEmpty()) {
+                        return new Refused<>();
+                    }
+                    return entry.tenantId().isEmpty() ? new Operator<>(principal.get())
+                            : new Done<>(work.apply(principal.get()));
+                });
         if (outcome instanceof Done<T> done) {
             return Optional.of(done.result());
         }
