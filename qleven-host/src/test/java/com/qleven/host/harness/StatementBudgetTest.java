@@ -37,9 +37,15 @@ import org.slf4j.MDC;
  * thread by its request id. An operation over its budget in {@link #BUDGETS} fails, and so does an
  * operation without a row (a route added without its budget) or a row naming no operation.
  *
- * <p>An authenticated request runs in one unit of work: authentication and the use case share it.
- * Routes that hash a password (sign-in, sign-up, password changes) hash outside any transaction
- * and keep more than one.
+ * <p>An authenticated request runs in one unit of work: authentication and the use case share it,
+ * and authentication costs three statements (the session token's directory row, which also binds
+ * the unit to its center; the session; the membership). Routes that hash a password (sign-in,
+ * sign-up, adding a user, changing a password) hash outside any transaction and keep more than one,
+ * and so do one's own memberships, which read other centers. The rows are what each route costs
+ * today (before issue 8: {@code GET /v1/me} 3 transactions and 14 statements, {@code POST
+ * /v1/clients} 3 and 18): issue 8's targets of 6 and 10 statements for those two also need the
+ * audit append as one insert and the cached data keys, which land beside this change; tighten the
+ * rows then. Every later route gets its row in the change that adds it.
  */
 class StatementBudgetTest {
     private static final List<OpenApiRoutes.Operation> OPERATIONS = new OpenApiRoutes().operations();
@@ -115,7 +121,7 @@ class StatementBudgetTest {
             entry("GET /v1/clients/{id}/export", budget(1, 13)),
             entry("POST /v1/operator/incidents", budget(4, 21)),
             entry("GET /v1/operator/incidents", budget(5, 10)),
-            entry("GET /v1/incidents", budget(1, 7)),
+            entry("GET /v1/incidents", budget(1, 5)),
             entry("GET /v1/incidents/{id}", budget(1, 5)),
             entry("GET /v1/notifications", budget(1, 4)),
             entry("GET /v1/privacy/subprocessors", budget(1, 4)),
