@@ -26,6 +26,9 @@ import org.jdbi.v3.core.transaction.TransactionHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.slf4j.MDC;
@@ -35,7 +38,9 @@ import org.slf4j.MDC;
  * recipe says, and the transactions it opens and the statements it sends (every statement,
  * {@code set_config} included; {@code BEGIN} and {@code COMMIT} not) are counted on the request's
  * thread by its request id. An operation over its budget in {@link #BUDGETS} fails, and so does an
- * operation without a row (a route added without its budget) or a row naming no operation.
+ * operation without a row (a route added without its budget) or a row naming no operation. A list or
+ * search page must then cost the same with two more rows on it ({@link #MORE_ROWS}), except the pages
+ * still listed in {@link #PER_ROW}, which must cost more (so that a fixed page leaves that list).
  *
  * <p>An authenticated request runs in one unit of work: authentication and the use case share it,
  * and authentication costs three statements (the session token's directory row, which also binds
@@ -47,6 +52,7 @@ import org.slf4j.MDC;
  * audit append as one insert and the cached data keys, which land beside this change; tighten the
  * rows then. Every later route gets its row in the change that adds it.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StatementBudgetTest {
     private static final List<OpenApiRoutes.Operation> OPERATIONS = new OpenApiRoutes().operations();
     private static final Map<String, Count> COUNTS = new ConcurrentHashMap<>();
@@ -281,6 +287,7 @@ class StatementBudgetTest {
     }
 
     @Test
+    @Order(0)
     void everyOperationHasABudgetAndARecipe() {
         Set<String> operations = OPERATIONS.stream().map(OpenApiRoutes.Operation::toString)
                 .collect(Collectors.toSet());
@@ -295,6 +302,7 @@ class StatementBudgetTest {
     }
 
     @TestFactory
+    @Order(1)
     Stream<DynamicTest> everyOperationKeepsItsBudget() {
         return OPERATIONS.stream().filter(op -> RECIPES.containsKey(op.toString()) && BUDGETS.containsKey(
                 op.toString())).map(op -> DynamicTest.dynamicTest(op.toString(), () -> {
@@ -316,6 +324,92 @@ class StatementBudgetTest {
                             .isLessThanOrEqualTo(
                             budget.statements());
                 }));
+    }
+
+    /**
+     * The list and search pages, each with how to add two more of its rows: a page must cost the
+     * same with two more rows on it (no query per row), except the pages of {@link #PER_ROW}.
+     */
+    private static final Map<String, Runnable> MORE_ROWS = Map.ofEntries(
+            entry("GET /v1/users", () -> twice(() -> host.post("/v1/users", TestHost.userBody(
+                    TestHost.newEmail("budget"), "receptionist"), A.center().token()))),
+            entry("GET /v1/invitations", () -> twice(() -> host.post("/v1/invitations", Map.of("email",
+                    TestHost.newEmail("budget"), "role", "receptionist"), A.center().token()))),
+            entry("GET /v1/clients", () -> twice(() -> host.post("/v1/clients", Map.of("fullName",
+                    CenterFixture.SEARCHABLE + " More"), A.center().token()))),
+            entry("POST /v1/clients/search", () -> twice(() -> host.post("/v1/clients", Map.of("fullName",
+                    CenterFixture.SEARCHABLE + " More"), A.center().token()))),
+            entry("GET /v1/privacy/requests", () -> twice(() -> host.post("/v1/privacy/requests", Map.of(
+                    "clientId", A.clientId(), "type", "access"), A.center().token()))),
+            entry("GET /v1/incidents", StatementBudgetTest::twoIncidents),
+            entry("GET /v1/notifications", StatementBudgetTest::twoIncidents),
+            entry("GET /v1/operator/incidents", StatementBudgetTest::twoIncidents),
+            entry("GET /v1/sessions", () -> twice(() -> host.login(A.center().adminEmail(), TestHost.PASSWORD, null))),
+            entry("GET /v1/consent-purposes", () -> twice(() -> host.post("/v1/consent-purposes", Map.of("code",
+                    "more_" + UUID.randomUUID().toString().substring(0, 8), "description", "More", "marketing",
+                    false), A.center().token()))),
+            entry("GET /v1/privacy/subprocessors", () -> twice(() -> host.post("/v1/operator/subprocessors",
+                    subprocessor(), operator))),
+            entry("GET /v1/clients/{id}/consents", () -> twice(() -> host.post("/v1/clients/" + A.clientId()
+                    + "/consents", Map.of("purpose", A.purposeCode(), "decision", "grant", "channel", "paper",
+                    "textVersion", "v1", "text", "I agree."), A.center().token()))));
+
+    /**
+     * Pages that still cost more with more rows, and why: each must cost MORE with two more rows
+     * (so that the entry goes once the page is fixed).
+     */
+    private static final Map<String, String> PER_ROW = Map.of(
+            "GET /v1/users", "opens each account's fields (a data key read per row until keys are cached)",
+            "GET /v1/clients", "records one client.list audit event per client shown (issue 7)",
+            "POST /v1/clients/search", "records one client.search audit event per client shown (issue 7)",
+            "GET /v1/operator/incidents", "reads each affected center's notice in that center's unit",
+            "GET /v1/sessions", "opens each session's sealed fields (a data key read per row until keys are cached)",
+            "GET /v1/invitations", "opens each invitation's email (a data key read per row until keys are cached)");
+
+    /** After the budgets, since it adds rows to the pages. */
+    @TestFactory
+    @Order(2)
+    Stream<DynamicTest> aPageCostsTheSameWithMoreRows() {
+        return MORE_ROWS.keySet().stream().sorted().map(op -> DynamicTest.dynamicTest(op, () -> {
+            int before = statements(op);
+            MORE_ROWS.get(op).run();
+            int after = statements(op);
+            if (PER_ROW.containsKey(op)) {
+                assertThat(after).as(op + " is listed as per row (" + PER_ROW.get(op) + "); it no longer is: "
+                        + "remove it from PER_ROW").isGreaterThan(before);
+            } else {
+                assertThat(after).as(op + " sends a query per row").isEqualTo(before);
+            }
+        }));
+    }
+
+    @Test
+    @Order(0)
+    void everyPageNamesAnOperation() {
+        assertThat(MORE_ROWS.keySet()).containsAll(PER_ROW.keySet());
+        assertThat(MORE_ROWS.keySet()).allSatisfy(op -> assertThat(BUDGETS).containsKey(op));
+    }
+
+    private static int statements(String op) {
+        Call call = RECIPES.get(op).apply(A);
+        String requestId = "budget-" + UUID.randomUUID();
+        Count count = new Count();
+        COUNTS.put(requestId, count);
+        Reply reply = send(call, requestId);
+        COUNTS.remove(requestId);
+        assertThat(reply.status()).as(op + " answered " + reply.body()).isEqualTo(200);
+        return count.statements.get();
+    }
+
+    private static void twice(Runnable add) {
+        add.run();
+        add.run();
+    }
+
+    private static void twoIncidents() {
+        twice(() -> created(host.post("/v1/operator/incidents", IncidentFixtures.incident(
+                host.clock.instant().minusSeconds(20).toString(), List.of(A.center().tenantId()),
+                List.of("contact")), operator)));
     }
 
     private static Call get(String path, String token) {
