@@ -32,6 +32,19 @@ public final class HttpModule {
     private HttpModule() {
     }
 
+    /**
+     * The routes that do not run in one unit of work with their authentication: those that need no
+     * session, those that hash a password (which happens outside any transaction) and one's own
+     * memberships, which act in or read other centers than the one signed in to.
+     */
+    static final java.util.Set<String> SEPARATE_UNITS = java.util.Set.of(
+            "POST /v1/signup", "POST /v1/auth/login", "POST /v1/invitations/accept", "POST /v1/memberships/accept",
+            "POST /v1/auth/password-reset", "POST /v1/auth/password-reset/confirm",
+            "GET /health/live", "GET /health/ready", "GET /openapi.json",
+            "POST /v1/users", "POST /v1/auth/password",
+            "GET /v1/me/memberships", "GET /v1/me/memberships/{id}", "POST /v1/me/memberships/{id}/accept",
+            "POST /v1/me/memberships/{id}/decline");
+
     @Provides
     @Singleton
     static ObjectMapper objectMapper() {
@@ -139,7 +152,8 @@ public final class HttpModule {
     @Singleton
     static HttpServer httpServer(HostConfig config, Optional<SSLContext> tls, Router router, ObjectMapper mapper,
                                  HttpMetrics metrics, Qleven qleven) {
-        ApiHandler handler = new ApiHandler(router.withCore(qleven, mapper), mapper, new Cors(config.corsOrigins()), metrics,
+        ApiHandler handler = new ApiHandler(router.withCore(qleven, mapper)
+                .withOneUnitPerRequest(qleven.authenticate(), SEPARATE_UNITS), mapper, new Cors(config.corsOrigins()), metrics,
                 config.trustedCountryHeader(), config.trustedProxies());
         return new HttpServer(config.bind(), config.plainHttpPort(), tls,
                 config.tls().map(HostConfig.Tls::httpsPort).orElse(0), handler, 0, 0);

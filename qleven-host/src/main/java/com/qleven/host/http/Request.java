@@ -147,6 +147,11 @@ public final class Request {
         return principal;
     }
 
+    /** The principal the request's credentials were authenticated as, by {@link OneUnitEndpoint}. */
+    void authenticatedAs(Principal authenticated) {
+        principal = authenticated;
+    }
+
     public Optional<String> pathParam(String name) {
         return Optional.ofNullable(pathParams.get(name));
     }

@@ -79,6 +79,18 @@ public final class Router {
         node.entries.add(new Entry(order, route, names.toArray(String[]::new), bound));
     }
 
+    /**
+     * The same routes, each authenticated one answered in one unit of work with its authentication
+     * ({@link OneUnitEndpoint}), except the routes of {@code separateUnits} ("METHOD template"):
+     * those that need no session, hash a password (outside any transaction) or act in other centers.
+     */
+    Router withOneUnitPerRequest(com.qleven.ports.tenancy.in.Authenticate authenticate, Set<String> separateUnits) {
+        return new Router(routes.stream()
+                .map(r -> separateUnits.contains(r.method() + " " + r.template()) ? r
+                        : r.withEndpoint(new OneUnitEndpoint(r.endpoint(), authenticate)))
+                .toList());
+    }
+
     /** @param path the request path, already percent-decoded by Undertow */
     public Match match(String method, String path) {
         if (path.length() < 2 || path.charAt(0) != '/') {

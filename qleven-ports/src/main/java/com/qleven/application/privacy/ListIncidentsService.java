@@ -19,6 +19,9 @@ import com.qleven.ports.shared.out.FieldCipher;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The incident register, and one incident, with each deadline as it stands now. An operator sees every incident and
@@ -50,10 +53,16 @@ public final class ListIncidentsService implements ListIncidents, GetIncident {
         Permissions.require(principal, Permission.VIEW_INCIDENTS);
         Required.field(page, "page");
         TenantId tenant = principal.requireTenant();
-        Page<StoredIncident> incidents = store.transactions().inTenant(tenant,
-                () -> store.incidents().listAffecting(tenant, page));
-        return new Page<>(incidents.items().stream().map(seal::open).map(i -> view(i, List.of(tenant), now))
-                .toList(), incidents.next());
+        // One read of the page and one of its notices, not one per incident.
+        return store.transactions().inTenant(tenant, () -> {
+            Page<StoredIncident> incidents = store.incidents().listAffecting(tenant, page);
+            Map<UUID, Instant> sent = store.centerNotifications().sentAt(tenant, IncidentNotices.KIND,
+                    incidents.items().stream().map(i -> i.id().value()).toList());
+            return new Page<>(incidents.items().stream().map(seal::open)
+                    .map(i -> viewOf(i, List.of(new IncidentView.AffectedCenter(
+                            tenant, Optional.ofNullable(sent.get(i.id().value())))), now))
+                    .toList(), incidents.next());
+        });
     }
 
     @Override
@@ -78,10 +87,13 @@ public final class ListIncidentsService implements ListIncidents, GetIncident {
     }
 
     private IncidentView view(Incident incident, List<TenantId> shown, Instant now) {
-        List<IncidentView.AffectedCenter> centers = shown.stream()
+        return viewOf(incident, shown.stream()
                 .map(c -> new IncidentView.AffectedCenter(c, store.transactions().inTenant(c,
                         () -> store.centerNotifications().sentAt(c, IncidentNotices.KIND, incident.id().value()))))
-                .toList();
+                .toList(), now);
+    }
+
+    private static IncidentView viewOf(Incident incident, List<IncidentView.AffectedCenter> centers, Instant now) {
         return new IncidentView(incident.id(), incident.detectedAt(), incident.description(), incident.categories(),
                 incident.reportedAt(), incident.authorityDeadline(), incident.status(now), centers);
     }

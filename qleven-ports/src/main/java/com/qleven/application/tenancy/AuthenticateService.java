@@ -12,11 +12,11 @@ import com.qleven.ports.tenancy.out.StoredSession;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
- * Finds the session behind a token through the directory, then checks it in its center: ended,
- * idle for 30 minutes or 12 hours old means refused. The role is read from the membership at every
+ * Finds the session behind a token through the directory, then checks it in its center, in the
+ * same unit of work bound to that center: ended, idle for 30 minutes or 12 hours old means refused. The role is read from the membership at every
  * request, so a change of role applies at once.
  */
 public final class AuthenticateService implements Authenticate {
@@ -32,43 +32,81 @@ public final class AuthenticateService implements Authenticate {
 
     @Override
     public Principal authenticate(String token) {
+        return authenticated(token, principal -> principal).orElseThrow(UnauthenticatedException::new);
+    }
+
+    /** What the one unit of work of {@link #authenticated} ends with. */
+    private sealed interface Outcome<T> {
+    }
+
+    private record Refused<T>() implements Outcome<T> {
+    }
+
+    private record Done<T>(T result) implements Outcome<T> {
+    }
+
+    private record Operator<T>(Principal principal) implements Outcome<T> {
+    }
+
+    /**
+     * One unit of work: the directory's row for the token, which binds the unit to its center, then the
+     * session, the membership, the idle-time refresh when due, and {@code work}. A refusal commits
+     * what it wrote (an expired session ended) and runs no work.
+     */
+    @Override
+    public <T> Optional<T> authenticated(String token, Function<Principal, T> work) {
         if (!SessionTokens.wellFormed(token)) {
-            throw new UnauthenticatedException();
+            return Optional.empty();
         }
         Instant now = clock.instant();
-        Directory.SessionToken entry = store.transactions()
-                .global(() -> store.directory().sessionByTokenHash(SessionTokens.hash(token)))
-                .filter(e -> now.isBefore(e.absoluteExpiry()))
-                .orElseThrow(UnauthenticatedException::new);
+        Outcome<T> outcome = store.transactions().bySessionToken(SessionTokens.hash(token), store.directory(),
+                row -> {
+                    Optional<Directory.SessionToken> found = row.filter(e -> now.isBefore(e.absoluteExpiry()));
+                    if (found.isEmpty()) {
+                        return new Refused<>();
+                    }
+                    Directory.SessionToken entry = found.get();
+                    Optional<Principal> principal = check(entry, now);
+                    if (principal.isEmpty()) {
+                        return new Refused<>();
+                    }
+                    return entry.tenantId().isEmpty() ? new Operator<>(principal.get())
+                            : new Done<>(work.apply(principal.get()));
+                });
+        if (outcome instanceof Done<T> done) {
+            return Optional.of(done.result());
+        }
+        if (outcome instanceof Operator<T> operator) {
+            return Optional.of(work.apply(operator.principal()));
+        }
+        return Optional.empty();
+    }
+
+    /** The session behind the directory's row, checked in the unit of work already open. */
+    private Optional<Principal> check(Directory.SessionToken entry, Instant now) {
         SessionId id = new SessionId(entry.sessionId());
-        Supplier<Optional<Principal>> check = () -> {
-            Optional<StoredSession> session = store.sessions().byId(entry.tenantId(), id)
-                    .filter(s -> s.endedAt().isEmpty());
-            if (session.isEmpty()) {
-                return Optional.empty();
-            }
-            StoredSession s = session.get();
-            if (!policy.isActive(s.lastSeenAt(), s.absoluteExpiry(), now)) {
-                store.sessions().end(entry.tenantId(), id, policy.expiresAt(s.lastSeenAt(), s.absoluteExpiry()),
-                        "expired");
-                store.directory().removeSessionToken(id.value());
-                return Optional.empty();
-            }
-            Optional<Role> role = entry.tenantId().isEmpty()
-                    ? Optional.of(Role.OPERATOR)
-                    : store.memberships().find(entry.tenantId().get(), entry.userId())
-                            .filter(m -> m.usable()).map(m -> m.role());
-            if (role.isEmpty()) {
-                return Optional.empty();
-            }
-            if (policy.shouldTouch(s.lastSeenAt(), now)) {
-                store.sessions().touch(entry.tenantId(), id, now);
-            }
-            return Optional.of(new Principal(entry.userId(), entry.tenantId(), role.get(), id));
-        };
-        Optional<Principal> principal = entry.tenantId().isPresent()
-                ? store.transactions().inTenant(entry.tenantId().get(), check)
-                : store.transactions().global(check);
-        return principal.orElseThrow(UnauthenticatedException::new);
+        Optional<StoredSession> session = store.sessions().byId(entry.tenantId(), id)
+                .filter(s -> s.endedAt().isEmpty());
+        if (session.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredSession s = session.get();
+        if (!policy.isActive(s.lastSeenAt(), s.absoluteExpiry(), now)) {
+            store.sessions().end(entry.tenantId(), id, policy.expiresAt(s.lastSeenAt(), s.absoluteExpiry()),
+                    "expired");
+            store.directory().removeSessionToken(id.value());
+            return Optional.empty();
+        }
+        Optional<Role> role = entry.tenantId().isEmpty()
+                ? Optional.of(Role.OPERATOR)
+                : store.memberships().find(entry.tenantId().get(), entry.userId())
+                        .filter(m -> m.usable()).map(m -> m.role());
+        if (role.isEmpty()) {
+            return Optional.empty();
+        }
+        if (policy.shouldTouch(s.lastSeenAt(), now)) {
+            store.sessions().touch(entry.tenantId(), id, now);
+        }
+        return Optional.of(new Principal(entry.userId(), entry.tenantId(), role.get(), id));
     }
 }

@@ -188,6 +188,14 @@ public abstract class IncidentUseCasesSuite {
         assertThat(asOperator.centers()).allSatisfy(c -> assertThat(c.notifiedAt()).contains(NOW));
         assertThat(asCenter.centers()).extracting(IncidentView.AffectedCenter::tenantId).containsExactly(b.tenant());
         assertThat(asCenter.id()).isEqualTo(reported.id());
+        // A center's page reads its notices in one query (issue 8): each incident still carries its own.
+        IncidentView second = qleven.reportIncident().report(operator, command(NOW, b.tenant()));
+        assertThat(qleven.listIncidents().list(b.admin(), PageRequest.first()).items())
+                .extracting(IncidentView::id).containsExactlyInAnyOrder(reported.id(), second.id());
+        assertThat(qleven.listIncidents().list(b.admin(), PageRequest.first()).items()).allSatisfy(i ->
+                assertThat(i.centers()).singleElement().satisfies(c -> assertThat(c.notifiedAt()).contains(NOW)));
+        assertThat(qleven.listIncidents().list(a.admin(), PageRequest.first()).items())
+                .extracting(IncidentView::id).containsExactly(reported.id());
         List<AuditEvent> platform = store.transactions().global(() -> store.auditLog()
                 .readNewestFirst(Optional.empty(), Long.MAX_VALUE, 200)).stream().map(com.qleven.domain.audit.AuditRecord::event).toList();
         assertThat(platform).anySatisfy(e -> {

@@ -462,6 +462,41 @@ public abstract class TenancyUseCasesSuite {
                         e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("cursor"));
     }
 
+    /**
+     * Issue 8, one unit of work per request: the session's check and the work share one unit of
+     * work, bound to the session's center (a failing use case undoes what it wrote in it, and the
+     * center's own unit joins it); a refused token runs no work, and an expired session is still
+     * ended although it is refused.
+     */
+    @Test
+    void authenticatedRunsTheWorkInTheSessionsUnitOfWork() {
+        String email = email();
+        SignUpResult center = signUp(email);
+        String token = signIn(email, PASSWORD, Optional.empty()).token();
+        String staff = email();
+        assertThatThrownBy(() -> qleven.authenticate().authenticated(token, admin -> {
+            store.transactions().inTenant(admin.tenantId().orElseThrow(), () -> addUser(admin, staff, "professional"));
+            throw new IllegalStateException("the request fails after its use case wrote");
+        })).isInstanceOf(IllegalStateException.class);
+        Principal admin = qleven.authenticate().authenticate(token);
+        assertThat(admin.tenantId()).contains(center.tenantId());
+        // The failed request's user was undone with it; the control adds the same email.
+        assertThat(qleven.authenticate().authenticated(token, p -> addUser(p, staff, "professional").email()))
+                .contains(staff);
+
+        List<String> ran = new ArrayList<>();
+        assertThat(qleven.authenticate().authenticated("not-a-token", p -> ran.add("bad token"))).isEmpty();
+        assertThat(qleven.authenticate().authenticated(token + "x", p -> ran.add("unknown token"))).isEmpty();
+        clock.advance(Duration.ofMinutes(31));
+        assertThat(qleven.authenticate().authenticated(token, p -> ran.add("expired"))).isEmpty();
+        assertThat(ran).isEmpty();
+        Principal again = principal(email);
+        StoredSession expired = store.transactions().inTenant(center.tenantId(), () -> store.sessions()
+                .byId(Optional.of(center.tenantId()), admin.sessionId()).orElseThrow());
+        assertThat(expired.endedAt()).as("the expired session was ended although it was refused").isPresent();
+        assertThat(again.sessionId()).isNotEqualTo(admin.sessionId());
+    }
+
     @Test
     void sessionsEndAfterThirtyIdleMinutesAndTwelveHoursAtMost() {
         String email = email();

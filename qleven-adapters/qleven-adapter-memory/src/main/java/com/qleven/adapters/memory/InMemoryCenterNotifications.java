@@ -47,4 +47,14 @@ final class InMemoryCenterNotifications implements CenterNotifications {
                         && n.subjectId().equals(subjectId))
                 .map(StoredNotification::createdAt).min(Instant::compareTo));
     }
+
+    @Override
+    public java.util.Map<UUID, Instant> sentAt(TenantId tenant, String kind, java.util.Collection<UUID> subjectIds) {
+        java.util.Set<UUID> wanted = java.util.Set.copyOf(subjectIds);
+        return tx.within(() -> rows.stream()
+                .filter(n -> n.tenantId().equals(tenant) && tx.visible(n.tenantId()) && n.kind().equals(kind)
+                        && wanted.contains(n.subjectId()))
+                .collect(java.util.stream.Collectors.toMap(CenterNotification::subjectId,
+                        CenterNotification::createdAt, (a, b) -> a.isBefore(b) ? a : b)));
+    }
 }

@@ -22,7 +22,7 @@ final class InMemoryTransactions implements Transactions {
     private final ThreadLocal<Unit> current = new ThreadLocal<>();
 
     private static final class Unit {
-        final Optional<TenantId> tenant;
+        Optional<TenantId> tenant;
         final Deque<Runnable> undo = new ArrayDeque<>();
         final Map<UnitLocal<?>, Object> locals = new HashMap<>();
 
@@ -97,6 +97,18 @@ final class InMemoryTransactions implements Transactions {
         if (unit != null) {
             unit.locals.clear();
         }
+    }
+
+    @Override
+    public void bindTenant(TenantId tenant) {
+        Unit unit = current.get();
+        if (unit != null && unit.tenant.equals(Optional.of(tenant))) {
+            return;
+        }
+        if (unit == null || unit.tenant.isPresent()) {
+            throw new IllegalStateException("only a global unit of work can be bound to " + tenant);
+        }
+        unit.tenant = Optional.of(java.util.Objects.requireNonNull(tenant, "tenant"));
     }
 
     /** Runs a repository call inside the open unit, or in a short global unit of its own. */

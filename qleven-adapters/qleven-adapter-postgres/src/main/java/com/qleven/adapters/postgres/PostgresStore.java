@@ -73,9 +73,12 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
         return t;
     });
 
+    private final Jdbi jdbi;
+
     private PostgresStore(HikariDataSource pool) {
         this.pool = pool;
-        this.transactions = new PostgresTransactions(Jdbi.create(pool));
+        this.jdbi = Jdbi.create(pool);
+        this.transactions = new PostgresTransactions(jdbi);
         this.directory = SharedRepositories.directory(transactions);
         this.rateLimits = SharedRepositories.rateLimits(transactions);
         this.dataKeys = SharedRepositories.dataKeys(transactions);
@@ -100,6 +103,15 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
         this.accountTokens = com.qleven.adapters.postgres.tenancy.AccountLifecycleRepositories.accountTokens(transactions);
         this.mailOutbox = com.qleven.adapters.postgres.shared.MailRepositories.mailOutbox(transactions);
         this.sessions = TenancyRepositories.sessions(transactions);
+    }
+
+    /**
+     * Lets a measurement observe the statements and transactions sent from now on, such as a
+     * counting {@link org.jdbi.v3.core.statement.SqlLogger} or a counting transaction handler
+     * (the statement budget test); units of work opened later use what it configures.
+     */
+    public void instrument(java.util.function.Consumer<Jdbi> instrumentation) {
+        instrumentation.accept(jdbi);
     }
 
     /**

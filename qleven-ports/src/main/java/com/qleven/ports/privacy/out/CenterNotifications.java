@@ -19,4 +19,10 @@ public interface CenterNotifications {
 
     /** When the center was sent a notification of this kind about this subject, if it was. */
     Optional<Instant> sentAt(TenantId tenant, String kind, UUID subjectId);
+
+    /**
+     * {@link #sentAt(TenantId, String, UUID)} for each of a page's subjects, in one read: the
+     * subjects the center was sent a notification of this kind about, each with when it first was.
+     */
+    java.util.Map<UUID, Instant> sentAt(TenantId tenant, String kind, java.util.Collection<UUID> subjectIds);
 }

@@ -2,6 +2,7 @@ package com.qleven.ports.shared.out;
 
 import com.qleven.domain.shared.TenantId;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +29,34 @@ public interface Transactions {
      */
     default <T> Optional<T> unitLocal(UnitLocal<T> local) {
         return Optional.empty();
+    }
+
+    /**
+     * Binds the global unit of work open on the thread to {@code tenant}: from here on, in the same
+     * transaction, it is that center's unit (it sees that center's rows, and that center's nested
+     * units join it). For work that must find its center in the global tables first, such as a
+     * request's session by its token: one transaction instead of two. Only the outermost unit, while
+     * still global, may be bound; binding a unit already
+     * bound to that center does nothing.
+     *
+     * @throws IllegalStateException when no global unit of work is open on the thread
+     */
+    void bindTenant(TenantId tenant);
+
+    /**
+     * A unit of work that begins by finding its center: the directory's row for the session token
+     * of hash {@code tokenHash}. The unit is bound to that row's center (global when there is no
+     * row or the session is an operator's) before {@code work} runs with the row, all in one
+     * transaction: a request's session check and its use case in one unit of work. A store may
+     * read the row and set the center in the transaction's first statement.
+     */
+    default <T> T bySessionToken(String tokenHash, Directory directory,
+                                 Function<Optional<Directory.SessionToken>, T> work) {
+        return global(() -> {
+            Optional<Directory.SessionToken> entry = directory.sessionByTokenHash(tokenHash);
+            entry.flatMap(Directory.SessionToken::tenantId).ifPresent(this::bindTenant);
+            return work.apply(entry);
+        });
     }
 
     default void inTenant(TenantId tenant, Runnable work) {

@@ -75,4 +75,23 @@ final class PostgresCenterNotifications implements CenterNotifications {
                 .map((rs, ctx) -> Sql.optionalInstant(rs, "sent_at"))
                 .one());
     }
+
+    @Override
+    public java.util.Map<UUID, Instant> sentAt(TenantId tenant, String kind, java.util.Collection<UUID> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return tx.withHandle(Optional.of(tenant), "find a page's notifications", h -> {
+            java.util.Map<UUID, Instant> sent = new java.util.HashMap<>();
+            h.createQuery("SELECT subject_id, min(created_at) AS sent_at FROM public.center_notifications"
+                            + " WHERE tenant_id = :tenant AND kind = :kind AND subject_id = ANY(:subjects)"
+                            + " GROUP BY subject_id")
+                    .bind("tenant", Sql.uuid(tenant.value()))
+                    .bind("kind", kind)
+                    .bind("subjects", Sql.uuids(subjectIds))
+                    .map((rs, ctx) -> java.util.Map.entry(Sql.uuid(rs, "subject_id"), Sql.instant(rs, "sent_at")))
+                    .forEach(e -> sent.put(e.getKey(), e.getValue()));
+            return sent;
+        });
+    }
 }

@@ -1,12 +1,15 @@
 package com.qleven.adapters.postgres.shared;
 
 import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UserId;
+import com.qleven.ports.shared.out.Directory;
 import com.qleven.ports.shared.out.Transactions;
 import com.qleven.ports.shared.out.UnitLocal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -27,6 +30,14 @@ import org.slf4j.LoggerFactory;
 public final class PostgresTransactions implements Transactions {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresTransactions.class);
     private static final String SET_TENANT = "SELECT set_config('qleven.tenant_id', :tenant, true)";
+    /**
+     * The first statement of a unit found by its session token: the directory's row (one row, all
+     * null when there is none) and, in the same statement, the setting bound to its center.
+     */
+    private static final String SET_TENANT_BY_SESSION_TOKEN = """
+            SELECT set_config('qleven.tenant_id', coalesce(d.tenant_id::text, ''), true) AS bound,
+                   d.token_hash, d.session_id, d.tenant_id, d.user_id, d.absolute_expiry
+            FROM (VALUES (1)) AS one LEFT JOIN directory.session_tokens d ON d.token_hash = :hash""";
 
     private final Jdbi jdbi;
     // Per instance, so that two stores in one JVM never join each other's units.
@@ -110,6 +121,24 @@ public final class PostgresTransactions implements Transactions {
         }
     }
 
+    @Override
+    public void bindTenant(TenantId tenant) {
+        Objects.requireNonNull(tenant, "tenant");
+        Unit open = current.get();
+        if (open != null && open.tenant().equals(Optional.of(tenant))) {
+            return;
+        }
+        if (open == null || open.tenant().isPresent()) {
+            throw new IllegalStateException("only a global unit of work can be bound to center " + tenant);
+        }
+        try {
+            setTenant(open.handle(), Optional.of(tenant));
+        } catch (JdbiException e) {
+            throw SqlFailures.translate("bind a unit of work to its center", e);
+        }
+        current.set(new Unit(open.handle(), Optional.of(tenant), open.locals()));
+    }
+
     /** The center of the unit of work open on this thread; empty for a global unit or none. */
     public Optional<TenantId> currentTenant() {
         Unit open = current.get();
@@ -139,10 +168,46 @@ public final class PostgresTransactions implements Transactions {
         return withHandle(Optional.empty(), action, statements);
     }
 
+    @Override
+    public <T> T bySessionToken(String tokenHash, Directory directory,
+                                Function<Optional<Directory.SessionToken>, T> work) {
+        Objects.requireNonNull(tokenHash, "tokenHash");
+        Objects.requireNonNull(work, "work");
+        if (current.get() != null) {
+            return Transactions.super.bySessionToken(tokenHash, directory, work);
+        }
+        AtomicReference<Optional<Directory.SessionToken>> found = new AtomicReference<>(Optional.empty());
+        return run(handle -> {
+            try {
+                handle.begin();
+                Optional<Directory.SessionToken> entry = handle.createQuery(SET_TENANT_BY_SESSION_TOKEN)
+                        .bind("hash", tokenHash)
+                        .map((rs, ctx) -> rs.getString("token_hash") == null ? Optional.<Directory.SessionToken>empty()
+                                : Optional.of(new Directory.SessionToken(rs.getString("token_hash"),
+                                        Sql.uuid(rs, "session_id"),
+                                        Optional.ofNullable(Sql.uuid(rs, "tenant_id")).map(TenantId::new),
+                                        new UserId(Sql.uuid(rs, "user_id")), Sql.instant(rs, "absolute_expiry"))))
+                        .one();
+                found.set(entry);
+                return entry.flatMap(Directory.SessionToken::tenantId);
+            } catch (JdbiException e) {
+                throw SqlFailures.translate("begin a unit of work", e);
+            }
+        }, () -> work.apply(found.get()));
+    }
+
     private <T> T run(Optional<TenantId> tenant, Supplier<T> work) {
+        return run(handle -> {
+            begin(handle, tenant);
+            return tenant;
+        }, work);
+    }
+
+    /** A unit of work whose {@code begin} begins the transaction and answers the unit's center. */
+    private <T> T run(Function<Handle, Optional<TenantId>> begin, Supplier<T> work) {
         Handle handle = open();
         try {
-            begin(handle, tenant);
+            Optional<TenantId> tenant = begin.apply(handle);
             current.set(new Unit(handle, tenant));
             T result;
             try {
@@ -172,13 +237,17 @@ public final class PostgresTransactions implements Transactions {
     private static void begin(Handle handle, Optional<TenantId> tenant) {
         try {
             handle.begin();
-            handle.createQuery(SET_TENANT)
-                    .bind("tenant", tenant.map(t -> t.value().toString()).orElse(""))
-                    .mapTo(String.class)
-                    .one();
+            setTenant(handle, tenant);
         } catch (JdbiException e) {
             throw SqlFailures.translate("begin a unit of work", e);
         }
+    }
+
+    private static void setTenant(Handle handle, Optional<TenantId> tenant) {
+        handle.createQuery(SET_TENANT)
+                .bind("tenant", tenant.map(t -> t.value().toString()).orElse(""))
+                .mapTo(String.class)
+                .one();
     }
 
     private static void commit(Handle handle) {

@@ -1,0 +1,469 @@
+package com.qleven.host.harness;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.qleven.adapters.postgres.PostgresStore;
+import com.qleven.host.TestHost;
+import com.qleven.host.TestHost.Reply;
+import com.qleven.host.http.privacy.IncidentFixtures;
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.transaction.DelegatingTransactionHandler;
+import org.jdbi.v3.core.transaction.TransactionHandler;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.slf4j.MDC;
+
+/**
+ * The statement budget (issue 8): every operation of openapi.json is called once, the way its
+ * recipe says, and the transactions it opens and the statements it sends (every statement,
+ * {@code set_config} included; {@code BEGIN} and {@code COMMIT} not) are counted on the request's
+ * thread by its request id. An operation over its budget in {@link #BUDGETS} fails, and so does an
+ * operation without a row (a route added without its budget) or a row naming no operation. A list or
+ * search page must then cost the same with two more rows on it ({@link #MORE_ROWS}), except the pages
+ * still listed in {@link #PER_ROW}, which must cost more (so that a fixed page leaves that list).
+ *
+ * <p>An authenticated request runs in one unit of work: authentication and the use case share it,
+ * and authentication costs three statements (the session token's directory row, which also binds
+ * the unit to its center; the session; the membership). Routes that hash a password (sign-in,
+ * sign-up, adding a user, changing a password) hash outside any transaction and keep more than one,
+ * and so do one's own memberships, which read other centers. The rows are what each route costs
+ * today (before issue 8: {@code GET /v1/me} 3 transactions and 14 statements, {@code POST
+ * /v1/clients} 3 and 18): issue 8's targets of 6 and 10 statements for those two also need the
+ * audit append as one insert and the cached data keys, which land beside this change; tighten the
+ * rows then. Every later route gets its row in the change that adds it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StatementBudgetTest {
+    private static final List<OpenApiRoutes.Operation> OPERATIONS = new OpenApiRoutes().operations();
+    private static final Map<String, Count> COUNTS = new ConcurrentHashMap<>();
+    private static final Map<String, String> MEASURED = new TreeMap<>();
+    private static TestHost host;
+    private static CenterFixture A;
+    private static String operator;
+
+    /** At most {@code transactions} units of work and {@code statements} statements. */
+    record Budget(int transactions, int statements) {
+    }
+
+    /** One call: method, path, JSON body ("" for none), bearer token (null for none). */
+    record Call(String method, String path, String body, String token) {
+    }
+
+    private static final class Count {
+        final AtomicInteger transactions = new AtomicInteger();
+        final AtomicInteger statements = new AtomicInteger();
+        final List<String> sent = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    }
+
+    static Budget budget(int transactions, int statements) {
+        return new Budget(transactions, statements);
+    }
+
+    /** The budgets, one row per operation of openapi.json, keyed "METHOD path". */
+    static final Map<String, Budget> BUDGETS = Map.ofEntries(
+            entry("POST /v1/signup", budget(3, 23)),
+            entry("POST /v1/auth/login", budget(9, 33)),
+            entry("POST /v1/auth/logout", budget(1, 8)),
+            entry("GET /v1/me", budget(1, 11)),
+            entry("POST /v1/users", budget(2, 20)),
+            entry("GET /v1/users", budget(1, 17)),
+            entry("GET /v1/users/{id}", budget(1, 10)),
+            entry("PATCH /v1/users/{id}", budget(1, 9)),
+            entry("POST /v1/invitations", budget(1, 24)),
+            entry("GET /v1/invitations", budget(1, 6)),
+            entry("GET /v1/invitations/{id}", budget(1, 5)),
+            entry("POST /v1/invitations/accept", budget(0, 0)),
+            entry("GET /v1/me/memberships", budget(3, 8)),
+            entry("GET /v1/me/memberships/{id}", budget(2, 6)),
+            entry("POST /v1/me/memberships/{id}/accept", budget(2, 7)),
+            entry("POST /v1/me/memberships/{id}/decline", budget(2, 5)),
+            entry("POST /v1/memberships/accept", budget(0, 0)),
+            entry("POST /v1/auth/password-reset", budget(2, 23)),
+            entry("POST /v1/auth/password-reset/confirm", budget(0, 0)),
+            entry("POST /v1/auth/password", budget(6, 19)),
+            entry("GET /v1/sessions", budget(1, 10)),
+            entry("GET /v1/sessions/{id}", budget(1, 6)),
+            entry("DELETE /v1/sessions/{id}", budget(1, 4)),
+            entry("GET /v1/audit/verify", budget(1, 5)),
+            entry("GET /v1/audit/events", budget(1, 4)),
+            entry("GET /health/live", budget(0, 0)),
+            entry("GET /health/ready", budget(0, 0)),
+            entry("GET /openapi.json", budget(0, 0)),
+            entry("POST /v1/clients", budget(1, 15)),
+            entry("GET /v1/clients", budget(1, 21)),
+            entry("POST /v1/clients/search", budget(1, 15)),
+            entry("GET /v1/clients/{id}", budget(1, 11)),
+            entry("PATCH /v1/clients/{id}", budget(1, 18)),
+            entry("POST /v1/clients/{id}/consents", budget(1, 5)),
+            entry("GET /v1/clients/{id}/consents", budget(1, 9)),
+            entry("POST /v1/clients/{id}/lift-restriction", budget(1, 5)),
+            entry("POST /v1/consent-purposes", budget(1, 7)),
+            entry("GET /v1/consent-purposes", budget(1, 4)),
+            entry("POST /v1/privacy/requests", budget(1, 9)),
+            entry("GET /v1/privacy/requests", budget(1, 8)),
+            entry("GET /v1/privacy/requests/{id}", budget(1, 8)),
+            entry("POST /v1/privacy/requests/{id}/complete", budget(1, 13)),
+            entry("POST /v1/privacy/requests/{id}/extend", budget(1, 12)),
+            entry("GET /v1/clients/{id}/export", budget(1, 13)),
+            entry("POST /v1/operator/incidents", budget(4, 21)),
+            entry("GET /v1/operator/incidents", budget(5, 10)),
+            entry("GET /v1/incidents", budget(1, 5)),
+            entry("GET /v1/incidents/{id}", budget(1, 5)),
+            entry("GET /v1/notifications", budget(1, 4)),
+            entry("GET /v1/privacy/subprocessors", budget(1, 4)),
+            entry("POST /v1/operator/subprocessors", budget(2, 7)),
+            entry("PATCH /v1/operator/subprocessors/{id}", budget(2, 8)),
+            entry("POST /v1/operator/policy-versions", budget(4, 64)),
+            entry("GET /v1/me/notifications", budget(1, 4)),
+            entry("POST /v1/policy-versions/{version}/accept", budget(1, 5)),
+            entry("GET /v1/policy-versions/current", budget(1, 5)));
+
+    /** How each operation is called; a recipe may prepare what it needs first (not counted). */
+    private static final Map<String, Function<CenterFixture, Call>> RECIPES = Map.ofEntries(
+            entry("POST /v1/signup", f -> post("/v1/signup", TestHost.signUpBody("Centro Budget",
+                    TestHost.newEmail("budget")), null)),
+            entry("POST /v1/auth/login", f -> post("/v1/auth/login", Map.of("email", f.center().adminEmail(),
+                    "password", TestHost.PASSWORD), null)),
+            entry("POST /v1/auth/logout", f -> new Call("POST", "/v1/auth/logout", "",
+                    host.login(f.center().adminEmail(), TestHost.PASSWORD, null))),
+            entry("GET /v1/me", f -> get("/v1/me", f.center().token())),
+            entry("POST /v1/users", f -> post("/v1/users", TestHost.userBody(TestHost.newEmail("budget"),
+                    "professional"), f.center().token())),
+            entry("GET /v1/users", f -> get("/v1/users", f.center().token())),
+            entry("GET /v1/users/{id}", f -> get("/v1/users/" + f.professionalId(), f.center().token())),
+            entry("PATCH /v1/users/{id}", f -> new Call("PATCH", "/v1/users/" + f.professionalId(),
+                    "{\"role\":\"professional\"}", f.center().token())),
+            entry("POST /v1/invitations", f -> post("/v1/invitations", Map.of("email", TestHost.newEmail("budget"),
+                    "role", "receptionist"), f.center().token())),
+            entry("GET /v1/invitations", f -> get("/v1/invitations", f.center().token())),
+            entry("GET /v1/invitations/{id}", f -> get("/v1/invitations/" + f.invitationId(), f.center().token())),
+            entry("POST /v1/invitations/accept", f -> post("/v1/invitations/accept", Map.of("token",
+                    "a-guessed-token-that-names-nothing-at-all-0000", "fullName", "Nadie", "password",
+                    TestHost.PASSWORD, "ageConfirmed", true), null)),
+            entry("GET /v1/me/memberships", f -> get("/v1/me/memberships", f.center().token())),
+            entry("GET /v1/me/memberships/{id}", f -> get("/v1/me/memberships/" + f.center().tenantId(),
+                    f.center().token())),
+            entry("POST /v1/me/memberships/{id}/accept", f -> new Call("POST", "/v1/me/memberships/"
+                    + f.center().tenantId() + "/accept", "", f.center().token())),
+            entry("POST /v1/me/memberships/{id}/decline", f -> new Call("POST", "/v1/me/memberships/"
+                    + UUID.randomUUID() + "/decline", "", f.center().token())),
+            entry("POST /v1/memberships/accept", f -> post("/v1/memberships/accept", Map.of("token",
+                    "a-guessed-token-that-names-nothing-at-all-0000", "password", TestHost.PASSWORD), null)),
+            entry("POST /v1/auth/password-reset", f -> post("/v1/auth/password-reset",
+                    Map.of("email", f.center().adminEmail()), null)),
+            entry("POST /v1/auth/password-reset/confirm", f -> post("/v1/auth/password-reset/confirm",
+                    Map.of("token", "a-guessed-token-that-names-nothing-at-all-0000", "password",
+                            "another horse battery staple"), null)),
+            entry("POST /v1/auth/password", f -> post("/v1/auth/password", Map.of("currentPassword",
+                    TestHost.PASSWORD, "newPassword", TestHost.PASSWORD + " again"), f.receptionistToken())),
+            entry("GET /v1/sessions", f -> get("/v1/sessions", f.center().token())),
+            entry("GET /v1/sessions/{id}", f -> get("/v1/sessions/" + f.sessionId(), f.center().token())),
+            entry("DELETE /v1/sessions/{id}", f -> new Call("DELETE", "/v1/sessions/" + UUID.randomUUID(), "",
+                    f.center().token())),
+            entry("GET /v1/audit/verify", f -> get("/v1/audit/verify", f.center().token())),
+            entry("GET /v1/audit/events", f -> get("/v1/audit/events", f.center().token())),
+            entry("GET /health/live", f -> get("/health/live", null)),
+            entry("GET /health/ready", f -> get("/health/ready", null)),
+            entry("GET /openapi.json", f -> get("/openapi.json", null)),
+            entry("POST /v1/clients", f -> post("/v1/clients", Map.of("fullName", "Budget Client", "phone",
+                    "600 123 456", "notes", "Budget notes."), f.center().token())),
+            entry("GET /v1/clients", f -> get("/v1/clients", f.center().token())),
+            entry("POST /v1/clients/search", f -> post("/v1/clients/search", Map.of("name",
+                    CenterFixture.SEARCHABLE), f.center().token())),
+            entry("GET /v1/clients/{id}", f -> get("/v1/clients/" + f.clientId(), f.center().token())),
+            entry("PATCH /v1/clients/{id}", f -> new Call("PATCH", "/v1/clients/" + f.clientId(),
+                    "{\"notes\":\"Rewritten.\"}", f.center().token())),
+            entry("POST /v1/clients/{id}/consents", f -> post("/v1/clients/" + f.clientId() + "/consents",
+                    Map.of("purpose", f.purposeCode(), "decision", "grant", "channel", "paper", "textVersion", "v1",
+                            "text", "I agree."), f.center().token())),
+            entry("GET /v1/clients/{id}/consents", f -> get("/v1/clients/" + f.clientId() + "/consents",
+                    f.center().token())),
+            entry("POST /v1/clients/{id}/lift-restriction", f -> post("/v1/clients/" + f.clientId()
+                    + "/lift-restriction", Map.of("reason", "Lifted."), f.center().token())),
+            entry("POST /v1/consent-purposes", f -> post("/v1/consent-purposes", Map.of("code", "budget_"
+                    + UUID.randomUUID().toString().substring(0, 8), "description", "Budget", "marketing", false),
+                    f.center().token())),
+            entry("GET /v1/consent-purposes", f -> get("/v1/consent-purposes", f.center().token())),
+            entry("POST /v1/privacy/requests", f -> post("/v1/privacy/requests", Map.of("clientId", f.clientId(),
+                    "type", "access"), f.center().token())),
+            entry("GET /v1/privacy/requests", f -> get("/v1/privacy/requests", f.center().token())),
+            entry("GET /v1/privacy/requests/{id}", f -> get("/v1/privacy/requests/" + f.requestId(),
+                    f.center().token())),
+            entry("POST /v1/privacy/requests/{id}/complete", f -> post("/v1/privacy/requests/" + newRequest(f)
+                    + "/complete", Map.of("outcome", "Answered."), f.center().token())),
+            entry("POST /v1/privacy/requests/{id}/extend", f -> post("/v1/privacy/requests/" + newRequest(f)
+                    + "/extend", Map.of("months", 1, "reason", "Extended."), f.center().token())),
+            entry("GET /v1/clients/{id}/export", f -> get("/v1/clients/" + f.clientId() + "/export",
+                    f.center().token())),
+            entry("POST /v1/operator/incidents", f -> post("/v1/operator/incidents", IncidentFixtures.incident(
+                    host.clock.instant().minusSeconds(60).toString(), List.of(f.center().tenantId()),
+                    List.of("contact")), operator)),
+            entry("GET /v1/operator/incidents", f -> get("/v1/operator/incidents", operator)),
+            entry("GET /v1/incidents", f -> get("/v1/incidents", f.center().token())),
+            entry("GET /v1/incidents/{id}", f -> get("/v1/incidents/" + f.incidentId(), f.center().token())),
+            entry("GET /v1/notifications", f -> get("/v1/notifications", f.center().token())),
+            entry("GET /v1/privacy/subprocessors", f -> get("/v1/privacy/subprocessors", f.center().token())),
+            entry("POST /v1/operator/subprocessors", f -> post("/v1/operator/subprocessors", subprocessor(),
+                    operator)),
+            entry("PATCH /v1/operator/subprocessors/{id}", f -> new Call("PATCH", "/v1/operator/subprocessors/"
+                    + created(host.post("/v1/operator/subprocessors", subprocessor(), operator)),
+                    "{\"purpose\":\"Changed\"}", operator)),
+            entry("POST /v1/operator/policy-versions", f -> post("/v1/operator/policy-versions",
+                    policyVersion(), operator)),
+            entry("GET /v1/me/notifications", f -> get("/v1/me/notifications", f.center().token())),
+            entry("POST /v1/policy-versions/{version}/accept", f -> new Call("POST", "/v1/policy-versions/"
+                    + publishedVersion() + "/accept", "", f.center().token())),
+            entry("GET /v1/policy-versions/current", f -> get("/v1/policy-versions/current", f.center().token())));
+
+    private static final AtomicInteger POLICIES = new AtomicInteger();
+
+    @BeforeAll
+    static void start() {
+        host = TestHost.start();
+        ((PostgresStore) host.host().component().store()).instrument(jdbi -> {
+            jdbi.setSqlLogger(new SqlLogger() {
+                @Override
+                public void logBeforeExecution(StatementContext context) {
+                    count().ifPresent(c -> {
+                        c.statements.incrementAndGet();
+                        c.sent.add(context.getRenderedSql().replaceAll("\\s+", " "));
+                    });
+                }
+            });
+            jdbi.setTransactionHandler(new Counting(jdbi.getTransactionHandler()));
+        });
+        operator = IncidentFixtures.operator(host);
+        A = CenterFixture.create(host, "Centro Budget", "budget_alpha", operator);
+        // A second record of each listed kind, so a per-row query would show in a page's count.
+        host.post("/v1/clients", Map.of("fullName", CenterFixture.SEARCHABLE + " Two"), A.center().token());
+        host.post("/v1/privacy/requests", Map.of("clientId", A.clientId(), "type", "rectification"),
+                A.center().token());
+        host.post("/v1/operator/incidents", IncidentFixtures.incident(host.clock.instant().minusSeconds(30)
+                .toString(), List.of(A.center().tenantId()), List.of("contact")), operator);
+    }
+
+    @AfterAll
+    static void stop() {
+        System.out.println("Statement budget, measured (transactions/statements):");
+        MEASURED.forEach((op, count) -> System.out.println("  " + op + " " + count));
+        host.close();
+    }
+
+    private static final class Counting extends DelegatingTransactionHandler {
+        Counting(TransactionHandler delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public void begin(Handle handle) {
+            count().ifPresent(c -> c.transactions.incrementAndGet());
+            super.begin(handle);
+        }
+    }
+
+    private static java.util.Optional<Count> count() {
+        String id = MDC.get("requestId");
+        return id == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(COUNTS.get(id));
+    }
+
+    @Test
+    @Order(0)
+    void everyOperationHasABudgetAndARecipe() {
+        Set<String> operations = OPERATIONS.stream().map(OpenApiRoutes.Operation::toString)
+                .collect(Collectors.toSet());
+        assertThat(operations).isNotEmpty();
+        assertThat(operations).allSatisfy(op -> assertThat(BUDGETS)
+                .as("give " + op + " its row in StatementBudgetTest.BUDGETS").containsKey(op));
+        assertThat(operations).allSatisfy(op -> assertThat(RECIPES)
+                .as("say in StatementBudgetTest.RECIPES how to call " + op).containsKey(op));
+        assertThat(BUDGETS.keySet()).as("budgets for operations openapi.json does not have")
+                .allSatisfy(op -> assertThat(operations).contains(op));
+        assertThat(RECIPES.keySet()).allSatisfy(op -> assertThat(operations).contains(op));
+    }
+
+    @TestFactory
+    @Order(1)
+    Stream<DynamicTest> everyOperationKeepsItsBudget() {
+        return OPERATIONS.stream().filter(op -> RECIPES.containsKey(op.toString()) && BUDGETS.containsKey(
+                op.toString())).map(op -> DynamicTest.dynamicTest(op.toString(), () -> {
+                    Call call = RECIPES.get(op.toString()).apply(A);
+                    String requestId = "budget-" + UUID.randomUUID();
+                    Count count = new Count();
+                    COUNTS.put(requestId, count);
+                    Reply reply = send(call, requestId);
+                    COUNTS.remove(requestId);
+                    assertThat(reply.status()).as(op + " answered " + reply.body()).isLessThan(500);
+                    synchronized (MEASURED) {
+                        MEASURED.put(op.toString(), count.transactions.get() + "/" + count.statements.get()
+                                + " (" + reply.status() + ")");
+                    }
+                    Budget budget = BUDGETS.get(op.toString());
+                    assertThat(count.transactions.get()).as(op + " transactions").isLessThanOrEqualTo(
+                            budget.transactions());
+                    assertThat(count.statements.get()).as(op + " statements: " + String.join("\n", count.sent))
+                            .isLessThanOrEqualTo(
+                            budget.statements());
+                }));
+    }
+
+    /**
+     * The list and search pages, each with how to add two more of its rows: a page must cost the
+     * same with two more rows on it (no query per row), except the pages of {@link #PER_ROW}.
+     */
+    private static final Map<String, Runnable> MORE_ROWS = Map.ofEntries(
+            entry("GET /v1/users", () -> twice(() -> host.post("/v1/users", TestHost.userBody(
+                    TestHost.newEmail("budget"), "receptionist"), A.center().token()))),
+            entry("GET /v1/invitations", () -> twice(() -> host.post("/v1/invitations", Map.of("email",
+                    TestHost.newEmail("budget"), "role", "receptionist"), A.center().token()))),
+            entry("GET /v1/clients", () -> twice(() -> host.post("/v1/clients", Map.of("fullName",
+                    CenterFixture.SEARCHABLE + " More"), A.center().token()))),
+            entry("POST /v1/clients/search", () -> twice(() -> host.post("/v1/clients", Map.of("fullName",
+                    CenterFixture.SEARCHABLE + " More"), A.center().token()))),
+            entry("GET /v1/privacy/requests", () -> twice(() -> host.post("/v1/privacy/requests", Map.of(
+                    "clientId", A.clientId(), "type", "access"), A.center().token()))),
+            entry("GET /v1/incidents", StatementBudgetTest::twoIncidents),
+            entry("GET /v1/notifications", StatementBudgetTest::twoIncidents),
+            entry("GET /v1/operator/incidents", StatementBudgetTest::twoIncidents),
+            entry("GET /v1/sessions", () -> twice(() -> host.login(A.center().adminEmail(), TestHost.PASSWORD, null))),
+            entry("GET /v1/consent-purposes", () -> twice(() -> host.post("/v1/consent-purposes", Map.of("code",
+                    "more_" + UUID.randomUUID().toString().substring(0, 8), "description", "More", "marketing",
+                    false), A.center().token()))),
+            entry("GET /v1/privacy/subprocessors", () -> twice(() -> host.post("/v1/operator/subprocessors",
+                    subprocessor(), operator))),
+            entry("GET /v1/clients/{id}/consents", () -> twice(() -> host.post("/v1/clients/" + A.clientId()
+                    + "/consents", Map.of("purpose", A.purposeCode(), "decision", "grant", "channel", "paper",
+                    "textVersion", "v1", "text", "I agree."), A.center().token()))));
+
+    /**
+     * Pages that still cost more with more rows, and why: each must cost MORE with two more rows
+     * (so that the entry goes once the page is fixed).
+     */
+    private static final Map<String, String> PER_ROW = Map.of(
+            "GET /v1/users", "opens each account's fields (a data key read per row until keys are cached)",
+            "GET /v1/clients", "records one client.list audit event per client shown (issue 7)",
+            "POST /v1/clients/search", "records one client.search audit event per client shown (issue 7)",
+            "GET /v1/operator/incidents", "reads each affected center's notice in that center's unit",
+            "GET /v1/sessions", "opens each session's sealed fields (a data key read per row until keys are cached)",
+            "GET /v1/invitations", "opens each invitation's email (a data key read per row until keys are cached)");
+
+    /** After the budgets, since it adds rows to the pages. */
+    @TestFactory
+    @Order(2)
+    Stream<DynamicTest> aPageCostsTheSameWithMoreRows() {
+        return MORE_ROWS.keySet().stream().sorted().map(op -> DynamicTest.dynamicTest(op, () -> {
+            int before = statements(op);
+            MORE_ROWS.get(op).run();
+            int after = statements(op);
+            if (PER_ROW.containsKey(op)) {
+                assertThat(after).as(op + " is listed as per row (" + PER_ROW.get(op) + "); it no longer is: "
+                        + "remove it from PER_ROW").isGreaterThan(before);
+            } else {
+                assertThat(after).as(op + " sends a query per row").isEqualTo(before);
+            }
+        }));
+    }
+
+    @Test
+    @Order(0)
+    void everyPageNamesAnOperation() {
+        assertThat(MORE_ROWS.keySet()).containsAll(PER_ROW.keySet());
+        assertThat(MORE_ROWS.keySet()).allSatisfy(op -> assertThat(BUDGETS).containsKey(op));
+    }
+
+    private static int statements(String op) {
+        Call call = RECIPES.get(op).apply(A);
+        String requestId = "budget-" + UUID.randomUUID();
+        Count count = new Count();
+        COUNTS.put(requestId, count);
+        Reply reply = send(call, requestId);
+        COUNTS.remove(requestId);
+        assertThat(reply.status()).as(op + " answered " + reply.body()).isEqualTo(200);
+        return count.statements.get();
+    }
+
+    private static void twice(Runnable add) {
+        add.run();
+        add.run();
+    }
+
+    private static void twoIncidents() {
+        twice(() -> created(host.post("/v1/operator/incidents", IncidentFixtures.incident(
+                host.clock.instant().minusSeconds(20).toString(), List.of(A.center().tenantId()),
+                List.of("contact")), operator)));
+    }
+
+    private static Call get(String path, String token) {
+        return new Call("GET", path, "", token);
+    }
+
+    private static Call post(String path, Object body, String token) {
+        return new Call("POST", path, TestHost.write(body), token);
+    }
+
+    private static String newRequest(CenterFixture f) {
+        return created(host.post("/v1/privacy/requests", Map.of("clientId", f.clientId(), "type", "access"),
+                f.center().token()));
+    }
+
+    private static Map<String, Object> subprocessor() {
+        return Map.of("name", "Budget " + UUID.randomUUID(), "purpose", "Budget", "region", "European Union",
+                "transferSafeguard", "Processed in the European Union");
+    }
+
+    /** A new policy version's body, not yet sent. */
+    private static Map<String, Object> policyVersion() {
+        return Map.of("version", "budget-" + POLICIES.incrementAndGet(), "text", "Budget policy",
+                "effectiveAt", host.clock.instant().minusSeconds(5).toString());
+    }
+
+    /** A policy version the operator has published, to accept. */
+    private static String publishedVersion() {
+        Map<String, Object> version = policyVersion();
+        Reply reply = host.post("/v1/operator/policy-versions", version, operator);
+        if (reply.status() != 201) {
+            throw new AssertionError("not published: " + reply.status() + " " + reply.body());
+        }
+        return (String) version.get("version");
+    }
+
+    private static String created(Reply reply) {
+        if (reply.status() != 201) {
+            throw new AssertionError("not created: " + reply.status() + " " + reply.body());
+        }
+        return reply.json().get("id").asText();
+    }
+
+    private static Reply send(Call call, String requestId) {
+        HttpRequest.Builder request = host.request(call.path()).header("X-Request-Id", requestId);
+        if (call.token() != null) {
+            request.header("Authorization", "Bearer " + call.token());
+        }
+        boolean sendsBody = !call.body().isEmpty();
+        if (sendsBody) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(call.method(), sendsBody ? HttpRequest.BodyPublishers.ofString(call.body())
+                : HttpRequest.BodyPublishers.noBody());
+        return host.send(request.build());
+    }
+}
