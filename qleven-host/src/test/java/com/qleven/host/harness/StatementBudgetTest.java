@@ -81,15 +81,15 @@ class StatementBudgetTest {
 
     /** The budgets, one row per operation of openapi.json, keyed "METHOD path". */
     static final Map<String, Budget> BUDGETS = Map.ofEntries(
-            entry("POST /v1/signup", budget(3, 23)),
-            entry("POST /v1/auth/login", budget(9, 33)),
-            entry("POST /v1/auth/logout", budget(1, 8)),
-            entry("GET /v1/me", budget(1, 11)),
-            entry("POST /v1/users", budget(2, 20)),
-            entry("GET /v1/users", budget(1, 17)),
-            entry("GET /v1/users/{id}", budget(1, 10)),
-            entry("PATCH /v1/users/{id}", budget(1, 9)),
-            entry("POST /v1/invitations", budget(1, 24)),
+            entry("POST /v1/signup", budget(3, 16)),
+            entry("POST /v1/auth/login", budget(9, 31)),
+            entry("POST /v1/auth/logout", budget(1, 6)),
+            entry("GET /v1/me", budget(1, 7)),
+            entry("POST /v1/users", budget(2, 15)),
+            entry("GET /v1/users", budget(1, 10)),
+            entry("GET /v1/users/{id}", budget(1, 7)),
+            entry("PATCH /v1/users/{id}", budget(1, 8)),
+            entry("POST /v1/invitations", budget(1, 20)),
             entry("GET /v1/invitations", budget(1, 6)),
             entry("GET /v1/invitations/{id}", budget(1, 5)),
             entry("POST /v1/invitations/accept", budget(0, 0)),
@@ -98,42 +98,42 @@ class StatementBudgetTest {
             entry("POST /v1/me/memberships/{id}/accept", budget(2, 7)),
             entry("POST /v1/me/memberships/{id}/decline", budget(2, 5)),
             entry("POST /v1/memberships/accept", budget(0, 0)),
-            entry("POST /v1/auth/password-reset", budget(2, 23)),
+            entry("POST /v1/auth/password-reset", budget(2, 17)),
             entry("POST /v1/auth/password-reset/confirm", budget(0, 0)),
-            entry("POST /v1/auth/password", budget(6, 19)),
-            entry("GET /v1/sessions", budget(1, 10)),
-            entry("GET /v1/sessions/{id}", budget(1, 6)),
+            entry("POST /v1/auth/password", budget(6, 17)),
+            entry("GET /v1/sessions", budget(1, 5)),
+            entry("GET /v1/sessions/{id}", budget(1, 5)),
             entry("DELETE /v1/sessions/{id}", budget(1, 4)),
-            entry("GET /v1/audit/verify", budget(1, 5)),
-            entry("GET /v1/audit/events", budget(1, 4)),
+            entry("GET /v1/audit/verify", budget(1, 6)),
+            entry("GET /v1/audit/events", budget(1, 5)),
             entry("GET /health/live", budget(0, 0)),
             entry("GET /health/ready", budget(0, 0)),
             entry("GET /openapi.json", budget(0, 0)),
-            entry("POST /v1/clients", budget(1, 15)),
-            entry("GET /v1/clients", budget(1, 21)),
-            entry("POST /v1/clients/search", budget(1, 15)),
-            entry("GET /v1/clients/{id}", budget(1, 11)),
-            entry("PATCH /v1/clients/{id}", budget(1, 18)),
+            entry("POST /v1/clients", budget(1, 11)),
+            entry("GET /v1/clients", budget(1, 11)),
+            entry("POST /v1/clients/search", budget(1, 9)),
+            entry("GET /v1/clients/{id}", budget(1, 7)),
+            entry("PATCH /v1/clients/{id}", budget(1, 12)),
             entry("POST /v1/clients/{id}/consents", budget(1, 5)),
-            entry("GET /v1/clients/{id}/consents", budget(1, 9)),
+            entry("GET /v1/clients/{id}/consents", budget(1, 7)),
             entry("POST /v1/clients/{id}/lift-restriction", budget(1, 5)),
-            entry("POST /v1/consent-purposes", budget(1, 7)),
+            entry("POST /v1/consent-purposes", budget(1, 5)),
             entry("GET /v1/consent-purposes", budget(1, 4)),
-            entry("POST /v1/privacy/requests", budget(1, 9)),
-            entry("GET /v1/privacy/requests", budget(1, 8)),
-            entry("GET /v1/privacy/requests/{id}", budget(1, 8)),
-            entry("POST /v1/privacy/requests/{id}/complete", budget(1, 13)),
-            entry("POST /v1/privacy/requests/{id}/extend", budget(1, 12)),
-            entry("GET /v1/clients/{id}/export", budget(1, 13)),
-            entry("POST /v1/operator/incidents", budget(4, 21)),
-            entry("GET /v1/operator/incidents", budget(5, 10)),
-            entry("GET /v1/incidents", budget(1, 5)),
-            entry("GET /v1/incidents/{id}", budget(1, 5)),
-            entry("GET /v1/notifications", budget(1, 4)),
+            entry("POST /v1/privacy/requests", budget(1, 7)),
+            entry("GET /v1/privacy/requests", budget(1, 6)),
+            entry("GET /v1/privacy/requests/{id}", budget(1, 6)),
+            entry("POST /v1/privacy/requests/{id}/complete", budget(1, 11)),
+            entry("POST /v1/privacy/requests/{id}/extend", budget(1, 10)),
+            entry("GET /v1/clients/{id}/export", budget(1, 9)),
+            entry("POST /v1/operator/incidents", budget(4, 22)),
+            entry("GET /v1/operator/incidents", budget(8, 16)),
+            entry("GET /v1/incidents", budget(1, 8)),
+            entry("GET /v1/incidents/{id}", budget(1, 6)),
+            entry("GET /v1/notifications", budget(1, 5)),
             entry("GET /v1/privacy/subprocessors", budget(1, 4)),
-            entry("POST /v1/operator/subprocessors", budget(2, 7)),
-            entry("PATCH /v1/operator/subprocessors/{id}", budget(2, 8)),
-            entry("POST /v1/operator/policy-versions", budget(4, 64)),
+            entry("POST /v1/operator/subprocessors", budget(2, 5)),
+            entry("PATCH /v1/operator/subprocessors/{id}", budget(2, 6)),
+            entry("POST /v1/operator/policy-versions", budget(4, 50)),
             entry("GET /v1/me/notifications", budget(1, 4)),
             entry("POST /v1/policy-versions/{version}/accept", budget(1, 5)),
             entry("GET /v1/policy-versions/current", budget(1, 5)));
@@ -281,6 +281,14 @@ class StatementBudgetTest {
         }
     }
 
+    /**
+     * Seals the audit events earlier requests appended, uncounted: the routes that read the trail
+     * seal what is due first, and the backlog other requests left is not their own cost.
+     */
+    private static void sealTheBacklog() {
+        host.host().component().auditSealJob().runOnce();
+    }
+
     private static java.util.Optional<Count> count() {
         String id = MDC.get("requestId");
         return id == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(COUNTS.get(id));
@@ -309,6 +317,7 @@ class StatementBudgetTest {
                     Call call = RECIPES.get(op.toString()).apply(A);
                     String requestId = "budget-" + UUID.randomUUID();
                     Count count = new Count();
+                    sealTheBacklog();
                     COUNTS.put(requestId, count);
                     Reply reply = send(call, requestId);
                     COUNTS.remove(requestId);
@@ -363,7 +372,7 @@ class StatementBudgetTest {
             "GET /v1/clients", "records one client.list audit event per client shown (issue 7)",
             "POST /v1/clients/search", "records one client.search audit event per client shown (issue 7)",
             "GET /v1/operator/incidents", "reads each affected center's notice in that center's unit",
-            "GET /v1/sessions", "opens each session's sealed fields (a data key read per row until keys are cached)",
+            "GET /v1/incidents", "opens each incident's description, sealed under a key of the incident (issue 7)",
             "GET /v1/invitations", "opens each invitation's email (a data key read per row until keys are cached)");
 
     /** After the budgets, since it adds rows to the pages. */
@@ -394,6 +403,7 @@ class StatementBudgetTest {
         Call call = RECIPES.get(op).apply(A);
         String requestId = "budget-" + UUID.randomUUID();
         Count count = new Count();
+        sealTheBacklog();
         COUNTS.put(requestId, count);
         Reply reply = send(call, requestId);
         COUNTS.remove(requestId);

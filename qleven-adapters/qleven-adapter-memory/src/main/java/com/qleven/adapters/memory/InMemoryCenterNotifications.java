@@ -54,7 +54,7 @@ final class InMemoryCenterNotifications implements CenterNotifications {
         return tx.within(() -> rows.stream()
                 .filter(n -> n.tenantId().equals(tenant) && tx.visible(n.tenantId()) && n.kind().equals(kind)
                         && wanted.contains(n.subjectId()))
-                .collect(java.util.stream.Collectors.toMap(CenterNotification::subjectId,
-                        CenterNotification::createdAt, (a, b) -> a.isBefore(b) ? a : b)));
+                .collect(java.util.stream.Collectors.toMap(StoredNotification::subjectId,
+                        StoredNotification::createdAt, (a, b) -> a.isBefore(b) ? a : b)));
     }
 }
