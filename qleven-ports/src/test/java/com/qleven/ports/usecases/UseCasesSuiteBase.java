@@ -14,7 +14,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What every use-case suite takes from its store: a runner names its {@link UseCasesFixture} and
- * nothing else, the suites build their {@link Qleven} from the adapters here.
+ * nothing else, the suites build their {@link Qleven} from the adapters here. A new suite extends
+ * this class; its runners are {@code InMemory…Test} returning {@code InMemoryUseCases.FIXTURE} and
+ * {@code Postgres…Test} registering a {@code PostgresUseCases} extension and returning its fixture.
  */
 public abstract class UseCasesSuiteBase {
 
