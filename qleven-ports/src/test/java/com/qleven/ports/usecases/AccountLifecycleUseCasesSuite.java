@@ -19,12 +19,8 @@ import com.qleven.domain.tenancy.AccountLifecyclePolicy;
 import com.qleven.domain.tenancy.Invitation;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.domain.tenancy.Role;
-import com.qleven.ports.audit.out.ChainSigner;
 import com.qleven.ports.shared.in.DispatchMail.DispatchReport;
-import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.MailMessage;
-import com.qleven.ports.shared.out.PasswordHasher;
-import com.qleven.ports.shared.out.PhoneNumbers;
 import com.qleven.ports.tenancy.in.AcceptInvitation.Accepted;
 import com.qleven.ports.tenancy.in.AcceptInvitationCommand;
 import com.qleven.ports.tenancy.in.AddUserCommand;
@@ -49,7 +45,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +53,7 @@ import org.junit.jupiter.api.Test;
  * invitations, password resets, role changes and deactivation, sessions and password changes, and
  * the mail outbox that carries the links.
  */
-public abstract class AccountLifecycleUseCasesSuite {
+public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
     protected static final String PASSWORD = "correct horse battery";
     protected static final String NEW_PASSWORD = "a brand new passphrase";
 
@@ -68,26 +63,13 @@ public abstract class AccountLifecycleUseCasesSuite {
     protected RecordingMailer mailer;
     private ClientInfo client;
 
-    protected abstract QlevenStore newStore();
-
-    protected abstract FieldCipher cipher(QlevenStore store);
-
-    protected abstract PasswordHasher hasher();
-
-    protected abstract ChainSigner chainSigner();
-
-    protected abstract PhoneNumbers phoneNumbers();
-
     @BeforeEach
     void buildCore() {
         clock = new MutableClock(Instant.parse("2026-03-29T08:00:00Z"));
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        client = new ClientInfo("10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255),
-                "Mozilla/5.0 lifecycle", Optional.of("ES"));
+        client = clientAtAnAddressOfItsOwn("Mozilla/5.0 lifecycle", Optional.of("ES"));
         store = newStore();
         mailer = new RecordingMailer();
-        qleven = Qleven.builder().store(store).cipher(cipher(store)).passwordHasher(hasher()).clock(clock)
-                .chainSigner(chainSigner()).phoneNumbers(phoneNumbers()).signupsPerAddressPerHour(1000)
+        qleven = core(store).clock(clock).signupsPerAddressPerHour(1000)
                 .mailer(mailer).publicUrl(URI.create("https://app.qleven.test/")).build();
     }
 

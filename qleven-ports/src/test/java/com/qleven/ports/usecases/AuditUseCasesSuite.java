@@ -41,7 +41,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +48,7 @@ import org.junit.jupiter.api.Test;
  * The audit trail through the SDK facade, on every store: what the tenancy use cases record, who
  * may verify and read the trail, the head witness, and the burst alerts.
  */
-public abstract class AuditUseCasesSuite {
+public abstract class AuditUseCasesSuite extends UseCasesSuiteBase {
     protected static final String PASSWORD = "correct horse battery";
 
     protected MutableClock clock;
@@ -59,21 +58,10 @@ public abstract class AuditUseCasesSuite {
     protected final List<SecurityAlert> alerts = new CopyOnWriteArrayList<>();
     private ClientInfo client;
 
-    /** A store for one test; tests never assume it is empty. */
-    protected abstract QlevenStore newStore();
-
-    /**
-     * A builder with the store and every required adapter but the clock (a cheap password hasher:
-     * these tests are not about hashing cost).
-     */
-    protected abstract Qleven.Builder core(QlevenStore store);
-
     @BeforeEach
     void buildCore() {
         clock = new MutableClock(Instant.parse("2026-03-29T08:00:00Z"));
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        client = new ClientInfo("10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255),
-                "Mozilla/5.0 test", Optional.of("ES"));
+        client = clientAtAnAddressOfItsOwn("Mozilla/5.0 test", Optional.of("ES"));
         store = newStore();
         witness = new MemoryHeadWitness();
         qleven = core(store).clock(clock).signupsPerAddressPerHour(1000).auditHeadWitness(witness)

@@ -23,7 +23,6 @@ import com.qleven.domain.shared.PreconditionFailedException;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Principal;
-import com.qleven.ports.audit.out.ChainSigner;
 import com.qleven.ports.clients.in.ClientSearch;
 import com.qleven.ports.clients.in.ClientView;
 import com.qleven.ports.clients.in.CreateClient;
@@ -35,7 +34,6 @@ import com.qleven.ports.clients.in.UpdateClient;
 import com.qleven.ports.clients.in.UpdateClientCommand;
 import com.qleven.ports.clients.out.StoredClient;
 import com.qleven.ports.shared.out.FieldCipher;
-import com.qleven.ports.shared.out.PasswordHasher;
 import com.qleven.ports.shared.out.PhoneNumbers;
 import com.qleven.ports.tenancy.in.AddUserCommand;
 import com.qleven.ports.tenancy.in.ClientInfo;
@@ -54,7 +52,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +60,7 @@ import org.junit.jupiter.api.Test;
  * phone numbers. Their audit events are asserted through a recording trail; one test goes through
  * the {@link Qleven} facade and reads the events back from the chained trail.
  */
-public abstract class ClientsUseCasesSuite {
+public abstract class ClientsUseCasesSuite extends UseCasesSuiteBase {
     private static final String PASSWORD = "correct horse battery";
 
     protected MutableClock clock;
@@ -77,28 +74,14 @@ public abstract class ClientsUseCasesSuite {
     private SearchClients search;
     private ClientInfo from;
 
-    /** A store for one test; tests never assume it is empty. */
-    protected abstract QlevenStore newStore();
-
-    protected abstract FieldCipher cipher(QlevenStore store);
-
-    protected abstract PasswordHasher hasher();
-
-    protected abstract ChainSigner chainSigner();
-
-    protected abstract PhoneNumbers phoneNumbers();
-
     @BeforeEach
     void buildCore() {
         clock = new MutableClock(Instant.parse("2026-03-29T08:00:00Z"));
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        from = new ClientInfo("10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255),
-                "test", Optional.empty());
+        from = clientAtAnAddressOfItsOwn("test", Optional.empty());
         store = newStore();
         FieldCipher cipher = cipher(store);
         PhoneNumbers phones = phoneNumbers();
-        qleven = Qleven.builder().store(store).cipher(cipher).passwordHasher(hasher()).clock(clock)
-                .chainSigner(chainSigner()).phoneNumbers(phones).signupsPerAddressPerHour(1000).build();
+        qleven = core(store, cipher).clock(clock).signupsPerAddressPerHour(1000).build();
         audit = new RecordingAuditTrail();
         UuidV7Ids ids = new UuidV7Ids(clock);
         create = new CreateClientService(store, cipher, phones, audit, clock, ids);

@@ -25,7 +25,6 @@ import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UnprocessableException;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Principal;
-import com.qleven.ports.audit.out.ChainSigner;
 import com.qleven.ports.clients.in.CreateClientCommand;
 import com.qleven.ports.clients.in.UpdateClientCommand;
 import com.qleven.ports.consent.in.ChannelConsent;
@@ -38,8 +37,6 @@ import com.qleven.ports.consent.in.RecordConsentCommand;
 import com.qleven.ports.consent.in.RecordConsentFromChannel;
 import com.qleven.ports.consent.out.StoredConsent;
 import com.qleven.ports.shared.out.FieldCipher;
-import com.qleven.ports.shared.out.PasswordHasher;
-import com.qleven.ports.shared.out.PhoneNumbers;
 import com.qleven.ports.tenancy.in.AddUserCommand;
 import com.qleven.ports.tenancy.in.ClientInfo;
 import com.qleven.ports.tenancy.in.SignInCommand;
@@ -54,7 +51,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +59,7 @@ import org.junit.jupiter.api.Test;
  * cipher: recording by staff and by other channels, the derived state, the check senders make at
  * dispatch time, the minors rule on the center's date, and the hooks erasure uses.
  */
-public abstract class ConsentUseCasesSuite {
+public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
     private static final String PASSWORD = "correct horse battery";
     private static final String NOTICE = "Clínica Sol le enviará recordatorios de sus citas por WhatsApp.";
 
@@ -78,28 +74,14 @@ public abstract class ConsentUseCasesSuite {
     private ConsentRecords records;
     private ClientInfo from;
 
-    /** A store for one test; tests never assume it is empty. */
-    protected abstract QlevenStore newStore();
-
-    protected abstract FieldCipher cipher(QlevenStore store);
-
-    protected abstract PasswordHasher hasher();
-
-    protected abstract ChainSigner chainSigner();
-
-    protected abstract PhoneNumbers phoneNumbers();
-
     @BeforeEach
     void buildCore() {
         // Noon in Madrid on 29 March 2026.
         clock = new MutableClock(Instant.parse("2026-03-29T10:00:00Z"));
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        from = new ClientInfo("10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255),
-                "test", Optional.empty());
+        from = clientAtAnAddressOfItsOwn("test", Optional.empty());
         store = newStore();
         FieldCipher cipher = cipher(store);
-        qleven = Qleven.builder().store(store).cipher(cipher).passwordHasher(hasher()).clock(clock)
-                .chainSigner(chainSigner()).phoneNumbers(phoneNumbers()).signupsPerAddressPerHour(1000).build();
+        qleven = core(store, cipher).clock(clock).signupsPerAddressPerHour(1000).build();
         audit = new RecordingAuditTrail();
         UuidV7Ids ids = new UuidV7Ids(clock);
         record = new RecordConsentService(store, cipher, audit, clock, ids);

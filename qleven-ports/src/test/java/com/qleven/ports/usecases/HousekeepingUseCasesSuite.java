@@ -12,12 +12,8 @@ import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.PersonDetails;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.domain.tenancy.Role;
-import com.qleven.ports.audit.out.ChainSigner;
 import com.qleven.ports.shared.in.PurgeOperationalRecords.PurgeReport;
-import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.IdempotencyRecords;
-import com.qleven.ports.shared.out.PasswordHasher;
-import com.qleven.ports.shared.out.PhoneNumbers;
 import com.qleven.ports.tenancy.in.ClientInfo;
 import com.qleven.ports.tenancy.in.CreateOperator;
 import com.qleven.ports.tenancy.in.SignInCommand;
@@ -38,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * Idempotency (issue 7, fix 2) and the housekeeping of operational tables (fix 12) through the SDK
  * facade, against every store, with a clock the tests move.
  */
-public abstract class HousekeepingUseCasesSuite {
+public abstract class HousekeepingUseCasesSuite extends UseCasesSuiteBase {
     private static final String PASSWORD = "correct horse battery";
     private static final Instant NOW = Instant.parse("2026-11-02T10:00:00Z");
     private static final Duration SECOND = Duration.ofSeconds(1);
@@ -49,22 +45,11 @@ public abstract class HousekeepingUseCasesSuite {
     private final ClientInfo client = new ClientInfo("10.9.8.7", "Mozilla/5.0 housekeeping", Optional.of("ES"));
     private final AtomicInteger runs = new AtomicInteger();
 
-    protected abstract QlevenStore newStore();
-
-    protected abstract FieldCipher cipher(QlevenStore store);
-
-    protected abstract PasswordHasher hasher();
-
-    protected abstract ChainSigner chainSigner();
-
-    protected abstract PhoneNumbers phoneNumbers();
-
     @BeforeEach
     void buildCore() {
         clock = new MutableClock(NOW);
         store = newStore();
-        qleven = Qleven.builder().store(store).cipher(cipher(store)).passwordHasher(hasher()).clock(clock)
-                .chainSigner(chainSigner()).phoneNumbers(phoneNumbers()).signupsPerAddressPerHour(1000).build();
+        qleven = core(store).clock(clock).signupsPerAddressPerHour(1000).build();
     }
 
     private static String email() {

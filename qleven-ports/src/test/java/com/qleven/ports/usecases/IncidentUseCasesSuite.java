@@ -21,14 +21,10 @@ import com.qleven.domain.shared.UnprocessableException;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.PersonDetails;
 import com.qleven.domain.tenancy.Principal;
-import com.qleven.ports.audit.out.ChainSigner;
 import com.qleven.ports.privacy.in.IncidentView;
 import com.qleven.ports.privacy.in.ReportIncidentCommand;
 import com.qleven.ports.privacy.out.StoredIncident;
 import com.qleven.ports.privacy.out.StoredNotification;
-import com.qleven.ports.shared.out.FieldCipher;
-import com.qleven.ports.shared.out.PasswordHasher;
-import com.qleven.ports.shared.out.PhoneNumbers;
 import com.qleven.ports.tenancy.in.AddUserCommand;
 import com.qleven.ports.tenancy.in.ClientInfo;
 import com.qleven.ports.tenancy.in.CreateOperator;
@@ -51,7 +47,7 @@ import org.junit.jupiter.api.Test;
  * The incident register (policy P16) and the sub-processor register through the SDK facade, against every store, with a clock the
  * tests move: the 72-hour deadline, the notices to the affected centers only, and who may do what.
  */
-public abstract class IncidentUseCasesSuite {
+public abstract class IncidentUseCasesSuite extends UseCasesSuiteBase {
     private static final String PASSWORD = "correct horse battery";
     private static final Instant NOW = Instant.parse("2026-11-02T10:00:00Z");
 
@@ -61,24 +57,12 @@ public abstract class IncidentUseCasesSuite {
     private RecordingMailer mailer;
     private final ClientInfo client = new ClientInfo("10.9.8.7", "Mozilla/5.0 incidents", Optional.of("ES"));
 
-    protected abstract QlevenStore newStore();
-
-    protected abstract FieldCipher cipher(QlevenStore store);
-
-    protected abstract PasswordHasher hasher();
-
-    protected abstract ChainSigner chainSigner();
-
-    protected abstract PhoneNumbers phoneNumbers();
-
     @BeforeEach
     void buildCore() {
         clock = new MutableClock(NOW);
         store = newStore();
         mailer = new RecordingMailer();
-        qleven = Qleven.builder().store(store).cipher(cipher(store)).passwordHasher(hasher()).clock(clock)
-                .chainSigner(chainSigner()).phoneNumbers(phoneNumbers()).signupsPerAddressPerHour(1000)
-                .mailer(mailer).build();
+        qleven = core(store).clock(clock).signupsPerAddressPerHour(1000).mailer(mailer).build();
     }
 
     private static String email() {

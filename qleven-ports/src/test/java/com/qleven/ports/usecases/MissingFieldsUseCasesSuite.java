@@ -25,7 +25,6 @@ import com.qleven.domain.tenancy.PersonDetails;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.domain.tenancy.Role;
 import com.qleven.domain.tenancy.SessionId;
-import com.qleven.ports.audit.out.ChainSigner;
 import com.qleven.ports.clients.in.ClientSearch;
 import com.qleven.ports.clients.in.ClientView;
 import com.qleven.ports.clients.in.CreateClientCommand;
@@ -38,9 +37,6 @@ import com.qleven.ports.privacy.in.ManageSubprocessors.SubprocessorChange;
 import com.qleven.ports.privacy.in.ManageSubprocessors.SubprocessorFields;
 import com.qleven.ports.privacy.in.PublishPolicyVersion.PublishPolicyCommand;
 import com.qleven.ports.privacy.in.ReportIncidentCommand;
-import com.qleven.ports.shared.out.FieldCipher;
-import com.qleven.ports.shared.out.PasswordHasher;
-import com.qleven.ports.shared.out.PhoneNumbers;
 import com.qleven.ports.tenancy.in.AcceptInvitationCommand;
 import com.qleven.ports.tenancy.in.AddUserCommand;
 import com.qleven.ports.tenancy.in.ChangePassword.ChangePasswordCommand;
@@ -72,7 +68,7 @@ import org.junit.jupiter.api.TestFactory;
  * with a principal allowed to do the work, so the refusal is the missing member's and not a
  * permission's. Before these checks, 82 of the 106 calls failed (most with a NullPointerException).
  */
-public abstract class MissingFieldsUseCasesSuite {
+public abstract class MissingFieldsUseCasesSuite extends UseCasesSuiteBase {
     private static final String PASSWORD = "correct horse battery";
     private static final Instant NOW = Instant.parse("2026-11-02T10:00:00Z");
     private final ClientInfo info = new ClientInfo("10.1.2.3", "Mozilla/5.0 fields", Optional.of("ES"));
@@ -83,22 +79,10 @@ public abstract class MissingFieldsUseCasesSuite {
     private ClientId client;
     private PrivacyRequestId request;
 
-    protected abstract QlevenStore newStore();
-
-    protected abstract FieldCipher cipher(QlevenStore store);
-
-    protected abstract PasswordHasher hasher();
-
-    protected abstract ChainSigner chainSigner();
-
-    protected abstract PhoneNumbers phoneNumbers();
-
     @BeforeEach
     void buildCore() {
         QlevenStore store = newStore();
-        qleven = Qleven.builder().store(store).cipher(cipher(store)).passwordHasher(hasher())
-                .clock(new MutableClock(NOW)).chainSigner(chainSigner()).phoneNumbers(phoneNumbers())
-                .signupsPerAddressPerHour(1000).build();
+        qleven = core(store).clock(new MutableClock(NOW)).signupsPerAddressPerHour(1000).build();
         String email = "admin-" + UUID.randomUUID() + "@example.com";
         SignUpResult result = qleven.signUp().signUp(SignUpCommand.parse("Clínica Campos", "Calle Mayor 1",
                 "B12345678", "ES", "Europe/Madrid", "EUR", "Ana López", email, "+34600111222", PASSWORD, true, info));

@@ -14,14 +14,11 @@ import com.qleven.domain.shared.UserId;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.PersonDetails;
 import com.qleven.domain.tenancy.Principal;
-import com.qleven.ports.audit.out.ChainSigner;
 import com.qleven.ports.privacy.in.PolicyAcceptance.CurrentPolicy;
 import com.qleven.ports.privacy.in.PublishPolicyVersion.PolicyVersionView;
 import com.qleven.ports.privacy.in.PublishPolicyVersion.PublishPolicyCommand;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.KeyScope;
-import com.qleven.ports.shared.out.PasswordHasher;
-import com.qleven.ports.shared.out.PhoneNumbers;
 import com.qleven.ports.tenancy.in.AddUserCommand;
 import com.qleven.ports.tenancy.in.ClientInfo;
 import com.qleven.ports.tenancy.in.CreateOperator;
@@ -47,7 +44,7 @@ import org.junit.jupiter.api.Test;
  * tests move: every account is told once in the platform and by mail, acceptance is recorded once,
  * the version in effect switches at its effective time, and refused publications write nothing.
  */
-public abstract class PolicyVersionUseCasesSuite {
+public abstract class PolicyVersionUseCasesSuite extends UseCasesSuiteBase {
     private static final String PASSWORD = "correct horse battery";
     private static final Instant NOW = Instant.parse("2026-11-02T10:00:00Z");
     private static final String TEXT = "Qleven's privacy policy, version of November 2026.\nWe keep your data in the EU.\n";
@@ -61,25 +58,13 @@ public abstract class PolicyVersionUseCasesSuite {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final ClientInfo client = new ClientInfo("10.9.8.6", "Mozilla/5.0 policy", Optional.of("ES"));
 
-    protected abstract QlevenStore newStore();
-
-    protected abstract FieldCipher cipher(QlevenStore store);
-
-    protected abstract PasswordHasher hasher();
-
-    protected abstract ChainSigner chainSigner();
-
-    protected abstract PhoneNumbers phoneNumbers();
-
     @BeforeEach
     void buildCore() {
         clock = new MutableClock(NOW);
         store = newStore();
         cipher = cipher(store);
         mailer = new RecordingMailer();
-        qleven = Qleven.builder().store(store).cipher(cipher).passwordHasher(hasher()).clock(clock)
-                .chainSigner(chainSigner()).phoneNumbers(phoneNumbers()).signupsPerAddressPerHour(1000)
-                .mailer(mailer).build();
+        qleven = core(store, cipher).clock(clock).signupsPerAddressPerHour(1000).mailer(mailer).build();
     }
 
     private String v(String name) {

@@ -27,7 +27,6 @@ import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UnprocessableException;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Principal;
-import com.qleven.ports.audit.out.ChainSigner;
 import com.qleven.ports.clients.in.ClientSearch;
 import com.qleven.ports.clients.in.ClientView;
 import com.qleven.ports.clients.in.CreateClientCommand;
@@ -42,8 +41,6 @@ import com.qleven.ports.privacy.in.PrivacyRequestView;
 import com.qleven.ports.privacy.out.StoredPrivacyRequest;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.KeyScope;
-import com.qleven.ports.shared.out.PasswordHasher;
-import com.qleven.ports.shared.out.PhoneNumbers;
 import com.qleven.ports.tenancy.in.AddUserCommand;
 import com.qleven.ports.tenancy.in.ClientInfo;
 import com.qleven.ports.tenancy.in.SignInCommand;
@@ -57,7 +54,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +61,7 @@ import org.junit.jupiter.api.Test;
  * The data-subject request use cases against every store, with the real cipher and a fixed clock
  * that the tests move: receipt, the 30-day due time, due soon and overdue, extensions and answers.
  */
-public abstract class PrivacyRequestsUseCasesSuite {
+public abstract class PrivacyRequestsUseCasesSuite extends UseCasesSuiteBase {
     private static final String PASSWORD = "correct horse battery";
     private static final Instant START = Instant.parse("2026-03-02T09:15:00Z");
 
@@ -79,27 +75,13 @@ public abstract class PrivacyRequestsUseCasesSuite {
     private ExtendPrivacyRequest extend;
     private ClientInfo from;
 
-    /** A store for one test; tests never assume it is empty. */
-    protected abstract QlevenStore newStore();
-
-    protected abstract FieldCipher cipher(QlevenStore store);
-
-    protected abstract PasswordHasher hasher();
-
-    protected abstract ChainSigner chainSigner();
-
-    protected abstract PhoneNumbers phoneNumbers();
-
     @BeforeEach
     void buildCore() {
         clock = new MutableClock(START);
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        from = new ClientInfo("10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255),
-                "test", Optional.empty());
+        from = clientAtAnAddressOfItsOwn("test", Optional.empty());
         store = newStore();
         FieldCipher cipher = cipher(store);
-        qleven = Qleven.builder().store(store).cipher(cipher).passwordHasher(hasher()).clock(clock)
-                .chainSigner(chainSigner()).phoneNumbers(phoneNumbers()).signupsPerAddressPerHour(1000).build();
+        qleven = core(store, cipher).clock(clock).signupsPerAddressPerHour(1000).build();
         audit = new RecordingAuditTrail();
         UuidV7Ids ids = new UuidV7Ids(clock);
         create = new CreatePrivacyRequestService(store, cipher, audit, clock, ids);

@@ -21,10 +21,8 @@ import com.qleven.domain.tenancy.PersonDetails;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.domain.tenancy.Role;
 
-import com.qleven.ports.audit.out.ChainSigner;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.PasswordHasher;
-import com.qleven.ports.shared.out.PhoneNumbers;
 import com.qleven.ports.tenancy.in.AddUserCommand;
 import com.qleven.ports.tenancy.in.ClientInfo;
 import com.qleven.ports.tenancy.in.CreateOperator;
@@ -51,7 +49,7 @@ import org.junit.jupiter.api.Test;
  * The tenancy use cases through the SDK facade, run against every store (in memory and PostgreSQL)
  * so that an embedder gets the same behaviour from either.
  */
-public abstract class TenancyUseCasesSuite {
+public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
     protected static final String PASSWORD = "correct horse battery";
     /** The password of the people administrators add. */
     protected static final String STAFF_PASSWORD = "another good password";
@@ -62,29 +60,12 @@ public abstract class TenancyUseCasesSuite {
     /** A new address per test: stores outlive a test, and failures are also counted per address. */
     private ClientInfo client;
 
-    /** A store for one test; tests never assume it is empty. */
-    protected abstract QlevenStore newStore();
-
-    protected abstract FieldCipher cipher(QlevenStore store);
-
-    /** A cheap hasher: these tests are not about hashing cost. */
-    protected abstract PasswordHasher hasher();
-
-    /** The audit chains' keyed hash. */
-    protected abstract ChainSigner chainSigner();
-
-    /** Reads phones as typed (libphonenumber in the phone adapter). */
-    protected abstract PhoneNumbers phoneNumbers();
-
     @BeforeEach
     void buildCore() {
         clock = new MutableClock(Instant.parse("2026-03-29T08:00:00Z"));
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        client = new ClientInfo("10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255),
-                "Mozilla/5.0 test", Optional.of("ES"));
+        client = clientAtAnAddressOfItsOwn("Mozilla/5.0 test", Optional.of("ES"));
         store = newStore();
-        qleven = Qleven.builder().store(store).cipher(cipher(store)).passwordHasher(hasher()).clock(clock)
-                .chainSigner(chainSigner()).phoneNumbers(phoneNumbers()).signupsPerAddressPerHour(1000).build();
+        qleven = core(store).clock(clock).signupsPerAddressPerHour(1000).build();
     }
 
     protected static String email() {

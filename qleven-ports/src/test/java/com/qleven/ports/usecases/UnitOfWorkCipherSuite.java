@@ -10,15 +10,12 @@ import com.qleven.application.clients.GetClientService;
 import com.qleven.application.shared.UuidV7Ids;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.tenancy.Principal;
-import com.qleven.ports.audit.out.ChainSigner;
 import com.qleven.ports.clients.in.ClientView;
 import com.qleven.ports.clients.in.CreateClientCommand;
 import com.qleven.ports.shared.out.BlindIndex;
 import com.qleven.ports.shared.out.DataKeys;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.KeyScope;
-import com.qleven.ports.shared.out.PasswordHasher;
-import com.qleven.ports.shared.out.PhoneNumbers;
 import com.qleven.ports.shared.out.Transactions;
 import com.qleven.ports.shared.out.WrappedKey;
 import com.qleven.ports.tenancy.in.ClientInfo;
@@ -45,7 +42,7 @@ import org.junit.jupiter.api.Test;
  * in one unit does not decrypt in the next), and computes a blind index once per value. The store's
  * data keys are counted through a wrapper, so what is asserted is how often the cipher asks.
  */
-public abstract class UnitOfWorkCipherSuite {
+public abstract class UnitOfWorkCipherSuite extends UseCasesSuiteBase {
     private static final String PASSWORD = "correct horse battery";
 
     protected QlevenStore store;
@@ -54,26 +51,13 @@ public abstract class UnitOfWorkCipherSuite {
     private FieldCipher cipher;
     private Qleven qleven;
 
-    /** A store for one test; tests never assume it is empty. */
-    protected abstract QlevenStore newStore();
-
-    /** The production cipher over these data keys, reading each key once per unit of {@code transactions}. */
-    protected abstract FieldCipher cipher(DataKeys dataKeys, Transactions transactions);
-
-    protected abstract PasswordHasher hasher();
-
-    protected abstract ChainSigner chainSigner();
-
-    protected abstract PhoneNumbers phoneNumbers();
-
     @BeforeEach
     void buildCore() {
         clock = new MutableClock(Instant.parse("2026-12-07T08:00:00Z"));
         store = newStore();
         counted = new CountingDataKeys(store.dataKeys());
         cipher = cipher(counted, store.transactions());
-        qleven = Qleven.builder().store(store).cipher(cipher).passwordHasher(hasher()).clock(clock)
-                .chainSigner(chainSigner()).phoneNumbers(phoneNumbers()).signupsPerAddressPerHour(1000).build();
+        qleven = core(store, cipher).clock(clock).signupsPerAddressPerHour(1000).build();
     }
 
     /** Every call the cipher makes to the data-key store, with the scope or key id it names. */

@@ -1,49 +1,17 @@
 package com.qleven.adapters.postgres;
 
-import com.qleven.adapters.crypto.AesGcmFieldCipher;
-import com.qleven.adapters.crypto.Argon2Parameters;
-import com.qleven.adapters.crypto.Argon2idPasswordHasher;
-import com.qleven.adapters.crypto.HmacChainSigner;
-import com.qleven.adapters.crypto.MasterKeys;
-import com.qleven.adapters.phone.LibphonenumberPhoneNumbers;
-import com.qleven.adapters.postgres.testing.PostgresStoreExtension;
-import com.qleven.application.QlevenStore;
-import com.qleven.ports.audit.out.ChainSigner;
-import com.qleven.ports.shared.out.FieldCipher;
-import com.qleven.ports.shared.out.PasswordHasher;
-import com.qleven.ports.shared.out.PhoneNumbers;
+import com.qleven.adapters.postgres.testing.PostgresUseCases;
 import com.qleven.ports.usecases.HousekeepingUseCasesSuite;
+import com.qleven.ports.usecases.UseCasesFixture;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Idempotency and housekeeping on PostgreSQL, through the unprivileged role and row-level security. */
 class PostgresHousekeepingUseCasesTest extends HousekeepingUseCasesSuite {
     @RegisterExtension
-    static final PostgresStoreExtension DB = new PostgresStoreExtension();
-    private static final MasterKeys KEYS = MasterKeys.parse(MasterKeys.newKeyFile(), "test");
-    private static final PasswordHasher HASHER = new Argon2idPasswordHasher(Argon2Parameters.FAST);
+    static final PostgresUseCases DB = new PostgresUseCases();
 
     @Override
-    protected QlevenStore newStore() {
-        return DB.store();
-    }
-
-    @Override
-    protected FieldCipher cipher(QlevenStore store) {
-        return new AesGcmFieldCipher(KEYS, store.dataKeys());
-    }
-
-    @Override
-    protected PasswordHasher hasher() {
-        return HASHER;
-    }
-
-    @Override
-    protected ChainSigner chainSigner() {
-        return new HmacChainSigner(KEYS);
-    }
-
-    @Override
-    protected PhoneNumbers phoneNumbers() {
-        return new LibphonenumberPhoneNumbers();
+    protected UseCasesFixture fixture() {
+        return DB.fixture();
     }
 }

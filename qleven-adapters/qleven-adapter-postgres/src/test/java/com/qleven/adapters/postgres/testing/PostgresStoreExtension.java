@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A {@link PostgresStore} on a fresh database for one test class:
  * {@code @RegisterExtension static final PostgresStoreExtension DB = new PostgresStoreExtension();}
  */
-public final class PostgresStoreExtension implements BeforeAllCallback, AfterAllCallback {
+public class PostgresStoreExtension implements BeforeAllCallback, AfterAllCallback {
     private final int maxPoolSize;
     private PostgresSettings settings;
     private PostgresStore store;
