@@ -2,10 +2,6 @@ package com.qleven.host;
 
 import com.qleven.ports.shared.in.PurgeOperationalRecords;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,22 +18,15 @@ public final class HousekeepingJob implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HousekeepingJob.class);
 
     private final PurgeOperationalRecords purge;
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "qleven-housekeeping");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Schedule schedule;
 
     public HousekeepingJob(PurgeOperationalRecords purge) {
         this.purge = purge;
+        this.schedule = new Schedule("qleven-housekeeping", Duration.ofMinutes(1), EVERY, this::runOnce);
     }
 
     public void start() {
-        if (started.compareAndSet(false, true)) {
-            scheduler.scheduleWithFixedDelay(this::runOnce, Duration.ofMinutes(1).toMillis(), EVERY.toMillis(),
-                    TimeUnit.MILLISECONDS);
-        }
+        schedule.start();
     }
 
     /** One run: batches of due centers until a batch comes back short. Never throws, so the schedule goes on. */
@@ -55,11 +44,6 @@ public final class HousekeepingJob implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        schedule.close();
     }
 }

@@ -1,11 +1,8 @@
 package com.qleven.host.audit;
 
 import com.qleven.application.Qleven;
+import com.qleven.host.Schedule;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,23 +13,15 @@ import org.slf4j.LoggerFactory;
 public final class AuditWitnessJob implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AuditWitnessJob.class);
     private final Qleven qleven;
-    private final Duration every;
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "qleven-audit-witness");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Schedule schedule;
 
     public AuditWitnessJob(Qleven qleven, Duration every) {
         this.qleven = qleven;
-        this.every = every;
+        this.schedule = new Schedule("qleven-audit-witness", every, every, this::runOnce);
     }
 
     public void start() {
-        if (started.compareAndSet(false, true)) {
-            scheduler.scheduleWithFixedDelay(this::runOnce, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        schedule.start();
     }
 
     /** Witnesses now; a failure is logged and the next run tries again. */
@@ -47,13 +36,8 @@ public final class AuditWitnessJob implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (started.get()) {
+        schedule.close();
+        if (schedule.started()) {
             runOnce();
         }
     }
