@@ -84,7 +84,7 @@ class StatementBudgetTest {
             entry("POST /v1/signup", budget(3, 16)),
             entry("POST /v1/auth/login", budget(9, 31)),
             entry("POST /v1/auth/logout", budget(1, 6)),
-            entry("GET /v1/me", budget(1, 7)),
+            entry("GET /v1/me", budget(1, 6)),
             entry("POST /v1/users", budget(2, 15)),
             entry("GET /v1/users", budget(1, 10)),
             entry("GET /v1/users/{id}", budget(1, 7)),

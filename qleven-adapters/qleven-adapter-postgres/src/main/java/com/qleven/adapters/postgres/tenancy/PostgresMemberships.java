@@ -9,11 +9,15 @@ import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UserId;
 import com.qleven.domain.tenancy.Membership;
 import com.qleven.domain.tenancy.Role;
+import com.qleven.ports.shared.out.UnitLocal;
 import com.qleven.ports.tenancy.out.Memberships;
 import com.qleven.ports.tenancy.out.TypedMember;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
@@ -27,6 +31,11 @@ final class PostgresMemberships implements Memberships {
             Role.fromWire(rs.getString("role")), Sql.instant(rs, "created_at"), rs.getBoolean("active"),
             rs.getBoolean("pending"));
 
+    /**
+     * The memberships this unit of work has read: a request's authentication reads the caller's, and
+     * the use case it joins must not read it again. Any write here forgets them.
+     */
+    private final UnitLocal<Map<List<UUID>, Optional<Membership>>> read = UnitLocal.withInitial(HashMap::new);
     private final PostgresTransactions tx;
 
     PostgresMemberships(PostgresTransactions tx) {
@@ -35,6 +44,7 @@ final class PostgresMemberships implements Memberships {
 
     @Override
     public void add(Membership membership) {
+        forgetRead();
         tx.withHandle(Optional.of(membership.tenantId()), "add a membership", h -> h
                 .createUpdate("""
                         INSERT INTO public.memberships (tenant_id, user_id, role, created_at, active, pending)
@@ -49,6 +59,23 @@ final class PostgresMemberships implements Memberships {
 
     @Override
     public Optional<Membership> find(TenantId tenant, UserId user) {
+        List<UUID> key = List.of(tenant.value(), user.value());
+        Optional<Map<List<UUID>, Optional<Membership>>> unit = tx.unitLocal(read);
+        Optional<Membership> known = unit.map(m -> m.get(key)).orElse(null);
+        if (known != null) {
+            return known;
+        }
+        Optional<Membership> found = query(tenant, user);
+        unit.ifPresent(m -> m.put(key, found));
+        return found;
+    }
+
+    /** A write: what this unit read of memberships may no longer hold. */
+    private void forgetRead() {
+        tx.unitLocal(read).ifPresent(Map::clear);
+    }
+
+    private Optional<Membership> query(TenantId tenant, UserId user) {
         return tx.withHandle(Optional.of(tenant), "find a membership", h -> h
                 .createQuery("""
                         SELECT tenant_id, user_id, role, created_at, active, pending FROM public.memberships
@@ -85,6 +112,7 @@ final class PostgresMemberships implements Memberships {
 
     @Override
     public void update(Membership membership) {
+        forgetRead();
         tx.withHandle(Optional.of(membership.tenantId()), "update a membership", h -> h
                 .createUpdate("""
                         UPDATE public.memberships SET role = :role, active = :active
@@ -112,6 +140,7 @@ final class PostgresMemberships implements Memberships {
 
     @Override
     public void addPending(Membership membership, TypedMember typed) {
+        forgetRead();
         if (!membership.pending() || !typed.tenantId().equals(membership.tenantId())
                 || !typed.userId().equals(membership.userId())) {
             throw new IllegalArgumentException("what was typed belongs to its pending membership");
@@ -151,6 +180,7 @@ final class PostgresMemberships implements Memberships {
 
     @Override
     public boolean accept(TenantId tenant, UserId user) {
+        forgetRead();
         return tx.withHandle(Optional.of(tenant), "accept a pending membership", h -> h
                 .createUpdate("""
                         UPDATE public.memberships
@@ -163,6 +193,7 @@ final class PostgresMemberships implements Memberships {
 
     @Override
     public boolean removePending(TenantId tenant, UserId user) {
+        forgetRead();
         return tx.withHandle(Optional.of(tenant), "remove a pending membership", h -> h
                 .createUpdate("DELETE FROM public.memberships WHERE tenant_id = :tenant AND user_id = :user AND pending")
                 .bind("tenant", Sql.uuid(tenant.value()))
