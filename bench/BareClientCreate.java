@@ -40,7 +40,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * the host has stored so far (run the host's POST /v1/clients first), so the rows are the host's
  * size. The pool logs in as the superuser and every connection runs {@code SET ROLE <app role>}
  * first: the statements run as the host's app role under row-level security.
- * <pre>java -cp qleven-host.jar bench/BareClientCreate.java PORT JDBC_URL USER PASSWORD APP_ROLE POOL_SIZE</pre>
+ * <pre>java -cp qleven-host.jar bench/BareClientCreate.java PORT JDBC_URL USER APP_ROLE POOL_SIZE</pre>
+ * with the password in the environment variable {@code BENCH_DB_PASSWORD} (not an argument, which
+ * {@code ps} would show).
  */
 public final class BareClientCreate {
     static final String FIND_SESSION = "SELECT token_hash, session_id, tenant_id, user_id, absolute_expiry"
@@ -66,9 +68,9 @@ public final class BareClientCreate {
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
-        Shape shape = shape(args[1], args[2], args[3]);
+        Shape shape = shape(args[1], args[2], password());
         System.out.println("rows shaped as the host's: " + shape);
-        HikariDataSource pool = pool(args[1], args[2], args[3], args[4], Integer.parseInt(args[5]));
+        HikariDataSource pool = pool(args[1], args[2], password(), args[3], Integer.parseInt(args[4]));
         Undertow.builder().addHttpListener(port, "127.0.0.1").setHandler(new HttpHandler() {
             @Override
             public void handleRequest(HttpServerExchange exchange) throws Exception {
@@ -179,6 +181,14 @@ public final class BareClientCreate {
         config.setConnectionInitSql("SET ROLE " + appRole);
         config.setPoolName("bare");
         return new HikariDataSource(config);
+    }
+
+    static String password() {
+        String password = System.getenv("BENCH_DB_PASSWORD");
+        if (password == null) {
+            throw new IllegalArgumentException("set BENCH_DB_PASSWORD to the database user's password");
+        }
+        return password;
     }
 
     static String tokenHash(String authorization) throws Exception {

@@ -29,7 +29,9 @@ import java.util.UUID;
  * database superuser (the only password the embedded database keeps in a file) and every
  * connection runs {@code SET ROLE <app role>} first, so the statements run as the host's app role
  * under row-level security. Run beside the host, on its database:
- * <pre>java -cp qleven-host.jar bench/BareMe.java PORT JDBC_URL USER PASSWORD APP_ROLE POOL_SIZE</pre>
+ * <pre>java -cp qleven-host.jar bench/BareMe.java PORT JDBC_URL USER APP_ROLE POOL_SIZE</pre>
+ * with the password in the environment variable {@code BENCH_DB_PASSWORD} (not an argument, which
+ * {@code ps} would show).
  */
 public final class BareMe {
     static final String FIND_SESSION = "SELECT token_hash, session_id, tenant_id, user_id, absolute_expiry"
@@ -48,7 +50,7 @@ public final class BareMe {
 
     public static void main(String[] args) {
         int port = Integer.parseInt(args[0]);
-        HikariDataSource pool = pool(args[1], args[2], args[3], args[4], Integer.parseInt(args[5]));
+        HikariDataSource pool = pool(args[1], args[2], password(), args[3], Integer.parseInt(args[4]));
         byte[] body = ("{\"userId\":\"0192f0a4-6c5e-7b1a-9f3e-2d4c5b6a7980\","
                 + "\"tenantId\":\"0192f0a4-6c5e-7b1a-9f3e-2d4c5b6a7981\",\"role\":\"administrator\","
                 + "\"fullName\":\"Ana López\",\"email\":\"ana@example.com\",\"phone\":\"+34600111222\"}")
@@ -121,6 +123,14 @@ public final class BareMe {
         config.setConnectionInitSql("SET ROLE " + appRole);
         config.setPoolName("bare");
         return new HikariDataSource(config);
+    }
+
+    static String password() {
+        String password = System.getenv("BENCH_DB_PASSWORD");
+        if (password == null) {
+            throw new IllegalArgumentException("set BENCH_DB_PASSWORD to the database user's password");
+        }
+        return password;
     }
 
     static String tokenHash(String authorization) throws Exception {

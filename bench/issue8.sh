@@ -43,7 +43,7 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'exit 130' INT TERM HUP
 
 fail() { echo "$1; last lines of the logs:" >&2; tail -n 20 "$WORK"/*.log >&2 || true; exit 1; }
 await() { # pid, url[, any]: until the url answers 2xx (with "any", any HTTP status)
@@ -109,7 +109,8 @@ TOKEN=${ONE_TOKENS%%,*}
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" $API/v1/me)" = 200 ] || fail "sign-in failed"
 
 bare() { # java source, url to await: starts a bare program beside the host
-  java -cp "$JAR" "$1" $BARE_PORT "$JDBC" postgres "$SUPER_PASSWORD" "$APP_ROLE" "$POOL" > "$WORK/bare.log" 2>&1 &
+  BENCH_DB_PASSWORD="$SUPER_PASSWORD" java -cp "$JAR" "$1" $BARE_PORT "$JDBC" postgres "$APP_ROLE" "$POOL" \
+    > "$WORK/bare.log" 2>&1 &
   BARE_PID=$!
   await $BARE_PID "$2" any  # without a token it answers 401: up is enough
 }
