@@ -74,6 +74,30 @@ import com.qleven.ports.tenancy.in.ListUsers;
 import com.qleven.ports.tenancy.in.SignIn;
 import com.qleven.ports.tenancy.in.SignOut;
 import com.qleven.ports.tenancy.in.SignUp;
+import com.qleven.ports.audit.out.AuditLog;
+import com.qleven.ports.clients.out.ClientRestrictions;
+import com.qleven.ports.clients.out.Clients;
+import com.qleven.ports.consent.out.ConsentLedger;
+import com.qleven.ports.consent.out.ConsentPurposes;
+import com.qleven.ports.privacy.out.CenterNotifications;
+import com.qleven.ports.privacy.out.Incidents;
+import com.qleven.ports.privacy.out.PolicyVersions;
+import com.qleven.ports.privacy.out.PrivacyRequests;
+import com.qleven.ports.privacy.out.Subprocessors;
+import com.qleven.ports.privacy.out.Suppressions;
+import com.qleven.ports.shared.out.DataKeys;
+import com.qleven.ports.shared.out.Directory;
+import com.qleven.ports.shared.out.IdempotencyRecords;
+import com.qleven.ports.shared.out.MailOutbox;
+import com.qleven.ports.shared.out.OperationalRecords;
+import com.qleven.ports.shared.out.RateLimits;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.AccountTokens;
+import com.qleven.ports.tenancy.out.Accounts;
+import com.qleven.ports.tenancy.out.Centers;
+import com.qleven.ports.tenancy.out.Invitations;
+import com.qleven.ports.tenancy.out.Memberships;
+import com.qleven.ports.tenancy.out.Sessions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,104 +172,147 @@ public final class Qleven {
     private final com.qleven.application.consent.ConsentRecords consentRecords;
 
     private Qleven(Builder b) {
+        // Each service is given the narrow ports it uses, taken from the store's groups here and only here.
+        Transactions transactions = b.store.shared().transactions();
+        Directory directory = b.store.shared().directory();
+        RateLimits rateLimits = b.store.shared().rateLimits();
+        DataKeys dataKeys = b.store.shared().dataKeys();
+        IdempotencyRecords idempotencyRecords = b.store.shared().idempotencyRecords();
+        OperationalRecords operationalRecords = b.store.shared().operationalRecords();
+        MailOutbox mailOutbox = b.store.shared().mailOutbox();
+        Centers centers = b.store.tenancy().centers();
+        Accounts accounts = b.store.tenancy().accounts();
+        Memberships memberships = b.store.tenancy().memberships();
+        Invitations invitations = b.store.tenancy().invitations();
+        AccountTokens accountTokens = b.store.tenancy().accountTokens();
+        Sessions sessions = b.store.tenancy().sessions();
+        Clients clients = b.store.clients().clients();
+        ClientRestrictions clientRestrictions = b.store.clients().clientRestrictions();
+        ConsentLedger consentLedger = b.store.consent().consentLedger();
+        ConsentPurposes consentPurposes = b.store.consent().consentPurposes();
+        Incidents incidents = b.store.privacy().incidents();
+        CenterNotifications centerNotifications = b.store.privacy().centerNotifications();
+        Subprocessors subprocessors = b.store.privacy().subprocessors();
+        PrivacyRequests privacyRequests = b.store.privacy().privacyRequests();
+        Suppressions suppressions = b.store.privacy().suppressions();
+        PolicyVersions policyVersions = b.store.privacy().policyVersions();
+        AuditLog auditLog = b.store.audit().auditLog();
         IdGenerator ids = b.ids != null ? b.ids : new UuidV7Ids(b.clock);
         securityWatch = new SecurityWatch(b.securityAlerts, b.clientReadBurst, b.failedSignInBurst);
-        auditTrail = new ChainedAuditTrail(b.store.transactions(), b.store.auditLog(), securityWatch);
-        sealAuditTrail = new SealAuditTrailService(b.store, b.chainSigner, b.clock);
-        verifyAuditTrail = new VerifyAuditTrailService(b.store, b.chainSigner, b.auditHeadWitness, sealAuditTrail);
-        listAuditEvents = new ListAuditEventsService(b.store, sealAuditTrail);
-        witnessAuditHeads = new WitnessAuditHeadsService(b.store, b.auditHeadWitness);
-        MailQueue mail = new MailQueue(b.store.mailOutbox(), b.cipher, ids, b.clock);
-        inviteUser = new InviteUserService(b.store, b.cipher, mail, b.publicUrl, auditTrail, b.clock, ids,
-                b.accountLifecycle);
-        listInvitations = new ListInvitationsService(b.store, b.cipher, b.clock);
-        acceptInvitation = new AcceptInvitationService(b.store, b.cipher, b.passwordHasher, auditTrail, b.clock, ids,
-                b.signInThrottle);
-        requestPasswordReset = new RequestPasswordResetService(b.store, b.cipher, mail, b.publicUrl, auditTrail,
-                b.clock, b.accountLifecycle);
-        resetPassword = new ResetPasswordService(b.store, b.passwordHasher, auditTrail, b.clock);
-        updateUser = new UpdateUserService(b.store, b.cipher, auditTrail, b.clock);
-        listSessions = new ListSessionsService(b.store, b.cipher, b.sessionPolicy);
-        revokeSession = new RevokeSessionService(b.store, auditTrail, b.clock);
-        changePassword = new ChangePasswordService(b.store, b.cipher, b.passwordHasher, auditTrail, b.clock,
-                b.signInThrottle);
+        auditTrail = new ChainedAuditTrail(transactions, auditLog, securityWatch);
+        sealAuditTrail = new SealAuditTrailService(transactions, auditLog, b.chainSigner, b.clock);
+        verifyAuditTrail = new VerifyAuditTrailService(transactions, auditLog, b.chainSigner, b.auditHeadWitness,
+                sealAuditTrail);
+        listAuditEvents = new ListAuditEventsService(transactions, auditLog, sealAuditTrail);
+        witnessAuditHeads = new WitnessAuditHeadsService(transactions, auditLog, b.auditHeadWitness);
+        MailQueue mail = new MailQueue(mailOutbox, b.cipher, ids, b.clock);
+        inviteUser = new InviteUserService(transactions, directory, rateLimits, centers, memberships, invitations,
+                accountTokens, b.cipher, mail, b.publicUrl, auditTrail, b.clock, ids, b.accountLifecycle);
+        listInvitations = new ListInvitationsService(transactions, invitations, b.cipher, b.clock);
+        acceptInvitation = new AcceptInvitationService(transactions, directory, rateLimits, accounts, memberships,
+                invitations, accountTokens, b.cipher, b.passwordHasher, auditTrail, b.clock, ids, b.signInThrottle);
+        requestPasswordReset = new RequestPasswordResetService(transactions, directory, rateLimits, accounts,
+                accountTokens, b.cipher, mail, b.publicUrl, auditTrail, b.clock, b.accountLifecycle);
+        resetPassword = new ResetPasswordService(transactions, directory, accounts, accountTokens, sessions,
+                b.passwordHasher, auditTrail, b.clock);
+        updateUser = new UpdateUserService(transactions, directory, accounts, memberships, sessions, b.cipher,
+                auditTrail, b.clock);
+        listSessions = new ListSessionsService(transactions, sessions, b.cipher, b.sessionPolicy);
+        revokeSession = new RevokeSessionService(transactions, directory, sessions, auditTrail, b.clock);
+        changePassword = new ChangePasswordService(transactions, directory, rateLimits, accounts, accountTokens,
+                sessions, b.cipher, b.passwordHasher, auditTrail, b.clock, b.signInThrottle);
         dispatchMail = b.mailer == null
                 ? batch -> {
                     throw new IllegalStateException("no mailer: give Qleven.builder().mailer(...) to send the outbox");
                 }
-                : new DispatchMailService(b.store.transactions(), b.store.mailOutbox(), b.store.dataKeys(), mail,
+                : new DispatchMailService(transactions, mailOutbox, dataKeys, mail,
                         b.mailer, b.clock);
-        signUp = new SignUpService(b.store, b.cipher, b.passwordHasher, b.clock, ids, b.signupsPerAddressPerHour,
-                auditTrail);
-        signIn = new SignInService(b.store, b.cipher, b.passwordHasher, b.clock, ids, b.signInThrottle, b.sessionPolicy,
+        signUp = new SignUpService(transactions, directory, rateLimits, centers, accounts, memberships, b.cipher,
+                b.passwordHasher, b.clock, ids, b.signupsPerAddressPerHour, auditTrail);
+        signIn = new SignInService(transactions, directory, rateLimits, operationalRecords, centers, accounts,
+                memberships, sessions, b.cipher, b.passwordHasher, b.clock, ids, b.signInThrottle, b.sessionPolicy,
                 auditTrail, securityWatch);
-        signOut = new SignOutService(b.store, b.clock, auditTrail);
-        authenticate = new AuthenticateService(b.store, b.clock, b.sessionPolicy);
-        profile = new GetProfileService(b.store, b.cipher, auditTrail, b.clock);
-        addUser = new AddUserService(b.store, b.cipher, b.passwordHasher, b.clock, ids, auditTrail, mail, b.publicUrl,
-                b.accountLifecycle);
-        membershipRequests = new com.qleven.application.tenancy.MembershipRequestsService(b.store, b.cipher,
-                b.passwordHasher, auditTrail, b.clock, b.signInThrottle);
-        listUsers = new ListUsersService(b.store, b.cipher, auditTrail, b.clock);
-        getUser = new GetUserService(b.store, b.cipher, auditTrail, b.clock);
-        createOperator = new CreateOperatorService(b.store, b.cipher, b.passwordHasher, b.clock, ids, auditTrail);
-        idempotency = new Idempotency(b.store.transactions(), b.store.idempotencyRecords(), b.store.operationalRecords(),
+        signOut = new SignOutService(transactions, directory, sessions, b.clock, auditTrail);
+        authenticate = new AuthenticateService(transactions, directory, memberships, sessions, b.clock,
+                b.sessionPolicy);
+        profile = new GetProfileService(transactions, accounts, memberships, b.cipher, auditTrail, b.clock);
+        addUser = new AddUserService(transactions, directory, rateLimits, centers, accounts, memberships, accountTokens,
+                b.cipher, b.passwordHasher, b.clock, ids, auditTrail, mail, b.publicUrl, b.accountLifecycle);
+        membershipRequests = new com.qleven.application.tenancy.MembershipRequestsService(transactions, directory,
+                rateLimits, centers, accounts, memberships, accountTokens, b.cipher, b.passwordHasher, auditTrail,
+                b.clock, b.signInThrottle);
+        listUsers = new ListUsersService(transactions, accounts, memberships, b.cipher, auditTrail, b.clock);
+        getUser = new GetUserService(transactions, accounts, memberships, b.cipher, auditTrail, b.clock);
+        createOperator = new CreateOperatorService(transactions, directory, accounts, b.cipher, b.passwordHasher,
+                b.clock, ids, auditTrail);
+        idempotency = new Idempotency(transactions, idempotencyRecords, operationalRecords,
                 b.cipher, b.clock);
         purgeOperationalRecords = new com.qleven.application.shared.PurgeOperationalRecordsService(
-                b.store.transactions(), b.store.operationalRecords(), b.store.idempotencyRecords(), b.store.rateLimits(),
+                transactions, operationalRecords, idempotencyRecords, rateLimits,
                 b.clock);
-        recordConsent = new com.qleven.application.consent.RecordConsentService(b.store, b.cipher, auditTrail, b.clock,
+        recordConsent = new com.qleven.application.consent.RecordConsentService(transactions, centers, clients,
+                clientRestrictions, consentLedger, consentPurposes, b.cipher, auditTrail, b.clock, ids);
+        getConsents = new com.qleven.application.consent.GetConsentsService(transactions, clients, consentLedger,
+                consentPurposes, b.cipher, auditTrail, b.clock);
+        consentCheck = new com.qleven.application.consent.ConsentCheckService(transactions, centers, clients,
+                clientRestrictions, consentLedger, consentPurposes, b.cipher);
+        manageConsentPurposes = new com.qleven.application.consent.ConsentPurposesService(transactions, consentPurposes,
+                auditTrail, b.clock);
+        recordConsentFromChannel = new com.qleven.application.consent.RecordConsentFromChannelService(transactions,
+                centers, clients, clientRestrictions, consentLedger, consentPurposes, b.cipher, auditTrail, b.clock,
                 ids);
-        getConsents = new com.qleven.application.consent.GetConsentsService(b.store, b.cipher, auditTrail, b.clock);
-        consentCheck = new com.qleven.application.consent.ConsentCheckService(b.store, b.cipher);
-        manageConsentPurposes = new com.qleven.application.consent.ConsentPurposesService(b.store, auditTrail,
-                b.clock);
-        recordConsentFromChannel = new com.qleven.application.consent.RecordConsentFromChannelService(b.store,
-                b.cipher, auditTrail, b.clock, ids);
-        consentRecords = new com.qleven.application.consent.ConsentRecords(b.store, b.cipher);
-        createClient = new CreateClientService(b.store, b.cipher, b.phoneNumbers, auditTrail, b.clock, ids);
-        getClient = new GetClientService(b.store, b.cipher, auditTrail, b.clock);
-        updateClient = new UpdateClientService(b.store, b.cipher, b.phoneNumbers, auditTrail, b.clock);
-        listClients = new ListClientsService(b.store, b.cipher, auditTrail, b.clock);
-        searchClients = new SearchClientsService(b.store, b.cipher, b.phoneNumbers, auditTrail, b.clock);
-        reportIncident = new com.qleven.application.privacy.ReportIncidentService(b.store, b.cipher, mail, auditTrail,
+        consentRecords = new com.qleven.application.consent.ConsentRecords(transactions, consentLedger, b.cipher);
+        createClient = new CreateClientService(transactions, centers, clients, b.cipher, b.phoneNumbers, auditTrail,
                 b.clock, ids);
-        com.qleven.application.privacy.ListIncidentsService incidents =
-                new com.qleven.application.privacy.ListIncidentsService(b.store, b.cipher, b.clock);
-        listIncidents = incidents;
-        getIncident = incidents;
-        subprocessors = new com.qleven.application.privacy.ManageSubprocessorsService(b.store, auditTrail, b.clock,
-                ids);
-        listNotifications = new com.qleven.application.privacy.ListNotificationsService(b.store, b.cipher);
+        getClient = new GetClientService(transactions, clients, clientRestrictions, b.cipher, auditTrail, b.clock);
+        updateClient = new UpdateClientService(transactions, centers, clients, clientRestrictions, b.cipher,
+                b.phoneNumbers, auditTrail, b.clock);
+        listClients = new ListClientsService(transactions, clients, clientRestrictions, b.cipher, auditTrail, b.clock);
+        searchClients = new SearchClientsService(transactions, centers, clients, clientRestrictions, b.cipher,
+                b.phoneNumbers, auditTrail, b.clock);
+        reportIncident = new com.qleven.application.privacy.ReportIncidentService(transactions, centers, accounts,
+                memberships, incidents, centerNotifications, b.cipher, mail, auditTrail, b.clock, ids);
+        com.qleven.application.privacy.ListIncidentsService incidentRegister =
+                new com.qleven.application.privacy.ListIncidentsService(transactions, incidents, centerNotifications,
+                        b.cipher, b.clock);
+        listIncidents = incidentRegister;
+        getIncident = incidentRegister;
+        this.subprocessors = new com.qleven.application.privacy.ManageSubprocessorsService(transactions, subprocessors,
+                auditTrail, b.clock, ids);
+        listNotifications = new com.qleven.application.privacy.ListNotificationsService(transactions,
+                centerNotifications, b.cipher);
         com.qleven.application.privacy.PolicyVersionsService policies =
-                new com.qleven.application.privacy.PolicyVersionsService(b.store, b.cipher, mail, auditTrail, b.clock);
+                new com.qleven.application.privacy.PolicyVersionsService(transactions, accounts, policyVersions,
+                        b.cipher, mail, auditTrail, b.clock);
         publishPolicyVersion = policies;
         policyAcceptance = policies;
-        createPrivacyRequest = new com.qleven.application.privacy.CreatePrivacyRequestService(b.store, b.cipher,
-                auditTrail, b.clock, ids);
-        listPrivacyRequests = new com.qleven.application.privacy.ListPrivacyRequestsService(b.store, b.cipher,
-                auditTrail, b.clock);
-        getPrivacyRequest = new com.qleven.application.privacy.GetPrivacyRequestService(b.store, b.cipher,
-                auditTrail, b.clock);
-        extendPrivacyRequest = new com.qleven.application.privacy.ExtendPrivacyRequestService(b.store, b.cipher,
-                auditTrail, b.clock);
-        countPrivacyDeadlines = new com.qleven.application.privacy.CountPrivacyDeadlinesService(b.store, b.clock);
-        suppressionCheck = new com.qleven.application.privacy.SuppressionCheckService(b.store, b.cipher);
-        processingCheck = new com.qleven.application.clients.ProcessingCheckService(b.store);
-        liftRestriction = new com.qleven.application.clients.LiftRestrictionService(b.store, b.cipher, auditTrail,
-                b.clock);
+        createPrivacyRequest = new com.qleven.application.privacy.CreatePrivacyRequestService(transactions, clients,
+                privacyRequests, b.cipher, auditTrail, b.clock, ids);
+        listPrivacyRequests = new com.qleven.application.privacy.ListPrivacyRequestsService(transactions,
+                privacyRequests, b.cipher, auditTrail, b.clock);
+        getPrivacyRequest = new com.qleven.application.privacy.GetPrivacyRequestService(transactions, privacyRequests,
+                b.cipher, auditTrail, b.clock);
+        extendPrivacyRequest = new com.qleven.application.privacy.ExtendPrivacyRequestService(transactions,
+                privacyRequests, b.cipher, auditTrail, b.clock);
+        countPrivacyDeadlines = new com.qleven.application.privacy.CountPrivacyDeadlinesService(transactions,
+                privacyRequests, b.clock);
+        suppressionCheck = new com.qleven.application.privacy.SuppressionCheckService(transactions, suppressions,
+                b.cipher);
+        processingCheck = new com.qleven.application.clients.ProcessingCheckService(transactions, clientRestrictions);
+        liftRestriction = new com.qleven.application.clients.LiftRestrictionService(transactions, clients,
+                clientRestrictions, b.cipher, auditTrail, b.clock);
         // What each context holds about a client; a context that stores personal data adds its section here.
         com.qleven.application.privacy.PrivacyRegistry registry = new com.qleven.application.privacy.PrivacyRegistry()
-                .register("client", new com.qleven.application.clients.ClientRegistryExporter(b.store, b.cipher),
-                        new com.qleven.application.clients.ClientRegistryEraser(b.store, b.cipher, b.clock))
-                .register("accessLog", new com.qleven.application.audit.AuditRegistryExporter(b.store),
+                .register("client", new com.qleven.application.clients.ClientRegistryExporter(clients, b.cipher),
+                        new com.qleven.application.clients.ClientRegistryEraser(dataKeys, clients, b.cipher, b.clock))
+                .register("accessLog", new com.qleven.application.audit.AuditRegistryExporter(auditLog),
                         com.qleven.ports.privacy.out.RegistryEraser.NOTHING_PERSONAL)
                 .register("consents", new com.qleven.application.privacy.RegistryConsentExporter(consentRecords),
                         (tenant, client) -> consentRecords.erase(tenant, client));
-        exportClientData = new com.qleven.application.privacy.ExportClientDataService(b.store, registry, auditTrail,
-                b.clock);
-        completePrivacyRequest = new com.qleven.application.privacy.CompletePrivacyRequestService(b.store, b.cipher,
-                registry, auditTrail, b.clock);
+        exportClientData = new com.qleven.application.privacy.ExportClientDataService(transactions, clients, registry,
+                auditTrail, b.clock);
+        completePrivacyRequest = new com.qleven.application.privacy.CompletePrivacyRequestService(transactions, clients,
+                clientRestrictions, privacyRequests, suppressions, b.cipher, registry, auditTrail, b.clock);
     }
 
     public static Builder builder() {

@@ -1,6 +1,6 @@
 package com.qleven.application.audit;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.domain.audit.AuditRecord;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.clients.ClientId;
@@ -21,10 +21,10 @@ import java.util.Optional;
  */
 public final class AuditRegistryExporter implements RegistryExporter {
     private static final int PAGE = 1000;
-    private final QlevenStore store;
+    private final AuditLog auditLog;
 
-    public AuditRegistryExporter(QlevenStore store) {
-        this.store = store;
+    public AuditRegistryExporter(AuditLog auditLog) {
+        this.auditLog = auditLog;
     }
 
     @Override
@@ -33,7 +33,7 @@ public final class AuditRegistryExporter implements RegistryExporter {
         long before = Long.MAX_VALUE;
         List<AuditRecord> page;
         do {
-            page = store.auditLog().readNewestFirst(Optional.of(tenant), before, PAGE);
+            page = auditLog.readNewestFirst(Optional.of(tenant), before, PAGE);
             for (AuditRecord entry : page) {
                 AuditEvent e = entry.event();
                 if (e.subjectType().equals("client") && e.subjectId().filter(client.value()::equals).isPresent()) {

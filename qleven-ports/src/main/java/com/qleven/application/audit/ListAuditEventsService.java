@@ -1,6 +1,7 @@
 package com.qleven.application.audit;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.domain.audit.AuditRecord;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
@@ -26,11 +27,13 @@ import java.util.regex.Pattern;
  */
 public final class ListAuditEventsService implements ListAuditEvents {
     private static final Pattern CURSOR = Pattern.compile("^a\\|[1-9][0-9]{0,18}$");
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final AuditLog auditLog;
     private final SealAuditTrail sealer;
 
-    public ListAuditEventsService(QlevenStore store, SealAuditTrail sealer) {
-        this.store = store;
+    public ListAuditEventsService(Transactions transactions, AuditLog auditLog, SealAuditTrail sealer) {
+        this.transactions = transactions;
+        this.auditLog = auditLog;
         this.sealer = sealer;
     }
 
@@ -41,8 +44,8 @@ public final class ListAuditEventsService implements ListAuditEvents {
         TenantId tenant = principal.requireTenant();
         long before = page.cursor().map(ListAuditEventsService::parse).orElse(Long.MAX_VALUE);
         sealer.seal(Optional.of(tenant));
-        List<AuditRecord> items = store.transactions().inTenant(tenant,
-                () -> store.auditLog().readNewestFirst(Optional.of(tenant), before, page.limit() + 1));
+        List<AuditRecord> items = transactions.inTenant(tenant,
+                () -> auditLog.readNewestFirst(Optional.of(tenant), before, page.limit() + 1));
         List<AuditRecord> shown = items.stream().limit(page.limit()).toList();
         Optional<String> next = items.size() > page.limit()
                 ? Optional.of(cursor(shown.get(shown.size() - 1).id()))

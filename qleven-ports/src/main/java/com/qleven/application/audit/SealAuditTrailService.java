@@ -1,6 +1,6 @@
 package com.qleven.application.audit;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
 import com.qleven.domain.audit.AuditCanonical;
 import com.qleven.domain.audit.AuditEntry;
 import com.qleven.domain.audit.AuditEvent;
@@ -32,14 +32,16 @@ public final class SealAuditTrailService implements SealAuditTrail {
     /** Centers taken from the queue per look-up. */
     private static final int CENTERS = 200;
 
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final AuditLog auditLog;
     private final AuditLog log;
     private final ChainSigner signer;
     private final Clock clock;
 
-    public SealAuditTrailService(QlevenStore store, ChainSigner signer, Clock clock) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.log = store.auditLog();
+    public SealAuditTrailService(Transactions transactions, AuditLog auditLog, ChainSigner signer, Clock clock) {
+        this.transactions = transactions;
+        this.auditLog = auditLog;
+        this.log = auditLog;
         this.signer = Objects.requireNonNull(signer, "signer");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -48,7 +50,7 @@ public final class SealAuditTrailService implements SealAuditTrail {
     public int sealAll() {
         int sealed = seal(Optional.empty());
         while (true) {
-            List<TenantId> due = store.transactions().global(() -> log.centersDue(CENTERS));
+            List<TenantId> due = transactions.global(() -> log.centersDue(CENTERS));
             int pass = 0;
             for (TenantId center : due) {
                 pass += seal(Optional.of(center));
@@ -114,6 +116,6 @@ public final class SealAuditTrailService implements SealAuditTrail {
     }
 
     private <T> T in(Optional<TenantId> chain, java.util.function.Supplier<T> work) {
-        return chain.isPresent() ? store.transactions().inTenant(chain.get(), work) : store.transactions().global(work);
+        return chain.isPresent() ? transactions.inTenant(chain.get(), work) : transactions.global(work);
     }
 }

@@ -1,6 +1,7 @@
 package com.qleven.application.audit;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.domain.audit.ChainHead;
 import com.qleven.domain.audit.ChainReport;
 import com.qleven.domain.shared.TenantId;
@@ -33,15 +34,17 @@ public final class VerifyAuditTrailService implements VerifyAuditTrail {
     /** The order of uuid text is the order of their bytes, which is how PostgreSQL sorts them. */
     private static final Comparator<TenantId> BY_ID = Comparator.comparing(t -> t.value().toString());
 
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final AuditLog auditLog;
     private final ChainReader reader;
     private final AuditHeadWitness witness;
     private final SealAuditTrail sealer;
 
-    public VerifyAuditTrailService(QlevenStore store, ChainSigner signer, AuditHeadWitness witness,
-                                   SealAuditTrail sealer) {
-        this.store = store;
-        this.reader = new ChainReader(store.transactions(), store.auditLog(), signer);
+    public VerifyAuditTrailService(Transactions transactions, AuditLog auditLog, ChainSigner signer,
+                                   AuditHeadWitness witness, SealAuditTrail sealer) {
+        this.transactions = transactions;
+        this.auditLog = auditLog;
+        this.reader = new ChainReader(transactions, auditLog, signer);
         this.witness = witness;
         this.sealer = sealer;
     }
@@ -67,8 +70,8 @@ public final class VerifyAuditTrailService implements VerifyAuditTrail {
         Optional<TenantId> after = Optional.empty();
         while (true) {
             Optional<TenantId> from = after;
-            List<TenantId> page = store.transactions()
-                    .global(() -> store.auditLog().centerChains(from, ChainReader.PAGE));
+            List<TenantId> page = transactions
+                    .global(() -> auditLog.centerChains(from, ChainReader.PAGE));
             centers.addAll(page);
             if (page.size() < ChainReader.PAGE) {
                 break;

@@ -1,6 +1,7 @@
 package com.qleven.application.audit;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.domain.audit.ChainHead;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.audit.in.WitnessAuditHeads;
@@ -11,11 +12,13 @@ import java.util.Optional;
 
 /** Copies every chain's committed head to the witness, reading each center in its own unit of work. */
 public final class WitnessAuditHeadsService implements WitnessAuditHeads {
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final AuditLog auditLog;
     private final AuditHeadWitness witness;
 
-    public WitnessAuditHeadsService(QlevenStore store, AuditHeadWitness witness) {
-        this.store = store;
+    public WitnessAuditHeadsService(Transactions transactions, AuditLog auditLog, AuditHeadWitness witness) {
+        this.transactions = transactions;
+        this.auditLog = auditLog;
         this.witness = witness;
     }
 
@@ -25,14 +28,14 @@ public final class WitnessAuditHeadsService implements WitnessAuditHeads {
             return 0;
         }
         List<ChainHead> heads = new ArrayList<>();
-        store.transactions().global(() -> store.auditLog().head(Optional.empty())).ifPresent(heads::add);
+        transactions.global(() -> auditLog.head(Optional.empty())).ifPresent(heads::add);
         Optional<TenantId> after = Optional.empty();
         while (true) {
             Optional<TenantId> from = after;
-            List<TenantId> page = store.transactions()
-                    .global(() -> store.auditLog().centerChains(from, ChainReader.PAGE));
+            List<TenantId> page = transactions
+                    .global(() -> auditLog.centerChains(from, ChainReader.PAGE));
             for (TenantId center : page) {
-                store.transactions().inTenant(center, () -> store.auditLog().head(Optional.of(center)))
+                transactions.inTenant(center, () -> auditLog.head(Optional.of(center)))
                         .ifPresent(heads::add);
             }
             if (page.size() < ChainReader.PAGE) {

@@ -1,6 +1,6 @@
 package com.qleven.application.clients;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.tenancy.out.Centers;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.clients.Client;
 import com.qleven.domain.clients.ClientId;
@@ -62,8 +62,8 @@ final class ClientAccess {
     }
 
     /** The center the unit of work belongs to; it exists for every principal of a center. */
-    static Center center(QlevenStore store, TenantId tenant) {
-        return store.centers().byId(tenant)
+    static Center center(Centers centers, TenantId tenant) {
+        return centers.byId(tenant)
                 .orElseThrow(() -> new IllegalStateException("the principal's center " + tenant + " is not stored"));
     }
 
@@ -81,11 +81,12 @@ final class ClientAccess {
      * is left out for everyone but the center's administrators, who see its restriction. A page may
      * so hold fewer items than its limit; its cursor still leads on.
      */
-    static Visible visible(QlevenStore store, Principal principal, TenantId tenant, List<StoredClient> clients) {
+    static Visible visible(ClientRestrictions clientRestrictions, Principal principal, TenantId tenant,
+                           List<StoredClient> clients) {
         if (clients.isEmpty()) {
             return new Visible(clients, Map.of());
         }
-        Map<ClientId, ClientRestrictions.Restriction> restrictions = store.clientRestrictions().activeAmong(tenant,
+        Map<ClientId, ClientRestrictions.Restriction> restrictions = clientRestrictions.activeAmong(tenant,
                 clients.stream().map(StoredClient::id).toList());
         if (principal.role() == Role.ADMINISTRATOR) {
             return new Visible(clients, restrictions);

@@ -1,6 +1,6 @@
 package com.qleven.application.clients;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.clients.out.Clients;
 import com.qleven.domain.clients.Client;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.shared.EmailAddress;
@@ -18,16 +18,16 @@ public final class ClientContacts {
     public record Contacts(Optional<PhoneNumber> phone, Optional<EmailAddress> email) {
     }
 
-    private final QlevenStore store;
+    private final Clients clients;
     private final ClientSeal seal;
 
-    public ClientContacts(QlevenStore store, FieldCipher cipher) {
-        this.store = store;
+    public ClientContacts(Clients clients, FieldCipher cipher) {
+        this.clients = clients;
         this.seal = new ClientSeal(cipher);
     }
 
     public Contacts of(TenantId tenant, ClientId id) {
-        Optional<Client> client = store.clients().byId(tenant, id).map(s -> seal.open(s, false));
+        Optional<Client> client = clients.byId(tenant, id).map(s -> seal.open(s, false));
         return new Contacts(client.flatMap(Client::phone), client.flatMap(Client::email));
     }
 }

@@ -1,6 +1,6 @@
 package com.qleven.application.clients;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.clients.out.Clients;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.TenantId;
@@ -14,17 +14,17 @@ import java.util.Optional;
  * and its birth date (the minors rule needs it). Decrypts the birth date only; no other field.
  */
 public final class ClientLookup {
-    private final QlevenStore store;
+    private final Clients clients;
     private final FieldCipher cipher;
 
-    public ClientLookup(QlevenStore store, FieldCipher cipher) {
-        this.store = store;
+    public ClientLookup(Clients clients, FieldCipher cipher) {
+        this.clients = clients;
         this.cipher = cipher;
     }
 
     /** Whether the center has the client; run inside the center's unit of work. */
     public boolean exists(TenantId tenant, ClientId id) {
-        return store.clients().byId(tenant, id).isPresent();
+        return clients.byId(tenant, id).isPresent();
     }
 
     /**
@@ -33,7 +33,7 @@ public final class ClientLookup {
      * @throws NotFoundException when the center has no such client
      */
     public Optional<LocalDate> birthDate(TenantId tenant, ClientId id) {
-        StoredClient stored = store.clients().byId(tenant, id).orElseThrow(() -> new NotFoundException("client"));
+        StoredClient stored = clients.byId(tenant, id).orElseThrow(() -> new NotFoundException("client"));
         return Optional.ofNullable(stored.birthDate())
                 .map(b -> LocalDate.parse(cipher.decrypt(ClientSeal.aad("birthDate", tenant, id), b)));
     }

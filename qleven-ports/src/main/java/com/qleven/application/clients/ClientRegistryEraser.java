@@ -1,6 +1,7 @@
 package com.qleven.application.clients;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.DataKeys;
+import com.qleven.ports.clients.out.Clients;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.clients.out.StoredClient;
@@ -26,28 +27,30 @@ public final class ClientRegistryEraser implements RegistryEraser {
     /** The placeholder name is sealed under a key of the center, never under the shredded one. */
     private static final String ERASED_KEY_KIND = "erased_client";
 
-    private final QlevenStore store;
+    private final DataKeys dataKeys;
+    private final Clients clients;
     private final FieldCipher cipher;
     private final Clock clock;
 
-    public ClientRegistryEraser(QlevenStore store, FieldCipher cipher, Clock clock) {
-        this.store = store;
+    public ClientRegistryEraser(DataKeys dataKeys, Clients clients, FieldCipher cipher, Clock clock) {
+        this.dataKeys = dataKeys;
+        this.clients = clients;
         this.cipher = cipher;
         this.clock = clock;
     }
 
     @Override
     public void erase(TenantId tenant, ClientId id) {
-        store.clients().byId(tenant, id).ifPresent(s -> {
+        clients.byId(tenant, id).ifPresent(s -> {
             StoredClient erased = new StoredClient(s.id(), s.tenant(),
                     cipher.encrypt(new KeyScope(ERASED_KEY_KIND, tenant.value()),
                             ClientSeal.aad("fullName", tenant, id), ERASED_NAME),
                     null, null, null, null, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                     s.createdAt(), clock.instant().truncatedTo(ChronoUnit.MICROS), s.version() + 1);
-            if (!store.clients().update(erased, Set.of(), s.version())) {
+            if (!clients.update(erased, Set.of(), s.version())) {
                 throw new com.qleven.domain.shared.ConflictException("the client changed meanwhile; erase again");
             }
         });
-        store.dataKeys().shred(new KeyScope(ClientSeal.KEY_KIND, id.value()));
+        dataKeys.shred(new KeyScope(ClientSeal.KEY_KIND, id.value()));
     }
 }

@@ -1,6 +1,6 @@
 package com.qleven.application.clients;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.clients.out.Clients;
 import com.qleven.domain.clients.Client;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.shared.TenantId;
@@ -11,18 +11,18 @@ import java.util.Map;
 
 /** The clients context's section of a client's export: the record itself, decrypted, notes included. */
 public final class ClientRegistryExporter implements RegistryExporter {
-    private final QlevenStore store;
+    private final Clients clients;
     private final ClientSeal seal;
 
-    public ClientRegistryExporter(QlevenStore store, FieldCipher cipher) {
-        this.store = store;
+    public ClientRegistryExporter(Clients clients, FieldCipher cipher) {
+        this.clients = clients;
         this.seal = new ClientSeal(cipher);
     }
 
     @Override
     public Map<String, Object> export(TenantId tenant, ClientId id) {
         Map<String, Object> section = new LinkedHashMap<>();
-        store.clients().byId(tenant, id).map(stored -> seal.open(stored, true)).ifPresent(c -> put(section, c));
+        clients.byId(tenant, id).map(stored -> seal.open(stored, true)).ifPresent(c -> put(section, c));
         return section;
     }
 

@@ -1,6 +1,8 @@
 package com.qleven.application.clients;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.Centers;
+import com.qleven.ports.clients.out.Clients;
 import com.qleven.domain.clients.Client;
 import com.qleven.domain.clients.ClientDetails;
 import com.qleven.domain.clients.ClientId;
@@ -24,16 +26,20 @@ import java.util.Optional;
 
 /** Records a client: sealed field by field, indexed, and audited in the same unit of work. */
 public final class CreateClientService implements CreateClient {
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Centers centers;
+    private final Clients clients;
     private final ClientSeal seal;
     private final PhoneNumbers phones;
     private final AuditTrail audit;
     private final Clock clock;
     private final IdGenerator ids;
 
-    public CreateClientService(QlevenStore store, FieldCipher cipher, PhoneNumbers phones, AuditTrail audit,
-                               Clock clock, IdGenerator ids) {
-        this.store = store;
+    public CreateClientService(Transactions transactions, Centers centers, Clients clients, FieldCipher cipher,
+                               PhoneNumbers phones, AuditTrail audit, Clock clock, IdGenerator ids) {
+        this.transactions = transactions;
+        this.centers = centers;
+        this.clients = clients;
         this.seal = new ClientSeal(cipher);
         this.phones = phones;
         this.audit = audit;
@@ -52,15 +58,15 @@ public final class CreateClientService implements CreateClient {
         // Every store keeps microseconds: the answer shows the instant as it will read back.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         ClientId id = new ClientId(ids.next());
-        return store.transactions().inTenant(tenant, () -> {
-            Center center = ClientAccess.center(store, tenant);
+        return transactions.inTenant(tenant, () -> {
+            Center center = ClientAccess.center(centers, tenant);
             String country = center.profile().country();
             ClientDetails details = ClientDetails.parse(command.fullName(), command.phone(), command.email(),
                     command.birthDate(), command.notes(), raw -> phones.parse("phone", raw, country),
                     ClientAccess.today(center, now));
             Client client = Client.create(id, tenant, details, now);
             ClientSeal.Sealed sealed = seal.seal(client);
-            store.clients().add(sealed.stored(), sealed.nameTokens());
+            clients.add(sealed.stored(), sealed.nameTokens());
             ClientAccess.record(audit, principal, "client.create", Optional.of(id.value()), 1, now);
             return ClientAccess.view(client, ClientAccess.mayReadNotes(principal));
         });

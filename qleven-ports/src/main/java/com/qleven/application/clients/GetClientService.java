@@ -1,6 +1,7 @@
 package com.qleven.application.clients;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.clients.out.Clients;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.Required;
@@ -23,14 +24,19 @@ import java.util.Optional;
  * but the center's administrators, who see since when and why.
  */
 public final class GetClientService implements GetClient {
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Clients clients;
+    private final ClientRestrictions clientRestrictions;
     private final ClientSeal seal;
     private final RestrictionSeal restrictions;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public GetClientService(QlevenStore store, FieldCipher cipher, AuditTrail audit, Clock clock) {
-        this.store = store;
+    public GetClientService(Transactions transactions, Clients clients, ClientRestrictions clientRestrictions,
+                            FieldCipher cipher, AuditTrail audit, Clock clock) {
+        this.transactions = transactions;
+        this.clients = clients;
+        this.clientRestrictions = clientRestrictions;
         this.seal = new ClientSeal(cipher);
         this.restrictions = new RestrictionSeal(cipher);
         this.audit = audit;
@@ -43,9 +49,9 @@ public final class GetClientService implements GetClient {
         Permissions.require(principal, Permission.VIEW_CLIENTS);
         TenantId tenant = principal.requireTenant();
         boolean notes = ClientAccess.mayReadNotes(principal);
-        return store.transactions().inTenant(tenant, () -> {
-            StoredClient stored = store.clients().byId(tenant, id).orElseThrow(() -> new NotFoundException("client"));
-            Optional<ClientRestrictions.Restriction> restriction = store.clientRestrictions().active(tenant, id);
+        return transactions.inTenant(tenant, () -> {
+            StoredClient stored = clients.byId(tenant, id).orElseThrow(() -> new NotFoundException("client"));
+            Optional<ClientRestrictions.Restriction> restriction = clientRestrictions.active(tenant, id);
             if (restriction.isPresent() && principal.role() != Role.ADMINISTRATOR) {
                 // Refused before anything is opened: a restricted client is not processed for staff.
                 throw ClientAccess.restricted();

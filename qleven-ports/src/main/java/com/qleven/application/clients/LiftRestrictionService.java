@@ -1,6 +1,8 @@
 package com.qleven.application.clients;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.clients.out.Clients;
+import com.qleven.ports.clients.out.ClientRestrictions;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.shared.ConflictException;
@@ -31,14 +33,19 @@ public final class LiftRestrictionService implements LiftRestriction {
     static final String PURPOSE = "data_subject_rights";
     static final int MAX_REASON = 2000;
 
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Clients clients;
+    private final ClientRestrictions clientRestrictions;
     private final ClientSeal seal;
     private final RestrictionSeal restrictions;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public LiftRestrictionService(QlevenStore store, FieldCipher cipher, AuditTrail audit, Clock clock) {
-        this.store = store;
+    public LiftRestrictionService(Transactions transactions, Clients clients, ClientRestrictions clientRestrictions,
+                                  FieldCipher cipher, AuditTrail audit, Clock clock) {
+        this.transactions = transactions;
+        this.clients = clients;
+        this.clientRestrictions = clientRestrictions;
         this.seal = new ClientSeal(cipher);
         this.restrictions = new RestrictionSeal(cipher);
         this.audit = audit;
@@ -51,14 +58,14 @@ public final class LiftRestrictionService implements LiftRestriction {
         TenantId tenant = principal.requireTenant();
         boolean notes = ClientAccess.mayReadNotes(principal);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return store.transactions().inTenant(tenant, () -> {
-            StoredClient stored = store.clients().byId(tenant, client)
+        return transactions.inTenant(tenant, () -> {
+            StoredClient stored = clients.byId(tenant, client)
                     .orElseThrow(() -> new NotFoundException("client"));
             String why = reason(reason);
-            if (store.clientRestrictions().active(tenant, client).isEmpty()) {
+            if (clientRestrictions.active(tenant, client).isEmpty()) {
                 throw new ConflictException("the client's processing is not restricted: there is nothing to lift");
             }
-            if (!store.clientRestrictions().lift(tenant, client, principal.userId(),
+            if (!clientRestrictions.lift(tenant, client, principal.userId(),
                     restrictions.seal(tenant, client, RestrictionSeal.LIFT_REASON, why), now)) {
                 throw new ConflictException("the restriction changed meanwhile; read the client again");
             }

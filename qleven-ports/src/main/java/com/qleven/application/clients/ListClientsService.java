@@ -1,6 +1,8 @@
 package com.qleven.application.clients;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.clients.out.Clients;
+import com.qleven.ports.clients.out.ClientRestrictions;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.Required;
@@ -17,14 +19,19 @@ import java.time.Clock;
 import java.util.Optional;
 
 public final class ListClientsService implements ListClients {
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Clients clients;
+    private final ClientRestrictions clientRestrictions;
     private final ClientSeal seal;
     private final RestrictionSeal restrictions;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public ListClientsService(QlevenStore store, FieldCipher cipher, AuditTrail audit, Clock clock) {
-        this.store = store;
+    public ListClientsService(Transactions transactions, Clients clients, ClientRestrictions clientRestrictions,
+                              FieldCipher cipher, AuditTrail audit, Clock clock) {
+        this.transactions = transactions;
+        this.clients = clients;
+        this.clientRestrictions = clientRestrictions;
         this.seal = new ClientSeal(cipher);
         this.restrictions = new RestrictionSeal(cipher);
         this.audit = audit;
@@ -37,9 +44,9 @@ public final class ListClientsService implements ListClients {
         Permissions.require(principal, Permission.VIEW_CLIENTS);
         TenantId tenant = principal.requireTenant();
         boolean notes = ClientAccess.mayReadNotes(principal);
-        return store.transactions().inTenant(tenant, () -> {
-            Page<StoredClient> page = store.clients().list(tenant, request);
-            ClientAccess.Visible visible = ClientAccess.visible(store, principal, tenant, page.items());
+        return transactions.inTenant(tenant, () -> {
+            Page<StoredClient> page = clients.list(tenant, request);
+            ClientAccess.Visible visible = ClientAccess.visible(clientRestrictions, principal, tenant, page.items());
             Page<ClientView> views = new Page<>(visible.clients().stream()
                     .map(stored -> ClientAccess.view(seal.open(stored, notes), notes)
                             .withRestriction(Optional.ofNullable(visible.restrictions().get(stored.id()))

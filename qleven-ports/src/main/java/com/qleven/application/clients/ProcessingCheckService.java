@@ -1,21 +1,24 @@
 package com.qleven.application.clients;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.clients.out.ClientRestrictions;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.clients.in.ProcessingCheck;
 
 /** Looks the client's restriction up in the center's unit of work (joining one already open). */
 public final class ProcessingCheckService implements ProcessingCheck {
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final ClientRestrictions clientRestrictions;
 
-    public ProcessingCheckService(QlevenStore store) {
-        this.store = store;
+    public ProcessingCheckService(Transactions transactions, ClientRestrictions clientRestrictions) {
+        this.transactions = transactions;
+        this.clientRestrictions = clientRestrictions;
     }
 
     @Override
     public boolean restricted(TenantId tenant, ClientId client) {
-        return store.transactions().inTenant(tenant, () -> store.clientRestrictions().active(tenant, client)
+        return transactions.inTenant(tenant, () -> clientRestrictions.active(tenant, client)
                 .isPresent());
     }
 

@@ -1,6 +1,9 @@
 package com.qleven.application.clients;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.Centers;
+import com.qleven.ports.clients.out.Clients;
+import com.qleven.ports.clients.out.ClientRestrictions;
 import com.qleven.domain.clients.Client;
 import com.qleven.domain.clients.ClientNames;
 import com.qleven.domain.shared.Page;
@@ -31,16 +34,23 @@ import java.util.Set;
  * first 12 characters of a part.
  */
 public final class SearchClientsService implements SearchClients {
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Centers centers;
+    private final Clients clients;
+    private final ClientRestrictions clientRestrictions;
     private final ClientSeal seal;
     private final RestrictionSeal restrictions;
     private final PhoneNumbers phones;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public SearchClientsService(QlevenStore store, FieldCipher cipher, PhoneNumbers phones, AuditTrail audit,
-                                Clock clock) {
-        this.store = store;
+    public SearchClientsService(Transactions transactions, Centers centers, Clients clients,
+                                ClientRestrictions clientRestrictions, FieldCipher cipher, PhoneNumbers phones,
+                                AuditTrail audit, Clock clock) {
+        this.transactions = transactions;
+        this.centers = centers;
+        this.clients = clients;
+        this.clientRestrictions = clientRestrictions;
         this.seal = new ClientSeal(cipher);
         this.restrictions = new RestrictionSeal(cipher);
         this.phones = phones;
@@ -58,18 +68,18 @@ public final class SearchClientsService implements SearchClients {
         // Checked before the unit of work: a name no index can look up is the caller's mistake.
         Set<String> nameTokens = search instanceof ClientSearch.ByName byName
                 ? ClientNames.searchTokens(byName.typed()) : Set.of();
-        return store.transactions().inTenant(tenant, () -> {
+        return transactions.inTenant(tenant, () -> {
             Page<StoredClient> found;
             if (search instanceof ClientSearch.ByPhone byPhone) {
-                Center center = ClientAccess.center(store, tenant);
+                Center center = ClientAccess.center(centers, tenant);
                 PhoneNumber phone = phones.parse("phone", byPhone.typed(), center.profile().country());
-                found = store.clients().byPhone(tenant, seal.phoneIndex(tenant, phone), request);
+                found = clients.byPhone(tenant, seal.phoneIndex(tenant, phone), request);
             } else if (search instanceof ClientSearch.ByEmail byEmail) {
-                found = store.clients().byEmail(tenant, seal.emailIndex(tenant, byEmail.email()), request);
+                found = clients.byEmail(tenant, seal.emailIndex(tenant, byEmail.email()), request);
             } else {
-                found = store.clients().byNameTokens(tenant, seal.nameTokens(tenant, nameTokens), request);
+                found = clients.byNameTokens(tenant, seal.nameTokens(tenant, nameTokens), request);
             }
-            ClientAccess.Visible visible = ClientAccess.visible(store, principal, tenant, found.items());
+            ClientAccess.Visible visible = ClientAccess.visible(clientRestrictions, principal, tenant, found.items());
             List<Client> clients = visible.clients().stream().map(stored -> seal.open(stored, notes)).toList();
             if (search instanceof ClientSearch.ByName byName) {
                 clients = clients.stream().filter(c -> ClientNames.matches(byName.typed(), c.fullName())).toList();

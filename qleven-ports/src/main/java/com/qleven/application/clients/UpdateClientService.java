@@ -1,6 +1,9 @@
 package com.qleven.application.clients;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.Centers;
+import com.qleven.ports.clients.out.Clients;
+import com.qleven.ports.clients.out.ClientRestrictions;
 import com.qleven.domain.clients.Client;
 import com.qleven.domain.clients.ClientDetails;
 import com.qleven.domain.clients.ClientPatch;
@@ -33,15 +36,22 @@ import java.util.Optional;
  * restricted (GDPR Art. 18) is not changed, by anyone, until an administrator lifts the restriction.
  */
 public final class UpdateClientService implements UpdateClient {
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Centers centers;
+    private final Clients clients;
+    private final ClientRestrictions clientRestrictions;
     private final ClientSeal seal;
     private final PhoneNumbers phones;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public UpdateClientService(QlevenStore store, FieldCipher cipher, PhoneNumbers phones, AuditTrail audit,
-                               Clock clock) {
-        this.store = store;
+    public UpdateClientService(Transactions transactions, Centers centers, Clients clients,
+                               ClientRestrictions clientRestrictions, FieldCipher cipher, PhoneNumbers phones,
+                               AuditTrail audit, Clock clock) {
+        this.transactions = transactions;
+        this.centers = centers;
+        this.clients = clients;
+        this.clientRestrictions = clientRestrictions;
         this.seal = new ClientSeal(cipher);
         this.phones = phones;
         this.audit = audit;
@@ -58,16 +68,16 @@ public final class UpdateClientService implements UpdateClient {
         TenantId tenant = principal.requireTenant();
         boolean notes = ClientAccess.mayReadNotes(principal);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return store.transactions().inTenant(tenant, () -> {
-            StoredClient stored = store.clients().byId(tenant, command.id())
+        return transactions.inTenant(tenant, () -> {
+            StoredClient stored = clients.byId(tenant, command.id())
                     .orElseThrow(() -> new NotFoundException("client"));
             if (command.expectedVersion().isPresent() && command.expectedVersion().get() != stored.version()) {
                 throw stale();
             }
-            if (store.clientRestrictions().active(tenant, command.id()).isPresent()) {
+            if (clientRestrictions.active(tenant, command.id()).isPresent()) {
                 throw ClientAccess.restricted();
             }
-            Center center = ClientAccess.center(store, tenant);
+            Center center = ClientAccess.center(centers, tenant);
             String country = center.profile().country();
             ClientPatch patch = ClientPatch.parse(command.mergePatch(), raw -> phones.parse("phone", raw, country));
             // The notes are opened to carry them over; they leave this service only for roles that may read them.
@@ -77,7 +87,7 @@ public final class UpdateClientService implements UpdateClient {
             if (!next.equals(current.details())) {
                 result = current.revise(next, now);
                 ClientSeal.Sealed sealed = seal.seal(result);
-                if (!store.clients().update(sealed.stored(), sealed.nameTokens(), stored.version())) {
+                if (!clients.update(sealed.stored(), sealed.nameTokens(), stored.version())) {
                     if (command.expectedVersion().isPresent()) {
                         throw stale();
                     }

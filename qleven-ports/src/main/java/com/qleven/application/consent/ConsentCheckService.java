@@ -1,6 +1,11 @@
 package com.qleven.application.consent;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.Centers;
+import com.qleven.ports.clients.out.Clients;
+import com.qleven.ports.clients.out.ClientRestrictions;
+import com.qleven.ports.consent.out.ConsentLedger;
+import com.qleven.ports.consent.out.ConsentPurposes;
 import com.qleven.application.clients.ClientLookup;
 import com.qleven.application.clients.ProcessingCheckService;
 import com.qleven.domain.clients.ClientId;
@@ -21,14 +26,26 @@ import java.util.Optional;
  * the birth date as it is then (a birth date corrected after a grant still stops marketing).
  */
 public final class ConsentCheckService implements ConsentCheck {
-    private final QlevenStore store;
-    private final ClientLookup clients;
+    private final Transactions transactions;
+    private final Centers centers;
+    private final Clients clients;
+    private final ClientRestrictions clientRestrictions;
+    private final ConsentLedger consentLedger;
+    private final ConsentPurposes consentPurposes;
+    private final ClientLookup lookup;
     private final ProcessingCheckService processing;
 
-    public ConsentCheckService(QlevenStore store, FieldCipher cipher) {
-        this.store = store;
-        this.clients = new ClientLookup(store, cipher);
-        this.processing = new ProcessingCheckService(store);
+    public ConsentCheckService(Transactions transactions, Centers centers, Clients clients,
+                               ClientRestrictions clientRestrictions, ConsentLedger consentLedger,
+                               ConsentPurposes consentPurposes, FieldCipher cipher) {
+        this.transactions = transactions;
+        this.centers = centers;
+        this.clients = clients;
+        this.clientRestrictions = clientRestrictions;
+        this.consentLedger = consentLedger;
+        this.consentPurposes = consentPurposes;
+        this.lookup = new ClientLookup(clients, cipher);
+        this.processing = new ProcessingCheckService(transactions, clientRestrictions);
     }
 
     @Override
@@ -37,19 +54,19 @@ public final class ConsentCheckService implements ConsentCheck {
         Required.field(client, "client");
         Required.field(purpose, "purpose");
         Required.field(at, "at");
-        return store.transactions().inTenant(tenant, () -> {
-            if (!clients.exists(tenant, client) || processing.restricted(tenant, client)) {
+        return transactions.inTenant(tenant, () -> {
+            if (!lookup.exists(tenant, client) || processing.restricted(tenant, client)) {
                 return false;
             }
-            Optional<StoredConsent> latest = store.consentLedger().latest(tenant, client, purpose, at);
+            Optional<StoredConsent> latest = consentLedger.latest(tenant, client, purpose, at);
             if (latest.isEmpty() || latest.get().decision() != ConsentDecision.GRANTED) {
                 return false;
             }
-            if (!ConsentRecorder.marketing(store, tenant, purpose)) {
+            if (!ConsentRecorder.marketing(consentPurposes, tenant, purpose)) {
                 return true;
             }
-            return store.centers().byId(tenant)
-                    .map(center -> ConsentAge.oldEnough(true, clients.birthDate(tenant, client),
+            return centers.byId(tenant)
+                    .map(center -> ConsentAge.oldEnough(true, lookup.birthDate(tenant, client),
                             ConsentAge.centerDate(at, center.profile().timeZone())))
                     .orElse(false);
         });

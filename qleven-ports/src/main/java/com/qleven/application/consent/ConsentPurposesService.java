@@ -1,6 +1,7 @@
 package com.qleven.application.consent;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.consent.out.ConsentPurposes;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.consent.CenterPurpose;
 import com.qleven.domain.consent.ConsentPurpose;
@@ -23,12 +24,15 @@ import java.util.Optional;
 
 /** A center's consent purposes: administrators add them, staff who record consents list them. */
 public final class ConsentPurposesService implements ManageConsentPurposes {
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final ConsentPurposes consentPurposes;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public ConsentPurposesService(QlevenStore store, AuditTrail audit, Clock clock) {
-        this.store = store;
+    public ConsentPurposesService(Transactions transactions, ConsentPurposes consentPurposes, AuditTrail audit,
+                                  Clock clock) {
+        this.transactions = transactions;
+        this.consentPurposes = consentPurposes;
         this.audit = audit;
         this.clock = clock;
     }
@@ -56,8 +60,8 @@ public final class ConsentPurposesService implements ManageConsentPurposes {
         // Every store keeps microseconds.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         CenterPurpose purpose = new CenterPurpose(tenant, code, command.description(), command.marketing(), now);
-        return store.transactions().inTenant(tenant, () -> {
-            if (!store.consentPurposes().add(purpose)) {
+        return transactions.inTenant(tenant, () -> {
+            if (!consentPurposes.add(purpose)) {
                 throw new ConflictException("the center already has the purpose " + code);
             }
             audit.record(AuditEvent.by(principal, "consent_purpose.add", "consent_purpose", Optional.empty(),
@@ -75,7 +79,7 @@ public final class ConsentPurposesService implements ManageConsentPurposes {
             views.add(new PurposeView(builtIn.code(), builtIn.isMarketing()
                     ? "Campaigns and offers" : "Appointment messages on WhatsApp", builtIn.isMarketing(), true));
         }
-        store.transactions().inTenant(tenant, () -> store.consentPurposes().list(tenant)).stream()
+        transactions.inTenant(tenant, () -> consentPurposes.list(tenant)).stream()
                 .map(ConsentPurposesService::view).forEach(views::add);
         return views;
     }

@@ -1,6 +1,11 @@
 package com.qleven.application.consent;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.Centers;
+import com.qleven.ports.clients.out.Clients;
+import com.qleven.ports.clients.out.ClientRestrictions;
+import com.qleven.ports.consent.out.ConsentLedger;
+import com.qleven.ports.consent.out.ConsentPurposes;
 import com.qleven.application.clients.ClientLookup;
 import com.qleven.application.clients.ProcessingCheckService;
 import com.qleven.domain.audit.AuditEvent;
@@ -42,19 +47,31 @@ final class ConsentRecorder {
     static final String PURPOSE = "consent_management";
     static final String SUBJECT = "client";
 
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Centers centers;
+    private final Clients clients;
+    private final ClientRestrictions clientRestrictions;
+    private final ConsentLedger consentLedger;
+    private final ConsentPurposes consentPurposes;
     private final ConsentSeal seal;
-    private final ClientLookup clients;
+    private final ClientLookup lookup;
     private final ProcessingCheckService processing;
     private final AuditTrail audit;
     private final Clock clock;
     private final IdGenerator ids;
 
-    ConsentRecorder(QlevenStore store, FieldCipher cipher, AuditTrail audit, Clock clock, IdGenerator ids) {
-        this.store = store;
+    ConsentRecorder(Transactions transactions, Centers centers, Clients clients, ClientRestrictions clientRestrictions,
+                    ConsentLedger consentLedger, ConsentPurposes consentPurposes, FieldCipher cipher, AuditTrail audit,
+                    Clock clock, IdGenerator ids) {
+        this.transactions = transactions;
+        this.centers = centers;
+        this.clients = clients;
+        this.clientRestrictions = clientRestrictions;
+        this.consentLedger = consentLedger;
+        this.consentPurposes = consentPurposes;
         this.seal = new ConsentSeal(cipher);
-        this.clients = new ClientLookup(store, cipher);
-        this.processing = new ProcessingCheckService(store);
+        this.lookup = new ClientLookup(clients, cipher);
+        this.processing = new ProcessingCheckService(transactions, clientRestrictions);
         this.audit = audit;
         this.clock = clock;
         this.ids = ids;
@@ -74,19 +91,19 @@ final class ConsentRecorder {
         // Every store keeps microseconds: the answer shows the instant as it will read back.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         ConsentEntryId id = new ConsentEntryId(ids.next());
-        return store.transactions().inTenant(tenant, () -> {
-            Optional<LocalDate> birthDate = clients.birthDate(tenant, client);
+        return transactions.inTenant(tenant, () -> {
+            Optional<LocalDate> birthDate = lookup.birthDate(tenant, client);
             Decision d = parse.get();
             if (d.decision() == ConsentDecision.GRANTED) {
                 // A new grant is processing; a refusal or a withdrawal stays as easy as ever (Art. 7(3)).
                 processing.requireProcessable(tenant, client);
             }
             LocalDate today = ConsentAge.centerDate(now, center(tenant).profile().timeZone());
-            boolean ageVerified = ConsentAge.check(marketing(store, tenant, d.purpose()), d.decision(), birthDate,
-                    today);
+            boolean ageVerified = ConsentAge.check(marketing(consentPurposes, tenant, d.purpose()), d.decision(),
+                    birthDate, today);
             ConsentEntry entry = new ConsentEntry(id, tenant, client, d.purpose(), d.decision(), d.channel(),
                     d.notice(), d.proof(), recordedBy, now, ageVerified);
-            store.consentLedger().append(seal.seal(entry));
+            consentLedger.append(seal.seal(entry));
             audit.record(new AuditEvent(Optional.of(tenant), recordedBy, session, "consent.record", SUBJECT,
                     Optional.of(client.value()), PURPOSE, 1, now));
             return entry;
@@ -94,7 +111,7 @@ final class ConsentRecorder {
     }
 
     Center center(TenantId tenant) {
-        return store.centers().byId(tenant)
+        return centers.byId(tenant)
                 .orElseThrow(() -> new IllegalStateException("the center " + tenant + " is not stored"));
     }
 
@@ -103,9 +120,9 @@ final class ConsentRecorder {
         try {
             ConsentPurpose purpose = ConsentPurpose.parse(field, wire);
             if (!ConsentPurpose.BUILT_IN.contains(purpose)
-                    && store.consentPurposes().byCode(tenant, purpose).isEmpty()) {
+                    && consentPurposes.byCode(tenant, purpose).isEmpty()) {
                 errors.add(new FieldError(field, "must be one of the center's purposes: "
-                        + String.join(", ", purposeCodes(store, tenant))));
+                        + String.join(", ", purposeCodes(consentPurposes, tenant))));
             }
             return purpose;
         } catch (ValidationException e) {
@@ -115,20 +132,20 @@ final class ConsentRecorder {
     }
 
     /** Whether the purpose is marketing-like: marketing itself or a center's purpose said to be. */
-    static boolean marketing(QlevenStore store, TenantId tenant, ConsentPurpose purpose) {
-        return purpose.isMarketing() || store.consentPurposes().byCode(tenant, purpose)
+    static boolean marketing(ConsentPurposes consentPurposes, TenantId tenant, ConsentPurpose purpose) {
+        return purpose.isMarketing() || consentPurposes.byCode(tenant, purpose)
                 .map(CenterPurpose::marketing).orElse(false);
     }
 
     /** The built-in purposes, then the center's own by code. */
-    static List<ConsentPurpose> centerPurposes(QlevenStore store, TenantId tenant) {
+    static List<ConsentPurpose> centerPurposes(ConsentPurposes consentPurposes, TenantId tenant) {
         List<ConsentPurpose> purposes = new ArrayList<>(ConsentPurpose.BUILT_IN);
-        store.consentPurposes().list(tenant).forEach(p -> purposes.add(p.purpose()));
+        consentPurposes.list(tenant).forEach(p -> purposes.add(p.purpose()));
         return purposes;
     }
 
-    private static List<String> purposeCodes(QlevenStore store, TenantId tenant) {
-        return centerPurposes(store, tenant).stream().map(ConsentPurpose::code).toList();
+    private static List<String> purposeCodes(ConsentPurposes consentPurposes, TenantId tenant) {
+        return centerPurposes(consentPurposes, tenant).stream().map(ConsentPurpose::code).toList();
     }
 
     static Optional<String> proof(List<FieldError> errors, String field, String proof) {

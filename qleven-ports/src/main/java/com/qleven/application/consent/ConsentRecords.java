@@ -1,6 +1,7 @@
 package com.qleven.application.consent;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.consent.out.ConsentLedger;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.consent.ConsentEntry;
 import com.qleven.domain.shared.TenantId;
@@ -14,18 +15,20 @@ import java.util.List;
  * permission nor records an audit event: the data-subject request that calls them does both.
  */
 public final class ConsentRecords {
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final ConsentLedger consentLedger;
     private final ConsentSeal seal;
 
-    public ConsentRecords(QlevenStore store, FieldCipher cipher) {
-        this.store = store;
+    public ConsentRecords(Transactions transactions, ConsentLedger consentLedger, FieldCipher cipher) {
+        this.transactions = transactions;
+        this.consentLedger = consentLedger;
         this.seal = new ConsentSeal(cipher);
     }
 
     /** The client's entries, oldest first, with their proofs decrypted (empty once erased). */
     public List<ConsentEntry> export(TenantId tenant, ClientId client) {
-        return store.transactions().inTenant(tenant,
-                () -> store.consentLedger().history(tenant, client).stream().map(seal::open).toList());
+        return transactions.inTenant(tenant,
+                () -> consentLedger.history(tenant, client).stream().map(seal::open).toList());
     }
 
     /**
@@ -35,6 +38,6 @@ public final class ConsentRecords {
      * @return how many proofs were erased
      */
     public int erase(TenantId tenant, ClientId client) {
-        return store.transactions().inTenant(tenant, () -> store.consentLedger().eraseProofs(tenant, client));
+        return transactions.inTenant(tenant, () -> consentLedger.eraseProofs(tenant, client));
     }
 }

@@ -1,6 +1,9 @@
 package com.qleven.application.consent;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.clients.out.Clients;
+import com.qleven.ports.consent.out.ConsentLedger;
+import com.qleven.ports.consent.out.ConsentPurposes;
 import com.qleven.application.clients.ClientLookup;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.clients.ClientId;
@@ -22,16 +25,23 @@ import java.util.Optional;
 
 /** A client's consents with their proofs: read in the center's unit of work and audited there. */
 public final class GetConsentsService implements GetConsents {
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Clients clients;
+    private final ConsentLedger consentLedger;
+    private final ConsentPurposes consentPurposes;
     private final ConsentSeal seal;
-    private final ClientLookup clients;
+    private final ClientLookup lookup;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public GetConsentsService(QlevenStore store, FieldCipher cipher, AuditTrail audit, Clock clock) {
-        this.store = store;
+    public GetConsentsService(Transactions transactions, Clients clients, ConsentLedger consentLedger,
+                              ConsentPurposes consentPurposes, FieldCipher cipher, AuditTrail audit, Clock clock) {
+        this.transactions = transactions;
+        this.clients = clients;
+        this.consentLedger = consentLedger;
+        this.consentPurposes = consentPurposes;
         this.seal = new ConsentSeal(cipher);
-        this.clients = new ClientLookup(store, cipher);
+        this.lookup = new ClientLookup(clients, cipher);
         this.audit = audit;
         this.clock = clock;
     }
@@ -41,15 +51,15 @@ public final class GetConsentsService implements GetConsents {
         Required.field(client, "client");
         Permissions.require(principal, Permission.MANAGE_CONSENTS);
         TenantId tenant = principal.requireTenant();
-        return store.transactions().inTenant(tenant, () -> {
-            if (!clients.exists(tenant, client)) {
+        return transactions.inTenant(tenant, () -> {
+            if (!lookup.exists(tenant, client)) {
                 throw new NotFoundException("client");
             }
-            List<ConsentEntry> history = store.consentLedger().history(tenant, client).stream().map(seal::open).toList();
+            List<ConsentEntry> history = consentLedger.history(tenant, client).stream().map(seal::open).toList();
             audit.record(AuditEvent.by(principal, "consent.read", ConsentRecorder.SUBJECT, Optional.of(client.value()),
                     ConsentRecorder.PURPOSE, history.size(), clock.instant()));
             return new ConsentsView(client, ConsentState.of(history).current(
-                    ConsentRecorder.centerPurposes(store, tenant)), history);
+                    ConsentRecorder.centerPurposes(consentPurposes, tenant)), history);
         });
     }
 }

@@ -1,6 +1,11 @@
 package com.qleven.application.consent;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.Centers;
+import com.qleven.ports.clients.out.Clients;
+import com.qleven.ports.clients.out.ClientRestrictions;
+import com.qleven.ports.consent.out.ConsentLedger;
+import com.qleven.ports.consent.out.ConsentPurposes;
 import com.qleven.domain.consent.ConsentEntry;
 import com.qleven.domain.consent.ConsentNotice;
 import com.qleven.domain.shared.FieldError;
@@ -19,9 +24,12 @@ import java.util.Optional;
 public final class RecordConsentFromChannelService implements RecordConsentFromChannel {
     private final ConsentRecorder recorder;
 
-    public RecordConsentFromChannelService(QlevenStore store, FieldCipher cipher, AuditTrail audit, Clock clock,
-                                           IdGenerator ids) {
-        this.recorder = new ConsentRecorder(store, cipher, audit, clock, ids);
+    public RecordConsentFromChannelService(Transactions transactions, Centers centers, Clients clients,
+                                           ClientRestrictions clientRestrictions, ConsentLedger consentLedger,
+                                           ConsentPurposes consentPurposes, FieldCipher cipher, AuditTrail audit,
+                                           Clock clock, IdGenerator ids) {
+        this.recorder = new ConsentRecorder(transactions, centers, clients, clientRestrictions, consentLedger,
+                consentPurposes, cipher, audit, clock, ids);
     }
 
     @Override

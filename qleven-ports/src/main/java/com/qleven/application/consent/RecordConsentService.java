@@ -1,6 +1,11 @@
 package com.qleven.application.consent;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.Centers;
+import com.qleven.ports.clients.out.Clients;
+import com.qleven.ports.clients.out.ClientRestrictions;
+import com.qleven.ports.consent.out.ConsentLedger;
+import com.qleven.ports.consent.out.ConsentPurposes;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.consent.ConsentChannel;
 import com.qleven.domain.consent.ConsentDecision;
@@ -27,8 +32,12 @@ import java.util.Optional;
 public final class RecordConsentService implements RecordConsent {
     private final ConsentRecorder recorder;
 
-    public RecordConsentService(QlevenStore store, FieldCipher cipher, AuditTrail audit, Clock clock, IdGenerator ids) {
-        this.recorder = new ConsentRecorder(store, cipher, audit, clock, ids);
+    public RecordConsentService(Transactions transactions, Centers centers, Clients clients,
+                                ClientRestrictions clientRestrictions, ConsentLedger consentLedger,
+                                ConsentPurposes consentPurposes, FieldCipher cipher, AuditTrail audit, Clock clock,
+                                IdGenerator ids) {
+        this.recorder = new ConsentRecorder(transactions, centers, clients, clientRestrictions, consentLedger,
+                consentPurposes, cipher, audit, clock, ids);
     }
 
     @Override

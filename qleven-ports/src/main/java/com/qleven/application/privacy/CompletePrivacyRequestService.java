@@ -1,6 +1,10 @@
 package com.qleven.application.privacy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.clients.out.Clients;
+import com.qleven.ports.clients.out.ClientRestrictions;
+import com.qleven.ports.privacy.out.PrivacyRequests;
+import com.qleven.ports.privacy.out.Suppressions;
 import com.qleven.application.clients.ClientContacts;
 import com.qleven.application.clients.RestrictionSeal;
 import com.qleven.domain.privacy.PrivacyRequest;
@@ -40,7 +44,11 @@ import java.util.Optional;
  * than recorded as completed.
  */
 public final class CompletePrivacyRequestService implements CompletePrivacyRequest {
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Clients clients;
+    private final ClientRestrictions clientRestrictions;
+    private final PrivacyRequests privacyRequests;
+    private final Suppressions suppressions;
     private final PrivacyRequestSeal seal;
     private final PrivacyRegistry registry;
     private final FieldCipher cipher;
@@ -49,13 +57,19 @@ public final class CompletePrivacyRequestService implements CompletePrivacyReque
     private final AuditTrail audit;
     private final Clock clock;
 
-    public CompletePrivacyRequestService(QlevenStore store, FieldCipher cipher, PrivacyRegistry registry,
+    public CompletePrivacyRequestService(Transactions transactions, Clients clients,
+                                         ClientRestrictions clientRestrictions, PrivacyRequests privacyRequests,
+                                         Suppressions suppressions, FieldCipher cipher, PrivacyRegistry registry,
                                          AuditTrail audit, Clock clock) {
-        this.store = store;
+        this.transactions = transactions;
+        this.clients = clients;
+        this.clientRestrictions = clientRestrictions;
+        this.privacyRequests = privacyRequests;
+        this.suppressions = suppressions;
         this.seal = new PrivacyRequestSeal(cipher);
         this.registry = registry;
         this.cipher = cipher;
-        this.contacts = new ClientContacts(store, cipher);
+        this.contacts = new ClientContacts(clients, cipher);
         this.restrictions = new RestrictionSeal(cipher);
         this.audit = audit;
         this.clock = clock;
@@ -68,23 +82,23 @@ public final class CompletePrivacyRequestService implements CompletePrivacyReque
         Permissions.require(principal, Permission.HANDLE_PRIVACY_REQUESTS);
         TenantId tenant = principal.requireTenant();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return store.transactions().inTenant(tenant, () -> {
-            PrivacyRequest request = PrivacyRequestAccess.find(store, seal, tenant, id);
+        return transactions.inTenant(tenant, () -> {
+            PrivacyRequest request = PrivacyRequestAccess.find(privacyRequests, seal, tenant, id);
             PrivacyRequest completed = request.complete(principal.userId(), outcome, now);
-            List<StoredPrivacyRequest> ofClient = store.privacyRequests().ofClient(tenant, request.client());
+            List<StoredPrivacyRequest> ofClient = privacyRequests.ofClient(tenant, request.client());
             if (request.type() == PrivacyRequestType.OBJECTION) {
                 refuseIfNothingToSuppress(tenant, request, ofClient);
             }
-            PrivacyRequestAccess.replace(store, seal.seal(completed), request.version());
+            PrivacyRequestAccess.replace(privacyRequests, seal.seal(completed), request.version());
             if (request.type() == PrivacyRequestType.RESTRICTION) {
                 // The answer's outcome is why the client is restricted: what administrators are shown.
-                store.clientRestrictions().restrict(tenant, request.client(), Optional.of(id.value()),
+                clientRestrictions.restrict(tenant, request.client(), Optional.of(id.value()),
                         restrictions.seal(tenant, request.client(), RestrictionSeal.REASON,
                                 completed.completion().orElseThrow().outcome()), now);
             }
             if (request.type() == PrivacyRequestType.OBJECTION) {
                 suppress(tenant, request, now);
-                store.privacyRequests().noteSuppressed(tenant, id, now);
+                privacyRequests.noteSuppressed(tenant, id, now);
             }
             if (request.type() == PrivacyRequestType.ERASURE) {
                 // Before any eraser shreds the client's key: the objection's entries need the phone and email.
@@ -92,7 +106,7 @@ public final class CompletePrivacyRequestService implements CompletePrivacyReque
                         .filter(r -> r.type() == PrivacyRequestType.OBJECTION).toList();
                 if (!objections.isEmpty()) {
                     suppress(tenant, request, now);
-                    objections.forEach(o -> store.privacyRequests().noteSuppressed(tenant, o.id(), now));
+                    objections.forEach(o -> privacyRequests.noteSuppressed(tenant, o.id(), now));
                 }
                 registry.erasers().forEach(eraser -> eraser.erase(tenant, request.client()));
                 audit.record(AuditEvent.by(principal, "client.erase", "client", Optional.of(request.client().value()),
@@ -112,7 +126,7 @@ public final class CompletePrivacyRequestService implements CompletePrivacyReque
                                            List<StoredPrivacyRequest> ofClient) {
         boolean erased = ofClient.stream()
                 .anyMatch(r -> r.type() == PrivacyRequestType.ERASURE && r.completedAt().isPresent());
-        if (erased && store.privacyRequests().suppressedAt(tenant, objection.id()).isEmpty()) {
+        if (erased && privacyRequests.suppressedAt(tenant, objection.id()).isEmpty()) {
             throw new ConflictException("the client was erased before this objection was received: their phone"
                     + " and email no longer exist, so nothing can be put on the suppression list; ask the person"
                     + " for the phone or email to suppress and record them again", Map.of("clientErased", true));
@@ -125,7 +139,7 @@ public final class CompletePrivacyRequestService implements CompletePrivacyReque
      */
     private void suppress(TenantId tenant, PrivacyRequest request, Instant now) {
         ClientContacts.Contacts reach = contacts.of(tenant, request.client());
-        reach.phone().ifPresent(p -> store.suppressions().add(tenant, SuppressionKeys.of(cipher, tenant, p), now));
-        reach.email().ifPresent(e -> store.suppressions().add(tenant, SuppressionKeys.of(cipher, tenant, e), now));
+        reach.phone().ifPresent(p -> suppressions.add(tenant, SuppressionKeys.of(cipher, tenant, p), now));
+        reach.email().ifPresent(e -> suppressions.add(tenant, SuppressionKeys.of(cipher, tenant, e), now));
     }
 }

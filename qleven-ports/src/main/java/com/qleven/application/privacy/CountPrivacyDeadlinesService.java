@@ -1,6 +1,7 @@
 package com.qleven.application.privacy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.privacy.out.PrivacyRequests;
 import com.qleven.domain.privacy.PrivacyRequestStatus;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.privacy.in.CountPrivacyDeadlines;
@@ -14,11 +15,13 @@ import java.util.List;
  * (row-level security admits no read across centers), with one "now" for the whole count.
  */
 public final class CountPrivacyDeadlinesService implements CountPrivacyDeadlines {
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final PrivacyRequests privacyRequests;
     private final Clock clock;
 
-    public CountPrivacyDeadlinesService(QlevenStore store, Clock clock) {
-        this.store = store;
+    public CountPrivacyDeadlinesService(Transactions transactions, PrivacyRequests privacyRequests, Clock clock) {
+        this.transactions = transactions;
+        this.privacyRequests = privacyRequests;
         this.clock = clock;
     }
 
@@ -27,12 +30,12 @@ public final class CountPrivacyDeadlinesService implements CountPrivacyDeadlines
         Instant now = clock.instant();
         PrivacyRequestFilter dueSoon = ListPrivacyRequestsService.filter(PrivacyRequestStatus.DUE_SOON, now);
         PrivacyRequestFilter overdue = ListPrivacyRequestsService.filter(PrivacyRequestStatus.OVERDUE, now);
-        List<TenantId> centers = store.transactions().global(() -> store.privacyRequests().centers());
+        List<TenantId> centers = transactions.global(() -> privacyRequests.centers());
         long soon = 0;
         long late = 0;
         for (TenantId center : centers) {
-            long[] counts = store.transactions().inTenant(center, () -> new long[] {
-                    store.privacyRequests().count(center, dueSoon), store.privacyRequests().count(center, overdue)});
+            long[] counts = transactions.inTenant(center, () -> new long[] {
+                    privacyRequests.count(center, dueSoon), privacyRequests.count(center, overdue)});
             soon += counts[0];
             late += counts[1];
         }

@@ -1,6 +1,7 @@
 package com.qleven.application.privacy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.clients.out.Clients;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.shared.NotFoundException;
@@ -39,13 +40,16 @@ public final class ExportClientDataService implements ExportClientData {
             "retention", Map.of("accountData", "P3Y after the service ends", "whatsappMessages", "P90D",
                     "usageLogs", "P12M", "financialRecords", "P10Y"));
 
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Clients clients;
     private final PrivacyRegistry registry;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public ExportClientDataService(QlevenStore store, PrivacyRegistry registry, AuditTrail audit, Clock clock) {
-        this.store = store;
+    public ExportClientDataService(Transactions transactions, Clients clients, PrivacyRegistry registry,
+                                   AuditTrail audit, Clock clock) {
+        this.transactions = transactions;
+        this.clients = clients;
         this.registry = registry;
         this.audit = audit;
         this.clock = clock;
@@ -57,8 +61,8 @@ public final class ExportClientDataService implements ExportClientData {
         Permissions.require(principal, Permission.HANDLE_PRIVACY_REQUESTS);
         TenantId tenant = principal.requireTenant();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return store.transactions().inTenant(tenant, () -> {
-            if (store.clients().byId(tenant, client).isEmpty()) {
+        return transactions.inTenant(tenant, () -> {
+            if (clients.byId(tenant, client).isEmpty()) {
                 throw new NotFoundException("client");
             }
             // Recorded first, so the export's own access log shows this export.

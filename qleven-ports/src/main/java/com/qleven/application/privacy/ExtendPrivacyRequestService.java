@@ -1,6 +1,7 @@
 package com.qleven.application.privacy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.privacy.out.PrivacyRequests;
 import com.qleven.domain.privacy.PrivacyRequest;
 import com.qleven.domain.privacy.PrivacyRequestId;
 import com.qleven.domain.shared.Required;
@@ -19,13 +20,16 @@ import java.time.temporal.ChronoUnit;
 
 /** Extends a request's due time with its reason; a refused extension writes nothing. */
 public final class ExtendPrivacyRequestService implements ExtendPrivacyRequest {
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final PrivacyRequests privacyRequests;
     private final PrivacyRequestSeal seal;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public ExtendPrivacyRequestService(QlevenStore store, FieldCipher cipher, AuditTrail audit, Clock clock) {
-        this.store = store;
+    public ExtendPrivacyRequestService(Transactions transactions, PrivacyRequests privacyRequests, FieldCipher cipher,
+                                       AuditTrail audit, Clock clock) {
+        this.transactions = transactions;
+        this.privacyRequests = privacyRequests;
         this.seal = new PrivacyRequestSeal(cipher);
         this.audit = audit;
         this.clock = clock;
@@ -37,13 +41,13 @@ public final class ExtendPrivacyRequestService implements ExtendPrivacyRequest {
         Permissions.require(principal, Permission.HANDLE_PRIVACY_REQUESTS);
         TenantId tenant = principal.requireTenant();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return store.transactions().inTenant(tenant, () -> {
-            PrivacyRequest request = PrivacyRequestAccess.find(store, seal, tenant, id);
+        return transactions.inTenant(tenant, () -> {
+            PrivacyRequest request = PrivacyRequestAccess.find(privacyRequests, seal, tenant, id);
             if (months == null) {
                 throw new ValidationException("months", "is required");
             }
             PrivacyRequest extended = request.extend(months, reason, now);
-            PrivacyRequestAccess.replace(store, seal.seal(extended), request.version());
+            PrivacyRequestAccess.replace(privacyRequests, seal.seal(extended), request.version());
             PrivacyRequestAccess.record(audit, principal, "privacy_request.extend", id, now);
             return PrivacyRequestAccess.view(extended, now);
         });

@@ -1,6 +1,7 @@
 package com.qleven.application.privacy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.privacy.out.PrivacyRequests;
 import com.qleven.domain.privacy.PrivacyRequestId;
 import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
@@ -16,13 +17,16 @@ import java.time.Instant;
 
 /** Reads one request; the read is audited, since its texts may describe the client. */
 public final class GetPrivacyRequestService implements GetPrivacyRequest {
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final PrivacyRequests privacyRequests;
     private final PrivacyRequestSeal seal;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public GetPrivacyRequestService(QlevenStore store, FieldCipher cipher, AuditTrail audit, Clock clock) {
-        this.store = store;
+    public GetPrivacyRequestService(Transactions transactions, PrivacyRequests privacyRequests, FieldCipher cipher,
+                                    AuditTrail audit, Clock clock) {
+        this.transactions = transactions;
+        this.privacyRequests = privacyRequests;
         this.seal = new PrivacyRequestSeal(cipher);
         this.audit = audit;
         this.clock = clock;
@@ -34,8 +38,9 @@ public final class GetPrivacyRequestService implements GetPrivacyRequest {
         Permissions.require(principal, Permission.HANDLE_PRIVACY_REQUESTS);
         TenantId tenant = principal.requireTenant();
         Instant now = clock.instant();
-        return store.transactions().inTenant(tenant, () -> {
-            PrivacyRequestView view = PrivacyRequestAccess.view(PrivacyRequestAccess.find(store, seal, tenant, id), now);
+        return transactions.inTenant(tenant, () -> {
+            PrivacyRequestView view =
+                    PrivacyRequestAccess.view(PrivacyRequestAccess.find(privacyRequests, seal, tenant, id), now);
             PrivacyRequestAccess.record(audit, principal, "privacy_request.read", id, now);
             return view;
         });

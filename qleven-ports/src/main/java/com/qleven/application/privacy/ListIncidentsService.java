@@ -1,6 +1,8 @@
 package com.qleven.application.privacy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.privacy.out.Incidents;
+import com.qleven.ports.privacy.out.CenterNotifications;
 import com.qleven.domain.privacy.Incident;
 import com.qleven.domain.privacy.IncidentId;
 import com.qleven.domain.shared.NotFoundException;
@@ -29,12 +31,17 @@ import java.util.UUID;
  * itself among the affected ones, so a center never learns which others were touched.
  */
 public final class ListIncidentsService implements ListIncidents, GetIncident {
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Incidents incidents;
+    private final CenterNotifications centerNotifications;
     private final Clock clock;
     private final IncidentSeal seal;
 
-    public ListIncidentsService(QlevenStore store, FieldCipher cipher, Clock clock) {
-        this.store = store;
+    public ListIncidentsService(Transactions transactions, Incidents incidents, CenterNotifications centerNotifications,
+                                FieldCipher cipher, Clock clock) {
+        this.transactions = transactions;
+        this.incidents = incidents;
+        this.centerNotifications = centerNotifications;
         this.clock = clock;
         this.seal = new IncidentSeal(cipher);
     }
@@ -45,7 +52,7 @@ public final class ListIncidentsService implements ListIncidents, GetIncident {
         if (principal.tenantId().isEmpty()) {
             Permissions.require(principal, Permission.REPORT_INCIDENTS);
             Required.field(page, "page");
-            Page<StoredIncident> incidents = store.transactions().global(() -> store.incidents().list(page));
+            Page<StoredIncident> incidents = transactions.global(() -> this.incidents.list(page));
             // The notices live in each center's rows, so each is read in that center's unit of work.
             return new Page<>(incidents.items().stream().map(seal::open).map(i -> view(i, i.centers(), now)).toList(),
                     incidents.next());
@@ -54,9 +61,9 @@ public final class ListIncidentsService implements ListIncidents, GetIncident {
         Required.field(page, "page");
         TenantId tenant = principal.requireTenant();
         // One read of the page and one of its notices, not one per incident.
-        return store.transactions().inTenant(tenant, () -> {
-            Page<StoredIncident> incidents = store.incidents().listAffecting(tenant, page);
-            Map<UUID, Instant> sent = store.centerNotifications().sentAt(tenant, IncidentNotices.KIND,
+        return transactions.inTenant(tenant, () -> {
+            Page<StoredIncident> incidents = this.incidents.listAffecting(tenant, page);
+            Map<UUID, Instant> sent = centerNotifications.sentAt(tenant, IncidentNotices.KIND,
                     incidents.items().stream().map(i -> i.id().value()).toList());
             return new Page<>(incidents.items().stream().map(seal::open)
                     .map(i -> viewOf(i, List.of(new IncidentView.AffectedCenter(
@@ -71,7 +78,7 @@ public final class ListIncidentsService implements ListIncidents, GetIncident {
         if (principal.tenantId().isEmpty()) {
             Permissions.require(principal, Permission.REPORT_INCIDENTS);
             Required.field(id, "id");
-            Incident incident = store.transactions().global(() -> store.incidents().byId(id)).map(seal::open)
+            Incident incident = transactions.global(() -> incidents.byId(id)).map(seal::open)
                     .orElseThrow(() -> new NotFoundException("incident"));
             return view(incident, incident.centers(), now);
         }
@@ -79,7 +86,7 @@ public final class ListIncidentsService implements ListIncidents, GetIncident {
         Required.field(id, "id");
         TenantId tenant = principal.requireTenant();
         // Another center's incident answers as none, so an id reveals nothing about other centers.
-        Incident incident = store.transactions().inTenant(tenant, () -> store.incidents().byId(id))
+        Incident incident = transactions.inTenant(tenant, () -> incidents.byId(id))
                 .filter(i -> i.centers().contains(tenant))
                 .map(seal::open)
                 .orElseThrow(() -> new NotFoundException("incident"));
@@ -88,8 +95,8 @@ public final class ListIncidentsService implements ListIncidents, GetIncident {
 
     private IncidentView view(Incident incident, List<TenantId> shown, Instant now) {
         return viewOf(incident, shown.stream()
-                .map(c -> new IncidentView.AffectedCenter(c, store.transactions().inTenant(c,
-                        () -> store.centerNotifications().sentAt(c, IncidentNotices.KIND, incident.id().value()))))
+                .map(c -> new IncidentView.AffectedCenter(c, transactions.inTenant(c,
+                        () -> centerNotifications.sentAt(c, IncidentNotices.KIND, incident.id().value()))))
                 .toList(), now);
     }
 

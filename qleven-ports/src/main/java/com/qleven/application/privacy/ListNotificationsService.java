@@ -1,6 +1,7 @@
 package com.qleven.application.privacy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.privacy.out.CenterNotifications;
 import com.qleven.domain.privacy.CenterNotification;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
@@ -15,11 +16,14 @@ import com.qleven.ports.shared.out.FieldCipher;
 
 /** The center's notifications from the platform, newest first. */
 public final class ListNotificationsService implements ListNotifications {
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final CenterNotifications centerNotifications;
     private final IncidentSeal seal;
 
-    public ListNotificationsService(QlevenStore store, FieldCipher cipher) {
-        this.store = store;
+    public ListNotificationsService(Transactions transactions, CenterNotifications centerNotifications,
+                                    FieldCipher cipher) {
+        this.transactions = transactions;
+        this.centerNotifications = centerNotifications;
         this.seal = new IncidentSeal(cipher);
     }
 
@@ -29,7 +33,7 @@ public final class ListNotificationsService implements ListNotifications {
         Required.field(page, "page");
         TenantId tenant = principal.requireTenant();
         Page<StoredNotification> stored =
-                store.transactions().inTenant(tenant, () -> store.centerNotifications().list(tenant, page));
+                transactions.inTenant(tenant, () -> centerNotifications.list(tenant, page));
         return new Page<>(stored.items().stream().map(seal::open).toList(), stored.next());
     }
 }

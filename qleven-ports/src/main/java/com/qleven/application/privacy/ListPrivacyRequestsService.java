@@ -1,6 +1,7 @@
 package com.qleven.application.privacy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.privacy.out.PrivacyRequests;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.privacy.PrivacyRequest;
 import com.qleven.domain.privacy.PrivacyRequestStatus;
@@ -24,13 +25,16 @@ import java.util.Optional;
 
 /** The center's requests, filtered by their status now; the read is audited with its row count. */
 public final class ListPrivacyRequestsService implements ListPrivacyRequests {
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final PrivacyRequests privacyRequests;
     private final PrivacyRequestSeal seal;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public ListPrivacyRequestsService(QlevenStore store, FieldCipher cipher, AuditTrail audit, Clock clock) {
-        this.store = store;
+    public ListPrivacyRequestsService(Transactions transactions, PrivacyRequests privacyRequests, FieldCipher cipher,
+                                      AuditTrail audit, Clock clock) {
+        this.transactions = transactions;
+        this.privacyRequests = privacyRequests;
         this.seal = new PrivacyRequestSeal(cipher);
         this.audit = audit;
         this.clock = clock;
@@ -45,8 +49,8 @@ public final class ListPrivacyRequestsService implements ListPrivacyRequests {
         TenantId tenant = principal.requireTenant();
         Instant now = clock.instant();
         PrivacyRequestFilter filter = status.map(s -> filter(s, now)).orElse(PrivacyRequestFilter.ALL);
-        return store.transactions().inTenant(tenant, () -> {
-            Page<StoredPrivacyRequest> stored = store.privacyRequests().list(tenant, filter, page);
+        return transactions.inTenant(tenant, () -> {
+            Page<StoredPrivacyRequest> stored = privacyRequests.list(tenant, filter, page);
             Page<PrivacyRequestView> found = new Page<>(stored.items().stream()
                     .map(s -> PrivacyRequestAccess.view(seal.open(s), now)).toList(), stored.next());
             audit.record(AuditEvent.by(principal, "privacy_request.list",

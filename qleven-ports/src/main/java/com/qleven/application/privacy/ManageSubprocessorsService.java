@@ -1,6 +1,7 @@
 package com.qleven.application.privacy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.privacy.out.Subprocessors;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.privacy.Subprocessor;
 import com.qleven.domain.privacy.SubprocessorId;
@@ -25,13 +26,16 @@ import java.util.Optional;
  */
 public final class ManageSubprocessorsService implements ManageSubprocessors {
     private static final String PURPOSE = "sub-processor register (policy 8)";
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Subprocessors subprocessors;
     private final AuditTrail audit;
     private final Clock clock;
     private final IdGenerator ids;
 
-    public ManageSubprocessorsService(QlevenStore store, AuditTrail audit, Clock clock, IdGenerator ids) {
-        this.store = store;
+    public ManageSubprocessorsService(Transactions transactions, Subprocessors subprocessors, AuditTrail audit,
+                                      Clock clock, IdGenerator ids) {
+        this.transactions = transactions;
+        this.subprocessors = subprocessors;
         this.audit = audit;
         this.clock = clock;
         this.ids = ids;
@@ -45,8 +49,8 @@ public final class ManageSubprocessorsService implements ManageSubprocessors {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Subprocessor entry = new Subprocessor(new SubprocessorId(ids.next()), fields.name(), fields.purpose(),
                 fields.region(), fields.transferSafeguard(), now);
-        store.transactions().global(() -> {
-            store.subprocessors().add(entry);
+        transactions.global(() -> {
+            subprocessors.add(entry);
             audit.record(AuditEvent.by(principal, "subprocessor.create", "subprocessor",
                     Optional.of(entry.id().value()), PURPOSE, 1, now));
         });
@@ -59,13 +63,13 @@ public final class ManageSubprocessorsService implements ManageSubprocessors {
         Required.field(id, "id");
         Required.field(change, "change");
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return store.transactions().global(() -> {
-            Subprocessor current = store.subprocessors().byId(id)
+        return transactions.global(() -> {
+            Subprocessor current = subprocessors.byId(id)
                     .orElseThrow(() -> new NotFoundException("sub-processor"));
             Subprocessor changed = new Subprocessor(id, change.name().orElse(current.name()),
                     change.purpose().orElse(current.purpose()), change.region().orElse(current.region()),
                     change.transferSafeguard().orElse(current.transferSafeguard()), now);
-            store.subprocessors().update(changed);
+            subprocessors.update(changed);
             audit.record(AuditEvent.by(principal, "subprocessor.update", "subprocessor", Optional.of(id.value()),
                     PURPOSE, 1, now));
             return changed;
@@ -74,6 +78,6 @@ public final class ManageSubprocessorsService implements ManageSubprocessors {
 
     @Override
     public List<Subprocessor> list(Principal principal) {
-        return store.transactions().global(() -> store.subprocessors().list());
+        return transactions.global(() -> subprocessors.list());
     }
 }

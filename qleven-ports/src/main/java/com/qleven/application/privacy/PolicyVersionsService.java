@@ -1,6 +1,8 @@
 package com.qleven.application.privacy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.Accounts;
+import com.qleven.ports.privacy.out.PolicyVersions;
 import com.qleven.application.shared.MailQueue;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.privacy.PolicyNotice;
@@ -44,15 +46,19 @@ public final class PolicyVersionsService implements PublishPolicyVersion, Policy
     static final int PAGE = 100;
     /** How long mail about a policy change stays worth sending if SMTP is down. */
     static final Duration MAIL_LIFETIME = Duration.ofDays(30);
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Accounts accounts;
+    private final PolicyVersions policyVersions;
     private final FieldCipher cipher;
     private final MailQueue mail;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public PolicyVersionsService(QlevenStore store, FieldCipher cipher, MailQueue mail, AuditTrail audit,
-                                 Clock clock) {
-        this.store = store;
+    public PolicyVersionsService(Transactions transactions, Accounts accounts, PolicyVersions policyVersions,
+                                 FieldCipher cipher, MailQueue mail, AuditTrail audit, Clock clock) {
+        this.transactions = transactions;
+        this.accounts = accounts;
+        this.policyVersions = policyVersions;
         this.cipher = cipher;
         this.mail = mail;
         this.audit = audit;
@@ -75,8 +81,8 @@ public final class PolicyVersionsService implements PublishPolicyVersion, Policy
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         PolicyVersion version = new PolicyVersion(command.version(), command.text(), sha256(command.text()), now,
                 command.effectiveAt().truncatedTo(ChronoUnit.MICROS), principal.userId());
-        store.transactions().global(() -> {
-            if (!store.policyVersions().add(version)) {
+        transactions.global(() -> {
+            if (!policyVersions.add(version)) {
                 throw new ConflictException("policy version " + version.version() + " exists");
             }
             audit.record(AuditEvent.by(principal, "policy.publish", "policy_version", Optional.empty(),
@@ -94,15 +100,15 @@ public final class PolicyVersionsService implements PublishPolicyVersion, Policy
         Optional<UserId> after = Optional.empty();
         while (true) {
             Optional<UserId> from = after;
-            List<StoredAccount> page = store.transactions().global(() -> store.accounts().pageAfter(from, PAGE));
+            List<StoredAccount> page = transactions.global(() -> accounts.pageAfter(from, PAGE));
             if (page.isEmpty()) {
                 return told;
             }
             try {
-                store.transactions().global(() -> {
+                transactions.global(() -> {
                     Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
                     for (StoredAccount account : page) {
-                        store.policyVersions().notify(new PolicyNotice(account.id(), version.version(),
+                        policyVersions.notify(new PolicyNotice(account.id(), version.version(),
                                 version.effectiveAt(), at));
                         mail.enqueue(mail(email(account), version), at.plus(MAIL_LIFETIME));
                     }
@@ -122,7 +128,7 @@ public final class PolicyVersionsService implements PublishPolicyVersion, Policy
 
     @Override
     public List<PolicyNotice> notifications(Principal principal) {
-        return store.transactions().global(() -> store.policyVersions().unread(principal.userId()));
+        return transactions.global(() -> policyVersions.unread(principal.userId()));
     }
 
     @Override
@@ -132,21 +138,21 @@ public final class PolicyVersionsService implements PublishPolicyVersion, Policy
             throw new NotFoundException("no policy version " + version);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        store.transactions().global(() -> {
-            if (store.policyVersions().byVersion(version).isEmpty()) {
+        transactions.global(() -> {
+            if (policyVersions.byVersion(version).isEmpty()) {
                 throw new NotFoundException("no policy version " + version);
             }
             // A second acceptance keeps the first time: that is when the account agreed.
-            store.policyVersions().accept(principal.userId(), version, now);
+            policyVersions.accept(principal.userId(), version, now);
         });
     }
 
     @Override
     public Optional<CurrentPolicy> current(Principal principal) {
         Instant now = clock.instant();
-        return store.transactions().global(() -> store.policyVersions().inEffectAt(now).map(v -> new CurrentPolicy(
+        return transactions.global(() -> policyVersions.inEffectAt(now).map(v -> new CurrentPolicy(
                 v.version(), v.sha256(), v.effectiveAt(),
-                store.policyVersions().acceptedAt(principal.userId(), v.version()))));
+                policyVersions.acceptedAt(principal.userId(), v.version()))));
     }
 
     static MailMessage mail(EmailAddress to, PolicyVersion version) {

@@ -1,6 +1,5 @@
 package com.qleven.application.privacy;
 
-import com.qleven.application.QlevenStore;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.privacy.PrivacyRequest;
 import com.qleven.domain.privacy.PrivacyRequestId;
@@ -10,6 +9,7 @@ import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.privacy.in.PrivacyRequestView;
+import com.qleven.ports.privacy.out.PrivacyRequests;
 import com.qleven.ports.privacy.out.StoredPrivacyRequest;
 import java.time.Instant;
 import java.util.Optional;
@@ -32,14 +32,15 @@ final class PrivacyRequestAccess {
     }
 
     /** The center's request; another center's answers as none. */
-    static PrivacyRequest find(QlevenStore store, PrivacyRequestSeal seal, TenantId tenant, PrivacyRequestId id) {
-        return store.privacyRequests().byId(tenant, id).map(seal::open)
+    static PrivacyRequest find(PrivacyRequests requests, PrivacyRequestSeal seal, TenantId tenant,
+                               PrivacyRequestId id) {
+        return requests.byId(tenant, id).map(seal::open)
                 .orElseThrow(() -> new NotFoundException("privacy request"));
     }
 
     /** Writes the changed request unless someone else changed it first, which the caller hears as a conflict. */
-    static void replace(QlevenStore store, StoredPrivacyRequest changed, long expectedVersion) {
-        if (!store.privacyRequests().update(changed, expectedVersion)) {
+    static void replace(PrivacyRequests requests, StoredPrivacyRequest changed, long expectedVersion) {
+        if (!requests.update(changed, expectedVersion)) {
             throw new ConflictException("the request changed meanwhile; read it again");
         }
     }

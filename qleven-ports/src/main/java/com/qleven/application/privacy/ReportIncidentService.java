@@ -1,6 +1,11 @@
 package com.qleven.application.privacy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.Centers;
+import com.qleven.ports.tenancy.out.Accounts;
+import com.qleven.ports.tenancy.out.Memberships;
+import com.qleven.ports.privacy.out.Incidents;
+import com.qleven.ports.privacy.out.CenterNotifications;
 import com.qleven.application.shared.MailQueue;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.privacy.CenterNotification;
@@ -40,7 +45,12 @@ public final class ReportIncidentService implements ReportIncident {
     private static final System.Logger LOG = System.getLogger(ReportIncidentService.class.getName());
     /** How long mail about a breach stays worth sending if SMTP is down. */
     static final Duration MAIL_LIFETIME = Duration.ofDays(30);
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Centers centers;
+    private final Accounts accounts;
+    private final Memberships memberships;
+    private final Incidents incidents;
+    private final CenterNotifications centerNotifications;
     private final FieldCipher cipher;
     private final MailQueue mail;
     private final AuditTrail audit;
@@ -48,9 +58,15 @@ public final class ReportIncidentService implements ReportIncident {
     private final IdGenerator ids;
     private final IncidentSeal seal;
 
-    public ReportIncidentService(QlevenStore store, FieldCipher cipher, MailQueue mail, AuditTrail audit, Clock clock,
-                                 IdGenerator ids) {
-        this.store = store;
+    public ReportIncidentService(Transactions transactions, Centers centers, Accounts accounts, Memberships memberships,
+                                 Incidents incidents, CenterNotifications centerNotifications, FieldCipher cipher,
+                                 MailQueue mail, AuditTrail audit, Clock clock, IdGenerator ids) {
+        this.transactions = transactions;
+        this.centers = centers;
+        this.accounts = accounts;
+        this.memberships = memberships;
+        this.incidents = incidents;
+        this.centerNotifications = centerNotifications;
         this.cipher = cipher;
         this.mail = mail;
         this.audit = audit;
@@ -69,7 +85,7 @@ public final class ReportIncidentService implements ReportIncident {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         check(command, now);
         List<String> unknown = command.centers().stream()
-                .filter(c -> !store.transactions().inTenant(c, () -> store.centers().byId(c).isPresent()))
+                .filter(c -> !transactions.inTenant(c, () -> centers.byId(c).isPresent()))
                 .map(TenantId::toString).toList();
         if (!unknown.isEmpty()) {
             throw new UnprocessableException("tenantIds", "no such center: " + String.join(", ", unknown));
@@ -77,8 +93,8 @@ public final class ReportIncidentService implements ReportIncident {
         Incident incident = new Incident(new IncidentId(ids.next()),
                 command.detectedAt().truncatedTo(ChronoUnit.MICROS), command.description(),
                 command.categories(), command.centers(), principal.userId(), now);
-        store.transactions().global(() -> {
-            store.incidents().add(seal.seal(incident));
+        transactions.global(() -> {
+            incidents.add(seal.seal(incident));
             audit.record(AuditEvent.by(principal, "incident.report", "incident", Optional.of(incident.id().value()),
                     "incident register (policy 12)", incident.centers().size(), now));
         });
@@ -94,13 +110,13 @@ public final class ReportIncidentService implements ReportIncident {
 
     private Optional<Instant> notify(TenantId center, Incident incident) {
         try {
-            return Optional.of(store.transactions().inTenant(center, () -> {
+            return Optional.of(transactions.inTenant(center, () -> {
                 Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                store.centerNotifications().add(seal.seal(new CenterNotification(center, ids.next(),
+                centerNotifications.add(seal.seal(new CenterNotification(center, ids.next(),
                         IncidentNotices.KIND, incident.id().value(), IncidentNotices.title(),
                         IncidentNotices.text(incident), at)));
-                List<StoredAccount> administrators = store.accounts()
-                        .byIds(store.memberships().lockActiveAdministrators(center));
+                List<StoredAccount> administrators = accounts
+                        .byIds(memberships.lockActiveAdministrators(center));
                 for (StoredAccount admin : administrators) {
                     mail.enqueue(IncidentNotices.mail(email(admin), incident), at.plus(MAIL_LIFETIME));
                 }

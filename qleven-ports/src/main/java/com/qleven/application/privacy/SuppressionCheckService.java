@@ -1,6 +1,7 @@
 package com.qleven.application.privacy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.privacy.out.Suppressions;
 import com.qleven.domain.shared.EmailAddress;
 import com.qleven.domain.shared.PhoneNumber;
 import com.qleven.domain.shared.Required;
@@ -10,11 +11,13 @@ import com.qleven.ports.shared.out.FieldCipher;
 
 /** Looks the address's suppression HMAC up in the center's unit of work (joining one already open). */
 public final class SuppressionCheckService implements SuppressionCheck {
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Suppressions suppressions;
     private final FieldCipher cipher;
 
-    public SuppressionCheckService(QlevenStore store, FieldCipher cipher) {
-        this.store = store;
+    public SuppressionCheckService(Transactions transactions, Suppressions suppressions, FieldCipher cipher) {
+        this.transactions = transactions;
+        this.suppressions = suppressions;
         this.cipher = cipher;
     }
 
@@ -22,15 +25,15 @@ public final class SuppressionCheckService implements SuppressionCheck {
     public boolean isSuppressed(TenantId tenant, PhoneNumber phone) {
         Required.field(tenant, "tenant");
         Required.field(phone, "phone");
-        return store.transactions().inTenant(tenant,
-                () -> store.suppressions().contains(tenant, SuppressionKeys.of(cipher, tenant, phone)));
+        return transactions.inTenant(tenant,
+                () -> suppressions.contains(tenant, SuppressionKeys.of(cipher, tenant, phone)));
     }
 
     @Override
     public boolean isSuppressed(TenantId tenant, EmailAddress email) {
         Required.field(tenant, "tenant");
         Required.field(email, "email");
-        return store.transactions().inTenant(tenant,
-                () -> store.suppressions().contains(tenant, SuppressionKeys.of(cipher, tenant, email)));
+        return transactions.inTenant(tenant,
+                () -> suppressions.contains(tenant, SuppressionKeys.of(cipher, tenant, email)));
     }
 }

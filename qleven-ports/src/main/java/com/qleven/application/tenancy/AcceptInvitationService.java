@@ -1,6 +1,11 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.shared.out.Directory;
+import com.qleven.ports.shared.out.RateLimits;
+import com.qleven.ports.tenancy.out.Accounts;
+import com.qleven.ports.tenancy.out.Memberships;
+import com.qleven.ports.tenancy.out.Invitations;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.Required;
@@ -34,8 +39,14 @@ import java.util.Optional;
  */
 public final class AcceptInvitationService implements AcceptInvitation {
     private static final System.Logger LOG = System.getLogger(AcceptInvitationService.class.getName());
-    private final QlevenStore store;
-    private final AccountFields accounts;
+    private final Transactions transactions;
+    private final Directory directory;
+    private final RateLimits rateLimits;
+    private final Accounts accounts;
+    private final Memberships memberships;
+    private final Invitations invitations;
+    private final AccountTokens accountTokens;
+    private final AccountFields accountFields;
     private final InvitationFields fields;
     private final PasswordHasher hasher;
     private final PasswordChecks checks;
@@ -43,13 +54,21 @@ public final class AcceptInvitationService implements AcceptInvitation {
     private final Clock clock;
     private final IdGenerator ids;
 
-    public AcceptInvitationService(QlevenStore store, FieldCipher cipher, PasswordHasher hasher, AuditTrail audit,
-                                   Clock clock, IdGenerator ids, SignInThrottle throttle) {
-        this.store = store;
-        this.accounts = new AccountFields(cipher);
+    public AcceptInvitationService(Transactions transactions, Directory directory, RateLimits rateLimits,
+                                   Accounts accounts, Memberships memberships, Invitations invitations,
+                                   AccountTokens accountTokens, FieldCipher cipher, PasswordHasher hasher,
+                                   AuditTrail audit, Clock clock, IdGenerator ids, SignInThrottle throttle) {
+        this.transactions = transactions;
+        this.directory = directory;
+        this.rateLimits = rateLimits;
+        this.accounts = accounts;
+        this.memberships = memberships;
+        this.invitations = invitations;
+        this.accountTokens = accountTokens;
+        this.accountFields = new AccountFields(cipher);
         this.fields = new InvitationFields(cipher);
         this.hasher = hasher;
-        this.checks = new PasswordChecks(store, hasher, throttle);
+        this.checks = new PasswordChecks(transactions, rateLimits, hasher, throttle);
         this.audit = audit;
         this.clock = clock;
         this.ids = ids;
@@ -63,18 +82,18 @@ public final class AcceptInvitationService implements AcceptInvitation {
     public Accepted accept(AcceptInvitationCommand command) {
         Required.field(command, "command");
         Instant now = clock.instant();
-        AccountTokens.InvitationToken entry = store.transactions()
-                .global(() -> store.accountTokens().invitationByTokenHash(LinkTokens.hash(command.token())))
+        AccountTokens.InvitationToken entry = transactions
+                .global(() -> accountTokens.invitationByTokenHash(LinkTokens.hash(command.token())))
                 .filter(e -> now.isBefore(e.expiresAt()))
                 .orElseThrow(AcceptInvitationService::unusable);
         TenantId tenant = entry.tenantId();
-        Found found = store.transactions().inTenant(tenant, () -> {
-            Invitation invitation = store.invitations().byId(tenant, entry.invitationId()).map(fields::open)
+        Found found = transactions.inTenant(tenant, () -> {
+            Invitation invitation = invitations.byId(tenant, entry.invitationId()).map(fields::open)
                     .filter(i -> i.status(now) == Invitation.Status.PENDING)
                     .orElseThrow(AcceptInvitationService::unusable);
-            BlindIndex email = accounts.emailIndex(invitation.email());
+            BlindIndex email = accountFields.emailIndex(invitation.email());
             return new Found(invitation, email,
-                    store.directory().accountByEmail(email).flatMap(id -> store.accounts().byId(id)));
+                    directory.accountByEmail(email).flatMap(id -> accounts.byId(id)));
         });
         String passwordHash = null;
         if (found.account().isPresent()) {
@@ -91,24 +110,24 @@ public final class AcceptInvitationService implements AcceptInvitation {
         Invitation invitation = found.invitation();
         UserId user = found.account().map(StoredAccount::id).orElseGet(() -> new UserId(ids.next()));
         String hash = passwordHash;
-        store.transactions().inTenant(tenant, () -> {
-            if (!store.invitations().accept(tenant, invitation.id(), user, now)) {
+        transactions.inTenant(tenant, () -> {
+            if (!invitations.accept(tenant, invitation.id(), user, now)) {
                 throw unusable();
             }
-            store.accountTokens().removeInvitationToken(invitation.id());
+            accountTokens.removeInvitationToken(invitation.id());
             if (found.account().isPresent()) {
-                if (store.memberships().find(tenant, user).isPresent()) {
+                if (memberships.find(tenant, user).isPresent()) {
                     throw new ConflictException("this account is already a member of the center");
                 }
             } else {
-                if (!store.directory().claimAccountEmail(found.emailIndex(), user)) {
+                if (!directory.claimAccountEmail(found.emailIndex(), user)) {
                     throw new ConflictException("this email was just given an account; accept again with its password");
                 }
                 PersonDetails person = new PersonDetails(command.fullName(), invitation.email(), command.phone());
-                store.accounts().add(accounts.seal(new Account(user, person, now, false, now), hash));
+                accounts.add(accountFields.seal(new Account(user, person, now, false, now), hash));
             }
-            store.memberships().add(new Membership(tenant, user, invitation.role(), now));
-            store.directory().addMembership(user, tenant);
+            memberships.add(new Membership(tenant, user, invitation.role(), now));
+            directory.addMembership(user, tenant);
             audit.record(new AuditEvent(Optional.of(tenant), Optional.of(user), Optional.empty(),
                     "account.invitation_accept", "account", Optional.of(user.value()), InvitationFields.PURPOSE, 1,
                     now));

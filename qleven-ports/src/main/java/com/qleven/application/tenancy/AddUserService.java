@@ -1,6 +1,11 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.shared.out.Directory;
+import com.qleven.ports.shared.out.RateLimits;
+import com.qleven.ports.tenancy.out.Centers;
+import com.qleven.ports.tenancy.out.Accounts;
+import com.qleven.ports.tenancy.out.Memberships;
 import com.qleven.application.shared.MailQueue;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.ConflictException;
@@ -41,7 +46,13 @@ import java.util.Optional;
  */
 public final class AddUserService implements AddUser {
     private static final System.Logger LOG = System.getLogger(AddUserService.class.getName());
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Directory directory;
+    private final RateLimits rateLimits;
+    private final Centers centers;
+    private final Accounts accounts;
+    private final Memberships memberships;
+    private final AccountTokens accountTokens;
     private final FieldCipher cipher;
     private final AccountFields fields;
     private final PasswordHasher hasher;
@@ -54,9 +65,17 @@ public final class AddUserService implements AddUser {
     private final CenterMailLimit limit;
     private final LinkTokens tokens = new LinkTokens();
 
-    public AddUserService(QlevenStore store, FieldCipher cipher, PasswordHasher hasher, Clock clock, IdGenerator ids,
-                          AuditTrail audit, MailQueue mail, URI publicUrl, AccountLifecyclePolicy policy) {
-        this.store = store;
+    public AddUserService(Transactions transactions, Directory directory, RateLimits rateLimits, Centers centers,
+                          Accounts accounts, Memberships memberships, AccountTokens accountTokens, FieldCipher cipher,
+                          PasswordHasher hasher, Clock clock, IdGenerator ids, AuditTrail audit, MailQueue mail,
+                          URI publicUrl, AccountLifecyclePolicy policy) {
+        this.transactions = transactions;
+        this.directory = directory;
+        this.rateLimits = rateLimits;
+        this.centers = centers;
+        this.accounts = accounts;
+        this.memberships = memberships;
+        this.accountTokens = accountTokens;
         this.cipher = cipher;
         this.fields = new AccountFields(cipher);
         this.hasher = hasher;
@@ -66,7 +85,7 @@ public final class AddUserService implements AddUser {
         this.mail = mail;
         this.messages = new AccountMail(publicUrl);
         this.policy = policy;
-        this.limit = new CenterMailLimit(store, cipher, policy);
+        this.limit = new CenterMailLimit(rateLimits, cipher, policy);
     }
 
     private record Added(UserId id, boolean pending) {
@@ -85,38 +104,38 @@ public final class AddUserService implements AddUser {
         Instant now = clock.instant();
         UserId newId = new UserId(ids.next());
         String token = tokens.newToken(AccountLinks.MEMBERSHIP);
-        Added added = store.transactions().inTenant(tenant, () -> {
-            Optional<UserId> existing = store.directory().accountByEmail(email);
+        Added added = transactions.inTenant(tenant, () -> {
+            Optional<UserId> existing = directory.accountByEmail(email);
             UserId id = existing.orElse(newId);
             if (existing.isPresent()) {
-                if (store.memberships().find(tenant, id).isPresent()) {
+                if (memberships.find(tenant, id).isPresent()) {
                     throw new ConflictException("this person is already a member of the center");
                 }
                 limit.take(tenant, now);
                 Membership pending = Membership.pending(tenant, id, command.role(), now);
-                store.memberships().addPending(pending, Users.sealTyped(cipher, pending, command.person()));
-                store.directory().addPendingMembership(id, tenant);
+                memberships.addPending(pending, Users.sealTyped(cipher, pending, command.person()));
+                directory.addPendingMembership(id, tenant);
                 Instant expires = now.plus(policy.invitationLifetime());
-                store.accountTokens().removeMembershipTokens(tenant, id);
-                store.accountTokens().addMembershipToken(new AccountTokens.MembershipToken(LinkTokens.hash(token),
+                accountTokens.removeMembershipTokens(tenant, id);
+                accountTokens.addMembershipToken(new AccountTokens.MembershipToken(LinkTokens.hash(token),
                         tenant, id, expires));
-                String centerName = store.centers().byId(tenant).map(c -> c.profile().name())
+                String centerName = centers.byId(tenant).map(c -> c.profile().name())
                         .orElseThrow(() -> new IllegalStateException("the principal's center " + tenant + " is gone"));
                 mail.enqueue(messages.membershipRequest(command.person().email(), centerName, command.role(), token,
                         policy.invitationLifetime()), expires);
             } else {
-                if (!store.directory().claimAccountEmail(email, id)) {
+                if (!directory.claimAccountEmail(email, id)) {
                     throw new ConflictException("this email was just taken; try again");
                 }
                 Account account = new Account(id, command.person(), now, false, now);
-                store.accounts().add(fields.seal(account, passwordHash));
+                accounts.add(fields.seal(account, passwordHash));
                 // The platform's chain before the center's: units that write both lock the heads in
                 // this one order, so two of them never wait on each other.
                 audit.record(new AuditEvent(Optional.empty(), Optional.of(principal.userId()),
                         Optional.of(principal.sessionId().value()), "account.create", "account",
                         Optional.of(id.value()), "added to a center", 1, now));
-                store.memberships().add(new Membership(tenant, id, command.role(), now));
-                store.directory().addMembership(id, tenant);
+                memberships.add(new Membership(tenant, id, command.role(), now));
+                directory.addMembership(id, tenant);
             }
             audit.record(AuditEvent.by(principal, "membership.create", "account", Optional.of(id.value()),
                     "add member", 1, now));

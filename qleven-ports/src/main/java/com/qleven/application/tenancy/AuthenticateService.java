@@ -1,6 +1,8 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.Memberships;
+import com.qleven.ports.tenancy.out.Sessions;
 import com.qleven.domain.shared.UnauthenticatedException;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.domain.tenancy.Role;
@@ -20,12 +22,19 @@ import java.util.function.Function;
  * request, so a change of role applies at once.
  */
 public final class AuthenticateService implements Authenticate {
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Directory directory;
+    private final Memberships memberships;
+    private final Sessions sessions;
     private final Clock clock;
     private final SessionPolicy policy;
 
-    public AuthenticateService(QlevenStore store, Clock clock, SessionPolicy policy) {
-        this.store = store;
+    public AuthenticateService(Transactions transactions, Directory directory, Memberships memberships,
+                               Sessions sessions, Clock clock, SessionPolicy policy) {
+        this.transactions = transactions;
+        this.directory = directory;
+        this.memberships = memberships;
+        this.sessions = sessions;
         this.clock = clock;
         this.policy = policy;
     }
@@ -59,7 +68,7 @@ public final class AuthenticateService implements Authenticate {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Outcome<T> outcome = store.transactions().bySessionToken(SessionTokens.hash(token), store.directory(),
+        Outcome<T> outcome = transactions.bySessionToken(SessionTokens.hash(token), directory,
                 row -> {
                     Optional<Directory.SessionToken> found = row.filter(e -> now.isBefore(e.absoluteExpiry()));
                     if (found.isEmpty()) {
@@ -85,27 +94,27 @@ public final class AuthenticateService implements Authenticate {
     /** The session behind the directory's row, checked in the unit of work already open. */
     private Optional<Principal> check(Directory.SessionToken entry, Instant now) {
         SessionId id = new SessionId(entry.sessionId());
-        Optional<StoredSession> session = store.sessions().byId(entry.tenantId(), id)
+        Optional<StoredSession> session = sessions.byId(entry.tenantId(), id)
                 .filter(s -> s.endedAt().isEmpty());
         if (session.isEmpty()) {
             return Optional.empty();
         }
         StoredSession s = session.get();
         if (!policy.isActive(s.lastSeenAt(), s.absoluteExpiry(), now)) {
-            store.sessions().end(entry.tenantId(), id, policy.expiresAt(s.lastSeenAt(), s.absoluteExpiry()),
+            sessions.end(entry.tenantId(), id, policy.expiresAt(s.lastSeenAt(), s.absoluteExpiry()),
                     "expired");
-            store.directory().removeSessionToken(id.value());
+            directory.removeSessionToken(id.value());
             return Optional.empty();
         }
         Optional<Role> role = entry.tenantId().isEmpty()
                 ? Optional.of(Role.OPERATOR)
-                : store.memberships().find(entry.tenantId().get(), entry.userId())
+                : memberships.find(entry.tenantId().get(), entry.userId())
                         .filter(m -> m.usable()).map(m -> m.role());
         if (role.isEmpty()) {
             return Optional.empty();
         }
         if (policy.shouldTouch(s.lastSeenAt(), now)) {
-            store.sessions().touch(entry.tenantId(), id, now);
+            sessions.touch(entry.tenantId(), id, now);
         }
         return Optional.of(new Principal(entry.userId(), entry.tenantId(), role.get(), id));
     }

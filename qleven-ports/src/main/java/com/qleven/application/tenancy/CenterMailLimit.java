@@ -1,6 +1,5 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.application.QlevenStore;
 import com.qleven.domain.shared.RateLimitedException;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.tenancy.AccountLifecyclePolicy;
@@ -20,12 +19,12 @@ final class CenterMailLimit {
     static final String BUCKET = "center_mail";
     private static final String INDEX = "ratelimit.center";
     private static final Duration WINDOW = Duration.ofHours(1);
-    private final QlevenStore store;
+    private final RateLimits rateLimits;
     private final FieldCipher cipher;
     private final AccountLifecyclePolicy policy;
 
-    CenterMailLimit(QlevenStore store, FieldCipher cipher, AccountLifecyclePolicy policy) {
-        this.store = store;
+    CenterMailLimit(RateLimits rateLimits, FieldCipher cipher, AccountLifecyclePolicy policy) {
+        this.rateLimits = rateLimits;
         this.cipher = cipher;
         this.policy = policy;
     }
@@ -33,14 +32,13 @@ final class CenterMailLimit {
     /** Counts one mail of the center, inside the caller's unit of work; 429 past the limit. */
     void take(TenantId tenant, Instant now) {
         BlindIndex key = cipher.blindIndex(INDEX, Optional.empty(), tenant.toString());
-        RateLimits limits = store.rateLimits();
-        RateLimits.Window window = limits.since(BUCKET, key, now.minus(WINDOW));
+        RateLimits.Window window = rateLimits.since(BUCKET, key, now.minus(WINDOW));
         if (window.count() >= policy.mailsPerCenterPerHour()) {
             Duration retry = window.oldest().map(o -> Duration.between(now, o.plus(WINDOW))).orElse(WINDOW);
             throw new RateLimitedException("this center sent " + policy.mailsPerCenterPerHour()
                     + " invitations in the last hour; try again later",
                     retry.isNegative() || retry.isZero() ? Duration.ofSeconds(1) : retry);
         }
-        limits.record(BUCKET, key, now);
+        rateLimits.record(BUCKET, key, now);
     }
 }

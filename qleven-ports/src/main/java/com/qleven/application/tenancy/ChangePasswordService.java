@@ -1,6 +1,10 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.shared.out.RateLimits;
+import com.qleven.ports.tenancy.out.Accounts;
+import com.qleven.ports.tenancy.out.AccountTokens;
+import com.qleven.ports.tenancy.out.Sessions;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.UnauthenticatedException;
@@ -28,7 +32,12 @@ import java.util.function.Supplier;
  */
 public final class ChangePasswordService implements ChangePassword {
     private static final System.Logger LOG = System.getLogger(ChangePasswordService.class.getName());
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Directory directory;
+    private final RateLimits rateLimits;
+    private final Accounts accounts;
+    private final AccountTokens accountTokens;
+    private final Sessions sessions;
     private final AccountFields fields;
     private final PasswordHasher hasher;
     private final PasswordChecks checks;
@@ -36,15 +45,21 @@ public final class ChangePasswordService implements ChangePassword {
     private final Clock clock;
     private final SessionEnds ends;
 
-    public ChangePasswordService(QlevenStore store, FieldCipher cipher, PasswordHasher hasher, AuditTrail audit,
-                                 Clock clock, SignInThrottle throttle) {
-        this.store = store;
+    public ChangePasswordService(Transactions transactions, Directory directory, RateLimits rateLimits,
+                                 Accounts accounts, AccountTokens accountTokens, Sessions sessions, FieldCipher cipher,
+                                 PasswordHasher hasher, AuditTrail audit, Clock clock, SignInThrottle throttle) {
+        this.transactions = transactions;
+        this.directory = directory;
+        this.rateLimits = rateLimits;
+        this.accounts = accounts;
+        this.accountTokens = accountTokens;
+        this.sessions = sessions;
         this.fields = new AccountFields(cipher);
         this.hasher = hasher;
-        this.checks = new PasswordChecks(store, hasher, throttle);
+        this.checks = new PasswordChecks(transactions, rateLimits, hasher, throttle);
         this.audit = audit;
         this.clock = clock;
-        this.ends = new SessionEnds(store);
+        this.ends = new SessionEnds(transactions, sessions);
     }
 
     @Override
@@ -52,7 +67,7 @@ public final class ChangePasswordService implements ChangePassword {
         Required.field(command, "command");
         Permissions.require(principal, Permission.MANAGE_OWN_ACCOUNT);
         Instant now = clock.instant();
-        StoredAccount account = store.transactions().global(() -> store.accounts().byId(principal.userId()))
+        StoredAccount account = transactions.global(() -> accounts.byId(principal.userId()))
                 .orElseThrow(UnauthenticatedException::new);
         if (!checks.verify(fields.emailIndex(fields.open(account).person().email()), account,
                 command.currentPassword(), now)) {
@@ -60,18 +75,18 @@ public final class ChangePasswordService implements ChangePassword {
         }
         String passwordHash = hasher.hash(command.newPassword());
         Supplier<List<Directory.SessionToken>> change = () -> {
-            store.accounts().changePasswordHash(principal.userId(), passwordHash);
-            store.accountTokens().removeResetTokensOf(principal.userId());
-            List<Directory.SessionToken> others = store.directory().sessionTokensOf(principal.userId()).stream()
+            accounts.changePasswordHash(principal.userId(), passwordHash);
+            accountTokens.removeResetTokensOf(principal.userId());
+            List<Directory.SessionToken> others = directory.sessionTokensOf(principal.userId()).stream()
                     .filter(t -> !t.sessionId().equals(principal.sessionId().value())).toList();
-            others.forEach(t -> store.directory().removeSessionToken(t.sessionId()));
+            others.forEach(t -> directory.removeSessionToken(t.sessionId()));
             audit.record(AuditEvent.by(principal, "account.password_change", "account",
                     Optional.of(principal.userId().value()), InvitationFields.PURPOSE, 1, now));
             return others;
         };
         List<Directory.SessionToken> ended = principal.tenantId().isPresent()
-                ? store.transactions().inTenant(principal.tenantId().get(), change)
-                : store.transactions().global(change);
+                ? transactions.inTenant(principal.tenantId().get(), change)
+                : transactions.global(change);
         ends.record(ended, now, "password_change");
         LOG.log(System.Logger.Level.INFO, "event=password_changed user=" + principal.userId()
                 + " otherSessionsEnded=" + ended.size());

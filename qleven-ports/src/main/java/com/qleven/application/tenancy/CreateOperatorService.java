@@ -1,6 +1,8 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.shared.out.Directory;
+import com.qleven.ports.tenancy.out.Accounts;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.Required;
@@ -18,16 +20,20 @@ import java.util.Optional;
 
 public final class CreateOperatorService implements CreateOperator {
     private static final System.Logger LOG = System.getLogger(CreateOperatorService.class.getName());
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Directory directory;
+    private final Accounts accounts;
     private final AccountFields fields;
     private final PasswordHasher hasher;
     private final Clock clock;
     private final IdGenerator ids;
     private final AuditTrail audit;
 
-    public CreateOperatorService(QlevenStore store, FieldCipher cipher, PasswordHasher hasher, Clock clock,
-                                 IdGenerator ids, AuditTrail audit) {
-        this.store = store;
+    public CreateOperatorService(Transactions transactions, Directory directory, Accounts accounts, FieldCipher cipher,
+                                 PasswordHasher hasher, Clock clock, IdGenerator ids, AuditTrail audit) {
+        this.transactions = transactions;
+        this.directory = directory;
+        this.accounts = accounts;
         this.fields = new AccountFields(cipher);
         this.hasher = hasher;
         this.clock = clock;
@@ -42,11 +48,11 @@ public final class CreateOperatorService implements CreateOperator {
         String passwordHash = hasher.hash(command.password());
         Instant now = clock.instant();
         UserId id = new UserId(ids.next());
-        store.transactions().global(() -> {
-            if (!store.directory().claimAccountEmail(email, id)) {
+        transactions.global(() -> {
+            if (!directory.claimAccountEmail(email, id)) {
                 throw new ConflictException("an account with this email already exists");
             }
-            store.accounts().add(fields.seal(new Account(id, command.person(), now, true, now), passwordHash));
+            accounts.add(fields.seal(new Account(id, command.person(), now, true, now), passwordHash));
             // No actor: operators are created from the command line, by whoever runs the installation.
             audit.record(new AuditEvent(Optional.empty(), Optional.empty(), Optional.empty(), "account.create",
                     "account", Optional.of(id.value()), "operator created from the command line", 1, now));

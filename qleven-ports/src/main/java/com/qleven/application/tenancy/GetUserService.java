@@ -1,6 +1,8 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.Accounts;
+import com.qleven.ports.tenancy.out.Memberships;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.Required;
@@ -18,14 +20,19 @@ import java.util.List;
 import java.util.Optional;
 
 public final class GetUserService implements GetUser {
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Accounts accounts;
+    private final Memberships memberships;
     private final FieldCipher cipher;
     private final AccountFields fields;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public GetUserService(QlevenStore store, FieldCipher cipher, AuditTrail audit, Clock clock) {
-        this.store = store;
+    public GetUserService(Transactions transactions, Accounts accounts, Memberships memberships, FieldCipher cipher,
+                          AuditTrail audit, Clock clock) {
+        this.transactions = transactions;
+        this.accounts = accounts;
+        this.memberships = memberships;
         this.cipher = cipher;
         this.fields = new AccountFields(cipher);
         this.audit = audit;
@@ -37,13 +44,13 @@ public final class GetUserService implements GetUser {
         Required.field(user, "user");
         Permissions.require(principal, Permission.VIEW_USERS);
         TenantId tenant = principal.requireTenant();
-        return store.transactions().inTenant(tenant, () -> {
+        return transactions.inTenant(tenant, () -> {
             // A pending member is shown as typed: the account is not even read.
-            UserView view = store.memberships().find(tenant, user)
+            UserView view = memberships.find(tenant, user)
                     .flatMap(m -> m.pending()
-                            ? store.memberships().typed(tenant, List.of(user)).stream().findFirst()
+                            ? memberships.typed(tenant, List.of(user)).stream().findFirst()
                                     .map(t -> Users.view(Users.openTyped(cipher, m, t), m))
-                            : store.accounts().byId(user).map(a -> Users.view(fields.open(a), m)))
+                            : accounts.byId(user).map(a -> Users.view(fields.open(a), m)))
                     .orElseThrow(() -> new NotFoundException("user"));
             audit.record(AuditEvent.by(principal, "account.read", "account", Optional.of(user.value()),
                     "member details", 1, clock.instant()));

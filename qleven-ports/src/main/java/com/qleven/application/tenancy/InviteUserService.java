@@ -1,6 +1,11 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.shared.out.Directory;
+import com.qleven.ports.shared.out.RateLimits;
+import com.qleven.ports.tenancy.out.Centers;
+import com.qleven.ports.tenancy.out.Memberships;
+import com.qleven.ports.tenancy.out.Invitations;
 import com.qleven.application.shared.MailQueue;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.ConflictException;
@@ -33,7 +38,13 @@ import java.util.Optional;
  */
 public final class InviteUserService implements InviteUser {
     private static final System.Logger LOG = System.getLogger(InviteUserService.class.getName());
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Directory directory;
+    private final RateLimits rateLimits;
+    private final Centers centers;
+    private final Memberships memberships;
+    private final Invitations invitations;
+    private final AccountTokens accountTokens;
     private final CenterMailLimit limit;
     private final AccountFields accounts;
     private final InvitationFields fields;
@@ -45,9 +56,17 @@ public final class InviteUserService implements InviteUser {
     private final AccountLifecyclePolicy policy;
     private final LinkTokens tokens = new LinkTokens();
 
-    public InviteUserService(QlevenStore store, FieldCipher cipher, MailQueue mail, URI publicUrl, AuditTrail audit,
-                             Clock clock, IdGenerator ids, AccountLifecyclePolicy policy) {
-        this.store = store;
+    public InviteUserService(Transactions transactions, Directory directory, RateLimits rateLimits, Centers centers,
+                             Memberships memberships, Invitations invitations, AccountTokens accountTokens,
+                             FieldCipher cipher, MailQueue mail, URI publicUrl, AuditTrail audit, Clock clock,
+                             IdGenerator ids, AccountLifecyclePolicy policy) {
+        this.transactions = transactions;
+        this.directory = directory;
+        this.rateLimits = rateLimits;
+        this.centers = centers;
+        this.memberships = memberships;
+        this.invitations = invitations;
+        this.accountTokens = accountTokens;
         this.accounts = new AccountFields(cipher);
         this.fields = new InvitationFields(cipher);
         this.mail = mail;
@@ -56,7 +75,7 @@ public final class InviteUserService implements InviteUser {
         this.clock = clock;
         this.ids = ids;
         this.policy = policy;
-        this.limit = new CenterMailLimit(store, cipher, policy);
+        this.limit = new CenterMailLimit(rateLimits, cipher, policy);
     }
 
     @Override
@@ -68,18 +87,18 @@ public final class InviteUserService implements InviteUser {
         String token = tokens.newToken(AccountLinks.INVITATION);
         Invitation invitation = Invitation.issue(new InvitationId(ids.next()), tenant, command.email(), command.role(),
                 principal.userId(), now, policy);
-        InvitationView view = store.transactions().inTenant(tenant, () -> {
-            Optional<UserId> account = store.directory().accountByEmail(accounts.emailIndex(command.email()));
-            if (account.isPresent() && store.memberships().find(tenant, account.get()).isPresent()) {
+        InvitationView view = transactions.inTenant(tenant, () -> {
+            Optional<UserId> account = directory.accountByEmail(accounts.emailIndex(command.email()));
+            if (account.isPresent() && memberships.find(tenant, account.get()).isPresent()) {
                 throw new ConflictException("this person is already a member of the center");
             }
             limit.take(tenant, now);
-            String centerName = store.centers().byId(tenant).map(c -> c.profile().name())
+            String centerName = centers.byId(tenant).map(c -> c.profile().name())
                     .orElseThrow(() -> new IllegalStateException("the principal's center " + tenant + " is gone"));
-            store.invitations().revokeOpen(tenant, fields.emailIndex(tenant, command.email()), now)
-                    .forEach(old -> store.accountTokens().removeInvitationToken(old));
-            store.invitations().add(fields.seal(invitation));
-            store.accountTokens().addInvitationToken(new AccountTokens.InvitationToken(LinkTokens.hash(token),
+            invitations.revokeOpen(tenant, fields.emailIndex(tenant, command.email()), now)
+                    .forEach(old -> accountTokens.removeInvitationToken(old));
+            invitations.add(fields.seal(invitation));
+            accountTokens.addInvitationToken(new AccountTokens.InvitationToken(LinkTokens.hash(token),
                     invitation.id(), tenant, invitation.expiresAt()));
             mail.enqueue(messages.invitation(command.email(), centerName, command.role(), token,
                     policy.invitationLifetime()), invitation.expiresAt());

@@ -1,6 +1,7 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.Invitations;
 import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
@@ -17,12 +18,14 @@ import java.time.Clock;
 import java.time.Instant;
 
 public final class ListInvitationsService implements ListInvitations {
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Invitations invitations;
     private final InvitationFields fields;
     private final Clock clock;
 
-    public ListInvitationsService(QlevenStore store, FieldCipher cipher, Clock clock) {
-        this.store = store;
+    public ListInvitationsService(Transactions transactions, Invitations invitations, FieldCipher cipher, Clock clock) {
+        this.transactions = transactions;
+        this.invitations = invitations;
         this.fields = new InvitationFields(cipher);
         this.clock = clock;
     }
@@ -33,8 +36,8 @@ public final class ListInvitationsService implements ListInvitations {
         Permissions.require(principal, Permission.MANAGE_USERS);
         TenantId tenant = principal.requireTenant();
         Instant now = clock.instant();
-        return store.transactions().inTenant(tenant, () -> {
-            var page = store.invitations().pending(tenant, now, request);
+        return transactions.inTenant(tenant, () -> {
+            var page = invitations.pending(tenant, now, request);
             return new Page<>(page.items().stream().map(s -> InvitationFields.view(fields.open(s), now)).toList(),
                     page.next());
         });
@@ -46,7 +49,7 @@ public final class ListInvitationsService implements ListInvitations {
         Permissions.require(principal, Permission.MANAGE_USERS);
         TenantId tenant = principal.requireTenant();
         Instant now = clock.instant();
-        return store.transactions().inTenant(tenant, () -> store.invitations().byId(tenant, id)
+        return transactions.inTenant(tenant, () -> invitations.byId(tenant, id)
                 .map(s -> InvitationFields.view(fields.open(s), now))
                 .orElseThrow(() -> new NotFoundException("invitation")));
     }

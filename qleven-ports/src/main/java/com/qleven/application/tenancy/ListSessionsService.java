@@ -1,6 +1,7 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.Sessions;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.Required;
@@ -16,12 +17,14 @@ import java.util.function.Supplier;
 
 /** The caller's own sessions, newest first, with the address and user agent of each decrypted. */
 public final class ListSessionsService implements ListSessions {
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Sessions sessions;
     private final AccountFields fields;
     private final SessionPolicy policy;
 
-    public ListSessionsService(QlevenStore store, FieldCipher cipher, SessionPolicy policy) {
-        this.store = store;
+    public ListSessionsService(Transactions transactions, Sessions sessions, FieldCipher cipher, SessionPolicy policy) {
+        this.transactions = transactions;
+        this.sessions = sessions;
         this.fields = new AccountFields(cipher);
         this.policy = policy;
     }
@@ -31,33 +34,32 @@ public final class ListSessionsService implements ListSessions {
         Required.field(request, "request");
         Permissions.require(principal, Permission.MANAGE_OWN_ACCOUNT);
         Supplier<Page<SessionView>> list = () -> {
-            Page<StoredSession> page = store.sessions().listOf(principal.tenantId(), principal.userId(), request);
+            Page<StoredSession> page = sessions.listOf(principal.tenantId(), principal.userId(), request);
             return new Page<>(page.items().stream().map(s -> view(s, principal)).toList(), page.next());
         };
         return principal.tenantId().isPresent()
-                ? store.transactions().inTenant(principal.tenantId().get(), list)
-                : store.transactions().global(list);
+                ? transactions.inTenant(principal.tenantId().get(), list)
+                : transactions.global(list);
     }
 
     @Override
     public SessionView get(Principal principal, com.qleven.domain.tenancy.SessionId session) {
         Required.field(session, "session");
         Permissions.require(principal, Permission.MANAGE_OWN_ACCOUNT);
-        Supplier<SessionView> get = () -> store.sessions().byId(principal.tenantId(), session)
+        Supplier<SessionView> get = () -> sessions.byId(principal.tenantId(), session)
                 .filter(s -> s.userId().equals(principal.userId()))
                 .map(s -> view(s, principal))
                 .orElseThrow(() -> new com.qleven.domain.shared.NotFoundException("session"));
         return principal.tenantId().isPresent()
-                ? store.transactions().inTenant(principal.tenantId().get(), get)
-                : store.transactions().global(get);
+                ? transactions.inTenant(principal.tenantId().get(), get)
+                : transactions.global(get);
     }
 
     private SessionView view(StoredSession s, Principal principal) {
         String id = s.id().toString();
-        return new SessionView(s.id(), s.createdAt(), s.lastSeenAt(), policy.expiresAt(s.lastSeenAt(), s.absoluteExpiry()),
-                s.endedAt(), s.endReason(), s.country(),
+        return new SessionView(s.id(), s.createdAt(), s.lastSeenAt(),
+                policy.expiresAt(s.lastSeenAt(), s.absoluteExpiry()), s.endedAt(), s.endReason(), s.country(),
                 s.userAgent() == null ? "" : fields.openSessionField("userAgent", id, s.userAgent()),
-                s.ip() == null ? "" : fields.openSessionField("ip", id, s.ip()),
-                s.id().equals(principal.sessionId()));
+                s.ip() == null ? "" : fields.openSessionField("ip", id, s.ip()), s.id().equals(principal.sessionId()));
     }
 }

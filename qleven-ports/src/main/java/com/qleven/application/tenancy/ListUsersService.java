@@ -1,6 +1,8 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.Accounts;
+import com.qleven.ports.tenancy.out.Memberships;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
@@ -25,14 +27,19 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 public final class ListUsersService implements ListUsers {
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Accounts accounts;
+    private final Memberships memberships;
     private final FieldCipher cipher;
     private final AccountFields fields;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public ListUsersService(QlevenStore store, FieldCipher cipher, AuditTrail audit, Clock clock) {
-        this.store = store;
+    public ListUsersService(Transactions transactions, Accounts accounts, Memberships memberships, FieldCipher cipher,
+                            AuditTrail audit, Clock clock) {
+        this.transactions = transactions;
+        this.accounts = accounts;
+        this.memberships = memberships;
         this.cipher = cipher;
         this.fields = new AccountFields(cipher);
         this.audit = audit;
@@ -44,13 +51,13 @@ public final class ListUsersService implements ListUsers {
         Required.field(request, "request");
         Permissions.require(principal, Permission.VIEW_USERS);
         TenantId tenant = principal.requireTenant();
-        return store.transactions().inTenant(tenant, () -> {
-            Page<Membership> page = store.memberships().list(tenant, request);
+        return transactions.inTenant(tenant, () -> {
+            Page<Membership> page = memberships.list(tenant, request);
             // Pending members are shown as typed: their accounts are not even read.
-            Map<UserId, StoredAccount> accounts = store.accounts()
+            Map<UserId, StoredAccount> accounts = this.accounts
                     .byIds(page.items().stream().filter(m -> !m.pending()).map(Membership::userId).toList()).stream()
                     .collect(Collectors.toMap(StoredAccount::id, Function.identity()));
-            Map<UserId, TypedMember> typed = store.memberships()
+            Map<UserId, TypedMember> typed = memberships
                     .typed(tenant, page.items().stream().filter(Membership::pending).map(Membership::userId).toList())
                     .stream().collect(Collectors.toMap(TypedMember::userId, Function.identity()));
             List<UserView> items = page.items().stream()

@@ -1,6 +1,10 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.shared.out.RateLimits;
+import com.qleven.ports.tenancy.out.Centers;
+import com.qleven.ports.tenancy.out.Accounts;
+import com.qleven.ports.tenancy.out.Memberships;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.NotFoundException;
@@ -37,17 +41,31 @@ import java.util.Optional;
 public final class MembershipRequestsService implements MembershipRequests {
     private static final System.Logger LOG = System.getLogger(MembershipRequestsService.class.getName());
     private static final String PURPOSE = "member consent";
-    private final QlevenStore store;
-    private final AccountFields accounts;
+    private final Transactions transactions;
+    private final Directory directory;
+    private final RateLimits rateLimits;
+    private final Centers centers;
+    private final Accounts accounts;
+    private final Memberships memberships;
+    private final AccountTokens accountTokens;
+    private final AccountFields accountFields;
     private final PasswordChecks checks;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public MembershipRequestsService(QlevenStore store, FieldCipher cipher, PasswordHasher hasher, AuditTrail audit,
-                                     Clock clock, SignInThrottle throttle) {
-        this.store = store;
-        this.accounts = new AccountFields(cipher);
-        this.checks = new PasswordChecks(store, hasher, throttle);
+    public MembershipRequestsService(Transactions transactions, Directory directory, RateLimits rateLimits,
+                                     Centers centers, Accounts accounts, Memberships memberships,
+                                     AccountTokens accountTokens, FieldCipher cipher, PasswordHasher hasher,
+                                     AuditTrail audit, Clock clock, SignInThrottle throttle) {
+        this.transactions = transactions;
+        this.directory = directory;
+        this.rateLimits = rateLimits;
+        this.centers = centers;
+        this.accounts = accounts;
+        this.memberships = memberships;
+        this.accountTokens = accountTokens;
+        this.accountFields = new AccountFields(cipher);
+        this.checks = new PasswordChecks(transactions, rateLimits, hasher, throttle);
         this.audit = audit;
         this.clock = clock;
     }
@@ -56,9 +74,9 @@ public final class MembershipRequestsService implements MembershipRequests {
     public List<MyMembership> mine(Principal principal) {
         Permissions.require(principal, Permission.MANAGE_OWN_ACCOUNT);
         UserId user = principal.userId();
-        List<Directory.Placement> placements = store.transactions().global(() -> store.directory().placementsOf(user));
+        List<Directory.Placement> placements = transactions.global(() -> directory.placementsOf(user));
         return placements.stream()
-                .map(p -> store.transactions().inTenant(p.tenantId(), () -> current(p.tenantId(), user)))
+                .map(p -> transactions.inTenant(p.tenantId(), () -> current(p.tenantId(), user)))
                 .flatMap(Optional::stream)
                 .toList();
     }
@@ -66,7 +84,7 @@ public final class MembershipRequestsService implements MembershipRequests {
     @Override
     public MyMembership get(Principal principal, TenantId tenant) {
         Permissions.require(principal, Permission.MANAGE_OWN_ACCOUNT);
-        return store.transactions().inTenant(tenant, () -> current(tenant, principal.userId()))
+        return transactions.inTenant(tenant, () -> current(tenant, principal.userId()))
                 .orElseThrow(() -> new NotFoundException("membership"));
     }
 
@@ -75,8 +93,8 @@ public final class MembershipRequestsService implements MembershipRequests {
         Permissions.require(principal, Permission.MANAGE_OWN_ACCOUNT);
         UserId user = principal.userId();
         Instant now = clock.instant();
-        MyMembership answer = store.transactions().inTenant(tenant, () -> {
-            Membership membership = store.memberships().find(tenant, user)
+        MyMembership answer = transactions.inTenant(tenant, () -> {
+            Membership membership = memberships.find(tenant, user)
                     .orElseThrow(() -> new NotFoundException("membership"));
             if (membership.pending()) {
                 acceptHere(tenant, user, now);
@@ -93,16 +111,16 @@ public final class MembershipRequestsService implements MembershipRequests {
         Permissions.require(principal, Permission.MANAGE_OWN_ACCOUNT);
         UserId user = principal.userId();
         Instant now = clock.instant();
-        MyMembership answer = store.transactions().inTenant(tenant, () -> {
+        MyMembership answer = transactions.inTenant(tenant, () -> {
             MyMembership before = current(tenant, user).orElseThrow(() -> new NotFoundException("membership"));
             if (before.status() != MembershipStatus.PENDING) {
                 throw new ConflictException("this membership was accepted already; only a pending one can be declined");
             }
-            if (!store.memberships().removePending(tenant, user)) {
+            if (!memberships.removePending(tenant, user)) {
                 throw new ConflictException("this membership was just answered; look at it again");
             }
-            store.directory().removeMembership(user, tenant);
-            store.accountTokens().removeMembershipTokens(tenant, user);
+            directory.removeMembership(user, tenant);
+            accountTokens.removeMembershipTokens(tenant, user);
             audit.record(new AuditEvent(Optional.of(tenant), Optional.of(user), Optional.empty(),
                     "membership.decline", "account", Optional.of(user.value()), PURPOSE, 1, now));
             return new MyMembership(tenant, before.centerName(), before.role(), MembershipStatus.DECLINED, now);
@@ -126,18 +144,19 @@ public final class MembershipRequestsService implements MembershipRequests {
             throw new ValidationException("password", "must be at most 1024 characters");
         }
         Instant now = clock.instant();
-        AccountTokens.MembershipToken entry = store.transactions()
-                .global(() -> store.accountTokens().membershipByTokenHash(LinkTokens.hash(token)))
+        AccountTokens.MembershipToken entry = transactions
+                .global(() -> accountTokens.membershipByTokenHash(LinkTokens.hash(token)))
                 .filter(e -> now.isBefore(e.expiresAt()))
                 .orElseThrow(MembershipRequestsService::unusable);
-        StoredAccount account = store.transactions().global(() -> store.accounts().byId(entry.userId()))
+        StoredAccount account = transactions.global(() -> accounts.byId(entry.userId()))
                 .orElseThrow(MembershipRequestsService::unusable);
-        if (!checks.verify(accounts.emailIndex(accounts.open(account).person().email()), account, password, now)) {
+        if (!checks.verify(accountFields.emailIndex(accountFields.open(account).person().email()), account, password,
+                now)) {
             throw new UnprocessableException("password", "is not the password of the account this link was sent to");
         }
         TenantId tenant = entry.tenantId();
-        store.transactions().inTenant(tenant, () -> {
-            Membership membership = store.memberships().find(tenant, entry.userId())
+        transactions.inTenant(tenant, () -> {
+            Membership membership = memberships.find(tenant, entry.userId())
                     .filter(Membership::pending)
                     .orElseThrow(MembershipRequestsService::unusable);
             acceptHere(tenant, membership.userId(), now);
@@ -148,19 +167,19 @@ public final class MembershipRequestsService implements MembershipRequests {
     }
 
     private void acceptHere(TenantId tenant, UserId user, Instant now) {
-        if (!store.memberships().accept(tenant, user)) {
+        if (!memberships.accept(tenant, user)) {
             throw new ConflictException("this membership was just answered; look at it again");
         }
-        store.directory().acceptMembership(user, tenant);
-        store.accountTokens().removeMembershipTokens(tenant, user);
+        directory.acceptMembership(user, tenant);
+        accountTokens.removeMembershipTokens(tenant, user);
         audit.record(new AuditEvent(Optional.of(tenant), Optional.of(user), Optional.empty(),
                 "membership.accept", "account", Optional.of(user.value()), PURPOSE, 1, now));
     }
 
     /** The membership as it now stands, inside the center's unit of work. */
     private Optional<MyMembership> current(TenantId tenant, UserId user) {
-        return store.memberships().find(tenant, user).map(m -> new MyMembership(tenant,
-                store.centers().byId(tenant).map(c -> c.profile().name()).orElse(""), m.role(),
+        return memberships.find(tenant, user).map(m -> new MyMembership(tenant,
+                centers.byId(tenant).map(c -> c.profile().name()).orElse(""), m.role(),
                 MembershipStatus.of(m), m.createdAt()));
     }
 

@@ -1,6 +1,6 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
 import com.qleven.domain.shared.RateLimitedException;
 import com.qleven.domain.tenancy.SignInThrottle;
 import com.qleven.ports.shared.out.BlindIndex;
@@ -16,12 +16,14 @@ import java.time.Instant;
  */
 final class PasswordChecks {
     private static final System.Logger LOG = System.getLogger(PasswordChecks.class.getName());
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final RateLimits rateLimits;
     private final PasswordHasher hasher;
     private final SignInThrottle throttle;
 
-    PasswordChecks(QlevenStore store, PasswordHasher hasher, SignInThrottle throttle) {
-        this.store = store;
+    PasswordChecks(Transactions transactions, RateLimits rateLimits, PasswordHasher hasher, SignInThrottle throttle) {
+        this.transactions = transactions;
+        this.rateLimits = rateLimits;
         this.hasher = hasher;
         this.throttle = throttle;
     }
@@ -31,11 +33,10 @@ final class PasswordChecks {
      * @throws RateLimitedException when the account had too many failures, before hashing
      */
     boolean verify(BlindIndex email, StoredAccount account, String password, Instant now) {
-        RateLimits limits = store.rateLimits();
-        var decision = store.transactions().global(() -> throttle.beforeAttempt(
-                failures(limits.since(SignInService.ACCOUNT_FAILURES, email,
+        var decision = transactions.global(() -> throttle.beforeAttempt(
+                failures(rateLimits.since(SignInService.ACCOUNT_FAILURES, email,
                         SignInThrottle.windowStart(throttle.shortWindow(), now))),
-                failures(limits.since(SignInService.ACCOUNT_FAILURES, email,
+                failures(rateLimits.since(SignInService.ACCOUNT_FAILURES, email,
                         SignInThrottle.windowStart(throttle.longWindow(), now))),
                 SignInThrottle.Failures.NONE, now));
         if (decision instanceof SignInThrottle.Refuse refuse) {
@@ -45,7 +46,7 @@ final class PasswordChecks {
         if (hasher.verify(password, account.passwordHash())) {
             return true;
         }
-        store.transactions().global(() -> limits.record(SignInService.ACCOUNT_FAILURES, email, now));
+        transactions.global(() -> rateLimits.record(SignInService.ACCOUNT_FAILURES, email, now));
         LOG.log(System.Logger.Level.WARNING, "event=password_check_failed user=" + account.id());
         return false;
     }

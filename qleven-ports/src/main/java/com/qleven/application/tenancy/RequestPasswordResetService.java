@@ -1,6 +1,8 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.shared.out.Directory;
+import com.qleven.ports.tenancy.out.Accounts;
 import com.qleven.application.shared.MailQueue;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.RateLimitedException;
@@ -33,9 +35,13 @@ public final class RequestPasswordResetService implements RequestPasswordReset {
     private static final Duration WINDOW = Duration.ofHours(1);
     private static final System.Logger LOG = System.getLogger(RequestPasswordResetService.class.getName());
 
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Directory directory;
+    private final RateLimits rateLimits;
+    private final Accounts accounts;
+    private final AccountTokens accountTokens;
     private final FieldCipher cipher;
-    private final AccountFields accounts;
+    private final AccountFields accountFields;
     private final MailQueue mail;
     private final AccountMail messages;
     private final AuditTrail audit;
@@ -43,11 +49,17 @@ public final class RequestPasswordResetService implements RequestPasswordReset {
     private final AccountLifecyclePolicy policy;
     private final LinkTokens tokens = new LinkTokens();
 
-    public RequestPasswordResetService(QlevenStore store, FieldCipher cipher, MailQueue mail, URI publicUrl,
-                                       AuditTrail audit, Clock clock, AccountLifecyclePolicy policy) {
-        this.store = store;
+    public RequestPasswordResetService(Transactions transactions, Directory directory, RateLimits rateLimits,
+                                       Accounts accounts, AccountTokens accountTokens, FieldCipher cipher,
+                                       MailQueue mail, URI publicUrl, AuditTrail audit, Clock clock,
+                                       AccountLifecyclePolicy policy) {
+        this.transactions = transactions;
+        this.directory = directory;
+        this.rateLimits = rateLimits;
+        this.accounts = accounts;
+        this.accountTokens = accountTokens;
         this.cipher = cipher;
-        this.accounts = new AccountFields(cipher);
+        this.accountFields = new AccountFields(cipher);
         this.mail = mail;
         this.messages = new AccountMail(publicUrl);
         this.audit = audit;
@@ -59,27 +71,26 @@ public final class RequestPasswordResetService implements RequestPasswordReset {
     public void request(RequestPasswordResetCommand command) {
         Required.field(command, "command");
         Instant now = clock.instant();
-        BlindIndex email = accounts.emailIndex(command.email());
+        BlindIndex email = accountFields.emailIndex(command.email());
         BlindIndex address = cipher.blindIndex(SignInService.ADDRESS_INDEX, Optional.empty(), command.client().rateLimitKey());
         // A unit of its own: the request counts even when it is refused.
-        store.transactions().global(() -> {
-            RateLimits limits = store.rateLimits();
+        transactions.global(() -> {
             Instant since = SignInThrottle.windowStart(WINDOW, now);
-            refuseOver(limits.since(EMAIL_BUCKET, email, since), policy.resetsPerEmailPerHour(), now,
+            refuseOver(rateLimits.since(EMAIL_BUCKET, email, since), policy.resetsPerEmailPerHour(), now,
                     "too many password resets asked for this email");
-            refuseOver(limits.since(ADDRESS_BUCKET, address, since), policy.resetsPerAddressPerHour(), now,
+            refuseOver(rateLimits.since(ADDRESS_BUCKET, address, since), policy.resetsPerAddressPerHour(), now,
                     "too many password resets asked from this address");
-            limits.record(EMAIL_BUCKET, email, now);
-            limits.record(ADDRESS_BUCKET, address, now);
+            rateLimits.record(EMAIL_BUCKET, email, now);
+            rateLimits.record(ADDRESS_BUCKET, address, now);
         });
         String token = tokens.newToken(AccountLinks.PASSWORD_RESET);
         Instant expiresAt = now.plus(policy.passwordResetLifetime());
-        Optional<UserId> user = store.transactions().global(() -> {
-            Optional<Account> account = store.directory().accountByEmail(email)
-                    .flatMap(id -> store.accounts().byId(id)).map(accounts::open);
+        Optional<UserId> user = transactions.global(() -> {
+            Optional<Account> account = directory.accountByEmail(email)
+                    .flatMap(id -> accounts.byId(id)).map(accountFields::open);
             account.ifPresent(a -> {
-                store.accountTokens().removeResetTokensOf(a.id());
-                store.accountTokens().addResetToken(new AccountTokens.ResetToken(LinkTokens.hash(token), a.id(), now,
+                accountTokens.removeResetTokensOf(a.id());
+                accountTokens.addResetToken(new AccountTokens.ResetToken(LinkTokens.hash(token), a.id(), now,
                         expiresAt));
                 mail.enqueue(messages.passwordReset(a.person().email(), token, policy.passwordResetLifetime()),
                         expiresAt);

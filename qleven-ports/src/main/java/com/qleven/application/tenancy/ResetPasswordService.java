@@ -1,6 +1,8 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.Accounts;
+import com.qleven.ports.tenancy.out.Sessions;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.UnprocessableException;
@@ -22,18 +24,28 @@ import java.util.Optional;
  */
 public final class ResetPasswordService implements ResetPassword {
     private static final System.Logger LOG = System.getLogger(ResetPasswordService.class.getName());
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Directory directory;
+    private final Accounts accounts;
+    private final AccountTokens accountTokens;
+    private final Sessions sessions;
     private final PasswordHasher hasher;
     private final AuditTrail audit;
     private final Clock clock;
     private final SessionEnds ends;
 
-    public ResetPasswordService(QlevenStore store, PasswordHasher hasher, AuditTrail audit, Clock clock) {
-        this.store = store;
+    public ResetPasswordService(Transactions transactions, Directory directory, Accounts accounts,
+                                AccountTokens accountTokens, Sessions sessions, PasswordHasher hasher, AuditTrail audit,
+                                Clock clock) {
+        this.transactions = transactions;
+        this.directory = directory;
+        this.accounts = accounts;
+        this.accountTokens = accountTokens;
+        this.sessions = sessions;
         this.hasher = hasher;
         this.audit = audit;
         this.clock = clock;
-        this.ends = new SessionEnds(store);
+        this.ends = new SessionEnds(transactions, sessions);
     }
 
     @Override
@@ -41,20 +53,20 @@ public final class ResetPasswordService implements ResetPassword {
         Required.field(command, "command");
         Instant now = clock.instant();
         String tokenHash = LinkTokens.hash(command.token());
-        AccountTokens.ResetToken entry = store.transactions()
-                .global(() -> store.accountTokens().resetByTokenHash(tokenHash))
+        AccountTokens.ResetToken entry = transactions
+                .global(() -> accountTokens.resetByTokenHash(tokenHash))
                 .filter(e -> now.isBefore(e.expiresAt()))
                 .orElseThrow(ResetPasswordService::unusable);
         UserId user = entry.userId();
         String passwordHash = hasher.hash(command.password());
-        List<Directory.SessionToken> ended = store.transactions().global(() -> {
-            if (!store.accountTokens().consumeResetToken(tokenHash)) {
+        List<Directory.SessionToken> ended = transactions.global(() -> {
+            if (!accountTokens.consumeResetToken(tokenHash)) {
                 throw unusable();
             }
-            store.accountTokens().removeResetTokensOf(user);
-            store.accounts().changePasswordHash(user, passwordHash);
-            List<Directory.SessionToken> tokens = store.directory().sessionTokensOf(user);
-            tokens.forEach(t -> store.directory().removeSessionToken(t.sessionId()));
+            accountTokens.removeResetTokensOf(user);
+            accounts.changePasswordHash(user, passwordHash);
+            List<Directory.SessionToken> tokens = directory.sessionTokensOf(user);
+            tokens.forEach(t -> directory.removeSessionToken(t.sessionId()));
             audit.record(new AuditEvent(Optional.empty(), Optional.of(user), Optional.empty(),
                     "account.password_reset", "account", Optional.of(user.value()), InvitationFields.PURPOSE, 1, now));
             return tokens;

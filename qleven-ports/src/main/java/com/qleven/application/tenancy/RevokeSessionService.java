@@ -1,6 +1,8 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.shared.out.Directory;
+import com.qleven.ports.tenancy.out.Sessions;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.Required;
@@ -20,12 +22,17 @@ import java.util.Optional;
  */
 public final class RevokeSessionService implements RevokeSession {
     private static final System.Logger LOG = System.getLogger(RevokeSessionService.class.getName());
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Directory directory;
+    private final Sessions sessions;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public RevokeSessionService(QlevenStore store, AuditTrail audit, Clock clock) {
-        this.store = store;
+    public RevokeSessionService(Transactions transactions, Directory directory, Sessions sessions, AuditTrail audit,
+                                Clock clock) {
+        this.transactions = transactions;
+        this.directory = directory;
+        this.sessions = sessions;
         this.audit = audit;
         this.clock = clock;
     }
@@ -36,18 +43,18 @@ public final class RevokeSessionService implements RevokeSession {
         Permissions.require(principal, Permission.MANAGE_OWN_ACCOUNT);
         Instant now = clock.instant();
         Runnable revoke = () -> {
-            store.sessions().byId(principal.tenantId(), session)
+            sessions.byId(principal.tenantId(), session)
                     .filter(s -> s.userId().equals(principal.userId()))
                     .orElseThrow(() -> new NotFoundException("session"));
-            store.sessions().end(principal.tenantId(), session, now, "revoked");
-            store.directory().removeSessionToken(session.value());
+            sessions.end(principal.tenantId(), session, now, "revoked");
+            directory.removeSessionToken(session.value());
             audit.record(AuditEvent.by(principal, "account.session_revoke", "session", Optional.of(session.value()),
                     InvitationFields.PURPOSE, 1, now));
         };
         if (principal.tenantId().isPresent()) {
-            store.transactions().inTenant(principal.tenantId().get(), revoke);
+            transactions.inTenant(principal.tenantId().get(), revoke);
         } else {
-            store.transactions().global(revoke);
+            transactions.global(revoke);
         }
         LOG.log(System.Logger.Level.INFO, "event=session_revoked user=" + principal.userId() + " session=" + session
                 + " by=" + principal.sessionId());

@@ -1,6 +1,7 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.Sessions;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.tenancy.SessionId;
 import com.qleven.ports.shared.out.Directory;
@@ -17,10 +18,12 @@ import java.util.Optional;
  */
 final class SessionEnds {
     private static final System.Logger LOG = System.getLogger(SessionEnds.class.getName());
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Sessions sessions;
 
-    SessionEnds(QlevenStore store) {
-        this.store = store;
+    SessionEnds(Transactions transactions, Sessions sessions) {
+        this.transactions = transactions;
+        this.sessions = sessions;
     }
 
     void record(List<Directory.SessionToken> ended, Instant at, String reason) {
@@ -28,12 +31,12 @@ final class SessionEnds {
         ended.forEach(t -> byScope.computeIfAbsent(t.tenantId(), k -> new java.util.ArrayList<>()).add(t));
         byScope.forEach((scope, tokens) -> {
             Runnable end = () -> tokens.forEach(t ->
-                    store.sessions().end(scope, new SessionId(t.sessionId()), at, reason));
+                    sessions.end(scope, new SessionId(t.sessionId()), at, reason));
             try {
                 if (scope.isPresent()) {
-                    store.transactions().inTenant(scope.get(), end);
+                    transactions.inTenant(scope.get(), end);
                 } else {
-                    store.transactions().global(end);
+                    transactions.global(end);
                 }
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "event=session_log_not_ended reason=" + reason

@@ -1,6 +1,11 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.shared.out.OperationalRecords;
+import com.qleven.ports.tenancy.out.Centers;
+import com.qleven.ports.tenancy.out.Accounts;
+import com.qleven.ports.tenancy.out.Memberships;
+import com.qleven.ports.tenancy.out.Sessions;
 import com.qleven.application.audit.SecurityWatch;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.ConflictException;
@@ -45,29 +50,46 @@ public final class SignInService implements SignIn {
     static final String ADDRESS_FAILURES = "signin_failure_address";
     private static final System.Logger LOG = System.getLogger(SignInService.class.getName());
 
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Directory directory;
+    private final RateLimits rateLimits;
+    private final OperationalRecords operationalRecords;
+    private final Centers centers;
+    private final Accounts accounts;
+    private final Memberships memberships;
+    private final Sessions sessions;
     private final FieldCipher cipher;
     private final AccountFields fields;
     private final PasswordHasher hasher;
     private final Clock clock;
     private final IdGenerator ids;
     private final SignInThrottle throttle;
-    private final SessionPolicy sessions;
+    private final SessionPolicy sessionPolicy;
     private final SessionTokens tokens = new SessionTokens();
     private final String dummyHash;
     private final AuditTrail audit;
     private final SecurityWatch watch;
 
-    public SignInService(QlevenStore store, FieldCipher cipher, PasswordHasher hasher, Clock clock, IdGenerator ids,
-                         SignInThrottle throttle, SessionPolicy sessions, AuditTrail audit, SecurityWatch watch) {
-        this.store = store;
+    public SignInService(Transactions transactions, Directory directory, RateLimits rateLimits,
+                         OperationalRecords operationalRecords, Centers centers, Accounts accounts,
+                         Memberships memberships, Sessions sessions, FieldCipher cipher, PasswordHasher hasher,
+                         Clock clock, IdGenerator ids, SignInThrottle throttle, SessionPolicy sessionPolicy,
+                         AuditTrail audit, SecurityWatch watch) {
+        this.transactions = transactions;
+        this.directory = directory;
+        this.rateLimits = rateLimits;
+        this.operationalRecords = operationalRecords;
+        this.centers = centers;
+        this.accounts = accounts;
+        this.memberships = memberships;
+        this.sessions = sessions;
         this.cipher = cipher;
         this.fields = new AccountFields(cipher);
         this.hasher = hasher;
         this.clock = clock;
         this.ids = ids;
         this.throttle = throttle;
-        this.sessions = sessions;
+        this.sessionPolicy = sessionPolicy;
         this.dummyHash = hasher.hash(UUID.randomUUID().toString());
         this.audit = audit;
         this.watch = watch;
@@ -79,25 +101,25 @@ public final class SignInService implements SignIn {
         Instant now = clock.instant();
         BlindIndex email = fields.emailIndex(command.email());
         BlindIndex address = cipher.blindIndex(ADDRESS_INDEX, Optional.empty(), command.client().rateLimitKey());
-        RateLimits limits = store.rateLimits();
 
         // Counted before the password is hashed, under a lock per email: of any number of attempts
         // arriving together for one account, only as many as the throttle allows are let through.
-        Attempt counts = store.transactions().global(() -> {
-            limits.lock(ACCOUNT_FAILURES, email);
+        Attempt counts = transactions.global(() -> {
+            rateLimits.lock(ACCOUNT_FAILURES, email);
             Attempt attempt = new Attempt(
-                    limits.since(ACCOUNT_FAILURES, email, SignInThrottle.windowStart(throttle.shortWindow(), now)),
-                    limits.since(ACCOUNT_FAILURES, email, SignInThrottle.windowStart(throttle.longWindow(), now)),
-                    limits.since(ADDRESS_FAILURES, address, SignInThrottle.windowStart(throttle.shortWindow(), now)),
-                    store.directory().accountByEmail(email).flatMap(id -> store.accounts().byId(id)),
+                    rateLimits.since(ACCOUNT_FAILURES, email, SignInThrottle.windowStart(throttle.shortWindow(), now)),
+                    rateLimits.since(ACCOUNT_FAILURES, email, SignInThrottle.windowStart(throttle.longWindow(), now)),
+                    rateLimits.since(ADDRESS_FAILURES, address,
+                            SignInThrottle.windowStart(throttle.shortWindow(), now)),
+                    directory.accountByEmail(email).flatMap(id -> accounts.byId(id)),
                     Optional.empty());
             var decision = throttle.beforeAttempt(failures(attempt.accountShort()), failures(attempt.accountLong()),
                     failures(attempt.addressShort()), now);
             if (decision instanceof SignInThrottle.Refuse refuse) {
                 return attempt.refused(refuse);
             }
-            limits.record(ACCOUNT_FAILURES, email, now);
-            limits.record(ADDRESS_FAILURES, address, now);
+            rateLimits.record(ACCOUNT_FAILURES, email, now);
+            rateLimits.record(ADDRESS_FAILURES, address, now);
             return attempt;
         });
         if (counts.refusal().isPresent()) {
@@ -125,9 +147,9 @@ public final class SignInService implements SignIn {
             return open(command, stored.get(), now, email, address);
         } catch (RuntimeException | Error e) {
             // The right password: the attempt counted in advance is no failure, whatever else refused it.
-            store.transactions().global(() -> {
-                limits.forget(ACCOUNT_FAILURES, email, now);
-                limits.forget(ADDRESS_FAILURES, address, now);
+            transactions.global(() -> {
+                rateLimits.forget(ACCOUNT_FAILURES, email, now);
+                rateLimits.forget(ADDRESS_FAILURES, address, now);
             });
             throw e;
         }
@@ -135,12 +157,11 @@ public final class SignInService implements SignIn {
 
     private SignInResult open(SignInCommand command, StoredAccount stored, Instant now, BlindIndex email,
                               BlindIndex address) {
-        RateLimits limits = store.rateLimits();
         Account account = fields.open(stored);
         Optional<TenantId> tenant = chooseCenter(account, command.tenantId());
         SessionId sessionId = new SessionId(ids.next());
         String token = tokens.newToken();
-        Instant absolute = sessions.absoluteExpiry(now);
+        Instant absolute = sessionPolicy.absoluteExpiry(now);
         String sid = sessionId.toString();
         StoredSession session = new StoredSession(sessionId, account.id(), tenant, now, now, absolute,
                 Optional.empty(), Optional.empty(),
@@ -148,29 +169,29 @@ public final class SignInService implements SignIn {
                 fields.sealSessionField(account, "userAgent", sid, command.client().userAgent()),
                 command.client().country());
         Runnable open = () -> {
-            if (tenant.isPresent() && store.memberships().find(tenant.get(), account.id())
+            if (tenant.isPresent() && memberships.find(tenant.get(), account.id())
                     .filter(m -> m.usable()).isEmpty()) {
                 throw new UnauthenticatedException();
             }
-            store.sessions().add(session);
+            sessions.add(session);
             // The session log is the center's to purge in time: the housekeeping job must know of the center.
-            tenant.ifPresent(t -> store.operationalRecords().markDue(t,
+            tenant.ifPresent(t -> operationalRecords.markDue(t,
                     now.plus(com.qleven.application.shared.Idempotency.LIFETIME)));
-            store.directory().addSessionToken(new Directory.SessionToken(
+            directory.addSessionToken(new Directory.SessionToken(
                     SessionTokens.hash(token), sessionId.value(), tenant, account.id(), absolute));
-            limits.clear(ACCOUNT_FAILURES, email);
-            limits.forget(ADDRESS_FAILURES, address, now);
+            rateLimits.clear(ACCOUNT_FAILURES, email);
+            rateLimits.forget(ADDRESS_FAILURES, address, now);
             audit.record(new AuditEvent(tenant, Optional.of(account.id()), Optional.of(sessionId.value()),
                     "session.sign_in", "session", Optional.of(sessionId.value()), "sign-in", 1, now));
         };
         if (tenant.isPresent()) {
-            store.transactions().inTenant(tenant.get(), open);
+            transactions.inTenant(tenant.get(), open);
         } else {
-            store.transactions().global(open);
+            transactions.global(open);
         }
         LOG.log(System.Logger.Level.INFO, "event=sign_in user=" + account.id() + " session=" + sessionId
                 + tenant.map(t -> " tenant=" + t).orElse(""));
-        return new SignInResult(token, sessionId, sessions.expiresAt(now, absolute), tenant);
+        return new SignInResult(token, sessionId, sessionPolicy.expiresAt(now, absolute), tenant);
     }
 
     private Optional<TenantId> chooseCenter(Account account, Optional<TenantId> requested) {
@@ -182,8 +203,8 @@ public final class SignInService implements SignIn {
         }
         // Only the centers where the membership works now: neither one the person has not accepted
         // (the directory leaves those out) nor one the center deactivated.
-        List<TenantId> centers = store.transactions().global(() -> store.directory().centersOf(account.id()))
-                .stream().filter(t -> store.transactions().inTenant(t, () -> store.memberships()
+        List<TenantId> centers = transactions.global(() -> directory.centersOf(account.id()))
+                .stream().filter(t -> transactions.inTenant(t, () -> memberships
                         .find(t, account.id()).filter(m -> m.usable()).isPresent()))
                 .toList();
         if (centers.isEmpty()) {
@@ -203,7 +224,7 @@ public final class SignInService implements SignIn {
 
     private List<Map<String, Object>> centerChoices(List<TenantId> centers) {
         return centers.stream().map(t -> {
-            String name = store.transactions().inTenant(t, () -> store.centers().byId(t))
+            String name = transactions.inTenant(t, () -> this.centers.byId(t))
                     .map(c -> c.profile().name()).orElse("");
             Map<String, Object> choice = new LinkedHashMap<>();
             choice.put("tenantId", t.toString());

@@ -1,6 +1,11 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.shared.out.Directory;
+import com.qleven.ports.shared.out.RateLimits;
+import com.qleven.ports.tenancy.out.Centers;
+import com.qleven.ports.tenancy.out.Accounts;
+import com.qleven.ports.tenancy.out.Memberships;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.RateLimitedException;
@@ -34,7 +39,12 @@ public final class SignUpService implements SignUp {
     static final String BUCKET = "signup";
     private static final System.Logger LOG = System.getLogger(SignUpService.class.getName());
 
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Directory directory;
+    private final RateLimits rateLimits;
+    private final Centers centers;
+    private final Accounts accounts;
+    private final Memberships memberships;
     private final FieldCipher cipher;
     private final AccountFields fields;
     private final PasswordHasher hasher;
@@ -43,9 +53,15 @@ public final class SignUpService implements SignUp {
     private final int signupsPerAddressPerHour;
     private final AuditTrail audit;
 
-    public SignUpService(QlevenStore store, FieldCipher cipher, PasswordHasher hasher, Clock clock, IdGenerator ids,
-                         int signupsPerAddressPerHour, AuditTrail audit) {
-        this.store = store;
+    public SignUpService(Transactions transactions, Directory directory, RateLimits rateLimits, Centers centers,
+                         Accounts accounts, Memberships memberships, FieldCipher cipher, PasswordHasher hasher,
+                         Clock clock, IdGenerator ids, int signupsPerAddressPerHour, AuditTrail audit) {
+        this.transactions = transactions;
+        this.directory = directory;
+        this.rateLimits = rateLimits;
+        this.centers = centers;
+        this.accounts = accounts;
+        this.memberships = memberships;
         this.cipher = cipher;
         this.fields = new AccountFields(cipher);
         this.hasher = hasher;
@@ -64,32 +80,32 @@ public final class SignUpService implements SignUp {
         }
         Instant now = clock.instant();
         BlindIndex address = cipher.blindIndex(SignInService.ADDRESS_INDEX, Optional.empty(), command.client().rateLimitKey());
-        store.transactions().global(() -> {
-            var window = store.rateLimits().since(BUCKET, address, SignInThrottle.windowStart(Duration.ofHours(1), now));
+        transactions.global(() -> {
+            var window = rateLimits.since(BUCKET, address, SignInThrottle.windowStart(Duration.ofHours(1), now));
             if (window.count() >= signupsPerAddressPerHour) {
                 LOG.log(System.Logger.Level.WARNING, "event=signup_refused reason=rate_limited address=" + shortHash(address));
                 throw new RateLimitedException("too many signups from this address",
                         window.oldest().map(o -> Duration.between(now, o.plus(Duration.ofHours(1))))
                                 .orElse(Duration.ofHours(1)));
             }
-            store.rateLimits().record(BUCKET, address, now);
+            rateLimits.record(BUCKET, address, now);
         });
         BlindIndex email = fields.emailIndex(command.admin().email());
-        if (store.transactions().global(() -> store.directory().accountByEmail(email)).isPresent()) {
+        if (transactions.global(() -> directory.accountByEmail(email)).isPresent()) {
             throw emailTaken();
         }
         String passwordHash = hasher.hash(command.password());
         TenantId tenant = new TenantId(ids.next());
         UserId user = new UserId(ids.next());
-        store.transactions().inTenant(tenant, () -> {
-            if (!store.directory().claimAccountEmail(email, user)) {
+        transactions.inTenant(tenant, () -> {
+            if (!directory.claimAccountEmail(email, user)) {
                 throw emailTaken();
             }
-            store.centers().add(new Center(tenant, command.center(), now));
+            centers.add(new Center(tenant, command.center(), now));
             Account account = new Account(user, command.admin(), now, false, now);
-            store.accounts().add(fields.seal(account, passwordHash));
-            store.memberships().add(new Membership(tenant, user, Role.ADMINISTRATOR, now));
-            store.directory().addMembership(user, tenant);
+            accounts.add(fields.seal(account, passwordHash));
+            memberships.add(new Membership(tenant, user, Role.ADMINISTRATOR, now));
+            directory.addMembership(user, tenant);
             audit.record(new AuditEvent(Optional.of(tenant), Optional.of(user), Optional.empty(), "account.create",
                     "account", Optional.of(user.value()), "signup", 1, now));
         });
@@ -98,7 +114,8 @@ public final class SignUpService implements SignUp {
     }
 
     private static ConflictException emailTaken() {
-        return new ConflictException("an account with this email already exists; sign in and ask to be added to the center");
+        return new ConflictException(
+                "an account with this email already exists; sign in and ask to be added to the center");
     }
 
     static String shortHash(BlindIndex index) {

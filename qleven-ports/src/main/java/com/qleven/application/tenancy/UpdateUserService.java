@@ -1,6 +1,9 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.application.QlevenStore;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.Accounts;
+import com.qleven.ports.tenancy.out.Memberships;
+import com.qleven.ports.tenancy.out.Sessions;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.NotFoundException;
@@ -33,14 +36,23 @@ import java.util.Optional;
  */
 public final class UpdateUserService implements UpdateUser {
     private static final System.Logger LOG = System.getLogger(UpdateUserService.class.getName());
-    private final QlevenStore store;
+    private final Transactions transactions;
+    private final Directory directory;
+    private final Accounts accounts;
+    private final Memberships memberships;
+    private final Sessions sessions;
     private final FieldCipher cipher;
     private final AccountFields fields;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public UpdateUserService(QlevenStore store, FieldCipher cipher, AuditTrail audit, Clock clock) {
-        this.store = store;
+    public UpdateUserService(Transactions transactions, Directory directory, Accounts accounts, Memberships memberships,
+                             Sessions sessions, FieldCipher cipher, AuditTrail audit, Clock clock) {
+        this.transactions = transactions;
+        this.directory = directory;
+        this.accounts = accounts;
+        this.memberships = memberships;
+        this.sessions = sessions;
         this.cipher = cipher;
         this.fields = new AccountFields(cipher);
         this.audit = audit;
@@ -56,10 +68,10 @@ public final class UpdateUserService implements UpdateUser {
         Instant now = clock.instant();
         boolean mayRemoveAnAdministrator = command.role().map(r -> r != Role.ADMINISTRATOR).orElse(false)
                 || command.active().map(a -> !a).orElse(false);
-        return store.transactions().inTenant(tenant, () -> {
+        return transactions.inTenant(tenant, () -> {
             List<UserId> administrators = mayRemoveAnAdministrator
-                    ? store.memberships().lockActiveAdministrators(tenant) : List.of();
-            Membership before = store.memberships().find(tenant, user)
+                    ? memberships.lockActiveAdministrators(tenant) : List.of();
+            Membership before = memberships.find(tenant, user)
                     .orElseThrow(() -> new NotFoundException("user"));
             if (before.pending() && command.active().isPresent()) {
                 throw new ConflictException("this person has not accepted the membership yet: only its role can"
@@ -67,16 +79,16 @@ public final class UpdateUserService implements UpdateUser {
             }
             Membership after = afterOf(before, command);
             LastAdministrator.check(before, after, administrators.size());
-            store.memberships().update(after);
+            memberships.update(after);
             int ended = 0;
             if (before.active() && !after.active()) {
                 ended = endSessionsHere(tenant, user, now);
             }
             record(principal, before, after, now);
             UserView view = (after.pending()
-                    ? store.memberships().typed(tenant, List.of(user)).stream().findFirst()
+                    ? memberships.typed(tenant, List.of(user)).stream().findFirst()
                             .map(t -> Users.view(Users.openTyped(cipher, after, t), after))
-                    : store.accounts().byId(user).map(fields::open).map(a -> Users.view(a, after)))
+                    : accounts.byId(user).map(fields::open).map(a -> Users.view(a, after)))
                     .orElseThrow(() -> new NotFoundException("user"));
             LOG.log(System.Logger.Level.INFO, "event=user_updated tenant=" + tenant + " user=" + user + " role="
                     + view.role().wireName() + " active=" + view.active() + " sessionsEnded=" + ended
@@ -91,11 +103,11 @@ public final class UpdateUserService implements UpdateUser {
     }
 
     private int endSessionsHere(TenantId tenant, UserId user, Instant now) {
-        List<Directory.SessionToken> here = store.directory().sessionTokensOf(user).stream()
+        List<Directory.SessionToken> here = directory.sessionTokensOf(user).stream()
                 .filter(t -> t.tenantId().equals(Optional.of(tenant))).toList();
         for (Directory.SessionToken t : here) {
-            store.directory().removeSessionToken(t.sessionId());
-            store.sessions().end(Optional.of(tenant), new SessionId(t.sessionId()), now, "deactivated");
+            directory.removeSessionToken(t.sessionId());
+            sessions.end(Optional.of(tenant), new SessionId(t.sessionId()), now, "deactivated");
         }
         return here.size();
     }
