@@ -55,7 +55,7 @@ public final class CoreModule {
     @Provides
     @Singleton
     static FieldCipher cipher(MasterKeys keys, QlevenStore store, Clock clock) {
-        return new AesGcmFieldCipher(keys, store.dataKeys(), store.transactions(), clock);
+        return new AesGcmFieldCipher(keys, store.shared().dataKeys(), store.shared().transactions(), clock);
     }
 
     @Provides

@@ -20,7 +20,7 @@ public final class EmbedInMemory {
         MasterKeys keys = MasterKeys.parse(MasterKeys.newKeyFile(), "in-memory example");
         return Qleven.builder()
                 .store(store)
-                .cipher(new AesGcmFieldCipher(keys, store.dataKeys(), store.transactions()))
+                .cipher(new AesGcmFieldCipher(keys, store.shared().dataKeys(), store.shared().transactions()))
                 .passwordHasher(new Argon2idPasswordHasher(Argon2Parameters.DEFAULT))
                 .chainSigner(new HmacChainSigner(keys))
                 .phoneNumbers(new LibphonenumberPhoneNumbers())

@@ -29,7 +29,7 @@ public final class EmbedOnPostgres {
     public static Qleven core(PostgresStore store, MasterKeys keys) {
         return Qleven.builder()
                 .store(store)
-                .cipher(new AesGcmFieldCipher(keys, store.dataKeys(), store.transactions()))
+                .cipher(new AesGcmFieldCipher(keys, store.shared().dataKeys(), store.shared().transactions()))
                 .passwordHasher(new Argon2idPasswordHasher(Argon2Parameters.DEFAULT))
                 .chainSigner(new HmacChainSigner(keys))
                 .phoneNumbers(new LibphonenumberPhoneNumbers())

@@ -105,7 +105,7 @@ public final class KeysCommand implements Callable<Integer> {
                 keyFile(cli);
                 component = cli.component();
                 MasterKeys keys = component.masterKeys();
-                AesGcmFieldCipher cipher = new AesGcmFieldCipher(keys, component.store().dataKeys(), cli.clock());
+                AesGcmFieldCipher cipher = new AesGcmFieldCipher(keys, component.store().shared().dataKeys(), cli.clock());
                 AesGcmFieldCipher.Rewrap result = cipher.rewrapDataKeys(batchSize);
                 cli.out().println("re-wrapped " + result.rewrapped() + " data keys under " + keys.primaryId());
                 result.byMasterKey().forEach((id, count) ->
@@ -164,7 +164,7 @@ public final class KeysCommand implements Callable<Integer> {
                     return ExitCodes.CONFIG;
                 }
                 component = cli.component();
-                Map<String, Long> wrapped = component.store().dataKeys().countByMasterKey();
+                Map<String, Long> wrapped = component.store().shared().dataKeys().countByMasterKey();
                 long still = wrapped.getOrDefault(keyId, 0L);
                 if (still > 0) {
                     cli.err().println("qleven: " + keyId + " still wraps " + still + " data keys; run keys rewrap first");

@@ -46,7 +46,7 @@ class OpenApiTest {
         InMemoryStore store = new InMemoryStore();
         MasterKeys keys = MasterKeys.parse(MasterKeys.newKeyFile(), "test");
         Qleven qleven = Qleven.builder().store(store)
-                .cipher(new AesGcmFieldCipher(keys, store.dataKeys(), store.transactions()))
+                .cipher(new AesGcmFieldCipher(keys, store.shared().dataKeys(), store.shared().transactions()))
                 .passwordHasher(new Argon2idPasswordHasher(Argon2Parameters.FAST))
                 .chainSigner(new HmacChainSigner(keys))
                 .phoneNumbers(new LibphonenumberPhoneNumbers())

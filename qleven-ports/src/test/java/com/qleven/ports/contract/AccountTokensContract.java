@@ -29,40 +29,40 @@ public abstract class AccountTokensContract {
     public void an_invitation_token_is_found_by_its_hash_from_any_unit_and_removed_by_its_invitation() {
         InvitationToken token = new InvitationToken(hash(), new InvitationId(UUID.randomUUID()), newTenant(),
                 T0.plus(Duration.ofHours(72)));
-        store().transactions().inTenant(token.tenantId(), () -> store().accountTokens().addInvitationToken(token));
+        store().shared().transactions().inTenant(token.tenantId(), () -> store().tenancy().accountTokens().addInvitationToken(token));
 
-        assertThat(store().transactions().global(() -> store().accountTokens().invitationByTokenHash(token.tokenHash())))
+        assertThat(store().shared().transactions().global(() -> store().tenancy().accountTokens().invitationByTokenHash(token.tokenHash())))
                 .contains(token);
-        assertThat(store().transactions().inTenant(newTenant(),
-                () -> store().accountTokens().invitationByTokenHash(token.tokenHash()))).contains(token);
-        assertThat(store().transactions().global(() -> store().accountTokens().invitationByTokenHash(hash()))).isEmpty();
+        assertThat(store().shared().transactions().inTenant(newTenant(),
+                () -> store().tenancy().accountTokens().invitationByTokenHash(token.tokenHash()))).contains(token);
+        assertThat(store().shared().transactions().global(() -> store().tenancy().accountTokens().invitationByTokenHash(hash()))).isEmpty();
 
-        store().transactions().global(() -> store().accountTokens().removeInvitationToken(token.invitationId()));
-        assertThat(store().transactions().global(() -> store().accountTokens().invitationByTokenHash(token.tokenHash())))
+        store().shared().transactions().global(() -> store().tenancy().accountTokens().removeInvitationToken(token.invitationId()));
+        assertThat(store().shared().transactions().global(() -> store().tenancy().accountTokens().invitationByTokenHash(token.tokenHash())))
                 .isEmpty();
     }
 
     @Test
     public void an_invitation_has_one_token_at_most() {
         InvitationId invitation = new InvitationId(UUID.randomUUID());
-        store().transactions().global(() -> store().accountTokens().addInvitationToken(
+        store().shared().transactions().global(() -> store().tenancy().accountTokens().addInvitationToken(
                 new InvitationToken(hash(), invitation, newTenant(), T0)));
-        assertThatThrownBy(() -> store().transactions().global(() -> store().accountTokens().addInvitationToken(
+        assertThatThrownBy(() -> store().shared().transactions().global(() -> store().tenancy().accountTokens().addInvitationToken(
                 new InvitationToken(hash(), invitation, newTenant(), T0)))).isInstanceOf(RuntimeException.class);
     }
 
     @Test
     public void a_reset_token_is_consumed_once() {
         ResetToken token = new ResetToken(hash(), newUser(), T0, T0.plus(Duration.ofMinutes(30)));
-        store().transactions().global(() -> store().accountTokens().addResetToken(token));
+        store().shared().transactions().global(() -> store().tenancy().accountTokens().addResetToken(token));
 
-        assertThat(store().transactions().global(() -> store().accountTokens().resetByTokenHash(token.tokenHash())))
+        assertThat(store().shared().transactions().global(() -> store().tenancy().accountTokens().resetByTokenHash(token.tokenHash())))
                 .contains(token);
-        assertThat(store().transactions().global(() -> store().accountTokens().consumeResetToken(token.tokenHash())))
+        assertThat(store().shared().transactions().global(() -> store().tenancy().accountTokens().consumeResetToken(token.tokenHash())))
                 .isTrue();
-        assertThat(store().transactions().global(() -> store().accountTokens().consumeResetToken(token.tokenHash())))
+        assertThat(store().shared().transactions().global(() -> store().tenancy().accountTokens().consumeResetToken(token.tokenHash())))
                 .isFalse();
-        assertThat(store().transactions().global(() -> store().accountTokens().resetByTokenHash(token.tokenHash())))
+        assertThat(store().shared().transactions().global(() -> store().tenancy().accountTokens().resetByTokenHash(token.tokenHash())))
                 .isEmpty();
     }
 
@@ -72,33 +72,33 @@ public abstract class AccountTokensContract {
         ResetToken first = new ResetToken(hash(), user, T0, T0.plus(Duration.ofMinutes(30)));
         ResetToken second = new ResetToken(hash(), user, T0.plusSeconds(1), T0.plus(Duration.ofMinutes(31)));
         ResetToken other = new ResetToken(hash(), newUser(), T0, T0.plus(Duration.ofMinutes(30)));
-        store().transactions().global(() -> {
-            store().accountTokens().addResetToken(first);
-            store().accountTokens().addResetToken(second);
-            store().accountTokens().addResetToken(other);
+        store().shared().transactions().global(() -> {
+            store().tenancy().accountTokens().addResetToken(first);
+            store().tenancy().accountTokens().addResetToken(second);
+            store().tenancy().accountTokens().addResetToken(other);
         });
 
-        store().transactions().global(() -> store().accountTokens().removeResetTokensOf(user));
+        store().shared().transactions().global(() -> store().tenancy().accountTokens().removeResetTokensOf(user));
 
-        store().transactions().global(() -> {
-            assertThat(store().accountTokens().resetByTokenHash(first.tokenHash())).isEmpty();
-            assertThat(store().accountTokens().resetByTokenHash(second.tokenHash())).isEmpty();
-            assertThat(store().accountTokens().resetByTokenHash(other.tokenHash())).contains(other);
+        store().shared().transactions().global(() -> {
+            assertThat(store().tenancy().accountTokens().resetByTokenHash(first.tokenHash())).isEmpty();
+            assertThat(store().tenancy().accountTokens().resetByTokenHash(second.tokenHash())).isEmpty();
+            assertThat(store().tenancy().accountTokens().resetByTokenHash(other.tokenHash())).contains(other);
         });
     }
 
     @Test
     public void a_consumption_rolled_back_leaves_the_token_usable() {
         ResetToken token = new ResetToken(hash(), newUser(), T0, T0.plus(Duration.ofMinutes(30)));
-        store().transactions().global(() -> store().accountTokens().addResetToken(token));
+        store().shared().transactions().global(() -> store().tenancy().accountTokens().addResetToken(token));
         RuntimeException boom = new IllegalStateException("boom");
 
-        assertThatThrownBy(() -> store().transactions().global(() -> {
-            store().accountTokens().consumeResetToken(token.tokenHash());
+        assertThatThrownBy(() -> store().shared().transactions().global(() -> {
+            store().tenancy().accountTokens().consumeResetToken(token.tokenHash());
             throw boom;
         })).isSameAs(boom);
 
-        assertThat(store().transactions().global(() -> store().accountTokens().resetByTokenHash(token.tokenHash())))
+        assertThat(store().shared().transactions().global(() -> store().tenancy().accountTokens().resetByTokenHash(token.tokenHash())))
                 .contains(token);
     }
 }

@@ -20,11 +20,11 @@ public abstract class AccountsContract {
     protected abstract QlevenStore store();
 
     private <T> T global(Supplier<T> work) {
-        return store().transactions().global(work);
+        return store().shared().transactions().global(work);
     }
 
     private void add(StoredAccount account) {
-        store().transactions().global(() -> store().accounts().add(account));
+        store().shared().transactions().global(() -> store().tenancy().accounts().add(account));
     }
 
     @Test
@@ -33,7 +33,7 @@ public abstract class AccountsContract {
 
         add(account);
 
-        assertThat(global(() -> store().accounts().byId(account.id()))).get()
+        assertThat(global(() -> store().tenancy().accounts().byId(account.id()))).get()
                 .usingRecursiveComparison().isEqualTo(account);
     }
 
@@ -45,7 +45,7 @@ public abstract class AccountsContract {
 
         add(operator);
 
-        StoredAccount found = global(() -> store().accounts().byId(id)).orElseThrow();
+        StoredAccount found = global(() -> store().tenancy().accounts().byId(id)).orElseThrow();
         assertThat(found.phone()).isNull();
         assertThat(found.operator()).isTrue();
         assertThat(found).usingRecursiveComparison().isEqualTo(operator);
@@ -53,7 +53,7 @@ public abstract class AccountsContract {
 
     @Test
     public void an_unknown_account_is_not_found() {
-        assertThat(global(() -> store().accounts().byId(newUser()))).isEmpty();
+        assertThat(global(() -> store().tenancy().accounts().byId(newUser()))).isEmpty();
     }
 
     @Test
@@ -63,7 +63,7 @@ public abstract class AccountsContract {
         add(first);
         add(second);
 
-        List<StoredAccount> found = global(() -> store().accounts().byIds(List.of(second.id(), newUser(), first.id())));
+        List<StoredAccount> found = global(() -> store().tenancy().accounts().byIds(List.of(second.id(), newUser(), first.id())));
 
         assertThat(found).extracting(StoredAccount::id).containsExactlyInAnyOrder(first.id(), second.id());
         assertThat(found).filteredOn(a -> a.id().equals(first.id())).singleElement()
@@ -80,7 +80,7 @@ public abstract class AccountsContract {
         java.util.Optional<UserId> after = java.util.Optional.empty();
         while (true) {
             java.util.Optional<UserId> from = after;
-            List<StoredAccount> page = global(() -> store().accounts().pageAfter(from, 2));
+            List<StoredAccount> page = global(() -> store().tenancy().accounts().pageAfter(from, 2));
             assertThat(page).hasSizeLessThanOrEqualTo(2);
             if (page.isEmpty()) {
                 break;
@@ -93,12 +93,12 @@ public abstract class AccountsContract {
         // Ascending as PostgreSQL orders uuid: by unsigned bytes, which is the order of the canonical text.
         assertThat(walked.stream().map(UserId::toString).toList()).isSorted();
         UserId last = walked.get(walked.size() - 1);
-        assertThat(global(() -> store().accounts().pageAfter(java.util.Optional.of(last), 2))).isEmpty();
+        assertThat(global(() -> store().tenancy().accounts().pageAfter(java.util.Optional.of(last), 2))).isEmpty();
     }
 
     @Test
     public void byIds_of_no_ids_is_empty() {
-        assertThat(global(() -> store().accounts().byIds(List.of()))).isEmpty();
+        assertThat(global(() -> store().tenancy().accounts().byIds(List.of()))).isEmpty();
     }
 
     @Test
@@ -106,7 +106,7 @@ public abstract class AccountsContract {
         StoredAccount account = account(newUser());
         add(account);
 
-        assertThat(store().transactions().inTenant(ContractFixtures.newTenant(),
-                () -> store().accounts().byId(account.id()))).isPresent();
+        assertThat(store().shared().transactions().inTenant(ContractFixtures.newTenant(),
+                () -> store().tenancy().accounts().byId(account.id()))).isPresent();
     }
 }

@@ -68,7 +68,7 @@ public abstract class AuditLogContract {
     protected abstract void deleteUnsealed(Optional<TenantId> chain, long appendId);
 
     private SealAuditTrailService sealer() {
-        return new SealAuditTrailService(store(), signer, Clock.fixed(T0, ZoneOffset.UTC));
+        return new SealAuditTrailService(store().shared().transactions(), store().audit().auditLog(), signer, Clock.fixed(T0, ZoneOffset.UTC));
     }
 
     private int seal(Optional<TenantId> chain) {
@@ -76,17 +76,17 @@ public abstract class AuditLogContract {
     }
 
     private AuditLog log() {
-        return store().auditLog();
+        return store().audit().auditLog();
     }
 
     private <T> T in(Optional<TenantId> chain, Supplier<T> work) {
         return chain.isPresent()
-                ? store().transactions().inTenant(chain.get(), work)
-                : store().transactions().global(work);
+                ? store().shared().transactions().inTenant(chain.get(), work)
+                : store().shared().transactions().global(work);
     }
 
     private ChainedAuditTrail trail() {
-        return new ChainedAuditTrail(store().transactions(), log(),
+        return new ChainedAuditTrail(store().shared().transactions(), log(),
                 new SecurityWatch(alert -> { }, BurstPolicy.CLIENT_READS, BurstPolicy.FAILED_SIGN_INS));
     }
 
@@ -111,7 +111,7 @@ public abstract class AuditLogContract {
     }
 
     private ChainReport verify(Optional<TenantId> chain, AuditHeadWitness witness) {
-        return new VerifyAuditTrailService(store(), signer, witness, sealer()).verifyAll().stream()
+        return new VerifyAuditTrailService(store().shared().transactions(), store().audit().auditLog(), signer, witness, sealer()).verifyAll().stream()
                 .filter(r -> r.chain().equals(chain)).findFirst().orElseThrow();
     }
 
@@ -131,7 +131,7 @@ public abstract class AuditLogContract {
         List<TenantId> page;
         do {
             Optional<TenantId> from = after;
-            page = store().transactions().global(() -> log().centerChains(from, 100));
+            page = store().shared().transactions().global(() -> log().centerChains(from, 100));
             listed.addAll(page);
             after = page.isEmpty() ? after : Optional.of(page.get(page.size() - 1));
         } while (page.size() == 100);
@@ -163,7 +163,7 @@ public abstract class AuditLogContract {
     void anEntryRecordedInAUnitThatFailsLeavesNoTrace() {
         Optional<TenantId> chain = newChain();
         record(chain, 1);
-        assertThatThrownBy(() -> store().transactions().inTenant(chain.get(), () -> {
+        assertThatThrownBy(() -> store().shared().transactions().inTenant(chain.get(), () -> {
             trail().record(event(chain, "rolled back", T0));
             throw new IllegalStateException("the use case fails after recording");
         })).isInstanceOf(IllegalStateException.class);
@@ -225,12 +225,12 @@ public abstract class AuditLogContract {
     @Test
     void aRolledBackAppendIsNeitherDueNorSealed() {
         Optional<TenantId> chain = newChain();
-        assertThatThrownBy(() -> store().transactions().inTenant(chain.get(), () -> {
+        assertThatThrownBy(() -> store().shared().transactions().inTenant(chain.get(), () -> {
             trail().record(event(chain, "rolled back", T0));
             throw new IllegalStateException("the use case fails after recording");
         })).isInstanceOf(IllegalStateException.class);
         assertThat(in(chain, () -> log().due(chain, 10))).isEmpty();
-        assertThat(store().transactions().global(() -> log().centersDue(10_000))).doesNotContain(chain.get());
+        assertThat(store().shared().transactions().global(() -> log().centersDue(10_000))).doesNotContain(chain.get());
         record(chain, 1);
         assertThat(verify(chain)).isEqualTo(new ChainReport(chain, 1, Optional.empty(), Optional.empty()));
     }
@@ -259,10 +259,10 @@ public abstract class AuditLogContract {
     void thePlatformsChainIsSeparateFromTheCenters() {
         Optional<TenantId> center = newChain();
         record(center, 1);
-        long before = store().transactions().global(() -> log().head(Optional.empty())).map(ChainHead::seq).orElse(0L);
+        long before = store().shared().transactions().global(() -> log().head(Optional.empty())).map(ChainHead::seq).orElse(0L);
         trail().record(event(Optional.empty(), "operator created", T0));
         seal(Optional.empty());
-        List<AuditEntry> platform = store().transactions()
+        List<AuditEntry> platform = store().shared().transactions()
                 .global(() -> log().read(Optional.empty(), before, 10));
         assertThat(platform).hasSize(1);
         assertThat(platform.get(0).seq()).isEqualTo(before + 1);
@@ -297,7 +297,7 @@ public abstract class AuditLogContract {
                         Instant at = T0.plusMillis(i);
                         if (i % 3 == 2) {
                             try {
-                                store().transactions().inTenant(chain.get(), () -> {
+                                store().shared().transactions().inTenant(chain.get(), () -> {
                                     trail.record(event(chain, purpose, at));
                                     throw new IllegalStateException("rolled back");
                                 });

@@ -24,9 +24,9 @@ public abstract class CentersContract {
         TenantId tenant = newTenant();
         Center center = center(tenant);
 
-        s.transactions().inTenant(tenant, () -> s.centers().add(center));
+        s.shared().transactions().inTenant(tenant, () -> s.tenancy().centers().add(center));
 
-        assertThat(s.transactions().inTenant(tenant, () -> s.centers().byId(tenant))).contains(center);
+        assertThat(s.shared().transactions().inTenant(tenant, () -> s.tenancy().centers().byId(tenant))).contains(center);
     }
 
     @Test
@@ -37,16 +37,16 @@ public abstract class CentersContract {
                 "MA-001122334", "MA", ZoneId.of("Africa/Casablanca"), Currency.getInstance("MAD")),
                 ContractFixtures.T0);
 
-        s.transactions().inTenant(tenant, () -> s.centers().add(center));
+        s.shared().transactions().inTenant(tenant, () -> s.tenancy().centers().add(center));
 
-        assertThat(s.transactions().inTenant(tenant, () -> s.centers().byId(tenant))).contains(center);
+        assertThat(s.shared().transactions().inTenant(tenant, () -> s.tenancy().centers().byId(tenant))).contains(center);
     }
 
     @Test
     public void an_unknown_center_is_not_found() {
         TenantId tenant = newTenant();
 
-        assertThat(store().transactions().inTenant(tenant, () -> store().centers().byId(tenant))).isEmpty();
+        assertThat(store().shared().transactions().inTenant(tenant, () -> store().tenancy().centers().byId(tenant))).isEmpty();
     }
 
     @Test
@@ -54,9 +54,9 @@ public abstract class CentersContract {
         QlevenStore s = store();
         TenantId a = newTenant();
         TenantId b = newTenant();
-        s.transactions().inTenant(a, () -> s.centers().add(center(a)));
-        s.transactions().inTenant(b, () -> s.centers().add(center(b)));
+        s.shared().transactions().inTenant(a, () -> s.tenancy().centers().add(center(a)));
+        s.shared().transactions().inTenant(b, () -> s.tenancy().centers().add(center(b)));
 
-        assertThat(s.transactions().inTenant(b, () -> s.centers().byId(a))).isEmpty();
+        assertThat(s.shared().transactions().inTenant(b, () -> s.tenancy().centers().byId(a))).isEmpty();
     }
 }

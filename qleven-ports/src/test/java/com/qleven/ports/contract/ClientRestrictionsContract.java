@@ -28,7 +28,7 @@ public abstract class ClientRestrictionsContract {
 
     private StoredClient client(TenantId tenant) {
         StoredClient c = ClientsContract.client(tenant, T0);
-        store().transactions().inTenant(tenant, () -> store().clients().add(c, Set.of()));
+        store().shared().transactions().inTenant(tenant, () -> store().clients().clients().add(c, Set.of()));
         return c;
     }
 
@@ -40,16 +40,16 @@ public abstract class ClientRestrictionsContract {
         addCenter(store(), other);
         ClientId restricted = client(tenant).id();
         ClientId free = client(tenant).id();
-        store().transactions().inTenant(tenant, () -> {
-            store().clientRestrictions().restrict(tenant, restricted, Optional.empty(), null, T0);
-            store().clientRestrictions().restrict(tenant, restricted, Optional.empty(), null, T0.plusSeconds(1));
+        store().shared().transactions().inTenant(tenant, () -> {
+            store().clients().clientRestrictions().restrict(tenant, restricted, Optional.empty(), null, T0);
+            store().clients().clientRestrictions().restrict(tenant, restricted, Optional.empty(), null, T0.plusSeconds(1));
         });
 
-        assertThat(store().transactions().inTenant(tenant, () -> store().clientRestrictions()
+        assertThat(store().shared().transactions().inTenant(tenant, () -> store().clients().clientRestrictions()
                 .restrictedAmong(tenant, List.of(restricted, free)))).containsExactly(restricted);
-        assertThat(store().transactions().inTenant(other, () -> store().clientRestrictions()
+        assertThat(store().shared().transactions().inTenant(other, () -> store().clients().clientRestrictions()
                 .restrictedAmong(tenant, List.of(restricted, free)))).isEmpty();
-        assertThat(store().transactions().inTenant(tenant, () -> store().clientRestrictions()
+        assertThat(store().shared().transactions().inTenant(tenant, () -> store().clients().clientRestrictions()
                 .restrictedAmong(tenant, List.of()))).isEmpty();
     }
 
@@ -60,29 +60,29 @@ public abstract class ClientRestrictionsContract {
         ClientId client = client(tenant).id();
         UUID request = UUID.randomUUID();
         UserId admin = new UserId(UUID.randomUUID());
-        var restrictions = store().clientRestrictions();
-        assertThat(store().transactions().inTenant(tenant, () -> restrictions.lift(tenant, client, admin,
+        var restrictions = store().clients().clientRestrictions();
+        assertThat(store().shared().transactions().inTenant(tenant, () -> restrictions.lift(tenant, client, admin,
                 new byte[] {9}, T0))).as("nothing to lift yet").isFalse();
-        store().transactions().inTenant(tenant, () -> {
+        store().shared().transactions().inTenant(tenant, () -> {
             restrictions.restrict(tenant, client, Optional.of(request), new byte[] {1, 2}, T0);
             restrictions.restrict(tenant, client, Optional.empty(), new byte[] {3}, T0.plusSeconds(5));
         });
 
-        ClientRestrictions.Restriction first = store().transactions().inTenant(tenant,
+        ClientRestrictions.Restriction first = store().shared().transactions().inTenant(tenant,
                 () -> restrictions.active(tenant, client)).orElseThrow();
         assertThat(first.since()).isEqualTo(T0);
         assertThat(first.requestId()).contains(request);
         assertThat(first.sealedReason()).containsExactly(1, 2);
 
-        assertThat(store().transactions().inTenant(tenant, () -> restrictions.lift(tenant, client, admin,
+        assertThat(store().shared().transactions().inTenant(tenant, () -> restrictions.lift(tenant, client, admin,
                 new byte[] {9}, T0.plusSeconds(10)))).isTrue();
-        assertThat(store().transactions().inTenant(tenant, () -> restrictions.active(tenant, client))).isEmpty();
-        assertThat(store().transactions().inTenant(tenant, () -> restrictions.lift(tenant, client, admin,
+        assertThat(store().shared().transactions().inTenant(tenant, () -> restrictions.active(tenant, client))).isEmpty();
+        assertThat(store().shared().transactions().inTenant(tenant, () -> restrictions.lift(tenant, client, admin,
                 new byte[] {9}, T0.plusSeconds(11)))).as("lifted once").isFalse();
 
-        store().transactions().inTenant(tenant, () -> restrictions.restrict(tenant, client, Optional.empty(),
+        store().shared().transactions().inTenant(tenant, () -> restrictions.restrict(tenant, client, Optional.empty(),
                 new byte[] {4}, T0.plusSeconds(20)));
-        ClientRestrictions.Restriction again = store().transactions().inTenant(tenant,
+        ClientRestrictions.Restriction again = store().shared().transactions().inTenant(tenant,
                 () -> restrictions.active(tenant, client)).orElseThrow();
         assertThat(again.since()).isEqualTo(T0.plusSeconds(20));
         assertThat(again.requestId()).isEmpty();

@@ -42,7 +42,7 @@ public abstract class ClientsContract {
     protected abstract QlevenStore store();
 
     private <T> T in(TenantId tenant, Supplier<T> work) {
-        return store().transactions().inTenant(tenant, work);
+        return store().shared().transactions().inTenant(tenant, work);
     }
 
     private TenantId center() {
@@ -72,7 +72,7 @@ public abstract class ClientsContract {
 
     private void add(StoredClient client, Set<BlindIndex> tokens) {
         in(client.tenant(), () -> {
-            store().clients().add(client, tokens);
+            store().clients().clients().add(client, tokens);
             return null;
         });
     }
@@ -95,7 +95,7 @@ public abstract class ClientsContract {
 
         add(client, Set.of(newBlindIndex()));
 
-        assertThat(in(tenant, () -> store().clients().byId(tenant, client.id()))).get()
+        assertThat(in(tenant, () -> store().clients().clients().byId(tenant, client.id()))).get()
                 .usingRecursiveComparison().isEqualTo(client);
     }
 
@@ -107,7 +107,7 @@ public abstract class ClientsContract {
 
         add(bare, Set.of());
 
-        StoredClient found = in(tenant, () -> store().clients().byId(tenant, bare.id())).orElseThrow();
+        StoredClient found = in(tenant, () -> store().clients().clients().byId(tenant, bare.id())).orElseThrow();
         assertThat(found).usingRecursiveComparison().isEqualTo(bare);
         assertThat(found.phone()).isNull();
         assertThat(found.birthYear()).isEmpty();
@@ -116,7 +116,7 @@ public abstract class ClientsContract {
     @Test
     public void an_unknown_client_is_not_found() {
         TenantId tenant = center();
-        assertThat(in(tenant, () -> store().clients().byId(tenant, new ClientId(UUID.randomUUID())))).isEmpty();
+        assertThat(in(tenant, () -> store().clients().clients().byId(tenant, new ClientId(UUID.randomUUID())))).isEmpty();
     }
 
     @Test
@@ -128,17 +128,17 @@ public abstract class ClientsContract {
         add(client, Set.of(token));
 
         in(b, () -> {
-            assertThat(store().clients().byId(a, client.id())).isEmpty();
-            assertThat(store().clients().list(a, PageRequest.first()).items()).isEmpty();
-            assertThat(store().clients().byPhone(a, client.phoneIndex().orElseThrow(), PageRequest.first()).items())
+            assertThat(store().clients().clients().byId(a, client.id())).isEmpty();
+            assertThat(store().clients().clients().list(a, PageRequest.first()).items()).isEmpty();
+            assertThat(store().clients().clients().byPhone(a, client.phoneIndex().orElseThrow(), PageRequest.first()).items())
                     .isEmpty();
-            assertThat(store().clients().byEmail(a, client.emailIndex().orElseThrow(), PageRequest.first()).items())
+            assertThat(store().clients().clients().byEmail(a, client.emailIndex().orElseThrow(), PageRequest.first()).items())
                     .isEmpty();
-            assertThat(store().clients().byNameTokens(a, Set.of(token), PageRequest.first()).items()).isEmpty();
-            assertThat(store().clients().update(client, Set.of(), 1)).isFalse();
+            assertThat(store().clients().clients().byNameTokens(a, Set.of(token), PageRequest.first()).items()).isEmpty();
+            assertThat(store().clients().clients().update(client, Set.of(), 1)).isFalse();
             return null;
         });
-        assertThat(in(a, () -> store().clients().byId(a, client.id()))).get()
+        assertThat(in(a, () -> store().clients().clients().byId(a, client.id()))).get()
                 .usingRecursiveComparison().isEqualTo(client);
     }
 
@@ -149,10 +149,10 @@ public abstract class ClientsContract {
         StoredClient client = client(a, T0);
 
         assertThatThrownBy(() -> in(b, () -> {
-            store().clients().add(client, Set.of());
+            store().clients().clients().add(client, Set.of());
             return null;
         })).isInstanceOf(RuntimeException.class);
-        assertThat(in(a, () -> store().clients().byId(a, client.id()))).isEmpty();
+        assertThat(in(a, () -> store().clients().clients().byId(a, client.id()))).isEmpty();
     }
 
     @Test
@@ -170,11 +170,11 @@ public abstract class ClientsContract {
             add(c, Set.of());
         }
 
-        assertThat(in(tenant, () -> all(p -> store().clients().byPhone(tenant, phone, p))))
+        assertThat(in(tenant, () -> all(p -> store().clients().clients().byPhone(tenant, phone, p))))
                 .extracting(StoredClient::id).containsExactly(first.id(), sameFamily.id());
-        assertThat(in(tenant, () -> all(p -> store().clients().byEmail(tenant, email, p))))
+        assertThat(in(tenant, () -> all(p -> store().clients().clients().byEmail(tenant, email, p))))
                 .extracting(StoredClient::id).containsExactly(first.id());
-        assertThat(in(tenant, () -> store().clients().byPhone(tenant, newBlindIndex(), PageRequest.first()).items()))
+        assertThat(in(tenant, () -> store().clients().clients().byPhone(tenant, newBlindIndex(), PageRequest.first()).items()))
                 .isEmpty();
     }
 
@@ -191,11 +191,11 @@ public abstract class ClientsContract {
         add(anaLopez, Set.of(ana, lopez));
         add(luisGarcia, Set.of(newBlindIndex(), garcia));
 
-        assertThat(in(tenant, () -> all(p -> store().clients().byNameTokens(tenant, Set.of(ana), p))))
+        assertThat(in(tenant, () -> all(p -> store().clients().clients().byNameTokens(tenant, Set.of(ana), p))))
                 .extracting(StoredClient::id).containsExactly(anaGarcia.id(), anaLopez.id());
-        assertThat(in(tenant, () -> all(p -> store().clients().byNameTokens(tenant, Set.of(ana, garcia), p))))
+        assertThat(in(tenant, () -> all(p -> store().clients().clients().byNameTokens(tenant, Set.of(ana, garcia), p))))
                 .extracting(StoredClient::id).containsExactly(anaGarcia.id());
-        assertThat(in(tenant, () -> all(p -> store().clients().byNameTokens(tenant, Set.of(lopez, garcia), p))))
+        assertThat(in(tenant, () -> all(p -> store().clients().clients().byNameTokens(tenant, Set.of(lopez, garcia), p))))
                 .isEmpty();
     }
 
@@ -210,15 +210,15 @@ public abstract class ClientsContract {
         StoredClient v2 = new StoredClient(v1.id(), tenant, randomBytes(44), null, randomBytes(51), null, null,
                 Optional.empty(), Optional.of(newBlindIndex()), Optional.empty(), Optional.empty(), T0, later, 2);
 
-        assertThat(in(tenant, () -> store().clients().update(v2, Set.of(newToken), 1))).isTrue();
+        assertThat(in(tenant, () -> store().clients().clients().update(v2, Set.of(newToken), 1))).isTrue();
 
-        assertThat(in(tenant, () -> store().clients().byId(tenant, v1.id()))).get()
+        assertThat(in(tenant, () -> store().clients().clients().byId(tenant, v1.id()))).get()
                 .usingRecursiveComparison().isEqualTo(v2);
-        assertThat(in(tenant, () -> store().clients().byNameTokens(tenant, Set.of(oldToken), PageRequest.first())
+        assertThat(in(tenant, () -> store().clients().clients().byNameTokens(tenant, Set.of(oldToken), PageRequest.first())
                 .items())).isEmpty();
-        assertThat(in(tenant, () -> store().clients().byNameTokens(tenant, Set.of(newToken), PageRequest.first())
+        assertThat(in(tenant, () -> store().clients().clients().byNameTokens(tenant, Set.of(newToken), PageRequest.first())
                 .items())).extracting(StoredClient::id).containsExactly(v1.id());
-        assertThat(in(tenant, () -> store().clients().byPhone(tenant, v1.phoneIndex().orElseThrow(),
+        assertThat(in(tenant, () -> store().clients().clients().byPhone(tenant, v1.phoneIndex().orElseThrow(),
                 PageRequest.first()).items())).isEmpty();
     }
 
@@ -231,15 +231,15 @@ public abstract class ClientsContract {
         StoredClient v2 = new StoredClient(v1.id(), tenant, randomBytes(44), null, null, null, null,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), T0, T0.plusSeconds(1), 2);
 
-        assertThat(in(tenant, () -> store().clients().update(v2, Set.of(newBlindIndex()), 7))).isFalse();
+        assertThat(in(tenant, () -> store().clients().clients().update(v2, Set.of(newBlindIndex()), 7))).isFalse();
         StoredClient missing = client(tenant, T0);
-        assertThat(in(tenant, () -> store().clients().update(missing, Set.of(), 1))).isFalse();
+        assertThat(in(tenant, () -> store().clients().clients().update(missing, Set.of(), 1))).isFalse();
 
-        assertThat(in(tenant, () -> store().clients().byId(tenant, v1.id()))).get()
+        assertThat(in(tenant, () -> store().clients().clients().byId(tenant, v1.id()))).get()
                 .usingRecursiveComparison().isEqualTo(v1);
-        assertThat(in(tenant, () -> store().clients().byNameTokens(tenant, Set.of(token), PageRequest.first())
+        assertThat(in(tenant, () -> store().clients().clients().byNameTokens(tenant, Set.of(token), PageRequest.first())
                 .items())).hasSize(1);
-        assertThat(in(tenant, () -> store().clients().byId(tenant, missing.id()))).isEmpty();
+        assertThat(in(tenant, () -> store().clients().clients().byId(tenant, missing.id()))).isEmpty();
     }
 
     @Test
@@ -255,9 +255,9 @@ public abstract class ClientsContract {
         added.forEach(c -> add(c, Set.of()));
         List<ClientId> expected = added.stream().sorted(LIST_ORDER).map(StoredClient::id).toList();
 
-        Page<StoredClient> first = in(tenant, () -> store().clients().list(tenant, new PageRequest(2, Optional.empty())));
-        Page<StoredClient> second = in(tenant, () -> store().clients().list(tenant, new PageRequest(2, first.next())));
-        Page<StoredClient> third = in(tenant, () -> store().clients().list(tenant, new PageRequest(2, second.next())));
+        Page<StoredClient> first = in(tenant, () -> store().clients().clients().list(tenant, new PageRequest(2, Optional.empty())));
+        Page<StoredClient> second = in(tenant, () -> store().clients().clients().list(tenant, new PageRequest(2, first.next())));
+        Page<StoredClient> third = in(tenant, () -> store().clients().clients().list(tenant, new PageRequest(2, second.next())));
 
         assertThat(first.items()).extracting(StoredClient::id).containsExactlyElementsOf(expected.subList(0, 2));
         assertThat(second.items()).extracting(StoredClient::id).containsExactlyElementsOf(expected.subList(2, 4));
@@ -268,7 +268,7 @@ public abstract class ClientsContract {
     @Test
     public void a_center_without_clients_lists_an_empty_last_page() {
         TenantId tenant = center();
-        Page<StoredClient> page = in(tenant, () -> store().clients().list(tenant, PageRequest.first()));
+        Page<StoredClient> page = in(tenant, () -> store().clients().clients().list(tenant, PageRequest.first()));
         assertThat(page.items()).isEmpty();
         assertThat(page.next()).isEmpty();
     }
@@ -277,7 +277,7 @@ public abstract class ClientsContract {
     public void a_malformed_cursor_is_a_validation_error_on_the_cursor() {
         TenantId tenant = center();
         for (String cursor : List.of("not a cursor", "AAAA", "")) {
-            assertThatThrownBy(() -> in(tenant, () -> store().clients().list(tenant,
+            assertThatThrownBy(() -> in(tenant, () -> store().clients().clients().list(tenant,
                     new PageRequest(10, Optional.of(cursor))))).as(cursor)
                     .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                             .singleElement().satisfies(error -> assertThat(error.field()).isEqualTo("cursor")));
@@ -292,12 +292,12 @@ public abstract class ClientsContract {
         RuntimeException failure = new RuntimeException("later step failed");
 
         assertThatThrownBy(() -> in(tenant, () -> {
-            store().clients().add(client, Set.of(token));
+            store().clients().clients().add(client, Set.of(token));
             throw failure;
         })).isSameAs(failure);
 
-        assertThat(in(tenant, () -> store().clients().byId(tenant, client.id()))).isEmpty();
-        assertThat(in(tenant, () -> store().clients().byNameTokens(tenant, Set.of(token), PageRequest.first())
+        assertThat(in(tenant, () -> store().clients().clients().byId(tenant, client.id()))).isEmpty();
+        assertThat(in(tenant, () -> store().clients().clients().byNameTokens(tenant, Set.of(token), PageRequest.first())
                 .items())).isEmpty();
     }
 }

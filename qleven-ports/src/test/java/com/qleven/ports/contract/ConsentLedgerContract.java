@@ -40,7 +40,7 @@ public abstract class ConsentLedgerContract {
     protected abstract QlevenStore store();
 
     private <T> T in(TenantId tenant, Supplier<T> work) {
-        return store().transactions().inTenant(tenant, work);
+        return store().shared().transactions().inTenant(tenant, work);
     }
 
     private TenantId center() {
@@ -52,7 +52,7 @@ public abstract class ConsentLedgerContract {
     private ClientId client(TenantId tenant) {
         StoredClient client = ClientsContract.client(tenant, T0);
         in(tenant, () -> {
-            store().clients().add(client, Set.of());
+            store().clients().clients().add(client, Set.of());
             return null;
         });
         return client.id();
@@ -66,7 +66,7 @@ public abstract class ConsentLedgerContract {
 
     private void append(StoredConsent entry) {
         in(entry.tenant(), () -> {
-            store().consentLedger().append(entry);
+            store().consent().consentLedger().append(entry);
             return null;
         });
     }
@@ -83,9 +83,9 @@ public abstract class ConsentLedgerContract {
         append(later);
         append(earlier);
 
-        List<StoredConsent> history = in(tenant, () -> store().consentLedger().history(tenant, client));
+        List<StoredConsent> history = in(tenant, () -> store().consent().consentLedger().history(tenant, client));
         assertThat(history).usingRecursiveFieldByFieldElementComparator().containsExactly(earlier, later);
-        assertThat(in(tenant, () -> store().consentLedger().history(tenant, client(tenant)))).isEmpty();
+        assertThat(in(tenant, () -> store().consent().consentLedger().history(tenant, client(tenant)))).isEmpty();
     }
 
     @Test
@@ -100,9 +100,9 @@ public abstract class ConsentLedgerContract {
         append(grant);
         append(withdrawal);
 
-        assertThat(in(tenant, () -> store().consentLedger().history(tenant, client)))
+        assertThat(in(tenant, () -> store().consent().consentLedger().history(tenant, client)))
                 .extracting(StoredConsent::id).containsExactly(grant.id(), withdrawal.id());
-        assertThat(in(tenant, () -> store().consentLedger().latest(tenant, client, ConsentPurpose.WHATSAPP, T0)))
+        assertThat(in(tenant, () -> store().consent().consentLedger().latest(tenant, client, ConsentPurpose.WHATSAPP, T0)))
                 .get().extracting(StoredConsent::decision).isEqualTo(ConsentDecision.WITHDRAWN);
     }
 
@@ -130,7 +130,7 @@ public abstract class ConsentLedgerContract {
     }
 
     private Optional<ConsentEntryId> latest(TenantId tenant, ClientId client, ConsentPurpose purpose, Instant at) {
-        return in(tenant, () -> store().consentLedger().latest(tenant, client, purpose, at)).map(StoredConsent::id);
+        return in(tenant, () -> store().consent().consentLedger().latest(tenant, client, purpose, at)).map(StoredConsent::id);
     }
 
     @Test
@@ -144,10 +144,10 @@ public abstract class ConsentLedgerContract {
         assertThatThrownBy(() -> append(entry(a, new ClientId(UUID.randomUUID()), ConsentPurpose.WHATSAPP,
                 ConsentDecision.GRANTED, T0))).isInstanceOf(RuntimeException.class);
         assertThatThrownBy(() -> in(a, () -> {
-            store().consentLedger().append(entry(b, ofB, ConsentPurpose.WHATSAPP, ConsentDecision.GRANTED, T0));
+            store().consent().consentLedger().append(entry(b, ofB, ConsentPurpose.WHATSAPP, ConsentDecision.GRANTED, T0));
             return null;
         })).isInstanceOf(RuntimeException.class);
-        assertThat(in(b, () -> store().consentLedger().history(b, ofB))).isEmpty();
+        assertThat(in(b, () -> store().consent().consentLedger().history(b, ofB))).isEmpty();
     }
 
     @Test
@@ -157,10 +157,10 @@ public abstract class ConsentLedgerContract {
         ClientId client = client(a);
         append(entry(a, client, ConsentPurpose.WHATSAPP, ConsentDecision.GRANTED, T0));
 
-        assertThat(in(b, () -> store().consentLedger().history(a, client))).isEmpty();
-        assertThat(in(b, () -> store().consentLedger().latest(a, client, ConsentPurpose.WHATSAPP, T0))).isEmpty();
-        assertThat(in(b, () -> store().consentLedger().eraseProofs(a, client))).isZero();
-        assertThat(in(a, () -> store().consentLedger().history(a, client)).get(0).proof()).isNotNull();
+        assertThat(in(b, () -> store().consent().consentLedger().history(a, client))).isEmpty();
+        assertThat(in(b, () -> store().consent().consentLedger().latest(a, client, ConsentPurpose.WHATSAPP, T0))).isEmpty();
+        assertThat(in(b, () -> store().consent().consentLedger().eraseProofs(a, client))).isZero();
+        assertThat(in(a, () -> store().consent().consentLedger().history(a, client)).get(0).proof()).isNotNull();
     }
 
     @Test
@@ -176,14 +176,14 @@ public abstract class ConsentLedgerContract {
         append(withdrawal);
         append(othersGrant);
 
-        assertThat(in(tenant, () -> store().consentLedger().eraseProofs(tenant, client))).isEqualTo(2);
-        assertThat(in(tenant, () -> store().consentLedger().eraseProofs(tenant, client))).isZero();
+        assertThat(in(tenant, () -> store().consent().consentLedger().eraseProofs(tenant, client))).isEqualTo(2);
+        assertThat(in(tenant, () -> store().consent().consentLedger().eraseProofs(tenant, client))).isZero();
 
-        List<StoredConsent> history = in(tenant, () -> store().consentLedger().history(tenant, client));
+        List<StoredConsent> history = in(tenant, () -> store().consent().consentLedger().history(tenant, client));
         assertThat(history).extracting(StoredConsent::proof).containsOnlyNulls();
         assertThat(history).usingRecursiveFieldByFieldElementComparatorIgnoringFields("proof")
                 .containsExactly(grant, withdrawal);
-        assertThat(in(tenant, () -> store().consentLedger().history(tenant, other)))
+        assertThat(in(tenant, () -> store().consent().consentLedger().history(tenant, other)))
                 .usingRecursiveFieldByFieldElementComparator().containsExactly(othersGrant);
     }
 
@@ -192,9 +192,9 @@ public abstract class ConsentLedgerContract {
         TenantId tenant = center();
         ClientId client = client(tenant);
         assertThatThrownBy(() -> in(tenant, () -> {
-            store().consentLedger().append(entry(tenant, client, ConsentPurpose.WHATSAPP, ConsentDecision.GRANTED, T0));
+            store().consent().consentLedger().append(entry(tenant, client, ConsentPurpose.WHATSAPP, ConsentDecision.GRANTED, T0));
             throw new IllegalStateException("the audit failed");
         })).hasMessage("the audit failed");
-        assertThat(in(tenant, () -> store().consentLedger().history(tenant, client))).isEmpty();
+        assertThat(in(tenant, () -> store().consent().consentLedger().history(tenant, client))).isEmpty();
     }
 }

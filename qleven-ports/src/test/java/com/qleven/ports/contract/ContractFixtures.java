@@ -79,13 +79,13 @@ public final class ContractFixtures {
 
     /** Adds a center in a unit of work of its own. */
     public static void addCenter(QlevenStore store, TenantId tenant) {
-        store.transactions().inTenant(tenant, () -> store.centers().add(center(tenant)));
+        store.shared().transactions().inTenant(tenant, () -> store.tenancy().centers().add(center(tenant)));
     }
 
     /** Adds a membership of an existing center in a unit of work of its own. */
     public static Membership addMember(QlevenStore store, TenantId tenant, UserId user, Role role, Instant createdAt) {
         Membership membership = new Membership(tenant, user, role, createdAt);
-        store.transactions().inTenant(tenant, () -> store.memberships().add(membership));
+        store.shared().transactions().inTenant(tenant, () -> store.tenancy().memberships().add(membership));
         return membership;
     }
 }

@@ -25,11 +25,11 @@ public abstract class DataKeysContract {
     protected abstract QlevenStore store();
 
     private <T> T global(Supplier<T> work) {
-        return store().transactions().global(work);
+        return store().shared().transactions().global(work);
     }
 
     private DataKeys keys() {
-        return store().dataKeys();
+        return store().shared().dataKeys();
     }
 
     private static KeyScope newScope() {
@@ -118,7 +118,7 @@ public abstract class DataKeysContract {
         global(() -> keys().addIfAbsent(key));
         global(() -> keys().addIfAbsent(other));
 
-        store().transactions().global(() -> keys().shred(key.scope()));
+        store().shared().transactions().global(() -> keys().shred(key.scope()));
 
         assertThat(global(() -> keys().byId(key.id()))).isEmpty();
         assertThat(global(() -> keys().current(key.scope()))).isEmpty();
@@ -131,7 +131,7 @@ public abstract class DataKeysContract {
         WrappedKey old = wrappedKey(scope);
         WrappedKey fresh = wrappedKey(scope);
         global(() -> keys().addIfAbsent(old));
-        store().transactions().global(() -> keys().shred(scope));
+        store().shared().transactions().global(() -> keys().shred(scope));
 
         WrappedKey returned = global(() -> keys().addIfAbsent(fresh));
 

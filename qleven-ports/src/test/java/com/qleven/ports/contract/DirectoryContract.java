@@ -25,15 +25,15 @@ public abstract class DirectoryContract {
     protected abstract QlevenStore store();
 
     private <T> T global(Supplier<T> work) {
-        return store().transactions().global(work);
+        return store().shared().transactions().global(work);
     }
 
     private void global(Runnable work) {
-        store().transactions().global(work);
+        store().shared().transactions().global(work);
     }
 
     private Directory directory() {
-        return store().directory();
+        return store().shared().directory();
     }
 
     @Test

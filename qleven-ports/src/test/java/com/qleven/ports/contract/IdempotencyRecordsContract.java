@@ -22,7 +22,7 @@ public abstract class IdempotencyRecordsContract {
     protected abstract QlevenStore store();
 
     private IdempotencyRecords records() {
-        return store().idempotencyRecords();
+        return store().shared().idempotencyRecords();
     }
 
     private TenantId center() {
@@ -37,8 +37,8 @@ public abstract class IdempotencyRecordsContract {
 
     private IdempotencyRecords.Claim claim(Scope scope, String key) {
         return scope.tenant().isPresent()
-                ? store().transactions().inTenant(scope.tenant().get(), () -> records().claim(scope, key))
-                : store().transactions().global(() -> records().claim(scope, key));
+                ? store().shared().transactions().inTenant(scope.tenant().get(), () -> records().claim(scope, key))
+                : store().shared().transactions().global(() -> records().claim(scope, key));
     }
 
     @Test
@@ -46,7 +46,7 @@ public abstract class IdempotencyRecordsContract {
         TenantId tenant = center();
         Scope scope = of(tenant);
         byte[] answer = {1, 2, 3};
-        store().transactions().inTenant(tenant, () -> {
+        store().shared().transactions().inTenant(tenant, () -> {
             assertThat(records().claim(scope, "key-1")).isInstanceOf(IdempotencyRecords.Fresh.class);
             records().save(scope, "key-1", "hash-1", answer, T0);
         });
@@ -63,7 +63,7 @@ public abstract class IdempotencyRecordsContract {
         TenantId a = center();
         TenantId b = center();
         Scope first = of(a);
-        store().transactions().inTenant(a, () -> records().save(first, "shared-key", "hash-a", new byte[] {1}, T0));
+        store().shared().transactions().inTenant(a, () -> records().save(first, "shared-key", "hash-a", new byte[] {1}, T0));
 
         assertThat(claim(new Scope(Optional.of(b), first.caller()), "shared-key"))
                 .isInstanceOf(IdempotencyRecords.Fresh.class);
@@ -76,10 +76,10 @@ public abstract class IdempotencyRecordsContract {
     @Test
     public void an_operators_records_live_in_the_platform_scope() {
         Scope operator = new Scope(Optional.empty(), UUID.randomUUID());
-        store().transactions().global(() -> records().save(operator, "op-key", "h", new byte[] {7}, T0));
+        store().shared().transactions().global(() -> records().save(operator, "op-key", "h", new byte[] {7}, T0));
 
         assertThat(claim(operator, "op-key")).isInstanceOf(IdempotencyRecords.Done.class);
-        store().transactions().global(() -> records().forget(operator, "op-key"));
+        store().shared().transactions().global(() -> records().forget(operator, "op-key"));
         assertThat(claim(operator, "op-key")).isInstanceOf(IdempotencyRecords.Fresh.class);
     }
 
@@ -87,7 +87,7 @@ public abstract class IdempotencyRecordsContract {
     public void a_unit_of_work_that_fails_leaves_the_key_fresh() {
         TenantId tenant = center();
         Scope scope = of(tenant);
-        assertThatThrownBy(() -> store().transactions().inTenant(tenant, () -> {
+        assertThatThrownBy(() -> store().shared().transactions().inTenant(tenant, () -> {
             records().claim(scope, "key-2");
             records().save(scope, "key-2", "hash", new byte[] {9}, T0);
             throw new IllegalStateException("the work failed");
@@ -102,21 +102,21 @@ public abstract class IdempotencyRecordsContract {
         TenantId other = center();
         Scope scope = of(tenant);
         Scope otherScope = of(other);
-        store().transactions().inTenant(tenant, () -> {
+        store().shared().transactions().inTenant(tenant, () -> {
             records().save(scope, "old", "h", new byte[] {1}, T0);
             records().save(scope, "new", "h", new byte[] {2}, T0.plus(Duration.ofDays(2)));
         });
-        store().transactions().inTenant(other, () -> records().save(otherScope, "old", "h", new byte[] {3}, T0));
-        assertThat(store().transactions().inTenant(tenant, () -> records().oldest(tenant))).contains(T0);
+        store().shared().transactions().inTenant(other, () -> records().save(otherScope, "old", "h", new byte[] {3}, T0));
+        assertThat(store().shared().transactions().inTenant(tenant, () -> records().oldest(tenant))).contains(T0);
 
-        int forgotten = store().transactions().inTenant(tenant,
+        int forgotten = store().shared().transactions().inTenant(tenant,
                 () -> records().forgetBefore(Optional.of(tenant), T0.plus(Duration.ofDays(1)), 1000));
 
         assertThat(forgotten).isEqualTo(1);
         assertThat(claim(scope, "old")).isInstanceOf(IdempotencyRecords.Fresh.class);
         assertThat(claim(scope, "new")).isInstanceOf(IdempotencyRecords.Done.class);
         assertThat(claim(otherScope, "old")).isInstanceOf(IdempotencyRecords.Done.class);
-        assertThat(store().transactions().inTenant(tenant, () -> records().oldest(tenant)))
+        assertThat(store().shared().transactions().inTenant(tenant, () -> records().oldest(tenant)))
                 .contains(T0.plus(Duration.ofDays(2)));
     }
 
@@ -124,12 +124,12 @@ public abstract class IdempotencyRecordsContract {
     public void housekeeping_forgets_a_batch_at_most_per_call() {
         TenantId tenant = center();
         Scope scope = of(tenant);
-        store().transactions().inTenant(tenant, () -> {
+        store().shared().transactions().inTenant(tenant, () -> {
             records().save(scope, "a", "h", new byte[] {1}, T0);
             records().save(scope, "b", "h", new byte[] {2}, T0);
             records().save(scope, "c", "h", new byte[] {3}, T0);
         });
-        java.util.function.IntSupplier batch = () -> store().transactions().inTenant(tenant,
+        java.util.function.IntSupplier batch = () -> store().shared().transactions().inTenant(tenant,
                 () -> records().forgetBefore(Optional.of(tenant), T0.plusSeconds(1), 2));
 
         assertThat(batch.getAsInt()).isEqualTo(2);

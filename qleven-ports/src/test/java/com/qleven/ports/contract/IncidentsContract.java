@@ -37,7 +37,7 @@ public abstract class IncidentsContract {
 
     private UserId operator() {
         UserId id = newUser();
-        store().transactions().global(() -> store().accounts().add(account(id)));
+        store().shared().transactions().global(() -> store().tenancy().accounts().add(account(id)));
         return id;
     }
 
@@ -57,11 +57,11 @@ public abstract class IncidentsContract {
     }
 
     private void add(StoredIncident incident) {
-        store().transactions().global(() -> store().incidents().add(incident));
+        store().shared().transactions().global(() -> store().privacy().incidents().add(incident));
     }
 
     private Page<StoredIncident> affecting(TenantId center, PageRequest page) {
-        return store().transactions().inTenant(center, () -> store().incidents().listAffecting(center, page));
+        return store().shared().transactions().inTenant(center, () -> store().privacy().incidents().listAffecting(center, page));
     }
 
     @Test
@@ -71,11 +71,11 @@ public abstract class IncidentsContract {
         StoredIncident added = incident(T0, List.of(a, b), operator());
         add(added);
 
-        assertThat(store().transactions().global(() -> store().incidents().byId(added.id()))).get()
+        assertThat(store().shared().transactions().global(() -> store().privacy().incidents().byId(added.id()))).get()
                 .usingRecursiveComparison().isEqualTo(added);
         assertThat(affecting(a, PageRequest.first()).items()).usingRecursiveFieldByFieldElementComparator()
                 .containsExactly(added);
-        assertThat(store().transactions().global(() -> store().incidents().byId(new IncidentId(UUID.randomUUID()))))
+        assertThat(store().shared().transactions().global(() -> store().privacy().incidents().byId(new IncidentId(UUID.randomUUID()))))
                 .isEmpty();
     }
 
@@ -120,8 +120,8 @@ public abstract class IncidentsContract {
         Optional<String> cursor = Optional.empty();
         do {
             Optional<String> after = cursor;
-            Page<StoredIncident> page = store().transactions().global(
-                    () -> store().incidents().list(new PageRequest(PageRequest.MAX_LIMIT, after)));
+            Page<StoredIncident> page = store().shared().transactions().global(
+                    () -> store().privacy().incidents().list(new PageRequest(PageRequest.MAX_LIMIT, after)));
             all.addAll(page.items());
             cursor = page.next();
         } while (cursor.isPresent());
@@ -150,25 +150,25 @@ public abstract class IncidentsContract {
         StoredNotification older = notice(a, subject, T0);
         StoredNotification newer = notice(a, UUID.randomUUID(), T0.plusSeconds(5));
         StoredNotification again = notice(a, subject, T0.plusSeconds(9));
-        store().transactions().inTenant(a, () -> {
-            store().centerNotifications().add(older);
-            store().centerNotifications().add(newer);
-            store().centerNotifications().add(again);
+        store().shared().transactions().inTenant(a, () -> {
+            store().privacy().centerNotifications().add(older);
+            store().privacy().centerNotifications().add(newer);
+            store().privacy().centerNotifications().add(again);
         });
 
-        Page<StoredNotification> first = store().transactions().inTenant(a,
-                () -> store().centerNotifications().list(a, new PageRequest(2, Optional.empty())));
-        Page<StoredNotification> second = store().transactions().inTenant(a,
-                () -> store().centerNotifications().list(a, new PageRequest(2, first.next())));
+        Page<StoredNotification> first = store().shared().transactions().inTenant(a,
+                () -> store().privacy().centerNotifications().list(a, new PageRequest(2, Optional.empty())));
+        Page<StoredNotification> second = store().shared().transactions().inTenant(a,
+                () -> store().privacy().centerNotifications().list(a, new PageRequest(2, first.next())));
 
         assertThat(first.items()).usingRecursiveFieldByFieldElementComparator().containsExactly(again, newer);
         assertThat(second.items()).usingRecursiveFieldByFieldElementComparator().containsExactly(older);
-        assertThat(store().transactions().inTenant(a,
-                () -> store().centerNotifications().sentAt(a, "incident", subject))).contains(T0);
-        assertThat(store().transactions().inTenant(b,
-                () -> store().centerNotifications().list(a, PageRequest.first())).items()).isEmpty();
-        assertThat(store().transactions().inTenant(b,
-                () -> store().centerNotifications().sentAt(a, "incident", subject))).isEmpty();
+        assertThat(store().shared().transactions().inTenant(a,
+                () -> store().privacy().centerNotifications().sentAt(a, "incident", subject))).contains(T0);
+        assertThat(store().shared().transactions().inTenant(b,
+                () -> store().privacy().centerNotifications().list(a, PageRequest.first())).items()).isEmpty();
+        assertThat(store().shared().transactions().inTenant(b,
+                () -> store().privacy().centerNotifications().sentAt(a, "incident", subject))).isEmpty();
     }
 
     @Test
@@ -176,22 +176,22 @@ public abstract class IncidentsContract {
         TenantId a = center();
         TenantId b = center();
 
-        assertThatThrownBy(() -> store().transactions().inTenant(b,
-                () -> store().centerNotifications().add(notice(a, UUID.randomUUID(), T0))))
+        assertThatThrownBy(() -> store().shared().transactions().inTenant(b,
+                () -> store().privacy().centerNotifications().add(notice(a, UUID.randomUUID(), T0))))
                 .isInstanceOf(RuntimeException.class);
-        assertThat(store().transactions().inTenant(a,
-                () -> store().centerNotifications().list(a, PageRequest.first())).items()).isEmpty();
+        assertThat(store().shared().transactions().inTenant(a,
+                () -> store().privacy().centerNotifications().list(a, PageRequest.first())).items()).isEmpty();
     }
 
     @Test
     public void a_notification_rolls_back_with_its_unit_of_work() {
         TenantId a = center();
 
-        assertThatThrownBy(() -> store().transactions().inTenant(a, () -> {
-            store().centerNotifications().add(notice(a, UUID.randomUUID(), T0));
+        assertThatThrownBy(() -> store().shared().transactions().inTenant(a, () -> {
+            store().privacy().centerNotifications().add(notice(a, UUID.randomUUID(), T0));
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
-        assertThat(store().transactions().inTenant(a,
-                () -> store().centerNotifications().list(a, PageRequest.first())).items()).isEmpty();
+        assertThat(store().shared().transactions().inTenant(a,
+                () -> store().privacy().centerNotifications().list(a, PageRequest.first())).items()).isEmpty();
     }
 }

@@ -52,16 +52,16 @@ public abstract class InvitationsContract {
     }
 
     private StoredInvitation add(Center c, StoredInvitation invitation) {
-        store().transactions().inTenant(c.tenant(), () -> store().invitations().add(invitation));
+        store().shared().transactions().inTenant(c.tenant(), () -> store().tenancy().invitations().add(invitation));
         return invitation;
     }
 
     private Optional<StoredInvitation> byId(Center c, InvitationId id) {
-        return store().transactions().inTenant(c.tenant(), () -> store().invitations().byId(c.tenant(), id));
+        return store().shared().transactions().inTenant(c.tenant(), () -> store().tenancy().invitations().byId(c.tenant(), id));
     }
 
     private Page<StoredInvitation> pending(Center c, Instant now, PageRequest page) {
-        return store().transactions().inTenant(c.tenant(), () -> store().invitations().pending(c.tenant(), now, page));
+        return store().shared().transactions().inTenant(c.tenant(), () -> store().tenancy().invitations().pending(c.tenant(), now, page));
     }
 
     @Test
@@ -78,15 +78,15 @@ public abstract class InvitationsContract {
         Center b = center();
         StoredInvitation added = add(a, invitation(a, newBlindIndex(), T0));
 
-        store().transactions().inTenant(b.tenant(), () -> {
-            assertThat(store().invitations().byId(a.tenant(), added.id())).isEmpty();
-            assertThat(store().invitations().pending(a.tenant(), T0, PageRequest.first()).items()).isEmpty();
+        store().shared().transactions().inTenant(b.tenant(), () -> {
+            assertThat(store().tenancy().invitations().byId(a.tenant(), added.id())).isEmpty();
+            assertThat(store().tenancy().invitations().pending(a.tenant(), T0, PageRequest.first()).items()).isEmpty();
         });
         assertThat(byId(b, added.id())).isEmpty();
-        assertThat(store().transactions().inTenant(b.tenant(),
-                () -> store().invitations().accept(a.tenant(), added.id(), newUser(), T0))).isFalse();
-        assertThat(store().transactions().inTenant(b.tenant(),
-                () -> store().invitations().revokeOpen(a.tenant(), added.emailIndex(), T0))).isEmpty();
+        assertThat(store().shared().transactions().inTenant(b.tenant(),
+                () -> store().tenancy().invitations().accept(a.tenant(), added.id(), newUser(), T0))).isFalse();
+        assertThat(store().shared().transactions().inTenant(b.tenant(),
+                () -> store().tenancy().invitations().revokeOpen(a.tenant(), added.emailIndex(), T0))).isEmpty();
         assertThat(byId(a, added.id()).orElseThrow().acceptedAt()).isEmpty();
         assertThat(byId(a, added.id()).orElseThrow().revokedAt()).isEmpty();
     }
@@ -99,11 +99,11 @@ public abstract class InvitationsContract {
             open.add(add(c, invitation(c, newBlindIndex(), T0.plusSeconds(i))));
         }
         StoredInvitation accepted = add(c, invitation(c, newBlindIndex(), T0.plusSeconds(10)));
-        store().transactions().inTenant(c.tenant(),
-                () -> store().invitations().accept(c.tenant(), accepted.id(), newUser(), T0.plusSeconds(11)));
+        store().shared().transactions().inTenant(c.tenant(),
+                () -> store().tenancy().invitations().accept(c.tenant(), accepted.id(), newUser(), T0.plusSeconds(11)));
         StoredInvitation revoked = add(c, invitation(c, newBlindIndex(), T0.plusSeconds(12)));
-        store().transactions().inTenant(c.tenant(),
-                () -> store().invitations().revokeOpen(c.tenant(), revoked.emailIndex(), T0.plusSeconds(13)));
+        store().shared().transactions().inTenant(c.tenant(),
+                () -> store().tenancy().invitations().revokeOpen(c.tenant(), revoked.emailIndex(), T0.plusSeconds(13)));
         Instant now = T0.plusSeconds(20);
 
         Page<StoredInvitation> first = pending(c, now, new PageRequest(2, Optional.empty()));
@@ -132,14 +132,14 @@ public abstract class InvitationsContract {
         StoredInvitation second = add(c, invitation(c, email, T0.plusSeconds(1)));
         StoredInvitation other = add(c, invitation(c, newBlindIndex(), T0.plusSeconds(2)));
 
-        List<InvitationId> revoked = store().transactions().inTenant(c.tenant(),
-                () -> store().invitations().revokeOpen(c.tenant(), email, T0.plusSeconds(5)));
+        List<InvitationId> revoked = store().shared().transactions().inTenant(c.tenant(),
+                () -> store().tenancy().invitations().revokeOpen(c.tenant(), email, T0.plusSeconds(5)));
 
         assertThat(revoked).containsExactlyInAnyOrder(first.id(), second.id());
         assertThat(byId(c, first.id()).orElseThrow().revokedAt()).contains(T0.plusSeconds(5));
         assertThat(byId(c, other.id()).orElseThrow().revokedAt()).isEmpty();
-        assertThat(store().transactions().inTenant(c.tenant(),
-                () -> store().invitations().revokeOpen(c.tenant(), email, T0.plusSeconds(6)))).isEmpty();
+        assertThat(store().shared().transactions().inTenant(c.tenant(),
+                () -> store().tenancy().invitations().revokeOpen(c.tenant(), email, T0.plusSeconds(6)))).isEmpty();
     }
 
     @Test
@@ -148,18 +148,18 @@ public abstract class InvitationsContract {
         StoredInvitation open = add(c, invitation(c, newBlindIndex(), T0));
         StoredInvitation late = add(c, invitation(c, newBlindIndex(), T0));
         StoredInvitation revoked = add(c, invitation(c, newBlindIndex(), T0));
-        store().transactions().inTenant(c.tenant(),
-                () -> store().invitations().revokeOpen(c.tenant(), revoked.emailIndex(), T0.plusSeconds(1)));
+        store().shared().transactions().inTenant(c.tenant(),
+                () -> store().tenancy().invitations().revokeOpen(c.tenant(), revoked.emailIndex(), T0.plusSeconds(1)));
         UserId user = newUser();
 
-        boolean first = store().transactions().inTenant(c.tenant(),
-                () -> store().invitations().accept(c.tenant(), open.id(), user, T0.plusSeconds(2)));
-        boolean again = store().transactions().inTenant(c.tenant(),
-                () -> store().invitations().accept(c.tenant(), open.id(), newUser(), T0.plusSeconds(3)));
-        boolean expired = store().transactions().inTenant(c.tenant(),
-                () -> store().invitations().accept(c.tenant(), late.id(), user, T0.plus(Duration.ofHours(72))));
-        boolean wasRevoked = store().transactions().inTenant(c.tenant(),
-                () -> store().invitations().accept(c.tenant(), revoked.id(), user, T0.plusSeconds(2)));
+        boolean first = store().shared().transactions().inTenant(c.tenant(),
+                () -> store().tenancy().invitations().accept(c.tenant(), open.id(), user, T0.plusSeconds(2)));
+        boolean again = store().shared().transactions().inTenant(c.tenant(),
+                () -> store().tenancy().invitations().accept(c.tenant(), open.id(), newUser(), T0.plusSeconds(3)));
+        boolean expired = store().shared().transactions().inTenant(c.tenant(),
+                () -> store().tenancy().invitations().accept(c.tenant(), late.id(), user, T0.plus(Duration.ofHours(72))));
+        boolean wasRevoked = store().shared().transactions().inTenant(c.tenant(),
+                () -> store().tenancy().invitations().accept(c.tenant(), revoked.id(), user, T0.plusSeconds(2)));
 
         assertThat(first).isTrue();
         assertThat(again).isFalse();
@@ -177,8 +177,8 @@ public abstract class InvitationsContract {
         StoredInvitation open = add(c, invitation(c, newBlindIndex(), T0));
         RuntimeException boom = new IllegalStateException("boom");
 
-        assertThatThrownBy(() -> store().transactions().inTenant(c.tenant(), () -> {
-            store().invitations().accept(c.tenant(), open.id(), newUser(), T0.plusSeconds(1));
+        assertThatThrownBy(() -> store().shared().transactions().inTenant(c.tenant(), () -> {
+            store().tenancy().invitations().accept(c.tenant(), open.id(), newUser(), T0.plusSeconds(1));
             throw boom;
         })).isSameAs(boom);
 

@@ -42,7 +42,7 @@ public abstract class LifecycleStoreContract {
     protected abstract QlevenStore store();
 
     private Optional<Membership> find(TenantId tenant, UserId user) {
-        return store().transactions().inTenant(tenant, () -> store().memberships().find(tenant, user));
+        return store().shared().transactions().inTenant(tenant, () -> store().tenancy().memberships().find(tenant, user));
     }
 
     @Test
@@ -52,15 +52,15 @@ public abstract class LifecycleStoreContract {
         Membership member = addMember(store(), tenant, newUser(), Role.RECEPTIONIST, T0);
         assertThat(find(tenant, member.userId()).orElseThrow().active()).isTrue();
 
-        store().transactions().inTenant(tenant, () -> store().memberships()
+        store().shared().transactions().inTenant(tenant, () -> store().tenancy().memberships()
                 .update(member.withRole(Role.PROFESSIONAL).withActive(false)));
 
         Membership changed = find(tenant, member.userId()).orElseThrow();
         assertThat(changed.role()).isEqualTo(Role.PROFESSIONAL);
         assertThat(changed.active()).isFalse();
         assertThat(changed.createdAt()).isEqualTo(T0);
-        assertThat(store().transactions().inTenant(tenant,
-                () -> store().memberships().list(tenant, PageRequest.first()).items())).containsExactly(changed);
+        assertThat(store().shared().transactions().inTenant(tenant,
+                () -> store().tenancy().memberships().list(tenant, PageRequest.first()).items())).containsExactly(changed);
     }
 
     @Test
@@ -70,12 +70,12 @@ public abstract class LifecycleStoreContract {
         Membership admin = addMember(store(), tenant, newUser(), Role.ADMINISTRATOR, T0);
         Membership inactive = addMember(store(), tenant, newUser(), Role.ADMINISTRATOR, T0);
         addMember(store(), tenant, newUser(), Role.PROFESSIONAL, T0);
-        store().transactions().inTenant(tenant, () -> store().memberships().update(inactive.withActive(false)));
+        store().shared().transactions().inTenant(tenant, () -> store().tenancy().memberships().update(inactive.withActive(false)));
         TenantId other = newTenant();
         addCenter(store(), other);
         addMember(store(), other, newUser(), Role.ADMINISTRATOR, T0);
 
-        assertThat(store().transactions().inTenant(tenant, () -> store().memberships().lockActiveAdministrators(tenant)))
+        assertThat(store().shared().transactions().inTenant(tenant, () -> store().tenancy().memberships().lockActiveAdministrators(tenant)))
                 .containsExactly(admin.userId());
     }
 
@@ -88,9 +88,9 @@ public abstract class LifecycleStoreContract {
         CountDownLatch locked = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            Future<?> demote = threads.submit(() -> store().transactions().inTenant(tenant, () -> {
-                assertThat(store().memberships().lockActiveAdministrators(tenant)).hasSize(2);
-                store().memberships().update(first.withRole(Role.PROFESSIONAL));
+            Future<?> demote = threads.submit(() -> store().shared().transactions().inTenant(tenant, () -> {
+                assertThat(store().tenancy().memberships().lockActiveAdministrators(tenant)).hasSize(2);
+                store().tenancy().memberships().update(first.withRole(Role.PROFESSIONAL));
                 locked.countDown();
                 try {
                     Thread.sleep(300);
@@ -99,8 +99,8 @@ public abstract class LifecycleStoreContract {
                 }
             }));
             assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
-            List<UserId> seen = threads.submit(() -> store().transactions().inTenant(tenant,
-                    () -> store().memberships().lockActiveAdministrators(tenant))).get(10, TimeUnit.SECONDS);
+            List<UserId> seen = threads.submit(() -> store().shared().transactions().inTenant(tenant,
+                    () -> store().tenancy().memberships().lockActiveAdministrators(tenant))).get(10, TimeUnit.SECONDS);
             demote.get(10, TimeUnit.SECONDS);
             assertThat(seen).containsExactly(second.userId());
         } finally {
@@ -122,19 +122,19 @@ public abstract class LifecycleStoreContract {
             StoredSession s = new StoredSession(base.id(), user, base.tenantId(), T0.plusSeconds(i), T0.plusSeconds(i),
                     base.absoluteExpiry(), Optional.empty(), Optional.empty(), base.ip(), base.userAgent(),
                     base.country());
-            store().transactions().inTenant(tenant, () -> store().sessions().add(s));
+            store().shared().transactions().inTenant(tenant, () -> store().tenancy().sessions().add(s));
             mine.add(0, s);
         }
         StoredSession theirs = session(newSessionId(), colleague, Optional.of(tenant));
-        store().transactions().inTenant(tenant, () -> store().sessions().add(theirs));
+        store().shared().transactions().inTenant(tenant, () -> store().tenancy().sessions().add(theirs));
 
         List<SessionId> seen = new ArrayList<>();
         Optional<String> cursor = Optional.empty();
         int pages = 0;
         do {
             Optional<String> at = cursor;
-            Page<StoredSession> page = store().transactions().inTenant(tenant,
-                    () -> store().sessions().listOf(Optional.of(tenant), user, new PageRequest(2, at)));
+            Page<StoredSession> page = store().shared().transactions().inTenant(tenant,
+                    () -> store().tenancy().sessions().listOf(Optional.of(tenant), user, new PageRequest(2, at)));
             page.items().forEach(s -> seen.add(s.id()));
             cursor = page.next();
             pages++;
@@ -142,21 +142,21 @@ public abstract class LifecycleStoreContract {
 
         assertThat(seen).containsExactlyElementsOf(mine.stream().map(StoredSession::id).toList());
         assertThat(pages).isEqualTo(3);
-        assertThat(store().transactions().inTenant(newTenant(),
-                () -> store().sessions().listOf(Optional.of(tenant), user, PageRequest.first()).items())).isEmpty();
-        assertThat(store().transactions().global(
-                () -> store().sessions().listOf(Optional.empty(), user, PageRequest.first()).items())).isEmpty();
+        assertThat(store().shared().transactions().inTenant(newTenant(),
+                () -> store().tenancy().sessions().listOf(Optional.of(tenant), user, PageRequest.first()).items())).isEmpty();
+        assertThat(store().shared().transactions().global(
+                () -> store().tenancy().sessions().listOf(Optional.empty(), user, PageRequest.first()).items())).isEmpty();
     }
 
     @Test
     public void an_operators_platform_sessions_list_too() {
         UserId operator = newUser();
-        store().transactions().global(() -> store().accounts().add(account(operator)));
+        store().shared().transactions().global(() -> store().tenancy().accounts().add(account(operator)));
         StoredSession s = session(newSessionId(), operator, Optional.empty());
-        store().transactions().global(() -> store().sessions().add(s));
+        store().shared().transactions().global(() -> store().tenancy().sessions().add(s));
 
-        assertThat(store().transactions().global(
-                () -> store().sessions().listOf(Optional.empty(), operator, PageRequest.first()).items()))
+        assertThat(store().shared().transactions().global(
+                () -> store().tenancy().sessions().listOf(Optional.empty(), operator, PageRequest.first()).items()))
                 .extracting(StoredSession::id).containsExactly(s.id());
     }
 
@@ -171,27 +171,27 @@ public abstract class LifecycleStoreContract {
                 Optional.of(b), user, T0.plus(Duration.ofHours(12)));
         Directory.SessionToken someoneElse = new Directory.SessionToken(newBlindIndex().hex(),
                 newSessionId().value(), Optional.of(a), newUser(), T0.plus(Duration.ofHours(12)));
-        store().transactions().global(() -> {
-            store().directory().addSessionToken(inA);
-            store().directory().addSessionToken(inB);
-            store().directory().addSessionToken(someoneElse);
+        store().shared().transactions().global(() -> {
+            store().shared().directory().addSessionToken(inA);
+            store().shared().directory().addSessionToken(inB);
+            store().shared().directory().addSessionToken(someoneElse);
         });
 
-        assertThat(store().transactions().inTenant(a, () -> store().directory().sessionTokensOf(user)))
+        assertThat(store().shared().transactions().inTenant(a, () -> store().shared().directory().sessionTokensOf(user)))
                 .containsExactlyInAnyOrder(inA, inB);
-        store().transactions().global(() -> store().directory().removeSessionToken(inA.sessionId()));
-        assertThat(store().transactions().global(() -> store().directory().sessionTokensOf(user))).containsExactly(inB);
+        store().shared().transactions().global(() -> store().shared().directory().removeSessionToken(inA.sessionId()));
+        assertThat(store().shared().transactions().global(() -> store().shared().directory().sessionTokensOf(user))).containsExactly(inB);
     }
 
     @Test
     public void a_password_hash_is_replaced_and_nothing_else_changes() {
         UserId user = newUser();
         var before = account(user);
-        store().transactions().global(() -> store().accounts().add(before));
+        store().shared().transactions().global(() -> store().tenancy().accounts().add(before));
 
-        store().transactions().global(() -> store().accounts().changePasswordHash(user, "$argon2id$v=19$new"));
+        store().shared().transactions().global(() -> store().tenancy().accounts().changePasswordHash(user, "$argon2id$v=19$new"));
 
-        var after = store().transactions().global(() -> store().accounts().byId(user)).orElseThrow();
+        var after = store().shared().transactions().global(() -> store().tenancy().accounts().byId(user)).orElseThrow();
         assertThat(after.passwordHash()).isEqualTo("$argon2id$v=19$new");
         assertThat(after).usingRecursiveComparison().ignoringFields("passwordHash").isEqualTo(before);
     }

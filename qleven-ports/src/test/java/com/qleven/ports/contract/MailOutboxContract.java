@@ -37,19 +37,19 @@ public abstract class MailOutboxContract {
     }
 
     private QueuedMail add(QueuedMail mail) {
-        store().transactions().global(() -> store().mailOutbox().add(mail));
+        store().shared().transactions().global(() -> store().shared().mailOutbox().add(mail));
         return mail;
     }
 
     private List<QueuedMail> claim(Instant now, Instant lease, int limit) {
-        return store().transactions().global(() -> store().mailOutbox().claimDue(now, lease, limit));
+        return store().shared().transactions().global(() -> store().shared().mailOutbox().claimDue(now, lease, limit));
     }
 
     @Test
     public void queued_mail_comes_back_whole() {
         QueuedMail mail = add(mail(era()));
 
-        assertThat(store().transactions().global(() -> store().mailOutbox().byId(mail.id()))).get()
+        assertThat(store().shared().transactions().global(() -> store().shared().mailOutbox().byId(mail.id()))).get()
                 .usingRecursiveComparison().isEqualTo(mail);
     }
 
@@ -58,12 +58,12 @@ public abstract class MailOutboxContract {
         QueuedMail mail = mail(era());
         RuntimeException boom = new IllegalStateException("boom");
 
-        assertThatThrownBy(() -> store().transactions().inTenant(newTenant(), () -> {
-            store().mailOutbox().add(mail);
+        assertThatThrownBy(() -> store().shared().transactions().inTenant(newTenant(), () -> {
+            store().shared().mailOutbox().add(mail);
             throw boom;
         })).isSameAs(boom);
 
-        assertThat(store().transactions().global(() -> store().mailOutbox().byId(mail.id()))).isEmpty();
+        assertThat(store().shared().transactions().global(() -> store().shared().mailOutbox().byId(mail.id()))).isEmpty();
     }
 
     @Test
@@ -97,9 +97,9 @@ public abstract class MailOutboxContract {
         QueuedMail mail = add(mail(now));
         claim(now, now.plus(Duration.ofMinutes(5)), 10);
 
-        store().transactions().global(() -> store().mailOutbox().retryAt(mail.id(), now.plusSeconds(30),
+        store().shared().transactions().global(() -> store().shared().mailOutbox().retryAt(mail.id(), now.plusSeconds(30),
                 "the SMTP server did not answer"));
-        QueuedMail retried = store().transactions().global(() -> store().mailOutbox().byId(mail.id())).orElseThrow();
+        QueuedMail retried = store().shared().transactions().global(() -> store().shared().mailOutbox().byId(mail.id())).orElseThrow();
         assertThat(retried.nextAttemptAt()).isEqualTo(now.plusSeconds(30));
         assertThat(retried.lastError()).contains("the SMTP server did not answer");
         assertThat(retried.attempts()).isEqualTo(1);
@@ -107,8 +107,8 @@ public abstract class MailOutboxContract {
         assertThat(claim(now.plusSeconds(30), now.plus(Duration.ofMinutes(6)), 10)).extracting(QueuedMail::attempts)
                 .containsExactly(2);
 
-        store().transactions().global(() -> store().mailOutbox().remove(mail.id()));
-        assertThat(store().transactions().global(() -> store().mailOutbox().byId(mail.id()))).isEmpty();
+        store().shared().transactions().global(() -> store().shared().mailOutbox().remove(mail.id()));
+        assertThat(store().shared().transactions().global(() -> store().shared().mailOutbox().byId(mail.id()))).isEmpty();
         assertThat(claim(now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(2)), 10)).isEmpty();
     }
 }

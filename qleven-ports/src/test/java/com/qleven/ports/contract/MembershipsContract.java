@@ -38,7 +38,7 @@ public abstract class MembershipsContract {
     protected abstract QlevenStore store();
 
     private Page<Membership> list(TenantId tenant, PageRequest request) {
-        return store().transactions().inTenant(tenant, () -> store().memberships().list(tenant, request));
+        return store().shared().transactions().inTenant(tenant, () -> store().tenancy().memberships().list(tenant, request));
     }
 
     @Test
@@ -49,10 +49,10 @@ public abstract class MembershipsContract {
         Membership receptionist = addMember(store(), tenant, newUser(), Role.RECEPTIONIST, T0);
         Membership administrator = addMember(store(), tenant, newUser(), Role.ADMINISTRATOR, T0);
 
-        store().transactions().inTenant(tenant, () -> {
-            assertThat(store().memberships().find(tenant, professional.userId())).contains(professional);
-            assertThat(store().memberships().find(tenant, receptionist.userId())).contains(receptionist);
-            assertThat(store().memberships().find(tenant, administrator.userId())).contains(administrator);
+        store().shared().transactions().inTenant(tenant, () -> {
+            assertThat(store().tenancy().memberships().find(tenant, professional.userId())).contains(professional);
+            assertThat(store().tenancy().memberships().find(tenant, receptionist.userId())).contains(receptionist);
+            assertThat(store().tenancy().memberships().find(tenant, administrator.userId())).contains(administrator);
         });
     }
 
@@ -61,8 +61,8 @@ public abstract class MembershipsContract {
         TenantId tenant = newTenant();
         addCenter(store(), tenant);
 
-        assertThat(store().transactions().inTenant(tenant,
-                () -> store().memberships().find(tenant, newUser()))).isEmpty();
+        assertThat(store().shared().transactions().inTenant(tenant,
+                () -> store().tenancy().memberships().find(tenant, newUser()))).isEmpty();
     }
 
     @Test
@@ -73,9 +73,9 @@ public abstract class MembershipsContract {
         addCenter(store(), b);
         Membership member = addMember(store(), a, newUser(), Role.ADMINISTRATOR, T0);
 
-        store().transactions().inTenant(b, () -> {
-            assertThat(store().memberships().find(a, member.userId())).isEmpty();
-            assertThat(store().memberships().list(a, PageRequest.first()).items()).isEmpty();
+        store().shared().transactions().inTenant(b, () -> {
+            assertThat(store().tenancy().memberships().find(a, member.userId())).isEmpty();
+            assertThat(store().tenancy().memberships().list(a, PageRequest.first()).items()).isEmpty();
         });
     }
 

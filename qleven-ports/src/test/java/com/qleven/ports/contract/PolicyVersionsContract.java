@@ -23,12 +23,12 @@ public abstract class PolicyVersionsContract {
     protected abstract QlevenStore store();
 
     private <T> T global(Supplier<T> work) {
-        return store().transactions().global(work);
+        return store().shared().transactions().global(work);
     }
 
     private UserId accountId() {
         UserId id = newUser();
-        store().transactions().global(() -> store().accounts().add(account(id)));
+        store().shared().transactions().global(() -> store().tenancy().accounts().add(account(id)));
         return id;
     }
 
@@ -46,12 +46,12 @@ public abstract class PolicyVersionsContract {
         UserId by = accountId();
         PolicyVersion first = version(name(), T0.plusSeconds(60), by);
 
-        assertThat(global(() -> store().policyVersions().add(first))).isTrue();
+        assertThat(global(() -> store().privacy().policyVersions().add(first))).isTrue();
         PolicyVersion again = new PolicyVersion(first.version(), "other", "b".repeat(64), T0, T0, by);
-        assertThat(global(() -> store().policyVersions().add(again))).isFalse();
+        assertThat(global(() -> store().privacy().policyVersions().add(again))).isFalse();
 
-        assertThat(global(() -> store().policyVersions().byVersion(first.version()))).contains(first);
-        assertThat(global(() -> store().policyVersions().byVersion(name()))).isEmpty();
+        assertThat(global(() -> store().privacy().policyVersions().byVersion(first.version()))).contains(first);
+        assertThat(global(() -> store().privacy().policyVersions().byVersion(name()))).isEmpty();
     }
 
     @Test
@@ -61,15 +61,15 @@ public abstract class PolicyVersionsContract {
         Instant base = Instant.parse("2999-01-01T00:00:00Z");
         PolicyVersion earlier = version(name(), base, by);
         PolicyVersion later = version(name(), base.plus(Duration.ofDays(10)), by);
-        global(() -> store().policyVersions().add(later));
-        global(() -> store().policyVersions().add(earlier));
+        global(() -> store().privacy().policyVersions().add(later));
+        global(() -> store().privacy().policyVersions().add(earlier));
 
-        assertThat(global(() -> store().policyVersions().inEffectAt(base.minusNanos(1000))))
+        assertThat(global(() -> store().privacy().policyVersions().inEffectAt(base.minusNanos(1000))))
                 .isNotEqualTo(java.util.Optional.of(earlier)).isNotEqualTo(java.util.Optional.of(later));
-        assertThat(global(() -> store().policyVersions().inEffectAt(base))).contains(earlier);
-        assertThat(global(() -> store().policyVersions().inEffectAt(later.effectiveAt().minusNanos(1000))))
+        assertThat(global(() -> store().privacy().policyVersions().inEffectAt(base))).contains(earlier);
+        assertThat(global(() -> store().privacy().policyVersions().inEffectAt(later.effectiveAt().minusNanos(1000))))
                 .contains(earlier);
-        assertThat(global(() -> store().policyVersions().inEffectAt(later.effectiveAt()))).contains(later);
+        assertThat(global(() -> store().privacy().policyVersions().inEffectAt(later.effectiveAt()))).contains(later);
     }
 
     @Test
@@ -78,50 +78,50 @@ public abstract class PolicyVersionsContract {
         UserId reader = accountId();
         PolicyVersion older = version(name(), T0, by);
         PolicyVersion newer = version(name(), T0.plusSeconds(3600), by);
-        global(() -> store().policyVersions().add(older));
-        global(() -> store().policyVersions().add(newer));
+        global(() -> store().privacy().policyVersions().add(older));
+        global(() -> store().privacy().policyVersions().add(newer));
         PolicyNotice olderNotice = new PolicyNotice(reader, older.version(), older.effectiveAt(), T0);
         PolicyNotice newerNotice = new PolicyNotice(reader, newer.version(), newer.effectiveAt(), T0);
 
-        store().transactions().global(() -> {
-            store().policyVersions().notify(olderNotice);
-            store().policyVersions().notify(newerNotice);
-            store().policyVersions().notify(new PolicyNotice(reader, older.version(), older.effectiveAt(),
+        store().shared().transactions().global(() -> {
+            store().privacy().policyVersions().notify(olderNotice);
+            store().privacy().policyVersions().notify(newerNotice);
+            store().privacy().policyVersions().notify(new PolicyNotice(reader, older.version(), older.effectiveAt(),
                     T0.plusSeconds(5)));
         });
 
-        assertThat(global(() -> store().policyVersions().unread(reader))).containsExactly(newerNotice, olderNotice);
-        assertThat(global(() -> store().policyVersions().unread(by))).isEmpty();
-        assertThat(global(() -> store().policyVersions().accept(reader, older.version(), T0.plusSeconds(7))))
+        assertThat(global(() -> store().privacy().policyVersions().unread(reader))).containsExactly(newerNotice, olderNotice);
+        assertThat(global(() -> store().privacy().policyVersions().unread(by))).isEmpty();
+        assertThat(global(() -> store().privacy().policyVersions().accept(reader, older.version(), T0.plusSeconds(7))))
                 .isTrue();
-        assertThat(global(() -> store().policyVersions().accept(reader, older.version(), T0.plusSeconds(9))))
+        assertThat(global(() -> store().privacy().policyVersions().accept(reader, older.version(), T0.plusSeconds(9))))
                 .isFalse();
-        assertThat(global(() -> store().policyVersions().acceptedAt(reader, older.version())))
+        assertThat(global(() -> store().privacy().policyVersions().acceptedAt(reader, older.version())))
                 .contains(T0.plusSeconds(7));
-        assertThat(global(() -> store().policyVersions().acceptedAt(reader, newer.version()))).isEmpty();
-        assertThat(global(() -> store().policyVersions().unread(reader))).containsExactly(newerNotice);
+        assertThat(global(() -> store().privacy().policyVersions().acceptedAt(reader, newer.version()))).isEmpty();
+        assertThat(global(() -> store().privacy().policyVersions().unread(reader))).containsExactly(newerNotice);
     }
 
     @Test
     public void a_unit_that_rolls_back_leaves_no_version_notice_or_acceptance() {
         UserId by = accountId();
         PolicyVersion kept = version(name(), T0, by);
-        global(() -> store().policyVersions().add(kept));
+        global(() -> store().privacy().policyVersions().add(kept));
         PolicyVersion dropped = version(name(), T0, by);
 
         try {
-            store().transactions().global(() -> {
-                store().policyVersions().add(dropped);
-                store().policyVersions().notify(new PolicyNotice(by, kept.version(), kept.effectiveAt(), T0));
-                store().policyVersions().accept(by, kept.version(), T0);
+            store().shared().transactions().global(() -> {
+                store().privacy().policyVersions().add(dropped);
+                store().privacy().policyVersions().notify(new PolicyNotice(by, kept.version(), kept.effectiveAt(), T0));
+                store().privacy().policyVersions().accept(by, kept.version(), T0);
                 throw new IllegalStateException("roll back");
             });
         } catch (IllegalStateException expected) {
             // The unit's writes must be gone.
         }
 
-        assertThat(global(() -> store().policyVersions().byVersion(dropped.version()))).isEmpty();
-        assertThat(global(() -> store().policyVersions().unread(by))).isEmpty();
-        assertThat(global(() -> store().policyVersions().acceptedAt(by, kept.version()))).isEmpty();
+        assertThat(global(() -> store().privacy().policyVersions().byVersion(dropped.version()))).isEmpty();
+        assertThat(global(() -> store().privacy().policyVersions().unread(by))).isEmpty();
+        assertThat(global(() -> store().privacy().policyVersions().acceptedAt(by, kept.version()))).isEmpty();
     }
 }

@@ -39,7 +39,7 @@ public abstract class PrivacyRequestsContract {
     protected abstract QlevenStore store();
 
     private <T> T in(TenantId tenant, Supplier<T> work) {
-        return store().transactions().inTenant(tenant, work);
+        return store().shared().transactions().inTenant(tenant, work);
     }
 
     private TenantId center() {
@@ -62,7 +62,7 @@ public abstract class PrivacyRequestsContract {
 
     private void add(StoredPrivacyRequest r) {
         in(r.tenant(), () -> {
-            store().privacyRequests().add(r);
+            store().privacy().privacyRequests().add(r);
             return null;
         });
     }
@@ -72,7 +72,7 @@ public abstract class PrivacyRequestsContract {
         Optional<String> cursor = Optional.empty();
         do {
             PageRequest page = new PageRequest(2, cursor);
-            Page<StoredPrivacyRequest> p = in(tenant, () -> store().privacyRequests().list(tenant, filter, page));
+            Page<StoredPrivacyRequest> p = in(tenant, () -> store().privacy().privacyRequests().list(tenant, filter, page));
             found.addAll(p.items());
             cursor = p.next();
         } while (cursor.isPresent());
@@ -90,10 +90,10 @@ public abstract class PrivacyRequestsContract {
         StoredPrivacyRequest r = request(tenant, T0);
         add(r);
 
-        StoredPrivacyRequest back = in(tenant, () -> store().privacyRequests().byId(tenant, r.id())).orElseThrow();
+        StoredPrivacyRequest back = in(tenant, () -> store().privacy().privacyRequests().byId(tenant, r.id())).orElseThrow();
         assertThat(back).usingRecursiveComparison().isEqualTo(r);
-        assertThat(in(other, () -> store().privacyRequests().byId(tenant, r.id()))).isEmpty();
-        assertThat(in(other, () -> store().privacyRequests().byId(other, r.id()))).isEmpty();
+        assertThat(in(other, () -> store().privacy().privacyRequests().byId(tenant, r.id()))).isEmpty();
+        assertThat(in(other, () -> store().privacy().privacyRequests().byId(other, r.id()))).isEmpty();
     }
 
     @Test
@@ -104,12 +104,12 @@ public abstract class PrivacyRequestsContract {
         add(r);
         StoredPrivacyRequest done = completed(r, T0.plus(Duration.ofDays(3)));
 
-        assertThat(in(tenant, () -> store().privacyRequests().update(done, 7))).isFalse();
-        assertThat(in(other, () -> store().privacyRequests().update(done, 1))).isFalse();
-        assertThat(in(tenant, () -> store().privacyRequests().byId(tenant, r.id())).orElseThrow().version())
+        assertThat(in(tenant, () -> store().privacy().privacyRequests().update(done, 7))).isFalse();
+        assertThat(in(other, () -> store().privacy().privacyRequests().update(done, 1))).isFalse();
+        assertThat(in(tenant, () -> store().privacy().privacyRequests().byId(tenant, r.id())).orElseThrow().version())
                 .isEqualTo(1);
-        assertThat(in(tenant, () -> store().privacyRequests().update(done, 1))).isTrue();
-        assertThat(in(tenant, () -> store().privacyRequests().byId(tenant, r.id())).orElseThrow())
+        assertThat(in(tenant, () -> store().privacy().privacyRequests().update(done, 1))).isTrue();
+        assertThat(in(tenant, () -> store().privacy().privacyRequests().byId(tenant, r.id())).orElseThrow())
                 .usingRecursiveComparison().isEqualTo(done);
     }
 
@@ -126,7 +126,7 @@ public abstract class PrivacyRequestsContract {
         add(answered);
         add(middle);
         add(request(other, T0));
-        in(tenant, () -> store().privacyRequests().update(completed(answered, T0.plus(Duration.ofDays(6))), 1));
+        in(tenant, () -> store().privacy().privacyRequests().update(completed(answered, T0.plus(Duration.ofDays(6))), 1));
 
         assertThat(ids(all(tenant, PrivacyRequestFilter.ALL)))
                 .containsExactly(early.id(), answered.id(), middle.id(), late.id());
@@ -137,10 +137,10 @@ public abstract class PrivacyRequestsContract {
                 Optional.of(late.dueAt()))))).containsExactly(middle.id());
         assertThat(ids(all(tenant, new PrivacyRequestFilter(true, Optional.empty(), Optional.of(middle.dueAt())))))
                 .containsExactly(early.id());
-        assertThat(in(tenant, () -> store().privacyRequests().count(tenant,
+        assertThat(in(tenant, () -> store().privacy().privacyRequests().count(tenant,
                 new PrivacyRequestFilter(true, Optional.of(middle.dueAt()), Optional.empty())))).isEqualTo(2);
-        assertThat(in(tenant, () -> store().privacyRequests().count(tenant, PrivacyRequestFilter.ALL))).isEqualTo(4);
-        assertThat(in(other, () -> store().privacyRequests().count(tenant, PrivacyRequestFilter.ALL))).isZero();
+        assertThat(in(tenant, () -> store().privacy().privacyRequests().count(tenant, PrivacyRequestFilter.ALL))).isEqualTo(4);
+        assertThat(in(other, () -> store().privacy().privacyRequests().count(tenant, PrivacyRequestFilter.ALL))).isZero();
     }
 
     @Test
@@ -150,14 +150,14 @@ public abstract class PrivacyRequestsContract {
         add(request(tenant, T0));
         add(request(tenant, T0.plusSeconds(1)));
 
-        List<TenantId> centers = store().transactions().global(() -> store().privacyRequests().centers());
+        List<TenantId> centers = store().shared().transactions().global(() -> store().privacy().privacyRequests().centers());
         assertThat(centers).containsOnlyOnce(tenant).doesNotContain(without);
     }
 
     @Test
     void aCursorThatNoListReturnedIsRefused() {
         TenantId tenant = center();
-        assertThatThrownBy(() -> in(tenant, () -> store().privacyRequests().list(tenant, PrivacyRequestFilter.ALL,
+        assertThatThrownBy(() -> in(tenant, () -> store().privacy().privacyRequests().list(tenant, PrivacyRequestFilter.ALL,
                 new PageRequest(2, Optional.of("not-a-cursor")))))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("cursor");
@@ -176,9 +176,9 @@ public abstract class PrivacyRequestsContract {
         add(first);
         add(unrelated);
 
-        assertThat(ids(in(tenant, () -> store().privacyRequests().ofClient(tenant, first.client()))))
+        assertThat(ids(in(tenant, () -> store().privacy().privacyRequests().ofClient(tenant, first.client()))))
                 .containsExactly(first.id(), second.id());
-        assertThat(in(other, () -> store().privacyRequests().ofClient(tenant, first.client()))).isEmpty();
+        assertThat(in(other, () -> store().privacy().privacyRequests().ofClient(tenant, first.client()))).isEmpty();
     }
 
     @Test
@@ -187,18 +187,18 @@ public abstract class PrivacyRequestsContract {
         TenantId other = center();
         StoredPrivacyRequest r = request(tenant, T0);
         add(r);
-        assertThat(in(tenant, () -> store().privacyRequests().suppressedAt(tenant, r.id()))).isEmpty();
+        assertThat(in(tenant, () -> store().privacy().privacyRequests().suppressedAt(tenant, r.id()))).isEmpty();
 
         in(tenant, () -> {
-            store().privacyRequests().noteSuppressed(tenant, r.id(), T0.plusSeconds(1));
-            store().privacyRequests().noteSuppressed(tenant, r.id(), T0.plusSeconds(2));
+            store().privacy().privacyRequests().noteSuppressed(tenant, r.id(), T0.plusSeconds(1));
+            store().privacy().privacyRequests().noteSuppressed(tenant, r.id(), T0.plusSeconds(2));
             return null;
         });
 
-        assertThat(in(tenant, () -> store().privacyRequests().suppressedAt(tenant, r.id())))
+        assertThat(in(tenant, () -> store().privacy().privacyRequests().suppressedAt(tenant, r.id())))
                 .contains(T0.plusSeconds(1));
-        assertThat(in(other, () -> store().privacyRequests().suppressedAt(tenant, r.id()))).isEmpty();
-        assertThat(in(tenant, () -> store().privacyRequests().byId(tenant, r.id()))).get()
+        assertThat(in(other, () -> store().privacy().privacyRequests().suppressedAt(tenant, r.id()))).isEmpty();
+        assertThat(in(tenant, () -> store().privacy().privacyRequests().byId(tenant, r.id()))).get()
                 .usingRecursiveComparison().as("the request itself is unchanged").isEqualTo(r);
     }
 }

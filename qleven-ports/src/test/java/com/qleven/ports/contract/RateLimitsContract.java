@@ -20,11 +20,11 @@ public abstract class RateLimitsContract {
     protected abstract QlevenStore store();
 
     private RateLimits limits() {
-        return store().rateLimits();
+        return store().shared().rateLimits();
     }
 
     private void record(String bucket, BlindIndex key, Instant... moments) {
-        store().transactions().global(() -> {
+        store().shared().transactions().global(() -> {
             for (Instant at : moments) {
                 limits().record(bucket, key, at);
             }
@@ -32,7 +32,7 @@ public abstract class RateLimitsContract {
     }
 
     private Window since(String bucket, BlindIndex key, Instant since) {
-        return store().transactions().global(() -> limits().since(bucket, key, since));
+        return store().shared().transactions().global(() -> limits().since(bucket, key, since));
     }
 
     @Test
@@ -95,7 +95,7 @@ public abstract class RateLimitsContract {
         record("contract_other", key, T0);
         record(BUCKET, other, T0);
 
-        store().transactions().global(() -> limits().clear(BUCKET, key));
+        store().shared().transactions().global(() -> limits().clear(BUCKET, key));
 
         assertThat(since(BUCKET, key, T0).count()).isZero();
         assertThat(since("contract_other", key, T0).count()).isEqualTo(1);
@@ -110,7 +110,7 @@ public abstract class RateLimitsContract {
         record(BUCKET, key, cutoff.minus(Duration.ofDays(2)), cutoff.minusNanos(1_000), cutoff,
                 cutoff.plus(Duration.ofMinutes(1)));
 
-        store().transactions().global(() -> limits().forgetBefore(cutoff));
+        store().shared().transactions().global(() -> limits().forgetBefore(cutoff));
 
         Window window = since(BUCKET, key, cutoff.minus(Duration.ofDays(30)));
         assertThat(window.count()).isEqualTo(2);
@@ -122,11 +122,11 @@ public abstract class RateLimitsContract {
         BlindIndex key = newBlindIndex();
         record(BUCKET, key, T0, T0, T0.plusSeconds(1));
 
-        store().transactions().global(() -> limits().forget(BUCKET, key, T0));
+        store().shared().transactions().global(() -> limits().forget(BUCKET, key, T0));
         assertThat(since(BUCKET, key, T0).count()).isEqualTo(2);
-        store().transactions().global(() -> limits().forget(BUCKET, key, T0.plusSeconds(5)));
+        store().shared().transactions().global(() -> limits().forget(BUCKET, key, T0.plusSeconds(5)));
         assertThat(since(BUCKET, key, T0).count()).isEqualTo(2);
-        store().transactions().global(() -> limits().forget(BUCKET, key, T0));
+        store().shared().transactions().global(() -> limits().forget(BUCKET, key, T0));
         Window left = since(BUCKET, key, T0);
         assertThat(left.count()).isEqualTo(1);
         assertThat(left.oldest()).contains(T0.plusSeconds(1));
@@ -147,7 +147,7 @@ public abstract class RateLimitsContract {
             for (int i = 0; i < threads; i++) {
                 all.add(pool.submit(() -> {
                     go.await();
-                    store().transactions().global(() -> {
+                    store().shared().transactions().global(() -> {
                         limits().lock(BUCKET, key);
                         if (limits().since(BUCKET, key, T0.minus(Duration.ofHours(1))).count() < limit) {
                             try {

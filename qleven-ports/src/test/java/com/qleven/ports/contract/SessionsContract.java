@@ -34,8 +34,8 @@ public abstract class SessionsContract {
     /** Runs in the unit of work of the session's scope: its center's, or a global one. */
     private <T> T in(Optional<TenantId> tenant, Supplier<T> work) {
         return tenant.isPresent()
-                ? store().transactions().inTenant(tenant.get(), work)
-                : store().transactions().global(work);
+                ? store().shared().transactions().inTenant(tenant.get(), work)
+                : store().shared().transactions().global(work);
     }
 
     private void in(Optional<TenantId> tenant, Runnable work) {
@@ -51,20 +51,20 @@ public abstract class SessionsContract {
         addCenter(store(), tenant);
         addMember(store(), tenant, user, Role.RECEPTIONIST, T0);
         StoredSession session = session(newSessionId(), user, Optional.of(tenant));
-        in(session.tenantId(), () -> store().sessions().add(session));
+        in(session.tenantId(), () -> store().tenancy().sessions().add(session));
         return session;
     }
 
     private StoredSession operatorSession() {
         UserId user = newUser();
-        store().transactions().global(() -> store().accounts().add(account(user)));
+        store().shared().transactions().global(() -> store().tenancy().accounts().add(account(user)));
         StoredSession session = session(newSessionId(), user, Optional.empty());
-        in(session.tenantId(), () -> store().sessions().add(session));
+        in(session.tenantId(), () -> store().tenancy().sessions().add(session));
         return session;
     }
 
     private Optional<StoredSession> byId(Optional<TenantId> tenant, SessionId id) {
-        return in(tenant, () -> store().sessions().byId(tenant, id));
+        return in(tenant, () -> store().tenancy().sessions().byId(tenant, id));
     }
 
     @Test
@@ -90,7 +90,7 @@ public abstract class SessionsContract {
         StoredSession bare = new StoredSession(newSessionId(), user, Optional.of(tenant), T0, T0,
                 T0.plus(Duration.ofHours(12)), Optional.empty(), Optional.empty(), null, null, Optional.empty());
 
-        in(bare.tenantId(), () -> store().sessions().add(bare));
+        in(bare.tenantId(), () -> store().tenancy().sessions().add(bare));
 
         assertThat(byId(bare.tenantId(), bare.id())).get().usingRecursiveComparison().isEqualTo(bare);
     }
@@ -110,7 +110,7 @@ public abstract class SessionsContract {
     @Test
     public void touch_moves_the_last_use() {
         for (StoredSession session : new StoredSession[] {centerSession(), operatorSession()}) {
-            in(session.tenantId(), () -> store().sessions().touch(session.tenantId(), session.id(),
+            in(session.tenantId(), () -> store().tenancy().sessions().touch(session.tenantId(), session.id(),
                     T0.plus(Duration.ofMinutes(7))));
 
             assertThat(byId(session.tenantId(), session.id())).get()
@@ -121,7 +121,7 @@ public abstract class SessionsContract {
     @Test
     public void end_records_when_and_why() {
         for (StoredSession session : new StoredSession[] {centerSession(), operatorSession()}) {
-            in(session.tenantId(), () -> store().sessions().end(session.tenantId(), session.id(),
+            in(session.tenantId(), () -> store().tenancy().sessions().end(session.tenantId(), session.id(),
                     T0.plus(Duration.ofMinutes(20)), "sign_out"));
 
             StoredSession ended = byId(session.tenantId(), session.id()).orElseThrow();
@@ -133,10 +133,10 @@ public abstract class SessionsContract {
     @Test
     public void an_ended_session_keeps_its_first_end() {
         for (StoredSession session : new StoredSession[] {centerSession(), operatorSession()}) {
-            in(session.tenantId(), () -> store().sessions().end(session.tenantId(), session.id(),
+            in(session.tenantId(), () -> store().tenancy().sessions().end(session.tenantId(), session.id(),
                     T0.plus(Duration.ofMinutes(20)), "expired"));
 
-            in(session.tenantId(), () -> store().sessions().end(session.tenantId(), session.id(),
+            in(session.tenantId(), () -> store().tenancy().sessions().end(session.tenantId(), session.id(),
                     T0.plus(Duration.ofMinutes(45)), "sign_out"));
 
             StoredSession ended = byId(session.tenantId(), session.id()).orElseThrow();
@@ -151,8 +151,8 @@ public abstract class SessionsContract {
         StoredSession other = centerSession();
 
         in(ended.tenantId(), () -> {
-            store().sessions().touch(ended.tenantId(), ended.id(), T0.plus(Duration.ofMinutes(3)));
-            store().sessions().end(ended.tenantId(), ended.id(), T0.plus(Duration.ofMinutes(4)), "sign_out");
+            store().tenancy().sessions().touch(ended.tenantId(), ended.id(), T0.plus(Duration.ofMinutes(3)));
+            store().tenancy().sessions().end(ended.tenantId(), ended.id(), T0.plus(Duration.ofMinutes(4)), "sign_out");
         });
 
         assertThat(byId(other.tenantId(), other.id())).get().usingRecursiveComparison().isEqualTo(other);

@@ -26,7 +26,7 @@ public abstract class SubprocessorsContract {
         assertThat(Subprocessors.SEEDED).extracting(Subprocessor::name)
                 .containsExactly("Meta Platforms, Inc.", "Vercel Inc.", "Supabase Inc.");
         for (Subprocessor seeded : Subprocessors.SEEDED) {
-            assertThat(store().transactions().global(() -> store().subprocessors().byId(seeded.id())))
+            assertThat(store().shared().transactions().global(() -> store().privacy().subprocessors().byId(seeded.id())))
                     .as("the migration and the code seed the same entry").contains(seeded);
         }
     }
@@ -34,13 +34,13 @@ public abstract class SubprocessorsContract {
     @Test
     public void an_entry_comes_back_whole_changes_and_is_listed_by_name() {
         Subprocessor added = entry("Zeta Mail " + UUID.randomUUID());
-        store().transactions().global(() -> store().subprocessors().add(added));
+        store().shared().transactions().global(() -> store().privacy().subprocessors().add(added));
         Subprocessor changed = new Subprocessor(added.id(), added.name(), added.purpose(), "Germany",
                 added.transferSafeguard(), added.updatedAt().plusSeconds(5));
-        store().transactions().global(() -> store().subprocessors().update(changed));
+        store().shared().transactions().global(() -> store().privacy().subprocessors().update(changed));
 
-        assertThat(store().transactions().global(() -> store().subprocessors().byId(added.id()))).contains(changed);
-        var names = store().transactions().global(() -> store().subprocessors().list()).stream()
+        assertThat(store().shared().transactions().global(() -> store().privacy().subprocessors().byId(added.id()))).contains(changed);
+        var names = store().shared().transactions().global(() -> store().privacy().subprocessors().list()).stream()
                 .map(Subprocessor::name).toList();
         assertThat(names).contains(added.name(), "Meta Platforms, Inc.").isSorted();
     }
@@ -48,15 +48,15 @@ public abstract class SubprocessorsContract {
     @Test
     public void an_entry_is_added_once_and_rolls_back_with_its_unit_of_work() {
         Subprocessor added = entry("Once " + UUID.randomUUID());
-        store().transactions().global(() -> store().subprocessors().add(added));
+        store().shared().transactions().global(() -> store().privacy().subprocessors().add(added));
         Subprocessor lost = entry("Lost " + UUID.randomUUID());
 
-        assertThatThrownBy(() -> store().transactions().global(() -> store().subprocessors().add(added)))
+        assertThatThrownBy(() -> store().shared().transactions().global(() -> store().privacy().subprocessors().add(added)))
                 .isInstanceOf(RuntimeException.class);
-        assertThatThrownBy(() -> store().transactions().global(() -> {
-            store().subprocessors().add(lost);
+        assertThatThrownBy(() -> store().shared().transactions().global(() -> {
+            store().privacy().subprocessors().add(lost);
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
-        assertThat(store().transactions().global(() -> store().subprocessors().byId(lost.id()))).isEmpty();
+        assertThat(store().shared().transactions().global(() -> store().privacy().subprocessors().byId(lost.id()))).isEmpty();
     }
 }

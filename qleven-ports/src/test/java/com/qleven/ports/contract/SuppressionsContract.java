@@ -24,7 +24,7 @@ public abstract class SuppressionsContract {
     }
 
     private boolean contains(TenantId unit, TenantId tenant, BlindIndex key) {
-        return store().transactions().inTenant(unit, () -> store().suppressions().contains(tenant, key));
+        return store().shared().transactions().inTenant(unit, () -> store().privacy().suppressions().contains(tenant, key));
     }
 
     @Test
@@ -32,9 +32,9 @@ public abstract class SuppressionsContract {
         TenantId tenant = center();
         TenantId other = center();
         BlindIndex key = newBlindIndex();
-        store().transactions().inTenant(tenant, () -> {
-            store().suppressions().add(tenant, key, T0);
-            store().suppressions().add(tenant, key, T0.plusSeconds(5));
+        store().shared().transactions().inTenant(tenant, () -> {
+            store().privacy().suppressions().add(tenant, key, T0);
+            store().privacy().suppressions().add(tenant, key, T0.plusSeconds(5));
         });
 
         assertThat(contains(tenant, tenant, key)).isTrue();

@@ -50,33 +50,33 @@ public abstract class TransactionsContract {
         UserId user = newUser();
         Written w = new Written(tenant, user, newBlindIndex(), wrappedKey(KeyScope.account(user.value())),
                 newBlindIndex(), newBlindIndex().hex());
-        assertThat(s.directory().claimAccountEmail(w.email(), user)).isTrue();
-        s.accounts().add(account(user));
+        assertThat(s.shared().directory().claimAccountEmail(w.email(), user)).isTrue();
+        s.tenancy().accounts().add(account(user));
         if (centerRows) {
-            s.centers().add(center(tenant));
-            s.memberships().add(new Membership(tenant, user, Role.ADMINISTRATOR, T0));
+            s.tenancy().centers().add(center(tenant));
+            s.tenancy().memberships().add(new Membership(tenant, user, Role.ADMINISTRATOR, T0));
         }
-        s.directory().addMembership(user, tenant);
-        s.directory().addSessionToken(new Directory.SessionToken(w.tokenHash(), UUID.randomUUID(),
+        s.shared().directory().addMembership(user, tenant);
+        s.shared().directory().addSessionToken(new Directory.SessionToken(w.tokenHash(), UUID.randomUUID(),
                 Optional.of(tenant), user, T0.plus(Duration.ofHours(12))));
-        s.rateLimits().record("contract", w.rateKey(), T0);
-        s.dataKeys().addIfAbsent(w.key());
+        s.shared().rateLimits().record("contract", w.rateKey(), T0);
+        s.shared().dataKeys().addIfAbsent(w.key());
         return w;
     }
 
     private void assertNothingOf(Written w) {
         QlevenStore s = store();
-        s.transactions().global(() -> {
-            assertThat(s.directory().accountByEmail(w.email())).isEmpty();
-            assertThat(s.accounts().byId(w.user())).isEmpty();
-            assertThat(s.directory().centersOf(w.user())).isEmpty();
-            assertThat(s.directory().sessionByTokenHash(w.tokenHash())).isEmpty();
-            assertThat(s.rateLimits().since("contract", w.rateKey(), T0.minusSeconds(1)).count()).isZero();
-            assertThat(s.dataKeys().byId(w.key().id())).isEmpty();
+        s.shared().transactions().global(() -> {
+            assertThat(s.shared().directory().accountByEmail(w.email())).isEmpty();
+            assertThat(s.tenancy().accounts().byId(w.user())).isEmpty();
+            assertThat(s.shared().directory().centersOf(w.user())).isEmpty();
+            assertThat(s.shared().directory().sessionByTokenHash(w.tokenHash())).isEmpty();
+            assertThat(s.shared().rateLimits().since("contract", w.rateKey(), T0.minusSeconds(1)).count()).isZero();
+            assertThat(s.shared().dataKeys().byId(w.key().id())).isEmpty();
         });
-        s.transactions().inTenant(w.tenant(), () -> {
-            assertThat(s.centers().byId(w.tenant())).isEmpty();
-            assertThat(s.memberships().find(w.tenant(), w.user())).isEmpty();
+        s.shared().transactions().inTenant(w.tenant(), () -> {
+            assertThat(s.tenancy().centers().byId(w.tenant())).isEmpty();
+            assertThat(s.tenancy().memberships().find(w.tenant(), w.user())).isEmpty();
         });
     }
 
@@ -84,19 +84,19 @@ public abstract class TransactionsContract {
     public void a_center_unit_commits_everything_it_wrote() {
         QlevenStore s = store();
         TenantId tenant = newTenant();
-        Written w = s.transactions().inTenant(tenant, () -> writeEverything(tenant, true));
+        Written w = s.shared().transactions().inTenant(tenant, () -> writeEverything(tenant, true));
 
-        s.transactions().global(() -> {
-            assertThat(s.directory().accountByEmail(w.email())).contains(w.user());
-            assertThat(s.accounts().byId(w.user())).isPresent();
-            assertThat(s.directory().centersOf(w.user())).containsExactly(tenant);
-            assertThat(s.directory().sessionByTokenHash(w.tokenHash())).isPresent();
-            assertThat(s.rateLimits().since("contract", w.rateKey(), T0).count()).isEqualTo(1);
-            assertThat(s.dataKeys().byId(w.key().id())).isPresent();
+        s.shared().transactions().global(() -> {
+            assertThat(s.shared().directory().accountByEmail(w.email())).contains(w.user());
+            assertThat(s.tenancy().accounts().byId(w.user())).isPresent();
+            assertThat(s.shared().directory().centersOf(w.user())).containsExactly(tenant);
+            assertThat(s.shared().directory().sessionByTokenHash(w.tokenHash())).isPresent();
+            assertThat(s.shared().rateLimits().since("contract", w.rateKey(), T0).count()).isEqualTo(1);
+            assertThat(s.shared().dataKeys().byId(w.key().id())).isPresent();
         });
-        s.transactions().inTenant(tenant, () -> {
-            assertThat(s.centers().byId(tenant)).isPresent();
-            assertThat(s.memberships().find(tenant, w.user())).isPresent();
+        s.shared().transactions().inTenant(tenant, () -> {
+            assertThat(s.tenancy().centers().byId(tenant)).isPresent();
+            assertThat(s.tenancy().memberships().find(tenant, w.user())).isPresent();
         });
     }
 
@@ -107,7 +107,7 @@ public abstract class TransactionsContract {
         Written[] written = new Written[1];
         RuntimeException boom = new IllegalArgumentException("boom");
 
-        assertThatThrownBy(() -> s.transactions().inTenant(tenant, () -> {
+        assertThatThrownBy(() -> s.shared().transactions().inTenant(tenant, () -> {
             written[0] = writeEverything(tenant, true);
             throw boom;
         })).isSameAs(boom);
@@ -121,7 +121,7 @@ public abstract class TransactionsContract {
         Written[] written = new Written[1];
         RuntimeException boom = new IllegalStateException("boom");
 
-        assertThatThrownBy(() -> s.transactions().global(() -> {
+        assertThatThrownBy(() -> s.shared().transactions().global(() -> {
             written[0] = writeEverything(newTenant(), false);
             throw boom;
         })).isSameAs(boom);
@@ -136,7 +136,7 @@ public abstract class TransactionsContract {
         Written[] written = new Written[1];
         Error boom = new AssertionError("boom");
 
-        assertThatThrownBy(() -> s.transactions().inTenant(tenant, () -> {
+        assertThatThrownBy(() -> s.shared().transactions().inTenant(tenant, () -> {
             written[0] = writeEverything(tenant, true);
             throw boom;
         })).isSameAs(boom);
@@ -146,8 +146,8 @@ public abstract class TransactionsContract {
 
     @Test
     public void a_unit_returns_the_value_of_its_work() {
-        assertThat(store().transactions().inTenant(newTenant(), () -> 42)).isEqualTo(42);
-        assertThat(store().transactions().global(() -> "done")).isEqualTo("done");
+        assertThat(store().shared().transactions().inTenant(newTenant(), () -> 42)).isEqualTo(42);
+        assertThat(store().shared().transactions().global(() -> "done")).isEqualTo("done");
     }
 
     @Test
@@ -157,19 +157,19 @@ public abstract class TransactionsContract {
         UserId user = newUser();
         RuntimeException boom = new IllegalArgumentException("boom");
 
-        assertThatThrownBy(() -> s.transactions().inTenant(tenant, () -> {
-            s.centers().add(center(tenant));
-            s.transactions().inTenant(tenant, () -> {
+        assertThatThrownBy(() -> s.shared().transactions().inTenant(tenant, () -> {
+            s.tenancy().centers().add(center(tenant));
+            s.shared().transactions().inTenant(tenant, () -> {
                 // The inner unit sees what the outer one wrote and has not committed yet.
-                assertThat(s.centers().byId(tenant)).isPresent();
-                s.memberships().add(new Membership(tenant, user, Role.RECEPTIONIST, T0));
+                assertThat(s.tenancy().centers().byId(tenant)).isPresent();
+                s.tenancy().memberships().add(new Membership(tenant, user, Role.RECEPTIONIST, T0));
             });
             throw boom;
         })).isSameAs(boom);
 
-        s.transactions().inTenant(tenant, () -> {
-            assertThat(s.centers().byId(tenant)).isEmpty();
-            assertThat(s.memberships().find(tenant, user)).isEmpty();
+        s.shared().transactions().inTenant(tenant, () -> {
+            assertThat(s.tenancy().centers().byId(tenant)).isEmpty();
+            assertThat(s.tenancy().memberships().find(tenant, user)).isEmpty();
         });
     }
 
@@ -179,14 +179,14 @@ public abstract class TransactionsContract {
         TenantId tenant = newTenant();
         RuntimeException boom = new IllegalArgumentException("boom");
 
-        assertThatThrownBy(() -> s.transactions().inTenant(tenant, () -> {
-            s.centers().add(center(tenant));
-            s.transactions().inTenant(tenant, () -> {
+        assertThatThrownBy(() -> s.shared().transactions().inTenant(tenant, () -> {
+            s.tenancy().centers().add(center(tenant));
+            s.shared().transactions().inTenant(tenant, () -> {
                 throw boom;
             });
         })).isSameAs(boom);
 
-        s.transactions().inTenant(tenant, () -> assertThat(s.centers().byId(tenant)).isEmpty());
+        s.shared().transactions().inTenant(tenant, () -> assertThat(s.tenancy().centers().byId(tenant)).isEmpty());
     }
 
     @Test
@@ -196,14 +196,14 @@ public abstract class TransactionsContract {
         TenantId b = newTenant();
         AtomicBoolean innerRan = new AtomicBoolean();
 
-        s.transactions().inTenant(a, () -> {
-            s.centers().add(center(a));
-            assertThatThrownBy(() -> s.transactions().inTenant(b, () -> innerRan.set(true)))
+        s.shared().transactions().inTenant(a, () -> {
+            s.tenancy().centers().add(center(a));
+            assertThatThrownBy(() -> s.shared().transactions().inTenant(b, () -> innerRan.set(true)))
                     .isInstanceOf(IllegalStateException.class);
         });
 
         assertThat(innerRan).isFalse();
-        s.transactions().inTenant(a, () -> assertThat(s.centers().byId(a)).isPresent());
+        s.shared().transactions().inTenant(a, () -> assertThat(s.tenancy().centers().byId(a)).isPresent());
     }
 
     @Test
@@ -214,18 +214,18 @@ public abstract class TransactionsContract {
         BlindIndex email = newBlindIndex();
         RuntimeException boom = new IllegalArgumentException("boom");
 
-        assertThatThrownBy(() -> s.transactions().inTenant(tenant, () -> {
-            s.centers().add(center(tenant));
-            s.transactions().global(() -> {
-                assertThat(s.directory().claimAccountEmail(email, user)).isTrue();
-                s.accounts().add(account(user));
+        assertThatThrownBy(() -> s.shared().transactions().inTenant(tenant, () -> {
+            s.tenancy().centers().add(center(tenant));
+            s.shared().transactions().global(() -> {
+                assertThat(s.shared().directory().claimAccountEmail(email, user)).isTrue();
+                s.tenancy().accounts().add(account(user));
             });
             throw boom;
         })).isSameAs(boom);
 
-        s.transactions().global(() -> {
-            assertThat(s.directory().accountByEmail(email)).isEmpty();
-            assertThat(s.accounts().byId(user)).isEmpty();
+        s.shared().transactions().global(() -> {
+            assertThat(s.shared().directory().accountByEmail(email)).isEmpty();
+            assertThat(s.tenancy().accounts().byId(user)).isEmpty();
         });
     }
 
@@ -234,8 +234,8 @@ public abstract class TransactionsContract {
         QlevenStore s = store();
         AtomicBoolean innerRan = new AtomicBoolean();
 
-        s.transactions().global(() -> assertThatThrownBy(
-                () -> s.transactions().inTenant(newTenant(), () -> innerRan.set(true)))
+        s.shared().transactions().global(() -> assertThatThrownBy(
+                () -> s.shared().transactions().inTenant(newTenant(), () -> innerRan.set(true)))
                 .isInstanceOf(IllegalStateException.class));
 
         assertThat(innerRan).isFalse();
@@ -247,14 +247,14 @@ public abstract class TransactionsContract {
         TenantId tenant = newTenant();
         UserId user = newUser();
         BlindIndex email = newBlindIndex();
-        s.transactions().global(() -> s.accounts().add(account(user)));
+        s.shared().transactions().global(() -> s.tenancy().accounts().add(account(user)));
 
-        s.transactions().inTenant(tenant, () -> {
-            assertThat(s.accounts().byId(user)).isPresent();
-            assertThat(s.directory().claimAccountEmail(email, user)).isTrue();
+        s.shared().transactions().inTenant(tenant, () -> {
+            assertThat(s.tenancy().accounts().byId(user)).isPresent();
+            assertThat(s.shared().directory().claimAccountEmail(email, user)).isTrue();
         });
 
-        assertThat(s.transactions().global(() -> s.directory().accountByEmail(email))).contains(user);
+        assertThat(s.shared().transactions().global(() -> s.shared().directory().accountByEmail(email))).contains(user);
     }
 
     @Test
@@ -265,8 +265,8 @@ public abstract class TransactionsContract {
         addCenter(s, a);
         addCenter(s, b);
 
-        s.transactions().inTenant(b, () -> assertThat(s.centers().byId(a)).isEmpty());
-        s.transactions().inTenant(a, () -> assertThat(s.centers().byId(a)).isPresent());
+        s.shared().transactions().inTenant(b, () -> assertThat(s.tenancy().centers().byId(a)).isEmpty());
+        s.shared().transactions().inTenant(a, () -> assertThat(s.tenancy().centers().byId(a)).isPresent());
     }
 
     @Test
@@ -275,7 +275,7 @@ public abstract class TransactionsContract {
         TenantId tenant = newTenant();
         addCenter(s, tenant);
 
-        s.transactions().global(() -> assertThat(s.centers().byId(tenant)).isEmpty());
+        s.shared().transactions().global(() -> assertThat(s.tenancy().centers().byId(tenant)).isEmpty());
     }
 
     @Test
@@ -284,11 +284,11 @@ public abstract class TransactionsContract {
         TenantId a = newTenant();
         TenantId b = newTenant();
 
-        assertThatThrownBy(() -> s.transactions().inTenant(a, () -> {
+        assertThatThrownBy(() -> s.shared().transactions().inTenant(a, () -> {
             throw new IllegalArgumentException("boom");
         })).isInstanceOf(IllegalArgumentException.class);
-        s.transactions().inTenant(b, () -> s.centers().add(center(b)));
+        s.shared().transactions().inTenant(b, () -> s.tenancy().centers().add(center(b)));
 
-        s.transactions().inTenant(b, () -> assertThat(s.centers().byId(b)).isPresent());
+        s.shared().transactions().inTenant(b, () -> assertThat(s.tenancy().centers().byId(b)).isPresent());
     }
 }

@@ -95,14 +95,14 @@ public abstract class AuditUseCasesSuite extends UseCasesSuiteBase {
     private List<AuditEvent> events(Optional<TenantId> chain, long after) {
         qleven.sealAuditTrail().seal(chain);
         List<AuditEntry> entries = chain.isPresent()
-                ? store.transactions().inTenant(chain.get(), () -> store.auditLog().read(chain, after, 1000))
-                : store.transactions().global(() -> store.auditLog().read(chain, after, 1000));
+                ? store.shared().transactions().inTenant(chain.get(), () -> store.audit().auditLog().read(chain, after, 1000))
+                : store.shared().transactions().global(() -> store.audit().auditLog().read(chain, after, 1000));
         return entries.stream().map(AuditEntry::event).toList();
     }
 
     private long platformSeq() {
         qleven.sealAuditTrail().seal(Optional.empty());
-        return store.transactions().global(() -> store.auditLog().head(Optional.empty())).map(ChainHead::seq).orElse(0L);
+        return store.shared().transactions().global(() -> store.audit().auditLog().head(Optional.empty())).map(ChainHead::seq).orElse(0L);
     }
 
     private static List<String> actions(List<AuditEvent> events) {
@@ -275,18 +275,18 @@ public abstract class AuditUseCasesSuite extends UseCasesSuiteBase {
         SignUpResult second = signUp(email());
         for (SignUpResult center : List.of(first, second)) {
             Optional<TenantId> chain = Optional.of(center.tenantId());
-            assertThat(store.transactions().inTenant(center.tenantId(),
-                    () -> store.auditLog().readNewestFirst(chain, Long.MAX_VALUE, 10)))
+            assertThat(store.shared().transactions().inTenant(center.tenantId(),
+                    () -> store.audit().auditLog().readNewestFirst(chain, Long.MAX_VALUE, 10)))
                     .isNotEmpty().allSatisfy(e -> assertThat(e.sealed()).isFalse());
         }
         assertThat(qleven.sealAuditTrail().sealAll()).isGreaterThanOrEqualTo(2);
         assertThat(qleven.sealAuditTrail().sealAll()).isZero();
         for (SignUpResult center : List.of(first, second)) {
             Optional<TenantId> chain = Optional.of(center.tenantId());
-            assertThat(store.transactions().inTenant(center.tenantId(),
-                    () -> store.auditLog().readNewestFirst(chain, Long.MAX_VALUE, 10)))
+            assertThat(store.shared().transactions().inTenant(center.tenantId(),
+                    () -> store.audit().auditLog().readNewestFirst(chain, Long.MAX_VALUE, 10)))
                     .isNotEmpty().allSatisfy(e -> assertThat(e.sealed()).isTrue());
-            assertThat(store.transactions().global(() -> store.auditLog().centersDue(10_000)))
+            assertThat(store.shared().transactions().global(() -> store.audit().auditLog().centersDue(10_000)))
                     .doesNotContain(center.tenantId());
         }
         assertThatThrownBy(() -> qleven.auditTrail().record(new AuditEvent(Optional.of(first.tenantId()),
@@ -300,7 +300,7 @@ public abstract class AuditUseCasesSuite extends UseCasesSuiteBase {
         Optional<TenantId> chain = Optional.of(center.tenantId());
         qleven.sealAuditTrail().sealAll();
         assertThat(qleven.witnessAuditHeads().witness()).isPositive();
-        ChainHead head = store.transactions().inTenant(center.tenantId(), () -> store.auditLog().head(chain))
+        ChainHead head = store.shared().transactions().inTenant(center.tenantId(), () -> store.audit().auditLog().head(chain))
                 .orElseThrow();
         assertThat(witness.witnessed()).contains(head);
         assertThat(qleven.verifyAuditTrail().verifyAll()).allSatisfy(r -> assertThat(r.intact()).as("%s", r).isTrue());

@@ -84,11 +84,11 @@ public abstract class ClientsUseCasesSuite extends UseCasesSuiteBase {
         qleven = core(store, cipher).clock(clock).signupsPerAddressPerHour(1000).build();
         audit = new RecordingAuditTrail();
         UuidV7Ids ids = new UuidV7Ids(clock);
-        create = new CreateClientService(store, cipher, phones, audit, clock, ids);
-        get = new GetClientService(store, cipher, audit, clock);
-        update = new UpdateClientService(store, cipher, phones, audit, clock);
-        list = new ListClientsService(store, cipher, audit, clock);
-        search = new SearchClientsService(store, cipher, phones, audit, clock);
+        create = new CreateClientService(store.shared().transactions(), store.tenancy().centers(), store.clients().clients(), cipher, phones, audit, clock, ids);
+        get = new GetClientService(store.shared().transactions(), store.clients().clients(), store.clients().clientRestrictions(), cipher, audit, clock);
+        update = new UpdateClientService(store.shared().transactions(), store.tenancy().centers(), store.clients().clients(), store.clients().clientRestrictions(), cipher, phones, audit, clock);
+        list = new ListClientsService(store.shared().transactions(), store.clients().clients(), store.clients().clientRestrictions(), cipher, audit, clock);
+        search = new SearchClientsService(store.shared().transactions(), store.tenancy().centers(), store.clients().clients(), store.clients().clientRestrictions(), cipher, phones, audit, clock);
     }
 
     /** A center and its staff, signed in. */
@@ -181,8 +181,8 @@ public abstract class ClientsUseCasesSuite extends UseCasesSuiteBase {
     void theStoreHoldsOnlyCiphertextBoundToItsPlaceAndCoarseBirthParts() {
         Center center = spain();
         ClientView created = lucia(center.admin());
-        StoredClient stored = store.transactions().inTenant(center.tenant(),
-                () -> store.clients().byId(center.tenant(), created.id())).orElseThrow();
+        StoredClient stored = store.shared().transactions().inTenant(center.tenant(),
+                () -> store.clients().clients().byId(center.tenant(), created.id())).orElseThrow();
 
         for (byte[] field : List.of(stored.fullName(), stored.phone(), stored.email(), stored.birthDate(),
                 stored.notes())) {

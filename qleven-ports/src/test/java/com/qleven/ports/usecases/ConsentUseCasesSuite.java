@@ -84,11 +84,11 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
         qleven = core(store, cipher).clock(clock).signupsPerAddressPerHour(1000).build();
         audit = new RecordingAuditTrail();
         UuidV7Ids ids = new UuidV7Ids(clock);
-        record = new RecordConsentService(store, cipher, audit, clock, ids);
-        get = new GetConsentsService(store, cipher, audit, clock);
-        check = new ConsentCheckService(store, cipher);
-        fromChannel = new RecordConsentFromChannelService(store, cipher, audit, clock, ids);
-        records = new ConsentRecords(store, cipher);
+        record = new RecordConsentService(store.shared().transactions(), store.tenancy().centers(), store.clients().clients(), store.clients().clientRestrictions(), store.consent().consentLedger(), store.consent().consentPurposes(), cipher, audit, clock, ids);
+        get = new GetConsentsService(store.shared().transactions(), store.clients().clients(), store.consent().consentLedger(), store.consent().consentPurposes(), cipher, audit, clock);
+        check = new ConsentCheckService(store.shared().transactions(), store.tenancy().centers(), store.clients().clients(), store.clients().clientRestrictions(), store.consent().consentLedger(), store.consent().consentPurposes(), cipher);
+        fromChannel = new RecordConsentFromChannelService(store.shared().transactions(), store.tenancy().centers(), store.clients().clients(), store.clients().clientRestrictions(), store.consent().consentLedger(), store.consent().consentPurposes(), cipher, audit, clock, ids);
+        records = new ConsentRecords(store.shared().transactions(), store.consent().consentLedger(), cipher);
     }
 
     record Center(TenantId tenant, Principal admin, Principal receptionist) {
@@ -192,8 +192,8 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
         assertThat(refused).isInstanceOfSatisfying(UnprocessableException.class,
                 e -> assertThat(e.field()).isEqualTo("birthDate"));
         assertThat(audit.events()).isEmpty();
-        assertThat(store.transactions().inTenant(center.tenant(),
-                () -> store.consentLedger().history(center.tenant(), minor))).isEmpty();
+        assertThat(store.shared().transactions().inTenant(center.tenant(),
+                () -> store.consent().consentLedger().history(center.tenant(), minor))).isEmpty();
         // Care is allowed: appointment messages, and a refusal of marketing.
         assertThat(record.record(center.admin(), minor, staff("whatsapp", "granted")).ageVerified()).isTrue();
         assertThat(record.record(center.admin(), minor, staff("marketing", "refused")).decision())
@@ -320,8 +320,8 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
                 .isInstanceOfSatisfying(UnprocessableException.class,
                         e -> assertThat(e.field()).isEqualTo("birthDate"));
         assertThat(audit.events()).isEmpty();
-        assertThat(store.transactions().inTenant(center.tenant(),
-                () -> store.consentLedger().history(center.tenant(), minor))).isEmpty();
+        assertThat(store.shared().transactions().inTenant(center.tenant(),
+                () -> store.consent().consentLedger().history(center.tenant(), minor))).isEmpty();
         assertThat(record.record(center.admin(), minor, staff("reviews", "granted")).ageVerified()).isTrue();
 
         record.record(center.admin(), adult, staff("promotions", "granted"));
@@ -416,8 +416,8 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
         record.record(center.admin(), client, staff("whatsapp", "granted"));
         record.record(center.admin(), client, staff("marketing", "granted"));
 
-        List<StoredConsent> stored = store.transactions().inTenant(center.tenant(),
-                () -> store.consentLedger().history(center.tenant(), client));
+        List<StoredConsent> stored = store.shared().transactions().inTenant(center.tenant(),
+                () -> store.consent().consentLedger().history(center.tenant(), client));
         assertThat(stored).allSatisfy(s -> assertThat(new String(s.proof(), StandardCharsets.ISO_8859_1))
                 .doesNotContain("Signed").doesNotContain("42"));
         assertThat(records.export(center.tenant(), client)).extracting(e -> e.proof().orElseThrow())

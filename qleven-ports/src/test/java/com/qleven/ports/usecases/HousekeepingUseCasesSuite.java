@@ -91,7 +91,7 @@ public abstract class HousekeepingUseCasesSuite extends UseCasesSuiteBase {
 
     private long records(Principal principal) {
         TenantId tenant = principal.requireTenant();
-        return store.transactions().inTenant(tenant, () -> store.idempotencyRecords().oldest(tenant)).isPresent() ? 1 : 0;
+        return store.shared().transactions().inTenant(tenant, () -> store.shared().idempotencyRecords().oldest(tenant)).isPresent() ? 1 : 0;
     }
 
     @Test
@@ -123,7 +123,7 @@ public abstract class HousekeepingUseCasesSuite extends UseCasesSuiteBase {
 
         assertThat(run(operator, Permission.MANAGE_SUBPROCESSORS, "op", "{}")).isEqualTo("run 1");
         assertThat(run(operator, Permission.MANAGE_SUBPROCESSORS, "op", "{}")).isEqualTo("run 1");
-        assertThat(store.transactions().global(() -> store.idempotencyRecords()
+        assertThat(store.shared().transactions().global(() -> store.shared().idempotencyRecords()
                 .claim(new IdempotencyRecords.Scope(Optional.empty(), operator.userId().value()), "op")))
                 .isInstanceOf(IdempotencyRecords.Done.class);
     }
@@ -150,8 +150,8 @@ public abstract class HousekeepingUseCasesSuite extends UseCasesSuiteBase {
         Principal admin = administrator();
         TenantId tenant = admin.requireTenant();
         Instant over = NOW.plus(Duration.ofHours(12));
-        java.util.function.Supplier<Boolean> logged = () -> store.transactions().inTenant(tenant,
-                () -> store.sessions().byId(admin.tenantId(), admin.sessionId()).isPresent());
+        java.util.function.Supplier<Boolean> logged = () -> store.shared().transactions().inTenant(tenant,
+                () -> store.tenancy().sessions().byId(admin.tenantId(), admin.sessionId()).isPresent());
 
         clock.set(over.minus(SECOND));
         assertThat(qleven.purgeOperationalRecords().purge(100).removed()).containsEntry("directory.session_tokens", 0);

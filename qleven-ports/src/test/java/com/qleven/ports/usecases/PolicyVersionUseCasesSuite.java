@@ -112,7 +112,7 @@ public abstract class PolicyVersionUseCasesSuite extends UseCasesSuiteBase {
     }
 
     private List<AuditEvent> platformChain() {
-        return store.transactions().global(() -> store.auditLog()
+        return store.shared().transactions().global(() -> store.audit().auditLog()
                 .readNewestFirst(Optional.empty(), Long.MAX_VALUE, 500)).stream().map(com.qleven.domain.audit.AuditRecord::event).toList();
     }
 
@@ -164,13 +164,13 @@ public abstract class PolicyVersionUseCasesSuite extends UseCasesSuiteBase {
         Operator operator = operator();
         // More accounts than one page of the walk, added sealed as sign-up seals them, without Argon2 per account.
         List<String> addresses = new ArrayList<>();
-        store.transactions().global(() -> {
+        store.shared().transactions().global(() -> {
             for (int i = 0; i < 230; i++) {
                 UserId id = new UserId(UUID.randomUUID());
                 String address = email();
                 addresses.add(address);
                 KeyScope scope = KeyScope.account(id.value());
-                store.accounts().add(new StoredAccount(id,
+                store.tenancy().accounts().add(new StoredAccount(id,
                         cipher.encrypt(scope, "account|fullName|" + id, "Person " + i),
                         cipher.encrypt(scope, "account|email|" + id, address), null,
                         "$argon2id$v=19$m=19456,t=2,p=1$b3A$aGFzaA", NOW, false, NOW));
@@ -267,8 +267,8 @@ public abstract class PolicyVersionUseCasesSuite extends UseCasesSuiteBase {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("text");
         dispatchAll();
 
-        assertThat(store.transactions().global(() -> store.policyVersions().byVersion(v("v2")))).isEmpty();
-        assertThat(store.transactions().global(() -> store.policyVersions().byVersion(v("v1")))).get()
+        assertThat(store.shared().transactions().global(() -> store.privacy().policyVersions().byVersion(v("v2")))).isEmpty();
+        assertThat(store.shared().transactions().global(() -> store.privacy().policyVersions().byVersion(v("v1")))).get()
                 .satisfies(v -> assertThat(v.text()).isEqualTo(TEXT));
         assertThat(qleven.policyAcceptance().notifications(a.admin())).extracting(PolicyNotice::version)
                 .containsExactly(v("v1"));

@@ -55,8 +55,8 @@ public abstract class UnitOfWorkCipherSuite extends UseCasesSuiteBase {
     void buildCore() {
         clock = new MutableClock(Instant.parse("2026-12-07T08:00:00Z"));
         store = newStore();
-        counted = new CountingDataKeys(store.dataKeys());
-        cipher = cipher(counted, store.transactions());
+        counted = new CountingDataKeys(store.shared().dataKeys());
+        cipher = cipher(counted, store.shared().transactions());
         qleven = core(store, cipher).clock(clock).signupsPerAddressPerHour(1000).build();
     }
 
@@ -139,8 +139,8 @@ public abstract class UnitOfWorkCipherSuite extends UseCasesSuiteBase {
         Principal admin = admin();
         RecordingAuditTrail audit = new RecordingAuditTrail();
         UuidV7Ids ids = new UuidV7Ids(clock);
-        CreateClientService create = new CreateClientService(store, cipher, phoneNumbers(), audit, clock, ids);
-        GetClientService get = new GetClientService(store, cipher, audit, clock);
+        CreateClientService create = new CreateClientService(store.shared().transactions(), store.tenancy().centers(), store.clients().clients(), cipher, phoneNumbers(), audit, clock, ids);
+        GetClientService get = new GetClientService(store.shared().transactions(), store.clients().clients(), store.clients().clientRestrictions(), cipher, audit, clock);
 
         ClientView lucia = create.create(admin, new CreateClientCommand("Lucía Fernández-Ruiz", "600 111 222",
                 "lucia@example.com", "1990-04-12", "Allergic to latex."));
@@ -149,7 +149,7 @@ public abstract class UnitOfWorkCipherSuite extends UseCasesSuiteBase {
         assertThat(counted.count("current", scope)).as("look-ups of the client's key, five fields sealed")
                 .isEqualTo(1);
         assertThat(counted.count("addIfAbsent", scope)).as("the key made once").isEqualTo(1);
-        UUID keyId = store.transactions().global(() -> store.dataKeys().current(scope)).orElseThrow().id();
+        UUID keyId = store.shared().transactions().global(() -> store.shared().dataKeys().current(scope)).orElseThrow().id();
         assertThat(counted.count("byId", keyId)).as("the key just made is not read again").isZero();
 
         assertThat(get.get(admin, lucia.id()).notes()).contains("Allergic to latex.");
@@ -163,7 +163,7 @@ public abstract class UnitOfWorkCipherSuite extends UseCasesSuiteBase {
 
     @Test
     void aKeyMadeInAUnitThatRollsBackIsNeverUsedAgain() {
-        Transactions tx = store.transactions();
+        Transactions tx = store.shared().transactions();
         KeyScope scope = new KeyScope("client", UUID.randomUUID());
         AtomicReference<byte[]> lost = new AtomicReference<>();
         assertThatThrownBy(() -> tx.global(() -> {
@@ -174,14 +174,14 @@ public abstract class UnitOfWorkCipherSuite extends UseCasesSuiteBase {
         byte[] kept = tx.global(() -> cipher.encrypt(scope, "client|fullName", "Ana"));
 
         assertThat(keyIdOf(kept)).as("a new key, not the rolled-back one").isNotEqualTo(keyIdOf(lost.get()));
-        assertThat(tx.global(() -> store.dataKeys().byId(keyIdOf(lost.get())))).as("the rolled-back key").isEmpty();
+        assertThat(tx.global(() -> store.shared().dataKeys().byId(keyIdOf(lost.get())))).as("the rolled-back key").isEmpty();
         assertThat(tx.global(() -> cipher.decrypt("client|fullName", kept))).isEqualTo("Ana");
         assertThat(counted.count("current", scope)).as("each unit looked the key up").isEqualTo(2);
     }
 
     @Test
     void aNestedCallThatFailsMakesTheUnitReadItsKeysAgain() {
-        Transactions tx = store.transactions();
+        Transactions tx = store.shared().transactions();
         KeyScope scope = new KeyScope("client", UUID.randomUUID());
         byte[] sealed = tx.global(() -> {
             try {
@@ -200,14 +200,14 @@ public abstract class UnitOfWorkCipherSuite extends UseCasesSuiteBase {
 
     @Test
     void aKeyShreddedInOneUnitDoesNotDecryptInTheNext() {
-        Transactions tx = store.transactions();
+        Transactions tx = store.shared().transactions();
         KeyScope scope = new KeyScope("client", UUID.randomUUID());
         KeyScope control = new KeyScope("client", UUID.randomUUID());
         byte[] sealed = tx.global(() -> cipher.encrypt(scope, "client|notes", "Latex"));
         byte[] kept = tx.global(() -> cipher.encrypt(control, "client|notes", "Kept"));
         assertThat(tx.global(() -> cipher.decrypt("client|notes", sealed))).isEqualTo("Latex");
 
-        tx.global(() -> store.dataKeys().shred(scope));
+        tx.global(() -> store.shared().dataKeys().shred(scope));
 
         assertThatThrownBy(() -> tx.global(() -> cipher.decrypt("client|notes", sealed)))
                 .hasMessageContaining("does not exist");
@@ -216,13 +216,13 @@ public abstract class UnitOfWorkCipherSuite extends UseCasesSuiteBase {
 
     @Test
     void aKeyShreddedInsideTheUnitStopsDecryptingInItAtOnceAndIsNotUsedToSealAgain() {
-        Transactions tx = store.transactions();
+        Transactions tx = store.shared().transactions();
         KeyScope scope = new KeyScope("client", UUID.randomUUID());
         byte[] sealed = tx.global(() -> cipher.encrypt(scope, "client|notes", "Latex"));
         byte[] after = tx.global(() -> {
             assertThat(cipher.decrypt("client|notes", sealed)).isEqualTo("Latex");
             cipher.encrypt(scope, "client|fullName", "Ana");
-            store.dataKeys().shred(scope);
+            store.shared().dataKeys().shred(scope);
             assertThatThrownBy(() -> cipher.decrypt("client|notes", sealed)).as("in the same unit")
                     .hasMessageContaining("does not exist");
             return cipher.encrypt(scope, "client|fullName", "Ana");
@@ -233,7 +233,7 @@ public abstract class UnitOfWorkCipherSuite extends UseCasesSuiteBase {
 
     @Test
     void aBlindIndexIsComputedOncePerValuePerUnit() {
-        Transactions tx = store.transactions();
+        Transactions tx = store.shared().transactions();
         Optional<TenantId> tenant = Optional.of(new TenantId(UUID.randomUUID()));
         List<BlindIndex> first = tx.global(() -> List.of(
                 cipher.blindIndex("client.phone", tenant, "+34600111222"),

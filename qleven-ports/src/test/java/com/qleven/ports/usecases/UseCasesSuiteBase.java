@@ -30,7 +30,7 @@ public abstract class UseCasesSuiteBase {
 
     /** The cipher over the store's data keys, once per unit of work of its transactions. */
     protected FieldCipher cipher(QlevenStore store) {
-        return cipher(store.dataKeys(), store.transactions());
+        return cipher(store.shared().dataKeys(), store.shared().transactions());
     }
 
     /** The production cipher over these data keys, reading each key once per unit of {@code transactions}. */

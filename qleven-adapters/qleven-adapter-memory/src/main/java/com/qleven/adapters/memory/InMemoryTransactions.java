@@ -148,4 +148,24 @@ final class InMemoryTransactions implements Transactions {
         }
         unit.undo.push(undo);
     }
+
+    /** Puts a value that the unit's rollback takes back out (or puts the previous one back). */
+    <K, V> void put(java.util.Map<K, V> map, K key, V value) {
+        V previous = map.put(key, value);
+        onRollback(() -> {
+            if (previous == null) {
+                map.remove(key);
+            } else {
+                map.put(key, previous);
+            }
+        });
+    }
+
+    /** Removes a value that the unit's rollback puts back. */
+    <K, V> void remove(java.util.Map<K, V> map, K key) {
+        V previous = map.remove(key);
+        if (previous != null) {
+            onRollback(() -> map.put(key, previous));
+        }
+    }
 }

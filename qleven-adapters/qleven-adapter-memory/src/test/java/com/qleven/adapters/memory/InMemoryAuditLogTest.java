@@ -17,7 +17,7 @@ class InMemoryAuditLogTest extends AuditLogContract {
     }
 
     private InMemoryAuditLog log() {
-        return (InMemoryAuditLog) store.auditLog();
+        return (InMemoryAuditLog) store.audit().auditLog();
     }
 
     @Override

@@ -1,24 +1,48 @@
 package com.qleven.adapters.postgres;
 
+import com.qleven.adapters.postgres.audit.AuditRepositories;
+import com.qleven.adapters.postgres.clients.ClientsRepositories;
+import com.qleven.adapters.postgres.consent.ConsentRepositories;
+import com.qleven.adapters.postgres.privacy.IncidentRepositories;
+import com.qleven.adapters.postgres.privacy.PrivacyRequestRepositories;
+import com.qleven.adapters.postgres.shared.MailRepositories;
 import com.qleven.adapters.postgres.shared.PostgresTransactions;
 import com.qleven.adapters.postgres.shared.SharedRepositories;
 import com.qleven.adapters.postgres.shared.SqlFailures;
-import com.qleven.adapters.postgres.clients.ClientsRepositories;
+import com.qleven.adapters.postgres.tenancy.AccountLifecycleRepositories;
 import com.qleven.adapters.postgres.tenancy.TenancyRepositories;
 import com.qleven.application.QlevenStore;
 import com.qleven.domain.shared.InfrastructureException;
-import com.qleven.adapters.postgres.audit.AuditRepositories;
 import com.qleven.ports.audit.out.AuditLog;
+import com.qleven.ports.audit.out.AuditStore;
+import com.qleven.ports.clients.out.ClientRestrictions;
+import com.qleven.ports.clients.out.ClientStore;
 import com.qleven.ports.clients.out.Clients;
+import com.qleven.ports.consent.out.ConsentLedger;
+import com.qleven.ports.consent.out.ConsentPurposes;
+import com.qleven.ports.consent.out.ConsentStore;
+import com.qleven.ports.privacy.out.CenterNotifications;
+import com.qleven.ports.privacy.out.Incidents;
+import com.qleven.ports.privacy.out.PolicyVersions;
+import com.qleven.ports.privacy.out.PrivacyRequests;
+import com.qleven.ports.privacy.out.PrivacyStore;
+import com.qleven.ports.privacy.out.Subprocessors;
+import com.qleven.ports.privacy.out.Suppressions;
 import com.qleven.ports.shared.out.DataKeys;
-import com.qleven.ports.shared.out.IdempotencyRecords;
 import com.qleven.ports.shared.out.Directory;
+import com.qleven.ports.shared.out.IdempotencyRecords;
+import com.qleven.ports.shared.out.MailOutbox;
+import com.qleven.ports.shared.out.OperationalRecords;
 import com.qleven.ports.shared.out.RateLimits;
+import com.qleven.ports.shared.out.SharedStore;
 import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.AccountTokens;
 import com.qleven.ports.tenancy.out.Accounts;
 import com.qleven.ports.tenancy.out.Centers;
+import com.qleven.ports.tenancy.out.Invitations;
 import com.qleven.ports.tenancy.out.Memberships;
 import com.qleven.ports.tenancy.out.Sessions;
+import com.qleven.ports.tenancy.out.TenancyStore;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -43,30 +67,12 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     private static final int READY_TIMEOUT_SECONDS = 2;
 
     private final HikariDataSource pool;
-    private final PostgresTransactions transactions;
-    private final Directory directory;
-    private final RateLimits rateLimits;
-    private final DataKeys dataKeys;
-    private final IdempotencyRecords idempotencyRecords;
-    private final com.qleven.ports.shared.out.OperationalRecords operationalRecords;
-    private final AuditLog auditLog;
-    private final Centers centers;
-    private final Accounts accounts;
-    private final Memberships memberships;
-    private final com.qleven.ports.tenancy.out.Invitations invitations;
-    private final com.qleven.ports.tenancy.out.AccountTokens accountTokens;
-    private final com.qleven.ports.shared.out.MailOutbox mailOutbox;
-    private final Sessions sessions;
-    private final Clients clients;
-    private final com.qleven.ports.consent.out.ConsentLedger consentLedger;
-    private final com.qleven.ports.consent.out.ConsentPurposes consentPurposes;
-    private final com.qleven.ports.privacy.out.PrivacyRequests privacyRequests;
-    private final com.qleven.ports.privacy.out.Suppressions suppressions;
-    private final com.qleven.ports.privacy.out.PolicyVersions policyVersions;
-    private final com.qleven.ports.clients.out.ClientRestrictions clientRestrictions;
-    private final com.qleven.ports.privacy.out.Incidents incidents;
-    private final com.qleven.ports.privacy.out.CenterNotifications centerNotifications;
-    private final com.qleven.ports.privacy.out.Subprocessors subprocessors;
+    private final SharedStore shared;
+    private final TenancyStore tenancy;
+    private final ClientStore clients;
+    private final ConsentStore consent;
+    private final PrivacyStore privacy;
+    private final AuditStore audit;
     private final ExecutorService probes = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "qleven-postgres-ready");
         t.setDaemon(true);
@@ -78,31 +84,23 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     private PostgresStore(HikariDataSource pool) {
         this.pool = pool;
         this.jdbi = Jdbi.create(pool);
-        this.transactions = new PostgresTransactions(jdbi);
-        this.directory = SharedRepositories.directory(transactions);
-        this.rateLimits = SharedRepositories.rateLimits(transactions);
-        this.dataKeys = SharedRepositories.dataKeys(transactions);
-        this.idempotencyRecords = SharedRepositories.idempotencyRecords(transactions);
-        this.operationalRecords = SharedRepositories.operationalRecords(transactions);
-        this.clients = ClientsRepositories.clients(transactions);
-        this.consentLedger = com.qleven.adapters.postgres.consent.ConsentRepositories.consentLedger(transactions);
-        this.consentPurposes = com.qleven.adapters.postgres.consent.ConsentRepositories.consentPurposes(transactions);
-        this.privacyRequests = com.qleven.adapters.postgres.privacy.PrivacyRequestRepositories.privacyRequests(transactions);
-        this.suppressions = com.qleven.adapters.postgres.privacy.PrivacyRequestRepositories.suppressions(transactions);
-        this.clientRestrictions = ClientsRepositories.clientRestrictions(transactions);
-        this.incidents = com.qleven.adapters.postgres.privacy.IncidentRepositories.incidents(transactions);
-        this.centerNotifications =
-                com.qleven.adapters.postgres.privacy.IncidentRepositories.centerNotifications(transactions);
-        this.subprocessors = com.qleven.adapters.postgres.privacy.IncidentRepositories.subprocessors(transactions);
-        this.policyVersions = com.qleven.adapters.postgres.privacy.IncidentRepositories.policyVersions(transactions);
-        this.auditLog = AuditRepositories.auditLog(transactions);
-        this.centers = TenancyRepositories.centers(transactions);
-        this.accounts = TenancyRepositories.accounts(transactions);
-        this.memberships = TenancyRepositories.memberships(transactions);
-        this.invitations = com.qleven.adapters.postgres.tenancy.AccountLifecycleRepositories.invitations(transactions);
-        this.accountTokens = com.qleven.adapters.postgres.tenancy.AccountLifecycleRepositories.accountTokens(transactions);
-        this.mailOutbox = com.qleven.adapters.postgres.shared.MailRepositories.mailOutbox(transactions);
-        this.sessions = TenancyRepositories.sessions(transactions);
+        PostgresTransactions tx = new PostgresTransactions(jdbi);
+        this.shared = new Shared(tx, SharedRepositories.directory(tx),
+                SharedRepositories.rateLimits(tx), SharedRepositories.dataKeys(tx),
+                SharedRepositories.idempotencyRecords(tx), SharedRepositories.operationalRecords(tx),
+                MailRepositories.mailOutbox(tx));
+        this.tenancy = new Tenancy(TenancyRepositories.centers(tx), TenancyRepositories.accounts(tx),
+                TenancyRepositories.memberships(tx), AccountLifecycleRepositories.invitations(tx),
+                AccountLifecycleRepositories.accountTokens(tx), TenancyRepositories.sessions(tx));
+        this.clients = new ClientGroup(ClientsRepositories.clients(tx),
+                ClientsRepositories.clientRestrictions(tx));
+        this.consent = new Consent(ConsentRepositories.consentLedger(tx),
+                ConsentRepositories.consentPurposes(tx));
+        this.privacy = new Privacy(IncidentRepositories.incidents(tx),
+                IncidentRepositories.centerNotifications(tx), IncidentRepositories.subprocessors(tx),
+                PrivacyRequestRepositories.privacyRequests(tx),
+                PrivacyRequestRepositories.suppressions(tx), IncidentRepositories.policyVersions(tx));
+        this.audit = new Audit(AuditRepositories.auditLog(tx));
     }
 
     /**
@@ -157,123 +155,33 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     }
 
     @Override
-    public Transactions transactions() {
-        return transactions;
+    public SharedStore shared() {
+        return shared;
     }
 
     @Override
-    public Directory directory() {
-        return directory;
+    public TenancyStore tenancy() {
+        return tenancy;
     }
 
     @Override
-    public RateLimits rateLimits() {
-        return rateLimits;
-    }
-
-    @Override
-    public DataKeys dataKeys() {
-        return dataKeys;
-    }
-
-    @Override
-    public IdempotencyRecords idempotencyRecords() {
-        return idempotencyRecords;
-    }
-
-    @Override
-    public com.qleven.ports.shared.out.OperationalRecords operationalRecords() {
-        return operationalRecords;
-    }
-
-    @Override
-    public AuditLog auditLog() {
-        return auditLog;
-    }
-
-    @Override
-    public Centers centers() {
-        return centers;
-    }
-
-    @Override
-    public Accounts accounts() {
-        return accounts;
-    }
-
-    @Override
-    public Memberships memberships() {
-        return memberships;
-    }
-
-    @Override
-    public com.qleven.ports.tenancy.out.Invitations invitations() {
-        return invitations;
-    }
-
-    @Override
-    public com.qleven.ports.tenancy.out.AccountTokens accountTokens() {
-        return accountTokens;
-    }
-
-    @Override
-    public com.qleven.ports.shared.out.MailOutbox mailOutbox() {
-        return mailOutbox;
-    }
-
-    @Override
-    public Clients clients() {
+    public ClientStore clients() {
         return clients;
     }
 
     @Override
-    public com.qleven.ports.consent.out.ConsentLedger consentLedger() {
-        return consentLedger;
+    public ConsentStore consent() {
+        return consent;
     }
 
     @Override
-    public com.qleven.ports.consent.out.ConsentPurposes consentPurposes() {
-        return consentPurposes;
+    public PrivacyStore privacy() {
+        return privacy;
     }
 
     @Override
-    public com.qleven.ports.privacy.out.Incidents incidents() {
-        return incidents;
-    }
-
-    @Override
-    public com.qleven.ports.privacy.out.CenterNotifications centerNotifications() {
-        return centerNotifications;
-    }
-
-    @Override
-    public com.qleven.ports.privacy.out.Subprocessors subprocessors() {
-        return subprocessors;
-    }
-
-    @Override
-    public com.qleven.ports.privacy.out.PrivacyRequests privacyRequests() {
-        return privacyRequests;
-    }
-
-    @Override
-    public com.qleven.ports.privacy.out.Suppressions suppressions() {
-        return suppressions;
-    }
-
-    @Override
-    public com.qleven.ports.privacy.out.PolicyVersions policyVersions() {
-        return policyVersions;
-    }
-
-    @Override
-    public com.qleven.ports.clients.out.ClientRestrictions clientRestrictions() {
-        return clientRestrictions;
-    }
-
-    @Override
-    public Sessions sessions() {
-        return sessions;
+    public AuditStore audit() {
+        return audit;
     }
 
     /**
@@ -313,5 +221,28 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     public void close() {
         probes.shutdownNow();
         pool.close();
+    }
+
+    private record Shared(Transactions transactions, Directory directory, RateLimits rateLimits, DataKeys dataKeys,
+                          IdempotencyRecords idempotencyRecords, OperationalRecords operationalRecords,
+                          MailOutbox mailOutbox) implements SharedStore {
+    }
+
+    private record Tenancy(Centers centers, Accounts accounts, Memberships memberships, Invitations invitations,
+                           AccountTokens accountTokens, Sessions sessions) implements TenancyStore {
+    }
+
+    private record ClientGroup(Clients clients, ClientRestrictions clientRestrictions) implements ClientStore {
+    }
+
+    private record Consent(ConsentLedger consentLedger, ConsentPurposes consentPurposes) implements ConsentStore {
+    }
+
+    private record Privacy(Incidents incidents, CenterNotifications centerNotifications, Subprocessors subprocessors,
+                           PrivacyRequests privacyRequests, Suppressions suppressions, PolicyVersions policyVersions)
+            implements PrivacyStore {
+    }
+
+    private record Audit(AuditLog auditLog) implements AuditStore {
     }
 }

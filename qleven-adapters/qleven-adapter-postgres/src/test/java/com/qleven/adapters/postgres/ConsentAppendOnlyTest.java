@@ -38,7 +38,7 @@ class ConsentAppendOnlyTest {
     static final PostgresStoreExtension DB = new PostgresStoreExtension();
 
     private static PostgresTransactions tx() {
-        return (PostgresTransactions) DB.store().transactions();
+        return (PostgresTransactions) DB.store().shared().transactions();
     }
 
     private static <T> T in(TenantId tenant, Function<Handle, T> sql) {
@@ -57,8 +57,8 @@ class ConsentAppendOnlyTest {
                 new ConsentNotice("v1", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
                 randomBytes(50), Optional.of(newUser()), T0, true);
         tx().inTenant(tenant, () -> {
-            DB.store().clients().add(client, Set.of());
-            DB.store().consentLedger().append(grant);
+            DB.store().clients().clients().add(client, Set.of());
+            DB.store().consent().consentLedger().append(grant);
         });
         return new Ledger(tenant, client.id());
     }
@@ -80,7 +80,7 @@ class ConsentAppendOnlyTest {
         assertThatThrownBy(() -> in(l.tenant(), h -> h.execute(
                 "DELETE FROM consent_entries WHERE client_id = ?", l.client().value())))
                 .hasStackTraceContaining("append-only");
-        assertThat(DB.store().consentLedger().history(l.tenant(), l.client()))
+        assertThat(DB.store().consent().consentLedger().history(l.tenant(), l.client()))
                 .singleElement().satisfies(e -> {
                     assertThat(e.decision()).isEqualTo(ConsentDecision.GRANTED);
                     assertThat(e.proof()).isNotNull();
@@ -93,7 +93,7 @@ class ConsentAppendOnlyTest {
         int blanked = in(l.tenant(), h -> h.execute("UPDATE consent_entries SET proof = NULL WHERE client_id = ?",
                 l.client().value()));
         assertThat(blanked).isEqualTo(1);
-        assertThat(DB.store().consentLedger().history(l.tenant(), l.client()))
+        assertThat(DB.store().consent().consentLedger().history(l.tenant(), l.client()))
                 .singleElement().satisfies(e -> {
                     assertThat(e.proof()).isNull();
                     assertThat(e.decision()).isEqualTo(ConsentDecision.GRANTED);

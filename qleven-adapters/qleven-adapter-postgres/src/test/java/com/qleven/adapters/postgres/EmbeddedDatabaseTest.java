@@ -42,12 +42,12 @@ class EmbeddedDatabaseTest {
                 assertThat(rs.getString(1)).as("fsync").isEqualTo("on");
                 assertThat(rs.getString(2)).as("synchronous_commit").isEqualTo("on");
             }
-            store.transactions().inTenant(tenant, () -> store.centers().add(center(tenant)));
+            store.shared().transactions().inTenant(tenant, () -> store.tenancy().centers().add(center(tenant)));
         }
 
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("data"));
              PostgresStore store = PostgresStore.open(settings(db))) {
-            assertThat(store.transactions().inTenant(tenant, () -> store.centers().byId(tenant)))
+            assertThat(store.shared().transactions().inTenant(tenant, () -> store.tenancy().centers().byId(tenant)))
                     .contains(center(tenant));
         }
 
@@ -55,7 +55,7 @@ class EmbeddedDatabaseTest {
         Files.write(dir.resolve("data/postmaster.pid"), List.of(Long.toString(deadPid()), dir.resolve("data").toString()));
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("data"));
              PostgresStore store = PostgresStore.open(settings(db))) {
-            assertThat(store.transactions().inTenant(tenant, () -> store.centers().byId(tenant))).isPresent();
+            assertThat(store.shared().transactions().inTenant(tenant, () -> store.tenancy().centers().byId(tenant))).isPresent();
         }
     }
 
@@ -130,7 +130,7 @@ class EmbeddedDatabaseTest {
              PostgresStore store = PostgresStore.open(PostgresSettings.of(
                      "jdbc:postgresql://localhost:" + old.getPort() + "/" + EmbeddedDatabase.DATABASE, "postgres", "",
                      "derived-from-the-master-key", 2))) {
-            store.transactions().inTenant(tenant, () -> store.centers().add(center(tenant)));
+            store.shared().transactions().inTenant(tenant, () -> store.tenancy().centers().add(center(tenant)));
         }
         assertThat(Files.readString(data.resolve("pg_hba.conf"))).containsPattern("(?m)^host.*trust");
 
@@ -142,7 +142,7 @@ class EmbeddedDatabaseTest {
         try (EmbeddedDatabase db = EmbeddedDatabase.start(data);
              PostgresStore store = PostgresStore.open(settings(db))) {
             assertRefusedWithoutThePassword(db);
-            assertThat(store.transactions().inTenant(tenant, () -> store.centers().byId(tenant)))
+            assertThat(store.shared().transactions().inTenant(tenant, () -> store.tenancy().centers().byId(tenant)))
                     .as("the data written before the upgrade").contains(center(tenant));
         }
     }

@@ -26,8 +26,8 @@ class KeysetCursorTest {
     void a_cursor_that_is_not_24_bytes_of_base64url_is_refused(String cursor) {
         TenantId tenant = ContractFixtures.newTenant();
 
-        assertThatThrownBy(() -> DB.store().transactions().inTenant(tenant,
-                () -> DB.store().memberships().list(tenant, new PageRequest(5, Optional.of(cursor)))))
+        assertThatThrownBy(() -> DB.store().shared().transactions().inTenant(tenant,
+                () -> DB.store().tenancy().memberships().list(tenant, new PageRequest(5, Optional.of(cursor)))))
                 .isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("cursor"));
     }
@@ -39,8 +39,8 @@ class KeysetCursorTest {
         Arrays.fill(bytes, (byte) 0x7f);
         String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 
-        assertThatThrownBy(() -> DB.store().transactions().inTenant(tenant,
-                () -> DB.store().memberships().list(tenant, new PageRequest(5, Optional.of(cursor)))))
+        assertThatThrownBy(() -> DB.store().shared().transactions().inTenant(tenant,
+                () -> DB.store().tenancy().memberships().list(tenant, new PageRequest(5, Optional.of(cursor)))))
                 .isInstanceOf(ValidationException.class);
     }
 
@@ -52,8 +52,8 @@ class KeysetCursorTest {
         Arrays.fill(bytes, (byte) fill);
         String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 
-        assertThat(DB.store().transactions().inTenant(tenant,
-                () -> DB.store().memberships().list(tenant, new PageRequest(5, Optional.of(cursor)))).items())
+        assertThat(DB.store().shared().transactions().inTenant(tenant,
+                () -> DB.store().tenancy().memberships().list(tenant, new PageRequest(5, Optional.of(cursor)))).items())
                 .isEmpty();
     }
 }

@@ -27,7 +27,7 @@ class PooledConnectionTest {
     static final PostgresStoreExtension DB = new PostgresStoreExtension(1);
 
     private static PostgresTransactions tx() {
-        return (PostgresTransactions) DB.store().transactions();
+        return (PostgresTransactions) DB.store().shared().transactions();
     }
 
     private static final String COUNT_AND_BACKEND = "SELECT count(*) || '/' || pg_backend_pid() FROM memberships";

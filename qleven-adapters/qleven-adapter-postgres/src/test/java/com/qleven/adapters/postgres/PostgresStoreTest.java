@@ -67,11 +67,11 @@ class PostgresStoreTest {
         TenantId tenant = newTenant();
         StoredAccount account = account(newUser());
 
-        DB.store().centers().add(center(tenant));
-        DB.store().accounts().add(account);
+        DB.store().tenancy().centers().add(center(tenant));
+        DB.store().tenancy().accounts().add(account);
 
-        assertThat(DB.store().centers().byId(tenant)).contains(center(tenant));
-        assertThat(DB.store().accounts().byId(account.id())).isPresent();
+        assertThat(DB.store().tenancy().centers().byId(tenant)).contains(center(tenant));
+        assertThat(DB.store().tenancy().accounts().byId(account.id())).isPresent();
     }
 
     @Test
@@ -80,24 +80,24 @@ class PostgresStoreTest {
         TenantId b = newTenant();
         RuntimeException boom = new IllegalArgumentException("boom");
 
-        assertThatThrownBy(() -> DB.store().transactions().inTenant(a, () -> {
-            DB.store().centers().add(center(a));
-            CompletableFuture.runAsync(() -> DB.store().transactions().inTenant(b,
-                    () -> DB.store().centers().add(center(b)))).orTimeout(30, TimeUnit.SECONDS).join();
+        assertThatThrownBy(() -> DB.store().shared().transactions().inTenant(a, () -> {
+            DB.store().tenancy().centers().add(center(a));
+            CompletableFuture.runAsync(() -> DB.store().shared().transactions().inTenant(b,
+                    () -> DB.store().tenancy().centers().add(center(b)))).orTimeout(30, TimeUnit.SECONDS).join();
             throw boom;
         })).isSameAs(boom);
 
-        assertThat(DB.store().transactions().inTenant(a, () -> DB.store().centers().byId(a))).isEmpty();
-        assertThat(DB.store().transactions().inTenant(b, () -> DB.store().centers().byId(b))).isPresent();
+        assertThat(DB.store().shared().transactions().inTenant(a, () -> DB.store().tenancy().centers().byId(a))).isEmpty();
+        assertThat(DB.store().shared().transactions().inTenant(b, () -> DB.store().tenancy().centers().byId(b))).isPresent();
     }
 
     @Test
     void a_duplicate_row_is_a_conflict() {
         TenantId tenant = newTenant();
-        DB.store().transactions().inTenant(tenant, () -> DB.store().centers().add(center(tenant)));
+        DB.store().shared().transactions().inTenant(tenant, () -> DB.store().tenancy().centers().add(center(tenant)));
 
-        assertThatThrownBy(() -> DB.store().transactions().inTenant(tenant,
-                () -> DB.store().centers().add(center(tenant)))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> DB.store().shared().transactions().inTenant(tenant,
+                () -> DB.store().tenancy().centers().add(center(tenant)))).isInstanceOf(ConflictException.class);
     }
 
     @Test
@@ -105,7 +105,7 @@ class PostgresStoreTest {
         TenantId a = newTenant();
         TenantId b = newTenant();
 
-        assertThatThrownBy(() -> DB.store().transactions().inTenant(a, () -> DB.store().centers().add(center(b))))
+        assertThatThrownBy(() -> DB.store().shared().transactions().inTenant(a, () -> DB.store().tenancy().centers().add(center(b))))
                 .isInstanceOfSatisfying(InfrastructureException.class, e -> assertThat(e.retryable()).isFalse());
     }
 
@@ -127,8 +127,8 @@ class PostgresStoreTest {
             assertThat(currentUser(store)).isEqualTo(database + "_app");
             assertThat(isSuperuser(store)).isFalse();
             TenantId tenant = newTenant();
-            store.transactions().inTenant(tenant, () -> store.centers().add(center(tenant)));
-            assertThat(store.transactions().inTenant(tenant, () -> store.centers().byId(tenant))).isPresent();
+            store.shared().transactions().inTenant(tenant, () -> store.tenancy().centers().add(center(tenant)));
+            assertThat(store.shared().transactions().inTenant(tenant, () -> store.tenancy().centers().byId(tenant))).isPresent();
         }
     }
 
@@ -144,8 +144,8 @@ class PostgresStoreTest {
         try (PostgresStore store = PostgresStore.open(settings)) {
             assertThat(currentUser(store)).isEqualTo(role);
             TenantId tenant = newTenant();
-            store.transactions().inTenant(tenant, () -> store.centers().add(center(tenant)));
-            assertThat(store.transactions().inTenant(tenant, () -> store.centers().byId(tenant))).isPresent();
+            store.shared().transactions().inTenant(tenant, () -> store.tenancy().centers().add(center(tenant)));
+            assertThat(store.shared().transactions().inTenant(tenant, () -> store.tenancy().centers().byId(tenant))).isPresent();
         }
     }
 

@@ -51,7 +51,7 @@ class RowLevelSecurityTest {
     }
 
     private static PostgresTransactions tx() {
-        return (PostgresTransactions) DB.store().transactions();
+        return (PostgresTransactions) DB.store().shared().transactions();
     }
 
     private static <T> T inTenant(TenantId tenant, Function<Handle, T> sql) {
@@ -226,7 +226,7 @@ class RowLevelSecurityTest {
     void a_forgotten_filter_in_a_repository_would_still_be_caught() {
         // The repositories filter by tenant_id themselves too; the same lookup with the unit of
         // another center finds nothing.
-        Optional<?> seen = tx().inTenant(B, () -> DB.store().centers().byId(A));
+        Optional<?> seen = tx().inTenant(B, () -> DB.store().tenancy().centers().byId(A));
         assertThat(seen).isEmpty();
     }
 }

@@ -30,28 +30,28 @@ class ShredAcrossHostsTest {
         Path keyFile = dir.resolve("master.key");
         MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00Z"));
         try (PostgresStore other = PostgresStore.open(DB.settings())) {
-            AesGcmFieldCipher hostA = new AesGcmFieldCipher(MasterKeys.loadOrCreate(keyFile), DB.store().dataKeys(),
+            AesGcmFieldCipher hostA = new AesGcmFieldCipher(MasterKeys.loadOrCreate(keyFile), DB.store().shared().dataKeys(),
                     clock);
-            AesGcmFieldCipher hostB = new AesGcmFieldCipher(MasterKeys.load(keyFile), other.dataKeys(), clock);
+            AesGcmFieldCipher hostB = new AesGcmFieldCipher(MasterKeys.load(keyFile), other.shared().dataKeys(), clock);
             KeyScope client = new KeyScope("client", UUID.randomUUID());
             KeyScope control = new KeyScope("client", UUID.randomUUID());
-            byte[] sealed = DB.store().transactions().global(() -> hostA.encrypt(client, "clients|fullName", "Ana"));
-            byte[] kept = DB.store().transactions().global(() -> hostA.encrypt(control, "clients|fullName", "Eva"));
+            byte[] sealed = DB.store().shared().transactions().global(() -> hostA.encrypt(client, "clients|fullName", "Ana"));
+            byte[] kept = DB.store().shared().transactions().global(() -> hostA.encrypt(control, "clients|fullName", "Eva"));
             // Both hosts have used the key: whatever either caches, it holds now.
-            assertThat(other.transactions().global(() -> hostB.decrypt("clients|fullName", sealed))).isEqualTo("Ana");
-            assertThat(DB.store().transactions().global(() -> hostA.decrypt("clients|fullName", sealed)))
+            assertThat(other.shared().transactions().global(() -> hostB.decrypt("clients|fullName", sealed))).isEqualTo("Ana");
+            assertThat(DB.store().shared().transactions().global(() -> hostA.decrypt("clients|fullName", sealed)))
                     .isEqualTo("Ana");
 
-            DB.store().transactions().global(() -> {
-                DB.store().dataKeys().shred(client);
+            DB.store().shared().transactions().global(() -> {
+                DB.store().shared().dataKeys().shred(client);
                 return null;
             });
 
-            assertThatThrownBy(() -> other.transactions().global(() -> hostB.decrypt("clients|fullName", sealed)))
+            assertThatThrownBy(() -> other.shared().transactions().global(() -> hostB.decrypt("clients|fullName", sealed)))
                     .as("the other host").hasMessageContaining("does not exist");
-            assertThatThrownBy(() -> DB.store().transactions().global(() -> hostA.decrypt("clients|fullName", sealed)))
+            assertThatThrownBy(() -> DB.store().shared().transactions().global(() -> hostA.decrypt("clients|fullName", sealed)))
                     .as("the shredding host").hasMessageContaining("does not exist");
-            assertThat(other.transactions().global(() -> hostB.decrypt("clients|fullName", kept)))
+            assertThat(other.shared().transactions().global(() -> hostB.decrypt("clients|fullName", kept)))
                     .as("control: another client's key still works").isEqualTo("Eva");
         }
     }
@@ -61,28 +61,28 @@ class ShredAcrossHostsTest {
         Path keyFile = dir.resolve("master.key");
         MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00Z"));
         try (PostgresStore other = PostgresStore.open(DB.settings())) {
-            AesGcmFieldCipher hostA = new AesGcmFieldCipher(MasterKeys.loadOrCreate(keyFile), DB.store().dataKeys(),
-                    DB.store().transactions(), clock);
-            AesGcmFieldCipher hostB = new AesGcmFieldCipher(MasterKeys.load(keyFile), other.dataKeys(),
-                    other.transactions(), clock);
+            AesGcmFieldCipher hostA = new AesGcmFieldCipher(MasterKeys.loadOrCreate(keyFile), DB.store().shared().dataKeys(),
+                    DB.store().shared().transactions(), clock);
+            AesGcmFieldCipher hostB = new AesGcmFieldCipher(MasterKeys.load(keyFile), other.shared().dataKeys(),
+                    other.shared().transactions(), clock);
             KeyScope client = new KeyScope("client", UUID.randomUUID());
             KeyScope control = new KeyScope("client", UUID.randomUUID());
-            byte[] sealed = DB.store().transactions().global(() -> hostA.encrypt(client, "clients|fullName", "Ana"));
-            byte[] kept = DB.store().transactions().global(() -> hostA.encrypt(control, "clients|fullName", "Eva"));
+            byte[] sealed = DB.store().shared().transactions().global(() -> hostA.encrypt(client, "clients|fullName", "Ana"));
+            byte[] kept = DB.store().shared().transactions().global(() -> hostA.encrypt(control, "clients|fullName", "Eva"));
             // Host B keeps the key for its unit, and the unit is still open when host A shreds it.
-            String readDuringTheShred = other.transactions().global(() -> {
+            String readDuringTheShred = other.shared().transactions().global(() -> {
                 assertThat(hostB.decrypt("clients|fullName", sealed)).isEqualTo("Ana");
-                DB.store().transactions().global(() -> DB.store().dataKeys().shred(client));
+                DB.store().shared().transactions().global(() -> DB.store().shared().dataKeys().shred(client));
                 return hostB.decrypt("clients|fullName", sealed);
             });
             assertThat(readDuringTheShred).as("the unit open during the shred, as a transaction begun before it")
                     .isEqualTo("Ana");
 
-            assertThatThrownBy(() -> other.transactions().global(() -> hostB.decrypt("clients|fullName", sealed)))
+            assertThatThrownBy(() -> other.shared().transactions().global(() -> hostB.decrypt("clients|fullName", sealed)))
                     .as("the other host's next unit").hasMessageContaining("does not exist");
-            assertThatThrownBy(() -> DB.store().transactions().global(() -> hostA.decrypt("clients|fullName", sealed)))
+            assertThatThrownBy(() -> DB.store().shared().transactions().global(() -> hostA.decrypt("clients|fullName", sealed)))
                     .as("the shredding host's next unit").hasMessageContaining("does not exist");
-            assertThat(other.transactions().global(() -> hostB.decrypt("clients|fullName", kept)))
+            assertThat(other.shared().transactions().global(() -> hostB.decrypt("clients|fullName", kept)))
                     .as("control: another client's key still works").isEqualTo("Eva");
         }
     }

@@ -49,8 +49,8 @@ class PostgresAuditLogTest extends AuditLogContract {
     void theAppRoleCanNeitherChangeNorRemoveAnEntry() {
         TenantId tenant = ContractFixtures.newTenant();
         ContractFixtures.addCenter(DB.store(), tenant);
-        PostgresTransactions tx = (PostgresTransactions) DB.store().transactions();
-        new ChainedAuditTrail(tx, DB.store().auditLog(),
+        PostgresTransactions tx = (PostgresTransactions) DB.store().shared().transactions();
+        new ChainedAuditTrail(tx, DB.store().audit().auditLog(),
                 new SecurityWatch(alert -> { },
                         BurstPolicy.CLIENT_READS,
                         BurstPolicy.FAILED_SIGN_INS))
@@ -64,7 +64,7 @@ class PostgresAuditLogTest extends AuditLogContract {
             assertThatThrownBy(() -> tx.inTenant(tenant, () -> tx.withHandle("tamper", h -> h.execute(sql))))
                     .as(sql).isInstanceOf(QlevenException.class);
         }
-        assertThat(tx.inTenant(tenant, () -> DB.store().auditLog().read(Optional.of(tenant), 0, 10)))
+        assertThat(tx.inTenant(tenant, () -> DB.store().audit().auditLog().read(Optional.of(tenant), 0, 10)))
                 .singleElement().satisfies(e -> assertThat(e.event().purpose()).isEqualTo("test"));
     }
 
@@ -77,8 +77,8 @@ class PostgresAuditLogTest extends AuditLogContract {
     void anAppendDoesNotWaitForAnotherOpenUnitOfTheSameCenter() throws Exception {
         TenantId tenant = ContractFixtures.newTenant();
         ContractFixtures.addCenter(DB.store(), tenant);
-        PostgresTransactions tx = (PostgresTransactions) DB.store().transactions();
-        ChainedAuditTrail trail = new ChainedAuditTrail(tx, DB.store().auditLog(),
+        PostgresTransactions tx = (PostgresTransactions) DB.store().shared().transactions();
+        ChainedAuditTrail trail = new ChainedAuditTrail(tx, DB.store().audit().auditLog(),
                 new SecurityWatch(alert -> { }, BurstPolicy.CLIENT_READS, BurstPolicy.FAILED_SIGN_INS));
         trail.record(readEvent(tenant, "first"));
         java.util.concurrent.CountDownLatch recorded = new java.util.concurrent.CountDownLatch(1);
@@ -111,11 +111,12 @@ class PostgresAuditLogTest extends AuditLogContract {
     private static final TestChainSigner SIGNER = new TestChainSigner();
 
     private static SealAuditTrailService sealer() {
-        return new SealAuditTrailService(DB.store(), SIGNER, Clock.systemUTC());
+        return new SealAuditTrailService(DB.store().shared().transactions(), DB.store().audit().auditLog(), SIGNER, Clock.systemUTC());
     }
 
     private static ChainReport verify(TenantId tenant) {
-        return new VerifyAuditTrailService(DB.store(), SIGNER, AuditHeadWitness.NONE, sealer())
+        return new VerifyAuditTrailService(DB.store().shared().transactions(), DB.store().audit().auditLog(), SIGNER,
+                AuditHeadWitness.NONE, sealer())
                 .verifyAll().stream().filter(r -> r.chain().equals(Optional.of(tenant))).findFirst().orElseThrow();
     }
 
@@ -127,8 +128,8 @@ class PostgresAuditLogTest extends AuditLogContract {
     void theAppRoleCanOnlySealAnUnsealedEventAndChangeNothingElse() {
         TenantId tenant = ContractFixtures.newTenant();
         ContractFixtures.addCenter(DB.store(), tenant);
-        PostgresTransactions tx = (PostgresTransactions) DB.store().transactions();
-        new ChainedAuditTrail(tx, DB.store().auditLog(),
+        PostgresTransactions tx = (PostgresTransactions) DB.store().shared().transactions();
+        new ChainedAuditTrail(tx, DB.store().audit().auditLog(),
                 new SecurityWatch(alert -> { }, BurstPolicy.CLIENT_READS, BurstPolicy.FAILED_SIGN_INS))
                 .record(readEvent(tenant, "unsealed"));
         for (String sql : List.of("UPDATE audit_events SET purpose = 'x'",
@@ -150,8 +151,8 @@ class PostgresAuditLogTest extends AuditLogContract {
     void anAppendThatCommitsAfterALaterOneWasSealedIsSealedLaterNotSkipped() throws Exception {
         TenantId tenant = ContractFixtures.newTenant();
         ContractFixtures.addCenter(DB.store(), tenant);
-        PostgresTransactions tx = (PostgresTransactions) DB.store().transactions();
-        ChainedAuditTrail trail = new ChainedAuditTrail(tx, DB.store().auditLog(),
+        PostgresTransactions tx = (PostgresTransactions) DB.store().shared().transactions();
+        ChainedAuditTrail trail = new ChainedAuditTrail(tx, DB.store().audit().auditLog(),
                 new SecurityWatch(alert -> { }, BurstPolicy.CLIENT_READS, BurstPolicy.FAILED_SIGN_INS));
         java.util.concurrent.CountDownLatch recorded = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
@@ -177,7 +178,7 @@ class PostgresAuditLogTest extends AuditLogContract {
             pool.shutdownNow();
         }
         assertThat(sealer().seal(Optional.of(tenant))).isEqualTo(1);
-        assertThat(tx.inTenant(tenant, () -> DB.store().auditLog().read(Optional.of(tenant), 0, 10)))
+        assertThat(tx.inTenant(tenant, () -> DB.store().audit().auditLog().read(Optional.of(tenant), 0, 10)))
                 .extracting(e -> e.event().purpose())
                 .containsExactly("late append, early commit", "early append, late commit");
         assertThat(verify(tenant)).isEqualTo(new ChainReport(Optional.of(tenant), 2, Optional.empty(), Optional.empty()));
@@ -188,8 +189,8 @@ class PostgresAuditLogTest extends AuditLogContract {
     void sealedEntriesReorderedAreFoundAtTheFirstMovedOne() {
         TenantId tenant = ContractFixtures.newTenant();
         ContractFixtures.addCenter(DB.store(), tenant);
-        PostgresTransactions tx = (PostgresTransactions) DB.store().transactions();
-        ChainedAuditTrail trail = new ChainedAuditTrail(tx, DB.store().auditLog(),
+        PostgresTransactions tx = (PostgresTransactions) DB.store().shared().transactions();
+        ChainedAuditTrail trail = new ChainedAuditTrail(tx, DB.store().audit().auditLog(),
                 new SecurityWatch(alert -> { }, BurstPolicy.CLIENT_READS, BurstPolicy.FAILED_SIGN_INS));
         for (int i = 0; i < 5; i++) {
             trail.record(readEvent(tenant, "read " + i));

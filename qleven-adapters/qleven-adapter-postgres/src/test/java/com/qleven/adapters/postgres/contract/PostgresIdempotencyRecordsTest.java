@@ -31,20 +31,20 @@ class PostgresIdempotencyRecordsTest extends IdempotencyRecordsContract {
         IdempotencyRecords.Scope scope = new IdempotencyRecords.Scope(java.util.Optional.of(tenant), java.util.UUID.randomUUID());
         CountDownLatch claimed = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> s.transactions().inTenant(tenant, () -> {
-            assertThat(s.idempotencyRecords().claim(scope, "racing")).isInstanceOf(IdempotencyRecords.Fresh.class);
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> s.shared().transactions().inTenant(tenant, () -> {
+            assertThat(s.shared().idempotencyRecords().claim(scope, "racing")).isInstanceOf(IdempotencyRecords.Fresh.class);
             claimed.countDown();
             await(release);
-            s.idempotencyRecords().save(scope, "racing", "hash", new byte[] {7}, ContractFixtures.T0);
+            s.shared().idempotencyRecords().save(scope, "racing", "hash", new byte[] {7}, ContractFixtures.T0);
         }));
         assertThat(claimed.await(10, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(s.transactions().inTenant(tenant, () -> s.idempotencyRecords().claim(scope, "racing")))
+        assertThat(s.shared().transactions().inTenant(tenant, () -> s.shared().idempotencyRecords().claim(scope, "racing")))
                 .isInstanceOf(IdempotencyRecords.Busy.class);
 
         release.countDown();
         first.get(10, TimeUnit.SECONDS);
-        assertThat(s.transactions().inTenant(tenant, () -> s.idempotencyRecords().claim(scope, "racing")))
+        assertThat(s.shared().transactions().inTenant(tenant, () -> s.shared().idempotencyRecords().claim(scope, "racing")))
                 .isInstanceOf(IdempotencyRecords.Done.class);
     }
 
