@@ -127,4 +127,24 @@ class ArchitectureTest {
                     .check(classes);
         }
     }
+
+    /**
+     * Each service is given the narrow ports it uses in its constructor; only the composition
+     * ({@code Qleven} and its builder) reads the whole store, so a service's constructor shows what it touches.
+     */
+    @Test
+    void onlyTheCompositionReadsTheWholeStore() {
+        String store = com.qleven.application.QlevenStore.class.getName();
+        String composition = com.qleven.application.Qleven.class.getName();
+        assertThat(classes.get(composition).getDirectDependenciesFromSelf())
+                .as("the composition reads the store, so the rule below looks at real dependencies")
+                .anyMatch(d -> d.getTargetClass().getName().equals(store));
+        noClasses().that().resideInAPackage("com.qleven.application..")
+                .and().doNotHaveFullyQualifiedName(composition)
+                .and().doNotHaveFullyQualifiedName(store)
+                .and(com.tngtech.archunit.base.DescribedPredicate.describe("are not nested in " + composition,
+                        (JavaClass c) -> !c.getName().startsWith(composition + "$")))
+                .should().dependOnClassesThat().haveFullyQualifiedName(store)
+                .check(classes);
+    }
 }
