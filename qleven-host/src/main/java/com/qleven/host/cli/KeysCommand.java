@@ -105,7 +105,8 @@ public final class KeysCommand implements Callable<Integer> {
                 keyFile(cli);
                 component = cli.component();
                 MasterKeys keys = component.masterKeys();
-                AesGcmFieldCipher cipher = new AesGcmFieldCipher(keys, component.store().shared().dataKeys(), cli.clock());
+                AesGcmFieldCipher cipher = new AesGcmFieldCipher(keys, component.store().shared().dataKeys(),
+                        cli.clock());
                 AesGcmFieldCipher.Rewrap result = cipher.rewrapDataKeys(batchSize);
                 cli.out().println("re-wrapped " + result.rewrapped() + " data keys under " + keys.primaryId());
                 result.byMasterKey().forEach((id, count) ->

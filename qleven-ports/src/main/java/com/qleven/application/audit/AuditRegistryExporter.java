@@ -1,10 +1,10 @@
 package com.qleven.application.audit;
 
-import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.domain.audit.AuditRecord;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.shared.TenantId;
+import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.ports.privacy.out.RegistryExporter;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,7 +1,5 @@
 package com.qleven.application.audit;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.domain.audit.AuditRecord;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
@@ -13,6 +11,8 @@ import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.audit.in.ListAuditEvents;
 import com.qleven.ports.audit.in.SealAuditTrail;
+import com.qleven.ports.audit.out.AuditLog;
+import com.qleven.ports.shared.out.Transactions;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

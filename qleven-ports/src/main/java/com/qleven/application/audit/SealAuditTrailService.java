@@ -1,6 +1,5 @@
 package com.qleven.application.audit;
 
-import com.qleven.ports.shared.out.Transactions;
 import com.qleven.domain.audit.AuditCanonical;
 import com.qleven.domain.audit.AuditEntry;
 import com.qleven.domain.audit.AuditEvent;
@@ -11,6 +10,7 @@ import com.qleven.ports.audit.in.SealAuditTrail;
 import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.ports.audit.out.ChainSigner;
 import com.qleven.ports.audit.out.DueAppend;
+import com.qleven.ports.shared.out.Transactions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -33,15 +33,13 @@ public final class SealAuditTrailService implements SealAuditTrail {
     private static final int CENTERS = 200;
 
     private final Transactions transactions;
-    private final AuditLog auditLog;
     private final AuditLog log;
     private final ChainSigner signer;
     private final Clock clock;
 
     public SealAuditTrailService(Transactions transactions, AuditLog auditLog, ChainSigner signer, Clock clock) {
-        this.transactions = transactions;
-        this.auditLog = auditLog;
-        this.log = auditLog;
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.log = Objects.requireNonNull(auditLog, "auditLog");
         this.signer = Objects.requireNonNull(signer, "signer");
         this.clock = Objects.requireNonNull(clock, "clock");
     }

@@ -1,7 +1,5 @@
 package com.qleven.application.audit;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.domain.audit.ChainHead;
 import com.qleven.domain.audit.ChainReport;
 import com.qleven.domain.shared.TenantId;
@@ -11,7 +9,9 @@ import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.audit.in.SealAuditTrail;
 import com.qleven.ports.audit.in.VerifyAuditTrail;
 import com.qleven.ports.audit.out.AuditHeadWitness;
+import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.ports.audit.out.ChainSigner;
+import com.qleven.ports.shared.out.Transactions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,11 +1,11 @@
 package com.qleven.application.audit;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.domain.audit.ChainHead;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.audit.in.WitnessAuditHeads;
 import com.qleven.ports.audit.out.AuditHeadWitness;
+import com.qleven.ports.audit.out.AuditLog;
+import com.qleven.ports.shared.out.Transactions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

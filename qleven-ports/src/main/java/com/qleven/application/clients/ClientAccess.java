@@ -1,6 +1,5 @@
 package com.qleven.application.clients;
 
-import com.qleven.ports.tenancy.out.Centers;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.clients.Client;
 import com.qleven.domain.clients.ClientId;
@@ -16,6 +15,7 @@ import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.clients.in.ClientView;
 import com.qleven.ports.clients.out.ClientRestrictions;
 import com.qleven.ports.clients.out.StoredClient;
+import com.qleven.ports.tenancy.out.Centers;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

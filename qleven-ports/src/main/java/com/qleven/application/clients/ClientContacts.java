@@ -1,11 +1,11 @@
 package com.qleven.application.clients;
 
-import com.qleven.ports.clients.out.Clients;
 import com.qleven.domain.clients.Client;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.shared.EmailAddress;
 import com.qleven.domain.shared.PhoneNumber;
 import com.qleven.domain.shared.TenantId;
+import com.qleven.ports.clients.out.Clients;
 import com.qleven.ports.shared.out.FieldCipher;
 import java.util.Optional;
 

@@ -1,9 +1,9 @@
 package com.qleven.application.clients;
 
-import com.qleven.ports.clients.out.Clients;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.TenantId;
+import com.qleven.ports.clients.out.Clients;
 import com.qleven.ports.clients.out.StoredClient;
 import com.qleven.ports.shared.out.FieldCipher;
 import java.time.LocalDate;

@@ -1,11 +1,11 @@
 package com.qleven.application.clients;
 
-import com.qleven.ports.shared.out.DataKeys;
-import com.qleven.ports.clients.out.Clients;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.shared.TenantId;
+import com.qleven.ports.clients.out.Clients;
 import com.qleven.ports.clients.out.StoredClient;
 import com.qleven.ports.privacy.out.RegistryEraser;
+import com.qleven.ports.shared.out.DataKeys;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.KeyScope;
 import java.time.Clock;

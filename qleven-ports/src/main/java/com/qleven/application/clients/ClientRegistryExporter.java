@@ -1,9 +1,9 @@
 package com.qleven.application.clients;
 
-import com.qleven.ports.clients.out.Clients;
 import com.qleven.domain.clients.Client;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.shared.TenantId;
+import com.qleven.ports.clients.out.Clients;
 import com.qleven.ports.privacy.out.RegistryExporter;
 import com.qleven.ports.shared.out.FieldCipher;
 import java.util.LinkedHashMap;

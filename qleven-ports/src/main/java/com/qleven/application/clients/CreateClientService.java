@@ -1,8 +1,5 @@
 package com.qleven.application.clients;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.tenancy.out.Centers;
-import com.qleven.ports.clients.out.Clients;
 import com.qleven.domain.clients.Client;
 import com.qleven.domain.clients.ClientDetails;
 import com.qleven.domain.clients.ClientId;
@@ -16,9 +13,12 @@ import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.clients.in.ClientView;
 import com.qleven.ports.clients.in.CreateClient;
 import com.qleven.ports.clients.in.CreateClientCommand;
+import com.qleven.ports.clients.out.Clients;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.IdGenerator;
 import com.qleven.ports.shared.out.PhoneNumbers;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.Centers;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,7 +1,5 @@
 package com.qleven.application.clients;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.clients.out.Clients;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.Required;
@@ -14,8 +12,10 @@ import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.clients.in.ClientView;
 import com.qleven.ports.clients.in.GetClient;
 import com.qleven.ports.clients.out.ClientRestrictions;
+import com.qleven.ports.clients.out.Clients;
 import com.qleven.ports.clients.out.StoredClient;
 import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.Transactions;
 import java.time.Clock;
 import java.util.Optional;
 

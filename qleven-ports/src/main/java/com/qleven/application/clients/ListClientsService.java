@@ -1,8 +1,5 @@
 package com.qleven.application.clients;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.clients.out.Clients;
-import com.qleven.ports.clients.out.ClientRestrictions;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.Required;
@@ -13,8 +10,11 @@ import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.clients.in.ClientView;
 import com.qleven.ports.clients.in.ListClients;
+import com.qleven.ports.clients.out.ClientRestrictions;
+import com.qleven.ports.clients.out.Clients;
 import com.qleven.ports.clients.out.StoredClient;
 import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.Transactions;
 import java.time.Clock;
 import java.util.Optional;
 

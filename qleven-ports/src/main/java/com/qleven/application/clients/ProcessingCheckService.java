@@ -1,10 +1,10 @@
 package com.qleven.application.clients;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.clients.out.ClientRestrictions;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.clients.in.ProcessingCheck;
+import com.qleven.ports.clients.out.ClientRestrictions;
+import com.qleven.ports.shared.out.Transactions;
 
 /** Looks the client's restriction up in the center's unit of work (joining one already open). */
 public final class ProcessingCheckService implements ProcessingCheck {

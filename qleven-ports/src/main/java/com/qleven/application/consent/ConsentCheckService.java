@@ -1,11 +1,5 @@
 package com.qleven.application.consent;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.tenancy.out.Centers;
-import com.qleven.ports.clients.out.Clients;
-import com.qleven.ports.clients.out.ClientRestrictions;
-import com.qleven.ports.consent.out.ConsentLedger;
-import com.qleven.ports.consent.out.ConsentPurposes;
 import com.qleven.application.clients.ClientLookup;
 import com.qleven.application.clients.ProcessingCheckService;
 import com.qleven.domain.clients.ClientId;
@@ -14,9 +8,15 @@ import com.qleven.domain.consent.ConsentDecision;
 import com.qleven.domain.consent.ConsentPurpose;
 import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
+import com.qleven.ports.clients.out.ClientRestrictions;
+import com.qleven.ports.clients.out.Clients;
 import com.qleven.ports.consent.in.ConsentCheck;
+import com.qleven.ports.consent.out.ConsentLedger;
+import com.qleven.ports.consent.out.ConsentPurposes;
 import com.qleven.ports.consent.out.StoredConsent;
 import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.Centers;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -28,8 +28,6 @@ import java.util.Optional;
 public final class ConsentCheckService implements ConsentCheck {
     private final Transactions transactions;
     private final Centers centers;
-    private final Clients clients;
-    private final ClientRestrictions clientRestrictions;
     private final ConsentLedger consentLedger;
     private final ConsentPurposes consentPurposes;
     private final ClientLookup lookup;
@@ -40,8 +38,6 @@ public final class ConsentCheckService implements ConsentCheck {
                                ConsentPurposes consentPurposes, FieldCipher cipher) {
         this.transactions = transactions;
         this.centers = centers;
-        this.clients = clients;
-        this.clientRestrictions = clientRestrictions;
         this.consentLedger = consentLedger;
         this.consentPurposes = consentPurposes;
         this.lookup = new ClientLookup(clients, cipher);

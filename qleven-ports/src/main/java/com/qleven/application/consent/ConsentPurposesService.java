@@ -1,7 +1,5 @@
 package com.qleven.application.consent;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.consent.out.ConsentPurposes;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.consent.CenterPurpose;
 import com.qleven.domain.consent.ConsentPurpose;
@@ -15,6 +13,8 @@ import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.consent.in.ManageConsentPurposes;
+import com.qleven.ports.consent.out.ConsentPurposes;
+import com.qleven.ports.shared.out.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

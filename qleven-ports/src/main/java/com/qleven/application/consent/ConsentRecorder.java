@@ -1,11 +1,5 @@
 package com.qleven.application.consent;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.tenancy.out.Centers;
-import com.qleven.ports.clients.out.Clients;
-import com.qleven.ports.clients.out.ClientRestrictions;
-import com.qleven.ports.consent.out.ConsentLedger;
-import com.qleven.ports.consent.out.ConsentPurposes;
 import com.qleven.application.clients.ClientLookup;
 import com.qleven.application.clients.ProcessingCheckService;
 import com.qleven.domain.audit.AuditEvent;
@@ -24,8 +18,14 @@ import com.qleven.domain.shared.UserId;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Center;
 import com.qleven.ports.audit.out.AuditTrail;
+import com.qleven.ports.clients.out.ClientRestrictions;
+import com.qleven.ports.clients.out.Clients;
+import com.qleven.ports.consent.out.ConsentLedger;
+import com.qleven.ports.consent.out.ConsentPurposes;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.IdGenerator;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.Centers;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,8 +49,6 @@ final class ConsentRecorder {
 
     private final Transactions transactions;
     private final Centers centers;
-    private final Clients clients;
-    private final ClientRestrictions clientRestrictions;
     private final ConsentLedger consentLedger;
     private final ConsentPurposes consentPurposes;
     private final ConsentSeal seal;
@@ -65,8 +63,6 @@ final class ConsentRecorder {
                     Clock clock, IdGenerator ids) {
         this.transactions = transactions;
         this.centers = centers;
-        this.clients = clients;
-        this.clientRestrictions = clientRestrictions;
         this.consentLedger = consentLedger;
         this.consentPurposes = consentPurposes;
         this.seal = new ConsentSeal(cipher);

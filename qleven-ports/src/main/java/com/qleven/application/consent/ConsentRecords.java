@@ -1,11 +1,11 @@
 package com.qleven.application.consent;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.consent.out.ConsentLedger;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.consent.ConsentEntry;
 import com.qleven.domain.shared.TenantId;
+import com.qleven.ports.consent.out.ConsentLedger;
 import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.Transactions;
 import java.util.List;
 
 /**

@@ -1,9 +1,5 @@
 package com.qleven.application.consent;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.clients.out.Clients;
-import com.qleven.ports.consent.out.ConsentLedger;
-import com.qleven.ports.consent.out.ConsentPurposes;
 import com.qleven.application.clients.ClientLookup;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.clients.ClientId;
@@ -16,9 +12,13 @@ import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.audit.out.AuditTrail;
+import com.qleven.ports.clients.out.Clients;
 import com.qleven.ports.consent.in.ConsentsView;
 import com.qleven.ports.consent.in.GetConsents;
+import com.qleven.ports.consent.out.ConsentLedger;
+import com.qleven.ports.consent.out.ConsentPurposes;
 import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.Transactions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +26,6 @@ import java.util.Optional;
 /** A client's consents with their proofs: read in the center's unit of work and audited there. */
 public final class GetConsentsService implements GetConsents {
     private final Transactions transactions;
-    private final Clients clients;
     private final ConsentLedger consentLedger;
     private final ConsentPurposes consentPurposes;
     private final ConsentSeal seal;
@@ -37,7 +36,6 @@ public final class GetConsentsService implements GetConsents {
     public GetConsentsService(Transactions transactions, Clients clients, ConsentLedger consentLedger,
                               ConsentPurposes consentPurposes, FieldCipher cipher, AuditTrail audit, Clock clock) {
         this.transactions = transactions;
-        this.clients = clients;
         this.consentLedger = consentLedger;
         this.consentPurposes = consentPurposes;
         this.seal = new ConsentSeal(cipher);

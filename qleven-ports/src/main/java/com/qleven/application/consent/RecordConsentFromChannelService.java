@@ -1,20 +1,20 @@
 package com.qleven.application.consent;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.tenancy.out.Centers;
-import com.qleven.ports.clients.out.Clients;
-import com.qleven.ports.clients.out.ClientRestrictions;
-import com.qleven.ports.consent.out.ConsentLedger;
-import com.qleven.ports.consent.out.ConsentPurposes;
 import com.qleven.domain.consent.ConsentEntry;
 import com.qleven.domain.consent.ConsentNotice;
 import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.Required;
 import com.qleven.ports.audit.out.AuditTrail;
+import com.qleven.ports.clients.out.ClientRestrictions;
+import com.qleven.ports.clients.out.Clients;
 import com.qleven.ports.consent.in.ChannelConsent;
 import com.qleven.ports.consent.in.RecordConsentFromChannel;
+import com.qleven.ports.consent.out.ConsentLedger;
+import com.qleven.ports.consent.out.ConsentPurposes;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.IdGenerator;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.Centers;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,5 @@
 package com.qleven.application.consent;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.tenancy.out.Centers;
-import com.qleven.ports.clients.out.Clients;
-import com.qleven.ports.clients.out.ClientRestrictions;
-import com.qleven.ports.consent.out.ConsentLedger;
-import com.qleven.ports.consent.out.ConsentPurposes;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.consent.ConsentChannel;
 import com.qleven.domain.consent.ConsentDecision;
@@ -19,10 +13,16 @@ import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.audit.out.AuditTrail;
+import com.qleven.ports.clients.out.ClientRestrictions;
+import com.qleven.ports.clients.out.Clients;
 import com.qleven.ports.consent.in.RecordConsent;
 import com.qleven.ports.consent.in.RecordConsentCommand;
+import com.qleven.ports.consent.out.ConsentLedger;
+import com.qleven.ports.consent.out.ConsentPurposes;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.IdGenerator;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.Centers;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,5 @@
 package com.qleven.application.privacy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.clients.out.Clients;
-import com.qleven.ports.clients.out.ClientRestrictions;
-import com.qleven.ports.privacy.out.PrivacyRequests;
-import com.qleven.ports.privacy.out.Suppressions;
 import com.qleven.application.clients.ClientContacts;
 import com.qleven.application.clients.RestrictionSeal;
 import com.qleven.domain.privacy.PrivacyRequest;
@@ -19,10 +14,15 @@ import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.audit.out.AuditTrail;
+import com.qleven.ports.clients.out.ClientRestrictions;
+import com.qleven.ports.clients.out.Clients;
 import com.qleven.ports.privacy.in.CompletePrivacyRequest;
 import com.qleven.ports.privacy.in.PrivacyRequestView;
+import com.qleven.ports.privacy.out.PrivacyRequests;
 import com.qleven.ports.privacy.out.StoredPrivacyRequest;
+import com.qleven.ports.privacy.out.Suppressions;
 import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,11 +1,11 @@
 package com.qleven.application.privacy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.privacy.out.PrivacyRequests;
 import com.qleven.domain.privacy.PrivacyRequestStatus;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.privacy.in.CountPrivacyDeadlines;
 import com.qleven.ports.privacy.out.PrivacyRequestFilter;
+import com.qleven.ports.privacy.out.PrivacyRequests;
+import com.qleven.ports.shared.out.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

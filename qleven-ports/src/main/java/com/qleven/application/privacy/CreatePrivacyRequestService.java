@@ -1,8 +1,5 @@
 package com.qleven.application.privacy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.clients.out.Clients;
-import com.qleven.ports.privacy.out.PrivacyRequests;
 import com.qleven.domain.privacy.PrivacyRequest;
 import com.qleven.domain.privacy.PrivacyRequestId;
 import com.qleven.domain.shared.Required;
@@ -12,11 +9,14 @@ import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.audit.out.AuditTrail;
+import com.qleven.ports.clients.out.Clients;
 import com.qleven.ports.privacy.in.CreatePrivacyRequest;
 import com.qleven.ports.privacy.in.CreatePrivacyRequestCommand;
 import com.qleven.ports.privacy.in.PrivacyRequestView;
+import com.qleven.ports.privacy.out.PrivacyRequests;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.IdGenerator;
+import com.qleven.ports.shared.out.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,7 +1,5 @@
 package com.qleven.application.privacy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.clients.out.Clients;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.shared.NotFoundException;
@@ -11,7 +9,9 @@ import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.audit.out.AuditTrail;
+import com.qleven.ports.clients.out.Clients;
 import com.qleven.ports.privacy.in.ExportClientData;
+import com.qleven.ports.shared.out.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,7 +1,5 @@
 package com.qleven.application.privacy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.privacy.out.PrivacyRequests;
 import com.qleven.domain.privacy.PrivacyRequest;
 import com.qleven.domain.privacy.PrivacyRequestId;
 import com.qleven.domain.shared.Required;
@@ -13,7 +11,9 @@ import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.privacy.in.ExtendPrivacyRequest;
 import com.qleven.ports.privacy.in.PrivacyRequestView;
+import com.qleven.ports.privacy.out.PrivacyRequests;
 import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

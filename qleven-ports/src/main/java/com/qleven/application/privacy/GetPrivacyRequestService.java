@@ -1,7 +1,5 @@
 package com.qleven.application.privacy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.privacy.out.PrivacyRequests;
 import com.qleven.domain.privacy.PrivacyRequestId;
 import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
@@ -11,7 +9,9 @@ import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.privacy.in.GetPrivacyRequest;
 import com.qleven.ports.privacy.in.PrivacyRequestView;
+import com.qleven.ports.privacy.out.PrivacyRequests;
 import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 

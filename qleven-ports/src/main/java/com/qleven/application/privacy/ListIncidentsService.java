@@ -1,8 +1,5 @@
 package com.qleven.application.privacy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.privacy.out.Incidents;
-import com.qleven.ports.privacy.out.CenterNotifications;
 import com.qleven.domain.privacy.Incident;
 import com.qleven.domain.privacy.IncidentId;
 import com.qleven.domain.shared.NotFoundException;
@@ -16,8 +13,11 @@ import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.privacy.in.GetIncident;
 import com.qleven.ports.privacy.in.IncidentView;
 import com.qleven.ports.privacy.in.ListIncidents;
+import com.qleven.ports.privacy.out.CenterNotifications;
+import com.qleven.ports.privacy.out.Incidents;
 import com.qleven.ports.privacy.out.StoredIncident;
 import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,5 @@
 package com.qleven.application.privacy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.privacy.out.CenterNotifications;
 import com.qleven.domain.privacy.CenterNotification;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
@@ -11,8 +9,10 @@ import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.privacy.in.ListNotifications;
+import com.qleven.ports.privacy.out.CenterNotifications;
 import com.qleven.ports.privacy.out.StoredNotification;
 import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.Transactions;
 
 /** The center's notifications from the platform, newest first. */
 public final class ListNotificationsService implements ListNotifications {

@@ -1,7 +1,5 @@
 package com.qleven.application.privacy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.privacy.out.PrivacyRequests;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.privacy.PrivacyRequest;
 import com.qleven.domain.privacy.PrivacyRequestStatus;
@@ -17,8 +15,10 @@ import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.privacy.in.ListPrivacyRequests;
 import com.qleven.ports.privacy.in.PrivacyRequestView;
 import com.qleven.ports.privacy.out.PrivacyRequestFilter;
+import com.qleven.ports.privacy.out.PrivacyRequests;
 import com.qleven.ports.privacy.out.StoredPrivacyRequest;
 import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

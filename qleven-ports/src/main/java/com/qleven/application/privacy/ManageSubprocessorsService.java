@@ -1,7 +1,5 @@
 package com.qleven.application.privacy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.privacy.out.Subprocessors;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.privacy.Subprocessor;
 import com.qleven.domain.privacy.SubprocessorId;
@@ -12,7 +10,9 @@ import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.privacy.in.ManageSubprocessors;
+import com.qleven.ports.privacy.out.Subprocessors;
 import com.qleven.ports.shared.out.IdGenerator;
+import com.qleven.ports.shared.out.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

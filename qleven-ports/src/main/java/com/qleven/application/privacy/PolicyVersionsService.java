@@ -1,8 +1,5 @@
 package com.qleven.application.privacy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.tenancy.out.Accounts;
-import com.qleven.ports.privacy.out.PolicyVersions;
 import com.qleven.application.shared.MailQueue;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.privacy.PolicyNotice;
@@ -19,8 +16,11 @@ import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.privacy.in.PolicyAcceptance;
 import com.qleven.ports.privacy.in.PublishPolicyVersion;
+import com.qleven.ports.privacy.out.PolicyVersions;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.MailMessage;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.Accounts;
 import com.qleven.ports.tenancy.out.StoredAccount;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

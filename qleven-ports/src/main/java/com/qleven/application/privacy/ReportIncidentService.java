@@ -1,11 +1,5 @@
 package com.qleven.application.privacy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.tenancy.out.Centers;
-import com.qleven.ports.tenancy.out.Accounts;
-import com.qleven.ports.tenancy.out.Memberships;
-import com.qleven.ports.privacy.out.Incidents;
-import com.qleven.ports.privacy.out.CenterNotifications;
 import com.qleven.application.shared.MailQueue;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.privacy.CenterNotification;
@@ -23,8 +17,14 @@ import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.privacy.in.IncidentView;
 import com.qleven.ports.privacy.in.ReportIncident;
 import com.qleven.ports.privacy.in.ReportIncidentCommand;
+import com.qleven.ports.privacy.out.CenterNotifications;
+import com.qleven.ports.privacy.out.Incidents;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.IdGenerator;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.Accounts;
+import com.qleven.ports.tenancy.out.Centers;
+import com.qleven.ports.tenancy.out.Memberships;
 import com.qleven.ports.tenancy.out.StoredAccount;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,13 +1,13 @@
 package com.qleven.application.privacy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.privacy.out.Suppressions;
 import com.qleven.domain.shared.EmailAddress;
 import com.qleven.domain.shared.PhoneNumber;
 import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.privacy.in.SuppressionCheck;
+import com.qleven.ports.privacy.out.Suppressions;
 import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.Transactions;
 
 /** Looks the address's suppression HMAC up in the center's unit of work (joining one already open). */
 public final class SuppressionCheckService implements SuppressionCheck {

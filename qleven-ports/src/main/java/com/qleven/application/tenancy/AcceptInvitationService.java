@@ -1,11 +1,5 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.shared.out.Directory;
-import com.qleven.ports.shared.out.RateLimits;
-import com.qleven.ports.tenancy.out.Accounts;
-import com.qleven.ports.tenancy.out.Memberships;
-import com.qleven.ports.tenancy.out.Invitations;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.Required;
@@ -19,12 +13,18 @@ import com.qleven.domain.tenancy.PersonDetails;
 import com.qleven.domain.tenancy.SignInThrottle;
 import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.shared.out.BlindIndex;
+import com.qleven.ports.shared.out.Directory;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.IdGenerator;
 import com.qleven.ports.shared.out.PasswordHasher;
+import com.qleven.ports.shared.out.RateLimits;
+import com.qleven.ports.shared.out.Transactions;
 import com.qleven.ports.tenancy.in.AcceptInvitation;
 import com.qleven.ports.tenancy.in.AcceptInvitationCommand;
 import com.qleven.ports.tenancy.out.AccountTokens;
+import com.qleven.ports.tenancy.out.Accounts;
+import com.qleven.ports.tenancy.out.Invitations;
+import com.qleven.ports.tenancy.out.Memberships;
 import com.qleven.ports.tenancy.out.StoredAccount;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,7 +41,6 @@ public final class AcceptInvitationService implements AcceptInvitation {
     private static final System.Logger LOG = System.getLogger(AcceptInvitationService.class.getName());
     private final Transactions transactions;
     private final Directory directory;
-    private final RateLimits rateLimits;
     private final Accounts accounts;
     private final Memberships memberships;
     private final Invitations invitations;
@@ -60,7 +59,6 @@ public final class AcceptInvitationService implements AcceptInvitation {
                                    AuditTrail audit, Clock clock, IdGenerator ids, SignInThrottle throttle) {
         this.transactions = transactions;
         this.directory = directory;
-        this.rateLimits = rateLimits;
         this.accounts = accounts;
         this.memberships = memberships;
         this.invitations = invitations;

@@ -1,11 +1,5 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.shared.out.Directory;
-import com.qleven.ports.shared.out.RateLimits;
-import com.qleven.ports.tenancy.out.Centers;
-import com.qleven.ports.tenancy.out.Accounts;
-import com.qleven.ports.tenancy.out.Memberships;
 import com.qleven.application.shared.MailQueue;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.ConflictException;
@@ -21,14 +15,20 @@ import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.shared.out.BlindIndex;
+import com.qleven.ports.shared.out.Directory;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.IdGenerator;
 import com.qleven.ports.shared.out.PasswordHasher;
+import com.qleven.ports.shared.out.RateLimits;
+import com.qleven.ports.shared.out.Transactions;
 import com.qleven.ports.tenancy.in.AccountLinks;
 import com.qleven.ports.tenancy.in.AddUser;
 import com.qleven.ports.tenancy.in.AddUserCommand;
 import com.qleven.ports.tenancy.in.UserView;
 import com.qleven.ports.tenancy.out.AccountTokens;
+import com.qleven.ports.tenancy.out.Accounts;
+import com.qleven.ports.tenancy.out.Centers;
+import com.qleven.ports.tenancy.out.Memberships;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,7 +48,6 @@ public final class AddUserService implements AddUser {
     private static final System.Logger LOG = System.getLogger(AddUserService.class.getName());
     private final Transactions transactions;
     private final Directory directory;
-    private final RateLimits rateLimits;
     private final Centers centers;
     private final Accounts accounts;
     private final Memberships memberships;
@@ -71,7 +70,6 @@ public final class AddUserService implements AddUser {
                           URI publicUrl, AccountLifecyclePolicy policy) {
         this.transactions = transactions;
         this.directory = directory;
-        this.rateLimits = rateLimits;
         this.centers = centers;
         this.accounts = accounts;
         this.memberships = memberships;

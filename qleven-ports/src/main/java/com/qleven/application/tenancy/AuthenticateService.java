@@ -1,15 +1,15 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.tenancy.out.Memberships;
-import com.qleven.ports.tenancy.out.Sessions;
 import com.qleven.domain.shared.UnauthenticatedException;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.domain.tenancy.Role;
 import com.qleven.domain.tenancy.SessionId;
 import com.qleven.domain.tenancy.SessionPolicy;
 import com.qleven.ports.shared.out.Directory;
+import com.qleven.ports.shared.out.Transactions;
 import com.qleven.ports.tenancy.in.Authenticate;
+import com.qleven.ports.tenancy.out.Memberships;
+import com.qleven.ports.tenancy.out.Sessions;
 import com.qleven.ports.tenancy.out.StoredSession;
 import java.time.Clock;
 import java.time.Instant;

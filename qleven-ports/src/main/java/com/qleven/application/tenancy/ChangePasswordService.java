@@ -1,10 +1,5 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.shared.out.RateLimits;
-import com.qleven.ports.tenancy.out.Accounts;
-import com.qleven.ports.tenancy.out.AccountTokens;
-import com.qleven.ports.tenancy.out.Sessions;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.UnauthenticatedException;
@@ -17,7 +12,12 @@ import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.shared.out.Directory;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.PasswordHasher;
+import com.qleven.ports.shared.out.RateLimits;
+import com.qleven.ports.shared.out.Transactions;
 import com.qleven.ports.tenancy.in.ChangePassword;
+import com.qleven.ports.tenancy.out.AccountTokens;
+import com.qleven.ports.tenancy.out.Accounts;
+import com.qleven.ports.tenancy.out.Sessions;
 import com.qleven.ports.tenancy.out.StoredAccount;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,10 +34,8 @@ public final class ChangePasswordService implements ChangePassword {
     private static final System.Logger LOG = System.getLogger(ChangePasswordService.class.getName());
     private final Transactions transactions;
     private final Directory directory;
-    private final RateLimits rateLimits;
     private final Accounts accounts;
     private final AccountTokens accountTokens;
-    private final Sessions sessions;
     private final AccountFields fields;
     private final PasswordHasher hasher;
     private final PasswordChecks checks;
@@ -50,10 +48,8 @@ public final class ChangePasswordService implements ChangePassword {
                                  PasswordHasher hasher, AuditTrail audit, Clock clock, SignInThrottle throttle) {
         this.transactions = transactions;
         this.directory = directory;
-        this.rateLimits = rateLimits;
         this.accounts = accounts;
         this.accountTokens = accountTokens;
-        this.sessions = sessions;
         this.fields = new AccountFields(cipher);
         this.hasher = hasher;
         this.checks = new PasswordChecks(transactions, rateLimits, hasher, throttle);

@@ -1,8 +1,5 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.shared.out.Directory;
-import com.qleven.ports.tenancy.out.Accounts;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.Required;
@@ -10,10 +7,13 @@ import com.qleven.domain.shared.UserId;
 import com.qleven.domain.tenancy.Account;
 import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.shared.out.BlindIndex;
+import com.qleven.ports.shared.out.Directory;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.IdGenerator;
 import com.qleven.ports.shared.out.PasswordHasher;
+import com.qleven.ports.shared.out.Transactions;
 import com.qleven.ports.tenancy.in.CreateOperator;
+import com.qleven.ports.tenancy.out.Accounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

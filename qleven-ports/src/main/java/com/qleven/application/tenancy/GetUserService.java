@@ -1,8 +1,5 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.tenancy.out.Accounts;
-import com.qleven.ports.tenancy.out.Memberships;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.Required;
@@ -13,8 +10,11 @@ import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.Transactions;
 import com.qleven.ports.tenancy.in.GetUser;
 import com.qleven.ports.tenancy.in.UserView;
+import com.qleven.ports.tenancy.out.Accounts;
+import com.qleven.ports.tenancy.out.Memberships;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

@@ -1,11 +1,5 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.shared.out.Directory;
-import com.qleven.ports.shared.out.RateLimits;
-import com.qleven.ports.tenancy.out.Centers;
-import com.qleven.ports.tenancy.out.Memberships;
-import com.qleven.ports.tenancy.out.Invitations;
 import com.qleven.application.shared.MailQueue;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.ConflictException;
@@ -19,13 +13,19 @@ import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.audit.out.AuditTrail;
+import com.qleven.ports.shared.out.Directory;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.IdGenerator;
+import com.qleven.ports.shared.out.RateLimits;
+import com.qleven.ports.shared.out.Transactions;
 import com.qleven.ports.tenancy.in.AccountLinks;
 import com.qleven.ports.tenancy.in.InvitationView;
 import com.qleven.ports.tenancy.in.InviteUser;
 import com.qleven.ports.tenancy.in.InviteUserCommand;
 import com.qleven.ports.tenancy.out.AccountTokens;
+import com.qleven.ports.tenancy.out.Centers;
+import com.qleven.ports.tenancy.out.Invitations;
+import com.qleven.ports.tenancy.out.Memberships;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,7 +40,6 @@ public final class InviteUserService implements InviteUser {
     private static final System.Logger LOG = System.getLogger(InviteUserService.class.getName());
     private final Transactions transactions;
     private final Directory directory;
-    private final RateLimits rateLimits;
     private final Centers centers;
     private final Memberships memberships;
     private final Invitations invitations;
@@ -62,7 +61,6 @@ public final class InviteUserService implements InviteUser {
                              IdGenerator ids, AccountLifecyclePolicy policy) {
         this.transactions = transactions;
         this.directory = directory;
-        this.rateLimits = rateLimits;
         this.centers = centers;
         this.memberships = memberships;
         this.invitations = invitations;

@@ -1,7 +1,5 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.tenancy.out.Invitations;
 import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
@@ -12,8 +10,10 @@ import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.Transactions;
 import com.qleven.ports.tenancy.in.InvitationView;
 import com.qleven.ports.tenancy.in.ListInvitations;
+import com.qleven.ports.tenancy.out.Invitations;
 import java.time.Clock;
 import java.time.Instant;
 

@@ -1,7 +1,5 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.tenancy.out.Sessions;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.Required;
@@ -10,8 +8,10 @@ import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.domain.tenancy.SessionPolicy;
 import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.Transactions;
 import com.qleven.ports.tenancy.in.ListSessions;
 import com.qleven.ports.tenancy.in.SessionView;
+import com.qleven.ports.tenancy.out.Sessions;
 import com.qleven.ports.tenancy.out.StoredSession;
 import java.util.function.Supplier;
 

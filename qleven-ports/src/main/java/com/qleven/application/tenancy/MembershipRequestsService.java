@@ -1,10 +1,5 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.shared.out.RateLimits;
-import com.qleven.ports.tenancy.out.Centers;
-import com.qleven.ports.tenancy.out.Accounts;
-import com.qleven.ports.tenancy.out.Memberships;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.NotFoundException;
@@ -22,9 +17,14 @@ import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.shared.out.Directory;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.PasswordHasher;
+import com.qleven.ports.shared.out.RateLimits;
+import com.qleven.ports.shared.out.Transactions;
 import com.qleven.ports.tenancy.in.AccountLinks;
 import com.qleven.ports.tenancy.in.MembershipRequests;
 import com.qleven.ports.tenancy.out.AccountTokens;
+import com.qleven.ports.tenancy.out.Accounts;
+import com.qleven.ports.tenancy.out.Centers;
+import com.qleven.ports.tenancy.out.Memberships;
 import com.qleven.ports.tenancy.out.StoredAccount;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,7 +43,6 @@ public final class MembershipRequestsService implements MembershipRequests {
     private static final String PURPOSE = "member consent";
     private final Transactions transactions;
     private final Directory directory;
-    private final RateLimits rateLimits;
     private final Centers centers;
     private final Accounts accounts;
     private final Memberships memberships;
@@ -59,7 +58,6 @@ public final class MembershipRequestsService implements MembershipRequests {
                                      AuditTrail audit, Clock clock, SignInThrottle throttle) {
         this.transactions = transactions;
         this.directory = directory;
-        this.rateLimits = rateLimits;
         this.centers = centers;
         this.accounts = accounts;
         this.memberships = memberships;

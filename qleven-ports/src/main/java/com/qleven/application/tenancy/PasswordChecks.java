@@ -1,11 +1,11 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.ports.shared.out.Transactions;
 import com.qleven.domain.shared.RateLimitedException;
 import com.qleven.domain.tenancy.SignInThrottle;
 import com.qleven.ports.shared.out.BlindIndex;
 import com.qleven.ports.shared.out.PasswordHasher;
 import com.qleven.ports.shared.out.RateLimits;
+import com.qleven.ports.shared.out.Transactions;
 import com.qleven.ports.tenancy.out.StoredAccount;
 import java.time.Instant;
 

@@ -1,8 +1,5 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.shared.out.Directory;
-import com.qleven.ports.tenancy.out.Accounts;
 import com.qleven.application.shared.MailQueue;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.RateLimitedException;
@@ -13,11 +10,14 @@ import com.qleven.domain.tenancy.AccountLifecyclePolicy;
 import com.qleven.domain.tenancy.SignInThrottle;
 import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.shared.out.BlindIndex;
+import com.qleven.ports.shared.out.Directory;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.RateLimits;
+import com.qleven.ports.shared.out.Transactions;
 import com.qleven.ports.tenancy.in.AccountLinks;
 import com.qleven.ports.tenancy.in.RequestPasswordReset;
 import com.qleven.ports.tenancy.out.AccountTokens;
+import com.qleven.ports.tenancy.out.Accounts;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,8 +1,5 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.tenancy.out.Accounts;
-import com.qleven.ports.tenancy.out.Sessions;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.UnprocessableException;
@@ -10,8 +7,11 @@ import com.qleven.domain.shared.UserId;
 import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.shared.out.Directory;
 import com.qleven.ports.shared.out.PasswordHasher;
+import com.qleven.ports.shared.out.Transactions;
 import com.qleven.ports.tenancy.in.ResetPassword;
 import com.qleven.ports.tenancy.out.AccountTokens;
+import com.qleven.ports.tenancy.out.Accounts;
+import com.qleven.ports.tenancy.out.Sessions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +28,6 @@ public final class ResetPasswordService implements ResetPassword {
     private final Directory directory;
     private final Accounts accounts;
     private final AccountTokens accountTokens;
-    private final Sessions sessions;
     private final PasswordHasher hasher;
     private final AuditTrail audit;
     private final Clock clock;
@@ -41,7 +40,6 @@ public final class ResetPasswordService implements ResetPassword {
         this.directory = directory;
         this.accounts = accounts;
         this.accountTokens = accountTokens;
-        this.sessions = sessions;
         this.hasher = hasher;
         this.audit = audit;
         this.clock = clock;

@@ -1,8 +1,5 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.shared.out.Directory;
-import com.qleven.ports.tenancy.out.Sessions;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.Required;
@@ -11,7 +8,10 @@ import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.domain.tenancy.SessionId;
 import com.qleven.ports.audit.out.AuditTrail;
+import com.qleven.ports.shared.out.Directory;
+import com.qleven.ports.shared.out.Transactions;
 import com.qleven.ports.tenancy.in.RevokeSession;
+import com.qleven.ports.tenancy.out.Sessions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

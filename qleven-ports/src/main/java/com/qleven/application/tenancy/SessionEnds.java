@@ -1,10 +1,10 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.tenancy.out.Sessions;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.tenancy.SessionId;
 import com.qleven.ports.shared.out.Directory;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.tenancy.out.Sessions;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,11 +1,5 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.shared.out.OperationalRecords;
-import com.qleven.ports.tenancy.out.Centers;
-import com.qleven.ports.tenancy.out.Accounts;
-import com.qleven.ports.tenancy.out.Memberships;
-import com.qleven.ports.tenancy.out.Sessions;
 import com.qleven.application.audit.SecurityWatch;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.ConflictException;
@@ -23,10 +17,16 @@ import com.qleven.ports.shared.out.BlindIndex;
 import com.qleven.ports.shared.out.Directory;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.IdGenerator;
+import com.qleven.ports.shared.out.OperationalRecords;
 import com.qleven.ports.shared.out.PasswordHasher;
 import com.qleven.ports.shared.out.RateLimits;
+import com.qleven.ports.shared.out.Transactions;
 import com.qleven.ports.tenancy.in.SignIn;
 import com.qleven.ports.tenancy.in.SignInCommand;
+import com.qleven.ports.tenancy.out.Accounts;
+import com.qleven.ports.tenancy.out.Centers;
+import com.qleven.ports.tenancy.out.Memberships;
+import com.qleven.ports.tenancy.out.Sessions;
 import com.qleven.ports.tenancy.out.StoredAccount;
 import com.qleven.ports.tenancy.out.StoredSession;
 import java.time.Clock;

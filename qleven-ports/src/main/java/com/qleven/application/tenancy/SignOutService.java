@@ -1,12 +1,12 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.shared.out.Directory;
-import com.qleven.ports.tenancy.out.Sessions;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.audit.out.AuditTrail;
+import com.qleven.ports.shared.out.Directory;
+import com.qleven.ports.shared.out.Transactions;
 import com.qleven.ports.tenancy.in.SignOut;
+import com.qleven.ports.tenancy.out.Sessions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

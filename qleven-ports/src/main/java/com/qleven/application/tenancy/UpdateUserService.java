@@ -1,9 +1,5 @@
 package com.qleven.application.tenancy;
 
-import com.qleven.ports.shared.out.Transactions;
-import com.qleven.ports.tenancy.out.Accounts;
-import com.qleven.ports.tenancy.out.Memberships;
-import com.qleven.ports.tenancy.out.Sessions;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.NotFoundException;
@@ -20,9 +16,13 @@ import com.qleven.domain.tenancy.SessionId;
 import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.shared.out.Directory;
 import com.qleven.ports.shared.out.FieldCipher;
+import com.qleven.ports.shared.out.Transactions;
 import com.qleven.ports.tenancy.in.UpdateUser;
 import com.qleven.ports.tenancy.in.UpdateUserCommand;
 import com.qleven.ports.tenancy.in.UserView;
+import com.qleven.ports.tenancy.out.Accounts;
+import com.qleven.ports.tenancy.out.Memberships;
+import com.qleven.ports.tenancy.out.Sessions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -29,16 +29,21 @@ public abstract class AccountTokensContract {
     public void an_invitation_token_is_found_by_its_hash_from_any_unit_and_removed_by_its_invitation() {
         InvitationToken token = new InvitationToken(hash(), new InvitationId(UUID.randomUUID()), newTenant(),
                 T0.plus(Duration.ofHours(72)));
-        store().shared().transactions().inTenant(token.tenantId(), () -> store().tenancy().accountTokens().addInvitationToken(token));
+        store().shared().transactions().inTenant(token.tenantId(),
+                () -> store().tenancy().accountTokens().addInvitationToken(token));
 
-        assertThat(store().shared().transactions().global(() -> store().tenancy().accountTokens().invitationByTokenHash(token.tokenHash())))
+        assertThat(store().shared().transactions().global(() -> store().tenancy().accountTokens()
+                .invitationByTokenHash(token.tokenHash())))
                 .contains(token);
         assertThat(store().shared().transactions().inTenant(newTenant(),
                 () -> store().tenancy().accountTokens().invitationByTokenHash(token.tokenHash()))).contains(token);
-        assertThat(store().shared().transactions().global(() -> store().tenancy().accountTokens().invitationByTokenHash(hash()))).isEmpty();
+        assertThat(store().shared().transactions().global(() -> store().tenancy().accountTokens()
+                .invitationByTokenHash(hash()))).isEmpty();
 
-        store().shared().transactions().global(() -> store().tenancy().accountTokens().removeInvitationToken(token.invitationId()));
-        assertThat(store().shared().transactions().global(() -> store().tenancy().accountTokens().invitationByTokenHash(token.tokenHash())))
+        store().shared().transactions().global(() -> store().tenancy().accountTokens()
+                .removeInvitationToken(token.invitationId()));
+        assertThat(store().shared().transactions().global(() -> store().tenancy().accountTokens()
+                .invitationByTokenHash(token.tokenHash())))
                 .isEmpty();
     }
 
@@ -47,7 +52,8 @@ public abstract class AccountTokensContract {
         InvitationId invitation = new InvitationId(UUID.randomUUID());
         store().shared().transactions().global(() -> store().tenancy().accountTokens().addInvitationToken(
                 new InvitationToken(hash(), invitation, newTenant(), T0)));
-        assertThatThrownBy(() -> store().shared().transactions().global(() -> store().tenancy().accountTokens().addInvitationToken(
+        assertThatThrownBy(() -> store().shared().transactions().global(() -> store().tenancy().accountTokens()
+                .addInvitationToken(
                 new InvitationToken(hash(), invitation, newTenant(), T0)))).isInstanceOf(RuntimeException.class);
     }
 
@@ -56,13 +62,17 @@ public abstract class AccountTokensContract {
         ResetToken token = new ResetToken(hash(), newUser(), T0, T0.plus(Duration.ofMinutes(30)));
         store().shared().transactions().global(() -> store().tenancy().accountTokens().addResetToken(token));
 
-        assertThat(store().shared().transactions().global(() -> store().tenancy().accountTokens().resetByTokenHash(token.tokenHash())))
+        assertThat(store().shared().transactions().global(() -> store().tenancy().accountTokens()
+                .resetByTokenHash(token.tokenHash())))
                 .contains(token);
-        assertThat(store().shared().transactions().global(() -> store().tenancy().accountTokens().consumeResetToken(token.tokenHash())))
+        assertThat(store().shared().transactions().global(() -> store().tenancy().accountTokens()
+                .consumeResetToken(token.tokenHash())))
                 .isTrue();
-        assertThat(store().shared().transactions().global(() -> store().tenancy().accountTokens().consumeResetToken(token.tokenHash())))
+        assertThat(store().shared().transactions().global(() -> store().tenancy().accountTokens()
+                .consumeResetToken(token.tokenHash())))
                 .isFalse();
-        assertThat(store().shared().transactions().global(() -> store().tenancy().accountTokens().resetByTokenHash(token.tokenHash())))
+        assertThat(store().shared().transactions().global(() -> store().tenancy().accountTokens()
+                .resetByTokenHash(token.tokenHash())))
                 .isEmpty();
     }
 
@@ -98,7 +108,8 @@ public abstract class AccountTokensContract {
             throw boom;
         })).isSameAs(boom);
 
-        assertThat(store().shared().transactions().global(() -> store().tenancy().accountTokens().resetByTokenHash(token.tokenHash())))
+        assertThat(store().shared().transactions().global(() -> store().tenancy().accountTokens()
+                .resetByTokenHash(token.tokenHash())))
                 .contains(token);
     }
 }

@@ -63,7 +63,8 @@ public abstract class AccountsContract {
         add(first);
         add(second);
 
-        List<StoredAccount> found = global(() -> store().tenancy().accounts().byIds(List.of(second.id(), newUser(), first.id())));
+        List<StoredAccount> found = global(() -> store().tenancy().accounts().byIds(List.of(second.id(), newUser(),
+                first.id())));
 
         assertThat(found).extracting(StoredAccount::id).containsExactlyInAnyOrder(first.id(), second.id());
         assertThat(found).filteredOn(a -> a.id().equals(first.id())).singleElement()

@@ -68,7 +68,8 @@ public abstract class AuditLogContract {
     protected abstract void deleteUnsealed(Optional<TenantId> chain, long appendId);
 
     private SealAuditTrailService sealer() {
-        return new SealAuditTrailService(store().shared().transactions(), store().audit().auditLog(), signer, Clock.fixed(T0, ZoneOffset.UTC));
+        return new SealAuditTrailService(store().shared().transactions(), store().audit().auditLog(), signer,
+                Clock.fixed(T0, ZoneOffset.UTC));
     }
 
     private int seal(Optional<TenantId> chain) {
@@ -111,7 +112,8 @@ public abstract class AuditLogContract {
     }
 
     private ChainReport verify(Optional<TenantId> chain, AuditHeadWitness witness) {
-        return new VerifyAuditTrailService(store().shared().transactions(), store().audit().auditLog(), signer, witness, sealer()).verifyAll().stream()
+        return new VerifyAuditTrailService(store().shared().transactions(), store().audit().auditLog(), signer,
+                witness, sealer()).verifyAll().stream()
                 .filter(r -> r.chain().equals(chain)).findFirst().orElseThrow();
     }
 
@@ -259,7 +261,8 @@ public abstract class AuditLogContract {
     void thePlatformsChainIsSeparateFromTheCenters() {
         Optional<TenantId> center = newChain();
         record(center, 1);
-        long before = store().shared().transactions().global(() -> log().head(Optional.empty())).map(ChainHead::seq).orElse(0L);
+        long before = store().shared().transactions().global(() -> log().head(Optional.empty())).map(ChainHead::seq)
+                .orElse(0L);
         trail().record(event(Optional.empty(), "operator created", T0));
         seal(Optional.empty());
         List<AuditEntry> platform = store().shared().transactions()

@@ -26,7 +26,8 @@ public abstract class CentersContract {
 
         s.shared().transactions().inTenant(tenant, () -> s.tenancy().centers().add(center));
 
-        assertThat(s.shared().transactions().inTenant(tenant, () -> s.tenancy().centers().byId(tenant))).contains(center);
+        assertThat(s.shared().transactions().inTenant(tenant,
+                () -> s.tenancy().centers().byId(tenant))).contains(center);
     }
 
     @Test
@@ -39,14 +40,16 @@ public abstract class CentersContract {
 
         s.shared().transactions().inTenant(tenant, () -> s.tenancy().centers().add(center));
 
-        assertThat(s.shared().transactions().inTenant(tenant, () -> s.tenancy().centers().byId(tenant))).contains(center);
+        assertThat(s.shared().transactions().inTenant(tenant,
+                () -> s.tenancy().centers().byId(tenant))).contains(center);
     }
 
     @Test
     public void an_unknown_center_is_not_found() {
         TenantId tenant = newTenant();
 
-        assertThat(store().shared().transactions().inTenant(tenant, () -> store().tenancy().centers().byId(tenant))).isEmpty();
+        assertThat(store().shared().transactions().inTenant(tenant,
+                () -> store().tenancy().centers().byId(tenant))).isEmpty();
     }
 
     @Test

@@ -42,7 +42,8 @@ public abstract class ClientRestrictionsContract {
         ClientId free = client(tenant).id();
         store().shared().transactions().inTenant(tenant, () -> {
             store().clients().clientRestrictions().restrict(tenant, restricted, Optional.empty(), null, T0);
-            store().clients().clientRestrictions().restrict(tenant, restricted, Optional.empty(), null, T0.plusSeconds(1));
+            store().clients().clientRestrictions().restrict(tenant, restricted, Optional.empty(), null,
+                    T0.plusSeconds(1));
         });
 
         assertThat(store().shared().transactions().inTenant(tenant, () -> store().clients().clientRestrictions()
@@ -76,7 +77,8 @@ public abstract class ClientRestrictionsContract {
 
         assertThat(store().shared().transactions().inTenant(tenant, () -> restrictions.lift(tenant, client, admin,
                 new byte[] {9}, T0.plusSeconds(10)))).isTrue();
-        assertThat(store().shared().transactions().inTenant(tenant, () -> restrictions.active(tenant, client))).isEmpty();
+        assertThat(store().shared().transactions().inTenant(tenant, () -> restrictions.active(tenant,
+                client))).isEmpty();
         assertThat(store().shared().transactions().inTenant(tenant, () -> restrictions.lift(tenant, client, admin,
                 new byte[] {9}, T0.plusSeconds(11)))).as("lifted once").isFalse();
 

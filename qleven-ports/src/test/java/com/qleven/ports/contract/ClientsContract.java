@@ -116,7 +116,8 @@ public abstract class ClientsContract {
     @Test
     public void an_unknown_client_is_not_found() {
         TenantId tenant = center();
-        assertThat(in(tenant, () -> store().clients().clients().byId(tenant, new ClientId(UUID.randomUUID())))).isEmpty();
+        assertThat(in(tenant, () -> store().clients().clients().byId(tenant,
+                new ClientId(UUID.randomUUID())))).isEmpty();
     }
 
     @Test
@@ -130,11 +131,14 @@ public abstract class ClientsContract {
         in(b, () -> {
             assertThat(store().clients().clients().byId(a, client.id())).isEmpty();
             assertThat(store().clients().clients().list(a, PageRequest.first()).items()).isEmpty();
-            assertThat(store().clients().clients().byPhone(a, client.phoneIndex().orElseThrow(), PageRequest.first()).items())
+            assertThat(store().clients().clients().byPhone(a, client.phoneIndex().orElseThrow(),
+                    PageRequest.first()).items())
                     .isEmpty();
-            assertThat(store().clients().clients().byEmail(a, client.emailIndex().orElseThrow(), PageRequest.first()).items())
+            assertThat(store().clients().clients().byEmail(a, client.emailIndex().orElseThrow(),
+                    PageRequest.first()).items())
                     .isEmpty();
-            assertThat(store().clients().clients().byNameTokens(a, Set.of(token), PageRequest.first()).items()).isEmpty();
+            assertThat(store().clients().clients().byNameTokens(a, Set.of(token),
+                    PageRequest.first()).items()).isEmpty();
             assertThat(store().clients().clients().update(client, Set.of(), 1)).isFalse();
             return null;
         });
@@ -174,7 +178,8 @@ public abstract class ClientsContract {
                 .extracting(StoredClient::id).containsExactly(first.id(), sameFamily.id());
         assertThat(in(tenant, () -> all(p -> store().clients().clients().byEmail(tenant, email, p))))
                 .extracting(StoredClient::id).containsExactly(first.id());
-        assertThat(in(tenant, () -> store().clients().clients().byPhone(tenant, newBlindIndex(), PageRequest.first()).items()))
+        assertThat(in(tenant, () -> store().clients().clients().byPhone(tenant, newBlindIndex(),
+                PageRequest.first()).items()))
                 .isEmpty();
     }
 
@@ -195,7 +200,8 @@ public abstract class ClientsContract {
                 .extracting(StoredClient::id).containsExactly(anaGarcia.id(), anaLopez.id());
         assertThat(in(tenant, () -> all(p -> store().clients().clients().byNameTokens(tenant, Set.of(ana, garcia), p))))
                 .extracting(StoredClient::id).containsExactly(anaGarcia.id());
-        assertThat(in(tenant, () -> all(p -> store().clients().clients().byNameTokens(tenant, Set.of(lopez, garcia), p))))
+        assertThat(in(tenant, () -> all(p -> store().clients().clients().byNameTokens(tenant, Set.of(lopez, garcia),
+                p))))
                 .isEmpty();
     }
 
@@ -214,9 +220,11 @@ public abstract class ClientsContract {
 
         assertThat(in(tenant, () -> store().clients().clients().byId(tenant, v1.id()))).get()
                 .usingRecursiveComparison().isEqualTo(v2);
-        assertThat(in(tenant, () -> store().clients().clients().byNameTokens(tenant, Set.of(oldToken), PageRequest.first())
+        assertThat(in(tenant, () -> store().clients().clients().byNameTokens(tenant, Set.of(oldToken),
+                PageRequest.first())
                 .items())).isEmpty();
-        assertThat(in(tenant, () -> store().clients().clients().byNameTokens(tenant, Set.of(newToken), PageRequest.first())
+        assertThat(in(tenant, () -> store().clients().clients().byNameTokens(tenant, Set.of(newToken),
+                PageRequest.first())
                 .items())).extracting(StoredClient::id).containsExactly(v1.id());
         assertThat(in(tenant, () -> store().clients().clients().byPhone(tenant, v1.phoneIndex().orElseThrow(),
                 PageRequest.first()).items())).isEmpty();
@@ -255,9 +263,12 @@ public abstract class ClientsContract {
         added.forEach(c -> add(c, Set.of()));
         List<ClientId> expected = added.stream().sorted(LIST_ORDER).map(StoredClient::id).toList();
 
-        Page<StoredClient> first = in(tenant, () -> store().clients().clients().list(tenant, new PageRequest(2, Optional.empty())));
-        Page<StoredClient> second = in(tenant, () -> store().clients().clients().list(tenant, new PageRequest(2, first.next())));
-        Page<StoredClient> third = in(tenant, () -> store().clients().clients().list(tenant, new PageRequest(2, second.next())));
+        Page<StoredClient> first = in(tenant, () -> store().clients().clients().list(tenant, new PageRequest(2,
+                Optional.empty())));
+        Page<StoredClient> second = in(tenant, () -> store().clients().clients().list(tenant, new PageRequest(2,
+                first.next())));
+        Page<StoredClient> third = in(tenant, () -> store().clients().clients().list(tenant, new PageRequest(2,
+                second.next())));
 
         assertThat(first.items()).extracting(StoredClient::id).containsExactlyElementsOf(expected.subList(0, 2));
         assertThat(second.items()).extracting(StoredClient::id).containsExactlyElementsOf(expected.subList(2, 4));

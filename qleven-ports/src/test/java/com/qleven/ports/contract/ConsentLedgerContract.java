@@ -102,7 +102,8 @@ public abstract class ConsentLedgerContract {
 
         assertThat(in(tenant, () -> store().consent().consentLedger().history(tenant, client)))
                 .extracting(StoredConsent::id).containsExactly(grant.id(), withdrawal.id());
-        assertThat(in(tenant, () -> store().consent().consentLedger().latest(tenant, client, ConsentPurpose.WHATSAPP, T0)))
+        assertThat(in(tenant, () -> store().consent().consentLedger().latest(tenant, client, ConsentPurpose.WHATSAPP,
+                T0)))
                 .get().extracting(StoredConsent::decision).isEqualTo(ConsentDecision.WITHDRAWN);
     }
 
@@ -130,7 +131,8 @@ public abstract class ConsentLedgerContract {
     }
 
     private Optional<ConsentEntryId> latest(TenantId tenant, ClientId client, ConsentPurpose purpose, Instant at) {
-        return in(tenant, () -> store().consent().consentLedger().latest(tenant, client, purpose, at)).map(StoredConsent::id);
+        return in(tenant, () -> store().consent().consentLedger().latest(tenant, client, purpose,
+                at)).map(StoredConsent::id);
     }
 
     @Test
@@ -144,7 +146,8 @@ public abstract class ConsentLedgerContract {
         assertThatThrownBy(() -> append(entry(a, new ClientId(UUID.randomUUID()), ConsentPurpose.WHATSAPP,
                 ConsentDecision.GRANTED, T0))).isInstanceOf(RuntimeException.class);
         assertThatThrownBy(() -> in(a, () -> {
-            store().consent().consentLedger().append(entry(b, ofB, ConsentPurpose.WHATSAPP, ConsentDecision.GRANTED, T0));
+            store().consent().consentLedger().append(entry(b, ofB, ConsentPurpose.WHATSAPP, ConsentDecision.GRANTED,
+                    T0));
             return null;
         })).isInstanceOf(RuntimeException.class);
         assertThat(in(b, () -> store().consent().consentLedger().history(b, ofB))).isEmpty();
@@ -158,7 +161,8 @@ public abstract class ConsentLedgerContract {
         append(entry(a, client, ConsentPurpose.WHATSAPP, ConsentDecision.GRANTED, T0));
 
         assertThat(in(b, () -> store().consent().consentLedger().history(a, client))).isEmpty();
-        assertThat(in(b, () -> store().consent().consentLedger().latest(a, client, ConsentPurpose.WHATSAPP, T0))).isEmpty();
+        assertThat(in(b, () -> store().consent().consentLedger().latest(a, client, ConsentPurpose.WHATSAPP,
+                T0))).isEmpty();
         assertThat(in(b, () -> store().consent().consentLedger().eraseProofs(a, client))).isZero();
         assertThat(in(a, () -> store().consent().consentLedger().history(a, client)).get(0).proof()).isNotNull();
     }
@@ -192,7 +196,8 @@ public abstract class ConsentLedgerContract {
         TenantId tenant = center();
         ClientId client = client(tenant);
         assertThatThrownBy(() -> in(tenant, () -> {
-            store().consent().consentLedger().append(entry(tenant, client, ConsentPurpose.WHATSAPP, ConsentDecision.GRANTED, T0));
+            store().consent().consentLedger().append(entry(tenant, client, ConsentPurpose.WHATSAPP,
+                    ConsentDecision.GRANTED, T0));
             throw new IllegalStateException("the audit failed");
         })).hasMessage("the audit failed");
         assertThat(in(tenant, () -> store().consent().consentLedger().history(tenant, client))).isEmpty();

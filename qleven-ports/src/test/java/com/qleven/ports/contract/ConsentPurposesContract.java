@@ -29,7 +29,8 @@ public abstract class ConsentPurposesContract {
     }
 
     private boolean add(CenterPurpose purpose) {
-        return store().shared().transactions().inTenant(purpose.tenant(), () -> store().consent().consentPurposes().add(purpose));
+        return store().shared().transactions().inTenant(purpose.tenant(),
+                () -> store().consent().consentPurposes().add(purpose));
     }
 
     @Test
@@ -44,16 +45,19 @@ public abstract class ConsentPurposesContract {
         assertThat(add(purpose(tenant, "promotions", false))).as("a code is unique per center").isFalse();
         assertThat(add(purpose(other, "promotions", false))).as("another center may use the code").isTrue();
 
-        assertThat(store().shared().transactions().inTenant(tenant, () -> store().consent().consentPurposes().list(tenant)))
+        assertThat(store().shared().transactions().inTenant(tenant,
+                () -> store().consent().consentPurposes().list(tenant)))
                 .containsExactly(newsletter, promotions);
         assertThat(store().shared().transactions().inTenant(tenant,
-                () -> store().consent().consentPurposes().byCode(tenant, new ConsentPurpose("promotions")))).contains(promotions);
+                () -> store().consent().consentPurposes().byCode(tenant,
+                        new ConsentPurpose("promotions")))).contains(promotions);
         assertThat(store().shared().transactions().inTenant(other,
                 () -> store().consent().consentPurposes().byCode(other, new ConsentPurpose("promotions"))))
                 .hasValueSatisfying(p -> assertThat(p.marketing()).isFalse());
         assertThat(store().shared().transactions().inTenant(other,
                 () -> store().consent().consentPurposes().byCode(tenant, new ConsentPurpose("newsletter")))).isEmpty();
-        assertThat(store().shared().transactions().inTenant(other, () -> store().consent().consentPurposes().list(tenant))).isEmpty();
+        assertThat(store().shared().transactions().inTenant(other,
+                () -> store().consent().consentPurposes().list(tenant))).isEmpty();
     }
 
     @Test
@@ -64,6 +68,7 @@ public abstract class ConsentPurposesContract {
         assertThatThrownBy(() -> store().shared().transactions().inTenant(other,
                 () -> store().consent().consentPurposes().add(purpose(tenant, "reviews", false))))
                 .isInstanceOf(RuntimeException.class);
-        assertThat(store().shared().transactions().inTenant(tenant, () -> store().consent().consentPurposes().list(tenant))).isEmpty();
+        assertThat(store().shared().transactions().inTenant(tenant,
+                () -> store().consent().consentPurposes().list(tenant))).isEmpty();
     }
 }

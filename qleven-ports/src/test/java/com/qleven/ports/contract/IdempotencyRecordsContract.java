@@ -63,7 +63,8 @@ public abstract class IdempotencyRecordsContract {
         TenantId a = center();
         TenantId b = center();
         Scope first = of(a);
-        store().shared().transactions().inTenant(a, () -> records().save(first, "shared-key", "hash-a", new byte[] {1}, T0));
+        store().shared().transactions().inTenant(a, () -> records().save(first, "shared-key", "hash-a", new byte[] {1},
+                T0));
 
         assertThat(claim(new Scope(Optional.of(b), first.caller()), "shared-key"))
                 .isInstanceOf(IdempotencyRecords.Fresh.class);
@@ -106,7 +107,8 @@ public abstract class IdempotencyRecordsContract {
             records().save(scope, "old", "h", new byte[] {1}, T0);
             records().save(scope, "new", "h", new byte[] {2}, T0.plus(Duration.ofDays(2)));
         });
-        store().shared().transactions().inTenant(other, () -> records().save(otherScope, "old", "h", new byte[] {3}, T0));
+        store().shared().transactions().inTenant(other, () -> records().save(otherScope, "old", "h", new byte[] {3},
+                T0));
         assertThat(store().shared().transactions().inTenant(tenant, () -> records().oldest(tenant))).contains(T0);
 
         int forgotten = store().shared().transactions().inTenant(tenant,

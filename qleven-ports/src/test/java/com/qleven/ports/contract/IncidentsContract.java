@@ -61,7 +61,8 @@ public abstract class IncidentsContract {
     }
 
     private Page<StoredIncident> affecting(TenantId center, PageRequest page) {
-        return store().shared().transactions().inTenant(center, () -> store().privacy().incidents().listAffecting(center, page));
+        return store().shared().transactions().inTenant(center,
+                () -> store().privacy().incidents().listAffecting(center, page));
     }
 
     @Test
@@ -75,7 +76,8 @@ public abstract class IncidentsContract {
                 .usingRecursiveComparison().isEqualTo(added);
         assertThat(affecting(a, PageRequest.first()).items()).usingRecursiveFieldByFieldElementComparator()
                 .containsExactly(added);
-        assertThat(store().shared().transactions().global(() -> store().privacy().incidents().byId(new IncidentId(UUID.randomUUID()))))
+        assertThat(store().shared().transactions().global(() -> store().privacy().incidents()
+                .byId(new IncidentId(UUID.randomUUID()))))
                 .isEmpty();
     }
 

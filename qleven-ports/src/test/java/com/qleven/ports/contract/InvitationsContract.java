@@ -57,11 +57,13 @@ public abstract class InvitationsContract {
     }
 
     private Optional<StoredInvitation> byId(Center c, InvitationId id) {
-        return store().shared().transactions().inTenant(c.tenant(), () -> store().tenancy().invitations().byId(c.tenant(), id));
+        return store().shared().transactions().inTenant(c.tenant(),
+                () -> store().tenancy().invitations().byId(c.tenant(), id));
     }
 
     private Page<StoredInvitation> pending(Center c, Instant now, PageRequest page) {
-        return store().shared().transactions().inTenant(c.tenant(), () -> store().tenancy().invitations().pending(c.tenant(), now, page));
+        return store().shared().transactions().inTenant(c.tenant(),
+                () -> store().tenancy().invitations().pending(c.tenant(), now, page));
     }
 
     @Test
@@ -157,7 +159,8 @@ public abstract class InvitationsContract {
         boolean again = store().shared().transactions().inTenant(c.tenant(),
                 () -> store().tenancy().invitations().accept(c.tenant(), open.id(), newUser(), T0.plusSeconds(3)));
         boolean expired = store().shared().transactions().inTenant(c.tenant(),
-                () -> store().tenancy().invitations().accept(c.tenant(), late.id(), user, T0.plus(Duration.ofHours(72))));
+                () -> store().tenancy().invitations().accept(c.tenant(), late.id(), user,
+                        T0.plus(Duration.ofHours(72))));
         boolean wasRevoked = store().shared().transactions().inTenant(c.tenant(),
                 () -> store().tenancy().invitations().accept(c.tenant(), revoked.id(), user, T0.plusSeconds(2)));
 

@@ -42,7 +42,8 @@ public abstract class LifecycleStoreContract {
     protected abstract QlevenStore store();
 
     private Optional<Membership> find(TenantId tenant, UserId user) {
-        return store().shared().transactions().inTenant(tenant, () -> store().tenancy().memberships().find(tenant, user));
+        return store().shared().transactions().inTenant(tenant, () -> store().tenancy().memberships().find(tenant,
+                user));
     }
 
     @Test
@@ -60,7 +61,8 @@ public abstract class LifecycleStoreContract {
         assertThat(changed.active()).isFalse();
         assertThat(changed.createdAt()).isEqualTo(T0);
         assertThat(store().shared().transactions().inTenant(tenant,
-                () -> store().tenancy().memberships().list(tenant, PageRequest.first()).items())).containsExactly(changed);
+                () -> store().tenancy().memberships().list(tenant,
+                        PageRequest.first()).items())).containsExactly(changed);
     }
 
     @Test
@@ -70,12 +72,14 @@ public abstract class LifecycleStoreContract {
         Membership admin = addMember(store(), tenant, newUser(), Role.ADMINISTRATOR, T0);
         Membership inactive = addMember(store(), tenant, newUser(), Role.ADMINISTRATOR, T0);
         addMember(store(), tenant, newUser(), Role.PROFESSIONAL, T0);
-        store().shared().transactions().inTenant(tenant, () -> store().tenancy().memberships().update(inactive.withActive(false)));
+        store().shared().transactions().inTenant(tenant,
+                () -> store().tenancy().memberships().update(inactive.withActive(false)));
         TenantId other = newTenant();
         addCenter(store(), other);
         addMember(store(), other, newUser(), Role.ADMINISTRATOR, T0);
 
-        assertThat(store().shared().transactions().inTenant(tenant, () -> store().tenancy().memberships().lockActiveAdministrators(tenant)))
+        assertThat(store().shared().transactions().inTenant(tenant,
+                () -> store().tenancy().memberships().lockActiveAdministrators(tenant)))
                 .containsExactly(admin.userId());
     }
 
@@ -143,9 +147,11 @@ public abstract class LifecycleStoreContract {
         assertThat(seen).containsExactlyElementsOf(mine.stream().map(StoredSession::id).toList());
         assertThat(pages).isEqualTo(3);
         assertThat(store().shared().transactions().inTenant(newTenant(),
-                () -> store().tenancy().sessions().listOf(Optional.of(tenant), user, PageRequest.first()).items())).isEmpty();
+                () -> store().tenancy().sessions().listOf(Optional.of(tenant), user,
+                        PageRequest.first()).items())).isEmpty();
         assertThat(store().shared().transactions().global(
-                () -> store().tenancy().sessions().listOf(Optional.empty(), user, PageRequest.first()).items())).isEmpty();
+                () -> store().tenancy().sessions().listOf(Optional.empty(), user,
+                        PageRequest.first()).items())).isEmpty();
     }
 
     @Test
@@ -177,10 +183,12 @@ public abstract class LifecycleStoreContract {
             store().shared().directory().addSessionToken(someoneElse);
         });
 
-        assertThat(store().shared().transactions().inTenant(a, () -> store().shared().directory().sessionTokensOf(user)))
+        assertThat(store().shared().transactions().inTenant(a,
+                () -> store().shared().directory().sessionTokensOf(user)))
                 .containsExactlyInAnyOrder(inA, inB);
         store().shared().transactions().global(() -> store().shared().directory().removeSessionToken(inA.sessionId()));
-        assertThat(store().shared().transactions().global(() -> store().shared().directory().sessionTokensOf(user))).containsExactly(inB);
+        assertThat(store().shared().transactions().global(() -> store().shared().directory().sessionTokensOf(user)))
+                .containsExactly(inB);
     }
 
     @Test
@@ -189,7 +197,8 @@ public abstract class LifecycleStoreContract {
         var before = account(user);
         store().shared().transactions().global(() -> store().tenancy().accounts().add(before));
 
-        store().shared().transactions().global(() -> store().tenancy().accounts().changePasswordHash(user, "$argon2id$v=19$new"));
+        store().shared().transactions().global(() -> store().tenancy().accounts()
+                .changePasswordHash(user, "$argon2id$v=19$new"));
 
         var after = store().shared().transactions().global(() -> store().tenancy().accounts().byId(user)).orElseThrow();
         assertThat(after.passwordHash()).isEqualTo("$argon2id$v=19$new");

@@ -63,7 +63,8 @@ public abstract class MailOutboxContract {
             throw boom;
         })).isSameAs(boom);
 
-        assertThat(store().shared().transactions().global(() -> store().shared().mailOutbox().byId(mail.id()))).isEmpty();
+        assertThat(store().shared().transactions().global(() -> store().shared().mailOutbox().byId(mail.id())))
+                .isEmpty();
     }
 
     @Test
@@ -97,9 +98,11 @@ public abstract class MailOutboxContract {
         QueuedMail mail = add(mail(now));
         claim(now, now.plus(Duration.ofMinutes(5)), 10);
 
-        store().shared().transactions().global(() -> store().shared().mailOutbox().retryAt(mail.id(), now.plusSeconds(30),
+        store().shared().transactions().global(() -> store().shared().mailOutbox().retryAt(mail.id(),
+                now.plusSeconds(30),
                 "the SMTP server did not answer"));
-        QueuedMail retried = store().shared().transactions().global(() -> store().shared().mailOutbox().byId(mail.id())).orElseThrow();
+        QueuedMail retried = store().shared().transactions().global(() -> store().shared().mailOutbox().byId(mail.id()))
+                .orElseThrow();
         assertThat(retried.nextAttemptAt()).isEqualTo(now.plusSeconds(30));
         assertThat(retried.lastError()).contains("the SMTP server did not answer");
         assertThat(retried.attempts()).isEqualTo(1);
@@ -108,7 +111,8 @@ public abstract class MailOutboxContract {
                 .containsExactly(2);
 
         store().shared().transactions().global(() -> store().shared().mailOutbox().remove(mail.id()));
-        assertThat(store().shared().transactions().global(() -> store().shared().mailOutbox().byId(mail.id()))).isEmpty();
+        assertThat(store().shared().transactions().global(() -> store().shared().mailOutbox().byId(mail.id())))
+                .isEmpty();
         assertThat(claim(now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(2)), 10)).isEmpty();
     }
 }

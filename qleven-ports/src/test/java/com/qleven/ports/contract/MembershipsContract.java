@@ -38,7 +38,8 @@ public abstract class MembershipsContract {
     protected abstract QlevenStore store();
 
     private Page<Membership> list(TenantId tenant, PageRequest request) {
-        return store().shared().transactions().inTenant(tenant, () -> store().tenancy().memberships().list(tenant, request));
+        return store().shared().transactions().inTenant(tenant, () -> store().tenancy().memberships().list(tenant,
+                request));
     }
 
     @Test

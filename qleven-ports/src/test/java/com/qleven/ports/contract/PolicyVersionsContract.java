@@ -90,7 +90,8 @@ public abstract class PolicyVersionsContract {
                     T0.plusSeconds(5)));
         });
 
-        assertThat(global(() -> store().privacy().policyVersions().unread(reader))).containsExactly(newerNotice, olderNotice);
+        assertThat(global(() -> store().privacy().policyVersions().unread(reader))).containsExactly(newerNotice,
+                olderNotice);
         assertThat(global(() -> store().privacy().policyVersions().unread(by))).isEmpty();
         assertThat(global(() -> store().privacy().policyVersions().accept(reader, older.version(), T0.plusSeconds(7))))
                 .isTrue();

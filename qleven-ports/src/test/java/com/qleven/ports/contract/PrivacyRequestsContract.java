@@ -72,7 +72,8 @@ public abstract class PrivacyRequestsContract {
         Optional<String> cursor = Optional.empty();
         do {
             PageRequest page = new PageRequest(2, cursor);
-            Page<StoredPrivacyRequest> p = in(tenant, () -> store().privacy().privacyRequests().list(tenant, filter, page));
+            Page<StoredPrivacyRequest> p = in(tenant, () -> store().privacy().privacyRequests().list(tenant, filter,
+                    page));
             found.addAll(p.items());
             cursor = p.next();
         } while (cursor.isPresent());
@@ -90,7 +91,8 @@ public abstract class PrivacyRequestsContract {
         StoredPrivacyRequest r = request(tenant, T0);
         add(r);
 
-        StoredPrivacyRequest back = in(tenant, () -> store().privacy().privacyRequests().byId(tenant, r.id())).orElseThrow();
+        StoredPrivacyRequest back = in(tenant, () -> store().privacy().privacyRequests().byId(tenant,
+                r.id())).orElseThrow();
         assertThat(back).usingRecursiveComparison().isEqualTo(r);
         assertThat(in(other, () -> store().privacy().privacyRequests().byId(tenant, r.id()))).isEmpty();
         assertThat(in(other, () -> store().privacy().privacyRequests().byId(other, r.id()))).isEmpty();
@@ -126,7 +128,8 @@ public abstract class PrivacyRequestsContract {
         add(answered);
         add(middle);
         add(request(other, T0));
-        in(tenant, () -> store().privacy().privacyRequests().update(completed(answered, T0.plus(Duration.ofDays(6))), 1));
+        in(tenant, () -> store().privacy().privacyRequests().update(completed(answered, T0.plus(Duration.ofDays(6))),
+                1));
 
         assertThat(ids(all(tenant, PrivacyRequestFilter.ALL)))
                 .containsExactly(early.id(), answered.id(), middle.id(), late.id());
@@ -139,8 +142,10 @@ public abstract class PrivacyRequestsContract {
                 .containsExactly(early.id());
         assertThat(in(tenant, () -> store().privacy().privacyRequests().count(tenant,
                 new PrivacyRequestFilter(true, Optional.of(middle.dueAt()), Optional.empty())))).isEqualTo(2);
-        assertThat(in(tenant, () -> store().privacy().privacyRequests().count(tenant, PrivacyRequestFilter.ALL))).isEqualTo(4);
-        assertThat(in(other, () -> store().privacy().privacyRequests().count(tenant, PrivacyRequestFilter.ALL))).isZero();
+        assertThat(in(tenant, () -> store().privacy().privacyRequests().count(tenant,
+                PrivacyRequestFilter.ALL))).isEqualTo(4);
+        assertThat(in(other, () -> store().privacy().privacyRequests().count(tenant,
+                PrivacyRequestFilter.ALL))).isZero();
     }
 
     @Test
@@ -150,14 +155,16 @@ public abstract class PrivacyRequestsContract {
         add(request(tenant, T0));
         add(request(tenant, T0.plusSeconds(1)));
 
-        List<TenantId> centers = store().shared().transactions().global(() -> store().privacy().privacyRequests().centers());
+        List<TenantId> centers = store().shared().transactions().global(() -> store().privacy().privacyRequests()
+                .centers());
         assertThat(centers).containsOnlyOnce(tenant).doesNotContain(without);
     }
 
     @Test
     void aCursorThatNoListReturnedIsRefused() {
         TenantId tenant = center();
-        assertThatThrownBy(() -> in(tenant, () -> store().privacy().privacyRequests().list(tenant, PrivacyRequestFilter.ALL,
+        assertThatThrownBy(() -> in(tenant, () -> store().privacy().privacyRequests().list(tenant,
+                PrivacyRequestFilter.ALL,
                 new PageRequest(2, Optional.of("not-a-cursor")))))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("cursor");

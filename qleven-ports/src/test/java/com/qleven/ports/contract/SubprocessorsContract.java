@@ -26,7 +26,8 @@ public abstract class SubprocessorsContract {
         assertThat(Subprocessors.SEEDED).extracting(Subprocessor::name)
                 .containsExactly("Meta Platforms, Inc.", "Vercel Inc.", "Supabase Inc.");
         for (Subprocessor seeded : Subprocessors.SEEDED) {
-            assertThat(store().shared().transactions().global(() -> store().privacy().subprocessors().byId(seeded.id())))
+            assertThat(store().shared().transactions().global(() -> store().privacy().subprocessors()
+                    .byId(seeded.id())))
                     .as("the migration and the code seed the same entry").contains(seeded);
         }
     }
@@ -39,7 +40,8 @@ public abstract class SubprocessorsContract {
                 added.transferSafeguard(), added.updatedAt().plusSeconds(5));
         store().shared().transactions().global(() -> store().privacy().subprocessors().update(changed));
 
-        assertThat(store().shared().transactions().global(() -> store().privacy().subprocessors().byId(added.id()))).contains(changed);
+        assertThat(store().shared().transactions().global(() -> store().privacy().subprocessors().byId(added.id())))
+                .contains(changed);
         var names = store().shared().transactions().global(() -> store().privacy().subprocessors().list()).stream()
                 .map(Subprocessor::name).toList();
         assertThat(names).contains(added.name(), "Meta Platforms, Inc.").isSorted();
@@ -51,12 +53,14 @@ public abstract class SubprocessorsContract {
         store().shared().transactions().global(() -> store().privacy().subprocessors().add(added));
         Subprocessor lost = entry("Lost " + UUID.randomUUID());
 
-        assertThatThrownBy(() -> store().shared().transactions().global(() -> store().privacy().subprocessors().add(added)))
+        assertThatThrownBy(() -> store().shared().transactions().global(() -> store().privacy().subprocessors()
+                .add(added)))
                 .isInstanceOf(RuntimeException.class);
         assertThatThrownBy(() -> store().shared().transactions().global(() -> {
             store().privacy().subprocessors().add(lost);
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
-        assertThat(store().shared().transactions().global(() -> store().privacy().subprocessors().byId(lost.id()))).isEmpty();
+        assertThat(store().shared().transactions().global(() -> store().privacy().subprocessors().byId(lost.id())))
+                .isEmpty();
     }
 }

@@ -24,7 +24,8 @@ public abstract class SuppressionsContract {
     }
 
     private boolean contains(TenantId unit, TenantId tenant, BlindIndex key) {
-        return store().shared().transactions().inTenant(unit, () -> store().privacy().suppressions().contains(tenant, key));
+        return store().shared().transactions().inTenant(unit, () -> store().privacy().suppressions().contains(tenant,
+                key));
     }
 
     @Test

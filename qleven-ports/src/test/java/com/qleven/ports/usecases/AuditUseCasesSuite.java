@@ -95,14 +95,16 @@ public abstract class AuditUseCasesSuite extends UseCasesSuiteBase {
     private List<AuditEvent> events(Optional<TenantId> chain, long after) {
         qleven.sealAuditTrail().seal(chain);
         List<AuditEntry> entries = chain.isPresent()
-                ? store.shared().transactions().inTenant(chain.get(), () -> store.audit().auditLog().read(chain, after, 1000))
+                ? store.shared().transactions().inTenant(chain.get(), () -> store.audit().auditLog().read(chain, after,
+                        1000))
                 : store.shared().transactions().global(() -> store.audit().auditLog().read(chain, after, 1000));
         return entries.stream().map(AuditEntry::event).toList();
     }
 
     private long platformSeq() {
         qleven.sealAuditTrail().seal(Optional.empty());
-        return store.shared().transactions().global(() -> store.audit().auditLog().head(Optional.empty())).map(ChainHead::seq).orElse(0L);
+        return store.shared().transactions().global(() -> store.audit().auditLog().head(Optional.empty()))
+                .map(ChainHead::seq).orElse(0L);
     }
 
     private static List<String> actions(List<AuditEvent> events) {
@@ -300,7 +302,8 @@ public abstract class AuditUseCasesSuite extends UseCasesSuiteBase {
         Optional<TenantId> chain = Optional.of(center.tenantId());
         qleven.sealAuditTrail().sealAll();
         assertThat(qleven.witnessAuditHeads().witness()).isPositive();
-        ChainHead head = store.shared().transactions().inTenant(center.tenantId(), () -> store.audit().auditLog().head(chain))
+        ChainHead head = store.shared().transactions().inTenant(center.tenantId(),
+                () -> store.audit().auditLog().head(chain))
                 .orElseThrow();
         assertThat(witness.witnessed()).contains(head);
         assertThat(qleven.verifyAuditTrail().verifyAll()).allSatisfy(r -> assertThat(r.intact()).as("%s", r).isTrue());

@@ -84,11 +84,16 @@ public abstract class ClientsUseCasesSuite extends UseCasesSuiteBase {
         qleven = core(store, cipher).clock(clock).signupsPerAddressPerHour(1000).build();
         audit = new RecordingAuditTrail();
         UuidV7Ids ids = new UuidV7Ids(clock);
-        create = new CreateClientService(store.shared().transactions(), store.tenancy().centers(), store.clients().clients(), cipher, phones, audit, clock, ids);
-        get = new GetClientService(store.shared().transactions(), store.clients().clients(), store.clients().clientRestrictions(), cipher, audit, clock);
-        update = new UpdateClientService(store.shared().transactions(), store.tenancy().centers(), store.clients().clients(), store.clients().clientRestrictions(), cipher, phones, audit, clock);
-        list = new ListClientsService(store.shared().transactions(), store.clients().clients(), store.clients().clientRestrictions(), cipher, audit, clock);
-        search = new SearchClientsService(store.shared().transactions(), store.tenancy().centers(), store.clients().clients(), store.clients().clientRestrictions(), cipher, phones, audit, clock);
+        create = new CreateClientService(store.shared().transactions(), store.tenancy().centers(),
+                store.clients().clients(), cipher, phones, audit, clock, ids);
+        get = new GetClientService(store.shared().transactions(), store.clients().clients(),
+                store.clients().clientRestrictions(), cipher, audit, clock);
+        update = new UpdateClientService(store.shared().transactions(), store.tenancy().centers(),
+                store.clients().clients(), store.clients().clientRestrictions(), cipher, phones, audit, clock);
+        list = new ListClientsService(store.shared().transactions(), store.clients().clients(),
+                store.clients().clientRestrictions(), cipher, audit, clock);
+        search = new SearchClientsService(store.shared().transactions(), store.tenancy().centers(),
+                store.clients().clients(), store.clients().clientRestrictions(), cipher, phones, audit, clock);
     }
 
     /** A center and its staff, signed in. */

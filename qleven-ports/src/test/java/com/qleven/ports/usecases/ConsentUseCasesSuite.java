@@ -84,10 +84,17 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
         qleven = core(store, cipher).clock(clock).signupsPerAddressPerHour(1000).build();
         audit = new RecordingAuditTrail();
         UuidV7Ids ids = new UuidV7Ids(clock);
-        record = new RecordConsentService(store.shared().transactions(), store.tenancy().centers(), store.clients().clients(), store.clients().clientRestrictions(), store.consent().consentLedger(), store.consent().consentPurposes(), cipher, audit, clock, ids);
-        get = new GetConsentsService(store.shared().transactions(), store.clients().clients(), store.consent().consentLedger(), store.consent().consentPurposes(), cipher, audit, clock);
-        check = new ConsentCheckService(store.shared().transactions(), store.tenancy().centers(), store.clients().clients(), store.clients().clientRestrictions(), store.consent().consentLedger(), store.consent().consentPurposes(), cipher);
-        fromChannel = new RecordConsentFromChannelService(store.shared().transactions(), store.tenancy().centers(), store.clients().clients(), store.clients().clientRestrictions(), store.consent().consentLedger(), store.consent().consentPurposes(), cipher, audit, clock, ids);
+        record = new RecordConsentService(store.shared().transactions(), store.tenancy().centers(),
+                store.clients().clients(), store.clients().clientRestrictions(), store.consent().consentLedger(),
+                store.consent().consentPurposes(), cipher, audit, clock, ids);
+        get = new GetConsentsService(store.shared().transactions(), store.clients().clients(),
+                store.consent().consentLedger(), store.consent().consentPurposes(), cipher, audit, clock);
+        check = new ConsentCheckService(store.shared().transactions(), store.tenancy().centers(),
+                store.clients().clients(), store.clients().clientRestrictions(), store.consent().consentLedger(),
+                store.consent().consentPurposes(), cipher);
+        fromChannel = new RecordConsentFromChannelService(store.shared().transactions(), store.tenancy().centers(),
+                store.clients().clients(), store.clients().clientRestrictions(), store.consent().consentLedger(),
+                store.consent().consentPurposes(), cipher, audit, clock, ids);
         records = new ConsentRecords(store.shared().transactions(), store.consent().consentLedger(), cipher);
     }
 

@@ -91,7 +91,8 @@ public abstract class HousekeepingUseCasesSuite extends UseCasesSuiteBase {
 
     private long records(Principal principal) {
         TenantId tenant = principal.requireTenant();
-        return store.shared().transactions().inTenant(tenant, () -> store.shared().idempotencyRecords().oldest(tenant)).isPresent() ? 1 : 0;
+        return store.shared().transactions().inTenant(tenant,
+                () -> store.shared().idempotencyRecords().oldest(tenant)).isPresent() ? 1 : 0;
     }
 
     @Test

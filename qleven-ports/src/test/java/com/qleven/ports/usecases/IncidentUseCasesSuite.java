@@ -221,7 +221,8 @@ public abstract class IncidentUseCasesSuite extends UseCasesSuiteBase {
                 "The file of Teodora Villalobos was readable", List.of(a.tenant(), b.tenant()),
                 Set.of(IncidentCategory.HEALTH)));
 
-        StoredIncident stored = store.shared().transactions().global(() -> store.privacy().incidents().byId(reported.id()))
+        StoredIncident stored = store.shared().transactions().global(() -> store.privacy().incidents()
+                .byId(reported.id()))
                 .orElseThrow();
         assertThat(holds(stored.description(), "Teodora Villalobos")).isFalse();
         List<StoredNotification> ofA = store.shared().transactions().inTenant(a.tenant(),
@@ -238,15 +239,18 @@ public abstract class IncidentUseCasesSuite extends UseCasesSuiteBase {
 
         // A's sealed notice copied into B's rows does not open there: the text is bound to its center.
         StoredNotification copied = ofA.get(0);
-        store.shared().transactions().inTenant(b.tenant(), () -> store.privacy().centerNotifications().add(new StoredNotification(
+        store.shared().transactions().inTenant(b.tenant(),
+                () -> store.privacy().centerNotifications().add(new StoredNotification(
                 b.tenant(), copied.id(), copied.kind(), copied.subjectId(), copied.title(), copied.text(),
                 copied.createdAt().plusSeconds(1))));
         assertThatThrownBy(() -> qleven.listNotifications().list(b.admin(), PageRequest.first()))
                 .isInstanceOf(RuntimeException.class).isNotInstanceOf(ForbiddenException.class);
         // An incident's sealed description copied to another incident's row does not open there either.
         IncidentId otherId = qleven.reportIncident().report(operator, command(NOW, a.tenant())).id();
-        StoredIncident other = store.shared().transactions().global(() -> store.privacy().incidents().byId(otherId)).orElseThrow();
-        store.shared().transactions().global(() -> store.privacy().incidents().add(new StoredIncident(new IncidentId(UUID.randomUUID()),
+        StoredIncident other = store.shared().transactions().global(() -> store.privacy().incidents().byId(otherId))
+                .orElseThrow();
+        store.shared().transactions().global(() -> store.privacy().incidents()
+                .add(new StoredIncident(new IncidentId(UUID.randomUUID()),
                 other.detectedAt(), other.description(), other.categories(), other.centers(), other.reportedBy(),
                 other.reportedAt())));
         assertThatThrownBy(() -> qleven.listIncidents().list(operator, PageRequest.first()))

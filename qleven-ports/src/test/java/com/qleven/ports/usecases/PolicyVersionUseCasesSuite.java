@@ -267,8 +267,10 @@ public abstract class PolicyVersionUseCasesSuite extends UseCasesSuiteBase {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("text");
         dispatchAll();
 
-        assertThat(store.shared().transactions().global(() -> store.privacy().policyVersions().byVersion(v("v2")))).isEmpty();
-        assertThat(store.shared().transactions().global(() -> store.privacy().policyVersions().byVersion(v("v1")))).get()
+        assertThat(store.shared().transactions().global(() -> store.privacy().policyVersions().byVersion(v("v2"))))
+                .isEmpty();
+        assertThat(store.shared().transactions().global(() -> store.privacy().policyVersions().byVersion(v("v1"))))
+                .get()
                 .satisfies(v -> assertThat(v.text()).isEqualTo(TEXT));
         assertThat(qleven.policyAcceptance().notifications(a.admin())).extracting(PolicyNotice::version)
                 .containsExactly(v("v1"));

@@ -84,11 +84,16 @@ public abstract class PrivacyRequestsUseCasesSuite extends UseCasesSuiteBase {
         qleven = core(store, cipher).clock(clock).signupsPerAddressPerHour(1000).build();
         audit = new RecordingAuditTrail();
         UuidV7Ids ids = new UuidV7Ids(clock);
-        create = new CreatePrivacyRequestService(store.shared().transactions(), store.clients().clients(), store.privacy().privacyRequests(), cipher, audit, clock, ids);
-        list = new ListPrivacyRequestsService(store.shared().transactions(), store.privacy().privacyRequests(), cipher, audit, clock);
+        create = new CreatePrivacyRequestService(store.shared().transactions(), store.clients().clients(),
+                store.privacy().privacyRequests(), cipher, audit, clock, ids);
+        list = new ListPrivacyRequestsService(store.shared().transactions(), store.privacy().privacyRequests(), cipher,
+                audit, clock);
         // No erasers here: the erasure itself is tested through the facade, which registers them all.
-        complete = new CompletePrivacyRequestService(store.shared().transactions(), store.clients().clients(), store.clients().clientRestrictions(), store.privacy().privacyRequests(), store.privacy().suppressions(), cipher, new PrivacyRegistry(), audit, clock);
-        extend = new ExtendPrivacyRequestService(store.shared().transactions(), store.privacy().privacyRequests(), cipher, audit, clock);
+        complete = new CompletePrivacyRequestService(store.shared().transactions(), store.clients().clients(),
+                store.clients().clientRestrictions(), store.privacy().privacyRequests(),
+                store.privacy().suppressions(), cipher, new PrivacyRegistry(), audit, clock);
+        extend = new ExtendPrivacyRequestService(store.shared().transactions(), store.privacy().privacyRequests(),
+                cipher, audit, clock);
     }
 
     record Center(TenantId tenant, Principal admin, Principal professional, Principal receptionist, ClientId client) {
@@ -125,7 +130,8 @@ public abstract class PrivacyRequestsUseCasesSuite extends UseCasesSuiteBase {
     }
 
     private StoredPrivacyRequest stored(Center c, PrivacyRequestView v) {
-        return store.shared().transactions().inTenant(c.tenant(), () -> store.privacy().privacyRequests().byId(c.tenant(), v.id()))
+        return store.shared().transactions().inTenant(c.tenant(),
+                () -> store.privacy().privacyRequests().byId(c.tenant(), v.id()))
                 .orElseThrow();
     }
 
@@ -334,14 +340,16 @@ public abstract class PrivacyRequestsUseCasesSuite extends UseCasesSuiteBase {
         Center c = center();
         ClientId id = qleven.createClient().create(c.admin(), new CreateClientCommand("Marta Soler Vidal",
                 "600 333 444", "marta@example.com", "1985-02-03", "Pacemaker.")).id();
-        StoredClient before = store.shared().transactions().inTenant(c.tenant(), () -> store.clients().clients().byId(c.tenant(), id))
+        StoredClient before = store.shared().transactions().inTenant(c.tenant(),
+                () -> store.clients().clients().byId(c.tenant(), id))
                 .orElseThrow();
         PrivacyRequestView erasure = qleven.createPrivacyRequest().create(c.admin(),
                 CreatePrivacyRequestCommand.parse(id.toString(), "erasure", null));
 
         qleven.completePrivacyRequest().complete(c.admin(), erasure.id(), "Erased; no invoices to keep.");
 
-        StoredClient after = store.shared().transactions().inTenant(c.tenant(), () -> store.clients().clients().byId(c.tenant(), id))
+        StoredClient after = store.shared().transactions().inTenant(c.tenant(),
+                () -> store.clients().clients().byId(c.tenant(), id))
                 .orElseThrow();
         assertThat(after.phone()).isNull();
         assertThat(after.email()).isNull();
@@ -350,11 +358,14 @@ public abstract class PrivacyRequestsUseCasesSuite extends UseCasesSuiteBase {
         assertThat(after.phoneIndex()).isEmpty();
         assertThat(after.emailIndex()).isEmpty();
         assertThat(after.birthYear()).isEmpty();
-        assertThat(store.shared().transactions().inTenant(c.tenant(), () -> store.clients().clients().byPhone(c.tenant(),
+        assertThat(store.shared().transactions().inTenant(c.tenant(),
+                () -> store.clients().clients().byPhone(c.tenant(),
                 before.phoneIndex().orElseThrow(), PageRequest.first()).items())).isEmpty();
-        assertThat(store.shared().transactions().inTenant(c.tenant(), () -> store.clients().clients().byEmail(c.tenant(),
+        assertThat(store.shared().transactions().inTenant(c.tenant(),
+                () -> store.clients().clients().byEmail(c.tenant(),
                 before.emailIndex().orElseThrow(), PageRequest.first()).items())).isEmpty();
-        assertThat(store.shared().transactions().global(() -> store.shared().dataKeys().current(new KeyScope("client", id.value()))))
+        assertThat(store.shared().transactions().global(() -> store.shared().dataKeys().current(new KeyScope("client",
+                id.value()))))
                 .isEmpty();
         assertThat(qleven.getClient().get(c.admin(), id).fullName()).isEqualTo("[erased]");
         assertThat(qleven.exportClientData().export(c.admin(), id).toString())

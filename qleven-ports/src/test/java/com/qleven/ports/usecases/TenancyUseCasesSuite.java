@@ -113,7 +113,8 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
     void personalDataIsStoredOnlyAsCiphertext() {
         String email = email();
         SignUpResult result = signUp(email);
-        var stored = store.shared().transactions().global(() -> store.tenancy().accounts().byId(result.userId())).orElseThrow();
+        var stored = store.shared().transactions().global(() -> store.tenancy().accounts().byId(result.userId()))
+                .orElseThrow();
         for (byte[] field : List.of(stored.fullName(), stored.email(), stored.phone())) {
             String raw = new String(field, StandardCharsets.ISO_8859_1);
             assertThat(raw).doesNotContain("Ana").doesNotContain(email).doesNotContain("600111222");
@@ -456,7 +457,8 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
         String token = signIn(email, PASSWORD, Optional.empty()).token();
         String staff = email();
         assertThatThrownBy(() -> qleven.authenticate().authenticated(token, admin -> {
-            store.shared().transactions().inTenant(admin.tenantId().orElseThrow(), () -> addUser(admin, staff, "professional"));
+            store.shared().transactions().inTenant(admin.tenantId().orElseThrow(), () -> addUser(admin,
+                    staff, "professional"));
             throw new IllegalStateException("the request fails after its use case wrote");
         })).isInstanceOf(IllegalStateException.class);
         Principal admin = qleven.authenticate().authenticate(token);
@@ -472,7 +474,8 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
         assertThat(qleven.authenticate().authenticated(token, p -> ran.add("expired"))).isEmpty();
         assertThat(ran).isEmpty();
         Principal again = principal(email);
-        StoredSession expired = store.shared().transactions().inTenant(center.tenantId(), () -> store.tenancy().sessions()
+        StoredSession expired = store.shared().transactions().inTenant(center.tenantId(),
+                () -> store.tenancy().sessions()
                 .byId(Optional.of(center.tenantId()), admin.sessionId()).orElseThrow());
         assertThat(expired.endedAt()).as("the expired session was ended although it was refused").isPresent();
         assertThat(again.sessionId()).isNotEqualTo(admin.sessionId());
@@ -511,7 +514,8 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
                 .isInstanceOf(UnauthenticatedException.class);
 
         StoredSession log = store.shared().transactions().inTenant(center.tenantId(),
-                () -> store.tenancy().sessions().byId(Optional.of(center.tenantId()), signedIn.sessionId())).orElseThrow();
+                () -> store.tenancy().sessions().byId(Optional.of(center.tenantId()),
+                        signedIn.sessionId())).orElseThrow();
         assertThat(Duration.between(log.createdAt(), log.endedAt().orElseThrow())).isEqualTo(Duration.ofMinutes(7));
         assertThat(log.endReason()).contains("sign_out");
         assertThat(log.country()).contains("ES");

@@ -139,8 +139,10 @@ public abstract class UnitOfWorkCipherSuite extends UseCasesSuiteBase {
         Principal admin = admin();
         RecordingAuditTrail audit = new RecordingAuditTrail();
         UuidV7Ids ids = new UuidV7Ids(clock);
-        CreateClientService create = new CreateClientService(store.shared().transactions(), store.tenancy().centers(), store.clients().clients(), cipher, phoneNumbers(), audit, clock, ids);
-        GetClientService get = new GetClientService(store.shared().transactions(), store.clients().clients(), store.clients().clientRestrictions(), cipher, audit, clock);
+        CreateClientService create = new CreateClientService(store.shared().transactions(), store.tenancy().centers(),
+                store.clients().clients(), cipher, phoneNumbers(), audit, clock, ids);
+        GetClientService get = new GetClientService(store.shared().transactions(), store.clients().clients(),
+                store.clients().clientRestrictions(), cipher, audit, clock);
 
         ClientView lucia = create.create(admin, new CreateClientCommand("Lucía Fernández-Ruiz", "600 111 222",
                 "lucia@example.com", "1990-04-12", "Allergic to latex."));
@@ -149,7 +151,8 @@ public abstract class UnitOfWorkCipherSuite extends UseCasesSuiteBase {
         assertThat(counted.count("current", scope)).as("look-ups of the client's key, five fields sealed")
                 .isEqualTo(1);
         assertThat(counted.count("addIfAbsent", scope)).as("the key made once").isEqualTo(1);
-        UUID keyId = store.shared().transactions().global(() -> store.shared().dataKeys().current(scope)).orElseThrow().id();
+        UUID keyId = store.shared().transactions().global(() -> store.shared().dataKeys().current(scope)).orElseThrow()
+                .id();
         assertThat(counted.count("byId", keyId)).as("the key just made is not read again").isZero();
 
         assertThat(get.get(admin, lucia.id()).notes()).contains("Allergic to latex.");
@@ -174,7 +177,8 @@ public abstract class UnitOfWorkCipherSuite extends UseCasesSuiteBase {
         byte[] kept = tx.global(() -> cipher.encrypt(scope, "client|fullName", "Ana"));
 
         assertThat(keyIdOf(kept)).as("a new key, not the rolled-back one").isNotEqualTo(keyIdOf(lost.get()));
-        assertThat(tx.global(() -> store.shared().dataKeys().byId(keyIdOf(lost.get())))).as("the rolled-back key").isEmpty();
+        assertThat(tx.global(() -> store.shared().dataKeys().byId(keyIdOf(lost.get())))).as("the rolled-back key")
+                .isEmpty();
         assertThat(tx.global(() -> cipher.decrypt("client|fullName", kept))).isEqualTo("Ana");
         assertThat(counted.count("current", scope)).as("each unit looked the key up").isEqualTo(2);
     }

@@ -55,7 +55,8 @@ class EmbeddedDatabaseTest {
         Files.write(dir.resolve("data/postmaster.pid"), List.of(Long.toString(deadPid()), dir.resolve("data").toString()));
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("data"));
              PostgresStore store = PostgresStore.open(settings(db))) {
-            assertThat(store.shared().transactions().inTenant(tenant, () -> store.tenancy().centers().byId(tenant))).isPresent();
+            assertThat(store.shared().transactions().inTenant(tenant,
+                    () -> store.tenancy().centers().byId(tenant))).isPresent();
         }
     }
 

@@ -87,8 +87,10 @@ class PostgresStoreTest {
             throw boom;
         })).isSameAs(boom);
 
-        assertThat(DB.store().shared().transactions().inTenant(a, () -> DB.store().tenancy().centers().byId(a))).isEmpty();
-        assertThat(DB.store().shared().transactions().inTenant(b, () -> DB.store().tenancy().centers().byId(b))).isPresent();
+        assertThat(DB.store().shared().transactions().inTenant(a,
+                () -> DB.store().tenancy().centers().byId(a))).isEmpty();
+        assertThat(DB.store().shared().transactions().inTenant(b,
+                () -> DB.store().tenancy().centers().byId(b))).isPresent();
     }
 
     @Test
@@ -105,7 +107,8 @@ class PostgresStoreTest {
         TenantId a = newTenant();
         TenantId b = newTenant();
 
-        assertThatThrownBy(() -> DB.store().shared().transactions().inTenant(a, () -> DB.store().tenancy().centers().add(center(b))))
+        assertThatThrownBy(() -> DB.store().shared().transactions().inTenant(a,
+                () -> DB.store().tenancy().centers().add(center(b))))
                 .isInstanceOfSatisfying(InfrastructureException.class, e -> assertThat(e.retryable()).isFalse());
     }
 
@@ -128,7 +131,8 @@ class PostgresStoreTest {
             assertThat(isSuperuser(store)).isFalse();
             TenantId tenant = newTenant();
             store.shared().transactions().inTenant(tenant, () -> store.tenancy().centers().add(center(tenant)));
-            assertThat(store.shared().transactions().inTenant(tenant, () -> store.tenancy().centers().byId(tenant))).isPresent();
+            assertThat(store.shared().transactions().inTenant(tenant,
+                    () -> store.tenancy().centers().byId(tenant))).isPresent();
         }
     }
 
@@ -145,7 +149,8 @@ class PostgresStoreTest {
             assertThat(currentUser(store)).isEqualTo(role);
             TenantId tenant = newTenant();
             store.shared().transactions().inTenant(tenant, () -> store.tenancy().centers().add(center(tenant)));
-            assertThat(store.shared().transactions().inTenant(tenant, () -> store.tenancy().centers().byId(tenant))).isPresent();
+            assertThat(store.shared().transactions().inTenant(tenant,
+                    () -> store.tenancy().centers().byId(tenant))).isPresent();
         }
     }
 

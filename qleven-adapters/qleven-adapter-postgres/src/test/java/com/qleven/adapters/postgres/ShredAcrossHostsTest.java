@@ -30,15 +30,18 @@ class ShredAcrossHostsTest {
         Path keyFile = dir.resolve("master.key");
         MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00Z"));
         try (PostgresStore other = PostgresStore.open(DB.settings())) {
-            AesGcmFieldCipher hostA = new AesGcmFieldCipher(MasterKeys.loadOrCreate(keyFile), DB.store().shared().dataKeys(),
-                    clock);
+            AesGcmFieldCipher hostA = new AesGcmFieldCipher(MasterKeys.loadOrCreate(keyFile),
+                    DB.store().shared().dataKeys(), clock);
             AesGcmFieldCipher hostB = new AesGcmFieldCipher(MasterKeys.load(keyFile), other.shared().dataKeys(), clock);
             KeyScope client = new KeyScope("client", UUID.randomUUID());
             KeyScope control = new KeyScope("client", UUID.randomUUID());
-            byte[] sealed = DB.store().shared().transactions().global(() -> hostA.encrypt(client, "clients|fullName", "Ana"));
-            byte[] kept = DB.store().shared().transactions().global(() -> hostA.encrypt(control, "clients|fullName", "Eva"));
+            byte[] sealed = DB.store().shared().transactions().global(() ->
+                    hostA.encrypt(client, "clients|fullName", "Ana"));
+            byte[] kept = DB.store().shared().transactions().global(() ->
+                    hostA.encrypt(control, "clients|fullName", "Eva"));
             // Both hosts have used the key: whatever either caches, it holds now.
-            assertThat(other.shared().transactions().global(() -> hostB.decrypt("clients|fullName", sealed))).isEqualTo("Ana");
+            assertThat(other.shared().transactions().global(() ->
+                    hostB.decrypt("clients|fullName", sealed))).isEqualTo("Ana");
             assertThat(DB.store().shared().transactions().global(() -> hostA.decrypt("clients|fullName", sealed)))
                     .isEqualTo("Ana");
 
@@ -47,9 +50,11 @@ class ShredAcrossHostsTest {
                 return null;
             });
 
-            assertThatThrownBy(() -> other.shared().transactions().global(() -> hostB.decrypt("clients|fullName", sealed)))
+            assertThatThrownBy(() -> other.shared().transactions().global(() ->
+                    hostB.decrypt("clients|fullName", sealed)))
                     .as("the other host").hasMessageContaining("does not exist");
-            assertThatThrownBy(() -> DB.store().shared().transactions().global(() -> hostA.decrypt("clients|fullName", sealed)))
+            assertThatThrownBy(() -> DB.store().shared().transactions().global(() ->
+                    hostA.decrypt("clients|fullName", sealed)))
                     .as("the shredding host").hasMessageContaining("does not exist");
             assertThat(other.shared().transactions().global(() -> hostB.decrypt("clients|fullName", kept)))
                     .as("control: another client's key still works").isEqualTo("Eva");
@@ -61,14 +66,16 @@ class ShredAcrossHostsTest {
         Path keyFile = dir.resolve("master.key");
         MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00Z"));
         try (PostgresStore other = PostgresStore.open(DB.settings())) {
-            AesGcmFieldCipher hostA = new AesGcmFieldCipher(MasterKeys.loadOrCreate(keyFile), DB.store().shared().dataKeys(),
-                    DB.store().shared().transactions(), clock);
+            AesGcmFieldCipher hostA = new AesGcmFieldCipher(MasterKeys.loadOrCreate(keyFile),
+                    DB.store().shared().dataKeys(), DB.store().shared().transactions(), clock);
             AesGcmFieldCipher hostB = new AesGcmFieldCipher(MasterKeys.load(keyFile), other.shared().dataKeys(),
                     other.shared().transactions(), clock);
             KeyScope client = new KeyScope("client", UUID.randomUUID());
             KeyScope control = new KeyScope("client", UUID.randomUUID());
-            byte[] sealed = DB.store().shared().transactions().global(() -> hostA.encrypt(client, "clients|fullName", "Ana"));
-            byte[] kept = DB.store().shared().transactions().global(() -> hostA.encrypt(control, "clients|fullName", "Eva"));
+            byte[] sealed = DB.store().shared().transactions().global(() ->
+                    hostA.encrypt(client, "clients|fullName", "Ana"));
+            byte[] kept = DB.store().shared().transactions().global(() ->
+                    hostA.encrypt(control, "clients|fullName", "Eva"));
             // Host B keeps the key for its unit, and the unit is still open when host A shreds it.
             String readDuringTheShred = other.shared().transactions().global(() -> {
                 assertThat(hostB.decrypt("clients|fullName", sealed)).isEqualTo("Ana");
@@ -78,9 +85,11 @@ class ShredAcrossHostsTest {
             assertThat(readDuringTheShred).as("the unit open during the shred, as a transaction begun before it")
                     .isEqualTo("Ana");
 
-            assertThatThrownBy(() -> other.shared().transactions().global(() -> hostB.decrypt("clients|fullName", sealed)))
+            assertThatThrownBy(() -> other.shared().transactions().global(() ->
+                    hostB.decrypt("clients|fullName", sealed)))
                     .as("the other host's next unit").hasMessageContaining("does not exist");
-            assertThatThrownBy(() -> DB.store().shared().transactions().global(() -> hostA.decrypt("clients|fullName", sealed)))
+            assertThatThrownBy(() -> DB.store().shared().transactions().global(() ->
+                    hostA.decrypt("clients|fullName", sealed)))
                     .as("the shredding host's next unit").hasMessageContaining("does not exist");
             assertThat(other.shared().transactions().global(() -> hostB.decrypt("clients|fullName", kept)))
                     .as("control: another client's key still works").isEqualTo("Eva");

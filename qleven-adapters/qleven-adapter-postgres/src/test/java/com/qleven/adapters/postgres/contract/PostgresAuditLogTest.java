@@ -111,7 +111,8 @@ class PostgresAuditLogTest extends AuditLogContract {
     private static final TestChainSigner SIGNER = new TestChainSigner();
 
     private static SealAuditTrailService sealer() {
-        return new SealAuditTrailService(DB.store().shared().transactions(), DB.store().audit().auditLog(), SIGNER, Clock.systemUTC());
+        return new SealAuditTrailService(DB.store().shared().transactions(), DB.store().audit().auditLog(), SIGNER,
+                Clock.systemUTC());
     }
 
     private static ChainReport verify(TenantId tenant) {

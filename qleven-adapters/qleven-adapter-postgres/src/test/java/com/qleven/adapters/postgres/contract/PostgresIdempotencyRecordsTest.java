@@ -8,6 +8,7 @@ import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.contract.ContractFixtures;
 import com.qleven.ports.contract.IdempotencyRecordsContract;
 import com.qleven.ports.shared.out.IdempotencyRecords;
+import com.qleven.ports.shared.out.Transactions;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -31,20 +32,24 @@ class PostgresIdempotencyRecordsTest extends IdempotencyRecordsContract {
         IdempotencyRecords.Scope scope = new IdempotencyRecords.Scope(java.util.Optional.of(tenant), java.util.UUID.randomUUID());
         CountDownLatch claimed = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> s.shared().transactions().inTenant(tenant, () -> {
-            assertThat(s.shared().idempotencyRecords().claim(scope, "racing")).isInstanceOf(IdempotencyRecords.Fresh.class);
+        Transactions transactions = s.shared().transactions();
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transactions.inTenant(tenant, () -> {
+            assertThat(s.shared().idempotencyRecords().claim(scope, "racing"))
+                    .isInstanceOf(IdempotencyRecords.Fresh.class);
             claimed.countDown();
             await(release);
             s.shared().idempotencyRecords().save(scope, "racing", "hash", new byte[] {7}, ContractFixtures.T0);
         }));
         assertThat(claimed.await(10, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(s.shared().transactions().inTenant(tenant, () -> s.shared().idempotencyRecords().claim(scope, "racing")))
+        assertThat(s.shared().transactions().inTenant(tenant,
+                () -> s.shared().idempotencyRecords().claim(scope, "racing")))
                 .isInstanceOf(IdempotencyRecords.Busy.class);
 
         release.countDown();
         first.get(10, TimeUnit.SECONDS);
-        assertThat(s.shared().transactions().inTenant(tenant, () -> s.shared().idempotencyRecords().claim(scope, "racing")))
+        assertThat(s.shared().transactions().inTenant(tenant,
+                () -> s.shared().idempotencyRecords().claim(scope, "racing")))
                 .isInstanceOf(IdempotencyRecords.Done.class);
     }
 
