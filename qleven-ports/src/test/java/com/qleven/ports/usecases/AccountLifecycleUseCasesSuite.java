@@ -78,8 +78,10 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
     }
 
     private SignUpResult signUp(String adminEmail) {
-        return qleven.signUp().signUp(SignUpCommand.parse("Clínica Sol", "Calle Mayor 1", "B12345678", "ES",
-                "Europe/Madrid", "EUR", "Ana López", adminEmail, "+34600111222", PASSWORD, true, client));
+        return qleven.signUp().signUp(SignUpCommand.builder()
+                .centerName("Clínica Sol").address("Calle Mayor 1").taxId("B12345678").country("ES")
+                .timeZone("Europe/Madrid").currency("EUR").fullName("Ana López").email(adminEmail)
+                .phone("+34600111222").password(PASSWORD).ageConfirmed(true).client(client).build());
     }
 
     private SignInResult signIn(String email, String password, Optional<TenantId> tenant) {
@@ -106,8 +108,9 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
     }
 
     private Accepted accept(String token, String password) {
-        return qleven.acceptInvitation().accept(AcceptInvitationCommand.parse(token, "Luis Pérez", "+34611222333",
-                password, true, client));
+        return qleven.acceptInvitation().accept(AcceptInvitationCommand.builder()
+                .token(token).fullName("Luis Pérez").phone("+34611222333").password(password).ageConfirmed(true)
+                .client(client).build());
     }
 
     @Test
@@ -216,8 +219,9 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
                         e -> assertThat(e.retryAfter()).isPositive().isLessThanOrEqualTo(java.time.Duration.ofHours(1)));
         String elsewhere = email();
         signUp(elsewhere);
-        assertThatThrownBy(() -> limited.addUser().add(admin, AddUserCommand.parse("Eva", elsewhere, null,
-                "professional", PASSWORD, true))).as("asking an existing account is a mail too")
+        assertThatThrownBy(() -> limited.addUser().add(admin, AddUserCommand.builder()
+                .fullName("Eva").email(elsewhere).role("professional").password(PASSWORD).ageConfirmed(true).build()))
+                .as("asking an existing account is a mail too")
                 .isInstanceOf(com.qleven.domain.shared.RateLimitedException.class);
         assertThat(limited.listInvitations().pending(admin, PageRequest.first()).items()).hasSize(2);
 
@@ -235,8 +239,9 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         signUp(person);
         String adminEmail = email();
         SignUpResult center = signUp(adminEmail);
-        qleven.addUser().add(admin(adminEmail), AddUserCommand.parse("Eva", person, null, "professional",
-                "the admin's choice 1", true));
+        qleven.addUser().add(admin(adminEmail), AddUserCommand.builder()
+                .fullName("Eva").email(person).role("professional").password("the admin's choice 1")
+                .ageConfirmed(true).build());
         dispatch();
         String token = mailer.lastToken(person);
         assertThat(token).startsWith("qm_");
@@ -255,8 +260,10 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
     @Test
     void aCenterNameInMailCannotPoseAsALink() {
         String adminEmail = email();
-        qleven.signUp().signUp(SignUpCommand.parse("www.evil.example", "Calle Mayor 1", "B12345678", "ES",
-                "Europe/Madrid", "EUR", "Ana López", adminEmail, "+34600111222", PASSWORD, true, client));
+        qleven.signUp().signUp(SignUpCommand.builder()
+                .centerName("www.evil.example").address("Calle Mayor 1").taxId("B12345678").country("ES")
+                .timeZone("Europe/Madrid").currency("EUR").fullName("Ana López").email(adminEmail)
+                .phone("+34600111222").password(PASSWORD).ageConfirmed(true).client(client).build());
         String to = email();
         invite(admin(adminEmail), to, "professional");
         MailMessage mail = mailer.to(to).get(0);
@@ -270,7 +277,8 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         signUp(adminEmail);
         Principal admin = admin(adminEmail);
         String staff = email();
-        qleven.addUser().add(admin, AddUserCommand.parse("Eva", staff, null, "professional", PASSWORD, true));
+        qleven.addUser().add(admin, AddUserCommand.builder()
+                .fullName("Eva").email(staff).role("professional").password(PASSWORD).ageConfirmed(true).build());
 
         assertThatThrownBy(() -> qleven.inviteUser().invite(admin, InviteUserCommand.parse(staff, "receptionist")))
                 .isInstanceOf(ConflictException.class);
@@ -366,7 +374,8 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         SignUpResult center = signUp(adminEmail);
         Principal admin = admin(adminEmail);
         String staff = email();
-        UserView eva = qleven.addUser().add(admin, AddUserCommand.parse("Eva", staff, null, "receptionist", PASSWORD, true));
+        UserView eva = qleven.addUser().add(admin, AddUserCommand.builder()
+                .fullName("Eva").email(staff).role("receptionist").password(PASSWORD).ageConfirmed(true).build());
         String evaToken = signIn(staff, PASSWORD, Optional.empty()).token();
 
         UserView promoted = qleven.updateUser().update(admin, eva.id(),
@@ -396,7 +405,8 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         signUp(adminEmail);
         Principal admin = admin(adminEmail);
         String staff = email();
-        UserView eva = qleven.addUser().add(admin, AddUserCommand.parse("Eva", staff, null, "professional", PASSWORD, true));
+        UserView eva = qleven.addUser().add(admin, AddUserCommand.builder()
+                .fullName("Eva").email(staff).role("professional").password(PASSWORD).ageConfirmed(true).build());
         String evaToken = signIn(staff, PASSWORD, Optional.empty()).token();
 
         UserView off = qleven.updateUser().update(admin, eva.id(), new UpdateUserCommand(Optional.empty(), Optional.of(false)));
@@ -439,7 +449,9 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         SignInResult current = signIn(email, PASSWORD, Optional.empty());
         Principal me = qleven.authenticate().authenticate(current.token());
         String colleagueEmail = email();
-        qleven.addUser().add(me, AddUserCommand.parse("Eva", colleagueEmail, null, "professional", PASSWORD, true));
+        qleven.addUser().add(me, AddUserCommand.builder()
+                .fullName("Eva").email(colleagueEmail).role("professional").password(PASSWORD).ageConfirmed(true)
+                .build());
         SignInResult colleague = signIn(colleagueEmail, PASSWORD, Optional.empty());
 
         List<SessionView> sessions = qleven.listSessions().list(me, PageRequest.first()).items();

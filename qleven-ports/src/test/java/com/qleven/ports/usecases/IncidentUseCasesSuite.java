@@ -74,8 +74,10 @@ public abstract class IncidentUseCasesSuite extends UseCasesSuiteBase {
 
     private Center center() {
         String email = email();
-        SignUpResult result = qleven.signUp().signUp(SignUpCommand.parse("Clínica Sol", "Calle Mayor 1", "B12345678",
-                "ES", "Europe/Madrid", "EUR", "Ana López", email, "+34600111222", PASSWORD, true, client));
+        SignUpResult result = qleven.signUp().signUp(SignUpCommand.builder()
+                .centerName("Clínica Sol").address("Calle Mayor 1").taxId("B12345678").country("ES")
+                .timeZone("Europe/Madrid").currency("EUR").fullName("Ana López").email(email).phone("+34600111222")
+                .password(PASSWORD).ageConfirmed(true).client(client).build());
         return new Center(result.tenantId(), signIn(email), email);
     }
 
@@ -152,7 +154,8 @@ public abstract class IncidentUseCasesSuite extends UseCasesSuiteBase {
 
     private String addProfessional(Center center) {
         String email = email();
-        qleven.addUser().add(center.admin(), AddUserCommand.parse("Eva", email, null, "professional", PASSWORD, true));
+        qleven.addUser().add(center.admin(), AddUserCommand.builder()
+                .fullName("Eva").email(email).role("professional").password(PASSWORD).ageConfirmed(true).build());
         return email;
     }
 

@@ -80,12 +80,15 @@ public abstract class PolicyVersionUseCasesSuite extends UseCasesSuiteBase {
 
     private Center center() {
         String adminEmail = email();
-        qleven.signUp().signUp(SignUpCommand.parse("Clínica Luna", "Calle Mayor 2", "B12345678", "ES",
-                "Europe/Madrid", "EUR", "Ana López", adminEmail, "+34600111222", PASSWORD, true, client));
+        qleven.signUp().signUp(SignUpCommand.builder()
+                .centerName("Clínica Luna").address("Calle Mayor 2").taxId("B12345678").country("ES")
+                .timeZone("Europe/Madrid").currency("EUR").fullName("Ana López").email(adminEmail)
+                .phone("+34600111222").password(PASSWORD).ageConfirmed(true).client(client).build());
         Principal admin = signIn(adminEmail);
         String professionalEmail = email();
-        qleven.addUser().add(admin, AddUserCommand.parse("Eva", professionalEmail, null, "professional", PASSWORD,
-                true));
+        qleven.addUser().add(admin, AddUserCommand.builder()
+                .fullName("Eva").email(professionalEmail).role("professional").password(PASSWORD).ageConfirmed(true)
+                .build());
         return new Center(admin, adminEmail, signIn(professionalEmail), professionalEmail);
     }
 
