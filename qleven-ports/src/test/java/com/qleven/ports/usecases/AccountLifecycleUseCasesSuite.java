@@ -3,10 +3,12 @@ package com.qleven.ports.usecases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.qleven.application.Qleven;
 import com.qleven.application.QlevenStore;
 import com.qleven.domain.shared.ConflictException;
+import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.ForbiddenException;
 import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.PageRequest;
@@ -15,6 +17,7 @@ import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UnauthenticatedException;
 import com.qleven.domain.shared.UnprocessableException;
 import com.qleven.domain.shared.UserId;
+import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.AccountLifecyclePolicy;
 import com.qleven.domain.tenancy.Invitation;
 import com.qleven.domain.tenancy.Principal;
@@ -42,7 +45,9 @@ import com.qleven.ports.testing.RecordingMailer;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -533,5 +538,57 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         assertThat(report.abandoned()).as("the reset link expired while the server was down").isPositive();
         assertThat(mailer.to(adminEmail)).isEmpty();
         assertThat(mailer.to(late)).hasSize(1);
+    }
+
+    @Test
+    void aMemberPatchAsTypedIsReadByTheCommandAsTheApiReadsIt() {
+        String adminEmail = email();
+        signUp(adminEmail);
+        Principal admin = admin(adminEmail);
+        UserView eva = qleven.addUser().add(admin, AddUserCommand.builder()
+                .fullName("Eva").email(email()).role("receptionist").password(PASSWORD).ageConfirmed(true).build());
+
+        UserView changed = qleven.updateUser().update(admin, eva.id(),
+                UpdateUserCommand.mergePatch(Map.of("role", "professional", "active", false)));
+
+        assertThat(changed.role()).isEqualTo(Role.PROFESSIONAL);
+        assertThat(changed.active()).isFalse();
+        Map<String, Object> bad = new LinkedHashMap<>();
+        bad.put("role", null);
+        bad.put("active", "yes");
+        bad.put("fullName", "Eve");
+        assertThatThrownBy(() -> UpdateUserCommand.mergePatch(bad))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field, FieldError::message).containsExactly(
+                                tuple("role", "cannot be cleared"), tuple("active", "must be true or false"),
+                                tuple("fullName", "is not a known member")));
+        Map<String, Object> wrongTypes = new LinkedHashMap<>();
+        wrongTypes.put("role", 3);
+        wrongTypes.put("active", null);
+        assertThatThrownBy(() -> UpdateUserCommand.mergePatch(wrongTypes))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field, FieldError::message).containsExactly(
+                                tuple("role", "must be one of administrator, professional, receptionist"),
+                                tuple("active", "cannot be cleared")));
+        assertThatThrownBy(() -> UpdateUserCommand.mergePatch(Map.of("role", "operator")))
+                .isInstanceOf(ValidationException.class).hasMessageStartingWith("role: ");
+        assertThat(UpdateUserCommand.mergePatch(Map.of()))
+                .isEqualTo(new UpdateUserCommand(Optional.empty(), Optional.empty()));
+        assertThat(qleven.getUser().get(admin, eva.id()).role()).isEqualTo(Role.PROFESSIONAL);
+    }
+
+    @Test
+    void anAnswerToAnInvitationAsTypedNamesEveryBadField() {
+        assertThatThrownBy(() -> AcceptInvitationCommand.builder()
+                .token("qr_not-an-invitation").fullName("Ana\u0007").phone("600 111 222").password("short").build())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field)
+                        .containsExactly("token", "fullName", "phone", "password", "ageConfirmed", "client"));
+    }
+
+    @Test
+    void aResetRequestWithoutAnEmailNamesIt() {
+        assertThatThrownBy(() -> qleven.requestPasswordReset().request(RequestPasswordResetCommand.parse(null, client)))
+                .isInstanceOf(ValidationException.class).hasMessage("email: is required");
     }
 }

@@ -48,6 +48,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -338,6 +339,32 @@ public abstract class ClientsUseCasesSuite extends UseCasesSuiteBase {
                 patch("email", "LUCIA.FERNANDEZ@example.com"), Optional.of(2L)));
         assertThat(unchanged.version()).as("a patch that changes nothing keeps the version").isEqualTo(2);
         assertThat(get.get(center.admin(), v1.id()).version()).isEqualTo(2);
+    }
+
+    @Test
+    void aMergePatchAsReadFromJsonNamesEveryMemberThatIsNeitherTextNorNull() {
+        Center center = spain();
+        ClientView v1 = lucia(center.admin());
+        Map<String, Object> typed = new LinkedHashMap<>();
+        typed.put("phone", null);
+        typed.put("notes", "Prefers mornings.");
+
+        ClientView v2 = update.update(center.professional(), UpdateClientCommand.parse(v1.id(), typed,
+                Optional.empty()));
+
+        assertThat(v2.phone()).isEmpty();
+        assertThat(v2.notes()).contains("Prefers mornings.");
+        Map<String, Object> bad = new LinkedHashMap<>();
+        bad.put("fullName", 42);
+        bad.put("email", "ana@example.com");
+        bad.put("birthDate", List.of(1990, 4, 12));
+        bad.put("vip", true);
+        assertThatThrownBy(() -> UpdateClientCommand.parse(v1.id(), bad, Optional.empty()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).containsExactly(
+                        new FieldError("fullName", "must be a string, or null to clear it"),
+                        new FieldError("birthDate", "must be a string, or null to clear it"),
+                        new FieldError("vip", "must be a string, or null to clear it")));
+        assertThat(get.get(center.admin(), v1.id()).version()).isEqualTo(v2.version());
     }
 
     @Test

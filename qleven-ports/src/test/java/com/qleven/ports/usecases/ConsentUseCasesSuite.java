@@ -386,12 +386,15 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
         record.record(center.receptionist(), client, staff("whatsapp", "granted"));
         clock.advance(Duration.ofDays(3));
 
-        ConsentEntry stop = fromChannel.record(new ChannelConsent(center.tenant(), client, ConsentPurpose.WHATSAPP,
-                ConsentDecision.WITHDRAWN, ConsentChannel.WHATSAPP_REPLY, "2026-03", "STOP",
-                Optional.of("wamid.HBgLMzQ2MDAxMTEyMjIVAgASGBQzRUIwRDk")));
+        ConsentEntry stop = fromChannel.record(ChannelConsent.builder()
+                .tenant(center.tenant()).client(client).purpose(ConsentPurpose.WHATSAPP)
+                .decision(ConsentDecision.WITHDRAWN).channel(ConsentChannel.WHATSAPP_REPLY)
+                .textVersion("2026-03").text("STOP").proof("wamid.HBgLMzQ2MDAxMTEyMjIVAgASGBQzRUIwRDk")
+                .build());
 
         assertThat(stop.recordedBy()).isEmpty();
         assertThat(stop.channel()).isEqualTo(ConsentChannel.WHATSAPP_REPLY);
+        assertThat(stop.proof()).contains("wamid.HBgLMzQ2MDAxMTEyMjIVAgASGBQzRUIwRDk");
         assertThat(check.allows(center.tenant(), client, ConsentPurpose.WHATSAPP, clock.instant())).isFalse();
         AuditEvent event = audit.events().get(audit.events().size() - 1);
         assertThat(event.action()).isEqualTo("consent.record");

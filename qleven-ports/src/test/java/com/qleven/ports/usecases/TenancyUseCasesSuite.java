@@ -2,6 +2,7 @@ package com.qleven.ports.usecases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.qleven.application.Qleven;
 import com.qleven.application.QlevenStore;
@@ -143,6 +144,37 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
                         .extracting(FieldError::field)
                         .contains("center.name", "center.country", "center.timeZone", "admin.fullName",
                                 "admin.email", "admin.phone", "admin.password", "admin.ageConfirmed"));
+    }
+
+    @Test
+    void aSignInAsTypedReadsTheCenterIdAndNamesEveryBadField() {
+        String email = email();
+        SignUpResult center = signUp(email);
+
+        SignInResult signedIn = qleven.signIn().signIn(SignInCommand.parse(email, PASSWORD,
+                center.tenantId().toString(), client));
+
+        assertThat(signedIn.tenantId()).contains(center.tenantId());
+        assertThat(SignInCommand.parse(email, PASSWORD, null, client).tenantId()).isEmpty();
+        assertThatThrownBy(() -> SignInCommand.parse(null, "", "center-1", client))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field, FieldError::message).containsExactly(
+                                tuple("email", "is required"), tuple("password", "is required"),
+                                tuple("tenantId", "must be a center id (a UUID)")));
+    }
+
+    @Test
+    void addingAUserAsTypedNamesEveryBadField() {
+        assertThatThrownBy(() -> AddUserCommand.builder()
+                .email("not-an-email").role("operator").password("short").build())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field)
+                        .containsExactly("fullName", "email", "role", "password", "ageConfirmed"));
+        AddUserCommand built = AddUserCommand.builder().fullName(" Luis ").email("Luis@Example.com")
+                .phone("+34600111222").role("professional").password(PASSWORD).ageConfirmed(true).build();
+        assertThat(built.role()).isEqualTo(Role.PROFESSIONAL);
+        assertThat(built.person().email().value()).isEqualTo("luis@example.com");
+        assertThat(built.ageConfirmed()).isTrue();
     }
 
     @Test
