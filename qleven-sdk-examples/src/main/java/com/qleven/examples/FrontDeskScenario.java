@@ -28,9 +28,13 @@ public final class FrontDeskScenario {
 
     public static Outcome run(Qleven qleven, String adminEmail, PrintStream out) {
         ClientInfo partner = new ClientInfo("127.0.0.1", "partner-backoffice/1.0", Optional.empty());
-        SignUpResult center = qleven.signUp().signUp(SignUpCommand.parse(
-                "Clínica Sol", "Calle Mayor 1, 28013 Madrid", "B12345678", "ES", "Europe/Madrid", "EUR",
-                "Ana López", adminEmail, "+34600111222", "a long admin passphrase", true, partner));
+        SignUpResult center = qleven.signUp().signUp(SignUpCommand.builder()
+                .centerName("Clínica Sol").address("Calle Mayor 1, 28013 Madrid").taxId("B12345678")
+                .country("ES").timeZone("Europe/Madrid").currency("EUR")
+                .fullName("Ana López").email(adminEmail).phone("+34600111222")
+                .password("a long admin passphrase").ageConfirmed(true)
+                .client(partner)
+                .build());
         out.println("center " + center.tenantId() + " opened by " + center.userId());
 
         String adminToken = qleven.signIn().signIn(new SignInCommand(adminEmail, "a long admin passphrase",
@@ -38,15 +42,19 @@ public final class FrontDeskScenario {
         Principal admin = qleven.authenticate().authenticate(adminToken);
 
         String receptionistEmail = "front-desk+" + center.tenantId() + "@example.com";
-        qleven.addUser().add(admin, AddUserCommand.parse("Luis Pérez", receptionistEmail, null, "receptionist",
-                "front desk passphrase", true));
+        qleven.addUser().add(admin, AddUserCommand.builder()
+                .fullName("Luis Pérez").email(receptionistEmail).role("receptionist")
+                .password("front desk passphrase").ageConfirmed(true)
+                .build());
         Principal receptionist = qleven.authenticate().authenticate(qleven.signIn().signIn(new SignInCommand(
                 receptionistEmail, "front desk passphrase", Optional.empty(), partner)).token());
 
         boolean refused;
         try {
-            qleven.addUser().add(receptionist, AddUserCommand.parse("Eve", "eve@example.com", null,
-                    "administrator", "eve wants in badly", true));
+            qleven.addUser().add(receptionist, AddUserCommand.builder()
+                    .fullName("Eve").email("eve@example.com").role("administrator")
+                    .password("eve wants in badly").ageConfirmed(true)
+                    .build());
             refused = false;
         } catch (ForbiddenException expected) {
             out.println("receptionist refused: " + expected.getMessage());

@@ -116,10 +116,11 @@ class KeysCommandTest {
         withFreshHost(component -> {
             assertThat(profile(component, before.token()).email()).isEqualTo(before.adminEmail());
             // A center signed up on a host restarted with the new key: its data keys are wrapped by it.
-            var signedUp = component.qleven().signUp().signUp(SignUpCommand.parse(
-                    "Clínica Después", "Calle Nueva 2", "B87654321", "ES", "Europe/Madrid", "EUR", "Eva Ruiz",
-                    laterEmail, "+34600999888", TestHost.PASSWORD, true,
-                    new ClientInfo("127.0.0.1", "test", Optional.empty())));
+            var signedUp = component.qleven().signUp().signUp(SignUpCommand.builder()
+                    .centerName("Clínica Después").address("Calle Nueva 2").taxId("B87654321").country("ES")
+                    .timeZone("Europe/Madrid").currency("EUR").fullName("Eva Ruiz").email(laterEmail)
+                    .phone("+34600999888").password(TestHost.PASSWORD).ageConfirmed(true)
+                    .client(new ClientInfo("127.0.0.1", "test", Optional.empty())).build());
             assertThat(signedUp.tenantId()).isNotNull();
             return null;
         });

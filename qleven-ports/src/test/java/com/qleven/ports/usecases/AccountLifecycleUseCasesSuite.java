@@ -3,10 +3,12 @@ package com.qleven.ports.usecases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.qleven.application.Qleven;
 import com.qleven.application.QlevenStore;
 import com.qleven.domain.shared.ConflictException;
+import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.ForbiddenException;
 import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.PageRequest;
@@ -15,6 +17,7 @@ import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UnauthenticatedException;
 import com.qleven.domain.shared.UnprocessableException;
 import com.qleven.domain.shared.UserId;
+import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.AccountLifecyclePolicy;
 import com.qleven.domain.tenancy.Invitation;
 import com.qleven.domain.tenancy.Principal;
@@ -42,7 +45,9 @@ import com.qleven.ports.testing.RecordingMailer;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,8 +83,10 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
     }
 
     private SignUpResult signUp(String adminEmail) {
-        return qleven.signUp().signUp(SignUpCommand.parse("Clínica Sol", "Calle Mayor 1", "B12345678", "ES",
-                "Europe/Madrid", "EUR", "Ana López", adminEmail, "+34600111222", PASSWORD, true, client));
+        return qleven.signUp().signUp(SignUpCommand.builder()
+                .centerName("Clínica Sol").address("Calle Mayor 1").taxId("B12345678").country("ES")
+                .timeZone("Europe/Madrid").currency("EUR").fullName("Ana López").email(adminEmail)
+                .phone("+34600111222").password(PASSWORD).ageConfirmed(true).client(client).build());
     }
 
     private SignInResult signIn(String email, String password, Optional<TenantId> tenant) {
@@ -106,8 +113,9 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
     }
 
     private Accepted accept(String token, String password) {
-        return qleven.acceptInvitation().accept(AcceptInvitationCommand.parse(token, "Luis Pérez", "+34611222333",
-                password, true, client));
+        return qleven.acceptInvitation().accept(AcceptInvitationCommand.builder()
+                .token(token).fullName("Luis Pérez").phone("+34611222333").password(password).ageConfirmed(true)
+                .client(client).build());
     }
 
     @Test
@@ -216,8 +224,9 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
                         e -> assertThat(e.retryAfter()).isPositive().isLessThanOrEqualTo(java.time.Duration.ofHours(1)));
         String elsewhere = email();
         signUp(elsewhere);
-        assertThatThrownBy(() -> limited.addUser().add(admin, AddUserCommand.parse("Eva", elsewhere, null,
-                "professional", PASSWORD, true))).as("asking an existing account is a mail too")
+        assertThatThrownBy(() -> limited.addUser().add(admin, AddUserCommand.builder()
+                .fullName("Eva").email(elsewhere).role("professional").password(PASSWORD).ageConfirmed(true).build()))
+                .as("asking an existing account is a mail too")
                 .isInstanceOf(com.qleven.domain.shared.RateLimitedException.class);
         assertThat(limited.listInvitations().pending(admin, PageRequest.first()).items()).hasSize(2);
 
@@ -235,8 +244,9 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         signUp(person);
         String adminEmail = email();
         SignUpResult center = signUp(adminEmail);
-        qleven.addUser().add(admin(adminEmail), AddUserCommand.parse("Eva", person, null, "professional",
-                "the admin's choice 1", true));
+        qleven.addUser().add(admin(adminEmail), AddUserCommand.builder()
+                .fullName("Eva").email(person).role("professional").password("the admin's choice 1")
+                .ageConfirmed(true).build());
         dispatch();
         String token = mailer.lastToken(person);
         assertThat(token).startsWith("qm_");
@@ -255,8 +265,10 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
     @Test
     void aCenterNameInMailCannotPoseAsALink() {
         String adminEmail = email();
-        qleven.signUp().signUp(SignUpCommand.parse("www.evil.example", "Calle Mayor 1", "B12345678", "ES",
-                "Europe/Madrid", "EUR", "Ana López", adminEmail, "+34600111222", PASSWORD, true, client));
+        qleven.signUp().signUp(SignUpCommand.builder()
+                .centerName("www.evil.example").address("Calle Mayor 1").taxId("B12345678").country("ES")
+                .timeZone("Europe/Madrid").currency("EUR").fullName("Ana López").email(adminEmail)
+                .phone("+34600111222").password(PASSWORD).ageConfirmed(true).client(client).build());
         String to = email();
         invite(admin(adminEmail), to, "professional");
         MailMessage mail = mailer.to(to).get(0);
@@ -270,7 +282,8 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         signUp(adminEmail);
         Principal admin = admin(adminEmail);
         String staff = email();
-        qleven.addUser().add(admin, AddUserCommand.parse("Eva", staff, null, "professional", PASSWORD, true));
+        qleven.addUser().add(admin, AddUserCommand.builder()
+                .fullName("Eva").email(staff).role("professional").password(PASSWORD).ageConfirmed(true).build());
 
         assertThatThrownBy(() -> qleven.inviteUser().invite(admin, InviteUserCommand.parse(staff, "receptionist")))
                 .isInstanceOf(ConflictException.class);
@@ -366,7 +379,8 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         SignUpResult center = signUp(adminEmail);
         Principal admin = admin(adminEmail);
         String staff = email();
-        UserView eva = qleven.addUser().add(admin, AddUserCommand.parse("Eva", staff, null, "receptionist", PASSWORD, true));
+        UserView eva = qleven.addUser().add(admin, AddUserCommand.builder()
+                .fullName("Eva").email(staff).role("receptionist").password(PASSWORD).ageConfirmed(true).build());
         String evaToken = signIn(staff, PASSWORD, Optional.empty()).token();
 
         UserView promoted = qleven.updateUser().update(admin, eva.id(),
@@ -396,7 +410,8 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         signUp(adminEmail);
         Principal admin = admin(adminEmail);
         String staff = email();
-        UserView eva = qleven.addUser().add(admin, AddUserCommand.parse("Eva", staff, null, "professional", PASSWORD, true));
+        UserView eva = qleven.addUser().add(admin, AddUserCommand.builder()
+                .fullName("Eva").email(staff).role("professional").password(PASSWORD).ageConfirmed(true).build());
         String evaToken = signIn(staff, PASSWORD, Optional.empty()).token();
 
         UserView off = qleven.updateUser().update(admin, eva.id(), new UpdateUserCommand(Optional.empty(), Optional.of(false)));
@@ -439,7 +454,9 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         SignInResult current = signIn(email, PASSWORD, Optional.empty());
         Principal me = qleven.authenticate().authenticate(current.token());
         String colleagueEmail = email();
-        qleven.addUser().add(me, AddUserCommand.parse("Eva", colleagueEmail, null, "professional", PASSWORD, true));
+        qleven.addUser().add(me, AddUserCommand.builder()
+                .fullName("Eva").email(colleagueEmail).role("professional").password(PASSWORD).ageConfirmed(true)
+                .build());
         SignInResult colleague = signIn(colleagueEmail, PASSWORD, Optional.empty());
 
         List<SessionView> sessions = qleven.listSessions().list(me, PageRequest.first()).items();
@@ -521,5 +538,57 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         assertThat(report.abandoned()).as("the reset link expired while the server was down").isPositive();
         assertThat(mailer.to(adminEmail)).isEmpty();
         assertThat(mailer.to(late)).hasSize(1);
+    }
+
+    @Test
+    void aMemberPatchAsTypedIsReadByTheCommandAsTheApiReadsIt() {
+        String adminEmail = email();
+        signUp(adminEmail);
+        Principal admin = admin(adminEmail);
+        UserView eva = qleven.addUser().add(admin, AddUserCommand.builder()
+                .fullName("Eva").email(email()).role("receptionist").password(PASSWORD).ageConfirmed(true).build());
+
+        UserView changed = qleven.updateUser().update(admin, eva.id(),
+                UpdateUserCommand.mergePatch(Map.of("role", "professional", "active", false)));
+
+        assertThat(changed.role()).isEqualTo(Role.PROFESSIONAL);
+        assertThat(changed.active()).isFalse();
+        Map<String, Object> bad = new LinkedHashMap<>();
+        bad.put("role", null);
+        bad.put("active", "yes");
+        bad.put("fullName", "Eve");
+        assertThatThrownBy(() -> UpdateUserCommand.mergePatch(bad))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field, FieldError::message).containsExactly(
+                                tuple("role", "cannot be cleared"), tuple("active", "must be true or false"),
+                                tuple("fullName", "is not a known member")));
+        Map<String, Object> wrongTypes = new LinkedHashMap<>();
+        wrongTypes.put("role", 3);
+        wrongTypes.put("active", null);
+        assertThatThrownBy(() -> UpdateUserCommand.mergePatch(wrongTypes))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field, FieldError::message).containsExactly(
+                                tuple("role", "must be one of administrator, professional, receptionist"),
+                                tuple("active", "cannot be cleared")));
+        assertThatThrownBy(() -> UpdateUserCommand.mergePatch(Map.of("role", "operator")))
+                .isInstanceOf(ValidationException.class).hasMessageStartingWith("role: ");
+        assertThat(UpdateUserCommand.mergePatch(Map.of()))
+                .isEqualTo(new UpdateUserCommand(Optional.empty(), Optional.empty()));
+        assertThat(qleven.getUser().get(admin, eva.id()).role()).isEqualTo(Role.PROFESSIONAL);
+    }
+
+    @Test
+    void anAnswerToAnInvitationAsTypedNamesEveryBadField() {
+        assertThatThrownBy(() -> AcceptInvitationCommand.builder()
+                .token("qr_not-an-invitation").fullName("Ana\u0007").phone("600 111 222").password("short").build())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field)
+                        .containsExactly("token", "fullName", "phone", "password", "ageConfirmed", "client"));
+    }
+
+    @Test
+    void aResetRequestWithoutAnEmailNamesIt() {
+        assertThatThrownBy(() -> qleven.requestPasswordReset().request(RequestPasswordResetCommand.parse(null, client)))
+                .isInstanceOf(ValidationException.class).hasMessage("email: is required");
     }
 }

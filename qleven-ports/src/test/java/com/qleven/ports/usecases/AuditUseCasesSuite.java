@@ -76,8 +76,10 @@ public abstract class AuditUseCasesSuite extends UseCasesSuiteBase {
     }
 
     private SignUpResult signUp(String email) {
-        return qleven.signUp().signUp(SignUpCommand.parse("Clínica Sol", "Calle Mayor 1", "B12345678", "ES",
-                "Europe/Madrid", "EUR", "Ana López", email, "+34600111222", PASSWORD, true, client));
+        return qleven.signUp().signUp(SignUpCommand.builder()
+                .centerName("Clínica Sol").address("Calle Mayor 1").taxId("B12345678").country("ES")
+                .timeZone("Europe/Madrid").currency("EUR").fullName("Ana López").email(email).phone("+34600111222")
+                .password(PASSWORD).ageConfirmed(true).client(client).build());
     }
 
     private SignInResult signIn(String email, Optional<TenantId> tenant) {
@@ -89,7 +91,8 @@ public abstract class AuditUseCasesSuite extends UseCasesSuiteBase {
     }
 
     private UserView addUser(Principal admin, String email, String role) {
-        return qleven.addUser().add(admin, AddUserCommand.parse("Luis Pérez", email, null, role, PASSWORD, true));
+        return qleven.addUser().add(admin, AddUserCommand.builder()
+                .fullName("Luis Pérez").email(email).role(role).password(PASSWORD).ageConfirmed(true).build());
     }
 
     private List<AuditEvent> events(Optional<TenantId> chain, long after) {

@@ -48,6 +48,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,8 +103,9 @@ public abstract class ClientsUseCasesSuite extends UseCasesSuiteBase {
 
     private Center center(String country, String zone) {
         String adminEmail = "admin-" + UUID.randomUUID() + "@example.com";
-        SignUpResult signedUp = qleven.signUp().signUp(SignUpCommand.parse("Clínica", "Calle 1", "B1", country, zone,
-                "EUR", "Ana Admin", adminEmail, null, PASSWORD, true, from));
+        SignUpResult signedUp = qleven.signUp().signUp(SignUpCommand.builder()
+                .centerName("Clínica").address("Calle 1").taxId("B1").country(country).timeZone(zone).currency("EUR")
+                .fullName("Ana Admin").email(adminEmail).password(PASSWORD).ageConfirmed(true).client(from).build());
         Principal admin = signIn(adminEmail);
         return new Center(signedUp.tenantId(), admin, staff(admin, "professional"), staff(admin, "receptionist"));
     }
@@ -114,7 +116,8 @@ public abstract class ClientsUseCasesSuite extends UseCasesSuiteBase {
 
     private Principal staff(Principal admin, String role) {
         String email = role + "-" + UUID.randomUUID() + "@example.com";
-        qleven.addUser().add(admin, AddUserCommand.parse("Staff " + role, email, null, role, PASSWORD, true));
+        qleven.addUser().add(admin, AddUserCommand.builder()
+                .fullName("Staff " + role).email(email).role(role).password(PASSWORD).ageConfirmed(true).build());
         return signIn(email);
     }
 
@@ -124,8 +127,9 @@ public abstract class ClientsUseCasesSuite extends UseCasesSuiteBase {
     }
 
     private ClientView lucia(Principal by) {
-        return create.create(by, new CreateClientCommand("Lucía Fernández-Ruiz", "600 111 222",
-                "Lucia.Fernandez@Example.com", "1990-04-12", "Allergic to latex."));
+        return create.create(by, CreateClientCommand.builder()
+                .fullName("Lucía Fernández-Ruiz").phone("600 111 222").email("Lucia.Fernandez@Example.com")
+                .birthDate("1990-04-12").notes("Allergic to latex.").build());
     }
 
     private static Map<String, String> patch(String... memberThenValue) {
@@ -209,12 +213,14 @@ public abstract class ClientsUseCasesSuite extends UseCasesSuiteBase {
     void phonesAreReadWithTheCentersCountry() {
         Center spain = spain();
         Center morocco = center("MA", "Africa/Casablanca");
-        assertThat(create.create(spain.admin(), new CreateClientCommand("Ana", "+34 600-11-12-22", null, null, null))
+        assertThat(create.create(spain.admin(), CreateClientCommand.builder()
+                .fullName("Ana").phone("+34 600-11-12-22").build())
                 .phone()).contains("+34600111222");
-        assertThat(create.create(morocco.admin(), new CreateClientCommand("Amina", "06 12 34 56 78", null, null, null))
+        assertThat(create.create(morocco.admin(), CreateClientCommand.builder()
+                .fullName("Amina").phone("06 12 34 56 78").build())
                 .phone()).contains("+212612345678");
-        assertThat(create.create(morocco.admin(), new CreateClientCommand("Pablo", "0034 600 111 222", null, null,
-                null)).phone()).contains("+34600111222");
+        assertThat(create.create(morocco.admin(), CreateClientCommand.builder()
+                .fullName("Pablo").phone("0034 600 111 222").build()).phone()).contains("+34600111222");
     }
 
     @Test
@@ -222,7 +228,9 @@ public abstract class ClientsUseCasesSuite extends UseCasesSuiteBase {
         Center center = spain();
         audit.clear();
         Throwable refused = catchThrowable(() -> create.create(center.admin(),
-                new CreateClientCommand(" ", "600", "not-an-email", "2026-03-30", "x".repeat(10_001))));
+                CreateClientCommand.builder()
+                        .fullName(" ").phone("600").email("not-an-email").birthDate("2026-03-30")
+                        .notes("x".repeat(10_001)).build()));
 
         assertThat(refused).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                 .containsExactly(new FieldError("fullName", "is required"),
@@ -239,10 +247,11 @@ public abstract class ClientsUseCasesSuite extends UseCasesSuiteBase {
         // 23:30 UTC on 28 March is already 29 March in Madrid (UTC+1 that night).
         clock.set(Instant.parse("2026-03-28T23:30:00Z"));
         Center center = spain();
-        assertThat(create.create(center.admin(), new CreateClientCommand("Recién Nacido", null, null, "2026-03-29",
-                null)).birthDate()).contains(LocalDate.of(2026, 3, 29));
-        assertThatThrownBy(() -> create.create(center.admin(), new CreateClientCommand("Bebé", null, null,
-                "2026-03-30", null))).hasMessage("birthDate: must not be in the future");
+        assertThat(create.create(center.admin(), CreateClientCommand.builder()
+                .fullName("Recién Nacido").birthDate("2026-03-29").build()).birthDate())
+                .contains(LocalDate.of(2026, 3, 29));
+        assertThatThrownBy(() -> create.create(center.admin(), CreateClientCommand.builder()
+                .fullName("Bebé").birthDate("2026-03-30").build())).hasMessage("birthDate: must not be in the future");
     }
 
     @Test
@@ -261,8 +270,9 @@ public abstract class ClientsUseCasesSuite extends UseCasesSuiteBase {
                 .singleElement().satisfies(c -> assertThat(c.notes()).isEmpty());
 
         int before = audit.events().size();
-        assertThatThrownBy(() -> create.create(receptionist, new CreateClientCommand("Otro", null, null, null,
-                "Diabetic"))).isInstanceOf(ForbiddenException.class).hasMessageContaining("notes");
+        assertThatThrownBy(() -> create.create(receptionist, CreateClientCommand.builder()
+                .fullName("Otro").notes("Diabetic").build()))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("notes");
         for (Map<String, String> touchingNotes : List.of(patch("notes", "Pregnant"), patch("notes", null))) {
             assertThatThrownBy(() -> update.update(receptionist, new UpdateClientCommand(created.id(), touchingNotes,
                     Optional.empty()))).isInstanceOf(ForbiddenException.class).hasMessageContaining("notes");
@@ -337,6 +347,32 @@ public abstract class ClientsUseCasesSuite extends UseCasesSuiteBase {
     }
 
     @Test
+    void aMergePatchAsReadFromJsonNamesEveryMemberThatIsNeitherTextNorNull() {
+        Center center = spain();
+        ClientView v1 = lucia(center.admin());
+        Map<String, Object> typed = new LinkedHashMap<>();
+        typed.put("phone", null);
+        typed.put("notes", "Prefers mornings.");
+
+        ClientView v2 = update.update(center.professional(), UpdateClientCommand.parse(v1.id(), typed,
+                Optional.empty()));
+
+        assertThat(v2.phone()).isEmpty();
+        assertThat(v2.notes()).contains("Prefers mornings.");
+        Map<String, Object> bad = new LinkedHashMap<>();
+        bad.put("fullName", 42);
+        bad.put("email", "ana@example.com");
+        bad.put("birthDate", List.of(1990, 4, 12));
+        bad.put("vip", true);
+        assertThatThrownBy(() -> UpdateClientCommand.parse(v1.id(), bad, Optional.empty()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).containsExactly(
+                        new FieldError("fullName", "must be a string, or null to clear it"),
+                        new FieldError("birthDate", "must be a string, or null to clear it"),
+                        new FieldError("vip", "must be a string, or null to clear it")));
+        assertThat(get.get(center.admin(), v1.id()).version()).isEqualTo(v2.version());
+    }
+
+    @Test
     void aRenamedClientIsFoundByItsNewNameOnly() {
         Center center = spain();
         ClientView client = lucia(center.admin());
@@ -353,11 +389,11 @@ public abstract class ClientsUseCasesSuite extends UseCasesSuiteBase {
         Center center = spain();
         ClientView lucia = lucia(center.admin());
         clock.advance(Duration.ofSeconds(1));
-        ClientView jose = create.create(center.admin(), new CreateClientCommand("José García O'Brien",
-                "+34 611 222 333", "jose@example.com", null, null));
+        ClientView jose = create.create(center.admin(), CreateClientCommand.builder()
+                .fullName("José García O'Brien").phone("+34 611 222 333").email("jose@example.com").build());
         clock.advance(Duration.ofSeconds(1));
-        ClientView sibling = create.create(center.admin(), new CreateClientCommand("Ana García", "611222333", null,
-                null, null));
+        ClientView sibling = create.create(center.admin(), CreateClientCommand.builder()
+                .fullName("Ana García").phone("611222333").build());
 
         for (String typed : List.of("600111222", "600 11 12 22", "+34600111222", "0034 600 111 222")) {
             assertThat(searchAll(center.receptionist(), ClientSearch.parse(typed, null, null))).as(typed)
@@ -392,8 +428,8 @@ public abstract class ClientsUseCasesSuite extends UseCasesSuiteBase {
     @Test
     void aNameSearchBeyondTwelveLettersIsConfirmedOnTheWholeName() {
         Center center = spain();
-        ClientView long1 = create.create(center.admin(), new CreateClientCommand("Hubert Wolfeschlegelsteinhausen",
-                null, null, null, null));
+        ClientView long1 = create.create(center.admin(), CreateClientCommand.builder()
+                .fullName("Hubert Wolfeschlegelsteinhausen").build());
         assertThat(searchAll(center.admin(), ClientSearch.parse(null, null, "wolfeschlegelstein")))
                 .extracting(ClientView::id).containsExactly(long1.id());
         // The same first twelve letters, then others: the index finds it, the name does not match.
@@ -449,8 +485,8 @@ public abstract class ClientsUseCasesSuite extends UseCasesSuiteBase {
         List<ClientId> created = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             clock.advance(Duration.ofSeconds(1));
-            created.add(create.create(center.receptionist(), new CreateClientCommand("Client " + i, null, null, null,
-                    null)).id());
+            created.add(create.create(center.receptionist(), CreateClientCommand.builder()
+                    .fullName("Client " + i).build()).id());
         }
         audit.clear();
         List<ClientId> seen = new ArrayList<>();
@@ -475,7 +511,7 @@ public abstract class ClientsUseCasesSuite extends UseCasesSuiteBase {
         qleven.createOperator().create(new com.qleven.ports.tenancy.in.CreateOperator.CreateOperatorCommand(
                 com.qleven.domain.tenancy.PersonDetails.parse("Olga Operator", email, null), PASSWORD));
         Principal operator = signIn(email);
-        assertThatThrownBy(() -> create.create(operator, new CreateClientCommand("Ana", null, null, null, null)))
+        assertThatThrownBy(() -> create.create(operator, CreateClientCommand.builder().fullName("Ana").build()))
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> list.list(operator, PageRequest.first())).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> search.search(operator, ClientSearch.parse(null, null, "ana"), PageRequest.first()))
@@ -486,8 +522,8 @@ public abstract class ClientsUseCasesSuite extends UseCasesSuiteBase {
     @Test
     void theFacadeRecordsClientEventsInTheCentersChainedTrail() {
         Center center = spain();
-        ClientView created = qleven.createClient().create(center.admin(), new CreateClientCommand("Ana Vidal",
-                "600 222 333", null, null, null));
+        ClientView created = qleven.createClient().create(center.admin(), CreateClientCommand.builder()
+                .fullName("Ana Vidal").phone("600 222 333").build());
         qleven.getClient().get(center.receptionist(), created.id());
         qleven.updateClient().update(center.professional(), new UpdateClientCommand(created.id(),
                 patch("notes", "Sensitive skin."), Optional.of(1L)));

@@ -103,12 +103,14 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
 
     private Center center(String country, String zone) {
         String adminEmail = "admin-" + UUID.randomUUID() + "@example.com";
-        SignUpResult signedUp = qleven.signUp().signUp(SignUpCommand.parse("Clínica", "Calle 1", "B1", country, zone,
-                "EUR", "Ana Admin", adminEmail, null, PASSWORD, true, from));
+        SignUpResult signedUp = qleven.signUp().signUp(SignUpCommand.builder()
+                .centerName("Clínica").address("Calle 1").taxId("B1").country(country).timeZone(zone).currency("EUR")
+                .fullName("Ana Admin").email(adminEmail).password(PASSWORD).ageConfirmed(true).client(from).build());
         Principal admin = signIn(adminEmail);
         String email = "receptionist-" + UUID.randomUUID() + "@example.com";
-        qleven.addUser().add(admin, AddUserCommand.parse("Rita Recepción", email, null, "receptionist", PASSWORD,
-                true));
+        qleven.addUser().add(admin, AddUserCommand.builder()
+                .fullName("Rita Recepción").email(email).role("receptionist").password(PASSWORD).ageConfirmed(true)
+                .build());
         return new Center(signedUp.tenantId(), admin, signIn(email));
     }
 
@@ -123,11 +125,13 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
 
     private ClientId client(Center center, String birthDate) {
         return qleven.createClient().create(center.admin(),
-                new CreateClientCommand("Lucía Fernández", null, null, birthDate, null)).id();
+                CreateClientCommand.builder().fullName("Lucía Fernández").birthDate(birthDate).build()).id();
     }
 
     private static RecordConsentCommand staff(String purpose, String decision) {
-        return new RecordConsentCommand(purpose, decision, "in_person", "2026-03", NOTICE, "Signed form no. 42");
+        return RecordConsentCommand.builder()
+                .purpose(purpose).decision(decision).channel("in_person").textVersion("2026-03").text(NOTICE)
+                .proof("Signed form no. 42").build();
     }
 
     private List<String> actions() {
@@ -146,8 +150,9 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
         assertThat(entry.channel()).isEqualTo(ConsentChannel.IN_PERSON);
         assertThat(entry.notice().version()).isEqualTo("2026-03");
         assertThat(entry.notice().textSha256()).hasSize(64).isNotEqualTo(
-                record.record(center.admin(), client, new RecordConsentCommand("marketing", "refused", "web_form",
-                        "2026-03", NOTICE + " ", null)).notice().textSha256());
+                record.record(center.admin(), client, RecordConsentCommand.builder()
+                        .purpose("marketing").decision("refused").channel("web_form").textVersion("2026-03")
+                        .text(NOTICE + " ").build()).notice().textSha256());
         assertThat(entry.proof()).contains("Signed form no. 42");
         assertThat(entry.recordedBy()).contains(center.receptionist().userId());
         assertThat(entry.recordedAt()).isEqualTo(clock.instant());
@@ -216,7 +221,7 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
 
         ClientId inMadrid = client(madrid, "2010-06-15");
         ClientId inCasablanca = qleven.createClient().create(casablanca.admin(),
-                new CreateClientCommand("Amina", null, null, "2010-06-15", null)).id();
+                CreateClientCommand.builder().fullName("Amina").birthDate("2010-06-15").build()).id();
 
         assertThat(record.record(madrid.admin(), inMadrid, staff("marketing", "granted")).ageVerified()).isTrue();
         assertThatThrownBy(() -> record.record(casablanca.admin(), inCasablanca, staff("marketing", "granted")))
@@ -260,13 +265,16 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
         audit.clear();
 
         Throwable refused = catchThrowable(() -> record.record(center.admin(), client,
-                new RecordConsentCommand("sms", "maybe", "whatsapp_reply", " ", "", "p".repeat(2001))));
+                RecordConsentCommand.builder()
+                        .purpose("sms").decision("maybe").channel("whatsapp_reply").textVersion(" ").text("")
+                        .proof("p".repeat(2001)).build()));
 
         assertThat(refused).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                 .extracting(FieldError::field)
                 .containsExactly("purpose", "decision", "channel", "textVersion", "text", "proof"));
         assertThatThrownBy(() -> record.record(center.admin(), client,
-                new RecordConsentCommand(null, "granted", "fax", "v1", NOTICE, null)))
+                RecordConsentCommand.builder()
+                        .decision("granted").channel("fax").textVersion("v1").text(NOTICE).build()))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("purpose", "channel"));
         assertThat(audit.events()).isEmpty();
@@ -370,8 +378,8 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
 
         assertThatThrownBy(() -> record.record(a.admin(), theirs, staff("whatsapp", "granted")))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> record.record(a.admin(), theirs, new RecordConsentCommand(null, null, null, null,
-                null, null))).as("an unknown client is a 404 before any member is judged")
+        assertThatThrownBy(() -> record.record(a.admin(), theirs, RecordConsentCommand.builder().build()))
+                .as("an unknown client is a 404 before any member is judged")
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> get.get(a.admin(), theirs)).isInstanceOf(NotFoundException.class);
         assertThat(check.allows(a.tenant(), theirs, ConsentPurpose.WHATSAPP, clock.instant())).isFalse();
@@ -385,12 +393,15 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
         record.record(center.receptionist(), client, staff("whatsapp", "granted"));
         clock.advance(Duration.ofDays(3));
 
-        ConsentEntry stop = fromChannel.record(new ChannelConsent(center.tenant(), client, ConsentPurpose.WHATSAPP,
-                ConsentDecision.WITHDRAWN, ConsentChannel.WHATSAPP_REPLY, "2026-03", "STOP",
-                Optional.of("wamid.HBgLMzQ2MDAxMTEyMjIVAgASGBQzRUIwRDk")));
+        ConsentEntry stop = fromChannel.record(ChannelConsent.builder()
+                .tenant(center.tenant()).client(client).purpose(ConsentPurpose.WHATSAPP)
+                .decision(ConsentDecision.WITHDRAWN).channel(ConsentChannel.WHATSAPP_REPLY)
+                .textVersion("2026-03").text("STOP").proof("wamid.HBgLMzQ2MDAxMTEyMjIVAgASGBQzRUIwRDk")
+                .build());
 
         assertThat(stop.recordedBy()).isEmpty();
         assertThat(stop.channel()).isEqualTo(ConsentChannel.WHATSAPP_REPLY);
+        assertThat(stop.proof()).contains("wamid.HBgLMzQ2MDAxMTEyMjIVAgASGBQzRUIwRDk");
         assertThat(check.allows(center.tenant(), client, ConsentPurpose.WHATSAPP, clock.instant())).isFalse();
         AuditEvent event = audit.events().get(audit.events().size() - 1);
         assertThat(event.action()).isEqualTo("consent.record");

@@ -58,8 +58,10 @@ public abstract class HousekeepingUseCasesSuite extends UseCasesSuiteBase {
 
     private Principal administrator() {
         String email = email();
-        SignUpResult result = qleven.signUp().signUp(SignUpCommand.parse("Clínica Sol", "Calle Mayor 1", "B12345678",
-                "ES", "Europe/Madrid", "EUR", "Ana López", email, "+34600111222", PASSWORD, true, client));
+        SignUpResult result = qleven.signUp().signUp(SignUpCommand.builder()
+                .centerName("Clínica Sol").address("Calle Mayor 1").taxId("B12345678").country("ES")
+                .timeZone("Europe/Madrid").currency("EUR").fullName("Ana López").email(email).phone("+34600111222")
+                .password(PASSWORD).ageConfirmed(true).client(client).build());
         assertThat(result.tenantId()).isNotNull();
         return signIn(email);
     }

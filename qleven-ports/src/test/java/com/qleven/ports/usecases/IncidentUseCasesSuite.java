@@ -2,6 +2,7 @@ package com.qleven.ports.usecases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.qleven.application.Qleven;
 import com.qleven.application.QlevenStore;
@@ -13,6 +14,7 @@ import com.qleven.domain.privacy.IncidentId;
 import com.qleven.domain.privacy.Subprocessor;
 import com.qleven.domain.privacy.SubprocessorId;
 import com.qleven.ports.privacy.in.ManageSubprocessors;
+import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.ForbiddenException;
 import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.PageRequest;
@@ -36,7 +38,9 @@ import com.qleven.ports.testing.RecordingMailer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -74,8 +78,10 @@ public abstract class IncidentUseCasesSuite extends UseCasesSuiteBase {
 
     private Center center() {
         String email = email();
-        SignUpResult result = qleven.signUp().signUp(SignUpCommand.parse("Clínica Sol", "Calle Mayor 1", "B12345678",
-                "ES", "Europe/Madrid", "EUR", "Ana López", email, "+34600111222", PASSWORD, true, client));
+        SignUpResult result = qleven.signUp().signUp(SignUpCommand.builder()
+                .centerName("Clínica Sol").address("Calle Mayor 1").taxId("B12345678").country("ES")
+                .timeZone("Europe/Madrid").currency("EUR").fullName("Ana López").email(email).phone("+34600111222")
+                .password(PASSWORD).ageConfirmed(true).client(client).build());
         return new Center(result.tenantId(), signIn(email), email);
     }
 
@@ -152,7 +158,8 @@ public abstract class IncidentUseCasesSuite extends UseCasesSuiteBase {
 
     private String addProfessional(Center center) {
         String email = email();
-        qleven.addUser().add(center.admin(), AddUserCommand.parse("Eva", email, null, "professional", PASSWORD, true));
+        qleven.addUser().add(center.admin(), AddUserCommand.builder()
+                .fullName("Eva").email(email).role("professional").password(PASSWORD).ageConfirmed(true).build());
         return email;
     }
 
@@ -337,5 +344,64 @@ public abstract class IncidentUseCasesSuite extends UseCasesSuiteBase {
         assertThat(qleven.listIncidents().list(a.admin(), PageRequest.first()).items()).isEmpty();
         assertThat(qleven.listNotifications().list(a.admin(), PageRequest.first()).items()).isEmpty();
         assertThat(mailer.to(a.adminEmail())).isEmpty();
+    }
+
+    @Test
+    void a_report_as_typed_is_read_by_the_command_as_the_api_reads_it() {
+        Center a = center();
+        Principal operator = operator();
+
+        IncidentView reported = qleven.reportIncident().report(operator, ReportIncidentCommand.parse(
+                "2026-11-02T09:00:00+01:00", "A laptop was stolen", List.of(a.tenant().toString()),
+                List.of("contact", "health")));
+
+        assertThat(reported.detectedAt()).isEqualTo(Instant.parse("2026-11-02T08:00:00Z"));
+        assertThat(reported.categories()).containsExactlyInAnyOrder(IncidentCategory.CONTACT, IncidentCategory.HEALTH);
+        assertThat(reported.centers()).extracting(c -> c.tenantId()).containsExactly(a.tenant());
+        assertThatThrownBy(() -> ReportIncidentCommand.parse("2026-11-02T09:00:00", "Leak",
+                List.of(a.tenant().toString(), "not-a-center"), List.of("contact", "gossip")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field, FieldError::message).containsExactly(
+                                tuple("detectedAt", "must be an RFC 3339 instant with an offset"),
+                                tuple("tenantIds", "must be center ids"),
+                                tuple("categories", "must be one of identity, contact, health, messages, billing,"
+                                        + " credentials, usage")));
+        assertThatThrownBy(() -> ReportIncidentCommand.parse(null, null, null, null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field)
+                        .containsExactly("detectedAt", "description", "tenantIds", "categories"));
+        assertThatThrownBy(() -> ReportIncidentCommand.parse(NOW.toString(), "Leak", java.util.Arrays.asList(
+                (String) null), List.of("contact")))
+                .isInstanceOf(ValidationException.class).hasMessage("tenantIds: must be center ids");
+    }
+
+    @Test
+    void a_sub_processor_entry_names_every_missing_member_and_a_patch_every_bad_one() {
+        Principal operator = operator();
+
+        assertThatThrownBy(() -> new ManageSubprocessors.SubprocessorFields(null, "Email", null, null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field, FieldError::message).containsExactly(
+                                tuple("name", "is required"), tuple("region", "is required"),
+                                tuple("transferSafeguard", "is required")));
+        Map<String, Object> bad = new LinkedHashMap<>();
+        bad.put("name", null);
+        bad.put("region", 42);
+        bad.put("country", "ES");
+        assertThatThrownBy(() -> ManageSubprocessors.SubprocessorChange.mergePatch(bad))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field, FieldError::message).containsExactly(
+                                tuple("name", "must be a string"), tuple("region", "must be a string"),
+                                tuple("country", "is not a member of a sub-processor")));
+
+        Subprocessor added = qleven.subprocessors().add(operator, new ManageSubprocessors.SubprocessorFields(
+                "Brevo", "Transactional email", "European Union", "Processed in the European Union"));
+        Subprocessor moved = qleven.subprocessors().update(operator, added.id(),
+                ManageSubprocessors.SubprocessorChange.mergePatch(Map.of("region", "United States")));
+        assertThat(moved.region()).isEqualTo("United States");
+        assertThat(moved.name()).isEqualTo("Brevo");
+        assertThat(qleven.subprocessors().update(operator, added.id(),
+                ManageSubprocessors.SubprocessorChange.mergePatch(Map.of()))).usingRecursiveComparison()
+                .ignoringFields("updatedAt").isEqualTo(moved);
     }
 }

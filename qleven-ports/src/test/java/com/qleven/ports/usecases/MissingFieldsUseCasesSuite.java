@@ -84,15 +84,17 @@ public abstract class MissingFieldsUseCasesSuite extends UseCasesSuiteBase {
         QlevenStore store = newStore();
         qleven = core(store).clock(new MutableClock(NOW)).signupsPerAddressPerHour(1000).build();
         String email = "admin-" + UUID.randomUUID() + "@example.com";
-        SignUpResult result = qleven.signUp().signUp(SignUpCommand.parse("Clínica Campos", "Calle Mayor 1",
-                "B12345678", "ES", "Europe/Madrid", "EUR", "Ana López", email, "+34600111222", PASSWORD, true, info));
+        SignUpResult result = qleven.signUp().signUp(SignUpCommand.builder()
+                .centerName("Clínica Campos").address("Calle Mayor 1").taxId("B12345678").country("ES")
+                .timeZone("Europe/Madrid").currency("EUR").fullName("Ana López").email(email).phone("+34600111222")
+                .password(PASSWORD).ageConfirmed(true).client(info).build());
         admin = signIn(email);
         String operatorEmail = "operator-" + UUID.randomUUID() + "@example.com";
         qleven.createOperator().create(new CreateOperatorCommand(
                 PersonDetails.parse("Olga Operator", operatorEmail, null), PASSWORD));
         operator = signIn(operatorEmail);
         ClientView created = qleven.createClient().create(admin,
-                new CreateClientCommand("Lucía Fernández", "+34600111333", null, null, null));
+                CreateClientCommand.builder().fullName("Lucía Fernández").phone("+34600111333").build());
         client = created.id();
         request = qleven.createPrivacyRequest().create(admin,
                 CreatePrivacyRequestCommand.parse(client.toString(), "access", null)).id();
@@ -121,28 +123,39 @@ public abstract class MissingFieldsUseCasesSuite extends UseCasesSuiteBase {
                 missing("signUp", "command", () -> qleven.signUp().signUp(null)),
                 missing("SignUpCommand", "center", () -> new SignUpCommand(null, person, PASSWORD, true, info)),
                 missing("SignUpCommand", "admin", () -> new SignUpCommand(
-                        SignUpCommand.parse("C", "A", "B12345678", "ES", "Europe/Madrid", "EUR", "Ana", "a@b.co",
-                                null, PASSWORD, true, info).center(), null, PASSWORD, true, info)),
-                missing("SignUpCommand.parse", "center.name", () -> SignUpCommand.parse(null, "Calle", "B12345678",
-                        "ES", "Europe/Madrid", "EUR", "Ana", "a@b.co", null, PASSWORD, true, info)),
-                missing("SignUpCommand.parse", "admin.ageConfirmed", () -> SignUpCommand.parse("C", "Calle",
-                        "B12345678", "ES", "Europe/Madrid", "EUR", "Ana", "a@b.co", null, PASSWORD, null, info)),
+                        SignUpCommand.builder()
+                                .centerName("C").address("A").taxId("B12345678").country("ES")
+                                .timeZone("Europe/Madrid").currency("EUR").fullName("Ana").email("a@b.co")
+                                .password(PASSWORD).ageConfirmed(true).client(info).build().center(),
+                        null, PASSWORD, true, info)),
+                missing("SignUpCommand.builder", "center.name", () -> SignUpCommand.builder()
+                        .address("Calle").taxId("B12345678").country("ES").timeZone("Europe/Madrid").currency("EUR")
+                        .fullName("Ana").email("a@b.co").password(PASSWORD).ageConfirmed(true).client(info).build()),
+                missing("SignUpCommand.builder", "admin.ageConfirmed", () -> SignUpCommand.builder()
+                        .centerName("C").address("Calle").taxId("B12345678").country("ES").timeZone("Europe/Madrid")
+                        .currency("EUR").fullName("Ana").email("a@b.co").password(PASSWORD).client(info).build()),
+                missing("SignUpCommand.builder", "client", () -> SignUpCommand.builder()
+                        .centerName("C").address("Calle").taxId("B12345678").country("ES").timeZone("Europe/Madrid")
+                        .currency("EUR").fullName("Ana").email("a@b.co").password(PASSWORD).ageConfirmed(true)
+                        .build()),
                 missing("signIn", "command", () -> qleven.signIn().signIn(null)),
                 missing("SignInCommand", "email", () -> new SignInCommand(null, PASSWORD, Optional.empty(), info)),
                 missing("SignInCommand", "password", () -> new SignInCommand("a@b.co", null, Optional.empty(), info)),
                 missing("SignInCommand", "client", () -> new SignInCommand("a@b.co", PASSWORD, Optional.empty(), null)),
+                missing("SignInCommand.parse", "email", () -> SignInCommand.parse(null, PASSWORD, null, info)),
                 missing("addUser", "command", () -> qleven.addUser().add(admin, null)),
                 missing("AddUserCommand", "person", () -> new AddUserCommand(null, Role.PROFESSIONAL, PASSWORD, true)),
                 missing("AddUserCommand", "role", () -> new AddUserCommand(person, null, PASSWORD, true)),
                 missing("AddUserCommand", "password", () -> new AddUserCommand(person, Role.PROFESSIONAL, null, true)),
-                missing("AddUserCommand.parse", "role", () -> AddUserCommand.parse("Pedro", "p@example.com", null,
-                        null, PASSWORD, true)),
+                missing("AddUserCommand.builder", "role", () -> AddUserCommand.builder()
+                        .fullName("Pedro").email("p@example.com").password(PASSWORD).ageConfirmed(true).build()),
                 missing("getUser", "user", () -> qleven.getUser().get(admin, null)),
                 missing("updateUser", "user", () -> qleven.updateUser().update(admin, null,
                         new UpdateUserCommand(Optional.empty(), Optional.of(true)))),
                 missing("updateUser", "command", () -> qleven.updateUser().update(admin, admin.userId(), null)),
                 missing("UpdateUserCommand", "role", () -> new UpdateUserCommand(null, Optional.empty())),
                 missing("UpdateUserCommand", "active", () -> new UpdateUserCommand(Optional.empty(), null)),
+                missing("UpdateUserCommand.mergePatch", "mergePatch", () -> UpdateUserCommand.mergePatch(null)),
                 missing("listUsers", "request", () -> qleven.listUsers().list(admin, null)),
                 missing("inviteUser", "command", () -> qleven.inviteUser().invite(admin, null)),
                 missing("InviteUserCommand", "email", () -> new InviteUserCommand(null, Role.RECEPTIONIST)),
@@ -158,10 +171,14 @@ public abstract class MissingFieldsUseCasesSuite extends UseCasesSuiteBase {
                         Optional.empty(), PASSWORD, true, info)),
                 missing("AcceptInvitationCommand", "client", () -> new AcceptInvitationCommand("qi_x", "Ana",
                         Optional.empty(), PASSWORD, true, null)),
-                missing("AcceptInvitationCommand.parse", "token", () -> AcceptInvitationCommand.parse(null, "Ana",
-                        null, PASSWORD, true, info)),
+                missing("AcceptInvitationCommand.builder", "token", () -> AcceptInvitationCommand.builder()
+                        .fullName("Ana").password(PASSWORD).ageConfirmed(true).client(info).build()),
+                missing("AcceptInvitationCommand.builder", "client", () -> AcceptInvitationCommand.builder()
+                        .token("qi_x").fullName("Ana").password(PASSWORD).ageConfirmed(true).build()),
                 missing("requestPasswordReset", "command", () -> qleven.requestPasswordReset().request(null)),
                 missing("RequestPasswordResetCommand", "email", () -> new RequestPasswordResetCommand(null, info)),
+                missing("RequestPasswordResetCommand.parse", "email", () -> RequestPasswordResetCommand.parse(null,
+                        info)),
                 missing("RequestPasswordResetCommand", "client", () -> new RequestPasswordResetCommand(
                         new EmailAddress("x@example.com"), null)),
                 missing("resetPassword", "command", () -> qleven.resetPassword().reset(null)),
@@ -178,7 +195,7 @@ public abstract class MissingFieldsUseCasesSuite extends UseCasesSuiteBase {
                 // Clients
                 missing("createClient", "command", () -> qleven.createClient().create(admin, null)),
                 missing("CreateClientCommand", "fullName", () -> qleven.createClient().create(admin,
-                        new CreateClientCommand(null, "+34600111444", null, null, null))),
+                        CreateClientCommand.builder().phone("+34600111444").build())),
                 missing("getClient", "id", () -> qleven.getClient().get(admin, null)),
                 missing("updateClient", "command", () -> qleven.updateClient().update(admin, null)),
                 missing("UpdateClientCommand", "id", () -> new UpdateClientCommand(null, Map.of(), Optional.empty())),
@@ -186,6 +203,8 @@ public abstract class MissingFieldsUseCasesSuite extends UseCasesSuiteBase {
                         Optional.empty())),
                 missing("UpdateClientCommand", "expectedVersion", () -> new UpdateClientCommand(client, Map.of(),
                         null)),
+                missing("UpdateClientCommand.parse", "mergePatch", () -> UpdateClientCommand.parse(client, null,
+                        Optional.empty())),
                 missing("listClients", "request", () -> qleven.listClients().list(admin, null)),
                 missing("searchClients", "search", () -> qleven.searchClients().search(admin, null,
                         PageRequest.first())),
@@ -196,18 +215,25 @@ public abstract class MissingFieldsUseCasesSuite extends UseCasesSuiteBase {
                 missing("ClientSearch.ByEmail", "email", () -> new ClientSearch.ByEmail(null)),
                 // Consent
                 missing("recordConsent", "client", () -> qleven.recordConsent().record(admin, null,
-                        new RecordConsentCommand("marketing", "grant", "paper", "v1", "I agree.", null))),
+                        RecordConsentCommand.builder()
+                                .purpose("marketing").decision("grant").channel("paper").textVersion("v1")
+                                .text("I agree.").build())),
                 missing("recordConsent", "command", () -> qleven.recordConsent().record(admin, client, null)),
                 missing("RecordConsentCommand", "purpose", () -> qleven.recordConsent().record(admin, client,
-                        new RecordConsentCommand(null, "grant", "paper", "v1", "I agree.", null))),
+                        RecordConsentCommand.builder()
+                                .decision("grant").channel("paper").textVersion("v1").text("I agree.").build())),
                 missing("RecordConsentCommand", "decision", () -> qleven.recordConsent().record(admin, client,
-                        new RecordConsentCommand("marketing", null, "paper", "v1", "I agree.", null))),
+                        RecordConsentCommand.builder()
+                                .purpose("marketing").channel("paper").textVersion("v1").text("I agree.").build())),
                 missing("RecordConsentCommand", "channel", () -> qleven.recordConsent().record(admin, client,
-                        new RecordConsentCommand("marketing", "grant", null, "v1", "I agree.", null))),
+                        RecordConsentCommand.builder()
+                                .purpose("marketing").decision("grant").textVersion("v1").text("I agree.").build())),
                 missing("RecordConsentCommand", "textVersion", () -> qleven.recordConsent().record(admin, client,
-                        new RecordConsentCommand("marketing", "grant", "paper", null, "I agree.", null))),
+                        RecordConsentCommand.builder()
+                                .purpose("marketing").decision("grant").channel("paper").text("I agree.").build())),
                 missing("RecordConsentCommand", "text", () -> qleven.recordConsent().record(admin, client,
-                        new RecordConsentCommand("marketing", "grant", "paper", "v1", null, null))),
+                        RecordConsentCommand.builder()
+                                .purpose("marketing").decision("grant").channel("paper").textVersion("v1").build())),
                 missing("getConsents", "client", () -> qleven.getConsents().get(admin, null)),
                 missing("consentCheck", "client", () -> qleven.consentCheck().allows(tenant, null,
                         ConsentPurpose.MARKETING, NOW)),
@@ -218,6 +244,12 @@ public abstract class MissingFieldsUseCasesSuite extends UseCasesSuiteBase {
                         ConsentDecision.WITHDRAWN, ConsentChannel.values()[0], "v1", "STOP", Optional.empty())),
                 missing("ChannelConsent", "text", () -> new ChannelConsent(tenant, client, ConsentPurpose.MARKETING,
                         ConsentDecision.WITHDRAWN, ConsentChannel.values()[0], "v1", null, Optional.empty())),
+                missing("ChannelConsent.builder", "client", () -> ChannelConsent.builder().tenant(tenant)
+                        .purpose(ConsentPurpose.MARKETING).decision(ConsentDecision.WITHDRAWN)
+                        .channel(ConsentChannel.WHATSAPP_REPLY).textVersion("v1").text("STOP").build()),
+                missing("ChannelConsent.builder", "textVersion", () -> ChannelConsent.builder().tenant(tenant)
+                        .client(client).purpose(ConsentPurpose.MARKETING).decision(ConsentDecision.WITHDRAWN)
+                        .channel(ConsentChannel.WHATSAPP_REPLY).text("STOP").build()),
                 missing("addConsentPurpose", "command", () -> qleven.manageConsentPurposes().add(admin, null)),
                 missing("AddPurposeCommand", "code", () -> qleven.manageConsentPurposes().add(admin,
                         new AddPurposeCommand(null, "Newsletter", false))),
@@ -259,12 +291,27 @@ public abstract class MissingFieldsUseCasesSuite extends UseCasesSuiteBase {
                         Set.of(IncidentCategory.CONTACT))),
                 missing("ReportIncidentCommand", "categories", () -> new ReportIncidentCommand(at, "Leak",
                         List.of(tenant), null)),
+                missing("ReportIncidentCommand.parse", "detectedAt", () -> ReportIncidentCommand.parse(null, "Leak",
+                        List.of(tenant.toString()), List.of("contact"))),
+                missing("ReportIncidentCommand.parse", "description", () -> ReportIncidentCommand.parse(
+                        at.toString(), null, List.of(tenant.toString()), List.of("contact"))),
+                missing("ReportIncidentCommand.parse", "tenantIds", () -> ReportIncidentCommand.parse(
+                        at.toString(), "Leak", null, List.of("contact"))),
+                missing("ReportIncidentCommand.parse", "categories", () -> ReportIncidentCommand.parse(
+                        at.toString(), "Leak", List.of(tenant.toString()), null)),
                 missing("getIncident", "id", () -> qleven.getIncident().get(admin, (IncidentId) null)),
                 missing("listIncidents", "page", () -> qleven.listIncidents().list(admin, null)),
                 missing("listNotifications", "page", () -> qleven.listNotifications().list(admin, null)),
                 missing("addSubprocessor", "fields", () -> qleven.subprocessors().add(operator, null)),
                 missing("SubprocessorFields", "name", () -> qleven.subprocessors().add(operator,
                         new SubprocessorFields(null, "Email", "European Union", "In the EU"))),
+                missing("SubprocessorFields", "purpose", () -> new SubprocessorFields("Brevo", null,
+                        "European Union", "In the EU")),
+                missing("SubprocessorFields", "region", () -> new SubprocessorFields("Brevo", "Email", null,
+                        "In the EU")),
+                missing("SubprocessorFields", "transferSafeguard", () -> new SubprocessorFields("Brevo", "Email",
+                        "European Union", null)),
+                missing("SubprocessorChange.mergePatch", "change", () -> SubprocessorChange.mergePatch(null)),
                 missing("updateSubprocessor", "id", () -> qleven.subprocessors().update(operator, null,
                         new SubprocessorChange(Optional.of("Brevo"), null, null, null))),
                 missing("updateSubprocessor", "change", () -> qleven.subprocessors().update(operator,
@@ -274,6 +321,12 @@ public abstract class MissingFieldsUseCasesSuite extends UseCasesSuiteBase {
                 missing("PublishPolicyCommand", "version", () -> new PublishPolicyCommand(null, "Text", NOW)),
                 missing("PublishPolicyCommand", "text", () -> new PublishPolicyCommand("v1", null, NOW)),
                 missing("PublishPolicyCommand", "effectiveAt", () -> new PublishPolicyCommand("v1", "Text", null)),
+                missing("PublishPolicyCommand.parse", "version", () -> PublishPolicyCommand.parse(null, "Text",
+                        NOW.toString())),
+                missing("PublishPolicyCommand.parse", "text", () -> PublishPolicyCommand.parse("v1", null,
+                        NOW.toString())),
+                missing("PublishPolicyCommand.parse", "effectiveAt", () -> PublishPolicyCommand.parse("v1", "Text",
+                        null)),
                 missing("acceptPolicy", "version", () -> qleven.policyAcceptance().accept(admin, null)),
                 missing("listAuditEvents", "page", () -> qleven.listAuditEvents().list(admin, null)));
     }

@@ -2,12 +2,14 @@ package com.qleven.ports.usecases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.qleven.application.Qleven;
 import com.qleven.application.QlevenStore;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.privacy.PolicyNotice;
 import com.qleven.domain.shared.ConflictException;
+import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.ForbiddenException;
 import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.UserId;
@@ -80,12 +82,15 @@ public abstract class PolicyVersionUseCasesSuite extends UseCasesSuiteBase {
 
     private Center center() {
         String adminEmail = email();
-        qleven.signUp().signUp(SignUpCommand.parse("Clínica Luna", "Calle Mayor 2", "B12345678", "ES",
-                "Europe/Madrid", "EUR", "Ana López", adminEmail, "+34600111222", PASSWORD, true, client));
+        qleven.signUp().signUp(SignUpCommand.builder()
+                .centerName("Clínica Luna").address("Calle Mayor 2").taxId("B12345678").country("ES")
+                .timeZone("Europe/Madrid").currency("EUR").fullName("Ana López").email(adminEmail)
+                .phone("+34600111222").password(PASSWORD).ageConfirmed(true).client(client).build());
         Principal admin = signIn(adminEmail);
         String professionalEmail = email();
-        qleven.addUser().add(admin, AddUserCommand.parse("Eva", professionalEmail, null, "professional", PASSWORD,
-                true));
+        qleven.addUser().add(admin, AddUserCommand.builder()
+                .fullName("Eva").email(professionalEmail).role("professional").password(PASSWORD).ageConfirmed(true)
+                .build());
         return new Center(admin, adminEmail, signIn(professionalEmail), professionalEmail);
     }
 
@@ -277,5 +282,22 @@ public abstract class PolicyVersionUseCasesSuite extends UseCasesSuiteBase {
         assertThat(mailer.to(a.adminEmail())).hasSize(1);
         assertThat(platformChain().stream().filter(e -> e.action().equals("policy.publish")).count())
                 .isEqualTo(published);
+    }
+
+    @Test
+    void a_version_as_typed_is_read_by_the_command_as_the_api_reads_it() {
+        Operator operator = operator();
+
+        PolicyVersionView published = qleven.publishPolicyVersion().publish(operator.principal(),
+                PublishPolicyCommand.parse(v("v1"), TEXT, "2026-11-03T00:00:00+01:00"));
+
+        assertThat(published.effectiveAt()).isEqualTo(Instant.parse("2026-11-02T23:00:00Z"));
+        assertThatThrownBy(() -> PublishPolicyCommand.parse(null, null, "2026-11-03"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field, FieldError::message).containsExactly(
+                                tuple("version", "is required"), tuple("text", "is required"),
+                                tuple("effectiveAt", "must be an RFC 3339 instant with an offset")));
+        assertThatThrownBy(() -> PublishPolicyCommand.parse(v("v2"), TEXT, null))
+                .isInstanceOf(ValidationException.class).hasMessage("effectiveAt: is required");
     }
 }

@@ -101,17 +101,20 @@ public abstract class PrivacyRequestsUseCasesSuite extends UseCasesSuiteBase {
 
     private Center center() {
         String adminEmail = "admin-" + UUID.randomUUID() + "@example.com";
-        TenantId tenant = qleven.signUp().signUp(SignUpCommand.parse("Clínica", "Calle 1", "B1", "ES",
-                "Europe/Madrid", "EUR", "Ana Admin", adminEmail, null, PASSWORD, true, from)).tenantId();
+        TenantId tenant = qleven.signUp().signUp(SignUpCommand.builder()
+                .centerName("Clínica").address("Calle 1").taxId("B1").country("ES").timeZone("Europe/Madrid")
+                .currency("EUR").fullName("Ana Admin").email(adminEmail).password(PASSWORD).ageConfirmed(true)
+                .client(from).build()).tenantId();
         Principal admin = signIn(adminEmail);
-        ClientId client = qleven.createClient().create(admin, new CreateClientCommand("Lucía Fernández",
-                "600 111 222", null, null, null)).id();
+        ClientId client = qleven.createClient().create(admin, CreateClientCommand.builder()
+                .fullName("Lucía Fernández").phone("600 111 222").build()).id();
         return new Center(tenant, admin, staff(admin, "professional"), staff(admin, "receptionist"), client);
     }
 
     private Principal staff(Principal admin, String role) {
         String email = role + "-" + UUID.randomUUID() + "@example.com";
-        qleven.addUser().add(admin, AddUserCommand.parse("Staff " + role, email, null, role, PASSWORD, true));
+        qleven.addUser().add(admin, AddUserCommand.builder()
+                .fullName("Staff " + role).email(email).role(role).password(PASSWORD).ageConfirmed(true).build());
         return signIn(email);
     }
 
@@ -338,8 +341,9 @@ public abstract class PrivacyRequestsUseCasesSuite extends UseCasesSuiteBase {
     @Test
     void completingAnErasureErasesTheRecordItsLookupsAndItsKey() {
         Center c = center();
-        ClientId id = qleven.createClient().create(c.admin(), new CreateClientCommand("Marta Soler Vidal",
-                "600 333 444", "marta@example.com", "1985-02-03", "Pacemaker.")).id();
+        ClientId id = qleven.createClient().create(c.admin(), CreateClientCommand.builder()
+                .fullName("Marta Soler Vidal").phone("600 333 444").email("marta@example.com").birthDate("1985-02-03")
+                .notes("Pacemaker.").build()).id();
         StoredClient before = store.shared().transactions().inTenant(c.tenant(),
                 () -> store.clients().clients().byId(c.tenant(), id))
                 .orElseThrow();
@@ -376,8 +380,8 @@ public abstract class PrivacyRequestsUseCasesSuite extends UseCasesSuiteBase {
     void anObjectionSuppressesThePhoneAndEmailEvenAfterErasureAndReimport() {
         Center c = center();
         Center other = center();
-        ClientId id = qleven.createClient().create(c.admin(), new CreateClientCommand("Pau Roig",
-                "622 444 555", "pau@example.com", null, null)).id();
+        ClientId id = qleven.createClient().create(c.admin(), CreateClientCommand.builder()
+                .fullName("Pau Roig").phone("622 444 555").email("pau@example.com").build()).id();
         PhoneNumber phone = new PhoneNumber("+34622444555");
         EmailAddress email = new EmailAddress("pau@example.com");
         assertThat(qleven.suppressionCheck().isSuppressed(c.tenant(), phone)).isFalse();
@@ -388,8 +392,8 @@ public abstract class PrivacyRequestsUseCasesSuite extends UseCasesSuiteBase {
         PrivacyRequestView erasure = qleven.createPrivacyRequest().create(c.admin(),
                 CreatePrivacyRequestCommand.parse(id.toString(), "erasure", null));
         qleven.completePrivacyRequest().complete(c.admin(), erasure.id(), "Erased.");
-        qleven.createClient().create(c.admin(), new CreateClientCommand("Pau Roig", "622 444 555",
-                "PAU@example.com", null, null));
+        qleven.createClient().create(c.admin(), CreateClientCommand.builder()
+                .fullName("Pau Roig").phone("622 444 555").email("PAU@example.com").build());
 
         assertThat(qleven.suppressionCheck().isSuppressed(c.tenant(), phone)).isTrue();
         assertThat(qleven.suppressionCheck().isSuppressed(c.tenant(), email)).isTrue();
@@ -402,8 +406,8 @@ public abstract class PrivacyRequestsUseCasesSuite extends UseCasesSuiteBase {
         Center c = center();
         PrivacyRequestView restriction = qleven.createPrivacyRequest().create(c.admin(),
                 CreatePrivacyRequestCommand.parse(c.client().toString(), "restriction", null));
-        ClientId other = qleven.createClient().create(c.admin(), new CreateClientCommand("Lucía Fernández",
-                "600 999 888", null, null, null)).id();
+        ClientId other = qleven.createClient().create(c.admin(), CreateClientCommand.builder()
+                .fullName("Lucía Fernández").phone("600 999 888").build()).id();
         qleven.completePrivacyRequest().complete(c.admin(), restriction.id(), "Restricted while disputed.");
 
         ClientSearch byName = ClientSearch.parse(null, null, "Lucía");
@@ -437,10 +441,10 @@ public abstract class PrivacyRequestsUseCasesSuite extends UseCasesSuiteBase {
     @Test
     void anErasureWithAnOpenObjectionSuppressesAndTheObjectionCompletesAfterIt() {
         Center c = center();
-        ClientId id = qleven.createClient().create(c.admin(), new CreateClientCommand("Pau Roig",
-                "622 444 555", "pau@example.com", null, null)).id();
-        ClientId control = qleven.createClient().create(c.admin(), new CreateClientCommand("Eva Solo",
-                "622 444 556", "eva@example.com", null, null)).id();
+        ClientId id = qleven.createClient().create(c.admin(), CreateClientCommand.builder()
+                .fullName("Pau Roig").phone("622 444 555").email("pau@example.com").build()).id();
+        ClientId control = qleven.createClient().create(c.admin(), CreateClientCommand.builder()
+                .fullName("Eva Solo").phone("622 444 556").email("eva@example.com").build()).id();
         PrivacyRequestView objection = qleven.createPrivacyRequest().create(c.admin(),
                 CreatePrivacyRequestCommand.parse(id.toString(), "objection", null));
 
@@ -458,8 +462,8 @@ public abstract class PrivacyRequestsUseCasesSuite extends UseCasesSuiteBase {
     @Test
     void anObjectionReceivedAfterTheErasureIsRefusedAndStaysOpen() {
         Center c = center();
-        ClientId id = qleven.createClient().create(c.admin(), new CreateClientCommand("Pau Roig",
-                "622 444 555", "pau@example.com", null, null)).id();
+        ClientId id = qleven.createClient().create(c.admin(), CreateClientCommand.builder()
+                .fullName("Pau Roig").phone("622 444 555").email("pau@example.com").build()).id();
         answered(c, id, "erasure", "Erased.");
         PrivacyRequestView objection = qleven.createPrivacyRequest().create(c.admin(),
                 CreatePrivacyRequestCommand.parse(id.toString(), "objection", null));
@@ -484,8 +488,9 @@ public abstract class PrivacyRequestsUseCasesSuite extends UseCasesSuiteBase {
     @Test
     void aRestrictedClientIsNotProcessedUntilAnAdministratorLiftsIt() {
         Center c = center();
-        com.qleven.ports.consent.in.RecordConsentCommand grant = new com.qleven.ports.consent.in.RecordConsentCommand(
-                "whatsapp", "granted", "in_person", "2026-03", "I agree.", null);
+        com.qleven.ports.consent.in.RecordConsentCommand grant = com.qleven.ports.consent.in.RecordConsentCommand
+                .builder().purpose("whatsapp").decision("granted").channel("in_person").textVersion("2026-03")
+                .text("I agree.").build();
         qleven.recordConsent().record(c.admin(), c.client(), grant);
         assertThat(qleven.consentCheck().allows(c.tenant(), c.client(),
                 com.qleven.domain.consent.ConsentPurpose.WHATSAPP, clock.instant())).isTrue();
@@ -507,8 +512,9 @@ public abstract class PrivacyRequestsUseCasesSuite extends UseCasesSuiteBase {
                 .isInstanceOf(ConflictException.class);
         assertThat(qleven.consentCheck().allows(c.tenant(), c.client(),
                 com.qleven.domain.consent.ConsentPurpose.WHATSAPP, clock.instant())).isFalse();
-        qleven.recordConsent().record(c.receptionist(), c.client(), new com.qleven.ports.consent.in.RecordConsentCommand(
-                "marketing", "withdrawn", "in_person", "2026-03", "I withdraw.", null));
+        qleven.recordConsent().record(c.receptionist(), c.client(), com.qleven.ports.consent.in.RecordConsentCommand
+                .builder().purpose("marketing").decision("withdrawn").channel("in_person").textVersion("2026-03")
+                .text("I withdraw.").build());
         // A decision captured by a channel: a grant (an online booking's opt-in) is refused, a STOP is kept.
         assertThatThrownBy(() -> qleven.recordConsentFromChannel().record(channel(c,
                 com.qleven.domain.consent.ConsentDecision.GRANTED,

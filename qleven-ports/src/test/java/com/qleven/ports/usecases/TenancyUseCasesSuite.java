@@ -2,6 +2,7 @@ package com.qleven.ports.usecases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.qleven.application.Qleven;
 import com.qleven.application.QlevenStore;
@@ -73,8 +74,10 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
     }
 
     protected SignUpResult signUp(String adminEmail) {
-        return qleven.signUp().signUp(SignUpCommand.parse("Clínica Sol", "Calle Mayor 1", "B12345678", "ES",
-                "Europe/Madrid", "EUR", "Ana López", adminEmail, "+34600111222", PASSWORD, true, client));
+        return qleven.signUp().signUp(SignUpCommand.builder()
+                .centerName("Clínica Sol").address("Calle Mayor 1").taxId("B12345678").country("ES")
+                .timeZone("Europe/Madrid").currency("EUR").fullName("Ana López").email(adminEmail)
+                .phone("+34600111222").password(PASSWORD).ageConfirmed(true).client(client).build());
     }
 
     protected SignInResult signIn(String email, String password, Optional<TenantId> tenant) {
@@ -90,8 +93,8 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
     }
 
     protected UserView addUser(Principal admin, String email, String role) {
-        return qleven.addUser().add(admin, AddUserCommand.parse("Luis Pérez", email, null, role,
-                STAFF_PASSWORD, true));
+        return qleven.addUser().add(admin, AddUserCommand.builder()
+                .fullName("Luis Pérez").email(email).role(role).password(STAFF_PASSWORD).ageConfirmed(true).build());
     }
 
     @Test
@@ -125,8 +128,9 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
     @Test
     void signUpWithoutAgeConfirmationIsRefusedAndWritesNothing() {
         String email = email();
-        assertThatThrownBy(() -> qleven.signUp().signUp(SignUpCommand.parse("C", "A", "T", "ES", "Europe/Madrid",
-                "EUR", "Ana", email, null, PASSWORD, false, client)))
+        assertThatThrownBy(() -> qleven.signUp().signUp(SignUpCommand.builder()
+                .centerName("C").address("A").taxId("T").country("ES").timeZone("Europe/Madrid").currency("EUR")
+                .fullName("Ana").email(email).password(PASSWORD).ageConfirmed(false).client(client).build()))
                 .isInstanceOfSatisfying(UnprocessableException.class,
                         e -> assertThat(e.field()).isEqualTo("admin.ageConfirmed"));
         assertThatThrownBy(() -> signIn(email, PASSWORD, Optional.empty())).isInstanceOf(UnauthenticatedException.class);
@@ -134,12 +138,44 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
 
     @Test
     void signUpNamesEveryBadField() {
-        assertThatThrownBy(() -> SignUpCommand.parse(null, "A", "T", "ZZ", "Nowhere/City", "EUR", "", "not-an-email",
-                "600", "short", null, client))
+        assertThatThrownBy(() -> SignUpCommand.builder()
+                .address("A").taxId("T").country("ZZ").timeZone("Nowhere/City").currency("EUR").fullName("")
+                .email("not-an-email").phone("600").password("short").client(client).build())
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field)
                         .contains("center.name", "center.country", "center.timeZone", "admin.fullName",
                                 "admin.email", "admin.phone", "admin.password", "admin.ageConfirmed"));
+    }
+
+    @Test
+    void aSignInAsTypedReadsTheCenterIdAndNamesEveryBadField() {
+        String email = email();
+        SignUpResult center = signUp(email);
+
+        SignInResult signedIn = qleven.signIn().signIn(SignInCommand.parse(email, PASSWORD,
+                center.tenantId().toString(), client));
+
+        assertThat(signedIn.tenantId()).contains(center.tenantId());
+        assertThat(SignInCommand.parse(email, PASSWORD, null, client).tenantId()).isEmpty();
+        assertThatThrownBy(() -> SignInCommand.parse(null, "", "center-1", client))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field, FieldError::message).containsExactly(
+                                tuple("email", "is required"), tuple("password", "is required"),
+                                tuple("tenantId", "must be a center id (a UUID)")));
+    }
+
+    @Test
+    void addingAUserAsTypedNamesEveryBadField() {
+        assertThatThrownBy(() -> AddUserCommand.builder()
+                .email("not-an-email").role("operator").password("short").build())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field)
+                        .containsExactly("fullName", "email", "role", "password", "ageConfirmed"));
+        AddUserCommand built = AddUserCommand.builder().fullName(" Luis ").email("Luis@Example.com")
+                .phone("+34600111222").role("professional").password(PASSWORD).ageConfirmed(true).build();
+        assertThat(built.role()).isEqualTo(Role.PROFESSIONAL);
+        assertThat(built.person().email().value()).isEqualTo("luis@example.com");
+        assertThat(built.ageConfirmed()).isTrue();
     }
 
     @Test
@@ -155,11 +191,13 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
                 .chainSigner(chainSigner()).phoneNumbers(phoneNumbers()).signupsPerAddressPerHour(2).build();
         ClientInfo from = new ClientInfo("198.51.100." + (int) (Math.random() * 250), "ua", Optional.empty());
         for (int i = 0; i < 2; i++) {
-            strict.signUp().signUp(SignUpCommand.parse("C", "A", "T", "ES", "Europe/Madrid", "EUR", "Ana", email(),
-                    null, PASSWORD, true, from));
+            strict.signUp().signUp(SignUpCommand.builder()
+                    .centerName("C").address("A").taxId("T").country("ES").timeZone("Europe/Madrid").currency("EUR")
+                    .fullName("Ana").email(email()).password(PASSWORD).ageConfirmed(true).client(from).build());
         }
-        assertThatThrownBy(() -> strict.signUp().signUp(SignUpCommand.parse("C", "A", "T", "ES", "Europe/Madrid",
-                "EUR", "Ana", email(), null, PASSWORD, true, from)))
+        assertThatThrownBy(() -> strict.signUp().signUp(SignUpCommand.builder()
+                .centerName("C").address("A").taxId("T").country("ES").timeZone("Europe/Madrid").currency("EUR")
+                .fullName("Ana").email(email()).password(PASSWORD).ageConfirmed(true).client(from).build()))
                 .isInstanceOfSatisfying(RateLimitedException.class,
                         e -> assertThat(e.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofHours(1)));
     }

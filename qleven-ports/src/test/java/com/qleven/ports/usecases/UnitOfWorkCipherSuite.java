@@ -121,8 +121,10 @@ public abstract class UnitOfWorkCipherSuite extends UseCasesSuiteBase {
     private Principal admin() {
         String email = "admin-" + UUID.randomUUID() + "@example.com";
         ClientInfo from = new ClientInfo("10.9.8.7", "test", Optional.empty());
-        SignUpResult signedUp = qleven.signUp().signUp(SignUpCommand.parse("Clínica", "Calle 1", "B1", "ES",
-                "Europe/Madrid", "EUR", "Ana Admin", email, null, PASSWORD, true, from));
+        SignUpResult signedUp = qleven.signUp().signUp(SignUpCommand.builder()
+                .centerName("Clínica").address("Calle 1").taxId("B1").country("ES").timeZone("Europe/Madrid")
+                .currency("EUR").fullName("Ana Admin").email(email).password(PASSWORD).ageConfirmed(true).client(from)
+                .build());
         assertThat(signedUp.tenantId()).isNotNull();
         return qleven.authenticate().authenticate(
                 qleven.signIn().signIn(new SignInCommand(email, PASSWORD, Optional.empty(), from)).token());
@@ -144,8 +146,9 @@ public abstract class UnitOfWorkCipherSuite extends UseCasesSuiteBase {
         GetClientService get = new GetClientService(store.shared().transactions(), store.clients().clients(),
                 store.clients().clientRestrictions(), cipher, audit, clock);
 
-        ClientView lucia = create.create(admin, new CreateClientCommand("Lucía Fernández-Ruiz", "600 111 222",
-                "lucia@example.com", "1990-04-12", "Allergic to latex."));
+        ClientView lucia = create.create(admin, CreateClientCommand.builder()
+                .fullName("Lucía Fernández-Ruiz").phone("600 111 222").email("lucia@example.com")
+                .birthDate("1990-04-12").notes("Allergic to latex.").build());
         KeyScope scope = new KeyScope("client", lucia.id().value());
 
         assertThat(counted.count("current", scope)).as("look-ups of the client's key, five fields sealed")
@@ -160,7 +163,7 @@ public abstract class UnitOfWorkCipherSuite extends UseCasesSuiteBase {
         // control: each unit reads for itself
         get.get(admin, lucia.id());
         assertThat(counted.count("byId", keyId)).as("a second unit reads the key again").isEqualTo(2);
-        ClientView other = create.create(admin, new CreateClientCommand("Eva Martín", null, null, null, null));
+        ClientView other = create.create(admin, CreateClientCommand.builder().fullName("Eva Martín").build());
         assertThat(counted.count("current", new KeyScope("client", other.id().value()))).isEqualTo(1);
     }
 

@@ -1,16 +1,14 @@
 package com.qleven.host.http.clients;
 
 import com.qleven.domain.tenancy.Permission;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.qleven.application.Qleven;
 import com.qleven.domain.clients.ClientId;
-import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
-import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Principal;
+import com.qleven.host.http.JsonMembers;
 import com.qleven.host.http.Request;
 import com.qleven.host.http.Response;
 import com.qleven.host.http.Route;
@@ -24,13 +22,9 @@ import com.qleven.ports.clients.in.UpdateClientCommand;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -68,8 +62,10 @@ public final class ClientEndpoints {
     private Response create(Request request) {
         Principal principal = request.principal(qleven.authenticate());
         CreateClientBody body = request.body(CreateClientBody.class);
-        ClientView created = qleven.createClient().create(principal, new CreateClientCommand(body.fullName(),
-                body.phone(), body.email(), body.birthDate(), body.notes()));
+        ClientView created = qleven.createClient().create(principal, CreateClientCommand.builder()
+                .fullName(body.fullName()).phone(body.phone()).email(body.email()).birthDate(body.birthDate())
+                .notes(body.notes())
+                .build());
         return Response.created("/v1/clients/" + created.id(), answer(created)).withHeader("ETag", etag(created));
     }
 
@@ -84,7 +80,7 @@ public final class ClientEndpoints {
         ClientId id = id(request);
         ObjectNode body = request.body(ObjectNode.class);
         ClientView updated = qleven.updateClient().update(principal,
-                new UpdateClientCommand(id, mergePatch(body), expectedVersion(request)));
+                UpdateClientCommand.parse(id, JsonMembers.of(body), expectedVersion(request)));
         return Response.ok(answer(updated)).withHeader("ETag", etag(updated));
     }
 
@@ -115,30 +111,6 @@ public final class ClientEndpoints {
         return request.pathParam("id").filter(t -> UUID_TEXT.matcher(t).matches())
                 .map(t -> new ClientId(UUID.fromString(t)))
                 .orElseThrow(() -> new NotFoundException("client"));
-    }
-
-    /**
-     * The members of the merge patch: each a string, or null to clear it. Other JSON types are
-     * refused here; unknown members are named by the use case.
-     */
-    private static Map<String, String> mergePatch(ObjectNode body) {
-        Map<String, String> patch = new LinkedHashMap<>();
-        List<FieldError> errors = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> member = it.next();
-            JsonNode value = member.getValue();
-            if (value.isNull()) {
-                patch.put(member.getKey(), null);
-            } else if (value.isTextual()) {
-                patch.put(member.getKey(), value.textValue());
-            } else {
-                errors.add(new FieldError(member.getKey(), "must be a string, or null to clear it"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        return patch;
     }
 
     /**

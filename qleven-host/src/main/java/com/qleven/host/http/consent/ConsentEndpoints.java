@@ -84,8 +84,10 @@ public final class ConsentEndpoints {
         Principal principal = request.principal(qleven.authenticate());
         ClientId client = id(request);
         RecordConsentBody body = request.body(RecordConsentBody.class);
-        ConsentEntry entry = qleven.recordConsent().record(principal, client, new RecordConsentCommand(body.purpose(),
-                body.decision(), body.channel(), body.textVersion(), body.text(), body.proof()));
+        ConsentEntry entry = qleven.recordConsent().record(principal, client, RecordConsentCommand.builder()
+                .purpose(body.purpose()).decision(body.decision()).channel(body.channel())
+                .textVersion(body.textVersion()).text(body.text()).proof(body.proof())
+                .build());
         return Response.created("/v1/clients/" + client + "/consents", entry(entry));
     }
 

@@ -5,11 +5,8 @@ import com.qleven.domain.privacy.CenterNotification;
 import com.qleven.domain.privacy.IncidentCategory;
 import com.qleven.domain.privacy.IncidentId;
 import com.qleven.domain.shared.NotFoundException;
-import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.ForbiddenException;
 import com.qleven.domain.shared.Page;
-import com.qleven.domain.shared.TenantId;
-import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.host.http.Request;
@@ -24,15 +21,11 @@ import com.qleven.host.http.privacy.IncidentBodies.ReportIncidentBody;
 import com.qleven.ports.privacy.in.IncidentView;
 import com.qleven.ports.privacy.in.ReportIncidentCommand;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -74,7 +67,8 @@ public final class IncidentEndpoints {
     private Response report(Request request) {
         Principal principal = request.principal(qleven.authenticate());
         ReportIncidentBody body = request.body(ReportIncidentBody.class);
-        IncidentView view = qleven.reportIncident().report(principal, command(body));
+        IncidentView view = qleven.reportIncident().report(principal, ReportIncidentCommand.parse(
+                body.detectedAt(), body.description(), body.tenantIds(), body.categories()));
         return Response.created("/v1/incidents/" + view.id(), answer(view));
     }
 
@@ -113,51 +107,6 @@ public final class IncidentEndpoints {
         return Response.ok(new NotificationPage(page.items().stream().map(n -> new NotificationAnswer(
                 n.id().toString(), n.kind(), n.subjectId().toString(), n.title(), n.text(), instant(n.createdAt())))
                 .toList(), page.next().orElse(null)));
-    }
-
-    private static ReportIncidentCommand command(ReportIncidentBody body) {
-        List<FieldError> errors = new ArrayList<>();
-        Instant detectedAt = null;
-        if (body.detectedAt() == null) {
-            errors.add(new FieldError("detectedAt", "is required"));
-        } else {
-            try {
-                detectedAt = OffsetDateTime.parse(body.detectedAt(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-            } catch (DateTimeParseException e) {
-                errors.add(new FieldError("detectedAt", "must be an RFC 3339 instant with an offset"));
-            }
-        }
-        if (body.description() == null) {
-            errors.add(new FieldError("description", "is required"));
-        }
-        List<TenantId> centers = new ArrayList<>();
-        if (body.tenantIds() == null) {
-            errors.add(new FieldError("tenantIds", "is required"));
-        } else {
-            for (String id : body.tenantIds()) {
-                if (id == null || !UUID_TEXT.matcher(id).matches()) {
-                    errors.add(new FieldError("tenantIds", "must be center ids"));
-                    break;
-                }
-                centers.add(new TenantId(UUID.fromString(id)));
-            }
-        }
-        Set<IncidentCategory> categories = EnumSet.noneOf(IncidentCategory.class);
-        if (body.categories() == null) {
-            errors.add(new FieldError("categories", "is required"));
-        } else {
-            try {
-                for (String category : body.categories()) {
-                    categories.add(IncidentCategory.parse("categories", category));
-                }
-            } catch (ValidationException e) {
-                errors.addAll(e.errors());
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        return new ReportIncidentCommand(detectedAt, body.description(), centers, categories);
     }
 
     private static IncidentAnswer answer(IncidentView view) {

@@ -3,9 +3,7 @@ package com.qleven.host.http.privacy;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.application.Qleven;
 import com.qleven.domain.privacy.PolicyNotice;
-import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.NotFoundException;
-import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.host.http.Request;
 import com.qleven.host.http.Response;
@@ -14,11 +12,8 @@ import com.qleven.ports.privacy.in.PolicyAcceptance.CurrentPolicy;
 import com.qleven.ports.privacy.in.PublishPolicyVersion.PolicyVersionView;
 import com.qleven.ports.privacy.in.PublishPolicyVersion.PublishPolicyCommand;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -64,7 +59,8 @@ public final class PolicyVersionEndpoints {
     private Response publish(Request request) {
         Principal principal = request.principal(qleven.authenticate());
         PublishBody body = request.body(PublishBody.class);
-        PolicyVersionView view = qleven.publishPolicyVersion().publish(principal, command(body));
+        PolicyVersionView view = qleven.publishPolicyVersion().publish(principal,
+                PublishPolicyCommand.parse(body.version(), body.text(), body.effectiveAt()));
         return Response.created("/v1/policy-versions/current", new PublishedAnswer(view.version(), view.sha256(),
                 instant(view.publishedAt()), instant(view.effectiveAt())));
     }
@@ -87,31 +83,6 @@ public final class PolicyVersionEndpoints {
                 .orElseThrow(() -> new NotFoundException("policy version in effect"));
         return Response.ok(new CurrentAnswer(current.version(), current.sha256(), instant(current.effectiveAt()),
                 current.acceptedAt().map(PolicyVersionEndpoints::instant).orElse(null)));
-    }
-
-    private static PublishPolicyCommand command(PublishBody body) {
-        List<FieldError> errors = new ArrayList<>();
-        if (body.version() == null) {
-            errors.add(new FieldError("version", "is required"));
-        }
-        if (body.text() == null) {
-            errors.add(new FieldError("text", "is required"));
-        }
-        Instant effectiveAt = null;
-        if (body.effectiveAt() == null) {
-            errors.add(new FieldError("effectiveAt", "is required"));
-        } else {
-            try {
-                effectiveAt = OffsetDateTime.parse(body.effectiveAt(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                        .toInstant();
-            } catch (DateTimeParseException e) {
-                errors.add(new FieldError("effectiveAt", "must be an RFC 3339 instant with an offset"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        return new PublishPolicyCommand(body.version(), body.text(), effectiveAt);
     }
 
     private static String instant(Instant at) {

@@ -1,15 +1,13 @@
 package com.qleven.host.http.privacy;
 
 import com.qleven.domain.tenancy.Permission;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.qleven.application.Qleven;
 import com.qleven.domain.privacy.Subprocessor;
 import com.qleven.domain.privacy.SubprocessorId;
-import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.NotFoundException;
-import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Principal;
+import com.qleven.host.http.JsonMembers;
 import com.qleven.host.http.Request;
 import com.qleven.host.http.Response;
 import com.qleven.host.http.Route;
@@ -17,13 +15,7 @@ import com.qleven.ports.privacy.in.ManageSubprocessors.SubprocessorChange;
 import com.qleven.ports.privacy.in.ManageSubprocessors.SubprocessorFields;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -31,7 +23,6 @@ import java.util.regex.Pattern;
 public final class SubprocessorEndpoints {
     private static final Pattern UUID_TEXT =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
-    private static final Set<String> MEMBERS = Set.of("name", "purpose", "region", "transferSafeguard");
 
     public record SubprocessorBody(String name, String purpose, String region, String transferSafeguard) {
     }
@@ -69,20 +60,6 @@ public final class SubprocessorEndpoints {
     private Response add(Request request) {
         Principal principal = request.principal(qleven.authenticate());
         SubprocessorBody body = request.body(SubprocessorBody.class);
-        List<FieldError> missing = new ArrayList<>();
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("name", body.name());
-        values.put("purpose", body.purpose());
-        values.put("region", body.region());
-        values.put("transferSafeguard", body.transferSafeguard());
-        values.forEach((field, value) -> {
-            if (value == null) {
-                missing.add(new FieldError(field, "is required"));
-            }
-        });
-        if (!missing.isEmpty()) {
-            throw new ValidationException(missing);
-        }
         Subprocessor added = qleven.subprocessors().add(principal, new SubprocessorFields(body.name(), body.purpose(),
                 body.region(), body.transferSafeguard()));
         return Response.created("/v1/privacy/subprocessors", answer(added));
@@ -94,25 +71,8 @@ public final class SubprocessorEndpoints {
                 .map(t -> new SubprocessorId(UUID.fromString(t)))
                 .orElseThrow(() -> new NotFoundException("sub-processor"));
         ObjectNode patch = request.body(ObjectNode.class);
-        List<FieldError> errors = new ArrayList<>();
-        Map<String, Optional<String>> change = new LinkedHashMap<>();
-        MEMBERS.forEach(m -> change.put(m, Optional.empty()));
-        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> member = it.next();
-            if (!MEMBERS.contains(member.getKey())) {
-                errors.add(new FieldError(member.getKey(), "is not a member of a sub-processor"));
-            } else if (!member.getValue().isTextual()) {
-                // Every field of an entry is required: null cannot clear one.
-                errors.add(new FieldError(member.getKey(), "must be a string"));
-            } else {
-                change.put(member.getKey(), Optional.of(member.getValue().asText()));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        Subprocessor changed = qleven.subprocessors().update(principal, id, new SubprocessorChange(change.get("name"),
-                change.get("purpose"), change.get("region"), change.get("transferSafeguard")));
+        Subprocessor changed = qleven.subprocessors().update(principal, id,
+                SubprocessorChange.mergePatch(JsonMembers.of(patch)));
         return Response.ok(answer(changed));
     }
 

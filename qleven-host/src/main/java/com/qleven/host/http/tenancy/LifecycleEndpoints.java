@@ -3,15 +3,14 @@ package com.qleven.host.http.tenancy;
 import com.qleven.domain.tenancy.Permission;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.qleven.application.Qleven;
-import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UserId;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.InvitationId;
 import com.qleven.domain.tenancy.Principal;
-import com.qleven.domain.tenancy.Role;
 import com.qleven.domain.tenancy.SessionId;
+import com.qleven.host.http.JsonMembers;
 import com.qleven.host.http.Request;
 import com.qleven.host.http.Response;
 import com.qleven.host.http.Route;
@@ -37,11 +36,7 @@ import com.qleven.ports.tenancy.in.ResetPassword.ResetPasswordCommand;
 import com.qleven.ports.tenancy.in.SessionView;
 import com.qleven.ports.tenancy.in.UpdateUserCommand;
 import com.qleven.ports.tenancy.in.UserView;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -107,17 +102,16 @@ public final class LifecycleEndpoints {
 
     private Response accept(Request request) {
         AcceptBody body = request.body(AcceptBody.class);
-        AcceptInvitation.Accepted accepted = qleven.acceptInvitation().accept(AcceptInvitationCommand.parse(
-                body.token(), body.fullName(), body.phone(), body.password(), body.ageConfirmed(), request.client()));
+        AcceptInvitation.Accepted accepted = qleven.acceptInvitation().accept(AcceptInvitationCommand.builder()
+                .token(body.token()).fullName(body.fullName()).phone(body.phone()).password(body.password())
+                .ageConfirmed(body.ageConfirmed()).client(request.client())
+                .build());
         return Response.created("/v1/users/" + accepted.userId(),
                 new AcceptedAnswer(accepted.userId().toString(), accepted.tenantId().toString()));
     }
 
     private Response requestReset(Request request) {
         ResetRequestBody body = request.body(ResetRequestBody.class);
-        if (body.email() == null) {
-            throw new ValidationException("email", "is required");
-        }
         qleven.requestPasswordReset().request(RequestPasswordResetCommand.parse(body.email(), request.client()));
         return Response.json(202, new ResetRequestedAnswer("if this email has an account, a reset link is on its way"));
     }
@@ -138,51 +132,13 @@ public final class LifecycleEndpoints {
     private Response updateUser(Request request) {
         Principal principal = request.principal(qleven.authenticate());
         UserId user = new UserId(uuid(request, "user"));
-        UserView view = qleven.updateUser().update(principal, user, mergePatch(request.body(JsonNode.class)));
-        return Response.ok(TenancyEndpoints.user(view));
-    }
-
-    /**
-     * A JSON merge patch of a member: {@code role} and {@code active} may be set, neither cleared
-     * (null), and nothing else is a member of it.
-     */
-    private static UpdateUserCommand mergePatch(JsonNode patch) {
+        JsonNode patch = request.body(JsonNode.class);
         if (!patch.isObject()) {
             throw new ValidationException("body", "must be a JSON object");
         }
-        List<FieldError> errors = new ArrayList<>();
-        Optional<Role> role = Optional.empty();
-        Optional<Boolean> active = Optional.empty();
-        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> member = it.next();
-            JsonNode value = member.getValue();
-            switch (member.getKey()) {
-                case "role" -> {
-                    if (!value.isTextual()) {
-                        errors.add(new FieldError("role", value.isNull() ? "cannot be cleared"
-                                : "must be one of administrator, professional, receptionist"));
-                    } else {
-                        try {
-                            role = Optional.of(Role.centerRole("role", value.textValue()));
-                        } catch (ValidationException e) {
-                            errors.addAll(e.errors());
-                        }
-                    }
-                }
-                case "active" -> {
-                    if (!value.isBoolean()) {
-                        errors.add(new FieldError("active", value.isNull() ? "cannot be cleared" : "must be true or false"));
-                    } else {
-                        active = Optional.of(value.booleanValue());
-                    }
-                }
-                default -> errors.add(new FieldError(member.getKey(), "is not a known member"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        return new UpdateUserCommand(role, active);
+        UserView view = qleven.updateUser().update(principal, user,
+                UpdateUserCommand.mergePatch(JsonMembers.of(patch)));
+        return Response.ok(TenancyEndpoints.user(view));
     }
 
     private Response listSessions(Request request) {

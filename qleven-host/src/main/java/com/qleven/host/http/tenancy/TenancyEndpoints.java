@@ -2,14 +2,12 @@ package com.qleven.host.http.tenancy;
 
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.application.Qleven;
-import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.RateLimitedException;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UnauthenticatedException;
 import com.qleven.domain.shared.UserId;
-import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.host.http.HttpMetrics;
 import com.qleven.host.http.Request;
@@ -36,9 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Signup, sign-in and sign-out, the caller's profile, and the center's users. */
@@ -72,8 +68,13 @@ public final class TenancyEndpoints {
         SignUpBody body = request.body(SignUpBody.class);
         CenterBody c = body.center() != null ? body.center() : new CenterBody(null, null, null, null, null, null);
         AdminBody a = body.admin() != null ? body.admin() : new AdminBody(null, null, null, null, null);
-        SignUpCommand command = SignUpCommand.parse(c.name(), c.address(), c.taxId(), c.country(), c.timeZone(),
-                c.currency(), a.fullName(), a.email(), a.phone(), a.password(), a.ageConfirmed(), request.client());
+        SignUpCommand command = SignUpCommand.builder()
+                .centerName(c.name()).address(c.address()).taxId(c.taxId()).country(c.country())
+                .timeZone(c.timeZone()).currency(c.currency())
+                .fullName(a.fullName()).email(a.email()).phone(a.phone()).password(a.password())
+                .ageConfirmed(a.ageConfirmed())
+                .client(request.client())
+                .build();
         SignUp.SignUpResult result = qleven.signUp().signUp(command);
         return Response.created("/v1/users/" + result.userId(),
                 new SignUpAnswer(result.tenantId().toString(), result.userId().toString()));
@@ -81,24 +82,7 @@ public final class TenancyEndpoints {
 
     private Response login(Request request) {
         LoginBody body = request.body(LoginBody.class);
-        List<FieldError> errors = new ArrayList<>();
-        Optional<TenantId> tenant = Optional.empty();
-        if (body.tenantId() != null) {
-            if (UUID_TEXT.matcher(body.tenantId()).matches()) {
-                tenant = Optional.of(TenantId.of(body.tenantId()));
-            } else {
-                errors.add(new FieldError("tenantId", "must be a center id (a UUID)"));
-            }
-        }
-        SignInCommand command = null;
-        try {
-            command = new SignInCommand(body.email(), body.password(), tenant, request.client());
-        } catch (ValidationException e) {
-            errors.addAll(0, e.errors());
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        SignInCommand command = SignInCommand.parse(body.email(), body.password(), body.tenantId(), request.client());
         SignIn.SignInResult result;
         try {
             result = qleven.signIn().signIn(command);
@@ -128,8 +112,10 @@ public final class TenancyEndpoints {
     private Response addUser(Request request) {
         Principal principal = request.principal(qleven.authenticate());
         AddUserBody body = request.body(AddUserBody.class);
-        AddUserCommand command = AddUserCommand.parse(body.fullName(), body.email(), body.phone(), body.role(),
-                body.password(), body.ageConfirmed());
+        AddUserCommand command = AddUserCommand.builder()
+                .fullName(body.fullName()).email(body.email()).phone(body.phone()).role(body.role())
+                .password(body.password()).ageConfirmed(body.ageConfirmed())
+                .build();
         UserView added = qleven.addUser().add(principal, command);
         return Response.created("/v1/users/" + added.id(), user(added));
     }

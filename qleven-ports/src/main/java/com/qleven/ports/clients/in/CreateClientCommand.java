@@ -1,11 +1,51 @@
 package com.qleven.ports.clients.in;
 
 /**
- * A new client as typed: each member as text, null when not given. The phone may be local (read
- * as a number of the center's country) or international; the birth date is {@code YYYY-MM-DD}.
- * The use case validates every member at once, naming each bad one.
+ * A new client as typed, built by name with {@link #builder()}: each member as text, null when not
+ * given. The phone may be local (read as a number of the center's country) or international; the
+ * birth date is {@code YYYY-MM-DD}. The members are checked by the use case, not by
+ * {@link Builder#build()}: a local phone is read in the center's country and a birth date against
+ * the center's today, and the use case names every bad member in one answer, these with the rest.
  */
-public record CreateClientCommand(String fullName, String phone, String email, String birthDate, String notes) {
+public final class CreateClientCommand {
+    private final String fullName;
+    private final String phone;
+    private final String email;
+    private final String birthDate;
+    private final String notes;
+
+    private CreateClientCommand(Builder builder) {
+        this.fullName = builder.fullName;
+        this.phone = builder.phone;
+        this.email = builder.email;
+        this.birthDate = builder.birthDate;
+        this.notes = builder.notes;
+    }
+
+    /** A builder with every member not given. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String fullName() {
+        return fullName;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String birthDate() {
+        return birthDate;
+    }
+
+    public String notes() {
+        return notes;
+    }
 
     /** Whether the command carries notes, which only some roles may write. */
     public boolean hasNotes() {
@@ -15,5 +55,50 @@ public record CreateClientCommand(String fullName, String phone, String email, S
     @Override
     public String toString() {
         return "CreateClientCommand[redacted]";
+    }
+
+    /** The new client's form by name; a member left out is null, as a form's empty field. */
+    public static final class Builder {
+        private String fullName;
+        private String phone;
+        private String email;
+        private String birthDate;
+        private String notes;
+
+        private Builder() {
+        }
+
+        /** Required. */
+        public Builder fullName(String fullName) {
+            this.fullName = fullName;
+            return this;
+        }
+
+        /** Local to the center's country, or international with {@code +}. */
+        public Builder phone(String phone) {
+            this.phone = phone;
+            return this;
+        }
+
+        public Builder email(String email) {
+            this.email = email;
+            return this;
+        }
+
+        /** {@code YYYY-MM-DD}. */
+        public Builder birthDate(String birthDate) {
+            this.birthDate = birthDate;
+            return this;
+        }
+
+        /** Only roles that may read notes may write them. */
+        public Builder notes(String notes) {
+            this.notes = notes;
+            return this;
+        }
+
+        public CreateClientCommand build() {
+            return new CreateClientCommand(this);
+        }
     }
 }

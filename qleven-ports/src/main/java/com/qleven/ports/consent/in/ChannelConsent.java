@@ -4,14 +4,20 @@ import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.consent.ConsentChannel;
 import com.qleven.domain.consent.ConsentDecision;
 import com.qleven.domain.consent.ConsentPurpose;
+import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.ValidationException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A consent decision captured outside the staff's hands (an online booking, a WhatsApp reply such as
  * STOP, an import), with its own channel, the notice shown and its proof (the reply's message id,
- * the booking's id, the import file's name and line).
+ * the booking's id, the import file's name and line). Built by name with {@link #builder()}.
  */
 public record ChannelConsent(TenantId tenant, ClientId client, ConsentPurpose purpose, ConsentDecision decision,
                              ConsentChannel channel, String textVersion, String text, Optional<String> proof) {
@@ -26,9 +32,96 @@ public record ChannelConsent(TenantId tenant, ClientId client, ConsentPurpose pu
         Required.field(proof, "proof");
     }
 
+    /** A builder with every member not given; {@code proof} defaults to none. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
     @Override
     public String toString() {
         return "ChannelConsent[purpose=" + purpose + ", decision=" + decision.wireName() + ", channel="
                 + channel.wireName() + "]";
+    }
+
+    /** The decision by name. {@link #build()} names every missing member at once. */
+    public static final class Builder {
+        private TenantId tenant;
+        private ClientId client;
+        private ConsentPurpose purpose;
+        private ConsentDecision decision;
+        private ConsentChannel channel;
+        private String textVersion;
+        private String text;
+        private Optional<String> proof = Optional.empty();
+
+        private Builder() {
+        }
+
+        /** The center whose client decided. */
+        public Builder tenant(TenantId tenant) {
+            this.tenant = tenant;
+            return this;
+        }
+
+        public Builder client(ClientId client) {
+            this.client = client;
+            return this;
+        }
+
+        /** One of the center's purposes. */
+        public Builder purpose(ConsentPurpose purpose) {
+            this.purpose = purpose;
+            return this;
+        }
+
+        public Builder decision(ConsentDecision decision) {
+            this.decision = decision;
+            return this;
+        }
+
+        public Builder channel(ConsentChannel channel) {
+            this.channel = channel;
+            return this;
+        }
+
+        /** The version of the notice shown. */
+        public Builder textVersion(String textVersion) {
+            this.textVersion = textVersion;
+            return this;
+        }
+
+        /** The exact notice shown, or the reply as received. */
+        public Builder text(String text) {
+            this.text = text;
+            return this;
+        }
+
+        /** The reply's message id, the booking's id, the import file's name and line; null for none. */
+        public Builder proof(String proof) {
+            this.proof = Optional.ofNullable(proof);
+            return this;
+        }
+
+        /** @throws ValidationException naming every missing member */
+        public ChannelConsent build() {
+            List<FieldError> missing = new ArrayList<>();
+            Map<String, Object> members = new LinkedHashMap<>();
+            members.put("tenant", tenant);
+            members.put("client", client);
+            members.put("purpose", purpose);
+            members.put("decision", decision);
+            members.put("channel", channel);
+            members.put("textVersion", textVersion);
+            members.put("text", text);
+            members.forEach((member, value) -> {
+                if (value == null) {
+                    missing.add(new FieldError(member, "is required"));
+                }
+            });
+            if (!missing.isEmpty()) {
+                throw new ValidationException(missing);
+            }
+            return new ChannelConsent(tenant, client, purpose, decision, channel, textVersion, text, proof);
+        }
     }
 }
