@@ -61,7 +61,7 @@ public final class CoreModule {
     @Provides
     @Singleton
     static HousekeepingJob housekeepingJob(Qleven qleven, Resources resources) {
-        return resources.register("housekeeping", new HousekeepingJob(qleven.purgeOperationalRecords()));
+        return resources.register("housekeeping", new HousekeepingJob(qleven.platform()::purgeOperationalRecords));
     }
 
     @Provides

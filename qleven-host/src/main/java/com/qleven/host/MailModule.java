@@ -46,6 +46,6 @@ public final class MailModule {
                 .orElse("not sent (" + com.qleven.host.config.MailSettings.SMTP_HOST + " is unset); kept in "
                         + mboxFile(config));
         return resources.register("mail dispatcher",
-                new MailDispatcher(qleven.dispatchMail(), Duration.ofSeconds(1), destination));
+                new MailDispatcher(qleven.platform()::dispatchMail, Duration.ofSeconds(1), destination));
     }
 }

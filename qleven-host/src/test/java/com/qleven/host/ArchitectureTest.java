@@ -136,15 +136,31 @@ class ArchitectureTest {
     void onlyTheCompositionReadsTheWholeStore() {
         String store = com.qleven.application.QlevenStore.class.getName();
         String composition = com.qleven.application.Qleven.class.getName();
-        assertThat(classes.get(composition).getDirectDependenciesFromSelf())
-                .as("the composition reads the store, so the rule below looks at real dependencies")
+        String foundation = com.qleven.application.Foundation.class.getName();
+        assertThat(classes.get(com.qleven.application.clients.ClientsFacade.class.getName())
+                .getDirectDependenciesFromSelf())
+                .as("a facade reads the store, so the rule below looks at real dependencies")
                 .anyMatch(d -> d.getTargetClass().getName().equals(store));
+        // The composition: Qleven, the Foundation it hands out, and each context's facade, which
+        // gives its services the narrow ports they use. No service sees the whole store.
         noClasses().that().resideInAPackage("com.qleven.application..")
                 .and().doNotHaveFullyQualifiedName(composition)
+                .and().doNotHaveFullyQualifiedName(foundation)
                 .and().doNotHaveFullyQualifiedName(store)
+                .and().haveSimpleNameNotEndingWith("Facade")
                 .and(com.tngtech.archunit.base.DescribedPredicate.describe("are not nested in " + composition,
                         (JavaClass c) -> !c.getName().startsWith(composition + "$")))
                 .should().dependOnClassesThat().haveFullyQualifiedName(store)
                 .check(classes);
+    }
+
+    @Test
+    void servicesAreReachedThroughTheirContextsFacade() {
+        // Qleven exposes facades only: a use case is a verb of qleven.<context>(), never an accessor of its own.
+        assertThat(java.util.Arrays.stream(com.qleven.application.Qleven.class.getDeclaredMethods())
+                .filter(m -> java.lang.reflect.Modifier.isPublic(m.getModifiers())
+                        && !java.lang.reflect.Modifier.isStatic(m.getModifiers()))
+                .map(m -> m.getReturnType().getSimpleName()))
+                .allMatch(name -> name.endsWith("Facade"));
     }
 }

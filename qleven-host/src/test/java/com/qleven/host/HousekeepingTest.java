@@ -173,7 +173,7 @@ class HousekeepingTest {
     @Test
     void an_operators_session_log_goes_12_months_after_the_session_was_over() {
         String email = newEmail("op-log");
-        host.host().component().qleven().createOperator().create(
+        host.host().component().qleven().tenancy().createOperator(
                 new com.qleven.ports.tenancy.in.CreateOperator.CreateOperatorCommand(
                         com.qleven.domain.tenancy.PersonDetails.parse("Otto Operator", email, null), TestHost.PASSWORD));
         String token = host.login(email, TestHost.PASSWORD, null);

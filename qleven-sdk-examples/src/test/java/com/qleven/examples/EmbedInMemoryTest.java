@@ -17,6 +17,8 @@ class EmbedInMemoryTest {
         var outcome = FrontDeskScenario.run(EmbedInMemory.core(), "ana@example.com",
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
         assertThat(outcome.receptionistRefused()).isTrue();
+        assertThat(outcome.found().items()).extracting(c -> c.id()).containsExactly(outcome.client().id());
+        assertThat(outcome.whatsappAllowed()).isTrue();
         assertThat(outcome.staff().items()).extracting(UserView::role)
                 .containsExactly(Role.ADMINISTRATOR, Role.RECEPTIONIST);
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("staff: receptionist Luis Pérez");

@@ -27,15 +27,17 @@ class EmbedOnPostgresTest {
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         }
         assertThat(outcome.receptionistRefused()).isTrue();
+        assertThat(outcome.found().items()).extracting(c -> c.id()).containsExactly(outcome.client().id());
+        assertThat(outcome.whatsappAllowed()).isTrue();
         assertThat(outcome.staff().items()).extracting(UserView::role)
                 .containsExactly(Role.ADMINISTRATOR, Role.RECEPTIONIST);
 
         try (PostgresStore reopened = PostgresStore.open(settings)) {
             var core = EmbedOnPostgres.core(reopened, keys);
-            var token = core.signIn().signIn(new com.qleven.ports.tenancy.in.SignInCommand("ana@example.com",
+            var token = core.tenancy().signIn(new com.qleven.ports.tenancy.in.SignInCommand("ana@example.com",
                     "a long admin passphrase", java.util.Optional.empty(),
                     com.qleven.ports.tenancy.in.ClientInfo.unknown())).token();
-            assertThat(core.profile().me(core.authenticate().authenticate(token)).fullName()).isEqualTo("Ana López");
+            assertThat(core.tenancy().me(core.tenancy().authenticate(token)).fullName()).isEqualTo("Ana López");
         }
     }
 }

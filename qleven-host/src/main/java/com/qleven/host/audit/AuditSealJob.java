@@ -29,7 +29,7 @@ public final class AuditSealJob implements AutoCloseable {
     /** Seals what is due now; a failure is logged and the next run tries again. */
     public int runOnce() {
         try {
-            int sealed = qleven.sealAuditTrail().sealAll();
+            int sealed = qleven.audit().sealAll();
             if (sealed > 0) {
                 LOG.debug("event=audit_sealed entries={}", sealed);
             }

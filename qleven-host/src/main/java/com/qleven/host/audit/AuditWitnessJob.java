@@ -27,7 +27,7 @@ public final class AuditWitnessJob implements AutoCloseable {
     /** Witnesses now; a failure is logged and the next run tries again. */
     public void runOnce() {
         try {
-            int chains = qleven.witnessAuditHeads().witness();
+            int chains = qleven.audit().witness();
             LOG.debug("event=audit_heads_witnessed chains={}", chains);
         } catch (RuntimeException e) {
             LOG.warn("event=audit_witness_failed error={}", e.toString());

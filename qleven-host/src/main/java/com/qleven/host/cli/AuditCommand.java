@@ -52,7 +52,7 @@ public final class AuditCommand implements Callable<Integer> {
             HostComponent component = null;
             try {
                 component = cli.component();
-                List<ChainReport> reports = component.qleven().verifyAuditTrail().verifyAll();
+                List<ChainReport> reports = component.qleven().audit().verifyAll();
                 long broken = 0;
                 for (ChainReport r : reports) {
                     String chain = ChainHead.name(r.chain());

@@ -82,7 +82,7 @@ public final class CreateOperatorCommand implements Callable<Integer> {
         HostComponent component = null;
         try {
             component = cli.component();
-            UserId id = component.qleven().createOperator().create(command);
+            UserId id = component.qleven().tenancy().createOperator(command);
             cli.out().println(id);
             return ExitCodes.OK;
         } catch (ConfigException e) {

@@ -24,7 +24,7 @@ final class GatedEndpoint implements Endpoint {
 
     @Override
     public Response handle(Request request) throws Exception {
-        Permissions.require(request.principal(qleven.authenticate()), permission);
+        Permissions.require(request.principal(qleven.tenancy().authenticator()), permission);
         request.bytes();
         return inner.handle(request);
     }

@@ -119,7 +119,7 @@ public final class HttpModule {
     static PrivacyRequestMetrics privacyRequestMetrics(Qleven qleven, PrometheusMeterRegistry registry,
                                                        Resources resources) {
         return resources.register("privacy request gauges",
-                PrivacyRequestMetrics.register(registry, qleven.countPrivacyDeadlines()));
+                PrivacyRequestMetrics.register(registry, qleven.privacy()::countDeadlines));
     }
 
     @Provides
@@ -153,7 +153,8 @@ public final class HttpModule {
     static HttpServer httpServer(HostConfig config, Optional<SSLContext> tls, Router router, ObjectMapper mapper,
                                  HttpMetrics metrics, Qleven qleven) {
         ApiHandler handler = new ApiHandler(router.withCore(qleven, mapper)
-                .withOneUnitPerRequest(qleven.authenticate(), SEPARATE_UNITS), mapper, new Cors(config.corsOrigins()), metrics,
+                .withOneUnitPerRequest(qleven.tenancy().authenticator(), SEPARATE_UNITS), mapper,
+                        new Cors(config.corsOrigins()), metrics,
                 config.trustedCountryHeader(), config.trustedProxies());
         return new HttpServer(config.bind(), config.plainHttpPort(), tls,
                 config.tls().map(HostConfig.Tls::httpsPort).orElse(0), handler, 0, 0);

@@ -64,7 +64,7 @@ final class IdempotentEndpoint implements Endpoint {
             return inner.handle(request);
         }
         Idempotency.checkKey(key.get());
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         Optional<TenantId> center = principal.tenantId();
         if (idempotent.centerParam().isPresent()) {
             Optional<UUID> named = request.pathParam(idempotent.centerParam().get()).flatMap(IdempotentEndpoint::uuid);
@@ -74,7 +74,8 @@ final class IdempotentEndpoint implements Endpoint {
             center = Optional.of(new TenantId(named.get()));
         }
         try {
-            return qleven.idempotency().run(principal, center, idempotent.permission(), key.get(), fingerprint(request),
+            return qleven.platform().idempotency().run(principal, center, idempotent.permission(), key.get(),
+                    fingerprint(request),
                     () -> call(() -> inner.handle(request)),
                     response -> keep(request, response),
                     kept -> replay(request, kept));

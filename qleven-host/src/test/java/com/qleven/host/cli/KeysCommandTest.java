@@ -81,8 +81,8 @@ class KeysCommandTest {
     }
 
     private static UserView profile(HostComponent component, String token) {
-        Principal principal = component.qleven().authenticate().authenticate(token);
-        return component.qleven().profile().me(principal);
+        Principal principal = component.qleven().tenancy().authenticate(token);
+        return component.qleven().tenancy().me(principal);
     }
 
     private static Map<String, Long> dataKeysByMasterKey() throws Exception {
@@ -116,7 +116,7 @@ class KeysCommandTest {
         withFreshHost(component -> {
             assertThat(profile(component, before.token()).email()).isEqualTo(before.adminEmail());
             // A center signed up on a host restarted with the new key: its data keys are wrapped by it.
-            var signedUp = component.qleven().signUp().signUp(SignUpCommand.builder()
+            var signedUp = component.qleven().tenancy().signUp(SignUpCommand.builder()
                     .centerName("Clínica Después").address("Calle Nueva 2").taxId("B87654321").country("ES")
                     .timeZone("Europe/Madrid").currency("EUR").fullName("Eva Ruiz").email(laterEmail)
                     .phone("+34600999888").password(TestHost.PASSWORD).ageConfirmed(true)
@@ -126,7 +126,7 @@ class KeysCommandTest {
         });
         // Signed in on a restarted host too: the running test host still holds the ring it started
         // with, which is why every host is restarted after a rotation.
-        tokens.add(withFreshHost(component -> component.qleven().signIn().signIn(new SignInCommand(laterEmail,
+        tokens.add(withFreshHost(component -> component.qleven().tenancy().signIn(new SignInCommand(laterEmail,
                 TestHost.PASSWORD, Optional.empty(), new ClientInfo("127.0.0.1", "test", Optional.empty()))).token()));
         assertThat(dataKeysByMasterKey()).containsKeys(oldKey, newKey);
 

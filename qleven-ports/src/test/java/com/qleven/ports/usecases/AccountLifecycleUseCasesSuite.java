@@ -83,18 +83,18 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
     }
 
     private SignUpResult signUp(String adminEmail) {
-        return qleven.signUp().signUp(SignUpCommand.builder()
+        return qleven.tenancy().signUp(SignUpCommand.builder()
                 .centerName("Clínica Sol").address("Calle Mayor 1").taxId("B12345678").country("ES")
                 .timeZone("Europe/Madrid").currency("EUR").fullName("Ana López").email(adminEmail)
                 .phone("+34600111222").password(PASSWORD).ageConfirmed(true).client(client).build());
     }
 
     private SignInResult signIn(String email, String password, Optional<TenantId> tenant) {
-        return qleven.signIn().signIn(new SignInCommand(email, password, tenant, client));
+        return qleven.tenancy().signIn(new SignInCommand(email, password, tenant, client));
     }
 
     private Principal principal(String email, String password, Optional<TenantId> tenant) {
-        return qleven.authenticate().authenticate(signIn(email, password, tenant).token());
+        return qleven.tenancy().authenticate(signIn(email, password, tenant).token());
     }
 
     private Principal admin(String email) {
@@ -103,17 +103,17 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
 
     /** Sends what is due, as the host's dispatcher does. */
     private DispatchReport dispatch() {
-        return qleven.dispatchMail().dispatchDue(50);
+        return qleven.platform().dispatchMail(50);
     }
 
     private String invite(Principal admin, String email, String role) {
-        qleven.inviteUser().invite(admin, InviteUserCommand.parse(email, role));
+        qleven.tenancy().invite(admin, InviteUserCommand.parse(email, role));
         dispatch();
         return mailer.lastToken(email);
     }
 
     private Accepted accept(String token, String password) {
-        return qleven.acceptInvitation().accept(AcceptInvitationCommand.builder()
+        return qleven.tenancy().acceptInvitation(AcceptInvitationCommand.builder()
                 .token(token).fullName("Luis Pérez").phone("+34611222333").password(password).ageConfirmed(true)
                 .client(client).build());
     }
@@ -125,11 +125,11 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         Principal admin = admin(adminEmail);
         String invited = email();
 
-        InvitationView view = qleven.inviteUser().invite(admin, InviteUserCommand.parse(invited, "professional"));
+        InvitationView view = qleven.tenancy().invite(admin, InviteUserCommand.parse(invited, "professional"));
         assertThat(view.status()).isEqualTo(Invitation.Status.PENDING);
         assertThat(view.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofHours(72)));
         assertThat(mailer.sent()).as("nothing leaves before the dispatcher runs").isEmpty();
-        assertThat(qleven.listInvitations().pending(admin, PageRequest.first()).items())
+        assertThat(qleven.tenancy().pendingInvitations(admin, PageRequest.first()).items())
                 .extracting(InvitationView::email).containsExactly(invited);
 
         assertThat(dispatch().sent()).isEqualTo(1);
@@ -142,12 +142,12 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         assertThat(accepted.tenantId()).isEqualTo(center.tenantId());
         Principal luis = principal(invited, "luis's own passphrase", Optional.empty());
         assertThat(luis.role()).isEqualTo(Role.PROFESSIONAL);
-        UserView me = qleven.profile().me(luis);
+        UserView me = qleven.tenancy().me(luis);
         assertThat(me.fullName()).isEqualTo("Luis Pérez");
         assertThat(me.email()).isEqualTo(invited);
         assertThat(me.phone()).contains("+34611222333");
-        assertThat(qleven.listInvitations().pending(admin, PageRequest.first()).items()).isEmpty();
-        assertThat(qleven.listInvitations().get(admin, view.id()).status()).isEqualTo(Invitation.Status.ACCEPTED);
+        assertThat(qleven.tenancy().pendingInvitations(admin, PageRequest.first()).items()).isEmpty();
+        assertThat(qleven.tenancy().getInvitation(admin, view.id()).status()).isEqualTo(Invitation.Status.ACCEPTED);
         assertThat(dispatch().handled()).as("a sent mail is gone from the outbox").isZero();
     }
 
@@ -164,7 +164,7 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
                 .isInstanceOfSatisfying(UnprocessableException.class, e -> assertThat(e.field()).isEqualTo("token"));
         assertThatThrownBy(() -> signIn(invited, "luis's own passphrase", Optional.empty()))
                 .isInstanceOf(UnauthenticatedException.class);
-        assertThat(qleven.listInvitations().pending(admin(adminEmail), PageRequest.first()).items()).isEmpty();
+        assertThat(qleven.tenancy().pendingInvitations(admin(adminEmail), PageRequest.first()).items()).isEmpty();
     }
 
     @Test
@@ -204,7 +204,7 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         assertThat(accepted.userId()).isEqualTo(home.userId());
         Principal inOther = principal(luis, PASSWORD, Optional.of(other.tenantId()));
         assertThat(inOther.role()).isEqualTo(Role.RECEPTIONIST);
-        assertThat(qleven.profile().me(inOther).fullName()).as("the account keeps its name").isEqualTo("Ana López");
+        assertThat(qleven.tenancy().me(inOther).fullName()).as("the account keeps its name").isEqualTo("Ana López");
     }
 
     @Test
@@ -217,25 +217,25 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         String adminEmail = email();
         signUp(adminEmail);
         Principal admin = admin(adminEmail);
-        limited.inviteUser().invite(admin, InviteUserCommand.parse(email(), "professional"));
-        limited.inviteUser().invite(admin, InviteUserCommand.parse(email(), "professional"));
-        assertThatThrownBy(() -> limited.inviteUser().invite(admin, InviteUserCommand.parse(email(), "professional")))
+        limited.tenancy().invite(admin, InviteUserCommand.parse(email(), "professional"));
+        limited.tenancy().invite(admin, InviteUserCommand.parse(email(), "professional"));
+        assertThatThrownBy(() -> limited.tenancy().invite(admin, InviteUserCommand.parse(email(), "professional")))
                 .isInstanceOfSatisfying(com.qleven.domain.shared.RateLimitedException.class,
                         e -> assertThat(e.retryAfter()).isPositive().isLessThanOrEqualTo(java.time.Duration.ofHours(1)));
         String elsewhere = email();
         signUp(elsewhere);
-        assertThatThrownBy(() -> limited.addUser().add(admin, AddUserCommand.builder()
+        assertThatThrownBy(() -> limited.tenancy().addUser(admin, AddUserCommand.builder()
                 .fullName("Eva").email(elsewhere).role("professional").password(PASSWORD).ageConfirmed(true).build()))
                 .as("asking an existing account is a mail too")
                 .isInstanceOf(com.qleven.domain.shared.RateLimitedException.class);
-        assertThat(limited.listInvitations().pending(admin, PageRequest.first()).items()).hasSize(2);
+        assertThat(limited.tenancy().pendingInvitations(admin, PageRequest.first()).items()).hasSize(2);
 
         String otherAdmin = email();
         signUp(otherAdmin);
-        limited.inviteUser().invite(admin(otherAdmin), InviteUserCommand.parse(email(), "professional"));
+        limited.tenancy().invite(admin(otherAdmin), InviteUserCommand.parse(email(), "professional"));
         clock.advance(java.time.Duration.ofMinutes(61));
         Principal later = admin(adminEmail);
-        limited.inviteUser().invite(later, InviteUserCommand.parse(email(), "professional"));
+        limited.tenancy().invite(later, InviteUserCommand.parse(email(), "professional"));
     }
 
     @Test
@@ -244,19 +244,19 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         signUp(person);
         String adminEmail = email();
         SignUpResult center = signUp(adminEmail);
-        qleven.addUser().add(admin(adminEmail), AddUserCommand.builder()
+        qleven.tenancy().addUser(admin(adminEmail), AddUserCommand.builder()
                 .fullName("Eva").email(person).role("professional").password("the admin's choice 1")
                 .ageConfirmed(true).build());
         dispatch();
         String token = mailer.lastToken(person);
         assertThat(token).startsWith("qm_");
-        assertThatThrownBy(() -> qleven.membershipRequests().acceptByLink(token, "the admin's choice 1"))
+        assertThatThrownBy(() -> qleven.tenancy().acceptMembershipByLink(token, "the admin's choice 1"))
                 .isInstanceOfSatisfying(UnprocessableException.class,
                         e -> assertThat(e.field()).isEqualTo("password"));
         assertThatThrownBy(() -> signIn(person, PASSWORD, Optional.of(center.tenantId())))
                 .isInstanceOf(ConflictException.class);
-        assertThat(qleven.membershipRequests().acceptByLink(token, PASSWORD).tenantId()).isEqualTo(center.tenantId());
-        assertThatThrownBy(() -> qleven.membershipRequests().acceptByLink(token, PASSWORD))
+        assertThat(qleven.tenancy().acceptMembershipByLink(token, PASSWORD).tenantId()).isEqualTo(center.tenantId());
+        assertThatThrownBy(() -> qleven.tenancy().acceptMembershipByLink(token, PASSWORD))
                 .isInstanceOfSatisfying(UnprocessableException.class,
                         e -> assertThat(e.field()).isEqualTo("token"));
         assertThat(signIn(person, PASSWORD, Optional.of(center.tenantId())).token()).isNotBlank();
@@ -265,7 +265,7 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
     @Test
     void aCenterNameInMailCannotPoseAsALink() {
         String adminEmail = email();
-        qleven.signUp().signUp(SignUpCommand.builder()
+        qleven.tenancy().signUp(SignUpCommand.builder()
                 .centerName("www.evil.example").address("Calle Mayor 1").taxId("B12345678").country("ES")
                 .timeZone("Europe/Madrid").currency("EUR").fullName("Ana López").email(adminEmail)
                 .phone("+34600111222").password(PASSWORD).ageConfirmed(true).client(client).build());
@@ -282,15 +282,15 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         signUp(adminEmail);
         Principal admin = admin(adminEmail);
         String staff = email();
-        qleven.addUser().add(admin, AddUserCommand.builder()
+        qleven.tenancy().addUser(admin, AddUserCommand.builder()
                 .fullName("Eva").email(staff).role("professional").password(PASSWORD).ageConfirmed(true).build());
 
-        assertThatThrownBy(() -> qleven.inviteUser().invite(admin, InviteUserCommand.parse(staff, "receptionist")))
+        assertThatThrownBy(() -> qleven.tenancy().invite(admin, InviteUserCommand.parse(staff, "receptionist")))
                 .isInstanceOf(ConflictException.class);
         Principal professional = principal(staff, PASSWORD, Optional.empty());
-        assertThatThrownBy(() -> qleven.inviteUser().invite(professional, InviteUserCommand.parse(email(), "receptionist")))
+        assertThatThrownBy(() -> qleven.tenancy().invite(professional, InviteUserCommand.parse(email(), "receptionist")))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> qleven.listInvitations().pending(professional, PageRequest.first()))
+        assertThatThrownBy(() -> qleven.tenancy().pendingInvitations(professional, PageRequest.first()))
                 .isInstanceOf(ForbiddenException.class);
         dispatch();
         assertThat(mailer.sent()).isEmpty();
@@ -302,11 +302,11 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         signUp(a);
         String b = email();
         signUp(b);
-        InvitationView theirs = qleven.inviteUser().invite(admin(b), InviteUserCommand.parse(email(), "receptionist"));
+        InvitationView theirs = qleven.tenancy().invite(admin(b), InviteUserCommand.parse(email(), "receptionist"));
 
-        Throwable foreign = catchThrowable(() -> qleven.listInvitations().get(admin(a), theirs.id()));
+        Throwable foreign = catchThrowable(() -> qleven.tenancy().getInvitation(admin(a), theirs.id()));
         assertThat(foreign).isInstanceOf(NotFoundException.class);
-        assertThat(qleven.listInvitations().pending(admin(a), PageRequest.first()).items()).isEmpty();
+        assertThat(qleven.tenancy().pendingInvitations(admin(a), PageRequest.first()).items()).isEmpty();
         dispatch();
     }
 
@@ -321,28 +321,28 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         String here = signIn(email, PASSWORD, Optional.of(home.tenantId())).token();
         String there = signIn(email, PASSWORD, Optional.of(other.tenantId())).token();
 
-        qleven.requestPasswordReset().request(RequestPasswordResetCommand.parse(email, client));
+        qleven.tenancy().requestPasswordReset(RequestPasswordResetCommand.parse(email, client));
         dispatch();
         MailMessage mail = mailer.to(email).get(mailer.to(email).size() - 1);
         assertThat(mail.text()).contains("https://app.qleven.test/reset-password#token=qr_");
         String token = mailer.lastToken(email);
         clock.advance(Duration.ofMinutes(29));
 
-        qleven.resetPassword().reset(new ResetPasswordCommand(token, NEW_PASSWORD));
+        qleven.tenancy().resetPassword(new ResetPasswordCommand(token, NEW_PASSWORD));
 
-        assertThatThrownBy(() -> qleven.authenticate().authenticate(here)).isInstanceOf(UnauthenticatedException.class);
-        assertThatThrownBy(() -> qleven.authenticate().authenticate(there)).isInstanceOf(UnauthenticatedException.class);
+        assertThatThrownBy(() -> qleven.tenancy().authenticate(here)).isInstanceOf(UnauthenticatedException.class);
+        assertThatThrownBy(() -> qleven.tenancy().authenticate(there)).isInstanceOf(UnauthenticatedException.class);
         assertThatThrownBy(() -> signIn(email, PASSWORD, Optional.of(home.tenantId())))
                 .isInstanceOf(UnauthenticatedException.class);
         assertThat(signIn(email, NEW_PASSWORD, Optional.of(home.tenantId())).token()).startsWith("qs_");
-        assertThatThrownBy(() -> qleven.resetPassword().reset(new ResetPasswordCommand(token, "yet another passphrase")))
+        assertThatThrownBy(() -> qleven.tenancy().resetPassword(new ResetPasswordCommand(token, "yet another passphrase")))
                 .isInstanceOfSatisfying(UnprocessableException.class, e -> assertThat(e.field()).isEqualTo("token"));
 
-        qleven.requestPasswordReset().request(RequestPasswordResetCommand.parse(email, client));
+        qleven.tenancy().requestPasswordReset(RequestPasswordResetCommand.parse(email, client));
         dispatch();
         String late = mailer.lastToken(email);
         clock.advance(Duration.ofMinutes(31));
-        assertThatThrownBy(() -> qleven.resetPassword().reset(new ResetPasswordCommand(late, "yet another passphrase")))
+        assertThatThrownBy(() -> qleven.tenancy().resetPassword(new ResetPasswordCommand(late, "yet another passphrase")))
                 .isInstanceOf(UnprocessableException.class);
         assertThat(signIn(email, NEW_PASSWORD, Optional.of(home.tenantId())).token()).startsWith("qs_");
     }
@@ -354,23 +354,23 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         String unknown = email();
         int limit = AccountLifecyclePolicy.DEFAULT.resetsPerEmailPerHour();
         for (int i = 0; i < limit; i++) {
-            qleven.requestPasswordReset().request(RequestPasswordResetCommand.parse(unknown, client));
-            qleven.requestPasswordReset().request(RequestPasswordResetCommand.parse(known.toUpperCase(), client));
+            qleven.tenancy().requestPasswordReset(RequestPasswordResetCommand.parse(unknown, client));
+            qleven.tenancy().requestPasswordReset(RequestPasswordResetCommand.parse(known.toUpperCase(), client));
         }
         dispatch();
         assertThat(mailer.to(unknown)).isEmpty();
         assertThat(mailer.to(known)).hasSize(limit);
 
         RateLimitedException forUnknown = org.assertj.core.api.Assertions.catchThrowableOfType(() -> qleven
-                .requestPasswordReset().request(RequestPasswordResetCommand.parse(unknown, client)),
+                .tenancy().requestPasswordReset(RequestPasswordResetCommand.parse(unknown, client)),
                 RateLimitedException.class);
         RateLimitedException forKnown = org.assertj.core.api.Assertions.catchThrowableOfType(() -> qleven
-                .requestPasswordReset().request(RequestPasswordResetCommand.parse(known, client)),
+                .tenancy().requestPasswordReset(RequestPasswordResetCommand.parse(known, client)),
                 RateLimitedException.class);
         assertThat(forKnown.getMessage()).isEqualTo(forUnknown.getMessage());
         assertThat(forKnown.retryAfter()).isEqualTo(forUnknown.retryAfter()).isPositive();
         clock.advance(Duration.ofHours(1));
-        qleven.requestPasswordReset().request(RequestPasswordResetCommand.parse(known, client));
+        qleven.tenancy().requestPasswordReset(RequestPasswordResetCommand.parse(known, client));
     }
 
     @Test
@@ -379,27 +379,27 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         SignUpResult center = signUp(adminEmail);
         Principal admin = admin(adminEmail);
         String staff = email();
-        UserView eva = qleven.addUser().add(admin, AddUserCommand.builder()
+        UserView eva = qleven.tenancy().addUser(admin, AddUserCommand.builder()
                 .fullName("Eva").email(staff).role("receptionist").password(PASSWORD).ageConfirmed(true).build());
         String evaToken = signIn(staff, PASSWORD, Optional.empty()).token();
 
-        UserView promoted = qleven.updateUser().update(admin, eva.id(),
+        UserView promoted = qleven.tenancy().updateUser(admin, eva.id(),
                 new UpdateUserCommand(Optional.of(Role.ADMINISTRATOR), Optional.empty()));
         assertThat(promoted.role()).isEqualTo(Role.ADMINISTRATOR);
         assertThat(promoted.active()).isTrue();
-        assertThat(qleven.authenticate().authenticate(evaToken).role()).isEqualTo(Role.ADMINISTRATOR);
+        assertThat(qleven.tenancy().authenticate(evaToken).role()).isEqualTo(Role.ADMINISTRATOR);
 
-        Principal evaAdmin = qleven.authenticate().authenticate(evaToken);
-        qleven.updateUser().update(evaAdmin, center.userId(),
+        Principal evaAdmin = qleven.tenancy().authenticate(evaToken);
+        qleven.tenancy().updateUser(evaAdmin, center.userId(),
                 new UpdateUserCommand(Optional.of(Role.PROFESSIONAL), Optional.empty()));
-        assertThatThrownBy(() -> qleven.updateUser().update(evaAdmin, eva.id(),
+        assertThatThrownBy(() -> qleven.tenancy().updateUser(evaAdmin, eva.id(),
                 new UpdateUserCommand(Optional.of(Role.RECEPTIONIST), Optional.empty())))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("last active administrator");
-        assertThatThrownBy(() -> qleven.updateUser().update(evaAdmin, eva.id(),
+        assertThatThrownBy(() -> qleven.tenancy().updateUser(evaAdmin, eva.id(),
                 new UpdateUserCommand(Optional.empty(), Optional.of(false)))).isInstanceOf(ConflictException.class);
-        assertThat(qleven.getUser().get(evaAdmin, eva.id()).role()).isEqualTo(Role.ADMINISTRATOR);
-        Principal demoted = qleven.authenticate().authenticate(signIn(adminEmail, PASSWORD, Optional.empty()).token());
-        assertThatThrownBy(() -> qleven.updateUser().update(demoted, eva.id(),
+        assertThat(qleven.tenancy().getUser(evaAdmin, eva.id()).role()).isEqualTo(Role.ADMINISTRATOR);
+        Principal demoted = qleven.tenancy().authenticate(signIn(adminEmail, PASSWORD, Optional.empty()).token());
+        assertThatThrownBy(() -> qleven.tenancy().updateUser(demoted, eva.id(),
                 new UpdateUserCommand(Optional.of(Role.RECEPTIONIST), Optional.empty())))
                 .isInstanceOf(ForbiddenException.class);
     }
@@ -410,23 +410,25 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         signUp(adminEmail);
         Principal admin = admin(adminEmail);
         String staff = email();
-        UserView eva = qleven.addUser().add(admin, AddUserCommand.builder()
+        UserView eva = qleven.tenancy().addUser(admin, AddUserCommand.builder()
                 .fullName("Eva").email(staff).role("professional").password(PASSWORD).ageConfirmed(true).build());
         String evaToken = signIn(staff, PASSWORD, Optional.empty()).token();
 
-        UserView off = qleven.updateUser().update(admin, eva.id(), new UpdateUserCommand(Optional.empty(), Optional.of(false)));
+        UserView off = qleven.tenancy().updateUser(admin, eva.id(), new UpdateUserCommand(Optional.empty(),
+                Optional.of(false)));
         assertThat(off.active()).isFalse();
         assertThat(off.role()).isEqualTo(Role.PROFESSIONAL);
-        assertThatThrownBy(() -> qleven.authenticate().authenticate(evaToken)).isInstanceOf(UnauthenticatedException.class);
+        assertThatThrownBy(() -> qleven.tenancy().authenticate(evaToken)).isInstanceOf(UnauthenticatedException.class);
         assertThatThrownBy(() -> signIn(staff, PASSWORD, Optional.empty())).isInstanceOf(UnauthenticatedException.class);
-        assertThat(qleven.listUsers().list(admin, PageRequest.first()).items())
+        assertThat(qleven.tenancy().listUsers(admin, PageRequest.first()).items())
                 .filteredOn(u -> u.id().equals(eva.id())).singleElement()
                 .satisfies(u -> assertThat(u.active()).isFalse());
 
-        UserView on = qleven.updateUser().update(admin, eva.id(), new UpdateUserCommand(Optional.empty(), Optional.of(true)));
+        UserView on = qleven.tenancy().updateUser(admin, eva.id(), new UpdateUserCommand(Optional.empty(),
+                Optional.of(true)));
         assertThat(on.active()).isTrue();
         assertThat(principal(staff, PASSWORD, Optional.empty()).role()).isEqualTo(Role.PROFESSIONAL);
-        assertThatThrownBy(() -> qleven.authenticate().authenticate(evaToken))
+        assertThatThrownBy(() -> qleven.tenancy().authenticate(evaToken))
                 .as("reactivation does not bring ended sessions back").isInstanceOf(UnauthenticatedException.class);
     }
 
@@ -437,9 +439,9 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         String b = email();
         SignUpResult other = signUp(b);
 
-        Throwable foreign = catchThrowable(() -> qleven.updateUser().update(admin(a), other.userId(),
+        Throwable foreign = catchThrowable(() -> qleven.tenancy().updateUser(admin(a), other.userId(),
                 new UpdateUserCommand(Optional.empty(), Optional.of(false))));
-        Throwable none = catchThrowable(() -> qleven.updateUser().update(admin(a), new UserId(UUID.randomUUID()),
+        Throwable none = catchThrowable(() -> qleven.tenancy().updateUser(admin(a), new UserId(UUID.randomUUID()),
                 new UpdateUserCommand(Optional.empty(), Optional.of(false))));
         assertThat(foreign).isInstanceOf(NotFoundException.class).hasMessage(none.getMessage());
         assertThat(principal(b, PASSWORD, Optional.empty()).role()).isEqualTo(Role.ADMINISTRATOR);
@@ -452,14 +454,14 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         SignInResult older = signIn(email, PASSWORD, Optional.empty());
         clock.advance(Duration.ofMinutes(1));
         SignInResult current = signIn(email, PASSWORD, Optional.empty());
-        Principal me = qleven.authenticate().authenticate(current.token());
+        Principal me = qleven.tenancy().authenticate(current.token());
         String colleagueEmail = email();
-        qleven.addUser().add(me, AddUserCommand.builder()
+        qleven.tenancy().addUser(me, AddUserCommand.builder()
                 .fullName("Eva").email(colleagueEmail).role("professional").password(PASSWORD).ageConfirmed(true)
                 .build());
         SignInResult colleague = signIn(colleagueEmail, PASSWORD, Optional.empty());
 
-        List<SessionView> sessions = qleven.listSessions().list(me, PageRequest.first()).items();
+        List<SessionView> sessions = qleven.tenancy().listSessions(me, PageRequest.first()).items();
         assertThat(sessions).extracting(SessionView::id).containsExactly(current.sessionId(), older.sessionId());
         assertThat(sessions).extracting(SessionView::current).containsExactly(true, false);
         assertThat(sessions.get(0).ip()).isEqualTo(client.ip());
@@ -467,16 +469,16 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         assertThat(sessions.get(0).country()).contains("ES");
         assertThat(sessions.get(0).expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(30)));
 
-        assertThatThrownBy(() -> qleven.revokeSession().revoke(me, colleague.sessionId()))
+        assertThatThrownBy(() -> qleven.tenancy().revokeSession(me, colleague.sessionId()))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> qleven.listSessions().get(me, colleague.sessionId()))
+        assertThatThrownBy(() -> qleven.tenancy().getSession(me, colleague.sessionId()))
                 .isInstanceOf(NotFoundException.class);
-        assertThat(qleven.listSessions().get(me, older.sessionId()).current()).isFalse();
-        assertThat(qleven.authenticate().authenticate(colleague.token())).isNotNull();
-        qleven.revokeSession().revoke(me, older.sessionId());
-        assertThatThrownBy(() -> qleven.authenticate().authenticate(older.token()))
+        assertThat(qleven.tenancy().getSession(me, older.sessionId()).current()).isFalse();
+        assertThat(qleven.tenancy().authenticate(colleague.token())).isNotNull();
+        qleven.tenancy().revokeSession(me, older.sessionId());
+        assertThatThrownBy(() -> qleven.tenancy().authenticate(older.token()))
                 .isInstanceOf(UnauthenticatedException.class);
-        SessionView revoked = qleven.listSessions().list(me, PageRequest.first()).items().get(1);
+        SessionView revoked = qleven.tenancy().listSessions(me, PageRequest.first()).items().get(1);
         assertThat(revoked.endedAt()).contains(clock.instant());
         assertThat(revoked.endReason()).contains("revoked");
     }
@@ -492,18 +494,18 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         SignInResult here = signIn(email, PASSWORD, Optional.of(home.tenantId()));
         String elsewhere = signIn(email, PASSWORD, Optional.of(home.tenantId())).token();
         String there = signIn(email, PASSWORD, Optional.of(other.tenantId())).token();
-        Principal me = qleven.authenticate().authenticate(here.token());
+        Principal me = qleven.tenancy().authenticate(here.token());
 
-        assertThatThrownBy(() -> qleven.changePassword().change(me, new ChangePasswordCommand("wrong password!", NEW_PASSWORD)))
+        assertThatThrownBy(() -> qleven.tenancy().changePassword(me, new ChangePasswordCommand("wrong password!", NEW_PASSWORD)))
                 .isInstanceOfSatisfying(UnprocessableException.class,
                         e -> assertThat(e.field()).isEqualTo("currentPassword"));
-        assertThat(qleven.authenticate().authenticate(elsewhere)).isNotNull();
+        assertThat(qleven.tenancy().authenticate(elsewhere)).isNotNull();
 
-        qleven.changePassword().change(me, new ChangePasswordCommand(PASSWORD, NEW_PASSWORD));
+        qleven.tenancy().changePassword(me, new ChangePasswordCommand(PASSWORD, NEW_PASSWORD));
 
-        assertThat(qleven.authenticate().authenticate(here.token()).userId()).isEqualTo(me.userId());
-        assertThatThrownBy(() -> qleven.authenticate().authenticate(elsewhere)).isInstanceOf(UnauthenticatedException.class);
-        assertThatThrownBy(() -> qleven.authenticate().authenticate(there)).isInstanceOf(UnauthenticatedException.class);
+        assertThat(qleven.tenancy().authenticate(here.token()).userId()).isEqualTo(me.userId());
+        assertThatThrownBy(() -> qleven.tenancy().authenticate(elsewhere)).isInstanceOf(UnauthenticatedException.class);
+        assertThatThrownBy(() -> qleven.tenancy().authenticate(there)).isInstanceOf(UnauthenticatedException.class);
         assertThatThrownBy(() -> signIn(email, PASSWORD, Optional.of(home.tenantId())))
                 .isInstanceOf(UnauthenticatedException.class);
         assertThat(signIn(email, NEW_PASSWORD, Optional.of(other.tenantId())).token()).startsWith("qs_");
@@ -516,7 +518,7 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         Principal admin = admin(adminEmail);
         String invited = email();
         mailer.down(true);
-        qleven.inviteUser().invite(admin, InviteUserCommand.parse(invited, "receptionist"));
+        qleven.tenancy().invite(admin, InviteUserCommand.parse(invited, "receptionist"));
 
         assertThat(dispatch().retried()).isPositive();
         mailer.down(false);
@@ -529,8 +531,8 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
 
         String late = email();
         mailer.down(true);
-        qleven.requestPasswordReset().request(RequestPasswordResetCommand.parse(adminEmail, client));
-        qleven.inviteUser().invite(admin, InviteUserCommand.parse(late, "receptionist"));
+        qleven.tenancy().requestPasswordReset(RequestPasswordResetCommand.parse(adminEmail, client));
+        qleven.tenancy().invite(admin, InviteUserCommand.parse(late, "receptionist"));
         assertThat(dispatch().retried()).isGreaterThanOrEqualTo(2);
         mailer.down(false);
         clock.advance(Duration.ofMinutes(31));
@@ -545,10 +547,10 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
         String adminEmail = email();
         signUp(adminEmail);
         Principal admin = admin(adminEmail);
-        UserView eva = qleven.addUser().add(admin, AddUserCommand.builder()
+        UserView eva = qleven.tenancy().addUser(admin, AddUserCommand.builder()
                 .fullName("Eva").email(email()).role("receptionist").password(PASSWORD).ageConfirmed(true).build());
 
-        UserView changed = qleven.updateUser().update(admin, eva.id(),
+        UserView changed = qleven.tenancy().updateUser(admin, eva.id(),
                 UpdateUserCommand.mergePatch(Map.of("role", "professional", "active", false)));
 
         assertThat(changed.role()).isEqualTo(Role.PROFESSIONAL);
@@ -574,7 +576,7 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
                 .isInstanceOf(ValidationException.class).hasMessageStartingWith("role: ");
         assertThat(UpdateUserCommand.mergePatch(Map.of()))
                 .isEqualTo(new UpdateUserCommand(Optional.empty(), Optional.empty()));
-        assertThat(qleven.getUser().get(admin, eva.id()).role()).isEqualTo(Role.PROFESSIONAL);
+        assertThat(qleven.tenancy().getUser(admin, eva.id()).role()).isEqualTo(Role.PROFESSIONAL);
     }
 
     @Test
@@ -588,7 +590,7 @@ public abstract class AccountLifecycleUseCasesSuite extends UseCasesSuiteBase {
 
     @Test
     void aResetRequestWithoutAnEmailNamesIt() {
-        assertThatThrownBy(() -> qleven.requestPasswordReset().request(RequestPasswordResetCommand.parse(null, client)))
+        assertThatThrownBy(() -> qleven.tenancy().requestPasswordReset(RequestPasswordResetCommand.parse(null, client)))
                 .isInstanceOf(ValidationException.class).hasMessage("email: is required");
     }
 }

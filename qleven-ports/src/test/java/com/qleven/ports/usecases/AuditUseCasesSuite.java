@@ -76,27 +76,27 @@ public abstract class AuditUseCasesSuite extends UseCasesSuiteBase {
     }
 
     private SignUpResult signUp(String email) {
-        return qleven.signUp().signUp(SignUpCommand.builder()
+        return qleven.tenancy().signUp(SignUpCommand.builder()
                 .centerName("Clínica Sol").address("Calle Mayor 1").taxId("B12345678").country("ES")
                 .timeZone("Europe/Madrid").currency("EUR").fullName("Ana López").email(email).phone("+34600111222")
                 .password(PASSWORD).ageConfirmed(true).client(client).build());
     }
 
     private SignInResult signIn(String email, Optional<TenantId> tenant) {
-        return qleven.signIn().signIn(new SignInCommand(email, PASSWORD, tenant, client));
+        return qleven.tenancy().signIn(new SignInCommand(email, PASSWORD, tenant, client));
     }
 
     private Principal principal(String email) {
-        return qleven.authenticate().authenticate(signIn(email, Optional.empty()).token());
+        return qleven.tenancy().authenticate(signIn(email, Optional.empty()).token());
     }
 
     private UserView addUser(Principal admin, String email, String role) {
-        return qleven.addUser().add(admin, AddUserCommand.builder()
+        return qleven.tenancy().addUser(admin, AddUserCommand.builder()
                 .fullName("Luis Pérez").email(email).role(role).password(PASSWORD).ageConfirmed(true).build());
     }
 
     private List<AuditEvent> events(Optional<TenantId> chain, long after) {
-        qleven.sealAuditTrail().seal(chain);
+        qleven.audit().seal(chain);
         List<AuditEntry> entries = chain.isPresent()
                 ? store.shared().transactions().inTenant(chain.get(), () -> store.audit().auditLog().read(chain, after,
                         1000))
@@ -105,7 +105,7 @@ public abstract class AuditUseCasesSuite extends UseCasesSuiteBase {
     }
 
     private long platformSeq() {
-        qleven.sealAuditTrail().seal(Optional.empty());
+        qleven.audit().seal(Optional.empty());
         return store.shared().transactions().global(() -> store.audit().auditLog().head(Optional.empty()))
                 .map(ChainHead::seq).orElse(0L);
     }
@@ -116,10 +116,10 @@ public abstract class AuditUseCasesSuite extends UseCasesSuiteBase {
 
     private ChainReport verifyAsOperator(Optional<TenantId> chain) {
         String email = email();
-        qleven.createOperator().create(new CreateOperator.CreateOperatorCommand(
+        qleven.tenancy().createOperator(new CreateOperator.CreateOperatorCommand(
                 PersonDetails.parse("Olga Operator", email, null), PASSWORD));
         Principal operator = principal(email);
-        return qleven.verifyAuditTrail().verify(operator).stream().filter(r -> r.chain().equals(chain))
+        return qleven.audit().verify(operator).stream().filter(r -> r.chain().equals(chain))
                 .findFirst().orElseThrow();
     }
 
@@ -129,14 +129,14 @@ public abstract class AuditUseCasesSuite extends UseCasesSuiteBase {
         SignUpResult center = signUp(adminEmail);
         Optional<TenantId> chain = Optional.of(center.tenantId());
         SignInResult signedIn = signIn(adminEmail, Optional.empty());
-        Principal admin = qleven.authenticate().authenticate(signedIn.token());
-        qleven.profile().me(admin);
+        Principal admin = qleven.tenancy().authenticate(signedIn.token());
+        qleven.tenancy().me(admin);
         UserView colleague = addUser(admin, email(), "professional");
-        qleven.listUsers().list(admin, PageRequest.first());
-        qleven.getUser().get(admin, colleague.id());
-        assertThatThrownBy(() -> qleven.getUser().get(admin, new UserId(UUID.randomUUID())))
+        qleven.tenancy().listUsers(admin, PageRequest.first());
+        qleven.tenancy().getUser(admin, colleague.id());
+        assertThatThrownBy(() -> qleven.tenancy().getUser(admin, new UserId(UUID.randomUUID())))
                 .isInstanceOf(NotFoundException.class);
-        qleven.signOut().signOut(admin);
+        qleven.tenancy().signOut(admin);
 
         List<AuditEvent> events = events(chain, 0);
         assertThat(actions(events)).containsExactly("account.create", "session.sign_in", "account.read",
@@ -193,10 +193,10 @@ public abstract class AuditUseCasesSuite extends UseCasesSuiteBase {
     void operatorsAreRecordedInThePlatformsChain() {
         long before = platformSeq();
         String email = email();
-        UserId id = qleven.createOperator().create(new CreateOperator.CreateOperatorCommand(
+        UserId id = qleven.tenancy().createOperator(new CreateOperator.CreateOperatorCommand(
                 PersonDetails.parse("Olga Operator", email, null), PASSWORD));
         Principal operator = principal(email);
-        qleven.profile().me(operator);
+        qleven.tenancy().me(operator);
 
         List<AuditEvent> events = events(Optional.empty(), before);
         assertThat(actions(events)).containsSubsequence("account.create", "session.sign_in", "account.read");
@@ -216,15 +216,15 @@ public abstract class AuditUseCasesSuite extends UseCasesSuiteBase {
         String professionalEmail = email();
         addUser(admin, professionalEmail, "professional");
 
-        List<ChainReport> reports = qleven.verifyAuditTrail().verify(admin);
+        List<ChainReport> reports = qleven.audit().verify(admin);
         assertThat(reports).singleElement().satisfies(r -> {
             assertThat(r.chain()).contains(center.tenantId());
             assertThat(r.intact()).isTrue();
             assertThat(r.verified()).isEqualTo(events(Optional.of(center.tenantId()), 0).size());
         });
-        assertThatThrownBy(() -> qleven.verifyAuditTrail().verify(principal(receptionistEmail)))
+        assertThatThrownBy(() -> qleven.audit().verify(principal(receptionistEmail)))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> qleven.verifyAuditTrail().verify(principal(professionalEmail)))
+        assertThatThrownBy(() -> qleven.audit().verify(principal(professionalEmail)))
                 .isInstanceOf(ForbiddenException.class);
     }
 
@@ -246,13 +246,13 @@ public abstract class AuditUseCasesSuite extends UseCasesSuiteBase {
         Principal admin = principal(adminEmail);
         for (int i = 0; i < 3; i++) {
             clock.advance(Duration.ofSeconds(1));
-            qleven.profile().me(admin);
+            qleven.tenancy().me(admin);
         }
         signUp(email());
         List<AuditRecord> seen = new ArrayList<>();
         Optional<String> cursor = Optional.empty();
         do {
-            var page = qleven.listAuditEvents().list(admin, new PageRequest(2, cursor));
+            var page = qleven.audit().list(admin, new PageRequest(2, cursor));
             seen.addAll(page.items());
             cursor = page.next();
         } while (cursor.isPresent());
@@ -261,12 +261,12 @@ public abstract class AuditUseCasesSuite extends UseCasesSuiteBase {
         assertThat(seen).allSatisfy(e -> assertThat(e.event().tenant()).contains(center.tenantId()));
         assertThat(seen.get(0).event().action()).isEqualTo("account.read");
 
-        assertThatThrownBy(() -> qleven.listAuditEvents().list(admin, new PageRequest(2, Optional.of("bm90LWEtY3Vyc29y"))))
+        assertThatThrownBy(() -> qleven.audit().list(admin, new PageRequest(2, Optional.of("bm90LWEtY3Vyc29y"))))
                 .isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("cursor"));
         String receptionistEmail = email();
         addUser(admin, receptionistEmail, "receptionist");
-        assertThatThrownBy(() -> qleven.listAuditEvents().list(principal(receptionistEmail), PageRequest.first()))
+        assertThatThrownBy(() -> qleven.audit().list(principal(receptionistEmail), PageRequest.first()))
                 .isInstanceOf(ForbiddenException.class);
     }
 
@@ -284,8 +284,8 @@ public abstract class AuditUseCasesSuite extends UseCasesSuiteBase {
                     () -> store.audit().auditLog().readNewestFirst(chain, Long.MAX_VALUE, 10)))
                     .isNotEmpty().allSatisfy(e -> assertThat(e.sealed()).isFalse());
         }
-        assertThat(qleven.sealAuditTrail().sealAll()).isGreaterThanOrEqualTo(2);
-        assertThat(qleven.sealAuditTrail().sealAll()).isZero();
+        assertThat(qleven.audit().sealAll()).isGreaterThanOrEqualTo(2);
+        assertThat(qleven.audit().sealAll()).isZero();
         for (SignUpResult center : List.of(first, second)) {
             Optional<TenantId> chain = Optional.of(center.tenantId());
             assertThat(store.shared().transactions().inTenant(center.tenantId(),
@@ -294,7 +294,7 @@ public abstract class AuditUseCasesSuite extends UseCasesSuiteBase {
             assertThat(store.shared().transactions().global(() -> store.audit().auditLog().centersDue(10_000)))
                     .doesNotContain(center.tenantId());
         }
-        assertThatThrownBy(() -> qleven.auditTrail().record(new AuditEvent(Optional.of(first.tenantId()),
+        assertThatThrownBy(() -> qleven.audit().trail().record(new AuditEvent(Optional.of(first.tenantId()),
                 Optional.empty(), Optional.empty(), AuditCanonical.LOST_ACTION, "audit_event", Optional.empty(), "x", 0,
                 clock.instant()))).isInstanceOf(IllegalArgumentException.class);
     }
@@ -303,13 +303,13 @@ public abstract class AuditUseCasesSuite extends UseCasesSuiteBase {
     void theWitnessKeepsEveryChainsHeadAndVerificationComparesAgainstIt() {
         SignUpResult center = signUp(email());
         Optional<TenantId> chain = Optional.of(center.tenantId());
-        qleven.sealAuditTrail().sealAll();
-        assertThat(qleven.witnessAuditHeads().witness()).isPositive();
+        qleven.audit().sealAll();
+        assertThat(qleven.audit().witness()).isPositive();
         ChainHead head = store.shared().transactions().inTenant(center.tenantId(),
                 () -> store.audit().auditLog().head(chain))
                 .orElseThrow();
         assertThat(witness.witnessed()).contains(head);
-        assertThat(qleven.verifyAuditTrail().verifyAll()).allSatisfy(r -> assertThat(r.intact()).as("%s", r).isTrue());
+        assertThat(qleven.audit().verifyAll()).allSatisfy(r -> assertThat(r.intact()).as("%s", r).isTrue());
     }
 
     @Test
@@ -320,13 +320,13 @@ public abstract class AuditUseCasesSuite extends UseCasesSuiteBase {
         UserId colleague = new UserId(UUID.randomUUID());
         UUID regular = UUID.randomUUID();
         for (int i = 0; i < 50; i++) {
-            qleven.auditTrail().record(new AuditEvent(chain, Optional.of(colleague), Optional.empty(), "client.read",
+            qleven.audit().trail().record(new AuditEvent(chain, Optional.of(colleague), Optional.empty(), "client.read",
                     "client", Optional.of(regular), "front desk", 1, clock.instant()));
         }
         assertThat(alerts).as("the same client read again and again").isEmpty();
         for (int i = 0; i < 20; i++) {
             clock.advance(Duration.ofSeconds(5));
-            qleven.auditTrail().record(new AuditEvent(chain, Optional.of(reader), Optional.empty(), "client.read",
+            qleven.audit().trail().record(new AuditEvent(chain, Optional.of(reader), Optional.empty(), "client.read",
                     "client", Optional.of(UUID.randomUUID()), "export", 1, clock.instant()));
         }
         assertThat(alerts).singleElement().satisfies(a -> {
@@ -343,7 +343,7 @@ public abstract class AuditUseCasesSuite extends UseCasesSuiteBase {
         Optional<TenantId> chain = Optional.of(center.tenantId());
         UserId exporter = new UserId(UUID.randomUUID());
         for (int i = 0; i < 6; i++) {
-            qleven.auditTrail().record(new AuditEvent(chain, Optional.of(exporter), Optional.empty(), "client.export",
+            qleven.audit().trail().record(new AuditEvent(chain, Optional.of(exporter), Optional.empty(), "client.export",
                     "client", Optional.of(UUID.randomUUID()), "data_subject_rights", 1, clock.instant()));
         }
         assertThat(alerts).singleElement().satisfies(a -> {
@@ -357,13 +357,13 @@ public abstract class AuditUseCasesSuite extends UseCasesSuiteBase {
         SignUpResult center = signUp(email());
         Optional<TenantId> chain = Optional.of(center.tenantId());
         UserId reader = new UserId(UUID.randomUUID());
-        qleven.auditTrail().record(new AuditEvent(chain, Optional.of(reader), Optional.empty(), "client.list",
+        qleven.audit().trail().record(new AuditEvent(chain, Optional.of(reader), Optional.empty(), "client.list",
                 "client", Optional.empty(), "front desk", 4, clock.instant()));
         assertThat(alerts).isEmpty();
-        qleven.auditTrail().record(new AuditEvent(chain, Optional.of(reader), Optional.empty(), "client.search",
+        qleven.audit().trail().record(new AuditEvent(chain, Optional.of(reader), Optional.empty(), "client.search",
                 "client", Optional.empty(), "front desk", 100_000, clock.instant()));
         assertThat(alerts).singleElement().satisfies(a -> assertThat(a.kind()).isEqualTo(AlertKind.CLIENT_READ_BURST));
-        qleven.auditTrail().record(new AuditEvent(chain, Optional.of(reader), Optional.empty(), "account.list",
+        qleven.audit().trail().record(new AuditEvent(chain, Optional.of(reader), Optional.empty(), "account.list",
                 "account", Optional.empty(), "member list", 100, clock.instant()));
         assertThat(alerts).as("only client reads count").hasSize(1);
     }
@@ -373,7 +373,7 @@ public abstract class AuditUseCasesSuite extends UseCasesSuiteBase {
         String email = email();
         signUp(email);
         for (int i = 0; i < 8; i++) {
-            assertThatThrownBy(() -> qleven.signIn().signIn(new SignInCommand(email, "wrong password!!", Optional.empty(),
+            assertThatThrownBy(() -> qleven.tenancy().signIn(new SignInCommand(email, "wrong password!!", Optional.empty(),
                     client))).isInstanceOf(UnauthenticatedException.class);
         }
         assertThat(alerts).extracting(SecurityAlert::kind).containsOnly(AlertKind.FAILED_SIGN_IN_BURST);

@@ -103,7 +103,7 @@ public abstract class ClientsUseCasesSuite extends UseCasesSuiteBase {
 
     private Center center(String country, String zone) {
         String adminEmail = "admin-" + UUID.randomUUID() + "@example.com";
-        SignUpResult signedUp = qleven.signUp().signUp(SignUpCommand.builder()
+        SignUpResult signedUp = qleven.tenancy().signUp(SignUpCommand.builder()
                 .centerName("Clínica").address("Calle 1").taxId("B1").country(country).timeZone(zone).currency("EUR")
                 .fullName("Ana Admin").email(adminEmail).password(PASSWORD).ageConfirmed(true).client(from).build());
         Principal admin = signIn(adminEmail);
@@ -116,14 +116,14 @@ public abstract class ClientsUseCasesSuite extends UseCasesSuiteBase {
 
     private Principal staff(Principal admin, String role) {
         String email = role + "-" + UUID.randomUUID() + "@example.com";
-        qleven.addUser().add(admin, AddUserCommand.builder()
+        qleven.tenancy().addUser(admin, AddUserCommand.builder()
                 .fullName("Staff " + role).email(email).role(role).password(PASSWORD).ageConfirmed(true).build());
         return signIn(email);
     }
 
     private Principal signIn(String email) {
-        return qleven.authenticate().authenticate(
-                qleven.signIn().signIn(new SignInCommand(email, PASSWORD, Optional.empty(), from)).token());
+        return qleven.tenancy().authenticate(
+                qleven.tenancy().signIn(new SignInCommand(email, PASSWORD, Optional.empty(), from)).token());
     }
 
     private ClientView lucia(Principal by) {
@@ -508,7 +508,7 @@ public abstract class ClientsUseCasesSuite extends UseCasesSuiteBase {
     @Test
     void operatorsActInNoCenterAndAreRefused() {
         String email = "operator-" + UUID.randomUUID() + "@example.com";
-        qleven.createOperator().create(new com.qleven.ports.tenancy.in.CreateOperator.CreateOperatorCommand(
+        qleven.tenancy().createOperator(new com.qleven.ports.tenancy.in.CreateOperator.CreateOperatorCommand(
                 com.qleven.domain.tenancy.PersonDetails.parse("Olga Operator", email, null), PASSWORD));
         Principal operator = signIn(email);
         assertThatThrownBy(() -> create.create(operator, CreateClientCommand.builder().fullName("Ana").build()))
@@ -522,15 +522,15 @@ public abstract class ClientsUseCasesSuite extends UseCasesSuiteBase {
     @Test
     void theFacadeRecordsClientEventsInTheCentersChainedTrail() {
         Center center = spain();
-        ClientView created = qleven.createClient().create(center.admin(), CreateClientCommand.builder()
+        ClientView created = qleven.clients().create(center.admin(), CreateClientCommand.builder()
                 .fullName("Ana Vidal").phone("600 222 333").build());
-        qleven.getClient().get(center.receptionist(), created.id());
-        qleven.updateClient().update(center.professional(), new UpdateClientCommand(created.id(),
+        qleven.clients().get(center.receptionist(), created.id());
+        qleven.clients().update(center.professional(), new UpdateClientCommand(created.id(),
                 patch("notes", "Sensitive skin."), Optional.of(1L)));
-        qleven.listClients().list(center.admin(), PageRequest.first());
-        qleven.searchClients().search(center.admin(), ClientSearch.parse("600222333", null, null), PageRequest.first());
+        qleven.clients().list(center.admin(), PageRequest.first());
+        qleven.clients().search(center.admin(), ClientSearch.parse("600222333", null, null), PageRequest.first());
 
-        List<AuditEvent> events = qleven.listAuditEvents().list(center.admin(), new PageRequest(50, Optional.empty()))
+        List<AuditEvent> events = qleven.audit().list(center.admin(), new PageRequest(50, Optional.empty()))
                 .items().stream().map(com.qleven.domain.audit.AuditRecord::event).filter(e -> e.subjectType().equals("client")).toList();
         assertThat(events).extracting(AuditEvent::action)
                 .containsExactly("client.search", "client.list", "client.update", "client.read", "client.create");

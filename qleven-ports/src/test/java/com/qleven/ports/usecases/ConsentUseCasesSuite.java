@@ -103,12 +103,12 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
 
     private Center center(String country, String zone) {
         String adminEmail = "admin-" + UUID.randomUUID() + "@example.com";
-        SignUpResult signedUp = qleven.signUp().signUp(SignUpCommand.builder()
+        SignUpResult signedUp = qleven.tenancy().signUp(SignUpCommand.builder()
                 .centerName("Clínica").address("Calle 1").taxId("B1").country(country).timeZone(zone).currency("EUR")
                 .fullName("Ana Admin").email(adminEmail).password(PASSWORD).ageConfirmed(true).client(from).build());
         Principal admin = signIn(adminEmail);
         String email = "receptionist-" + UUID.randomUUID() + "@example.com";
-        qleven.addUser().add(admin, AddUserCommand.builder()
+        qleven.tenancy().addUser(admin, AddUserCommand.builder()
                 .fullName("Rita Recepción").email(email).role("receptionist").password(PASSWORD).ageConfirmed(true)
                 .build());
         return new Center(signedUp.tenantId(), admin, signIn(email));
@@ -119,12 +119,12 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
     }
 
     private Principal signIn(String email) {
-        return qleven.authenticate().authenticate(
-                qleven.signIn().signIn(new SignInCommand(email, PASSWORD, Optional.empty(), from)).token());
+        return qleven.tenancy().authenticate(
+                qleven.tenancy().signIn(new SignInCommand(email, PASSWORD, Optional.empty(), from)).token());
     }
 
     private ClientId client(Center center, String birthDate) {
-        return qleven.createClient().create(center.admin(),
+        return qleven.clients().create(center.admin(),
                 CreateClientCommand.builder().fullName("Lucía Fernández").birthDate(birthDate).build()).id();
     }
 
@@ -220,7 +220,7 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
         Center casablanca = center("MA", "Africa/Casablanca");
 
         ClientId inMadrid = client(madrid, "2010-06-15");
-        ClientId inCasablanca = qleven.createClient().create(casablanca.admin(),
+        ClientId inCasablanca = qleven.clients().create(casablanca.admin(),
                 CreateClientCommand.builder().fullName("Amina").birthDate("2010-06-15").build()).id();
 
         assertThat(record.record(madrid.admin(), inMadrid, staff("marketing", "granted")).ageVerified()).isTrue();
@@ -248,7 +248,7 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
         record.record(center.admin(), client, staff("marketing", "granted"));
         record.record(center.admin(), client, staff("whatsapp", "granted"));
 
-        qleven.updateClient().update(center.admin(),
+        qleven.clients().update(center.admin(),
                 new UpdateClientCommand(client, Map.of("birthDate", "2011-01-01"), Optional.empty()));
 
         assertThat(check.allows(center.tenant(), client, ConsentPurpose.MARKETING, clock.instant())).isFalse();
@@ -282,7 +282,7 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
     }
 
     private void addPurpose(Center center, String code, boolean marketing) {
-        qleven.manageConsentPurposes().add(center.admin(),
+        qleven.consent().addPurpose(center.admin(),
                 new ManageConsentPurposes.AddPurposeCommand(code, "Newsletter of " + code, marketing));
     }
 
@@ -303,7 +303,7 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
         assertThat(check.allows(a.tenant(), ours, newsletter, clock.instant())).isTrue();
         assertThat(get.get(a.admin(), ours).current()).containsExactly(Map.entry(ConsentPurpose.WHATSAPP, false),
                 Map.entry(ConsentPurpose.MARKETING, false), Map.entry(newsletter, true));
-        assertThat(qleven.manageConsentPurposes().list(a.receptionist()))
+        assertThat(qleven.consent().purposes(a.receptionist()))
                 .extracting(ManageConsentPurposes.PurposeView::code, ManageConsentPurposes.PurposeView::builtIn)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("whatsapp", true),
                         org.assertj.core.groups.Tuple.tuple("marketing", true),
@@ -318,7 +318,7 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("purpose");
         assertThat(audit.events()).isEmpty();
         assertThat(get.get(b.admin(), theirs).current()).containsOnlyKeys(ConsentPurpose.BUILT_IN);
-        assertThat(qleven.manageConsentPurposes().list(b.admin())).hasSize(2);
+        assertThat(qleven.consent().purposes(b.admin())).hasSize(2);
     }
 
     @Test
@@ -341,7 +341,7 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
 
         record.record(center.admin(), adult, staff("promotions", "granted"));
         assertThat(check.allows(center.tenant(), adult, promotions, clock.instant())).isTrue();
-        qleven.updateClient().update(center.admin(),
+        qleven.clients().update(center.admin(),
                 new UpdateClientCommand(adult, Map.of("birthDate", "2011-01-01"), Optional.empty()));
         assertThat(check.allows(center.tenant(), adult, promotions, clock.instant())).isFalse();
     }
@@ -351,22 +351,22 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
         Center center = spain();
         addPurpose(center, "newsletter", true);
         audit.clear();
-        ManageConsentPurposes purposes = qleven.manageConsentPurposes();
+        var purposes = qleven.consent();
 
-        assertThatThrownBy(() -> purposes.add(center.admin(),
+        assertThatThrownBy(() -> purposes.addPurpose(center.admin(),
                 new ManageConsentPurposes.AddPurposeCommand("newsletter", "Again", false)))
                 .isInstanceOf(com.qleven.domain.shared.ConflictException.class);
-        assertThatThrownBy(() -> purposes.add(center.admin(),
+        assertThatThrownBy(() -> purposes.addPurpose(center.admin(),
                 new ManageConsentPurposes.AddPurposeCommand("marketing", " ", null)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("code", "description", "marketing"));
-        assertThatThrownBy(() -> purposes.add(center.admin(),
+        assertThatThrownBy(() -> purposes.addPurpose(center.admin(),
                 new ManageConsentPurposes.AddPurposeCommand("x", "One letter", false)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("code");
-        assertThatThrownBy(() -> purposes.add(center.receptionist(),
+        assertThatThrownBy(() -> purposes.addPurpose(center.receptionist(),
                 new ManageConsentPurposes.AddPurposeCommand("sms", "Texts", false)))
                 .isInstanceOf(ForbiddenException.class);
-        assertThat(purposes.list(center.admin())).extracting(ManageConsentPurposes.PurposeView::code)
+        assertThat(purposes.purposes(center.admin())).extracting(ManageConsentPurposes.PurposeView::code)
                 .containsExactly("whatsapp", "marketing", "newsletter");
     }
 
@@ -417,7 +417,7 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
         Center center = spain();
         ClientId client = client(center, "1990-04-12");
         String email = "operator-" + UUID.randomUUID() + "@example.com";
-        qleven.createOperator().create(new com.qleven.ports.tenancy.in.CreateOperator.CreateOperatorCommand(
+        qleven.tenancy().createOperator(new com.qleven.ports.tenancy.in.CreateOperator.CreateOperatorCommand(
                 com.qleven.domain.tenancy.PersonDetails.parse("Olga Operator", email, null), PASSWORD));
         Principal operator = signIn(email);
 

@@ -58,7 +58,7 @@ public abstract class HousekeepingUseCasesSuite extends UseCasesSuiteBase {
 
     private Principal administrator() {
         String email = email();
-        SignUpResult result = qleven.signUp().signUp(SignUpCommand.builder()
+        SignUpResult result = qleven.tenancy().signUp(SignUpCommand.builder()
                 .centerName("Clínica Sol").address("Calle Mayor 1").taxId("B12345678").country("ES")
                 .timeZone("Europe/Madrid").currency("EUR").fullName("Ana López").email(email).phone("+34600111222")
                 .password(PASSWORD).ageConfirmed(true).client(client).build());
@@ -67,13 +67,13 @@ public abstract class HousekeepingUseCasesSuite extends UseCasesSuiteBase {
     }
 
     private Principal signIn(String email) {
-        return qleven.authenticate().authenticate(qleven.signIn()
-                .signIn(new SignInCommand(email, PASSWORD, Optional.empty(), client)).token());
+        return qleven.tenancy().authenticate(qleven.tenancy().signIn(new SignInCommand(email, PASSWORD,
+                Optional.empty(), client)).token());
     }
 
     private Principal operator() {
         String email = email();
-        qleven.createOperator().create(new CreateOperator.CreateOperatorCommand(
+        qleven.tenancy().createOperator(new CreateOperator.CreateOperatorCommand(
                 PersonDetails.parse("Olga Operator", email, null), PASSWORD));
         return signIn(email);
     }
@@ -84,7 +84,7 @@ public abstract class HousekeepingUseCasesSuite extends UseCasesSuiteBase {
     }
 
     private String run(Principal principal, Permission permission, String key, String body) {
-        return qleven.idempotency().run(principal, permission, key,
+        return qleven.platform().idempotency().run(principal, permission, key,
                 ("POST /v1/things\n" + body).getBytes(StandardCharsets.UTF_8),
                 () -> "run " + runs.incrementAndGet(),
                 answer -> answer.getBytes(StandardCharsets.UTF_8),
@@ -137,12 +137,12 @@ public abstract class HousekeepingUseCasesSuite extends UseCasesSuiteBase {
         assertThat(run(admin, "k", "{}")).isEqualTo("run 1");
 
         clock.set(NOW.plus(Duration.ofHours(24)).minus(SECOND));
-        qleven.purgeOperationalRecords().purge(100);
+        qleven.platform().purgeOperationalRecords(100);
         assertThat(records(admin)).isEqualTo(1);
         assertThat(run(admin, "k", "{}")).isEqualTo("run 1");
 
         clock.set(NOW.plus(Duration.ofHours(24)).plus(SECOND));
-        PurgeReport report = qleven.purgeOperationalRecords().purge(100);
+        PurgeReport report = qleven.platform().purgeOperationalRecords(100);
         assertThat(report.removed().get("public.idempotency_records")).isPositive();
         assertThat(records(admin)).isZero();
         assertThat(run(admin, "k", "{}")).isEqualTo("run 2");
@@ -157,15 +157,15 @@ public abstract class HousekeepingUseCasesSuite extends UseCasesSuiteBase {
                 () -> store.tenancy().sessions().byId(admin.tenantId(), admin.sessionId()).isPresent());
 
         clock.set(over.minus(SECOND));
-        assertThat(qleven.purgeOperationalRecords().purge(100).removed()).containsEntry("directory.session_tokens", 0);
+        assertThat(qleven.platform().purgeOperationalRecords(100).removed()).containsEntry("directory.session_tokens", 0);
         clock.set(over.plus(SECOND));
-        assertThat(qleven.purgeOperationalRecords().purge(100).removed().get("directory.session_tokens")).isPositive();
+        assertThat(qleven.platform().purgeOperationalRecords(100).removed().get("directory.session_tokens")).isPositive();
 
         clock.set(over.atOffset(ZoneOffset.UTC).plusMonths(12).minusDays(1).toInstant());
-        qleven.purgeOperationalRecords().purge(100);
+        qleven.platform().purgeOperationalRecords(100);
         assertThat(logged.get()).isTrue();
         clock.set(over.atOffset(ZoneOffset.UTC).plusMonths(12).plusSeconds(1).toInstant());
-        PurgeReport report = qleven.purgeOperationalRecords().purge(100);
+        PurgeReport report = qleven.platform().purgeOperationalRecords(100);
         assertThat(report.removed().get("public.sessions")).isPositive();
         assertThat(logged.get()).isFalse();
     }

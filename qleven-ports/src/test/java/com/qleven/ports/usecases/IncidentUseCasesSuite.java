@@ -78,7 +78,7 @@ public abstract class IncidentUseCasesSuite extends UseCasesSuiteBase {
 
     private Center center() {
         String email = email();
-        SignUpResult result = qleven.signUp().signUp(SignUpCommand.builder()
+        SignUpResult result = qleven.tenancy().signUp(SignUpCommand.builder()
                 .centerName("Clínica Sol").address("Calle Mayor 1").taxId("B12345678").country("ES")
                 .timeZone("Europe/Madrid").currency("EUR").fullName("Ana López").email(email).phone("+34600111222")
                 .password(PASSWORD).ageConfirmed(true).client(client).build());
@@ -86,13 +86,13 @@ public abstract class IncidentUseCasesSuite extends UseCasesSuiteBase {
     }
 
     private Principal signIn(String email) {
-        return qleven.authenticate().authenticate(qleven.signIn()
-                .signIn(new SignInCommand(email, PASSWORD, Optional.empty(), client)).token());
+        return qleven.tenancy().authenticate(qleven.tenancy().signIn(new SignInCommand(email, PASSWORD,
+                Optional.empty(), client)).token());
     }
 
     private Principal operator() {
         String email = email();
-        qleven.createOperator().create(new CreateOperator.CreateOperatorCommand(
+        qleven.tenancy().createOperator(new CreateOperator.CreateOperatorCommand(
                 PersonDetails.parse("Olga Operator", email, null), PASSWORD));
         return signIn(email);
     }
@@ -108,15 +108,15 @@ public abstract class IncidentUseCasesSuite extends UseCasesSuiteBase {
         Principal operator = operator();
         Instant detected = NOW.minus(Duration.ofHours(30));
 
-        IncidentView reported = qleven.reportIncident().report(operator, command(detected, a.tenant()));
+        IncidentView reported = qleven.privacy().reportIncident(operator, command(detected, a.tenant()));
 
         assertThat(reported.authorityDeadline()).isEqualTo(Instant.parse("2026-11-04T04:00:00Z"));
         assertThat(reported.status()).isEqualTo(Incident.DeadlineStatus.OPEN);
         clock.set(detected.plus(Duration.ofHours(72)));
-        assertThat(qleven.listIncidents().list(a.admin(), PageRequest.first()).items())
+        assertThat(qleven.privacy().listIncidents(a.admin(), PageRequest.first()).items())
                 .singleElement().extracting(IncidentView::status).isEqualTo(Incident.DeadlineStatus.OPEN);
         clock.advance(Duration.ofSeconds(1));
-        assertThat(qleven.listIncidents().list(a.admin(), PageRequest.first()).items())
+        assertThat(qleven.privacy().listIncidents(a.admin(), PageRequest.first()).items())
                 .singleElement().satisfies(i -> {
                     assertThat(i.status()).isEqualTo(Incident.DeadlineStatus.OVERDUE);
                     assertThat(i.authorityDeadline()).isEqualTo(detected.plus(Duration.ofHours(72)));
@@ -129,12 +129,12 @@ public abstract class IncidentUseCasesSuite extends UseCasesSuiteBase {
         Center b = center();
         Center untouched = center();
         Principal operator = operator();
-        Principal professional = qleven.authenticate().authenticate(qleven.signIn().signIn(new SignInCommand(
+        Principal professional = qleven.tenancy().authenticate(qleven.tenancy().signIn(new SignInCommand(
                 addProfessional(a), PASSWORD, Optional.empty(), client)).token());
 
-        IncidentView reported = qleven.reportIncident().report(operator,
+        IncidentView reported = qleven.privacy().reportIncident(operator,
                 command(NOW.minus(Duration.ofHours(2)), a.tenant(), b.tenant()));
-        qleven.dispatchMail().dispatchDue(50);
+        qleven.platform().dispatchMail(50);
 
         assertThat(reported.centers()).extracting(IncidentView.AffectedCenter::tenantId)
                 .containsExactly(a.tenant(), b.tenant());
@@ -146,19 +146,19 @@ public abstract class IncidentUseCasesSuite extends UseCasesSuiteBase {
             });
         }
         assertThat(mailer.to(untouched.adminEmail())).isEmpty();
-        List<CenterNotification> seen = qleven.listNotifications().list(professional, PageRequest.first()).items();
+        List<CenterNotification> seen = qleven.privacy().notifications(professional, PageRequest.first()).items();
         assertThat(seen).singleElement().satisfies(n -> {
             assertThat(n.kind()).isEqualTo("incident");
             assertThat(n.subjectId()).isEqualTo(reported.id().value());
             assertThat(n.text()).contains("2026-11-05T08:00:00Z", "identity, contact");
         });
-        assertThat(qleven.listNotifications().list(untouched.admin(), PageRequest.first()).items()).isEmpty();
-        assertThat(qleven.listIncidents().list(untouched.admin(), PageRequest.first()).items()).isEmpty();
+        assertThat(qleven.privacy().notifications(untouched.admin(), PageRequest.first()).items()).isEmpty();
+        assertThat(qleven.privacy().listIncidents(untouched.admin(), PageRequest.first()).items()).isEmpty();
     }
 
     private String addProfessional(Center center) {
         String email = email();
-        qleven.addUser().add(center.admin(), AddUserCommand.builder()
+        qleven.tenancy().addUser(center.admin(), AddUserCommand.builder()
                 .fullName("Eva").email(email).role("professional").password(PASSWORD).ageConfirmed(true).build());
         return email;
     }
@@ -168,11 +168,11 @@ public abstract class IncidentUseCasesSuite extends UseCasesSuiteBase {
         Center a = center();
         Center b = center();
         Principal operator = operator();
-        IncidentView reported = qleven.reportIncident().report(operator, command(NOW, a.tenant(), b.tenant()));
+        IncidentView reported = qleven.privacy().reportIncident(operator, command(NOW, a.tenant(), b.tenant()));
 
-        IncidentView asOperator = qleven.listIncidents().list(operator, PageRequest.first()).items().stream()
+        IncidentView asOperator = qleven.privacy().listIncidents(operator, PageRequest.first()).items().stream()
                 .filter(i -> i.id().equals(reported.id())).findFirst().orElseThrow();
-        IncidentView asCenter = qleven.listIncidents().list(b.admin(), PageRequest.first()).items().get(0);
+        IncidentView asCenter = qleven.privacy().listIncidents(b.admin(), PageRequest.first()).items().get(0);
 
         assertThat(asOperator.centers()).extracting(IncidentView.AffectedCenter::tenantId)
                 .containsExactly(a.tenant(), b.tenant());
@@ -180,12 +180,12 @@ public abstract class IncidentUseCasesSuite extends UseCasesSuiteBase {
         assertThat(asCenter.centers()).extracting(IncidentView.AffectedCenter::tenantId).containsExactly(b.tenant());
         assertThat(asCenter.id()).isEqualTo(reported.id());
         // A center's page reads its notices in one query (issue 8): each incident still carries its own.
-        IncidentView second = qleven.reportIncident().report(operator, command(NOW, b.tenant()));
-        assertThat(qleven.listIncidents().list(b.admin(), PageRequest.first()).items())
+        IncidentView second = qleven.privacy().reportIncident(operator, command(NOW, b.tenant()));
+        assertThat(qleven.privacy().listIncidents(b.admin(), PageRequest.first()).items())
                 .extracting(IncidentView::id).containsExactlyInAnyOrder(reported.id(), second.id());
-        assertThat(qleven.listIncidents().list(b.admin(), PageRequest.first()).items()).allSatisfy(i ->
+        assertThat(qleven.privacy().listIncidents(b.admin(), PageRequest.first()).items()).allSatisfy(i ->
                 assertThat(i.centers()).singleElement().satisfies(c -> assertThat(c.notifiedAt()).contains(NOW)));
-        assertThat(qleven.listIncidents().list(a.admin(), PageRequest.first()).items())
+        assertThat(qleven.privacy().listIncidents(a.admin(), PageRequest.first()).items())
                 .extracting(IncidentView::id).containsExactly(reported.id());
         List<AuditEvent> platform = store.shared().transactions().global(() -> store.audit().auditLog()
                 .readNewestFirst(Optional.empty(), Long.MAX_VALUE, 200)).stream().map(com.qleven.domain.audit.AuditRecord::event).toList();
@@ -202,15 +202,15 @@ public abstract class IncidentUseCasesSuite extends UseCasesSuiteBase {
         Center a = center();
         Center b = center();
         Principal operator = operator();
-        IncidentView reported = qleven.reportIncident().report(operator, command(NOW, a.tenant()));
+        IncidentView reported = qleven.privacy().reportIncident(operator, command(NOW, a.tenant()));
 
-        assertThat(qleven.getIncident().get(a.admin(), reported.id()).centers())
+        assertThat(qleven.privacy().getIncident(a.admin(), reported.id()).centers())
                 .extracting(IncidentView.AffectedCenter::tenantId).containsExactly(a.tenant());
-        assertThat(qleven.getIncident().get(operator, reported.id()).description())
+        assertThat(qleven.privacy().getIncident(operator, reported.id()).description())
                 .isEqualTo(reported.description());
-        assertThatThrownBy(() -> qleven.getIncident().get(b.admin(), reported.id()))
+        assertThatThrownBy(() -> qleven.privacy().getIncident(b.admin(), reported.id()))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> qleven.getIncident().get(a.admin(), new IncidentId(UUID.randomUUID())))
+        assertThatThrownBy(() -> qleven.privacy().getIncident(a.admin(), new IncidentId(UUID.randomUUID())))
                 .isInstanceOf(NotFoundException.class);
     }
 
@@ -224,7 +224,7 @@ public abstract class IncidentUseCasesSuite extends UseCasesSuiteBase {
         Center a = center();
         Center b = center();
         Principal operator = operator();
-        IncidentView reported = qleven.reportIncident().report(operator, new ReportIncidentCommand(NOW,
+        IncidentView reported = qleven.privacy().reportIncident(operator, new ReportIncidentCommand(NOW,
                 "The file of Teodora Villalobos was readable", List.of(a.tenant(), b.tenant()),
                 Set.of(IncidentCategory.HEALTH)));
 
@@ -239,9 +239,9 @@ public abstract class IncidentUseCasesSuite extends UseCasesSuiteBase {
             assertThat(holds(n.title(), "incident")).isFalse();
         });
         // Opened through the use cases, both read as written.
-        assertThat(qleven.getIncident().get(operator, reported.id()).description())
+        assertThat(qleven.privacy().getIncident(operator, reported.id()).description())
                 .isEqualTo("The file of Teodora Villalobos was readable");
-        assertThat(qleven.listNotifications().list(a.admin(), PageRequest.first()).items()).singleElement()
+        assertThat(qleven.privacy().notifications(a.admin(), PageRequest.first()).items()).singleElement()
                 .satisfies(n -> assertThat(n.text()).contains("Teodora Villalobos"));
 
         // A's sealed notice copied into B's rows does not open there: the text is bound to its center.
@@ -250,17 +250,17 @@ public abstract class IncidentUseCasesSuite extends UseCasesSuiteBase {
                 () -> store.privacy().centerNotifications().add(new StoredNotification(
                 b.tenant(), copied.id(), copied.kind(), copied.subjectId(), copied.title(), copied.text(),
                 copied.createdAt().plusSeconds(1))));
-        assertThatThrownBy(() -> qleven.listNotifications().list(b.admin(), PageRequest.first()))
+        assertThatThrownBy(() -> qleven.privacy().notifications(b.admin(), PageRequest.first()))
                 .isInstanceOf(RuntimeException.class).isNotInstanceOf(ForbiddenException.class);
         // An incident's sealed description copied to another incident's row does not open there either.
-        IncidentId otherId = qleven.reportIncident().report(operator, command(NOW, a.tenant())).id();
+        IncidentId otherId = qleven.privacy().reportIncident(operator, command(NOW, a.tenant())).id();
         StoredIncident other = store.shared().transactions().global(() -> store.privacy().incidents().byId(otherId))
                 .orElseThrow();
         store.shared().transactions().global(() -> store.privacy().incidents()
                 .add(new StoredIncident(new IncidentId(UUID.randomUUID()),
                 other.detectedAt(), other.description(), other.categories(), other.centers(), other.reportedBy(),
                 other.reportedAt())));
-        assertThatThrownBy(() -> qleven.listIncidents().list(operator, PageRequest.first()))
+        assertThatThrownBy(() -> qleven.privacy().listIncidents(operator, PageRequest.first()))
                 .isInstanceOf(RuntimeException.class).isNotInstanceOf(ForbiddenException.class);
     }
 
@@ -270,19 +270,20 @@ public abstract class IncidentUseCasesSuite extends UseCasesSuiteBase {
         Principal operator = operator();
 
         // Before the fix a missing command was a ValidationException, even for a center's caller.
-        assertThatThrownBy(() -> qleven.reportIncident().report(a.admin(), null))
+        assertThatThrownBy(() -> qleven.privacy().reportIncident(a.admin(), null))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> qleven.subprocessors().add(a.admin(), null)).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> qleven.subprocessors().update(a.admin(), null, null))
+        assertThatThrownBy(() -> qleven.privacy().addSubprocessor(a.admin(),
+                null)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> qleven.privacy().updateSubprocessor(a.admin(), null, null))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> qleven.listIncidents().list(signIn(addProfessional(a)), null))
+        assertThatThrownBy(() -> qleven.privacy().listIncidents(signIn(addProfessional(a)), null))
                 .isInstanceOf(ForbiddenException.class);
         // Control: an operator's missing command is still a ValidationException naming it.
-        assertThatThrownBy(() -> qleven.reportIncident().report(operator, null))
+        assertThatThrownBy(() -> qleven.privacy().reportIncident(operator, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("command");
-        assertThatThrownBy(() -> qleven.subprocessors().add(operator, null))
+        assertThatThrownBy(() -> qleven.privacy().addSubprocessor(operator, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("fields");
-        assertThatThrownBy(() -> qleven.subprocessors().update(operator, null, null))
+        assertThatThrownBy(() -> qleven.privacy().updateSubprocessor(operator, null, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("id");
     }
 
@@ -291,13 +292,13 @@ public abstract class IncidentUseCasesSuite extends UseCasesSuiteBase {
         Center a = center();
         Principal professional = signIn(addProfessional(a));
 
-        assertThatThrownBy(() -> qleven.reportIncident().report(a.admin(), command(NOW, a.tenant())))
+        assertThatThrownBy(() -> qleven.privacy().reportIncident(a.admin(), command(NOW, a.tenant())))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> qleven.listIncidents().list(professional, PageRequest.first()))
+        assertThatThrownBy(() -> qleven.privacy().listIncidents(professional, PageRequest.first()))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> qleven.listNotifications().list(operator(), PageRequest.first()))
+        assertThatThrownBy(() -> qleven.privacy().notifications(operator(), PageRequest.first()))
                 .isInstanceOf(ForbiddenException.class);
-        assertThat(qleven.listNotifications().list(a.admin(), PageRequest.first()).items()).isEmpty();
+        assertThat(qleven.privacy().notifications(a.admin(), PageRequest.first()).items()).isEmpty();
     }
 
     @Test
@@ -305,27 +306,27 @@ public abstract class IncidentUseCasesSuite extends UseCasesSuiteBase {
         Center a = center();
         Principal operator = operator();
 
-        Subprocessor added = qleven.subprocessors().add(operator, new ManageSubprocessors.SubprocessorFields(
+        Subprocessor added = qleven.privacy().addSubprocessor(operator, new ManageSubprocessors.SubprocessorFields(
                 "Brevo", "Transactional email", "European Union", "Processed in the European Union"));
         clock.advance(Duration.ofMinutes(1));
-        Subprocessor moved = qleven.subprocessors().update(operator, added.id(), new ManageSubprocessors
+        Subprocessor moved = qleven.privacy().updateSubprocessor(operator, added.id(), new ManageSubprocessors
                 .SubprocessorChange(Optional.empty(), Optional.empty(), Optional.of("United States"),
                 Optional.of("Standard Contractual Clauses")));
 
         assertThat(moved.name()).isEqualTo("Brevo");
         assertThat(moved.region()).isEqualTo("United States");
         assertThat(moved.updatedAt()).isEqualTo(NOW.plus(Duration.ofMinutes(1)));
-        assertThat(qleven.subprocessors().list(a.admin())).contains(moved)
+        assertThat(qleven.privacy().subprocessors(a.admin())).contains(moved)
                 .extracting(Subprocessor::name).contains("Meta Platforms, Inc.", "Vercel Inc.", "Supabase Inc.");
-        assertThatThrownBy(() -> qleven.subprocessors().add(a.admin(), new ManageSubprocessors.SubprocessorFields(
+        assertThatThrownBy(() -> qleven.privacy().addSubprocessor(a.admin(), new ManageSubprocessors.SubprocessorFields(
                 "X", "Y", "Z", "W"))).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> qleven.subprocessors().update(operator, new SubprocessorId(UUID.randomUUID()),
+        assertThatThrownBy(() -> qleven.privacy().updateSubprocessor(operator, new SubprocessorId(UUID.randomUUID()),
                 new ManageSubprocessors.SubprocessorChange(Optional.of("X"), null, null, null)))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> qleven.subprocessors().update(operator, added.id(),
+        assertThatThrownBy(() -> qleven.privacy().updateSubprocessor(operator, added.id(),
                 new ManageSubprocessors.SubprocessorChange(Optional.of(" "), null, null, null)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("name");
-        assertThat(qleven.subprocessors().list(operator)).contains(moved);
+        assertThat(qleven.privacy().subprocessors(operator)).contains(moved);
     }
 
     @Test
@@ -334,15 +335,15 @@ public abstract class IncidentUseCasesSuite extends UseCasesSuiteBase {
         Principal operator = operator();
         TenantId unknown = new TenantId(UUID.randomUUID());
 
-        assertThatThrownBy(() -> qleven.reportIncident().report(operator, command(NOW.plusSeconds(1), a.tenant())))
+        assertThatThrownBy(() -> qleven.privacy().reportIncident(operator, command(NOW.plusSeconds(1), a.tenant())))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("detectedAt");
-        assertThatThrownBy(() -> qleven.reportIncident().report(operator, command(NOW, a.tenant(), unknown)))
+        assertThatThrownBy(() -> qleven.privacy().reportIncident(operator, command(NOW, a.tenant(), unknown)))
                 .isInstanceOf(UnprocessableException.class).hasMessageContaining(unknown.toString())
                 .extracting(e -> ((UnprocessableException) e).field()).isEqualTo("tenantIds");
-        qleven.dispatchMail().dispatchDue(50);
+        qleven.platform().dispatchMail(50);
 
-        assertThat(qleven.listIncidents().list(a.admin(), PageRequest.first()).items()).isEmpty();
-        assertThat(qleven.listNotifications().list(a.admin(), PageRequest.first()).items()).isEmpty();
+        assertThat(qleven.privacy().listIncidents(a.admin(), PageRequest.first()).items()).isEmpty();
+        assertThat(qleven.privacy().notifications(a.admin(), PageRequest.first()).items()).isEmpty();
         assertThat(mailer.to(a.adminEmail())).isEmpty();
     }
 
@@ -351,7 +352,7 @@ public abstract class IncidentUseCasesSuite extends UseCasesSuiteBase {
         Center a = center();
         Principal operator = operator();
 
-        IncidentView reported = qleven.reportIncident().report(operator, ReportIncidentCommand.parse(
+        IncidentView reported = qleven.privacy().reportIncident(operator, ReportIncidentCommand.parse(
                 "2026-11-02T09:00:00+01:00", "A laptop was stolen", List.of(a.tenant().toString()),
                 List.of("contact", "health")));
 
@@ -394,13 +395,13 @@ public abstract class IncidentUseCasesSuite extends UseCasesSuiteBase {
                                 tuple("name", "must be a string"), tuple("region", "must be a string"),
                                 tuple("country", "is not a member of a sub-processor")));
 
-        Subprocessor added = qleven.subprocessors().add(operator, new ManageSubprocessors.SubprocessorFields(
+        Subprocessor added = qleven.privacy().addSubprocessor(operator, new ManageSubprocessors.SubprocessorFields(
                 "Brevo", "Transactional email", "European Union", "Processed in the European Union"));
-        Subprocessor moved = qleven.subprocessors().update(operator, added.id(),
+        Subprocessor moved = qleven.privacy().updateSubprocessor(operator, added.id(),
                 ManageSubprocessors.SubprocessorChange.mergePatch(Map.of("region", "United States")));
         assertThat(moved.region()).isEqualTo("United States");
         assertThat(moved.name()).isEqualTo("Brevo");
-        assertThat(qleven.subprocessors().update(operator, added.id(),
+        assertThat(qleven.privacy().updateSubprocessor(operator, added.id(),
                 ManageSubprocessors.SubprocessorChange.mergePatch(Map.of()))).usingRecursiveComparison()
                 .ignoringFields("updatedAt").isEqualTo(moved);
     }

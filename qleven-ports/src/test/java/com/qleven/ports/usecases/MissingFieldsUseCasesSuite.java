@@ -84,26 +84,26 @@ public abstract class MissingFieldsUseCasesSuite extends UseCasesSuiteBase {
         QlevenStore store = newStore();
         qleven = core(store).clock(new MutableClock(NOW)).signupsPerAddressPerHour(1000).build();
         String email = "admin-" + UUID.randomUUID() + "@example.com";
-        SignUpResult result = qleven.signUp().signUp(SignUpCommand.builder()
+        SignUpResult result = qleven.tenancy().signUp(SignUpCommand.builder()
                 .centerName("Clínica Campos").address("Calle Mayor 1").taxId("B12345678").country("ES")
                 .timeZone("Europe/Madrid").currency("EUR").fullName("Ana López").email(email).phone("+34600111222")
                 .password(PASSWORD).ageConfirmed(true).client(info).build());
         admin = signIn(email);
         String operatorEmail = "operator-" + UUID.randomUUID() + "@example.com";
-        qleven.createOperator().create(new CreateOperatorCommand(
+        qleven.tenancy().createOperator(new CreateOperatorCommand(
                 PersonDetails.parse("Olga Operator", operatorEmail, null), PASSWORD));
         operator = signIn(operatorEmail);
-        ClientView created = qleven.createClient().create(admin,
+        ClientView created = qleven.clients().create(admin,
                 CreateClientCommand.builder().fullName("Lucía Fernández").phone("+34600111333").build());
         client = created.id();
-        request = qleven.createPrivacyRequest().create(admin,
+        request = qleven.privacy().createRequest(admin,
                 CreatePrivacyRequestCommand.parse(client.toString(), "access", null)).id();
         assertThat(result.tenantId()).isNotNull();
     }
 
     private Principal signIn(String email) {
-        return qleven.authenticate().authenticate(qleven.signIn()
-                .signIn(new SignInCommand(email, PASSWORD, Optional.empty(), info)).token());
+        return qleven.tenancy().authenticate(qleven.tenancy().signIn(new SignInCommand(email, PASSWORD,
+                Optional.empty(), info)).token());
     }
 
     /** A call that leaves one member out, and the member it must name. */
@@ -120,7 +120,7 @@ public abstract class MissingFieldsUseCasesSuite extends UseCasesSuiteBase {
         PersonDetails person = PersonDetails.parse("Pedro Ruiz", "pedro-" + UUID.randomUUID() + "@example.com", null);
         return List.of(
                 // Tenancy
-                missing("signUp", "command", () -> qleven.signUp().signUp(null)),
+                missing("signUp", "command", () -> qleven.tenancy().signUp(null)),
                 missing("SignUpCommand", "center", () -> new SignUpCommand(null, person, PASSWORD, true, info)),
                 missing("SignUpCommand", "admin", () -> new SignUpCommand(
                         SignUpCommand.builder()
@@ -138,33 +138,33 @@ public abstract class MissingFieldsUseCasesSuite extends UseCasesSuiteBase {
                         .centerName("C").address("Calle").taxId("B12345678").country("ES").timeZone("Europe/Madrid")
                         .currency("EUR").fullName("Ana").email("a@b.co").password(PASSWORD).ageConfirmed(true)
                         .build()),
-                missing("signIn", "command", () -> qleven.signIn().signIn(null)),
+                missing("signIn", "command", () -> qleven.tenancy().signIn(null)),
                 missing("SignInCommand", "email", () -> new SignInCommand(null, PASSWORD, Optional.empty(), info)),
                 missing("SignInCommand", "password", () -> new SignInCommand("a@b.co", null, Optional.empty(), info)),
                 missing("SignInCommand", "client", () -> new SignInCommand("a@b.co", PASSWORD, Optional.empty(), null)),
                 missing("SignInCommand.parse", "email", () -> SignInCommand.parse(null, PASSWORD, null, info)),
-                missing("addUser", "command", () -> qleven.addUser().add(admin, null)),
+                missing("addUser", "command", () -> qleven.tenancy().addUser(admin, null)),
                 missing("AddUserCommand", "person", () -> new AddUserCommand(null, Role.PROFESSIONAL, PASSWORD, true)),
                 missing("AddUserCommand", "role", () -> new AddUserCommand(person, null, PASSWORD, true)),
                 missing("AddUserCommand", "password", () -> new AddUserCommand(person, Role.PROFESSIONAL, null, true)),
                 missing("AddUserCommand.builder", "role", () -> AddUserCommand.builder()
                         .fullName("Pedro").email("p@example.com").password(PASSWORD).ageConfirmed(true).build()),
-                missing("getUser", "user", () -> qleven.getUser().get(admin, null)),
-                missing("updateUser", "user", () -> qleven.updateUser().update(admin, null,
+                missing("getUser", "user", () -> qleven.tenancy().getUser(admin, null)),
+                missing("updateUser", "user", () -> qleven.tenancy().updateUser(admin, null,
                         new UpdateUserCommand(Optional.empty(), Optional.of(true)))),
-                missing("updateUser", "command", () -> qleven.updateUser().update(admin, admin.userId(), null)),
+                missing("updateUser", "command", () -> qleven.tenancy().updateUser(admin, admin.userId(), null)),
                 missing("UpdateUserCommand", "role", () -> new UpdateUserCommand(null, Optional.empty())),
                 missing("UpdateUserCommand", "active", () -> new UpdateUserCommand(Optional.empty(), null)),
                 missing("UpdateUserCommand.mergePatch", "mergePatch", () -> UpdateUserCommand.mergePatch(null)),
-                missing("listUsers", "request", () -> qleven.listUsers().list(admin, null)),
-                missing("inviteUser", "command", () -> qleven.inviteUser().invite(admin, null)),
+                missing("listUsers", "request", () -> qleven.tenancy().listUsers(admin, null)),
+                missing("inviteUser", "command", () -> qleven.tenancy().invite(admin, null)),
                 missing("InviteUserCommand", "email", () -> new InviteUserCommand(null, Role.RECEPTIONIST)),
                 missing("InviteUserCommand", "role", () -> new InviteUserCommand(
                         new EmailAddress("x@example.com"), null)),
                 missing("InviteUserCommand.parse", "email", () -> InviteUserCommand.parse(null, "receptionist")),
-                missing("listInvitations", "request", () -> qleven.listInvitations().pending(admin, null)),
-                missing("getInvitation", "id", () -> qleven.listInvitations().get(admin, (InvitationId) null)),
-                missing("acceptInvitation", "command", () -> qleven.acceptInvitation().accept(null)),
+                missing("listInvitations", "request", () -> qleven.tenancy().pendingInvitations(admin, null)),
+                missing("getInvitation", "id", () -> qleven.tenancy().getInvitation(admin, (InvitationId) null)),
+                missing("acceptInvitation", "command", () -> qleven.tenancy().acceptInvitation(null)),
                 missing("AcceptInvitationCommand", "token", () -> new AcceptInvitationCommand(null, "Ana",
                         Optional.empty(), PASSWORD, true, info)),
                 missing("AcceptInvitationCommand", "fullName", () -> new AcceptInvitationCommand("qi_x", null,
@@ -175,29 +175,29 @@ public abstract class MissingFieldsUseCasesSuite extends UseCasesSuiteBase {
                         .fullName("Ana").password(PASSWORD).ageConfirmed(true).client(info).build()),
                 missing("AcceptInvitationCommand.builder", "client", () -> AcceptInvitationCommand.builder()
                         .token("qi_x").fullName("Ana").password(PASSWORD).ageConfirmed(true).build()),
-                missing("requestPasswordReset", "command", () -> qleven.requestPasswordReset().request(null)),
+                missing("requestPasswordReset", "command", () -> qleven.tenancy().requestPasswordReset(null)),
                 missing("RequestPasswordResetCommand", "email", () -> new RequestPasswordResetCommand(null, info)),
                 missing("RequestPasswordResetCommand.parse", "email", () -> RequestPasswordResetCommand.parse(null,
                         info)),
                 missing("RequestPasswordResetCommand", "client", () -> new RequestPasswordResetCommand(
                         new EmailAddress("x@example.com"), null)),
-                missing("resetPassword", "command", () -> qleven.resetPassword().reset(null)),
+                missing("resetPassword", "command", () -> qleven.tenancy().resetPassword(null)),
                 missing("ResetPasswordCommand", "token", () -> new ResetPasswordCommand(null, PASSWORD)),
                 missing("ResetPasswordCommand", "password", () -> new ResetPasswordCommand("qr_x", null)),
-                missing("changePassword", "command", () -> qleven.changePassword().change(admin, null)),
+                missing("changePassword", "command", () -> qleven.tenancy().changePassword(admin, null)),
                 missing("ChangePasswordCommand", "currentPassword", () -> new ChangePasswordCommand(null, PASSWORD)),
                 missing("ChangePasswordCommand", "newPassword", () -> new ChangePasswordCommand(PASSWORD, null)),
-                missing("listSessions", "request", () -> qleven.listSessions().list(admin, null)),
-                missing("getSession", "session", () -> qleven.listSessions().get(admin, (SessionId) null)),
-                missing("revokeSession", "session", () -> qleven.revokeSession().revoke(admin, null)),
-                missing("createOperator", "command", () -> qleven.createOperator().create(null)),
+                missing("listSessions", "request", () -> qleven.tenancy().listSessions(admin, null)),
+                missing("getSession", "session", () -> qleven.tenancy().getSession(admin, (SessionId) null)),
+                missing("revokeSession", "session", () -> qleven.tenancy().revokeSession(admin, null)),
+                missing("createOperator", "command", () -> qleven.tenancy().createOperator(null)),
                 missing("CreateOperatorCommand", "person", () -> new CreateOperatorCommand(null, PASSWORD)),
                 // Clients
-                missing("createClient", "command", () -> qleven.createClient().create(admin, null)),
-                missing("CreateClientCommand", "fullName", () -> qleven.createClient().create(admin,
+                missing("createClient", "command", () -> qleven.clients().create(admin, null)),
+                missing("CreateClientCommand", "fullName", () -> qleven.clients().create(admin,
                         CreateClientCommand.builder().phone("+34600111444").build())),
-                missing("getClient", "id", () -> qleven.getClient().get(admin, null)),
-                missing("updateClient", "command", () -> qleven.updateClient().update(admin, null)),
+                missing("getClient", "id", () -> qleven.clients().get(admin, null)),
+                missing("updateClient", "command", () -> qleven.clients().update(admin, null)),
                 missing("UpdateClientCommand", "id", () -> new UpdateClientCommand(null, Map.of(), Optional.empty())),
                 missing("UpdateClientCommand", "mergePatch", () -> new UpdateClientCommand(client, null,
                         Optional.empty())),
@@ -205,41 +205,41 @@ public abstract class MissingFieldsUseCasesSuite extends UseCasesSuiteBase {
                         null)),
                 missing("UpdateClientCommand.parse", "mergePatch", () -> UpdateClientCommand.parse(client, null,
                         Optional.empty())),
-                missing("listClients", "request", () -> qleven.listClients().list(admin, null)),
-                missing("searchClients", "search", () -> qleven.searchClients().search(admin, null,
+                missing("listClients", "request", () -> qleven.clients().list(admin, null)),
+                missing("searchClients", "search", () -> qleven.clients().search(admin, null,
                         PageRequest.first())),
-                missing("searchClients", "request", () -> qleven.searchClients().search(admin,
+                missing("searchClients", "request", () -> qleven.clients().search(admin,
                         new ClientSearch.ByName("Lucía"), null)),
                 missing("ClientSearch.ByName", "typed", () -> new ClientSearch.ByName(null)),
                 missing("ClientSearch.ByPhone", "typed", () -> new ClientSearch.ByPhone(null)),
                 missing("ClientSearch.ByEmail", "email", () -> new ClientSearch.ByEmail(null)),
                 // Consent
-                missing("recordConsent", "client", () -> qleven.recordConsent().record(admin, null,
+                missing("recordConsent", "client", () -> qleven.consent().record(admin, null,
                         RecordConsentCommand.builder()
                                 .purpose("marketing").decision("grant").channel("paper").textVersion("v1")
                                 .text("I agree.").build())),
-                missing("recordConsent", "command", () -> qleven.recordConsent().record(admin, client, null)),
-                missing("RecordConsentCommand", "purpose", () -> qleven.recordConsent().record(admin, client,
+                missing("recordConsent", "command", () -> qleven.consent().record(admin, client, null)),
+                missing("RecordConsentCommand", "purpose", () -> qleven.consent().record(admin, client,
                         RecordConsentCommand.builder()
                                 .decision("grant").channel("paper").textVersion("v1").text("I agree.").build())),
-                missing("RecordConsentCommand", "decision", () -> qleven.recordConsent().record(admin, client,
+                missing("RecordConsentCommand", "decision", () -> qleven.consent().record(admin, client,
                         RecordConsentCommand.builder()
                                 .purpose("marketing").channel("paper").textVersion("v1").text("I agree.").build())),
-                missing("RecordConsentCommand", "channel", () -> qleven.recordConsent().record(admin, client,
+                missing("RecordConsentCommand", "channel", () -> qleven.consent().record(admin, client,
                         RecordConsentCommand.builder()
                                 .purpose("marketing").decision("grant").textVersion("v1").text("I agree.").build())),
-                missing("RecordConsentCommand", "textVersion", () -> qleven.recordConsent().record(admin, client,
+                missing("RecordConsentCommand", "textVersion", () -> qleven.consent().record(admin, client,
                         RecordConsentCommand.builder()
                                 .purpose("marketing").decision("grant").channel("paper").text("I agree.").build())),
-                missing("RecordConsentCommand", "text", () -> qleven.recordConsent().record(admin, client,
+                missing("RecordConsentCommand", "text", () -> qleven.consent().record(admin, client,
                         RecordConsentCommand.builder()
                                 .purpose("marketing").decision("grant").channel("paper").textVersion("v1").build())),
-                missing("getConsents", "client", () -> qleven.getConsents().get(admin, null)),
-                missing("consentCheck", "client", () -> qleven.consentCheck().allows(tenant, null,
+                missing("getConsents", "client", () -> qleven.consent().get(admin, null)),
+                missing("consentCheck", "client", () -> qleven.consent().allows(tenant, null,
                         ConsentPurpose.MARKETING, NOW)),
-                missing("consentCheck", "at", () -> qleven.consentCheck().allows(tenant, client,
+                missing("consentCheck", "at", () -> qleven.consent().allows(tenant, client,
                         ConsentPurpose.MARKETING, null)),
-                missing("recordConsentFromChannel", "consent", () -> qleven.recordConsentFromChannel().record(null)),
+                missing("recordConsentFromChannel", "consent", () -> qleven.consent().recordFromChannel(null)),
                 missing("ChannelConsent", "client", () -> new ChannelConsent(tenant, null, ConsentPurpose.MARKETING,
                         ConsentDecision.WITHDRAWN, ConsentChannel.values()[0], "v1", "STOP", Optional.empty())),
                 missing("ChannelConsent", "text", () -> new ChannelConsent(tenant, client, ConsentPurpose.MARKETING,
@@ -250,13 +250,13 @@ public abstract class MissingFieldsUseCasesSuite extends UseCasesSuiteBase {
                 missing("ChannelConsent.builder", "textVersion", () -> ChannelConsent.builder().tenant(tenant)
                         .client(client).purpose(ConsentPurpose.MARKETING).decision(ConsentDecision.WITHDRAWN)
                         .channel(ConsentChannel.WHATSAPP_REPLY).text("STOP").build()),
-                missing("addConsentPurpose", "command", () -> qleven.manageConsentPurposes().add(admin, null)),
-                missing("AddPurposeCommand", "code", () -> qleven.manageConsentPurposes().add(admin,
+                missing("addConsentPurpose", "command", () -> qleven.consent().addPurpose(admin, null)),
+                missing("AddPurposeCommand", "code", () -> qleven.consent().addPurpose(admin,
                         new AddPurposeCommand(null, "Newsletter", false))),
-                missing("AddPurposeCommand", "marketing", () -> qleven.manageConsentPurposes().add(admin,
+                missing("AddPurposeCommand", "marketing", () -> qleven.consent().addPurpose(admin,
                         new AddPurposeCommand("newsletter", "Newsletter", null))),
                 // Data-subject rights
-                missing("createPrivacyRequest", "command", () -> qleven.createPrivacyRequest().create(admin, null)),
+                missing("createPrivacyRequest", "command", () -> qleven.privacy().createRequest(admin, null)),
                 missing("CreatePrivacyRequestCommand", "clientId", () -> new CreatePrivacyRequestCommand(null,
                         PrivacyRequestType.ACCESS, Optional.empty())),
                 missing("CreatePrivacyRequestCommand", "type", () -> new CreatePrivacyRequestCommand(client, null,
@@ -265,25 +265,25 @@ public abstract class MissingFieldsUseCasesSuite extends UseCasesSuiteBase {
                         PrivacyRequestType.ACCESS, null)),
                 missing("CreatePrivacyRequestCommand.parse", "clientId", () -> CreatePrivacyRequestCommand.parse(null,
                         "access", null)),
-                missing("getPrivacyRequest", "id", () -> qleven.getPrivacyRequest().get(admin, null)),
-                missing("listPrivacyRequests", "status", () -> qleven.listPrivacyRequests().list(admin, null,
+                missing("getPrivacyRequest", "id", () -> qleven.privacy().getRequest(admin, null)),
+                missing("listPrivacyRequests", "status", () -> qleven.privacy().listRequests(admin, null,
                         PageRequest.first())),
-                missing("completePrivacyRequest", "id", () -> qleven.completePrivacyRequest().complete(admin, null,
+                missing("completePrivacyRequest", "id", () -> qleven.privacy().completeRequest(admin, null,
                         "Done.")),
-                missing("completePrivacyRequest", "outcome", () -> qleven.completePrivacyRequest().complete(admin,
+                missing("completePrivacyRequest", "outcome", () -> qleven.privacy().completeRequest(admin,
                         request, null)),
-                missing("extendPrivacyRequest", "id", () -> qleven.extendPrivacyRequest().extend(admin, null, 1,
+                missing("extendPrivacyRequest", "id", () -> qleven.privacy().extendRequest(admin, null, 1,
                         "Busy.")),
-                missing("extendPrivacyRequest", "months", () -> qleven.extendPrivacyRequest().extend(admin, request,
+                missing("extendPrivacyRequest", "months", () -> qleven.privacy().extendRequest(admin, request,
                         null, "Busy.")),
-                missing("exportClientData", "client", () -> qleven.exportClientData().export(admin, null)),
-                missing("suppressionCheck", "phone", () -> qleven.suppressionCheck().isSuppressed(tenant,
+                missing("exportClientData", "client", () -> qleven.privacy().export(admin, null)),
+                missing("suppressionCheck", "phone", () -> qleven.privacy().isSuppressed(tenant,
                         (PhoneNumber) null)),
-                missing("suppressionCheck", "email", () -> qleven.suppressionCheck().isSuppressed(tenant,
+                missing("suppressionCheck", "email", () -> qleven.privacy().isSuppressed(tenant,
                         (EmailAddress) null)),
                 // Incidents, sub-processors, policy versions, audit
-                missing("reportIncident", "command", () -> qleven.reportIncident().report(operator, null)),
-                missing("ReportIncidentCommand", "description", () -> qleven.reportIncident().report(operator,
+                missing("reportIncident", "command", () -> qleven.privacy().reportIncident(operator, null)),
+                missing("ReportIncidentCommand", "description", () -> qleven.privacy().reportIncident(operator,
                         new ReportIncidentCommand(at, null, List.of(tenant), Set.of(IncidentCategory.CONTACT)))),
                 missing("ReportIncidentCommand", "detectedAt", () -> new ReportIncidentCommand(null, "Leak",
                         List.of(tenant), Set.of(IncidentCategory.CONTACT))),
@@ -299,11 +299,11 @@ public abstract class MissingFieldsUseCasesSuite extends UseCasesSuiteBase {
                         at.toString(), "Leak", null, List.of("contact"))),
                 missing("ReportIncidentCommand.parse", "categories", () -> ReportIncidentCommand.parse(
                         at.toString(), "Leak", List.of(tenant.toString()), null)),
-                missing("getIncident", "id", () -> qleven.getIncident().get(admin, (IncidentId) null)),
-                missing("listIncidents", "page", () -> qleven.listIncidents().list(admin, null)),
-                missing("listNotifications", "page", () -> qleven.listNotifications().list(admin, null)),
-                missing("addSubprocessor", "fields", () -> qleven.subprocessors().add(operator, null)),
-                missing("SubprocessorFields", "name", () -> qleven.subprocessors().add(operator,
+                missing("getIncident", "id", () -> qleven.privacy().getIncident(admin, (IncidentId) null)),
+                missing("listIncidents", "page", () -> qleven.privacy().listIncidents(admin, null)),
+                missing("listNotifications", "page", () -> qleven.privacy().notifications(admin, null)),
+                missing("addSubprocessor", "fields", () -> qleven.privacy().addSubprocessor(operator, null)),
+                missing("SubprocessorFields", "name", () -> qleven.privacy().addSubprocessor(operator,
                         new SubprocessorFields(null, "Email", "European Union", "In the EU"))),
                 missing("SubprocessorFields", "purpose", () -> new SubprocessorFields("Brevo", null,
                         "European Union", "In the EU")),
@@ -312,11 +312,11 @@ public abstract class MissingFieldsUseCasesSuite extends UseCasesSuiteBase {
                 missing("SubprocessorFields", "transferSafeguard", () -> new SubprocessorFields("Brevo", "Email",
                         "European Union", null)),
                 missing("SubprocessorChange.mergePatch", "change", () -> SubprocessorChange.mergePatch(null)),
-                missing("updateSubprocessor", "id", () -> qleven.subprocessors().update(operator, null,
+                missing("updateSubprocessor", "id", () -> qleven.privacy().updateSubprocessor(operator, null,
                         new SubprocessorChange(Optional.of("Brevo"), null, null, null))),
-                missing("updateSubprocessor", "change", () -> qleven.subprocessors().update(operator,
+                missing("updateSubprocessor", "change", () -> qleven.privacy().updateSubprocessor(operator,
                         new SubprocessorId(UUID.randomUUID()), null)),
-                missing("publishPolicyVersion", "command", () -> qleven.publishPolicyVersion().publish(operator,
+                missing("publishPolicyVersion", "command", () -> qleven.privacy().publishPolicy(operator,
                         null)),
                 missing("PublishPolicyCommand", "version", () -> new PublishPolicyCommand(null, "Text", NOW)),
                 missing("PublishPolicyCommand", "text", () -> new PublishPolicyCommand("v1", null, NOW)),
@@ -327,8 +327,8 @@ public abstract class MissingFieldsUseCasesSuite extends UseCasesSuiteBase {
                         NOW.toString())),
                 missing("PublishPolicyCommand.parse", "effectiveAt", () -> PublishPolicyCommand.parse("v1", "Text",
                         null)),
-                missing("acceptPolicy", "version", () -> qleven.policyAcceptance().accept(admin, null)),
-                missing("listAuditEvents", "page", () -> qleven.listAuditEvents().list(admin, null)));
+                missing("acceptPolicy", "version", () -> qleven.privacy().acceptPolicy(admin, null)),
+                missing("listAuditEvents", "page", () -> qleven.audit().list(admin, null)));
     }
 
     @TestFactory

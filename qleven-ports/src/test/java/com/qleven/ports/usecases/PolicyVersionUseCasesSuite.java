@@ -82,21 +82,21 @@ public abstract class PolicyVersionUseCasesSuite extends UseCasesSuiteBase {
 
     private Center center() {
         String adminEmail = email();
-        qleven.signUp().signUp(SignUpCommand.builder()
+        qleven.tenancy().signUp(SignUpCommand.builder()
                 .centerName("Clínica Luna").address("Calle Mayor 2").taxId("B12345678").country("ES")
                 .timeZone("Europe/Madrid").currency("EUR").fullName("Ana López").email(adminEmail)
                 .phone("+34600111222").password(PASSWORD).ageConfirmed(true).client(client).build());
         Principal admin = signIn(adminEmail);
         String professionalEmail = email();
-        qleven.addUser().add(admin, AddUserCommand.builder()
+        qleven.tenancy().addUser(admin, AddUserCommand.builder()
                 .fullName("Eva").email(professionalEmail).role("professional").password(PASSWORD).ageConfirmed(true)
                 .build());
         return new Center(admin, adminEmail, signIn(professionalEmail), professionalEmail);
     }
 
     private Principal signIn(String email) {
-        return qleven.authenticate().authenticate(qleven.signIn()
-                .signIn(new SignInCommand(email, PASSWORD, Optional.empty(), client)).token());
+        return qleven.tenancy().authenticate(qleven.tenancy().signIn(new SignInCommand(email, PASSWORD,
+                Optional.empty(), client)).token());
     }
 
     private record Operator(Principal principal, String email) {
@@ -104,14 +104,14 @@ public abstract class PolicyVersionUseCasesSuite extends UseCasesSuiteBase {
 
     private Operator operator() {
         String email = email();
-        qleven.createOperator().create(new CreateOperator.CreateOperatorCommand(
+        qleven.tenancy().createOperator(new CreateOperator.CreateOperatorCommand(
                 PersonDetails.parse("Olga Operator", email, null), PASSWORD));
         return new Operator(signIn(email), email);
     }
 
     /** Sends everything queued; the store may hold mail of earlier tests of the class too. */
     private void dispatchAll() {
-        while (qleven.dispatchMail().dispatchDue(500).handled() > 0) {
+        while (qleven.platform().dispatchMail(500).handled() > 0) {
             // Keep going until the outbox has nothing due.
         }
     }
@@ -138,7 +138,7 @@ public abstract class PolicyVersionUseCasesSuite extends UseCasesSuiteBase {
         Operator otherOperator = operator();
         Instant effective = NOW.plus(Duration.ofDays(30));
 
-        PolicyVersionView published = qleven.publishPolicyVersion().publish(operator.principal(),
+        PolicyVersionView published = qleven.privacy().publishPolicy(operator.principal(),
                 new PublishPolicyCommand(v("2026-11"), TEXT, effective));
         dispatchAll();
 
@@ -146,7 +146,7 @@ public abstract class PolicyVersionUseCasesSuite extends UseCasesSuiteBase {
         List<Principal> everyone = List.of(a.admin(), a.professional(), b.admin(), b.professional(),
                 operator.principal(), otherOperator.principal());
         for (Principal p : everyone) {
-            assertThat(qleven.policyAcceptance().notifications(p)).singleElement()
+            assertThat(qleven.privacy().policyNotices(p)).singleElement()
                     .isEqualTo(new PolicyNotice(p.userId(), v("2026-11"), effective, NOW));
         }
         for (String address : List.of(a.adminEmail(), a.professionalEmail(), b.adminEmail(), b.professionalEmail(),
@@ -182,7 +182,7 @@ public abstract class PolicyVersionUseCasesSuite extends UseCasesSuiteBase {
             }
         });
 
-        qleven.publishPolicyVersion().publish(operator.principal(), new PublishPolicyCommand(v("paged"), TEXT, NOW));
+        qleven.privacy().publishPolicy(operator.principal(), new PublishPolicyCommand(v("paged"), TEXT, NOW));
         dispatchAll();
 
         for (String address : addresses) {
@@ -201,40 +201,40 @@ public abstract class PolicyVersionUseCasesSuite extends UseCasesSuiteBase {
         Instant firstEffective = now.minus(Duration.ofDays(1));
         Instant secondEffective = now.plus(Duration.ofDays(10));
 
-        qleven.publishPolicyVersion().publish(operator.principal(), new PublishPolicyCommand(v("v1"), TEXT, firstEffective));
-        qleven.publishPolicyVersion().publish(operator.principal(),
+        qleven.privacy().publishPolicy(operator.principal(), new PublishPolicyCommand(v("v1"), TEXT, firstEffective));
+        qleven.privacy().publishPolicy(operator.principal(),
                 new PublishPolicyCommand(v("v2"), TEXT + "Changed.\n", secondEffective));
-        assertThat(qleven.policyAcceptance().current(a.admin()))
+        assertThat(qleven.privacy().currentPolicy(a.admin()))
                 .contains(new CurrentPolicy(v("v1"), sha256(TEXT), firstEffective, Optional.empty()));
         clock.set(firstEffective.minusSeconds(1));
-        assertThat(qleven.policyAcceptance().current(a.admin()).map(CurrentPolicy::version))
+        assertThat(qleven.privacy().currentPolicy(a.admin()).map(CurrentPolicy::version))
                 .isNotEqualTo(Optional.of(v("v1")));
         clock.set(now);
 
         clock.advance(Duration.ofMinutes(5));
-        qleven.policyAcceptance().accept(a.admin(), v("v1"));
+        qleven.privacy().acceptPolicy(a.admin(), v("v1"));
         clock.advance(Duration.ofMinutes(5));
-        qleven.policyAcceptance().accept(a.admin(), v("v1"));
+        qleven.privacy().acceptPolicy(a.admin(), v("v1"));
 
         Instant acceptedAt = now.plus(Duration.ofMinutes(5));
-        assertThat(qleven.policyAcceptance().current(a.admin())).get()
+        assertThat(qleven.privacy().currentPolicy(a.admin())).get()
                 .extracting(CurrentPolicy::acceptedAt).isEqualTo(Optional.of(acceptedAt));
-        assertThat(qleven.policyAcceptance().current(a.professional())).get()
+        assertThat(qleven.privacy().currentPolicy(a.professional())).get()
                 .extracting(CurrentPolicy::acceptedAt).isEqualTo(Optional.empty());
-        assertThat(qleven.policyAcceptance().notifications(a.admin())).extracting(PolicyNotice::version)
+        assertThat(qleven.privacy().policyNotices(a.admin())).extracting(PolicyNotice::version)
                 .containsExactly(v("v2"));
-        assertThat(qleven.policyAcceptance().notifications(a.professional())).extracting(PolicyNotice::version)
+        assertThat(qleven.privacy().policyNotices(a.professional())).extracting(PolicyNotice::version)
                 .containsExactly(v("v2"), v("v1"));
 
         clock.set(secondEffective.minusSeconds(1));
-        assertThat(qleven.policyAcceptance().current(a.admin())).get().extracting(CurrentPolicy::version)
+        assertThat(qleven.privacy().currentPolicy(a.admin())).get().extracting(CurrentPolicy::version)
                 .isEqualTo(v("v1"));
         clock.set(secondEffective);
-        assertThat(qleven.policyAcceptance().current(a.admin())).contains(new CurrentPolicy(v("v2"),
+        assertThat(qleven.privacy().currentPolicy(a.admin())).contains(new CurrentPolicy(v("v2"),
                 sha256(TEXT + "Changed.\n"), secondEffective, Optional.empty()));
-        assertThatThrownBy(() -> qleven.policyAcceptance().accept(a.admin(), v("v3")))
+        assertThatThrownBy(() -> qleven.privacy().acceptPolicy(a.admin(), v("v3")))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> qleven.policyAcceptance().accept(a.admin(), "not a version"))
+        assertThatThrownBy(() -> qleven.privacy().acceptPolicy(a.admin(), "not a version"))
                 .isInstanceOf(NotFoundException.class);
     }
 
@@ -244,10 +244,10 @@ public abstract class PolicyVersionUseCasesSuite extends UseCasesSuiteBase {
         Operator operator = operator();
 
         // Before the fix a missing command was a ValidationException, even for a center's member.
-        assertThatThrownBy(() -> qleven.publishPolicyVersion().publish(a.admin(), null))
+        assertThatThrownBy(() -> qleven.privacy().publishPolicy(a.admin(), null))
                 .isInstanceOf(ForbiddenException.class);
         // Control: an operator's missing command is still a ValidationException naming it.
-        assertThatThrownBy(() -> qleven.publishPolicyVersion().publish(operator.principal(), null))
+        assertThatThrownBy(() -> qleven.privacy().publishPolicy(operator.principal(), null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("command");
     }
 
@@ -255,19 +255,19 @@ public abstract class PolicyVersionUseCasesSuite extends UseCasesSuiteBase {
     void a_publication_by_a_center_member_or_of_an_existing_version_is_refused_and_writes_nothing() {
         Center a = center();
         Operator operator = operator();
-        qleven.publishPolicyVersion().publish(operator.principal(), new PublishPolicyCommand(v("v1"), TEXT, NOW));
+        qleven.privacy().publishPolicy(operator.principal(), new PublishPolicyCommand(v("v1"), TEXT, NOW));
         dispatchAll();
         long published = platformChain().stream().filter(e -> e.action().equals("policy.publish")).count();
 
-        assertThatThrownBy(() -> qleven.publishPolicyVersion().publish(a.admin(),
+        assertThatThrownBy(() -> qleven.privacy().publishPolicy(a.admin(),
                 new PublishPolicyCommand(v("v2"), TEXT, NOW))).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> qleven.publishPolicyVersion().publish(operator.principal(),
+        assertThatThrownBy(() -> qleven.privacy().publishPolicy(operator.principal(),
                 new PublishPolicyCommand(v("v1"), "another text", NOW.plusSeconds(60))))
                 .isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> qleven.publishPolicyVersion().publish(operator.principal(),
+        assertThatThrownBy(() -> qleven.privacy().publishPolicy(operator.principal(),
                 new PublishPolicyCommand("with spaces", TEXT, NOW)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("version");
-        assertThatThrownBy(() -> qleven.publishPolicyVersion().publish(operator.principal(),
+        assertThatThrownBy(() -> qleven.privacy().publishPolicy(operator.principal(),
                 new PublishPolicyCommand(v("v3"), " ", NOW)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("text");
         dispatchAll();
@@ -277,7 +277,7 @@ public abstract class PolicyVersionUseCasesSuite extends UseCasesSuiteBase {
         assertThat(store.shared().transactions().global(() -> store.privacy().policyVersions().byVersion(v("v1"))))
                 .get()
                 .satisfies(v -> assertThat(v.text()).isEqualTo(TEXT));
-        assertThat(qleven.policyAcceptance().notifications(a.admin())).extracting(PolicyNotice::version)
+        assertThat(qleven.privacy().policyNotices(a.admin())).extracting(PolicyNotice::version)
                 .containsExactly(v("v1"));
         assertThat(mailer.to(a.adminEmail())).hasSize(1);
         assertThat(platformChain().stream().filter(e -> e.action().equals("policy.publish")).count())
@@ -288,7 +288,7 @@ public abstract class PolicyVersionUseCasesSuite extends UseCasesSuiteBase {
     void a_version_as_typed_is_read_by_the_command_as_the_api_reads_it() {
         Operator operator = operator();
 
-        PolicyVersionView published = qleven.publishPolicyVersion().publish(operator.principal(),
+        PolicyVersionView published = qleven.privacy().publishPolicy(operator.principal(),
                 PublishPolicyCommand.parse(v("v1"), TEXT, "2026-11-03T00:00:00+01:00"));
 
         assertThat(published.effectiveAt()).isEqualTo(Instant.parse("2026-11-02T23:00:00Z"));

@@ -101,26 +101,26 @@ public abstract class PrivacyRequestsUseCasesSuite extends UseCasesSuiteBase {
 
     private Center center() {
         String adminEmail = "admin-" + UUID.randomUUID() + "@example.com";
-        TenantId tenant = qleven.signUp().signUp(SignUpCommand.builder()
+        TenantId tenant = qleven.tenancy().signUp(SignUpCommand.builder()
                 .centerName("Clínica").address("Calle 1").taxId("B1").country("ES").timeZone("Europe/Madrid")
                 .currency("EUR").fullName("Ana Admin").email(adminEmail).password(PASSWORD).ageConfirmed(true)
                 .client(from).build()).tenantId();
         Principal admin = signIn(adminEmail);
-        ClientId client = qleven.createClient().create(admin, CreateClientCommand.builder()
+        ClientId client = qleven.clients().create(admin, CreateClientCommand.builder()
                 .fullName("Lucía Fernández").phone("600 111 222").build()).id();
         return new Center(tenant, admin, staff(admin, "professional"), staff(admin, "receptionist"), client);
     }
 
     private Principal staff(Principal admin, String role) {
         String email = role + "-" + UUID.randomUUID() + "@example.com";
-        qleven.addUser().add(admin, AddUserCommand.builder()
+        qleven.tenancy().addUser(admin, AddUserCommand.builder()
                 .fullName("Staff " + role).email(email).role(role).password(PASSWORD).ageConfirmed(true).build());
         return signIn(email);
     }
 
     private Principal signIn(String email) {
-        return qleven.authenticate().authenticate(
-                qleven.signIn().signIn(new SignInCommand(email, PASSWORD, Optional.empty(), from)).token());
+        return qleven.tenancy().authenticate(
+                qleven.tenancy().signIn(new SignInCommand(email, PASSWORD, Optional.empty(), from)).token());
     }
 
     private PrivacyRequestView request(Center c, String type, String note) {
@@ -182,7 +182,7 @@ public abstract class PrivacyRequestsUseCasesSuite extends UseCasesSuiteBase {
                 .containsExactly(PrivacyRequestStatus.OVERDUE, PrivacyRequestStatus.DUE_SOON,
                         PrivacyRequestStatus.COMPLETED);
 
-        Deadlines counted = qleven.countPrivacyDeadlines().count();
+        Deadlines counted = qleven.privacy().countDeadlines();
         assertThat(counted.overdue()).isGreaterThanOrEqualTo(1);
         assertThat(counted.dueSoon()).isGreaterThanOrEqualTo(1);
     }
@@ -192,7 +192,7 @@ public abstract class PrivacyRequestsUseCasesSuite extends UseCasesSuiteBase {
         // Years after every other test's requests fell due, so that theirs stay overdue throughout
         // and only this test's move in a shared database.
         clock.set(START.plus(Duration.ofDays(3650)));
-        Deadlines before = qleven.countPrivacyDeadlines().count();
+        Deadlines before = qleven.privacy().countDeadlines();
         Center a = center();
         Center b = center();
         request(a, "access", null);
@@ -200,10 +200,10 @@ public abstract class PrivacyRequestsUseCasesSuite extends UseCasesSuiteBase {
         request(b, "restriction", null);
         clock.advance(Duration.ofDays(25));
 
-        Deadlines soon = qleven.countPrivacyDeadlines().count();
+        Deadlines soon = qleven.privacy().countDeadlines();
         assertThat(soon.dueSoon() - before.dueSoon()).isEqualTo(3);
         clock.advance(Duration.ofDays(6));
-        Deadlines late = qleven.countPrivacyDeadlines().count();
+        Deadlines late = qleven.privacy().countDeadlines();
         assertThat(late.overdue() - before.overdue()).isEqualTo(3);
         assertThat(late.dueSoon()).isEqualTo(before.dueSoon());
     }
@@ -318,9 +318,9 @@ public abstract class PrivacyRequestsUseCasesSuite extends UseCasesSuiteBase {
     void theExportHoldsTheClientsRecordAndWhoAccessedIt() {
         Center c = center();
         Center other = center();
-        qleven.getClient().get(c.professional(), c.client());
+        qleven.clients().get(c.professional(), c.client());
 
-        Map<String, Object> document = qleven.exportClientData().export(c.admin(), c.client());
+        Map<String, Object> document = qleven.privacy().export(c.admin(), c.client());
         assertThat(document).containsEntry("schema", "qleven.client-export").containsEntry("version", 1)
                 .containsEntry("clientId", c.client().toString()).containsEntry("centerId", c.tenant().toString());
         Map<String, Object> sections = (Map<String, Object>) document.get("sections");
@@ -332,25 +332,25 @@ public abstract class PrivacyRequestsUseCasesSuite extends UseCasesSuiteBase {
                 .containsExactly("client.create", "client.read", "client.export");
         assertThat(accesses.get(1)).containsEntry("actorId", c.professional().userId().toString());
 
-        assertThatThrownBy(() -> qleven.exportClientData().export(other.admin(), c.client()))
+        assertThatThrownBy(() -> qleven.privacy().export(other.admin(), c.client()))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> qleven.exportClientData().export(c.receptionist(), c.client()))
+        assertThatThrownBy(() -> qleven.privacy().export(c.receptionist(), c.client()))
                 .isInstanceOf(ForbiddenException.class);
     }
 
     @Test
     void completingAnErasureErasesTheRecordItsLookupsAndItsKey() {
         Center c = center();
-        ClientId id = qleven.createClient().create(c.admin(), CreateClientCommand.builder()
+        ClientId id = qleven.clients().create(c.admin(), CreateClientCommand.builder()
                 .fullName("Marta Soler Vidal").phone("600 333 444").email("marta@example.com").birthDate("1985-02-03")
                 .notes("Pacemaker.").build()).id();
         StoredClient before = store.shared().transactions().inTenant(c.tenant(),
                 () -> store.clients().clients().byId(c.tenant(), id))
                 .orElseThrow();
-        PrivacyRequestView erasure = qleven.createPrivacyRequest().create(c.admin(),
+        PrivacyRequestView erasure = qleven.privacy().createRequest(c.admin(),
                 CreatePrivacyRequestCommand.parse(id.toString(), "erasure", null));
 
-        qleven.completePrivacyRequest().complete(c.admin(), erasure.id(), "Erased; no invoices to keep.");
+        qleven.privacy().completeRequest(c.admin(), erasure.id(), "Erased; no invoices to keep.");
 
         StoredClient after = store.shared().transactions().inTenant(c.tenant(),
                 () -> store.clients().clients().byId(c.tenant(), id))
@@ -371,8 +371,8 @@ public abstract class PrivacyRequestsUseCasesSuite extends UseCasesSuiteBase {
         assertThat(store.shared().transactions().global(() -> store.shared().dataKeys().current(new KeyScope("client",
                 id.value()))))
                 .isEmpty();
-        assertThat(qleven.getClient().get(c.admin(), id).fullName()).isEqualTo("[erased]");
-        assertThat(qleven.exportClientData().export(c.admin(), id).toString())
+        assertThat(qleven.clients().get(c.admin(), id).fullName()).isEqualTo("[erased]");
+        assertThat(qleven.privacy().export(c.admin(), id).toString())
                 .doesNotContain("Marta", "Soler", "600333444", "marta@example.com", "Pacemaker");
     }
 
@@ -380,48 +380,48 @@ public abstract class PrivacyRequestsUseCasesSuite extends UseCasesSuiteBase {
     void anObjectionSuppressesThePhoneAndEmailEvenAfterErasureAndReimport() {
         Center c = center();
         Center other = center();
-        ClientId id = qleven.createClient().create(c.admin(), CreateClientCommand.builder()
+        ClientId id = qleven.clients().create(c.admin(), CreateClientCommand.builder()
                 .fullName("Pau Roig").phone("622 444 555").email("pau@example.com").build()).id();
         PhoneNumber phone = new PhoneNumber("+34622444555");
         EmailAddress email = new EmailAddress("pau@example.com");
-        assertThat(qleven.suppressionCheck().isSuppressed(c.tenant(), phone)).isFalse();
+        assertThat(qleven.privacy().isSuppressed(c.tenant(), phone)).isFalse();
 
-        PrivacyRequestView objection = qleven.createPrivacyRequest().create(c.admin(),
+        PrivacyRequestView objection = qleven.privacy().createRequest(c.admin(),
                 CreatePrivacyRequestCommand.parse(id.toString(), "objection", null));
-        qleven.completePrivacyRequest().complete(c.admin(), objection.id(), "No more marketing.");
-        PrivacyRequestView erasure = qleven.createPrivacyRequest().create(c.admin(),
+        qleven.privacy().completeRequest(c.admin(), objection.id(), "No more marketing.");
+        PrivacyRequestView erasure = qleven.privacy().createRequest(c.admin(),
                 CreatePrivacyRequestCommand.parse(id.toString(), "erasure", null));
-        qleven.completePrivacyRequest().complete(c.admin(), erasure.id(), "Erased.");
-        qleven.createClient().create(c.admin(), CreateClientCommand.builder()
+        qleven.privacy().completeRequest(c.admin(), erasure.id(), "Erased.");
+        qleven.clients().create(c.admin(), CreateClientCommand.builder()
                 .fullName("Pau Roig").phone("622 444 555").email("PAU@example.com").build());
 
-        assertThat(qleven.suppressionCheck().isSuppressed(c.tenant(), phone)).isTrue();
-        assertThat(qleven.suppressionCheck().isSuppressed(c.tenant(), email)).isTrue();
-        assertThat(qleven.suppressionCheck().isSuppressed(other.tenant(), phone)).isFalse();
-        assertThat(qleven.suppressionCheck().isSuppressed(c.tenant(), new PhoneNumber("+34622444556"))).isFalse();
+        assertThat(qleven.privacy().isSuppressed(c.tenant(), phone)).isTrue();
+        assertThat(qleven.privacy().isSuppressed(c.tenant(), email)).isTrue();
+        assertThat(qleven.privacy().isSuppressed(other.tenant(), phone)).isFalse();
+        assertThat(qleven.privacy().isSuppressed(c.tenant(), new PhoneNumber("+34622444556"))).isFalse();
     }
 
     @Test
     void aRestrictedClientIsLeftOutOfListsAndSearchesExceptForAdministrators() {
         Center c = center();
-        PrivacyRequestView restriction = qleven.createPrivacyRequest().create(c.admin(),
+        PrivacyRequestView restriction = qleven.privacy().createRequest(c.admin(),
                 CreatePrivacyRequestCommand.parse(c.client().toString(), "restriction", null));
-        ClientId other = qleven.createClient().create(c.admin(), CreateClientCommand.builder()
+        ClientId other = qleven.clients().create(c.admin(), CreateClientCommand.builder()
                 .fullName("Lucía Fernández").phone("600 999 888").build()).id();
-        qleven.completePrivacyRequest().complete(c.admin(), restriction.id(), "Restricted while disputed.");
+        qleven.privacy().completeRequest(c.admin(), restriction.id(), "Restricted while disputed.");
 
         ClientSearch byName = ClientSearch.parse(null, null, "Lucía");
         for (Principal staff : List.of(c.professional(), c.receptionist())) {
-            assertThat(qleven.listClients().list(staff, PageRequest.first()).items())
+            assertThat(qleven.clients().list(staff, PageRequest.first()).items())
                     .extracting(ClientView::id).containsExactly(other);
-            assertThat(qleven.searchClients().search(staff, byName, PageRequest.first()).items())
+            assertThat(qleven.clients().search(staff, byName, PageRequest.first()).items())
                     .extracting(ClientView::id).containsExactly(other);
-            assertThat(qleven.searchClients().search(staff, ClientSearch.parse("600 111 222", null, null),
+            assertThat(qleven.clients().search(staff, ClientSearch.parse("600 111 222", null, null),
                     PageRequest.first()).items()).isEmpty();
         }
-        assertThat(qleven.listClients().list(c.admin(), PageRequest.first()).items())
+        assertThat(qleven.clients().list(c.admin(), PageRequest.first()).items())
                 .extracting(ClientView::id).containsExactly(c.client(), other);
-        assertThat(qleven.searchClients().search(c.admin(), byName, PageRequest.first()).items())
+        assertThat(qleven.clients().search(c.admin(), byName, PageRequest.first()).items())
                 .extracting(ClientView::id).containsExactly(c.client(), other);
     }
 
@@ -433,49 +433,49 @@ public abstract class PrivacyRequestsUseCasesSuite extends UseCasesSuiteBase {
     }
 
     private PrivacyRequestView answered(Center c, ClientId client, String type, String outcome) {
-        PrivacyRequestView r = qleven.createPrivacyRequest().create(c.admin(),
+        PrivacyRequestView r = qleven.privacy().createRequest(c.admin(),
                 CreatePrivacyRequestCommand.parse(client.toString(), type, null));
-        return qleven.completePrivacyRequest().complete(c.admin(), r.id(), outcome);
+        return qleven.privacy().completeRequest(c.admin(), r.id(), outcome);
     }
 
     @Test
     void anErasureWithAnOpenObjectionSuppressesAndTheObjectionCompletesAfterIt() {
         Center c = center();
-        ClientId id = qleven.createClient().create(c.admin(), CreateClientCommand.builder()
+        ClientId id = qleven.clients().create(c.admin(), CreateClientCommand.builder()
                 .fullName("Pau Roig").phone("622 444 555").email("pau@example.com").build()).id();
-        ClientId control = qleven.createClient().create(c.admin(), CreateClientCommand.builder()
+        ClientId control = qleven.clients().create(c.admin(), CreateClientCommand.builder()
                 .fullName("Eva Solo").phone("622 444 556").email("eva@example.com").build()).id();
-        PrivacyRequestView objection = qleven.createPrivacyRequest().create(c.admin(),
+        PrivacyRequestView objection = qleven.privacy().createRequest(c.admin(),
                 CreatePrivacyRequestCommand.parse(id.toString(), "objection", null));
 
         answered(c, id, "erasure", "Erased.");
         answered(c, control, "erasure", "Erased.");
 
-        assertThat(qleven.suppressionCheck().isSuppressed(c.tenant(), new PhoneNumber("+34622444555"))).isTrue();
-        assertThat(qleven.suppressionCheck().isSuppressed(c.tenant(), new EmailAddress("pau@example.com"))).isTrue();
-        assertThat(qleven.suppressionCheck().isSuppressed(c.tenant(), new PhoneNumber("+34622444556")))
+        assertThat(qleven.privacy().isSuppressed(c.tenant(), new PhoneNumber("+34622444555"))).isTrue();
+        assertThat(qleven.privacy().isSuppressed(c.tenant(), new EmailAddress("pau@example.com"))).isTrue();
+        assertThat(qleven.privacy().isSuppressed(c.tenant(), new PhoneNumber("+34622444556")))
                 .as("control: an erasure alone suppresses nothing").isFalse();
-        assertThat(qleven.completePrivacyRequest().complete(c.admin(), objection.id(), "No more marketing.")
+        assertThat(qleven.privacy().completeRequest(c.admin(), objection.id(), "No more marketing.")
                 .status()).isEqualTo(PrivacyRequestStatus.COMPLETED);
     }
 
     @Test
     void anObjectionReceivedAfterTheErasureIsRefusedAndStaysOpen() {
         Center c = center();
-        ClientId id = qleven.createClient().create(c.admin(), CreateClientCommand.builder()
+        ClientId id = qleven.clients().create(c.admin(), CreateClientCommand.builder()
                 .fullName("Pau Roig").phone("622 444 555").email("pau@example.com").build()).id();
         answered(c, id, "erasure", "Erased.");
-        PrivacyRequestView objection = qleven.createPrivacyRequest().create(c.admin(),
+        PrivacyRequestView objection = qleven.privacy().createRequest(c.admin(),
                 CreatePrivacyRequestCommand.parse(id.toString(), "objection", null));
 
-        assertThatThrownBy(() -> qleven.completePrivacyRequest().complete(c.admin(), objection.id(), "Done."))
+        assertThatThrownBy(() -> qleven.privacy().completeRequest(c.admin(), objection.id(), "Done."))
                 .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.getMessage()).contains("erased");
                     assertThat(e.details()).containsEntry("clientErased", true);
                 });
-        assertThat(qleven.getPrivacyRequest().get(c.admin(), objection.id()).status())
+        assertThat(qleven.privacy().getRequest(c.admin(), objection.id()).status())
                 .isNotEqualTo(PrivacyRequestStatus.COMPLETED);
-        assertThat(qleven.suppressionCheck().isSuppressed(c.tenant(), new PhoneNumber("+34622444555"))).isFalse();
+        assertThat(qleven.privacy().isSuppressed(c.tenant(), new PhoneNumber("+34622444555"))).isFalse();
     }
 
     private static com.qleven.ports.consent.in.ChannelConsent channel(Center c,
@@ -491,61 +491,61 @@ public abstract class PrivacyRequestsUseCasesSuite extends UseCasesSuiteBase {
         com.qleven.ports.consent.in.RecordConsentCommand grant = com.qleven.ports.consent.in.RecordConsentCommand
                 .builder().purpose("whatsapp").decision("granted").channel("in_person").textVersion("2026-03")
                 .text("I agree.").build();
-        qleven.recordConsent().record(c.admin(), c.client(), grant);
-        assertThat(qleven.consentCheck().allows(c.tenant(), c.client(),
+        qleven.consent().record(c.admin(), c.client(), grant);
+        assertThat(qleven.consent().allows(c.tenant(), c.client(),
                 com.qleven.domain.consent.ConsentPurpose.WHATSAPP, clock.instant())).isTrue();
         answered(c, c.client(), "restriction", "Accuracy disputed.");
 
-        assertThat(qleven.processingCheck().restricted(c.tenant(), c.client())).isTrue();
-        assertThatThrownBy(() -> qleven.getClient().get(c.receptionist(), c.client()))
+        assertThat(qleven.clients().isRestricted(c.tenant(), c.client())).isTrue();
+        assertThatThrownBy(() -> qleven.clients().get(c.receptionist(), c.client()))
                 .isInstanceOfSatisfying(ConflictException.class,
                         e -> assertThat(e.details()).containsEntry("restricted", true));
-        ClientView seen = qleven.getClient().get(c.admin(), c.client());
+        ClientView seen = qleven.clients().get(c.admin(), c.client());
         assertThat(seen.restriction()).get().satisfies(r -> {
             assertThat(r.since()).isEqualTo(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
             assertThat(r.reason()).contains("Accuracy disputed.");
         });
-        assertThatThrownBy(() -> qleven.updateClient().update(c.admin(),
+        assertThatThrownBy(() -> qleven.clients().update(c.admin(),
                 new com.qleven.ports.clients.in.UpdateClientCommand(c.client(), Map.of("fullName", "L. F."),
                         Optional.empty()))).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> qleven.recordConsent().record(c.professional(), c.client(), grant))
+        assertThatThrownBy(() -> qleven.consent().record(c.professional(), c.client(), grant))
                 .isInstanceOf(ConflictException.class);
-        assertThat(qleven.consentCheck().allows(c.tenant(), c.client(),
+        assertThat(qleven.consent().allows(c.tenant(), c.client(),
                 com.qleven.domain.consent.ConsentPurpose.WHATSAPP, clock.instant())).isFalse();
-        qleven.recordConsent().record(c.receptionist(), c.client(), com.qleven.ports.consent.in.RecordConsentCommand
+        qleven.consent().record(c.receptionist(), c.client(), com.qleven.ports.consent.in.RecordConsentCommand
                 .builder().purpose("marketing").decision("withdrawn").channel("in_person").textVersion("2026-03")
                 .text("I withdraw.").build());
         // A decision captured by a channel: a grant (an online booking's opt-in) is refused, a STOP is kept.
-        assertThatThrownBy(() -> qleven.recordConsentFromChannel().record(channel(c,
+        assertThatThrownBy(() -> qleven.consent().recordFromChannel(channel(c,
                 com.qleven.domain.consent.ConsentDecision.GRANTED,
                 com.qleven.domain.consent.ConsentChannel.ONLINE_BOOKING))).isInstanceOf(ConflictException.class);
-        assertThat(qleven.recordConsentFromChannel().record(channel(c,
+        assertThat(qleven.consent().recordFromChannel(channel(c,
                 com.qleven.domain.consent.ConsentDecision.WITHDRAWN,
                 com.qleven.domain.consent.ConsentChannel.WHATSAPP_REPLY)).decision())
                 .isEqualTo(com.qleven.domain.consent.ConsentDecision.WITHDRAWN);
-        assertThatThrownBy(() -> qleven.processingCheck().requireProcessable(c.tenant(), c.client()))
+        assertThatThrownBy(() -> qleven.clients().requireProcessable(c.tenant(), c.client()))
                 .isInstanceOf(ConflictException.class);
 
-        assertThatThrownBy(() -> qleven.liftRestriction().lift(c.professional(), c.client(), "Verified."))
+        assertThatThrownBy(() -> qleven.clients().liftRestriction(c.professional(), c.client(), "Verified."))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> qleven.liftRestriction().lift(c.admin(), c.client(), " "))
+        assertThatThrownBy(() -> qleven.clients().liftRestriction(c.admin(), c.client(), " "))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("reason"));
-        ClientView lifted = qleven.liftRestriction().lift(c.admin(), c.client(), "Accuracy verified.");
+        ClientView lifted = qleven.clients().liftRestriction(c.admin(), c.client(), "Accuracy verified.");
 
         assertThat(lifted.restriction()).isEmpty();
-        assertThat(qleven.processingCheck().restricted(c.tenant(), c.client())).isFalse();
-        assertThat(qleven.getClient().get(c.receptionist(), c.client()).id()).isEqualTo(c.client());
-        assertThat(qleven.consentCheck().allows(c.tenant(), c.client(),
+        assertThat(qleven.clients().isRestricted(c.tenant(), c.client())).isFalse();
+        assertThat(qleven.clients().get(c.receptionist(), c.client()).id()).isEqualTo(c.client());
+        assertThat(qleven.consent().allows(c.tenant(), c.client(),
                 com.qleven.domain.consent.ConsentPurpose.WHATSAPP, clock.instant()))
                 .as("the STOP received meanwhile still holds").isFalse();
-        qleven.recordConsentFromChannel().record(channel(c, com.qleven.domain.consent.ConsentDecision.GRANTED,
+        qleven.consent().recordFromChannel(channel(c, com.qleven.domain.consent.ConsentDecision.GRANTED,
                 com.qleven.domain.consent.ConsentChannel.ONLINE_BOOKING));
-        assertThat(qleven.consentCheck().allows(c.tenant(), c.client(),
+        assertThat(qleven.consent().allows(c.tenant(), c.client(),
                 com.qleven.domain.consent.ConsentPurpose.WHATSAPP, clock.instant())).isTrue();
-        assertThatThrownBy(() -> qleven.liftRestriction().lift(c.admin(), c.client(), "Again."))
+        assertThatThrownBy(() -> qleven.clients().liftRestriction(c.admin(), c.client(), "Again."))
                 .isInstanceOf(ConflictException.class);
-        assertThat(qleven.listAuditEvents().list(c.admin(), new PageRequest(50, Optional.empty())).items())
+        assertThat(qleven.audit().list(c.admin(), new PageRequest(50, Optional.empty())).items())
                 .extracting(e -> e.event().action()).contains("client.lift_restriction");
     }
 }

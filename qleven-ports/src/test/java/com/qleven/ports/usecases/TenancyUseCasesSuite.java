@@ -74,14 +74,14 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
     }
 
     protected SignUpResult signUp(String adminEmail) {
-        return qleven.signUp().signUp(SignUpCommand.builder()
+        return qleven.tenancy().signUp(SignUpCommand.builder()
                 .centerName("Clínica Sol").address("Calle Mayor 1").taxId("B12345678").country("ES")
                 .timeZone("Europe/Madrid").currency("EUR").fullName("Ana López").email(adminEmail)
                 .phone("+34600111222").password(PASSWORD).ageConfirmed(true).client(client).build());
     }
 
     protected SignInResult signIn(String email, String password, Optional<TenantId> tenant) {
-        return qleven.signIn().signIn(new SignInCommand(email, password, tenant, client));
+        return qleven.tenancy().signIn(new SignInCommand(email, password, tenant, client));
     }
 
     protected Principal principal(String email) {
@@ -89,11 +89,11 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
     }
 
     protected Principal principal(String email, String password) {
-        return qleven.authenticate().authenticate(signIn(email, password, Optional.empty()).token());
+        return qleven.tenancy().authenticate(signIn(email, password, Optional.empty()).token());
     }
 
     protected UserView addUser(Principal admin, String email, String role) {
-        return qleven.addUser().add(admin, AddUserCommand.builder()
+        return qleven.tenancy().addUser(admin, AddUserCommand.builder()
                 .fullName("Luis Pérez").email(email).role(role).password(STAFF_PASSWORD).ageConfirmed(true).build());
     }
 
@@ -105,7 +105,7 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
         assertThat(admin.tenantId()).contains(result.tenantId());
         assertThat(admin.userId()).isEqualTo(result.userId());
         assertThat(admin.role()).isEqualTo(Role.ADMINISTRATOR);
-        UserView me = qleven.profile().me(admin);
+        UserView me = qleven.tenancy().me(admin);
         assertThat(me.fullName()).isEqualTo("Ana López");
         assertThat(me.email()).isEqualTo(email);
         assertThat(me.phone()).contains("+34600111222");
@@ -128,7 +128,7 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
     @Test
     void signUpWithoutAgeConfirmationIsRefusedAndWritesNothing() {
         String email = email();
-        assertThatThrownBy(() -> qleven.signUp().signUp(SignUpCommand.builder()
+        assertThatThrownBy(() -> qleven.tenancy().signUp(SignUpCommand.builder()
                 .centerName("C").address("A").taxId("T").country("ES").timeZone("Europe/Madrid").currency("EUR")
                 .fullName("Ana").email(email).password(PASSWORD).ageConfirmed(false).client(client).build()))
                 .isInstanceOfSatisfying(UnprocessableException.class,
@@ -152,7 +152,7 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
         String email = email();
         SignUpResult center = signUp(email);
 
-        SignInResult signedIn = qleven.signIn().signIn(SignInCommand.parse(email, PASSWORD,
+        SignInResult signedIn = qleven.tenancy().signIn(SignInCommand.parse(email, PASSWORD,
                 center.tenantId().toString(), client));
 
         assertThat(signedIn.tenantId()).contains(center.tenantId());
@@ -191,11 +191,11 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
                 .chainSigner(chainSigner()).phoneNumbers(phoneNumbers()).signupsPerAddressPerHour(2).build();
         ClientInfo from = new ClientInfo("198.51.100." + (int) (Math.random() * 250), "ua", Optional.empty());
         for (int i = 0; i < 2; i++) {
-            strict.signUp().signUp(SignUpCommand.builder()
+            strict.tenancy().signUp(SignUpCommand.builder()
                     .centerName("C").address("A").taxId("T").country("ES").timeZone("Europe/Madrid").currency("EUR")
                     .fullName("Ana").email(email()).password(PASSWORD).ageConfirmed(true).client(from).build());
         }
-        assertThatThrownBy(() -> strict.signUp().signUp(SignUpCommand.builder()
+        assertThatThrownBy(() -> strict.tenancy().signUp(SignUpCommand.builder()
                 .centerName("C").address("A").taxId("T").country("ES").timeZone("Europe/Madrid").currency("EUR")
                 .fullName("Ana").email(email()).password(PASSWORD).ageConfirmed(true).client(from).build()))
                 .isInstanceOfSatisfying(RateLimitedException.class,
@@ -276,7 +276,7 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
                 all.add(pool.submit(() -> {
                     go.await();
                     try {
-                        core.signIn().signIn(new SignInCommand(email, "not the password", Optional.empty(), client));
+                        core.tenancy().signIn(new SignInCommand(email, "not the password", Optional.empty(), client));
                     } catch (UnauthenticatedException e) {
                         wrong.incrementAndGet();
                     } catch (RateLimitedException e) {
@@ -319,7 +319,7 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
         String otherAdmin = email();
         SignUpResult second = signUp(otherAdmin);
         addUser(principal(otherAdmin), email, "professional");
-        qleven.membershipRequests().accept(principal(email), second.tenantId());
+        qleven.tenancy().acceptMembership(principal(email), second.tenantId());
 
         assertThatThrownBy(() -> signIn(email, "wrong password!", Optional.empty()))
                 .isInstanceOf(UnauthenticatedException.class);
@@ -328,7 +328,7 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
                         .stream().map(c -> String.valueOf(((Map<?, ?>) c).get("tenantId"))).toList())
                         .containsExactlyInAnyOrder(first.tenantId().toString(), second.tenantId().toString()));
 
-        Principal inSecond = qleven.authenticate().authenticate(
+        Principal inSecond = qleven.tenancy().authenticate(
                 signIn(email, PASSWORD, Optional.of(second.tenantId())).token());
         assertThat(inSecond.tenantId()).contains(second.tenantId());
         assertThat(inSecond.role()).isEqualTo(Role.PROFESSIONAL);
@@ -349,10 +349,10 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
         assertThat(added.status()).isEqualTo(MembershipStatus.PENDING);
         assertThat(fresh.status()).isEqualTo(MembershipStatus.ACTIVE);
         assertThat(added.tenantId()).contains(other.tenantId());
-        UserView seen = qleven.getUser().get(principal(otherAdmin), added.id());
+        UserView seen = qleven.tenancy().getUser(principal(otherAdmin), added.id());
         assertThat(seen.fullName()).isEqualTo("Luis Pérez");
         assertThat(seen.phone()).isEmpty();
-        assertThat(qleven.listUsers().list(principal(otherAdmin), new PageRequest(200, Optional.empty())).items())
+        assertThat(qleven.tenancy().listUsers(principal(otherAdmin), new PageRequest(200, Optional.empty())).items())
                 .filteredOn(u -> u.id().equals(added.id()))
                 .singleElement().satisfies(u -> assertThat(u.fullName()).isEqualTo("Luis Pérez"));
         // Not a member yet: no sign-in there, and the only choice is the home center.
@@ -364,12 +364,12 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
         assertThatThrownBy(() -> addUser(principal(otherAdmin), email, "professional"))
                 .isInstanceOf(ConflictException.class);
 
-        assertThat(qleven.membershipRequests().mine(principal(email))).extracting(m -> m.status())
+        assertThat(qleven.tenancy().myMemberships(principal(email))).extracting(m -> m.status())
                 .containsExactly(MembershipStatus.ACTIVE, MembershipStatus.PENDING);
-        assertThat(qleven.membershipRequests().accept(principal(email), other.tenantId()).status())
+        assertThat(qleven.tenancy().acceptMembership(principal(email), other.tenantId()).status())
                 .isEqualTo(MembershipStatus.ACTIVE);
         assertThat(signIn(email, PASSWORD, Optional.of(other.tenantId())).token()).isNotBlank();
-        assertThat(qleven.getUser().get(principal(otherAdmin), added.id()).fullName()).isEqualTo("Ana López");
+        assertThat(qleven.tenancy().getUser(principal(otherAdmin), added.id()).fullName()).isEqualTo("Ana López");
     }
 
     @Test
@@ -380,20 +380,20 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
         SignUpResult other = signUp(otherAdmin);
         UserView added = addUser(principal(otherAdmin), email, "professional");
         // The asking administrator answers only for themselves.
-        assertThat(qleven.membershipRequests().accept(principal(otherAdmin), other.tenantId()).role())
+        assertThat(qleven.tenancy().acceptMembership(principal(otherAdmin), other.tenantId()).role())
                 .isEqualTo(Role.ADMINISTRATOR);
-        assertThat(qleven.getUser().get(principal(otherAdmin), added.id()).status())
+        assertThat(qleven.tenancy().getUser(principal(otherAdmin), added.id()).status())
                 .isEqualTo(MembershipStatus.PENDING);
-        assertThatThrownBy(() -> qleven.updateUser().update(principal(otherAdmin), added.id(),
+        assertThatThrownBy(() -> qleven.tenancy().updateUser(principal(otherAdmin), added.id(),
                 new UpdateUserCommand(Optional.empty(), Optional.of(false)))).isInstanceOf(ConflictException.class);
 
-        assertThat(qleven.membershipRequests().decline(principal(email), other.tenantId()).status())
+        assertThat(qleven.tenancy().declineMembership(principal(email), other.tenantId()).status())
                 .isEqualTo(MembershipStatus.DECLINED);
-        assertThatThrownBy(() -> qleven.getUser().get(principal(otherAdmin), added.id()))
+        assertThatThrownBy(() -> qleven.tenancy().getUser(principal(otherAdmin), added.id()))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> qleven.membershipRequests().decline(principal(email), other.tenantId()))
+        assertThatThrownBy(() -> qleven.tenancy().declineMembership(principal(email), other.tenantId()))
                 .isInstanceOf(NotFoundException.class);
-        assertThat(qleven.membershipRequests().mine(principal(email))).hasSize(1);
+        assertThat(qleven.tenancy().myMemberships(principal(email))).hasSize(1);
     }
 
     @Test
@@ -403,10 +403,10 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
         String otherAdmin = email();
         SignUpResult other = signUp(otherAdmin);
         UserView added = addUser(principal(otherAdmin), email, "professional");
-        qleven.membershipRequests().accept(principal(email), other.tenantId());
+        qleven.tenancy().acceptMembership(principal(email), other.tenantId());
         assertThatThrownBy(() -> signIn(email, PASSWORD, Optional.empty())).isInstanceOf(ConflictException.class);
 
-        qleven.updateUser().update(principal(otherAdmin), added.id(),
+        qleven.tenancy().updateUser(principal(otherAdmin), added.id(),
                 new UpdateUserCommand(Optional.empty(), Optional.of(false)));
         assertThat(signIn(email, PASSWORD, Optional.empty()).tenantId()).contains(home.tenantId());
     }
@@ -428,7 +428,7 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
         assertThatThrownBy(() -> addUser(principal(professionalEmail, STAFF_PASSWORD), email(), "receptionist"))
                 .isInstanceOf(ForbiddenException.class);
 
-        var users = qleven.listUsers().list(receptionist, PageRequest.first());
+        var users = qleven.tenancy().listUsers(receptionist, PageRequest.first());
         assertThat(users.items()).extracting(UserView::email)
                 .containsExactly(adminEmail, receptionistEmail, professionalEmail);
         assertThat(users.items()).allSatisfy(u -> assertThat(u.tenantId()).contains(center.tenantId()));
@@ -441,14 +441,14 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
         signUp(adminEmail);
         Principal admin = principal(adminEmail);
         UserView colleague = addUser(admin, email(), "professional");
-        assertThat(qleven.getUser().get(admin, colleague.id()).email()).isEqualTo(colleague.email());
+        assertThat(qleven.tenancy().getUser(admin, colleague.id()).email()).isEqualTo(colleague.email());
 
         String strangerEmail = email();
         SignUpResult stranger = signUp(strangerEmail);
         Throwable foreign = org.assertj.core.api.Assertions.catchThrowable(
-                () -> qleven.getUser().get(admin, stranger.userId()));
+                () -> qleven.tenancy().getUser(admin, stranger.userId()));
         Throwable missing = org.assertj.core.api.Assertions.catchThrowable(
-                () -> qleven.getUser().get(admin, new UserId(UUID.randomUUID())));
+                () -> qleven.tenancy().getUser(admin, new UserId(UUID.randomUUID())));
         assertThat(foreign).isInstanceOf(com.qleven.domain.shared.NotFoundException.class)
                 .hasMessage(missing.getMessage());
         assertThat(missing).isInstanceOf(com.qleven.domain.shared.NotFoundException.class);
@@ -470,14 +470,14 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
         Optional<String> cursor = Optional.empty();
         int pages = 0;
         do {
-            var page = qleven.listUsers().list(admin, new PageRequest(2, cursor));
+            var page = qleven.tenancy().listUsers(admin, new PageRequest(2, cursor));
             page.items().forEach(u -> seen.add(u.email()));
             cursor = page.next();
             pages++;
         } while (cursor.isPresent());
         assertThat(seen).containsExactlyElementsOf(expected);
         assertThat(pages).isEqualTo(3);
-        assertThatThrownBy(() -> qleven.listUsers().list(admin, new PageRequest(2, Optional.of("garbage"))))
+        assertThatThrownBy(() -> qleven.tenancy().listUsers(admin, new PageRequest(2, Optional.of("garbage"))))
                 .isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("cursor"));
     }
@@ -494,22 +494,22 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
         SignUpResult center = signUp(email);
         String token = signIn(email, PASSWORD, Optional.empty()).token();
         String staff = email();
-        assertThatThrownBy(() -> qleven.authenticate().authenticated(token, admin -> {
+        assertThatThrownBy(() -> qleven.tenancy().authenticated(token, admin -> {
             store.shared().transactions().inTenant(admin.tenantId().orElseThrow(), () -> addUser(admin,
                     staff, "professional"));
             throw new IllegalStateException("the request fails after its use case wrote");
         })).isInstanceOf(IllegalStateException.class);
-        Principal admin = qleven.authenticate().authenticate(token);
+        Principal admin = qleven.tenancy().authenticate(token);
         assertThat(admin.tenantId()).contains(center.tenantId());
         // The failed request's user was undone with it; the control adds the same email.
-        assertThat(qleven.authenticate().authenticated(token, p -> addUser(p, staff, "professional").email()))
+        assertThat(qleven.tenancy().authenticated(token, p -> addUser(p, staff, "professional").email()))
                 .contains(staff);
 
         List<String> ran = new ArrayList<>();
-        assertThat(qleven.authenticate().authenticated("not-a-token", p -> ran.add("bad token"))).isEmpty();
-        assertThat(qleven.authenticate().authenticated(token + "x", p -> ran.add("unknown token"))).isEmpty();
+        assertThat(qleven.tenancy().authenticated("not-a-token", p -> ran.add("bad token"))).isEmpty();
+        assertThat(qleven.tenancy().authenticated(token + "x", p -> ran.add("unknown token"))).isEmpty();
         clock.advance(Duration.ofMinutes(31));
-        assertThat(qleven.authenticate().authenticated(token, p -> ran.add("expired"))).isEmpty();
+        assertThat(qleven.tenancy().authenticated(token, p -> ran.add("expired"))).isEmpty();
         assertThat(ran).isEmpty();
         Principal again = principal(email);
         StoredSession expired = store.shared().transactions().inTenant(center.tenantId(),
@@ -525,19 +525,19 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
         signUp(email);
         String token = signIn(email, PASSWORD, Optional.empty()).token();
         clock.advance(Duration.ofMinutes(29));
-        qleven.authenticate().authenticate(token);
+        qleven.tenancy().authenticate(token);
         clock.advance(Duration.ofMinutes(29));
-        qleven.authenticate().authenticate(token);
+        qleven.tenancy().authenticate(token);
         clock.advance(Duration.ofMinutes(31));
-        assertThatThrownBy(() -> qleven.authenticate().authenticate(token)).isInstanceOf(UnauthenticatedException.class);
+        assertThatThrownBy(() -> qleven.tenancy().authenticate(token)).isInstanceOf(UnauthenticatedException.class);
 
         String busy = signIn(email, PASSWORD, Optional.empty()).token();
         for (int i = 0; i < 47; i++) {
             clock.advance(Duration.ofMinutes(15));
-            qleven.authenticate().authenticate(busy);
+            qleven.tenancy().authenticate(busy);
         }
         clock.advance(Duration.ofMinutes(15));
-        assertThatThrownBy(() -> qleven.authenticate().authenticate(busy)).isInstanceOf(UnauthenticatedException.class);
+        assertThatThrownBy(() -> qleven.tenancy().authenticate(busy)).isInstanceOf(UnauthenticatedException.class);
     }
 
     @Test
@@ -545,10 +545,10 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
         String email = email();
         SignUpResult center = signUp(email);
         SignInResult signedIn = signIn(email, PASSWORD, Optional.empty());
-        Principal admin = qleven.authenticate().authenticate(signedIn.token());
+        Principal admin = qleven.tenancy().authenticate(signedIn.token());
         clock.advance(Duration.ofMinutes(7));
-        qleven.signOut().signOut(admin);
-        assertThatThrownBy(() -> qleven.authenticate().authenticate(signedIn.token()))
+        qleven.tenancy().signOut(admin);
+        assertThatThrownBy(() -> qleven.tenancy().authenticate(signedIn.token()))
                 .isInstanceOf(UnauthenticatedException.class);
 
         StoredSession log = store.shared().transactions().inTenant(center.tenantId(),
@@ -566,28 +566,29 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
     @Test
     void malformedTokensAreRefusedWithoutALookup() {
         for (String token : new String[] {null, "", "Bearer x", "qs_" + "x".repeat(200), "qk_abc"}) {
-            assertThatThrownBy(() -> qleven.authenticate().authenticate(token)).isInstanceOf(UnauthenticatedException.class);
+            assertThatThrownBy(() -> qleven.tenancy().authenticate(token)).isInstanceOf(UnauthenticatedException.class);
         }
-        assertThatThrownBy(() -> qleven.authenticate().authenticate("qs_" + UUID.randomUUID()))
+        assertThatThrownBy(() -> qleven.tenancy().authenticate("qs_" + UUID.randomUUID()))
                 .isInstanceOf(UnauthenticatedException.class);
     }
 
     @Test
     void operatorsBelongToNoCenterAndMayNotActInOne() {
         String email = email();
-        UserId id = qleven.createOperator().create(new CreateOperator.CreateOperatorCommand(
+        UserId id = qleven.tenancy().createOperator(new CreateOperator.CreateOperatorCommand(
                 PersonDetails.parse("Olga Operator", email, null), PASSWORD));
         SignInResult signedIn = signIn(email, PASSWORD, Optional.empty());
         assertThat(signedIn.tenantId()).isEmpty();
-        Principal operator = qleven.authenticate().authenticate(signedIn.token());
+        Principal operator = qleven.tenancy().authenticate(signedIn.token());
         assertThat(operator.role()).isEqualTo(Role.OPERATOR);
-        assertThat(qleven.profile().me(operator).id()).isEqualTo(id);
-        assertThatThrownBy(() -> qleven.listUsers().list(operator, PageRequest.first())).isInstanceOf(ForbiddenException.class);
+        assertThat(qleven.tenancy().me(operator).id()).isEqualTo(id);
+        assertThatThrownBy(() -> qleven.tenancy().listUsers(operator,
+                PageRequest.first())).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> addUser(operator, email(), "administrator")).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> qleven.createOperator().create(new CreateOperator.CreateOperatorCommand(
+        assertThatThrownBy(() -> qleven.tenancy().createOperator(new CreateOperator.CreateOperatorCommand(
                 PersonDetails.parse("Twin", email, null), PASSWORD))).isInstanceOf(ConflictException.class);
-        qleven.signOut().signOut(operator);
-        assertThatThrownBy(() -> qleven.authenticate().authenticate(signedIn.token()))
+        qleven.tenancy().signOut(operator);
+        assertThatThrownBy(() -> qleven.tenancy().authenticate(signedIn.token()))
                 .isInstanceOf(UnauthenticatedException.class);
     }
 

@@ -121,13 +121,13 @@ public abstract class UnitOfWorkCipherSuite extends UseCasesSuiteBase {
     private Principal admin() {
         String email = "admin-" + UUID.randomUUID() + "@example.com";
         ClientInfo from = new ClientInfo("10.9.8.7", "test", Optional.empty());
-        SignUpResult signedUp = qleven.signUp().signUp(SignUpCommand.builder()
+        SignUpResult signedUp = qleven.tenancy().signUp(SignUpCommand.builder()
                 .centerName("Clínica").address("Calle 1").taxId("B1").country("ES").timeZone("Europe/Madrid")
                 .currency("EUR").fullName("Ana Admin").email(email).password(PASSWORD).ageConfirmed(true).client(from)
                 .build());
         assertThat(signedUp.tenantId()).isNotNull();
-        return qleven.authenticate().authenticate(
-                qleven.signIn().signIn(new SignInCommand(email, PASSWORD, Optional.empty(), from)).token());
+        return qleven.tenancy().authenticate(
+                qleven.tenancy().signIn(new SignInCommand(email, PASSWORD, Optional.empty(), from)).token());
     }
 
     /** The id of the data key that sealed a value: bytes 1 to 16. */

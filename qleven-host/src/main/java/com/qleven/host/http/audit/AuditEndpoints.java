@@ -36,15 +36,15 @@ public final class AuditEndpoints {
     }
 
     private Response verify(Request request) {
-        List<ChainReport> reports = qleven.verifyAuditTrail().verify(request.principal(qleven.authenticate()));
+        List<ChainReport> reports = qleven.audit().verify(request.principal(qleven.tenancy().authenticator()));
         return Response.ok(new VerifyAnswer(reports.stream().map(r -> new ChainAnswer(
                 r.chain().map(TenantId::toString).orElse(null), r.verified(), r.brokenAt().orElse(null),
                 r.reason().map(ChainBreak::wireName).orElse(null))).toList()));
     }
 
     private Response events(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
-        var page = qleven.listAuditEvents().list(principal, request.page());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
+        var page = qleven.audit().list(principal, request.page());
         return Response.ok(new EventPage(page.items().stream().map(AuditEndpoints::event).toList(),
                 page.next().orElse(null)));
     }

@@ -60,9 +60,9 @@ public final class ClientEndpoints {
     }
 
     private Response create(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         CreateClientBody body = request.body(CreateClientBody.class);
-        ClientView created = qleven.createClient().create(principal, CreateClientCommand.builder()
+        ClientView created = qleven.clients().create(principal, CreateClientCommand.builder()
                 .fullName(body.fullName()).phone(body.phone()).email(body.email()).birthDate(body.birthDate())
                 .notes(body.notes())
                 .build());
@@ -70,40 +70,40 @@ public final class ClientEndpoints {
     }
 
     private Response get(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
-        ClientView client = qleven.getClient().get(principal, id(request));
+        Principal principal = request.principal(qleven.tenancy().authenticator());
+        ClientView client = qleven.clients().get(principal, id(request));
         return Response.ok(answer(client)).withHeader("ETag", etag(client));
     }
 
     private Response update(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         ClientId id = id(request);
         ObjectNode body = request.body(ObjectNode.class);
-        ClientView updated = qleven.updateClient().update(principal,
+        ClientView updated = qleven.clients().update(principal,
                 UpdateClientCommand.parse(id, JsonMembers.of(body), expectedVersion(request)));
         return Response.ok(answer(updated)).withHeader("ETag", etag(updated));
     }
 
     /** Administrators lift a restriction of processing (Art. 18(3)) with a reason; answers the client as it now is. */
     private Response liftRestriction(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         ClientId id = id(request);
         LiftRestrictionBody body = request.body(LiftRestrictionBody.class);
-        ClientView lifted = qleven.liftRestriction().lift(principal, id, body.reason());
+        ClientView lifted = qleven.clients().liftRestriction(principal, id, body.reason());
         return Response.ok(answer(lifted)).withHeader("ETag", etag(lifted));
     }
 
     private Response list(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
-        return Response.ok(page(qleven.listClients().list(principal, request.page())));
+        Principal principal = request.principal(qleven.tenancy().authenticator());
+        return Response.ok(page(qleven.clients().list(principal, request.page())));
     }
 
     private Response search(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         PageRequest page = request.page();
         SearchClientsBody body = request.body(SearchClientsBody.class);
         ClientSearch search = ClientSearch.parse(body.phone(), body.email(), body.name());
-        return Response.ok(page(qleven.searchClients().search(principal, search, page)));
+        return Response.ok(page(qleven.clients().search(principal, search, page)));
     }
 
     /** A malformed id names no resource: the same 404 as another center's id or none. */

@@ -49,17 +49,17 @@ public final class ConsentEndpoints {
     }
 
     private Response addPurpose(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         AddPurposeBody body = request.body(AddPurposeBody.class);
-        PurposeView view = qleven.manageConsentPurposes().add(principal,
+        PurposeView view = qleven.consent().addPurpose(principal,
                 new AddPurposeCommand(body.code(), body.description(), body.marketing()));
         return Response.created("/v1/consent-purposes", purpose(view));
     }
 
     private Response purposes(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         return Response.ok(new PurposeList(
-                qleven.manageConsentPurposes().list(principal).stream().map(ConsentEndpoints::purpose).toList()));
+                qleven.consent().purposes(principal).stream().map(ConsentEndpoints::purpose).toList()));
     }
 
     private static PurposeAnswer purpose(PurposeView view) {
@@ -81,10 +81,10 @@ public final class ConsentEndpoints {
     }
 
     private Response record(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         ClientId client = id(request);
         RecordConsentBody body = request.body(RecordConsentBody.class);
-        ConsentEntry entry = qleven.recordConsent().record(principal, client, RecordConsentCommand.builder()
+        ConsentEntry entry = qleven.consent().record(principal, client, RecordConsentCommand.builder()
                 .purpose(body.purpose()).decision(body.decision()).channel(body.channel())
                 .textVersion(body.textVersion()).text(body.text()).proof(body.proof())
                 .build());
@@ -92,8 +92,8 @@ public final class ConsentEndpoints {
     }
 
     private Response get(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
-        ConsentsView view = qleven.getConsents().get(principal, id(request));
+        Principal principal = request.principal(qleven.tenancy().authenticator());
+        ConsentsView view = qleven.consent().get(principal, id(request));
         // The purposes are the center's own codes: their decisions are data, keyed by code.
         Map<String, Boolean> current = new LinkedHashMap<>();
         view.current().forEach((purpose, granted) -> current.put(purpose.code(), granted));

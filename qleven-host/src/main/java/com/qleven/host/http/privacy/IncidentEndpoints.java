@@ -65,9 +65,9 @@ public final class IncidentEndpoints {
     }
 
     private Response report(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         ReportIncidentBody body = request.body(ReportIncidentBody.class);
-        IncidentView view = qleven.reportIncident().report(principal, ReportIncidentCommand.parse(
+        IncidentView view = qleven.privacy().reportIncident(principal, ReportIncidentCommand.parse(
                 body.detectedAt(), body.description(), body.tenantIds(), body.categories()));
         return Response.created("/v1/incidents/" + view.id(), answer(view));
     }
@@ -81,29 +81,30 @@ public final class IncidentEndpoints {
     }
 
     private Response list(Request request, boolean operatorRoute) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         if (operatorRoute != principal.tenantId().isEmpty()) {
             // Each audience has its own path, so that one route's answer never mixes the two views.
             throw new ForbiddenException(operatorRoute
                     ? "the whole incident register is for platform operators"
                     : "operators read the register at /v1/operator/incidents");
         }
-        Page<IncidentView> page = qleven.listIncidents().list(principal, request.page());
+        Page<IncidentView> page = qleven.privacy().listIncidents(principal, request.page());
         return Response.ok(new IncidentPage(page.items().stream().map(IncidentEndpoints::answer).toList(),
                 page.next().orElse(null)));
     }
 
     private Response get(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         // A malformed id names no incident: the same 404 as another center's id or none.
         IncidentId id = request.pathParam("id").filter(t -> UUID_TEXT.matcher(t).matches())
                 .map(t -> new IncidentId(UUID.fromString(t)))
                 .orElseThrow(() -> new NotFoundException("incident"));
-        return Response.ok(answer(qleven.getIncident().get(principal, id)));
+        return Response.ok(answer(qleven.privacy().getIncident(principal, id)));
     }
 
     private Response notifications(Request request) {
-        Page<CenterNotification> page = qleven.listNotifications().list(request.principal(qleven.authenticate()), request.page());
+        Page<CenterNotification> page = qleven.privacy().notifications(request.principal(qleven.tenancy(
+                ).authenticator()), request.page());
         return Response.ok(new NotificationPage(page.items().stream().map(n -> new NotificationAnswer(
                 n.id().toString(), n.kind(), n.subjectId().toString(), n.title(), n.text(), instant(n.createdAt())))
                 .toList(), page.next().orElse(null)));

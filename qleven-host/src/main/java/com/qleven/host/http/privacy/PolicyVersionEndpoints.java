@@ -57,29 +57,30 @@ public final class PolicyVersionEndpoints {
     }
 
     private Response publish(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         PublishBody body = request.body(PublishBody.class);
-        PolicyVersionView view = qleven.publishPolicyVersion().publish(principal,
+        PolicyVersionView view = qleven.privacy().publishPolicy(principal,
                 PublishPolicyCommand.parse(body.version(), body.text(), body.effectiveAt()));
         return Response.created("/v1/policy-versions/current", new PublishedAnswer(view.version(), view.sha256(),
                 instant(view.publishedAt()), instant(view.effectiveAt())));
     }
 
     private Response notifications(Request request) {
-        List<PolicyNotice> notices = qleven.policyAcceptance().notifications(request.principal(qleven.authenticate()));
+        List<PolicyNotice> notices = qleven.privacy().policyNotices(request.principal(qleven.tenancy(
+                ).authenticator()));
         return Response.ok(new NoticeList(notices.stream().map(n -> new NoticeAnswer("policy_version", n.version(),
                 instant(n.effectiveAt()), instant(n.createdAt()))).toList()));
     }
 
     private Response accept(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         String version = request.pathParam("version").orElseThrow(() -> new NotFoundException("policy version"));
-        qleven.policyAcceptance().accept(principal, version);
+        qleven.privacy().acceptPolicy(principal, version);
         return Response.noContent();
     }
 
     private Response current(Request request) {
-        CurrentPolicy current = qleven.policyAcceptance().current(request.principal(qleven.authenticate()))
+        CurrentPolicy current = qleven.privacy().currentPolicy(request.principal(qleven.tenancy().authenticator()))
                 .orElseThrow(() -> new NotFoundException("policy version in effect"));
         return Response.ok(new CurrentAnswer(current.version(), current.sha256(), instant(current.effectiveAt()),
                 current.acceptedAt().map(PolicyVersionEndpoints::instant).orElse(null)));

@@ -59,47 +59,47 @@ public final class PrivacyRequestEndpoints {
     }
 
     private Response create(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         CreatePrivacyRequestBody body = request.body(CreatePrivacyRequestBody.class);
-        PrivacyRequestView created = qleven.createPrivacyRequest().create(principal,
+        PrivacyRequestView created = qleven.privacy().createRequest(principal,
                 CreatePrivacyRequestCommand.parse(body.clientId(), body.type(), body.note()));
         return Response.created("/v1/privacy/requests/" + created.id(), answer(created));
     }
 
     private Response list(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         Optional<PrivacyRequestStatus> status = request.query("status").map(s -> Optional.ofNullable(FILTERS.get(s))
                 .orElseThrow(() -> new ValidationException("status", "must be open, due_soon or overdue")));
-        Page<PrivacyRequestView> page = qleven.listPrivacyRequests().list(principal, status, request.page());
+        Page<PrivacyRequestView> page = qleven.privacy().listRequests(principal, status, request.page());
         return Response.ok(new PrivacyRequestPage(page.items().stream().map(PrivacyRequestEndpoints::answer).toList(),
                 page.next().orElse(null)));
     }
 
     private Response get(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
-        return Response.ok(answer(qleven.getPrivacyRequest().get(principal, id(request))));
+        Principal principal = request.principal(qleven.tenancy().authenticator());
+        return Response.ok(answer(qleven.privacy().getRequest(principal, id(request))));
     }
 
     private Response complete(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         PrivacyRequestId id = id(request);
         CompletePrivacyRequestBody body = request.body(CompletePrivacyRequestBody.class);
-        return Response.ok(answer(qleven.completePrivacyRequest().complete(principal, id, body.outcome())));
+        return Response.ok(answer(qleven.privacy().completeRequest(principal, id, body.outcome())));
     }
 
     private Response extend(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         PrivacyRequestId id = id(request);
         ExtendPrivacyRequestBody body = request.body(ExtendPrivacyRequestBody.class);
-        return Response.ok(answer(qleven.extendPrivacyRequest().extend(principal, id, body.months(), body.reason())));
+        return Response.ok(answer(qleven.privacy().extendRequest(principal, id, body.months(), body.reason())));
     }
 
     private Response export(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         ClientId client = request.pathParam("id").filter(t -> UUID_TEXT.matcher(t).matches())
                 .map(t -> new ClientId(UUID.fromString(t)))
                 .orElseThrow(() -> new NotFoundException("client"));
-        return Response.document(qleven.exportClientData().export(principal, client));
+        return Response.document(qleven.privacy().export(principal, client));
     }
 
     /** A malformed id names no request: the same 404 as another center's id or none. */

@@ -53,25 +53,27 @@ public final class SubprocessorEndpoints {
 
     private Response list(Request request) {
         // A short register by nature (a handful of companies): answered whole, not paged.
-        return Response.ok(new SubprocessorList(qleven.subprocessors().list(request.principal(qleven.authenticate())).stream()
+        return Response.ok(new SubprocessorList(qleven.privacy().subprocessors(request.principal(qleven.tenancy(
+                ).authenticator())).stream()
                 .map(SubprocessorEndpoints::answer).toList()));
     }
 
     private Response add(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         SubprocessorBody body = request.body(SubprocessorBody.class);
-        Subprocessor added = qleven.subprocessors().add(principal, new SubprocessorFields(body.name(), body.purpose(),
+        Subprocessor added = qleven.privacy().addSubprocessor(principal, new SubprocessorFields(body.name(),
+                body.purpose(),
                 body.region(), body.transferSafeguard()));
         return Response.created("/v1/privacy/subprocessors", answer(added));
     }
 
     private Response update(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         SubprocessorId id = request.pathParam("id").filter(t -> UUID_TEXT.matcher(t).matches())
                 .map(t -> new SubprocessorId(UUID.fromString(t)))
                 .orElseThrow(() -> new NotFoundException("sub-processor"));
         ObjectNode patch = request.body(ObjectNode.class);
-        Subprocessor changed = qleven.subprocessors().update(principal, id,
+        Subprocessor changed = qleven.privacy().updateSubprocessor(principal, id,
                 SubprocessorChange.mergePatch(JsonMembers.of(patch)));
         return Response.ok(answer(changed));
     }

@@ -81,28 +81,28 @@ public final class LifecycleEndpoints {
     }
 
     private Response invite(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         InviteBody body = request.body(InviteBody.class);
-        InvitationView view = qleven.inviteUser().invite(principal, InviteUserCommand.parse(body.email(), body.role()));
+        InvitationView view = qleven.tenancy().invite(principal, InviteUserCommand.parse(body.email(), body.role()));
         return Response.created("/v1/invitations/" + view.id(), invitation(view));
     }
 
     private Response listInvitations(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
-        var page = qleven.listInvitations().pending(principal, request.page());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
+        var page = qleven.tenancy().pendingInvitations(principal, request.page());
         return Response.ok(new InvitationPage(page.items().stream().map(LifecycleEndpoints::invitation).toList(),
                 page.next().orElse(null)));
     }
 
     private Response getInvitation(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         InvitationId id = new InvitationId(uuid(request, "invitation"));
-        return Response.ok(invitation(qleven.listInvitations().get(principal, id)));
+        return Response.ok(invitation(qleven.tenancy().getInvitation(principal, id)));
     }
 
     private Response accept(Request request) {
         AcceptBody body = request.body(AcceptBody.class);
-        AcceptInvitation.Accepted accepted = qleven.acceptInvitation().accept(AcceptInvitationCommand.builder()
+        AcceptInvitation.Accepted accepted = qleven.tenancy().acceptInvitation(AcceptInvitationCommand.builder()
                 .token(body.token()).fullName(body.fullName()).phone(body.phone()).password(body.password())
                 .ageConfirmed(body.ageConfirmed()).client(request.client())
                 .build());
@@ -112,82 +112,83 @@ public final class LifecycleEndpoints {
 
     private Response requestReset(Request request) {
         ResetRequestBody body = request.body(ResetRequestBody.class);
-        qleven.requestPasswordReset().request(RequestPasswordResetCommand.parse(body.email(), request.client()));
+        qleven.tenancy().requestPasswordReset(RequestPasswordResetCommand.parse(body.email(), request.client()));
         return Response.json(202, new ResetRequestedAnswer("if this email has an account, a reset link is on its way"));
     }
 
     private Response confirmReset(Request request) {
         ResetConfirmBody body = request.body(ResetConfirmBody.class);
-        qleven.resetPassword().reset(new ResetPasswordCommand(body.token(), body.password()));
+        qleven.tenancy().resetPassword(new ResetPasswordCommand(body.token(), body.password()));
         return Response.noContent();
     }
 
     private Response changePassword(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         ChangePasswordBody body = request.body(ChangePasswordBody.class);
-        qleven.changePassword().change(principal, new ChangePasswordCommand(body.currentPassword(), body.newPassword()));
+        qleven.tenancy().changePassword(principal, new ChangePasswordCommand(body.currentPassword(),
+                body.newPassword()));
         return Response.noContent();
     }
 
     private Response updateUser(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         UserId user = new UserId(uuid(request, "user"));
         JsonNode patch = request.body(JsonNode.class);
         if (!patch.isObject()) {
             throw new ValidationException("body", "must be a JSON object");
         }
-        UserView view = qleven.updateUser().update(principal, user,
+        UserView view = qleven.tenancy().updateUser(principal, user,
                 UpdateUserCommand.mergePatch(JsonMembers.of(patch)));
         return Response.ok(TenancyEndpoints.user(view));
     }
 
     private Response listSessions(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
-        var page = qleven.listSessions().list(principal, request.page());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
+        var page = qleven.tenancy().listSessions(principal, request.page());
         return Response.ok(new SessionPage(page.items().stream().map(LifecycleEndpoints::session).toList(),
                 page.next().orElse(null)));
     }
 
     private Response getSession(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
-        return Response.ok(session(qleven.listSessions().get(principal, new SessionId(uuid(request, "session")))));
+        Principal principal = request.principal(qleven.tenancy().authenticator());
+        return Response.ok(session(qleven.tenancy().getSession(principal, new SessionId(uuid(request, "session")))));
     }
 
     private Response revokeSession(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
-        qleven.revokeSession().revoke(principal, new SessionId(uuid(request, "session")));
+        Principal principal = request.principal(qleven.tenancy().authenticator());
+        qleven.tenancy().revokeSession(principal, new SessionId(uuid(request, "session")));
         return Response.noContent();
     }
 
     /** A malformed id names no resource: the same 404 as another center's id or none. */
     private Response myMemberships(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
-        return Response.ok(new LifecycleBodies.MembershipList(qleven.membershipRequests().mine(principal).stream()
+        Principal principal = request.principal(qleven.tenancy().authenticator());
+        return Response.ok(new LifecycleBodies.MembershipList(qleven.tenancy().myMemberships(principal).stream()
                 .map(LifecycleEndpoints::membership).toList(), null));
     }
 
     private Response myMembership(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         TenantId tenant = new TenantId(uuid(request, "membership"));
-        return Response.ok(membership(qleven.membershipRequests().get(principal, tenant)));
+        return Response.ok(membership(qleven.tenancy().myMembership(principal, tenant)));
     }
 
     private Response acceptMembership(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         TenantId tenant = new TenantId(uuid(request, "membership"));
-        return Response.ok(membership(qleven.membershipRequests().accept(principal, tenant)));
+        return Response.ok(membership(qleven.tenancy().acceptMembership(principal, tenant)));
     }
 
     private Response declineMembership(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         TenantId tenant = new TenantId(uuid(request, "membership"));
-        return Response.ok(membership(qleven.membershipRequests().decline(principal, tenant)));
+        return Response.ok(membership(qleven.tenancy().declineMembership(principal, tenant)));
     }
 
     private Response acceptMembershipByLink(Request request) {
         LifecycleBodies.MembershipAcceptBody body = request.body(LifecycleBodies.MembershipAcceptBody.class);
         MembershipRequests.AcceptedByLink accepted =
-                qleven.membershipRequests().acceptByLink(body.token(), body.password());
+                qleven.tenancy().acceptMembershipByLink(body.token(), body.password());
         return Response.ok(new LifecycleBodies.MembershipAcceptedAnswer(accepted.userId().toString(),
                 accepted.tenantId().toString(), "active"));
     }

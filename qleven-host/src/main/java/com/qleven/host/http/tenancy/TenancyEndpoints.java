@@ -75,7 +75,7 @@ public final class TenancyEndpoints {
                 .ageConfirmed(a.ageConfirmed())
                 .client(request.client())
                 .build();
-        SignUp.SignUpResult result = qleven.signUp().signUp(command);
+        SignUp.SignUpResult result = qleven.tenancy().signUp(command);
         return Response.created("/v1/users/" + result.userId(),
                 new SignUpAnswer(result.tenantId().toString(), result.userId().toString()));
     }
@@ -85,7 +85,7 @@ public final class TenancyEndpoints {
         SignInCommand command = SignInCommand.parse(body.email(), body.password(), body.tenantId(), request.client());
         SignIn.SignInResult result;
         try {
-            result = qleven.signIn().signIn(command);
+            result = qleven.tenancy().signIn(command);
         } catch (UnauthenticatedException e) {
             metrics.signInRefused();
             throw e;
@@ -99,42 +99,42 @@ public final class TenancyEndpoints {
     }
 
     private Response logout(Request request) {
-        qleven.signOut().signOut(request.principal(qleven.authenticate()));
+        qleven.tenancy().signOut(request.principal(qleven.tenancy().authenticator()));
         return Response.noContent().withHeader("Set-Cookie", SessionCookie.clear());
     }
 
     private Response me(Request request) {
-        UserView me = qleven.profile().me(request.principal(qleven.authenticate()));
+        UserView me = qleven.tenancy().me(request.principal(qleven.tenancy().authenticator()));
         return Response.ok(new MeAnswer(me.id().toString(), me.tenantId().map(TenantId::toString).orElse(null),
                 me.role().wireName(), me.fullName(), me.email(), me.phone().orElse(null)));
     }
 
     private Response addUser(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         AddUserBody body = request.body(AddUserBody.class);
         AddUserCommand command = AddUserCommand.builder()
                 .fullName(body.fullName()).email(body.email()).phone(body.phone()).role(body.role())
                 .password(body.password()).ageConfirmed(body.ageConfirmed())
                 .build();
-        UserView added = qleven.addUser().add(principal, command);
+        UserView added = qleven.tenancy().addUser(principal, command);
         return Response.created("/v1/users/" + added.id(), user(added));
     }
 
     private Response listUsers(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         PageRequest page = request.page();
-        var users = qleven.listUsers().list(principal, page);
+        var users = qleven.tenancy().listUsers(principal, page);
         return Response.ok(new UserPage(users.items().stream().map(TenancyEndpoints::user).toList(),
                 users.next().orElse(null)));
     }
 
     private Response getUser(Request request) {
-        Principal principal = request.principal(qleven.authenticate());
+        Principal principal = request.principal(qleven.tenancy().authenticator());
         // A malformed id names no resource: the same 404 as an id of another center or none.
         UserId id = request.pathParam("id").filter(t -> UUID_TEXT.matcher(t).matches())
                 .map(t -> new UserId(java.util.UUID.fromString(t)))
                 .orElseThrow(() -> new NotFoundException("user"));
-        return Response.ok(user(qleven.getUser().get(principal, id)));
+        return Response.ok(user(qleven.tenancy().getUser(principal, id)));
     }
 
     static UserAnswer user(UserView view) {

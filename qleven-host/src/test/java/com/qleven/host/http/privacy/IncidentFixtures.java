@@ -19,7 +19,7 @@ public final class IncidentFixtures {
     /** A platform operator, created as the command line does, signed in; returns the token. */
     public static String operator(TestHost host) {
         String email = TestHost.newEmail("operator");
-        host.host().component().qleven().createOperator().create(new CreateOperator.CreateOperatorCommand(
+        host.host().component().qleven().tenancy().createOperator(new CreateOperator.CreateOperatorCommand(
                 PersonDetails.parse("Olga Operator", email, null), TestHost.PASSWORD));
         return host.login(email, TestHost.PASSWORD, null);
     }

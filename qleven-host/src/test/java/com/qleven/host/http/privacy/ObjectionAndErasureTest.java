@@ -8,7 +8,7 @@ import com.qleven.domain.shared.TenantId;
 import com.qleven.host.TestHost;
 import com.qleven.host.TestHost.Center;
 import com.qleven.host.TestHost.Reply;
-import com.qleven.ports.privacy.in.SuppressionCheck;
+import com.qleven.application.privacy.PrivacyFacade;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -24,12 +24,12 @@ import org.junit.jupiter.api.Test;
  */
 class ObjectionAndErasureTest {
     private static TestHost host;
-    private static SuppressionCheck suppressions;
+    private static PrivacyFacade suppressions;
 
     @BeforeAll
     static void start() {
         host = TestHost.start();
-        suppressions = host.host().component().qleven().suppressionCheck();
+        suppressions = host.host().component().qleven().privacy();
     }
 
     @AfterAll

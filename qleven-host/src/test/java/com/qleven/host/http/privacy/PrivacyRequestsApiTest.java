@@ -238,8 +238,7 @@ class PrivacyRequestsApiTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         com.qleven.domain.shared.TenantId tenant = new com.qleven.domain.shared.TenantId(
                 java.util.UUID.fromString(center.tenantId()));
-        com.qleven.ports.privacy.in.SuppressionCheck suppressions = host.host().component().qleven()
-                .suppressionCheck();
+        com.qleven.application.privacy.PrivacyFacade suppressions = host.host().component().qleven().privacy();
         com.qleven.domain.shared.PhoneNumber phone = new com.qleven.domain.shared.PhoneNumber("+34622444555");
         com.qleven.domain.shared.EmailAddress email = new com.qleven.domain.shared.EmailAddress(
                 "pau.roig@example.com");

@@ -84,7 +84,7 @@ class RestrictionApiTest {
     }
 
     private static boolean messagingAllowed(Center center, String clientId) {
-        ConsentCheck check = host.host().component().qleven().consentCheck();
+        ConsentCheck check = host.host().component().qleven().consent().check();
         return check.allows(new TenantId(UUID.fromString(center.tenantId())), new ClientId(UUID.fromString(clientId)),
                 ConsentPurpose.WHATSAPP, host.clock.instant());
     }
