@@ -56,6 +56,7 @@ public final class ListIncidentsService implements ListIncidents, GetIncident {
         // One read of the page and one of its notices, not one per incident.
         return store.transactions().inTenant(tenant, () -> {
             Page<StoredIncident> incidents = store.incidents().listAffecting(tenant, page);
+            seal.preload(incidents.items());
             Map<UUID, Instant> sent = store.centerNotifications().sentAt(tenant, IncidentNotices.KIND,
                     incidents.items().stream().map(i -> i.id().value()).toList());
             return new Page<>(incidents.items().stream().map(seal::open)
