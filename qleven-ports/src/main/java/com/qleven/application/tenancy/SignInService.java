@@ -136,43 +136,44 @@ public final class SignInService implements SignIn {
     private SignInResult open(SignInCommand command, StoredAccount stored, Instant now, BlindIndex email,
                               BlindIndex address) {
         RateLimits limits = store.rateLimits();
-        Account account = fields.open(stored);
-        Optional<TenantId> tenant = chooseCenter(account, command.tenantId());
         SessionId sessionId = new SessionId(ids.next());
         String token = tokens.newToken();
         Instant absolute = sessions.absoluteExpiry(now);
         String sid = sessionId.toString();
-        StoredSession session = new StoredSession(sessionId, account.id(), tenant, now, now, absolute,
-                Optional.empty(), Optional.empty(),
-                fields.sealSessionField(account, "ip", sid, command.client().ip()),
-                fields.sealSessionField(account, "userAgent", sid, command.client().userAgent()),
-                command.client().country());
-        Runnable open = () -> {
-            if (tenant.isPresent() && store.memberships().find(tenant.get(), account.id())
+        // One unit of work: global while it opens the account and finds its center in the
+        // directory, then bound to that center for the session's writes (the account's data key is
+        // read once in it).
+        Optional<TenantId> tenant = store.transactions().global(() -> {
+            Account account = fields.open(stored);
+            Optional<TenantId> chosen = chooseCenter(account, command.tenantId());
+            chosen.ifPresent(store.transactions()::bindTenant);
+            if (chosen.isPresent() && store.memberships().find(chosen.get(), account.id())
                     .filter(m -> m.usable()).isEmpty()) {
                 throw new UnauthenticatedException();
             }
+            StoredSession session = new StoredSession(sessionId, account.id(), chosen, now, now, absolute,
+                    Optional.empty(), Optional.empty(),
+                    fields.sealSessionField(account, "ip", sid, command.client().ip()),
+                    fields.sealSessionField(account, "userAgent", sid, command.client().userAgent()),
+                    command.client().country());
             store.sessions().add(session);
             // The session log is the center's to purge in time: the housekeeping job must know of the center.
-            tenant.ifPresent(t -> store.operationalRecords().markDue(t,
+            chosen.ifPresent(t -> store.operationalRecords().markDue(t,
                     now.plus(com.qleven.application.shared.Idempotency.LIFETIME)));
             store.directory().addSessionToken(new Directory.SessionToken(
-                    SessionTokens.hash(token), sessionId.value(), tenant, account.id(), absolute));
+                    SessionTokens.hash(token), sessionId.value(), chosen, account.id(), absolute));
             limits.clear(ACCOUNT_FAILURES, email);
             limits.forget(ADDRESS_FAILURES, address, now);
-            audit.record(new AuditEvent(tenant, Optional.of(account.id()), Optional.of(sessionId.value()),
+            audit.record(new AuditEvent(chosen, Optional.of(account.id()), Optional.of(sessionId.value()),
                     "session.sign_in", "session", Optional.of(sessionId.value()), "sign-in", 1, now));
-        };
-        if (tenant.isPresent()) {
-            store.transactions().inTenant(tenant.get(), open);
-        } else {
-            store.transactions().global(open);
-        }
-        LOG.log(System.Logger.Level.INFO, "event=sign_in user=" + account.id() + " session=" + sessionId
+            return chosen;
+        });
+        LOG.log(System.Logger.Level.INFO, "event=sign_in user=" + stored.id() + " session=" + sessionId
                 + tenant.map(t -> " tenant=" + t).orElse(""));
         return new SignInResult(token, sessionId, sessions.expiresAt(now, absolute), tenant);
     }
 
+    /** Runs inside the sign-in's unit of work, while it is still global. */
     private Optional<TenantId> chooseCenter(Account account, Optional<TenantId> requested) {
         if (account.operator()) {
             if (requested.isPresent()) {
@@ -181,19 +182,17 @@ public final class SignInService implements SignIn {
             return Optional.empty();
         }
         // Only the centers where the membership works now: neither one the person has not accepted
-        // (the directory leaves those out) nor one the center deactivated.
-        List<TenantId> centers = store.transactions().global(() -> store.directory().centersOf(account.id()))
-                .stream().filter(t -> store.transactions().inTenant(t, () -> store.memberships()
-                        .find(t, account.id()).filter(m -> m.usable()).isPresent()))
-                .toList();
+        // nor one the center deactivated, in one look-up of the directory.
+        List<Directory.CenterChoice> centers = store.directory().signInChoices(account.id());
         if (centers.isEmpty()) {
             throw new UnauthenticatedException();
         }
-        if (requested.isPresent() && centers.contains(requested.get())) {
+        List<TenantId> ids = centers.stream().map(Directory.CenterChoice::tenantId).toList();
+        if (requested.isPresent() && ids.contains(requested.get())) {
             return requested;
         }
         if (requested.isEmpty() && centers.size() == 1) {
-            return Optional.of(centers.get(0));
+            return Optional.of(ids.get(0));
         }
         throw new ConflictException(requested.isPresent()
                 ? "this account is not a member of that center; choose one of its centers"
@@ -201,13 +200,11 @@ public final class SignInService implements SignIn {
                 Map.of("centers", centerChoices(centers)));
     }
 
-    private List<Map<String, Object>> centerChoices(List<TenantId> centers) {
-        return centers.stream().map(t -> {
-            String name = store.transactions().inTenant(t, () -> store.centers().byId(t))
-                    .map(c -> c.profile().name()).orElse("");
+    private static List<Map<String, Object>> centerChoices(List<Directory.CenterChoice> centers) {
+        return centers.stream().map(c -> {
             Map<String, Object> choice = new LinkedHashMap<>();
-            choice.put("tenantId", t.toString());
-            choice.put("name", name);
+            choice.put("tenantId", c.tenantId().toString());
+            choice.put("name", c.name());
             return choice;
         }).toList();
     }

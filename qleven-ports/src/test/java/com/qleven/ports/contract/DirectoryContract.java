@@ -107,6 +107,23 @@ public abstract class DirectoryContract {
     }
 
     @Test
+    public void signInChoices_lists_the_agreed_centers_oldest_first_and_never_a_pending_one() {
+        UserId user = newUser();
+        TenantId first = newTenant();
+        TenantId pending = newTenant();
+        TenantId second = newTenant();
+        global(() -> {
+            directory().addMembership(user, first);
+            directory().addPendingMembership(user, pending);
+            directory().addMembership(user, second);
+        });
+
+        assertThat(global(() -> directory().signInChoices(user))).extracting(Directory.CenterChoice::tenantId)
+                .containsExactly(first, second);
+        assertThat(global(() -> directory().signInChoices(newUser()))).isEmpty();
+    }
+
+    @Test
     public void centersOf_an_account_without_memberships_is_empty() {
         assertThat(global(() -> directory().centersOf(newUser()))).isEmpty();
     }

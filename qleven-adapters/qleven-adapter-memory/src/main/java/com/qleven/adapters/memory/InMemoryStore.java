@@ -560,6 +560,19 @@ public final class InMemoryStore implements QlevenStore {
         }
 
         @Override
+        public List<Directory.CenterChoice> signInChoices(UserId account) {
+            // As PostgreSQL's directory: a membership the center deactivated is left out, one the
+            // directory knows without a center row (a bare directory entry) counts as active.
+            return tx.within(() -> directoryMemberships.getOrDefault(account, List.of()).stream()
+                    .filter(p -> !p.pending())
+                    .filter(p -> Optional.ofNullable(memberships.get(List.of(p.tenantId(), account)))
+                            .map(Membership::active).orElse(true))
+                    .map(p -> new Directory.CenterChoice(p.tenantId(), Optional.ofNullable(centers.get(p.tenantId()))
+                            .map(c -> c.profile().name()).orElse("")))
+                    .toList());
+        }
+
+        @Override
         public List<Directory.Placement> placementsOf(UserId account) {
             return tx.within(() -> List.copyOf(directoryMemberships.getOrDefault(account, List.of())));
         }

@@ -34,6 +34,14 @@ public interface Directory {
         }
     }
 
+    /** A center where an account's membership works now, with the center's name, for sign-in to offer. */
+    record CenterChoice(TenantId tenantId, String name) {
+        public CenterChoice {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
     Optional<UserId> accountByEmail(BlindIndex email);
 
     /** Claims the email for the account; false when another account holds it already. */
@@ -44,6 +52,15 @@ public interface Directory {
      * pending (whether the membership is active is the center's to tell).
      */
     List<TenantId> centersOf(UserId account);
+
+    /**
+     * The centers where the account's membership works now (agreed to and not deactivated), oldest
+     * membership first, with their names: one look-up across centers, for sign-in to choose or offer
+     * a center. The directory keeps whether a membership is active and each center's name in step
+     * with the center's own rows, in the same transaction; the center's unit of work still has the
+     * last word when the session is opened.
+     */
+    List<CenterChoice> signInChoices(UserId account);
 
     /** Every center the account is in or asked to join, oldest first. */
     List<Placement> placementsOf(UserId account);

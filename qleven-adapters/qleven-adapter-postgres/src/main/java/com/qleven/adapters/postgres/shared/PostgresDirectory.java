@@ -59,6 +59,19 @@ final class PostgresDirectory implements Directory {
     }
 
     @Override
+    public List<CenterChoice> signInChoices(UserId account) {
+        return tx.withHandle("list an account's centers to sign in to", h -> h
+                .createQuery("""
+                        SELECT m.tenant_id, coalesce(c.name, '') AS name FROM directory.memberships m
+                        LEFT JOIN directory.center_names c ON c.tenant_id = m.tenant_id
+                        WHERE m.user_id = :user AND NOT m.pending AND m.active
+                        ORDER BY m.position""")
+                .bind("user", Sql.uuid(account.value()))
+                .map((rs, ctx) -> new CenterChoice(new TenantId(Sql.uuid(rs, "tenant_id")), rs.getString("name")))
+                .list());
+    }
+
+    @Override
     public List<Placement> placementsOf(UserId account) {
         return tx.withHandle("list an account's placements", h -> h
                 .createQuery("SELECT tenant_id, pending FROM directory.memberships WHERE user_id = :user ORDER BY position")
