@@ -93,7 +93,7 @@ class StatementBudgetTest {
             entry("GET /v1/invitations", budget(1, 5)),
             entry("GET /v1/invitations/{id}", budget(1, 5)),
             entry("POST /v1/invitations/accept", budget(0, 0)),
-            entry("GET /v1/me/memberships", budget(3, 8)),
+            entry("GET /v1/me/memberships", budget(2, 5)),
             entry("GET /v1/me/memberships/{id}", budget(2, 6)),
             entry("POST /v1/me/memberships/{id}/accept", budget(2, 7)),
             entry("POST /v1/me/memberships/{id}/decline", budget(2, 5)),

@@ -56,9 +56,14 @@ public final class MembershipRequestsService implements MembershipRequests {
     public List<MyMembership> mine(Principal principal) {
         Permissions.require(principal, Permission.MANAGE_OWN_ACCOUNT);
         UserId user = principal.userId();
-        List<Directory.Placement> placements = store.transactions().global(() -> store.directory().placementsOf(user));
-        return placements.stream()
-                .map(p -> store.transactions().inTenant(p.tenantId(), () -> current(p.tenantId(), user)))
+        // One look-up of the directory, which keeps each membership in step with the center's row;
+        // only a membership it has not seen is read in its center's unit of work.
+        List<Directory.MembershipEntry> entries = store.transactions().global(() -> store.directory()
+                .membershipsOf(user));
+        return entries.stream()
+                .map(e -> e.membership().map(m -> new MyMembership(e.tenantId(), e.centerName(), m.role(),
+                                MembershipStatus.of(m), m.createdAt()))
+                        .or(() -> store.transactions().inTenant(e.tenantId(), () -> current(e.tenantId(), user))))
                 .flatMap(Optional::stream)
                 .toList();
     }

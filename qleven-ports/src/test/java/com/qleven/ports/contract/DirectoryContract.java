@@ -124,6 +124,22 @@ public abstract class DirectoryContract {
     }
 
     @Test
+    public void membershipsOf_lists_every_place_oldest_first_and_leaves_the_details_to_the_center_it_has_not_seen() {
+        UserId user = newUser();
+        TenantId agreed = newTenant();
+        TenantId pending = newTenant();
+        global(() -> {
+            directory().addMembership(user, agreed);
+            directory().addPendingMembership(user, pending);
+        });
+
+        assertThat(global(() -> directory().membershipsOf(user))).containsExactly(
+                new Directory.MembershipEntry(agreed, "", Optional.empty()),
+                new Directory.MembershipEntry(pending, "", Optional.empty()));
+        assertThat(global(() -> directory().membershipsOf(newUser()))).isEmpty();
+    }
+
+    @Test
     public void centersOf_an_account_without_memberships_is_empty() {
         assertThat(global(() -> directory().centersOf(newUser()))).isEmpty();
     }

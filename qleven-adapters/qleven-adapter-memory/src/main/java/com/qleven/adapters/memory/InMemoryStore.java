@@ -573,6 +573,19 @@ public final class InMemoryStore implements QlevenStore {
         }
 
         @Override
+        public List<Directory.MembershipEntry> membershipsOf(UserId account) {
+            // As PostgreSQL's directory: the center's row as it stands, with the directory's own
+            // pending flag; none for a bare directory entry.
+            return tx.within(() -> directoryMemberships.getOrDefault(account, List.of()).stream()
+                    .map(p -> new Directory.MembershipEntry(p.tenantId(), Optional.ofNullable(centers.get(p.tenantId()))
+                            .map(c -> c.profile().name()).orElse(""),
+                            Optional.ofNullable(memberships.get(List.of(p.tenantId(), account)))
+                                    .map(m -> new Membership(m.tenantId(), m.userId(), m.role(), m.createdAt(),
+                                            m.active(), p.pending()))))
+                    .toList());
+        }
+
+        @Override
         public List<Directory.Placement> placementsOf(UserId account) {
             return tx.within(() -> List.copyOf(directoryMemberships.getOrDefault(account, List.of())));
         }

@@ -2,6 +2,7 @@ package com.qleven.ports.shared.out;
 
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UserId;
+import com.qleven.domain.tenancy.Membership;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -42,6 +43,19 @@ public interface Directory {
         }
     }
 
+    /**
+     * A center the account is in or was asked to join, with the center's name and the membership as
+     * the directory keeps it in step with the center's row (empty where the directory has not seen
+     * that row: the center's own unit of work then tells).
+     */
+    record MembershipEntry(TenantId tenantId, String centerName, Optional<Membership> membership) {
+        public MembershipEntry {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(centerName, "centerName");
+            Objects.requireNonNull(membership, "membership");
+        }
+    }
+
     Optional<UserId> accountByEmail(BlindIndex email);
 
     /** Claims the email for the account; false when another account holds it already. */
@@ -61,6 +75,12 @@ public interface Directory {
      * last word when the session is opened.
      */
     List<CenterChoice> signInChoices(UserId account);
+
+    /**
+     * Every center the account is in or asked to join, oldest first, with the center's name and the
+     * membership's role, state and time: one look-up across centers, for one's list of memberships.
+     */
+    List<MembershipEntry> membershipsOf(UserId account);
 
     /** Every center the account is in or asked to join, oldest first. */
     List<Placement> placementsOf(UserId account);
