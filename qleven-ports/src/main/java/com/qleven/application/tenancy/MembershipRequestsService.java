@@ -13,6 +13,7 @@ import com.qleven.domain.tenancy.MembershipStatus;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
+import com.qleven.domain.tenancy.Role;
 import com.qleven.domain.tenancy.SignInThrottle;
 import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.shared.out.Directory;
@@ -61,8 +62,10 @@ public final class MembershipRequestsService implements MembershipRequests {
         List<Directory.MembershipEntry> entries = store.transactions().global(() -> store.directory()
                 .membershipsOf(user));
         return entries.stream()
-                .map(e -> e.membership().map(m -> new MyMembership(e.tenantId(), e.centerName(), m.role(),
-                                MembershipStatus.of(m), m.createdAt()))
+                .map(e -> e.details().map(d -> new Membership(e.tenantId(), user, Role.fromWire(d.role()), d.since(),
+                                d.active(), e.pending()))
+                        .map(m -> new MyMembership(e.tenantId(), e.centerName(), m.role(), MembershipStatus.of(m),
+                                m.createdAt()))
                         .or(() -> store.transactions().inTenant(e.tenantId(), () -> current(e.tenantId(), user))))
                 .flatMap(Optional::stream)
                 .toList();

@@ -134,8 +134,8 @@ public abstract class DirectoryContract {
         });
 
         assertThat(global(() -> directory().membershipsOf(user))).containsExactly(
-                new Directory.MembershipEntry(agreed, "", Optional.empty()),
-                new Directory.MembershipEntry(pending, "", Optional.empty()));
+                new Directory.MembershipEntry(agreed, "", false, Optional.empty()),
+                new Directory.MembershipEntry(pending, "", true, Optional.empty()));
         assertThat(global(() -> directory().membershipsOf(newUser()))).isEmpty();
     }
 

@@ -579,9 +579,8 @@ public final class InMemoryStore implements QlevenStore {
             return tx.within(() -> directoryMemberships.getOrDefault(account, List.of()).stream()
                     .map(p -> new Directory.MembershipEntry(p.tenantId(), Optional.ofNullable(centers.get(p.tenantId()))
                             .map(c -> c.profile().name()).orElse(""),
-                            Optional.ofNullable(memberships.get(List.of(p.tenantId(), account)))
-                                    .map(m -> new Membership(m.tenantId(), m.userId(), m.role(), m.createdAt(),
-                                            m.active(), p.pending()))))
+                            p.pending(), Optional.ofNullable(memberships.get(List.of(p.tenantId(), account)))
+                                    .map(m -> new Directory.Details(m.role().wireName(), m.createdAt(), m.active()))))
                     .toList());
         }
 

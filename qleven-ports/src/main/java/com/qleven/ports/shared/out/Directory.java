@@ -2,7 +2,6 @@ package com.qleven.ports.shared.out;
 
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UserId;
-import com.qleven.domain.tenancy.Membership;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -44,15 +43,24 @@ public interface Directory {
     }
 
     /**
-     * A center the account is in or was asked to join, with the center's name and the membership as
-     * the directory keeps it in step with the center's row (empty where the directory has not seen
-     * that row: the center's own unit of work then tells).
+     * A center the account is in or was asked to join, with the center's name, the directory's
+     * pending flag and the membership's details as the directory keeps them in step with the
+     * center's row (empty where the directory has not seen that row: the center's own unit of work
+     * then tells).
      */
-    record MembershipEntry(TenantId tenantId, String centerName, Optional<Membership> membership) {
+    record MembershipEntry(TenantId tenantId, String centerName, boolean pending, Optional<Details> details) {
         public MembershipEntry {
             Objects.requireNonNull(tenantId, "tenantId");
             Objects.requireNonNull(centerName, "centerName");
-            Objects.requireNonNull(membership, "membership");
+            Objects.requireNonNull(details, "details");
+        }
+    }
+
+    /** A membership's role (its wire name), creation time and whether the center keeps it active. */
+    record Details(String role, Instant since, boolean active) {
+        public Details {
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(since, "since");
         }
     }
 

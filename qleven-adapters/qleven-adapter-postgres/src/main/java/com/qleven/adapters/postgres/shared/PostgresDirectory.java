@@ -2,8 +2,6 @@ package com.qleven.adapters.postgres.shared;
 
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UserId;
-import com.qleven.domain.tenancy.Membership;
-import com.qleven.domain.tenancy.Role;
 import com.qleven.ports.shared.out.BlindIndex;
 import com.qleven.ports.shared.out.Directory;
 import java.time.Instant;
@@ -86,10 +84,9 @@ final class PostgresDirectory implements Directory {
                     TenantId tenant = new TenantId(Sql.uuid(rs, "tenant_id"));
                     String role = rs.getString("role");
                     Optional<Instant> since = Sql.optionalInstant(rs, "since");
-                    Optional<Membership> membership = role == null || since.isEmpty() ? Optional.empty()
-                            : Optional.of(new Membership(tenant, account, Role.fromWire(role), since.get(),
-                                    rs.getBoolean("active"), rs.getBoolean("pending")));
-                    return new MembershipEntry(tenant, rs.getString("name"), membership);
+                    Optional<Details> details = role == null || since.isEmpty() ? Optional.empty()
+                            : Optional.of(new Details(role, since.get(), rs.getBoolean("active")));
+                    return new MembershipEntry(tenant, rs.getString("name"), rs.getBoolean("pending"), details);
                 })
                 .list());
     }
