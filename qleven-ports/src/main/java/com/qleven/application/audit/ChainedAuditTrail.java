@@ -5,6 +5,7 @@ import com.qleven.domain.audit.AuditEvent;
 import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.shared.out.Transactions;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -27,20 +28,45 @@ public final class ChainedAuditTrail implements AuditTrail {
 
     @Override
     public void record(AuditEvent event) {
+        recordAll(List.of(Objects.requireNonNull(event, "event")));
+    }
+
+    /**
+     * Appends the events in one write per chain, in the order given, each in its chain's unit of
+     * work (the caller's when it is open), and shows each to the security watch.
+     */
+    @Override
+    public void recordAll(List<AuditEvent> events) {
+        Objects.requireNonNull(events, "events");
+        if (events.isEmpty()) {
+            return;
+        }
+        List<AuditEvent> stored = events.stream().map(ChainedAuditTrail::stored).toList();
+        // Consecutive events of one chain go together; a batch is usually one page of one center.
+        int from = 0;
+        for (int i = 1; i <= stored.size(); i++) {
+            if (i == stored.size() || !stored.get(i).tenant().equals(stored.get(from).tenant())) {
+                List<AuditEvent> batch = stored.subList(from, i);
+                Runnable append = () -> log.appendAll(batch);
+                if (batch.get(0).tenant().isPresent()) {
+                    transactions.inTenant(batch.get(0).tenant().get(), append);
+                } else {
+                    transactions.global(append);
+                }
+                from = i;
+            }
+        }
+        stored.forEach(watch::recorded);
+    }
+
+    private static AuditEvent stored(AuditEvent event) {
         Objects.requireNonNull(event, "event");
         if (AuditCanonical.reserved(event.action())) {
             throw new IllegalArgumentException(event.action() + " is reserved");
         }
         // The hash covers the instant as the store keeps it, so the entry verifies when read back.
-        AuditEvent stored = new AuditEvent(event.tenant(), event.actor(), event.session(), event.action(),
+        return new AuditEvent(event.tenant(), event.actor(), event.session(), event.action(),
                 event.subjectType(), event.subjectId(), event.purpose(), event.rowCount(),
                 AuditCanonical.micros(event.at()));
-        Runnable append = () -> log.append(stored);
-        if (stored.tenant().isPresent()) {
-            transactions.inTenant(stored.tenant().get(), append);
-        } else {
-            transactions.global(append);
-        }
-        watch.recorded(stored);
     }
 }

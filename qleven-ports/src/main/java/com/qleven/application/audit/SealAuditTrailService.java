@@ -10,8 +10,10 @@ import com.qleven.ports.audit.in.SealAuditTrail;
 import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.ports.audit.out.ChainSigner;
 import com.qleven.ports.audit.out.DueAppend;
+import com.qleven.ports.audit.out.SealedAppend;
 import com.qleven.ports.shared.out.Transactions;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -88,6 +90,7 @@ public final class SealAuditTrailService implements SealAuditTrail {
         List<DueAppend> due = log.due(chain, BATCH);
         long seq = claimed.get().seq();
         ChainHash prev = claimed.get().hash();
+        List<SealedAppend> sealed = new ArrayList<>(due.size());
         for (DueAppend append : due) {
             seq++;
             boolean lost = append.event().isEmpty();
@@ -97,10 +100,12 @@ public final class SealAuditTrailService implements SealAuditTrail {
             if (lost) {
                 log.sealLost(append.id(), entry);
             } else {
-                log.seal(append.id(), entry);
+                sealed.add(new SealedAppend(append.id(), entry));
             }
             prev = hash;
         }
+        // One write for the batch; the unit of work makes it one commit with the losses and the head.
+        log.sealAll(sealed);
         if (!due.isEmpty()) {
             log.moveHead(new ChainHead(chain, seq, prev));
         }

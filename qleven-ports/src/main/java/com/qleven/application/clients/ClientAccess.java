@@ -109,6 +109,8 @@ final class ClientAccess {
             record(audit, principal, action, Optional.empty(), 0, at);
             return;
         }
-        shown.forEach(id -> record(audit, principal, action, Optional.of(id.value()), 1, at));
+        audit.recordAll(shown.stream()
+                .map(id -> AuditEvent.by(principal, action, SUBJECT, Optional.of(id.value()), PURPOSE, 1, at))
+                .toList());
     }
 }

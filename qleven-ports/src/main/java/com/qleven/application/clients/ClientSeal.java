@@ -12,7 +12,10 @@ import com.qleven.ports.shared.out.BlindIndex;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.KeyScope;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,6 +40,27 @@ final class ClientSeal {
 
     ClientSeal(FieldCipher cipher) {
         this.cipher = cipher;
+    }
+
+    /**
+     * As {@link #seal}, for a client created in the caller's unit of work: its data key is the
+     * first of a scope nobody else can know yet, so it is stored without a look-up or a lock.
+     */
+    Sealed sealNew(Client client) {
+        cipher.createScope(new KeyScope(KEY_KIND, client.id().value()));
+        return seal(client);
+    }
+
+    /** Reads the data keys of a page of clients in one go, before {@link #open} opens them one by one. */
+    void preload(Collection<StoredClient> page) {
+        List<byte[]> values = new ArrayList<>();
+        for (StoredClient s : page) {
+            values.add(s.fullName());
+            values.add(s.phone());
+            values.add(s.email());
+            values.add(s.birthDate());
+        }
+        cipher.preload(values);
     }
 
     Sealed seal(Client client) {

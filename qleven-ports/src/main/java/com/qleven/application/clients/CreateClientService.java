@@ -65,7 +65,7 @@ public final class CreateClientService implements CreateClient {
                     command.birthDate(), command.notes(), raw -> phones.parse("phone", raw, country),
                     ClientAccess.today(center, now));
             Client client = Client.create(id, tenant, details, now);
-            ClientSeal.Sealed sealed = seal.seal(client);
+            ClientSeal.Sealed sealed = seal.sealNew(client);
             clients.add(sealed.stored(), sealed.nameTokens());
             ClientAccess.record(audit, principal, "client.create", Optional.of(id.value()), 1, now);
             return ClientAccess.view(client, ClientAccess.mayReadNotes(principal));

@@ -47,6 +47,7 @@ public final class ListClientsService implements ListClients {
         return transactions.inTenant(tenant, () -> {
             Page<StoredClient> page = clients.list(tenant, request);
             ClientAccess.Visible visible = ClientAccess.visible(clientRestrictions, principal, tenant, page.items());
+            seal.preload(visible.clients());
             Page<ClientView> views = new Page<>(visible.clients().stream()
                     .map(stored -> ClientAccess.view(seal.open(stored, notes), notes)
                             .withRestriction(Optional.ofNullable(visible.restrictions().get(stored.id()))

@@ -80,6 +80,7 @@ public final class SearchClientsService implements SearchClients {
                 found = clients.byNameTokens(tenant, seal.nameTokens(tenant, nameTokens), request);
             }
             ClientAccess.Visible visible = ClientAccess.visible(clientRestrictions, principal, tenant, found.items());
+            seal.preload(visible.clients());
             List<Client> clients = visible.clients().stream().map(stored -> seal.open(stored, notes)).toList();
             if (search instanceof ClientSearch.ByName byName) {
                 clients = clients.stream().filter(c -> ClientNames.matches(byName.typed(), c.fullName())).toList();

@@ -30,15 +30,9 @@ public final class CountPrivacyDeadlinesService implements CountPrivacyDeadlines
         Instant now = clock.instant();
         PrivacyRequestFilter dueSoon = ListPrivacyRequestsService.filter(PrivacyRequestStatus.DUE_SOON, now);
         PrivacyRequestFilter overdue = ListPrivacyRequestsService.filter(PrivacyRequestStatus.OVERDUE, now);
-        List<TenantId> centers = transactions.global(() -> privacyRequests.centers());
-        long soon = 0;
-        long late = 0;
-        for (TenantId center : centers) {
-            long[] counts = transactions.inTenant(center, () -> new long[] {
-                    privacyRequests.count(center, dueSoon), privacyRequests.count(center, overdue)});
-            soon += counts[0];
-            late += counts[1];
-        }
-        return new Deadlines(soon, late);
+        // One unit of work reading the global list of open requests' due times, not one per center.
+        return transactions.global(() -> new Deadlines(
+                privacyRequests.countOpenAcrossCenters(dueSoon),
+                privacyRequests.countOpenAcrossCenters(overdue)));
     }
 }

@@ -8,6 +8,7 @@ import com.qleven.ports.privacy.out.StoredIncident;
 import com.qleven.ports.privacy.out.StoredNotification;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.KeyScope;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -38,6 +39,11 @@ final class IncidentSeal {
         return new StoredIncident(i.id(), i.detectedAt(),
                 cipher.encrypt(new KeyScope(INCIDENT_KEY_KIND, i.id().value()), aad(i.id()), i.description()),
                 i.categories(), i.centers(), i.reportedBy(), i.reportedAt());
+    }
+
+    /** Reads the data keys of a page of incidents in one go, before {@link #open} opens them one by one. */
+    void preload(List<StoredIncident> page) {
+        cipher.preload(page.stream().map(StoredIncident::description).toList());
     }
 
     Incident open(StoredIncident s) {

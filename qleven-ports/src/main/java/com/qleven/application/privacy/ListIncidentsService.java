@@ -52,10 +52,17 @@ public final class ListIncidentsService implements ListIncidents, GetIncident {
         if (principal.tenantId().isEmpty()) {
             Permissions.require(principal, Permission.REPORT_INCIDENTS);
             Required.field(page, "page");
-            Page<StoredIncident> incidents = transactions.global(() -> this.incidents.list(page));
-            // The notices live in each center's rows, so each is read in that center's unit of work.
-            return new Page<>(incidents.items().stream().map(seal::open).map(i -> view(i, i.centers(), now)).toList(),
-                    incidents.next());
+            // One unit of work: the page, its keys in one read, and when each center was sent its
+            // notice from the global list of notices sent (the notices stay in each center's rows).
+            return transactions.global(() -> {
+                Page<StoredIncident> incidents = this.incidents.list(page);
+                seal.preload(incidents.items());
+                Map<UUID, Map<TenantId, Instant>> sent = centerNotifications.sentAtAcrossCenters(
+                        IncidentNotices.KIND, incidents.items().stream().map(i -> i.id().value()).toList());
+                return new Page<>(incidents.items().stream().map(seal::open)
+                        .map(i -> viewAcross(i, sent.getOrDefault(i.id().value(), Map.of()), now)).toList(),
+                        incidents.next());
+            });
         }
         Permissions.require(principal, Permission.VIEW_INCIDENTS);
         Required.field(page, "page");
@@ -63,6 +70,7 @@ public final class ListIncidentsService implements ListIncidents, GetIncident {
         // One read of the page and one of its notices, not one per incident.
         return transactions.inTenant(tenant, () -> {
             Page<StoredIncident> incidents = this.incidents.listAffecting(tenant, page);
+            seal.preload(incidents.items());
             Map<UUID, Instant> sent = centerNotifications.sentAt(tenant, IncidentNotices.KIND,
                     incidents.items().stream().map(i -> i.id().value()).toList());
             return new Page<>(incidents.items().stream().map(seal::open)
@@ -78,9 +86,12 @@ public final class ListIncidentsService implements ListIncidents, GetIncident {
         if (principal.tenantId().isEmpty()) {
             Permissions.require(principal, Permission.REPORT_INCIDENTS);
             Required.field(id, "id");
-            Incident incident = transactions.global(() -> incidents.byId(id)).map(seal::open)
-                    .orElseThrow(() -> new NotFoundException("incident"));
-            return view(incident, incident.centers(), now);
+            return transactions.global(() -> {
+                Incident incident = this.incidents.byId(id).map(seal::open)
+                        .orElseThrow(() -> new NotFoundException("incident"));
+                return viewAcross(incident, centerNotifications.sentAtAcrossCenters(IncidentNotices.KIND,
+                        List.of(id.value())).getOrDefault(id.value(), Map.of()), now);
+            });
         }
         Permissions.require(principal, Permission.VIEW_INCIDENTS);
         Required.field(id, "id");
@@ -97,6 +108,13 @@ public final class ListIncidentsService implements ListIncidents, GetIncident {
         return viewOf(incident, shown.stream()
                 .map(c -> new IncidentView.AffectedCenter(c, transactions.inTenant(c,
                         () -> centerNotifications.sentAt(c, IncidentNotices.KIND, incident.id().value()))))
+                .toList(), now);
+    }
+
+    /** The incident as the platform sees it: every affected center, with when its notice was sent. */
+    private static IncidentView viewAcross(Incident incident, Map<TenantId, Instant> sent, Instant now) {
+        return viewOf(incident, incident.centers().stream()
+                .map(c -> new IncidentView.AffectedCenter(c, Optional.ofNullable(sent.get(c))))
                 .toList(), now);
     }
 

@@ -9,6 +9,7 @@ import com.qleven.ports.shared.out.KeyScope;
 import com.qleven.ports.tenancy.in.InvitationView;
 import com.qleven.ports.tenancy.out.StoredInvitation;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,6 +34,11 @@ final class InvitationFields {
                 cipher.encrypt(new KeyScope("invitation", i.id().value()), place(i), i.email().value()),
                 emailIndex(i.tenantId(), i.email()), i.role(), i.invitedBy(), i.createdAt(), i.expiresAt(),
                 i.acceptedAt(), i.acceptedBy(), i.revokedAt());
+    }
+
+    /** Reads the data keys of a page of invitations in one go, before {@link #open} opens them one by one. */
+    void preload(List<StoredInvitation> page) {
+        cipher.preload(page.stream().map(StoredInvitation::email).toList());
     }
 
     Invitation open(StoredInvitation s) {

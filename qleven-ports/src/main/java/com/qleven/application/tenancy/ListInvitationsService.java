@@ -38,6 +38,7 @@ public final class ListInvitationsService implements ListInvitations {
         Instant now = clock.instant();
         return transactions.inTenant(tenant, () -> {
             var page = invitations.pending(tenant, now, request);
+            fields.preload(page.items());
             return new Page<>(page.items().stream().map(s -> InvitationFields.view(fields.open(s), now)).toList(),
                     page.next());
         });

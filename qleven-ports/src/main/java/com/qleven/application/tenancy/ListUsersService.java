@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 public final class ListUsersService implements ListUsers {
     private final Transactions transactions;
@@ -60,6 +61,10 @@ public final class ListUsersService implements ListUsers {
             Map<UserId, TypedMember> typed = memberships
                     .typed(tenant, page.items().stream().filter(Membership::pending).map(Membership::userId).toList())
                     .stream().collect(Collectors.toMap(TypedMember::userId, Function.identity()));
+            cipher.preload(Stream.concat(
+                    accounts.values().stream().flatMap(a -> Stream.of(a.fullName(), a.email(), a.phone())),
+                    typed.values().stream().flatMap(t -> Stream.of(t.fullName(), t.email(), t.phone())))
+                    .toList());
             List<UserView> items = page.items().stream()
                     .filter(m -> m.pending() ? typed.containsKey(m.userId()) : accounts.containsKey(m.userId()))
                     .map(m -> m.pending()

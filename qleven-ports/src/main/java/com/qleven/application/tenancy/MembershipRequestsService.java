@@ -12,6 +12,7 @@ import com.qleven.domain.tenancy.MembershipStatus;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
+import com.qleven.domain.tenancy.Role;
 import com.qleven.domain.tenancy.SignInThrottle;
 import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.shared.out.Directory;
@@ -72,9 +73,16 @@ public final class MembershipRequestsService implements MembershipRequests {
     public List<MyMembership> mine(Principal principal) {
         Permissions.require(principal, Permission.MANAGE_OWN_ACCOUNT);
         UserId user = principal.userId();
-        List<Directory.Placement> placements = transactions.global(() -> directory.placementsOf(user));
-        return placements.stream()
-                .map(p -> transactions.inTenant(p.tenantId(), () -> current(p.tenantId(), user)))
+        // One look-up of the directory, which keeps each membership in step with the center's row;
+        // only a membership it has not seen is read in its center's unit of work.
+        List<Directory.MembershipEntry> entries = transactions.global(() -> directory
+                .membershipsOf(user));
+        return entries.stream()
+                .map(e -> e.details().map(d -> new Membership(e.tenantId(), user, Role.fromWire(d.role()), d.since(),
+                                d.active(), e.pending()))
+                        .map(m -> new MyMembership(e.tenantId(), e.centerName(), m.role(), MembershipStatus.of(m),
+                                m.createdAt()))
+                        .or(() -> transactions.inTenant(e.tenantId(), () -> current(e.tenantId(), user))))
                 .flatMap(Optional::stream)
                 .toList();
     }

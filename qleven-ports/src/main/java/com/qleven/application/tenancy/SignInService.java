@@ -157,43 +157,45 @@ public final class SignInService implements SignIn {
 
     private SignInResult open(SignInCommand command, StoredAccount stored, Instant now, BlindIndex email,
                               BlindIndex address) {
-        Account account = fields.open(stored);
-        Optional<TenantId> tenant = chooseCenter(account, command.tenantId());
+        RateLimits limits = rateLimits;
         SessionId sessionId = new SessionId(ids.next());
         String token = tokens.newToken();
         Instant absolute = sessionPolicy.absoluteExpiry(now);
         String sid = sessionId.toString();
-        StoredSession session = new StoredSession(sessionId, account.id(), tenant, now, now, absolute,
-                Optional.empty(), Optional.empty(),
-                fields.sealSessionField(account, "ip", sid, command.client().ip()),
-                fields.sealSessionField(account, "userAgent", sid, command.client().userAgent()),
-                command.client().country());
-        Runnable open = () -> {
-            if (tenant.isPresent() && memberships.find(tenant.get(), account.id())
+        // One unit of work: global while it opens the account and finds its center in the
+        // directory, then bound to that center for the session's writes (the account's data key is
+        // read once in it).
+        Optional<TenantId> tenant = transactions.global(() -> {
+            Account account = fields.open(stored);
+            Optional<TenantId> chosen = chooseCenter(account, command.tenantId());
+            chosen.ifPresent(transactions::bindTenant);
+            if (chosen.isPresent() && memberships.find(chosen.get(), account.id())
                     .filter(m -> m.usable()).isEmpty()) {
                 throw new UnauthenticatedException();
             }
+            StoredSession session = new StoredSession(sessionId, account.id(), chosen, now, now, absolute,
+                    Optional.empty(), Optional.empty(),
+                    fields.sealSessionField(account, "ip", sid, command.client().ip()),
+                    fields.sealSessionField(account, "userAgent", sid, command.client().userAgent()),
+                    command.client().country());
             sessions.add(session);
             // The session log is the center's to purge in time: the housekeeping job must know of the center.
-            tenant.ifPresent(t -> operationalRecords.markDue(t,
+            chosen.ifPresent(t -> operationalRecords.markDue(t,
                     now.plus(com.qleven.application.shared.Idempotency.LIFETIME)));
             directory.addSessionToken(new Directory.SessionToken(
-                    SessionTokens.hash(token), sessionId.value(), tenant, account.id(), absolute));
-            rateLimits.clear(ACCOUNT_FAILURES, email);
-            rateLimits.forget(ADDRESS_FAILURES, address, now);
-            audit.record(new AuditEvent(tenant, Optional.of(account.id()), Optional.of(sessionId.value()),
+                    SessionTokens.hash(token), sessionId.value(), chosen, account.id(), absolute));
+            limits.clear(ACCOUNT_FAILURES, email);
+            limits.forget(ADDRESS_FAILURES, address, now);
+            audit.record(new AuditEvent(chosen, Optional.of(account.id()), Optional.of(sessionId.value()),
                     "session.sign_in", "session", Optional.of(sessionId.value()), "sign-in", 1, now));
-        };
-        if (tenant.isPresent()) {
-            transactions.inTenant(tenant.get(), open);
-        } else {
-            transactions.global(open);
-        }
-        LOG.log(System.Logger.Level.INFO, "event=sign_in user=" + account.id() + " session=" + sessionId
+            return chosen;
+        });
+        LOG.log(System.Logger.Level.INFO, "event=sign_in user=" + stored.id() + " session=" + sessionId
                 + tenant.map(t -> " tenant=" + t).orElse(""));
         return new SignInResult(token, sessionId, sessionPolicy.expiresAt(now, absolute), tenant);
     }
 
+    /** Runs inside the sign-in's unit of work, while it is still global. */
     private Optional<TenantId> chooseCenter(Account account, Optional<TenantId> requested) {
         if (account.operator()) {
             if (requested.isPresent()) {
@@ -202,19 +204,17 @@ public final class SignInService implements SignIn {
             return Optional.empty();
         }
         // Only the centers where the membership works now: neither one the person has not accepted
-        // (the directory leaves those out) nor one the center deactivated.
-        List<TenantId> centers = transactions.global(() -> directory.centersOf(account.id()))
-                .stream().filter(t -> transactions.inTenant(t, () -> memberships
-                        .find(t, account.id()).filter(m -> m.usable()).isPresent()))
-                .toList();
+        // nor one the center deactivated, in one look-up of the directory.
+        List<Directory.CenterChoice> centers = directory.signInChoices(account.id());
         if (centers.isEmpty()) {
             throw new UnauthenticatedException();
         }
-        if (requested.isPresent() && centers.contains(requested.get())) {
+        List<TenantId> ids = centers.stream().map(Directory.CenterChoice::tenantId).toList();
+        if (requested.isPresent() && ids.contains(requested.get())) {
             return requested;
         }
         if (requested.isEmpty() && centers.size() == 1) {
-            return Optional.of(centers.get(0));
+            return Optional.of(ids.get(0));
         }
         throw new ConflictException(requested.isPresent()
                 ? "this account is not a member of that center; choose one of its centers"
@@ -222,13 +222,11 @@ public final class SignInService implements SignIn {
                 Map.of("centers", centerChoices(centers)));
     }
 
-    private List<Map<String, Object>> centerChoices(List<TenantId> centers) {
-        return centers.stream().map(t -> {
-            String name = transactions.inTenant(t, () -> this.centers.byId(t))
-                    .map(c -> c.profile().name()).orElse("");
+    private static List<Map<String, Object>> centerChoices(List<Directory.CenterChoice> centers) {
+        return centers.stream().map(c -> {
             Map<String, Object> choice = new LinkedHashMap<>();
-            choice.put("tenantId", t.toString());
-            choice.put("name", name);
+            choice.put("tenantId", c.tenantId().toString());
+            choice.put("name", c.name());
             return choice;
         }).toList();
     }

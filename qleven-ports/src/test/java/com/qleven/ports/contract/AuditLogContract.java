@@ -26,6 +26,7 @@ import com.qleven.ports.audit.out.AuditHeadWitness;
 import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.ports.audit.out.ChainSigner;
 import com.qleven.ports.audit.out.DueAppend;
+import com.qleven.ports.audit.out.SealedAppend;
 import com.qleven.ports.testing.MemoryHeadWitness;
 import com.qleven.ports.testing.TestChainSigner;
 import java.time.Clock;
@@ -255,6 +256,68 @@ public abstract class AuditLogContract {
         })).isInstanceOf(RuntimeException.class);
         assertThat(in(other, () -> log().due(chain, 10))).isEmpty();
         assertThat(in(chain, () -> log().read(chain, 0, 10))).hasSize(2);
+    }
+
+    @Test
+    void aBatchIsAppendedInOrderInItsChainsAndSealedInOneGo() {
+        Optional<TenantId> chain = newChain();
+        Optional<TenantId> other = newChain();
+        record(chain, 1);
+        trail().recordAll(List.of(event(chain, "batch 0", T0), event(chain, "batch 1", T0),
+                event(chain, "batch 2", T0)));
+        assertThat(in(chain, () -> log().due(chain, 10))).extracting(d -> d.event().orElseThrow().purpose())
+                .containsExactly("batch 0", "batch 1", "batch 2");
+        assertThat(seal(chain)).isEqualTo(3);
+        assertThat(in(chain, () -> log().read(chain, 0, 10))).extracting(e -> e.event().purpose())
+                .containsExactly("front desk lookup 0", "batch 0", "batch 1", "batch 2");
+        assertThat(verify(chain)).isEqualTo(new ChainReport(chain, 4, Optional.empty(), Optional.empty()));
+
+        assertThatThrownBy(() -> store().shared().transactions().inTenant(chain.get(), () -> {
+            trail().recordAll(List.of(event(chain, "rolled back 0", T0), event(chain, "rolled back 1", T0)));
+            throw new IllegalStateException("the use case fails after recording");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(in(chain, () -> log().due(chain, 10))).as("a rolled-back batch").isEmpty();
+
+        trail().recordAll(List.of(event(chain, "mixed a", T0), event(other, "mixed b", T0),
+                event(chain, "mixed c", T0)));
+        assertThat(in(chain, () -> log().due(chain, 10))).extracting(d -> d.event().orElseThrow().purpose())
+                .containsExactly("mixed a", "mixed c");
+        assertThat(in(other, () -> log().due(other, 10))).extracting(d -> d.event().orElseThrow().purpose())
+                .containsExactly("mixed b");
+        assertThatThrownBy(() -> in(chain, () -> {
+            log().appendAll(List.of(event(chain, "one", T0), event(other, "another chain", T0)));
+            return null;
+        })).isInstanceOf(IllegalArgumentException.class);
+
+        long before = store().shared().transactions().global(() -> log().head(Optional.empty())).map(ChainHead::seq).orElse(0L);
+        trail().recordAll(List.of(event(Optional.empty(), "platform 0", T0), event(Optional.empty(), "platform 1", T0)));
+        seal(Optional.empty());
+        assertThat(store().shared().transactions().global(() -> log().read(Optional.empty(), before, 10)))
+                .extracting(e -> e.event().purpose()).containsExactly("platform 0", "platform 1");
+        // The platform's chain holds other tests' entries, signed under their own keys: the batch's
+        // own links are checked here.
+        List<AuditEntry> sealed = store().shared().transactions().global(() -> log().read(Optional.empty(), before, 10));
+        assertThat(sealed.get(1).prevHash()).isEqualTo(sealed.get(0).hash());
+        sealed.forEach(e -> assertThat(signer.sign(e.prevHash(), AuditCanonical.encode(e.seq(), e.event())))
+                .isEqualTo(e.hash()));
+    }
+
+    @Test
+    void aBatchSealIsAllOrNone() {
+        Optional<TenantId> chain = newChain();
+        AuditEntry first = record(chain, 1).get(0);
+        trail().record(event(chain, "second", T0));
+        trail().record(event(chain, "third", T0));
+        List<Long> due = in(chain, () -> log().due(chain, 10)).stream().map(d -> d.id()).toList();
+        AuditEntry free = new AuditEntry(2, first.event(), first.hash(), first.hash());
+        assertThatThrownBy(() -> in(chain, () -> {
+            log().sealAll(List.of(new SealedAppend(due.get(0), free), new SealedAppend(due.get(1), first)));
+            return null;
+        })).as("the second place is taken").isInstanceOf(RuntimeException.class);
+        assertThat(in(chain, () -> log().due(chain, 10))).as("neither was sealed").hasSize(2);
+        assertThat(in(chain, () -> log().read(chain, 0, 10))).hasSize(1);
+        assertThat(seal(chain)).isEqualTo(2);
+        assertThat(verify(chain).intact()).isTrue();
     }
 
     @Test

@@ -48,6 +48,27 @@ public abstract class DataKeysContract {
     }
 
     @Test
+    public void addNew_stores_a_new_scopes_first_key_and_byIds_finds_the_keys_that_exist() {
+        WrappedKey key = wrappedKey(newScope());
+        WrappedKey other = wrappedKey(newScope());
+        global(() -> keys().addIfAbsent(other));
+
+        WrappedKey stored = global(() -> keys().addNew(key));
+
+        assertThat(stored).usingRecursiveComparison().isEqualTo(key);
+        assertThat(global(() -> keys().current(key.scope()))).get().usingRecursiveComparison().isEqualTo(key);
+        List<WrappedKey> found = global(() -> keys().byIds(List.of(key.id(), other.id(), key.id(), UUID.randomUUID())));
+        assertThat(found).extracting(WrappedKey::id).containsExactlyInAnyOrder(key.id(), other.id());
+        assertThat(global(() -> keys().byIds(List.of()))).isEmpty();
+        global(() -> {
+            keys().shred(other.scope());
+            return null;
+        });
+        assertThat(global(() -> keys().byIds(List.of(key.id(), other.id())))).extracting(WrappedKey::id)
+                .containsExactly(key.id());
+    }
+
+    @Test
     public void addIfAbsent_returns_the_existing_key_of_a_scope() {
         KeyScope scope = newScope();
         WrappedKey first = wrappedKey(scope);

@@ -107,6 +107,39 @@ public abstract class DirectoryContract {
     }
 
     @Test
+    public void signInChoices_lists_the_agreed_centers_oldest_first_and_never_a_pending_one() {
+        UserId user = newUser();
+        TenantId first = newTenant();
+        TenantId pending = newTenant();
+        TenantId second = newTenant();
+        global(() -> {
+            directory().addMembership(user, first);
+            directory().addPendingMembership(user, pending);
+            directory().addMembership(user, second);
+        });
+
+        assertThat(global(() -> directory().signInChoices(user))).extracting(Directory.CenterChoice::tenantId)
+                .containsExactly(first, second);
+        assertThat(global(() -> directory().signInChoices(newUser()))).isEmpty();
+    }
+
+    @Test
+    public void membershipsOf_lists_every_place_oldest_first_and_leaves_the_details_to_the_center_it_has_not_seen() {
+        UserId user = newUser();
+        TenantId agreed = newTenant();
+        TenantId pending = newTenant();
+        global(() -> {
+            directory().addMembership(user, agreed);
+            directory().addPendingMembership(user, pending);
+        });
+
+        assertThat(global(() -> directory().membershipsOf(user))).containsExactly(
+                new Directory.MembershipEntry(agreed, "", false, Optional.empty()),
+                new Directory.MembershipEntry(pending, "", true, Optional.empty()));
+        assertThat(global(() -> directory().membershipsOf(newUser()))).isEmpty();
+    }
+
+    @Test
     public void centersOf_an_account_without_memberships_is_empty() {
         assertThat(global(() -> directory().centersOf(newUser()))).isEmpty();
     }

@@ -409,6 +409,14 @@ public abstract class TenancyUseCasesSuite extends UseCasesSuiteBase {
         qleven.tenancy().updateUser(principal(otherAdmin), added.id(),
                 new UpdateUserCommand(Optional.empty(), Optional.of(false)));
         assertThat(signIn(email, PASSWORD, Optional.empty()).tenantId()).contains(home.tenantId());
+
+        qleven.tenancy().updateUser(principal(otherAdmin), added.id(),
+                new UpdateUserCommand(Optional.empty(), Optional.of(true)));
+        assertThatThrownBy(() -> signIn(email, PASSWORD, Optional.empty())).as("active again: offered again")
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(((List<?>) e.details().get("centers"))
+                        .stream().map(c -> (Map<?, ?>) c).toList())
+                        .extracting(c -> String.valueOf(c.get("tenantId")))
+                        .containsExactly(home.tenantId().toString(), other.tenantId().toString()));
     }
 
     @Test

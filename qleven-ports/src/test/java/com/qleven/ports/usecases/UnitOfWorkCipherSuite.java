@@ -27,6 +27,7 @@ import com.qleven.ports.testing.RecordingAuditTrail;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,18 @@ public abstract class UnitOfWorkCipherSuite extends UseCasesSuiteBase {
         public Optional<WrappedKey> byId(UUID keyId) {
             calls.add(new Call("byId", keyId));
             return inner.byId(keyId);
+        }
+
+        @Override
+        public List<WrappedKey> byIds(Collection<UUID> keyIds) {
+            keyIds.forEach(id -> calls.add(new Call("byIds", id)));
+            return inner.byIds(keyIds);
+        }
+
+        @Override
+        public WrappedKey addNew(WrappedKey key) {
+            calls.add(new Call("addNew", key.scope()));
+            return inner.addNew(key);
         }
 
         @Override
@@ -151,11 +164,11 @@ public abstract class UnitOfWorkCipherSuite extends UseCasesSuiteBase {
                 .birthDate("1990-04-12").notes("Allergic to latex.").build());
         KeyScope scope = new KeyScope("client", lucia.id().value());
 
-        assertThat(counted.count("current", scope)).as("look-ups of the client's key, five fields sealed")
-                .isEqualTo(1);
-        assertThat(counted.count("addIfAbsent", scope)).as("the key made once").isEqualTo(1);
-        UUID keyId = store.shared().transactions().global(() -> store.shared().dataKeys().current(scope)).orElseThrow()
-                .id();
+        assertThat(counted.count("current", scope)).as("a new client's key is not looked up, five fields sealed")
+                .isZero();
+        assertThat(counted.count("addNew", scope)).as("the key made once, as a new scope's").isEqualTo(1);
+        assertThat(counted.count("addIfAbsent", scope)).isZero();
+        UUID keyId = store.shared().transactions().global(() -> store.shared().dataKeys().current(scope)).orElseThrow().id();
         assertThat(counted.count("byId", keyId)).as("the key just made is not read again").isZero();
 
         assertThat(get.get(admin, lucia.id()).notes()).contains("Allergic to latex.");
@@ -164,7 +177,79 @@ public abstract class UnitOfWorkCipherSuite extends UseCasesSuiteBase {
         get.get(admin, lucia.id());
         assertThat(counted.count("byId", keyId)).as("a second unit reads the key again").isEqualTo(2);
         ClientView other = create.create(admin, CreateClientCommand.builder().fullName("Eva Martín").build());
-        assertThat(counted.count("current", new KeyScope("client", other.id().value()))).isEqualTo(1);
+        assertThat(counted.count("addNew", new KeyScope("client", other.id().value()))).isEqualTo(1);
+    }
+
+    @Test
+    void aNewScopesKeyMadeInAUnitThatRollsBackIsGoneAndTheNextUnitMakesAnother() {
+        Transactions tx = store.shared().transactions();
+        KeyScope scope = new KeyScope("client", UUID.randomUUID());
+        AtomicReference<byte[]> lost = new AtomicReference<>();
+        assertThatThrownBy(() -> tx.global(() -> {
+            cipher.createScope(scope);
+            lost.set(cipher.encrypt(scope, "client|fullName", "Ana"));
+            throw new IllegalStateException("the unit fails after sealing");
+        })).hasMessageContaining("fails");
+
+        byte[] kept = tx.global(() -> {
+            cipher.createScope(scope);
+            return cipher.encrypt(scope, "client|fullName", "Ana");
+        });
+
+        assertThat(counted.count("current", scope)).as("a new scope is not looked up").isZero();
+        assertThat(keyIdOf(kept)).isNotEqualTo(keyIdOf(lost.get()));
+        assertThat(tx.global(() -> store.shared().dataKeys().byId(keyIdOf(lost.get())))).as("the rolled-back key").isEmpty();
+        assertThat(tx.global(() -> store.shared().dataKeys().current(scope))).get().extracting(WrappedKey::id)
+                .isEqualTo(keyIdOf(kept));
+        assertThat(tx.global(() -> cipher.decrypt("client|fullName", kept))).isEqualTo("Ana");
+        // outside a unit there is nothing to keep the key in: encrypt makes it as always
+        KeyScope outside = new KeyScope("client", UUID.randomUUID());
+        cipher.createScope(outside);
+        assertThat(counted.count("addNew", scope)).as("one per unit").isEqualTo(2);
+        assertThat(counted.count("addNew", outside)).isZero();
+        assertThat(tx.global(() -> store.shared().dataKeys().current(outside))).isEmpty();
+    }
+
+    @Test
+    void aPageOfValuesReadsItsKeysInOneGoAndAShredStillTakesEffect() {
+        Transactions tx = store.shared().transactions();
+        List<KeyScope> scopes = List.of(new KeyScope("client", UUID.randomUUID()),
+                new KeyScope("client", UUID.randomUUID()), new KeyScope("client", UUID.randomUUID()));
+        List<byte[]> page = new ArrayList<>();
+        for (KeyScope scope : scopes) {
+            page.add(tx.global(() -> cipher.encrypt(scope, "client|notes", "N " + scope.owner())));
+        }
+        List<UUID> keys = page.stream().map(UnitOfWorkCipherSuite::keyIdOf).toList();
+        List<byte[]> withNull = new ArrayList<>(page);
+        withNull.add(null);
+
+        List<String> opened = tx.global(() -> {
+            cipher.preload(withNull);
+            return page.stream().map(v -> cipher.decrypt("client|notes", v)).toList();
+        });
+
+        assertThat(opened).containsExactly("N " + scopes.get(0).owner(), "N " + scopes.get(1).owner(),
+                "N " + scopes.get(2).owner());
+        keys.forEach(k -> {
+            assertThat(counted.count("byIds", k)).as("read in one go").isEqualTo(1);
+            assertThat(counted.count("byId", k)).as("not read again one by one").isZero();
+        });
+        tx.global(() -> cipher.preload(page));
+        assertThat(counted.count("byIds", keys.get(0))).as("each unit reads for itself").isEqualTo(2);
+        cipher.preload(page);
+        assertThat(counted.count("byIds", keys.get(0))).as("outside a unit: nothing to keep them in").isEqualTo(2);
+
+        tx.global(() -> {
+            cipher.preload(page);
+            store.shared().dataKeys().shred(scopes.get(1));
+            assertThatThrownBy(() -> cipher.decrypt("client|notes", page.get(1))).as("preloaded, then shredded")
+                    .hasMessageContaining("does not exist");
+            assertThat(cipher.decrypt("client|notes", page.get(0))).isEqualTo("N " + scopes.get(0).owner());
+        });
+        assertThatThrownBy(() -> tx.global(() -> {
+            cipher.preload(page);
+            return cipher.decrypt("client|notes", page.get(1));
+        })).as("a shredded key is left out of a preload").hasMessageContaining("does not exist");
     }
 
     @Test

@@ -17,12 +17,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.AEADBadTagException;
@@ -176,13 +179,53 @@ public final class AesGcmFieldCipher implements FieldCipher {
     }
 
     @Override
+    public void createScope(KeyScope scope) {
+        Objects.requireNonNull(scope, "scope");
+        if (unit().isEmpty()) {
+            return;
+        }
+        WrappedKey wrapped = dataKeys.addNew(newDataKey(scope));
+        DataKey key = new DataKey(wrapped.id(), unwrap(wrapped));
+        unit().ifPresent(u -> u.keepCurrent(scope, key));
+    }
+
+    @Override
+    public void preload(Collection<byte[]> ciphertexts) {
+        Optional<UnitCache> unit = unit();
+        if (unit.isEmpty()) {
+            return;
+        }
+        Set<UUID> missing = new LinkedHashSet<>();
+        for (byte[] value : ciphertexts) {
+            if (value != null && value.length >= HEADER && value[0] == VERSION) {
+                UUID keyId = keyId(ByteBuffer.wrap(value, 1, 16));
+                if (!unit.get().byId.containsKey(keyId)) {
+                    missing.add(keyId);
+                }
+            }
+        }
+        if (missing.size() < 2) {
+            // One key or none: decrypt reads it as it would anyway.
+            return;
+        }
+        List<DataKey> keys = dataKeys.byIds(missing).stream().map(w -> new DataKey(w.id(), unwrap(w))).toList();
+        // Asked again: the store call may have dropped the unit's values. A key not found (shredded)
+        // is left out, and decrypting its value fails as it would without this call.
+        unit().ifPresent(u -> keys.forEach(u::keep));
+    }
+
+    private static UUID keyId(ByteBuffer in) {
+        return new UUID(in.getLong(), in.getLong());
+    }
+
+    @Override
     public String decrypt(String associatedData, byte[] ciphertext) {
         if (ciphertext == null || ciphertext.length < HEADER + TAG_BITS / 8 || ciphertext[0] != VERSION) {
             throw new IllegalArgumentException("not a value sealed by this cipher");
         }
         ByteBuffer in = ByteBuffer.wrap(ciphertext);
         in.get();
-        UUID keyId = new UUID(in.getLong(), in.getLong());
+        UUID keyId = keyId(in);
         byte[] nonce = new byte[NONCE];
         in.get(nonce);
         byte[] sealed = new byte[in.remaining()];

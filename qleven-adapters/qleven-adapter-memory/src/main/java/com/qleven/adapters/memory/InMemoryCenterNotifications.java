@@ -49,6 +49,20 @@ final class InMemoryCenterNotifications implements CenterNotifications {
     }
 
     @Override
+    public java.util.Map<UUID, java.util.Map<TenantId, Instant>> sentAtAcrossCenters(String kind,
+                                                                                     java.util.Collection<UUID> subjectIds) {
+        // As PostgreSQL's global list of notices sent: ids and times, whatever center is open.
+        java.util.Set<UUID> wanted = java.util.Set.copyOf(subjectIds);
+        return tx.within(() -> {
+            java.util.Map<UUID, java.util.Map<TenantId, Instant>> sent = new java.util.HashMap<>();
+            rows.stream().filter(n -> n.kind().equals(kind) && wanted.contains(n.subjectId()))
+                    .forEach(n -> sent.computeIfAbsent(n.subjectId(), s -> new java.util.HashMap<>())
+                            .merge(n.tenantId(), n.createdAt(), (a, b) -> a.isBefore(b) ? a : b));
+            return sent;
+        });
+    }
+
+    @Override
     public java.util.Map<UUID, Instant> sentAt(TenantId tenant, String kind, java.util.Collection<UUID> subjectIds) {
         java.util.Set<UUID> wanted = java.util.Set.copyOf(subjectIds);
         return tx.within(() -> rows.stream()

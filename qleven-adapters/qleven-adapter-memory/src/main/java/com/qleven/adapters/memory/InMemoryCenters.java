@@ -21,6 +21,11 @@ final class InMemoryCenters implements Centers {
         return centers.containsKey(id);
     }
 
+    /** The center's name whatever center the unit is bound to, as PostgreSQL's global directory has it. */
+    String nameOf(TenantId id) {
+        return java.util.Optional.ofNullable(centers.get(id)).map(c -> c.profile().name()).orElse("");
+    }
+
     @Override
     public void add(Center center) {
         tx.within(() -> {

@@ -1,6 +1,7 @@
 package com.qleven.adapters.memory;
 
 import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.tenancy.Membership;
 import com.qleven.domain.shared.UserId;
 import com.qleven.ports.shared.out.BlindIndex;
 import com.qleven.ports.shared.out.Directory;
@@ -19,7 +20,12 @@ final class InMemoryDirectory implements Directory {
     private final Map<UserId, List<Placement>> placements = new HashMap<>();
     private final Map<String, SessionToken> sessionTokens = new HashMap<>();
 
-    InMemoryDirectory(InMemoryTransactions tx) {
+    private final InMemoryCenters centers;
+    private final InMemoryMemberships memberships;
+
+    InMemoryDirectory(InMemoryTransactions tx, InMemoryCenters centers, InMemoryMemberships memberships) {
+        this.centers = centers;
+        this.memberships = memberships;
         this.tx = tx;
     }
 
@@ -55,6 +61,28 @@ final class InMemoryDirectory implements Directory {
     public List<TenantId> centersOf(UserId account) {
         return tx.within(() -> placements.getOrDefault(account, List.of()).stream()
                 .filter(p -> !p.pending()).map(Placement::tenantId).toList());
+    }
+
+    @Override
+    public List<Directory.CenterChoice> signInChoices(UserId account) {
+        // As PostgreSQL's directory: a membership the center deactivated is left out, one the
+        // directory knows without a center row (a bare directory entry) counts as active.
+        return tx.within(() -> placements.getOrDefault(account, List.of()).stream()
+                .filter(p -> !p.pending())
+                .filter(p -> memberships.mirrored(p.tenantId(), account).map(Membership::active).orElse(true))
+                .map(p -> new Directory.CenterChoice(p.tenantId(), centers.nameOf(p.tenantId())))
+                .toList());
+    }
+
+    @Override
+    public List<Directory.MembershipEntry> membershipsOf(UserId account) {
+        // As PostgreSQL's directory: the center's row as it stands, with the directory's own
+        // pending flag; none for a bare directory entry.
+        return tx.within(() -> placements.getOrDefault(account, List.of()).stream()
+                .map(p -> new Directory.MembershipEntry(p.tenantId(), centers.nameOf(p.tenantId()), p.pending(),
+                        memberships.mirrored(p.tenantId(), account)
+                                .map(m -> new Directory.Details(m.role().wireName(), m.createdAt(), m.active()))))
+                .toList());
     }
 
     @Override

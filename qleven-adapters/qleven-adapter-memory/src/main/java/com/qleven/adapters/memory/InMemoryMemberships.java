@@ -35,6 +35,11 @@ final class InMemoryMemberships implements Memberships {
         this.centers = centers;
     }
 
+    /** The membership whatever center the unit is bound to, as PostgreSQL's global directory mirrors it. */
+    Optional<Membership> mirrored(TenantId tenant, UserId user) {
+        return Optional.ofNullable(memberships.get(List.of(tenant, user)));
+    }
+
     @Override
     public void add(Membership m) {
         tx.within(() -> {

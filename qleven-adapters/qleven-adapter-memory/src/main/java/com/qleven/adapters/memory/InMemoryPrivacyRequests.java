@@ -117,6 +117,16 @@ final class InMemoryPrivacyRequests implements PrivacyRequests {
     }
 
     @Override
+    public long countOpenAcrossCenters(PrivacyRequestFilter filter) {
+        if (!filter.openOnly()) {
+            throw new IllegalArgumentException("filter: only open requests are counted across centers");
+        }
+        // As PostgreSQL's global list of open requests' due times: whatever center is open.
+        return tx.within(() -> requests.values().stream()
+                .filter(r -> filter.matches(r.dueAt(), r.completedAt().isPresent())).count());
+    }
+
+    @Override
     public List<TenantId> centers() {
         return tx.within(() -> new ArrayList<>(centers));
     }

@@ -49,15 +49,16 @@ public final class InMemoryStore implements QlevenStore {
 
     public InMemoryStore() {
         InMemoryTransactions tx = new InMemoryTransactions();
-        InMemoryDirectory directory = new InMemoryDirectory(tx);
         InMemoryCenters centers = new InMemoryCenters(tx);
+        InMemoryMemberships memberships = new InMemoryMemberships(tx, centers);
+        InMemoryDirectory directory = new InMemoryDirectory(tx, centers, memberships);
         InMemorySessions sessions = new InMemorySessions(tx);
         InMemoryAccountTokens accountTokens = new InMemoryAccountTokens(tx);
         InMemoryClients clientRecords = new InMemoryClients(tx);
         shared = new Shared(tx, directory, new InMemoryRateLimits(tx), new InMemoryDataKeys(tx),
                 new InMemoryIdempotencyRecords(tx),
                 new InMemoryOperationalRecords(tx, directory, sessions, accountTokens), new InMemoryMailOutbox(tx));
-        tenancy = new Tenancy(centers, new InMemoryAccounts(tx), new InMemoryMemberships(tx, centers),
+        tenancy = new Tenancy(centers, new InMemoryAccounts(tx), memberships,
                 new InMemoryInvitations(tx), accountTokens, sessions);
         clients = new ClientGroup(clientRecords, new InMemoryClientRestrictions(tx));
         consent = new Consent(new InMemoryConsentLedger(tx, clientRecords), new InMemoryConsentPurposes(tx));

@@ -25,6 +25,17 @@ public interface AuditLog {
     long append(AuditEvent event);
 
     /**
+     * Appends several events of one chain, each as {@link #append} would, in one write where the
+     * store can. Must be called inside a unit of work.
+     *
+     * @throws IllegalArgumentException when the events belong to more than one chain
+     */
+    default void appendAll(List<AuditEvent> events) {
+        AuditLogs.requireOneChain(events);
+        events.forEach(this::append);
+    }
+
+    /**
      * Claims the chain's head for sealing until the unit of work ends, creating it empty (sequence
      * 0, the genesis hash) and listing the center on first use; empty when another sealer holds it,
      * without waiting.
@@ -44,6 +55,14 @@ public interface AuditLog {
      * clears its due mark. Must hold the chain's head.
      */
     void seal(long appendId, AuditEntry entry);
+
+    /**
+     * Seals several appended events of one chain at their places, each as {@link #seal} would, in
+     * one write where the store can; all or none. Must hold the chain's head.
+     */
+    default void sealAll(List<SealedAppend> sealed) {
+        sealed.forEach(s -> seal(s.appendId(), s.entry()));
+    }
 
     /**
      * Seals, in place of an appended event that is gone, the entry recording the loss, and clears

@@ -25,4 +25,13 @@ public interface CenterNotifications {
      * subjects the center was sent a notification of this kind about, each with when it first was.
      */
     java.util.Map<UUID, Instant> sentAt(TenantId tenant, String kind, java.util.Collection<UUID> subjectIds);
+
+    /**
+     * When each center was first sent a notice of {@code kind} about each of these subjects, across
+     * centers, in one read: a global look-up of ids and times only (the notices themselves stay in
+     * each center's rows), for the platform's own views such as the incident register. Subjects
+     * without a notice anywhere are absent.
+     */
+    java.util.Map<UUID, java.util.Map<TenantId, Instant>> sentAtAcrossCenters(String kind,
+                                                                              java.util.Collection<UUID> subjectIds);
 }

@@ -48,6 +48,15 @@ public interface PrivacyRequests {
     long count(TenantId tenant, PrivacyRequestFilter filter);
 
     /**
+     * How many open requests match {@code filter} across every center, in one read of a global list
+     * of open requests' due times (ids and times only, kept in step with the centers' rows in the
+     * same transaction): what the deadline gauges show.
+     *
+     * @throws IllegalArgumentException when the filter is not for open requests only
+     */
+    long countOpenAcrossCenters(PrivacyRequestFilter filter);
+
+    /**
      * Every center that has ever received a request, read in a global unit of work: where a watch
      * across centers has to look. Holds center ids only.
      */

@@ -1,5 +1,6 @@
 package com.qleven.ports.shared.out;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,11 @@ public interface DataKeys {
 
     Optional<WrappedKey> byId(UUID keyId);
 
+    /** The keys of these ids that exist (a shredded key is absent), in no particular order. */
+    default List<WrappedKey> byIds(Collection<UUID> keyIds) {
+        return keyIds.stream().distinct().map(this::byId).flatMap(Optional::stream).toList();
+    }
+
     /** The newest key of the scope that has not been shredded. */
     Optional<WrappedKey> current(KeyScope scope);
 
@@ -18,6 +24,14 @@ public interface DataKeys {
      * two hosts creating the first key of a scope at once agree on one.
      */
     WrappedKey addIfAbsent(WrappedKey key);
+
+    /**
+     * Stores the first key of a scope whose owner was made in the caller's unit of work, so that no
+     * other writer can know the scope yet: no lock and no look-up are needed.
+     */
+    default WrappedKey addNew(WrappedKey key) {
+        return addIfAbsent(key);
+    }
 
     /** Deletes every key of the scope: what they encrypted can no longer be read. */
     void shred(KeyScope scope);

@@ -34,6 +34,36 @@ public interface Directory {
         }
     }
 
+    /** A center where an account's membership works now, with the center's name, for sign-in to offer. */
+    record CenterChoice(TenantId tenantId, String name) {
+        public CenterChoice {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /**
+     * A center the account is in or was asked to join, with the center's name, the directory's
+     * pending flag and the membership's details as the directory keeps them in step with the
+     * center's row (empty where the directory has not seen that row: the center's own unit of work
+     * then tells).
+     */
+    record MembershipEntry(TenantId tenantId, String centerName, boolean pending, Optional<Details> details) {
+        public MembershipEntry {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(centerName, "centerName");
+            Objects.requireNonNull(details, "details");
+        }
+    }
+
+    /** A membership's role (its wire name), creation time and whether the center keeps it active. */
+    record Details(String role, Instant since, boolean active) {
+        public Details {
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(since, "since");
+        }
+    }
+
     Optional<UserId> accountByEmail(BlindIndex email);
 
     /** Claims the email for the account; false when another account holds it already. */
@@ -44,6 +74,21 @@ public interface Directory {
      * pending (whether the membership is active is the center's to tell).
      */
     List<TenantId> centersOf(UserId account);
+
+    /**
+     * The centers where the account's membership works now (agreed to and not deactivated), oldest
+     * membership first, with their names: one look-up across centers, for sign-in to choose or offer
+     * a center. The directory keeps whether a membership is active and each center's name in step
+     * with the center's own rows, in the same transaction; the center's unit of work still has the
+     * last word when the session is opened.
+     */
+    List<CenterChoice> signInChoices(UserId account);
+
+    /**
+     * Every center the account is in or asked to join, oldest first, with the center's name and the
+     * membership's role, state and time: one look-up across centers, for one's list of memberships.
+     */
+    List<MembershipEntry> membershipsOf(UserId account);
 
     /** Every center the account is in or asked to join, oldest first. */
     List<Placement> placementsOf(UserId account);

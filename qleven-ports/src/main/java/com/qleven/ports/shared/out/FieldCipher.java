@@ -1,6 +1,7 @@
 package com.qleven.ports.shared.out;
 
 import com.qleven.domain.shared.TenantId;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,25 @@ public interface FieldCipher {
 
     /** Encrypts under the scope's current data key, creating that key on first use. */
     byte[] encrypt(KeyScope scope, String associatedData, String plaintext);
+
+    /**
+     * Creates the first data key of {@code scope} for the unit of work open on the thread, for a
+     * scope whose owner was made in this unit (a new client's id): nobody else can know the owner
+     * yet, so the key is stored without looking for an existing one or locking the scope, and the
+     * unit's next {@link #encrypt} calls for the scope use it. A key made in a unit that rolls back
+     * goes with it. Does nothing outside a unit of work or in a cipher without a unit cache, where
+     * {@link #encrypt} creates the key on first use as always.
+     */
+    default void createScope(KeyScope scope) {
+    }
+
+    /**
+     * Reads, in one go, the data keys of these values (nulls are passed over) for the unit of work
+     * open on the thread, so that decrypting a page of values reads the key store once rather than
+     * once per value. Does nothing outside a unit of work or in a cipher without a unit cache.
+     */
+    default void preload(Collection<byte[]> ciphertexts) {
+    }
 
     /** Decrypts a value produced by {@link #encrypt}; the data key's id travels inside it. */
     String decrypt(String associatedData, byte[] ciphertext);

@@ -11,13 +11,18 @@ import com.qleven.domain.audit.ChainHead;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UserId;
 import com.qleven.ports.audit.out.AuditLog;
+import com.qleven.ports.audit.out.AuditLogs;
 import com.qleven.ports.audit.out.DueAppend;
+import com.qleven.ports.audit.out.SealedAppend;
+import java.util.HexFormat;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
 
@@ -59,6 +64,54 @@ final class PostgresAuditLog implements AuditLog {
             bindTenant(statement, chain);
             return statement.mapTo(Long.class).one();
         });
+    }
+
+    @Override
+    public void appendAll(List<AuditEvent> events) {
+        AuditLogs.requireOneChain(events);
+        if (events.size() < 2) {
+            events.forEach(this::append);
+            return;
+        }
+        Optional<TenantId> chain = events.get(0).tenant();
+        // One statement for the whole batch, as append does for one: the events from arrays of
+        // their columns (unnest keeps the order given, so the append ids follow it), then their
+        // due marks.
+        String rows = "SELECT * FROM unnest(CAST(:at AS timestamptz[]), CAST(:actor AS uuid[]),"
+                + " CAST(:session AS uuid[]), CAST(:action AS text[]), CAST(:subjectType AS text[]),"
+                + " CAST(:subjectId AS uuid[]), CAST(:purpose AS text[]), CAST(:rowCount AS int[])) WITH ORDINALITY"
+                + " AS r(" + CONTENT + ", n) ORDER BY n";
+        String sql = chain.isPresent()
+                ? "WITH e AS (INSERT INTO public.audit_events (tenant_id, " + CONTENT + ") SELECT :tenant, " + CONTENT
+                + " FROM (" + rows + ") r RETURNING id)"
+                + " INSERT INTO directory.audit_due (event_id, tenant_id) SELECT id, :tenant FROM e"
+                : "WITH e AS (INSERT INTO public.platform_audit_events (" + CONTENT + ") SELECT " + CONTENT
+                + " FROM (" + rows + ") r RETURNING id)"
+                + " INSERT INTO directory.audit_due (event_id, tenant_id) SELECT id, NULL FROM e";
+        int appended = tx.withHandle(chain, "append to the audit trail", h -> {
+            var statement = h.createUpdate(sql)
+                    .bind("at", array("text", events, e -> Sql.micros(e.at()).toString()))
+                    .bind("actor", array("uuid", events, e -> e.actor().map(UserId::value).orElse(null)))
+                    .bind("session", array("uuid", events, e -> e.session().orElse(null)))
+                    .bind("action", array("text", events, AuditEvent::action))
+                    .bind("subjectType", array("text", events, AuditEvent::subjectType))
+                    .bind("subjectId", array("uuid", events, e -> e.subjectId().orElse(null)))
+                    .bind("purpose", array("text", events, AuditEvent::purpose))
+                    .bind("rowCount", array("int4", events, AuditEvent::rowCount));
+            bindTenant(statement, chain);
+            return statement.execute();
+        });
+        if (appended != events.size()) {
+            throw new IllegalStateException("audit chain " + ChainHead.name(chain) + " appended " + appended
+                    + " of " + events.size() + " events");
+        }
+    }
+
+    /** An SQL array of type {@code type} of one value per element. */
+    private static <T> Argument array(String type, List<T> elements, Function<T, Object> value) {
+        Object[] values = elements.stream().map(value).toArray();
+        return (position, statement, ctx) ->
+                statement.setArray(position, statement.getConnection().createArrayOf(type, values));
     }
 
     @Override
@@ -153,6 +206,42 @@ final class PostgresAuditLog implements AuditLog {
         if (sealed != 1) {
             throw new IllegalStateException("audit chain " + ChainHead.name(chain) + " has no unsealed event "
                     + appendId);
+        }
+    }
+
+    @Override
+    public void sealAll(List<SealedAppend> sealed) {
+        if (sealed.size() < 2) {
+            sealed.forEach(s -> seal(s.appendId(), s.entry()));
+            return;
+        }
+        Optional<TenantId> chain = sealed.get(0).entry().chain();
+        if (sealed.stream().anyMatch(s -> !s.entry().chain().equals(chain))) {
+            throw new IllegalArgumentException("sealed: a batch belongs to one audit chain");
+        }
+        // One statement for the batch: each unsealed event gets its place and hashes from the
+        // arrays (the trigger still checks every row), and the due marks of those sealed go.
+        String events = chain.isPresent() ? "public.audit_events" : "public.platform_audit_events";
+        String sql = "WITH s AS (UPDATE " + events + " e SET seq = u.seq, prev_hash = decode(u.prev_hash, 'hex'),"
+                + " hash = decode(u.hash, 'hex')"
+                + " FROM unnest(CAST(:ids AS bigint[]), CAST(:seqs AS bigint[]), CAST(:prevHashes AS text[]),"
+                + " CAST(:hashes AS text[])) AS u(id, seq, prev_hash, hash)"
+                + " WHERE e.id = u.id AND e.seq IS NULL" + (chain.isPresent() ? " AND e.tenant_id = :tenant" : "")
+                + " RETURNING e.id)"
+                + " DELETE FROM directory.audit_due d USING s WHERE d.event_id = s.id RETURNING d.event_id";
+        HexFormat hex = HexFormat.of();
+        int done = tx.withHandle(chain, "seal audit events", h -> {
+            var statement = h.createQuery(sql)
+                    .bind("ids", array("int8", sealed, SealedAppend::appendId))
+                    .bind("seqs", array("int8", sealed, s -> s.entry().seq()))
+                    .bind("prevHashes", array("text", sealed, s -> hex.formatHex(s.entry().prevHash().bytes())))
+                    .bind("hashes", array("text", sealed, s -> hex.formatHex(s.entry().hash().bytes())));
+            bindTenant(statement, chain);
+            return statement.mapTo(Long.class).list().size();
+        });
+        if (done != sealed.size()) {
+            throw new IllegalStateException("audit chain " + ChainHead.name(chain) + " had " + done
+                    + " of " + sealed.size() + " events unsealed and due");
         }
     }
 

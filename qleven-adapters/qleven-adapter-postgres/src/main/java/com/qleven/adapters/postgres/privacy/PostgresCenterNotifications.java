@@ -77,6 +77,27 @@ final class PostgresCenterNotifications implements CenterNotifications {
     }
 
     @Override
+    public java.util.Map<UUID, java.util.Map<TenantId, Instant>> sentAtAcrossCenters(String kind,
+                                                                                     java.util.Collection<UUID> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        // directory.notices_sent is kept by a trigger on the center's rows, in the same transaction.
+        return tx.withHandle("find notices sent across centers", h -> {
+            java.util.Map<UUID, java.util.Map<TenantId, Instant>> sent = new java.util.HashMap<>();
+            h.createQuery("SELECT subject_id, tenant_id, sent_at FROM directory.notices_sent"
+                            + " WHERE kind = :kind AND subject_id = ANY(:subjects)")
+                    .bind("kind", kind)
+                    .bind("subjects", Sql.uuids(subjectIds))
+                    .map((rs, ctx) -> new Object[] {Sql.uuid(rs, "subject_id"), new TenantId(Sql.uuid(rs, "tenant_id")),
+                            Sql.instant(rs, "sent_at")})
+                    .forEach(r -> sent.computeIfAbsent((UUID) r[0], s -> new java.util.HashMap<>())
+                            .put((TenantId) r[1], (Instant) r[2]));
+            return sent;
+        });
+    }
+
+    @Override
     public java.util.Map<UUID, Instant> sentAt(TenantId tenant, String kind, java.util.Collection<UUID> subjectIds) {
         if (subjectIds.isEmpty()) {
             return java.util.Map.of();

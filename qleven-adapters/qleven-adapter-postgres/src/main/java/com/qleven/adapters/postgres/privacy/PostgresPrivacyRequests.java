@@ -151,6 +151,21 @@ final class PostgresPrivacyRequests implements PrivacyRequests {
     }
 
     @Override
+    public long countOpenAcrossCenters(PrivacyRequestFilter filter) {
+        if (!filter.openOnly()) {
+            throw new IllegalArgumentException("filter: only open requests are counted across centers");
+        }
+        // directory.privacy_deadlines holds exactly the open requests (a trigger on the centers' rows).
+        return tx.withHandle("count open privacy requests across centers", h -> {
+            // Every row is an open request: the filter's due window is all there is left to apply.
+            var query = h.createQuery("SELECT count(*) FROM directory.privacy_deadlines WHERE true"
+                    + where(filter).replace(" AND completed_at IS NULL", ""));
+            bind(query, filter);
+            return query.mapTo(Long.class).one();
+        });
+    }
+
+    @Override
     public List<TenantId> centers() {
         return tx.withHandle("list the centers with privacy requests", h -> h
                 .createQuery("SELECT tenant_id FROM directory.privacy_request_centers ORDER BY tenant_id")

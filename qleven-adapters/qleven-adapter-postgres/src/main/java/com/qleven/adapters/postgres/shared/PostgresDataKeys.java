@@ -3,6 +3,7 @@ package com.qleven.adapters.postgres.shared;
 import com.qleven.ports.shared.out.DataKeys;
 import com.qleven.ports.shared.out.KeyScope;
 import com.qleven.ports.shared.out.WrappedKey;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,18 @@ final class PostgresDataKeys implements DataKeys {
     }
 
     @Override
+    public List<WrappedKey> byIds(Collection<UUID> keyIds) {
+        if (keyIds.isEmpty()) {
+            return List.of();
+        }
+        return tx.withHandle("find data keys", h -> h
+                .createQuery("SELECT " + COLUMNS + " FROM keystore.data_keys WHERE id = ANY(:ids)")
+                .bind("ids", Sql.uuids(keyIds.stream().distinct().toList()))
+                .map(KEY)
+                .list());
+    }
+
+    @Override
     public Optional<WrappedKey> current(KeyScope scope) {
         return tx.withHandle("find the current data key", h -> current(h, scope));
     }
@@ -52,18 +65,29 @@ final class PostgresDataKeys implements DataKeys {
             if (existing.isPresent()) {
                 return existing.get();
             }
-            h.createUpdate("INSERT INTO keystore.data_keys (" + COLUMNS
-                            + ") VALUES (:id, :kind, :owner, :master, :wrapped, :created)")
-                    .bind("id", Sql.uuid(key.id()))
-                    .bind("kind", key.scope().kind())
-                    .bind("owner", Sql.uuid(key.scope().owner()))
-                    .bind("master", key.masterKeyId())
-                    .bind("wrapped", Sql.bytes(key.wrapped()))
-                    .bind("created", Sql.instant(key.createdAt()))
-                    .execute();
-            return new WrappedKey(key.id(), key.scope(), key.masterKeyId(), key.wrapped().clone(),
-                    Sql.micros(key.createdAt()));
+            return insert(h, key);
         });
+    }
+
+    @Override
+    public WrappedKey addNew(WrappedKey key) {
+        // The scope's owner was made in this transaction: no other writer can know it, so there is
+        // nothing to arbitrate and the key is the scope's first.
+        return tx.withHandle("add a new scope's data key", h -> insert(h, key));
+    }
+
+    private static WrappedKey insert(Handle h, WrappedKey key) {
+        h.createUpdate("INSERT INTO keystore.data_keys (" + COLUMNS
+                        + ") VALUES (:id, :kind, :owner, :master, :wrapped, :created)")
+                .bind("id", Sql.uuid(key.id()))
+                .bind("kind", key.scope().kind())
+                .bind("owner", Sql.uuid(key.scope().owner()))
+                .bind("master", key.masterKeyId())
+                .bind("wrapped", Sql.bytes(key.wrapped()))
+                .bind("created", Sql.instant(key.createdAt()))
+                .execute();
+        return new WrappedKey(key.id(), key.scope(), key.masterKeyId(), key.wrapped().clone(),
+                Sql.micros(key.createdAt()));
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UserId;
 import com.qleven.ports.shared.out.BlindIndex;
 import com.qleven.ports.shared.out.Directory;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,6 +56,38 @@ final class PostgresDirectory implements Directory {
                         ORDER BY position""")
                 .bind("user", Sql.uuid(account.value()))
                 .map((rs, ctx) -> new TenantId(Sql.uuid(rs, "tenant_id")))
+                .list());
+    }
+
+    @Override
+    public List<CenterChoice> signInChoices(UserId account) {
+        return tx.withHandle("list an account's centers to sign in to", h -> h
+                .createQuery("""
+                        SELECT m.tenant_id, coalesce(c.name, '') AS name FROM directory.memberships m
+                        LEFT JOIN directory.center_names c ON c.tenant_id = m.tenant_id
+                        WHERE m.user_id = :user AND NOT m.pending AND m.active
+                        ORDER BY m.position""")
+                .bind("user", Sql.uuid(account.value()))
+                .map((rs, ctx) -> new CenterChoice(new TenantId(Sql.uuid(rs, "tenant_id")), rs.getString("name")))
+                .list());
+    }
+
+    @Override
+    public List<MembershipEntry> membershipsOf(UserId account) {
+        return tx.withHandle("list an account's memberships", h -> h
+                .createQuery("""
+                        SELECT m.tenant_id, coalesce(c.name, '') AS name, m.role, m.since, m.active, m.pending
+                        FROM directory.memberships m LEFT JOIN directory.center_names c ON c.tenant_id = m.tenant_id
+                        WHERE m.user_id = :user ORDER BY m.position""")
+                .bind("user", Sql.uuid(account.value()))
+                .map((rs, ctx) -> {
+                    TenantId tenant = new TenantId(Sql.uuid(rs, "tenant_id"));
+                    String role = rs.getString("role");
+                    Optional<Instant> since = Sql.optionalInstant(rs, "since");
+                    Optional<Details> details = role == null || since.isEmpty() ? Optional.empty()
+                            : Optional.of(new Details(role, since.get(), rs.getBoolean("active")));
+                    return new MembershipEntry(tenant, rs.getString("name"), rs.getBoolean("pending"), details);
+                })
                 .list());
     }
 
