@@ -29,8 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -40,15 +38,14 @@ import org.postgresql.util.PSQLException;
  * Appointments, their reschedule history ({@code appointment_moves}) and their holds
  * ({@code appointment_resources}, one row per professional, room and piece of equipment over the
  * occupied range, active while the status holds resources), under row-level security. The table's
- * exclusion constraint refuses overlapping active holds of one resource: its SQLSTATE 23P01 becomes a
- * {@link ConflictException} naming the resource, read from the server's detail (ids only).
+ * exclusion constraint refuses overlapping active holds of one resource; a refused hold becomes a
+ * {@link ConflictException} naming the resource. What the call wrote before the refusal stays in
+ * the unit of work: the caller lets it roll back, as the port says.
  */
 final class PostgresAppointments implements Appointments {
     private static final String COLUMNS = "id, client_id, service_id, professional_id, room_id, equipment_ids, "
             + "start_at, end_at, buffer_before_minutes, buffer_after_minutes, status, status_at, cancel_reason, "
             + "cancelled_by_kind, cancelled_by, cancelled_at, series_id, booked_at, booked_by_kind, booked_by, version";
-    /** The exclusion constraint's detail: {@code Key (tenant_id, resource_id, during)=(t, r, [...)) conflicts ...}. */
-    private static final Pattern TAKEN = Pattern.compile("=\\([0-9a-f-]{36}, ([0-9a-f-]{36}),");
     private static final String EXCLUSION_VIOLATION = "23P01";
 
     private final PostgresTransactions tx;
@@ -202,44 +199,52 @@ final class PostgresAppointments implements Appointments {
 
     /**
      * The appointment's holds in one statement: its professional, room and equipment over the
-     * occupied range, active while its status holds resources. A taken resource is the exclusion
-     * constraint's 23P01, answered as a conflict naming it.
+     * occupied range, active while its status holds resources. {@code ON CONFLICT DO NOTHING} (no
+     * target: the exclusion constraint is its arbiter) skips a hold the constraint refuses instead of
+     * aborting the transaction, waiting first for a concurrent unit holding an overlapping row, so a
+     * refused hold is seen in the rows returned and named. Row-level security keeps the key values
+     * out of the constraint's own error detail, hence this way rather than parsing 23P01.
      */
     private static void hold(Handle h, StoredAppointment a) {
-        List<UUID> ids = new ArrayList<>();
-        List<String> kinds = new ArrayList<>();
-        ids.add(a.professional().value());
-        kinds.add("professional");
+        Map<UUID, String> wanted = new LinkedHashMap<>();
+        wanted.put(a.professional().value(), "professional");
         if (a.room() != null) {
-            ids.add(a.room().value());
-            kinds.add("room");
+            wanted.put(a.room().value(), "room");
         }
         for (EquipmentId piece : a.equipment()) {
-            ids.add(piece.value());
-            kinds.add("equipment");
+            wanted.put(piece.value(), "equipment");
         }
         TimeRange occupied = a.occupied();
+        List<UUID> held;
         try {
-            h.createUpdate("""
+            held = h.createQuery("""
                             INSERT INTO public.appointment_resources (tenant_id, appointment_id, resource_id, kind, during,
                                 active)
                             SELECT :tenant, :id, r.id, r.kind, tstzrange(:from, :to, '[)'), :active
-                            FROM unnest(CAST(:ids AS uuid[]), CAST(:kinds AS text[])) AS r(id, kind)""")
+                            FROM unnest(CAST(:ids AS uuid[]), CAST(:kinds AS text[])) AS r(id, kind)
+                            ON CONFLICT DO NOTHING
+                            RETURNING resource_id""")
                     .bind("tenant", Sql.uuid(a.tenant().value()))
                     .bind("id", Sql.uuid(a.id().value()))
-                    .bind("ids", Sql.uuids(ids))
-                    .bind("kinds", Columns.texts(kinds))
+                    .bind("ids", Sql.uuids(List.copyOf(wanted.keySet())))
+                    .bind("kinds", Columns.texts(List.copyOf(wanted.values())))
                     .bind("from", Sql.instant(occupied.start()))
                     .bind("to", Sql.instant(occupied.end()))
                     .bind("active", a.status().holdsResources())
-                    .execute();
+                    .mapTo(UUID.class)
+                    .list();
         } catch (JdbiException e) {
-            PSQLException failure = exclusionViolation(e);
-            if (failure == null) {
+            if (exclusionViolation(e) == null) {
                 throw e;
             }
-            throw taken(a, failure);
+            throw taken(a, Optional.empty());
         }
+        if (held.size() == wanted.size()) {
+            return;
+        }
+        Map.Entry<UUID, String> first = wanted.entrySet().stream().filter(w -> !held.contains(w.getKey()))
+                .findFirst().orElseThrow();
+        throw taken(a, Optional.of(first));
     }
 
     private static PSQLException exclusionViolation(Throwable failure) {
@@ -251,21 +256,17 @@ final class PostgresAppointments implements Appointments {
         return null;
     }
 
-    /** The conflict naming the taken resource, read from the constraint's detail (ids and times only). */
-    static ConflictException taken(StoredAppointment a, PSQLException failure) {
+    /** The conflict naming the taken resource when known (ids and times only). */
+    private static ConflictException taken(StoredAppointment a, Optional<Map.Entry<UUID, String>> resource) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("start", a.start().toString());
-        String detail = failure.getServerErrorMessage() == null ? null : failure.getServerErrorMessage().getDetail();
-        Matcher m = detail == null ? null : TAKEN.matcher(detail);
-        if (m == null || !m.find()) {
+        if (resource.isEmpty()) {
             return new ConflictException("a professional, room or piece of equipment of this appointment is "
                     + "already taken at this time", details);
         }
-        UUID resource = UUID.fromString(m.group(1));
-        String kind = a.professional().value().equals(resource) ? "professional"
-                : a.room() != null && a.room().value().equals(resource) ? "room" : "equipment";
+        String kind = resource.get().getValue();
         details.put("resource", kind);
-        details.put("resourceId", resource.toString());
+        details.put("resourceId", resource.get().getKey().toString());
         return new ConflictException("the " + kind + " is already taken at this time", details);
     }
 
