@@ -270,87 +270,82 @@ final class PostgresAppointments implements Appointments {
         return new ConflictException("the " + kind + " is already taken at this time", details);
     }
 
-    private static final RowMapper<StoredAppointment> APPOINTMENT_WITHOUT_HISTORY = (rs, ctx) -> {
+    /**
+     * The appointment's reschedule history in the same statement: one text per move, in order,
+     * {@code start|end|professional|room|equipment,…|movedAt|kind|by} (instants in UTC to the
+     * microsecond, empty for none), so that reading appointments is one statement per call.
+     */
+    private static final String HISTORY = """
+            (SELECT array_agg(concat_ws('|',
+                        to_char(m.start_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                        to_char(m.end_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                        m.professional_id::text, coalesce(m.room_id::text, ''),
+                        array_to_string(m.equipment_ids, ','),
+                        to_char(m.moved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                        m.moved_by_kind, coalesce(m.moved_by::text, '')) ORDER BY m.position)
+             FROM public.appointment_moves m WHERE m.tenant_id = a.tenant_id AND m.appointment_id = a.id) AS history""";
+    private static final String SELECT = "SELECT a.tenant_id, " + COLUMNS.replaceAll("(\\w+)(,|$)", "a.$1$2")
+            + ", " + HISTORY + " FROM public.appointments a";
+
+    private static PreviousSlot move(String text) {
+        String[] f = text.split("\\|", -1);
+        List<EquipmentId> equipment = f[4].isEmpty() ? List.of()
+                : java.util.Arrays.stream(f[4].split(",")).map(id -> new EquipmentId(UUID.fromString(id))).toList();
+        com.qleven.domain.scheduling.Actor by = new com.qleven.domain.scheduling.Actor(
+                com.qleven.domain.scheduling.Actor.Kind.valueOf(f[6].toUpperCase(java.util.Locale.ROOT)),
+                f[7].isEmpty() ? null : new UserId(UUID.fromString(f[7])));
+        return new PreviousSlot(java.time.Instant.parse(f[0]), java.time.Instant.parse(f[1]),
+                new UserId(UUID.fromString(f[2])), f[3].isEmpty() ? null : new RoomId(UUID.fromString(f[3])),
+                equipment, java.time.Instant.parse(f[5]), by);
+    }
+
+    private static final RowMapper<StoredAppointment> APPOINTMENT = (rs, ctx) -> {
         byte[] reason = rs.getBytes("cancel_reason");
         Optional<StoredAppointment.SealedCancellation> cancellation = reason == null ? Optional.empty()
                 : Optional.of(new StoredAppointment.SealedCancellation(reason,
                 Columns.actor(rs, "cancelled_by_kind", "cancelled_by"), Sql.instant(rs, "cancelled_at")));
         UUID room = Sql.uuid(rs, "room_id");
         UUID series = Sql.uuid(rs, "series_id");
+        List<PreviousSlot> history = Columns.texts(rs, "history").stream().map(PostgresAppointments::move).toList();
         return new StoredAppointment(new TenantId(Sql.uuid(rs, "tenant_id")), new AppointmentId(Sql.uuid(rs, "id")),
                 new ClientId(Sql.uuid(rs, "client_id")), new ServiceId(Sql.uuid(rs, "service_id")),
                 new UserId(Sql.uuid(rs, "professional_id")), room == null ? null : new RoomId(room),
                 Columns.uuids(rs, "equipment_ids").stream().map(EquipmentId::new).toList(),
                 Sql.instant(rs, "start_at"), Sql.instant(rs, "end_at"), rs.getInt("buffer_before_minutes"),
                 rs.getInt("buffer_after_minutes"), AppointmentStatus.parse(rs.getString("status")),
-                Sql.instant(rs, "status_at"), cancellation, List.of(), series == null ? null : new SeriesId(series),
+                Sql.instant(rs, "status_at"), cancellation, history, series == null ? null : new SeriesId(series),
                 Sql.instant(rs, "booked_at"), Columns.actor(rs, "booked_by_kind", "booked_by"), rs.getLong("version"));
     };
 
-    /** The rows' histories in one statement, attached to each. */
-    private static List<StoredAppointment> withHistory(Handle h, TenantId tenant, List<StoredAppointment> rows) {
-        if (rows.isEmpty()) {
-            return rows;
-        }
-        Map<UUID, List<PreviousSlot>> moves = new HashMap<>();
-        h.createQuery("""
-                        SELECT appointment_id, start_at, end_at, professional_id, room_id, equipment_ids, moved_at,
-                               moved_by_kind, moved_by
-                        FROM public.appointment_moves WHERE tenant_id = :tenant AND appointment_id = ANY(:ids)
-                        ORDER BY appointment_id, position""")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("ids", Sql.uuids(rows.stream().map(r -> r.id().value()).toList()))
-                .map((rs, ctx) -> {
-                    UUID room = Sql.uuid(rs, "room_id");
-                    PreviousSlot slot = new PreviousSlot(Sql.instant(rs, "start_at"), Sql.instant(rs, "end_at"),
-                            new UserId(Sql.uuid(rs, "professional_id")), room == null ? null : new RoomId(room),
-                            Columns.uuids(rs, "equipment_ids").stream().map(EquipmentId::new).toList(),
-                            Sql.instant(rs, "moved_at"), Columns.actor(rs, "moved_by_kind", "moved_by"));
-                    return Map.entry(Sql.uuid(rs, "appointment_id"), slot);
-                })
-                .forEach(e -> moves.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        if (moves.isEmpty()) {
-            return rows;
-        }
-        return rows.stream().map(a -> {
-            List<PreviousSlot> history = moves.get(a.id().value());
-            return history == null ? a : new StoredAppointment(a.tenant(), a.id(), a.client(), a.service(),
-                    a.professional(), a.room(), a.equipment(), a.start(), a.end(), a.bufferBeforeMinutes(),
-                    a.bufferAfterMinutes(), a.status(), a.statusAt(), a.cancellation(), history, a.series(),
-                    a.bookedAt(), a.bookedBy(), a.version());
-        }).toList();
-    }
-
     @Override
     public Optional<StoredAppointment> byId(TenantId tenant, AppointmentId id) {
-        return tx.withHandle(Optional.of(tenant), "find an appointment", h -> withHistory(h, tenant, h.createQuery(
-                        "SELECT tenant_id, " + COLUMNS + " FROM public.appointments WHERE tenant_id = :tenant AND id = :id")
+        return tx.withHandle(Optional.of(tenant), "find an appointment", h -> h.createQuery(
+                        SELECT + " WHERE a.tenant_id = :tenant AND a.id = :id")
                 .bind("tenant", Sql.uuid(tenant.value()))
                 .bind("id", Sql.uuid(id.value()))
-                .map(APPOINTMENT_WITHOUT_HISTORY)
-                .list()).stream().findFirst());
+                .map(APPOINTMENT)
+                .findOne());
     }
 
     @Override
     public List<StoredAppointment> bySeries(TenantId tenant, SeriesId series) {
-        return tx.withHandle(Optional.of(tenant), "list a series", h -> withHistory(h, tenant, h.createQuery(
-                        "SELECT tenant_id, " + COLUMNS + " FROM public.appointments WHERE tenant_id = :tenant "
-                                + "AND series_id = :series ORDER BY start_at, id")
+        return tx.withHandle(Optional.of(tenant), "list a series", h -> h.createQuery(
+                        SELECT + " WHERE a.tenant_id = :tenant AND a.series_id = :series ORDER BY a.start_at, a.id")
                 .bind("tenant", Sql.uuid(tenant.value()))
                 .bind("series", Sql.uuid(series.value()))
-                .map(APPOINTMENT_WITHOUT_HISTORY)
-                .list()));
+                .map(APPOINTMENT)
+                .list());
     }
 
     @Override
     public Page<StoredAppointment> list(TenantId tenant, AppointmentQuery query, PageRequest page) {
         Optional<KeysetCursor> after = page.cursor().map(KeysetCursor::decode);
-        StringBuilder sql = new StringBuilder("SELECT tenant_id, ").append(COLUMNS)
-                .append(" FROM public.appointments WHERE tenant_id = :tenant AND start_at >= :from AND start_at < :to");
-        query.professional().ifPresent(p -> sql.append(" AND professional_id = :professional"));
-        query.client().ifPresent(c -> sql.append(" AND client_id = :client"));
-        after.ifPresent(c -> sql.append(" AND (start_at, id) > (:afterAt, :afterId)"));
-        sql.append(" ORDER BY start_at, id LIMIT :limit");
+        StringBuilder sql = new StringBuilder(SELECT)
+                .append(" WHERE a.tenant_id = :tenant AND a.start_at >= :from AND a.start_at < :to");
+        query.professional().ifPresent(p -> sql.append(" AND a.professional_id = :professional"));
+        query.client().ifPresent(c -> sql.append(" AND a.client_id = :client"));
+        after.ifPresent(c -> sql.append(" AND (a.start_at, a.id) > (:afterAt, :afterId)"));
+        sql.append(" ORDER BY a.start_at, a.id LIMIT :limit");
         record Found(List<StoredAppointment> items, boolean more) {
         }
         Found found = tx.withHandle(Optional.of(tenant), "list appointments", h -> {
@@ -362,9 +357,9 @@ final class PostgresAppointments implements Appointments {
             query.professional().ifPresent(p -> q.bind("professional", Sql.uuid(p.value())));
             query.client().ifPresent(c -> q.bind("client", Sql.uuid(c.value())));
             after.ifPresent(c -> q.bind("afterAt", Sql.instant(c.at())).bind("afterId", Sql.uuid(c.id())));
-            List<StoredAppointment> rows = q.map(APPOINTMENT_WITHOUT_HISTORY).list();
+            List<StoredAppointment> rows = q.map(APPOINTMENT).list();
             boolean more = rows.size() > page.limit();
-            return new Found(withHistory(h, tenant, more ? rows.subList(0, page.limit()) : rows), more);
+            return new Found(more ? rows.subList(0, page.limit()) : rows, more);
         });
         if (!found.more()) {
             return new Page<>(found.items(), Optional.empty());
