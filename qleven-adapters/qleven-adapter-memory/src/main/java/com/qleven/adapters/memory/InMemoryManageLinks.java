@@ -40,13 +40,18 @@ final class InMemoryManageLinks implements ManageLinks {
     }
 
     @Override
-    public int removeExpired(Instant now) {
-        return removeWhere(l -> !l.expiresAt().isAfter(now));
+    public int removeExpired(Instant now, int batch) {
+        return removeWhere(l -> !l.expiresAt().isAfter(now), batch);
     }
 
     private int removeWhere(java.util.function.Predicate<ManageLink> which) {
+        return removeWhere(which, Integer.MAX_VALUE);
+    }
+
+    private int removeWhere(java.util.function.Predicate<ManageLink> which, int limit) {
         return tx.within(() -> {
-            List<String> gone = byHash.values().stream().filter(which).map(ManageLink::tokenHash).toList();
+            List<String> gone = byHash.values().stream().filter(which).map(ManageLink::tokenHash).limit(limit)
+                    .toList();
             gone.forEach(h -> tx.remove(byHash, h));
             return gone.size();
         });

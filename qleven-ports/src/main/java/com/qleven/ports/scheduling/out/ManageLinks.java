@@ -38,6 +38,9 @@ public interface ManageLinks {
     /** Removes every link of the appointment; how many there were. */
     int revokeFor(TenantId tenant, AppointmentId appointment);
 
-    /** Housekeeping: removes the links expired by {@code now}; how many. */
-    int removeExpired(Instant now);
+    /**
+     * Housekeeping: removes up to {@code batch} links expired by {@code now}, skipping rows another
+     * unit holds, as the other global token tables are purged (docs/configuration.md); how many.
+     */
+    int removeExpired(Instant now, int batch);
 }

@@ -54,10 +54,13 @@ final class PostgresManageLinks implements ManageLinks {
     }
 
     @Override
-    public int removeExpired(Instant now) {
-        return tx.withHandle("forget expired manage links", h -> h.createUpdate(
-                        "DELETE FROM directory.manage_link_tokens WHERE expires_at <= :now")
+    public int removeExpired(Instant now, int batch) {
+        return tx.withHandle("forget expired manage links", h -> h.createUpdate("""
+                        DELETE FROM directory.manage_link_tokens WHERE token_hash IN (
+                            SELECT token_hash FROM directory.manage_link_tokens WHERE expires_at <= :now
+                            ORDER BY expires_at LIMIT :batch FOR UPDATE SKIP LOCKED)""")
                 .bind("now", Sql.instant(now))
+                .bind("batch", batch)
                 .execute());
     }
 }
