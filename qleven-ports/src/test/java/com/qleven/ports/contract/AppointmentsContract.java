@@ -225,6 +225,20 @@ public abstract class AppointmentsContract {
                 MONDAY_9.plusSeconds(40 * 60)));
         assertThat(busy.of(bea)).containsExactly(new TimeRange(MONDAY_9.plus(Duration.ofDays(3)),
                 MONDAY_9.plus(Duration.ofDays(3)).plusSeconds(3600)));
+
+        // A hold that began before the range and reaches into it is busy too.
+        BusyIntervals from910 = in(tenant, () -> appointments().busy(tenant, List.of(ana), List.of(), List.of(),
+                new TimeRange(MONDAY_9.plusSeconds(600), MONDAY_9.plusSeconds(7200))));
+        assertThat(from910.of(ana)).containsExactly(new TimeRange(MONDAY_9.minusSeconds(300),
+                MONDAY_9.plusSeconds(40 * 60)));
+        // A day-long hold (12 hours and two 4-hour buffers fit; the store relies on no hold being longer).
+        add(booked(tenant, bea, null, List.of(), MONDAY_9.plus(Duration.ofDays(10)), 12 * 60, 4 * 60, 4 * 60, null));
+        BusyIntervals lateInTheDay = in(tenant, () -> appointments().busy(tenant, List.of(bea), List.of(), List.of(),
+                new TimeRange(MONDAY_9.plus(Duration.ofDays(10)).plus(Duration.ofHours(15)),
+                        MONDAY_9.plus(Duration.ofDays(11)))));
+        assertThat(lateInTheDay.of(bea)).hasSize(1);
+        assertThatThrownBy(() -> booked(tenant, bea, null, List.of(), MONDAY_9, 24 * 60, 0, 1, null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -31,6 +31,12 @@ public record StoredAppointment(TenantId tenant, AppointmentId id, ClientId clie
                                 Instant statusAt, Optional<SealedCancellation> cancellation,
                                 List<PreviousSlot> history, SeriesId series, Instant bookedAt, Actor bookedBy,
                                 long version) {
+    /**
+     * The longest an appointment may hold its resources, buffers included: a service lasts at most
+     * 12 hours and each buffer at most 4, so a day bounds every hold (the store relies on it to
+     * bound its busy-interval search).
+     */
+    public static final Duration MAX_OCCUPIED = Duration.ofDays(1);
 
     /** Why (sealed), by whom and when an appointment was cancelled. */
     public record SealedCancellation(byte[] sealedReason, Actor by, Instant at) {
@@ -70,6 +76,10 @@ public record StoredAppointment(TenantId tenant, AppointmentId id, ClientId clie
         Objects.requireNonNull(bookedBy, "bookedBy");
         if (version < 1) {
             throw new IllegalArgumentException("an appointment's version starts at 1");
+        }
+        if (Duration.between(start, end).plusMinutes(bufferBeforeMinutes).plusMinutes(bufferAfterMinutes)
+                .compareTo(MAX_OCCUPIED) > 0) {
+            throw new IllegalArgumentException("an appointment holds its resources for at most a day");
         }
     }
 

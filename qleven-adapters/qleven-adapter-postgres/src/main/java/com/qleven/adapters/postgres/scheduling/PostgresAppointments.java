@@ -384,9 +384,11 @@ final class PostgresAppointments implements Appointments {
                             SELECT resource_id, kind, lower(during) AS start_at, upper(during) AS end_at
                             FROM public.appointment_resources
                             WHERE tenant_id = :tenant AND active AND resource_id = ANY(:ids)
+                              AND lower(during) >= :earliest AND lower(during) < :to
                               AND during && tstzrange(:from, :to, '[)')""")
                     .bind("tenant", Sql.uuid(tenant.value()))
                     .bind("ids", Sql.uuids(ids))
+                    .bind("earliest", Sql.instant(range.start().minus(StoredAppointment.MAX_OCCUPIED)))
                     .bind("from", Sql.instant(range.start()))
                     .bind("to", Sql.instant(range.end()))
                     .map((rs, ctx) -> {

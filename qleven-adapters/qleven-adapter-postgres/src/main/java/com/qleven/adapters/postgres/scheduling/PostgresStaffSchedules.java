@@ -3,6 +3,7 @@ package com.qleven.adapters.postgres.scheduling;
 import com.qleven.adapters.postgres.shared.PostgresTransactions;
 import com.qleven.adapters.postgres.shared.Sql;
 import com.qleven.domain.scheduling.DatedHours;
+import com.qleven.domain.scheduling.TimeOff;
 import com.qleven.domain.scheduling.TimeOffId;
 import com.qleven.domain.scheduling.WeeklyHours;
 import com.qleven.domain.shared.TenantId;
@@ -32,8 +33,8 @@ final class PostgresStaffSchedules implements StaffSchedules {
     private static final RowMapper<StoredTimeOff> TIME_OFF = (rs, ctx) -> new StoredTimeOff(
             new TimeOffId(Sql.uuid(rs, "id")), new UserId(Sql.uuid(rs, "user_id")), Sql.instant(rs, "start_at"),
             Sql.instant(rs, "end_at"), rs.getBytes("reason"), Sql.instant(rs, "created_at"));
-    /** Time off is at most 366 days long, so its start bounds the index scan. */
-    private static final String LONGEST_TIME_OFF = "interval '367 days'";
+    /** Time off is at most 366 days long ({@link TimeOff#MAX_LENGTH}), so its start bounds the index scan. */
+    private static final java.time.Duration LONGEST_TIME_OFF = TimeOff.MAX_LENGTH.plusDays(1);
 
     private final PostgresTransactions tx;
 
@@ -108,8 +109,9 @@ final class PostgresStaffSchedules implements StaffSchedules {
         return tx.withHandle(Optional.of(tenant), "list time off", h -> h.createQuery("""
                         SELECT id, user_id, start_at, end_at, reason, created_at FROM public.staff_time_off
                         WHERE tenant_id = :tenant AND user_id = :user AND start_at < :to AND end_at > :from
-                          AND start_at > CAST(:from AS timestamptz) - interval '367 days'
+                          AND start_at > :earliest
                         ORDER BY start_at, id""")
+                .bind("earliest", Sql.instant(range.start().minus(LONGEST_TIME_OFF)))
                 .bind("tenant", Sql.uuid(tenant.value()))
                 .bind("user", Sql.uuid(member.value()))
                 .bind("from", Sql.instant(range.start()))
@@ -136,8 +138,7 @@ final class PostgresStaffSchedules implements StaffSchedules {
                 + " AND day BETWEEN :fromDay AND :toDay"
                 + " UNION ALL SELECT 'timeoff', user_id, NULL, NULL, id, start_at, end_at, reason, created_at"
                 + " FROM public.staff_time_off WHERE tenant_id = :tenant" + who
-                + " AND start_at < :to AND end_at > :from AND start_at > CAST(:from AS timestamptz) - "
-                + LONGEST_TIME_OFF;
+                + " AND start_at < :to AND end_at > :from AND start_at > :earliest";
         record Part(String part, UserId member, List<String> texts, LocalDate day, StoredTimeOff timeOff) {
         }
         List<Part> parts = tx.withHandle(Optional.of(tenant), "read staff schedules", h -> {
@@ -146,7 +147,8 @@ final class PostgresStaffSchedules implements StaffSchedules {
                     .bind("fromDay", from)
                     .bind("toDay", to)
                     .bind("from", Sql.instant(range.start()))
-                    .bind("to", Sql.instant(range.end()));
+                    .bind("to", Sql.instant(range.end()))
+                    .bind("earliest", Sql.instant(range.start().minus(LONGEST_TIME_OFF)));
             if (!all) {
                 query.bind("members", Sql.uuids(ids));
             }
