@@ -22,10 +22,11 @@ import java.util.Optional;
  * (in PostgreSQL an exclusion constraint, so concurrent units cannot both win).
  *
  * <p>A refused hold is a {@link com.qleven.domain.shared.ConflictException} whose details name
- * {@code resource} ({@code professional}, {@code room} or {@code equipment}) and, when the store can
- * tell, {@code resourceId}, plus the appointment's {@code start}. After it the unit of work cannot go
- * on (PostgreSQL aborts the transaction): the caller lets it roll back. Lists page by (start, id)
- * with an opaque cursor. Writes join the unit of work open on the thread.
+ * {@code resource} ({@code professional}, {@code room} or {@code equipment}) and {@code resourceId},
+ * plus the appointment's {@code start}. What the call wrote before the refusal is not undone: the
+ * caller lets the unit of work roll back (a series booked all or nothing rolls back whole). Lists
+ * page by (start, id) with an opaque cursor; each read is one statement, history included. Writes
+ * join the unit of work open on the thread.
  */
 public interface Appointments {
 
@@ -35,10 +36,12 @@ public interface Appointments {
     /**
      * Replaces the stored appointment with {@code appointment} (whose version is
      * {@code expectedVersion + 1}) only if the stored version is still {@code expectedVersion}:
-     * status, cancellation, new history entries, and its holds (freed when its status no longer
-     * holds resources, moved when it was rescheduled).
+     * times, professional, room, equipment, buffers, status, cancellation, new history entries, and
+     * its holds (freed when its status no longer holds resources, moved when it was rescheduled).
+     * Client, service, series and booking stay as booked.
      *
-     * @return false, changing nothing, when the appointment is missing or its version is another
+     * @return false, changing nothing, when the appointment is missing, its version is another, or
+     *         {@code appointment} names another client or service
      */
     boolean update(StoredAppointment appointment, long expectedVersion);
 

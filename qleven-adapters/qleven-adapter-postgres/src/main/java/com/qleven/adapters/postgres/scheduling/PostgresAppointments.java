@@ -211,9 +211,9 @@ final class PostgresAppointments implements Appointments {
         if (a.room() != null) {
             wanted.put(a.room().value(), "room");
         }
-        for (EquipmentId piece : a.equipment()) {
-            wanted.put(piece.value(), "equipment");
-        }
+        // Pieces in one order for every unit (kinds are already in one order), so two bookings
+        // sharing machines wait on each other rather than deadlock.
+        a.equipment().stream().map(EquipmentId::value).sorted().forEach(piece -> wanted.put(piece, "equipment"));
         TimeRange occupied = a.occupied();
         List<UUID> held;
         try {
