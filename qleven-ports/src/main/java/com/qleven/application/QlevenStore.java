@@ -1,9 +1,11 @@
 package com.qleven.application;
 
 import com.qleven.ports.audit.out.AuditStore;
+import com.qleven.ports.billing.out.BillingStore;
 import com.qleven.ports.clients.out.ClientStore;
 import com.qleven.ports.consent.out.ConsentStore;
 import com.qleven.ports.privacy.out.PrivacyStore;
+import com.qleven.ports.scheduling.out.SchedulingStore;
 import com.qleven.ports.shared.out.SharedStore;
 import com.qleven.ports.tenancy.out.TenancyStore;
 
@@ -25,4 +27,8 @@ public interface QlevenStore {
     PrivacyStore privacy();
 
     AuditStore audit();
+
+    SchedulingStore scheduling();
+
+    BillingStore billing();
 }

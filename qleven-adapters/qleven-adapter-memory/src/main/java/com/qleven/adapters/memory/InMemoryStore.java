@@ -3,6 +3,8 @@ package com.qleven.adapters.memory;
 import com.qleven.application.QlevenStore;
 import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.ports.audit.out.AuditStore;
+import com.qleven.ports.billing.out.BillingStore;
+import com.qleven.ports.billing.out.TaxRates;
 import com.qleven.ports.clients.out.ClientRestrictions;
 import com.qleven.ports.clients.out.ClientStore;
 import com.qleven.ports.clients.out.Clients;
@@ -16,6 +18,14 @@ import com.qleven.ports.privacy.out.PrivacyRequests;
 import com.qleven.ports.privacy.out.PrivacyStore;
 import com.qleven.ports.privacy.out.Subprocessors;
 import com.qleven.ports.privacy.out.Suppressions;
+import com.qleven.ports.scheduling.out.Appointments;
+import com.qleven.ports.scheduling.out.CalendarFeeds;
+import com.qleven.ports.scheduling.out.Catalogue;
+import com.qleven.ports.scheduling.out.ManageLinks;
+import com.qleven.ports.scheduling.out.SchedulingSettingsRepository;
+import com.qleven.ports.scheduling.out.SchedulingStore;
+import com.qleven.ports.scheduling.out.StaffSchedules;
+import com.qleven.ports.scheduling.out.WaitlistEntries;
 import com.qleven.ports.shared.out.DataKeys;
 import com.qleven.ports.shared.out.Directory;
 import com.qleven.ports.shared.out.IdempotencyRecords;
@@ -46,6 +56,8 @@ public final class InMemoryStore implements QlevenStore {
     private final ConsentStore consent;
     private final PrivacyStore privacy;
     private final AuditStore audit;
+    private final SchedulingStore scheduling;
+    private final BillingStore billing;
 
     public InMemoryStore() {
         InMemoryTransactions tx = new InMemoryTransactions();
@@ -66,6 +78,10 @@ public final class InMemoryStore implements QlevenStore {
                 new InMemorySubprocessors(tx), new InMemoryPrivacyRequests(tx), new InMemorySuppressions(tx),
                 new InMemoryPolicyVersions(tx));
         audit = new Audit(new InMemoryAuditLog(tx));
+        scheduling = new Scheduling(new InMemorySchedulingSettings(tx), new InMemoryCatalogue(tx),
+                new InMemoryStaffSchedules(tx), new InMemoryAppointments(tx), new InMemoryWaitlistEntries(tx),
+                new InMemoryCalendarFeeds(tx), new InMemoryManageLinks(tx));
+        billing = new Billing(new InMemoryTaxRates(tx));
     }
 
     /** PostgreSQL orders uuids by their bytes, unsigned; {@link UUID#compareTo} compares signed longs. */
@@ -104,6 +120,16 @@ public final class InMemoryStore implements QlevenStore {
         return audit;
     }
 
+    @Override
+    public SchedulingStore scheduling() {
+        return scheduling;
+    }
+
+    @Override
+    public BillingStore billing() {
+        return billing;
+    }
+
     private record Shared(Transactions transactions, Directory directory, RateLimits rateLimits, DataKeys dataKeys,
                           IdempotencyRecords idempotencyRecords, OperationalRecords operationalRecords,
                           MailOutbox mailOutbox) implements SharedStore {
@@ -125,5 +151,13 @@ public final class InMemoryStore implements QlevenStore {
     }
 
     private record Audit(AuditLog auditLog) implements AuditStore {
+    }
+
+    private record Scheduling(SchedulingSettingsRepository settings, Catalogue catalogue,
+                              StaffSchedules staffSchedules, Appointments appointments, WaitlistEntries waitlist,
+                              CalendarFeeds calendarFeeds, ManageLinks manageLinks) implements SchedulingStore {
+    }
+
+    private record Billing(TaxRates taxRates) implements BillingStore {
     }
 }

@@ -1,10 +1,12 @@
 package com.qleven.adapters.postgres;
 
 import com.qleven.adapters.postgres.audit.AuditRepositories;
+import com.qleven.adapters.postgres.billing.BillingRepositories;
 import com.qleven.adapters.postgres.clients.ClientsRepositories;
 import com.qleven.adapters.postgres.consent.ConsentRepositories;
 import com.qleven.adapters.postgres.privacy.IncidentRepositories;
 import com.qleven.adapters.postgres.privacy.PrivacyRequestRepositories;
+import com.qleven.adapters.postgres.scheduling.SchedulingRepositories;
 import com.qleven.adapters.postgres.shared.MailRepositories;
 import com.qleven.adapters.postgres.shared.PostgresTransactions;
 import com.qleven.adapters.postgres.shared.SharedRepositories;
@@ -15,6 +17,8 @@ import com.qleven.application.QlevenStore;
 import com.qleven.domain.shared.InfrastructureException;
 import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.ports.audit.out.AuditStore;
+import com.qleven.ports.billing.out.BillingStore;
+import com.qleven.ports.billing.out.TaxRates;
 import com.qleven.ports.clients.out.ClientRestrictions;
 import com.qleven.ports.clients.out.ClientStore;
 import com.qleven.ports.clients.out.Clients;
@@ -28,6 +32,14 @@ import com.qleven.ports.privacy.out.PrivacyRequests;
 import com.qleven.ports.privacy.out.PrivacyStore;
 import com.qleven.ports.privacy.out.Subprocessors;
 import com.qleven.ports.privacy.out.Suppressions;
+import com.qleven.ports.scheduling.out.Appointments;
+import com.qleven.ports.scheduling.out.CalendarFeeds;
+import com.qleven.ports.scheduling.out.Catalogue;
+import com.qleven.ports.scheduling.out.ManageLinks;
+import com.qleven.ports.scheduling.out.SchedulingSettingsRepository;
+import com.qleven.ports.scheduling.out.SchedulingStore;
+import com.qleven.ports.scheduling.out.StaffSchedules;
+import com.qleven.ports.scheduling.out.WaitlistEntries;
 import com.qleven.ports.shared.out.DataKeys;
 import com.qleven.ports.shared.out.Directory;
 import com.qleven.ports.shared.out.IdempotencyRecords;
@@ -73,6 +85,8 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     private final ConsentStore consent;
     private final PrivacyStore privacy;
     private final AuditStore audit;
+    private final SchedulingStore scheduling;
+    private final BillingStore billing;
     private final ExecutorService probes = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "qleven-postgres-ready");
         t.setDaemon(true);
@@ -101,6 +115,11 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
                 PrivacyRequestRepositories.privacyRequests(tx),
                 PrivacyRequestRepositories.suppressions(tx), IncidentRepositories.policyVersions(tx));
         this.audit = new Audit(AuditRepositories.auditLog(tx));
+        this.scheduling = new Scheduling(SchedulingRepositories.settings(tx), SchedulingRepositories.catalogue(tx),
+                SchedulingRepositories.staffSchedules(tx), SchedulingRepositories.appointments(tx),
+                SchedulingRepositories.waitlist(tx), SchedulingRepositories.calendarFeeds(tx),
+                SchedulingRepositories.manageLinks(tx));
+        this.billing = new Billing(BillingRepositories.taxRates(tx));
     }
 
     /**
@@ -184,6 +203,16 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
         return audit;
     }
 
+    @Override
+    public SchedulingStore scheduling() {
+        return scheduling;
+    }
+
+    @Override
+    public BillingStore billing() {
+        return billing;
+    }
+
     /**
      * Whether the pool can run a query now: at most about {@value #READY_TIMEOUT_SECONDS} seconds,
      * never throws.
@@ -244,5 +273,13 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     }
 
     private record Audit(AuditLog auditLog) implements AuditStore {
+    }
+
+    private record Scheduling(SchedulingSettingsRepository settings, Catalogue catalogue,
+                              StaffSchedules staffSchedules, Appointments appointments, WaitlistEntries waitlist,
+                              CalendarFeeds calendarFeeds, ManageLinks manageLinks) implements SchedulingStore {
+    }
+
+    private record Billing(TaxRates taxRates) implements BillingStore {
     }
 }

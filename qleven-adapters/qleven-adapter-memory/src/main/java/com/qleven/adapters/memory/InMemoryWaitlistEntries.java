@@ -1,0 +1,116 @@
+package com.qleven.adapters.memory;
+
+import com.qleven.domain.scheduling.FreedSlot;
+import com.qleven.domain.scheduling.WaitlistEntry;
+import com.qleven.domain.scheduling.WaitlistEntryId;
+import com.qleven.domain.scheduling.WaitlistStatus;
+import com.qleven.domain.shared.ConflictException;
+import com.qleven.domain.shared.Page;
+import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UserId;
+import com.qleven.ports.scheduling.out.WaitlistEntries;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The waitlist in memory, with every offer made; visible and writable only in its center's unit. */
+final class InMemoryWaitlistEntries implements WaitlistEntries {
+    private record Key(TenantId tenant, WaitlistEntryId id) {
+    }
+
+    /** An offer made, as a row of {@code waitlist_offers}. */
+    private record Offered(TenantId tenant, WaitlistEntryId entry, UserId professional, Instant start, Instant end) {
+    }
+
+    private static final Comparator<WaitlistEntry> QUEUE = Comparator.comparing(WaitlistEntry::createdAt)
+            .thenComparing(e -> e.id().value(), InMemoryStore::compareAsPostgres);
+
+    private final InMemoryTransactions tx;
+    private final Map<Key, WaitlistEntry> rows = new HashMap<>();
+    private final Map<Offered, Boolean> offers = new HashMap<>();
+
+    InMemoryWaitlistEntries(InMemoryTransactions tx) {
+        this.tx = tx;
+    }
+
+    private void recordOffer(TenantId tenant, WaitlistEntry e) {
+        if (e.offer() != null) {
+            FreedSlot slot = e.offer().slot();
+            tx.put(offers, new Offered(tenant, e.id(), slot.professional(), slot.start(), slot.end()), Boolean.TRUE);
+        }
+    }
+
+    @Override
+    public void add(TenantId tenant, WaitlistEntry entry) {
+        tx.within(() -> {
+            tx.checkWrite(tenant);
+            Key key = new Key(tenant, entry.id());
+            if (rows.containsKey(key)) {
+                throw new ConflictException("cannot add a waitlist entry: it conflicts with what is already stored");
+            }
+            tx.put(rows, key, entry);
+            recordOffer(tenant, entry);
+        });
+    }
+
+    @Override
+    public boolean update(TenantId tenant, WaitlistEntry entry) {
+        return tx.within(() -> {
+            tx.checkWrite(tenant);
+            Key key = new Key(tenant, entry.id());
+            WaitlistEntry stored = rows.get(key);
+            if (stored == null) {
+                return false;
+            }
+            tx.put(rows, key, new WaitlistEntry(stored.id(), stored.client(), stored.service(), stored.from(),
+                    stored.to(), stored.professional(), entry.status(), entry.offer(), stored.createdAt()));
+            recordOffer(tenant, entry);
+            return true;
+        });
+    }
+
+    private Stream<WaitlistEntry> visible(TenantId tenant) {
+        return tx.visible(tenant)
+                ? rows.entrySet().stream().filter(e -> e.getKey().tenant().equals(tenant)).map(Map.Entry::getValue)
+                : Stream.empty();
+    }
+
+    @Override
+    public Optional<WaitlistEntry> byId(TenantId tenant, WaitlistEntryId id) {
+        return tx.within(() -> tx.visible(tenant) ? Optional.ofNullable(rows.get(new Key(tenant, id)))
+                : Optional.<WaitlistEntry>empty());
+    }
+
+    @Override
+    public Page<WaitlistEntry> list(TenantId tenant, PageRequest page) {
+        return tx.within(() -> InMemoryPages.oldestFirst(visible(tenant).toList(), WaitlistEntry::createdAt,
+                e -> e.id().value(), page));
+    }
+
+    @Override
+    public Optional<WaitlistEntry> firstFor(TenantId tenant, FreedSlot slot, LocalDate day) {
+        return tx.within(() -> visible(tenant)
+                .filter(e -> e.status() == WaitlistStatus.WAITING && e.service().equals(slot.service())
+                        && !day.isBefore(e.from()) && !day.isAfter(e.to())
+                        && (e.professional() == null || e.professional().equals(slot.professional())))
+                .filter(e -> !offers.containsKey(new Offered(tenant, e.id(), slot.professional(), slot.start(),
+                        slot.end())))
+                .min(QUEUE));
+    }
+
+    @Override
+    public List<WaitlistEntry> lapsedOffers(TenantId tenant, Instant now, int limit) {
+        return tx.within(() -> visible(tenant)
+                .filter(e -> e.status() == WaitlistStatus.OFFERED && !e.offer().expiresAt().isAfter(now))
+                .sorted(Comparator.comparing((WaitlistEntry e) -> e.offer().expiresAt())
+                        .thenComparing(e -> e.id().value(), InMemoryStore::compareAsPostgres))
+                .limit(limit)
+                .toList());
+    }
+}

@@ -1,0 +1,14 @@
+package com.qleven.adapters.postgres.billing;
+
+import com.qleven.adapters.postgres.shared.PostgresTransactions;
+import com.qleven.ports.billing.out.TaxRates;
+
+/** Builds the PostgreSQL repositories of the billing out-ports; their classes stay package-private. */
+public final class BillingRepositories {
+    private BillingRepositories() {
+    }
+
+    public static TaxRates taxRates(PostgresTransactions tx) {
+        return new PostgresTaxRates(tx);
+    }
+}

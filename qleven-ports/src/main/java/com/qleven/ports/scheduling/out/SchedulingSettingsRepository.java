@@ -1,0 +1,28 @@
+package com.qleven.ports.scheduling.out;
+
+import com.qleven.domain.scheduling.SchedulingSettings;
+import com.qleven.domain.shared.TenantId;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Each center's scheduling settings, and the platform-wide directory of public slugs (one slug per
+ * center, one center per slug), read before the center is known. Writes join the unit of work open
+ * on the thread.
+ */
+public interface SchedulingSettingsRepository {
+
+    /** The center's settings; empty until first put. */
+    Optional<SchedulingSettings> get(TenantId tenant);
+
+    /**
+     * Stores the center's settings and claims their slug (giving up the one it held).
+     *
+     * @throws com.qleven.domain.shared.ConflictException naming {@code slug} when another center
+     *                                                    holds it
+     */
+    void put(TenantId tenant, SchedulingSettings settings, Instant at);
+
+    /** The center whose public slug this is; works in a global unit of work. */
+    Optional<TenantId> centerBySlug(String slug);
+}
