@@ -3,6 +3,7 @@ package com.qleven.application;
 import com.qleven.application.audit.AuditFacade;
 import com.qleven.application.audit.AuditRegistryExporter;
 import com.qleven.application.audit.SecurityWatch;
+import com.qleven.application.billing.BillingFacade;
 import com.qleven.application.clients.ClientRegistryEraser;
 import com.qleven.application.clients.ClientRegistryExporter;
 import com.qleven.application.clients.ClientsFacade;
@@ -10,6 +11,7 @@ import com.qleven.application.consent.ConsentFacade;
 import com.qleven.application.privacy.PrivacyFacade;
 import com.qleven.application.privacy.PrivacyRegistry;
 import com.qleven.application.privacy.RegistryConsentExporter;
+import com.qleven.application.scheduling.SchedulingFacade;
 import com.qleven.application.shared.MailQueue;
 import com.qleven.application.shared.PlatformFacade;
 import com.qleven.application.shared.UuidV7Ids;
@@ -56,6 +58,8 @@ public final class Qleven {
     private final ConsentFacade consent;
     private final PrivacyFacade privacy;
     private final PlatformFacade platform;
+    private final SchedulingFacade scheduling;
+    private final BillingFacade billing;
 
     private Qleven(Builder b) {
         IdGenerator ids = b.ids != null ? b.ids : new UuidV7Ids(b.clock);
@@ -79,6 +83,8 @@ public final class Qleven {
                         (tenant, client) -> consent.records().erase(tenant, client));
         privacy = new PrivacyFacade(f, registry);
         platform = new PlatformFacade(f, Optional.ofNullable(b.mailer));
+        billing = new BillingFacade(f);
+        scheduling = new SchedulingFacade(f);
     }
 
     public static Builder builder() {
@@ -108,6 +114,16 @@ public final class Qleven {
     /** The audit trail: record, seal, verify, list, witness. */
     public AuditFacade audit() {
         return audit;
+    }
+
+    /** Settings, catalogue, staff hours, availability, appointments, waitlist. */
+    public SchedulingFacade scheduling() {
+        return scheduling;
+    }
+
+    /** The center's tax rates (invoices, payments and packages come with billing's issue). */
+    public BillingFacade billing() {
+        return billing;
     }
 
     /** Idempotent replays, the mail outbox and housekeeping. */
