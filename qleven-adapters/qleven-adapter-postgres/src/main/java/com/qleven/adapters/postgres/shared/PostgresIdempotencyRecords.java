@@ -62,7 +62,7 @@ final class PostgresIdempotencyRecords implements IdempotencyRecords {
                 .bind("key", key)
                 .bind("hash", requestHash)
                 .bind("answer", answer)
-                .bind("at", Sql.instant(at))
+                .bind("at", at)
                 .execute());
     }
 
@@ -86,7 +86,7 @@ final class PostgresIdempotencyRecords implements IdempotencyRecords {
                         .bind("tenant", tenant.get().value())
                 : h.createUpdate("DELETE FROM platform_idempotency_records WHERE ctid = ANY(ARRAY(SELECT ctid FROM"
                         + " platform_idempotency_records WHERE created_at < :cutoff LIMIT :limit FOR UPDATE SKIP LOCKED))"))
-                .bind("cutoff", Sql.instant(cutoff))
+                .bind("cutoff", cutoff)
                 .bind("limit", limit)
                 .execute());
     }
@@ -96,7 +96,7 @@ final class PostgresIdempotencyRecords implements IdempotencyRecords {
         return tx.withHandle(Optional.of(tenant), "find the oldest idempotency record", h -> h
                 .createQuery("SELECT min(created_at) FROM idempotency_records WHERE tenant_id = :tenant")
                 .bind("tenant", tenant.value())
-                .map((rs, ctx) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)).map(OffsetDateTime::toInstant))
-                .one());
+                .mapTo(Instant.class)
+                .findOne());
     }
 }
