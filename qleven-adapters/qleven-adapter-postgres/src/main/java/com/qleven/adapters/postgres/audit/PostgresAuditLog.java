@@ -232,7 +232,8 @@ final class PostgresAuditLog implements AuditLog {
             var statement = h.createQuery(sql)
                     .bindArray("ids", Long.class, column(sealed, SealedAppend::appendId))
                     .bindArray("seqs", Long.class, column(sealed, s -> s.entry().seq()))
-                    .bindArray("prevHashes", String.class, column(sealed, s -> hex.formatHex(s.entry().prevHash().bytes())))
+                    .bindArray("prevHashes", String.class,
+                            column(sealed, s -> hex.formatHex(s.entry().prevHash().bytes())))
                     .bindArray("hashes", String.class, column(sealed, s -> hex.formatHex(s.entry().hash().bytes())));
             bindTenant(statement, chain);
             return statement.mapTo(Long.class).list().size();

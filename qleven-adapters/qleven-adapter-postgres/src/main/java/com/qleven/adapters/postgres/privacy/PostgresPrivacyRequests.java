@@ -71,7 +71,8 @@ final class PostgresPrivacyRequests implements PrivacyRequests {
 
     @Override
     public boolean update(StoredPrivacyRequest request, long expectedVersion) {
-        return tx.withHandle(Optional.of(request.tenant()), "update a privacy request", h -> bindValues(h.createUpdate("""
+        return tx.withHandle(Optional.of(request.tenant()), "update a privacy request", h -> bindValues(
+                h.createUpdate("""
                         UPDATE public.privacy_requests SET client_id = :client, type = :type, note = :note,
                                received_by = :receivedBy, received_at = :receivedAt, due_at = :dueAt,
                                extension_months = :months, extension_reason = :reason, handler = :handler,

@@ -3,7 +3,6 @@ package com.qleven.adapters.postgres.shared;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.shared.out.IdempotencyRecords;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
@@ -42,7 +41,7 @@ final class PostgresIdempotencyRecords implements IdempotencyRecords {
             return query.bind("caller", scope.caller())
                     .bind("key", key)
                     .map((rs, ctx) -> (Claim) new Done(rs.getString("request_hash"), rs.getBytes("answer"),
-                            rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                            Sql.instant(rs, "created_at")))
                     .findOne()
                     .orElseGet(Fresh::new);
         });

@@ -39,7 +39,8 @@ public final class Sql {
     public static Jdbi configure(Jdbi jdbi) {
         return jdbi.installPlugin(new PostgresPlugin())
                 .registerArgument(new InstantArgumentFactory())
-                .registerColumnMapper(Instant.class, (rs, column, ctx) -> instant(rs.getObject(column, OffsetDateTime.class)))
+                .registerColumnMapper(Instant.class, (rs, column, ctx) ->
+                        instant(rs.getObject(column, OffsetDateTime.class)))
                 .registerArrayType(Instant.class, "timestamptz", Sql::utc)
                 .registerArrayType(String.class, "text");
     }
