@@ -21,15 +21,17 @@ import org.jdbi.v3.postgres.PostgresPlugin;
  * {@code .bindArray("ids", UUID.class, ids)}) and nothing depends on the JVM's time zone or on a
  * driver's rounding.
  *
- * <p>{@link PostgresPlugin} binds UUIDs as {@code uuid} (a null one as a NULL the server types from
- * its context, as before) and knows the array types; {@code byte[]} binds through Jdbi's own typed
- * {@code bind(String, byte[])}, a null one as a {@code bytea} NULL. What the plugin does not do the
- * way this schema needs is registered here: an {@link Instant} is a UTC {@link OffsetDateTime}
- * truncated to microseconds (PostgreSQL keeps microseconds; the driver would round, and Jdbi's own
- * binding goes through {@link java.sql.Timestamp} and the JVM's zone), so every instant comes back
- * exactly as stored; a null instant bound by type ({@code bindByType(name, value, Instant.class)})
- * is a {@code timestamptz} NULL. Text arrays are {@code text[]}, the columns' type, rather than
- * Jdbi's default {@code varchar[]}.
+ * <p>{@link PostgresPlugin} binds UUIDs as {@code uuid} and knows the array types; {@code byte[]}
+ * binds through Jdbi's typed {@code bind(String, byte[])}, a null one as a {@code bytea} NULL. What
+ * the plugin does not do the way this schema needs is registered here: an {@link Instant} is a UTC
+ * {@link OffsetDateTime} truncated to microseconds (PostgreSQL keeps microseconds; the driver would
+ * round, and Jdbi's own binding goes through {@link java.sql.Timestamp} and the JVM's zone), so
+ * every instant comes back exactly as stored, and a {@code timestamptz} reads back as an instant.
+ * An absent instant is bound by type ({@code bindByType(name, null, Instant.class)}), which sets a
+ * {@code TIMESTAMP_WITH_TIMEZONE} NULL as the hand-written binder did; the driver sends that NULL,
+ * like an absent UUID's, without a type of its own, for the server to type from its column or
+ * comparison. Text arrays are {@code text[]}, the columns' type, rather than Jdbi's default
+ * {@code varchar[]}.
  */
 public final class Sql {
     private Sql() {
@@ -59,7 +61,7 @@ public final class Sql {
         return value == null ? null : value.toInstant();
     }
 
-    /** A non-null instant as a UTC {@code timestamptz}; Jdbi binds a typed null as that type's NULL. */
+    /** A non-null instant as a UTC {@code timestamptz}; Jdbi sets a null bound by type as its type's NULL. */
     private static final class InstantArgumentFactory extends AbstractArgumentFactory<Instant> {
         InstantArgumentFactory() {
             super(Types.TIMESTAMP_WITH_TIMEZONE);
