@@ -153,8 +153,9 @@ public final class SchedulingFacade {
         return staff.addTimeOff(principal, member, start, end, reason);
     }
 
-    /** A member's time off overlapping the dates {@code from}–{@code to}, by start. */
-    public List<TimeOffView> timeOff(Principal principal, UserId member, LocalDate from, LocalDate to) {
+    /** A member's time off overlapping the UTC dates {@code from}–{@code to} (default: today and a year on), by start. */
+    public List<TimeOffView> timeOff(Principal principal, UserId member, Optional<LocalDate> from,
+                                     Optional<LocalDate> to) {
         return staff.timeOff(principal, member, from, to);
     }
 }

@@ -50,6 +50,8 @@ public final class StaffSchedulesService {
     private static final String PURPOSE = "scheduling";
     /** The longest span of time off one list reads. */
     private static final int MAX_LIST_DAYS = 400;
+    /** The days after {@code from} a list spans when the caller names no end. */
+    private static final int DEFAULT_LIST_DAYS = 365;
 
     private final Transactions transactions;
     private final Memberships memberships;
@@ -132,13 +134,19 @@ public final class StaffSchedulesService {
     }
 
     /**
-     * The member's time off overlapping the local dates {@code from}–{@code to} (UTC days, at most
-     * {@value #MAX_LIST_DAYS} of them), by start.
+     * The member's time off overlapping the dates {@code from}–{@code to} (UTC days, at most
+     * {@value #MAX_LIST_DAYS} of them; by default today and the {@value #DEFAULT_LIST_DAYS} days
+     * after), by start.
      */
-    public List<TimeOffView> timeOff(Principal principal, UserId member, LocalDate from, LocalDate to) {
+    public List<TimeOffView> timeOff(Principal principal, UserId member, Optional<LocalDate> fromDate,
+                                     Optional<LocalDate> toDate) {
         Required.field(member, "member");
+        Required.field(fromDate, "from");
+        Required.field(toDate, "to");
         Permissions.require(principal, Permission.VIEW_SCHEDULES);
         TenantId tenant = principal.requireTenant();
+        LocalDate from = fromDate.orElseGet(() -> LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
+        LocalDate to = toDate.orElseGet(() -> from.plusDays(DEFAULT_LIST_DAYS));
         List<FieldError> errors = new ArrayList<>();
         if (from == null) {
             errors.add(new FieldError("from", "is required"));
