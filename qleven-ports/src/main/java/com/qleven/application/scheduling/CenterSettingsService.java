@@ -193,10 +193,17 @@ public final class CenterSettingsService {
         } catch (ValidationException e) {
             errors.addAll(e.errors());
         }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
+        try {
+            SchedulingSettings next = new SchedulingSettings(slug, locale, slot, opening, window, hold);
+            if (errors.isEmpty()) {
+                return next;
+            }
+        } catch (ValidationException e) {
+            // The values' own errors too (a grid of 7 beside a locale that is no tag), each member once.
+            List<String> named = errors.stream().map(FieldError::field).toList();
+            e.errors().stream().filter(x -> !named.contains(x.field())).forEach(errors::add);
         }
-        return new SchedulingSettings(slug, locale, slot, opening, window, hold);
+        throw new ValidationException(errors);
     }
 
     /** A merge patch of {@code openingHours}: null clears it (open whenever someone works). */

@@ -1,5 +1,6 @@
 package com.qleven.adapters.postgres;
 
+import com.qleven.adapters.postgres.testing.PostgresUseCases;
 import com.qleven.ports.usecases.SchedulingCatalogueUseCasesSuite;
 import com.qleven.ports.usecases.UseCasesFixture;
 import org.junit.jupiter.api.extension.RegisterExtension;
