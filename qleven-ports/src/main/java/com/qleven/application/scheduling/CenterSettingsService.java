@@ -81,12 +81,12 @@ public final class CenterSettingsService {
         Required.field(mergePatch, "mergePatch");
         Permissions.require(principal, Permission.MANAGE_CENTER_SETTINGS);
         TenantId tenant = principal.requireTenant();
-        checkMembers(mergePatch);
+        List<FieldError> unknown = unknownMembers(mergePatch);
         Instant now = clock.instant();
         return transactions.inTenant(tenant, () -> {
             Center center = center(tenant);
             SchedulingSettings current = settings.get(tenant).orElseGet(() -> defaults(center));
-            SchedulingSettings next = apply(current, mergePatch);
+            SchedulingSettings next = apply(current, mergePatch, unknown);
             settings.put(tenant, next, now);
             audit.record(AuditEvent.by(principal, "center.settings_update", "center", Optional.of(tenant.value()),
                     "scheduling", 1, now));
@@ -128,7 +128,8 @@ public final class CenterSettingsService {
         return base + "-" + center.id().value().toString().substring(0, 8);
     }
 
-    private static void checkMembers(Map<String, Object> patch) {
+    /** The members this route does not change, each named. */
+    private static List<FieldError> unknownMembers(Map<String, Object> patch) {
         List<FieldError> errors = new ArrayList<>();
         for (String member : patch.keySet()) {
             if (PROFILE.contains(member)) {
@@ -137,14 +138,12 @@ public final class CenterSettingsService {
                 errors.add(new FieldError(member, "is not a setting of the center"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        return errors;
     }
 
-    /** The patched settings, naming every bad member at once. */
-    private static SchedulingSettings apply(SchedulingSettings s, Map<String, Object> patch) {
-        List<FieldError> errors = new ArrayList<>();
+    /** The patched settings, naming every bad member at once, after {@code unknown}. */
+    private static SchedulingSettings apply(SchedulingSettings s, Map<String, Object> patch, List<FieldError> unknown) {
+        List<FieldError> errors = new ArrayList<>(unknown);
         String slug = s.slug();
         Locale locale = s.locale();
         int slot = s.slotMinutes();
