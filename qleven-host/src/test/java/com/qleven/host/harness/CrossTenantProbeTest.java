@@ -51,11 +51,16 @@ class CrossTenantProbeTest {
 
     /**
      * The path's id names {@code theirs(B)}; A gets what a random id gets, B's record unchanged.
-     * {@code control} is where B reads its own record (null: the path without its last verb).
+     * {@code control} is where B reads its own record (null: the path without its last verb);
+     * {@code path}, when not null, is the operation's path with its other parameters filled in.
      */
-    record ById(Function<CenterFixture, String> theirs, String body, String control) implements Recipe {
+    record ById(Function<CenterFixture, String> theirs, String body, String control, String path) implements Recipe {
         ById(Function<CenterFixture, String> theirs, String body) {
-            this(theirs, body, null);
+            this(theirs, body, null, null);
+        }
+
+        ById(Function<CenterFixture, String> theirs, String body, String control) {
+            this(theirs, body, control, null);
         }
     }
 
@@ -219,6 +224,8 @@ class CrossTenantProbeTest {
             entry("PUT /v1/staff/{userId}/working-hours", new ById(CenterFixture::professionalId,
                     "{\"weekly\":[{\"day\":\"friday\",\"start\":\"10:00\",\"end\":\"12:00\"}]}",
                     "/v1/staff/{userId}/working-hours")),
+            entry("PUT /v1/staff/{userId}/exceptions/{date}", new ById(CenterFixture::professionalId,
+                    "{\"windows\":[]}", "/v1/staff/{userId}/working-hours", "/v1/staff/{userId}/exceptions/2030-01-07")),
             entry("GET /v1/staff/{userId}/working-hours", new ById(CenterFixture::professionalId, "{}",
                     "/v1/staff/{userId}/working-hours")),
             entry("POST /v1/staff/{userId}/time-off", new ById(CenterFixture::professionalId,
@@ -268,8 +275,9 @@ class CrossTenantProbeTest {
     private static Runnable probe(OpenApiRoutes.Operation op, Recipe recipe) {
         if (recipe instanceof ById byId) {
                 String theirs = byId.theirs().apply(B);
-                Reply foreign = send(op.method(), fill(op.path(), theirs), byId.body(), A.center().token());
-                Reply missing = send(op.method(), fill(op.path(), UUID.randomUUID().toString()), byId.body(),
+                String template = byId.path() != null ? byId.path() : op.path();
+                Reply foreign = send(op.method(), fill(template, theirs), byId.body(), A.center().token());
+                Reply missing = send(op.method(), fill(template, UUID.randomUUID().toString()), byId.body(),
                         A.center().token());
                 assertThat(foreign.status()).as(op + " with another center's id: " + foreign.body()).isEqualTo(404);
                 assertThat(withoutRequestId(foreign.json())).isEqualTo(withoutRequestId(missing.json()));

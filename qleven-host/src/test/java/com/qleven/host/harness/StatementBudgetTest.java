@@ -154,6 +154,7 @@ class StatementBudgetTest {
             entry("PATCH /v1/equipment/{id}", budget(1, 6)),
             entry("PUT /v1/staff/{userId}/working-hours", budget(1, 6)),
             entry("GET /v1/staff/{userId}/working-hours", budget(1, 5)),
+            entry("PUT /v1/staff/{userId}/exceptions/{date}", budget(1, 6)),
             entry("POST /v1/staff/{userId}/time-off", budget(1, 7)),
             entry("GET /v1/staff/{userId}/time-off", budget(1, 7)));
 
@@ -279,6 +280,9 @@ class StatementBudgetTest {
                     f.center().token())),
             entry("GET /v1/staff/{userId}/working-hours", f -> get("/v1/staff/" + f.professionalId()
                     + "/working-hours", f.center().token())),
+            entry("PUT /v1/staff/{userId}/exceptions/{date}", f -> new Call("PUT", "/v1/staff/" + f.professionalId()
+                    + "/exceptions/2030-01-07", "{\"windows\":[{\"start\":\"10:00\",\"end\":\"12:00\"}]}",
+                    f.center().token())),
             entry("POST /v1/staff/{userId}/time-off", f -> post("/v1/staff/" + f.professionalId() + "/time-off",
                     CenterFixture.timeOff(host), f.center().token())),
             entry("GET /v1/staff/{userId}/time-off", f -> get("/v1/staff/" + f.professionalId() + "/time-off",

@@ -3,6 +3,7 @@ package com.qleven.host.http.scheduling;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.qleven.application.Qleven;
 import com.qleven.domain.scheduling.Equipment;
+import com.qleven.domain.scheduling.DatedHours;
 import com.qleven.domain.scheduling.EquipmentId;
 import com.qleven.domain.scheduling.EquipmentStatus;
 import com.qleven.domain.scheduling.OpeningHours;
@@ -10,6 +11,7 @@ import com.qleven.domain.scheduling.Room;
 import com.qleven.domain.scheduling.SchedulingSettings;
 import com.qleven.domain.scheduling.Service;
 import com.qleven.domain.scheduling.ServiceId;
+import com.qleven.domain.scheduling.TimeWindow;
 import com.qleven.domain.scheduling.WeeklyHours;
 import com.qleven.domain.scheduling.WeeklyInterval;
 import com.qleven.domain.shared.FieldError;
@@ -77,6 +79,7 @@ public final class SchedulingEndpoints {
                 new Route("PATCH", "/v1/equipment/{id}", Route.Body.JSON, this::setEquipmentStatus),
                 new Route("PUT", "/v1/staff/{userId}/working-hours", Route.Body.JSON, this::setWorkingHours),
                 Route.get("/v1/staff/{userId}/working-hours", this::workingHours),
+                new Route("PUT", "/v1/staff/{userId}/exceptions/{date}", Route.Body.JSON, this::setException),
                 Route.action("/v1/staff/{userId}/time-off", Route.Body.JSON, Permission.MANAGE_OWN_SCHEDULE,
                         Route.Replay.ANSWER, this::addTimeOff),
                 Route.get("/v1/staff/{userId}/time-off", this::timeOff));
@@ -97,6 +100,13 @@ public final class SchedulingEndpoints {
     }
 
     public record WorkingHoursBody(List<IntervalBody> weekly) {
+    }
+
+    public record WindowBody(String start, String end) {
+    }
+
+    /** A date's hours instead of the weekday's: no windows, a day off. */
+    public record ExceptionBody(List<WindowBody> windows) {
     }
 
     /** A reason may be health data ("surgery"): never logged. */
@@ -135,6 +145,12 @@ public final class SchedulingEndpoints {
     }
 
     record WorkingHoursAnswer(String userId, List<Interval> weekly) {
+    }
+
+    record WindowAnswer(String start, String end) {
+    }
+
+    record ExceptionAnswer(String userId, String date, List<WindowAnswer> windows) {
     }
 
     record TimeOffAnswer(String id, String userId, String start, String end, String reason, String createdAt) {
@@ -241,6 +257,59 @@ public final class SchedulingEndpoints {
         UserId member = id(request, "userId", UserId::new, "member");
         return Response.ok(new WorkingHoursAnswer(member.value().toString(),
                 intervals(qleven.scheduling().workingHours(principal, member))));
+    }
+
+    private Response setException(Request request) {
+        Principal principal = request.principal(qleven.tenancy().authenticator());
+        UserId member = id(request, "userId", UserId::new, "member");
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate date = localDate(request.pathParam("date"), "date", errors);
+        ExceptionBody body = request.body(ExceptionBody.class);
+        List<TimeWindow> windows = new ArrayList<>();
+        if (body.windows() == null) {
+            errors.add(new FieldError("windows", "is required"));
+        } else {
+            for (int i = 0; i < body.windows().size(); i++) {
+                WindowBody w = body.windows().get(i);
+                String at = "windows[" + i + "]";
+                if (w == null) {
+                    errors.add(new FieldError(at, "is required"));
+                    continue;
+                }
+                try {
+                    windows.add(window(w));
+                } catch (ValidationException e) {
+                    errors.addAll(e.under(at).errors());
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        DatedHours hours = qleven.scheduling().setException(principal, member, date, windows);
+        return Response.ok(new ExceptionAnswer(member.value().toString(), hours.date().toString(),
+                hours.windows().stream().map(w -> new WindowAnswer(w.start().toString(), w.endText())).toList()));
+    }
+
+    /** A window of local times, naming {@code start} or {@code end}, all at once. */
+    private static TimeWindow window(WindowBody w) {
+        List<FieldError> errors = new ArrayList<>();
+        java.time.LocalTime start = null;
+        java.time.LocalTime end = null;
+        try {
+            start = TimeWindow.parseTime(w.start(), "start", false);
+        } catch (ValidationException e) {
+            errors.addAll(e.errors());
+        }
+        try {
+            end = TimeWindow.parseTime(w.end(), "end", true);
+        } catch (ValidationException e) {
+            errors.addAll(e.errors());
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return new TimeWindow(start, end);
     }
 
     private Response addTimeOff(Request request) {

@@ -267,6 +267,20 @@ class SchedulingApiTest {
         assertThat(overlap.status()).isEqualTo(400);
         assertThat(fields(overlap)).contains("weekly[2].day", "weekly[2].end");
 
+        Reply dayOff = host.put("/v1/staff/" + s.professionalId() + "/exceptions/2030-01-07",
+                "{\"windows\":[{\"start\":\"10:00\",\"end\":\"12:00\"},{\"start\":\"12:00\",\"end\":\"13:00\"}]}",
+                s.professional());
+        assertThat(dayOff.status()).as(dayOff.body()).isEqualTo(200);
+        assertThat(dayOff.json().get("windows")).hasSize(1);
+        assertThat(dayOff.json().get("windows").get(0).get("end").asText()).isEqualTo("13:00");
+        Reply badDay = host.put("/v1/staff/" + s.professionalId() + "/exceptions/2030-02-30",
+                "{\"windows\":[{\"start\":\"x\",\"end\":\"12:00\"}]}", s.admin());
+        assertThat(fields(badDay)).containsExactly("date", "windows[0].start");
+        assertThat(host.put("/v1/staff/" + s.receptionistId() + "/exceptions/2030-01-07", "{\"windows\":[]}",
+                s.professional()).status()).isEqualTo(403);
+        assertThat(host.put("/v1/staff/" + other.professionalId() + "/exceptions/2030-01-07", "{\"windows\":[]}",
+                s.admin()).status()).isEqualTo(404);
+
         String timeOff = "/v1/staff/" + s.professionalId() + "/time-off";
         String start = host.clock.instant().plusSeconds(86_400).truncatedTo(java.time.temporal.ChronoUnit.HOURS)
                 .atOffset(java.time.ZoneOffset.ofHours(2)).toString();
