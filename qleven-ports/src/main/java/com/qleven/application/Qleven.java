@@ -84,7 +84,7 @@ public final class Qleven {
         privacy = new PrivacyFacade(f, registry);
         platform = new PlatformFacade(f, Optional.ofNullable(b.mailer));
         billing = new BillingFacade(f);
-        scheduling = new SchedulingFacade(f);
+        scheduling = new SchedulingFacade(f, billing.taxRateCheck());
     }
 
     public static Builder builder() {
