@@ -95,8 +95,8 @@ final class PostgresMemberships implements Memberships {
                 .createQuery("""
                         SELECT tenant_id, user_id, role, created_at, active, pending FROM public.memberships
                         WHERE tenant_id = :tenant AND user_id = ANY(:users)""")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("users", Sql.uuids(users.stream().map(UserId::value).distinct().toList()))
+                .bind("tenant", tenant.value())
+                .bindArray("users", java.util.UUID.class, users.stream().map(UserId::value).distinct().toList())
                 .map(MEMBERSHIP)
                 .list());
     }
