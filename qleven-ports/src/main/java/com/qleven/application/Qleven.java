@@ -72,6 +72,7 @@ public final class Qleven {
                 b.accountLifecycle, b.signupsPerAddressPerHour));
         clients = new ClientsFacade(f);
         consent = new ConsentFacade(f);
+        scheduling = new SchedulingFacade(f);
         // What each context holds about a client; a context that stores personal data adds its section here.
         PrivacyRegistry registry = new PrivacyRegistry()
                 .register("client", new ClientRegistryExporter(b.store.clients().clients(), b.cipher),
@@ -80,11 +81,11 @@ public final class Qleven {
                 .register("accessLog", new AuditRegistryExporter(b.store.audit().auditLog()),
                         RegistryEraser.NOTHING_PERSONAL)
                 .register("consents", new RegistryConsentExporter(consent.records()),
-                        (tenant, client) -> consent.records().erase(tenant, client));
+                        (tenant, client) -> consent.records().erase(tenant, client))
+                .register("appointments", scheduling.privacyRegistry(), scheduling.privacyRegistry());
         privacy = new PrivacyFacade(f, registry);
         platform = new PlatformFacade(f, Optional.ofNullable(b.mailer));
         billing = new BillingFacade(f);
-        scheduling = new SchedulingFacade(f);
     }
 
     public static Builder builder() {

@@ -30,5 +30,13 @@ public enum Permission {
     /** Edit the platform's sub-processor register: the platform's operators only. */
     MANAGE_SUBPROCESSORS,
     /** Publish a version of the platform's privacy policy, which every account is told of: operators only. */
-    PUBLISH_POLICY
+    PUBLISH_POLICY,
+    /** Search when a service can be booked: every center role, since every desk answers the phone. */
+    VIEW_AVAILABILITY,
+    /** Book, see and move every agenda's appointments: administrators and receptionists. */
+    MANAGE_APPOINTMENTS,
+    /** Book, see and move the appointments of one's own agenda only: professionals. */
+    MANAGE_OWN_APPOINTMENTS,
+    /** Put clients on the waitlist and see its offers: administrators and receptionists, who run the desk. */
+    MANAGE_WAITLIST
 }
