@@ -124,6 +124,12 @@ public final class HttpModule {
 
     @Provides
     @Singleton
+    static com.qleven.host.http.scheduling.AppointmentEndpoints appointmentEndpoints(Qleven qleven) {
+        return new com.qleven.host.http.scheduling.AppointmentEndpoints(qleven);
+    }
+
+    @Provides
+    @Singleton
     static OpsEndpoints opsEndpoints(Readiness readiness, PrometheusMeterRegistry registry) {
         return new OpsEndpoints(readiness, registry);
     }
@@ -135,7 +141,8 @@ public final class HttpModule {
                          LifecycleEndpoints lifecycle,
                          com.qleven.host.http.consent.ConsentEndpoints consents,
                          com.qleven.host.http.privacy.IncidentEndpoints incidents,
-                         com.qleven.host.http.privacy.PrivacyRequestEndpoints privacyRequests) {
+                         com.qleven.host.http.privacy.PrivacyRequestEndpoints privacyRequests,
+                         com.qleven.host.http.scheduling.AppointmentEndpoints appointments) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(tenancy.routes());
         routes.addAll(lifecycle.routes());
@@ -144,6 +151,7 @@ public final class HttpModule {
         routes.addAll(audit.routes());
         routes.addAll(incidents.routes());
         routes.addAll(privacyRequests.routes());
+        routes.addAll(appointments.routes());
         routes.addAll(ops.routes());
         return new Router(routes);
     }

@@ -4,6 +4,7 @@ import com.qleven.host.TestHost;
 import com.qleven.host.TestHost.Center;
 import com.qleven.host.TestHost.Reply;
 import com.qleven.host.http.privacy.IncidentFixtures;
+import com.qleven.host.http.scheduling.SchedulingFixtures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,7 +24,7 @@ import java.util.UUID;
  */
 record CenterFixture(Center center, String clientId, String requestId, String invitationId, String professionalId,
                      String professionalToken, String receptionistToken, String sessionId, String purposeCode,
-                     String incidentId) {
+                     String incidentId, String serviceId, String appointmentId, String waitlistId) {
     /** The name every fixture gives one client, so a search that ignored the center would find both. */
     static final String SEARCHABLE = "Probe Searchable";
 
@@ -46,15 +47,24 @@ record CenterFixture(Center center, String clientId, String requestId, String in
         String incident = id(host.post("/v1/operator/incidents", IncidentFixtures.incident(
                 host.clock.instant().minusSeconds(60).toString(), List.of(center.tenantId()), List.of("contact")),
                 operatorToken));
+        // Scheduling: a service, the professional's hours, one appointment and one waitlist entry.
+        String service = SchedulingFixtures.service(host, center.tenantId());
+        SchedulingFixtures.workEveryDay(host, center.tenantId(), professional);
+        String appointment = id(host.post("/v1/appointments", Map.of("clientId", client, "serviceId", service,
+                "start", SchedulingFixtures.start(host, 3, 10, 0), "professionalId", professional), center.token()));
+        String waitlist = id(host.post("/v1/waitlist", Map.of("clientId", client, "serviceId", service,
+                "from", SchedulingFixtures.day(host, 3).toString(), "to", SchedulingFixtures.day(host, 5).toString()),
+                center.token()));
         return new CenterFixture(center, client, request, invitation, professional,
                 host.login(professionalEmail, TestHost.PASSWORD, null),
-                host.login(receptionistEmail, TestHost.PASSWORD, null), session, purposeCode, incident);
+                host.login(receptionistEmail, TestHost.PASSWORD, null), session, purposeCode, incident, service,
+                appointment, waitlist);
     }
 
     /** Everything of this center an answer to another center must never carry. */
     List<String> ids() {
         return List.of(center.tenantId(), center.adminId(), center.adminEmail(), clientId, requestId, invitationId,
-                professionalId, sessionId, purposeCode, incidentId);
+                professionalId, sessionId, purposeCode, incidentId, serviceId, appointmentId, waitlistId);
     }
 
     private static String id(Reply reply) {
