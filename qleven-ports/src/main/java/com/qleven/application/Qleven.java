@@ -72,7 +72,8 @@ public final class Qleven {
                 b.accountLifecycle, b.signupsPerAddressPerHour));
         clients = new ClientsFacade(f);
         consent = new ConsentFacade(f);
-        scheduling = new SchedulingFacade(f);
+        billing = new BillingFacade(f);
+        scheduling = new SchedulingFacade(f, billing.taxRateCheck());
         // What each context holds about a client; a context that stores personal data adds its section here.
         PrivacyRegistry registry = new PrivacyRegistry()
                 .register("client", new ClientRegistryExporter(b.store.clients().clients(), b.cipher),
@@ -85,7 +86,6 @@ public final class Qleven {
                 .register("appointments", scheduling.privacyRegistry(), scheduling.privacyRegistry());
         privacy = new PrivacyFacade(f, registry);
         platform = new PlatformFacade(f, Optional.ofNullable(b.mailer));
-        billing = new BillingFacade(f);
     }
 
     public static Builder builder() {

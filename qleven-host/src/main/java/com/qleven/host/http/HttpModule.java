@@ -113,6 +113,18 @@ public final class HttpModule {
         return new com.qleven.host.http.privacy.PrivacyRequestEndpoints(qleven);
     }
 
+    @Provides
+    @Singleton
+    static com.qleven.host.http.scheduling.SchedulingEndpoints schedulingEndpoints(Qleven qleven) {
+        return new com.qleven.host.http.scheduling.SchedulingEndpoints(qleven);
+    }
+
+    @Provides
+    @Singleton
+    static com.qleven.host.http.billing.BillingEndpoints billingEndpoints(Qleven qleven) {
+        return new com.qleven.host.http.billing.BillingEndpoints(qleven);
+    }
+
     /** The deadline gauges, counted in the background; {@link com.qleven.host.Host} starts them. */
     @Provides
     @Singleton
@@ -142,7 +154,9 @@ public final class HttpModule {
                          com.qleven.host.http.consent.ConsentEndpoints consents,
                          com.qleven.host.http.privacy.IncidentEndpoints incidents,
                          com.qleven.host.http.privacy.PrivacyRequestEndpoints privacyRequests,
-                         com.qleven.host.http.scheduling.AppointmentEndpoints appointments) {
+                         com.qleven.host.http.scheduling.AppointmentEndpoints appointments,
+                         com.qleven.host.http.scheduling.SchedulingEndpoints scheduling,
+                         com.qleven.host.http.billing.BillingEndpoints billing) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(tenancy.routes());
         routes.addAll(lifecycle.routes());
@@ -152,6 +166,8 @@ public final class HttpModule {
         routes.addAll(incidents.routes());
         routes.addAll(privacyRequests.routes());
         routes.addAll(appointments.routes());
+        routes.addAll(scheduling.routes());
+        routes.addAll(billing.routes());
         routes.addAll(ops.routes());
         return new Router(routes);
     }

@@ -52,8 +52,14 @@ class CrossTenantProbeTest {
     sealed interface Recipe permits ById, Listing, BodyId, QueryId, OwnWrite, OperatorOnly, NoCenterData {
     }
 
-    /** The path's id names {@code theirs(B)}; A gets what a random id gets, B's record unchanged. */
-    record ById(Function<CenterFixture, String> theirs, String body) implements Recipe {
+    /**
+     * The path's id names {@code theirs(B)}; A gets what a random id gets, B's record unchanged.
+     * {@code control} is where B reads its own record (null: the path without its last verb).
+     */
+    record ById(Function<CenterFixture, String> theirs, String body, String control) implements Recipe {
+        ById(Function<CenterFixture, String> theirs, String body) {
+            this(theirs, body, null);
+        }
     }
 
     /** A's answer (GET, or POST with {@code body}) contains {@code own(A)} and none of B's ids. */
@@ -203,12 +209,40 @@ class CrossTenantProbeTest {
             entry("POST /v1/policy-versions/{version}/accept", noCenterData("a policy version is the platform's; "
                     + "the acceptance is the account's")),
             entry("GET /v1/policy-versions/current", noCenterData("the platform's current policy")),
-            // Scheduling
+            // Scheduling and tax rates
+            entry("GET /v1/center", listing(CenterFixture::name)),
+            entry("PATCH /v1/center", ownWrite(f -> Map.of("cancellationWindowHours", 12))),
+            entry("GET /v1/tax-rates", listing(CenterFixture::purposeCode)),
+            entry("POST /v1/tax-rates", ownWrite(f -> Map.of("code", "p" + UUID.randomUUID().toString()
+                    .substring(0, 8), "name", "Probe", "rate", "7.5"))),
+            entry("POST /v1/tax-rates/{code}/retire", new ById(CenterFixture::purposeCode, "", "/v1/tax-rates")),
+            entry("POST /v1/services", bodyId("professionalIds[0]", CenterFixture::professionalId,
+                    CenterFixture::service, 422)),
+            entry("GET /v1/services", listing(CenterFixture::serviceId)),
+            entry("GET /v1/services/{id}", byId(CenterFixture::serviceId)),
+            entry("PATCH /v1/services/{id}", new ById(CenterFixture::serviceId, "{\"name\":\"Renamed by A\"}")),
+            entry("POST /v1/rooms", ownWrite(f -> Map.of("name", "Probe room"))),
+            entry("GET /v1/rooms", listing(CenterFixture::roomId)),
+            entry("POST /v1/equipment", ownWrite(f -> Map.of("name", "Probe laser", "kind", "laser"))),
+            entry("GET /v1/equipment", listing(CenterFixture::equipmentId)),
+            entry("PATCH /v1/equipment/{id}", new ById(CenterFixture::equipmentId, "{\"status\":\"maintenance\"}",
+                    "/v1/equipment")),
+            entry("PUT /v1/staff/{userId}/working-hours", new ById(CenterFixture::professionalId,
+                    "{\"weekly\":[{\"day\":\"friday\",\"start\":\"10:00\",\"end\":\"12:00\"}]}",
+                    "/v1/staff/{userId}/working-hours")),
+            entry("GET /v1/staff/{userId}/working-hours", new ById(CenterFixture::professionalId, "{}",
+                    "/v1/staff/{userId}/working-hours")),
+            entry("POST /v1/staff/{userId}/time-off", new ById(CenterFixture::professionalId,
+                    "{\"start\":\"2030-01-07T09:00:00+01:00\",\"end\":\"2030-01-07T13:00:00+01:00\","
+                    + "\"reason\":\"Probe\"}", "/v1/staff/{userId}/time-off")),
+            entry("GET /v1/staff/{userId}/time-off", new ById(CenterFixture::professionalId, "{}",
+                    "/v1/staff/{userId}/time-off")),
+            // Appointments and the waitlist
             entry("GET /v1/availability", new QueryId("serviceId", CenterFixture::serviceId, service ->
                     "?serviceId=" + service + "&from=" + SchedulingFixtures.day(host, 1) + "&to="
                             + SchedulingFixtures.day(host, 7), 422)),
             entry("POST /v1/appointments", bodyId("clientId", CenterFixture::clientId, client -> Map.of(
-                    "clientId", client, "serviceId", A.serviceId(), "start", SchedulingFixtures.start(host, 4, 11, 0)),
+                    "clientId", client, "serviceId", A.bookableServiceId(), "start", SchedulingFixtures.start(host, 4, 11, 0)),
                     422)),
             entry("GET /v1/appointments", new Listing(CenterFixture::appointmentId, "?from="
                     + LocalDate.now(SchedulingFixtures.MADRID) + "&to=" + LocalDate.now(SchedulingFixtures.MADRID)
@@ -223,10 +257,10 @@ class CrossTenantProbeTest {
             entry("POST /v1/appointments/{id}/reschedule", new ById(CenterFixture::appointmentId,
                     TestHost.write(Map.of("start", SchedulingFixtures.start(4, 12, 0))))),
             entry("POST /v1/appointment-series", bodyId("clientId", CenterFixture::clientId, client -> Map.of(
-                    "clientId", client, "serviceId", A.serviceId(), "start", SchedulingFixtures.start(host, 20, 11, 0),
+                    "clientId", client, "serviceId", A.bookableServiceId(), "start", SchedulingFixtures.start(host, 20, 11, 0),
                     "everyWeeks", 1, "count", 3), 422)),
             entry("POST /v1/waitlist", bodyId("clientId", CenterFixture::clientId, client -> Map.of(
-                    "clientId", client, "serviceId", A.serviceId(), "from", SchedulingFixtures.day(host, 1).toString(),
+                    "clientId", client, "serviceId", A.bookableServiceId(), "from", SchedulingFixtures.day(host, 1).toString(),
                     "to", SchedulingFixtures.day(host, 3).toString()), 422)),
             entry("GET /v1/waitlist", listing(CenterFixture::waitlistId)));
 
@@ -277,7 +311,8 @@ class CrossTenantProbeTest {
                 assertThat(foreign.status()).as(op + " with another center's id: " + foreign.body()).isEqualTo(404);
                 assertThat(withoutRequestId(foreign.json())).isEqualTo(withoutRequestId(missing.json()));
                 // The control: B reaches its own record at that id.
-                String read = op.path().replaceAll("(\\{[^}]+})/[a-z-]+$", "$1");
+                String read = byId.control() != null ? byId.control()
+                        : op.path().replaceAll("(\\{[^}]+})/[a-z-]+$", "$1");
                 return () -> assertThat(host.get(fill(read, theirs), B.center().token()).status())
                         .as("B reads its own record at " + read).isEqualTo(200);
         } else if (recipe instanceof Listing listing) {

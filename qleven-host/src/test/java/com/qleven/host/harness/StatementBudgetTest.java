@@ -155,7 +155,26 @@ class StatementBudgetTest {
             entry("POST /v1/operator/policy-versions", budget(4, 50)),
             entry("GET /v1/me/notifications", budget(1, 4)),
             entry("POST /v1/policy-versions/{version}/accept", budget(1, 5)),
-            entry("GET /v1/policy-versions/current", budget(1, 5)));
+            entry("GET /v1/policy-versions/current", budget(1, 5)),
+            // The first read of a center's settings stores the defaults and claims the slug (8); later reads cost 5.
+            entry("GET /v1/center", budget(1, 8)),
+            entry("PATCH /v1/center", budget(1, 8)),
+            entry("GET /v1/tax-rates", budget(1, 4)),
+            entry("POST /v1/tax-rates", budget(1, 6)),
+            entry("POST /v1/tax-rates/{code}/retire", budget(1, 6)),
+            entry("POST /v1/services", budget(1, 8)),
+            entry("GET /v1/services", budget(1, 4)),
+            entry("GET /v1/services/{id}", budget(1, 4)),
+            entry("PATCH /v1/services/{id}", budget(1, 6)),
+            entry("POST /v1/rooms", budget(1, 5)),
+            entry("GET /v1/rooms", budget(1, 4)),
+            entry("POST /v1/equipment", budget(1, 5)),
+            entry("GET /v1/equipment", budget(1, 4)),
+            entry("PATCH /v1/equipment/{id}", budget(1, 6)),
+            entry("PUT /v1/staff/{userId}/working-hours", budget(1, 6)),
+            entry("GET /v1/staff/{userId}/working-hours", budget(1, 5)),
+            entry("POST /v1/staff/{userId}/time-off", budget(1, 7)),
+            entry("GET /v1/staff/{userId}/time-off", budget(1, 7)));
 
     /** How each operation is called; a recipe may prepare what it needs first (not counted). */
     private static final Map<String, Function<CenterFixture, Call>> RECIPES = Map.ofEntries(
@@ -202,7 +221,7 @@ class StatementBudgetTest {
             entry("GET /v1/audit/verify", f -> get("/v1/audit/verify", f.center().token())),
             entry("GET /v1/audit/events", f -> get("/v1/audit/events", f.center().token())),
             entry("GET /health/live", f -> get("/health/live", null)),
-            entry("GET /v1/availability", f -> get("/v1/availability?serviceId=" + f.serviceId() + "&from="
+            entry("GET /v1/availability", f -> get("/v1/availability?serviceId=" + f.bookableServiceId() + "&from="
                     + SchedulingFixtures.day(host, 4) + "&to=" + SchedulingFixtures.day(host, 10), f.center().token())),
             entry("POST /v1/appointments", f -> post("/v1/appointments", booking(f), f.center().token())),
             entry("GET /v1/appointments", f -> get("/v1/appointments?from=" + SchedulingFixtures.day(host, 0)
@@ -230,7 +249,7 @@ class StatementBudgetTest {
                 return post("/v1/appointment-series", body, f.center().token());
             }),
             entry("POST /v1/waitlist", f -> post("/v1/waitlist", Map.of("clientId", f.clientId(), "serviceId",
-                    f.serviceId(), "from", SchedulingFixtures.day(host, 2).toString(), "to",
+                    f.bookableServiceId(), "from", SchedulingFixtures.day(host, 2).toString(), "to",
                     SchedulingFixtures.day(host, 9).toString()), f.center().token())),
             entry("GET /v1/waitlist", f -> get("/v1/waitlist", f.center().token())),
             entry("GET /health/ready", f -> get("/health/ready", null)),
@@ -283,7 +302,37 @@ class StatementBudgetTest {
             entry("GET /v1/me/notifications", f -> get("/v1/me/notifications", f.center().token())),
             entry("POST /v1/policy-versions/{version}/accept", f -> new Call("POST", "/v1/policy-versions/"
                     + publishedVersion() + "/accept", "", f.center().token())),
-            entry("GET /v1/policy-versions/current", f -> get("/v1/policy-versions/current", f.center().token())));
+            entry("GET /v1/policy-versions/current", f -> get("/v1/policy-versions/current", f.center().token())),
+            entry("GET /v1/center", f -> get("/v1/center", f.center().token())),
+            entry("PATCH /v1/center", f -> new Call("PATCH", "/v1/center", "{\"cancellationWindowHours\":12}",
+                    f.center().token())),
+            entry("GET /v1/tax-rates", f -> get("/v1/tax-rates", f.center().token())),
+            entry("POST /v1/tax-rates", f -> post("/v1/tax-rates", taxRate(), f.center().token())),
+            entry("POST /v1/tax-rates/{code}/retire", f -> new Call("POST", "/v1/tax-rates/" + newTaxRate(f)
+                    + "/retire", "", f.center().token())),
+            entry("POST /v1/services", f -> post("/v1/services", CenterFixture.service(f.professionalId()),
+                    f.center().token())),
+            entry("GET /v1/services", f -> get("/v1/services", f.center().token())),
+            entry("GET /v1/services/{id}", f -> get("/v1/services/" + f.serviceId(), f.center().token())),
+            entry("PATCH /v1/services/{id}", f -> new Call("PATCH", "/v1/services/" + f.serviceId(),
+                    "{\"name\":\"Budget facial " + UUID.randomUUID() + "\"}", f.center().token())),
+            entry("POST /v1/rooms", f -> post("/v1/rooms", Map.of("name", "Budget room"), f.center().token())),
+            entry("GET /v1/rooms", f -> get("/v1/rooms", f.center().token())),
+            entry("POST /v1/equipment", f -> post("/v1/equipment", Map.of("name", "Budget laser", "kind", "laser"),
+                    f.center().token())),
+            entry("GET /v1/equipment", f -> get("/v1/equipment", f.center().token())),
+            entry("PATCH /v1/equipment/{id}", f -> new Call("PATCH", "/v1/equipment/" + f.equipmentId(),
+                    "{\"status\":\"maintenance\"}", f.center().token())),
+            entry("PUT /v1/staff/{userId}/working-hours", f -> new Call("PUT", "/v1/staff/" + f.professionalId()
+                    + "/working-hours", "{\"weekly\":[{\"day\":\"tuesday\",\"start\":\"09:00\",\"end\":"
+                    + "\"13:00\"},{\"day\":\"tuesday\",\"start\":\"14:00\",\"end\":\"18:00\"}]}",
+                    f.center().token())),
+            entry("GET /v1/staff/{userId}/working-hours", f -> get("/v1/staff/" + f.professionalId()
+                    + "/working-hours", f.center().token())),
+            entry("POST /v1/staff/{userId}/time-off", f -> post("/v1/staff/" + f.professionalId() + "/time-off",
+                    CenterFixture.timeOff(host), f.center().token())),
+            entry("GET /v1/staff/{userId}/time-off", f -> get("/v1/staff/" + f.professionalId() + "/time-off",
+                    f.center().token())));
 
     private static final AtomicInteger POLICIES = new AtomicInteger();
 
@@ -406,7 +455,7 @@ class StatementBudgetTest {
             entry("GET /v1/sessions", () -> twice(() -> host.login(A.center().adminEmail(), TestHost.PASSWORD, null))),
             entry("GET /v1/appointments", () -> twice(() -> newAppointment(A))),
             entry("GET /v1/waitlist", () -> twice(() -> created(host.post("/v1/waitlist", Map.of("clientId",
-                    A.clientId(), "serviceId", A.serviceId(), "from", SchedulingFixtures.day(host, 2).toString(),
+                    A.clientId(), "serviceId", A.bookableServiceId(), "from", SchedulingFixtures.day(host, 2).toString(),
                     "to", SchedulingFixtures.day(host, 9).toString()), A.center().token())))),
             entry("GET /v1/consent-purposes", () -> twice(() -> host.post("/v1/consent-purposes", Map.of("code",
                     "more_" + UUID.randomUUID().toString().substring(0, 8), "description", "More", "marketing",
@@ -415,7 +464,16 @@ class StatementBudgetTest {
                     subprocessor(), operator))),
             entry("GET /v1/clients/{id}/consents", () -> twice(() -> host.post("/v1/clients/" + A.clientId()
                     + "/consents", Map.of("purpose", A.purposeCode(), "decision", "grant", "channel", "paper",
-                    "textVersion", "v1", "text", "I agree."), A.center().token()))));
+                    "textVersion", "v1", "text", "I agree."), A.center().token()))),
+            entry("GET /v1/tax-rates", () -> twice(() -> newTaxRate(A))),
+            entry("GET /v1/services", () -> twice(() -> created(host.post("/v1/services",
+                    CenterFixture.service(A.professionalId()), A.center().token())))),
+            entry("GET /v1/rooms", () -> twice(() -> created(host.post("/v1/rooms", Map.of("name", "More"),
+                    A.center().token())))),
+            entry("GET /v1/equipment", () -> twice(() -> created(host.post("/v1/equipment", Map.of("name", "More",
+                    "kind", "laser"), A.center().token())))),
+            entry("GET /v1/staff/{userId}/time-off", () -> twice(() -> created(host.post("/v1/staff/"
+                    + A.professionalId() + "/time-off", CenterFixture.timeOff(host), A.center().token())))));
 
     /**
      * Pages that still cost more with more rows, and why: each must cost MORE with two more rows
@@ -466,7 +524,7 @@ class StatementBudgetTest {
     @Test
     @Order(3)
     void availabilityCostsTheSameForAWeekAndTwoMonths() {
-        String base = "/v1/availability?serviceId=" + A.serviceId() + "&from=" + SchedulingFixtures.day(host, 1);
+        String base = "/v1/availability?serviceId=" + A.bookableServiceId() + "&from=" + SchedulingFixtures.day(host, 1);
         int week = statements(get(base + "&to=" + SchedulingFixtures.day(host, 7), A.center().token()));
         int months = statements(get(base + "&to=" + SchedulingFixtures.day(host, 60), A.center().token()));
         assertThat(months).as("a 60-day search costs what a 7-day one does").isEqualTo(week);
@@ -487,8 +545,8 @@ class StatementBudgetTest {
     }
 
     private static Map<String, Object> booking(CenterFixture f) {
-        return Map.of("clientId", f.clientId(), "serviceId", f.serviceId(), "start", nextStart(), "professionalId",
-                f.professionalId());
+        return Map.of("clientId", f.clientId(), "serviceId", f.bookableServiceId(), "start", nextStart(),
+                "professionalId", f.center().adminId());
     }
 
     private static String newAppointment(CenterFixture f) {
@@ -532,6 +590,21 @@ class StatementBudgetTest {
     private static String newRequest(CenterFixture f) {
         return created(host.post("/v1/privacy/requests", Map.of("clientId", f.clientId(), "type", "access"),
                 f.center().token()));
+    }
+
+    /** A new tax rate's body, of a code no other has. */
+    private static Map<String, Object> taxRate() {
+        return Map.of("code", "b" + UUID.randomUUID().toString().substring(0, 8), "name", "Budget rate", "rate", "5.5");
+    }
+
+    /** The code of a tax rate just added, to retire. */
+    private static String newTaxRate(CenterFixture f) {
+        Map<String, Object> rate = taxRate();
+        Reply reply = host.post("/v1/tax-rates", rate, f.center().token());
+        if (reply.status() != 201) {
+            throw new AssertionError("not added: " + reply.status() + " " + reply.body());
+        }
+        return (String) rate.get("code");
     }
 
     private static Map<String, Object> subprocessor() {

@@ -87,6 +87,21 @@ final class PostgresMemberships implements Memberships {
     }
 
     @Override
+    public List<Membership> among(TenantId tenant, Collection<UserId> users) {
+        if (users.isEmpty()) {
+            return List.of();
+        }
+        return tx.withHandle(Optional.of(tenant), "find memberships among accounts", h -> h
+                .createQuery("""
+                        SELECT tenant_id, user_id, role, created_at, active, pending FROM public.memberships
+                        WHERE tenant_id = :tenant AND user_id = ANY(:users)""")
+                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("users", Sql.uuids(users.stream().map(UserId::value).distinct().toList()))
+                .map(MEMBERSHIP)
+                .list());
+    }
+
+    @Override
     public Page<Membership> list(TenantId tenant, PageRequest page) {
         Optional<KeysetCursor> after = page.cursor().map(KeysetCursor::decode);
         List<Membership> rows = tx.withHandle(Optional.of(tenant), "list memberships", h -> {
