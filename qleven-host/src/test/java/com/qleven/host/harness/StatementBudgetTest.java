@@ -123,7 +123,7 @@ class StatementBudgetTest {
             entry("POST /v1/appointments/{id}/no-show", budget(1, 10)),
             entry("POST /v1/appointments/{id}/cancel", budget(1, 12)),
             entry("POST /v1/appointments/{id}/reschedule", budget(1, 16)),
-            entry("POST /v1/appointment-series", budget(1, 20)),
+            entry("POST /v1/appointment-series", budget(1, 21)),
             entry("GET /v1/appointment-series/{id}", budget(1, 7)),
             entry("POST /v1/waitlist", budget(1, 10)),
             entry("GET /v1/waitlist/{id}", budget(1, 7)),
