@@ -12,7 +12,8 @@
 # so its statements run as the host's app role under row-level security.
 # usage: bench/issue9.sh [JAR]   (build it with: mvn -B -q -DskipTests package; needs wrk, curl, psql)
 # Environment: DURATION (20s), WARM (5s), CONNECTIONS (16), POOL (10, the host's default pool),
-# PROS (30), DAYS (300).
+# PROS (30), DAYS (300), STACKS (0: with n > 0, n thread dumps of the host, spread over the first
+# measured host run, summed up at the end as where its request threads were).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=${1:-qleven-host/target/qleven-host.jar}
@@ -21,7 +22,7 @@ for tool in wrk curl psql; do
   command -v $tool >/dev/null || { echo "needs $tool (apt-get install wrk curl postgresql-client)" >&2; exit 1; }
 done
 DURATION=${DURATION:-20s}; WARM=${WARM:-5s}; CONNECTIONS=${CONNECTIONS:-16}; POOL=${POOL:-10}
-PROS=${PROS:-30}; DAYS=${DAYS:-300}; THREADS=2; MINUTES=15
+PROS=${PROS:-30}; DAYS=${DAYS:-300}; THREADS=2; MINUTES=15; STACKS=${STACKS:-0}
 PASSWORD="benchmark passphrase 1"
 
 free_port() { # a port nothing listens on, and not handed out before in this run
@@ -64,13 +65,20 @@ wrk_bg() { # output file, wrk arguments...: runs wrk as a child we can kill on f
   WRK_PID=""
 }
 WINDOW=0
+SAMPLER_PID=""
+sample() { # thread dumps of the host, STACKS of them over DURATION
+  local i pause; pause=$(awk -v d="${DURATION%s}" -v n="$STACKS" 'BEGIN {printf "%.2f", d / (n + 1)}')
+  for i in $(seq 1 "$STACKS"); do sleep "$pause"; jcmd "$HOST_PID" Thread.print > "$WORK/stack.$i" 2>/dev/null || true; done
+}
 measure() { # name, url: warm-up, then the measured run, each in a window of days of its own
   DAY0=$((FIRST_DAY + WINDOW * DAYS * 86400)) wrk_bg "$WORK/$1.warm" -t$THREADS -c"$CONNECTIONS" -d"$WARM" \
     -s bench/book.lua "$2"
   WINDOW=$((WINDOW + 1))
+  if [ "$1" = book ] && [ "$STACKS" -gt 0 ]; then sample & SAMPLER_PID=$!; fi
   DAY0=$((FIRST_DAY + WINDOW * DAYS * 86400)) wrk_bg "$WORK/$1.out" -t$THREADS -c"$CONNECTIONS" -d"$DURATION" \
     --latency -s bench/book.lua "$2"
   WINDOW=$((WINDOW + 1))
+  [ -z "$SAMPLER_PID" ] || { wait "$SAMPLER_PID" || true; SAMPLER_PID=""; }
   [ "$(non2xx < "$WORK/$1.warm")" = 0 ] || fail "$1: wrk saw answers other than 2xx: $(cat "$WORK/$1.warm")"
   [ "$(non2xx < "$WORK/$1.out")" = 0 ] || fail "$1: wrk saw answers other than 2xx: $(cat "$WORK/$1.out")"
 }
@@ -99,7 +107,7 @@ call() { # method, path, body: the answer's body, failing on anything but 2xx
   curl -fs -X "$1" "$API$2" -H "Authorization: Bearer ${TOKEN:-}" -H 'Content-Type: application/json' \
     ${3:+-d "$3"} || fail "$1 $2 failed"
 }
-id_of() { sed -E 's/^\{"id":"([^"]+)".*/\1/'; }
+id_of() { grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4; }
 curl -fs -o /dev/null -X POST $API/v1/signup -H 'Content-Type: application/json' -d "{
   \"center\":{\"name\":\"Bench\",\"address\":\"Calle 1\",\"taxId\":\"B1\",\"country\":\"ES\",\"timeZone\":\"Europe/Madrid\",\"currency\":\"EUR\"},
   \"admin\":{\"fullName\":\"Ana López\",\"email\":\"bench@example.com\",\"phone\":\"+34600111222\",\"password\":\"$PASSWORD\",\"ageConfirmed\":true}}" \
@@ -122,6 +130,7 @@ SERVICE=$(call POST /v1/services "{\"name\":\"Revisión\",\"durationMinutes\":$M
 CLIENT=$(call POST /v1/clients '{"fullName":"Lucía Fernández","phone":"600111222"}' | id_of)
 # The first day: the UTC midnight two days from now.
 FIRST_DAY=$(( ($(date -u +%s) / 86400 + 2) * 86400 ))
+PRO_COUNT=$PROS
 export TOKEN CLIENT SERVICE PROS=$PRO_IDS DAYS THREADS
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" $API/v1/me)" = 200 ] || fail "sign-in failed"
 
@@ -141,6 +150,18 @@ measure bare_insert http://127.0.0.1:$BARE_PORT/insert
 stop_bare
 measure book_again $API/v1/appointments
 
+# The plan PostgreSQL now chooses for the busy-interval query of one booking (the first day of the
+# first measured host run, one day either side, every professional), as the app role in the center.
+TENANT=$(sql "SELECT tenant_id FROM public.centers LIMIT 1")
+D=$((FIRST_DAY + DAYS * 86400))
+at() { date -u -d "@$1" '+%Y-%m-%d %H:%M:%S+00'; }
+PLAN=$(sql "SET ROLE $APP_ROLE; SELECT set_config('qleven.tenant_id', '$TENANT', false);
+  EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT resource_id, kind, lower(during) AS start_at, upper(during) AS end_at
+  FROM public.appointment_resources WHERE tenant_id = '$TENANT' AND active AND resource_id = ANY('{$PROS}'::uuid[])
+  AND lower(during) >= '$(at $((D - 2 * 86400)))' AND lower(during) < '$(at $((D + 2 * 86400)))'
+  AND during && tstzrange('$(at $((D - 86400)))', '$(at $((D + 2 * 86400)))', '[)')" | grep -v 'Filter: ((resource_id' )
+ANALYZED=$(sql "SELECT coalesce(last_autoanalyze::text, 'never') || ' (autovacuum), ' || coalesce(last_analyze::text, 'never')
+  || ' (by hand); ' || n_live_tup || ' live rows' FROM pg_stat_user_tables WHERE relname = 'appointment_resources'")
 BOOKED=$(sql "SELECT count(*) FROM public.appointments")
 HOLDS=$(sql "SELECT count(*) FROM public.appointment_resources")
 
@@ -151,7 +172,7 @@ check() { awk -v r="$1" -v t="$2" 'BEGIN {print (r >= t ? "met" : "MISSED")}'; }
 
 echo "bench/issue9.sh on $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . 2>/dev/null || echo ' (with uncommitted changes)'), jar $JAR"
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION after $WARM of warm-up each; bare pool of $POOL connections (the host's default);"
-echo "$PROS professionals working 00:00-24:00, a $MINUTES-minute service, each run over $DAYS days of its own;"
+echo "$PRO_COUNT professionals working 00:00-24:00, a $MINUTES-minute service, each run over $DAYS days of its own;"
 echo "$(nproc) cores, $(java -version 2>&1 | head -1), embedded PostgreSQL $(sql 'SHOW server_version'); load average before: $LOAD, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "appointments stored at the end: $BOOKED, holds: $HOLDS"
 echo
@@ -166,3 +187,19 @@ echo "| target | measured | |"
 echo "|---|---|---|"
 R=$(ratio book bare_book); echo "| POST /v1/appointments ≥ 0.5× BareBooking | ${R}× | $(check "$R" 0.5) |"
 R=$(ratio book_again bare_book); echo "| the same, second host run | ${R}× | $(check "$R" 0.5) |"
+echo
+echo "public.appointment_resources last analyzed: $ANALYZED"
+echo "plan of the busy-interval query of one booking (the app role, in the center; the resource filter left out):"
+echo "$PLAN" | sed 's/^/    /'
+if [ "$STACKS" -gt 0 ]; then
+  echo
+  echo "Where the host's request threads (XNIO worker tasks) were in $STACKS thread dumps of the first host run:"
+  echo "the innermost frame, and the innermost com.qleven frame (counts over all dumps and threads)"
+  echo
+  cat "$WORK"/stack.* | awk '
+    /^"/ { flush(); worker = ($0 ~ /XNIO-[0-9]+ task/); top = ""; ours = ""; state = ""; next }
+    /java.lang.Thread.State:/ { state = $2; next }
+    /^\tat / { f = $2; sub(/\(.*/, "", f); if (top == "") top = f; if (ours == "" && f ~ /^com\.qleven/) ours = f; next }
+    function flush() { if (worker && ours != "") n[state " " top " <- " (ours == "" ? "-" : ours)]++; worker = 0 }
+    END { flush(); for (k in n) printf "%6d  %s\n", n[k], k }' | sort -rn | head -25
+fi

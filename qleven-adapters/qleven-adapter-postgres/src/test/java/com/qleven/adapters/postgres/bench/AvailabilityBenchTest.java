@@ -22,6 +22,7 @@ import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.clients.in.CreateClientCommand;
 import com.qleven.ports.scheduling.in.AvailabilityQuery;
 import com.qleven.ports.scheduling.in.AvailabilityView;
+import com.qleven.ports.scheduling.in.BookAppointmentCommand;
 import com.qleven.ports.scheduling.out.StoredAppointment;
 import com.qleven.ports.tenancy.in.AddUserCommand;
 import com.qleven.ports.tenancy.in.ClientInfo;
@@ -31,11 +32,11 @@ import com.qleven.ports.tenancy.in.SignUpCommand;
 import com.qleven.ports.testing.MutableClock;
 import com.qleven.ports.usecases.UseCasesFixture;
 import com.qleven.ports.usecases.UseCasesSuiteBase;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
@@ -240,6 +241,60 @@ class AvailabilityBenchTest extends UseCasesSuiteBase {
             for (String s : statements) {
                 report.append("  ").append(s.length() > 160 ? s.substring(0, 160) + "…" : s).append('\n');
             }
+            report.append("the busy-interval query's plan (EXPLAIN ANALYZE, BUFFERS; as the app role):\n");
+            for (String line : explainBusy(c, tenant, resources, range)) {
+                report.append("  ").append(line).append('\n');
+            }
+            // The same after ANALYZE of the holds (as the owner): the plan with fresh statistics,
+            // which autovacuum would have gathered on its own some time after the seeding.
+            try (Statement st = c.createStatement()) {
+                st.execute("RESET ROLE");
+                st.execute("ANALYZE public.appointment_resources");
+                st.execute("SET ROLE \"" + database + "_app\"");
+            }
+            c.commit();
+            for (int i = 0; i < WARM; i++) {
+                qleven.scheduling().availability(admin, query);
+                bare.get();
+            }
+            long[] useCaseAnalyzed = new long[RUNS];
+            long[] busyAnalyzed = new long[RUNS];
+            for (int i = 0; i < RUNS; i++) {
+                long t0 = System.nanoTime();
+                qleven.scheduling().availability(admin, query);
+                long t1 = System.nanoTime();
+                bare.get();
+                long t2 = System.nanoTime();
+                useCaseAnalyzed[i] = t1 - t0;
+                busyAnalyzed[i] = t2 - t1;
+            }
+            report.append(String.format("after ANALYZE public.appointment_resources (same warm-up and runs; load"
+                    + " average %s):%n", loadAverage()));
+            report.append("| measure | median | p90 | mean |\n|---|---|---|---|\n");
+            report.append(row("qleven.scheduling().availability(...)", useCaseAnalyzed));
+            report.append(row("bare SQL: the busy-interval query alone (JDBC, one transaction)", busyAnalyzed));
+            report.append(String.format("ratio of medians: use case / busy query %.2fx%n",
+                    median(useCaseAnalyzed) / median(busyAnalyzed)));
+            report.append("the busy-interval query's plan after ANALYZE:\n");
+            for (String line : explainBusy(c, tenant, resources, range)) {
+                report.append("  ").append(line).append('\n');
+            }
+            // One booking through the use case (bench/issue9.sh measures it over HTTP): its statements.
+            statements.clear();
+            sqlNanos.set(0);
+            AvailabilityView.Slot free = first.slots().get(0);
+            capturing.set(true);
+            long bookStarted = System.nanoTime();
+            qleven.scheduling().book(admin, new BookAppointmentCommand(client, searched, free.start(),
+                    Optional.of(free.professional())));
+            long bookNanos = System.nanoTime() - bookStarted;
+            capturing.set(false);
+            report.append(String.format("one booking through qleven.scheduling().book(...) (no HTTP, no"
+                    + " authentication): %d statements, %.2f ms in them of %.2f ms%n", statements.size(),
+                    sqlNanos.get() / 1e6, bookNanos / 1e6));
+            for (String s : statements) {
+                report.append("  ").append(s.length() > 160 ? s.substring(0, 160) + "…" : s).append('\n');
+            }
             System.out.print(report);
             java.nio.file.Files.writeString(java.nio.file.Path.of("target", "availability-bench.txt"),
                     report.toString());
@@ -314,14 +369,8 @@ class AvailabilityBenchTest extends UseCasesSuiteBase {
     private static int busy(Connection c, TenantId tenant, List<UUID> resources, ZoneIdRange range)
             throws Exception {
         Map<UUID, List<Instant[]>> busy = new LinkedHashMap<>();
-        Array ids = c.createArrayOf("uuid", resources.toArray());
         try (PreparedStatement q = c.prepareStatement(BUSY)) {
-            q.setObject(1, tenant.value());
-            q.setArray(2, ids);
-            q.setTimestamp(3, Timestamp.from(range.earliest()));
-            q.setTimestamp(4, Timestamp.from(range.to()));
-            q.setTimestamp(5, Timestamp.from(range.from()));
-            q.setTimestamp(6, Timestamp.from(range.to()));
+            bindBusy(c, q, tenant, resources, range);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     busy.computeIfAbsent((UUID) rs.getObject(1), k -> new ArrayList<>()).add(new Instant[] {
@@ -330,6 +379,33 @@ class AvailabilityBenchTest extends UseCasesSuiteBase {
             }
         }
         return busy.values().stream().mapToInt(List::size).sum();
+    }
+
+    private static void bindBusy(Connection c, PreparedStatement q, TenantId tenant, List<UUID> resources,
+                                 ZoneIdRange range) throws SQLException {
+        q.setObject(1, tenant.value());
+        q.setArray(2, c.createArrayOf("uuid", resources.toArray()));
+        q.setTimestamp(3, Timestamp.from(range.earliest()));
+        q.setTimestamp(4, Timestamp.from(range.to()));
+        q.setTimestamp(5, Timestamp.from(range.from()));
+        q.setTimestamp(6, Timestamp.from(range.to()));
+    }
+
+    /** PostgreSQL's plan of the busy-interval query with its timings, as the app role, in the center. */
+    private static List<String> explainBusy(Connection c, TenantId tenant, List<UUID> resources, ZoneIdRange range)
+            throws Exception {
+        List<String> plan = new ArrayList<>();
+        setTenant(c, tenant);
+        try (PreparedStatement q = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + BUSY)) {
+            bindBusy(c, q, tenant, resources, range);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    plan.add(rs.getString(1));
+                }
+            }
+        }
+        c.commit();
+        return plan;
     }
 
     /**
@@ -387,7 +463,7 @@ class AvailabilityBenchTest extends UseCasesSuiteBase {
                     + " cancellation_window_hours, waitlist_offer_hold_minutes FROM public.scheduling_settings"
                     + " WHERE tenant_id = ?"},
             new String[] {"ts", "SELECT * FROM public.services WHERE tenant_id = ? AND id = ?"},
-            new String[] {"ttflttedx", "SELECT 'weekly' AS part, user_id, weekly AS texts, NULL::date AS day,"
+            new String[] {"ttfltedx", "SELECT 'weekly' AS part, user_id, weekly AS texts, NULL::date AS day,"
                     + " NULL::uuid AS id, NULL::timestamptz AS start_at, NULL::timestamptz AS end_at,"
                     + " NULL::bytea AS reason, NULL::timestamptz AS created_at"
                     + " FROM public.staff_weekly_hours WHERE tenant_id = ?"
