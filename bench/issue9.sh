@@ -159,7 +159,8 @@ PLAN=$(sql "SET ROLE $APP_ROLE; SELECT set_config('qleven.tenant_id', '$TENANT',
   EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT resource_id, kind, lower(during) AS start_at, upper(during) AS end_at
   FROM public.appointment_resources WHERE tenant_id = '$TENANT' AND active AND resource_id = ANY('{$PROS}'::uuid[])
   AND lower(during) >= '$(at $((D - 2 * 86400)))' AND lower(during) < '$(at $((D + 2 * 86400)))'
-  AND during && tstzrange('$(at $((D - 86400)))', '$(at $((D + 2 * 86400)))', '[)')" | grep -v 'Filter: ((resource_id' )
+  AND during && tstzrange('$(at $((D - 86400)))', '$(at $((D + 2 * 86400)))', '[)')" \
+  | grep -v -e '^SET$' -e "^$TENANT\$" | sed -E "s/'\{[^}]*\}'/'{…the $PRO_COUNT professionals…}'/")
 ANALYZED=$(sql "SELECT coalesce(last_autoanalyze::text, 'never') || ' (autovacuum), ' || coalesce(last_analyze::text, 'never')
   || ' (by hand); ' || n_live_tup || ' live rows' FROM pg_stat_user_tables WHERE relname = 'appointment_resources'")
 BOOKED=$(sql "SELECT count(*) FROM public.appointments")
@@ -189,7 +190,7 @@ R=$(ratio book bare_book); echo "| POST /v1/appointments ≥ 0.5× BareBooking |
 R=$(ratio book_again bare_book); echo "| the same, second host run | ${R}× | $(check "$R" 0.5) |"
 echo
 echo "public.appointment_resources last analyzed: $ANALYZED"
-echo "plan of the busy-interval query of one booking (the app role, in the center; the resource filter left out):"
+echo "plan of the busy-interval query of one booking (as the app role, in the center):"
 echo "$PLAN" | sed 's/^/    /'
 if [ "$STACKS" -gt 0 ]; then
   echo
