@@ -75,7 +75,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * unprivileged role under row-level security, in a transaction that sets the center first), and
  * against a fuller baseline that also sends, by plain JDBC, the reads the use case makes before it
  * (copied from the statements the use case sent, captured once). Warm-up, then N measured runs of
- * each, alternated, median and p90. Runs only with {@code -Dqleven.bench=true}:
+ * each, alternated, median and p90; then the statements of one search and of one booking with their
+ * own time, the busy query's plan, and the use case and the busy query again after {@code ANALYZE}
+ * of the holds (the seeding's rows are not in the statistics until autovacuum gets to them). Runs only with {@code -Dqleven.bench=true}:
  * <pre>QLEVEN_TEST_DB_URL=… mvn -B -q verify -pl qleven-adapters/qleven-adapter-postgres -am
  *   -Dtest=AvailabilityBenchTest -Dsurefire.failIfNoSpecifiedTests=false -Dqleven.bench=true</pre>
  */
