@@ -73,7 +73,7 @@ public final class Qleven {
         clients = new ClientsFacade(f);
         consent = new ConsentFacade(f);
         billing = new BillingFacade(f);
-        scheduling = new SchedulingFacade(f, billing.taxRateCheck());
+        scheduling = new SchedulingFacade(f, billing.taxRateCheck(), consent::recordFromChannel);
         // What each context holds about a client; a context that stores personal data adds its section here.
         PrivacyRegistry registry = new PrivacyRegistry()
                 .register("client", new ClientRegistryExporter(b.store.clients().clients(), b.cipher),
