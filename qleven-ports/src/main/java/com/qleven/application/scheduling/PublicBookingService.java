@@ -189,34 +189,33 @@ public final class PublicBookingService {
 
     // Booking ------------------------------------------------------------------------------------
 
-    /** The center of a public slug, for callers that scope work to it (the host's idempotency keys). */
-    public TenantId centerOf(String slug) {
-        return transactions.global(() -> settings.centerBySlug(requireSlug(slug)))
-                .orElseThrow(() -> new NotFoundException("center"));
-    }
-
     /**
-     * Counts the attempt against the caller's address, in a unit of its own that commits whatever
-     * the booking then does; 429 once the address made {@link Limits#perAddressPerHour} attempts
-     * within the hour.
+     * Admits a booking attempt: the center of the slug (404 when none) and the attempt counted
+     * against the caller's address, in one unit of its own that commits whatever the booking then
+     * does; 429 once the address made {@link Limits#perAddressPerHour} attempts within the hour.
+     * The center is returned for the booking and for callers that scope work to it (the host's
+     * idempotency keys).
      */
-    public void countAttempt(String clientAddress) {
+    public TenantId admit(String slug, String clientAddress) {
+        String checked = requireSlug(slug);
         BlindIndex address = cipher.blindIndex(ADDRESS_BUCKET, Optional.empty(),
                 clientAddress == null ? "unknown" : clientAddress);
         Instant now = clock.instant();
-        transactions.global(() -> {
+        return transactions.global(() -> {
+            TenantId tenant = settings.centerBySlug(checked).orElseThrow(() -> new NotFoundException("center"));
             rateLimits.lock(ADDRESS_BUCKET, address);
             RateLimits.Window window = rateLimits.since(ADDRESS_BUCKET, address, now.minus(WINDOW));
             if (window.count() >= limits.perAddressPerHour()) {
                 throw limited("too many booking attempts from this address", window, now, WINDOW);
             }
             rateLimits.record(ADDRESS_BUCKET, address, now);
+            return tenant;
         });
     }
 
     /**
-     * Books for the person: {@link #countAttempt} must have been called for this request (the host
-     * does, before an idempotent replay is looked up); everything else happens in the center's one
+     * Books for the person: {@link #admit} must have admitted this request (the host does, before
+     * an idempotent replay is looked up); everything else happens in the center's one
      * unit of work, which the caller may have opened to keep an idempotent answer with it.
      */
     public PublicBooking.Booked book(TenantId tenant, PublicBooking.BookCommand command) {

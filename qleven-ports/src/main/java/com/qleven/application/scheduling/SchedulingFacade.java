@@ -292,14 +292,12 @@ public final class SchedulingFacade {
         return publicBooking.availability(slug, query);
     }
 
-    /** The center of a public slug (404 when none). */
-    public TenantId publicCenter(String slug) {
-        return publicBooking.centerOf(slug);
-    }
-
-    /** Counts a public booking attempt against the caller's address (429 past the limit), in its own unit. */
-    public void countPublicBookingAttempt(String clientAddress) {
-        publicBooking.countAttempt(clientAddress);
+    /**
+     * Admits a public booking: the center of the slug (404 when none), the attempt counted against
+     * the caller's address (429 past the limit) in a unit of its own.
+     */
+    public TenantId admitPublicBooking(String slug, String clientAddress) {
+        return publicBooking.admit(slug, clientAddress);
     }
 
     /** Books for a person of the public in the center's one unit of work, with a manage link. */

@@ -130,8 +130,7 @@ public abstract class PublicBookingUseCasesSuite extends UseCasesSuiteBase {
                                       List<PublicBooking.Consent> consents) {
         // Rate events are global and the stores outlive a test: each booking comes from an address of its own.
         String address = "test-" + UUID.randomUUID();
-        qleven.scheduling().countPublicBookingAttempt(address);
-        return qleven.scheduling().bookOnline(qleven.scheduling().publicCenter(c.slug()),
+        return qleven.scheduling().bookOnline(qleven.scheduling().admitPublicBooking(c.slug(), address),
                 new PublicBooking.BookCommand(c.service(), start, Optional.empty(), name, phone, email, consents,
                         address));
     }
@@ -298,7 +297,7 @@ public abstract class PublicBookingUseCasesSuite extends UseCasesSuiteBase {
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("phone"));
         book(c, madrid("2027-03-02T10:00"));
         assertThatThrownBy(() -> book(c, madrid("2027-03-02T10:00"))).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> qleven.scheduling().publicCenter("nobody-here")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> qleven.scheduling().admitPublicBooking("nobody-here", "test")).isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -306,12 +305,12 @@ public abstract class PublicBookingUseCasesSuite extends UseCasesSuiteBase {
         Center c = center();
         String address = "test-" + UUID.randomUUID();
         for (int i = 0; i < PublicBookingService.Limits.DEFAULT.perAddressPerHour(); i++) {
-            qleven.scheduling().countPublicBookingAttempt(address);
+            qleven.scheduling().admitPublicBooking(c.slug(), address);
         }
-        assertThatThrownBy(() -> qleven.scheduling().countPublicBookingAttempt(address))
+        assertThatThrownBy(() -> qleven.scheduling().admitPublicBooking(c.slug(), address))
                 .isInstanceOfSatisfying(RateLimitedException.class,
                         e -> assertThat(e.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofHours(1)));
-        qleven.scheduling().countPublicBookingAttempt("test-" + UUID.randomUUID());
+        qleven.scheduling().admitPublicBooking(c.slug(), "test-" + UUID.randomUUID());
         for (int i = 0; i < PublicBookingService.Limits.DEFAULT.perPhonePerDay(); i++) {
             book(c, madrid("2027-03-02T09:00").plus(Duration.ofMinutes(60L * (i % 4))).plus(Duration.ofDays(i / 4)),
                     "Marta", "633 444 555", null, List.of());
