@@ -82,7 +82,14 @@ public final class SchedulingFacade {
      * qleven.consent()::recordFromChannel}), which online booking records the accepted notices with.
      */
     public SchedulingFacade(Foundation f, TaxRateCheck taxRates, RecordConsentFromChannel consents) {
+        this(f, taxRates, consents, PublicBookingService.Limits.DEFAULT);
+    }
+
+    /** As above, with the limits of online booking per address and per phone. */
+    public SchedulingFacade(Foundation f, TaxRateCheck taxRates, RecordConsentFromChannel consents,
+                            PublicBookingService.Limits publicBookingLimits) {
         Objects.requireNonNull(f, "foundation");
+        Objects.requireNonNull(publicBookingLimits, "publicBookingLimits");
         Objects.requireNonNull(consents, "consents");
         Objects.requireNonNull(taxRates, "taxRates");
         Transactions transactions = f.store().shared().transactions();
@@ -116,7 +123,7 @@ public final class SchedulingFacade {
                 store.appointments(), store.manageLinks(), new ClientIntake(f.store().clients().clients(), f.cipher()),
                 processing, f.store().consent().consentPurposes(), consents, f.store().shared().rateLimits(),
                 f.cipher(), f.phoneNumbers(), seal, waitlist, f.mail(), f.audit(), f.clock(), f.ids(), f.publicUrl(),
-                PublicBookingService.Limits.DEFAULT);
+                publicBookingLimits);
     }
 
     // Settings ------------------------------------------------------------------------------------
