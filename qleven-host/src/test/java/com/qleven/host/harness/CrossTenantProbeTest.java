@@ -270,6 +270,8 @@ class CrossTenantProbeTest {
                     "clientId", client, "serviceId", A.bookableServiceId(), "from", SchedulingFixtures.day(host, 1).toString(),
                     "to", SchedulingFixtures.day(host, 3).toString()), 422)),
             entry("GET /v1/waitlist", listing(CenterFixture::waitlistId)),
+            entry("GET /v1/waitlist/{id}", byId(CenterFixture::waitlistId)),
+            entry("GET /v1/appointment-series/{id}", byId(f -> seriesOfB())),
             // Online booking: A's slug with B's records named, and manage links that name nothing
             entry("GET /v1/public/centers/{slug}/services", new Public(() -> {
                 Reply page = host.get("/v1/public/centers/" + slug(A) + "/services");
@@ -295,7 +297,7 @@ class CrossTenantProbeTest {
             entry("POST /v1/public/bookings/{token}/confirm", new Public(() -> unknownToken("POST", "/confirm"))),
             entry("POST /v1/public/bookings/{token}/cancel", new Public(() -> unknownToken("POST", "/cancel"))),
             entry("POST /v1/public/bookings/{token}/reschedule", new Public(() ->
-                    unknownToken("POST", "/reschedule"))));
+                    unknownToken("POST", "/reschedule")));
 
     private static String slug(CenterFixture f) {
         return host.get("/v1/center", f.center().token()).json().get("slug").asText();
@@ -329,6 +331,22 @@ class CrossTenantProbeTest {
         assertThat(B.ids()).allSatisfy(theirs -> assertThat(reply.body()).doesNotContain(theirs));
     }
 
+    /** A series of center B, booked before the probes (a recipe must not change B's rows itself). */
+    private static String seriesOfB;
+
+    private static String seriesOfB() {
+        return seriesOfB;
+    }
+
+    /** A new series of the center's own, through its own token: its id. */
+    private static String newSeries(CenterFixture f) {
+        Reply made = host.post("/v1/appointment-series", Map.of("clientId", f.clientId(), "serviceId",
+                f.bookableServiceId(), "start", SchedulingFixtures.start(host, 30, 15, 0), "professionalId",
+                f.center().adminId(), "everyWeeks", 1, "count", 2), f.center().token());
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        return made.json().get("seriesId").asText();
+    }
+
 
     @BeforeAll
     static void start() {
@@ -336,6 +354,7 @@ class CrossTenantProbeTest {
         String operator = IncidentFixtures.operator(host);
         A = CenterFixture.create(host, "Centro A", "probe_alpha", operator);
         B = CenterFixture.create(host, "Centro B", "probe_bravo", operator);
+        seriesOfB = newSeries(B);
     }
 
     @AfterAll

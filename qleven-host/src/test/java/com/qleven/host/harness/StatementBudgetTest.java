@@ -124,7 +124,9 @@ class StatementBudgetTest {
             entry("POST /v1/appointments/{id}/cancel", budget(1, 12)),
             entry("POST /v1/appointments/{id}/reschedule", budget(1, 16)),
             entry("POST /v1/appointment-series", budget(1, 21)),
+            entry("GET /v1/appointment-series/{id}", budget(1, 7)),
             entry("POST /v1/waitlist", budget(1, 10)),
+            entry("GET /v1/waitlist/{id}", budget(1, 7)),
             entry("GET /v1/waitlist", budget(1, 7)),
             entry("GET /health/ready", budget(0, 0)),
             entry("GET /openapi.json", budget(0, 0)),
@@ -265,6 +267,15 @@ class StatementBudgetTest {
                     f.bookableServiceId(), "from", SchedulingFixtures.day(host, 2).toString(), "to",
                     SchedulingFixtures.day(host, 9).toString()), f.center().token())),
             entry("GET /v1/waitlist", f -> get("/v1/waitlist", f.center().token())),
+            entry("GET /v1/waitlist/{id}", f -> get("/v1/waitlist/" + f.waitlistId(), f.center().token())),
+            entry("GET /v1/appointment-series/{id}", f -> {
+                Map<String, Object> body = new java.util.HashMap<>(booking(f));
+                body.put("everyWeeks", 2);
+                body.put("count", 2);
+                body.put("start", seriesStart());
+                Reply made = host.post("/v1/appointment-series", body, f.center().token());
+                return get("/v1/appointment-series/" + made.json().get("seriesId").asText(), f.center().token());
+            }),
             entry("GET /health/ready", f -> get("/health/ready", null)),
             entry("GET /openapi.json", f -> get("/openapi.json", null)),
             entry("POST /v1/clients", f -> post("/v1/clients", Map.of("fullName", "Budget Client", "phone",

@@ -8,6 +8,7 @@ import com.qleven.domain.scheduling.AppointmentChange;
 import com.qleven.domain.scheduling.AppointmentEvent;
 import com.qleven.domain.scheduling.AppointmentId;
 import com.qleven.domain.scheduling.AvailableSlot;
+import com.qleven.domain.scheduling.SeriesId;
 import com.qleven.domain.scheduling.Service;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.FieldError;
@@ -85,6 +86,25 @@ public final class AppointmentsService {
             SchedulingAccess.record(audit, principal, "appointment.read", SchedulingAccess.APPOINTMENT,
                     Optional.of(id.value()), 1, clock.instant());
             return AppointmentView.of(seal.open(stored), stored.version(), zone);
+        });
+    }
+
+    /** Every appointment of a series, by start; a professional reads a series of their own agenda only. */
+    public List<AppointmentView> series(Principal principal, SeriesId id) {
+        Required.field(id, "id");
+        SchedulingAccess.requireAnyAgenda(principal);
+        TenantId tenant = principal.requireTenant();
+        return transactions.inTenant(tenant, () -> {
+            List<StoredAppointment> found = appointments.bySeries(tenant, id);
+            if (found.isEmpty()) {
+                throw new NotFoundException("appointment series");
+            }
+            found.forEach(a -> SchedulingAccess.requireAgenda(principal, a.professional()));
+            ZoneId zone = access.rules(tenant).zone();
+            seal.preload(found);
+            SchedulingAccess.record(audit, principal, "appointment.list", SchedulingAccess.APPOINTMENT,
+                    Optional.empty(), found.size(), clock.instant());
+            return found.stream().map(s -> AppointmentView.of(seal.open(s), s.version(), zone)).toList();
         });
     }
 

@@ -250,6 +250,11 @@ public final class SchedulingFacade {
         return appointments.get(principal, id);
     }
 
+    /** Every appointment of a series, by start. */
+    public List<AppointmentView> series(Principal principal, com.qleven.domain.scheduling.SeriesId id) {
+        return appointments.series(principal, id);
+    }
+
     public Page<AppointmentView> appointments(Principal principal, AppointmentListQuery query, PageRequest page) {
         return appointments.list(principal, query, page);
     }
@@ -281,6 +286,10 @@ public final class SchedulingFacade {
 
     public WaitlistView addToWaitlist(Principal principal, WaitlistCommand command) {
         return waitlist.add(principal, command);
+    }
+
+    public WaitlistView waitlistEntry(Principal principal, com.qleven.domain.scheduling.WaitlistEntryId id) {
+        return waitlist.get(principal, id);
     }
 
     public Page<WaitlistView> waitlist(Principal principal, PageRequest page) {

@@ -99,6 +99,19 @@ public final class WaitlistService {
         });
     }
 
+    public WaitlistView get(Principal principal, WaitlistEntryId id) {
+        Permissions.require(principal, Permission.MANAGE_WAITLIST);
+        TenantId tenant = principal.requireTenant();
+        return transactions.inTenant(tenant, () -> {
+            WaitlistEntry entry = entries.byId(tenant, id)
+                    .orElseThrow(() -> new com.qleven.domain.shared.NotFoundException("waitlist entry"));
+            CenterRules rules = access.rules(tenant);
+            SchedulingAccess.record(audit, principal, "waitlist.read", SchedulingAccess.WAITLIST,
+                    Optional.of(id.value()), 1, clock.instant());
+            return new WaitlistView(entry, rules.zone());
+        });
+    }
+
     /** The center's waitlist in queue order, offers included, a page per statement. */
     public Page<WaitlistView> list(Principal principal, PageRequest page) {
         Permissions.require(principal, Permission.MANAGE_WAITLIST);

@@ -5,8 +5,10 @@ import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.scheduling.AppointmentId;
 import com.qleven.domain.scheduling.EquipmentId;
 import com.qleven.domain.scheduling.PreviousSlot;
+import com.qleven.domain.scheduling.SeriesId;
 import com.qleven.domain.scheduling.ServiceId;
 import com.qleven.domain.scheduling.WaitlistEntry;
+import com.qleven.domain.scheduling.WaitlistEntryId;
 import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.UserId;
@@ -43,8 +45,9 @@ import java.util.regex.Pattern;
 /**
  * Availability, appointments (book, read, list, the lifecycle's actions), recurring series and the
  * waitlist. Times tied to the center (starts, ends, slots) are answered in the center's offset at
- * that instant; other instants in UTC with {@code Z}. Booking and the lifecycle's actions honour
- * {@code Idempotency-Key}, a replay reading the appointment again with the caller's rights.
+ * that instant; other instants in UTC with {@code Z}. Booking, the lifecycle's actions, series and
+ * the waitlist honour {@code Idempotency-Key}, a replay reading the appointment, the series or the
+ * entry again with the caller's rights.
  */
 public final class AppointmentEndpoints {
     private static final Pattern UUID_TEXT =
@@ -76,9 +79,12 @@ public final class AppointmentEndpoints {
                         this::cancel),
                 Route.action("/v1/appointments/{id}/reschedule", Route.Body.JSON, BOOKERS, Route.Replay.REREAD,
                         this::reschedule),
-                Route.post("/v1/appointment-series", Route.Body.JSON, this::series),
-                Route.post("/v1/waitlist", Route.Body.JSON, this::addToWaitlist),
-                Route.get("/v1/waitlist", this::waitlist));
+                Route.action("/v1/appointment-series", Route.Body.JSON, BOOKERS, Route.Replay.REREAD, this::series),
+                Route.get("/v1/appointment-series/{id}", this::getSeries),
+                Route.action("/v1/waitlist", Route.Body.JSON, Permission.MANAGE_WAITLIST, Route.Replay.REREAD,
+                        this::addToWaitlist),
+                Route.get("/v1/waitlist", this::waitlist),
+                Route.get("/v1/waitlist/{id}", this::waitlistEntry));
     }
 
     private Route action(String verb, BiFunction<Principal, AppointmentId, AppointmentView> act) {
@@ -136,9 +142,20 @@ public final class AppointmentEndpoints {
         requireParsed(parse);
         List<AppointmentView> booked = qleven.scheduling().bookSeries(principal, new BookSeriesCommand(client,
                 service, start, professional, body.everyWeeks(), body.count()));
-        return Response.created("/v1/appointments/" + booked.get(0).id(), new SeriesAnswer(
-                booked.get(0).series().map(Object::toString).orElse(null),
-                booked.stream().map(AppointmentEndpoints::answer).toList()));
+        return Response.created("/v1/appointment-series/" + booked.get(0).series().orElseThrow(), series(booked));
+    }
+
+    private Response getSeries(Request request) {
+        Principal principal = principal(request);
+        SeriesId id = request.pathParam("id").filter(t -> UUID_TEXT.matcher(t).matches())
+                .map(t -> new SeriesId(UUID.fromString(t)))
+                .orElseThrow(() -> new NotFoundException("appointment series"));
+        return Response.ok(series(qleven.scheduling().series(principal, id)));
+    }
+
+    private static SeriesAnswer series(List<AppointmentView> appointments) {
+        return new SeriesAnswer(appointments.get(0).series().map(Object::toString).orElse(null),
+                appointments.stream().map(AppointmentEndpoints::answer).toList());
     }
 
     private Response get(Request request) {
@@ -191,7 +208,15 @@ public final class AppointmentEndpoints {
                 parse.optionalId("professionalId", body.professionalId(), UserId::new));
         requireParsed(parse);
         WaitlistView added = qleven.scheduling().addToWaitlist(principal, command);
-        return Response.created("/v1/waitlist", answer(added));
+        return Response.created("/v1/waitlist/" + added.entry().id(), answer(added));
+    }
+
+    private Response waitlistEntry(Request request) {
+        Principal principal = principal(request);
+        WaitlistEntryId id = request.pathParam("id").filter(t -> UUID_TEXT.matcher(t).matches())
+                .map(t -> new WaitlistEntryId(UUID.fromString(t)))
+                .orElseThrow(() -> new NotFoundException("waitlist entry"));
+        return Response.ok(answer(qleven.scheduling().waitlistEntry(principal, id)));
     }
 
     private Response waitlist(Request request) {

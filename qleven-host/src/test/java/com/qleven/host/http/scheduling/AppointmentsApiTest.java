@@ -244,6 +244,11 @@ class AppointmentsApiTest {
                 "count", 3), receptionistToken);
         assertThat(series.status()).as(series.body()).isEqualTo(201);
         assertThat(series.json().get("items").size()).isEqualTo(3);
+        String seriesId = series.json().get("seriesId").asText();
+        assertThat(series.header("Location")).isEqualTo("/v1/appointment-series/" + seriesId);
+        assertThat(host.get("/v1/appointment-series/" + seriesId, receptionistToken).json().get("items").size())
+                .isEqualTo(3);
+        assertThat(host.get("/v1/appointment-series/" + seriesId, other.token()).status()).isEqualTo(404);
         long before = appointments(center.tenantId());
         Reply clash = host.post("/v1/appointment-series", Map.of("clientId", client, "serviceId", service,
                 "start", SchedulingFixtures.start(host, 3, 12, 0), "professionalId", professional, "everyWeeks", 1,
@@ -265,6 +270,8 @@ class AppointmentsApiTest {
         JsonNode offered = StreamSupport.stream(list.spliterator(), false)
                 .filter(e -> e.get("id").asText().equals(entry.json().get("id").asText())).findFirst().orElseThrow();
         assertThat(offered.get("status").asText()).isEqualTo("offered");
+        assertThat(host.get(entry.header("Location"), receptionistToken).json().get("status").asText())
+                .isEqualTo("offered");
         assertThat(offered.get("offer").get("start").asText()).isEqualTo(SchedulingFixtures.start(host, 10, 12, 0));
     }
 
