@@ -297,7 +297,7 @@ class CrossTenantProbeTest {
             entry("POST /v1/public/bookings/{token}/confirm", new Public(() -> unknownToken("POST", "/confirm"))),
             entry("POST /v1/public/bookings/{token}/cancel", new Public(() -> unknownToken("POST", "/cancel"))),
             entry("POST /v1/public/bookings/{token}/reschedule", new Public(() ->
-                    unknownToken("POST", "/reschedule")));
+                    unknownToken("POST", "/reschedule"))));
 
     private static String slug(CenterFixture f) {
         return host.get("/v1/center", f.center().token()).json().get("slug").asText();
