@@ -263,6 +263,22 @@ public abstract class PublicBookingUseCasesSuite extends UseCasesSuiteBase {
     }
 
     @Test
+    void aRestrictedClientIsNotBookedOnlineAndNothingIsWritten() {
+        Center c = center();
+        String email = "lucia-" + UUID.randomUUID() + "@example.com";
+        ClientView existing = client(c.admin(), "600 111 222", email);
+        store.shared().transactions().inTenant(c.tenant(), () -> {
+            store.clients().clientRestrictions().restrict(c.tenant(), existing.id(), Optional.empty(), null, NOW);
+            return null;
+        });
+        assertThatThrownBy(() -> book(c, madrid("2027-03-02T10:00"), "Lucía F.", "600 111 222", email, List.of()))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.details()).containsEntry("restricted", true));
+        assertThat(qleven.scheduling().publicAvailability(c.slug(), new AvailabilityQuery(c.service(),
+                LocalDate.parse("2027-03-02"), LocalDate.parse("2027-03-02"), Optional.empty())).slots()).hasSize(13);
+    }
+
+    @Test
     void consentsNeedANoticeTheCenterStoresAtTheVersionShown() {
         Center c = center();
         assertThatThrownBy(() -> book(c, madrid("2027-03-02T10:00"), "Marta", "611 222 333", null,
