@@ -98,6 +98,7 @@ public final class CoreModule {
                 .signInThrottle(policies.signInThrottle())
                 .sessionPolicy(policies.sessionPolicy())
                 .signupsPerAddressPerHour(policies.signupsPerAddressPerHour())
+                .publicBookingLimits(policies.publicBookings())
                 .accountLifecycle(com.qleven.domain.tenancy.AccountLifecyclePolicy.DEFAULT
                         .withMailsPerCenterPerHour(policies.centerMailsPerHour()))
                 .auditHeadWitness(witness)

@@ -38,11 +38,12 @@ import java.util.stream.Stream;
  * port of loopback, with fast password hashing, a temporary master key and a clock the test moves.
  */
 public final class TestHost implements AutoCloseable {
-    /** Slow-downs of milliseconds instead of seconds, and room for many signups from loopback. */
+    /** Slow-downs of milliseconds instead of seconds, and room for many signups and online bookings from loopback. */
     public static final CorePolicies TEST_POLICIES = new CorePolicies(
             new SignInThrottle(3, Duration.ofMillis(150), Duration.ofMillis(300), 10, Duration.ofMinutes(15),
                     100, Duration.ofHours(1), 50),
-            SessionPolicy.DEFAULT, 10_000);
+            SessionPolicy.DEFAULT, 10_000).withPublicBookings(
+            new com.qleven.application.scheduling.PublicBookingService.Limits(10_000, 5));
     public static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger EMAILS = new AtomicInteger();
 

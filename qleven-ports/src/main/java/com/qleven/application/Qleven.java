@@ -73,7 +73,7 @@ public final class Qleven {
         clients = new ClientsFacade(f);
         consent = new ConsentFacade(f);
         billing = new BillingFacade(f);
-        scheduling = new SchedulingFacade(f, billing.taxRateCheck());
+        scheduling = new SchedulingFacade(f, billing.taxRateCheck(), consent::recordFromChannel, b.publicBookingLimits);
         // What each context holds about a client; a context that stores personal data adds its section here.
         PrivacyRegistry registry = new PrivacyRegistry()
                 .register("client", new ClientRegistryExporter(b.store.clients().clients(), b.cipher),
@@ -142,6 +142,8 @@ public final class Qleven {
         private SignInThrottle signInThrottle = SignInThrottle.DEFAULT;
         private SessionPolicy sessionPolicy = SessionPolicy.DEFAULT;
         private int signupsPerAddressPerHour = 20;
+        private com.qleven.application.scheduling.PublicBookingService.Limits publicBookingLimits =
+                com.qleven.application.scheduling.PublicBookingService.Limits.DEFAULT;
         private ChainSigner chainSigner;
         private PhoneNumbers phoneNumbers;
         private AuditHeadWitness auditHeadWitness = AuditHeadWitness.NONE;
@@ -272,6 +274,12 @@ public final class Qleven {
                 throw new IllegalArgumentException("signupsPerAddressPerHour must be at least 1");
             }
             this.signupsPerAddressPerHour = limit;
+            return this;
+        }
+
+        /** Online booking attempts one address may make per hour, and bookings one phone per day in a center. */
+        public Builder publicBookingLimits(com.qleven.application.scheduling.PublicBookingService.Limits limits) {
+            this.publicBookingLimits = java.util.Objects.requireNonNull(limits, "limits");
             return this;
         }
 

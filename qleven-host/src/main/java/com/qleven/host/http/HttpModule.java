@@ -43,7 +43,12 @@ public final class HttpModule {
             "GET /health/live", "GET /health/ready", "GET /openapi.json",
             "POST /v1/users", "POST /v1/auth/password",
             "GET /v1/me/memberships", "GET /v1/me/memberships/{id}", "POST /v1/me/memberships/{id}/accept",
-            "POST /v1/me/memberships/{id}/decline");
+            "POST /v1/me/memberships/{id}/decline",
+            // Online booking: no session; each use case opens the one unit it needs.
+            "GET /v1/public/centers/{slug}/services", "GET /v1/public/centers/{slug}/availability",
+            "POST /v1/public/centers/{slug}/bookings", "GET /v1/public/bookings/{token}",
+            "POST /v1/public/bookings/{token}/confirm", "POST /v1/public/bookings/{token}/cancel",
+            "POST /v1/public/bookings/{token}/reschedule");
 
     @Provides
     @Singleton
@@ -142,6 +147,12 @@ public final class HttpModule {
 
     @Provides
     @Singleton
+    static com.qleven.host.http.scheduling.PublicBookingEndpoints publicBookingEndpoints(Qleven qleven) {
+        return new com.qleven.host.http.scheduling.PublicBookingEndpoints(qleven);
+    }
+
+    @Provides
+    @Singleton
     static OpsEndpoints opsEndpoints(Readiness readiness, PrometheusMeterRegistry registry) {
         return new OpsEndpoints(readiness, registry);
     }
@@ -156,7 +167,8 @@ public final class HttpModule {
                          com.qleven.host.http.privacy.PrivacyRequestEndpoints privacyRequests,
                          com.qleven.host.http.scheduling.AppointmentEndpoints appointments,
                          com.qleven.host.http.scheduling.SchedulingEndpoints scheduling,
-                         com.qleven.host.http.billing.BillingEndpoints billing) {
+                         com.qleven.host.http.billing.BillingEndpoints billing,
+                         com.qleven.host.http.scheduling.PublicBookingEndpoints publicBooking) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(tenancy.routes());
         routes.addAll(lifecycle.routes());
@@ -168,6 +180,7 @@ public final class HttpModule {
         routes.addAll(appointments.routes());
         routes.addAll(scheduling.routes());
         routes.addAll(billing.routes());
+        routes.addAll(publicBooking.routes());
         routes.addAll(ops.routes());
         return new Router(routes);
     }

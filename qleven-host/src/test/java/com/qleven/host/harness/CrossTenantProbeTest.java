@@ -49,7 +49,7 @@ class CrossTenantProbeTest {
     private static CenterFixture B;
 
     /** What center A does on one operation, and what must hold afterwards. */
-    sealed interface Recipe permits ById, Listing, BodyId, QueryId, OwnWrite, OperatorOnly, NoCenterData {
+    sealed interface Recipe permits ById, Listing, BodyId, QueryId, OwnWrite, OperatorOnly, NoCenterData, Public {
     }
 
     /**
@@ -93,6 +93,13 @@ class CrossTenantProbeTest {
     }
 
     record NoCenterData(String why) implements Recipe {
+    }
+
+    /**
+     * A public route (no session: the slug or the manage link names the center): {@code probe} calls
+     * it the way a page of center A would, naming B's records, and checks that it learns nothing of B.
+     */
+    record Public(Runnable probe) implements Recipe {
     }
 
     static Recipe byId(Function<CenterFixture, String> theirs) {
@@ -271,7 +278,65 @@ class CrossTenantProbeTest {
                     "to", SchedulingFixtures.day(host, 3).toString()), 422)),
             entry("GET /v1/waitlist", listing(CenterFixture::waitlistId)),
             entry("GET /v1/waitlist/{id}", byId(CenterFixture::waitlistId)),
-            entry("GET /v1/appointment-series/{id}", byId(f -> seriesOfB())));
+            entry("GET /v1/appointment-series/{id}", byId(f -> seriesOfB())),
+            // Online booking: A's slug with B's records named, and manage links that name nothing
+            entry("GET /v1/public/centers/{slug}/services", new Public(() -> {
+                Reply page = host.get("/v1/public/centers/" + slug(A) + "/services");
+                assertThat(page.status()).isEqualTo(200);
+                assertThat(page.body()).as("A's page lists A's service (the control)").contains(A.bookableServiceId());
+                assertThat(B.ids()).allSatisfy(theirs -> assertThat(page.body()).doesNotContain(theirs));
+            })),
+            entry("GET /v1/public/centers/{slug}/availability", new Public(() -> sameAsMissing(
+                    id -> host.get("/v1/public/centers/" + slug(A) + "/availability?serviceId=" + id + "&from="
+                            + SchedulingFixtures.day(host, 1) + "&to=" + SchedulingFixtures.day(host, 7)),
+                    B.bookableServiceId(), "serviceId"))),
+            entry("POST /v1/public/centers/{slug}/bookings", new Public(() -> {
+                sameAsMissing(id -> host.post("/v1/public/centers/" + slug(A) + "/bookings",
+                        publicBooking(id, A.center().adminId(), A.purposeCode())), B.bookableServiceId(), "serviceId");
+                sameAsMissing(id -> host.post("/v1/public/centers/" + slug(A) + "/bookings",
+                        publicBooking(A.bookableServiceId(), id, A.purposeCode())), B.center().adminId(),
+                        "professionalId");
+                sameAsMissing(code -> host.post("/v1/public/centers/" + slug(A) + "/bookings",
+                        publicBooking(A.bookableServiceId(), A.center().adminId(), code)), B.purposeCode(),
+                        "consents[0]");
+            })),
+            entry("GET /v1/public/bookings/{token}", new Public(() -> unknownToken("GET", ""))),
+            entry("POST /v1/public/bookings/{token}/confirm", new Public(() -> unknownToken("POST", "/confirm"))),
+            entry("POST /v1/public/bookings/{token}/cancel", new Public(() -> unknownToken("POST", "/cancel"))),
+            entry("POST /v1/public/bookings/{token}/reschedule", new Public(() ->
+                    unknownToken("POST", "/reschedule"))));
+
+    private static String slug(CenterFixture f) {
+        return host.get("/v1/center", f.center().token()).json().get("slug").asText();
+    }
+
+    private static Map<String, Object> publicBooking(String service, String professional, String purpose) {
+        return Map.of("serviceId", service, "start", SchedulingFixtures.start(host, 5, 11, 0), "professionalId",
+                professional, "fullName", "Probe Person", "phone", "622 123 456", "consents",
+                List.of(Map.of("purpose", purpose, "textVersion",
+                        com.qleven.application.scheduling.PublicBookingService.textVersion("Probe purpose"))));
+    }
+
+    /** Naming B's record gets what naming nothing gets: a 422 naming {@code field}. */
+    private static void sameAsMissing(Function<String, Reply> call, String theirs, String field) {
+        Reply foreign = call.apply(theirs);
+        Reply missing = call.apply(field.startsWith("consents") ? "probe_" + UUID.randomUUID().toString()
+                .substring(0, 8) : UUID.randomUUID().toString());
+        assertThat(foreign.status()).as("naming B's record in " + field + ": " + foreign.body()).isEqualTo(422);
+        assertThat(withoutRequestId(foreign.json())).isEqualTo(withoutRequestId(missing.json()));
+        assertThat(foreign.json().get("errors").get(0).get("field").asText()).isEqualTo(field);
+    }
+
+    /** A well-formed token that names no link is a 404 that carries nothing. */
+    private static void unknownToken(String method, String verb) {
+        String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                UUID.randomUUID().toString().substring(0, 32).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Reply reply = send(method, "/v1/public/bookings/" + token + verb,
+                verb.equals("/reschedule") ? "{\"start\":\"2030-01-07T10:00:00+01:00\"}"
+                        : verb.equals("/cancel") ? "{}" : "", null);
+        assertThat(reply.status()).as(method + " " + verb + ": " + reply.body()).isEqualTo(404);
+        assertThat(B.ids()).allSatisfy(theirs -> assertThat(reply.body()).doesNotContain(theirs));
+    }
 
     /** A series of center B, booked before the probes (a recipe must not change B's rows itself). */
     private static String seriesOfB;
@@ -381,6 +446,8 @@ class CrossTenantProbeTest {
                 Reply reply = send(op.method(), fill(op.path(), UUID.randomUUID().toString()),
                         op.takesBody() ? TestHost.write(operatorOnly.body()) : "", A.center().token());
                 assertThat(reply.status()).as(op + " with a center's token: " + reply.body()).isEqualTo(403);
+        } else if (recipe instanceof Public open) {
+            open.probe().run();
         } else if (recipe instanceof NoCenterData none) {
             assertThat(none.why()).as(op + " says why no center is at stake").isNotBlank();
         }

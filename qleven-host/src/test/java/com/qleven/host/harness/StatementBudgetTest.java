@@ -177,7 +177,20 @@ class StatementBudgetTest {
             entry("GET /v1/staff/{userId}/working-hours", budget(1, 5)),
             entry("PUT /v1/staff/{userId}/exceptions/{date}", budget(1, 6)),
             entry("POST /v1/staff/{userId}/time-off", budget(1, 7)),
-            entry("GET /v1/staff/{userId}/time-off", budget(1, 7)));
+            entry("GET /v1/staff/{userId}/time-off", budget(1, 7)),
+            // Online booking (no session): the page and availability are one transaction from the slug's
+            // directory row on; a booking is the address's rate-limit unit (slug, lock, count, record)
+            // then one transaction (the client looked up by phone and email and created with its data
+            // key, the appointment, the consent with the client's birth date and purposes read, the
+            // phone's rate limit, the link, the mail, the audit events); a manage link's read or action
+            // is one, from the link's row on (a cancellation looks for a waiting client too).
+            entry("GET /v1/public/centers/{slug}/services", budget(1, 7)),
+            entry("GET /v1/public/centers/{slug}/availability", budget(1, 9)),
+            entry("POST /v1/public/centers/{slug}/bookings", budget(2, 39)),
+            entry("GET /v1/public/bookings/{token}", budget(1, 7)),
+            entry("POST /v1/public/bookings/{token}/confirm", budget(1, 11)),
+            entry("POST /v1/public/bookings/{token}/cancel", budget(1, 19)),
+            entry("POST /v1/public/bookings/{token}/reschedule", budget(1, 17)));
 
     /** How each operation is called; a recipe may prepare what it needs first (not counted). */
     private static final Map<String, Function<CenterFixture, Call>> RECIPES = Map.ofEntries(
@@ -347,7 +360,51 @@ class StatementBudgetTest {
             entry("POST /v1/staff/{userId}/time-off", f -> post("/v1/staff/" + f.professionalId() + "/time-off",
                     CenterFixture.timeOff(host), f.center().token())),
             entry("GET /v1/staff/{userId}/time-off", f -> get("/v1/staff/" + f.professionalId() + "/time-off",
-                    f.center().token())));
+                    f.center().token())),
+            // Online booking ---------------------------------------------------------------------------
+            entry("GET /v1/public/centers/{slug}/services", f -> get("/v1/public/centers/" + slug(f)
+                    + "/services", null)),
+            entry("GET /v1/public/centers/{slug}/availability", f -> get("/v1/public/centers/" + slug(f)
+                    + "/availability?serviceId=" + f.bookableServiceId() + "&from=" + SchedulingFixtures.day(host, 4)
+                    + "&to=" + SchedulingFixtures.day(host, 10), null)),
+            entry("POST /v1/public/centers/{slug}/bookings", f -> post("/v1/public/centers/" + slug(f) + "/bookings",
+                    publicBooking(f), null)),
+            entry("GET /v1/public/bookings/{token}", f -> get("/v1/public/bookings/" + manageToken(f), null)),
+            entry("POST /v1/public/bookings/{token}/confirm", f -> new Call("POST", "/v1/public/bookings/"
+                    + manageToken(f) + "/confirm", "", null)),
+            entry("POST /v1/public/bookings/{token}/cancel", f -> post("/v1/public/bookings/" + manageToken(f)
+                    + "/cancel", Map.of("reason", "Budget reason"), null)),
+            entry("POST /v1/public/bookings/{token}/reschedule", f -> post("/v1/public/bookings/"
+                    + manageToken(f) + "/reschedule", Map.of("start", nextStart()), null)));
+
+    // Online booking's recipes -------------------------------------------------------------------------
+
+    private static final AtomicInteger PHONES = new AtomicInteger();
+
+    /** The center's public slug (its settings claimed on first read). */
+    private static String slug(CenterFixture f) {
+        return host.get("/v1/center", f.center().token()).json().get("slug").asText();
+    }
+
+    /** A public booking of a person no one else is, accepting the fixture's purpose at its notice's version. */
+    private static Map<String, Object> publicBooking(CenterFixture f) {
+        String phone = String.format("611%06d", PHONES.incrementAndGet());
+        return Map.of("serviceId", f.bookableServiceId(), "start", nextStart(), "professionalId",
+                f.center().adminId(), "fullName", "Budget Person", "phone", phone,
+                "email", TestHost.newEmail("public"), "consents", List.of(Map.of("purpose", f.purposeCode(),
+                        "textVersion", com.qleven.application.scheduling.PublicBookingService.textVersion(
+                                "Probe purpose"))));
+    }
+
+    /** The token of a new public booking's manage link. */
+    private static String manageToken(CenterFixture f) {
+        Reply booked = host.post("/v1/public/centers/" + slug(f) + "/bookings", publicBooking(f));
+        if (booked.status() != 201) {
+            throw new AssertionError("public booking not made: " + booked.status() + " " + booked.body());
+        }
+        String url = booked.json().get("manageUrl").asText();
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
 
     private static final AtomicInteger POLICIES = new AtomicInteger();
 

@@ -50,6 +50,7 @@ class WriteRoutesFuzzTest {
     private static CenterFixture a;
     private static CenterFixture b;
     private static String operator;
+    private static final List<String> SLUGS = new ArrayList<>();
     private static final List<String> CALLERS = List.of("a-administrator", "a-professional", "a-receptionist",
             "b-administrator", "operator", "nobody", "forged");
     private static final List<OpenApiRoutes.Operation> WRITES = new OpenApiRoutes().operations().stream()
@@ -62,6 +63,10 @@ class WriteRoutesFuzzTest {
         operator = IncidentFixtures.operator(host);
         a = CenterFixture.create(host, "Centro Fuzz A", "fuzz_alpha", operator);
         b = CenterFixture.create(host, "Centro Fuzz B", "fuzz_bravo", operator);
+        // Online booking's routes name a center by its public slug: both centers' slugs are real path values.
+        for (CenterFixture f : List.of(a, b)) {
+            SLUGS.add(host.get("/v1/center", f.center().token()).json().get("slug").asText());
+        }
         settle();
     }
 
@@ -203,6 +208,7 @@ class WriteRoutesFuzzTest {
                     f.incidentId(), f.serviceId(), f.equipmentId(), f.purposeCode(), f.appointmentId(),
                     f.bookableServiceId(), f.waitlistId()));
         }
+        real.addAll(SLUGS);
         return switch (random.nextInt(6)) {
             case 0 -> "not-a-uuid";
             case 1 -> "00000000-0000-0000-0000-000000000000";

@@ -63,7 +63,8 @@ class OpenApiTest {
                 new com.qleven.host.http.privacy.PrivacyRequestEndpoints(qleven),
                 new com.qleven.host.http.scheduling.AppointmentEndpoints(qleven),
                 new com.qleven.host.http.scheduling.SchedulingEndpoints(qleven),
-                new com.qleven.host.http.billing.BillingEndpoints(qleven));
+                new com.qleven.host.http.billing.BillingEndpoints(qleven),
+                new com.qleven.host.http.scheduling.PublicBookingEndpoints(qleven));
     }
 
     @Test

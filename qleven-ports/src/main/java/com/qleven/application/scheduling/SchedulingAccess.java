@@ -35,7 +35,7 @@ final class SchedulingAccess {
     private static final SchedulingSettings UNSET = SchedulingSettings.defaults("unset", Locale.ENGLISH);
 
     /** The center's zone and scheduling rules, read once per unit of work. */
-    record CenterRules(String name, ZoneId zone, SchedulingSettings settings) {
+    record CenterRules(String name, ZoneId zone, SchedulingSettings settings, String country) {
     }
 
     private final Centers centers;
@@ -52,7 +52,8 @@ final class SchedulingAccess {
         CenterProfile profile = centers.byId(tenant)
                 .orElseThrow(() -> new IllegalStateException("the principal's center " + tenant + " is not stored"))
                 .profile();
-        return new CenterRules(profile.name(), profile.timeZone(), settings.get(tenant).orElse(UNSET));
+        return new CenterRules(profile.name(), profile.timeZone(), settings.get(tenant).orElse(UNSET),
+                profile.country());
     }
 
     /** Refuses, naming {@code field}, a user who is not an active member of the center (another center's, unknown). */

@@ -2,6 +2,8 @@ package com.qleven.application.scheduling;
 
 import com.qleven.application.Foundation;
 import com.qleven.application.clients.ClientContacts;
+import com.qleven.application.clients.ClientIntake;
+import com.qleven.application.consent.RecordConsentFromChannelService;
 import com.qleven.application.clients.ClientLookup;
 import com.qleven.application.clients.ProcessingCheckService;
 import com.qleven.domain.scheduling.AppointmentId;
@@ -21,6 +23,7 @@ import com.qleven.domain.shared.UserId;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.billing.in.TaxRateCheck;
 import com.qleven.ports.clients.in.ProcessingCheck;
+import com.qleven.ports.consent.in.RecordConsentFromChannel;
 import com.qleven.ports.scheduling.in.AppointmentListQuery;
 import com.qleven.ports.scheduling.in.AppointmentView;
 import com.qleven.ports.scheduling.in.AvailabilityQuery;
@@ -29,6 +32,7 @@ import com.qleven.ports.scheduling.in.BookAppointmentCommand;
 import com.qleven.ports.scheduling.in.BookSeriesCommand;
 import com.qleven.ports.scheduling.in.CenterView;
 import com.qleven.ports.scheduling.in.EquipmentStatusChanged;
+import com.qleven.ports.scheduling.in.PublicBooking;
 import com.qleven.ports.scheduling.in.RescheduleCommand;
 import com.qleven.ports.scheduling.in.ServiceView;
 import com.qleven.ports.scheduling.in.TimeOffView;
@@ -60,13 +64,33 @@ public final class SchedulingFacade {
     private final AppointmentsService appointments;
     private final WaitlistService waitlist;
     private final AppointmentsRegistry registry;
+    private final PublicBookingService publicBooking;
 
     /**
      * Wires the context's services, each with the narrow ports it uses; {@code taxRates} is billing's
      * check of a rate code ({@code qleven.billing().taxRateCheck()}).
      */
     public SchedulingFacade(Foundation f, TaxRateCheck taxRates) {
+        this(f, taxRates, new RecordConsentFromChannelService(f.store().shared().transactions(),
+                f.store().tenancy().centers(), f.store().clients().clients(), f.store().clients().clientRestrictions(),
+                f.store().consent().consentLedger(), f.store().consent().consentPurposes(), f.cipher(), f.audit(),
+                f.clock(), f.ids()));
+    }
+
+    /**
+     * As above, with consent's recording of a decision from a channel ({@code
+     * qleven.consent()::recordFromChannel}), which online booking records the accepted notices with.
+     */
+    public SchedulingFacade(Foundation f, TaxRateCheck taxRates, RecordConsentFromChannel consents) {
+        this(f, taxRates, consents, PublicBookingService.Limits.DEFAULT);
+    }
+
+    /** As above, with the limits of online booking per address and per phone. */
+    public SchedulingFacade(Foundation f, TaxRateCheck taxRates, RecordConsentFromChannel consents,
+                            PublicBookingService.Limits publicBookingLimits) {
         Objects.requireNonNull(f, "foundation");
+        Objects.requireNonNull(publicBookingLimits, "publicBookingLimits");
+        Objects.requireNonNull(consents, "consents");
         Objects.requireNonNull(taxRates, "taxRates");
         Transactions transactions = f.store().shared().transactions();
         settings = new CenterSettingsService(transactions, f.store().tenancy().centers(),
@@ -94,6 +118,12 @@ public final class SchedulingFacade {
         appointments = new AppointmentsService(transactions, access, finder, store.appointments(), seal, waitlist,
                 f.audit(), f.clock());
         registry = new AppointmentsRegistry(store.appointments(), f.cipher(), f.clock());
+        // Online booking ---------------------------------------------------------------------------
+        publicBooking = new PublicBookingService(transactions, store.settings(), access, finder, store.catalogue(),
+                store.appointments(), store.manageLinks(), new ClientIntake(f.store().clients().clients(), f.cipher()),
+                processing, f.store().consent().consentPurposes(), consents, f.store().shared().rateLimits(),
+                f.cipher(), f.phoneNumbers(), seal, waitlist, f.mail(), f.audit(), f.clock(), f.ids(), f.publicUrl(),
+                publicBookingLimits);
     }
 
     // Settings ------------------------------------------------------------------------------------
@@ -264,6 +294,48 @@ public final class SchedulingFacade {
 
     public Page<WaitlistView> waitlist(Principal principal, PageRequest page) {
         return waitlist.list(principal, page);
+    }
+
+    // Online booking (no session) ------------------------------------------------------------------
+
+    /** The public page of the center of {@code slug}: its active services and the consent notices it stores. */
+    public PublicBooking.CenterPage publicPage(String slug) {
+        return publicBooking.page(slug);
+    }
+
+    /** Availability for the public: active services only, slots by professional id. */
+    public AvailabilityView publicAvailability(String slug, AvailabilityQuery query) {
+        return publicBooking.availability(slug, query);
+    }
+
+    /**
+     * Admits a public booking: the center of the slug (404 when none), the attempt counted against
+     * the caller's address (429 past the limit) in a unit of its own.
+     */
+    public TenantId admitPublicBooking(String slug, String clientAddress) {
+        return publicBooking.admit(slug, clientAddress);
+    }
+
+    /** Books for a person of the public in the center's one unit of work, with a manage link. */
+    public PublicBooking.Booked bookOnline(TenantId center, PublicBooking.BookCommand command) {
+        return publicBooking.book(center, command);
+    }
+
+    /** The appointment of a manage link, as its client may see it. */
+    public PublicBooking.ManagedAppointment managedBooking(String token) {
+        return publicBooking.managed(token);
+    }
+
+    public PublicBooking.ManagedAppointment confirmManaged(String token) {
+        return publicBooking.confirm(token);
+    }
+
+    public PublicBooking.ManagedAppointment cancelManaged(String token, String reason) {
+        return publicBooking.cancel(token, reason);
+    }
+
+    public PublicBooking.ManagedAppointment rescheduleManaged(String token, Instant start) {
+        return publicBooking.reschedule(token, start);
     }
 
     /** The context's section of the privacy registry: the client's appointments, exported and erased. */

@@ -132,6 +132,11 @@ public final class WaitlistService {
      * slot that has already begun is offered to nobody.
      */
     void offerFreed(Principal principal, TenantId tenant, CenterRules rules, FreedSlot slot, Instant now) {
+        offerFreed(Optional.of(principal), tenant, rules, slot, now);
+    }
+
+    /** As above, for a slot the client freed through a manage link: the offer is audited with no actor. */
+    void offerFreed(Optional<Principal> principal, TenantId tenant, CenterRules rules, FreedSlot slot, Instant now) {
         if (!slot.start().isAfter(now)) {
             return;
         }
@@ -141,8 +146,11 @@ public final class WaitlistService {
             if (!entries.update(tenant, offered)) {
                 throw new IllegalStateException("the waitlist entry " + waiting.id() + " vanished in its own unit");
             }
-            audit.record(AuditEvent.by(principal, "waitlist.offer", SchedulingAccess.WAITLIST,
-                    Optional.of(offered.id().value()), SchedulingAccess.PURPOSE, 1, now));
+            audit.record(principal.map(p -> AuditEvent.by(p, "waitlist.offer", SchedulingAccess.WAITLIST,
+                    Optional.of(offered.id().value()), SchedulingAccess.PURPOSE, 1, now))
+                    .orElseGet(() -> new AuditEvent(Optional.of(tenant), Optional.empty(), Optional.empty(),
+                            "waitlist.offer", SchedulingAccess.WAITLIST, Optional.of(offered.id().value()),
+                            SchedulingAccess.PURPOSE, 1, now)));
             if (!processing.restricted(tenant, offered.client())) {
                 contacts.of(tenant, offered.client()).email().ifPresent(to -> mail(to, rules, offered));
             }

@@ -12,11 +12,14 @@ import com.qleven.ports.shared.out.IdempotencyRecords;
 import com.qleven.ports.shared.out.KeyScope;
 import com.qleven.ports.shared.out.OperationalRecords;
 import com.qleven.ports.shared.out.Transactions;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -42,6 +45,7 @@ public final class Idempotency {
     public static final Duration LIFETIME = Duration.ofHours(24);
     private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
     private static final String REQUEST_INDEX = "idempotency_request";
+    private static final String PUBLIC_CALLER_INDEX = "idempotency_public_caller";
     private final Transactions transactions;
     private final IdempotencyRecords records;
     private final OperationalRecords housekeeping;
@@ -84,9 +88,30 @@ public final class Idempotency {
      */
     public <T> T run(Principal principal, Optional<TenantId> center, Permission permission, String key,
                      byte[] request, Supplier<T> work, Function<T, byte[]> encode, Function<byte[], T> decode) {
+        return scoped(center, principal.userId().value(), () -> Permissions.require(principal, permission), key,
+                request, work, encode, decode);
+    }
+
+    /**
+     * {@link #run(Principal, Permission, String, byte[], Supplier, Function, Function)} for a caller
+     * of the public routes, who has no account: the key is kept in {@code center}, scoped to the
+     * caller's address (only a keyed hash of it: another address never gets this answer), and a
+     * replay checks no permission, since the route asks none.
+     */
+    public <T> T runPublic(TenantId center, String clientAddress, String key, byte[] request, Supplier<T> work,
+                           Function<T, byte[]> encode, Function<byte[], T> decode) {
+        Objects.requireNonNull(center, "center");
+        String address = cipher.blindIndex(PUBLIC_CALLER_INDEX, Optional.of(center),
+                clientAddress == null ? "unknown" : clientAddress).hex();
+        UUID caller = UUID.nameUUIDFromBytes(("public|" + address).getBytes(StandardCharsets.UTF_8));
+        return scoped(Optional.of(center), caller, () -> { }, key, request, work, encode, decode);
+    }
+
+    private <T> T scoped(Optional<TenantId> center, UUID caller, Runnable recheck, String key, byte[] request,
+                         Supplier<T> work, Function<T, byte[]> encode, Function<byte[], T> decode) {
         checkKey(key);
         Optional<TenantId> tenant = center;
-        IdempotencyRecords.Scope scope = new IdempotencyRecords.Scope(tenant, principal.userId().value());
+        IdempotencyRecords.Scope scope = new IdempotencyRecords.Scope(tenant, caller);
         String place = "idempotency|" + tenant.map(TenantId::toString).orElse("platform") + "|" + scope.caller()
                 + "|" + key;
         Supplier<T> unit = () -> {
@@ -101,7 +126,7 @@ public final class Idempotency {
                 if (!done.createdAt().plus(LIFETIME).isAfter(now)) {
                     records.forget(scope, key);
                 } else {
-                    Permissions.require(principal, permission);
+                    recheck.run();
                     if (!done.requestHash().equals(requestHash)) {
                         throw new UnprocessableException("Idempotency-Key", "was already used with a different request");
                     }
