@@ -84,7 +84,7 @@ public final class Qleven {
         privacy = new PrivacyFacade(f, registry);
         platform = new PlatformFacade(f, Optional.ofNullable(b.mailer));
         billing = new BillingFacade(f);
-        scheduling = new SchedulingFacade(f);
+        scheduling = new SchedulingFacade(f, Optional.ofNullable(b.calendarRenderer));
     }
 
     public static Builder builder() {
@@ -148,6 +148,7 @@ public final class Qleven {
         private BurstPolicy clientReadBurst = BurstPolicy.CLIENT_READS;
         private BurstPolicy failedSignInBurst = BurstPolicy.FAILED_SIGN_INS;
         private Mailer mailer;
+        private com.qleven.ports.scheduling.out.CalendarRenderer calendarRenderer;
         private java.net.URI publicUrl = java.net.URI.create("http://localhost:8080");
         private AccountLifecyclePolicy accountLifecycle = AccountLifecyclePolicy.DEFAULT;
 
@@ -226,6 +227,16 @@ public final class Qleven {
          */
         public Builder mailer(Mailer mailer) {
             this.mailer = java.util.Objects.requireNonNull(mailer, "mailer");
+            return this;
+        }
+
+        /**
+         * Writes professionals' calendar feeds as iCalendar ({@code Ical4jCalendarRenderer} in the
+         * iCal adapter). Without one, links can be made but {@code scheduling().readCalendarFeed}
+         * throws {@link IllegalStateException}.
+         */
+        public Builder calendarRenderer(com.qleven.ports.scheduling.out.CalendarRenderer renderer) {
+            this.calendarRenderer = java.util.Objects.requireNonNull(renderer, "renderer");
             return this;
         }
 

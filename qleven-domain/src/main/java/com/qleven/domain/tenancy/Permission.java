@@ -30,5 +30,16 @@ public enum Permission {
     /** Edit the platform's sub-processor register: the platform's operators only. */
     MANAGE_SUBPROCESSORS,
     /** Publish a version of the platform's privacy policy, which every account is told of: operators only. */
-    PUBLISH_POLICY
+    PUBLISH_POLICY,
+    /**
+     * Make or revoke one's own calendar-feed link: every center role, since whoever has working hours
+     * can be booked, whatever the role.
+     */
+    MANAGE_OWN_CALENDAR_FEED,
+    /**
+     * Make or revoke any member's calendar-feed link: administrators. The link is a credential that
+     * shows a member's agenda with clients' first names, so a receptionist, who manages the agenda
+     * through the platform, does not hand out links to it.
+     */
+    MANAGE_CALENDAR_FEEDS
 }

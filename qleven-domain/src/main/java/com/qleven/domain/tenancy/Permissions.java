@@ -31,6 +31,11 @@ public final class Permissions {
         TABLE.get(Role.RECEPTIONIST).add(Permission.VIEW_NOTIFICATIONS);
         TABLE.get(Role.PROFESSIONAL).add(Permission.MANAGE_CONSENTS);
         TABLE.get(Role.RECEPTIONIST).add(Permission.MANAGE_CONSENTS);
+        // Calendar feeds: one's own link for every center role, anyone's for administrators.
+        TABLE.get(Role.ADMINISTRATOR).add(Permission.MANAGE_OWN_CALENDAR_FEED);
+        TABLE.get(Role.ADMINISTRATOR).add(Permission.MANAGE_CALENDAR_FEEDS);
+        TABLE.get(Role.PROFESSIONAL).add(Permission.MANAGE_OWN_CALENDAR_FEED);
+        TABLE.get(Role.RECEPTIONIST).add(Permission.MANAGE_OWN_CALENDAR_FEED);
     }
 
     private Permissions() {

@@ -21,13 +21,14 @@ class PermissionsTest {
                     Permission.VIEW_AUDIT_TRAIL, Permission.VIEW_CLIENTS, Permission.MANAGE_CLIENTS,
                     Permission.READ_CLIENT_NOTES, Permission.HANDLE_PRIVACY_REQUESTS,
                     Permission.VIEW_INCIDENTS, Permission.VIEW_NOTIFICATIONS, Permission.MANAGE_CONSENTS,
-                    Permission.MANAGE_CONSENT_PURPOSES),
+                    Permission.MANAGE_CONSENT_PURPOSES, Permission.MANAGE_OWN_CALENDAR_FEED,
+                    Permission.MANAGE_CALENDAR_FEEDS),
             Role.PROFESSIONAL, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_USERS,
                     Permission.VIEW_CLIENTS, Permission.MANAGE_CLIENTS, Permission.READ_CLIENT_NOTES,
-                    Permission.VIEW_NOTIFICATIONS, Permission.MANAGE_CONSENTS),
+                    Permission.VIEW_NOTIFICATIONS, Permission.MANAGE_CONSENTS, Permission.MANAGE_OWN_CALENDAR_FEED),
             Role.RECEPTIONIST, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_USERS,
                     Permission.VIEW_CLIENTS, Permission.MANAGE_CLIENTS, Permission.VIEW_NOTIFICATIONS,
-                    Permission.MANAGE_CONSENTS),
+                    Permission.MANAGE_CONSENTS, Permission.MANAGE_OWN_CALENDAR_FEED),
             Role.OPERATOR, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_AUDIT_TRAIL,
                     Permission.REPORT_INCIDENTS, Permission.MANAGE_SUBPROCESSORS, Permission.PUBLISH_POLICY));
 

@@ -70,6 +70,22 @@ final class PostgresClients implements Clients {
     }
 
     @Override
+    public Map<ClientId, byte[]> sealedNames(TenantId tenant, Collection<ClientId> ids) {
+        Map<ClientId, byte[]> names = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        tx.withHandle(Optional.of(tenant), "read clients' names", h -> h.createQuery(
+                        "SELECT id, full_name FROM public.clients WHERE tenant_id = :tenant AND id = ANY(:ids)")
+                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("ids", Sql.uuids(ids.stream().map(ClientId::value).distinct().toList()))
+                .map((rs, ctx) -> Map.entry(new ClientId(Sql.uuid(rs, "id")), rs.getBytes("full_name")))
+                .list())
+                .forEach(e -> names.put(e.getKey(), e.getValue()));
+        return names;
+    }
+
+    @Override
     public boolean update(StoredClient client, Set<BlindIndex> nameTokens, long expectedVersion) {
         return tx.withHandle(Optional.of(client.tenant()), "update a client", h -> {
             int changed = h.createUpdate("""
