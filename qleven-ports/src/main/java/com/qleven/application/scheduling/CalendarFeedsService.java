@@ -18,6 +18,7 @@ import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.scheduling.in.CalendarFeedLink;
+import com.qleven.ports.scheduling.in.CalendarFeedState;
 import com.qleven.ports.scheduling.in.ManageCalendarFeeds;
 import com.qleven.ports.scheduling.out.Appointments;
 import com.qleven.ports.scheduling.out.CalendarFeeds;
@@ -112,6 +113,18 @@ public final class CalendarFeedsService implements ManageCalendarFeeds {
                     Optional.of(member.value()), "calendar feed link", 1, now));
         });
         return new CalendarFeedLink(member, feedUrl(token), now);
+    }
+
+    @Override
+    public CalendarFeedState feedState(Principal principal, UserId member) {
+        Required.field(member, "userId");
+        TenantId tenant = mayManage(principal, member);
+        return transactions.inTenant(tenant, () -> {
+            if (memberships.find(tenant, member).isEmpty()) {
+                throw new NotFoundException("user");
+            }
+            return new CalendarFeedState(member, feeds.ofMember(tenant, member).map(CalendarFeeds.FeedToken::createdAt));
+        });
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.qleven.application.clients.ClientFirstNames;
 import com.qleven.domain.shared.UserId;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.scheduling.in.CalendarFeedLink;
+import com.qleven.ports.scheduling.in.CalendarFeedState;
 import com.qleven.ports.scheduling.in.ManageCalendarFeeds;
 import com.qleven.ports.scheduling.out.CalendarRenderer;
 import com.qleven.ports.scheduling.out.SchedulingStore;
@@ -49,6 +50,11 @@ public final class SchedulingFacade {
      */
     public CalendarFeedLink createCalendarFeed(Principal principal, UserId member) {
         return calendarFeeds.createFeed(principal, member);
+    }
+
+    /** Whether {@code member} has a live calendar-feed link and since when; never the link itself. */
+    public CalendarFeedState calendarFeedState(Principal principal, UserId member) {
+        return calendarFeeds.feedState(principal, member);
     }
 
     /** Revokes {@code member}'s calendar-feed link; administrators for anyone, every member for themself. */

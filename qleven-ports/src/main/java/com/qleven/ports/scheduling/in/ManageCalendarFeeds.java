@@ -20,6 +20,13 @@ public interface ManageCalendarFeeds {
     CalendarFeedLink createFeed(Principal principal, UserId member);
 
     /**
+     * Whether {@code member} has a live link and since when (never the link).
+     *
+     * @throws com.qleven.domain.shared.NotFoundException when the center has no such member
+     */
+    CalendarFeedState feedState(Principal principal, UserId member);
+
+    /**
      * Revokes the member's link.
      *
      * @throws com.qleven.domain.shared.NotFoundException when the center has no such member or the member no link
