@@ -43,7 +43,7 @@ public final class HttpModule {
             "GET /health/live", "GET /health/ready", "GET /openapi.json",
             "POST /v1/users", "POST /v1/auth/password",
             "GET /v1/me/memberships", "GET /v1/me/memberships/{id}", "POST /v1/me/memberships/{id}/accept",
-            "POST /v1/me/memberships/{id}/decline");
+            "POST /v1/me/memberships/{id}/decline", "GET /v1/calendar/{feed}");
 
     @Provides
     @Singleton
@@ -113,6 +113,12 @@ public final class HttpModule {
         return new com.qleven.host.http.privacy.PrivacyRequestEndpoints(qleven);
     }
 
+    @Provides
+    @Singleton
+    static com.qleven.host.http.scheduling.CalendarFeedEndpoints calendarFeedEndpoints(Qleven qleven) {
+        return new com.qleven.host.http.scheduling.CalendarFeedEndpoints(qleven);
+    }
+
     /** The deadline gauges, counted in the background; {@link com.qleven.host.Host} starts them. */
     @Provides
     @Singleton
@@ -135,7 +141,8 @@ public final class HttpModule {
                          LifecycleEndpoints lifecycle,
                          com.qleven.host.http.consent.ConsentEndpoints consents,
                          com.qleven.host.http.privacy.IncidentEndpoints incidents,
-                         com.qleven.host.http.privacy.PrivacyRequestEndpoints privacyRequests) {
+                         com.qleven.host.http.privacy.PrivacyRequestEndpoints privacyRequests,
+                         com.qleven.host.http.scheduling.CalendarFeedEndpoints calendarFeeds) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(tenancy.routes());
         routes.addAll(lifecycle.routes());
@@ -144,6 +151,7 @@ public final class HttpModule {
         routes.addAll(audit.routes());
         routes.addAll(incidents.routes());
         routes.addAll(privacyRequests.routes());
+        routes.addAll(calendarFeeds.routes());
         routes.addAll(ops.routes());
         return new Router(routes);
     }

@@ -49,8 +49,14 @@ class CrossTenantProbeTest {
     sealed interface Recipe permits ById, Listing, BodyId, OwnWrite, OperatorOnly, NoCenterData {
     }
 
-    /** The path's id names {@code theirs(B)}; A gets what a random id gets, B's record unchanged. */
-    record ById(Function<CenterFixture, String> theirs, String body) implements Recipe {
+    /**
+     * The path's id names {@code theirs(B)}; A gets what a random id gets, B's record unchanged. The
+     * control is B reading its own record at {@code read} (the path without a trailing verb unless given).
+     */
+    record ById(Function<CenterFixture, String> theirs, String body, String read) implements Recipe {
+        ById(Function<CenterFixture, String> theirs, String body) {
+            this(theirs, body, null);
+        }
     }
 
     /** A's answer (GET, or POST with {@code body}) contains {@code own(A)} and none of B's ids. */
@@ -105,6 +111,9 @@ class CrossTenantProbeTest {
     static Recipe noCenterData(String why) {
         return new NoCenterData(why);
     }
+
+    /** Where B reads its own member's calendar-feed state: the control of the feed-link routes. */
+    private static final String FEED_STATE = "/v1/staff/{userId}/calendar-feed";
 
     /** One recipe per operation of openapi.json, keyed "METHOD path". */
     static final Map<String, Recipe> RECIPES = Map.ofEntries(
@@ -191,7 +200,15 @@ class CrossTenantProbeTest {
             entry("GET /v1/me/notifications", noCenterData("the platform's policy notices to the account")),
             entry("POST /v1/policy-versions/{version}/accept", noCenterData("a policy version is the platform's; "
                     + "the acceptance is the account's")),
-            entry("GET /v1/policy-versions/current", noCenterData("the platform's current policy")));
+            entry("GET /v1/policy-versions/current", noCenterData("the platform's current policy")),
+            // Scheduling: members' calendar feeds. B's professional reads as none of A's members.
+            entry("POST /v1/staff/{userId}/calendar-feed", new ById(CenterFixture::professionalId, "", FEED_STATE)),
+            entry("GET /v1/staff/{userId}/calendar-feed", new ById(CenterFixture::professionalId, "", FEED_STATE)),
+            entry("DELETE /v1/staff/{userId}/calendar-feed", new ById(CenterFixture::professionalId, "",
+                    FEED_STATE)),
+            entry("GET /v1/calendar/{feed}", noCenterData("no session: the link's token is the credential and names "
+                    + "the member and center; an unknown or revoked one answers 404 (CalendarFeedApiTest)")));
+
 
 
     @BeforeAll
@@ -240,7 +257,8 @@ class CrossTenantProbeTest {
                 assertThat(foreign.status()).as(op + " with another center's id: " + foreign.body()).isEqualTo(404);
                 assertThat(withoutRequestId(foreign.json())).isEqualTo(withoutRequestId(missing.json()));
                 // The control: B reaches its own record at that id.
-                String read = op.path().replaceAll("(\\{[^}]+})/[a-z-]+$", "$1");
+                String read = byId.read() != null ? byId.read()
+                        : op.path().replaceAll("(\\{[^}]+})/[a-z-]+$", "$1");
                 return () -> assertThat(host.get(fill(read, theirs), B.center().token()).status())
                         .as("B reads its own record at " + read).isEqualTo(200);
         } else if (recipe instanceof Listing listing) {

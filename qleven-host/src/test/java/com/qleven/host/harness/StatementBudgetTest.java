@@ -7,6 +7,7 @@ import com.qleven.adapters.postgres.PostgresStore;
 import com.qleven.host.TestHost;
 import com.qleven.host.TestHost.Reply;
 import com.qleven.host.http.privacy.IncidentFixtures;
+import com.qleven.host.http.scheduling.SchedulingSeed;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +137,11 @@ class StatementBudgetTest {
             entry("POST /v1/operator/policy-versions", budget(4, 50)),
             entry("GET /v1/me/notifications", budget(1, 4)),
             entry("POST /v1/policy-versions/{version}/accept", budget(1, 5)),
-            entry("GET /v1/policy-versions/current", budget(1, 5)));
+            entry("GET /v1/policy-versions/current", budget(1, 5)),
+            entry("POST /v1/staff/{userId}/calendar-feed", budget(1, 99)),
+            entry("GET /v1/staff/{userId}/calendar-feed", budget(1, 99)),
+            entry("DELETE /v1/staff/{userId}/calendar-feed", budget(1, 99)),
+            entry("GET /v1/calendar/{feed}", budget(1, 99)));
 
     /** How each operation is called; a recipe may prepare what it needs first (not counted). */
     private static final Map<String, Function<CenterFixture, Call>> RECIPES = Map.ofEntries(
@@ -233,9 +238,30 @@ class StatementBudgetTest {
             entry("GET /v1/me/notifications", f -> get("/v1/me/notifications", f.center().token())),
             entry("POST /v1/policy-versions/{version}/accept", f -> new Call("POST", "/v1/policy-versions/"
                     + publishedVersion() + "/accept", "", f.center().token())),
-            entry("GET /v1/policy-versions/current", f -> get("/v1/policy-versions/current", f.center().token())));
+            entry("GET /v1/policy-versions/current", f -> get("/v1/policy-versions/current", f.center().token())),
+            entry("POST /v1/staff/{userId}/calendar-feed", f -> new Call("POST", feedLink(f), "", f.center().token())),
+            entry("GET /v1/staff/{userId}/calendar-feed", f -> get(feedLink(f), f.center().token())),
+            entry("DELETE /v1/staff/{userId}/calendar-feed", f -> {
+                newFeed(f);
+                return new Call("DELETE", feedLink(f), "", f.center().token());
+            }),
+            entry("GET /v1/calendar/{feed}", f -> get(newFeed(f).getPath(), null)));
 
     private static final AtomicInteger POLICIES = new AtomicInteger();
+
+    /** The calendar-feed link of the fixture's professional. */
+    private static String feedLink(CenterFixture f) {
+        return "/v1/staff/" + f.professionalId() + "/calendar-feed";
+    }
+
+    /** A new feed link of the fixture's professional, made by the administrator: its URL. */
+    private static java.net.URI newFeed(CenterFixture f) {
+        Reply reply = host.post(feedLink(f), Map.of(), f.center().token());
+        if (reply.status() != 201) {
+            throw new AssertionError("no feed link: " + reply.status() + " " + reply.body());
+        }
+        return java.net.URI.create(reply.json().get("url").asText());
+    }
 
     @BeforeAll
     static void start() {
@@ -260,6 +286,8 @@ class StatementBudgetTest {
                 A.center().token());
         host.post("/v1/operator/incidents", IncidentFixtures.incident(host.clock.instant().minusSeconds(30)
                 .toString(), List.of(A.center().tenantId()), List.of("contact")), operator);
+        SchedulingSeed.appointment(host, A.center().tenantId(), A.center().token(), A.professionalId(),
+                host.clock.instant().plus(java.time.Duration.ofDays(1)));
     }
 
     @AfterAll
@@ -361,7 +389,10 @@ class StatementBudgetTest {
                     subprocessor(), operator))),
             entry("GET /v1/clients/{id}/consents", () -> twice(() -> host.post("/v1/clients/" + A.clientId()
                     + "/consents", Map.of("purpose", A.purposeCode(), "decision", "grant", "channel", "paper",
-                    "textVersion", "v1", "text", "I agree."), A.center().token()))));
+                    "textVersion", "v1", "text", "I agree."), A.center().token()))),
+            // Two more appointments of the member, each of a client and a service of its own.
+            entry("GET /v1/calendar/{feed}", () -> twice(() -> SchedulingSeed.appointment(host, A.center().tenantId(),
+                    A.center().token(), A.professionalId(), host.clock.instant().plus(java.time.Duration.ofDays(3))))));
 
     /**
      * Pages that still cost more with more rows, and why: each must cost MORE with two more rows

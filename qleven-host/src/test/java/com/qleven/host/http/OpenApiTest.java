@@ -60,7 +60,8 @@ class OpenApiTest {
                 new LifecycleEndpoints(qleven),
                 new com.qleven.host.http.consent.ConsentEndpoints(qleven),
                 new com.qleven.host.http.privacy.IncidentEndpoints(qleven),
-                new com.qleven.host.http.privacy.PrivacyRequestEndpoints(qleven));
+                new com.qleven.host.http.privacy.PrivacyRequestEndpoints(qleven),
+                new com.qleven.host.http.scheduling.CalendarFeedEndpoints(qleven));
     }
 
     @Test
