@@ -138,10 +138,10 @@ class StatementBudgetTest {
             entry("GET /v1/me/notifications", budget(1, 4)),
             entry("POST /v1/policy-versions/{version}/accept", budget(1, 5)),
             entry("GET /v1/policy-versions/current", budget(1, 5)),
-            entry("POST /v1/staff/{userId}/calendar-feed", budget(1, 99)),
-            entry("GET /v1/staff/{userId}/calendar-feed", budget(1, 99)),
-            entry("DELETE /v1/staff/{userId}/calendar-feed", budget(1, 99)),
-            entry("GET /v1/calendar/{feed}", budget(1, 99)));
+            entry("POST /v1/staff/{userId}/calendar-feed", budget(1, 6)),
+            entry("GET /v1/staff/{userId}/calendar-feed", budget(1, 5)),
+            entry("DELETE /v1/staff/{userId}/calendar-feed", budget(1, 6)),
+            entry("GET /v1/calendar/{feed}", budget(1, 10)));
 
     /** How each operation is called; a recipe may prepare what it needs first (not counted). */
     private static final Map<String, Function<CenterFixture, Call>> RECIPES = Map.ofEntries(
@@ -248,6 +248,9 @@ class StatementBudgetTest {
             entry("GET /v1/calendar/{feed}", f -> get(newFeed(f).getPath(), null)));
 
     private static final AtomicInteger POLICIES = new AtomicInteger();
+
+    /** Appointments seeded for the feed's page, each on a day of its own. */
+    private static final AtomicInteger SEEDED = new AtomicInteger();
 
     /** The calendar-feed link of the fixture's professional. */
     private static String feedLink(CenterFixture f) {
@@ -392,7 +395,8 @@ class StatementBudgetTest {
                     "textVersion", "v1", "text", "I agree."), A.center().token()))),
             // Two more appointments of the member, each of a client and a service of its own.
             entry("GET /v1/calendar/{feed}", () -> twice(() -> SchedulingSeed.appointment(host, A.center().tenantId(),
-                    A.center().token(), A.professionalId(), host.clock.instant().plus(java.time.Duration.ofDays(3))))));
+                    A.center().token(), A.professionalId(), host.clock.instant().plus(java.time.Duration.ofDays(
+                            2 + SEEDED.incrementAndGet()))))));
 
     /**
      * Pages that still cost more with more rows, and why: each must cost MORE with two more rows
