@@ -185,4 +185,46 @@ class CalendarFeedApiTest {
         assertThat(read(URI.create(first.json().get("url").asText()).getPath()).status())
                 .as("the replay made no new link").isEqualTo(200);
     }
+
+    /** Neither a link's token nor a client's name reaches the logs, whose access lines name the route template. */
+    @Test
+    void theLogsHoldNoTokenAndNoName() {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Logger access = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                "com.qleven.host.access");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
+                new ch.qos.logback.core.read.ListAppender<>();
+        captured.setContext((ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory());
+        captured.start();
+        root.addAppender(captured);
+        access.addAppender(captured);
+        String link;
+        String guessed = "/v1/calendar/qf_" + UUID.randomUUID() + ".ics";
+        try {
+            link = newLink(center.token());
+            assertThat(read(link).status()).isEqualTo(200);
+            assertThat(read(guessed).status()).isEqualTo(404);
+            // Each access line is written as its exchange completes, just after the answer.
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+                synchronized (captured) {
+                    return captured.list.stream().filter(e -> e.getLoggerName().equals("com.qleven.host.access")
+                            && String.valueOf(e.getKeyValuePairs()).contains("/v1/calendar/{feed}")).count() >= 2;
+                }
+            });
+        } finally {
+            root.detachAppender(captured);
+            access.detachAppender(captured);
+        }
+        StringBuilder all = new StringBuilder();
+        synchronized (captured) {
+            captured.list.forEach(e -> all.append(e.getFormattedMessage()).append(e.getKeyValuePairs())
+                    .append(e.getMDCPropertyMap()).append(e.getThrowableProxy() == null ? ""
+                            : e.getThrowableProxy().getMessage()).append('\n'));
+        }
+        String token = link.substring(link.lastIndexOf('/') + 4, link.length() - ".ics".length());
+        assertThat(all.toString()).contains("/v1/calendar/{feed}")
+                .doesNotContain(token, guessed.substring("/v1/calendar/qf_".length(), guessed.length() - 4), "Lucía",
+                        "Björn");
+    }
 }
