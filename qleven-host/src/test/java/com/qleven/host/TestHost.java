@@ -171,6 +171,25 @@ public final class TestHost implements AutoCloseable {
         return post(path, body, null);
     }
 
+    /** A PUT with a JSON body (a string as it is, anything else written as JSON). */
+    public Reply put(String path, Object body, String token) {
+        return withBody("PUT", path, body, token);
+    }
+
+    /** A PATCH with a JSON body (a string as it is, anything else written as JSON). */
+    public Reply patch(String path, Object body, String token) {
+        return withBody("PATCH", path, body, token);
+    }
+
+    private Reply withBody(String method, String path, Object body, String token) {
+        HttpRequest.Builder b = request(path).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : write(body)));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b.build());
+    }
+
     public static String write(Object value) {
         try {
             return JSON.writeValueAsString(value);

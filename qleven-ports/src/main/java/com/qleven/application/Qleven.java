@@ -84,7 +84,7 @@ public final class Qleven {
         privacy = new PrivacyFacade(f, registry);
         platform = new PlatformFacade(f, Optional.ofNullable(b.mailer));
         billing = new BillingFacade(f);
-        scheduling = new SchedulingFacade(f, Optional.ofNullable(b.calendarRenderer));
+        scheduling = new SchedulingFacade(f, billing.taxRateCheck(), Optional.ofNullable(b.calendarRenderer));
     }
 
     public static Builder builder() {

@@ -31,6 +31,26 @@ public enum Permission {
     MANAGE_SUBPROCESSORS,
     /** Publish a version of the platform's privacy policy, which every account is told of: operators only. */
     PUBLISH_POLICY,
+    /** Read the center's profile and scheduling settings (slot grid, opening hours): every member, who books by them. */
+    VIEW_CENTER_SETTINGS,
+    /** Change the center's scheduling settings, its public slug included: administrators. */
+    MANAGE_CENTER_SETTINGS,
+    /** Read the center's tax rates: every member, since services and prices name them. */
+    VIEW_TAX_RATES,
+    /** Add and retire the center's tax rates: administrators. */
+    MANAGE_TAX_RATES,
+    /** Read the catalogue (services, rooms, equipment): every member. */
+    VIEW_CATALOGUE,
+    /** Create and change services, rooms and equipment: administrators. */
+    MANAGE_CATALOGUE,
+    /** Put a machine in maintenance or back: every member, since whoever finds it broken must stop its bookings. */
+    SET_EQUIPMENT_STATUS,
+    /** Read members' working hours and time off (reasons aside): every member, who books by them. */
+    VIEW_SCHEDULES,
+    /** Set anyone's working hours, exceptions and time off: administrators and receptionists, who run every agenda. */
+    MANAGE_SCHEDULES,
+    /** Set one's own working hours, exceptions and time off: every member. */
+    MANAGE_OWN_SCHEDULE,
     /**
      * Make or revoke one's own calendar-feed link: every center role, since whoever has working hours
      * can be booked, whatever the role.

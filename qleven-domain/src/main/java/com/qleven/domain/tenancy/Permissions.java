@@ -31,6 +31,17 @@ public final class Permissions {
         TABLE.get(Role.RECEPTIONIST).add(Permission.VIEW_NOTIFICATIONS);
         TABLE.get(Role.PROFESSIONAL).add(Permission.MANAGE_CONSENTS);
         TABLE.get(Role.RECEPTIONIST).add(Permission.MANAGE_CONSENTS);
+        // Scheduling and tax rates (issue 9): everyone reads what booking needs; administrators
+        // change the settings, the tax rates and the catalogue; administrators and receptionists
+        // run every agenda, a professional their own.
+        for (Role role : java.util.List.of(Role.ADMINISTRATOR, Role.PROFESSIONAL, Role.RECEPTIONIST)) {
+            TABLE.get(role).addAll(EnumSet.of(Permission.VIEW_CENTER_SETTINGS, Permission.VIEW_TAX_RATES,
+                    Permission.VIEW_CATALOGUE, Permission.SET_EQUIPMENT_STATUS, Permission.VIEW_SCHEDULES,
+                    Permission.MANAGE_OWN_SCHEDULE));
+        }
+        TABLE.get(Role.ADMINISTRATOR).addAll(EnumSet.of(Permission.MANAGE_CENTER_SETTINGS,
+                Permission.MANAGE_TAX_RATES, Permission.MANAGE_CATALOGUE, Permission.MANAGE_SCHEDULES));
+        TABLE.get(Role.RECEPTIONIST).add(Permission.MANAGE_SCHEDULES);
         // Calendar feeds: one's own link for every center role, anyone's for administrators.
         TABLE.get(Role.ADMINISTRATOR).add(Permission.MANAGE_OWN_CALENDAR_FEED);
         TABLE.get(Role.ADMINISTRATOR).add(Permission.MANAGE_CALENDAR_FEEDS);

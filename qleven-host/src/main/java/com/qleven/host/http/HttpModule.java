@@ -115,6 +115,18 @@ public final class HttpModule {
 
     @Provides
     @Singleton
+    static com.qleven.host.http.scheduling.SchedulingEndpoints schedulingEndpoints(Qleven qleven) {
+        return new com.qleven.host.http.scheduling.SchedulingEndpoints(qleven);
+    }
+
+    @Provides
+    @Singleton
+    static com.qleven.host.http.billing.BillingEndpoints billingEndpoints(Qleven qleven) {
+        return new com.qleven.host.http.billing.BillingEndpoints(qleven);
+    }
+
+    @Provides
+    @Singleton
     static com.qleven.host.http.scheduling.CalendarFeedEndpoints calendarFeedEndpoints(Qleven qleven) {
         return new com.qleven.host.http.scheduling.CalendarFeedEndpoints(qleven);
     }
@@ -142,6 +154,8 @@ public final class HttpModule {
                          com.qleven.host.http.consent.ConsentEndpoints consents,
                          com.qleven.host.http.privacy.IncidentEndpoints incidents,
                          com.qleven.host.http.privacy.PrivacyRequestEndpoints privacyRequests,
+                         com.qleven.host.http.scheduling.SchedulingEndpoints scheduling,
+                         com.qleven.host.http.billing.BillingEndpoints billing,
                          com.qleven.host.http.scheduling.CalendarFeedEndpoints calendarFeeds) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(tenancy.routes());
@@ -151,6 +165,8 @@ public final class HttpModule {
         routes.addAll(audit.routes());
         routes.addAll(incidents.routes());
         routes.addAll(privacyRequests.routes());
+        routes.addAll(scheduling.routes());
+        routes.addAll(billing.routes());
         routes.addAll(calendarFeeds.routes());
         routes.addAll(ops.routes());
         return new Router(routes);

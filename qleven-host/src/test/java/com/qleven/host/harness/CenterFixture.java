@@ -23,7 +23,8 @@ import java.util.UUID;
  */
 record CenterFixture(Center center, String clientId, String requestId, String invitationId, String professionalId,
                      String professionalToken, String receptionistToken, String sessionId, String purposeCode,
-                     String incidentId) {
+                     String incidentId, String name, String serviceId, String roomId, String equipmentId,
+                     String timeOffId) {
     /** The name every fixture gives one client, so a search that ignored the center would find both. */
     static final String SEARCHABLE = "Probe Searchable";
 
@@ -46,15 +47,45 @@ record CenterFixture(Center center, String clientId, String requestId, String in
         String incident = id(host.post("/v1/operator/incidents", IncidentFixtures.incident(
                 host.clock.instant().minusSeconds(60).toString(), List.of(center.tenantId()), List.of("contact")),
                 operatorToken));
+        // The catalogue and a schedule: a tax rate of the center's own code (the purpose's), a room, a
+        // machine, a service the professional performs, their hours and a time off.
+        id(host.post("/v1/tax-rates", Map.of("code", purposeCode, "name", "Probe rate", "rate", "5.5"),
+                center.token()));
+        String room = id(host.post("/v1/rooms", Map.of("name", "Probe room"), center.token()));
+        String equipment = id(host.post("/v1/equipment", Map.of("name", "Probe laser", "kind", "laser"),
+                center.token()));
+        String service = id(host.post("/v1/services", service(professional), center.token()));
+        Reply hours = host.put("/v1/staff/" + professional + "/working-hours", Map.of("weekly", List.of(
+                Map.of("day", "monday", "start", "09:00", "end", "14:00"))), center.token());
+        if (hours.status() != 200) {
+            throw new AssertionError("fixture hours not set: " + hours.status() + " " + hours.body());
+        }
+        String timeOff = id(host.post("/v1/staff/" + professional + "/time-off", timeOff(host), center.token()));
         return new CenterFixture(center, client, request, invitation, professional,
                 host.login(professionalEmail, TestHost.PASSWORD, null),
-                host.login(receptionistEmail, TestHost.PASSWORD, null), session, purposeCode, incident);
+                host.login(receptionistEmail, TestHost.PASSWORD, null), session, purposeCode, incident, name, service,
+                room, equipment, timeOff);
+    }
+
+    /** A service body the center accepts: the professional performs it, at the exempt rate every center has. */
+    static Map<String, Object> service(String professional) {
+        return Map.of("name", "Probe facial", "durationMinutes", 45, "bufferAfterMinutes", 15, "price",
+                Map.of("amountMinor", 4500, "currency", "EUR"), "taxRate", "exempt", "roomRequired", true,
+                "equipmentKinds", List.of("laser"), "professionalIds", List.of(professional));
+    }
+
+    /** A time off starting tomorrow, by the host's clock. */
+    static Map<String, Object> timeOff(TestHost host) {
+        java.time.Instant start = host.clock.instant().plus(java.time.Duration.ofDays(1))
+                .truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        return Map.of("start", start.toString(), "end", start.plus(java.time.Duration.ofHours(4)).toString(),
+                "reason", "Probe reason");
     }
 
     /** Everything of this center an answer to another center must never carry. */
     List<String> ids() {
         return List.of(center.tenantId(), center.adminId(), center.adminEmail(), clientId, requestId, invitationId,
-                professionalId, sessionId, purposeCode, incidentId);
+                professionalId, sessionId, purposeCode, incidentId, serviceId, roomId, equipmentId, timeOffId);
     }
 
     private static String id(Reply reply) {

@@ -50,12 +50,17 @@ class CrossTenantProbeTest {
     }
 
     /**
-     * The path's id names {@code theirs(B)}; A gets what a random id gets, B's record unchanged. The
-     * control is B reading its own record at {@code read} (the path without a trailing verb unless given).
+     * The path's id names {@code theirs(B)}; A gets what a random id gets, B's record unchanged.
+     * {@code control} is where B reads its own record (null: the path without its last verb);
+     * {@code path}, when not null, is the operation's path with its other parameters filled in.
      */
-    record ById(Function<CenterFixture, String> theirs, String body, String read) implements Recipe {
+    record ById(Function<CenterFixture, String> theirs, String body, String control, String path) implements Recipe {
         ById(Function<CenterFixture, String> theirs, String body) {
-            this(theirs, body, null);
+            this(theirs, body, null, null);
+        }
+
+        ById(Function<CenterFixture, String> theirs, String body, String control) {
+            this(theirs, body, control, null);
         }
     }
 
@@ -201,6 +206,36 @@ class CrossTenantProbeTest {
             entry("POST /v1/policy-versions/{version}/accept", noCenterData("a policy version is the platform's; "
                     + "the acceptance is the account's")),
             entry("GET /v1/policy-versions/current", noCenterData("the platform's current policy")),
+            // Scheduling and tax rates
+            entry("GET /v1/center", listing(CenterFixture::name)),
+            entry("PATCH /v1/center", ownWrite(f -> Map.of("cancellationWindowHours", 12))),
+            entry("GET /v1/tax-rates", listing(CenterFixture::purposeCode)),
+            entry("POST /v1/tax-rates", ownWrite(f -> Map.of("code", "p" + UUID.randomUUID().toString()
+                    .substring(0, 8), "name", "Probe", "rate", "7.5"))),
+            entry("POST /v1/tax-rates/{code}/retire", new ById(CenterFixture::purposeCode, "", "/v1/tax-rates")),
+            entry("POST /v1/services", bodyId("professionalIds[0]", CenterFixture::professionalId,
+                    CenterFixture::service, 422)),
+            entry("GET /v1/services", listing(CenterFixture::serviceId)),
+            entry("GET /v1/services/{id}", byId(CenterFixture::serviceId)),
+            entry("PATCH /v1/services/{id}", new ById(CenterFixture::serviceId, "{\"name\":\"Renamed by A\"}")),
+            entry("POST /v1/rooms", ownWrite(f -> Map.of("name", "Probe room"))),
+            entry("GET /v1/rooms", listing(CenterFixture::roomId)),
+            entry("POST /v1/equipment", ownWrite(f -> Map.of("name", "Probe laser", "kind", "laser"))),
+            entry("GET /v1/equipment", listing(CenterFixture::equipmentId)),
+            entry("PATCH /v1/equipment/{id}", new ById(CenterFixture::equipmentId, "{\"status\":\"maintenance\"}",
+                    "/v1/equipment")),
+            entry("PUT /v1/staff/{userId}/working-hours", new ById(CenterFixture::professionalId,
+                    "{\"weekly\":[{\"day\":\"friday\",\"start\":\"10:00\",\"end\":\"12:00\"}]}",
+                    "/v1/staff/{userId}/working-hours")),
+            entry("PUT /v1/staff/{userId}/exceptions/{date}", new ById(CenterFixture::professionalId,
+                    "{\"windows\":[]}", "/v1/staff/{userId}/working-hours", "/v1/staff/{userId}/exceptions/2030-01-07")),
+            entry("GET /v1/staff/{userId}/working-hours", new ById(CenterFixture::professionalId, "{}",
+                    "/v1/staff/{userId}/working-hours")),
+            entry("POST /v1/staff/{userId}/time-off", new ById(CenterFixture::professionalId,
+                    "{\"start\":\"2030-01-07T09:00:00+01:00\",\"end\":\"2030-01-07T13:00:00+01:00\","
+                    + "\"reason\":\"Probe\"}", "/v1/staff/{userId}/time-off")),
+            entry("GET /v1/staff/{userId}/time-off", new ById(CenterFixture::professionalId, "{}",
+                    "/v1/staff/{userId}/time-off")),
             // Scheduling: members' calendar feeds. B's professional reads as none of A's members.
             entry("POST /v1/staff/{userId}/calendar-feed", new ById(CenterFixture::professionalId, "", FEED_STATE)),
             entry("GET /v1/staff/{userId}/calendar-feed", new ById(CenterFixture::professionalId, "", FEED_STATE)),
@@ -251,13 +286,14 @@ class CrossTenantProbeTest {
     private static Runnable probe(OpenApiRoutes.Operation op, Recipe recipe) {
         if (recipe instanceof ById byId) {
                 String theirs = byId.theirs().apply(B);
-                Reply foreign = send(op.method(), fill(op.path(), theirs), byId.body(), A.center().token());
-                Reply missing = send(op.method(), fill(op.path(), UUID.randomUUID().toString()), byId.body(),
+                String template = byId.path() != null ? byId.path() : op.path();
+                Reply foreign = send(op.method(), fill(template, theirs), byId.body(), A.center().token());
+                Reply missing = send(op.method(), fill(template, UUID.randomUUID().toString()), byId.body(),
                         A.center().token());
                 assertThat(foreign.status()).as(op + " with another center's id: " + foreign.body()).isEqualTo(404);
                 assertThat(withoutRequestId(foreign.json())).isEqualTo(withoutRequestId(missing.json()));
                 // The control: B reaches its own record at that id.
-                String read = byId.read() != null ? byId.read()
+                String read = byId.control() != null ? byId.control()
                         : op.path().replaceAll("(\\{[^}]+})/[a-z-]+$", "$1");
                 return () -> assertThat(host.get(fill(read, theirs), B.center().token()).status())
                         .as("B reads its own record at " + read).isEqualTo(200);

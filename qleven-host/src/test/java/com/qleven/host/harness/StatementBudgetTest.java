@@ -138,6 +138,26 @@ class StatementBudgetTest {
             entry("GET /v1/me/notifications", budget(1, 4)),
             entry("POST /v1/policy-versions/{version}/accept", budget(1, 5)),
             entry("GET /v1/policy-versions/current", budget(1, 5)),
+            // The first read of a center's settings stores the defaults and claims the slug (8); later reads cost 5.
+            entry("GET /v1/center", budget(1, 8)),
+            entry("PATCH /v1/center", budget(1, 8)),
+            entry("GET /v1/tax-rates", budget(1, 4)),
+            entry("POST /v1/tax-rates", budget(1, 6)),
+            entry("POST /v1/tax-rates/{code}/retire", budget(1, 6)),
+            entry("POST /v1/services", budget(1, 8)),
+            entry("GET /v1/services", budget(1, 4)),
+            entry("GET /v1/services/{id}", budget(1, 4)),
+            entry("PATCH /v1/services/{id}", budget(1, 6)),
+            entry("POST /v1/rooms", budget(1, 5)),
+            entry("GET /v1/rooms", budget(1, 4)),
+            entry("POST /v1/equipment", budget(1, 5)),
+            entry("GET /v1/equipment", budget(1, 4)),
+            entry("PATCH /v1/equipment/{id}", budget(1, 6)),
+            entry("PUT /v1/staff/{userId}/working-hours", budget(1, 6)),
+            entry("GET /v1/staff/{userId}/working-hours", budget(1, 5)),
+            entry("PUT /v1/staff/{userId}/exceptions/{date}", budget(1, 6)),
+            entry("POST /v1/staff/{userId}/time-off", budget(1, 7)),
+            entry("GET /v1/staff/{userId}/time-off", budget(1, 7)),
             entry("POST /v1/staff/{userId}/calendar-feed", budget(1, 6)),
             entry("GET /v1/staff/{userId}/calendar-feed", budget(1, 5)),
             entry("DELETE /v1/staff/{userId}/calendar-feed", budget(1, 6)),
@@ -239,6 +259,39 @@ class StatementBudgetTest {
             entry("POST /v1/policy-versions/{version}/accept", f -> new Call("POST", "/v1/policy-versions/"
                     + publishedVersion() + "/accept", "", f.center().token())),
             entry("GET /v1/policy-versions/current", f -> get("/v1/policy-versions/current", f.center().token())),
+            entry("GET /v1/center", f -> get("/v1/center", f.center().token())),
+            entry("PATCH /v1/center", f -> new Call("PATCH", "/v1/center", "{\"cancellationWindowHours\":12}",
+                    f.center().token())),
+            entry("GET /v1/tax-rates", f -> get("/v1/tax-rates", f.center().token())),
+            entry("POST /v1/tax-rates", f -> post("/v1/tax-rates", taxRate(), f.center().token())),
+            entry("POST /v1/tax-rates/{code}/retire", f -> new Call("POST", "/v1/tax-rates/" + newTaxRate(f)
+                    + "/retire", "", f.center().token())),
+            entry("POST /v1/services", f -> post("/v1/services", CenterFixture.service(f.professionalId()),
+                    f.center().token())),
+            entry("GET /v1/services", f -> get("/v1/services", f.center().token())),
+            entry("GET /v1/services/{id}", f -> get("/v1/services/" + f.serviceId(), f.center().token())),
+            entry("PATCH /v1/services/{id}", f -> new Call("PATCH", "/v1/services/" + f.serviceId(),
+                    "{\"name\":\"Budget facial " + UUID.randomUUID() + "\"}", f.center().token())),
+            entry("POST /v1/rooms", f -> post("/v1/rooms", Map.of("name", "Budget room"), f.center().token())),
+            entry("GET /v1/rooms", f -> get("/v1/rooms", f.center().token())),
+            entry("POST /v1/equipment", f -> post("/v1/equipment", Map.of("name", "Budget laser", "kind", "laser"),
+                    f.center().token())),
+            entry("GET /v1/equipment", f -> get("/v1/equipment", f.center().token())),
+            entry("PATCH /v1/equipment/{id}", f -> new Call("PATCH", "/v1/equipment/" + f.equipmentId(),
+                    "{\"status\":\"maintenance\"}", f.center().token())),
+            entry("PUT /v1/staff/{userId}/working-hours", f -> new Call("PUT", "/v1/staff/" + f.professionalId()
+                    + "/working-hours", "{\"weekly\":[{\"day\":\"tuesday\",\"start\":\"09:00\",\"end\":"
+                    + "\"13:00\"},{\"day\":\"tuesday\",\"start\":\"14:00\",\"end\":\"18:00\"}]}",
+                    f.center().token())),
+            entry("GET /v1/staff/{userId}/working-hours", f -> get("/v1/staff/" + f.professionalId()
+                    + "/working-hours", f.center().token())),
+            entry("PUT /v1/staff/{userId}/exceptions/{date}", f -> new Call("PUT", "/v1/staff/" + f.professionalId()
+                    + "/exceptions/2030-01-07", "{\"windows\":[{\"start\":\"10:00\",\"end\":\"12:00\"}]}",
+                    f.center().token())),
+            entry("POST /v1/staff/{userId}/time-off", f -> post("/v1/staff/" + f.professionalId() + "/time-off",
+                    CenterFixture.timeOff(host), f.center().token())),
+            entry("GET /v1/staff/{userId}/time-off", f -> get("/v1/staff/" + f.professionalId() + "/time-off",
+                    f.center().token())),
             entry("POST /v1/staff/{userId}/calendar-feed", f -> new Call("POST", feedLink(f), "", f.center().token())),
             entry("GET /v1/staff/{userId}/calendar-feed", f -> get(feedLink(f), f.center().token())),
             entry("DELETE /v1/staff/{userId}/calendar-feed", f -> {
@@ -393,6 +446,15 @@ class StatementBudgetTest {
             entry("GET /v1/clients/{id}/consents", () -> twice(() -> host.post("/v1/clients/" + A.clientId()
                     + "/consents", Map.of("purpose", A.purposeCode(), "decision", "grant", "channel", "paper",
                     "textVersion", "v1", "text", "I agree."), A.center().token()))),
+            entry("GET /v1/tax-rates", () -> twice(() -> newTaxRate(A))),
+            entry("GET /v1/services", () -> twice(() -> created(host.post("/v1/services",
+                    CenterFixture.service(A.professionalId()), A.center().token())))),
+            entry("GET /v1/rooms", () -> twice(() -> created(host.post("/v1/rooms", Map.of("name", "More"),
+                    A.center().token())))),
+            entry("GET /v1/equipment", () -> twice(() -> created(host.post("/v1/equipment", Map.of("name", "More",
+                    "kind", "laser"), A.center().token())))),
+            entry("GET /v1/staff/{userId}/time-off", () -> twice(() -> created(host.post("/v1/staff/"
+                    + A.professionalId() + "/time-off", CenterFixture.timeOff(host), A.center().token())))),
             // Two more appointments of the member, each of a client and a service of its own.
             entry("GET /v1/calendar/{feed}", () -> twice(() -> SchedulingSeed.appointment(host, A.center().tenantId(),
                     A.center().token(), A.professionalId(), host.clock.instant().plus(java.time.Duration.ofDays(
@@ -462,6 +524,21 @@ class StatementBudgetTest {
     private static String newRequest(CenterFixture f) {
         return created(host.post("/v1/privacy/requests", Map.of("clientId", f.clientId(), "type", "access"),
                 f.center().token()));
+    }
+
+    /** A new tax rate's body, of a code no other has. */
+    private static Map<String, Object> taxRate() {
+        return Map.of("code", "b" + UUID.randomUUID().toString().substring(0, 8), "name", "Budget rate", "rate", "5.5");
+    }
+
+    /** The code of a tax rate just added, to retire. */
+    private static String newTaxRate(CenterFixture f) {
+        Map<String, Object> rate = taxRate();
+        Reply reply = host.post("/v1/tax-rates", rate, f.center().token());
+        if (reply.status() != 201) {
+            throw new AssertionError("not added: " + reply.status() + " " + reply.body());
+        }
+        return (String) rate.get("code");
     }
 
     private static Map<String, Object> subprocessor() {

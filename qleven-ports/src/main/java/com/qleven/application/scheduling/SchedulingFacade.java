@@ -2,16 +2,37 @@ package com.qleven.application.scheduling;
 
 import com.qleven.application.Foundation;
 import com.qleven.application.clients.ClientFirstNames;
+import com.qleven.domain.scheduling.DatedHours;
+import com.qleven.domain.scheduling.Equipment;
+import com.qleven.domain.scheduling.EquipmentId;
+import com.qleven.domain.scheduling.EquipmentStatus;
+import com.qleven.domain.scheduling.Room;
+import com.qleven.domain.scheduling.SchedulingSettings;
+import com.qleven.domain.scheduling.ServiceId;
+import com.qleven.domain.scheduling.TimeWindow;
+import com.qleven.domain.scheduling.WeeklyHours;
+import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UserId;
 import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.billing.in.TaxRateCheck;
 import com.qleven.ports.scheduling.in.CalendarFeedLink;
 import com.qleven.ports.scheduling.in.CalendarFeedState;
+import com.qleven.ports.scheduling.in.CenterView;
+import com.qleven.ports.scheduling.in.EquipmentStatusChanged;
 import com.qleven.ports.scheduling.in.ManageCalendarFeeds;
+import com.qleven.ports.scheduling.in.ServiceView;
+import com.qleven.ports.scheduling.in.TimeOffView;
 import com.qleven.ports.scheduling.out.CalendarRenderer;
-import com.qleven.ports.scheduling.out.SchedulingStore;
 import com.qleven.ports.tenancy.in.ClientInfo;
+import com.qleven.ports.shared.out.Transactions;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Scheduling: the center's scheduling settings, its catalogue of services, rooms and equipment,
@@ -19,30 +40,147 @@ import java.util.Optional;
  * qleven.scheduling()}. Every verb checks the principal's permission itself.
  */
 public final class SchedulingFacade {
-    private final Foundation foundation;
+    private final CenterSettingsService settings;
+    private final CatalogueService catalogue;
+    private final StaffSchedulesService staff;
+    private final List<Consumer<EquipmentStatusChanged>> equipmentListeners = new CopyOnWriteArrayList<>();
     private final ManageCalendarFeeds calendarFeeds;
 
-    /** Wires the context's services, each with the narrow ports it uses; feeds cannot be read (no renderer). */
-    public SchedulingFacade(Foundation f) {
-        this(f, Optional.empty());
+    /**
+     * Wires the context's services, each with the narrow ports it uses; {@code taxRates} is billing's
+     * check of a rate code ({@code qleven.billing().taxRateCheck()}). Calendar feeds cannot be read
+     * (no renderer).
+     */
+    public SchedulingFacade(Foundation f, TaxRateCheck taxRates) {
+        this(f, taxRates, Optional.empty());
     }
 
     /**
-     * Wires the context's services, each with the narrow ports it uses; {@code renderer} writes the
-     * calendar feeds (without one, {@link #readCalendarFeed} throws {@link IllegalStateException}).
+     * As {@link #SchedulingFacade(Foundation, TaxRateCheck)}; {@code renderer} writes the calendar
+     * feeds (without one, {@link #readCalendarFeed} throws {@link IllegalStateException}).
      */
-    public SchedulingFacade(Foundation f, Optional<CalendarRenderer> renderer) {
-        this.foundation = Objects.requireNonNull(f, "foundation");
+    public SchedulingFacade(Foundation f, TaxRateCheck taxRates, Optional<CalendarRenderer> renderer) {
+        Objects.requireNonNull(f, "foundation");
+        Objects.requireNonNull(taxRates, "taxRates");
         Objects.requireNonNull(renderer, "renderer");
-        // Calendar feeds (issue 9 item 6) ----------------------------------------------------------
-        SchedulingStore scheduling = f.store().scheduling();
-        calendarFeeds = new CalendarFeedsService(f.store().shared().transactions(), scheduling.calendarFeeds(),
-                f.store().tenancy().memberships(), scheduling.appointments(), scheduling.catalogue(),
-                new ClientFirstNames(f.store().clients().clients(), f.cipher()), f.store().shared().rateLimits(),
-                f.cipher(), f.audit(), renderer, f.publicUrl(), f.clock());
+        Transactions transactions = f.store().shared().transactions();
+        settings = new CenterSettingsService(transactions, f.store().tenancy().centers(),
+                f.store().scheduling().settings(), f.audit(), f.clock());
+        catalogue = new CatalogueService(transactions, f.store().tenancy().centers(),
+                f.store().tenancy().memberships(), f.store().scheduling().catalogue(), taxRates, f.audit(), f.clock(),
+                f.ids(), event -> equipmentListeners.forEach(l -> l.accept(event)));
+        staff = new StaffSchedulesService(transactions, f.store().tenancy().memberships(),
+                f.store().scheduling().staffSchedules(), f.cipher(), f.audit(), f.clock(), f.ids());
+        calendarFeeds = new CalendarFeedsService(transactions, f.store().scheduling().calendarFeeds(),
+                f.store().tenancy().memberships(), f.store().scheduling().appointments(),
+                f.store().scheduling().catalogue(), new ClientFirstNames(f.store().clients().clients(), f.cipher()),
+                f.store().shared().rateLimits(), f.cipher(), f.audit(), renderer, f.publicUrl(), f.clock());
     }
 
-    // Calendar feeds -------------------------------------------------------------------------------
+    // Settings ------------------------------------------------------------------------------------
+
+    /** The center's profile and scheduling settings; a center that never set them gets (and keeps) the defaults. */
+    public CenterView center(Principal principal) {
+        return settings.get(principal);
+    }
+
+    /**
+     * Applies a merge patch of {@code slug}, {@code locale}, {@code slotMinutes}, {@code openingHours}
+     * ({@code weekly}, {@code closedDays}), {@code cancellationWindowHours} and {@code
+     * waitlistOfferHoldMinutes} (administrators); a slug another center holds is a conflict naming {@code slug}.
+     */
+    public CenterView updateCenter(Principal principal, Map<String, Object> mergePatch) {
+        return settings.update(principal, mergePatch);
+    }
+
+    /** The center's settings within the caller's unit of work, for the other scheduling use cases. */
+    public SchedulingSettings settingsOf(TenantId center) {
+        return settings.settingsOf(center);
+    }
+
+    // Catalogue -----------------------------------------------------------------------------------
+
+    /**
+     * Creates a service (administrators) from its members as a JSON object has them: {@code name},
+     * {@code durationMinutes}, {@code bufferBeforeMinutes}, {@code bufferAfterMinutes}, {@code price}
+     * ({@code amountMinor}, {@code currency}), {@code taxRate}, {@code roomRequired}, {@code
+     * equipmentKinds}, {@code professionalIds} (empty: any professional).
+     */
+    public ServiceView createService(Principal principal, Map<String, Object> members) {
+        return catalogue.createService(principal, members);
+    }
+
+    public ServiceView service(Principal principal, ServiceId id) {
+        return catalogue.service(principal, id);
+    }
+
+    public List<ServiceView> services(Principal principal) {
+        return catalogue.services(principal);
+    }
+
+    /** Applies a merge patch (administrators), if the service still has {@code expectedTag} when given. */
+    public ServiceView updateService(Principal principal, ServiceId id, Map<String, Object> mergePatch,
+                                     Optional<String> expectedTag) {
+        return catalogue.updateService(principal, id, mergePatch, expectedTag);
+    }
+
+    public Room createRoom(Principal principal, String name) {
+        return catalogue.createRoom(principal, name);
+    }
+
+    public List<Room> rooms(Principal principal) {
+        return catalogue.rooms(principal);
+    }
+
+    public Equipment createEquipment(Principal principal, String name, String kind) {
+        return catalogue.createEquipment(principal, name, kind);
+    }
+
+    public List<Equipment> equipment(Principal principal) {
+        return catalogue.equipment(principal);
+    }
+
+    /** Puts a machine in maintenance or back (any member); the change is audited and raised to the listeners. */
+    public Equipment setEquipmentStatus(Principal principal, EquipmentId id, EquipmentStatus status) {
+        return catalogue.setEquipmentStatus(principal, id, status);
+    }
+
+    /**
+     * Registers a listener called inside the unit of work of every change of a machine's status
+     * (the hook by which booked appointments on a machine gone into maintenance get flagged).
+     */
+    public void onEquipmentStatusChanged(Consumer<EquipmentStatusChanged> listener) {
+        equipmentListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    // Staff schedules -----------------------------------------------------------------------------
+
+    /** Replaces a member's weekly hours: administrators and receptionists anyone's, every member their own. */
+    public WeeklyHours setWorkingHours(Principal principal, UserId member, List<WeeklyHours.Entry> weekly) {
+        return staff.putWeekly(principal, member, weekly);
+    }
+
+    public WeeklyHours workingHours(Principal principal, UserId member) {
+        return staff.weekly(principal, member);
+    }
+
+    /** Sets a member's hours of one date (no windows: a day off). */
+    public DatedHours setException(Principal principal, UserId member, LocalDate date, List<TimeWindow> windows) {
+        return staff.putException(principal, member, date, windows);
+    }
+
+    /** Records a member's time off; the reason is sealed, shown only to the member and administrators. */
+    public TimeOffView addTimeOff(Principal principal, UserId member, Instant start, Instant end, String reason) {
+        return staff.addTimeOff(principal, member, start, end, reason);
+    }
+
+    /** A member's time off overlapping the UTC dates {@code from}–{@code to} (default: today and a year on), by start. */
+    public List<TimeOffView> timeOff(Principal principal, UserId member, Optional<LocalDate> from,
+                                     Optional<LocalDate> to) {
+        return staff.timeOff(principal, member, from, to);
+    }
+
+    // Calendar feeds (issue 9 item 6) ------------------------------------------------------------
 
     /**
      * A new calendar-feed link for {@code member}, shown once; the old link stops working.

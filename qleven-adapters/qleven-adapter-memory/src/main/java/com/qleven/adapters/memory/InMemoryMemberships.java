@@ -62,6 +62,12 @@ final class InMemoryMemberships implements Memberships {
     }
 
     @Override
+    public List<Membership> among(TenantId tenant, Collection<UserId> users) {
+        return tx.within(() -> users.stream().distinct().map(u -> memberships.get(List.of(tenant, u)))
+                .filter(Objects::nonNull).filter(m -> tx.visible(m.tenantId())).toList());
+    }
+
+    @Override
     public Page<Membership> list(TenantId tenant, PageRequest page) {
         return tx.within(() -> {
             Optional<Cursor> after = page.cursor().map(Cursor::parse);

@@ -10,6 +10,7 @@ import com.qleven.adapters.postgres.scheduling.SchedulingRepositories;
 import com.qleven.adapters.postgres.shared.MailRepositories;
 import com.qleven.adapters.postgres.shared.PostgresTransactions;
 import com.qleven.adapters.postgres.shared.SharedRepositories;
+import com.qleven.adapters.postgres.shared.Sql;
 import com.qleven.adapters.postgres.shared.SqlFailures;
 import com.qleven.adapters.postgres.tenancy.AccountLifecycleRepositories;
 import com.qleven.adapters.postgres.tenancy.TenancyRepositories;
@@ -97,7 +98,7 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
 
     private PostgresStore(HikariDataSource pool) {
         this.pool = pool;
-        this.jdbi = Jdbi.create(pool);
+        this.jdbi = Sql.configure(Jdbi.create(pool));
         PostgresTransactions tx = new PostgresTransactions(jdbi);
         this.shared = new Shared(tx, SharedRepositories.directory(tx),
                 SharedRepositories.rateLimits(tx), SharedRepositories.dataKeys(tx),

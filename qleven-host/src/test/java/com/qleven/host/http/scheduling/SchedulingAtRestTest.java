@@ -8,7 +8,6 @@ import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.scheduling.AppointmentId;
 import com.qleven.domain.scheduling.AppointmentStatus;
 import com.qleven.domain.scheduling.ServiceId;
-import com.qleven.domain.scheduling.TimeOffId;
 import com.qleven.domain.scheduling.WaitlistEntry;
 import com.qleven.domain.scheduling.WaitlistEntryId;
 import com.qleven.domain.shared.TenantId;
@@ -17,7 +16,6 @@ import com.qleven.host.TestHost;
 import com.qleven.host.TestHost.Center;
 import com.qleven.host.TestHost.Reply;
 import com.qleven.ports.scheduling.out.ManageLinks;
-import com.qleven.ports.scheduling.out.StoredTimeOff;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.KeyScope;
 import java.io.ByteArrayOutputStream;
@@ -46,12 +44,12 @@ import org.postgresql.PGConnection;
 
 /**
  * The at-rest scan (policy P12) over the scheduling tables of issue 9: with an appointment cancelled
- * for a reason, a member's time off with its reason, a waitlist entry, a calendar-feed link (made
- * through the API with an {@code Idempotency-Key}, so its kept answer is scanned too; its feed read,
- * and an unknown token tried) and a public booking's manage link, no table of any schema, read as
- * COPY text and COPY binary by the owner, holds a reason, a client's name or a token in plain text.
- * The reasons are sealed here as the store's callers must (its ports take sealed bytes); the routes
- * that write them come with their own slices of issue 9.
+ * for a reason, a member's time off with its reason, a waitlist entry, a calendar-feed link (its
+ * feed read, and an unknown token tried) and a public booking's manage link, no table of any schema,
+ * read as COPY text and COPY binary by the owner, holds a reason, a client's name or a token in
+ * plain text. Time off and the feed link go through their routes with an {@code Idempotency-Key}, so
+ * their kept answers are scanned too; the cancellation reason is sealed here as the store's callers
+ * must (the port takes sealed bytes), since the cancelling route comes with another slice of issue 9.
  */
 class SchedulingAtRestTest {
     private static final String CANCEL_REASON = "Quimioterapia el martes, no puede venir";
@@ -86,11 +84,14 @@ class SchedulingAtRestTest {
                 now.plus(Duration.ofDays(2)), AppointmentStatus.CONFIRMED, null);
 
         UserId member = new UserId(UUID.fromString(professional));
-        TimeOffId timeOff = new TimeOffId(UUID.randomUUID());
-        store.shared().transactions().inTenant(tenant, () -> store.scheduling().staffSchedules().addTimeOff(tenant,
-                new StoredTimeOff(timeOff, member, now.plus(Duration.ofDays(10)), now.plus(Duration.ofDays(12)),
-                        cipher.encrypt(new KeyScope("account", member.value()),
-                                "timeOff|reason|" + tenant + "|" + timeOff, TIME_OFF_REASON), now)));
+        // Time off through its route, with an Idempotency-Key: the route seals the reason itself.
+        Instant offStart = now.plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.HOURS);
+        Reply timeOff = host.send(host.request("/v1/staff/" + professional + "/time-off")
+                .header("Authorization", "Bearer " + center.token()).header("Content-Type", "application/json")
+                .header("Idempotency-Key", "reposo-time-off")
+                .POST(HttpRequest.BodyPublishers.ofString(TestHost.write(Map.of("start", offStart.toString(),
+                        "end", offStart.plus(Duration.ofDays(2)).toString(), "reason", TIME_OFF_REASON)))).build());
+        assertThat(timeOff.status()).as(timeOff.body()).isEqualTo(201);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         store.shared().transactions().inTenant(tenant, () -> store.scheduling().waitlist().add(tenant,
                 WaitlistEntry.create(new WaitlistEntryId(UUID.randomUUID()), client, service, today.plusDays(1),

@@ -14,6 +14,12 @@ public interface Memberships {
 
     Optional<Membership> find(TenantId tenant, UserId user);
 
+    /**
+     * In one query, the center's memberships among these accounts (pending and inactive ones
+     * included, the caller decides), for a body that names many members at once.
+     */
+    java.util.List<Membership> among(TenantId tenant, java.util.Collection<UserId> users);
+
     /** The center's memberships, oldest first (then by account id), a page at a time. */
     Page<Membership> list(TenantId tenant, PageRequest page);
 

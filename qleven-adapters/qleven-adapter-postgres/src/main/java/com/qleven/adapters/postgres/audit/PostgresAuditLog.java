@@ -14,15 +14,15 @@ import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.ports.audit.out.AuditLogs;
 import com.qleven.ports.audit.out.DueAppend;
 import com.qleven.ports.audit.out.SealedAppend;
-import java.util.HexFormat;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
 
@@ -90,14 +90,14 @@ final class PostgresAuditLog implements AuditLog {
                 + " INSERT INTO directory.audit_due (event_id, tenant_id) SELECT id, NULL FROM e";
         int appended = tx.withHandle(chain, "append to the audit trail", h -> {
             var statement = h.createUpdate(sql)
-                    .bind("at", array("text", events, e -> Sql.micros(e.at()).toString()))
-                    .bind("actor", array("uuid", events, e -> e.actor().map(UserId::value).orElse(null)))
-                    .bind("session", array("uuid", events, e -> e.session().orElse(null)))
-                    .bind("action", array("text", events, AuditEvent::action))
-                    .bind("subjectType", array("text", events, AuditEvent::subjectType))
-                    .bind("subjectId", array("uuid", events, e -> e.subjectId().orElse(null)))
-                    .bind("purpose", array("text", events, AuditEvent::purpose))
-                    .bind("rowCount", array("int4", events, AuditEvent::rowCount));
+                    .bindArray("at", Instant.class, column(events, AuditEvent::at))
+                    .bindArray("actor", UUID.class, column(events, e -> e.actor().map(UserId::value).orElse(null)))
+                    .bindArray("session", UUID.class, column(events, e -> e.session().orElse(null)))
+                    .bindArray("action", String.class, column(events, AuditEvent::action))
+                    .bindArray("subjectType", String.class, column(events, AuditEvent::subjectType))
+                    .bindArray("subjectId", UUID.class, column(events, e -> e.subjectId().orElse(null)))
+                    .bindArray("purpose", String.class, column(events, AuditEvent::purpose))
+                    .bindArray("rowCount", Integer.class, column(events, AuditEvent::rowCount));
             bindTenant(statement, chain);
             return statement.execute();
         });
@@ -107,11 +107,9 @@ final class PostgresAuditLog implements AuditLog {
         }
     }
 
-    /** An SQL array of type {@code type} of one value per element. */
-    private static <T> Argument array(String type, List<T> elements, Function<T, Object> value) {
-        Object[] values = elements.stream().map(value).toArray();
-        return (position, statement, ctx) ->
-                statement.setArray(position, statement.getConnection().createArrayOf(type, values));
+    /** One value per element, in order, nulls kept (a stream's toList keeps them): an array's elements. */
+    private static <T, V> List<V> column(List<T> elements, Function<T, V> value) {
+        return elements.stream().map(value).toList();
     }
 
     @Override
@@ -127,12 +125,12 @@ final class PostgresAuditLog implements AuditLog {
                     ? "INSERT INTO public.audit_heads (tenant_id, seq, hash) VALUES (:tenant, 0, :hash)"
                     + " ON CONFLICT DO NOTHING"
                     : "INSERT INTO public.platform_audit_head (seq, hash) VALUES (0, :hash) ON CONFLICT DO NOTHING";
-            var statement = h.createUpdate(insert).bind("hash", Sql.bytes(ChainHash.GENESIS.bytes()));
+            var statement = h.createUpdate(insert).bind("hash", ChainHash.GENESIS.bytes());
             bindTenant(statement, chain);
             statement.execute();
             chain.ifPresent(t -> h.createUpdate(
                             "INSERT INTO directory.audit_chains (tenant_id) VALUES (:tenant) ON CONFLICT DO NOTHING")
-                    .bind("tenant", Sql.uuid(t.value()))
+                    .bind("tenant", t.value())
                     .execute());
             return claim(h, chain);
         });
@@ -196,8 +194,8 @@ final class PostgresAuditLog implements AuditLog {
                 + " WHERE id = :id AND seq IS NULL";
         int sealed = tx.withHandle(chain, "seal an audit event", h -> {
             var statement = h.createUpdate(sql).bind("id", appendId).bind("seq", entry.seq())
-                    .bind("prevHash", Sql.bytes(entry.prevHash().bytes()))
-                    .bind("hash", Sql.bytes(entry.hash().bytes()));
+                    .bind("prevHash", entry.prevHash().bytes())
+                    .bind("hash", entry.hash().bytes());
             bindTenant(statement, chain);
             int n = statement.execute();
             undue(h, appendId);
@@ -232,10 +230,11 @@ final class PostgresAuditLog implements AuditLog {
         HexFormat hex = HexFormat.of();
         int done = tx.withHandle(chain, "seal audit events", h -> {
             var statement = h.createQuery(sql)
-                    .bind("ids", array("int8", sealed, SealedAppend::appendId))
-                    .bind("seqs", array("int8", sealed, s -> s.entry().seq()))
-                    .bind("prevHashes", array("text", sealed, s -> hex.formatHex(s.entry().prevHash().bytes())))
-                    .bind("hashes", array("text", sealed, s -> hex.formatHex(s.entry().hash().bytes())));
+                    .bindArray("ids", Long.class, column(sealed, SealedAppend::appendId))
+                    .bindArray("seqs", Long.class, column(sealed, s -> s.entry().seq()))
+                    .bindArray("prevHashes", String.class,
+                            column(sealed, s -> hex.formatHex(s.entry().prevHash().bytes())))
+                    .bindArray("hashes", String.class, column(sealed, s -> hex.formatHex(s.entry().hash().bytes())));
             bindTenant(statement, chain);
             return statement.mapTo(Long.class).list().size();
         });
@@ -255,8 +254,8 @@ final class PostgresAuditLog implements AuditLog {
         tx.withHandle(chain, "seal the loss of an audit event", h -> {
             var statement = h.createUpdate(sql)
                     .bind("seq", marker.seq())
-                    .bind("prevHash", Sql.bytes(marker.prevHash().bytes()))
-                    .bind("hash", Sql.bytes(marker.hash().bytes()));
+                    .bind("prevHash", marker.prevHash().bytes())
+                    .bind("hash", marker.hash().bytes());
             bindContent(statement, e);
             bindTenant(statement, chain);
             statement.execute();
@@ -275,7 +274,7 @@ final class PostgresAuditLog implements AuditLog {
                 ? "UPDATE public.audit_heads SET seq = :seq, hash = :hash WHERE tenant_id = :tenant"
                 : "UPDATE public.platform_audit_head SET seq = :seq, hash = :hash";
         int moved = tx.withHandle(head.chain(), "move an audit chain's head", h -> {
-            var statement = h.createUpdate(sql).bind("seq", head.seq()).bind("hash", Sql.bytes(head.hash().bytes()));
+            var statement = h.createUpdate(sql).bind("seq", head.seq()).bind("hash", head.hash().bytes());
             bindTenant(statement, head.chain());
             return statement.execute();
         });
@@ -330,7 +329,7 @@ final class PostgresAuditLog implements AuditLog {
         return tx.withHandle("list the centers with audit events to seal", h -> h
                 .createQuery("SELECT DISTINCT tenant_id FROM directory.audit_due WHERE tenant_id IS NOT NULL LIMIT :limit")
                 .bind("limit", limit)
-                .map((rs, ctx) -> new TenantId(Sql.uuid(rs, "tenant_id")))
+                .mapTo(UUID.class).map(TenantId::new)
                 .list());
     }
 
@@ -339,9 +338,9 @@ final class PostgresAuditLog implements AuditLog {
         return tx.withHandle("list the audit chains", h -> h
                 .createQuery("SELECT tenant_id FROM directory.audit_chains"
                         + (after.isPresent() ? " WHERE tenant_id > :after" : "") + " ORDER BY tenant_id LIMIT :limit")
-                .bind("after", Sql.uuid(after.map(TenantId::value).orElse(null)))
+                .bind("after", after.map(TenantId::value).orElse(null))
                 .bind("limit", limit)
-                .map((rs, ctx) -> new TenantId(Sql.uuid(rs, "tenant_id")))
+                .mapTo(UUID.class).map(TenantId::new)
                 .list());
     }
 
@@ -377,17 +376,17 @@ final class PostgresAuditLog implements AuditLog {
     }
 
     private static void bindContent(SqlStatement<?> statement, AuditEvent e) {
-        statement.bind("at", Sql.instant(e.at()))
-                .bind("actor", Sql.uuid(e.actor().map(UserId::value).orElse(null)))
-                .bind("session", Sql.uuid(e.session().orElse(null)))
+        statement.bind("at", e.at())
+                .bind("actor", e.actor().map(UserId::value).orElse(null))
+                .bind("session", e.session().orElse(null))
                 .bind("action", e.action())
                 .bind("subjectType", e.subjectType())
-                .bind("subjectId", Sql.uuid(e.subjectId().orElse(null)))
+                .bind("subjectId", e.subjectId().orElse(null))
                 .bind("purpose", e.purpose())
                 .bind("rowCount", e.rowCount());
     }
 
     private static void bindTenant(SqlStatement<?> statement, Optional<TenantId> chain) {
-        chain.ifPresent(t -> statement.bind("tenant", Sql.uuid(t.value())));
+        chain.ifPresent(t -> statement.bind("tenant", t.value()));
     }
 }

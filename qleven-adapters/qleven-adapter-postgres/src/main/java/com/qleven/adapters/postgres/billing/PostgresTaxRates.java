@@ -33,13 +33,13 @@ final class PostgresTaxRates implements TaxRates {
                         INSERT INTO public.tax_rates (tenant_id, code, name, rate, exempt, legal_mention, created_at)
                         VALUES (:tenant, :code, :name, :rate, :exempt, :mention, :at)
                         ON CONFLICT (tenant_id, code) DO NOTHING""")
-                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("tenant", tenant.value())
                 .bind("code", rate.code())
                 .bind("name", rate.name())
                 .bind("rate", rate.rate())
                 .bind("exempt", rate.exempt())
                 .bind("mention", rate.legalMention())
-                .bind("at", Sql.instant(at))
+                .bind("at", at)
                 .execute());
         if (added == 0) {
             throw new ConflictException("the center has a tax rate of this code already",
@@ -52,7 +52,7 @@ final class PostgresTaxRates implements TaxRates {
         return tx.withHandle(Optional.of(tenant), "list tax rates", h -> h.createQuery(
                         "SELECT " + COLUMNS + " FROM public.tax_rates WHERE tenant_id = :tenant"
                                 + (includeRetired ? "" : " AND retired_at IS NULL") + " ORDER BY code")
-                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("tenant", tenant.value())
                 .map(RATE)
                 .list());
     }
@@ -61,7 +61,7 @@ final class PostgresTaxRates implements TaxRates {
     public Optional<StoredTaxRate> byCode(TenantId tenant, String code) {
         return tx.withHandle(Optional.of(tenant), "find a tax rate", h -> h.createQuery(
                         "SELECT " + COLUMNS + " FROM public.tax_rates WHERE tenant_id = :tenant AND code = :code")
-                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("tenant", tenant.value())
                 .bind("code", code)
                 .map(RATE)
                 .findOne());
@@ -72,9 +72,9 @@ final class PostgresTaxRates implements TaxRates {
         return tx.withHandle(Optional.of(tenant), "retire a tax rate", h -> h.createUpdate("""
                         UPDATE public.tax_rates SET retired_at = :at
                         WHERE tenant_id = :tenant AND code = :code AND retired_at IS NULL""")
-                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("tenant", tenant.value())
                 .bind("code", code)
-                .bind("at", Sql.instant(at))
+                .bind("at", at)
                 .execute()) == 1;
     }
 }

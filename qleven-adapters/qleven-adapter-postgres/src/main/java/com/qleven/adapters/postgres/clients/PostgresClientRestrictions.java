@@ -34,11 +34,11 @@ final class PostgresClientRestrictions implements ClientRestrictions {
                         SET restricted_at = EXCLUDED.restricted_at, request_id = EXCLUDED.request_id,
                             reason = EXCLUDED.reason, lifted_at = NULL, lifted_by = NULL, lift_reason = NULL
                         WHERE client_restrictions.lifted_at IS NOT NULL""")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("client", Sql.uuid(client.value()))
-                .bind("at", Sql.instant(at))
-                .bind("request", Sql.uuid(requestId.orElse(null)))
-                .bind("reason", Sql.bytes(sealedReason))
+                .bind("tenant", tenant.value())
+                .bind("client", client.value())
+                .bind("at", at)
+                .bind("request", requestId.orElse(null))
+                .bind("reason", sealedReason)
                 .execute());
     }
 
@@ -48,11 +48,11 @@ final class PostgresClientRestrictions implements ClientRestrictions {
                         UPDATE public.client_restrictions
                         SET lifted_at = :at, lifted_by = :by, lift_reason = :reason
                         WHERE tenant_id = :tenant AND client_id = :client AND lifted_at IS NULL""")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("client", Sql.uuid(client.value()))
-                .bind("at", Sql.instant(at))
-                .bind("by", Sql.uuid(by.value()))
-                .bind("reason", Sql.bytes(sealedReason))
+                .bind("tenant", tenant.value())
+                .bind("client", client.value())
+                .bind("at", at)
+                .bind("by", by.value())
+                .bind("reason", sealedReason)
                 .execute()) == 1;
     }
 
@@ -66,8 +66,8 @@ final class PostgresClientRestrictions implements ClientRestrictions {
             h.createQuery("""
                             SELECT client_id, restricted_at, request_id, reason FROM public.client_restrictions
                             WHERE tenant_id = :tenant AND client_id = ANY(:clients) AND lifted_at IS NULL""")
-                    .bind("tenant", Sql.uuid(tenant.value()))
-                    .bind("clients", Sql.uuids(clients.stream().map(ClientId::value).toList()))
+                    .bind("tenant", tenant.value())
+                    .bindArray("clients", UUID.class, clients.stream().map(ClientId::value).toList())
                     .map((rs, ctx) -> new Restriction(new ClientId(Sql.uuid(rs, "client_id")),
                             Sql.instant(rs, "restricted_at"), Optional.ofNullable(Sql.uuid(rs, "request_id")),
                             rs.getBytes("reason")))

@@ -12,16 +12,16 @@ import com.qleven.ports.clients.out.StoredClient;
 import com.qleven.ports.shared.out.BlindIndex;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * A center's clients: ciphertext columns, blind-index columns and the name tokens table. Every
@@ -49,10 +49,9 @@ final class PostgresClients implements Clients {
     @Override
     public void add(StoredClient client, Set<BlindIndex> nameTokens) {
         tx.withHandle(Optional.of(client.tenant()), "add a client", h -> {
-            h.createUpdate("INSERT INTO public.clients (" + COLUMNS + ") VALUES (:tenant, :id, :fullName, :phone,"
-                            + " :email, :birthDate, :notes, :phoneIndex, :emailIndex, :birthYear, :birthMonth,"
-                            + " :created, :updated, :version)")
-                    .bindMap(values(client))
+            bindValues(h.createUpdate("INSERT INTO public.clients (" + COLUMNS + ") VALUES (:tenant, :id, :fullName,"
+                            + " :phone, :email, :birthDate, :notes, :phoneIndex, :emailIndex, :birthYear, :birthMonth,"
+                            + " :created, :updated, :version)"), client)
                     .execute();
             addTokens(h, client, nameTokens);
             return null;
@@ -63,8 +62,8 @@ final class PostgresClients implements Clients {
     public Optional<StoredClient> byId(TenantId tenant, ClientId id) {
         return tx.withHandle(Optional.of(tenant), "find a client", h -> h
                 .createQuery("SELECT " + COLUMNS + " FROM public.clients WHERE tenant_id = :tenant AND id = :id")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("id", Sql.uuid(id.value()))
+                .bind("tenant", tenant.value())
+                .bind("id", id.value())
                 .map(CLIENT)
                 .findOne());
     }
@@ -77,8 +76,8 @@ final class PostgresClients implements Clients {
         }
         tx.withHandle(Optional.of(tenant), "read clients' names", h -> h.createQuery(
                         "SELECT id, full_name FROM public.clients WHERE tenant_id = :tenant AND id = ANY(:ids)")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("ids", Sql.uuids(ids.stream().map(ClientId::value).distinct().toList()))
+                .bind("tenant", tenant.value())
+                .bindArray("ids", java.util.UUID.class, ids.stream().map(ClientId::value).distinct().toList())
                 .map((rs, ctx) -> Map.entry(new ClientId(Sql.uuid(rs, "id")), rs.getBytes("full_name")))
                 .list())
                 .forEach(e -> names.put(e.getKey(), e.getValue()));
@@ -88,21 +87,20 @@ final class PostgresClients implements Clients {
     @Override
     public boolean update(StoredClient client, Set<BlindIndex> nameTokens, long expectedVersion) {
         return tx.withHandle(Optional.of(client.tenant()), "update a client", h -> {
-            int changed = h.createUpdate("""
+            int changed = bindValues(h.createUpdate("""
                             UPDATE public.clients SET full_name = :fullName, phone = :phone, email = :email,
                                    birth_date = :birthDate, notes = :notes, phone_index = :phoneIndex,
                                    email_index = :emailIndex, birth_year = :birthYear, birth_month = :birthMonth,
                                    created_at = :created, updated_at = :updated, version = :version
-                            WHERE tenant_id = :tenant AND id = :id AND version = :expected""")
-                    .bindMap(values(client))
+                            WHERE tenant_id = :tenant AND id = :id AND version = :expected"""), client)
                     .bind("expected", expectedVersion)
                     .execute();
             if (changed == 0) {
                 return false;
             }
             h.createUpdate("DELETE FROM public.client_name_tokens WHERE tenant_id = :tenant AND client_id = :id")
-                    .bind("tenant", Sql.uuid(client.tenant().value()))
-                    .bind("id", Sql.uuid(client.id().value()))
+                    .bind("tenant", client.tenant().value())
+                    .bind("id", client.id().value())
                     .execute();
             addTokens(h, client, nameTokens);
             return true;
@@ -111,19 +109,19 @@ final class PostgresClients implements Clients {
 
     @Override
     public Page<StoredClient> list(TenantId tenant, PageRequest page) {
-        return page(tenant, "list clients", "", Map.of(), page);
+        return page(tenant, "list clients", "", q -> { }, page);
     }
 
     @Override
     public Page<StoredClient> byPhone(TenantId tenant, BlindIndex phone, PageRequest page) {
         return page(tenant, "find clients by phone", " AND phone_index = :index",
-                Map.of("index", text(Optional.of(phone.hex()))), page);
+                q -> q.bind("index", phone.hex()), page);
     }
 
     @Override
     public Page<StoredClient> byEmail(TenantId tenant, BlindIndex email, PageRequest page) {
         return page(tenant, "find clients by email", " AND email_index = :index",
-                Map.of("index", text(Optional.of(email.hex()))), page);
+                q -> q.bind("index", email.hex()), page);
     }
 
     @Override
@@ -135,12 +133,12 @@ final class PostgresClients implements Clients {
         return page(tenant, "find clients by name", " AND id IN (SELECT client_id FROM public.client_name_tokens"
                         + " WHERE tenant_id = :tenant AND token = ANY(:tokens)"
                         + " GROUP BY client_id HAVING count(*) = :tokenCount)",
-                Map.of("tokens", texts(tokens.stream().map(BlindIndex::hex).toList()),
-                        "tokenCount", (position, statement, ctx) -> statement.setInt(position, tokens.size())),
+                q -> q.bindArray("tokens", String.class, tokens.stream().map(BlindIndex::hex).toList())
+                        .bind("tokenCount", tokens.size()),
                 page);
     }
 
-    private Page<StoredClient> page(TenantId tenant, String action, String filter, Map<String, Argument> params,
+    private Page<StoredClient> page(TenantId tenant, String action, String filter, Consumer<Query> params,
                                     PageRequest page) {
         Optional<KeysetCursor> after = page.cursor().map(KeysetCursor::decode);
         List<StoredClient> rows = tx.withHandle(Optional.of(tenant), action, h -> {
@@ -148,13 +146,13 @@ final class PostgresClients implements Clients {
                             + filter
                             + (after.isPresent() ? " AND (created_at, id) > (:afterAt, :afterId)" : "")
                             + " ORDER BY created_at, id LIMIT :limit")
-                    .bind("tenant", Sql.uuid(tenant.value()))
+                    .bind("tenant", tenant.value())
                     // One more than asked tells whether another page follows.
                     .bind("limit", page.limit() + 1);
-            params.forEach(query::bind);
+            params.accept(query);
             after.ifPresent(c -> query
-                    .bind("afterAt", Sql.instant(c.at()))
-                    .bind("afterId", Sql.uuid(c.id())));
+                    .bind("afterAt", c.at())
+                    .bind("afterId", c.id()));
             return query.map(CLIENT).list();
         });
         if (rows.size() <= page.limit()) {
@@ -172,44 +170,28 @@ final class PostgresClients implements Clients {
         h.createUpdate("""
                         INSERT INTO public.client_name_tokens (tenant_id, client_id, token)
                         SELECT :tenant, :id, t FROM unnest(:tokens) AS t""")
-                .bind("tenant", Sql.uuid(client.tenant().value()))
-                .bind("id", Sql.uuid(client.id().value()))
-                .bind("tokens", texts(nameTokens.stream().map(BlindIndex::hex).toList()))
+                .bind("tenant", client.tenant().value())
+                .bind("id", client.id().value())
+                .bindArray("tokens", String.class, nameTokens.stream().map(BlindIndex::hex).toList())
                 .execute();
     }
 
-    private static Map<String, Object> values(StoredClient c) {
-        return Map.ofEntries(
-                Map.entry("tenant", Sql.uuid(c.tenant().value())),
-                Map.entry("id", Sql.uuid(c.id().value())),
-                Map.entry("fullName", Sql.bytes(c.fullName())),
-                Map.entry("phone", Sql.bytes(c.phone())),
-                Map.entry("email", Sql.bytes(c.email())),
-                Map.entry("birthDate", Sql.bytes(c.birthDate())),
-                Map.entry("notes", Sql.bytes(c.notes())),
-                Map.entry("phoneIndex", text(c.phoneIndex().map(BlindIndex::hex))),
-                Map.entry("emailIndex", text(c.emailIndex().map(BlindIndex::hex))),
-                Map.entry("birthYear", smallint(c.birthYear())),
-                Map.entry("birthMonth", smallint(c.birthMonth())),
-                Map.entry("created", Sql.instant(c.createdAt())),
-                Map.entry("updated", Sql.instant(c.updatedAt())),
-                Map.entry("version", (Argument) (position, statement, ctx) -> statement.setLong(position, c.version())));
-    }
-
-    private static Argument text(Optional<String> value) {
-        return value.<Argument>map(v -> (position, statement, ctx) -> statement.setString(position, v))
-                .orElse((position, statement, ctx) -> statement.setNull(position, Types.VARCHAR));
-    }
-
-    private static Argument smallint(Optional<Integer> value) {
-        return value.<Argument>map(v -> (position, statement, ctx) -> statement.setShort(position, v.shortValue()))
-                .orElse((position, statement, ctx) -> statement.setNull(position, Types.SMALLINT));
-    }
-
-    private static Argument texts(Collection<String> values) {
-        Object[] array = values.toArray();
-        return (position, statement, ctx) ->
-                statement.setArray(position, statement.getConnection().createArrayOf("text", array));
+    /** The row's values, each by its type so that an absent one is a NULL of its column's type. */
+    private static Update bindValues(Update statement, StoredClient c) {
+        return statement.bind("tenant", c.tenant().value())
+                .bind("id", c.id().value())
+                .bind("fullName", c.fullName())
+                .bind("phone", c.phone())
+                .bind("email", c.email())
+                .bind("birthDate", c.birthDate())
+                .bind("notes", c.notes())
+                .bind("phoneIndex", c.phoneIndex().map(BlindIndex::hex).orElse(null))
+                .bind("emailIndex", c.emailIndex().map(BlindIndex::hex).orElse(null))
+                .bind("birthYear", c.birthYear().map(Integer::shortValue).orElse(null))
+                .bind("birthMonth", c.birthMonth().map(Integer::shortValue).orElse(null))
+                .bind("created", c.createdAt())
+                .bind("updated", c.updatedAt())
+                .bind("version", c.version());
     }
 
     private static Optional<Integer> smallint(ResultSet rs, String column) throws SQLException {

@@ -44,17 +44,17 @@ final class PostgresConsentLedger implements ConsentLedger {
         tx.withHandle(Optional.of(e.tenant()), "record a consent", h -> h
                 .createUpdate("INSERT INTO public.consent_entries (" + COLUMNS + ") VALUES (:tenant, :id, :client,"
                         + " :purpose, :decision, :channel, :version, :sha, :proof, :recordedBy, :at, :ageVerified)")
-                .bind("tenant", Sql.uuid(e.tenant().value()))
-                .bind("id", Sql.uuid(e.id().value()))
-                .bind("client", Sql.uuid(e.client().value()))
+                .bind("tenant", e.tenant().value())
+                .bind("id", e.id().value())
+                .bind("client", e.client().value())
                 .bind("purpose", e.purpose().code())
                 .bind("decision", e.decision().wireName())
                 .bind("channel", e.channel().wireName())
                 .bind("version", e.notice().version())
                 .bind("sha", e.notice().textSha256())
-                .bind("proof", Sql.bytes(e.proof()))
-                .bind("recordedBy", Sql.uuid(e.recordedBy().map(UserId::value).orElse(null)))
-                .bind("at", Sql.instant(e.recordedAt()))
+                .bind("proof", e.proof())
+                .bind("recordedBy", e.recordedBy().map(UserId::value).orElse(null))
+                .bind("at", e.recordedAt())
                 .bind("ageVerified", e.ageVerified())
                 .execute());
     }
@@ -64,8 +64,8 @@ final class PostgresConsentLedger implements ConsentLedger {
         return tx.withHandle(Optional.of(tenant), "read a client's consents", h -> h
                 .createQuery("SELECT " + COLUMNS + " FROM public.consent_entries"
                         + " WHERE tenant_id = :tenant AND client_id = :client ORDER BY recorded_at, position")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("client", Sql.uuid(client.value()))
+                .bind("tenant", tenant.value())
+                .bind("client", client.value())
                 .map(ENTRY)
                 .list());
     }
@@ -76,10 +76,10 @@ final class PostgresConsentLedger implements ConsentLedger {
                 .createQuery("SELECT " + COLUMNS + " FROM public.consent_entries"
                         + " WHERE tenant_id = :tenant AND client_id = :client AND purpose = :purpose"
                         + " AND recorded_at <= :at ORDER BY recorded_at DESC, position DESC LIMIT 1")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("client", Sql.uuid(client.value()))
+                .bind("tenant", tenant.value())
+                .bind("client", client.value())
                 .bind("purpose", purpose.code())
-                .bind("at", Sql.instant(at))
+                .bind("at", at)
                 .map(ENTRY)
                 .findOne());
     }
@@ -89,8 +89,8 @@ final class PostgresConsentLedger implements ConsentLedger {
         return tx.withHandle(Optional.of(tenant), "erase a client's consent proofs", h -> h
                 .createUpdate("UPDATE public.consent_entries SET proof = NULL"
                         + " WHERE tenant_id = :tenant AND client_id = :client AND proof IS NOT NULL")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("client", Sql.uuid(client.value()))
+                .bind("tenant", tenant.value())
+                .bind("client", client.value())
                 .execute());
     }
 }

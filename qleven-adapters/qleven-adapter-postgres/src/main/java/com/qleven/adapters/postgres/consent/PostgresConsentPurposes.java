@@ -28,11 +28,11 @@ final class PostgresConsentPurposes implements ConsentPurposes {
         return tx.withHandle(Optional.of(purpose.tenant()), "add a consent purpose", h -> h
                 .createUpdate("INSERT INTO public.consent_purposes (" + COLUMNS + ") VALUES (:tenant, :code,"
                         + " :description, :marketing, :createdAt) ON CONFLICT (tenant_id, code) DO NOTHING")
-                .bind("tenant", Sql.uuid(purpose.tenant().value()))
+                .bind("tenant", purpose.tenant().value())
                 .bind("code", purpose.purpose().code())
                 .bind("description", purpose.description())
                 .bind("marketing", purpose.marketing())
-                .bind("createdAt", Sql.instant(purpose.createdAt()))
+                .bind("createdAt", purpose.createdAt())
                 .execute()) == 1;
     }
 
@@ -41,7 +41,7 @@ final class PostgresConsentPurposes implements ConsentPurposes {
         return tx.withHandle(Optional.of(tenant), "find a consent purpose", h -> h
                 .createQuery("SELECT " + COLUMNS + " FROM public.consent_purposes"
                         + " WHERE tenant_id = :tenant AND code = :code")
-                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("tenant", tenant.value())
                 .bind("code", code.code())
                 .map(PURPOSE)
                 .findOne());
@@ -52,7 +52,7 @@ final class PostgresConsentPurposes implements ConsentPurposes {
         return tx.withHandle(Optional.of(tenant), "list the consent purposes", h -> h
                 .createQuery("SELECT " + COLUMNS + " FROM public.consent_purposes WHERE tenant_id = :tenant"
                         + " ORDER BY code COLLATE \"C\"")
-                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("tenant", tenant.value())
                 .map(PURPOSE)
                 .list());
     }

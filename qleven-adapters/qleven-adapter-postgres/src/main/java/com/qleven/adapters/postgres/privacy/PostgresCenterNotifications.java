@@ -33,13 +33,13 @@ final class PostgresCenterNotifications implements CenterNotifications {
         tx.withHandle(Optional.of(n.tenantId()), "record a notification", h -> h
                 .createUpdate("INSERT INTO public.center_notifications (" + COLUMNS
                         + ") VALUES (:tenant, :id, :kind, :subject, :title, :body, :createdAt)")
-                .bind("tenant", Sql.uuid(n.tenantId().value()))
-                .bind("id", Sql.uuid(n.id()))
+                .bind("tenant", n.tenantId().value())
+                .bind("id", n.id())
                 .bind("kind", n.kind())
-                .bind("subject", Sql.uuid(n.subjectId()))
-                .bind("title", Sql.bytes(n.title()))
-                .bind("body", Sql.bytes(n.text()))
-                .bind("createdAt", Sql.instant(n.createdAt()))
+                .bind("subject", n.subjectId())
+                .bind("title", n.title())
+                .bind("body", n.text())
+                .bind("createdAt", n.createdAt())
                 .execute());
     }
 
@@ -51,9 +51,9 @@ final class PostgresCenterNotifications implements CenterNotifications {
                             + " WHERE tenant_id = :tenant"
                             + (after.isPresent() ? " AND (created_at, id) < (:afterAt, :afterId)" : "")
                             + " ORDER BY created_at DESC, id DESC LIMIT :limit")
-                    .bind("tenant", Sql.uuid(tenant.value()))
+                    .bind("tenant", tenant.value())
                     .bind("limit", page.limit() + 1);
-            after.ifPresent(c -> query.bind("afterAt", Sql.instant(c.at())).bind("afterId", Sql.uuid(c.id())));
+            after.ifPresent(c -> query.bind("afterAt", c.at()).bind("afterId", c.id()));
             return query.map(NOTIFICATION).list();
         });
         if (rows.size() <= page.limit()) {
@@ -69,11 +69,11 @@ final class PostgresCenterNotifications implements CenterNotifications {
         return tx.withHandle(Optional.of(tenant), "find a notification", h -> h
                 .createQuery("SELECT min(created_at) AS sent_at FROM public.center_notifications"
                         + " WHERE tenant_id = :tenant AND kind = :kind AND subject_id = :subject")
-                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("tenant", tenant.value())
                 .bind("kind", kind)
-                .bind("subject", Sql.uuid(subjectId))
-                .map((rs, ctx) -> Sql.optionalInstant(rs, "sent_at"))
-                .one());
+                .bind("subject", subjectId)
+                .mapTo(Instant.class)
+                .findOne());
     }
 
     @Override
@@ -88,7 +88,7 @@ final class PostgresCenterNotifications implements CenterNotifications {
             h.createQuery("SELECT subject_id, tenant_id, sent_at FROM directory.notices_sent"
                             + " WHERE kind = :kind AND subject_id = ANY(:subjects)")
                     .bind("kind", kind)
-                    .bind("subjects", Sql.uuids(subjectIds))
+                    .bindArray("subjects", UUID.class, subjectIds)
                     .map((rs, ctx) -> new Object[] {Sql.uuid(rs, "subject_id"), new TenantId(Sql.uuid(rs, "tenant_id")),
                             Sql.instant(rs, "sent_at")})
                     .forEach(r -> sent.computeIfAbsent((UUID) r[0], s -> new java.util.HashMap<>())
@@ -107,9 +107,9 @@ final class PostgresCenterNotifications implements CenterNotifications {
             h.createQuery("SELECT subject_id, min(created_at) AS sent_at FROM public.center_notifications"
                             + " WHERE tenant_id = :tenant AND kind = :kind AND subject_id = ANY(:subjects)"
                             + " GROUP BY subject_id")
-                    .bind("tenant", Sql.uuid(tenant.value()))
+                    .bind("tenant", tenant.value())
                     .bind("kind", kind)
-                    .bind("subjects", Sql.uuids(subjectIds))
+                    .bindArray("subjects", UUID.class, subjectIds)
                     .map((rs, ctx) -> java.util.Map.entry(Sql.uuid(rs, "subject_id"), Sql.instant(rs, "sent_at")))
                     .forEach(e -> sent.put(e.getKey(), e.getValue()));
             return sent;

@@ -40,18 +40,17 @@ final class PostgresIncidents implements Incidents {
 
     @Override
     public void add(StoredIncident incident) {
-        Object[] categories = incident.categories().stream().sorted().map(IncidentCategory::wireName).toArray();
+        List<String> categories = incident.categories().stream().sorted().map(IncidentCategory::wireName).toList();
         List<UUID> centers = incident.centers().stream().map(TenantId::value).toList();
         tx.withHandle("record an incident", h -> h.createUpdate("INSERT INTO public.privacy_incidents (" + COLUMNS
                         + ") VALUES (:id, :detectedAt, :description, :categories, :centers, :reportedBy, :reportedAt)")
-                .bind("id", Sql.uuid(incident.id().value()))
-                .bind("detectedAt", Sql.instant(incident.detectedAt()))
-                .bind("description", Sql.bytes(incident.description()))
-                .bind("categories", (position, statement, c) -> statement.setArray(position,
-                        statement.getConnection().createArrayOf("text", categories)))
-                .bind("centers", Sql.uuids(centers))
-                .bind("reportedBy", Sql.uuid(incident.reportedBy().value()))
-                .bind("reportedAt", Sql.instant(incident.reportedAt()))
+                .bind("id", incident.id().value())
+                .bind("detectedAt", incident.detectedAt())
+                .bind("description", incident.description())
+                .bindArray("categories", String.class, categories)
+                .bindArray("centers", UUID.class, centers)
+                .bind("reportedBy", incident.reportedBy().value())
+                .bind("reportedAt", incident.reportedAt())
                 .execute());
     }
 
@@ -59,7 +58,7 @@ final class PostgresIncidents implements Incidents {
     public Optional<StoredIncident> byId(IncidentId id) {
         return tx.withHandle("find an incident", h -> h
                 .createQuery("SELECT " + COLUMNS + " FROM public.privacy_incidents WHERE id = :id")
-                .bind("id", Sql.uuid(id.value()))
+                .bind("id", id.value())
                 .map(INCIDENT)
                 .findOne());
     }
@@ -83,8 +82,8 @@ final class PostgresIncidents implements Incidents {
                             + " ORDER BY detected_at DESC, id DESC LIMIT :limit")
                     // One more than asked tells whether another page follows.
                     .bind("limit", page.limit() + 1);
-            center.ifPresent(c -> query.bind("center", Sql.uuid(c.value())));
-            after.ifPresent(c -> query.bind("afterAt", Sql.instant(c.at())).bind("afterId", Sql.uuid(c.id())));
+            center.ifPresent(c -> query.bind("center", c.value()));
+            after.ifPresent(c -> query.bind("afterAt", c.at()).bind("afterId", c.id()));
             return query.map(INCIDENT).list();
         });
         if (rows.size() <= page.limit()) {

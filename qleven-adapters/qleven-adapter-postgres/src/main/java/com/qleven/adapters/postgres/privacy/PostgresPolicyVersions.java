@@ -35,9 +35,9 @@ final class PostgresPolicyVersions implements PolicyVersions {
                 .bind("version", version.version())
                 .bind("body", version.text())
                 .bind("sha256", version.sha256())
-                .bind("publishedAt", Sql.instant(version.publishedAt()))
-                .bind("effectiveAt", Sql.instant(version.effectiveAt()))
-                .bind("publishedBy", Sql.uuid(version.publishedBy().value()))
+                .bind("publishedAt", version.publishedAt())
+                .bind("effectiveAt", version.effectiveAt())
+                .bind("publishedBy", version.publishedBy().value())
                 .execute()) == 1;
     }
 
@@ -55,7 +55,7 @@ final class PostgresPolicyVersions implements PolicyVersions {
         return tx.withHandle("find the policy version in effect", h -> h
                 .createQuery("SELECT " + COLUMNS + " FROM public.policy_versions WHERE effective_at <= :at"
                         + " ORDER BY effective_at DESC, published_at DESC LIMIT 1")
-                .bind("at", Sql.instant(at))
+                .bind("at", at)
                 .map(VERSION)
                 .findOne());
     }
@@ -66,10 +66,10 @@ final class PostgresPolicyVersions implements PolicyVersions {
                 .createUpdate("INSERT INTO public.policy_notices (account_id, version, effective_at, created_at)"
                         + " VALUES (:account, :version, :effectiveAt, :createdAt)"
                         + " ON CONFLICT (account_id, version) DO NOTHING")
-                .bind("account", Sql.uuid(notice.account().value()))
+                .bind("account", notice.account().value())
                 .bind("version", notice.version())
-                .bind("effectiveAt", Sql.instant(notice.effectiveAt()))
-                .bind("createdAt", Sql.instant(notice.createdAt()))
+                .bind("effectiveAt", notice.effectiveAt())
+                .bind("createdAt", notice.createdAt())
                 .execute());
     }
 
@@ -81,7 +81,7 @@ final class PostgresPolicyVersions implements PolicyVersions {
                         + "SELECT 1 FROM public.policy_acceptances a"
                         + " WHERE a.account_id = n.account_id AND a.version = n.version)"
                         + " ORDER BY n.effective_at DESC, n.version COLLATE \"C\" DESC")
-                .bind("account", Sql.uuid(account.value()))
+                .bind("account", account.value())
                 .map(NOTICE)
                 .list());
     }
@@ -91,9 +91,9 @@ final class PostgresPolicyVersions implements PolicyVersions {
         return tx.withHandle("accept a policy version", h -> h
                 .createUpdate("INSERT INTO public.policy_acceptances (account_id, version, accepted_at)"
                         + " VALUES (:account, :version, :at) ON CONFLICT (account_id, version) DO NOTHING")
-                .bind("account", Sql.uuid(account.value()))
+                .bind("account", account.value())
                 .bind("version", version)
-                .bind("at", Sql.instant(at))
+                .bind("at", at)
                 .execute()) == 1;
     }
 
@@ -102,9 +102,9 @@ final class PostgresPolicyVersions implements PolicyVersions {
         return tx.withHandle("find an acceptance of a policy version", h -> h
                 .createQuery("SELECT accepted_at FROM public.policy_acceptances"
                         + " WHERE account_id = :account AND version = :version")
-                .bind("account", Sql.uuid(account.value()))
+                .bind("account", account.value())
                 .bind("version", version)
-                .map((rs, ctx) -> Sql.instant(rs, "accepted_at"))
+                .mapTo(Instant.class)
                 .findOne());
     }
 }

@@ -15,11 +15,11 @@ import com.qleven.ports.privacy.out.PrivacyRequests;
 import com.qleven.ports.privacy.out.StoredPrivacyRequest;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.argument.Argument;
+import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * A center's data-subject requests. Every statement filters by {@code tenant_id} on top of
@@ -46,14 +46,13 @@ final class PostgresPrivacyRequests implements PrivacyRequests {
     @Override
     public void add(StoredPrivacyRequest request) {
         tx.withHandle(Optional.of(request.tenant()), "add a privacy request", h -> {
-            h.createUpdate("INSERT INTO public.privacy_requests (" + COLUMNS + ") VALUES (:tenant, :id, :client,"
-                            + " :type, :note, :receivedBy, :receivedAt, :dueAt, :months, :reason, :handler,"
-                            + " :completedAt, :outcome, :version)")
-                    .bindMap(values(request))
+            bindValues(h.createUpdate("INSERT INTO public.privacy_requests (" + COLUMNS + ") VALUES (:tenant, :id,"
+                            + " :client, :type, :note, :receivedBy, :receivedAt, :dueAt, :months, :reason, :handler,"
+                            + " :completedAt, :outcome, :version)"), request)
                     .execute();
             h.createUpdate("INSERT INTO directory.privacy_request_centers (tenant_id) VALUES (:tenant)"
                             + " ON CONFLICT DO NOTHING")
-                    .bind("tenant", Sql.uuid(request.tenant().value()))
+                    .bind("tenant", request.tenant().value())
                     .execute();
             return null;
         });
@@ -64,21 +63,21 @@ final class PostgresPrivacyRequests implements PrivacyRequests {
         return tx.withHandle(Optional.of(tenant), "find a privacy request", h -> h
                 .createQuery("SELECT " + COLUMNS + " FROM public.privacy_requests"
                         + " WHERE tenant_id = :tenant AND id = :id")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("id", Sql.uuid(id.value()))
+                .bind("tenant", tenant.value())
+                .bind("id", id.value())
                 .map(REQUEST)
                 .findOne());
     }
 
     @Override
     public boolean update(StoredPrivacyRequest request, long expectedVersion) {
-        return tx.withHandle(Optional.of(request.tenant()), "update a privacy request", h -> h.createUpdate("""
+        return tx.withHandle(Optional.of(request.tenant()), "update a privacy request", h -> bindValues(
+                h.createUpdate("""
                         UPDATE public.privacy_requests SET client_id = :client, type = :type, note = :note,
                                received_by = :receivedBy, received_at = :receivedAt, due_at = :dueAt,
                                extension_months = :months, extension_reason = :reason, handler = :handler,
                                completed_at = :completedAt, outcome = :outcome, version = :version
-                        WHERE tenant_id = :tenant AND id = :id AND version = :expected""")
-                .bindMap(values(request))
+                        WHERE tenant_id = :tenant AND id = :id AND version = :expected"""), request)
                 .bind("expected", expectedVersion)
                 .execute() == 1);
     }
@@ -88,9 +87,9 @@ final class PostgresPrivacyRequests implements PrivacyRequests {
         tx.withHandle(Optional.of(tenant), "note an objection's suppression", h -> h.createUpdate("""
                         UPDATE public.privacy_requests SET suppressed_at = :at
                         WHERE tenant_id = :tenant AND id = :id AND suppressed_at IS NULL""")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("id", Sql.uuid(objection.value()))
-                .bind("at", Sql.instant(at))
+                .bind("tenant", tenant.value())
+                .bind("id", objection.value())
+                .bind("at", at)
                 .execute());
     }
 
@@ -98,11 +97,10 @@ final class PostgresPrivacyRequests implements PrivacyRequests {
     public Optional<Instant> suppressedAt(TenantId tenant, PrivacyRequestId id) {
         return tx.withHandle(Optional.of(tenant), "read an objection's suppression", h -> h.createQuery("""
                         SELECT suppressed_at FROM public.privacy_requests WHERE tenant_id = :tenant AND id = :id""")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("id", Sql.uuid(id.value()))
-                .map((rs, ctx) -> Sql.optionalInstant(rs, "suppressed_at"))
-                .findOne()
-                .flatMap(at -> at));
+                .bind("tenant", tenant.value())
+                .bind("id", id.value())
+                .mapTo(Instant.class)
+                .findOne());
     }
 
     @Override
@@ -110,8 +108,8 @@ final class PostgresPrivacyRequests implements PrivacyRequests {
         return tx.withHandle(Optional.of(tenant), "list a client's privacy requests", h -> h.createQuery("SELECT "
                         + COLUMNS + " FROM public.privacy_requests WHERE tenant_id = :tenant AND client_id = :client"
                         + " ORDER BY received_at, id")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("client", Sql.uuid(client.value()))
+                .bind("tenant", tenant.value())
+                .bind("client", client.value())
                 .map(REQUEST)
                 .list());
     }
@@ -124,11 +122,11 @@ final class PostgresPrivacyRequests implements PrivacyRequests {
                             + where(filter)
                             + (after.isPresent() ? " AND (received_at, id) > (:afterAt, :afterId)" : "")
                             + " ORDER BY received_at, id LIMIT :limit")
-                    .bind("tenant", Sql.uuid(tenant.value()))
+                    .bind("tenant", tenant.value())
                     // One more than asked tells whether another page follows.
                     .bind("limit", page.limit() + 1);
             bind(query, filter);
-            after.ifPresent(c -> query.bind("afterAt", Sql.instant(c.at())).bind("afterId", Sql.uuid(c.id())));
+            after.ifPresent(c -> query.bind("afterAt", c.at()).bind("afterId", c.id()));
             return query.map(REQUEST).list();
         });
         if (rows.size() <= page.limit()) {
@@ -144,7 +142,7 @@ final class PostgresPrivacyRequests implements PrivacyRequests {
         return tx.withHandle(Optional.of(tenant), "count privacy requests", h -> {
             var query = h.createQuery("SELECT count(*) FROM public.privacy_requests WHERE tenant_id = :tenant"
                             + where(filter))
-                    .bind("tenant", Sql.uuid(tenant.value()));
+                    .bind("tenant", tenant.value());
             bind(query, filter);
             return query.mapTo(Long.class).one();
         });
@@ -169,7 +167,7 @@ final class PostgresPrivacyRequests implements PrivacyRequests {
     public List<TenantId> centers() {
         return tx.withHandle("list the centers with privacy requests", h -> h
                 .createQuery("SELECT tenant_id FROM directory.privacy_request_centers ORDER BY tenant_id")
-                .map((rs, ctx) -> new TenantId(Sql.uuid(rs, "tenant_id")))
+                .mapTo(UUID.class).map(TenantId::new)
                 .list());
     }
 
@@ -180,26 +178,25 @@ final class PostgresPrivacyRequests implements PrivacyRequests {
     }
 
     private static void bind(SqlStatement<?> statement, PrivacyRequestFilter filter) {
-        filter.dueFrom().ifPresent(at -> statement.bind("dueFrom", Sql.instant(at)));
-        filter.dueBefore().ifPresent(at -> statement.bind("dueBefore", Sql.instant(at)));
+        filter.dueFrom().ifPresent(at -> statement.bind("dueFrom", at));
+        filter.dueBefore().ifPresent(at -> statement.bind("dueBefore", at));
     }
 
-    private static Map<String, Object> values(StoredPrivacyRequest r) {
-        return Map.ofEntries(
-                Map.entry("tenant", Sql.uuid(r.tenant().value())),
-                Map.entry("id", Sql.uuid(r.id().value())),
-                Map.entry("client", Sql.uuid(r.client().value())),
-                Map.entry("type", r.type().wireName()),
-                Map.entry("note", Sql.bytes(r.note())),
-                Map.entry("receivedBy", Sql.uuid(r.receivedBy().value())),
-                Map.entry("receivedAt", Sql.instant(r.receivedAt())),
-                Map.entry("dueAt", Sql.instant(r.dueAt())),
-                Map.entry("months", (Argument) (position, statement, ctx) ->
-                        statement.setShort(position, (short) r.extensionMonths())),
-                Map.entry("reason", Sql.bytes(r.extensionReason())),
-                Map.entry("handler", Sql.uuid(r.handler().map(UserId::value).orElse(null))),
-                Map.entry("completedAt", Sql.instant(r.completedAt().orElse(null))),
-                Map.entry("outcome", Sql.bytes(r.outcome())),
-                Map.entry("version", (Argument) (position, statement, ctx) -> statement.setLong(position, r.version())));
+    /** The row's values, each by its type so that an absent one is a NULL of its column's type. */
+    private static Update bindValues(Update statement, StoredPrivacyRequest r) {
+        return statement.bind("tenant", r.tenant().value())
+                .bind("id", r.id().value())
+                .bind("client", r.client().value())
+                .bind("type", r.type().wireName())
+                .bind("note", r.note())
+                .bind("receivedBy", r.receivedBy().value())
+                .bind("receivedAt", r.receivedAt())
+                .bind("dueAt", r.dueAt())
+                .bind("months", (short) r.extensionMonths())
+                .bind("reason", r.extensionReason())
+                .bind("handler", r.handler().map(UserId::value).orElse(null))
+                .bindByType("completedAt", r.completedAt().orElse(null), Instant.class)
+                .bind("outcome", r.outcome())
+                .bind("version", r.version());
     }
 }

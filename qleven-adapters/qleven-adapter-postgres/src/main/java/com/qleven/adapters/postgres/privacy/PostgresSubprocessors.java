@@ -24,12 +24,12 @@ final class PostgresSubprocessors implements Subprocessors {
     }
 
     private static Update bind(Update update, Subprocessor s) {
-        return update.bind("id", Sql.uuid(s.id().value()))
+        return update.bind("id", s.id().value())
                 .bind("name", s.name())
                 .bind("purpose", s.purpose())
                 .bind("region", s.region())
                 .bind("safeguard", s.transferSafeguard())
-                .bind("updatedAt", Sql.instant(s.updatedAt()));
+                .bind("updatedAt", s.updatedAt());
     }
 
     @Override
@@ -42,7 +42,7 @@ final class PostgresSubprocessors implements Subprocessors {
     public Optional<Subprocessor> byId(SubprocessorId id) {
         return tx.withHandle("find a sub-processor", h -> h
                 .createQuery("SELECT " + COLUMNS + " FROM public.privacy_subprocessors WHERE id = :id")
-                .bind("id", Sql.uuid(id.value()))
+                .bind("id", id.value())
                 .map(SUBPROCESSOR)
                 .findOne());
     }

@@ -1,7 +1,6 @@
 package com.qleven.adapters.postgres.privacy;
 
 import com.qleven.adapters.postgres.shared.PostgresTransactions;
-import com.qleven.adapters.postgres.shared.Sql;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.privacy.out.Suppressions;
 import com.qleven.ports.shared.out.BlindIndex;
@@ -21,9 +20,9 @@ final class PostgresSuppressions implements Suppressions {
         tx.withHandle(Optional.of(tenant), "add a suppression entry", h -> h.createUpdate("""
                         INSERT INTO public.marketing_suppressions (tenant_id, key_hmac, created_at)
                         VALUES (:tenant, :key, :at) ON CONFLICT DO NOTHING""")
-                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("tenant", tenant.value())
                 .bind("key", key.hex())
-                .bind("at", Sql.instant(at))
+                .bind("at", at)
                 .execute());
     }
 
@@ -32,7 +31,7 @@ final class PostgresSuppressions implements Suppressions {
         return tx.withHandle(Optional.of(tenant), "look a suppression entry up", h -> h.createQuery("""
                         SELECT EXISTS (SELECT 1 FROM public.marketing_suppressions
                                        WHERE tenant_id = :tenant AND key_hmac = :key)""")
-                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("tenant", tenant.value())
                 .bind("key", key.hex())
                 .mapTo(Boolean.class)
                 .one());

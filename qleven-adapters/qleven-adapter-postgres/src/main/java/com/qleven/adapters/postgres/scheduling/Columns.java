@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import org.jdbi.v3.core.argument.Argument;
 
 /**
  * The scheduling tables' column encodings: hours as text ({@code "monday 09:00-13:00"} weekly,
@@ -22,12 +21,6 @@ import org.jdbi.v3.core.argument.Argument;
  */
 final class Columns {
     private Columns() {
-    }
-
-    static Argument texts(Collection<String> values) {
-        Object[] array = values.toArray();
-        return (position, statement, ctx) ->
-                statement.setArray(position, statement.getConnection().createArrayOf("text", array));
     }
 
     static List<String> texts(ResultSet rs, String column) throws SQLException {

@@ -21,6 +21,7 @@ import com.qleven.domain.shared.UserId;
 import com.qleven.ports.scheduling.out.AppointmentQuery;
 import com.qleven.ports.scheduling.out.Appointments;
 import com.qleven.ports.scheduling.out.StoredAppointment;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -66,15 +67,15 @@ final class PostgresAppointments implements Appointments {
                             + ":status, :statusAt, :reason, :cancelledByKind, :cancelledBy, :cancelledAt, :series, "
                             + ":bookedAt, :bookedByKind, :bookedBy, :version)")
                     .bindMap(row(a))
-                    .bind("tenant", Sql.uuid(tenant.value()))
-                    .bind("id", Sql.uuid(a.id().value()))
-                    .bind("room", Sql.uuid(a.room() == null ? null : a.room().value()))
-                    .bind("equipment", Sql.uuids(a.equipment().stream().map(EquipmentId::value).toList()))
-                    .bind("reason", Sql.bytes(a.cancellation().map(c -> c.sealedReason()).orElse(null)))
-                    .bind("cancelledBy", Sql.uuid(a.cancellation().map(c -> Columns.actorUser(c.by())).orElse(null)))
-                    .bind("cancelledAt", Sql.instant(a.cancellation().map(c -> c.at()).orElse(null)))
-                    .bind("series", Sql.uuid(a.series() == null ? null : a.series().value()))
-                    .bind("bookedBy", Sql.uuid(Columns.actorUser(a.bookedBy())))
+                    .bind("tenant", tenant.value())
+                    .bind("id", a.id().value())
+                    .bind("room", a.room() == null ? null : a.room().value())
+                    .bindArray("equipment", UUID.class, a.equipment().stream().map(EquipmentId::value).toList())
+                    .bind("reason", a.cancellation().map(c -> c.sealedReason()).orElse(null))
+                    .bind("cancelledBy", a.cancellation().map(c -> Columns.actorUser(c.by())).orElse(null))
+                    .bindByType("cancelledAt", a.cancellation().map(c -> c.at()).orElse(null), Instant.class)
+                    .bind("series", a.series() == null ? null : a.series().value())
+                    .bind("bookedBy", Columns.actorUser(a.bookedBy()))
                     .execute();
             insertMoves(h, a);
             hold(h, a);
@@ -82,20 +83,20 @@ final class PostgresAppointments implements Appointments {
         });
     }
 
-    /** The plain columns' values; uuid, bytes and nullable instants are bound by the caller. */
+    /** The non-null columns' values (and the kind, a text); the others are bound by type by the caller. */
     private static Map<String, Object> row(StoredAppointment a) {
         Map<String, Object> values = new HashMap<>();
         values.put("client", a.client().value());
         values.put("service", a.service().value());
         values.put("professional", a.professional().value());
-        values.put("start", java.time.OffsetDateTime.ofInstant(Sql.micros(a.start()), java.time.ZoneOffset.UTC));
-        values.put("end", java.time.OffsetDateTime.ofInstant(Sql.micros(a.end()), java.time.ZoneOffset.UTC));
+        values.put("start", a.start());
+        values.put("end", a.end());
         values.put("before", a.bufferBeforeMinutes());
         values.put("after", a.bufferAfterMinutes());
         values.put("status", a.status().wireName());
-        values.put("statusAt", java.time.OffsetDateTime.ofInstant(Sql.micros(a.statusAt()), java.time.ZoneOffset.UTC));
+        values.put("statusAt", a.statusAt());
         values.put("cancelledByKind", a.cancellation().map(c -> Columns.actorKind(c.by())).orElse(null));
-        values.put("bookedAt", java.time.OffsetDateTime.ofInstant(Sql.micros(a.bookedAt()), java.time.ZoneOffset.UTC));
+        values.put("bookedAt", a.bookedAt());
         values.put("bookedByKind", Columns.actorKind(a.bookedBy()));
         values.put("version", a.version());
         return values;
@@ -117,13 +118,13 @@ final class PostgresAppointments implements Appointments {
                             WHERE tenant_id = :tenant AND id = :id AND version = :expected
                               AND client_id = :client AND service_id = :service""")
                     .bindMap(row(a))
-                    .bind("tenant", Sql.uuid(tenant.value()))
-                    .bind("id", Sql.uuid(a.id().value()))
-                    .bind("room", Sql.uuid(a.room() == null ? null : a.room().value()))
-                    .bind("equipment", Sql.uuids(a.equipment().stream().map(EquipmentId::value).toList()))
-                    .bind("reason", Sql.bytes(a.cancellation().map(c -> c.sealedReason()).orElse(null)))
-                    .bind("cancelledBy", Sql.uuid(a.cancellation().map(c -> Columns.actorUser(c.by())).orElse(null)))
-                    .bind("cancelledAt", Sql.instant(a.cancellation().map(c -> c.at()).orElse(null)))
+                    .bind("tenant", tenant.value())
+                    .bind("id", a.id().value())
+                    .bind("room", a.room() == null ? null : a.room().value())
+                    .bindArray("equipment", UUID.class, a.equipment().stream().map(EquipmentId::value).toList())
+                    .bind("reason", a.cancellation().map(c -> c.sealedReason()).orElse(null))
+                    .bind("cancelledBy", a.cancellation().map(c -> Columns.actorUser(c.by())).orElse(null))
+                    .bindByType("cancelledAt", a.cancellation().map(c -> c.at()).orElse(null), Instant.class)
                     .bind("expected", expectedVersion)
                     .execute();
             if (updated == 0) {
@@ -131,8 +132,8 @@ final class PostgresAppointments implements Appointments {
             }
             insertMoves(h, a);
             h.createUpdate("DELETE FROM public.appointment_resources WHERE tenant_id = :tenant AND appointment_id = :id")
-                    .bind("tenant", Sql.uuid(tenant.value()))
-                    .bind("id", Sql.uuid(a.id().value()))
+                    .bind("tenant", tenant.value())
+                    .bind("id", a.id().value())
                     .execute();
             hold(h, a);
             return true;
@@ -146,23 +147,23 @@ final class PostgresAppointments implements Appointments {
             return;
         }
         List<Integer> positions = new ArrayList<>();
-        List<Object> starts = new ArrayList<>();
-        List<Object> ends = new ArrayList<>();
+        List<Instant> starts = new ArrayList<>();
+        List<Instant> ends = new ArrayList<>();
         List<UUID> professionals = new ArrayList<>();
         List<UUID> rooms = new ArrayList<>();
         List<String> equipment = new ArrayList<>();
-        List<Object> at = new ArrayList<>();
+        List<Instant> at = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
         List<UUID> by = new ArrayList<>();
         for (int i = 0; i < history.size(); i++) {
             PreviousSlot p = history.get(i);
             positions.add(i);
-            starts.add(java.time.OffsetDateTime.ofInstant(Sql.micros(p.start()), java.time.ZoneOffset.UTC));
-            ends.add(java.time.OffsetDateTime.ofInstant(Sql.micros(p.end()), java.time.ZoneOffset.UTC));
+            starts.add(p.start());
+            ends.add(p.end());
             professionals.add(p.professional().value());
             rooms.add(p.room() == null ? null : p.room().value());
             equipment.add(String.join(",", p.equipment().stream().map(e -> e.value().toString()).toList()));
-            at.add(java.time.OffsetDateTime.ofInstant(Sql.micros(p.movedAt()), java.time.ZoneOffset.UTC));
+            at.add(p.movedAt());
             kinds.add(Columns.actorKind(p.movedBy()));
             by.add(Columns.actorUser(p.movedBy()));
         }
@@ -177,24 +178,18 @@ final class PostgresAppointments implements Appointments {
                                     CAST(:kinds AS text[]), CAST(:by AS uuid[]))
                              AS m(position, start_at, end_at, professional_id, room_id, equipment, moved_at, kind, by)
                         ON CONFLICT (tenant_id, appointment_id, position) DO NOTHING""")
-                .bind("tenant", Sql.uuid(a.tenant().value()))
-                .bind("id", Sql.uuid(a.id().value()))
-                .bind("positions", array("integer", positions))
-                .bind("starts", array("timestamptz", starts))
-                .bind("ends", array("timestamptz", ends))
-                .bind("professionals", array("uuid", professionals))
-                .bind("rooms", array("uuid", rooms))
-                .bind("equipment", array("text", equipment))
-                .bind("at", array("timestamptz", at))
-                .bind("kinds", array("text", kinds))
-                .bind("by", array("uuid", by))
+                .bind("tenant", a.tenant().value())
+                .bind("id", a.id().value())
+                .bindArray("positions", Integer.class, positions)
+                .bindArray("starts", Instant.class, starts)
+                .bindArray("ends", Instant.class, ends)
+                .bindArray("professionals", UUID.class, professionals)
+                .bindArray("rooms", UUID.class, rooms)
+                .bindArray("equipment", String.class, equipment)
+                .bindArray("at", Instant.class, at)
+                .bindArray("kinds", String.class, kinds)
+                .bindArray("by", UUID.class, by)
                 .execute();
-    }
-
-    private static org.jdbi.v3.core.argument.Argument array(String type, List<?> values) {
-        Object[] array = values.toArray();
-        return (position, statement, ctx) ->
-                statement.setArray(position, statement.getConnection().createArrayOf(type, array));
     }
 
     /**
@@ -224,12 +219,12 @@ final class PostgresAppointments implements Appointments {
                             FROM unnest(CAST(:ids AS uuid[]), CAST(:kinds AS text[])) AS r(id, kind)
                             ON CONFLICT DO NOTHING
                             RETURNING resource_id""")
-                    .bind("tenant", Sql.uuid(a.tenant().value()))
-                    .bind("id", Sql.uuid(a.id().value()))
-                    .bind("ids", Sql.uuids(List.copyOf(wanted.keySet())))
-                    .bind("kinds", Columns.texts(List.copyOf(wanted.values())))
-                    .bind("from", Sql.instant(occupied.start()))
-                    .bind("to", Sql.instant(occupied.end()))
+                    .bind("tenant", a.tenant().value())
+                    .bind("id", a.id().value())
+                    .bindArray("ids", UUID.class, List.copyOf(wanted.keySet()))
+                    .bindArray("kinds", String.class, List.copyOf(wanted.values()))
+                    .bind("from", occupied.start())
+                    .bind("to", occupied.end())
                     .bind("active", a.status().holdsResources())
                     .mapTo(UUID.class)
                     .list();
@@ -321,8 +316,8 @@ final class PostgresAppointments implements Appointments {
     public Optional<StoredAppointment> byId(TenantId tenant, AppointmentId id) {
         return tx.withHandle(Optional.of(tenant), "find an appointment", h -> h.createQuery(
                         SELECT + " WHERE a.tenant_id = :tenant AND a.id = :id")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("id", Sql.uuid(id.value()))
+                .bind("tenant", tenant.value())
+                .bind("id", id.value())
                 .map(APPOINTMENT)
                 .findOne());
     }
@@ -331,8 +326,8 @@ final class PostgresAppointments implements Appointments {
     public List<StoredAppointment> bySeries(TenantId tenant, SeriesId series) {
         return tx.withHandle(Optional.of(tenant), "list a series", h -> h.createQuery(
                         SELECT + " WHERE a.tenant_id = :tenant AND a.series_id = :series ORDER BY a.start_at, a.id")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("series", Sql.uuid(series.value()))
+                .bind("tenant", tenant.value())
+                .bind("series", series.value())
                 .map(APPOINTMENT)
                 .list());
     }
@@ -350,13 +345,13 @@ final class PostgresAppointments implements Appointments {
         }
         Found found = tx.withHandle(Optional.of(tenant), "list appointments", h -> {
             var q = h.createQuery(sql.toString())
-                    .bind("tenant", Sql.uuid(tenant.value()))
-                    .bind("from", Sql.instant(query.starts().start()))
-                    .bind("to", Sql.instant(query.starts().end()))
+                    .bind("tenant", tenant.value())
+                    .bind("from", query.starts().start())
+                    .bind("to", query.starts().end())
                     .bind("limit", page.limit() + 1);
-            query.professional().ifPresent(p -> q.bind("professional", Sql.uuid(p.value())));
-            query.client().ifPresent(c -> q.bind("client", Sql.uuid(c.value())));
-            after.ifPresent(c -> q.bind("afterAt", Sql.instant(c.at())).bind("afterId", Sql.uuid(c.id())));
+            query.professional().ifPresent(p -> q.bind("professional", p.value()));
+            query.client().ifPresent(c -> q.bind("client", c.value()));
+            after.ifPresent(c -> q.bind("afterAt", c.at()).bind("afterId", c.id()));
             List<StoredAppointment> rows = q.map(APPOINTMENT).list();
             boolean more = rows.size() > page.limit();
             return new Found(more ? rows.subList(0, page.limit()) : rows, more);
@@ -377,10 +372,10 @@ final class PostgresAppointments implements Appointments {
                         + " WHERE a.tenant_id = :tenant AND a.professional_id = :professional"
                         + " AND a.start_at >= :from AND a.start_at < :to AND a.status <> 'cancelled'"
                         + " ORDER BY a.start_at, a.id LIMIT :max")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("professional", Sql.uuid(professional.value()))
-                .bind("from", Sql.instant(starts.start()))
-                .bind("to", Sql.instant(starts.end()))
+                .bind("tenant", tenant.value())
+                .bind("professional", professional.value())
+                .bind("from", starts.start())
+                .bind("to", starts.end())
                 .bind("max", max)
                 .map(APPOINTMENT)
                 .list());
@@ -404,11 +399,11 @@ final class PostgresAppointments implements Appointments {
                             WHERE tenant_id = :tenant AND active AND resource_id = ANY(:ids)
                               AND lower(during) >= :earliest AND lower(during) < :to
                               AND during && tstzrange(:from, :to, '[)')""")
-                    .bind("tenant", Sql.uuid(tenant.value()))
-                    .bind("ids", Sql.uuids(ids))
-                    .bind("earliest", Sql.instant(range.start().minus(StoredAppointment.MAX_OCCUPIED)))
-                    .bind("from", Sql.instant(range.start()))
-                    .bind("to", Sql.instant(range.end()))
+                    .bind("tenant", tenant.value())
+                    .bindArray("ids", UUID.class, ids)
+                    .bind("earliest", range.start().minus(StoredAppointment.MAX_OCCUPIED))
+                    .bind("from", range.start())
+                    .bind("to", range.end())
                     .map((rs, ctx) -> {
                         UUID id = Sql.uuid(rs, "resource_id");
                         TimeRange taken = new TimeRange(Sql.instant(rs, "start_at"), Sql.instant(rs, "end_at"));

@@ -24,9 +24,9 @@ final class PostgresCalendarFeeds implements CalendarFeeds {
                         ON CONFLICT (tenant_id, user_id) DO UPDATE
                         SET token_hash = EXCLUDED.token_hash, created_at = EXCLUDED.created_at""")
                 .bind("hash", tokenHash)
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("user", Sql.uuid(member.value()))
-                .bind("at", Sql.instant(at))
+                .bind("tenant", tenant.value())
+                .bind("user", member.value())
+                .bind("at", at)
                 .execute());
     }
 
@@ -34,8 +34,8 @@ final class PostgresCalendarFeeds implements CalendarFeeds {
     public boolean revoke(TenantId tenant, UserId member) {
         return tx.withHandle(Optional.of(tenant), "revoke a calendar feed link", h -> h.createUpdate(
                         "DELETE FROM directory.calendar_feed_tokens WHERE tenant_id = :tenant AND user_id = :user")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("user", Sql.uuid(member.value()))
+                .bind("tenant", tenant.value())
+                .bind("user", member.value())
                 .execute()) == 1;
     }
 
@@ -43,8 +43,8 @@ final class PostgresCalendarFeeds implements CalendarFeeds {
     public Optional<FeedToken> ofMember(TenantId tenant, UserId member) {
         return tx.withHandle(Optional.of(tenant), "find a member's calendar feed", h -> h.createQuery(
                         "SELECT created_at FROM directory.calendar_feed_tokens WHERE tenant_id = :tenant AND user_id = :user")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("user", Sql.uuid(member.value()))
+                .bind("tenant", tenant.value())
+                .bind("user", member.value())
                 .map((rs, ctx) -> new FeedToken(tenant, member, Sql.instant(rs, "created_at")))
                 .findOne());
     }

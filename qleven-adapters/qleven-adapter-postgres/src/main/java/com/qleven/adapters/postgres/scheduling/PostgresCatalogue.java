@@ -18,6 +18,7 @@ import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Update;
 
@@ -63,8 +64,8 @@ final class PostgresCatalogue implements Catalogue {
     }
 
     private static Update bindService(Update update, TenantId tenant, Service s) {
-        return update.bind("tenant", Sql.uuid(tenant.value()))
-                .bind("id", Sql.uuid(s.id().value()))
+        return update.bind("tenant", tenant.value())
+                .bind("id", s.id().value())
                 .bind("name", s.name())
                 .bind("duration", s.durationMinutes())
                 .bind("before", s.bufferBeforeMinutes())
@@ -73,8 +74,8 @@ final class PostgresCatalogue implements Catalogue {
                 .bind("currency", s.price().currency().getCurrencyCode())
                 .bind("taxRate", s.taxRate())
                 .bind("room", s.roomRequired())
-                .bind("kinds", Columns.texts(s.equipmentKinds()))
-                .bind("professionals", Sql.uuids(s.professionalIds().stream().map(UserId::value).toList()))
+                .bindArray("kinds", String.class, s.equipmentKinds())
+                .bindArray("professionals", UUID.class, s.professionalIds().stream().map(UserId::value).toList())
                 .bind("active", s.active());
     }
 
@@ -82,8 +83,8 @@ final class PostgresCatalogue implements Catalogue {
     public Optional<Service> service(TenantId tenant, ServiceId id) {
         return tx.withHandle(Optional.of(tenant), "find a service", h -> h.createQuery(
                         "SELECT " + SERVICE_COLUMNS + " FROM public.services WHERE tenant_id = :tenant AND id = :id")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("id", Sql.uuid(id.value()))
+                .bind("tenant", tenant.value())
+                .bind("id", id.value())
                 .map(SERVICE)
                 .findOne());
     }
@@ -92,7 +93,7 @@ final class PostgresCatalogue implements Catalogue {
     public List<Service> services(TenantId tenant) {
         return tx.withHandle(Optional.of(tenant), "list services", h -> h.createQuery(
                         "SELECT " + SERVICE_COLUMNS + " FROM public.services WHERE tenant_id = :tenant ORDER BY name, id")
-                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("tenant", tenant.value())
                 .map(SERVICE)
                 .list());
     }
@@ -101,8 +102,8 @@ final class PostgresCatalogue implements Catalogue {
     public void addRoom(TenantId tenant, Room room) {
         tx.withHandle(Optional.of(tenant), "add a room", h -> h.createUpdate(
                         "INSERT INTO public.rooms (tenant_id, id, name) VALUES (:tenant, :id, :name)")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("id", Sql.uuid(room.id().value()))
+                .bind("tenant", tenant.value())
+                .bind("id", room.id().value())
                 .bind("name", room.name())
                 .execute());
     }
@@ -111,8 +112,8 @@ final class PostgresCatalogue implements Catalogue {
     public Optional<Room> room(TenantId tenant, RoomId id) {
         return tx.withHandle(Optional.of(tenant), "find a room", h -> h.createQuery(
                         "SELECT id, name FROM public.rooms WHERE tenant_id = :tenant AND id = :id")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("id", Sql.uuid(id.value()))
+                .bind("tenant", tenant.value())
+                .bind("id", id.value())
                 .map(ROOM)
                 .findOne());
     }
@@ -121,7 +122,7 @@ final class PostgresCatalogue implements Catalogue {
     public List<Room> rooms(TenantId tenant) {
         return tx.withHandle(Optional.of(tenant), "list rooms", h -> h.createQuery(
                         "SELECT id, name FROM public.rooms WHERE tenant_id = :tenant ORDER BY name, id")
-                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("tenant", tenant.value())
                 .map(ROOM)
                 .list());
     }
@@ -131,8 +132,8 @@ final class PostgresCatalogue implements Catalogue {
         tx.withHandle(Optional.of(tenant), "add equipment", h -> h.createUpdate("""
                         INSERT INTO public.equipment (tenant_id, id, name, kind, status)
                         VALUES (:tenant, :id, :name, :kind, :status)""")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("id", Sql.uuid(equipment.id().value()))
+                .bind("tenant", tenant.value())
+                .bind("id", equipment.id().value())
                 .bind("name", equipment.name())
                 .bind("kind", equipment.kind())
                 .bind("status", equipment.status().wireName())
@@ -143,8 +144,8 @@ final class PostgresCatalogue implements Catalogue {
     public boolean setEquipmentStatus(TenantId tenant, EquipmentId id, EquipmentStatus status) {
         return tx.withHandle(Optional.of(tenant), "set equipment's status", h -> h.createUpdate(
                         "UPDATE public.equipment SET status = :status WHERE tenant_id = :tenant AND id = :id")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("id", Sql.uuid(id.value()))
+                .bind("tenant", tenant.value())
+                .bind("id", id.value())
                 .bind("status", status.wireName())
                 .execute()) == 1;
     }
@@ -153,8 +154,8 @@ final class PostgresCatalogue implements Catalogue {
     public Optional<Equipment> equipment(TenantId tenant, EquipmentId id) {
         return tx.withHandle(Optional.of(tenant), "find equipment", h -> h.createQuery(
                         "SELECT id, name, kind, status FROM public.equipment WHERE tenant_id = :tenant AND id = :id")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("id", Sql.uuid(id.value()))
+                .bind("tenant", tenant.value())
+                .bind("id", id.value())
                 .map(EQUIPMENT)
                 .findOne());
     }
@@ -163,7 +164,7 @@ final class PostgresCatalogue implements Catalogue {
     public List<Equipment> equipment(TenantId tenant) {
         return tx.withHandle(Optional.of(tenant), "list equipment", h -> h.createQuery(
                         "SELECT id, name, kind, status FROM public.equipment WHERE tenant_id = :tenant ORDER BY name, id")
-                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("tenant", tenant.value())
                 .map(EQUIPMENT)
                 .list());
     }
@@ -176,8 +177,8 @@ final class PostgresCatalogue implements Catalogue {
         return tx.withHandle(Optional.of(tenant), "list equipment of kinds", h -> h.createQuery("""
                         SELECT id, name, kind, status FROM public.equipment
                         WHERE tenant_id = :tenant AND kind = ANY(:kinds) ORDER BY name, id""")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("kinds", Columns.texts(kinds))
+                .bind("tenant", tenant.value())
+                .bindArray("kinds", String.class, kinds)
                 .map(EQUIPMENT)
                 .list());
     }

@@ -23,10 +23,10 @@ final class PostgresManageLinks implements ManageLinks {
                             created_at)
                         VALUES (:hash, :tenant, :appointment, :expires, :at)""")
                 .bind("hash", link.tokenHash())
-                .bind("tenant", Sql.uuid(link.tenant().value()))
-                .bind("appointment", Sql.uuid(link.appointment().value()))
-                .bind("expires", Sql.instant(link.expiresAt()))
-                .bind("at", Sql.instant(link.createdAt()))
+                .bind("tenant", link.tenant().value())
+                .bind("appointment", link.appointment().value())
+                .bind("expires", link.expiresAt())
+                .bind("at", link.createdAt())
                 .execute());
     }
 
@@ -36,7 +36,7 @@ final class PostgresManageLinks implements ManageLinks {
                         SELECT token_hash, tenant_id, appointment_id, expires_at, created_at
                         FROM directory.manage_link_tokens WHERE token_hash = :hash AND expires_at > :now""")
                 .bind("hash", tokenHash)
-                .bind("now", Sql.instant(now))
+                .bind("now", now)
                 .map((rs, ctx) -> new ManageLink(rs.getString("token_hash"), new TenantId(Sql.uuid(rs, "tenant_id")),
                         new AppointmentId(Sql.uuid(rs, "appointment_id")), Sql.instant(rs, "expires_at"),
                         Sql.instant(rs, "created_at")))
@@ -48,8 +48,8 @@ final class PostgresManageLinks implements ManageLinks {
         return tx.withHandle(Optional.of(tenant), "revoke manage links", h -> h.createUpdate("""
                         DELETE FROM directory.manage_link_tokens
                         WHERE tenant_id = :tenant AND appointment_id = :appointment""")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("appointment", Sql.uuid(appointment.value()))
+                .bind("tenant", tenant.value())
+                .bind("appointment", appointment.value())
                 .execute());
     }
 
@@ -59,7 +59,7 @@ final class PostgresManageLinks implements ManageLinks {
                         DELETE FROM directory.manage_link_tokens WHERE token_hash IN (
                             SELECT token_hash FROM directory.manage_link_tokens WHERE expires_at <= :now
                             ORDER BY expires_at LIMIT :batch FOR UPDATE SKIP LOCKED)""")
-                .bind("now", Sql.instant(now))
+                .bind("now", now)
                 .bind("batch", batch)
                 .execute());
     }

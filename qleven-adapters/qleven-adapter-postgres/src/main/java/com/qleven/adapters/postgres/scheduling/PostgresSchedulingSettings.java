@@ -1,7 +1,6 @@
 package com.qleven.adapters.postgres.scheduling;
 
 import com.qleven.adapters.postgres.shared.PostgresTransactions;
-import com.qleven.adapters.postgres.shared.Sql;
 import com.qleven.domain.scheduling.OpeningHours;
 import com.qleven.domain.scheduling.SchedulingSettings;
 import com.qleven.domain.shared.ConflictException;
@@ -13,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.jdbi.v3.core.JdbiException;
 
 /**
@@ -32,7 +32,7 @@ final class PostgresSchedulingSettings implements SchedulingSettingsRepository {
                         SELECT slug, locale, slot_minutes, opening_weekly, closed_days::text[] AS closed_days,
                                cancellation_window_hours, waitlist_offer_hold_minutes
                         FROM public.scheduling_settings WHERE tenant_id = :tenant""")
-                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("tenant", tenant.value())
                 .map((rs, ctx) -> {
                     TreeSet<LocalDate> closed = new TreeSet<>();
                     Columns.texts(rs, "closed_days").forEach(d -> closed.add(LocalDate.parse(d)));
@@ -54,7 +54,7 @@ final class PostgresSchedulingSettings implements SchedulingSettingsRepository {
                                 ON CONFLICT (tenant_id) DO UPDATE SET slug = EXCLUDED.slug
                                 WHERE center_slugs.slug <> EXCLUDED.slug""")
                         .bind("slug", settings.slug())
-                        .bind("tenant", Sql.uuid(tenant.value()))
+                        .bind("tenant", tenant.value())
                         .execute();
             } catch (JdbiException e) {
                 if (e.getCause() instanceof java.sql.SQLException s && "23505".equals(s.getSQLState())) {
@@ -73,16 +73,16 @@ final class PostgresSchedulingSettings implements SchedulingSettingsRepository {
                                 cancellation_window_hours = EXCLUDED.cancellation_window_hours,
                                 waitlist_offer_hold_minutes = EXCLUDED.waitlist_offer_hold_minutes,
                                 updated_at = EXCLUDED.updated_at""")
-                    .bind("tenant", Sql.uuid(tenant.value()))
+                    .bind("tenant", tenant.value())
                     .bind("slug", settings.slug())
                     .bind("locale", settings.locale().toLanguageTag())
                     .bind("slot", settings.slotMinutes())
-                    .bind("weekly", Columns.texts(Columns.weekly(settings.openingHours().weekly())))
-                    .bind("closed", Columns.texts(settings.openingHours().closedDays().stream()
-                            .map(LocalDate::toString).toList()))
+                    .bindArray("weekly", String.class, Columns.weekly(settings.openingHours().weekly()))
+                    .bindArray("closed", String.class, settings.openingHours().closedDays().stream()
+                            .map(LocalDate::toString).toList())
                     .bind("window", settings.cancellationWindowHours())
                     .bind("hold", settings.waitlistOfferHoldMinutes())
-                    .bind("at", Sql.instant(at))
+                    .bind("at", at)
                     .execute();
         });
     }
@@ -92,7 +92,7 @@ final class PostgresSchedulingSettings implements SchedulingSettingsRepository {
         return tx.withHandle("find a center by its slug", h -> h.createQuery(
                         "SELECT tenant_id FROM directory.center_slugs WHERE slug = :slug")
                 .bind("slug", slug)
-                .map((rs, ctx) -> new TenantId(Sql.uuid(rs, "tenant_id")))
+                .mapTo(UUID.class).map(TenantId::new)
                 .findOne());
     }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
@@ -49,10 +50,10 @@ final class PostgresStaffSchedules implements StaffSchedules {
                         VALUES (:tenant, :user, :weekly, :at)
                         ON CONFLICT (tenant_id, user_id) DO UPDATE SET weekly = EXCLUDED.weekly,
                             updated_at = EXCLUDED.updated_at""")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("user", Sql.uuid(member.value()))
-                .bind("weekly", Columns.texts(Columns.weekly(weekly)))
-                .bind("at", Sql.instant(at))
+                .bind("tenant", tenant.value())
+                .bind("user", member.value())
+                .bindArray("weekly", String.class, Columns.weekly(weekly))
+                .bind("at", at)
                 .execute());
     }
 
@@ -62,10 +63,10 @@ final class PostgresStaffSchedules implements StaffSchedules {
                         INSERT INTO public.staff_hour_exceptions (tenant_id, user_id, day, windows)
                         VALUES (:tenant, :user, :day, :windows)
                         ON CONFLICT (tenant_id, user_id, day) DO UPDATE SET windows = EXCLUDED.windows""")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("user", Sql.uuid(member.value()))
+                .bind("tenant", tenant.value())
+                .bind("user", member.value())
                 .bind("day", hours.date())
-                .bind("windows", Columns.texts(Columns.windows(hours.windows())))
+                .bindArray("windows", String.class, Columns.windows(hours.windows()))
                 .execute());
     }
 
@@ -74,8 +75,8 @@ final class PostgresStaffSchedules implements StaffSchedules {
         return tx.withHandle(Optional.of(tenant), "remove a day's hours", h -> h.createUpdate("""
                         DELETE FROM public.staff_hour_exceptions
                         WHERE tenant_id = :tenant AND user_id = :user AND day = :day""")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("user", Sql.uuid(member.value()))
+                .bind("tenant", tenant.value())
+                .bind("user", member.value())
                 .bind("day", date)
                 .execute()) == 1;
     }
@@ -85,13 +86,13 @@ final class PostgresStaffSchedules implements StaffSchedules {
         tx.withHandle(Optional.of(tenant), "add time off", h -> h.createUpdate("""
                         INSERT INTO public.staff_time_off (tenant_id, id, user_id, start_at, end_at, reason, created_at)
                         VALUES (:tenant, :id, :user, :start, :end, :reason, :at)""")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("id", Sql.uuid(timeOff.id().value()))
-                .bind("user", Sql.uuid(timeOff.professional().value()))
-                .bind("start", Sql.instant(timeOff.start()))
-                .bind("end", Sql.instant(timeOff.end()))
-                .bind("reason", Sql.bytes(timeOff.sealedReason()))
-                .bind("at", Sql.instant(timeOff.createdAt()))
+                .bind("tenant", tenant.value())
+                .bind("id", timeOff.id().value())
+                .bind("user", timeOff.professional().value())
+                .bind("start", timeOff.start())
+                .bind("end", timeOff.end())
+                .bind("reason", timeOff.sealedReason())
+                .bind("at", timeOff.createdAt())
                 .execute());
     }
 
@@ -99,8 +100,8 @@ final class PostgresStaffSchedules implements StaffSchedules {
     public boolean removeTimeOff(TenantId tenant, TimeOffId id) {
         return tx.withHandle(Optional.of(tenant), "remove time off", h -> h.createUpdate(
                         "DELETE FROM public.staff_time_off WHERE tenant_id = :tenant AND id = :id")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("id", Sql.uuid(id.value()))
+                .bind("tenant", tenant.value())
+                .bind("id", id.value())
                 .execute()) == 1;
     }
 
@@ -111,11 +112,11 @@ final class PostgresStaffSchedules implements StaffSchedules {
                         WHERE tenant_id = :tenant AND user_id = :user AND start_at < :to AND end_at > :from
                           AND start_at > :earliest
                         ORDER BY start_at, id""")
-                .bind("earliest", Sql.instant(range.start().minus(LONGEST_TIME_OFF)))
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("user", Sql.uuid(member.value()))
-                .bind("from", Sql.instant(range.start()))
-                .bind("to", Sql.instant(range.end()))
+                .bind("earliest", range.start().minus(LONGEST_TIME_OFF))
+                .bind("tenant", tenant.value())
+                .bind("user", member.value())
+                .bind("from", range.start())
+                .bind("to", range.end())
                 .map(TIME_OFF)
                 .list());
     }
@@ -143,14 +144,14 @@ final class PostgresStaffSchedules implements StaffSchedules {
         }
         List<Part> parts = tx.withHandle(Optional.of(tenant), "read staff schedules", h -> {
             var query = h.createQuery(sql)
-                    .bind("tenant", Sql.uuid(tenant.value()))
+                    .bind("tenant", tenant.value())
                     .bind("fromDay", from)
                     .bind("toDay", to)
-                    .bind("from", Sql.instant(range.start()))
-                    .bind("to", Sql.instant(range.end()))
-                    .bind("earliest", Sql.instant(range.start().minus(LONGEST_TIME_OFF)));
+                    .bind("from", range.start())
+                    .bind("to", range.end())
+                    .bind("earliest", range.start().minus(LONGEST_TIME_OFF));
             if (!all) {
-                query.bind("members", Sql.uuids(ids));
+                query.bindArray("members", UUID.class, ids);
             }
             return query.map((rs, ctx) -> {
                 String part = rs.getString("part");

@@ -79,20 +79,20 @@ final class PostgresWaitlistEntries implements WaitlistEntries {
 
     private static Update bind(Update update, TenantId tenant, WaitlistEntry e) {
         Optional<WaitlistOffer> offer = Optional.ofNullable(e.offer());
-        return update.bind("tenant", Sql.uuid(tenant.value()))
-                .bind("id", Sql.uuid(e.id().value()))
-                .bind("client", Sql.uuid(e.client().value()))
-                .bind("service", Sql.uuid(e.service().value()))
+        return update.bind("tenant", tenant.value())
+                .bind("id", e.id().value())
+                .bind("client", e.client().value())
+                .bind("service", e.service().value())
                 .bind("from", e.from())
                 .bind("to", e.to())
-                .bind("professional", Sql.uuid(e.professional() == null ? null : e.professional().value()))
+                .bind("professional", e.professional() == null ? null : e.professional().value())
                 .bind("status", e.status().wireName())
-                .bind("offerProfessional", Sql.uuid(offer.map(o -> o.slot().professional().value()).orElse(null)))
-                .bind("offerStart", Sql.instant(offer.map(o -> o.slot().start()).orElse(null)))
-                .bind("offerEnd", Sql.instant(offer.map(o -> o.slot().end()).orElse(null)))
-                .bind("offeredAt", Sql.instant(offer.map(WaitlistOffer::offeredAt).orElse(null)))
-                .bind("expiresAt", Sql.instant(offer.map(WaitlistOffer::expiresAt).orElse(null)))
-                .bind("createdAt", Sql.instant(e.createdAt()));
+                .bind("offerProfessional", offer.map(o -> o.slot().professional().value()).orElse(null))
+                .bindByType("offerStart", offer.map(o -> o.slot().start()).orElse(null), Instant.class)
+                .bindByType("offerEnd", offer.map(o -> o.slot().end()).orElse(null), Instant.class)
+                .bindByType("offeredAt", offer.map(WaitlistOffer::offeredAt).orElse(null), Instant.class)
+                .bindByType("expiresAt", offer.map(WaitlistOffer::expiresAt).orElse(null), Instant.class)
+                .bind("createdAt", e.createdAt());
     }
 
     private static void recordOffer(org.jdbi.v3.core.Handle h, TenantId tenant, WaitlistEntry e) {
@@ -106,13 +106,13 @@ final class PostgresWaitlistEntries implements WaitlistEntries {
                         VALUES (:tenant, :id, :professional, :start, :end, :offeredAt, :expiresAt)
                         ON CONFLICT (tenant_id, entry_id, professional_id, start_at, end_at) DO UPDATE
                         SET offered_at = EXCLUDED.offered_at, expires_at = EXCLUDED.expires_at""")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("id", Sql.uuid(e.id().value()))
-                .bind("professional", Sql.uuid(o.slot().professional().value()))
-                .bind("start", Sql.instant(o.slot().start()))
-                .bind("end", Sql.instant(o.slot().end()))
-                .bind("offeredAt", Sql.instant(o.offeredAt()))
-                .bind("expiresAt", Sql.instant(o.expiresAt()))
+                .bind("tenant", tenant.value())
+                .bind("id", e.id().value())
+                .bind("professional", o.slot().professional().value())
+                .bind("start", o.slot().start())
+                .bind("end", o.slot().end())
+                .bind("offeredAt", o.offeredAt())
+                .bind("expiresAt", o.expiresAt())
                 .execute();
     }
 
@@ -120,8 +120,8 @@ final class PostgresWaitlistEntries implements WaitlistEntries {
     public Optional<WaitlistEntry> byId(TenantId tenant, WaitlistEntryId id) {
         return tx.withHandle(Optional.of(tenant), "find a waitlist entry", h -> h.createQuery(
                         "SELECT " + COLUMNS + " FROM public.waitlist_entries WHERE tenant_id = :tenant AND id = :id")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("id", Sql.uuid(id.value()))
+                .bind("tenant", tenant.value())
+                .bind("id", id.value())
                 .map(ENTRY)
                 .findOne());
     }
@@ -133,9 +133,9 @@ final class PostgresWaitlistEntries implements WaitlistEntries {
             var q = h.createQuery("SELECT " + COLUMNS + " FROM public.waitlist_entries WHERE tenant_id = :tenant"
                             + (after.isPresent() ? " AND (created_at, id) > (:afterAt, :afterId)" : "")
                             + " ORDER BY created_at, id LIMIT :limit")
-                    .bind("tenant", Sql.uuid(tenant.value()))
+                    .bind("tenant", tenant.value())
                     .bind("limit", page.limit() + 1);
-            after.ifPresent(c -> q.bind("afterAt", Sql.instant(c.at())).bind("afterId", Sql.uuid(c.id())));
+            after.ifPresent(c -> q.bind("afterAt", c.at()).bind("afterId", c.id()));
             return q.map(ENTRY).list();
         });
         if (rows.size() <= page.limit()) {
@@ -157,12 +157,12 @@ final class PostgresWaitlistEntries implements WaitlistEntries {
                                 + " AND o.entry_id = e.id AND o.professional_id = :professional"
                                 + " AND o.start_at = :start AND o.end_at = :end)"
                                 + " ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("service", Sql.uuid(slot.service().value()))
+                .bind("tenant", tenant.value())
+                .bind("service", slot.service().value())
                 .bind("day", day)
-                .bind("professional", Sql.uuid(slot.professional().value()))
-                .bind("start", Sql.instant(slot.start()))
-                .bind("end", Sql.instant(slot.end()))
+                .bind("professional", slot.professional().value())
+                .bind("start", slot.start())
+                .bind("end", slot.end())
                 .map(ENTRY)
                 .findOne());
     }
@@ -173,8 +173,8 @@ final class PostgresWaitlistEntries implements WaitlistEntries {
                         "SELECT " + COLUMNS + " FROM public.waitlist_entries WHERE tenant_id = :tenant"
                                 + " AND status = 'offered' AND offer_expires_at <= :now"
                                 + " ORDER BY offer_expires_at, id LIMIT :limit FOR UPDATE SKIP LOCKED")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("now", Sql.instant(now))
+                .bind("tenant", tenant.value())
+                .bind("now", now)
                 .bind("limit", limit)
                 .map(ENTRY)
                 .list());

@@ -29,7 +29,7 @@ final class PostgresDataKeys implements DataKeys {
     public Optional<WrappedKey> byId(UUID keyId) {
         return tx.withHandle("find a data key", h -> h
                 .createQuery("SELECT " + COLUMNS + " FROM keystore.data_keys WHERE id = :id")
-                .bind("id", Sql.uuid(keyId))
+                .bind("id", keyId)
                 .map(KEY)
                 .findOne());
     }
@@ -41,7 +41,7 @@ final class PostgresDataKeys implements DataKeys {
         }
         return tx.withHandle("find data keys", h -> h
                 .createQuery("SELECT " + COLUMNS + " FROM keystore.data_keys WHERE id = ANY(:ids)")
-                .bind("ids", Sql.uuids(keyIds.stream().distinct().toList()))
+                .bindArray("ids", UUID.class, keyIds.stream().distinct().toList())
                 .map(KEY)
                 .list());
     }
@@ -79,12 +79,12 @@ final class PostgresDataKeys implements DataKeys {
     private static WrappedKey insert(Handle h, WrappedKey key) {
         h.createUpdate("INSERT INTO keystore.data_keys (" + COLUMNS
                         + ") VALUES (:id, :kind, :owner, :master, :wrapped, :created)")
-                .bind("id", Sql.uuid(key.id()))
+                .bind("id", key.id())
                 .bind("kind", key.scope().kind())
-                .bind("owner", Sql.uuid(key.scope().owner()))
+                .bind("owner", key.scope().owner())
                 .bind("master", key.masterKeyId())
-                .bind("wrapped", Sql.bytes(key.wrapped()))
-                .bind("created", Sql.instant(key.createdAt()))
+                .bind("wrapped", key.wrapped())
+                .bind("created", key.createdAt())
                 .execute();
         return new WrappedKey(key.id(), key.scope(), key.masterKeyId(), key.wrapped().clone(),
                 Sql.micros(key.createdAt()));
@@ -95,7 +95,7 @@ final class PostgresDataKeys implements DataKeys {
         tx.withHandle("shred data keys", h -> h
                 .createUpdate("DELETE FROM keystore.data_keys WHERE scope_kind = :kind AND scope_owner = :owner")
                 .bind("kind", scope.kind())
-                .bind("owner", Sql.uuid(scope.owner()))
+                .bind("owner", scope.owner())
                 .execute());
         // A cipher may keep the scope's keys for the rest of the unit: they must not outlive the shred.
         tx.forgetUnitLocals();
@@ -107,7 +107,7 @@ final class PostgresDataKeys implements DataKeys {
                 .createQuery("SELECT " + COLUMNS + " FROM keystore.data_keys WHERE master_key_id <> :master"
                         + (after.isPresent() ? " AND id > :after" : "") + " ORDER BY id LIMIT :limit")
                 .bind("master", masterKeyId)
-                .bind("after", Sql.uuid(after.orElse(null)))
+                .bind("after", after.orElse(null))
                 .bind("limit", limit)
                 .map(KEY)
                 .list());
@@ -118,10 +118,10 @@ final class PostgresDataKeys implements DataKeys {
         return tx.withHandle("re-wrap a data key", h -> h
                 .createUpdate("UPDATE keystore.data_keys SET master_key_id = :master, wrapped = :wrapped"
                         + " WHERE id = :id AND master_key_id = :expected")
-                .bind("id", Sql.uuid(keyId))
+                .bind("id", keyId)
                 .bind("expected", expectedMasterKeyId)
                 .bind("master", masterKeyId)
-                .bind("wrapped", Sql.bytes(wrapped))
+                .bind("wrapped", wrapped)
                 .execute()) == 1;
     }
 
@@ -141,7 +141,7 @@ final class PostgresDataKeys implements DataKeys {
                         + " WHERE scope_kind = :kind AND scope_owner = :owner"
                         + " ORDER BY created_at DESC, id DESC LIMIT 1")
                 .bind("kind", scope.kind())
-                .bind("owner", Sql.uuid(scope.owner()))
+                .bind("owner", scope.owner())
                 .map(KEY)
                 .findOne();
     }

@@ -22,7 +22,7 @@ final class PostgresDirectory implements Directory {
         return tx.withHandle("find an account by email", h -> h
                 .createQuery("SELECT user_id FROM directory.account_emails WHERE email_index = :email")
                 .bind("email", email.hex())
-                .map((rs, ctx) -> new UserId(Sql.uuid(rs, "user_id")))
+                .mapTo(UUID.class).map(UserId::new)
                 .findOne());
     }
 
@@ -34,14 +34,14 @@ final class PostgresDirectory implements Directory {
                             INSERT INTO directory.account_emails (email_index, user_id) VALUES (:email, :user)
                             ON CONFLICT DO NOTHING""")
                     .bind("email", email.hex())
-                    .bind("user", Sql.uuid(account.value()))
+                    .bind("user", account.value())
                     .execute();
             if (inserted == 1) {
                 return true;
             }
             return h.createQuery("SELECT user_id FROM directory.account_emails WHERE email_index = :email")
                     .bind("email", email.hex())
-                    .map((rs, ctx) -> Sql.uuid(rs, "user_id"))
+                    .mapTo(UUID.class)
                     .findOne()
                     .filter(account.value()::equals)
                     .isPresent();
@@ -54,8 +54,8 @@ final class PostgresDirectory implements Directory {
                 .createQuery("""
                         SELECT tenant_id FROM directory.memberships WHERE user_id = :user AND NOT pending
                         ORDER BY position""")
-                .bind("user", Sql.uuid(account.value()))
-                .map((rs, ctx) -> new TenantId(Sql.uuid(rs, "tenant_id")))
+                .bind("user", account.value())
+                .mapTo(UUID.class).map(TenantId::new)
                 .list());
     }
 
@@ -67,7 +67,7 @@ final class PostgresDirectory implements Directory {
                         LEFT JOIN directory.center_names c ON c.tenant_id = m.tenant_id
                         WHERE m.user_id = :user AND NOT m.pending AND m.active
                         ORDER BY m.position""")
-                .bind("user", Sql.uuid(account.value()))
+                .bind("user", account.value())
                 .map((rs, ctx) -> new CenterChoice(new TenantId(Sql.uuid(rs, "tenant_id")), rs.getString("name")))
                 .list());
     }
@@ -79,7 +79,7 @@ final class PostgresDirectory implements Directory {
                         SELECT m.tenant_id, coalesce(c.name, '') AS name, m.role, m.since, m.active, m.pending
                         FROM directory.memberships m LEFT JOIN directory.center_names c ON c.tenant_id = m.tenant_id
                         WHERE m.user_id = :user ORDER BY m.position""")
-                .bind("user", Sql.uuid(account.value()))
+                .bind("user", account.value())
                 .map((rs, ctx) -> {
                     TenantId tenant = new TenantId(Sql.uuid(rs, "tenant_id"));
                     String role = rs.getString("role");
@@ -95,7 +95,7 @@ final class PostgresDirectory implements Directory {
     public List<Placement> placementsOf(UserId account) {
         return tx.withHandle("list an account's placements", h -> h
                 .createQuery("SELECT tenant_id, pending FROM directory.memberships WHERE user_id = :user ORDER BY position")
-                .bind("user", Sql.uuid(account.value()))
+                .bind("user", account.value())
                 .map((rs, ctx) -> new Placement(new TenantId(Sql.uuid(rs, "tenant_id")), rs.getBoolean("pending")))
                 .list());
     }
@@ -115,8 +115,8 @@ final class PostgresDirectory implements Directory {
                 .createUpdate("""
                         INSERT INTO directory.memberships (user_id, tenant_id, pending) VALUES (:user, :tenant, :pending)
                         ON CONFLICT DO NOTHING""")
-                .bind("user", Sql.uuid(account.value()))
-                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("user", account.value())
+                .bind("tenant", tenant.value())
                 .bind("pending", pending)
                 .execute());
     }
@@ -125,8 +125,8 @@ final class PostgresDirectory implements Directory {
     public void acceptMembership(UserId account, TenantId tenant) {
         tx.withHandle("accept a membership in the directory", h -> h
                 .createUpdate("UPDATE directory.memberships SET pending = false WHERE user_id = :user AND tenant_id = :tenant")
-                .bind("user", Sql.uuid(account.value()))
-                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("user", account.value())
+                .bind("tenant", tenant.value())
                 .execute());
     }
 
@@ -134,8 +134,8 @@ final class PostgresDirectory implements Directory {
     public void removeMembership(UserId account, TenantId tenant) {
         tx.withHandle("remove a membership from the directory", h -> h
                 .createUpdate("DELETE FROM directory.memberships WHERE user_id = :user AND tenant_id = :tenant")
-                .bind("user", Sql.uuid(account.value()))
-                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("user", account.value())
+                .bind("tenant", tenant.value())
                 .execute());
     }
 
@@ -146,10 +146,10 @@ final class PostgresDirectory implements Directory {
                         INSERT INTO directory.session_tokens (token_hash, session_id, tenant_id, user_id, absolute_expiry)
                         VALUES (:hash, :session, :tenant, :user, :expiry)""")
                 .bind("hash", token.tokenHash())
-                .bind("session", Sql.uuid(token.sessionId()))
-                .bind("tenant", Sql.uuid(token.tenantId().map(TenantId::value).orElse(null)))
-                .bind("user", Sql.uuid(token.userId().value()))
-                .bind("expiry", Sql.instant(token.absoluteExpiry()))
+                .bind("session", token.sessionId())
+                .bind("tenant", token.tenantId().map(TenantId::value).orElse(null))
+                .bind("user", token.userId().value())
+                .bind("expiry", token.absoluteExpiry())
                 .execute());
     }
 
@@ -170,7 +170,7 @@ final class PostgresDirectory implements Directory {
     public void removeSessionToken(UUID sessionId) {
         tx.withHandle("remove a session token", h -> h
                 .createUpdate("DELETE FROM directory.session_tokens WHERE session_id = :session")
-                .bind("session", Sql.uuid(sessionId))
+                .bind("session", sessionId)
                 .execute());
     }
 
@@ -180,7 +180,7 @@ final class PostgresDirectory implements Directory {
                 .createQuery("""
                         SELECT token_hash, session_id, tenant_id, user_id, absolute_expiry
                         FROM directory.session_tokens WHERE user_id = :user ORDER BY session_id""")
-                .bind("user", Sql.uuid(account.value()))
+                .bind("user", account.value())
                 .map((rs, ctx) -> new SessionToken(rs.getString("token_hash"), Sql.uuid(rs, "session_id"),
                         Optional.ofNullable(Sql.uuid(rs, "tenant_id")).map(TenantId::new),
                         new UserId(Sql.uuid(rs, "user_id")), Sql.instant(rs, "absolute_expiry")))

@@ -3,7 +3,6 @@ package com.qleven.adapters.postgres.shared;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.shared.out.IdempotencyRecords;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
@@ -42,7 +41,7 @@ final class PostgresIdempotencyRecords implements IdempotencyRecords {
             return query.bind("caller", scope.caller())
                     .bind("key", key)
                     .map((rs, ctx) -> (Claim) new Done(rs.getString("request_hash"), rs.getBytes("answer"),
-                            rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                            Sql.instant(rs, "created_at")))
                     .findOne()
                     .orElseGet(Fresh::new);
         });
@@ -62,7 +61,7 @@ final class PostgresIdempotencyRecords implements IdempotencyRecords {
                 .bind("key", key)
                 .bind("hash", requestHash)
                 .bind("answer", answer)
-                .bind("at", Sql.instant(at))
+                .bind("at", at)
                 .execute());
     }
 
@@ -86,7 +85,7 @@ final class PostgresIdempotencyRecords implements IdempotencyRecords {
                         .bind("tenant", tenant.get().value())
                 : h.createUpdate("DELETE FROM platform_idempotency_records WHERE ctid = ANY(ARRAY(SELECT ctid FROM"
                         + " platform_idempotency_records WHERE created_at < :cutoff LIMIT :limit FOR UPDATE SKIP LOCKED))"))
-                .bind("cutoff", Sql.instant(cutoff))
+                .bind("cutoff", cutoff)
                 .bind("limit", limit)
                 .execute());
     }
@@ -96,7 +95,7 @@ final class PostgresIdempotencyRecords implements IdempotencyRecords {
         return tx.withHandle(Optional.of(tenant), "find the oldest idempotency record", h -> h
                 .createQuery("SELECT min(created_at) FROM idempotency_records WHERE tenant_id = :tenant")
                 .bind("tenant", tenant.value())
-                .map((rs, ctx) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)).map(OffsetDateTime::toInstant))
-                .one());
+                .mapTo(Instant.class)
+                .findOne());
     }
 }

@@ -32,14 +32,14 @@ final class PostgresMailOutbox implements MailOutbox {
         tx.withHandle("queue a mail", h -> h
                 .createUpdate("INSERT INTO public.mail_outbox (" + COLUMNS + ") VALUES (:id, :recipient, :subject,"
                         + " :body, :created, :next, :attempts, :discard, :error)")
-                .bind("id", Sql.uuid(m.id()))
-                .bind("recipient", Sql.bytes(m.recipient()))
-                .bind("subject", Sql.bytes(m.subject()))
-                .bind("body", Sql.bytes(m.text()))
-                .bind("created", Sql.instant(m.createdAt()))
-                .bind("next", Sql.instant(m.nextAttemptAt()))
+                .bind("id", m.id())
+                .bind("recipient", m.recipient())
+                .bind("subject", m.subject())
+                .bind("body", m.text())
+                .bind("created", m.createdAt())
+                .bind("next", m.nextAttemptAt())
                 .bind("attempts", m.attempts())
-                .bind("discard", Sql.instant(m.discardAfter()))
+                .bind("discard", m.discardAfter())
                 .bind("error", m.lastError().orElse(null))
                 .execute());
     }
@@ -54,8 +54,8 @@ final class PostgresMailOutbox implements MailOutbox {
                         WHERE m.id = due.id
                         RETURNING m.id, m.recipient, m.subject, m.body, m.created_at, m.next_attempt_at,
                                   m.attempts, m.discard_after, m.last_error""")
-                .bind("now", Sql.instant(now))
-                .bind("lease", Sql.instant(leaseUntil))
+                .bind("now", now)
+                .bind("lease", leaseUntil)
                 .bind("limit", limit)
                 .map(MAIL)
                 .list());
@@ -68,7 +68,7 @@ final class PostgresMailOutbox implements MailOutbox {
     public void remove(UUID id) {
         tx.withHandle("remove a mail", h -> h
                 .createUpdate("DELETE FROM public.mail_outbox WHERE id = :id")
-                .bind("id", Sql.uuid(id))
+                .bind("id", id)
                 .execute());
     }
 
@@ -76,8 +76,8 @@ final class PostgresMailOutbox implements MailOutbox {
     public void retryAt(UUID id, Instant at, String error) {
         tx.withHandle("reschedule a mail", h -> h
                 .createUpdate("UPDATE public.mail_outbox SET next_attempt_at = :at, last_error = :error WHERE id = :id")
-                .bind("id", Sql.uuid(id))
-                .bind("at", Sql.instant(at))
+                .bind("id", id)
+                .bind("at", at)
                 .bind("error", error.length() <= 500 ? error : error.substring(0, 500))
                 .execute());
     }
@@ -86,7 +86,7 @@ final class PostgresMailOutbox implements MailOutbox {
     public Optional<QueuedMail> byId(UUID id) {
         return tx.withHandle("find a mail", h -> h
                 .createQuery("SELECT " + COLUMNS + " FROM public.mail_outbox WHERE id = :id")
-                .bind("id", Sql.uuid(id))
+                .bind("id", id)
                 .map(MAIL)
                 .findOne());
     }

@@ -3,7 +3,6 @@ package com.qleven.adapters.postgres.shared;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.shared.out.OperationalRecords;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,7 +23,7 @@ final class PostgresOperationalRecords implements OperationalRecords {
     private int delete(String action, String table, String condition, Instant cutoff, int limit) {
         return tx.withHandle(action, h -> h.createUpdate("DELETE FROM " + table + " WHERE ctid = ANY(ARRAY("
                         + "SELECT ctid FROM " + table + " WHERE " + condition + " LIMIT :limit FOR UPDATE SKIP LOCKED))")
-                .bind("cutoff", Sql.instant(cutoff))
+                .bind("cutoff", cutoff)
                 .bind("limit", limit)
                 .execute());
     }
@@ -61,7 +60,7 @@ final class PostgresOperationalRecords implements OperationalRecords {
                         .bind("tenant", tenant.get().value())
                 : h.createUpdate("DELETE FROM public.platform_sessions WHERE ctid = ANY(ARRAY(SELECT ctid FROM"
                         + " public.platform_sessions WHERE " + OVER + " < :cutoff LIMIT :limit FOR UPDATE SKIP LOCKED))"))
-                .bind("cutoff", Sql.instant(cutoff))
+                .bind("cutoff", cutoff)
                 .bind("limit", limit)
                 .execute());
     }
@@ -71,8 +70,8 @@ final class PostgresOperationalRecords implements OperationalRecords {
         return tx.withHandle(Optional.of(tenant), "find the first session over", h -> h
                 .createQuery("SELECT min(" + OVER + ") FROM public.sessions WHERE tenant_id = :tenant")
                 .bind("tenant", tenant.value())
-                .map((rs, ctx) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)).map(OffsetDateTime::toInstant))
-                .one());
+                .mapTo(Instant.class)
+                .findOne());
     }
 
     @Override
@@ -82,7 +81,7 @@ final class PostgresOperationalRecords implements OperationalRecords {
                         INSERT INTO directory.housekeeping_due (tenant_id, due_at) VALUES (:tenant, :at)
                         ON CONFLICT (tenant_id) DO NOTHING""")
                 .bind("tenant", tenant.value())
-                .bind("at", Sql.instant(at))
+                .bind("at", at)
                 .execute());
     }
 
@@ -94,10 +93,10 @@ final class PostgresOperationalRecords implements OperationalRecords {
                         WHERE tenant_id IN (SELECT tenant_id FROM directory.housekeeping_due WHERE due_at <= :now
                                             ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED)
                         RETURNING tenant_id""")
-                .bind("lease", Sql.instant(leaseUntil))
-                .bind("now", Sql.instant(now))
+                .bind("lease", leaseUntil)
+                .bind("now", now)
                 .bind("limit", limit)
-                .map((rs, ctx) -> new TenantId(rs.getObject(1, java.util.UUID.class)))
+                .mapTo(java.util.UUID.class).map(TenantId::new)
                 .list());
     }
 
@@ -106,7 +105,7 @@ final class PostgresOperationalRecords implements OperationalRecords {
         tx.withHandle(Optional.of(tenant), "reschedule a center's housekeeping", h -> h
                 .createUpdate("UPDATE directory.housekeeping_due SET due_at = :at WHERE tenant_id = :tenant")
                 .bind("tenant", tenant.value())
-                .bind("at", Sql.instant(at))
+                .bind("at", at)
                 .execute());
     }
 }

@@ -20,7 +20,7 @@ final class PostgresRateLimits implements RateLimits {
                         WHERE bucket = :bucket AND key_index = :key AND at >= :since""")
                 .bind("bucket", bucket)
                 .bind("key", key.hex())
-                .bind("since", Sql.instant(since))
+                .bind("since", since)
                 .map((rs, ctx) -> new Window(rs.getInt("events"), Sql.optionalInstant(rs, "oldest")))
                 .one());
     }
@@ -31,7 +31,7 @@ final class PostgresRateLimits implements RateLimits {
                 .createUpdate("INSERT INTO directory.rate_events (bucket, key_index, at) VALUES (:bucket, :key, :at)")
                 .bind("bucket", bucket)
                 .bind("key", key.hex())
-                .bind("at", Sql.instant(at))
+                .bind("at", at)
                 .execute());
     }
 
@@ -64,7 +64,7 @@ final class PostgresRateLimits implements RateLimits {
                             WHERE bucket = :bucket AND key_index = :key AND at = :at LIMIT 1)""")
                 .bind("bucket", bucket)
                 .bind("key", key.hex())
-                .bind("at", Sql.instant(at))
+                .bind("at", at)
                 .execute());
     }
 
@@ -72,7 +72,7 @@ final class PostgresRateLimits implements RateLimits {
     public int forgetBefore(Instant cutoff) {
         return tx.withHandle("forget old rate-limit events", h -> h
                 .createUpdate("DELETE FROM directory.rate_events WHERE at < :cutoff")
-                .bind("cutoff", Sql.instant(cutoff))
+                .bind("cutoff", cutoff)
                 .execute());
     }
 }

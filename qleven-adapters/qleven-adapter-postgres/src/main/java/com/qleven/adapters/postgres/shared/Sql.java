@@ -7,18 +7,44 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.postgres.PostgresPlugin;
 
 /**
- * Binding and reading of the column types the repositories use, written out so that nothing
- * depends on the JVM's time zone or on a driver's rounding: PostgreSQL keeps microseconds, so every
- * instant is truncated to microseconds on the way in and comes back exactly as stored.
+ * How the repositories' values travel to and from PostgreSQL, set once on the store's {@link Jdbi}
+ * so that statements bind plain values ({@code .bind("at", instant)}, {@code .bind("id", uuid)},
+ * {@code .bindArray("ids", UUID.class, ids)}) and nothing depends on the JVM's time zone or on a
+ * driver's rounding.
+ *
+ * <p>{@link PostgresPlugin} binds UUIDs as {@code uuid} and knows the array types; {@code byte[]}
+ * binds through Jdbi's typed {@code bind(String, byte[])}, a null one as a {@code bytea} NULL. What
+ * the plugin does not do the way this schema needs is registered here: an {@link Instant} is a UTC
+ * {@link OffsetDateTime} truncated to microseconds (PostgreSQL keeps microseconds; the driver would
+ * round, and Jdbi's own binding goes through {@link java.sql.Timestamp} and the JVM's zone), so
+ * every instant comes back exactly as stored, and a {@code timestamptz} reads back as an instant.
+ * An absent instant is bound by type ({@code bindByType(name, null, Instant.class)}), which sets a
+ * {@code TIMESTAMP_WITH_TIMEZONE} NULL as the hand-written binder did; the driver sends that NULL,
+ * like an absent UUID's, without a type of its own, for the server to type from its column or
+ * comparison. Text arrays are {@code text[]}, the columns' type, rather than Jdbi's default
+ * {@code varchar[]}.
  */
 public final class Sql {
     private Sql() {
+    }
+
+    /** Installs the plugin and this adapter's types on {@code jdbi}; answers it. */
+    public static Jdbi configure(Jdbi jdbi) {
+        return jdbi.installPlugin(new PostgresPlugin())
+                .registerArgument(new InstantArgumentFactory())
+                .registerColumnMapper(Instant.class, (rs, column, ctx) ->
+                        instant(rs.getObject(column, OffsetDateTime.class)))
+                .registerArrayType(Instant.class, "timestamptz", Sql::utc)
+                .registerArrayType(String.class, "text");
     }
 
     /** The instant as PostgreSQL will store it. */
@@ -26,44 +52,39 @@ public final class Sql {
         return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
-    public static Argument instant(Instant value) {
-        if (value == null) {
-            return (position, statement, ctx) -> statement.setNull(position, Types.TIMESTAMP_WITH_TIMEZONE);
+    /** The instant as bound: in UTC, to the microsecond; null stays null (an array's element). */
+    private static OffsetDateTime utc(Instant value) {
+        return value == null ? null : OffsetDateTime.ofInstant(micros(value), ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+
+    /** A non-null instant as a UTC {@code timestamptz}; Jdbi sets a null bound by type as its type's NULL. */
+    private static final class InstantArgumentFactory extends AbstractArgumentFactory<Instant> {
+        InstantArgumentFactory() {
+            super(Types.TIMESTAMP_WITH_TIMEZONE);
         }
-        OffsetDateTime utc = OffsetDateTime.ofInstant(micros(value), ZoneOffset.UTC);
-        return (position, statement, ctx) -> statement.setObject(position, utc);
-    }
 
-    public static Argument uuid(UUID value) {
-        if (value == null) {
-            return (position, statement, ctx) -> statement.setNull(position, Types.OTHER);
+        @Override
+        protected Argument build(Instant value, ConfigRegistry config) {
+            OffsetDateTime utc = utc(value);
+            return (position, statement, ctx) -> statement.setObject(position, utc);
         }
-        return (position, statement, ctx) -> statement.setObject(position, value);
     }
 
-    public static Argument uuids(Collection<UUID> values) {
-        Object[] array = values.toArray();
-        return (position, statement, ctx) ->
-                statement.setArray(position, statement.getConnection().createArrayOf("uuid", array));
-    }
-
-    public static Argument bytes(byte[] value) {
-        if (value == null) {
-            return (position, statement, ctx) -> statement.setNull(position, Types.BINARY);
-        }
-        return (position, statement, ctx) -> statement.setBytes(position, value);
-    }
-
+    /** A {@code timestamptz} column that must hold a value, read without the JVM's zone. */
     public static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        Instant value = instant(rs.getObject(column, OffsetDateTime.class));
         if (value == null) {
             throw new SQLException("column " + column + " is null where a value is required");
         }
-        return value.toInstant();
+        return value;
     }
 
     public static Optional<Instant> optionalInstant(ResultSet rs, String column) throws SQLException {
-        return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+        return Optional.ofNullable(instant(rs.getObject(column, OffsetDateTime.class)));
     }
 
     public static UUID uuid(ResultSet rs, String column) throws SQLException {

@@ -23,9 +23,9 @@ final class PostgresAccountTokens implements AccountTokens {
                         INSERT INTO directory.membership_tokens (token_hash, tenant_id, user_id, expires_at)
                         VALUES (:hash, :tenant, :user, :expires)""")
                 .bind("hash", token.tokenHash())
-                .bind("tenant", Sql.uuid(token.tenantId().value()))
-                .bind("user", Sql.uuid(token.userId().value()))
-                .bind("expires", Sql.instant(token.expiresAt()))
+                .bind("tenant", token.tenantId().value())
+                .bind("user", token.userId().value())
+                .bind("expires", token.expiresAt())
                 .execute());
     }
 
@@ -46,8 +46,8 @@ final class PostgresAccountTokens implements AccountTokens {
     public void removeMembershipTokens(TenantId tenant, UserId account) {
         tx.withHandle("remove membership tokens", h -> h
                 .createUpdate("DELETE FROM directory.membership_tokens WHERE user_id = :user AND tenant_id = :tenant")
-                .bind("user", Sql.uuid(account.value()))
-                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("user", account.value())
+                .bind("tenant", tenant.value())
                 .execute());
     }
 
@@ -58,9 +58,9 @@ final class PostgresAccountTokens implements AccountTokens {
                         INSERT INTO directory.invitation_tokens (token_hash, invitation_id, tenant_id, expires_at)
                         VALUES (:hash, :invitation, :tenant, :expires)""")
                 .bind("hash", token.tokenHash())
-                .bind("invitation", Sql.uuid(token.invitationId().value()))
-                .bind("tenant", Sql.uuid(token.tenantId().value()))
-                .bind("expires", Sql.instant(token.expiresAt()))
+                .bind("invitation", token.invitationId().value())
+                .bind("tenant", token.tenantId().value())
+                .bind("expires", token.expiresAt())
                 .execute());
     }
 
@@ -81,7 +81,7 @@ final class PostgresAccountTokens implements AccountTokens {
     public void removeInvitationToken(InvitationId invitation) {
         tx.withHandle("remove an invitation token", h -> h
                 .createUpdate("DELETE FROM directory.invitation_tokens WHERE invitation_id = :invitation")
-                .bind("invitation", Sql.uuid(invitation.value()))
+                .bind("invitation", invitation.value())
                 .execute());
     }
 
@@ -92,9 +92,9 @@ final class PostgresAccountTokens implements AccountTokens {
                         INSERT INTO directory.password_reset_tokens (token_hash, user_id, created_at, expires_at)
                         VALUES (:hash, :user, :created, :expires)""")
                 .bind("hash", token.tokenHash())
-                .bind("user", Sql.uuid(token.userId().value()))
-                .bind("created", Sql.instant(token.createdAt()))
-                .bind("expires", Sql.instant(token.expiresAt()))
+                .bind("user", token.userId().value())
+                .bind("created", token.createdAt())
+                .bind("expires", token.expiresAt())
                 .execute());
     }
 
@@ -122,7 +122,7 @@ final class PostgresAccountTokens implements AccountTokens {
     public void removeResetTokensOf(UserId account) {
         tx.withHandle("remove an account's password-reset tokens", h -> h
                 .createUpdate("DELETE FROM directory.password_reset_tokens WHERE user_id = :user")
-                .bind("user", Sql.uuid(account.value()))
+                .bind("user", account.value())
                 .execute());
     }
 }

@@ -31,14 +31,14 @@ final class PostgresAccounts implements Accounts {
         tx.withHandle("add an account", h -> h
                 .createUpdate("INSERT INTO public.accounts (" + COLUMNS
                         + ") VALUES (:id, :fullName, :email, :phone, :hash, :ageConfirmed, :operator, :created)")
-                .bind("id", Sql.uuid(account.id().value()))
-                .bind("fullName", Sql.bytes(account.fullName()))
-                .bind("email", Sql.bytes(account.email()))
-                .bind("phone", Sql.bytes(account.phone()))
+                .bind("id", account.id().value())
+                .bind("fullName", account.fullName())
+                .bind("email", account.email())
+                .bind("phone", account.phone())
                 .bind("hash", account.passwordHash())
-                .bind("ageConfirmed", Sql.instant(account.ageConfirmedAt()))
+                .bind("ageConfirmed", account.ageConfirmedAt())
                 .bind("operator", account.operator())
-                .bind("created", Sql.instant(account.createdAt()))
+                .bind("created", account.createdAt())
                 .execute());
     }
 
@@ -46,7 +46,7 @@ final class PostgresAccounts implements Accounts {
     public Optional<StoredAccount> byId(UserId id) {
         return tx.withHandle("find an account", h -> h
                 .createQuery("SELECT " + COLUMNS + " FROM public.accounts WHERE id = :id")
-                .bind("id", Sql.uuid(id.value()))
+                .bind("id", id.value())
                 .map(ACCOUNT)
                 .findOne());
     }
@@ -59,7 +59,7 @@ final class PostgresAccounts implements Accounts {
         List<UUID> values = ids.stream().map(UserId::value).distinct().toList();
         return tx.withHandle("find accounts", h -> h
                 .createQuery("SELECT " + COLUMNS + " FROM public.accounts WHERE id = ANY(:ids)")
-                .bind("ids", Sql.uuids(values))
+                .bindArray("ids", UUID.class, values)
                 .map(ACCOUNT)
                 .list());
     }
@@ -70,7 +70,7 @@ final class PostgresAccounts implements Accounts {
             var query = h.createQuery("SELECT " + COLUMNS + " FROM public.accounts"
                             + (after.isPresent() ? " WHERE id > :after" : "") + " ORDER BY id LIMIT :limit")
                     .bind("limit", limit);
-            after.ifPresent(a -> query.bind("after", Sql.uuid(a.value())));
+            after.ifPresent(a -> query.bind("after", a.value()));
             return query.map(ACCOUNT).list();
         });
     }
@@ -79,7 +79,7 @@ final class PostgresAccounts implements Accounts {
     public void changePasswordHash(UserId id, String passwordHash) {
         tx.withHandle("change a password", h -> h
                 .createUpdate("UPDATE public.accounts SET password_hash = :hash WHERE id = :id")
-                .bind("id", Sql.uuid(id.value()))
+                .bind("id", id.value())
                 .bind("hash", passwordHash)
                 .execute());
     }

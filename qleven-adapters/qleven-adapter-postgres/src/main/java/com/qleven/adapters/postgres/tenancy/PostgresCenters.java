@@ -25,14 +25,14 @@ final class PostgresCenters implements Centers {
                 .createUpdate("""
                         INSERT INTO public.centers (tenant_id, name, address, tax_id, country, time_zone, currency, created_at)
                         VALUES (:tenant, :name, :address, :taxId, :country, :zone, :currency, :created)""")
-                .bind("tenant", Sql.uuid(center.id().value()))
+                .bind("tenant", center.id().value())
                 .bind("name", p.name())
                 .bind("address", p.address())
                 .bind("taxId", p.taxId())
                 .bind("country", p.country())
                 .bind("zone", p.timeZone().getId())
                 .bind("currency", p.currency().getCurrencyCode())
-                .bind("created", Sql.instant(center.createdAt()))
+                .bind("created", center.createdAt())
                 .execute());
     }
 
@@ -42,7 +42,7 @@ final class PostgresCenters implements Centers {
                 .createQuery("""
                         SELECT tenant_id, name, address, tax_id, country, time_zone, currency, created_at
                         FROM public.centers WHERE tenant_id = :tenant""")
-                .bind("tenant", Sql.uuid(id.value()))
+                .bind("tenant", id.value())
                 .map((rs, ctx) -> new Center(new TenantId(Sql.uuid(rs, "tenant_id")),
                         new CenterProfile(rs.getString("name"), rs.getString("address"), rs.getString("tax_id"),
                                 rs.getString("country"), ZoneId.of(rs.getString("time_zone")),

@@ -15,6 +15,7 @@ import com.qleven.ports.tenancy.out.StoredInvitation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
@@ -40,17 +41,17 @@ final class PostgresInvitations implements Invitations {
         tx.withHandle(Optional.of(i.tenantId()), "add an invitation", h -> h
                 .createUpdate("INSERT INTO public.invitations (" + COLUMNS + ") VALUES (:tenant, :id, :email, :index,"
                         + " :role, :by, :created, :expires, :accepted, :acceptedBy, :revoked)")
-                .bind("tenant", Sql.uuid(i.tenantId().value()))
-                .bind("id", Sql.uuid(i.id().value()))
-                .bind("email", Sql.bytes(i.email()))
+                .bind("tenant", i.tenantId().value())
+                .bind("id", i.id().value())
+                .bind("email", i.email())
                 .bind("index", i.emailIndex().hex())
                 .bind("role", i.role().wireName())
-                .bind("by", Sql.uuid(i.invitedBy().value()))
-                .bind("created", Sql.instant(i.createdAt()))
-                .bind("expires", Sql.instant(i.expiresAt()))
-                .bind("accepted", Sql.instant(i.acceptedAt().orElse(null)))
-                .bind("acceptedBy", Sql.uuid(i.acceptedBy().map(UserId::value).orElse(null)))
-                .bind("revoked", Sql.instant(i.revokedAt().orElse(null)))
+                .bind("by", i.invitedBy().value())
+                .bind("created", i.createdAt())
+                .bind("expires", i.expiresAt())
+                .bindByType("accepted", i.acceptedAt().orElse(null), Instant.class)
+                .bind("acceptedBy", i.acceptedBy().map(UserId::value).orElse(null))
+                .bindByType("revoked", i.revokedAt().orElse(null), Instant.class)
                 .execute());
     }
 
@@ -58,8 +59,8 @@ final class PostgresInvitations implements Invitations {
     public Optional<StoredInvitation> byId(TenantId tenant, InvitationId id) {
         return tx.withHandle(Optional.of(tenant), "find an invitation", h -> h
                 .createQuery("SELECT " + COLUMNS + " FROM public.invitations WHERE tenant_id = :tenant AND id = :id")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("id", Sql.uuid(id.value()))
+                .bind("tenant", tenant.value())
+                .bind("id", id.value())
                 .map(INVITATION)
                 .findOne());
     }
@@ -72,11 +73,11 @@ final class PostgresInvitations implements Invitations {
                             + " AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > :now"
                             + (after.isPresent() ? " AND (created_at, id) > (:afterAt, :afterId)" : "")
                             + " ORDER BY created_at, id LIMIT :limit")
-                    .bind("tenant", Sql.uuid(tenant.value()))
-                    .bind("now", Sql.instant(now))
+                    .bind("tenant", tenant.value())
+                    .bind("now", now)
                     // One more than asked tells whether another page follows.
                     .bind("limit", page.limit() + 1);
-            after.ifPresent(c -> query.bind("afterAt", Sql.instant(c.at())).bind("afterId", Sql.uuid(c.id())));
+            after.ifPresent(c -> query.bind("afterAt", c.at()).bind("afterId", c.id()));
             return query.map(INVITATION).list();
         });
         if (rows.size() <= page.limit()) {
@@ -95,10 +96,10 @@ final class PostgresInvitations implements Invitations {
                         WHERE tenant_id = :tenant AND email_index = :index
                           AND accepted_at IS NULL AND revoked_at IS NULL
                         RETURNING id""")
-                .bind("tenant", Sql.uuid(tenant.value()))
+                .bind("tenant", tenant.value())
                 .bind("index", emailIndex.hex())
-                .bind("at", Sql.instant(at))
-                .map((rs, ctx) -> new InvitationId(Sql.uuid(rs, "id")))
+                .bind("at", at)
+                .mapTo(UUID.class).map(InvitationId::new)
                 .list());
     }
 
@@ -111,10 +112,10 @@ final class PostgresInvitations implements Invitations {
                         UPDATE public.invitations SET accepted_at = :at, accepted_by = :user
                         WHERE tenant_id = :tenant AND id = :id
                           AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > :at""")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("id", Sql.uuid(id.value()))
-                .bind("user", Sql.uuid(user.value()))
-                .bind("at", Sql.instant(at))
+                .bind("tenant", tenant.value())
+                .bind("id", id.value())
+                .bind("user", user.value())
+                .bind("at", at)
                 .execute()) == 1;
     }
 }

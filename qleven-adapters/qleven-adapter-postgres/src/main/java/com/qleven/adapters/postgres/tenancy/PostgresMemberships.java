@@ -49,10 +49,10 @@ final class PostgresMemberships implements Memberships {
                 .createUpdate("""
                         INSERT INTO public.memberships (tenant_id, user_id, role, created_at, active, pending)
                         VALUES (:tenant, :user, :role, :created, :active, false)""")
-                .bind("tenant", Sql.uuid(membership.tenantId().value()))
-                .bind("user", Sql.uuid(membership.userId().value()))
+                .bind("tenant", membership.tenantId().value())
+                .bind("user", membership.userId().value())
                 .bind("role", membership.role().wireName())
-                .bind("created", Sql.instant(membership.createdAt()))
+                .bind("created", membership.createdAt())
                 .bind("active", membership.active())
                 .execute());
     }
@@ -80,10 +80,25 @@ final class PostgresMemberships implements Memberships {
                 .createQuery("""
                         SELECT tenant_id, user_id, role, created_at, active, pending FROM public.memberships
                         WHERE tenant_id = :tenant AND user_id = :user""")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("user", Sql.uuid(user.value()))
+                .bind("tenant", tenant.value())
+                .bind("user", user.value())
                 .map(MEMBERSHIP)
                 .findOne());
+    }
+
+    @Override
+    public List<Membership> among(TenantId tenant, Collection<UserId> users) {
+        if (users.isEmpty()) {
+            return List.of();
+        }
+        return tx.withHandle(Optional.of(tenant), "find memberships among accounts", h -> h
+                .createQuery("""
+                        SELECT tenant_id, user_id, role, created_at, active, pending FROM public.memberships
+                        WHERE tenant_id = :tenant AND user_id = ANY(:users)""")
+                .bind("tenant", tenant.value())
+                .bindArray("users", java.util.UUID.class, users.stream().map(UserId::value).distinct().toList())
+                .map(MEMBERSHIP)
+                .list());
     }
 
     @Override
@@ -94,12 +109,12 @@ final class PostgresMemberships implements Memberships {
                             + " WHERE tenant_id = :tenant"
                             + (after.isPresent() ? " AND (created_at, user_id) > (:afterAt, :afterUser)" : "")
                             + " ORDER BY created_at, user_id LIMIT :limit")
-                    .bind("tenant", Sql.uuid(tenant.value()))
+                    .bind("tenant", tenant.value())
                     // One more than asked tells whether another page follows.
                     .bind("limit", page.limit() + 1);
             after.ifPresent(c -> query
-                    .bind("afterAt", Sql.instant(c.at()))
-                    .bind("afterUser", Sql.uuid(c.id())));
+                    .bind("afterAt", c.at())
+                    .bind("afterUser", c.id()));
             return query.map(MEMBERSHIP).list();
         });
         if (rows.size() <= page.limit()) {
@@ -117,8 +132,8 @@ final class PostgresMemberships implements Memberships {
                 .createUpdate("""
                         UPDATE public.memberships SET role = :role, active = :active
                         WHERE tenant_id = :tenant AND user_id = :user""")
-                .bind("tenant", Sql.uuid(membership.tenantId().value()))
-                .bind("user", Sql.uuid(membership.userId().value()))
+                .bind("tenant", membership.tenantId().value())
+                .bind("user", membership.userId().value())
                 .bind("role", membership.role().wireName())
                 .bind("active", membership.active())
                 .execute());
@@ -133,8 +148,8 @@ final class PostgresMemberships implements Memberships {
                         SELECT user_id FROM public.memberships
                         WHERE tenant_id = :tenant AND role = 'administrator' AND active AND NOT pending
                         ORDER BY user_id FOR UPDATE""")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .map((rs, ctx) -> new UserId(Sql.uuid(rs, "user_id")))
+                .bind("tenant", tenant.value())
+                .mapTo(UUID.class).map(UserId::new)
                 .list());
     }
 
@@ -150,14 +165,14 @@ final class PostgresMemberships implements Memberships {
                         INSERT INTO public.memberships (tenant_id, user_id, role, created_at, active, pending,
                                                         typed_full_name, typed_email, typed_phone)
                         VALUES (:tenant, :user, :role, :created, :active, true, :fullName, :email, :phone)""")
-                .bind("tenant", Sql.uuid(membership.tenantId().value()))
-                .bind("user", Sql.uuid(membership.userId().value()))
+                .bind("tenant", membership.tenantId().value())
+                .bind("user", membership.userId().value())
                 .bind("role", membership.role().wireName())
-                .bind("created", Sql.instant(membership.createdAt()))
+                .bind("created", membership.createdAt())
                 .bind("active", membership.active())
-                .bind("fullName", Sql.bytes(typed.fullName()))
-                .bind("email", Sql.bytes(typed.email()))
-                .bind("phone", Sql.bytes(typed.phone()))
+                .bind("fullName", typed.fullName())
+                .bind("email", typed.email())
+                .bind("phone", typed.phone())
                 .execute());
     }
 
@@ -170,8 +185,8 @@ final class PostgresMemberships implements Memberships {
                 .createQuery("""
                         SELECT tenant_id, user_id, typed_full_name, typed_email, typed_phone FROM public.memberships
                         WHERE tenant_id = :tenant AND user_id = ANY(:users) AND pending""")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("users", Sql.uuids(users.stream().map(UserId::value).toList()))
+                .bind("tenant", tenant.value())
+                .bindArray("users", UUID.class, users.stream().map(UserId::value).toList())
                 .map((rs, ctx) -> new TypedMember(new TenantId(Sql.uuid(rs, "tenant_id")),
                         new UserId(Sql.uuid(rs, "user_id")), rs.getBytes("typed_full_name"),
                         rs.getBytes("typed_email"), rs.getBytes("typed_phone")))
@@ -186,8 +201,8 @@ final class PostgresMemberships implements Memberships {
                         UPDATE public.memberships
                         SET pending = false, typed_full_name = NULL, typed_email = NULL, typed_phone = NULL
                         WHERE tenant_id = :tenant AND user_id = :user AND pending""")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("user", Sql.uuid(user.value()))
+                .bind("tenant", tenant.value())
+                .bind("user", user.value())
                 .execute()) == 1;
     }
 
@@ -196,8 +211,8 @@ final class PostgresMemberships implements Memberships {
         forgetRead();
         return tx.withHandle(Optional.of(tenant), "remove a pending membership", h -> h
                 .createUpdate("DELETE FROM public.memberships WHERE tenant_id = :tenant AND user_id = :user AND pending")
-                .bind("tenant", Sql.uuid(tenant.value()))
-                .bind("user", Sql.uuid(user.value()))
+                .bind("tenant", tenant.value())
+                .bind("user", user.value())
                 .execute()) == 1;
     }
 }

@@ -39,15 +39,15 @@ final class PostgresSessions implements Sessions {
                 : "INSERT INTO public.platform_sessions (" + COLUMNS + ") VALUES (" + VALUES + ")";
         tx.withHandle(tenant, "add a session", h -> {
             var update = h.createUpdate(sql)
-                    .bind("id", Sql.uuid(s.id().value()))
-                    .bind("user", Sql.uuid(s.userId().value()))
-                    .bind("created", Sql.instant(s.createdAt()))
-                    .bind("lastSeen", Sql.instant(s.lastSeenAt()))
-                    .bind("expiry", Sql.instant(s.absoluteExpiry()))
-                    .bind("ended", Sql.instant(s.endedAt().orElse(null)))
+                    .bind("id", s.id().value())
+                    .bind("user", s.userId().value())
+                    .bind("created", s.createdAt())
+                    .bind("lastSeen", s.lastSeenAt())
+                    .bind("expiry", s.absoluteExpiry())
+                    .bindByType("ended", s.endedAt().orElse(null), Instant.class)
                     .bind("reason", s.endReason().orElse(null))
-                    .bind("ip", Sql.bytes(s.ip()))
-                    .bind("agent", Sql.bytes(s.userAgent()))
+                    .bind("ip", s.ip())
+                    .bind("agent", s.userAgent())
                     .bind("country", s.country().orElse(null));
             bindTenant(update, tenant);
             return update.execute();
@@ -58,7 +58,7 @@ final class PostgresSessions implements Sessions {
     public Optional<StoredSession> byId(Optional<TenantId> tenant, SessionId id) {
         String sql = "SELECT " + COLUMNS + " FROM " + table(tenant) + " WHERE id = :id" + tenantFilter(tenant);
         return tx.withHandle(tenant, "find a session", h -> {
-            var query = h.createQuery(sql).bind("id", Sql.uuid(id.value()));
+            var query = h.createQuery(sql).bind("id", id.value());
             bindTenant(query, tenant);
             return query.map((rs, ctx) -> new StoredSession(new SessionId(Sql.uuid(rs, "id")),
                             new UserId(Sql.uuid(rs, "user_id")), tenant, Sql.instant(rs, "created_at"),
@@ -76,7 +76,7 @@ final class PostgresSessions implements Sessions {
         String sql = "UPDATE " + table(tenant) + " SET last_seen_at = greatest(last_seen_at, :at)"
                 + " WHERE id = :id" + tenantFilter(tenant);
         tx.withHandle(tenant, "touch a session", h -> {
-            var update = h.createUpdate(sql).bind("id", Sql.uuid(id.value())).bind("at", Sql.instant(lastSeenAt));
+            var update = h.createUpdate(sql).bind("id", id.value()).bind("at", lastSeenAt);
             bindTenant(update, tenant);
             return update.execute();
         });
@@ -88,8 +88,8 @@ final class PostgresSessions implements Sessions {
                 + " WHERE id = :id AND ended_at IS NULL" + tenantFilter(tenant);
         tx.withHandle(tenant, "end a session", h -> {
             var update = h.createUpdate(sql)
-                    .bind("id", Sql.uuid(id.value()))
-                    .bind("at", Sql.instant(endedAt))
+                    .bind("id", id.value())
+                    .bind("at", endedAt)
                     .bind("reason", reason);
             bindTenant(update, tenant);
             return update.execute();
@@ -104,11 +104,11 @@ final class PostgresSessions implements Sessions {
                 + " ORDER BY created_at DESC, id DESC LIMIT :limit";
         List<StoredSession> rows = tx.withHandle(tenant, "list a person's sessions", h -> {
             var query = h.createQuery(sql)
-                    .bind("user", Sql.uuid(user.value()))
+                    .bind("user", user.value())
                     // One more than asked tells whether another page follows.
                     .bind("limit", page.limit() + 1);
             bindTenant(query, tenant);
-            after.ifPresent(c -> query.bind("afterAt", Sql.instant(c.at())).bind("afterId", Sql.uuid(c.id())));
+            after.ifPresent(c -> query.bind("afterAt", c.at()).bind("afterId", c.id()));
             return query.map((rs, ctx) -> session(rs, tenant)).list();
         });
         if (rows.size() <= page.limit()) {
@@ -135,6 +135,6 @@ final class PostgresSessions implements Sessions {
     }
 
     private static void bindTenant(SqlStatement<?> statement, Optional<TenantId> tenant) {
-        tenant.ifPresent(t -> statement.bind("tenant", Sql.uuid(t.value())));
+        tenant.ifPresent(t -> statement.bind("tenant", t.value()));
     }
 }
