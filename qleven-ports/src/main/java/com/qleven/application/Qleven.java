@@ -72,6 +72,8 @@ public final class Qleven {
                 b.accountLifecycle, b.signupsPerAddressPerHour));
         clients = new ClientsFacade(f);
         consent = new ConsentFacade(f);
+        billing = new BillingFacade(f);
+        scheduling = new SchedulingFacade(f, billing.taxRateCheck(), Optional.ofNullable(b.calendarRenderer));
         // What each context holds about a client; a context that stores personal data adds its section here.
         PrivacyRegistry registry = new PrivacyRegistry()
                 .register("client", new ClientRegistryExporter(b.store.clients().clients(), b.cipher),
@@ -80,11 +82,10 @@ public final class Qleven {
                 .register("accessLog", new AuditRegistryExporter(b.store.audit().auditLog()),
                         RegistryEraser.NOTHING_PERSONAL)
                 .register("consents", new RegistryConsentExporter(consent.records()),
-                        (tenant, client) -> consent.records().erase(tenant, client));
+                        (tenant, client) -> consent.records().erase(tenant, client))
+                .register("appointments", scheduling.privacyRegistry(), scheduling.privacyRegistry());
         privacy = new PrivacyFacade(f, registry);
         platform = new PlatformFacade(f, Optional.ofNullable(b.mailer));
-        billing = new BillingFacade(f);
-        scheduling = new SchedulingFacade(f, billing.taxRateCheck(), Optional.ofNullable(b.calendarRenderer));
     }
 
     public static Builder builder() {

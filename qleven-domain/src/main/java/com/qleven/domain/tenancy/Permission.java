@@ -31,6 +31,14 @@ public enum Permission {
     MANAGE_SUBPROCESSORS,
     /** Publish a version of the platform's privacy policy, which every account is told of: operators only. */
     PUBLISH_POLICY,
+    /** Search when a service can be booked: every center role, since every desk answers the phone. */
+    VIEW_AVAILABILITY,
+    /** Book, see and move every agenda's appointments: administrators and receptionists. */
+    MANAGE_APPOINTMENTS,
+    /** Book, see and move the appointments of one's own agenda only: professionals. */
+    MANAGE_OWN_APPOINTMENTS,
+    /** Put clients on the waitlist and see its offers: administrators and receptionists, who run the desk. */
+    MANAGE_WAITLIST,
     /** Read the center's profile and scheduling settings (slot grid, opening hours): every member, who books by them. */
     VIEW_CENTER_SETTINGS,
     /** Change the center's scheduling settings, its public slug included: administrators. */

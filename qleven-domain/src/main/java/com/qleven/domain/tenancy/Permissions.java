@@ -31,6 +31,15 @@ public final class Permissions {
         TABLE.get(Role.RECEPTIONIST).add(Permission.VIEW_NOTIFICATIONS);
         TABLE.get(Role.PROFESSIONAL).add(Permission.MANAGE_CONSENTS);
         TABLE.get(Role.RECEPTIONIST).add(Permission.MANAGE_CONSENTS);
+        // Scheduling: the desk (administrators, receptionists) runs every agenda and the waitlist; a
+        // professional books and moves their own agenda only. Everyone may search availability.
+        for (Role role : new Role[] {Role.ADMINISTRATOR, Role.RECEPTIONIST}) {
+            TABLE.get(role).add(Permission.VIEW_AVAILABILITY);
+            TABLE.get(role).add(Permission.MANAGE_APPOINTMENTS);
+            TABLE.get(role).add(Permission.MANAGE_WAITLIST);
+        }
+        TABLE.get(Role.PROFESSIONAL).add(Permission.VIEW_AVAILABILITY);
+        TABLE.get(Role.PROFESSIONAL).add(Permission.MANAGE_OWN_APPOINTMENTS);
         // Scheduling and tax rates (issue 9): everyone reads what booking needs; administrators
         // change the settings, the tax rates and the catalogue; administrators and receptionists
         // run every agenda, a professional their own.

@@ -142,6 +142,12 @@ public final class HttpModule {
 
     @Provides
     @Singleton
+    static com.qleven.host.http.scheduling.AppointmentEndpoints appointmentEndpoints(Qleven qleven) {
+        return new com.qleven.host.http.scheduling.AppointmentEndpoints(qleven);
+    }
+
+    @Provides
+    @Singleton
     static OpsEndpoints opsEndpoints(Readiness readiness, PrometheusMeterRegistry registry) {
         return new OpsEndpoints(readiness, registry);
     }
@@ -154,6 +160,7 @@ public final class HttpModule {
                          com.qleven.host.http.consent.ConsentEndpoints consents,
                          com.qleven.host.http.privacy.IncidentEndpoints incidents,
                          com.qleven.host.http.privacy.PrivacyRequestEndpoints privacyRequests,
+                         com.qleven.host.http.scheduling.AppointmentEndpoints appointments,
                          com.qleven.host.http.scheduling.SchedulingEndpoints scheduling,
                          com.qleven.host.http.billing.BillingEndpoints billing,
                          com.qleven.host.http.scheduling.CalendarFeedEndpoints calendarFeeds) {
@@ -165,6 +172,7 @@ public final class HttpModule {
         routes.addAll(audit.routes());
         routes.addAll(incidents.routes());
         routes.addAll(privacyRequests.routes());
+        routes.addAll(appointments.routes());
         routes.addAll(scheduling.routes());
         routes.addAll(billing.routes());
         routes.addAll(calendarFeeds.routes());

@@ -4,6 +4,7 @@ import com.qleven.host.TestHost;
 import com.qleven.host.TestHost.Center;
 import com.qleven.host.TestHost.Reply;
 import com.qleven.host.http.privacy.IncidentFixtures;
+import com.qleven.host.http.scheduling.SchedulingFixtures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +25,8 @@ import java.util.UUID;
 record CenterFixture(Center center, String clientId, String requestId, String invitationId, String professionalId,
                      String professionalToken, String receptionistToken, String sessionId, String purposeCode,
                      String incidentId, String name, String serviceId, String roomId, String equipmentId,
-                     String timeOffId) {
+                     String timeOffId, String bookableServiceId, String appointmentId,
+                     String waitlistId) {
     /** The name every fixture gives one client, so a search that ignored the center would find both. */
     static final String SEARCHABLE = "Probe Searchable";
 
@@ -61,10 +63,20 @@ record CenterFixture(Center center, String clientId, String requestId, String in
             throw new AssertionError("fixture hours not set: " + hours.status() + " " + hours.body());
         }
         String timeOff = id(host.post("/v1/staff/" + professional + "/time-off", timeOff(host), center.token()));
+        // Bookings: the administrator treats clients every day from 07:00 to 22:00 (whoever has hours can
+        // be booked), a 30-minute service anyone performs, one appointment and one waitlist entry.
+        String bookable = SchedulingFixtures.service(host, center.tenantId());
+        SchedulingFixtures.workEveryDay(host, center.tenantId(), center.adminId());
+        String appointment = id(host.post("/v1/appointments", Map.of("clientId", client, "serviceId", bookable,
+                "start", SchedulingFixtures.start(host, 3, 10, 0), "professionalId", center.adminId()),
+                center.token()));
+        String waitlist = id(host.post("/v1/waitlist", Map.of("clientId", client, "serviceId", bookable,
+                "from", SchedulingFixtures.day(host, 3).toString(), "to", SchedulingFixtures.day(host, 5).toString()),
+                center.token()));
         return new CenterFixture(center, client, request, invitation, professional,
                 host.login(professionalEmail, TestHost.PASSWORD, null),
                 host.login(receptionistEmail, TestHost.PASSWORD, null), session, purposeCode, incident, name, service,
-                room, equipment, timeOff);
+                room, equipment, timeOff, bookable, appointment, waitlist);
     }
 
     /** A service body the center accepts: the professional performs it, at the exempt rate every center has. */
@@ -85,7 +97,8 @@ record CenterFixture(Center center, String clientId, String requestId, String in
     /** Everything of this center an answer to another center must never carry. */
     List<String> ids() {
         return List.of(center.tenantId(), center.adminId(), center.adminEmail(), clientId, requestId, invitationId,
-                professionalId, sessionId, purposeCode, incidentId, serviceId, roomId, equipmentId, timeOffId);
+                professionalId, sessionId, purposeCode, incidentId, serviceId, roomId, equipmentId, timeOffId,
+                bookableServiceId, appointmentId, waitlistId);
     }
 
     private static String id(Reply reply) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.qleven.host.TestHost;
+import com.qleven.host.http.scheduling.SchedulingFixtures;
+import java.time.LocalDate;
 import com.qleven.host.TestHost.Reply;
 import com.qleven.host.http.privacy.IncidentFixtures;
 import java.net.http.HttpRequest;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.TestFactory;
  * <li>{@link #listing}: A's list or search answer carries A's own record (the control) and nothing of B's;</li>
  * <li>{@link #bodyId}: A names B's record in a body member and gets what it gets for an id that does not
  *     exist, the given status naming that member;</li>
+ * <li>{@link QueryId}: as {@link #bodyId}, B's record named in a query parameter of a GET;</li>
  * <li>{@link #ownWrite}: A's write lands in A, B's rows unchanged;</li>
  * <li>{@link #operatorOnly}: a center's token is refused (403), the route is the platform's;</li>
  * <li>{@link #noCenterData}: the route reads or writes nothing of any center, and says why.</li>
@@ -46,7 +49,7 @@ class CrossTenantProbeTest {
     private static CenterFixture B;
 
     /** What center A does on one operation, and what must hold afterwards. */
-    sealed interface Recipe permits ById, Listing, BodyId, OwnWrite, OperatorOnly, NoCenterData {
+    sealed interface Recipe permits ById, Listing, BodyId, QueryId, OwnWrite, OperatorOnly, NoCenterData {
     }
 
     /**
@@ -71,6 +74,14 @@ class CrossTenantProbeTest {
     /** {@code body(id)} names B's record in {@code field}: the same answer as a random id, {@code status}, the field named. */
     record BodyId(String field, Function<CenterFixture, String> theirs, Function<String, Map<String, Object>> body,
                   int status, boolean tokenless) implements Recipe {
+    }
+
+    /**
+     * {@code query(id)} names B's record in the query parameter {@code field} of a GET: the same
+     * answer as a random id, {@code status}, the field named.
+     */
+    record QueryId(String field, Function<CenterFixture, String> theirs, Function<String, String> query, int status)
+            implements Recipe {
     }
 
     /** A writes with {@code body}, as {@code as(A)}: B's rows unchanged. */
@@ -236,6 +247,34 @@ class CrossTenantProbeTest {
                     + "\"reason\":\"Probe\"}", "/v1/staff/{userId}/time-off")),
             entry("GET /v1/staff/{userId}/time-off", new ById(CenterFixture::professionalId, "{}",
                     "/v1/staff/{userId}/time-off")),
+            // Appointments and the waitlist
+            entry("GET /v1/availability", new QueryId("serviceId", CenterFixture::serviceId, service ->
+                    "?serviceId=" + service + "&from=" + SchedulingFixtures.day(host, 1) + "&to="
+                            + SchedulingFixtures.day(host, 7), 422)),
+            entry("POST /v1/appointments", bodyId("clientId", CenterFixture::clientId, client -> Map.of(
+                    "clientId", client, "serviceId", A.bookableServiceId(), "start", SchedulingFixtures.start(host, 4, 11, 0)),
+                    422)),
+            entry("GET /v1/appointments", new Listing(CenterFixture::appointmentId, "?from="
+                    + LocalDate.now(SchedulingFixtures.MADRID) + "&to=" + LocalDate.now(SchedulingFixtures.MADRID)
+                    .plusDays(30), null)),
+            entry("GET /v1/appointments/{id}", byId(CenterFixture::appointmentId)),
+            entry("POST /v1/appointments/{id}/confirm", byId(CenterFixture::appointmentId)),
+            entry("POST /v1/appointments/{id}/check-in", byId(CenterFixture::appointmentId)),
+            entry("POST /v1/appointments/{id}/complete", byId(CenterFixture::appointmentId)),
+            entry("POST /v1/appointments/{id}/no-show", byId(CenterFixture::appointmentId)),
+            entry("POST /v1/appointments/{id}/cancel", new ById(CenterFixture::appointmentId,
+                    "{\"reason\":\"Cancelled by A.\"}")),
+            entry("POST /v1/appointments/{id}/reschedule", new ById(CenterFixture::appointmentId,
+                    TestHost.write(Map.of("start", SchedulingFixtures.start(4, 12, 0))))),
+            entry("POST /v1/appointment-series", bodyId("clientId", CenterFixture::clientId, client -> Map.of(
+                    "clientId", client, "serviceId", A.bookableServiceId(), "start", SchedulingFixtures.start(host, 20, 11, 0),
+                    "everyWeeks", 1, "count", 3), 422)),
+            entry("POST /v1/waitlist", bodyId("clientId", CenterFixture::clientId, client -> Map.of(
+                    "clientId", client, "serviceId", A.bookableServiceId(), "from", SchedulingFixtures.day(host, 1).toString(),
+                    "to", SchedulingFixtures.day(host, 3).toString()), 422)),
+            entry("GET /v1/waitlist", listing(CenterFixture::waitlistId)),
+            entry("GET /v1/waitlist/{id}", byId(CenterFixture::waitlistId)),
+            entry("GET /v1/appointment-series/{id}", byId(f -> seriesOfB())),
             // Scheduling: members' calendar feeds. B's professional reads as none of A's members.
             entry("POST /v1/staff/{userId}/calendar-feed", new ById(CenterFixture::professionalId, "", FEED_STATE)),
             entry("GET /v1/staff/{userId}/calendar-feed", new ById(CenterFixture::professionalId, "", FEED_STATE)),
@@ -244,6 +283,21 @@ class CrossTenantProbeTest {
             entry("GET /v1/calendar/{feed}", noCenterData("no session: the link's token is the credential and names "
                     + "the member and center; an unknown or revoked one answers 404 (CalendarFeedApiTest)")));
 
+    /** A series of center B, booked before the probes (a recipe must not change B's rows itself). */
+    private static String seriesOfB;
+
+    private static String seriesOfB() {
+        return seriesOfB;
+    }
+
+    /** A new series of the center's own, through its own token: its id. */
+    private static String newSeries(CenterFixture f) {
+        Reply made = host.post("/v1/appointment-series", Map.of("clientId", f.clientId(), "serviceId",
+                f.bookableServiceId(), "start", SchedulingFixtures.start(host, 30, 15, 0), "professionalId",
+                f.center().adminId(), "everyWeeks", 1, "count", 2), f.center().token());
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        return made.json().get("seriesId").asText();
+    }
 
 
     @BeforeAll
@@ -252,6 +306,7 @@ class CrossTenantProbeTest {
         String operator = IncidentFixtures.operator(host);
         A = CenterFixture.create(host, "Centro A", "probe_alpha", operator);
         B = CenterFixture.create(host, "Centro B", "probe_bravo", operator);
+        seriesOfB = newSeries(B);
     }
 
     @AfterAll
@@ -318,6 +373,15 @@ class CrossTenantProbeTest {
                 if (bodyId.status() == 422) {
                     assertThat(foreign.json().get("errors").get(0).get("field").asText()).isEqualTo(bodyId.field());
                 }
+        } else if (recipe instanceof QueryId queryId) {
+                Reply foreign = host.get(op.path() + queryId.query().apply(queryId.theirs().apply(B)),
+                        A.center().token());
+                Reply missing = host.get(op.path() + queryId.query().apply(UUID.randomUUID().toString()),
+                        A.center().token());
+                assertThat(foreign.status()).as(op + " naming B's record in " + queryId.field() + ": "
+                        + foreign.body()).isEqualTo(queryId.status());
+                assertThat(withoutRequestId(foreign.json())).isEqualTo(withoutRequestId(missing.json()));
+                assertThat(foreign.json().get("errors").get(0).get("field").asText()).isEqualTo(queryId.field());
         } else if (recipe instanceof OwnWrite write) {
                 Object body = write.body().apply(A);
                 Reply reply = send(op.method(), op.path(), body instanceof String s ? s : TestHost.write(body),

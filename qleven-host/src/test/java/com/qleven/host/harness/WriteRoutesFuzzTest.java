@@ -200,7 +200,8 @@ class WriteRoutesFuzzTest {
         List<String> real = new ArrayList<>();
         for (CenterFixture f : List.of(a, b)) {
             real.addAll(List.of(f.clientId(), f.requestId(), f.invitationId(), f.professionalId(), f.sessionId(),
-                    f.incidentId(), f.serviceId(), f.equipmentId(), f.purposeCode()));
+                    f.incidentId(), f.serviceId(), f.equipmentId(), f.purposeCode(), f.appointmentId(),
+                    f.bookableServiceId(), f.waitlistId()));
         }
         return switch (random.nextInt(6)) {
             case 0 -> "not-a-uuid";

@@ -61,6 +61,7 @@ class OpenApiTest {
                 new com.qleven.host.http.consent.ConsentEndpoints(qleven),
                 new com.qleven.host.http.privacy.IncidentEndpoints(qleven),
                 new com.qleven.host.http.privacy.PrivacyRequestEndpoints(qleven),
+                new com.qleven.host.http.scheduling.AppointmentEndpoints(qleven),
                 new com.qleven.host.http.scheduling.SchedulingEndpoints(qleven),
                 new com.qleven.host.http.billing.BillingEndpoints(qleven),
                 new com.qleven.host.http.scheduling.CalendarFeedEndpoints(qleven));

@@ -171,7 +171,8 @@ final class PostgresAppointments implements Appointments {
                         INSERT INTO public.appointment_moves (tenant_id, appointment_id, position, start_at, end_at,
                             professional_id, room_id, equipment_ids, moved_at, moved_by_kind, moved_by)
                         SELECT :tenant, :id, m.position, m.start_at, m.end_at, m.professional_id, m.room_id,
-                               CAST(string_to_array(nullif(m.equipment, ''), ',') AS uuid[]), m.moved_at, m.kind, m.by
+                               coalesce(CAST(string_to_array(nullif(m.equipment, ''), ',') AS uuid[]),
+                                        CAST('{}' AS uuid[])), m.moved_at, m.kind, m.by
                         FROM unnest(CAST(:positions AS integer[]), CAST(:starts AS timestamptz[]),
                                     CAST(:ends AS timestamptz[]), CAST(:professionals AS uuid[]),
                                     CAST(:rooms AS uuid[]), CAST(:equipment AS text[]), CAST(:at AS timestamptz[]),

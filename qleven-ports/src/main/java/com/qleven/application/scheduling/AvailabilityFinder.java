@@ -1,0 +1,197 @@
+package com.qleven.application.scheduling;
+
+import com.qleven.application.scheduling.SchedulingAccess.CenterRules;
+import com.qleven.domain.scheduling.Availability;
+import com.qleven.domain.scheduling.AvailabilityRequest;
+import com.qleven.domain.scheduling.AvailableSlot;
+import com.qleven.domain.scheduling.BusyIntervals;
+import com.qleven.domain.scheduling.Equipment;
+import com.qleven.domain.scheduling.EquipmentId;
+import com.qleven.domain.scheduling.Room;
+import com.qleven.domain.scheduling.RoomId;
+import com.qleven.domain.scheduling.Service;
+import com.qleven.domain.scheduling.ServiceId;
+import com.qleven.domain.scheduling.StaffSchedule;
+import com.qleven.domain.scheduling.TimeOff;
+import com.qleven.domain.shared.Page;
+import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.TimeRange;
+import com.qleven.domain.shared.UnprocessableException;
+import com.qleven.domain.shared.UserId;
+import com.qleven.domain.tenancy.Membership;
+import com.qleven.ports.scheduling.out.Appointments;
+import com.qleven.ports.scheduling.out.Catalogue;
+import com.qleven.ports.scheduling.out.MemberSchedule;
+import com.qleven.ports.scheduling.out.StaffSchedules;
+import com.qleven.ports.scheduling.out.StoredAppointment;
+import com.qleven.ports.tenancy.out.Memberships;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads what an availability search needs with one query per kind of data, whatever the number of
+ * days or professionals: the candidates' schedules, the active members, the rooms, the equipment of
+ * the needed kinds, and every busy interval of all of them. Booking, rescheduling and series reuse
+ * it, so a start is booked only if the same search would offer it. Runs inside the caller's unit.
+ */
+final class AvailabilityFinder {
+    /**
+     * Time off's reason is sealed and may be health data; the search reads only its times, so it is
+     * given this text instead of opening every reason.
+     */
+    private static final String SEALED_REASON = "sealed";
+
+    private final Catalogue catalogue;
+    private final StaffSchedules schedules;
+    private final Memberships memberships;
+    private final Appointments appointments;
+
+    AvailabilityFinder(Catalogue catalogue, StaffSchedules schedules, Memberships memberships,
+                       Appointments appointments) {
+        this.catalogue = catalogue;
+        this.schedules = schedules;
+        this.memberships = memberships;
+        this.appointments = appointments;
+    }
+
+    /** What one search over some days reads, ready to search any of those days. */
+    record Gathered(CenterRules rules, Service service, List<StaffSchedule> staff, List<RoomId> rooms,
+                    List<Equipment> equipment, BusyIntervals busy) {
+        Gathered withBusy(BusyIntervals value) {
+            return new Gathered(rules, service, staff, rooms, equipment, value);
+        }
+    }
+
+    /** The center's service, or a 422 naming {@code serviceId} when it has none of that id. */
+    Service service(TenantId tenant, ServiceId id) {
+        return catalogue.service(tenant, id)
+                .orElseThrow(() -> new UnprocessableException("serviceId", "is not a service of this center"));
+    }
+
+    /** Reads everything a search between the local dates (inclusive) needs. */
+    Gathered gather(TenantId tenant, CenterRules rules, Service service, LocalDate from, LocalDate to) {
+        ZoneId zone = rules.zone();
+        TimeRange days = new TimeRange(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone)
+                .toInstant());
+        Optional<Collection<UserId>> allowed = service.professionalIds().isEmpty() ? Optional.empty()
+                : Optional.of(service.professionalIds());
+        Map<UserId, MemberSchedule> found = schedules.schedules(tenant, allowed, from, to, days);
+        List<StaffSchedule> staff = new ArrayList<>();
+        if (!found.isEmpty()) {
+            Set<UserId> active = activeMembers(tenant);
+            for (MemberSchedule m : found.values()) {
+                if (active.contains(m.member())) {
+                    staff.add(schedule(m));
+                }
+            }
+        }
+        if (staff.isEmpty()) {
+            return new Gathered(rules, service, List.of(), List.of(), List.of(), BusyIntervals.none());
+        }
+        List<RoomId> rooms = service.roomRequired()
+                ? catalogue.rooms(tenant).stream().map(Room::id).toList() : List.of();
+        List<Equipment> equipment = service.equipmentKinds().isEmpty() ? List.of()
+                : catalogue.equipmentOfKinds(tenant, service.equipmentKinds());
+        // A slot's span may reach into the day before or after the range (buffers, late starts), and
+        // no hold lasts longer than a day: one day either side covers every hold that can matter.
+        TimeRange held = new TimeRange(days.start().minus(StoredAppointment.MAX_OCCUPIED),
+                days.end().plus(StoredAppointment.MAX_OCCUPIED));
+        BusyIntervals busy = appointments.busy(tenant, staff.stream().map(StaffSchedule::professional).toList(),
+                rooms, equipment.stream().map(Equipment::id).toList(), held);
+        return new Gathered(rules, service, List.copyOf(staff), rooms, equipment, busy);
+    }
+
+    /** The slots of the local dates (inclusive), from {@code notBefore} on, of one professional or all. */
+    static List<AvailableSlot> search(Gathered g, LocalDate from, LocalDate to, Optional<UserId> professional,
+                                      Instant notBefore) {
+        return Availability.search(AvailabilityRequest.builder()
+                .center(g.rules().zone(), g.rules().settings())
+                .service(g.service())
+                .professionals(g.staff())
+                .rooms(g.rooms())
+                .equipment(g.equipment())
+                .busy(g.busy())
+                .dates(from, to)
+                .onlyProfessional(professional.orElse(null))
+                .notBefore(notBefore)
+                .build());
+    }
+
+    /**
+     * The slot a booking at exactly {@code start} gets: the chosen professional's, or the first free
+     * one's (by professional id, as the search orders them); empty when that start is not offered.
+     */
+    static Optional<AvailableSlot> at(Gathered g, Instant start, Optional<UserId> professional, Instant now) {
+        LocalDate day = LocalDate.ofInstant(start, g.rules().zone());
+        return search(g, day, day, professional, now).stream().filter(s -> s.start().equals(start)).findFirst();
+    }
+
+    /** The busy intervals without one appointment's own holds: a reschedule may overlap where it was. */
+    static BusyIntervals without(BusyIntervals busy, StoredAppointment own) {
+        TimeRange held = own.occupied();
+        Map<UserId, List<TimeRange>> professionals = new HashMap<>(busy.professionals());
+        professionals.computeIfPresent(own.professional(), (k, v) -> removeOnce(v, held));
+        Map<RoomId, List<TimeRange>> rooms = new HashMap<>(busy.rooms());
+        if (own.room() != null) {
+            rooms.computeIfPresent(own.room(), (k, v) -> removeOnce(v, held));
+        }
+        Map<EquipmentId, List<TimeRange>> equipment = new HashMap<>(busy.equipment());
+        for (EquipmentId piece : own.equipment()) {
+            equipment.computeIfPresent(piece, (k, v) -> removeOnce(v, held));
+        }
+        return new BusyIntervals(professionals, rooms, equipment);
+    }
+
+    /** The busy intervals with {@code slot}'s span held too: a series' earlier occurrences. */
+    static BusyIntervals with(BusyIntervals busy, AvailableSlot slot, Service service) {
+        TimeRange held = new TimeRange(slot.start().minus(service.bufferBefore()), slot.end().plus(service.bufferAfter()));
+        BusyIntervals.Builder b = BusyIntervals.builder();
+        busy.professionals().forEach((k, v) -> v.forEach(r -> b.professional(k, r)));
+        busy.rooms().forEach((k, v) -> v.forEach(r -> b.room(k, r)));
+        busy.equipment().forEach((k, v) -> v.forEach(r -> b.equipment(k, r)));
+        b.professional(slot.professional(), held);
+        if (slot.room() != null) {
+            b.room(slot.room(), held);
+        }
+        slot.equipment().forEach(piece -> b.equipment(piece, held));
+        return b.build();
+    }
+
+    private static List<TimeRange> removeOnce(List<TimeRange> ranges, TimeRange held) {
+        List<TimeRange> out = new ArrayList<>(ranges);
+        out.remove(held);
+        return out;
+    }
+
+    /**
+     * The center's active members, a page of the largest size at a time: one statement for any
+     * center of up to 200 members, whatever the range searched.
+     */
+    private Set<UserId> activeMembers(TenantId tenant) {
+        Set<UserId> active = new HashSet<>();
+        PageRequest page = new PageRequest(PageRequest.MAX_LIMIT, Optional.empty());
+        while (true) {
+            Page<Membership> members = memberships.list(tenant, page);
+            members.items().stream().filter(m -> m.active() && !m.pending()).forEach(m -> active.add(m.userId()));
+            if (members.next().isEmpty()) {
+                return active;
+            }
+            page = new PageRequest(PageRequest.MAX_LIMIT, members.next());
+        }
+    }
+
+    private static StaffSchedule schedule(MemberSchedule m) {
+        List<TimeOff> off = m.timeOff().stream().map(t -> t.toTimeOff(SEALED_REASON)).toList();
+        return new StaffSchedule(m.member(), m.weekly(), m.exceptions(), off);
+    }
+}

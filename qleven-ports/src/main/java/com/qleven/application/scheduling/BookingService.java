@@ -1,0 +1,210 @@
+package com.qleven.application.scheduling;
+
+import com.qleven.application.clients.ClientLookup;
+import com.qleven.application.scheduling.AvailabilityFinder.Gathered;
+import com.qleven.application.scheduling.SchedulingAccess.CenterRules;
+import com.qleven.domain.audit.AuditEvent;
+import com.qleven.domain.clients.ClientId;
+import com.qleven.domain.scheduling.Actor;
+import com.qleven.domain.scheduling.Appointment;
+import com.qleven.domain.scheduling.AppointmentId;
+import com.qleven.domain.scheduling.Availability;
+import com.qleven.domain.scheduling.AvailableSlot;
+import com.qleven.domain.scheduling.BusyIntervals;
+import com.qleven.domain.scheduling.SeriesId;
+import com.qleven.domain.scheduling.SeriesRule;
+import com.qleven.domain.scheduling.Service;
+import com.qleven.domain.shared.ConflictException;
+import com.qleven.domain.shared.FieldError;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UnprocessableException;
+import com.qleven.domain.shared.UserId;
+import com.qleven.domain.shared.ValidationException;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.audit.out.AuditTrail;
+import com.qleven.ports.clients.in.ProcessingCheck;
+import com.qleven.ports.scheduling.in.AppointmentView;
+import com.qleven.ports.scheduling.in.BookAppointmentCommand;
+import com.qleven.ports.scheduling.in.BookSeriesCommand;
+import com.qleven.ports.scheduling.out.Appointments;
+import com.qleven.ports.scheduling.out.StoredAppointment;
+import com.qleven.ports.shared.out.IdGenerator;
+import com.qleven.ports.shared.out.Transactions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Books an appointment, or a recurring series all or nothing, in one unit of work: the start must be
+ * on the center's grid and offered by the same search availability runs (recomputed for that start
+ * only), the professional chosen or the first free one assigned, the room and equipment assigned;
+ * the store's exclusion constraint has the last word, so a concurrent booking that won the same
+ * resource makes this one a 409 naming it. A restricted client is not booked.
+ */
+public final class BookingService {
+    private final Transactions transactions;
+    private final SchedulingAccess access;
+    private final AvailabilityFinder finder;
+    private final Appointments appointments;
+    private final ClientLookup clients;
+    private final ProcessingCheck processing;
+    private final AppointmentSeal seal;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final IdGenerator ids;
+
+    BookingService(Transactions transactions, SchedulingAccess access, AvailabilityFinder finder,
+                   Appointments appointments, ClientLookup clients, ProcessingCheck processing, AppointmentSeal seal,
+                   AuditTrail audit, Clock clock, IdGenerator ids) {
+        this.transactions = transactions;
+        this.access = access;
+        this.finder = finder;
+        this.appointments = appointments;
+        this.clients = clients;
+        this.processing = processing;
+        this.seal = seal;
+        this.audit = audit;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    public AppointmentView book(Principal principal, BookAppointmentCommand command) {
+        requireFields(command.client(), command.service(), command.start(), List.of());
+        Optional<UserId> professional = SchedulingAccess.agendaOf(principal, command.professional());
+        TenantId tenant = principal.requireTenant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return transactions.inTenant(tenant, () -> {
+            Prepared p = prepare(tenant, command.client(), command.service(), command.start(), professional, now);
+            LocalDate day = LocalDate.ofInstant(command.start(), p.rules().zone());
+            Gathered g = finder.gather(tenant, p.rules(), p.service(), day, day);
+            AvailableSlot slot = AvailabilityFinder.at(g, command.start(), professional, now)
+                    .orElseThrow(() -> notOffered(command.start(), Map.of()));
+            Appointment booked = Appointment.book(new AppointmentId(ids.next()), command.client(), p.service(), slot,
+                    null, Actor.staff(principal.userId()), now).appointment();
+            appointments.add(seal.seal(tenant, booked, 1));
+            SchedulingAccess.record(audit, principal, "appointment.book", SchedulingAccess.APPOINTMENT,
+                    Optional.of(booked.id().value()), 1, now);
+            return AppointmentView.of(booked, 1, p.rules().zone());
+        });
+    }
+
+    /**
+     * Books every occurrence of the series or none: each must be offered (409 naming the first that
+     * is not, by index from 0 and start) and each is inserted with its holds in the one unit, which a
+     * refused hold rolls back whole.
+     */
+    public List<AppointmentView> bookSeries(Principal principal, BookSeriesCommand command) {
+        List<FieldError> ruleErrors = new ArrayList<>();
+        SeriesRule rule = null;
+        try {
+            rule = new SeriesRule(command.everyWeeks(), command.count());
+        } catch (ValidationException e) {
+            ruleErrors.addAll(e.errors());
+        }
+        requireFields(command.client(), command.service(), command.start(), ruleErrors);
+        SeriesRule series = rule;
+        Optional<UserId> professional = SchedulingAccess.agendaOf(principal, command.professional());
+        TenantId tenant = principal.requireTenant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return transactions.inTenant(tenant, () -> {
+            Prepared p = prepare(tenant, command.client(), command.service(), command.start(), professional, now);
+            List<Instant> starts = series.expand(command.start(), p.rules().zone()).startsOrThrow();
+            LocalDate first = LocalDate.ofInstant(starts.get(0), p.rules().zone());
+            LocalDate last = LocalDate.ofInstant(starts.get(starts.size() - 1), p.rules().zone());
+            Gathered g = finder.gather(tenant, p.rules(), p.service(), first, last);
+            SeriesId seriesId = new SeriesId(ids.next());
+            Actor by = Actor.staff(principal.userId());
+            BusyIntervals busy = g.busy();
+            List<Appointment> booked = new ArrayList<>(starts.size());
+            for (int i = 0; i < starts.size(); i++) {
+                Instant start = starts.get(i);
+                AvailableSlot slot = AvailabilityFinder.at(g.withBusy(busy), start, professional, now)
+                        .orElseThrow(whenNotOffered(start, occurrence(booked.size(), start)));
+                busy = AvailabilityFinder.with(busy, slot, p.service());
+                booked.add(Appointment.book(new AppointmentId(ids.next()), command.client(), p.service(), slot,
+                        seriesId, by, now).appointment());
+            }
+            for (int i = 0; i < booked.size(); i++) {
+                try {
+                    appointments.add(seal.seal(tenant, booked.get(i), 1));
+                } catch (ConflictException taken) {
+                    Map<String, Object> details = new HashMap<>(taken.details());
+                    details.putAll(occurrence(i, booked.get(i).start()));
+                    throw new ConflictException("occurrence " + (i + 1) + " of the series is taken: "
+                            + taken.getMessage(), details);
+                }
+            }
+            audit.recordAll(booked.stream().map(a -> AuditEvent.by(principal, "appointment.book",
+                    SchedulingAccess.APPOINTMENT, Optional.of(a.id().value()), SchedulingAccess.PURPOSE, 1, now))
+                    .toList());
+            return booked.stream().map(a -> AppointmentView.of(a, 1, p.rules().zone())).toList();
+        });
+    }
+
+    /** The center's rules and the service, once the start, the client and the professional are checked. */
+    private record Prepared(CenterRules rules, Service service) {
+    }
+
+    private Prepared prepare(TenantId tenant, ClientId client, com.qleven.domain.scheduling.ServiceId serviceId,
+                             Instant start, Optional<UserId> professional, Instant now) {
+        CenterRules rules = access.rules(tenant);
+        requireStart(rules, start, now);
+        Service service = finder.service(tenant, serviceId);
+        if (!clients.exists(tenant, client)) {
+            throw new UnprocessableException("clientId", "is not a client of this center");
+        }
+        professional.ifPresent(p -> access.requireMember(tenant, p, "professionalId"));
+        processing.requireProcessable(tenant, client);
+        return new Prepared(rules, service);
+    }
+
+    /** A start on the center's grid and in the future, or a 400 naming {@code start}. */
+    static void requireStart(CenterRules rules, Instant start, Instant now) {
+        int grid = rules.settings().slotMinutes();
+        if (!Availability.isOnGrid(start, rules.zone(), grid)) {
+            throw new ValidationException("start", "must be on the center's " + grid + "-minute grid in its local time");
+        }
+        if (!start.isAfter(now)) {
+            throw new ValidationException("start", "must be in the future");
+        }
+    }
+
+    static ConflictException notOffered(Instant start, Map<String, Object> more) {
+        Map<String, Object> details = new HashMap<>(more);
+        details.put("start", start.toString());
+        return new ConflictException("this start is not available for the service", details);
+    }
+
+    private static java.util.function.Supplier<ConflictException> whenNotOffered(Instant start,
+                                                                              Map<String, Object> more) {
+        return () -> notOffered(start, more);
+    }
+
+    private static Map<String, Object> occurrence(int index, Instant start) {
+        return Map.of("index", index, "start", start.toString());
+    }
+
+    private static void requireFields(ClientId client, com.qleven.domain.scheduling.ServiceId service, Instant start,
+                                      List<FieldError> more) {
+        List<FieldError> errors = new ArrayList<>();
+        if (client == null) {
+            errors.add(new FieldError("clientId", "is required"));
+        }
+        if (service == null) {
+            errors.add(new FieldError("serviceId", "is required"));
+        }
+        if (start == null) {
+            errors.add(new FieldError("start", "is required"));
+        }
+        errors.addAll(more);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package com.qleven.application.scheduling;
+
+import com.qleven.application.clients.ClientContacts;
+import com.qleven.application.clients.ClientLookup;
+import com.qleven.application.scheduling.SchedulingAccess.CenterRules;
+import com.qleven.application.shared.MailQueue;
+import com.qleven.domain.audit.AuditEvent;
+import com.qleven.domain.scheduling.FreedSlot;
+import com.qleven.domain.scheduling.Service;
+import com.qleven.domain.scheduling.WaitlistEntry;
+import com.qleven.domain.scheduling.WaitlistEntryId;
+import com.qleven.domain.shared.EmailAddress;
+import com.qleven.domain.shared.Page;
+import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UnprocessableException;
+import com.qleven.domain.tenancy.Permission;
+import com.qleven.domain.tenancy.Permissions;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.audit.out.AuditTrail;
+import com.qleven.ports.clients.in.ProcessingCheck;
+import com.qleven.ports.scheduling.in.WaitlistCommand;
+import com.qleven.ports.scheduling.in.WaitlistView;
+import com.qleven.ports.scheduling.out.WaitlistEntries;
+import com.qleven.ports.shared.out.IdGenerator;
+import com.qleven.ports.shared.out.MailMessage;
+import com.qleven.ports.shared.out.Transactions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * The waitlist: the desk puts a client on it for a service and a window of local dates; when a
+ * cancellation or a move frees a slot, the first matching waiting client gets an offer held for the
+ * center's time, in the same unit of work, shown to staff and mailed to the client when they have
+ * an email and their processing is not restricted.
+ */
+public final class WaitlistService {
+    private final Transactions transactions;
+    private final SchedulingAccess access;
+    private final AvailabilityFinder finder;
+    private final WaitlistEntries entries;
+    private final ClientLookup clients;
+    private final ClientContacts contacts;
+    private final ProcessingCheck processing;
+    private final MailQueue mail;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final IdGenerator ids;
+
+    WaitlistService(Transactions transactions, SchedulingAccess access, AvailabilityFinder finder,
+                    WaitlistEntries entries, ClientLookup clients, ClientContacts contacts, ProcessingCheck processing,
+                    MailQueue mail, AuditTrail audit, Clock clock, IdGenerator ids) {
+        this.transactions = transactions;
+        this.access = access;
+        this.finder = finder;
+        this.entries = entries;
+        this.clients = clients;
+        this.contacts = contacts;
+        this.processing = processing;
+        this.mail = mail;
+        this.audit = audit;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    public WaitlistView add(Principal principal, WaitlistCommand command) {
+        Permissions.require(principal, Permission.MANAGE_WAITLIST);
+        TenantId tenant = principal.requireTenant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        // The record validates the members (400 naming each) before anything is read.
+        new WaitlistEntry(new WaitlistEntryId(ids.next()), command.client(), command.service(), command.from(),
+                command.to(), command.professional().orElse(null), com.qleven.domain.scheduling.WaitlistStatus.WAITING,
+                null, now);
+        return transactions.inTenant(tenant, () -> {
+            CenterRules rules = access.rules(tenant);
+            Service service = finder.service(tenant, command.service());
+            if (!clients.exists(tenant, command.client())) {
+                throw new UnprocessableException("clientId", "is not a client of this center");
+            }
+            command.professional().ifPresent(p -> {
+                access.requireMember(tenant, p, "professionalId");
+                if (!service.performableBy(p)) {
+                    throw new UnprocessableException("professionalId", "this professional does not perform the service");
+                }
+            });
+            processing.requireProcessable(tenant, command.client());
+            WaitlistEntry entry = WaitlistEntry.create(new WaitlistEntryId(ids.next()), command.client(),
+                    command.service(), command.from(), command.to(), command.professional().orElse(null), now,
+                    rules.zone());
+            entries.add(tenant, entry);
+            SchedulingAccess.record(audit, principal, "waitlist.add", SchedulingAccess.WAITLIST,
+                    Optional.of(entry.id().value()), 1, now);
+            return new WaitlistView(entry, rules.zone());
+        });
+    }
+
+    public WaitlistView get(Principal principal, WaitlistEntryId id) {
+        Permissions.require(principal, Permission.MANAGE_WAITLIST);
+        TenantId tenant = principal.requireTenant();
+        return transactions.inTenant(tenant, () -> {
+            WaitlistEntry entry = entries.byId(tenant, id)
+                    .orElseThrow(() -> new com.qleven.domain.shared.NotFoundException("waitlist entry"));
+            CenterRules rules = access.rules(tenant);
+            SchedulingAccess.record(audit, principal, "waitlist.read", SchedulingAccess.WAITLIST,
+                    Optional.of(id.value()), 1, clock.instant());
+            return new WaitlistView(entry, rules.zone());
+        });
+    }
+
+    /** The center's waitlist in queue order, offers included, a page per statement. */
+    public Page<WaitlistView> list(Principal principal, PageRequest page) {
+        Permissions.require(principal, Permission.MANAGE_WAITLIST);
+        TenantId tenant = principal.requireTenant();
+        return transactions.inTenant(tenant, () -> {
+            CenterRules rules = access.rules(tenant);
+            Page<WaitlistEntry> found = entries.list(tenant, page);
+            SchedulingAccess.record(audit, principal, "waitlist.list", SchedulingAccess.WAITLIST, Optional.empty(),
+                    found.items().size(), clock.instant());
+            return new Page<>(found.items().stream().map(e -> new WaitlistView(e, rules.zone())).toList(),
+                    found.next());
+        });
+    }
+
+    /**
+     * Offers a freed slot to the first matching waiting client, in the caller's unit of work: held
+     * for the center's time, on the audit trail, and mailed when the client can be written to. A
+     * slot that has already begun is offered to nobody.
+     */
+    void offerFreed(Principal principal, TenantId tenant, CenterRules rules, FreedSlot slot, Instant now) {
+        if (!slot.start().isAfter(now)) {
+            return;
+        }
+        LocalDate day = LocalDate.ofInstant(slot.start(), rules.zone());
+        entries.firstFor(tenant, slot, day).ifPresent(waiting -> {
+            WaitlistEntry offered = waiting.offer(slot, now, rules.settings().waitlistOfferHold());
+            if (!entries.update(tenant, offered)) {
+                throw new IllegalStateException("the waitlist entry " + waiting.id() + " vanished in its own unit");
+            }
+            audit.record(AuditEvent.by(principal, "waitlist.offer", SchedulingAccess.WAITLIST,
+                    Optional.of(offered.id().value()), SchedulingAccess.PURPOSE, 1, now));
+            if (!processing.restricted(tenant, offered.client())) {
+                contacts.of(tenant, offered.client()).email().ifPresent(to -> mail(to, rules, offered));
+            }
+        });
+    }
+
+    private void mail(EmailAddress to, CenterRules rules, WaitlistEntry offered) {
+        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(rules.settings().locale()).withZone(rules.zone());
+        Instant expires = offered.offer().expiresAt();
+        String center = rules.name().length() > 120 ? rules.name().substring(0, 120) : rules.name();
+        String subject = center + ": a place has opened for you";
+        String text = "A place you were waiting for at " + rules.name() + " has opened: "
+                + when.format(offered.offer().slot().start()) + ".\n\nIt is held for you until "
+                + when.format(expires) + ". Call the center to book it.\n";
+        mail.enqueue(new MailMessage(to, subject.replaceAll("\\p{Cntrl}", " "), text), expires);
+    }
+}
