@@ -366,6 +366,15 @@ class StatementBudgetTest {
     /** Appointments seeded for the feed's page, each on a day of its own. */
     private static final AtomicInteger SEEDED = new AtomicInteger();
 
+    /**
+     * 03:00 UTC of the {@code n}th day after the 100th from now: inside the feed's 180 days, and
+     * far from the hours the fixtures book, so a seeded appointment never takes their professional's time.
+     */
+    private static java.time.Instant feedDay(int n) {
+        return host.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                .plus(java.time.Duration.ofDays(100L + n)).plus(java.time.Duration.ofHours(3));
+    }
+
     /** The calendar-feed link of the fixture's professional. */
     private static String feedLink(CenterFixture f) {
         return "/v1/staff/" + f.professionalId() + "/calendar-feed";
@@ -404,7 +413,7 @@ class StatementBudgetTest {
         host.post("/v1/operator/incidents", IncidentFixtures.incident(host.clock.instant().minusSeconds(30)
                 .toString(), List.of(A.center().tenantId()), List.of("contact")), operator);
         SchedulingSeed.appointment(host, A.center().tenantId(), A.center().token(), A.professionalId(),
-                host.clock.instant().plus(java.time.Duration.ofDays(1)));
+                feedDay(SEEDED.incrementAndGet()));
     }
 
     @AfterAll
@@ -522,8 +531,7 @@ class StatementBudgetTest {
                     + A.professionalId() + "/time-off", CenterFixture.timeOff(host), A.center().token())))),
             // Two more appointments of the member, each of a client and a service of its own.
             entry("GET /v1/calendar/{feed}", () -> twice(() -> SchedulingSeed.appointment(host, A.center().tenantId(),
-                    A.center().token(), A.professionalId(), host.clock.instant().plus(java.time.Duration.ofDays(
-                            2 + SEEDED.incrementAndGet()))))));
+                    A.center().token(), A.professionalId(), feedDay(SEEDED.incrementAndGet())))));
 
     /**
      * Pages that still cost more with more rows, and why: each must cost MORE with two more rows
