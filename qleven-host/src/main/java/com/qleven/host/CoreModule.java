@@ -106,6 +106,7 @@ public final class CoreModule {
                 .clientReadBurst(audit.clientReads())
                 .failedSignInBurst(audit.failedSignIns())
                 .mailer(mailer)
+                .calendarRenderer(new com.qleven.adapters.ical.Ical4jCalendarRenderer())
                 .publicUrl(config.mail().publicUrl())
                 .build();
     }

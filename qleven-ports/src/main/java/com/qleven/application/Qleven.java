@@ -73,7 +73,8 @@ public final class Qleven {
         clients = new ClientsFacade(f);
         consent = new ConsentFacade(f);
         billing = new BillingFacade(f);
-        scheduling = new SchedulingFacade(f, billing.taxRateCheck(), consent::recordFromChannel, b.publicBookingLimits);
+        scheduling = new SchedulingFacade(f, billing.taxRateCheck(), consent::recordFromChannel, b.publicBookingLimits,
+                Optional.ofNullable(b.calendarRenderer));
         // What each context holds about a client; a context that stores personal data adds its section here.
         PrivacyRegistry registry = new PrivacyRegistry()
                 .register("client", new ClientRegistryExporter(b.store.clients().clients(), b.cipher),
@@ -151,6 +152,7 @@ public final class Qleven {
         private BurstPolicy clientReadBurst = BurstPolicy.CLIENT_READS;
         private BurstPolicy failedSignInBurst = BurstPolicy.FAILED_SIGN_INS;
         private Mailer mailer;
+        private com.qleven.ports.scheduling.out.CalendarRenderer calendarRenderer;
         private java.net.URI publicUrl = java.net.URI.create("http://localhost:8080");
         private AccountLifecyclePolicy accountLifecycle = AccountLifecyclePolicy.DEFAULT;
 
@@ -229,6 +231,16 @@ public final class Qleven {
          */
         public Builder mailer(Mailer mailer) {
             this.mailer = java.util.Objects.requireNonNull(mailer, "mailer");
+            return this;
+        }
+
+        /**
+         * Writes professionals' calendar feeds as iCalendar ({@code Ical4jCalendarRenderer} in the
+         * iCal adapter). Without one, links can be made but {@code scheduling().readCalendarFeed}
+         * throws {@link IllegalStateException}.
+         */
+        public Builder calendarRenderer(com.qleven.ports.scheduling.out.CalendarRenderer renderer) {
+            this.calendarRenderer = java.util.Objects.requireNonNull(renderer, "renderer");
             return this;
         }
 

@@ -58,5 +58,16 @@ public enum Permission {
     /** Set anyone's working hours, exceptions and time off: administrators and receptionists, who run every agenda. */
     MANAGE_SCHEDULES,
     /** Set one's own working hours, exceptions and time off: every member. */
-    MANAGE_OWN_SCHEDULE
+    MANAGE_OWN_SCHEDULE,
+    /**
+     * Make or revoke one's own calendar-feed link: every center role, since whoever has working hours
+     * can be booked, whatever the role.
+     */
+    MANAGE_OWN_CALENDAR_FEED,
+    /**
+     * Make or revoke any member's calendar-feed link: administrators. The link is a credential that
+     * shows a member's agenda with clients' first names, so a receptionist, who manages the agenda
+     * through the platform, does not hand out links to it.
+     */
+    MANAGE_CALENDAR_FEEDS
 }

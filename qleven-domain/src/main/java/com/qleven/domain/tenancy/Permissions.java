@@ -51,6 +51,11 @@ public final class Permissions {
         TABLE.get(Role.ADMINISTRATOR).addAll(EnumSet.of(Permission.MANAGE_CENTER_SETTINGS,
                 Permission.MANAGE_TAX_RATES, Permission.MANAGE_CATALOGUE, Permission.MANAGE_SCHEDULES));
         TABLE.get(Role.RECEPTIONIST).add(Permission.MANAGE_SCHEDULES);
+        // Calendar feeds: one's own link for every center role, anyone's for administrators.
+        TABLE.get(Role.ADMINISTRATOR).add(Permission.MANAGE_OWN_CALENDAR_FEED);
+        TABLE.get(Role.ADMINISTRATOR).add(Permission.MANAGE_CALENDAR_FEEDS);
+        TABLE.get(Role.PROFESSIONAL).add(Permission.MANAGE_OWN_CALENDAR_FEED);
+        TABLE.get(Role.RECEPTIONIST).add(Permission.MANAGE_OWN_CALENDAR_FEED);
     }
 
     private Permissions() {

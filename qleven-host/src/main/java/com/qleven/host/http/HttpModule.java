@@ -43,7 +43,7 @@ public final class HttpModule {
             "GET /health/live", "GET /health/ready", "GET /openapi.json",
             "POST /v1/users", "POST /v1/auth/password",
             "GET /v1/me/memberships", "GET /v1/me/memberships/{id}", "POST /v1/me/memberships/{id}/accept",
-            "POST /v1/me/memberships/{id}/decline",
+            "POST /v1/me/memberships/{id}/decline", "GET /v1/calendar/{feed}",
             // Online booking: no session; each use case opens the one unit it needs.
             "GET /v1/public/centers/{slug}/services", "GET /v1/public/centers/{slug}/availability",
             "POST /v1/public/centers/{slug}/bookings", "GET /v1/public/bookings/{token}",
@@ -130,6 +130,12 @@ public final class HttpModule {
         return new com.qleven.host.http.billing.BillingEndpoints(qleven);
     }
 
+    @Provides
+    @Singleton
+    static com.qleven.host.http.scheduling.CalendarFeedEndpoints calendarFeedEndpoints(Qleven qleven) {
+        return new com.qleven.host.http.scheduling.CalendarFeedEndpoints(qleven);
+    }
+
     /** The deadline gauges, counted in the background; {@link com.qleven.host.Host} starts them. */
     @Provides
     @Singleton
@@ -168,7 +174,8 @@ public final class HttpModule {
                          com.qleven.host.http.scheduling.AppointmentEndpoints appointments,
                          com.qleven.host.http.scheduling.SchedulingEndpoints scheduling,
                          com.qleven.host.http.billing.BillingEndpoints billing,
-                         com.qleven.host.http.scheduling.PublicBookingEndpoints publicBooking) {
+                         com.qleven.host.http.scheduling.PublicBookingEndpoints publicBooking,
+                         com.qleven.host.http.scheduling.CalendarFeedEndpoints calendarFeeds) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(tenancy.routes());
         routes.addAll(lifecycle.routes());
@@ -181,6 +188,7 @@ public final class HttpModule {
         routes.addAll(scheduling.routes());
         routes.addAll(billing.routes());
         routes.addAll(publicBooking.routes());
+        routes.addAll(calendarFeeds.routes());
         routes.addAll(ops.routes());
         return new Router(routes);
     }

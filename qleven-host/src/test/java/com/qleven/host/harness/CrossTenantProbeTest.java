@@ -135,6 +135,9 @@ class CrossTenantProbeTest {
         return new NoCenterData(why);
     }
 
+    /** Where B reads its own member's calendar-feed state: the control of the feed-link routes. */
+    private static final String FEED_STATE = "/v1/staff/{userId}/calendar-feed";
+
     /** One recipe per operation of openapi.json, keyed "METHOD path". */
     static final Map<String, Recipe> RECIPES = Map.ofEntries(
             // Tenancy and sign-in
@@ -304,7 +307,14 @@ class CrossTenantProbeTest {
             entry("POST /v1/public/bookings/{token}/confirm", new Public(() -> unknownToken("POST", "/confirm"))),
             entry("POST /v1/public/bookings/{token}/cancel", new Public(() -> unknownToken("POST", "/cancel"))),
             entry("POST /v1/public/bookings/{token}/reschedule", new Public(() ->
-                    unknownToken("POST", "/reschedule"))));
+                    unknownToken("POST", "/reschedule"))),
+            // Scheduling: members' calendar feeds. B's professional reads as none of A's members.
+            entry("POST /v1/staff/{userId}/calendar-feed", new ById(CenterFixture::professionalId, "", FEED_STATE)),
+            entry("GET /v1/staff/{userId}/calendar-feed", new ById(CenterFixture::professionalId, "", FEED_STATE)),
+            entry("DELETE /v1/staff/{userId}/calendar-feed", new ById(CenterFixture::professionalId, "",
+                    FEED_STATE)),
+            entry("GET /v1/calendar/{feed}", noCenterData("no session: the link's token is the credential and names "
+                    + "the member and center; an unknown or revoked one answers 404 (CalendarFeedApiTest)")));
 
     private static String slug(CenterFixture f) {
         return host.get("/v1/center", f.center().token()).json().get("slug").asText();

@@ -8,6 +8,7 @@ import com.qleven.host.TestHost;
 import com.qleven.host.http.scheduling.SchedulingFixtures;
 import com.qleven.host.TestHost.Reply;
 import com.qleven.host.http.privacy.IncidentFixtures;
+import com.qleven.host.http.scheduling.SchedulingSeed;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
@@ -190,7 +191,11 @@ class StatementBudgetTest {
             entry("GET /v1/public/bookings/{token}", budget(1, 7)),
             entry("POST /v1/public/bookings/{token}/confirm", budget(1, 11)),
             entry("POST /v1/public/bookings/{token}/cancel", budget(1, 19)),
-            entry("POST /v1/public/bookings/{token}/reschedule", budget(1, 17)));
+            entry("POST /v1/public/bookings/{token}/reschedule", budget(1, 17)),
+            entry("POST /v1/staff/{userId}/calendar-feed", budget(1, 6)),
+            entry("GET /v1/staff/{userId}/calendar-feed", budget(1, 5)),
+            entry("DELETE /v1/staff/{userId}/calendar-feed", budget(1, 6)),
+            entry("GET /v1/calendar/{feed}", budget(1, 10)));
 
     /** How each operation is called; a recipe may prepare what it needs first (not counted). */
     private static final Map<String, Function<CenterFixture, Call>> RECIPES = Map.ofEntries(
@@ -375,7 +380,14 @@ class StatementBudgetTest {
             entry("POST /v1/public/bookings/{token}/cancel", f -> post("/v1/public/bookings/" + manageToken(f)
                     + "/cancel", Map.of("reason", "Budget reason"), null)),
             entry("POST /v1/public/bookings/{token}/reschedule", f -> post("/v1/public/bookings/"
-                    + manageToken(f) + "/reschedule", Map.of("start", nextStart()), null)));
+                    + manageToken(f) + "/reschedule", Map.of("start", nextStart()), null)),
+            entry("POST /v1/staff/{userId}/calendar-feed", f -> new Call("POST", feedLink(f), "", f.center().token())),
+            entry("GET /v1/staff/{userId}/calendar-feed", f -> get(feedLink(f), f.center().token())),
+            entry("DELETE /v1/staff/{userId}/calendar-feed", f -> {
+                newFeed(f);
+                return new Call("DELETE", feedLink(f), "", f.center().token());
+            }),
+            entry("GET /v1/calendar/{feed}", f -> get(newFeed(f).getPath(), null)));
 
     // Online booking's recipes -------------------------------------------------------------------------
 
@@ -408,6 +420,32 @@ class StatementBudgetTest {
 
     private static final AtomicInteger POLICIES = new AtomicInteger();
 
+    /** Appointments seeded for the feed's page, each on a day of its own. */
+    private static final AtomicInteger SEEDED = new AtomicInteger();
+
+    /**
+     * 03:00 UTC of the {@code n}th day after the 100th from now: inside the feed's 180 days, and
+     * far from the hours the fixtures book, so a seeded appointment never takes their professional's time.
+     */
+    private static java.time.Instant feedDay(int n) {
+        return host.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                .plus(java.time.Duration.ofDays(100L + n)).plus(java.time.Duration.ofHours(3));
+    }
+
+    /** The calendar-feed link of the fixture's professional. */
+    private static String feedLink(CenterFixture f) {
+        return "/v1/staff/" + f.professionalId() + "/calendar-feed";
+    }
+
+    /** A new feed link of the fixture's professional, made by the administrator: its URL. */
+    private static java.net.URI newFeed(CenterFixture f) {
+        Reply reply = host.post(feedLink(f), Map.of(), f.center().token());
+        if (reply.status() != 201) {
+            throw new AssertionError("no feed link: " + reply.status() + " " + reply.body());
+        }
+        return java.net.URI.create(reply.json().get("url").asText());
+    }
+
     @BeforeAll
     static void start() {
         host = TestHost.start();
@@ -431,6 +469,8 @@ class StatementBudgetTest {
                 A.center().token());
         host.post("/v1/operator/incidents", IncidentFixtures.incident(host.clock.instant().minusSeconds(30)
                 .toString(), List.of(A.center().tenantId()), List.of("contact")), operator);
+        SchedulingSeed.appointment(host, A.center().tenantId(), A.center().token(), A.professionalId(),
+                feedDay(SEEDED.incrementAndGet()));
     }
 
     @AfterAll
@@ -545,7 +585,10 @@ class StatementBudgetTest {
             entry("GET /v1/equipment", () -> twice(() -> created(host.post("/v1/equipment", Map.of("name", "More",
                     "kind", "laser"), A.center().token())))),
             entry("GET /v1/staff/{userId}/time-off", () -> twice(() -> created(host.post("/v1/staff/"
-                    + A.professionalId() + "/time-off", CenterFixture.timeOff(host), A.center().token())))));
+                    + A.professionalId() + "/time-off", CenterFixture.timeOff(host), A.center().token())))),
+            // Two more appointments of the member, each of a client and a service of its own.
+            entry("GET /v1/calendar/{feed}", () -> twice(() -> SchedulingSeed.appointment(host, A.center().tenantId(),
+                    A.center().token(), A.professionalId(), feedDay(SEEDED.incrementAndGet())))));
 
     /**
      * Pages that still cost more with more rows, and why: each must cost MORE with two more rows

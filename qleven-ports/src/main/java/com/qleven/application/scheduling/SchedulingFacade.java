@@ -4,6 +4,7 @@ import com.qleven.application.Foundation;
 import com.qleven.application.clients.ClientContacts;
 import com.qleven.application.clients.ClientIntake;
 import com.qleven.application.consent.RecordConsentFromChannelService;
+import com.qleven.application.clients.ClientFirstNames;
 import com.qleven.application.clients.ClientLookup;
 import com.qleven.application.clients.ProcessingCheckService;
 import com.qleven.domain.scheduling.AppointmentId;
@@ -30,15 +31,20 @@ import com.qleven.ports.scheduling.in.AvailabilityQuery;
 import com.qleven.ports.scheduling.in.AvailabilityView;
 import com.qleven.ports.scheduling.in.BookAppointmentCommand;
 import com.qleven.ports.scheduling.in.BookSeriesCommand;
+import com.qleven.ports.scheduling.in.CalendarFeedLink;
+import com.qleven.ports.scheduling.in.CalendarFeedState;
 import com.qleven.ports.scheduling.in.CenterView;
 import com.qleven.ports.scheduling.in.EquipmentStatusChanged;
 import com.qleven.ports.scheduling.in.PublicBooking;
+import com.qleven.ports.scheduling.in.ManageCalendarFeeds;
 import com.qleven.ports.scheduling.in.RescheduleCommand;
 import com.qleven.ports.scheduling.in.ServiceView;
 import com.qleven.ports.scheduling.in.TimeOffView;
 import com.qleven.ports.scheduling.in.WaitlistCommand;
 import com.qleven.ports.scheduling.in.WaitlistView;
+import com.qleven.ports.scheduling.out.CalendarRenderer;
 import com.qleven.ports.scheduling.out.SchedulingStore;
+import com.qleven.ports.tenancy.in.ClientInfo;
 import com.qleven.ports.shared.out.Transactions;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,33 +71,33 @@ public final class SchedulingFacade {
     private final WaitlistService waitlist;
     private final AppointmentsRegistry registry;
     private final PublicBookingService publicBooking;
+    private final ManageCalendarFeeds calendarFeeds;
 
     /**
      * Wires the context's services, each with the narrow ports it uses; {@code taxRates} is billing's
-     * check of a rate code ({@code qleven.billing().taxRateCheck()}).
+     * check of a rate code ({@code qleven.billing().taxRateCheck()}). Calendar feeds cannot be read
+     * (no renderer).
      */
     public SchedulingFacade(Foundation f, TaxRateCheck taxRates) {
         this(f, taxRates, new RecordConsentFromChannelService(f.store().shared().transactions(),
                 f.store().tenancy().centers(), f.store().clients().clients(), f.store().clients().clientRestrictions(),
                 f.store().consent().consentLedger(), f.store().consent().consentPurposes(), f.cipher(), f.audit(),
-                f.clock(), f.ids()));
+                f.clock(), f.ids()), PublicBookingService.Limits.DEFAULT, Optional.empty());
     }
 
     /**
      * As above, with consent's recording of a decision from a channel ({@code
-     * qleven.consent()::recordFromChannel}), which online booking records the accepted notices with.
+     * qleven.consent()::recordFromChannel}), which online booking records the accepted notices with,
+     * the limits of online booking per address and per phone, and the {@code renderer} that writes the
+     * calendar feeds (without one, {@link #readCalendarFeed} throws {@link IllegalStateException}).
      */
-    public SchedulingFacade(Foundation f, TaxRateCheck taxRates, RecordConsentFromChannel consents) {
-        this(f, taxRates, consents, PublicBookingService.Limits.DEFAULT);
-    }
-
-    /** As above, with the limits of online booking per address and per phone. */
     public SchedulingFacade(Foundation f, TaxRateCheck taxRates, RecordConsentFromChannel consents,
-                            PublicBookingService.Limits publicBookingLimits) {
+                            PublicBookingService.Limits publicBookingLimits, Optional<CalendarRenderer> renderer) {
         Objects.requireNonNull(f, "foundation");
         Objects.requireNonNull(publicBookingLimits, "publicBookingLimits");
         Objects.requireNonNull(consents, "consents");
         Objects.requireNonNull(taxRates, "taxRates");
+        Objects.requireNonNull(renderer, "renderer");
         Transactions transactions = f.store().shared().transactions();
         settings = new CenterSettingsService(transactions, f.store().tenancy().centers(),
                 f.store().scheduling().settings(), f.audit(), f.clock());
@@ -124,6 +130,10 @@ public final class SchedulingFacade {
                 processing, f.store().consent().consentPurposes(), consents, f.store().shared().rateLimits(),
                 f.cipher(), f.phoneNumbers(), seal, waitlist, f.mail(), f.audit(), f.clock(), f.ids(), f.publicUrl(),
                 publicBookingLimits);
+        calendarFeeds = new CalendarFeedsService(transactions, f.store().scheduling().calendarFeeds(),
+                f.store().tenancy().memberships(), f.store().scheduling().appointments(),
+                f.store().scheduling().catalogue(), new ClientFirstNames(f.store().clients().clients(), f.cipher()),
+                f.store().shared().rateLimits(), f.cipher(), f.audit(), renderer, f.publicUrl(), f.clock());
     }
 
     // Settings ------------------------------------------------------------------------------------
@@ -227,6 +237,35 @@ public final class SchedulingFacade {
     public List<TimeOffView> timeOff(Principal principal, UserId member, Optional<LocalDate> from,
                                      Optional<LocalDate> to) {
         return staff.timeOff(principal, member, from, to);
+    }
+
+    // Calendar feeds (issue 9 item 6) ------------------------------------------------------------
+
+    /**
+     * A new calendar-feed link for {@code member}, shown once; the old link stops working.
+     * Administrators for anyone, every member for themself.
+     */
+    public CalendarFeedLink createCalendarFeed(Principal principal, UserId member) {
+        return calendarFeeds.createFeed(principal, member);
+    }
+
+    /** Whether {@code member} has a live calendar-feed link and since when; never the link itself. */
+    public CalendarFeedState calendarFeedState(Principal principal, UserId member) {
+        return calendarFeeds.feedState(principal, member);
+    }
+
+    /** Revokes {@code member}'s calendar-feed link; administrators for anyone, every member for themself. */
+    public void revokeCalendarFeed(Principal principal, UserId member) {
+        calendarFeeds.revokeFeed(principal, member);
+    }
+
+    /**
+     * The iCalendar text ({@link CalendarRenderer#MEDIA_TYPE}) of the feed a link's token opens: the
+     * token is the credential. {@code client} is the caller's address, counted when the token opens
+     * nothing.
+     */
+    public String readCalendarFeed(String token, ClientInfo client) {
+        return calendarFeeds.readFeed(token, client);
     }
 
     // Availability, appointments and the waitlist ---------------------------------------------------

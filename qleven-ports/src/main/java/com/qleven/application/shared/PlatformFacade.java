@@ -30,7 +30,7 @@ public final class PlatformFacade {
                     throw new IllegalStateException("no mailer: give Qleven.builder().mailer(...) to send the outbox");
                 });
         purge = new PurgeOperationalRecordsService(transactions, shared.operationalRecords(),
-                shared.idempotencyRecords(), shared.rateLimits(), f.clock());
+                shared.idempotencyRecords(), shared.rateLimits(), f.store().scheduling().manageLinks(), f.clock());
     }
 
     /** Runs creates and actions at most once per {@code Idempotency-Key}; the host wraps its POST routes in it. */

@@ -1,6 +1,7 @@
 package com.qleven.application.shared;
 
 import com.qleven.domain.shared.TenantId;
+import com.qleven.ports.scheduling.out.ManageLinks;
 import com.qleven.ports.shared.in.PurgeOperationalRecords;
 import com.qleven.ports.shared.out.IdempotencyRecords;
 import com.qleven.ports.shared.out.OperationalRecords;
@@ -40,14 +41,17 @@ public final class PurgeOperationalRecordsService implements PurgeOperationalRec
     private final OperationalRecords operational;
     private final IdempotencyRecords idempotency;
     private final RateLimits rateLimits;
+    private final ManageLinks manageLinks;
     private final Clock clock;
 
     public PurgeOperationalRecordsService(Transactions transactions, OperationalRecords operational,
-                                          IdempotencyRecords idempotency, RateLimits rateLimits, Clock clock) {
+                                          IdempotencyRecords idempotency, RateLimits rateLimits,
+                                          ManageLinks manageLinks, Clock clock) {
         this.transactions = transactions;
         this.operational = operational;
         this.idempotency = idempotency;
         this.rateLimits = rateLimits;
+        this.manageLinks = manageLinks;
         this.clock = clock;
     }
 
@@ -82,6 +86,7 @@ public final class PurgeOperationalRecordsService implements PurgeOperationalRec
         removed.put("directory.membership_tokens",
                 inBatches(n -> operational.forgetMembershipTokensExpiredBefore(now, n)));
         removed.put("directory.password_reset_tokens", inBatches(n -> operational.forgetResetTokensExpiredBefore(now, n)));
+        removed.put("directory.manage_link_tokens", inBatches(n -> manageLinks.removeExpired(now, n)));
         removed.put("directory.rate_events",
                 transactions.global(() -> rateLimits.forgetBefore(now.minus(RATE_EVENTS))));
         removed.put("public.platform_sessions",

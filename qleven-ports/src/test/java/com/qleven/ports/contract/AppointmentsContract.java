@@ -139,6 +139,32 @@ public abstract class AppointmentsContract {
     }
 
     @Test
+    void aProfessionalsAppointmentsAreReadInOneGoByStartWithoutTheCancelledUpToTheMost() {
+        TenantId tenant = center();
+        TenantId other = center();
+        UserId pro = newUser();
+        StoredAppointment later = booked(tenant, pro, null, List.of(), MONDAY_9.plus(Duration.ofHours(3)), 60);
+        StoredAppointment first = booked(tenant, pro, null, List.of(), MONDAY_9, 60);
+        StoredAppointment outside = booked(tenant, pro, null, List.of(), MONDAY_9.plus(Duration.ofDays(2)), 60);
+        StoredAppointment colleagues = booked(tenant, newUser(), null, List.of(), MONDAY_9, 60);
+        StoredAppointment dropped = booked(tenant, pro, null, List.of(), MONDAY_9.plus(Duration.ofHours(5)), 60);
+        List.of(later, first, outside, colleagues, dropped).forEach(this::add);
+        StoredAppointment cancelled = new StoredAppointment(tenant, dropped.id(), dropped.client(), dropped.service(),
+                pro, null, List.of(), dropped.start(), dropped.end(), 0, 0, AppointmentStatus.CANCELLED, T0,
+                Optional.of(new StoredAppointment.SealedCancellation(new byte[] {1}, Actor.system(), T0)), List.of(),
+                null, dropped.bookedAt(), dropped.bookedBy(), 2);
+        assertThat(in(tenant, () -> appointments().update(cancelled, 1))).isTrue();
+        TimeRange day = new TimeRange(MONDAY_9.minus(Duration.ofHours(1)), MONDAY_9.plus(Duration.ofDays(1)));
+
+        assertThat(in(tenant, () -> appointments().ofProfessional(tenant, pro, day, 100)))
+                .containsExactly(first, later);
+        assertThat(in(tenant, () -> appointments().ofProfessional(tenant, pro, day, 1))).containsExactly(first);
+        assertThat(in(other, () -> appointments().ofProfessional(tenant, pro, day, 100))).isEmpty();
+        assertThatThrownBy(() -> in(tenant, () -> appointments().ofProfessional(tenant, pro, day, 0)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void cancellingFreesWhatItHeldAndKeepsTheReasonSealed() {
         TenantId tenant = center();
         UserId pro = newUser();

@@ -114,6 +114,27 @@ public abstract class ClientsContract {
     }
 
     @Test
+    public void sealed_names_are_read_for_the_centers_clients_only_in_one_go() {
+        TenantId tenant = center();
+        TenantId other = center();
+        StoredClient ana = client(tenant, T0);
+        StoredClient luis = client(tenant, T0);
+        StoredClient theirs = client(other, T0);
+        add(ana, Set.of());
+        add(luis, Set.of());
+        add(theirs, Set.of());
+        ClientId unknown = new ClientId(UUID.randomUUID());
+
+        java.util.Map<ClientId, byte[]> names = in(tenant, () -> store().clients().clients().sealedNames(tenant,
+                List.of(ana.id(), luis.id(), theirs.id(), unknown, ana.id())));
+        assertThat(names).containsOnlyKeys(ana.id(), luis.id());
+        assertThat(names.get(ana.id())).containsExactly(ana.fullName());
+        assertThat(in(other, () -> store().clients().clients().sealedNames(tenant, List.of(ana.id()))))
+                .as("another center's unit sees none of them").isEmpty();
+        assertThat(in(tenant, () -> store().clients().clients().sealedNames(tenant, List.of()))).isEmpty();
+    }
+
+    @Test
     public void an_unknown_client_is_not_found() {
         TenantId tenant = center();
         assertThat(in(tenant, () -> store().clients().clients().byId(tenant,

@@ -34,8 +34,11 @@ public abstract class SchedulingTokensContract {
         var tx = store().shared().transactions();
         String old = tokenHash();
         String current = tokenHash();
+        assertThat(tx.inTenant(tenant, () -> feeds.ofMember(tenant, ana))).isEmpty();
         tx.inTenant(tenant, () -> feeds.replace(tenant, ana, old, T0));
         assertThat(tx.global(() -> feeds.byTokenHash(old))).contains(new CalendarFeeds.FeedToken(tenant, ana, T0));
+        assertThat(tx.inTenant(tenant, () -> feeds.ofMember(tenant, ana))).contains(new CalendarFeeds.FeedToken(
+                tenant, ana, T0));
 
         tx.inTenant(tenant, () -> feeds.replace(tenant, ana, current, T0.plusSeconds(1)));
         assertThat(tx.global(() -> feeds.byTokenHash(old))).isEmpty();
@@ -44,6 +47,7 @@ public abstract class SchedulingTokensContract {
         assertThat(tx.inTenant(tenant, () -> feeds.revoke(tenant, ana))).isTrue();
         assertThat(tx.inTenant(tenant, () -> feeds.revoke(tenant, ana))).isFalse();
         assertThat(tx.global(() -> feeds.byTokenHash(current))).isEmpty();
+        assertThat(tx.inTenant(tenant, () -> feeds.ofMember(tenant, ana))).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.qleven.application.Qleven;
 import com.qleven.application.QlevenStore;
+import com.qleven.domain.scheduling.AppointmentId;
 import com.qleven.domain.shared.ForbiddenException;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UnprocessableException;
@@ -12,6 +13,8 @@ import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.PersonDetails;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.domain.tenancy.Role;
+import com.qleven.ports.contract.SchedulingFixtures;
+import com.qleven.ports.scheduling.out.ManageLinks;
 import com.qleven.ports.shared.in.PurgeOperationalRecords.PurgeReport;
 import com.qleven.ports.shared.out.IdempotencyRecords;
 import com.qleven.ports.tenancy.in.ClientInfo;
@@ -168,5 +171,26 @@ public abstract class HousekeepingUseCasesSuite extends UseCasesSuiteBase {
         PurgeReport report = qleven.platform().purgeOperationalRecords(100);
         assertThat(report.removed().get("public.sessions")).isPositive();
         assertThat(logged.get()).isFalse();
+    }
+
+    @Test
+    void a_manage_link_goes_at_its_expiry_and_not_before() {
+        Principal admin = administrator();
+        TenantId tenant = admin.requireTenant();
+        ManageLinks links = store.scheduling().manageLinks();
+        Instant expiry = NOW.plus(Duration.ofHours(1));
+        ManageLinks.ManageLink link = new ManageLinks.ManageLink(SchedulingFixtures.tokenHash(), tenant, new AppointmentId(UUID.randomUUID()), expiry, NOW);
+        store.shared().transactions().inTenant(tenant, () -> links.add(link));
+        // Read as of its creation, so the row's presence is seen whatever the clock of the purge.
+        java.util.function.Supplier<Boolean> kept = () -> store.shared().transactions()
+                .global(() -> links.byTokenHash(link.tokenHash(), NOW)).isPresent();
+
+        clock.set(expiry.minus(SECOND));
+        qleven.platform().purgeOperationalRecords(100);
+        assertThat(kept.get()).isTrue();
+        clock.set(expiry);
+        PurgeReport report = qleven.platform().purgeOperationalRecords(100);
+        assertThat(report.removed().get("directory.manage_link_tokens")).isPositive();
+        assertThat(kept.get()).isFalse();
     }
 }

@@ -153,6 +153,20 @@ final class InMemoryAppointments implements Appointments {
     }
 
     @Override
+    public List<StoredAppointment> ofProfessional(TenantId tenant, UserId professional, TimeRange starts, int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1");
+        }
+        return tx.within(() -> visible(tenant)
+                .filter(a -> a.professional().equals(professional) && starts.contains(a.start())
+                        && a.status() != com.qleven.domain.scheduling.AppointmentStatus.CANCELLED)
+                .sorted(java.util.Comparator.comparing(StoredAppointment::start)
+                        .thenComparing(a -> a.id().value(), InMemoryStore::compareAsPostgres))
+                .limit(max)
+                .toList());
+    }
+
+    @Override
     public BusyIntervals busy(TenantId tenant, Collection<UserId> professionals, Collection<RoomId> rooms,
                               Collection<EquipmentId> equipment, TimeRange range) {
         return tx.within(() -> {

@@ -49,6 +49,11 @@ final class InMemoryCalendarFeeds implements CalendarFeeds {
     }
 
     @Override
+    public Optional<FeedToken> ofMember(TenantId tenant, UserId member) {
+        return tx.within(() -> Optional.ofNullable(hashOf.get(new Member(tenant, member))).map(byHash::get));
+    }
+
+    @Override
     public Optional<FeedToken> byTokenHash(String tokenHash) {
         return tx.within(() -> Optional.ofNullable(byHash.get(tokenHash)));
     }

@@ -67,6 +67,20 @@ final class InMemoryClients implements Clients {
     }
 
     @Override
+    public Map<ClientId, byte[]> sealedNames(TenantId tenant, java.util.Collection<ClientId> ids) {
+        return tx.within(() -> {
+            Map<ClientId, byte[]> names = new HashMap<>();
+            for (ClientId id : ids) {
+                StoredClient c = clients.get(new Key(tenant, id));
+                if (c != null && tx.visible(c.tenant())) {
+                    names.put(id, c.fullName());
+                }
+            }
+            return names;
+        });
+    }
+
+    @Override
     public boolean update(StoredClient client, Set<BlindIndex> nameTokens, long expectedVersion) {
         return tx.within(() -> {
             Key key = new Key(client.tenant(), client.id());

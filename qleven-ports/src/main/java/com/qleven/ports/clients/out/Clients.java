@@ -5,6 +5,8 @@ import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.shared.out.BlindIndex;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,4 +42,10 @@ public interface Clients {
 
     /** The center's clients whose name has every one of the tokens (at least one token). */
     Page<StoredClient> byNameTokens(TenantId tenant, Set<BlindIndex> tokens, PageRequest page);
+
+    /**
+     * In one statement, the sealed full names of those of {@code ids} the center has (others are
+     * left out): for lists of other contexts that show a client's name and nothing else of them.
+     */
+    Map<ClientId, byte[]> sealedNames(TenantId tenant, Collection<ClientId> ids);
 }

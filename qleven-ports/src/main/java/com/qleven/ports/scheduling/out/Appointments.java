@@ -59,4 +59,11 @@ public interface Appointments {
      */
     BusyIntervals busy(TenantId tenant, Collection<UserId> professionals, Collection<RoomId> rooms,
                        Collection<EquipmentId> equipment, TimeRange range);
+
+    /**
+     * In one statement, up to {@code max} appointments of {@code professional} starting within
+     * {@code starts} that are not cancelled, by start then id: what the professional's calendar feed
+     * shows, read whole rather than paged so that a feed costs one query however full the agenda.
+     */
+    List<StoredAppointment> ofProfessional(TenantId tenant, UserId professional, TimeRange starts, int max);
 }

@@ -28,6 +28,9 @@ public interface CalendarFeeds {
     /** Revokes the member's link; false when there is none. */
     boolean revoke(TenantId tenant, UserId member);
 
+    /** The member's live link, if any (its token is not stored, so only whose and since when). */
+    Optional<FeedToken> ofMember(TenantId tenant, UserId member);
+
     /** The feed a token's hash opens; works in a global unit of work. */
     Optional<FeedToken> byTokenHash(String tokenHash);
 }

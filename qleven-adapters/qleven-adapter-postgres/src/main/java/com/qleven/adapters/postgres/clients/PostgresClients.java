@@ -12,7 +12,9 @@ import com.qleven.ports.clients.out.StoredClient;
 import com.qleven.ports.shared.out.BlindIndex;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -64,6 +66,22 @@ final class PostgresClients implements Clients {
                 .bind("id", id.value())
                 .map(CLIENT)
                 .findOne());
+    }
+
+    @Override
+    public Map<ClientId, byte[]> sealedNames(TenantId tenant, Collection<ClientId> ids) {
+        Map<ClientId, byte[]> names = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        tx.withHandle(Optional.of(tenant), "read clients' names", h -> h.createQuery(
+                        "SELECT id, full_name FROM public.clients WHERE tenant_id = :tenant AND id = ANY(:ids)")
+                .bind("tenant", tenant.value())
+                .bindArray("ids", java.util.UUID.class, ids.stream().map(ClientId::value).distinct().toList())
+                .map((rs, ctx) -> Map.entry(new ClientId(Sql.uuid(rs, "id")), rs.getBytes("full_name")))
+                .list())
+                .forEach(e -> names.put(e.getKey(), e.getValue()));
+        return names;
     }
 
     @Override

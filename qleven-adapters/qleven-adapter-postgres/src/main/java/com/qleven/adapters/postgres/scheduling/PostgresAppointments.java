@@ -365,6 +365,24 @@ final class PostgresAppointments implements Appointments {
     }
 
     @Override
+    public List<StoredAppointment> ofProfessional(TenantId tenant, UserId professional, TimeRange starts, int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1");
+        }
+        return tx.withHandle(Optional.of(tenant), "list a professional's appointments", h -> h.createQuery(SELECT
+                        + " WHERE a.tenant_id = :tenant AND a.professional_id = :professional"
+                        + " AND a.start_at >= :from AND a.start_at < :to AND a.status <> 'cancelled'"
+                        + " ORDER BY a.start_at, a.id LIMIT :max")
+                .bind("tenant", tenant.value())
+                .bind("professional", professional.value())
+                .bind("from", starts.start())
+                .bind("to", starts.end())
+                .bind("max", max)
+                .map(APPOINTMENT)
+                .list());
+    }
+
+    @Override
     public BusyIntervals busy(TenantId tenant, Collection<UserId> professionals, Collection<RoomId> rooms,
                               Collection<EquipmentId> equipment, TimeRange range) {
         List<UUID> ids = new ArrayList<>();

@@ -40,6 +40,16 @@ final class PostgresCalendarFeeds implements CalendarFeeds {
     }
 
     @Override
+    public Optional<FeedToken> ofMember(TenantId tenant, UserId member) {
+        return tx.withHandle(Optional.of(tenant), "find a member's calendar feed", h -> h.createQuery(
+                        "SELECT created_at FROM directory.calendar_feed_tokens WHERE tenant_id = :tenant AND user_id = :user")
+                .bind("tenant", tenant.value())
+                .bind("user", member.value())
+                .map((rs, ctx) -> new FeedToken(tenant, member, Sql.instant(rs, "created_at")))
+                .findOne());
+    }
+
+    @Override
     public Optional<FeedToken> byTokenHash(String tokenHash) {
         return tx.withHandle("find a calendar feed", h -> h.createQuery(
                         "SELECT tenant_id, user_id, created_at FROM directory.calendar_feed_tokens WHERE token_hash = :hash")
