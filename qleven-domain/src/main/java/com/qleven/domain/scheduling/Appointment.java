@@ -193,12 +193,12 @@ public record Appointment(AppointmentId id, ClientId client, ServiceId service, 
         Instant until = start.minus(Objects.requireNonNull(clientWindow, "clientWindow"));
         if (now.isAfter(until)) {
             throw new ConflictException("this appointment can no longer be " + verb + " online; please call the center",
-                    Map.of("changeableUntil", until.toString(), "status", status.wireName()));
+                    Map.of("changeableUntil", until.toString(), "currentStatus", status.wireName()));
         }
     }
 
     private ConflictException conflict(String message) {
-        return new ConflictException(message, Map.of("status", status.wireName()));
+        return new ConflictException(message, Map.of("currentStatus", status.wireName()));
     }
 
     private static void requireStaff(Actor by, String verb) {

@@ -110,7 +110,7 @@ public record WaitlistEntry(WaitlistEntryId id, ClientId client, ServiceId servi
     private void require(WaitlistStatus expected, String verb) {
         if (status != expected) {
             throw new ConflictException("cannot " + verb + " a waitlist entry that is " + status.wireName(),
-                    Map.of("status", status.wireName()));
+                    Map.of("currentStatus", status.wireName()));
         }
     }
 

@@ -197,7 +197,7 @@ public final class AppointmentsService {
             Appointment next = change.appointment();
             if (!appointments.update(seal.seal(tenant, next, stored.version() + 1), stored.version())) {
                 throw new ConflictException("the appointment changed meanwhile; read it again",
-                        Map.of("status", stored.status().wireName()));
+                        Map.of("currentStatus", stored.status().wireName()));
             }
             SchedulingAccess.record(audit, principal, action, SchedulingAccess.APPOINTMENT, Optional.of(id.value()),
                     1, now);

@@ -358,7 +358,7 @@ public final class PublicBookingService {
             Appointment next = change.appointment();
             if (!appointments.update(seal.seal(tenant, next, stored.version() + 1), stored.version())) {
                 throw new ConflictException("the appointment changed meanwhile; read it again",
-                        Map.of("status", stored.status().wireName()));
+                        Map.of("currentStatus", stored.status().wireName()));
             }
             audit.record(event(tenant, action, SUBJECT, next.id().value(), now));
             if (change.event() instanceof AppointmentEvent.AppointmentCancelled c) {

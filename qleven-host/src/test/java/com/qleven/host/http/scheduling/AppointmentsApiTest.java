@@ -162,6 +162,9 @@ class AppointmentsApiTest {
         Reply again = host.post("/v1/appointments/" + id + "/confirm", Map.of(), receptionistToken);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("detail").asText()).contains("cancelled");
+        // The appointment's state travels as its own member; the problem's status stays the HTTP one.
+        assertThat(again.json().get("status").asInt()).isEqualTo(409);
+        assertThat(again.json().get("currentStatus").asText()).isEqualTo("cancelled");
     }
 
     @Test
