@@ -9,6 +9,7 @@ import com.qleven.ports.scheduling.in.AppointmentView;
 import com.qleven.ports.scheduling.in.AvailabilityQuery;
 import com.qleven.ports.scheduling.in.AvailabilityView;
 import com.qleven.ports.scheduling.in.BookAppointmentCommand;
+import com.qleven.ports.scheduling.in.ServiceCommand;
 import com.qleven.ports.scheduling.in.ServiceView;
 import com.qleven.ports.tenancy.in.ClientInfo;
 import com.qleven.ports.tenancy.in.SignInCommand;
@@ -20,7 +21,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,9 +49,10 @@ public final class BookingScenario {
         Principal admin = qleven.tenancy().authenticate(qleven.tenancy().signIn(new SignInCommand(adminEmail,
                 "a long admin passphrase", Optional.empty(), partner)).token());
 
-        ServiceView facial = qleven.scheduling().createService(admin, Map.of("name", "Limpieza facial",
-                "durationMinutes", 45, "bufferAfterMinutes", 15, "price", Map.of("amountMinor", 4500, "currency",
-                        "EUR"), "taxRate", "exempt"));
+        ServiceView facial = qleven.scheduling().createService(admin, ServiceCommand.builder()
+                .name("Limpieza facial").durationMinutes(45).bufferAfterMinutes(15).price(4500, "EUR")
+                .taxRate("exempt")
+                .build());
         List<WeeklyHours.Entry> hours = new ArrayList<>();
         for (String day : List.of("monday", "tuesday", "wednesday", "thursday", "friday")) {
             hours.add(new WeeklyHours.Entry(day, "09:00", "14:00"));

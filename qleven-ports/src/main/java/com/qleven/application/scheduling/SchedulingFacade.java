@@ -19,6 +19,7 @@ import com.qleven.domain.scheduling.TimeWindow;
 import com.qleven.domain.scheduling.WeeklyHours;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UserId;
 import com.qleven.domain.tenancy.Principal;
@@ -38,6 +39,7 @@ import com.qleven.ports.scheduling.in.EquipmentStatusChanged;
 import com.qleven.ports.scheduling.in.PublicBooking;
 import com.qleven.ports.scheduling.in.ManageCalendarFeeds;
 import com.qleven.ports.scheduling.in.RescheduleCommand;
+import com.qleven.ports.scheduling.in.ServiceCommand;
 import com.qleven.ports.scheduling.in.ServiceView;
 import com.qleven.ports.scheduling.in.TimeOffView;
 import com.qleven.ports.scheduling.in.WaitlistCommand;
@@ -165,6 +167,13 @@ public final class SchedulingFacade {
      * ({@code amountMinor}, {@code currency}), {@code taxRate}, {@code roomRequired}, {@code
      * equipmentKinds}, {@code professionalIds} (empty: any professional).
      */
+    /** Adds a treatment to the catalogue (administrators), its members named by the builder. */
+    public ServiceView createService(Principal principal, ServiceCommand command) {
+        Required.field(command, "command");
+        return catalogue.createService(principal, command.members());
+    }
+
+    /** As above, from the members of a JSON body as received (the HTTP API's way). */
     public ServiceView createService(Principal principal, Map<String, Object> members) {
         return catalogue.createService(principal, members);
     }
@@ -178,6 +187,17 @@ public final class SchedulingFacade {
     }
 
     /** Applies a merge patch (administrators), if the service still has {@code expectedTag} when given. */
+    /**
+     * Changes the members the builder names, only if the service is still at {@code expectedTag}
+     * when one is given (its ETag).
+     */
+    public ServiceView updateService(Principal principal, ServiceId id, ServiceCommand changes,
+                                     Optional<String> expectedTag) {
+        Required.field(changes, "changes");
+        return catalogue.updateService(principal, id, changes.members(), expectedTag);
+    }
+
+    /** As above, with a JSON merge patch as received ({@code null} clears a member). */
     public ServiceView updateService(Principal principal, ServiceId id, Map<String, Object> mergePatch,
                                      Optional<String> expectedTag) {
         return catalogue.updateService(principal, id, mergePatch, expectedTag);

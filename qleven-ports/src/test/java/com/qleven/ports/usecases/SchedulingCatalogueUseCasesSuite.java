@@ -2,6 +2,7 @@ package com.qleven.ports.usecases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.qleven.application.Qleven;
@@ -277,6 +278,31 @@ public abstract class SchedulingCatalogueUseCasesSuite extends UseCasesSuiteBase
     }
 
     // Catalogue -----------------------------------------------------------------------------------
+
+    @Test
+    void anEmbedderBuildsAServiceByNameAndChangesOnlyWhatItNames() {
+        Center c = spain();
+        java.util.UUID own = c.professional().userId().value();
+        ServiceView created = qleven.scheduling().createService(c.admin(),
+                com.qleven.ports.scheduling.in.ServiceCommand.builder()
+                        .name("Láser diodo").durationMinutes(30).bufferBeforeMinutes(5).bufferAfterMinutes(10)
+                        .price(6000, "EUR").taxRate("21").roomRequired(true).equipmentKinds(List.of("laser"))
+                        .professionalIds(List.of(own))
+                        .build());
+        assertThat(created.service().name()).isEqualTo("Láser diodo");
+        assertThat(created.service().professionalIds()).containsExactly(c.professional().userId());
+
+        ServiceView changed = qleven.scheduling().updateService(c.admin(), created.service().id(),
+                com.qleven.ports.scheduling.in.ServiceCommand.builder().durationMinutes(45).build(), Optional.empty());
+        assertThat(changed.service().name()).isEqualTo("Láser diodo");
+        assertThat(changed.service().professionalIds()).containsExactly(c.professional().userId());
+        assertThat(changed).isNotEqualTo(created);
+
+        // The builder checks nothing; the use case names every bad member as the HTTP body would.
+        assertThat(fields(catchThrowable(() -> qleven.scheduling().createService(c.admin(),
+                com.qleven.ports.scheduling.in.ServiceCommand.builder().durationMinutes(0).build()))))
+                .contains("name", "durationMinutes", "price", "taxRate");
+    }
 
     @Test
     void aServiceNamesAnOfferedRateMembersOfTheCenterAndTheCentersCurrency() {
