@@ -114,7 +114,7 @@ class StatementBudgetTest {
             // series of 4 inserts each occurrence (one statement each, holds included); a cancellation
             // that offers the slot to a waiting client adds the offer, its audit and the mail. A booking
             // or series naming its professional reads that professional's agenda only, and no member
-            // list (13 and 19 statements, from 14 and 20).
+            // list: 13 and 19 statements (the budgets were 15 and 21).
             entry("GET /v1/availability", budget(1, 9)),
             entry("POST /v1/appointments", budget(1, 13)),
             entry("GET /v1/appointments", budget(1, 7)),
