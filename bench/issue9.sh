@@ -156,10 +156,11 @@ TENANT=$(sql "SELECT tenant_id FROM public.centers LIMIT 1")
 D=$((FIRST_DAY + DAYS * 86400))
 at() { date -u -d "@$1" '+%Y-%m-%d %H:%M:%S+00'; }
 PLAN=$(sql "SET ROLE $APP_ROLE; SELECT set_config('qleven.tenant_id', '$TENANT', false);
-  EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT resource_id, kind, lower(during) AS start_at, upper(during) AS end_at
-  FROM public.appointment_resources WHERE tenant_id = '$TENANT' AND active AND resource_id = ANY('{$PROS}'::uuid[])
-  AND lower(during) >= '$(at $((D - 2 * 86400)))' AND lower(during) < '$(at $((D + 2 * 86400)))'
-  AND during && tstzrange('$(at $((D - 86400)))', '$(at $((D + 2 * 86400)))', '[)')" \
+  EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT h.resource_id, h.kind, h.starts_at AS start_at, upper(h.during) AS end_at
+  FROM unnest('{$PROS}'::uuid[]) AS wanted(id) CROSS JOIN LATERAL (
+  SELECT resource_id, kind, starts_at, during FROM public.appointment_resources WHERE tenant_id = '$TENANT' AND active
+  AND resource_id = wanted.id AND starts_at >= '$(at $((D - 2 * 86400)))' AND starts_at < '$(at $((D + 2 * 86400)))'
+  AND during && tstzrange('$(at $((D - 86400)))', '$(at $((D + 2 * 86400)))', '[)') OFFSET 0) h" \
   | grep -v -e '^SET$' -e "^$TENANT\$" | sed -E "s/'\{[^}]*\}'/'{…the $PRO_COUNT professionals…}'/")
 ANALYZED=$(sql "SELECT coalesce(last_autoanalyze::text, 'never') || ' (autovacuum), ' || coalesce(last_analyze::text, 'never')
   || ' (by hand); ' || n_live_tup || ' live rows' FROM pg_stat_user_tables WHERE relname = 'appointment_resources'")

@@ -172,7 +172,9 @@ public final class AppointmentsService {
             named.ifPresent(p -> access.requireMember(tenant, p, "professionalId"));
             Service service = finder.service(tenant, a.service());
             LocalDate day = LocalDate.ofInstant(command.start(), rules.zone());
-            Gathered g = finder.gather(tenant, rules, service, day, day);
+            // A named professional was just checked an active member: only their agenda is read.
+            Gathered g = named.isPresent() ? finder.gatherFor(tenant, rules, service, day, day, named.get())
+                    : finder.gather(tenant, rules, service, day, day);
             StoredAppointment own = seal.seal(tenant, a, 1);
             Gathered free = g.withBusy(AvailabilityFinder.without(g.busy(), own));
             Optional<AvailableSlot> slot = named.isPresent()

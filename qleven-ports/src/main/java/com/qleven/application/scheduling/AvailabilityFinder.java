@@ -80,15 +80,35 @@ final class AvailabilityFinder {
 
     /** Reads everything a search between the local dates (inclusive) needs. */
     Gathered gather(TenantId tenant, CenterRules rules, Service service, LocalDate from, LocalDate to) {
+        return gather(tenant, rules, service, from, to, Optional.empty());
+    }
+
+    /**
+     * Reads what a search between the local dates (inclusive) for {@code member} alone needs: that
+     * professional's schedule and busy intervals (with the rooms' and equipment's), and no member
+     * list, because the caller has already found {@code member} an active member of the center in
+     * the same unit ({@link SchedulingAccess#requireMember}). A booking or a reschedule that names
+     * its professional reads one schedule and one agenda instead of the whole center's, and gets the
+     * same slot: the search decides rooms and equipment per start whatever the professional, and
+     * still refuses (422) a professional who does not perform the service.
+     */
+    Gathered gatherFor(TenantId tenant, CenterRules rules, Service service, LocalDate from, LocalDate to,
+                       UserId member) {
+        return gather(tenant, rules, service, from, to, Optional.of(member));
+    }
+
+    private Gathered gather(TenantId tenant, CenterRules rules, Service service, LocalDate from, LocalDate to,
+                            Optional<UserId> checkedMember) {
         ZoneId zone = rules.zone();
         TimeRange days = new TimeRange(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone)
                 .toInstant());
-        Optional<Collection<UserId>> allowed = service.professionalIds().isEmpty() ? Optional.empty()
-                : Optional.of(service.professionalIds());
+        Optional<Collection<UserId>> allowed = checkedMember.<Collection<UserId>>map(List::of)
+                .or(() -> service.professionalIds().isEmpty() ? Optional.empty()
+                        : Optional.of(service.professionalIds()));
         Map<UserId, MemberSchedule> found = schedules.schedules(tenant, allowed, from, to, days);
         List<StaffSchedule> staff = new ArrayList<>();
         if (!found.isEmpty()) {
-            Set<UserId> active = activeMembers(tenant);
+            Set<UserId> active = checkedMember.<Set<UserId>>map(Set::of).orElseGet(() -> activeMembers(tenant));
             for (MemberSchedule m : found.values()) {
                 if (active.contains(m.member())) {
                     staff.add(schedule(m));

@@ -82,7 +82,7 @@ public final class BookingService {
         return transactions.inTenant(tenant, () -> {
             Prepared p = prepare(tenant, command.client(), command.service(), command.start(), professional, now);
             LocalDate day = LocalDate.ofInstant(command.start(), p.rules().zone());
-            Gathered g = finder.gather(tenant, p.rules(), p.service(), day, day);
+            Gathered g = gather(tenant, p, day, day, professional);
             AvailableSlot slot = AvailabilityFinder.at(g, command.start(), professional, now)
                     .orElseThrow(() -> notOffered(command.start(), Map.of()));
             Appointment booked = Appointment.book(new AppointmentId(ids.next()), command.client(), p.service(), slot,
@@ -117,7 +117,7 @@ public final class BookingService {
             List<Instant> starts = series.expand(command.start(), p.rules().zone()).startsOrThrow();
             LocalDate first = LocalDate.ofInstant(starts.get(0), p.rules().zone());
             LocalDate last = LocalDate.ofInstant(starts.get(starts.size() - 1), p.rules().zone());
-            Gathered g = finder.gather(tenant, p.rules(), p.service(), first, last);
+            Gathered g = gather(tenant, p, first, last, professional);
             SeriesId seriesId = new SeriesId(ids.next());
             Actor by = Actor.staff(principal.userId());
             BusyIntervals busy = g.busy();
@@ -162,6 +162,16 @@ public final class BookingService {
         professional.ifPresent(p -> access.requireMember(tenant, p, "professionalId"));
         processing.requireProcessable(tenant, client);
         return new Prepared(rules, service);
+    }
+
+    /**
+     * What the search needs: of the named professional alone ({@link #prepare} has checked them an
+     * active member in this unit), or of every professional who may be assigned.
+     */
+    private Gathered gather(TenantId tenant, Prepared p, LocalDate from, LocalDate to, Optional<UserId> professional) {
+        return professional.isPresent()
+                ? finder.gatherFor(tenant, p.rules(), p.service(), from, to, professional.get())
+                : finder.gather(tenant, p.rules(), p.service(), from, to);
     }
 
     /** A start on the center's grid and in the future, or a 400 naming {@code start}. */

@@ -26,9 +26,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
@@ -385,7 +387,8 @@ final class PostgresAppointments implements Appointments {
     @Override
     public BusyIntervals busy(TenantId tenant, Collection<UserId> professionals, Collection<RoomId> rooms,
                               Collection<EquipmentId> equipment, TimeRange range) {
-        List<UUID> ids = new ArrayList<>();
+        // Each id once: the query probes the index once per id, and a repeated id would repeat its rows.
+        Set<UUID> ids = new LinkedHashSet<>();
         professionals.forEach(p -> ids.add(p.value()));
         rooms.forEach(r -> ids.add(r.value()));
         equipment.forEach(e -> ids.add(e.value()));
@@ -393,13 +396,22 @@ final class PostgresAppointments implements Appointments {
             return BusyIntervals.none();
         }
         BusyIntervals.Builder busy = BusyIntervals.builder();
+        // One index probe per resource (OFFSET 0 keeps the lateral subquery a probe per id rather than
+        // a join over the center's holds). Once the statistics know the table it is a range scan of
+        // appointment_resources_busy (V19): tenant_id and resource_id equal, starts_at in [earliest,
+        // to), all leakproof comparisons and so index conditions under row-level security too; &&
+        // only drops holds that start early enough but end before the range. While the statistics
+        // know no rows (right after a bulk import) PostgreSQL may probe the exclusion constraint's
+        // index on (tenant_id, resource_id) instead: every hold of each resource, never the center's.
         tx.withHandle(Optional.of(tenant), "read busy intervals", h -> {
             h.createQuery("""
-                            SELECT resource_id, kind, lower(during) AS start_at, upper(during) AS end_at
-                            FROM public.appointment_resources
-                            WHERE tenant_id = :tenant AND active AND resource_id = ANY(:ids)
-                              AND lower(during) >= :earliest AND lower(during) < :to
-                              AND during && tstzrange(:from, :to, '[)')""")
+                            SELECT h.resource_id, h.kind, h.starts_at AS start_at, upper(h.during) AS end_at
+                            FROM unnest(CAST(:ids AS uuid[])) AS wanted(id)
+                            CROSS JOIN LATERAL (
+                                SELECT resource_id, kind, starts_at, during FROM public.appointment_resources
+                                WHERE tenant_id = :tenant AND active AND resource_id = wanted.id
+                                  AND starts_at >= :earliest AND starts_at < :to
+                                  AND during && tstzrange(:from, :to, '[)') OFFSET 0) h""")
                     .bind("tenant", tenant.value())
                     .bindArray("ids", UUID.class, ids)
                     .bind("earliest", range.start().minus(StoredAppointment.MAX_OCCUPIED))

@@ -102,11 +102,13 @@ class AvailabilityBenchTest extends UseCasesSuiteBase {
 
     /** The adapter's busy-interval statement (PostgresAppointments.busy), with JDBC placeholders. */
     private static final String BUSY = """
-            SELECT resource_id, kind, lower(during) AS start_at, upper(during) AS end_at
-            FROM public.appointment_resources
-            WHERE tenant_id = ? AND active AND resource_id = ANY(?)
-              AND lower(during) >= ? AND lower(during) < ?
-              AND during && tstzrange(?, ?, '[)')""";
+            SELECT h.resource_id, h.kind, h.starts_at AS start_at, upper(h.during) AS end_at
+            FROM unnest(CAST(? AS uuid[])) AS wanted(id)
+            CROSS JOIN LATERAL (
+                SELECT resource_id, kind, starts_at, during FROM public.appointment_resources
+                WHERE tenant_id = ? AND active AND resource_id = wanted.id
+                  AND starts_at >= ? AND starts_at < ?
+                  AND during && tstzrange(?, ?, '[)') OFFSET 0) h""";
 
     @Override
     protected UseCasesFixture fixture() {
@@ -385,8 +387,8 @@ class AvailabilityBenchTest extends UseCasesSuiteBase {
 
     private static void bindBusy(Connection c, PreparedStatement q, TenantId tenant, List<UUID> resources,
                                  ZoneIdRange range) throws SQLException {
-        q.setObject(1, tenant.value());
-        q.setArray(2, c.createArrayOf("uuid", resources.toArray()));
+        q.setArray(1, c.createArrayOf("uuid", resources.toArray()));
+        q.setObject(2, tenant.value());
         q.setTimestamp(3, Timestamp.from(range.earliest()));
         q.setTimestamp(4, Timestamp.from(range.to()));
         q.setTimestamp(5, Timestamp.from(range.from()));
