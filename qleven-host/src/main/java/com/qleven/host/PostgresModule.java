@@ -34,8 +34,10 @@ public final class PostgresModule {
                     config.databaseAppPassword(), derived, config.databasePoolSize());
         }
         DataDirectory.ensure(config.dataDir());
+        // Stopped by the host's own shutdown, last (resources close newest first), not by a hook of
+        // its own that would stop it under the final audit seal.
         EmbeddedDatabase db = resources.register("embedded PostgreSQL",
-                EmbeddedDatabase.start(config.embeddedDatabaseDir()));
+                EmbeddedDatabase.start(config.embeddedDatabaseDir(), false));
         return new PostgresSettings(db.jdbcUrl(), db.user(), db.password(), config.databaseAppUser(),
                 config.databaseAppPassword(), derived, config.databasePoolSize());
     }

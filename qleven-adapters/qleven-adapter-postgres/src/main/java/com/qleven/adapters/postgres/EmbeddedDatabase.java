@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * A PostgreSQL server run from this JVM (the zonky binaries, PostgreSQL 15) on a data folder kept
  * between runs: the default when no database URL is configured. Listens on loopback only, on a free
  * port chosen at each start; {@link #jdbcUrl()} names its {@value #DATABASE} database, created on
- * first start. A JVM shutdown hook stops the server if {@link #close()} was not called.
+ * first start. A JVM shutdown hook stops the server if {@link #close()} was not called, unless the
+ * caller closes it from its own hook ({@link #start(Path, boolean)}).
  *
  * <p>It trusts nobody: every connection, local socket or TCP, authenticates with SCRAM-SHA-256,
  * and the superuser's password is random, kept next to the folder in {@code <folder>.password}
@@ -82,6 +83,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * @throws IllegalStateException   when a running process uses the folder already
      */
     public static EmbeddedDatabase start(Path dataDir) {
+        return start(dataDir, true);
+    }
+
+    /**
+     * As {@link #start(Path)}; with {@code stopAtExit} false no JVM hook of its own stops the server,
+     * for a caller whose shutdown hook closes it after the last work on it (JVM hooks run side by
+     * side, so the server's own hook would cut off that work: the host's last audit seal).
+     */
+    public static EmbeddedDatabase start(Path dataDir, boolean stopAtExit) {
         // A relative folder would follow the working directory and silently start another database.
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
@@ -92,7 +102,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(true)
+                    .setRegisterShutdownHook(stopAtExit)
                     // zonky starts PostgreSQL with -F (fsync off) and synchronous_commit off, fine for
                     // throwaway test servers; this one keeps the center's data, so both go back on.
                     .setServerConfig("fsync", "on")
