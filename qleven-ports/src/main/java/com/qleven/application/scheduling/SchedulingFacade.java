@@ -125,7 +125,7 @@ public final class SchedulingFacade {
                 f.clock(), f.ids());
         appointments = new AppointmentsService(transactions, access, finder, store.appointments(), seal, waitlist,
                 f.audit(), f.clock());
-        registry = new AppointmentsRegistry(store.appointments(), f.cipher(), f.clock());
+        registry = new AppointmentsRegistry(store.appointments(), f.cipher(), f.clock(), access, waitlist);
         // Online booking ---------------------------------------------------------------------------
         publicBooking = new PublicBookingService(transactions, store.settings(), access, finder, store.catalogue(),
                 store.appointments(), store.manageLinks(), new ClientIntake(f.store().clients().clients(), f.cipher()),

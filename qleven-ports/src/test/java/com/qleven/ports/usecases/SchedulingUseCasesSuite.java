@@ -600,6 +600,27 @@ public abstract class SchedulingUseCasesSuite extends UseCasesSuiteBase {
     }
 
     @Test
+    void anErasureOffersTheSlotsItFreesAndTakesTheErasedClientOffTheWaitlist() {
+        Center c = center();
+        ClientView erased = client(c.admin(), "Pau Roig", "pau-" + UUID.randomUUID() + "@example.com");
+        WaitlistView erasedEntry = waitFor(c, erased);
+        clock.set(NOW.plusSeconds(1));
+        ClientView waiting = client(c.admin(), "Marta Ruiz", "marta-" + UUID.randomUUID() + "@example.com");
+        WaitlistView waitingEntry = waitFor(c, waiting);
+        qleven.scheduling().book(c.receptionist(), new BookAppointmentCommand(erased.id(), c.service(),
+                madrid("2027-03-02T10:00"), Optional.of(c.pro())));
+        issued.clear();
+        com.qleven.ports.privacy.in.PrivacyRequestView erasure = qleven.privacy().createRequest(c.admin(),
+                com.qleven.ports.privacy.in.CreatePrivacyRequestCommand.parse(erased.id().toString(), "erasure", null));
+        qleven.privacy().completeRequest(c.admin(), erasure.id(), "Erased.");
+        assertThat(statusOf(c, erasedEntry)).isEqualTo(WaitlistStatus.WITHDRAWN);
+        WaitlistView offered = qleven.scheduling().waitlistEntry(c.receptionist(), waitingEntry.entry().id());
+        assertThat(offered.entry().status()).isEqualTo(WaitlistStatus.OFFERED);
+        assertThat(offered.entry().offer().slot().start()).isEqualTo(madrid("2027-03-02T10:00"));
+        assertThat(mailedTo()).containsExactly(address(waiting));
+    }
+
+    @Test
     void theWaitlistRefusesBadEntriesAndIsTheDesks() {
         Center c = center();
         Center other = center();
