@@ -3,6 +3,8 @@ package com.qleven.application.scheduling;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.scheduling.Actor;
 import com.qleven.domain.scheduling.Appointment;
+import com.qleven.domain.scheduling.AppointmentEvent;
+import com.qleven.domain.scheduling.FreedSlot;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
@@ -41,11 +43,16 @@ public final class AppointmentsRegistry implements RegistryExporter, RegistryEra
     private final Appointments appointments;
     private final AppointmentSeal seal;
     private final Clock clock;
+    private final SchedulingAccess access;
+    private final WaitlistService waitlist;
 
-    public AppointmentsRegistry(Appointments appointments, FieldCipher cipher, Clock clock) {
+    AppointmentsRegistry(Appointments appointments, FieldCipher cipher, Clock clock, SchedulingAccess access,
+                         WaitlistService waitlist) {
         this.appointments = appointments;
         this.seal = new AppointmentSeal(cipher);
         this.clock = clock;
+        this.access = access;
+        this.waitlist = waitlist;
     }
 
     @Override
@@ -80,10 +87,15 @@ public final class AppointmentsRegistry implements RegistryExporter, RegistryEra
     @Override
     public void erase(TenantId tenant, ClientId client) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<FreedSlot> freed = new ArrayList<>();
         for (StoredAppointment s : all(tenant, client)) {
             Appointment a = seal.open(s);
             if (a.status().holdsResources() && a.start().isAfter(now)) {
-                a = a.cancel(ERASED_REASON, Actor.system(), now, Duration.ZERO).appointment();
+                var change = a.cancel(ERASED_REASON, Actor.system(), now, Duration.ZERO);
+                a = change.appointment();
+                if (change.event() instanceof AppointmentEvent.AppointmentCancelled c) {
+                    freed.add(c.freed());
+                }
             } else if (a.cancellation() == null) {
                 continue;
             }
@@ -92,6 +104,12 @@ public final class AppointmentsRegistry implements RegistryExporter, RegistryEra
             if (!appointments.update(erased, s.version())) {
                 throw new ConflictException("an appointment of the client changed meanwhile; erase again");
             }
+        }
+        // The erased client leaves the waitlist; the slots the erasure freed go to it as a cancellation's do.
+        waitlist.withdrawAllOf(tenant, client);
+        if (!freed.isEmpty()) {
+            SchedulingAccess.CenterRules rules = access.rules(tenant);
+            freed.forEach(slot -> waitlist.offerFreed(Optional.empty(), tenant, rules, slot, now));
         }
     }
 

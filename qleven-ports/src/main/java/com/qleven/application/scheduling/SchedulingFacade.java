@@ -120,12 +120,12 @@ public final class SchedulingFacade {
         availability = new AvailabilityService(transactions, access, finder, f.clock());
         booking = new BookingService(transactions, access, finder, store.appointments(), clients, processing, seal,
                 f.audit(), f.clock(), f.ids());
-        waitlist = new WaitlistService(transactions, access, finder, store.waitlist(), clients,
+        waitlist = new WaitlistService(transactions, access, finder, store.waitlist(), store.appointments(), clients,
                 new ClientContacts(f.store().clients().clients(), f.cipher()), processing, f.mail(), f.audit(),
                 f.clock(), f.ids());
         appointments = new AppointmentsService(transactions, access, finder, store.appointments(), seal, waitlist,
                 f.audit(), f.clock());
-        registry = new AppointmentsRegistry(store.appointments(), f.cipher(), f.clock());
+        registry = new AppointmentsRegistry(store.appointments(), f.cipher(), f.clock(), access, waitlist);
         // Online booking ---------------------------------------------------------------------------
         publicBooking = new PublicBookingService(transactions, store.settings(), access, finder, store.catalogue(),
                 store.appointments(), store.manageLinks(), new ClientIntake(f.store().clients().clients(), f.cipher()),
@@ -353,6 +353,15 @@ public final class SchedulingFacade {
 
     public Page<WaitlistView> waitlist(Principal principal, PageRequest page) {
         return waitlist.list(principal, page);
+    }
+
+    /**
+     * Housekeeping for the embedder's or host's schedule: passes on up to {@code limit} of the
+     * center's waitlist offers whose hold ended unanswered, each slot to the next matching waiting
+     * client while it is still free; returns how many lapsed (call again while a full batch comes back).
+     */
+    public int passLapsedWaitlistOffers(TenantId tenant, int limit) {
+        return waitlist.passLapsedOffers(tenant, limit);
     }
 
     // Online booking (no session) ------------------------------------------------------------------

@@ -13,6 +13,7 @@ import com.qleven.domain.shared.EmailAddress;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.TimeRange;
 import com.qleven.domain.shared.UnprocessableException;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
@@ -21,6 +22,7 @@ import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.clients.in.ProcessingCheck;
 import com.qleven.ports.scheduling.in.WaitlistCommand;
 import com.qleven.ports.scheduling.in.WaitlistView;
+import com.qleven.ports.scheduling.out.Appointments;
 import com.qleven.ports.scheduling.out.WaitlistEntries;
 import com.qleven.ports.shared.out.IdGenerator;
 import com.qleven.ports.shared.out.MailMessage;
@@ -31,7 +33,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The waitlist: the desk puts a client on it for a service and a window of local dates; when a
@@ -44,6 +48,7 @@ public final class WaitlistService {
     private final SchedulingAccess access;
     private final AvailabilityFinder finder;
     private final WaitlistEntries entries;
+    private final Appointments appointments;
     private final ClientLookup clients;
     private final ClientContacts contacts;
     private final ProcessingCheck processing;
@@ -53,12 +58,13 @@ public final class WaitlistService {
     private final IdGenerator ids;
 
     WaitlistService(Transactions transactions, SchedulingAccess access, AvailabilityFinder finder,
-                    WaitlistEntries entries, ClientLookup clients, ClientContacts contacts, ProcessingCheck processing,
+                    WaitlistEntries entries, Appointments appointments, ClientLookup clients, ClientContacts contacts, ProcessingCheck processing,
                     MailQueue mail, AuditTrail audit, Clock clock, IdGenerator ids) {
         this.transactions = transactions;
         this.access = access;
         this.finder = finder;
         this.entries = entries;
+        this.appointments = appointments;
         this.clients = clients;
         this.contacts = contacts;
         this.processing = processing;
@@ -124,6 +130,72 @@ public final class WaitlistService {
             return new Page<>(found.items().stream().map(e -> new WaitlistView(e, rules.zone())).toList(),
                     found.next());
         });
+    }
+
+    /**
+     * Passes on, in the center's unit of work, up to {@code limit} offers whose hold ended
+     * unanswered: each entry goes back to waiting in its place (audited with no actor, since no one
+     * acted), and its slot, when the professional is still free over it and it has not begun, is
+     * offered to the next matching waiting client, who is mailed as after a cancellation. The
+     * entry whose offer lapsed is never offered the same slot again.
+     *
+     * @return how many lapsed offers were passed on (a full batch means the caller should call again)
+     */
+    public int passLapsedOffers(TenantId tenant, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return transactions.inTenant(tenant, () -> {
+            List<WaitlistEntry> lapsed = entries.lapsedOffers(tenant, now, limit);
+            if (lapsed.isEmpty()) {
+                return 0;
+            }
+            CenterRules rules = access.rules(tenant);
+            for (WaitlistEntry entry : lapsed) {
+                FreedSlot slot = entry.offer().slot();
+                WaitlistEntry waiting = entry.lapse(now);
+                if (!entries.update(tenant, waiting)) {
+                    throw new IllegalStateException("the waitlist entry " + entry.id() + " vanished in its own unit");
+                }
+                audit.record(new AuditEvent(Optional.of(tenant), Optional.empty(), Optional.empty(),
+                        "waitlist.lapse", SchedulingAccess.WAITLIST, Optional.of(entry.id().value()),
+                        SchedulingAccess.PURPOSE, 1, now));
+                if (stillFree(tenant, slot)) {
+                    offerFreed(Optional.empty(), tenant, rules, slot, now);
+                }
+            }
+            return lapsed.size();
+        });
+    }
+
+    /** True when nothing of the slot's professional overlaps the slot any more (one statement). */
+    private boolean stillFree(TenantId tenant, FreedSlot slot) {
+        TimeRange range = new TimeRange(slot.start(), slot.end());
+        return appointments.busy(tenant, Set.of(slot.professional()), Set.of(), Set.of(), range)
+                .of(slot.professional()).stream().noneMatch(range::overlaps);
+    }
+
+    /**
+     * Withdraws, in the caller's unit of work, every entry of {@code client} still waiting or
+     * offered, so that an erased client is never offered a slot (their own freed ones included).
+     * Pages through the center's waitlist: erasures are rare and the port has no per-client read.
+     */
+    void withdrawAllOf(TenantId tenant, com.qleven.domain.clients.ClientId client) {
+        PageRequest page = new PageRequest(PageRequest.MAX_LIMIT, Optional.empty());
+        while (true) {
+            Page<WaitlistEntry> found = entries.list(tenant, page);
+            for (WaitlistEntry e : found.items()) {
+                if (e.client().equals(client) && (e.status() == com.qleven.domain.scheduling.WaitlistStatus.WAITING
+                        || e.status() == com.qleven.domain.scheduling.WaitlistStatus.OFFERED)) {
+                    entries.update(tenant, e.withdraw());
+                }
+            }
+            if (found.next().isEmpty()) {
+                return;
+            }
+            page = new PageRequest(PageRequest.MAX_LIMIT, found.next());
+        }
     }
 
     /**

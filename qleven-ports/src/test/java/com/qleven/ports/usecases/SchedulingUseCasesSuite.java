@@ -506,6 +506,120 @@ public abstract class SchedulingUseCasesSuite extends UseCasesSuiteBase {
         assertThat(actions(c.tenant())).contains("waitlist.add", "waitlist.offer");
     }
 
+    private WaitlistView waitFor(Center c, ClientView who) {
+        return qleven.scheduling().addToWaitlist(c.receptionist(), new WaitlistCommand(who.id(), c.service(),
+                LocalDate.parse("2027-03-02"), LocalDate.parse("2027-03-05"), Optional.empty()));
+    }
+
+    private WaitlistStatus statusOf(Center c, WaitlistView entry) {
+        return qleven.scheduling().waitlistEntry(c.receptionist(), entry.entry().id()).entry().status();
+    }
+
+    /** The recipients of the mails whose ids were issued since {@code issued} was last cleared. */
+    private List<String> mailedTo() {
+        MailQueue queue = new MailQueue(store.shared().mailOutbox(), cipher, () -> UUID.randomUUID(), clock);
+        return store.shared().transactions().global(() -> new ArrayList<>(issued).stream()
+                .flatMap(id -> store.shared().mailOutbox().byId(id).stream()).map(queue::open)
+                .map(m -> m.to().value()).toList());
+    }
+
+    private static String address(ClientView who) {
+        return who.email().orElseThrow().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Test
+    void aLapsedOfferPassesTheSlotToTheNextWaitingClientAndNeverBackToTheFirst() {
+        Center c = center();
+        ClientView first = client(c.admin(), "Marta Ruiz", "marta-" + UUID.randomUUID() + "@example.com");
+        WaitlistView firstEntry = waitFor(c, first);
+        clock.set(NOW.plusSeconds(1));
+        ClientView second = client(c.admin(), "Luis Gil", "luis-" + UUID.randomUUID() + "@example.com");
+        WaitlistView secondEntry = waitFor(c, second);
+        AppointmentView booked = book(c, c.receptionist(), madrid("2027-03-02T10:00"), Optional.of(c.pro()));
+        qleven.scheduling().cancel(c.receptionist(), booked.id(), "The client is travelling");
+        assertThat(statusOf(c, firstEntry)).isEqualTo(WaitlistStatus.OFFERED);
+
+        // Still held: nothing lapses.
+        clock.set(NOW.plus(Duration.ofMinutes(119)));
+        assertThat(qleven.scheduling().passLapsedWaitlistOffers(c.tenant(), 10)).isZero();
+        assertThat(statusOf(c, firstEntry)).isEqualTo(WaitlistStatus.OFFERED);
+
+        clock.set(NOW.plus(Duration.ofMinutes(121)));
+        issued.clear();
+        assertThat(qleven.scheduling().passLapsedWaitlistOffers(c.tenant(), 10)).isEqualTo(1);
+        assertThat(statusOf(c, firstEntry)).isEqualTo(WaitlistStatus.WAITING);
+        WaitlistView passed = qleven.scheduling().waitlistEntry(c.receptionist(), secondEntry.entry().id());
+        assertThat(passed.entry().status()).isEqualTo(WaitlistStatus.OFFERED);
+        assertThat(passed.entry().offer().slot().start()).isEqualTo(madrid("2027-03-02T10:00"));
+        assertThat(passed.entry().offer().expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(121 + 120)));
+        assertThat(mailedTo()).containsExactly(address(second));
+        assertThat(actions(c.tenant())).contains("waitlist.lapse");
+
+        // The second lets it lapse too: the first, who already let this slot go, is not asked again.
+        clock.set(NOW.plus(Duration.ofMinutes(121 + 121)));
+        issued.clear();
+        assertThat(qleven.scheduling().passLapsedWaitlistOffers(c.tenant(), 10)).isEqualTo(1);
+        assertThat(statusOf(c, firstEntry)).isEqualTo(WaitlistStatus.WAITING);
+        assertThat(statusOf(c, secondEntry)).isEqualTo(WaitlistStatus.WAITING);
+        assertThat(mailedTo()).isEmpty();
+    }
+
+    @Test
+    void aLapsedOfferWithNoOneElseWaitingOffersNothing() {
+        Center c = center();
+        ClientView only = client(c.admin(), "Marta Ruiz", "marta-" + UUID.randomUUID() + "@example.com");
+        WaitlistView entry = waitFor(c, only);
+        AppointmentView booked = book(c, c.receptionist(), madrid("2027-03-02T10:00"), Optional.of(c.pro()));
+        qleven.scheduling().cancel(c.receptionist(), booked.id(), "The client is travelling");
+        assertThat(statusOf(c, entry)).isEqualTo(WaitlistStatus.OFFERED);
+        clock.set(NOW.plus(Duration.ofMinutes(121)));
+        issued.clear();
+        assertThat(qleven.scheduling().passLapsedWaitlistOffers(c.tenant(), 10)).isEqualTo(1);
+        assertThat(statusOf(c, entry)).isEqualTo(WaitlistStatus.WAITING);
+        assertThat(mailedTo()).isEmpty();
+        assertThat(qleven.scheduling().passLapsedWaitlistOffers(c.tenant(), 10)).isZero();
+    }
+
+    @Test
+    void aLapsedOfferOfASlotBookedMeanwhileIsOfferedToNobody() {
+        Center c = center();
+        ClientView first = client(c.admin(), "Marta Ruiz", "marta-" + UUID.randomUUID() + "@example.com");
+        WaitlistView firstEntry = waitFor(c, first);
+        clock.set(NOW.plusSeconds(1));
+        ClientView second = client(c.admin(), "Luis Gil", "luis-" + UUID.randomUUID() + "@example.com");
+        WaitlistView secondEntry = waitFor(c, second);
+        AppointmentView booked = book(c, c.receptionist(), madrid("2027-03-02T10:00"), Optional.of(c.pro()));
+        qleven.scheduling().cancel(c.receptionist(), booked.id(), "The client is travelling");
+        book(c, c.receptionist(), madrid("2027-03-02T10:00"), Optional.of(c.pro()));
+        clock.set(NOW.plus(Duration.ofMinutes(121)));
+        issued.clear();
+        assertThat(qleven.scheduling().passLapsedWaitlistOffers(c.tenant(), 10)).isEqualTo(1);
+        assertThat(statusOf(c, firstEntry)).isEqualTo(WaitlistStatus.WAITING);
+        assertThat(statusOf(c, secondEntry)).isEqualTo(WaitlistStatus.WAITING);
+        assertThat(mailedTo()).isEmpty();
+    }
+
+    @Test
+    void anErasureOffersTheSlotsItFreesAndTakesTheErasedClientOffTheWaitlist() {
+        Center c = center();
+        ClientView erased = client(c.admin(), "Pau Roig", "pau-" + UUID.randomUUID() + "@example.com");
+        WaitlistView erasedEntry = waitFor(c, erased);
+        clock.set(NOW.plusSeconds(1));
+        ClientView waiting = client(c.admin(), "Marta Ruiz", "marta-" + UUID.randomUUID() + "@example.com");
+        WaitlistView waitingEntry = waitFor(c, waiting);
+        qleven.scheduling().book(c.receptionist(), new BookAppointmentCommand(erased.id(), c.service(),
+                madrid("2027-03-02T10:00"), Optional.of(c.pro())));
+        issued.clear();
+        com.qleven.ports.privacy.in.PrivacyRequestView erasure = qleven.privacy().createRequest(c.admin(),
+                com.qleven.ports.privacy.in.CreatePrivacyRequestCommand.parse(erased.id().toString(), "erasure", null));
+        qleven.privacy().completeRequest(c.admin(), erasure.id(), "Erased.");
+        assertThat(statusOf(c, erasedEntry)).isEqualTo(WaitlistStatus.WITHDRAWN);
+        WaitlistView offered = qleven.scheduling().waitlistEntry(c.receptionist(), waitingEntry.entry().id());
+        assertThat(offered.entry().status()).isEqualTo(WaitlistStatus.OFFERED);
+        assertThat(offered.entry().offer().slot().start()).isEqualTo(madrid("2027-03-02T10:00"));
+        assertThat(mailedTo()).containsExactly(address(waiting));
+    }
+
     @Test
     void theWaitlistRefusesBadEntriesAndIsTheDesks() {
         Center c = center();
