@@ -72,7 +72,7 @@ public final class InMemoryStore implements QlevenStore {
                 new InMemoryOperationalRecords(tx, directory, sessions, accountTokens), new InMemoryMailOutbox(tx));
         tenancy = new Tenancy(centers, new InMemoryAccounts(tx), memberships,
                 new InMemoryInvitations(tx), accountTokens, sessions);
-        clients = new ClientGroup(clientRecords, new InMemoryClientRestrictions(tx));
+        clients = new ClientGroup(clientRecords, new InMemoryClientRestrictions(tx, clientRecords));
         consent = new Consent(new InMemoryConsentLedger(tx, clientRecords), new InMemoryConsentPurposes(tx));
         privacy = new Privacy(new InMemoryIncidents(tx), new InMemoryCenterNotifications(tx),
                 new InMemorySubprocessors(tx), new InMemoryPrivacyRequests(tx), new InMemorySuppressions(tx),
