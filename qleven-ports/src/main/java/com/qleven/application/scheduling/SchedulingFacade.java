@@ -110,7 +110,7 @@ public final class SchedulingFacade {
         staff = new StaffSchedulesService(transactions, f.store().tenancy().memberships(),
                 f.store().scheduling().staffSchedules(), f.cipher(), f.audit(), f.clock(), f.ids());
         SchedulingStore store = f.store().scheduling();
-        SchedulingAccess access = new SchedulingAccess(f.store().tenancy().centers(), store.settings(),
+        SchedulingAccess access = new SchedulingAccess(store.settings(),
                 f.store().tenancy().memberships());
         AvailabilityFinder finder = new AvailabilityFinder(store.catalogue(), store.staffSchedules(),
                 f.store().tenancy().memberships(), store.appointments());

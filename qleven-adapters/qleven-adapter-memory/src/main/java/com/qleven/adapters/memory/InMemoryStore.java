@@ -78,7 +78,7 @@ public final class InMemoryStore implements QlevenStore {
                 new InMemorySubprocessors(tx), new InMemoryPrivacyRequests(tx), new InMemorySuppressions(tx),
                 new InMemoryPolicyVersions(tx));
         audit = new Audit(new InMemoryAuditLog(tx));
-        scheduling = new Scheduling(new InMemorySchedulingSettings(tx), new InMemoryCatalogue(tx),
+        scheduling = new Scheduling(new InMemorySchedulingSettings(tx, centers), new InMemoryCatalogue(tx),
                 new InMemoryStaffSchedules(tx), new InMemoryAppointments(tx), new InMemoryWaitlistEntries(tx),
                 new InMemoryCalendarFeeds(tx), new InMemoryManageLinks(tx));
         billing = new Billing(new InMemoryTaxRates(tx));
