@@ -1,6 +1,6 @@
 package com.qleven.application.scheduling;
 
-import com.qleven.application.clients.ClientLookup;
+import com.qleven.application.clients.BookableClients;
 import com.qleven.application.scheduling.AvailabilityFinder.Gathered;
 import com.qleven.application.scheduling.SchedulingAccess.CenterRules;
 import com.qleven.domain.audit.AuditEvent;
@@ -17,12 +17,10 @@ import com.qleven.domain.scheduling.Service;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.TenantId;
-import com.qleven.domain.shared.UnprocessableException;
 import com.qleven.domain.shared.UserId;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.audit.out.AuditTrail;
-import com.qleven.ports.clients.in.ProcessingCheck;
 import com.qleven.ports.scheduling.in.AppointmentView;
 import com.qleven.ports.scheduling.in.BookAppointmentCommand;
 import com.qleven.ports.scheduling.in.BookSeriesCommand;
@@ -52,22 +50,20 @@ public final class BookingService {
     private final SchedulingAccess access;
     private final AvailabilityFinder finder;
     private final Appointments appointments;
-    private final ClientLookup clients;
-    private final ProcessingCheck processing;
+    private final BookableClients clients;
     private final AppointmentSeal seal;
     private final AuditTrail audit;
     private final Clock clock;
     private final IdGenerator ids;
 
     BookingService(Transactions transactions, SchedulingAccess access, AvailabilityFinder finder,
-                   Appointments appointments, ClientLookup clients, ProcessingCheck processing, AppointmentSeal seal,
+                   Appointments appointments, BookableClients clients, AppointmentSeal seal,
                    AuditTrail audit, Clock clock, IdGenerator ids) {
         this.transactions = transactions;
         this.access = access;
         this.finder = finder;
         this.appointments = appointments;
         this.clients = clients;
-        this.processing = processing;
         this.seal = seal;
         this.audit = audit;
         this.clock = clock;
@@ -156,11 +152,9 @@ public final class BookingService {
         CenterRules rules = access.rules(tenant);
         requireStart(rules, start, now);
         Service service = finder.service(tenant, serviceId);
-        if (!clients.exists(tenant, client)) {
-            throw new UnprocessableException("clientId", "is not a client of this center");
-        }
+        BookableClients.Standing standing = clients.require(tenant, client, "clientId");
         professional.ifPresent(p -> access.requireMember(tenant, p, "professionalId"));
-        processing.requireProcessable(tenant, client);
+        standing.requireProcessable();
         return new Prepared(rules, service);
     }
 

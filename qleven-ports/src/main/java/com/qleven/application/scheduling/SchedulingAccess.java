@@ -12,7 +12,6 @@ import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.scheduling.out.SchedulingSettingsRepository;
-import com.qleven.ports.tenancy.out.Centers;
 import com.qleven.ports.tenancy.out.Memberships;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -34,26 +33,23 @@ final class SchedulingAccess {
      */
     private static final SchedulingSettings UNSET = SchedulingSettings.defaults("unset", Locale.ENGLISH);
 
-    /** The center's zone and scheduling rules, read once per unit of work. */
+    /** The center's zone and scheduling rules, read once per unit of work (one statement: center and settings). */
     record CenterRules(String name, ZoneId zone, SchedulingSettings settings, String country) {
     }
 
-    private final Centers centers;
     private final SchedulingSettingsRepository settings;
     private final Memberships memberships;
 
-    SchedulingAccess(Centers centers, SchedulingSettingsRepository settings, Memberships memberships) {
-        this.centers = centers;
+    SchedulingAccess(SchedulingSettingsRepository settings, Memberships memberships) {
         this.settings = settings;
         this.memberships = memberships;
     }
 
     CenterRules rules(TenantId tenant) {
-        CenterProfile profile = centers.byId(tenant)
-                .orElseThrow(() -> new IllegalStateException("the principal's center " + tenant + " is not stored"))
-                .profile();
-        return new CenterRules(profile.name(), profile.timeZone(), settings.get(tenant).orElse(UNSET),
-                profile.country());
+        SchedulingSettingsRepository.CenterWithSettings read = settings.centerWithSettings(tenant)
+                .orElseThrow(() -> new IllegalStateException("the principal's center " + tenant + " is not stored"));
+        CenterProfile profile = read.profile();
+        return new CenterRules(profile.name(), profile.timeZone(), read.settings().orElse(UNSET), profile.country());
     }
 
     /** Refuses, naming {@code field}, a user who is not an active member of the center (another center's, unknown). */

@@ -5,6 +5,7 @@ import com.qleven.application.clients.ClientContacts;
 import com.qleven.application.clients.ClientIntake;
 import com.qleven.application.consent.RecordConsentFromChannelService;
 import com.qleven.application.clients.ClientFirstNames;
+import com.qleven.application.clients.BookableClients;
 import com.qleven.application.clients.ClientLookup;
 import com.qleven.application.clients.ProcessingCheckService;
 import com.qleven.domain.scheduling.AppointmentId;
@@ -109,7 +110,7 @@ public final class SchedulingFacade {
         staff = new StaffSchedulesService(transactions, f.store().tenancy().memberships(),
                 f.store().scheduling().staffSchedules(), f.cipher(), f.audit(), f.clock(), f.ids());
         SchedulingStore store = f.store().scheduling();
-        SchedulingAccess access = new SchedulingAccess(f.store().tenancy().centers(), store.settings(),
+        SchedulingAccess access = new SchedulingAccess(store.settings(),
                 f.store().tenancy().memberships());
         AvailabilityFinder finder = new AvailabilityFinder(store.catalogue(), store.staffSchedules(),
                 f.store().tenancy().memberships(), store.appointments());
@@ -118,7 +119,8 @@ public final class SchedulingFacade {
                 f.store().clients().clientRestrictions());
         AppointmentSeal seal = new AppointmentSeal(f.cipher());
         availability = new AvailabilityService(transactions, access, finder, f.clock());
-        booking = new BookingService(transactions, access, finder, store.appointments(), clients, processing, seal,
+        booking = new BookingService(transactions, access, finder, store.appointments(),
+                new BookableClients(f.store().clients().clientRestrictions()), seal,
                 f.audit(), f.clock(), f.ids());
         waitlist = new WaitlistService(transactions, access, finder, store.waitlist(), store.appointments(), clients,
                 new ClientContacts(f.store().clients().clients(), f.cipher()), processing, f.mail(), f.audit(),

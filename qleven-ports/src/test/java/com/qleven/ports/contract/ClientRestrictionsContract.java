@@ -55,6 +55,39 @@ public abstract class ClientRestrictionsContract {
     }
 
     @Test
+    void restrictedIfClientTellsExistenceAndRestrictionOfTheCenterOnly() {
+        TenantId tenant = newTenant();
+        TenantId other = newTenant();
+        addCenter(store(), tenant);
+        addCenter(store(), other);
+        ClientId restricted = client(tenant).id();
+        ClientId free = client(tenant).id();
+        ClientId lifted = client(tenant).id();
+        ClientId elsewhere = client(other).id();
+        var restrictions = store().clients().clientRestrictions();
+        var transactions = store().shared().transactions();
+        transactions.inTenant(tenant, () -> {
+            restrictions.restrict(tenant, restricted, Optional.empty(), null, T0);
+            restrictions.restrict(tenant, lifted, Optional.empty(), null, T0);
+            restrictions.lift(tenant, lifted, new UserId(UUID.randomUUID()), new byte[] {9}, T0.plusSeconds(1));
+        });
+        transactions.inTenant(other, () -> restrictions.restrict(other, elsewhere, Optional.empty(), null, T0));
+
+        assertThat(transactions.inTenant(tenant, () -> restrictions.restrictedIfClient(tenant, restricted)))
+                .contains(true);
+        assertThat(transactions.inTenant(tenant, () -> restrictions.restrictedIfClient(tenant, free)))
+                .contains(false);
+        assertThat(transactions.inTenant(tenant, () -> restrictions.restrictedIfClient(tenant, lifted)))
+                .as("a lifted restriction no longer counts").contains(false);
+        assertThat(transactions.inTenant(tenant, () -> restrictions.restrictedIfClient(tenant,
+                new ClientId(UUID.randomUUID())))).as("unknown client").isEmpty();
+        assertThat(transactions.inTenant(tenant, () -> restrictions.restrictedIfClient(tenant, elsewhere)))
+                .as("another center's client").isEmpty();
+        assertThat(transactions.inTenant(other, () -> restrictions.restrictedIfClient(tenant, restricted)))
+                .as("read from another center's unit").isEmpty();
+    }
+
+    @Test
     void aRestrictionKeepsSinceAndWhyUntilLiftedAndMayBeRestrictedAnew() {
         TenantId tenant = newTenant();
         addCenter(store(), tenant);

@@ -56,6 +56,35 @@ public abstract class SchedulingSettingsContract {
     }
 
     @Test
+    void theCenterAndItsSettingsAreReadTogetherAndOnlyInTheirCenter() {
+        TenantId tenant = newTenant();
+        TenantId other = newTenant();
+        addCenter(store(), tenant);
+        addCenter(store(), other);
+        var repo = store().scheduling().settings();
+        var transactions = store().shared().transactions();
+        var profile = transactions.inTenant(tenant, () -> store().tenancy().centers().byId(tenant)).orElseThrow()
+                .profile();
+
+        assertThat(transactions.inTenant(tenant, () -> repo.centerWithSettings(tenant)))
+                .as("a center that never put its settings")
+                .contains(new com.qleven.ports.scheduling.out.SchedulingSettingsRepository.CenterWithSettings(
+                        profile, java.util.Optional.empty()));
+        SchedulingSettings settings = new SchedulingSettings(slug(), Locale.forLanguageTag("es-ES"), 20,
+                OpeningHours.parse(List.of(new WeeklyHours.Entry("tuesday", "08:00", "12:00")),
+                        List.of("2030-12-25")), 24, 30);
+        transactions.inTenant(tenant, () -> repo.put(tenant, settings, T0));
+
+        var read = transactions.inTenant(tenant, () -> repo.centerWithSettings(tenant)).orElseThrow();
+        assertThat(read.profile()).isEqualTo(profile);
+        assertThat(read.settings()).contains(settings);
+        assertThat(transactions.inTenant(other, () -> repo.centerWithSettings(tenant)))
+                .as("read from another center's unit").isEmpty();
+        assertThat(transactions.inTenant(tenant, () -> repo.centerWithSettings(newTenant())))
+                .as("a center not stored").isEmpty();
+    }
+
+    @Test
     void aSlugBelongsToOneCenterAndFollowsItsChanges() {
         TenantId first = newTenant();
         TenantId second = newTenant();

@@ -25,10 +25,12 @@ final class InMemoryClientRestrictions implements ClientRestrictions {
     }
 
     private final InMemoryTransactions tx;
+    private final InMemoryClients clients;
     private final Map<Key, Row> rows = new HashMap<>();
 
-    InMemoryClientRestrictions(InMemoryTransactions tx) {
+    InMemoryClientRestrictions(InMemoryTransactions tx, InMemoryClients clients) {
         this.tx = tx;
+        this.clients = clients;
     }
 
     private void put(Key key, Row row) {
@@ -85,5 +87,10 @@ final class InMemoryClientRestrictions implements ClientRestrictions {
             }
             return active;
         });
+    }
+
+    @Override
+    public Optional<Boolean> restrictedIfClient(TenantId tenant, ClientId client) {
+        return tx.within(() -> clients.byId(tenant, client).map(c -> active(tenant, client).isPresent()));
     }
 }

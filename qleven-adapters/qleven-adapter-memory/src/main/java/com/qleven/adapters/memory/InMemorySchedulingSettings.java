@@ -12,11 +12,18 @@ import java.util.Optional;
 /** Settings per center, and the global slug directory, in memory. */
 final class InMemorySchedulingSettings implements SchedulingSettingsRepository {
     private final InMemoryTransactions tx;
+    private final InMemoryCenters centers;
     private final Map<TenantId, SchedulingSettings> settings = new HashMap<>();
     private final Map<String, TenantId> slugs = new HashMap<>();
 
-    InMemorySchedulingSettings(InMemoryTransactions tx) {
+    InMemorySchedulingSettings(InMemoryTransactions tx, InMemoryCenters centers) {
         this.tx = tx;
+        this.centers = centers;
+    }
+
+    @Override
+    public Optional<CenterWithSettings> centerWithSettings(TenantId tenant) {
+        return tx.within(() -> centers.byId(tenant).map(c -> new CenterWithSettings(c.profile(), get(tenant))));
     }
 
     @Override

@@ -72,13 +72,13 @@ public final class InMemoryStore implements QlevenStore {
                 new InMemoryOperationalRecords(tx, directory, sessions, accountTokens), new InMemoryMailOutbox(tx));
         tenancy = new Tenancy(centers, new InMemoryAccounts(tx), memberships,
                 new InMemoryInvitations(tx), accountTokens, sessions);
-        clients = new ClientGroup(clientRecords, new InMemoryClientRestrictions(tx));
+        clients = new ClientGroup(clientRecords, new InMemoryClientRestrictions(tx, clientRecords));
         consent = new Consent(new InMemoryConsentLedger(tx, clientRecords), new InMemoryConsentPurposes(tx));
         privacy = new Privacy(new InMemoryIncidents(tx), new InMemoryCenterNotifications(tx),
                 new InMemorySubprocessors(tx), new InMemoryPrivacyRequests(tx), new InMemorySuppressions(tx),
                 new InMemoryPolicyVersions(tx));
         audit = new Audit(new InMemoryAuditLog(tx));
-        scheduling = new Scheduling(new InMemorySchedulingSettings(tx), new InMemoryCatalogue(tx),
+        scheduling = new Scheduling(new InMemorySchedulingSettings(tx, centers), new InMemoryCatalogue(tx),
                 new InMemoryStaffSchedules(tx), new InMemoryAppointments(tx), new InMemoryWaitlistEntries(tx),
                 new InMemoryCalendarFeeds(tx), new InMemoryManageLinks(tx));
         billing = new Billing(new InMemoryTaxRates(tx));

@@ -60,4 +60,11 @@ public interface ClientRestrictions {
     default Optional<Restriction> active(TenantId tenant, ClientId client) {
         return Optional.ofNullable(activeAmong(tenant, Set.of(client)).get(client));
     }
+
+    /**
+     * In one statement, what a booking asks of a client before it books: empty when the center has
+     * no such client, else whether its processing is restricted now (existence and restriction
+     * without reading the sealed client row).
+     */
+    Optional<Boolean> restrictedIfClient(TenantId tenant, ClientId client);
 }

@@ -2,6 +2,7 @@ package com.qleven.ports.scheduling.out;
 
 import com.qleven.domain.scheduling.SchedulingSettings;
 import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.tenancy.CenterProfile;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -14,6 +15,16 @@ public interface SchedulingSettingsRepository {
 
     /** The center's settings; empty until first put. */
     Optional<SchedulingSettings> get(TenantId tenant);
+
+    /** A center's profile beside its scheduling settings (empty until first put). */
+    record CenterWithSettings(CenterProfile profile, Optional<SchedulingSettings> settings) {
+    }
+
+    /**
+     * In one statement, what every scheduling use case reads first: the center's profile and its
+     * settings. Empty when the center is not stored or not visible in the unit of work open.
+     */
+    Optional<CenterWithSettings> centerWithSettings(TenantId tenant);
 
     /**
      * Stores the center's settings and claims their slug (giving up the one it held).

@@ -75,4 +75,17 @@ final class PostgresClientRestrictions implements ClientRestrictions {
             return active;
         });
     }
+
+    @Override
+    public Optional<Boolean> restrictedIfClient(TenantId tenant, ClientId client) {
+        return tx.withHandle(Optional.of(tenant), "find a client and its restriction", h -> h.createQuery("""
+                        SELECT EXISTS (SELECT 1 FROM public.client_restrictions r
+                                       WHERE r.tenant_id = c.tenant_id AND r.client_id = c.id
+                                         AND r.lifted_at IS NULL) AS restricted
+                        FROM public.clients c WHERE c.tenant_id = :tenant AND c.id = :client""")
+                .bind("tenant", tenant.value())
+                .bind("client", client.value())
+                .map((rs, ctx) -> rs.getBoolean("restricted"))
+                .findOne());
+    }
 }

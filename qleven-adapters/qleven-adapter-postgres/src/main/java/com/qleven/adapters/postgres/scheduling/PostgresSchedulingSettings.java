@@ -5,9 +5,14 @@ import com.qleven.domain.scheduling.OpeningHours;
 import com.qleven.domain.scheduling.SchedulingSettings;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.tenancy.CenterProfile;
 import com.qleven.ports.scheduling.out.SchedulingSettingsRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Currency;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -26,21 +31,48 @@ final class PostgresSchedulingSettings implements SchedulingSettingsRepository {
         this.tx = tx;
     }
 
+    private static final String SETTINGS_COLUMNS = """
+            s.slug, s.locale, s.slot_minutes, s.opening_weekly, s.closed_days::text[] AS closed_days,
+            s.cancellation_window_hours, s.waitlist_offer_hold_minutes""";
+
+    /** The settings of a row that has them; empty when the (left-joined) slug is null. */
+    private static Optional<SchedulingSettings> settings(ResultSet rs) throws SQLException {
+        String slug = rs.getString("slug");
+        if (slug == null) {
+            return Optional.empty();
+        }
+        TreeSet<LocalDate> closed = new TreeSet<>();
+        Columns.texts(rs, "closed_days").forEach(d -> closed.add(LocalDate.parse(d)));
+        return Optional.of(new SchedulingSettings(slug, Locale.forLanguageTag(rs.getString("locale")),
+                rs.getInt("slot_minutes"),
+                new OpeningHours(Columns.weekly(Columns.texts(rs, "opening_weekly")), closed),
+                rs.getInt("cancellation_window_hours"), rs.getInt("waitlist_offer_hold_minutes")));
+    }
+
     @Override
     public Optional<SchedulingSettings> get(TenantId tenant) {
-        return tx.withHandle(Optional.of(tenant), "read the scheduling settings", h -> h.createQuery("""
-                        SELECT slug, locale, slot_minutes, opening_weekly, closed_days::text[] AS closed_days,
-                               cancellation_window_hours, waitlist_offer_hold_minutes
-                        FROM public.scheduling_settings WHERE tenant_id = :tenant""")
+        return tx.withHandle(Optional.of(tenant), "read the scheduling settings", h -> h.createQuery(
+                        "SELECT " + SETTINGS_COLUMNS + " FROM public.scheduling_settings s WHERE s.tenant_id = :tenant")
                 .bind("tenant", tenant.value())
-                .map((rs, ctx) -> {
-                    TreeSet<LocalDate> closed = new TreeSet<>();
-                    Columns.texts(rs, "closed_days").forEach(d -> closed.add(LocalDate.parse(d)));
-                    return new SchedulingSettings(rs.getString("slug"), Locale.forLanguageTag(rs.getString("locale")),
-                            rs.getInt("slot_minutes"),
-                            new OpeningHours(Columns.weekly(Columns.texts(rs, "opening_weekly")), closed),
-                            rs.getInt("cancellation_window_hours"), rs.getInt("waitlist_offer_hold_minutes"));
-                })
+                .map((rs, ctx) -> settings(rs))
+                .findOne()
+                .flatMap(found -> found));
+    }
+
+    @Override
+    public Optional<CenterWithSettings> centerWithSettings(TenantId tenant) {
+        return tx.withHandle(Optional.of(tenant), "read the center and its scheduling settings", h -> h.createQuery(
+                        "SELECT c.name, c.address, c.tax_id, c.country, c.time_zone, c.currency, " + SETTINGS_COLUMNS
+                                + """
+
+                                FROM public.centers c
+                                LEFT JOIN public.scheduling_settings s ON s.tenant_id = c.tenant_id
+                                WHERE c.tenant_id = :tenant""")
+                .bind("tenant", tenant.value())
+                .map((rs, ctx) -> new CenterWithSettings(new CenterProfile(rs.getString("name"),
+                        rs.getString("address"), rs.getString("tax_id"), rs.getString("country"),
+                        ZoneId.of(rs.getString("time_zone")), Currency.getInstance(rs.getString("currency"))),
+                        settings(rs)))
                 .findOne());
     }
 
