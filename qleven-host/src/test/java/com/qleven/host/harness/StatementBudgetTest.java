@@ -97,7 +97,7 @@ class StatementBudgetTest {
             entry("POST /v1/invitations/accept", budget(0, 0)),
             entry("GET /v1/me/memberships", budget(2, 5)),
             entry("GET /v1/me/memberships/{id}", budget(2, 6)),
-            entry("POST /v1/me/memberships/{id}/accept", budget(2, 7)),
+            entry("POST /v1/me/memberships/{id}/accept", budget(2, 6)),
             entry("POST /v1/me/memberships/{id}/decline", budget(2, 5)),
             entry("POST /v1/memberships/accept", budget(0, 0)),
             entry("POST /v1/auth/password-reset", budget(2, 17)),
