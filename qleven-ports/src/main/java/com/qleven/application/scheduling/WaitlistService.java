@@ -179,22 +179,10 @@ public final class WaitlistService {
     /**
      * Withdraws, in the caller's unit of work, every entry of {@code client} still waiting or
      * offered, so that an erased client is never offered a slot (their own freed ones included).
-     * Pages through the center's waitlist: erasures are rare and the port has no per-client read.
      */
     void withdrawAllOf(TenantId tenant, com.qleven.domain.clients.ClientId client) {
-        PageRequest page = new PageRequest(PageRequest.MAX_LIMIT, Optional.empty());
-        while (true) {
-            Page<WaitlistEntry> found = entries.list(tenant, page);
-            for (WaitlistEntry e : found.items()) {
-                if (e.client().equals(client) && (e.status() == com.qleven.domain.scheduling.WaitlistStatus.WAITING
-                        || e.status() == com.qleven.domain.scheduling.WaitlistStatus.OFFERED)) {
-                    entries.update(tenant, e.withdraw());
-                }
-            }
-            if (found.next().isEmpty()) {
-                return;
-            }
-            page = new PageRequest(PageRequest.MAX_LIMIT, found.next());
+        for (WaitlistEntry e : entries.openOf(tenant, client)) {
+            entries.update(tenant, e.withdraw());
         }
     }
 

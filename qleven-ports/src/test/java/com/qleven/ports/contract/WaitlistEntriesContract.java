@@ -38,6 +38,40 @@ public abstract class WaitlistEntriesContract {
     }
 
     @Test
+    void aClientsOpenEntriesAreReadInOneGoOldestFirstInTheirCenterOnly() {
+        TenantId tenant = newTenant();
+        TenantId other = newTenant();
+        addCenter(store(), tenant);
+        addCenter(store(), other);
+        var waitlist = store().scheduling().waitlist();
+        var tx = store().shared().transactions();
+        ServiceId service = new ServiceId(UUID.randomUUID());
+        ClientId client = new ClientId(UUID.randomUUID());
+        WaitlistEntry older = withClient(waiting(service, null, T0), client);
+        WaitlistEntry newer = withClient(waiting(service, null, T0.plusSeconds(5)), client);
+        WaitlistEntry withdrawn = withClient(waiting(service, null, T0.plusSeconds(2)), client).withdraw();
+        WaitlistEntry someoneElse = waiting(service, null, T0.plusSeconds(1));
+        WaitlistEntry elsewhere = withClient(waiting(service, null, T0.plusSeconds(3)), client);
+        tx.inTenant(tenant, () -> {
+            waitlist.add(tenant, newer);
+            waitlist.add(tenant, withdrawn);
+            waitlist.add(tenant, someoneElse);
+            waitlist.add(tenant, older);
+        });
+        tx.inTenant(other, () -> waitlist.add(other, elsewhere));
+
+        assertThat(tx.inTenant(tenant, () -> waitlist.openOf(tenant, client))).containsExactly(older, newer);
+        assertThat(tx.inTenant(other, () -> waitlist.openOf(tenant, client))).as("another center's unit sees none")
+                .isEmpty();
+        assertThat(tx.inTenant(other, () -> waitlist.openOf(other, client))).containsExactly(elsewhere);
+    }
+
+    private static WaitlistEntry withClient(WaitlistEntry e, ClientId client) {
+        return new WaitlistEntry(e.id(), client, e.service(), e.from(), e.to(), e.professional(), e.status(),
+                e.offer(), e.createdAt());
+    }
+
+    @Test
     void theFirstWaitingMatchGetsTheSlotAndALapsedOfferPassesItOn() {
         TenantId tenant = newTenant();
         TenantId other = newTenant();

@@ -94,6 +94,16 @@ final class InMemoryWaitlistEntries implements WaitlistEntries {
     }
 
     @Override
+    public List<WaitlistEntry> openOf(TenantId tenant, com.qleven.domain.clients.ClientId client) {
+        return tx.within(() -> visible(tenant)
+                .filter(e -> e.client().equals(client)
+                        && (e.status() == WaitlistStatus.WAITING || e.status() == WaitlistStatus.OFFERED))
+                .sorted(java.util.Comparator.comparing(WaitlistEntry::createdAt)
+                        .thenComparing(e -> e.id().value(), InMemoryStore::compareAsPostgres))
+                .toList());
+    }
+
+    @Override
     public Optional<WaitlistEntry> firstFor(TenantId tenant, FreedSlot slot, LocalDate day) {
         return tx.within(() -> visible(tenant)
                 .filter(e -> e.status() == WaitlistStatus.WAITING && e.service().equals(slot.service())

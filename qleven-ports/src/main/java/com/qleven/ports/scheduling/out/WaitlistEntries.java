@@ -41,6 +41,9 @@ public interface WaitlistEntries {
      */
     Optional<WaitlistEntry> firstFor(TenantId tenant, FreedSlot slot, LocalDate day);
 
+    /** The client's entries still waiting or offered, oldest first: what an erasure withdraws. */
+    List<WaitlistEntry> openOf(TenantId tenant, com.qleven.domain.clients.ClientId client);
+
     /** Up to {@code limit} offered entries whose hold ended by {@code now}, locked like {@link #firstFor}. */
     List<WaitlistEntry> lapsedOffers(TenantId tenant, Instant now, int limit);
 }

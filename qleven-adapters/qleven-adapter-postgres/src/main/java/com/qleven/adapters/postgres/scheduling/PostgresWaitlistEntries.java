@@ -147,6 +147,17 @@ final class PostgresWaitlistEntries implements WaitlistEntries {
     }
 
     @Override
+    public List<WaitlistEntry> openOf(TenantId tenant, com.qleven.domain.clients.ClientId client) {
+        return tx.withHandle(Optional.of(tenant), "find a client's open waitlist entries", h -> h.createQuery(
+                        "SELECT " + COLUMNS + " FROM public.waitlist_entries WHERE tenant_id = :tenant"
+                                + " AND client_id = :client AND status IN ('waiting', 'offered') ORDER BY created_at, id")
+                .bind("tenant", tenant.value())
+                .bind("client", client.value())
+                .map(ENTRY)
+                .list());
+    }
+
+    @Override
     public Optional<WaitlistEntry> firstFor(TenantId tenant, FreedSlot slot, LocalDate day) {
         return tx.withHandle(Optional.of(tenant), "find the first waiting client", h -> h.createQuery(
                         "SELECT " + COLUMNS + " FROM public.waitlist_entries e"
