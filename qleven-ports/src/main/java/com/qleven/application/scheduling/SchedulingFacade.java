@@ -3,7 +3,6 @@ package com.qleven.application.scheduling;
 import com.qleven.application.Foundation;
 import com.qleven.application.clients.ClientContacts;
 import com.qleven.application.clients.ClientIntake;
-import com.qleven.application.consent.RecordConsentFromChannelService;
 import com.qleven.application.clients.ClientFirstNames;
 import com.qleven.application.clients.BookableClients;
 import com.qleven.application.clients.ClientLookup;
@@ -77,22 +76,12 @@ public final class SchedulingFacade {
     private final ManageCalendarFeeds calendarFeeds;
 
     /**
-     * Wires the context's services, each with the narrow ports it uses; {@code taxRates} is billing's
-     * check of a rate code ({@code qleven.billing().taxRateCheck()}). Calendar feeds cannot be read
-     * (no renderer).
-     */
-    public SchedulingFacade(Foundation f, TaxRateCheck taxRates) {
-        this(f, taxRates, new RecordConsentFromChannelService(f.store().shared().transactions(),
-                f.store().tenancy().centers(), f.store().clients().clients(), f.store().clients().clientRestrictions(),
-                f.store().consent().consentLedger(), f.store().consent().consentPurposes(), f.cipher(), f.audit(),
-                f.clock(), f.ids()), PublicBookingService.Limits.DEFAULT, Optional.empty());
-    }
-
-    /**
-     * As above, with consent's recording of a decision from a channel ({@code
-     * qleven.consent()::recordFromChannel}), which online booking records the accepted notices with,
-     * the limits of online booking per address and per phone, and the {@code renderer} that writes the
-     * calendar feeds (without one, {@link #readCalendarFeed} throws {@link IllegalStateException}).
+     * Wires the context's services, each with the narrow ports it uses: {@code taxRates} is
+     * billing's check of a rate code ({@code qleven.billing().taxRateCheck()}), {@code consents}
+     * consent's recording of a decision from a channel ({@code qleven.consent()::recordFromChannel}),
+     * which online booking records the accepted notices with, {@code publicBookingLimits} the limits
+     * of online booking per address and per phone, and {@code renderer} writes the calendar feeds
+     * (without one, {@link #readCalendarFeed} throws {@link IllegalStateException}).
      */
     public SchedulingFacade(Foundation f, TaxRateCheck taxRates, RecordConsentFromChannel consents,
                             PublicBookingService.Limits publicBookingLimits, Optional<CalendarRenderer> renderer) {
