@@ -6,9 +6,8 @@ import com.qleven.domain.tenancy.Role;
 import com.qleven.domain.tenancy.SessionId;
 import com.qleven.domain.tenancy.SessionPolicy;
 import com.qleven.ports.shared.out.Directory;
-import com.qleven.ports.shared.out.Transactions;
 import com.qleven.ports.tenancy.in.Authenticate;
-import com.qleven.ports.tenancy.out.Memberships;
+import com.qleven.ports.tenancy.out.SessionGate;
 import com.qleven.ports.tenancy.out.Sessions;
 import com.qleven.ports.tenancy.out.StoredSession;
 import java.time.Clock;
@@ -18,22 +17,22 @@ import java.util.function.Function;
 
 /**
  * Finds the session behind a token through the directory, then checks it in its center, in the
- * same unit of work bound to that center: ended, idle for 30 minutes or 12 hours old means refused. The role is read from the membership at every
- * request, so a change of role applies at once.
+ * same unit of work bound to that center ({@link SessionGate}: a store may read the token, the
+ * session and the membership in the unit's first statement): ended, idle for 30 minutes or 12
+ * hours old means refused. The role is read from the membership at every request, so a change of
+ * role applies at once.
  */
 public final class AuthenticateService implements Authenticate {
-    private final Transactions transactions;
+    private final SessionGate gate;
     private final Directory directory;
-    private final Memberships memberships;
     private final Sessions sessions;
     private final Clock clock;
     private final SessionPolicy policy;
 
-    public AuthenticateService(Transactions transactions, Directory directory, Memberships memberships,
-                               Sessions sessions, Clock clock, SessionPolicy policy) {
-        this.transactions = transactions;
+    public AuthenticateService(SessionGate gate, Directory directory, Sessions sessions, Clock clock,
+                               SessionPolicy policy) {
+        this.gate = gate;
         this.directory = directory;
-        this.memberships = memberships;
         this.sessions = sessions;
         this.clock = clock;
         this.policy = policy;
@@ -68,14 +67,14 @@ public final class AuthenticateService implements Authenticate {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Outcome<T> outcome = transactions.bySessionToken(SessionTokens.hash(token), directory,
+        Outcome<T> outcome = gate.open(SessionTokens.hash(token),
                 row -> {
-                    Optional<Directory.SessionToken> found = row.filter(e -> now.isBefore(e.absoluteExpiry()));
+                    Optional<SessionGate.Opened> found = row.filter(o -> now.isBefore(o.token().absoluteExpiry()));
                     if (found.isEmpty()) {
                         return new Refused<>();
                     }
-                    Directory.SessionToken entry = found.get();
-                    Optional<Principal> principal = check(entry, now);
+                    Directory.SessionToken entry = found.get().token();
+                    Optional<Principal> principal = check(found.get(), now);
                     if (principal.isEmpty()) {
                         return new Refused<>();
                     }
@@ -92,10 +91,10 @@ public final class AuthenticateService implements Authenticate {
     }
 
     /** The session behind the directory's row, checked in the unit of work already open. */
-    private Optional<Principal> check(Directory.SessionToken entry, Instant now) {
+    private Optional<Principal> check(SessionGate.Opened opened, Instant now) {
+        Directory.SessionToken entry = opened.token();
         SessionId id = new SessionId(entry.sessionId());
-        Optional<StoredSession> session = sessions.byId(entry.tenantId(), id)
-                .filter(s -> s.endedAt().isEmpty());
+        Optional<StoredSession> session = opened.session().filter(s -> s.endedAt().isEmpty());
         if (session.isEmpty()) {
             return Optional.empty();
         }
@@ -108,8 +107,7 @@ public final class AuthenticateService implements Authenticate {
         }
         Optional<Role> role = entry.tenantId().isEmpty()
                 ? Optional.of(Role.OPERATOR)
-                : memberships.find(entry.tenantId().get(), entry.userId())
-                        .filter(m -> m.usable()).map(m -> m.role());
+                : opened.membership().filter(m -> m.usable()).map(m -> m.role());
         if (role.isEmpty()) {
             return Optional.empty();
         }

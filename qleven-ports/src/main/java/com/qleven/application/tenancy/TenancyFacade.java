@@ -141,7 +141,7 @@ public final class TenancyFacade {
                 accounts, memberships, sessions, cipher, hasher, clock, ids, settings.signInThrottle(),
                 settings.sessionPolicy(), audit, f.securityWatch());
         signOut = new SignOutService(transactions, directory, sessions, clock, audit);
-        authenticate = new AuthenticateService(transactions, directory, memberships, sessions, clock,
+        authenticate = new AuthenticateService(tenancy.sessionGate(), directory, sessions, clock,
                 settings.sessionPolicy());
         profile = new GetProfileService(transactions, accounts, memberships, cipher, audit, clock);
         addUser = new AddUserService(transactions, directory, rateLimits, centers, accounts, memberships, accountTokens,

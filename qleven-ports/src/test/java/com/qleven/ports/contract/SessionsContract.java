@@ -4,6 +4,7 @@ import static com.qleven.ports.contract.ContractFixtures.T0;
 import static com.qleven.ports.contract.ContractFixtures.account;
 import static com.qleven.ports.contract.ContractFixtures.addCenter;
 import static com.qleven.ports.contract.ContractFixtures.addMember;
+import static com.qleven.ports.contract.ContractFixtures.newBlindIndex;
 import static com.qleven.ports.contract.ContractFixtures.newSessionId;
 import static com.qleven.ports.contract.ContractFixtures.newTenant;
 import static com.qleven.ports.contract.ContractFixtures.newUser;
@@ -15,6 +16,8 @@ import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UserId;
 import com.qleven.domain.tenancy.Role;
 import com.qleven.domain.tenancy.SessionId;
+import com.qleven.ports.shared.out.Directory;
+import com.qleven.ports.tenancy.out.SessionGate;
 import com.qleven.ports.tenancy.out.StoredSession;
 import java.time.Duration;
 import java.util.Optional;
@@ -156,5 +159,79 @@ public abstract class SessionsContract {
         });
 
         assertThat(byId(other.tenantId(), other.id())).get().usingRecursiveComparison().isEqualTo(other);
+    }
+
+    // The gate: a request's unit of work opened by its session token ----------------------------
+
+    private String tokenOf(StoredSession session) {
+        String hash = newBlindIndex().hex();
+        store().shared().transactions().global(() -> store().shared().directory().addSessionToken(
+                new Directory.SessionToken(hash, session.id().value(), session.tenantId(), session.userId(),
+                        session.absoluteExpiry())));
+        return hash;
+    }
+
+    @Test
+    public void the_gate_opens_the_center_unit_of_a_token_with_its_session_and_membership() {
+        StoredSession session = centerSession();
+        TenantId tenant = session.tenantId().orElseThrow();
+        String hash = tokenOf(session);
+
+        SessionGate.Opened opened = store().tenancy().sessionGate().open(hash, found -> {
+            // The unit is the center's: its rows are visible without opening another unit.
+            assertThat(store().tenancy().centers().byId(tenant)).isPresent();
+            return found.orElseThrow();
+        });
+
+        assertThat(opened.token().tokenHash()).isEqualTo(hash);
+        assertThat(opened.token().tenantId()).contains(tenant);
+        assertThat(opened.session()).get().usingRecursiveComparison().isEqualTo(session);
+        assertThat(opened.membership()).get().satisfies(m -> {
+            assertThat(m.tenantId()).isEqualTo(tenant);
+            assertThat(m.userId()).isEqualTo(session.userId());
+            assertThat(m.role()).isEqualTo(Role.RECEPTIONIST);
+            assertThat(m.usable()).isTrue();
+        });
+    }
+
+    @Test
+    public void the_gate_reads_an_operator_session_without_a_membership() {
+        StoredSession session = operatorSession();
+        String hash = tokenOf(session);
+
+        SessionGate.Opened opened = store().tenancy().sessionGate().open(hash, Optional::orElseThrow);
+
+        assertThat(opened.token().tenantId()).isEmpty();
+        assertThat(opened.session()).get().usingRecursiveComparison().isEqualTo(session);
+        assertThat(opened.membership()).isEmpty();
+    }
+
+    @Test
+    public void the_gate_finds_nothing_for_an_unknown_token_and_an_empty_session_for_a_gone_one() {
+        Optional<SessionGate.Opened> unknown = store().tenancy().sessionGate().open(newBlindIndex().hex(),
+                found -> found);
+        assertThat(unknown).isEmpty();
+
+        // A token whose session was never stored and whose account is no member of the center.
+        TenantId tenant = newTenant();
+        addCenter(store(), tenant);
+        StoredSession ghost = session(newSessionId(), newUser(), Optional.of(tenant));
+        String hash = tokenOf(ghost);
+        SessionGate.Opened opened = store().tenancy().sessionGate().open(hash, Optional::orElseThrow);
+        assertThat(opened.session()).isEmpty();
+        assertThat(opened.membership()).isEmpty();
+    }
+
+    @Test
+    public void the_gate_sees_a_deactivated_membership_as_it_is() {
+        StoredSession session = centerSession();
+        TenantId tenant = session.tenantId().orElseThrow();
+        store().shared().transactions().inTenant(tenant, () -> store().tenancy().memberships().update(
+                store().tenancy().memberships().find(tenant, session.userId()).orElseThrow().withActive(false)));
+        String hash = tokenOf(session);
+
+        SessionGate.Opened opened = store().tenancy().sessionGate().open(hash, Optional::orElseThrow);
+
+        assertThat(opened.membership()).get().satisfies(m -> assertThat(m.usable()).isFalse());
     }
 }

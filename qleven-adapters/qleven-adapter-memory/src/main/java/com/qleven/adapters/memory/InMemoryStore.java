@@ -39,6 +39,7 @@ import com.qleven.ports.tenancy.out.Accounts;
 import com.qleven.ports.tenancy.out.Centers;
 import com.qleven.ports.tenancy.out.Invitations;
 import com.qleven.ports.tenancy.out.Memberships;
+import com.qleven.ports.tenancy.out.SessionGate;
 import com.qleven.ports.tenancy.out.Sessions;
 import com.qleven.ports.tenancy.out.TenancyStore;
 import java.util.UUID;
@@ -71,7 +72,8 @@ public final class InMemoryStore implements QlevenStore {
                 new InMemoryIdempotencyRecords(tx),
                 new InMemoryOperationalRecords(tx, directory, sessions, accountTokens), new InMemoryMailOutbox(tx));
         tenancy = new Tenancy(centers, new InMemoryAccounts(tx), memberships,
-                new InMemoryInvitations(tx), accountTokens, sessions);
+                new InMemoryInvitations(tx), accountTokens, sessions,
+                SessionGate.composed(tx, directory, sessions, memberships));
         clients = new ClientGroup(clientRecords, new InMemoryClientRestrictions(tx, clientRecords));
         consent = new Consent(new InMemoryConsentLedger(tx, clientRecords), new InMemoryConsentPurposes(tx));
         privacy = new Privacy(new InMemoryIncidents(tx), new InMemoryCenterNotifications(tx),
@@ -136,7 +138,8 @@ public final class InMemoryStore implements QlevenStore {
     }
 
     private record Tenancy(Centers centers, Accounts accounts, Memberships memberships, Invitations invitations,
-                           AccountTokens accountTokens, Sessions sessions) implements TenancyStore {
+                           AccountTokens accountTokens, Sessions sessions, SessionGate sessionGate)
+            implements TenancyStore {
     }
 
     private record ClientGroup(Clients clients, ClientRestrictions clientRestrictions) implements ClientStore {

@@ -54,6 +54,7 @@ import com.qleven.ports.tenancy.out.Accounts;
 import com.qleven.ports.tenancy.out.Centers;
 import com.qleven.ports.tenancy.out.Invitations;
 import com.qleven.ports.tenancy.out.Memberships;
+import com.qleven.ports.tenancy.out.SessionGate;
 import com.qleven.ports.tenancy.out.Sessions;
 import com.qleven.ports.tenancy.out.TenancyStore;
 import com.zaxxer.hikari.HikariConfig;
@@ -104,9 +105,12 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
                 SharedRepositories.rateLimits(tx), SharedRepositories.dataKeys(tx),
                 SharedRepositories.idempotencyRecords(tx), SharedRepositories.operationalRecords(tx),
                 MailRepositories.mailOutbox(tx));
+        Memberships memberships = TenancyRepositories.memberships(tx);
+        Sessions sessions = TenancyRepositories.sessions(tx);
         this.tenancy = new Tenancy(TenancyRepositories.centers(tx), TenancyRepositories.accounts(tx),
-                TenancyRepositories.memberships(tx), AccountLifecycleRepositories.invitations(tx),
-                AccountLifecycleRepositories.accountTokens(tx), TenancyRepositories.sessions(tx));
+                memberships, AccountLifecycleRepositories.invitations(tx),
+                AccountLifecycleRepositories.accountTokens(tx), sessions,
+                TenancyRepositories.sessionGate(tx, shared.directory(), sessions, memberships));
         this.clients = new ClientGroup(ClientsRepositories.clients(tx),
                 ClientsRepositories.clientRestrictions(tx));
         this.consent = new Consent(ConsentRepositories.consentLedger(tx),
@@ -259,7 +263,8 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     }
 
     private record Tenancy(Centers centers, Accounts accounts, Memberships memberships, Invitations invitations,
-                           AccountTokens accountTokens, Sessions sessions) implements TenancyStore {
+                           AccountTokens accountTokens, Sessions sessions, SessionGate sessionGate)
+            implements TenancyStore {
     }
 
     private record ClientGroup(Clients clients, ClientRestrictions clientRestrictions) implements ClientStore {

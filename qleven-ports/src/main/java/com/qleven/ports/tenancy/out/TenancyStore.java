@@ -16,4 +16,7 @@ public interface TenancyStore {
     AccountTokens accountTokens();
 
     Sessions sessions();
+
+    /** How a request's unit of work opens by its session token. */
+    SessionGate sessionGate();
 }

@@ -32,9 +32,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -64,23 +66,22 @@ final class PostgresAppointments implements Appointments {
         }
         TenantId tenant = a.tenant();
         tx.withHandle(Optional.of(tenant), "add an appointment", h -> {
-            h.createUpdate("INSERT INTO public.appointments (tenant_id, " + COLUMNS + ") VALUES (:tenant, :id, "
-                            + ":client, :service, :professional, :room, :equipment, :start, :end, :before, :after, "
-                            + ":status, :statusAt, :reason, :cancelledByKind, :cancelledBy, :cancelledAt, :series, "
-                            + ":bookedAt, :bookedByKind, :bookedBy, :version)")
+            // The appointment and its holds in one statement: a data-modifying WITH runs to
+            // completion whatever the outer insert reads, and the holds' foreign key is checked at
+            // the end of the statement, when the appointment's row is there.
+            hold(h, a, "WITH appointment AS (INSERT INTO public.appointments (tenant_id, " + COLUMNS
+                    + ") VALUES (:tenant, :id, :client, :service, :professional, :room, :equipment, :start, :end, "
+                    + ":before, :after, :status, :statusAt, :reason, :cancelledByKind, :cancelledBy, :cancelledAt, "
+                    + ":series, :bookedAt, :bookedByKind, :bookedBy, :version)) ", query -> query
                     .bindMap(row(a))
-                    .bind("tenant", tenant.value())
-                    .bind("id", a.id().value())
                     .bind("room", a.room() == null ? null : a.room().value())
                     .bindArray("equipment", UUID.class, a.equipment().stream().map(EquipmentId::value).toList())
                     .bind("reason", a.cancellation().map(c -> c.sealedReason()).orElse(null))
                     .bind("cancelledBy", a.cancellation().map(c -> Columns.actorUser(c.by())).orElse(null))
                     .bindByType("cancelledAt", a.cancellation().map(c -> c.at()).orElse(null), Instant.class)
                     .bind("series", a.series() == null ? null : a.series().value())
-                    .bind("bookedBy", Columns.actorUser(a.bookedBy()))
-                    .execute();
+                    .bind("bookedBy", Columns.actorUser(a.bookedBy())));
             insertMoves(h, a);
-            hold(h, a);
             return null;
         });
     }
@@ -137,7 +138,7 @@ final class PostgresAppointments implements Appointments {
                     .bind("tenant", tenant.value())
                     .bind("id", a.id().value())
                     .execute();
-            hold(h, a);
+            hold(h, a, "", query -> { });
             return true;
         });
     }
@@ -202,8 +203,10 @@ final class PostgresAppointments implements Appointments {
      * aborting the transaction, waiting first for a concurrent unit holding an overlapping row, so a
      * refused hold is seen in the rows returned and named. Row-level security keeps the key values
      * out of the constraint's own error detail, hence this way rather than parsing 23P01.
+     * {@code with} (empty, or a {@code WITH} clause whose parameters {@code bindWith} binds) runs in
+     * the same statement, before the holds.
      */
-    private static void hold(Handle h, StoredAppointment a) {
+    private static void hold(Handle h, StoredAppointment a, String with, Consumer<Query> bindWith) {
         Map<UUID, String> wanted = new LinkedHashMap<>();
         wanted.put(a.professional().value(), "professional");
         if (a.room() != null) {
@@ -215,7 +218,7 @@ final class PostgresAppointments implements Appointments {
         TimeRange occupied = a.occupied();
         List<UUID> held;
         try {
-            held = h.createQuery("""
+            Query query = h.createQuery(with + """
                             INSERT INTO public.appointment_resources (tenant_id, appointment_id, resource_id, kind, during,
                                 active)
                             SELECT :tenant, :id, r.id, r.kind, tstzrange(:from, :to, '[)'), :active
@@ -228,9 +231,9 @@ final class PostgresAppointments implements Appointments {
                     .bindArray("kinds", String.class, List.copyOf(wanted.values()))
                     .bind("from", occupied.start())
                     .bind("to", occupied.end())
-                    .bind("active", a.status().holdsResources())
-                    .mapTo(UUID.class)
-                    .list();
+                    .bind("active", a.status().holdsResources());
+            bindWith.accept(query);
+            held = query.mapTo(UUID.class).list();
         } catch (JdbiException e) {
             if (exclusionViolation(e) == null) {
                 throw e;

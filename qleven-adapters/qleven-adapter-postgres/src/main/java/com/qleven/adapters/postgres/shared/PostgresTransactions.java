@@ -176,24 +176,50 @@ public final class PostgresTransactions implements Transactions {
         if (current.get() != null) {
             return Transactions.super.bySessionToken(tokenHash, directory, work);
         }
-        AtomicReference<Optional<Directory.SessionToken>> found = new AtomicReference<>(Optional.empty());
-        return run(handle -> {
-            try {
-                handle.begin();
-                Optional<Directory.SessionToken> entry = handle.createQuery(SET_TENANT_BY_SESSION_TOKEN)
+        return openedBy(handle -> handle.createQuery(SET_TENANT_BY_SESSION_TOKEN)
                         .bind("hash", tokenHash)
                         .map((rs, ctx) -> rs.getString("token_hash") == null ? Optional.<Directory.SessionToken>empty()
                                 : Optional.of(new Directory.SessionToken(rs.getString("token_hash"),
                                         Sql.uuid(rs, "session_id"),
                                         Optional.ofNullable(Sql.uuid(rs, "tenant_id")).map(TenantId::new),
                                         new UserId(Sql.uuid(rs, "user_id")), Sql.instant(rs, "absolute_expiry"))))
-                        .one();
-                found.set(entry);
-                return entry.flatMap(Directory.SessionToken::tenantId);
+                        .one(),
+                entry -> entry.flatMap(Directory.SessionToken::tenantId), work);
+    }
+
+    /**
+     * A unit of work, none being open on the thread, whose transaction's first statement is
+     * {@code first}: a statement that reads what the unit needs to begin and sets
+     * {@code qleven.tenant_id} itself, to the center {@code centerOf} then answers for what it read
+     * (empty: global). {@code work} runs with what it read, in that unit. One round trip where a
+     * unit found by a token would otherwise take two or more.
+     *
+     * @throws IllegalStateException when a unit of work is already open on the thread
+     */
+    public <R, T> T openedBy(Function<Handle, R> first, Function<R, Optional<TenantId>> centerOf,
+                             Function<R, T> work) {
+        Objects.requireNonNull(first, "first");
+        Objects.requireNonNull(centerOf, "centerOf");
+        Objects.requireNonNull(work, "work");
+        if (current.get() != null) {
+            throw new IllegalStateException("a unit of work is already open on this thread");
+        }
+        AtomicReference<R> read = new AtomicReference<>();
+        return run(handle -> {
+            try {
+                handle.begin();
+                R row = first.apply(handle);
+                read.set(row);
+                return centerOf.apply(row);
             } catch (JdbiException e) {
                 throw SqlFailures.translate("begin a unit of work", e);
             }
-        }, () -> work.apply(found.get()));
+        }, () -> work.apply(read.get()));
+    }
+
+    /** Whether a unit of work is open on the calling thread. */
+    public boolean inUnit() {
+        return current.get() != null;
     }
 
     private <T> T run(Optional<TenantId> tenant, Supplier<T> work) {

@@ -70,6 +70,14 @@ final class PostgresMemberships implements Memberships {
         return found;
     }
 
+    /**
+     * What another statement of this unit read of {@code user}'s membership of {@code tenant} (the
+     * statement that opened the unit, for a request's caller), so that the use case does not read it again.
+     */
+    void remember(TenantId tenant, UserId user, Optional<Membership> found) {
+        tx.unitLocal(read).ifPresent(m -> m.put(List.of(tenant.value(), user.value()), found));
+    }
+
     /** A write: what this unit read of memberships may no longer hold. */
     private void forgetRead() {
         tx.unitLocal(read).ifPresent(Map::clear);
