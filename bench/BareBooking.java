@@ -29,13 +29,15 @@ import java.util.regex.Pattern;
  * /v1/appointments costs with nothing but Undertow, HikariCP and the database work of a booking,
  * in one transaction on one pooled connection. On {@code POST /v1/appointments}:
  * <ol>
- *   <li>find the session by the SHA-256 of the bearer token in {@code directory.session_tokens};</li>
- *   <li>set {@code qleven.tenant_id} to its center for the transaction, as the host does;</li>
- *   <li>insert the appointment into {@code public.appointments} (the body's client, service,
- *       professional and start; the end {@code MINUTES} later), the host's columns;</li>
- *   <li>insert its holds into {@code public.appointment_resources} with the host's statement
- *       ({@code unnest}, {@code ON CONFLICT DO NOTHING}, {@code RETURNING}): the same
- *       exclusion-constrained table, one row per resource (here the professional);</li>
+ *   <li>find the session by the SHA-256 of the bearer token with the host's statement,
+ *       {@code directory.open_by_session_token}, which also sets {@code qleven.tenant_id} to its
+ *       center for the transaction and reads the session and the membership, as the host does
+ *       (an unknown token, an ended session or an unusable membership answers 401);</li>
+ *   <li>in one statement, as the host does: insert the appointment into {@code public.appointments}
+ *       (the body's client, service, professional and start; the end {@code MINUTES} later), the
+ *       host's columns, and its holds into {@code public.appointment_resources} ({@code unnest},
+ *       {@code ON CONFLICT DO NOTHING}, {@code RETURNING}): the same exclusion-constrained table,
+ *       one row per resource (here the professional);</li>
  *   <li>append one {@code appointment.book} event: the insert into {@code public.audit_events} with
  *       its due mark in {@code directory.audit_due}, one statement.</li>
  * </ol>
@@ -51,15 +53,17 @@ import java.util.regex.Pattern;
  * with the password in the environment variable {@code BENCH_DB_PASSWORD}.
  */
 public final class BareBooking {
-    static final String FIND_SESSION = "SELECT token_hash, session_id, tenant_id, user_id, absolute_expiry"
-            + " FROM directory.session_tokens WHERE token_hash = ?";
+    static final String FIND_SESSION = "SELECT token_tenant_id, token_user_id, token_session_id, token_expiry,"
+            + " session_id, session_ended, member_active, member_pending"
+            + " FROM directory.open_by_session_token(?)";
     static final String SET_TENANT = "SELECT set_config('qleven.tenant_id', ?, true)";
     static final String INSERT_APPOINTMENT = "INSERT INTO public.appointments (tenant_id, id, client_id, service_id,"
             + " professional_id, room_id, equipment_ids, start_at, end_at, buffer_before_minutes,"
             + " buffer_after_minutes, status, status_at, cancel_reason, cancelled_by_kind, cancelled_by, cancelled_at,"
             + " series_id, booked_at, booked_by_kind, booked_by, version)"
             + " VALUES (?, ?, ?, ?, ?, NULL, '{}', ?, ?, 0, 0, 'booked', ?, NULL, NULL, NULL, NULL, NULL, ?, 'staff', ?, 1)";
-    static final String HOLD = "INSERT INTO public.appointment_resources (tenant_id, appointment_id, resource_id, kind,"
+    static final String BOOK = "WITH appointment AS (" + INSERT_APPOINTMENT + ") "
+            + "INSERT INTO public.appointment_resources (tenant_id, appointment_id, resource_id, kind,"
             + " during, active) SELECT ?, ?, r.id, r.kind, tstzrange(?, ?, '[)'), true"
             + " FROM unnest(CAST(? AS uuid[]), CAST(? AS text[])) AS r(id, kind)"
             + " ON CONFLICT DO NOTHING RETURNING resource_id";
@@ -154,16 +158,15 @@ public final class BareBooking {
             if (s == null) {
                 throw new Refused(401);
             }
-            setTenant(c, s.tenant());
-            insertAppointment(c, s, id, b, length);
-            try (PreparedStatement hold = c.prepareStatement(HOLD)) {
-                hold.setObject(1, s.tenant());
-                hold.setObject(2, id);
-                hold.setTimestamp(3, Timestamp.from(b.start()));
-                hold.setTimestamp(4, Timestamp.from(b.start().plus(length)));
-                hold.setArray(5, c.createArrayOf("uuid", new Object[] {b.professional()}));
-                hold.setArray(6, c.createArrayOf("text", new Object[] {"professional"}));
-                try (ResultSet rs = hold.executeQuery()) {
+            try (PreparedStatement book = c.prepareStatement(BOOK)) {
+                int next = bindAppointment(book, s, id, b, length);
+                book.setObject(next, s.tenant());
+                book.setObject(next + 1, id);
+                book.setTimestamp(next + 2, Timestamp.from(b.start()));
+                book.setTimestamp(next + 3, Timestamp.from(b.start().plus(length)));
+                book.setArray(next + 4, c.createArrayOf("uuid", new Object[] {b.professional()}));
+                book.setArray(next + 5, c.createArrayOf("text", new Object[] {"professional"}));
+                try (ResultSet rs = book.executeQuery()) {
                     if (!rs.next()) {
                         throw new Refused(409);
                     }
@@ -200,20 +203,27 @@ public final class BareBooking {
     }
 
     static void insertAppointment(Connection c, Session s, UUID id, Booking b, Duration length) throws SQLException {
-        Timestamp now = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS));
         try (PreparedStatement insert = c.prepareStatement(INSERT_APPOINTMENT)) {
-            insert.setObject(1, s.tenant());
-            insert.setObject(2, id);
-            insert.setObject(3, b.client());
-            insert.setObject(4, b.service());
-            insert.setObject(5, b.professional());
-            insert.setTimestamp(6, Timestamp.from(b.start()));
-            insert.setTimestamp(7, Timestamp.from(b.start().plus(length)));
-            insert.setTimestamp(8, now);
-            insert.setTimestamp(9, now);
-            insert.setObject(10, s.user());
+            bindAppointment(insert, s, id, b, length);
             insert.executeUpdate();
         }
+    }
+
+    /** Binds {@link #INSERT_APPOINTMENT}'s parameters from the first; answers the next parameter's index. */
+    static int bindAppointment(PreparedStatement insert, Session s, UUID id, Booking b, Duration length)
+            throws SQLException {
+        Timestamp now = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS));
+        insert.setObject(1, s.tenant());
+        insert.setObject(2, id);
+        insert.setObject(3, b.client());
+        insert.setObject(4, b.service());
+        insert.setObject(5, b.professional());
+        insert.setTimestamp(6, Timestamp.from(b.start()));
+        insert.setTimestamp(7, Timestamp.from(b.start().plus(length)));
+        insert.setTimestamp(8, now);
+        insert.setTimestamp(9, now);
+        insert.setObject(10, s.user());
+        return 11;
     }
 
     static HikariDataSource pool(String url, String user, String password, String appRole, int size) {
@@ -246,18 +256,22 @@ public final class BareBooking {
                 .digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** The global look-up, with the tenant setting empty as in the host's global units of work. */
+    /**
+     * The host's first statement of a request: the token's row, the transaction bound to its center,
+     * the session and the membership. A center's live session of a usable membership, else null.
+     */
     static Session findSession(Connection c, String tokenHash) throws Exception {
-        setTenant(c, null);
         try (PreparedStatement find = c.prepareStatement(FIND_SESSION)) {
             find.setString(1, tokenHash);
             try (ResultSet rs = find.executeQuery()) {
-                if (!rs.next() || !rs.getTimestamp("absolute_expiry").toInstant().isAfter(Instant.now())) {
+                if (!rs.next() || !rs.getTimestamp("token_expiry").toInstant().isAfter(Instant.now())
+                        || rs.getObject("session_id") == null || rs.getObject("session_ended") != null
+                        || !rs.getBoolean("member_active") || rs.getBoolean("member_pending")) {
                     return null;
                 }
-                UUID tenant = (UUID) rs.getObject("tenant_id");
-                return tenant == null ? null
-                        : new Session(tenant, (UUID) rs.getObject("user_id"), (UUID) rs.getObject("session_id"));
+                UUID tenant = (UUID) rs.getObject("token_tenant_id");
+                return tenant == null ? null : new Session(tenant, (UUID) rs.getObject("token_user_id"),
+                        (UUID) rs.getObject("token_session_id"));
             }
         }
     }
