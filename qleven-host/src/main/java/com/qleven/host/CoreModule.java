@@ -66,6 +66,14 @@ public final class CoreModule {
 
     @Provides
     @Singleton
+    static WaitlistSweepJob waitlistSweepJob(Qleven qleven, com.qleven.host.config.Environment environment,
+                                             Resources resources) {
+        return resources.register("waitlist sweep",
+                new WaitlistSweepJob(qleven, WaitlistSweepJob.every(environment.variables())));
+    }
+
+    @Provides
+    @Singleton
     static ChainSigner chainSigner(MasterKeys keys) {
         return new HmacChainSigner(keys);
     }

@@ -33,6 +33,8 @@ public final class Host implements AutoCloseable {
         try {
             HttpServer server = component.httpServer();
             ManagementServer management = component.managementServer();
+            // Built before anything listens, so that a wrong QLEVEN_WAITLIST_SWEEP_EVERY stops the start.
+            WaitlistSweepJob waitlistSweep = component.waitlistSweepJob();
             component.privacyRequestMetrics().start();
             management.start();
             try {
@@ -46,6 +48,7 @@ public final class Host implements AutoCloseable {
             component.auditSealJob().start();
             component.mailDispatcher().start();
             component.housekeepingJob().start();
+            waitlistSweep.start();
             Host host = new Host(component, server, management);
             LOG.info("Qleven host {} serving {}; data in {}; metrics and health on {}", Version.current(),
                     String.join(" and ", server.urls()), component.config().dataLocation(),

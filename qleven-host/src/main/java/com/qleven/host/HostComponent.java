@@ -52,6 +52,9 @@ public interface HostComponent {
     /** Purges the operational tables at their ages while serving; started by {@link Host}. */
     HousekeepingJob housekeepingJob();
 
+    /** Passes on lapsed waitlist offers while serving; started by {@link Host}. */
+    WaitlistSweepJob waitlistSweepJob();
+
     Router router();
 
     HttpServer httpServer();

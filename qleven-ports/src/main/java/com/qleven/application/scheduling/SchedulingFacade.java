@@ -111,7 +111,8 @@ public final class SchedulingFacade {
         booking = new BookingService(transactions, access, finder, store.appointments(),
                 new BookableClients(f.store().clients().clientRestrictions()), seal,
                 f.audit(), f.clock(), f.ids());
-        waitlist = new WaitlistService(transactions, access, finder, store.waitlist(), store.appointments(), clients,
+        waitlist = new WaitlistService(transactions, access, finder, store.waitlist(), store.waitlistOffersDue(),
+                store.appointments(), clients,
                 new ClientContacts(f.store().clients().clients(), f.cipher()), processing, f.mail(), f.audit(),
                 f.clock(), f.ids());
         appointments = new AppointmentsService(transactions, access, finder, store.appointments(), seal, waitlist,
@@ -353,6 +354,20 @@ public final class SchedulingFacade {
      */
     public int passLapsedWaitlistOffers(TenantId tenant, int limit) {
         return waitlist.passLapsedOffers(tenant, limit);
+    }
+
+    /**
+     * Housekeeping for the embedder's own timer (the host runs it every {@code
+     * QLEVEN_WAITLIST_SWEEP_EVERY}): passes on the lapsed waitlist offers of every center that has
+     * one, each center in units of work of its own, found in one read of the global queue of
+     * centers with open offers (never a loop over all centers). A center that fails is logged and
+     * the others go on; several callers side by side share the work. No principal: no one acts,
+     * and the lapses and new offers are audited with no actor.
+     *
+     * @return how many lapsed offers were passed on
+     */
+    public int passAllLapsedWaitlistOffers() {
+        return waitlist.passAllLapsedOffers();
     }
 
     // Online booking (no session) ------------------------------------------------------------------

@@ -24,10 +24,12 @@ import com.qleven.ports.scheduling.in.WaitlistCommand;
 import com.qleven.ports.scheduling.in.WaitlistView;
 import com.qleven.ports.scheduling.out.Appointments;
 import com.qleven.ports.scheduling.out.WaitlistEntries;
+import com.qleven.ports.scheduling.out.WaitlistOffersDue;
 import com.qleven.ports.shared.out.IdGenerator;
 import com.qleven.ports.shared.out.MailMessage;
 import com.qleven.ports.shared.out.Transactions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -44,10 +46,19 @@ import java.util.Set;
  * an email and their processing is not restricted.
  */
 public final class WaitlistService {
+    /** Centers taken from the queue of open offers per look-up of the sweep. */
+    static final int SWEEP_CENTERS = 100;
+    /** Lapsed offers passed per unit of work of the sweep. */
+    static final int SWEEP_BATCH = 100;
+    /** A claimed center whose sweep failed is tried again after this long. */
+    static final Duration SWEEP_LEASE = Duration.ofMinutes(5);
+    private static final System.Logger LOG = System.getLogger(WaitlistService.class.getName());
+
     private final Transactions transactions;
     private final SchedulingAccess access;
     private final AvailabilityFinder finder;
     private final WaitlistEntries entries;
+    private final WaitlistOffersDue offersDue;
     private final Appointments appointments;
     private final ClientLookup clients;
     private final ClientContacts contacts;
@@ -58,12 +69,14 @@ public final class WaitlistService {
     private final IdGenerator ids;
 
     WaitlistService(Transactions transactions, SchedulingAccess access, AvailabilityFinder finder,
-                    WaitlistEntries entries, Appointments appointments, ClientLookup clients, ClientContacts contacts, ProcessingCheck processing,
+                    WaitlistEntries entries, WaitlistOffersDue offersDue, Appointments appointments,
+                    ClientLookup clients, ClientContacts contacts, ProcessingCheck processing,
                     MailQueue mail, AuditTrail audit, Clock clock, IdGenerator ids) {
         this.transactions = transactions;
         this.access = access;
         this.finder = finder;
         this.entries = entries;
+        this.offersDue = offersDue;
         this.appointments = appointments;
         this.clients = clients;
         this.contacts = contacts;
@@ -142,28 +155,78 @@ public final class WaitlistService {
      * @return how many lapsed offers were passed on (a full batch means the caller should call again)
      */
     public int passLapsedOffers(TenantId tenant, int limit) {
+        return passLapsedOffers(tenant, limit, false);
+    }
+
+    /**
+     * Passes on the lapsed offers of every center that has one, found in the global queue of open
+     * offers ({@link WaitlistOffersDue}) rather than by looking at every center: up to {@value
+     * #SWEEP_CENTERS} centers claimed per look-up (leased for {@link #SWEEP_LEASE}, so that hosts side
+     * by side share the work and a failing center is retried after the lease), each center passed in
+     * units of work of its own, {@value #SWEEP_BATCH} offers a unit, as {@link #passLapsedOffers}
+     * does. A center that fails is logged (its id and the error's class) and the others go on.
+     *
+     * @return how many lapsed offers were passed on across the centers
+     */
+    public int passAllLapsedOffers() {
+        int passed = 0;
+        while (true) {
+            Instant now = clock.instant();
+            List<TenantId> due = transactions.global(() -> offersDue.claimDue(now, now.plus(SWEEP_LEASE),
+                    SWEEP_CENTERS));
+            int pass = 0;
+            for (TenantId center : due) {
+                try {
+                    int batch;
+                    do {
+                        batch = passLapsedOffers(center, SWEEP_BATCH, true);
+                        pass += batch;
+                    } while (batch == SWEEP_BATCH);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "event=waitlist_sweep_failed tenant=" + center
+                            + " error=" + e.getClass().getName());
+                }
+            }
+            passed += pass;
+            // A full look-up may hide more centers; one that passed nothing means the rest are held
+            // by other units (their offers locked), which the next sweep finds again.
+            if (due.size() < SWEEP_CENTERS || pass == 0) {
+                return passed;
+            }
+        }
+    }
+
+    /**
+     * One unit of work of {@link #passLapsedOffers(TenantId, int)}; {@code refresh} (the sweep,
+     * which moved the center's time in the queue to its lease) sets the center's time again from its
+     * open offers when the batch was not full.
+     */
+    private int passLapsedOffers(TenantId tenant, int limit, boolean refresh) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return transactions.inTenant(tenant, () -> {
             List<WaitlistEntry> lapsed = entries.lapsedOffers(tenant, now, limit);
-            if (lapsed.isEmpty()) {
-                return 0;
+            if (!lapsed.isEmpty()) {
+                CenterRules rules = access.rules(tenant);
+                for (WaitlistEntry entry : lapsed) {
+                    FreedSlot slot = entry.offer().slot();
+                    WaitlistEntry waiting = entry.lapse(now);
+                    if (!entries.update(tenant, waiting)) {
+                        throw new IllegalStateException("the waitlist entry " + entry.id()
+                                + " vanished in its own unit");
+                    }
+                    audit.record(new AuditEvent(Optional.of(tenant), Optional.empty(), Optional.empty(),
+                            "waitlist.lapse", SchedulingAccess.WAITLIST, Optional.of(entry.id().value()),
+                            SchedulingAccess.PURPOSE, 1, now));
+                    if (stillFree(tenant, slot)) {
+                        offerFreed(Optional.empty(), tenant, rules, slot, now);
+                    }
+                }
             }
-            CenterRules rules = access.rules(tenant);
-            for (WaitlistEntry entry : lapsed) {
-                FreedSlot slot = entry.offer().slot();
-                WaitlistEntry waiting = entry.lapse(now);
-                if (!entries.update(tenant, waiting)) {
-                    throw new IllegalStateException("the waitlist entry " + entry.id() + " vanished in its own unit");
-                }
-                audit.record(new AuditEvent(Optional.of(tenant), Optional.empty(), Optional.empty(),
-                        "waitlist.lapse", SchedulingAccess.WAITLIST, Optional.of(entry.id().value()),
-                        SchedulingAccess.PURPOSE, 1, now));
-                if (stillFree(tenant, slot)) {
-                    offerFreed(Optional.empty(), tenant, rules, slot, now);
-                }
+            if (refresh && lapsed.size() < limit) {
+                offersDue.refresh(tenant);
             }
             return lapsed.size();
         });

@@ -523,6 +523,11 @@ public abstract class SchedulingUseCasesSuite extends UseCasesSuiteBase {
                 .map(m -> m.to().value()).toList());
     }
 
+    /** The center's time in the global queue of open offers. */
+    private Optional<Instant> dueAt(TenantId tenant) {
+        return store.scheduling().waitlistOffersDue().dueAt(tenant);
+    }
+
     private static String address(ClientView who) {
         return who.email().orElseThrow().toLowerCase(java.util.Locale.ROOT);
     }
@@ -597,6 +602,131 @@ public abstract class SchedulingUseCasesSuite extends UseCasesSuiteBase {
         assertThat(statusOf(c, firstEntry)).isEqualTo(WaitlistStatus.WAITING);
         assertThat(statusOf(c, secondEntry)).isEqualTo(WaitlistStatus.WAITING);
         assertThat(mailedTo()).isEmpty();
+    }
+
+    /**
+     * The SDK's sweep for an embedder's timer: no center named, no principal. The store is shared
+     * with the suite's other tests (their offers lapse too), so it looks at its own centers only.
+     */
+    @Test
+    void theSweepPassesEveryCentersLapsedOffersFoundInTheQueueAndKeepsTheOnesStillHeld() {
+        Center c = center();
+        Center d = center();
+        ClientView first = client(c.admin(), "Marta Ruiz", "marta-" + UUID.randomUUID() + "@example.com");
+        WaitlistView firstEntry = waitFor(c, first);
+        ClientView inD = client(d.admin(), "Pau Roig", "pau-" + UUID.randomUUID() + "@example.com");
+        WaitlistView dFirst = waitFor(d, inD);
+        clock.set(NOW.plusSeconds(1));
+        ClientView second = client(c.admin(), "Luis Gil", "luis-" + UUID.randomUUID() + "@example.com");
+        WaitlistView secondEntry = waitFor(c, second);
+        ClientView dNext = client(d.admin(), "Eva Sanz", "eva-" + UUID.randomUUID() + "@example.com");
+        WaitlistView dSecond = waitFor(d, dNext);
+        qleven.scheduling().cancel(c.receptionist(), book(c, c.receptionist(), madrid("2027-03-02T10:00"),
+                Optional.of(c.pro())).id(), "The client is travelling");
+        // d's offer is made a minute later, so it is still held when c's has lapsed.
+        clock.set(NOW.plus(Duration.ofMinutes(1)));
+        qleven.scheduling().cancel(d.receptionist(), book(d, d.receptionist(), madrid("2027-03-02T11:00"),
+                Optional.of(d.pro())).id(), "The client is ill");
+        assertThat(statusOf(c, firstEntry)).isEqualTo(WaitlistStatus.OFFERED);
+        assertThat(statusOf(d, dFirst)).isEqualTo(WaitlistStatus.OFFERED);
+        assertThat(dueAt(c.tenant())).contains(NOW.plus(Duration.ofMinutes(120)).plusSeconds(1));
+        assertThat(dueAt(d.tenant())).contains(NOW.plus(Duration.ofMinutes(121)));
+
+        // Control: nothing has lapsed yet, nothing of these centers passes.
+        clock.set(NOW.plus(Duration.ofMinutes(119)));
+        qleven.scheduling().passAllLapsedWaitlistOffers();
+        assertThat(statusOf(c, firstEntry)).isEqualTo(WaitlistStatus.OFFERED);
+        assertThat(statusOf(d, dFirst)).isEqualTo(WaitlistStatus.OFFERED);
+        assertThat(actions(c.tenant())).doesNotContain("waitlist.lapse");
+
+        clock.set(NOW.plus(Duration.ofMinutes(120)).plusSeconds(30));
+        issued.clear();
+        assertThat(qleven.scheduling().passAllLapsedWaitlistOffers()).isPositive();
+        assertThat(statusOf(c, firstEntry)).isEqualTo(WaitlistStatus.WAITING);
+        WaitlistView passed = qleven.scheduling().waitlistEntry(c.receptionist(), secondEntry.entry().id());
+        assertThat(passed.entry().status()).isEqualTo(WaitlistStatus.OFFERED);
+        assertThat(passed.entry().offer().slot().start()).isEqualTo(madrid("2027-03-02T10:00"));
+        assertThat(mailedTo()).as("the next client is mailed as after a cancellation").contains(address(second))
+                .doesNotContain(address(first), address(inD), address(dNext));
+        assertThat(actions(c.tenant())).contains("waitlist.lapse");
+        assertThat(events(c.tenant()).stream().filter(e -> e.action().startsWith("waitlist.lapse")
+                || e.action().equals("waitlist.offer") && e.at().isAfter(NOW.plus(Duration.ofMinutes(2)))))
+                .as("no one acted").allSatisfy(e -> assertThat(e.actor()).isEmpty()).hasSize(2);
+        assertThat(dueAt(c.tenant())).as("the new offer's hold")
+                .contains(NOW.plus(Duration.ofMinutes(240)).plusSeconds(30));
+        assertThat(statusOf(d, dFirst)).as("still held").isEqualTo(WaitlistStatus.OFFERED);
+        assertThat(statusOf(d, dSecond)).isEqualTo(WaitlistStatus.WAITING);
+        assertThat(dueAt(d.tenant())).contains(NOW.plus(Duration.ofMinutes(121)));
+
+        clock.set(NOW.plus(Duration.ofMinutes(122)));
+        issued.clear();
+        assertThat(qleven.scheduling().passAllLapsedWaitlistOffers()).isPositive();
+        assertThat(statusOf(d, dFirst)).isEqualTo(WaitlistStatus.WAITING);
+        assertThat(statusOf(d, dSecond)).isEqualTo(WaitlistStatus.OFFERED);
+        assertThat(mailedTo()).contains(address(dNext)).doesNotContain(address(second));
+        assertThat(statusOf(c, secondEntry)).isEqualTo(WaitlistStatus.OFFERED);
+    }
+
+    @Test
+    void theSweepGoesOnPastACenterThatFailsAndTriesItAgainAfterItsLease() {
+        Center broken = center();
+        Center fine = center();
+        ClientView a = client(broken.admin(), "Marta Ruiz", "marta-" + UUID.randomUUID() + "@example.com");
+        WaitlistView aEntry = waitFor(broken, a);
+        ClientView b = client(fine.admin(), "Luis Gil", "luis-" + UUID.randomUUID() + "@example.com");
+        WaitlistView bEntry = waitFor(fine, b);
+        qleven.scheduling().cancel(broken.receptionist(), book(broken, broken.receptionist(),
+                madrid("2027-03-02T10:00"), Optional.of(broken.pro())).id(), "Travelling");
+        qleven.scheduling().cancel(fine.receptionist(), book(fine, fine.receptionist(),
+                madrid("2027-03-02T10:00"), Optional.of(fine.pro())).id(), "Travelling");
+        Qleven failing = core(failingLapsesOf(store, broken.tenant()), cipher).clock(clock)
+                .ids(new UuidV7Ids(clock)).signupsPerAddressPerHour(1000).build();
+
+        Instant lapsed = NOW.plus(Duration.ofMinutes(121));
+        clock.set(lapsed);
+        assertThat(failing.scheduling().passAllLapsedWaitlistOffers()).isPositive();
+        assertThat(statusOf(fine, bEntry)).as("the others go on").isEqualTo(WaitlistStatus.WAITING);
+        assertThat(statusOf(broken, aEntry)).isEqualTo(WaitlistStatus.OFFERED);
+        assertThat(dueAt(broken.tenant())).as("leased").contains(lapsed.plus(Duration.ofMinutes(5)));
+
+        qleven.scheduling().passAllLapsedWaitlistOffers();
+        assertThat(statusOf(broken, aEntry)).as("not before its lease is over").isEqualTo(WaitlistStatus.OFFERED);
+        clock.set(lapsed.plus(Duration.ofMinutes(5)));
+        assertThat(qleven.scheduling().passAllLapsedWaitlistOffers()).isPositive();
+        assertThat(statusOf(broken, aEntry)).isEqualTo(WaitlistStatus.WAITING);
+        assertThat(dueAt(broken.tenant())).as("no open offer left").isEmpty();
+    }
+
+    /** The store, whose waitlist fails to find the lapsed offers of {@code broken}. */
+    private static QlevenStore failingLapsesOf(QlevenStore store, TenantId broken) {
+        com.qleven.ports.scheduling.out.WaitlistEntries real = store.scheduling().waitlist();
+        com.qleven.ports.scheduling.out.WaitlistEntries waitlist = (com.qleven.ports.scheduling.out.WaitlistEntries)
+                java.lang.reflect.Proxy.newProxyInstance(SchedulingUseCasesSuite.class.getClassLoader(),
+                        new Class<?>[] {com.qleven.ports.scheduling.out.WaitlistEntries.class},
+                        (proxy, method, args) -> {
+                            if (method.getName().equals("lapsedOffers") && broken.equals(args[0])) {
+                                throw new IllegalStateException("the center's waitlist cannot be read");
+                            }
+                            return invoke(method, real, args);
+                        });
+        com.qleven.ports.scheduling.out.SchedulingStore scheduling =
+                (com.qleven.ports.scheduling.out.SchedulingStore) java.lang.reflect.Proxy.newProxyInstance(
+                        SchedulingUseCasesSuite.class.getClassLoader(),
+                        new Class<?>[] {com.qleven.ports.scheduling.out.SchedulingStore.class},
+                        (proxy, method, args) -> method.getName().equals("waitlist") ? waitlist
+                                : invoke(method, store.scheduling(), args));
+        return (QlevenStore) java.lang.reflect.Proxy.newProxyInstance(SchedulingUseCasesSuite.class.getClassLoader(),
+                new Class<?>[] {QlevenStore.class},
+                (proxy, method, args) -> method.getName().equals("scheduling") ? scheduling
+                        : invoke(method, store, args));
+    }
+
+    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     @Test

@@ -26,6 +26,7 @@ import com.qleven.ports.scheduling.out.SchedulingSettingsRepository;
 import com.qleven.ports.scheduling.out.SchedulingStore;
 import com.qleven.ports.scheduling.out.StaffSchedules;
 import com.qleven.ports.scheduling.out.WaitlistEntries;
+import com.qleven.ports.scheduling.out.WaitlistOffersDue;
 import com.qleven.ports.shared.out.DataKeys;
 import com.qleven.ports.shared.out.Directory;
 import com.qleven.ports.shared.out.IdempotencyRecords;
@@ -80,9 +81,10 @@ public final class InMemoryStore implements QlevenStore {
                 new InMemorySubprocessors(tx), new InMemoryPrivacyRequests(tx), new InMemorySuppressions(tx),
                 new InMemoryPolicyVersions(tx));
         audit = new Audit(new InMemoryAuditLog(tx));
+        InMemoryWaitlistEntries waitlist = new InMemoryWaitlistEntries(tx);
         scheduling = new Scheduling(new InMemorySchedulingSettings(tx, centers), new InMemoryCatalogue(tx),
-                new InMemoryStaffSchedules(tx), new InMemoryAppointments(tx), new InMemoryWaitlistEntries(tx),
-                new InMemoryCalendarFeeds(tx), new InMemoryManageLinks(tx));
+                new InMemoryStaffSchedules(tx), new InMemoryAppointments(tx), waitlist,
+                new InMemoryWaitlistOffersDue(tx, waitlist), new InMemoryCalendarFeeds(tx), new InMemoryManageLinks(tx));
         billing = new Billing(new InMemoryTaxRates(tx));
     }
 
@@ -158,7 +160,8 @@ public final class InMemoryStore implements QlevenStore {
 
     private record Scheduling(SchedulingSettingsRepository settings, Catalogue catalogue,
                               StaffSchedules staffSchedules, Appointments appointments, WaitlistEntries waitlist,
-                              CalendarFeeds calendarFeeds, ManageLinks manageLinks) implements SchedulingStore {
+                              WaitlistOffersDue waitlistOffersDue, CalendarFeeds calendarFeeds,
+                              ManageLinks manageLinks) implements SchedulingStore {
     }
 
     private record Billing(TaxRates taxRates) implements BillingStore {

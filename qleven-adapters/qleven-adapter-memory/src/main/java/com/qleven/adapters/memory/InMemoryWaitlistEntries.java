@@ -34,9 +34,26 @@ final class InMemoryWaitlistEntries implements WaitlistEntries {
     private final InMemoryTransactions tx;
     private final Map<Key, WaitlistEntry> rows = new HashMap<>();
     private final Map<Offered, Boolean> offers = new HashMap<>();
+    /** Told of every write that makes, ends or moves an offer, as PostgreSQL's trigger is. */
+    private java.util.function.Consumer<TenantId> offersChanged = tenant -> {
+    };
 
     InMemoryWaitlistEntries(InMemoryTransactions tx) {
         this.tx = tx;
+    }
+
+    void onOffersChanged(java.util.function.Consumer<TenantId> listener) {
+        this.offersChanged = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
+    /** When the earliest of the center's open offers ends, in the center's unit. */
+    Optional<Instant> earliestOfferExpiry(TenantId tenant) {
+        return visible(tenant).filter(e -> e.status() == WaitlistStatus.OFFERED)
+                .map(e -> e.offer().expiresAt()).min(Instant::compareTo);
+    }
+
+    private static boolean offered(WaitlistEntry e) {
+        return e != null && e.status() == WaitlistStatus.OFFERED;
     }
 
     private void recordOffer(TenantId tenant, WaitlistEntry e) {
@@ -56,6 +73,9 @@ final class InMemoryWaitlistEntries implements WaitlistEntries {
             }
             tx.put(rows, key, entry);
             recordOffer(tenant, entry);
+            if (offered(entry)) {
+                offersChanged.accept(tenant);
+            }
         });
     }
 
@@ -68,9 +88,13 @@ final class InMemoryWaitlistEntries implements WaitlistEntries {
             if (stored == null) {
                 return false;
             }
-            tx.put(rows, key, new WaitlistEntry(stored.id(), stored.client(), stored.service(), stored.from(),
-                    stored.to(), stored.professional(), entry.status(), entry.offer(), stored.createdAt()));
+            WaitlistEntry updated = new WaitlistEntry(stored.id(), stored.client(), stored.service(), stored.from(),
+                    stored.to(), stored.professional(), entry.status(), entry.offer(), stored.createdAt());
+            tx.put(rows, key, updated);
             recordOffer(tenant, entry);
+            if (offered(stored) || offered(updated)) {
+                offersChanged.accept(tenant);
+            }
             return true;
         });
     }

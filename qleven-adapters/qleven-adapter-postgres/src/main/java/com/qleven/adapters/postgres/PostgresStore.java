@@ -41,6 +41,7 @@ import com.qleven.ports.scheduling.out.SchedulingSettingsRepository;
 import com.qleven.ports.scheduling.out.SchedulingStore;
 import com.qleven.ports.scheduling.out.StaffSchedules;
 import com.qleven.ports.scheduling.out.WaitlistEntries;
+import com.qleven.ports.scheduling.out.WaitlistOffersDue;
 import com.qleven.ports.shared.out.DataKeys;
 import com.qleven.ports.shared.out.Directory;
 import com.qleven.ports.shared.out.IdempotencyRecords;
@@ -122,8 +123,8 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
         this.audit = new Audit(AuditRepositories.auditLog(tx));
         this.scheduling = new Scheduling(SchedulingRepositories.settings(tx), SchedulingRepositories.catalogue(tx),
                 SchedulingRepositories.staffSchedules(tx), SchedulingRepositories.appointments(tx),
-                SchedulingRepositories.waitlist(tx), SchedulingRepositories.calendarFeeds(tx),
-                SchedulingRepositories.manageLinks(tx));
+                SchedulingRepositories.waitlist(tx), SchedulingRepositories.waitlistOffersDue(tx),
+                SchedulingRepositories.calendarFeeds(tx), SchedulingRepositories.manageLinks(tx));
         this.billing = new Billing(BillingRepositories.taxRates(tx));
     }
 
@@ -283,7 +284,8 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
 
     private record Scheduling(SchedulingSettingsRepository settings, Catalogue catalogue,
                               StaffSchedules staffSchedules, Appointments appointments, WaitlistEntries waitlist,
-                              CalendarFeeds calendarFeeds, ManageLinks manageLinks) implements SchedulingStore {
+                              WaitlistOffersDue waitlistOffersDue, CalendarFeeds calendarFeeds,
+                              ManageLinks manageLinks) implements SchedulingStore {
     }
 
     private record Billing(TaxRates taxRates) implements BillingStore {

@@ -2,7 +2,7 @@ package com.qleven.ports.scheduling.out;
 
 /**
  * The store's scheduling group: settings, catalogue, staff schedules, appointments and the
- * resources they hold, the waitlist, and the two kinds of token looked up before the center is known.
+ * resources they hold, the waitlist and the queue of its centers with open offers, and the two kinds of token looked up before the center is known.
  */
 public interface SchedulingStore {
     SchedulingSettingsRepository settings();
@@ -14,6 +14,9 @@ public interface SchedulingStore {
     Appointments appointments();
 
     WaitlistEntries waitlist();
+
+    /** The global queue of centers holding an open waitlist offer, kept in step with {@link #waitlist()}. */
+    WaitlistOffersDue waitlistOffersDue();
 
     CalendarFeeds calendarFeeds();
 

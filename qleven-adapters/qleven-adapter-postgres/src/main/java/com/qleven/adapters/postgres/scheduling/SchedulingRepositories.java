@@ -8,6 +8,7 @@ import com.qleven.ports.scheduling.out.ManageLinks;
 import com.qleven.ports.scheduling.out.SchedulingSettingsRepository;
 import com.qleven.ports.scheduling.out.StaffSchedules;
 import com.qleven.ports.scheduling.out.WaitlistEntries;
+import com.qleven.ports.scheduling.out.WaitlistOffersDue;
 
 /** Builds the PostgreSQL repositories of the scheduling out-ports; their classes stay package-private. */
 public final class SchedulingRepositories {
@@ -32,6 +33,10 @@ public final class SchedulingRepositories {
 
     public static WaitlistEntries waitlist(PostgresTransactions tx) {
         return new PostgresWaitlistEntries(tx);
+    }
+
+    public static WaitlistOffersDue waitlistOffersDue(PostgresTransactions tx) {
+        return new PostgresWaitlistOffersDue(tx);
     }
 
     public static CalendarFeeds calendarFeeds(PostgresTransactions tx) {
