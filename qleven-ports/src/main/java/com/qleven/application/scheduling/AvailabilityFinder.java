@@ -85,12 +85,14 @@ final class AvailabilityFinder {
 
     /**
      * Reads what a search between the local dates (inclusive) for {@code member} alone needs: that
-     * professional's schedule and busy intervals (with the rooms' and equipment's), and no member
+     * professional's schedule and the rooms' and equipment's busy intervals, and no member
      * list, because the caller has already found {@code member} an active member of the center in
      * the same unit ({@link SchedulingAccess#requireMember}). A booking or a reschedule that names
-     * its professional reads one schedule and one agenda instead of the whole center's, and gets the
-     * same slot: the search decides rooms and equipment per start whatever the professional, and
-     * still refuses (422) a professional who does not perform the service.
+     * its professional reads one schedule instead of the whole center's, and gets the same slot: the
+     * search decides rooms and equipment per start whatever the professional, and still refuses (422)
+     * a professional who does not perform the service. The professional's own holds are left to the
+     * exclusion constraint, which refuses an overlap on insert (409 naming the professional): the
+     * caller must insert holds, not only search, with what this gathers.
      */
     Gathered gatherFor(TenantId tenant, CenterRules rules, Service service, LocalDate from, LocalDate to,
                        UserId member) {
@@ -126,8 +128,15 @@ final class AvailabilityFinder {
         // no hold lasts longer than a day: one day either side covers every hold that can matter.
         TimeRange held = new TimeRange(days.start().minus(StoredAppointment.MAX_OCCUPIED),
                 days.end().plus(StoredAppointment.MAX_OCCUPIED));
-        BusyIntervals busy = appointments.busy(tenant, staff.stream().map(StaffSchedule::professional).toList(),
-                rooms, equipment.stream().map(Equipment::id).toList(), held);
+        // A named professional's own holds are not read: the exclusion constraint refuses their
+        // overlap when the appointment's holds are inserted (a 409 naming the professional), whatever
+        // was read before, and a start that overlaps them is refused all the same. Rooms and
+        // equipment are still read, because the search chooses them per start.
+        List<UserId> professionals = checkedMember.isPresent() ? List.of()
+                : staff.stream().map(StaffSchedule::professional).toList();
+        List<EquipmentId> pieces = equipment.stream().map(Equipment::id).toList();
+        BusyIntervals busy = professionals.isEmpty() && rooms.isEmpty() && pieces.isEmpty() ? BusyIntervals.none()
+                : appointments.busy(tenant, professionals, rooms, pieces, held);
         return new Gathered(rules, service, List.copyOf(staff), rooms, equipment, busy);
     }
 
