@@ -5,6 +5,7 @@ import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.ports.audit.out.AuditStore;
 import com.qleven.ports.billing.out.BillingStore;
 import com.qleven.ports.billing.out.TaxRates;
+import com.qleven.ports.clients.out.ClientDuplicates;
 import com.qleven.ports.clients.out.ClientRestrictions;
 import com.qleven.ports.clients.out.ClientStore;
 import com.qleven.ports.clients.out.Clients;
@@ -72,7 +73,8 @@ public final class InMemoryStore implements QlevenStore {
                 new InMemoryOperationalRecords(tx, directory, sessions, accountTokens), new InMemoryMailOutbox(tx));
         tenancy = new Tenancy(centers, new InMemoryAccounts(tx), memberships,
                 new InMemoryInvitations(tx), accountTokens, sessions);
-        clients = new ClientGroup(clientRecords, new InMemoryClientRestrictions(tx, clientRecords));
+        clients = new ClientGroup(clientRecords, new InMemoryClientRestrictions(tx, clientRecords),
+                new InMemoryClientDuplicates(tx));
         consent = new Consent(new InMemoryConsentLedger(tx, clientRecords), new InMemoryConsentPurposes(tx));
         privacy = new Privacy(new InMemoryIncidents(tx), new InMemoryCenterNotifications(tx),
                 new InMemorySubprocessors(tx), new InMemoryPrivacyRequests(tx), new InMemorySuppressions(tx),
@@ -139,7 +141,8 @@ public final class InMemoryStore implements QlevenStore {
                            AccountTokens accountTokens, Sessions sessions) implements TenancyStore {
     }
 
-    private record ClientGroup(Clients clients, ClientRestrictions clientRestrictions) implements ClientStore {
+    private record ClientGroup(Clients clients, ClientRestrictions clientRestrictions,
+                               ClientDuplicates clientDuplicates) implements ClientStore {
     }
 
     private record Consent(ConsentLedger consentLedger, ConsentPurposes consentPurposes) implements ConsentStore {

@@ -20,6 +20,7 @@ import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.ports.audit.out.AuditStore;
 import com.qleven.ports.billing.out.BillingStore;
 import com.qleven.ports.billing.out.TaxRates;
+import com.qleven.ports.clients.out.ClientDuplicates;
 import com.qleven.ports.clients.out.ClientRestrictions;
 import com.qleven.ports.clients.out.ClientStore;
 import com.qleven.ports.clients.out.Clients;
@@ -108,7 +109,7 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
                 TenancyRepositories.memberships(tx), AccountLifecycleRepositories.invitations(tx),
                 AccountLifecycleRepositories.accountTokens(tx), TenancyRepositories.sessions(tx));
         this.clients = new ClientGroup(ClientsRepositories.clients(tx),
-                ClientsRepositories.clientRestrictions(tx));
+                ClientsRepositories.clientRestrictions(tx), ClientsRepositories.clientDuplicates(tx));
         this.consent = new Consent(ConsentRepositories.consentLedger(tx),
                 ConsentRepositories.consentPurposes(tx));
         this.privacy = new Privacy(IncidentRepositories.incidents(tx),
@@ -262,7 +263,8 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
                            AccountTokens accountTokens, Sessions sessions) implements TenancyStore {
     }
 
-    private record ClientGroup(Clients clients, ClientRestrictions clientRestrictions) implements ClientStore {
+    private record ClientGroup(Clients clients, ClientRestrictions clientRestrictions,
+                               ClientDuplicates clientDuplicates) implements ClientStore {
     }
 
     private record Consent(ConsentLedger consentLedger, ConsentPurposes consentPurposes) implements ConsentStore {
