@@ -4,6 +4,7 @@ import com.qleven.application.audit.AuditFacade;
 import com.qleven.application.audit.AuditRegistryExporter;
 import com.qleven.application.audit.SecurityWatch;
 import com.qleven.application.billing.BillingFacade;
+import com.qleven.application.clients.ClientDuplicatesRegistry;
 import com.qleven.application.clients.ClientRegistryEraser;
 import com.qleven.application.clients.ClientRegistryExporter;
 import com.qleven.application.clients.ClientsFacade;
@@ -75,6 +76,7 @@ public final class Qleven {
         billing = new BillingFacade(f);
         scheduling = new SchedulingFacade(f, billing.taxRateCheck(), consent::recordFromChannel, b.publicBookingLimits,
                 Optional.ofNullable(b.calendarRenderer));
+        ClientDuplicatesRegistry duplicates = new ClientDuplicatesRegistry(b.store.clients().clientDuplicates());
         // What each context holds about a client; a context that stores personal data adds its section here.
         PrivacyRegistry registry = new PrivacyRegistry()
                 .register("client", new ClientRegistryExporter(b.store.clients().clients(), b.cipher),
@@ -84,7 +86,8 @@ public final class Qleven {
                         RegistryEraser.NOTHING_PERSONAL)
                 .register("consents", new RegistryConsentExporter(consent.records()),
                         (tenant, client) -> consent.records().erase(tenant, client))
-                .register("appointments", scheduling.privacyRegistry(), scheduling.privacyRegistry());
+                .register("appointments", scheduling.privacyRegistry(), scheduling.privacyRegistry())
+                .register("possibleDuplicates", duplicates, duplicates);
         privacy = new PrivacyFacade(f, registry);
         platform = new PlatformFacade(f, Optional.ofNullable(b.mailer));
     }

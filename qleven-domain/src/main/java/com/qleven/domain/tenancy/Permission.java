@@ -11,6 +11,11 @@ public enum Permission {
     VIEW_CLIENTS,
     /** Record clients and change their details. */
     MANAGE_CLIENTS,
+    /**
+     * See and dismiss the possible duplicates online booking flags (two clients sharing a phone or
+     * an email): administrators and receptionists, who run the desk and its client records.
+     */
+    MANAGE_CLIENT_DUPLICATES,
     /** Read and write a client's notes, which may hold health data. */
     READ_CLIENT_NOTES,
     /** Record and read a client's consents (the consent ledger): every center role, since every desk collects them. */

@@ -37,6 +37,7 @@ public final class Permissions {
             TABLE.get(role).add(Permission.VIEW_AVAILABILITY);
             TABLE.get(role).add(Permission.MANAGE_APPOINTMENTS);
             TABLE.get(role).add(Permission.MANAGE_WAITLIST);
+            TABLE.get(role).add(Permission.MANAGE_CLIENT_DUPLICATES);
         }
         TABLE.get(Role.PROFESSIONAL).add(Permission.VIEW_AVAILABILITY);
         TABLE.get(Role.PROFESSIONAL).add(Permission.MANAGE_OWN_APPOINTMENTS);

@@ -26,7 +26,8 @@ class PermissionsTest {
                     Permission.VIEW_CATALOGUE, Permission.MANAGE_CATALOGUE, Permission.SET_EQUIPMENT_STATUS,
                     Permission.VIEW_SCHEDULES, Permission.MANAGE_SCHEDULES, Permission.MANAGE_OWN_SCHEDULE,
                     Permission.VIEW_AVAILABILITY, Permission.MANAGE_APPOINTMENTS, Permission.MANAGE_WAITLIST,
-                    Permission.MANAGE_OWN_CALENDAR_FEED, Permission.MANAGE_CALENDAR_FEEDS),
+                    Permission.MANAGE_OWN_CALENDAR_FEED, Permission.MANAGE_CALENDAR_FEEDS,
+                    Permission.MANAGE_CLIENT_DUPLICATES),
             Role.PROFESSIONAL, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_USERS,
                     Permission.VIEW_CLIENTS, Permission.MANAGE_CLIENTS, Permission.READ_CLIENT_NOTES,
                     Permission.VIEW_NOTIFICATIONS, Permission.MANAGE_CONSENTS, Permission.VIEW_CENTER_SETTINGS,
@@ -40,7 +41,7 @@ class PermissionsTest {
                     Permission.VIEW_CATALOGUE, Permission.SET_EQUIPMENT_STATUS, Permission.VIEW_SCHEDULES,
                     Permission.MANAGE_SCHEDULES, Permission.MANAGE_OWN_SCHEDULE, Permission.VIEW_AVAILABILITY,
                     Permission.MANAGE_APPOINTMENTS, Permission.MANAGE_WAITLIST,
-                    Permission.MANAGE_OWN_CALENDAR_FEED),
+                    Permission.MANAGE_OWN_CALENDAR_FEED, Permission.MANAGE_CLIENT_DUPLICATES),
             Role.OPERATOR, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_AUDIT_TRAIL,
                     Permission.REPORT_INCIDENTS, Permission.MANAGE_SUBPROCESSORS, Permission.PUBLISH_POLICY));
 

@@ -19,14 +19,14 @@ import java.util.UUID;
 /**
  * A center with one record of every kind a route can name (a client, a data-subject request, an
  * invitation, a member of each role, a session, a consent purpose, an incident that touched only
- * this center and its notification), made through the API, so the harnesses probe real resources
+ * this center and its notification, a possible duplicate of the client booked online), made through the API, so the harnesses probe real resources
  * rather than ids that name nothing.
  */
 record CenterFixture(Center center, String clientId, String requestId, String invitationId, String professionalId,
                      String professionalToken, String receptionistToken, String sessionId, String purposeCode,
                      String incidentId, String name, String serviceId, String roomId, String equipmentId,
                      String timeOffId, String bookableServiceId, String appointmentId,
-                     String waitlistId) {
+                     String waitlistId, String duplicateId) {
     /** The name every fixture gives one client, so a search that ignored the center would find both. */
     static final String SEARCHABLE = "Probe Searchable";
 
@@ -73,10 +73,20 @@ record CenterFixture(Center center, String clientId, String requestId, String in
         String waitlist = id(host.post("/v1/waitlist", Map.of("clientId", client, "serviceId", bookable,
                 "from", SchedulingFixtures.day(host, 3).toString(), "to", SchedulingFixtures.day(host, 5).toString()),
                 center.token()));
+        // An online booking sharing the client's phone (another email): a possible duplicate for staff.
+        String slug = host.get("/v1/center", center.token()).json().get("slug").asText();
+        Reply online = host.post("/v1/public/centers/" + slug + "/bookings", Map.of("serviceId", bookable,
+                "start", SchedulingFixtures.start(host, 3, 12, 0), "professionalId", center.adminId(),
+                "fullName", "Probe Online", "phone", "600 123 456", "email", TestHost.newEmail("online")));
+        if (online.status() != 201) {
+            throw new AssertionError("fixture not booked online: " + online.status() + " " + online.body());
+        }
+        String duplicate = host.get("/v1/client-duplicates", center.token()).json().get("items").get(0).get("id")
+                .asText();
         return new CenterFixture(center, client, request, invitation, professional,
                 host.login(professionalEmail, TestHost.PASSWORD, null),
                 host.login(receptionistEmail, TestHost.PASSWORD, null), session, purposeCode, incident, name, service,
-                room, equipment, timeOff, bookable, appointment, waitlist);
+                room, equipment, timeOff, bookable, appointment, waitlist, duplicate);
     }
 
     /** A service body the center accepts: the professional performs it, at the exempt rate every center has. */
@@ -98,7 +108,7 @@ record CenterFixture(Center center, String clientId, String requestId, String in
     List<String> ids() {
         return List.of(center.tenantId(), center.adminId(), center.adminEmail(), clientId, requestId, invitationId,
                 professionalId, sessionId, purposeCode, incidentId, serviceId, roomId, equipmentId, timeOffId,
-                bookableServiceId, appointmentId, waitlistId);
+                bookableServiceId, appointmentId, waitlistId, duplicateId);
     }
 
     private static String id(Reply reply) {

@@ -192,6 +192,10 @@ class CrossTenantProbeTest {
             entry("GET /v1/clients/{id}/consents", byId(CenterFixture::clientId)),
             entry("POST /v1/clients/{id}/lift-restriction", new ById(CenterFixture::clientId,
                     "{\"reason\":\"Lifted by the probe.\"}")),
+            // Possible duplicates: B's flag reads as none of A's; B's own list is its control.
+            entry("GET /v1/client-duplicates", listing(CenterFixture::duplicateId)),
+            entry("POST /v1/client-duplicates/{id}/dismiss", new ById(CenterFixture::duplicateId, "",
+                    "/v1/client-duplicates")),
             entry("POST /v1/consent-purposes", ownWrite(f -> Map.of("code", "probe_" + UUID.randomUUID()
                     .toString().substring(0, 8), "description", "Probe", "marketing", false))),
             entry("GET /v1/consent-purposes", listing(CenterFixture::purposeCode)),

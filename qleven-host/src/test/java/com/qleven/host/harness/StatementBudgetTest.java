@@ -142,11 +142,17 @@ class StatementBudgetTest {
             entry("POST /v1/clients", budget(1, 6)),
             entry("GET /v1/clients", budget(1, 5)),
             entry("POST /v1/clients/search", budget(1, 5)),
-            entry("GET /v1/clients/{id}", budget(1, 5)),
+            // A single client's read names the other clients of its open possible-duplicate flags: one
+            // statement more (5 before issue 9's flags).
+            entry("GET /v1/clients/{id}", budget(1, 6)),
             entry("PATCH /v1/clients/{id}", budget(1, 10)),
             entry("POST /v1/clients/{id}/consents", budget(1, 3)),
             entry("GET /v1/clients/{id}/consents", budget(1, 5)),
             entry("POST /v1/clients/{id}/lift-restriction", budget(1, 3)),
+            // Possible duplicates (issue 9): the open flags and the page's audit events; a dismissal is
+            // one statement (found, dismissed or dismissed before) and its audit event.
+            entry("GET /v1/client-duplicates", budget(1, 3)),
+            entry("POST /v1/client-duplicates/{id}/dismiss", budget(1, 3)),
             entry("POST /v1/consent-purposes", budget(1, 3)),
             entry("GET /v1/consent-purposes", budget(1, 2)),
             entry("POST /v1/privacy/requests", budget(1, 5)),
@@ -154,7 +160,8 @@ class StatementBudgetTest {
             entry("GET /v1/privacy/requests/{id}", budget(1, 4)),
             entry("POST /v1/privacy/requests/{id}/complete", budget(1, 9)),
             entry("POST /v1/privacy/requests/{id}/extend", budget(1, 8)),
-            entry("GET /v1/clients/{id}/export", budget(1, 8)),
+            // The export's possibleDuplicates section reads the client's flags: one statement (8 before).
+            entry("GET /v1/clients/{id}/export", budget(1, 9)),
             entry("POST /v1/operator/incidents", budget(4, 21)),
             entry("GET /v1/operator/incidents", budget(2, 5)),
             entry("GET /v1/incidents", budget(1, 4)),
@@ -191,11 +198,13 @@ class StatementBudgetTest {
             // directory row on; a booking is the address's rate-limit unit (slug, lock, count, record)
             // then one transaction (the client looked up by phone and email and created with its data
             // key, the appointment, the consent with the client's birth date and purposes read, the
-            // phone's rate limit, the link, the mail, the audit events); a manage link's read or action
+            // phone's rate limit, the link, the mail, the audit events, and the possible-duplicate flags
+            // in one insert when the phone or email is another client's: 38 without, 39 with, as the
+            // recipe books); a manage link's read or action
             // is one, from the link's row on (a cancellation looks for a waiting client too).
             entry("GET /v1/public/centers/{slug}/services", budget(1, 6)),
             entry("GET /v1/public/centers/{slug}/availability", budget(1, 8)),
-            entry("POST /v1/public/centers/{slug}/bookings", budget(2, 37)),
+            entry("POST /v1/public/centers/{slug}/bookings", budget(2, 38)),
             entry("GET /v1/public/bookings/{token}", budget(1, 6)),
             entry("POST /v1/public/bookings/{token}/confirm", budget(1, 10)),
             entry("POST /v1/public/bookings/{token}/cancel", budget(1, 18)),
@@ -310,6 +319,9 @@ class StatementBudgetTest {
                     f.center().token())),
             entry("POST /v1/clients/{id}/lift-restriction", f -> post("/v1/clients/" + f.clientId()
                     + "/lift-restriction", Map.of("reason", "Lifted."), f.center().token())),
+            entry("GET /v1/client-duplicates", f -> get("/v1/client-duplicates", f.center().token())),
+            entry("POST /v1/client-duplicates/{id}/dismiss", f -> new Call("POST", "/v1/client-duplicates/"
+                    + newDuplicate(f) + "/dismiss", "", f.center().token())),
             entry("POST /v1/consent-purposes", f -> post("/v1/consent-purposes", Map.of("code", "budget_"
                     + UUID.randomUUID().toString().substring(0, 8), "description", "Budget", "marketing", false),
                     f.center().token())),
@@ -383,8 +395,13 @@ class StatementBudgetTest {
             entry("GET /v1/public/centers/{slug}/availability", f -> get("/v1/public/centers/" + slug(f)
                     + "/availability?serviceId=" + f.bookableServiceId() + "&from=" + SchedulingFixtures.day(host, 4)
                     + "&to=" + SchedulingFixtures.day(host, 10), null)),
-            entry("POST /v1/public/centers/{slug}/bookings", f -> post("/v1/public/centers/" + slug(f) + "/bookings",
-                    publicBooking(f), null)),
+            // The person shares the phone of a client recorded first: the booking flags a possible duplicate.
+            entry("POST /v1/public/centers/{slug}/bookings", f -> {
+                Map<String, Object> body = publicBooking(f);
+                created(host.post("/v1/clients", Map.of("fullName", "Budget Existing", "phone", body.get("phone")),
+                        f.center().token()));
+                return post("/v1/public/centers/" + slug(f) + "/bookings", body, null);
+            }),
             entry("GET /v1/public/bookings/{token}", f -> get("/v1/public/bookings/" + manageToken(f), null)),
             entry("POST /v1/public/bookings/{token}/confirm", f -> new Call("POST", "/v1/public/bookings/"
                     + manageToken(f) + "/confirm", "", null)),
@@ -417,6 +434,34 @@ class StatementBudgetTest {
                 "email", TestHost.newEmail("public"), "consents", List.of(Map.of("purpose", f.purposeCode(),
                         "textVersion", com.qleven.application.scheduling.PublicBookingService.textVersion(
                                 "Probe purpose"))));
+    }
+
+    /**
+     * A new open possible duplicate: a client recorded with a phone of its own, then an online
+     * booking with that phone and another email; its flag's id.
+     */
+    private static String newDuplicate(CenterFixture f) {
+        String phone = String.format("611%06d", PHONES.incrementAndGet());
+        String existing = created(host.post("/v1/clients", Map.of("fullName", "Budget Existing", "phone", phone),
+                f.center().token()));
+        Map<String, Object> body = new java.util.HashMap<>(publicBooking(f));
+        body.put("phone", phone);
+        Reply booked = host.post("/v1/public/centers/" + slug(f) + "/bookings", body);
+        if (booked.status() != 201) {
+            throw new AssertionError("public booking not made: " + booked.status() + " " + booked.body());
+        }
+        String next = null;
+        do {
+            Reply page = host.get("/v1/client-duplicates?limit=200" + (next == null ? "" : "&cursor=" + next),
+                    f.center().token());
+            for (var item : page.json().get("items")) {
+                if (item.get("otherClientId").asText().equals(existing)) {
+                    return item.get("id").asText();
+                }
+            }
+            next = page.json().get("next").isNull() ? null : page.json().get("next").asText();
+        } while (next != null);
+        throw new AssertionError("no flag for " + existing);
     }
 
     /** The token of a new public booking's manage link. */
@@ -589,6 +634,7 @@ class StatementBudgetTest {
                     + "/consents", Map.of("purpose", A.purposeCode(), "decision", "grant", "channel", "paper",
                     "textVersion", "v1", "text", "I agree."), A.center().token()))),
             entry("GET /v1/tax-rates", () -> twice(() -> newTaxRate(A))),
+            entry("GET /v1/client-duplicates", () -> twice(() -> newDuplicate(A))),
             entry("GET /v1/services", () -> twice(() -> created(host.post("/v1/services",
                     CenterFixture.service(A.professionalId()), A.center().token())))),
             entry("GET /v1/rooms", () -> twice(() -> created(host.post("/v1/rooms", Map.of("name", "More"),

@@ -1,5 +1,6 @@
 package com.qleven.application.clients;
 
+import com.qleven.domain.clients.ClientDuplicateId;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
@@ -13,11 +14,13 @@ import com.qleven.ports.clients.in.GetClient;
 import com.qleven.ports.clients.in.LiftRestriction;
 import com.qleven.ports.clients.in.ListClients;
 import com.qleven.ports.clients.in.ProcessingCheck;
+import com.qleven.ports.clients.in.ReviewClientDuplicates;
 import com.qleven.ports.clients.in.SearchClients;
 import com.qleven.ports.clients.in.UpdateClient;
 import com.qleven.ports.clients.in.UpdateClientCommand;
 import com.qleven.application.Foundation;
 import com.qleven.ports.audit.out.AuditTrail;
+import com.qleven.ports.clients.out.ClientDuplicates;
 import com.qleven.ports.clients.out.ClientRestrictions;
 import com.qleven.ports.clients.out.Clients;
 import com.qleven.ports.shared.out.FieldCipher;
@@ -38,6 +41,7 @@ public final class ClientsFacade {
     private final SearchClients search;
     private final LiftRestriction liftRestriction;
     private final ProcessingCheck processing;
+    private final ReviewClientDuplicates review;
 
     /** Wires the context's services, each with the narrow ports it uses. */
     public ClientsFacade(Foundation f) {
@@ -45,12 +49,13 @@ public final class ClientsFacade {
         Centers centers = f.store().tenancy().centers();
         Clients clients = f.store().clients().clients();
         ClientRestrictions restrictions = f.store().clients().clientRestrictions();
+        ClientDuplicates duplicates = f.store().clients().clientDuplicates();
         FieldCipher cipher = f.cipher();
         AuditTrail audit = f.audit();
         Clock clock = f.clock();
         create = new CreateClientService(transactions, centers, clients, cipher, f.phoneNumbers(), audit, clock,
                 f.ids());
-        get = new GetClientService(transactions, clients, restrictions, cipher, audit, clock);
+        get = new GetClientService(transactions, clients, restrictions, duplicates, cipher, audit, clock);
         update = new UpdateClientService(transactions, centers, clients, restrictions, cipher, f.phoneNumbers(),
                 audit, clock);
         list = new ListClientsService(transactions, clients, restrictions, cipher, audit, clock);
@@ -58,6 +63,7 @@ public final class ClientsFacade {
                 audit, clock);
         liftRestriction = new LiftRestrictionService(transactions, clients, restrictions, cipher, audit, clock);
         processing = new ProcessingCheckService(transactions, restrictions);
+        review = new ClientDuplicatesService(transactions, duplicates, audit, clock);
     }
 
     /** Records a new client of the principal's center. */
@@ -86,6 +92,19 @@ public final class ClientsFacade {
     /** Lifts a client's restriction of processing: administrators, with a reason, on the audit trail. */
     public ClientView liftRestriction(Principal principal, ClientId client, String reason) {
         return liftRestriction.lift(principal, client, reason);
+    }
+
+    /**
+     * The center's open possible duplicates (clients an online booking made beside existing ones
+     * sharing the phone or the email), oldest first: administrators and receptionists.
+     */
+    public Page<ReviewClientDuplicates.DuplicateView> possibleDuplicates(Principal principal, PageRequest page) {
+        return review.list(principal, page);
+    }
+
+    /** Dismisses a possible duplicate; an unknown id is a {@link com.qleven.domain.shared.NotFoundException}. */
+    public void dismissPossibleDuplicate(Principal principal, ClientDuplicateId id) {
+        review.dismiss(principal, id);
     }
 
     /** Whether a client's processing is restricted, in the caller's unit of work. */

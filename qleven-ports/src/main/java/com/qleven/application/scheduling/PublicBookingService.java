@@ -258,14 +258,16 @@ public final class PublicBookingService {
                 events.add(event(tenant, "client.create_online", "client", who.client().value(), now));
             }
             events.add(event(tenant, "appointment.book_online", SUBJECT, booked.id().value(), now));
-            if (!who.possibleDuplicateOf().isEmpty()) {
+            if (!who.matches().isEmpty()) {
+                // Staff see the pairs in their list of possible duplicates; the trail keeps the event.
+                intake.flag(tenant, who, Optional.of(booked.id().value()), now);
                 events.add(event(tenant, "appointment.possible_duplicate", SUBJECT, booked.id().value(), now));
             }
             audit.recordAll(events);
             URI url = manageUrl(token);
             PublicBooking.ManagedAppointment view = managed(booked, service, rules);
             details.email().ifPresent(to -> mailLink(to, rules, view, url, booked.end()));
-            return new PublicBooking.Booked(tenant, view, url, !who.possibleDuplicateOf().isEmpty());
+            return new PublicBooking.Booked(tenant, view, url, !who.matches().isEmpty());
         });
     }
 

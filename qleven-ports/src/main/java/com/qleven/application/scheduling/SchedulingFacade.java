@@ -120,7 +120,8 @@ public final class SchedulingFacade {
         registry = new AppointmentsRegistry(store.appointments(), f.cipher(), f.clock(), access, waitlist);
         // Online booking ---------------------------------------------------------------------------
         publicBooking = new PublicBookingService(transactions, store.settings(), access, finder, store.catalogue(),
-                store.appointments(), store.manageLinks(), new ClientIntake(f.store().clients().clients(), f.cipher()),
+                store.appointments(), store.manageLinks(), new ClientIntake(f.store().clients().clients(),
+                        f.store().clients().clientDuplicates(), f.cipher(), f.ids()),
                 processing, f.store().consent().consentPurposes(), consents, f.store().shared().rateLimits(),
                 f.cipher(), f.phoneNumbers(), seal, waitlist, f.mail(), f.audit(), f.clock(), f.ids(), f.publicUrl(),
                 publicBookingLimits);

@@ -88,7 +88,7 @@ public abstract class ClientsUseCasesSuite extends UseCasesSuiteBase {
         create = new CreateClientService(store.shared().transactions(), store.tenancy().centers(),
                 store.clients().clients(), cipher, phones, audit, clock, ids);
         get = new GetClientService(store.shared().transactions(), store.clients().clients(),
-                store.clients().clientRestrictions(), cipher, audit, clock);
+                store.clients().clientRestrictions(), store.clients().clientDuplicates(), cipher, audit, clock);
         update = new UpdateClientService(store.shared().transactions(), store.tenancy().centers(),
                 store.clients().clients(), store.clients().clientRestrictions(), cipher, phones, audit, clock);
         list = new ListClientsService(store.shared().transactions(), store.clients().clients(),

@@ -11,6 +11,14 @@ import com.qleven.application.shared.UuidV7Ids;
 import com.qleven.domain.audit.AuditEntry;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.billing.Money;
+import com.qleven.domain.clients.ClientDuplicateId;
+import com.qleven.domain.clients.ClientId;
+import com.qleven.domain.clients.DuplicateMatch;
+import com.qleven.domain.clients.DuplicateSource;
+import com.qleven.domain.shared.ForbiddenException;
+import com.qleven.domain.shared.PageRequest;
+import com.qleven.ports.clients.in.ReviewClientDuplicates;
+import com.qleven.ports.privacy.in.CreatePrivacyRequestCommand;
 import com.qleven.domain.consent.ConsentChannel;
 import com.qleven.domain.consent.ConsentEntry;
 import com.qleven.domain.scheduling.AppointmentStatus;
@@ -260,6 +268,68 @@ public abstract class PublicBookingUseCasesSuite extends UseCasesSuiteBase {
         PublicBooking.Booked twins = book(c, madrid("2027-03-02T12:00"), "Twin", "622 000 111", "twin@example.com",
                 List.of());
         assertThat(twins.possibleDuplicate()).isTrue();
+    }
+
+    @Test
+    void staffSeeEachPossibleDuplicateOfABookingAndDismissIt() {
+        Center c = center();
+        String email = "lucia-" + UUID.randomUUID() + "@example.com";
+        ClientView byPhone = client(c.admin(), "600 111 333", "other-" + UUID.randomUUID() + "@example.com");
+        ClientView byEmail = client(c.admin(), "600 999 888", email);
+        ClientView byBoth = client(c.admin(), "600 111 333", email);
+        ClientView twin = client(c.admin(), "600 111 333", email);
+        PublicBooking.Booked booked = book(c, madrid("2027-03-02T10:00"), "Lucía F.", "600 111 333", email,
+                List.of());
+        ClientId made = qleven.scheduling().appointment(c.admin(), booked.appointment().id()).client();
+        assertThat(booked.possibleDuplicate()).isTrue();
+        assertThat(actions(c.tenant())).contains("appointment.possible_duplicate");
+
+        var page = qleven.clients().possibleDuplicates(c.admin(), PageRequest.first());
+        assertThat(page.items()).hasSize(4).allSatisfy(d -> {
+            assertThat(d.client()).isEqualTo(made);
+            assertThat(d.source()).isEqualTo(DuplicateSource.ONLINE_BOOKING);
+            assertThat(d.appointment()).contains(booked.appointment().id().value());
+            assertThat(d.flaggedAt()).isEqualTo(NOW);
+        });
+        java.util.Map<ClientId, DuplicateMatch> matched = new java.util.HashMap<>();
+        page.items().forEach(d -> matched.put(d.otherClient(), d.matchedOn()));
+        assertThat(matched).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(byPhone.id(), DuplicateMatch.PHONE,
+                byEmail.id(), DuplicateMatch.EMAIL, byBoth.id(), DuplicateMatch.BOTH, twin.id(), DuplicateMatch.BOTH));
+        assertThat(actions(c.tenant())).contains("client_duplicate.list");
+        assertThat(qleven.clients().get(c.admin(), made).possibleDuplicateOf()).hasValueSatisfying(others ->
+                assertThat(others).containsExactlyInAnyOrder(byPhone.id(), byEmail.id(), byBoth.id(), twin.id()));
+        assertThat(qleven.clients().get(c.admin(), byPhone.id()).possibleDuplicateOf()).contains(List.of(made));
+
+        // A professional neither sees nor dismisses them, and their read of a client carries none.
+        Principal professional = new Principal(new UserId(UUID.randomUUID()), Optional.of(c.tenant()),
+                com.qleven.domain.tenancy.Role.PROFESSIONAL, new com.qleven.domain.tenancy.SessionId(UUID.randomUUID()));
+        assertThatThrownBy(() -> qleven.clients().possibleDuplicates(professional, PageRequest.first()))
+                .isInstanceOf(ForbiddenException.class);
+        ClientDuplicateId first = page.items().get(0).id();
+        assertThatThrownBy(() -> qleven.clients().dismissPossibleDuplicate(professional, first))
+                .isInstanceOf(ForbiddenException.class);
+
+        qleven.clients().dismissPossibleDuplicate(c.admin(), first);
+        qleven.clients().dismissPossibleDuplicate(c.admin(), first);
+        assertThat(actions(c.tenant()).stream().filter("client_duplicate.dismiss"::equals)).hasSize(1);
+        assertThat(qleven.clients().possibleDuplicates(c.admin(), PageRequest.first()).items())
+                .extracting(ReviewClientDuplicates.DuplicateView::id).hasSize(3).doesNotContain(first);
+        assertThatThrownBy(() -> qleven.clients().dismissPossibleDuplicate(c.admin(),
+                new ClientDuplicateId(UUID.randomUUID()))).isInstanceOf(NotFoundException.class);
+        Center other = center();
+        assertThatThrownBy(() -> qleven.clients().dismissPossibleDuplicate(other.admin(),
+                page.items().get(1).id())).isInstanceOf(NotFoundException.class);
+        assertThat(qleven.clients().possibleDuplicates(other.admin(), PageRequest.first()).items()).isEmpty();
+
+        // The erasure of the existing client takes its flags with it; the export showed them before.
+        var export = qleven.privacy().export(c.admin(), twin.id());
+        assertThat(export.toString()).contains("possibleDuplicates").contains("existing_client");
+        var erasure = qleven.privacy().createRequest(c.admin(),
+                CreatePrivacyRequestCommand.parse(twin.id().toString(), "erasure", null));
+        qleven.privacy().completeRequest(c.admin(), erasure.id(), "Erased.");
+        assertThat(qleven.clients().possibleDuplicates(c.admin(), PageRequest.first()).items())
+                .extracting(ReviewClientDuplicates.DuplicateView::otherClient).doesNotContain(twin.id())
+                .hasSize(2);
     }
 
     @Test

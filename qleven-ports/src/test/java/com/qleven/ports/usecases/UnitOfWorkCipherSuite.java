@@ -157,7 +157,7 @@ public abstract class UnitOfWorkCipherSuite extends UseCasesSuiteBase {
         CreateClientService create = new CreateClientService(store.shared().transactions(), store.tenancy().centers(),
                 store.clients().clients(), cipher, phoneNumbers(), audit, clock, ids);
         GetClientService get = new GetClientService(store.shared().transactions(), store.clients().clients(),
-                store.clients().clientRestrictions(), cipher, audit, clock);
+                store.clients().clientRestrictions(), store.clients().clientDuplicates(), cipher, audit, clock);
 
         ClientView lucia = create.create(admin, CreateClientCommand.builder()
                 .fullName("Lucía Fernández-Ruiz").phone("600 111 222").email("lucia@example.com")

@@ -5,6 +5,7 @@ import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.ports.audit.out.AuditStore;
 import com.qleven.ports.billing.out.BillingStore;
 import com.qleven.ports.billing.out.TaxRates;
+import com.qleven.ports.clients.out.ClientDuplicates;
 import com.qleven.ports.clients.out.ClientRestrictions;
 import com.qleven.ports.clients.out.ClientStore;
 import com.qleven.ports.clients.out.Clients;
@@ -75,7 +76,8 @@ public final class InMemoryStore implements QlevenStore {
         tenancy = new Tenancy(centers, new InMemoryAccounts(tx), memberships,
                 new InMemoryInvitations(tx), accountTokens, sessions,
                 SessionGate.composed(tx, directory, sessions, memberships));
-        clients = new ClientGroup(clientRecords, new InMemoryClientRestrictions(tx, clientRecords));
+        clients = new ClientGroup(clientRecords, new InMemoryClientRestrictions(tx, clientRecords),
+                new InMemoryClientDuplicates(tx));
         consent = new Consent(new InMemoryConsentLedger(tx, clientRecords), new InMemoryConsentPurposes(tx));
         privacy = new Privacy(new InMemoryIncidents(tx), new InMemoryCenterNotifications(tx),
                 new InMemorySubprocessors(tx), new InMemoryPrivacyRequests(tx), new InMemorySuppressions(tx),
@@ -144,7 +146,8 @@ public final class InMemoryStore implements QlevenStore {
             implements TenancyStore {
     }
 
-    private record ClientGroup(Clients clients, ClientRestrictions clientRestrictions) implements ClientStore {
+    private record ClientGroup(Clients clients, ClientRestrictions clientRestrictions,
+                               ClientDuplicates clientDuplicates) implements ClientStore {
     }
 
     private record Consent(ConsentLedger consentLedger, ConsentPurposes consentPurposes) implements ConsentStore {

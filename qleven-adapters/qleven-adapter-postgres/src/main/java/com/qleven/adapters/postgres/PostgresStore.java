@@ -20,6 +20,7 @@ import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.ports.audit.out.AuditStore;
 import com.qleven.ports.billing.out.BillingStore;
 import com.qleven.ports.billing.out.TaxRates;
+import com.qleven.ports.clients.out.ClientDuplicates;
 import com.qleven.ports.clients.out.ClientRestrictions;
 import com.qleven.ports.clients.out.ClientStore;
 import com.qleven.ports.clients.out.Clients;
@@ -113,7 +114,7 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
                 AccountLifecycleRepositories.accountTokens(tx), sessions,
                 TenancyRepositories.sessionGate(tx, shared.directory(), sessions, memberships));
         this.clients = new ClientGroup(ClientsRepositories.clients(tx),
-                ClientsRepositories.clientRestrictions(tx));
+                ClientsRepositories.clientRestrictions(tx), ClientsRepositories.clientDuplicates(tx));
         this.consent = new Consent(ConsentRepositories.consentLedger(tx),
                 ConsentRepositories.consentPurposes(tx));
         this.privacy = new Privacy(IncidentRepositories.incidents(tx),
@@ -268,7 +269,8 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
             implements TenancyStore {
     }
 
-    private record ClientGroup(Clients clients, ClientRestrictions clientRestrictions) implements ClientStore {
+    private record ClientGroup(Clients clients, ClientRestrictions clientRestrictions,
+                               ClientDuplicates clientDuplicates) implements ClientStore {
     }
 
     private record Consent(ConsentLedger consentLedger, ConsentPurposes consentPurposes) implements ConsentStore {

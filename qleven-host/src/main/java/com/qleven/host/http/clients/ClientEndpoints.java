@@ -3,6 +3,7 @@ package com.qleven.host.http.clients;
 import com.qleven.domain.tenancy.Permission;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.qleven.application.Qleven;
+import com.qleven.domain.clients.ClientDuplicateId;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.shared.NotFoundException;
 import com.qleven.domain.shared.Page;
@@ -17,6 +18,7 @@ import com.qleven.host.http.clients.ClientBodies.LiftRestrictionBody;
 import com.qleven.host.http.clients.ClientBodies.SearchClientsBody;
 import com.qleven.ports.clients.in.ClientSearch;
 import com.qleven.ports.clients.in.ClientView;
+import com.qleven.ports.clients.in.ReviewClientDuplicates;
 import com.qleven.ports.clients.in.CreateClientCommand;
 import com.qleven.ports.clients.in.UpdateClientCommand;
 import java.time.Instant;
@@ -56,7 +58,31 @@ public final class ClientEndpoints {
                 Route.get("/v1/clients/{id}", this::get),
                 new Route("PATCH", "/v1/clients/{id}", Route.Body.JSON, this::update),
                 Route.action("/v1/clients/{id}/lift-restriction", Route.Body.JSON,
-                        Permission.HANDLE_PRIVACY_REQUESTS, Route.Replay.REREAD, this::liftRestriction));
+                        Permission.HANDLE_PRIVACY_REQUESTS, Route.Replay.REREAD, this::liftRestriction),
+                Route.get("/v1/client-duplicates", this::duplicates),
+                // A 204 carries nothing to keep: a replay answers it again.
+                Route.action("/v1/client-duplicates/{id}/dismiss", Route.Body.NONE,
+                        Permission.MANAGE_CLIENT_DUPLICATES, Route.Replay.ANSWER, this::dismissDuplicate));
+    }
+
+    /** The center's open possible duplicates, oldest first: ids and what each pair shares. */
+    private Response duplicates(Request request) {
+        Principal principal = request.principal(qleven.tenancy().authenticator());
+        Page<ReviewClientDuplicates.DuplicateView> page = qleven.clients().possibleDuplicates(principal,
+                request.page());
+        return Response.ok(new DuplicatePage(page.items().stream().map(d -> new DuplicateAnswer(d.id().toString(),
+                d.client().toString(), d.otherClient().toString(), d.matchedOn().wireName(), d.source().wireName(),
+                d.appointment().map(UUID::toString).orElse(null), instant(d.flaggedAt()))).toList(),
+                page.next().orElse(null)));
+    }
+
+    private Response dismissDuplicate(Request request) {
+        Principal principal = request.principal(qleven.tenancy().authenticator());
+        ClientDuplicateId id = request.pathParam("id").filter(t -> UUID_TEXT.matcher(t).matches())
+                .map(t -> new ClientDuplicateId(UUID.fromString(t)))
+                .orElseThrow(() -> new NotFoundException("client duplicate"));
+        qleven.clients().dismissPossibleDuplicate(principal, id);
+        return Response.noContent();
     }
 
     private Response create(Request request) {
@@ -141,7 +167,8 @@ public final class ClientEndpoints {
                 client.email().orElse(null), client.birthDate().map(Object::toString).orElse(null),
                 client.notesVisible() ? new Notes(client.notes().orElse(null)) : null,
                 instant(client.createdAt()), instant(client.updatedAt()), client.version(),
-                client.restriction().map(ClientEndpoints::restriction).orElse(null));
+                client.restriction().map(ClientEndpoints::restriction).orElse(null),
+                client.possibleDuplicateOf().map(ids -> ids.stream().map(ClientId::toString).toList()).orElse(null));
     }
 
     /** A restriction of processing in force, as administrators see it: since when, which request, why. */
@@ -153,7 +180,16 @@ public final class ClientEndpoints {
     /** A client as JSON. */
     record ClientAnswer(String id, String fullName, String phone, String email, String birthDate,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Notes notes, String createdAt, String updatedAt,
-                        long version, RestrictionAnswer restriction) {
+                        long version, RestrictionAnswer restriction,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> possibleDuplicateOf) {
+    }
+
+    /** An open possible-duplicate flag as JSON. */
+    record DuplicateAnswer(String id, String clientId, String otherClientId, String matchedOn, String source,
+                           String appointmentId, String flaggedAt) {
+    }
+
+    record DuplicatePage(List<DuplicateAnswer> items, String next) {
     }
 
     /** The notes a role may read, null when there are none; absent altogether for a role that may not. */

@@ -3,6 +3,7 @@ package com.qleven.ports.clients.in;
 import com.qleven.domain.clients.ClientId;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,10 +11,13 @@ import java.util.UUID;
  * A client as the acting principal may see it. {@code notesVisible} is false for roles that may not
  * read notes (receptionists): {@code notes} is then empty and callers must not show the member at
  * all, rather than show it as empty. {@code version} is the ETag the next update may name.
+ * {@code possibleDuplicateOf} is present on a single client's read for the roles that handle
+ * possible duplicates: the other clients of its open flags, on either side, in id order.
  */
 public record ClientView(ClientId id, String fullName, Optional<String> phone, Optional<String> email,
                          Optional<LocalDate> birthDate, Optional<String> notes, boolean notesVisible,
-                         Instant createdAt, Instant updatedAt, long version, Optional<Restriction> restriction) {
+                         Instant createdAt, Instant updatedAt, long version, Optional<Restriction> restriction,
+                         Optional<List<ClientId>> possibleDuplicateOf) {
     /**
      * A restriction of processing in force (GDPR Art. 18): since when, the request that asked for
      * it and why. Only the center's administrators are shown it; nobody else sees the client.
@@ -26,12 +30,19 @@ public record ClientView(ClientId id, String fullName, Optional<String> phone, O
             throw new IllegalArgumentException("hidden notes are never carried");
         }
         java.util.Objects.requireNonNull(restriction, "restriction");
+        possibleDuplicateOf = possibleDuplicateOf.map(List::copyOf);
     }
 
     /** The same client seen with (or without) its restriction. */
     public ClientView withRestriction(Optional<Restriction> restriction) {
         return new ClientView(id, fullName, phone, email, birthDate, notes, notesVisible, createdAt, updatedAt,
-                version, restriction);
+                version, restriction, possibleDuplicateOf);
+    }
+
+    /** The same client seen with the other clients of its open possible-duplicate flags. */
+    public ClientView withPossibleDuplicates(List<ClientId> others) {
+        return new ClientView(id, fullName, phone, email, birthDate, notes, notesVisible, createdAt, updatedAt,
+                version, restriction, Optional.of(others));
     }
 
     @Override

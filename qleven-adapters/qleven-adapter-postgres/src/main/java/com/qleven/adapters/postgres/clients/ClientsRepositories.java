@@ -15,4 +15,8 @@ public final class ClientsRepositories {
     public static com.qleven.ports.clients.out.ClientRestrictions clientRestrictions(PostgresTransactions tx) {
         return new PostgresClientRestrictions(tx);
     }
+
+    public static com.qleven.ports.clients.out.ClientDuplicates clientDuplicates(PostgresTransactions tx) {
+        return new PostgresClientDuplicates(tx);
+    }
 }
