@@ -169,10 +169,9 @@ public final class AppointmentsService {
         TenantId tenant = principal.requireTenant();
         return change(principal, command.appointment(), "appointment.reschedule", (a, by, now, rules) -> {
             BookingService.requireStart(rules, command.start(), now);
-            named.ifPresent(p -> access.requireMember(tenant, p, "professionalId"));
             Service service = finder.service(tenant, a.service());
             LocalDate day = LocalDate.ofInstant(command.start(), rules.zone());
-            // A named professional was just checked an active member: only their agenda is read.
+            // A named professional: only their agenda is read, once checked an active member.
             Gathered g = named.isPresent() ? finder.gatherFor(tenant, rules, service, day, day, named.get())
                     : finder.gather(tenant, rules, service, day, day);
             StoredAppointment own = seal.seal(tenant, a, 1);

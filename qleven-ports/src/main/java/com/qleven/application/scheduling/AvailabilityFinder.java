@@ -13,30 +13,24 @@ import com.qleven.domain.scheduling.Service;
 import com.qleven.domain.scheduling.ServiceId;
 import com.qleven.domain.scheduling.StaffSchedule;
 import com.qleven.domain.scheduling.TimeOff;
-import com.qleven.domain.shared.Page;
-import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.TimeRange;
 import com.qleven.domain.shared.UnprocessableException;
 import com.qleven.domain.shared.UserId;
-import com.qleven.domain.tenancy.Membership;
 import com.qleven.ports.scheduling.out.Appointments;
 import com.qleven.ports.scheduling.out.Catalogue;
 import com.qleven.ports.scheduling.out.MemberSchedule;
 import com.qleven.ports.scheduling.out.StaffSchedules;
 import com.qleven.ports.scheduling.out.StoredAppointment;
-import com.qleven.ports.tenancy.out.Memberships;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads what an availability search needs with one query per kind of data, whatever the number of
@@ -51,16 +45,16 @@ final class AvailabilityFinder {
      */
     private static final String SEALED_REASON = "sealed";
 
+    /** The member a request names as its professional. */
+    static final String PROFESSIONAL = "professionalId";
+
     private final Catalogue catalogue;
     private final StaffSchedules schedules;
-    private final Memberships memberships;
     private final Appointments appointments;
 
-    AvailabilityFinder(Catalogue catalogue, StaffSchedules schedules, Memberships memberships,
-                       Appointments appointments) {
+    AvailabilityFinder(Catalogue catalogue, StaffSchedules schedules, Appointments appointments) {
         this.catalogue = catalogue;
         this.schedules = schedules;
-        this.memberships = memberships;
         this.appointments = appointments;
     }
 
@@ -85,10 +79,10 @@ final class AvailabilityFinder {
 
     /**
      * Reads what a search between the local dates (inclusive) for {@code member} alone needs: that
-     * professional's schedule and the rooms' and equipment's busy intervals, and no member
-     * list, because the caller has already found {@code member} an active member of the center in
-     * the same unit ({@link SchedulingAccess#requireMember}). A booking or a reschedule that names
-     * its professional reads one schedule instead of the whole center's, and gets the same slot: the
+     * professional's schedule, read only if {@code member} is an active member of the center (else a
+     * 422 naming {@code professionalId}), and the rooms' and equipment's busy intervals. A booking or
+     * a reschedule that names its professional reads one schedule instead of the whole center's, and
+     * gets the same slot: the
      * search decides rooms and equipment per start whatever the professional, and still refuses (422)
      * a professional who does not perform the service. The professional's own holds are left to the
      * exclusion constraint, which refuses an overlap on insert (409 naming the professional): the
@@ -107,15 +101,16 @@ final class AvailabilityFinder {
         Optional<Collection<UserId>> allowed = checkedMember.<Collection<UserId>>map(List::of)
                 .or(() -> service.professionalIds().isEmpty() ? Optional.empty()
                         : Optional.of(service.professionalIds()));
-        Map<UserId, MemberSchedule> found = schedules.schedules(tenant, allowed, from, to, days);
-        List<StaffSchedule> staff = new ArrayList<>();
-        if (!found.isEmpty()) {
-            Set<UserId> active = checkedMember.<Set<UserId>>map(Set::of).orElseGet(() -> activeMembers(tenant));
-            for (MemberSchedule m : found.values()) {
-                if (active.contains(m.member())) {
-                    staff.add(schedule(m));
-                }
+        // Active members only, in the same statement as their schedules.
+        Map<UserId, MemberSchedule> found = schedules.activeSchedules(tenant, allowed, from, to, days);
+        checkedMember.ifPresent(member -> {
+            if (!found.containsKey(member)) {
+                throw new UnprocessableException(PROFESSIONAL, "is not an active member of this center");
             }
+        });
+        List<StaffSchedule> staff = new ArrayList<>();
+        for (MemberSchedule m : found.values()) {
+            staff.add(schedule(m));
         }
         if (staff.isEmpty()) {
             return new Gathered(rules, service, List.of(), List.of(), List.of(), BusyIntervals.none());
@@ -200,23 +195,6 @@ final class AvailabilityFinder {
         List<TimeRange> out = new ArrayList<>(ranges);
         out.remove(held);
         return out;
-    }
-
-    /**
-     * The center's active members, a page of the largest size at a time: one statement for any
-     * center of up to 200 members, whatever the range searched.
-     */
-    private Set<UserId> activeMembers(TenantId tenant) {
-        Set<UserId> active = new HashSet<>();
-        PageRequest page = new PageRequest(PageRequest.MAX_LIMIT, Optional.empty());
-        while (true) {
-            Page<Membership> members = memberships.list(tenant, page);
-            members.items().stream().filter(m -> m.active() && !m.pending()).forEach(m -> active.add(m.userId()));
-            if (members.next().isEmpty()) {
-                return active;
-            }
-            page = new PageRequest(PageRequest.MAX_LIMIT, members.next());
-        }
     }
 
     private static StaffSchedule schedule(MemberSchedule m) {

@@ -143,7 +143,10 @@ public final class BookingService {
         });
     }
 
-    /** The center's rules and the service, once the start, the client and the professional are checked. */
+    /**
+     * The center's rules and the service, once the start and the client are checked; a named
+     * professional is checked an active member with their schedule ({@link #gather}).
+     */
     private record Prepared(CenterRules rules, Service service) {
     }
 
@@ -153,14 +156,13 @@ public final class BookingService {
         requireStart(rules, start, now);
         Service service = finder.service(tenant, serviceId);
         BookableClients.Standing standing = clients.require(tenant, client, "clientId");
-        professional.ifPresent(p -> access.requireMember(tenant, p, "professionalId"));
         standing.requireProcessable();
         return new Prepared(rules, service);
     }
 
     /**
-     * What the search needs: of the named professional alone ({@link #prepare} has checked them an
-     * active member in this unit), or of every professional who may be assigned.
+     * What the search needs: of the named professional alone (a 422 naming {@code professionalId}
+     * when they are no active member of the center), or of every professional who may be assigned.
      */
     private Gathered gather(TenantId tenant, Prepared p, LocalDate from, LocalDate to, Optional<UserId> professional) {
         return professional.isPresent()

@@ -102,7 +102,7 @@ public final class SchedulingFacade {
         SchedulingAccess access = new SchedulingAccess(store.settings(),
                 f.store().tenancy().memberships());
         AvailabilityFinder finder = new AvailabilityFinder(store.catalogue(), store.staffSchedules(),
-                f.store().tenancy().memberships(), store.appointments());
+                store.appointments());
         ClientLookup clients = new ClientLookup(f.store().clients().clients(), f.cipher());
         ProcessingCheck processing = new ProcessingCheckService(transactions,
                 f.store().clients().clientRestrictions());

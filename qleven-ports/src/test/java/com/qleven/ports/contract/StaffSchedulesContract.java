@@ -2,6 +2,7 @@ package com.qleven.ports.contract;
 
 import static com.qleven.ports.contract.ContractFixtures.T0;
 import static com.qleven.ports.contract.ContractFixtures.addCenter;
+import static com.qleven.ports.contract.ContractFixtures.addMember;
 import static com.qleven.ports.contract.ContractFixtures.newTenant;
 import static com.qleven.ports.contract.ContractFixtures.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +15,7 @@ import com.qleven.domain.scheduling.WeeklyHours;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.TimeRange;
 import com.qleven.domain.shared.UserId;
+import com.qleven.domain.tenancy.Role;
 import com.qleven.ports.scheduling.out.MemberSchedule;
 import com.qleven.ports.scheduling.out.StoredTimeOff;
 import java.time.Instant;
@@ -101,5 +103,45 @@ public abstract class StaffSchedulesContract {
                 .extracting(StoredTimeOff::id).containsExactly(holiday.id());
         assertThat(tx.inTenant(tenant, () -> schedules.schedules(tenant, Optional.of(List.of(ana)), FROM, TO, RANGE))
                 .get(ana).exceptions()).isEmpty();
+    }
+
+    @Test
+    void activeSchedulesAreTheActiveMembersAndNameThemEvenWithNothingStored() {
+        TenantId tenant = newTenant();
+        TenantId other = newTenant();
+        addCenter(store(), tenant);
+        addCenter(store(), other);
+        var schedules = store().scheduling().staffSchedules();
+        var tx = store().shared().transactions();
+        UserId ana = newUser();
+        UserId idle = newUser();
+        UserId gone = newUser();
+        UserId stranger = newUser();
+        UserId elsewhere = newUser();
+        addMember(store(), tenant, ana, Role.PROFESSIONAL, T0);
+        addMember(store(), tenant, idle, Role.ADMINISTRATOR, T0);
+        addMember(store(), tenant, gone, Role.PROFESSIONAL, T0);
+        addMember(store(), other, elsewhere, Role.PROFESSIONAL, T0);
+        tx.inTenant(tenant, () -> store().tenancy().memberships().update(
+                store().tenancy().memberships().find(tenant, gone).orElseThrow().withActive(false)));
+        WeeklyHours anas = hours("monday", "09:00", "13:00");
+        tx.inTenant(tenant, () -> {
+            schedules.putWeekly(tenant, ana, anas, T0);
+            schedules.putWeekly(tenant, gone, anas, T0);
+            schedules.putWeekly(tenant, stranger, anas, T0);
+        });
+
+        Map<UserId, MemberSchedule> asked = tx.inTenant(tenant, () -> schedules.activeSchedules(tenant,
+                Optional.<Collection<UserId>>of(List.of(ana, idle, gone, stranger, elsewhere)), FROM, TO, RANGE));
+        assertThat(asked).containsOnlyKeys(ana, idle);
+        assertThat(asked.get(ana).weekly()).isEqualTo(anas);
+        assertThat(asked.get(idle)).isEqualTo(new MemberSchedule(idle, WeeklyHours.none(), List.of(), List.of()));
+
+        Map<UserId, MemberSchedule> everyone = tx.inTenant(tenant, () -> schedules.activeSchedules(tenant,
+                Optional.empty(), FROM, TO, RANGE));
+        assertThat(everyone).containsOnlyKeys(ana);
+        // The control: the same rows, every member asked for, whatever their membership.
+        assertThat(tx.inTenant(tenant, () -> schedules.schedules(tenant, Optional.empty(), FROM, TO, RANGE)))
+                .containsOnlyKeys(ana, gone, stranger);
     }
 }

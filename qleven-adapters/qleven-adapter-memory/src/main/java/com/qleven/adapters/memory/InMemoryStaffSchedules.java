@@ -36,12 +36,14 @@ final class InMemoryStaffSchedules implements StaffSchedules {
             .thenComparing(t -> t.id().value(), InMemoryStore::compareAsPostgres);
 
     private final InMemoryTransactions tx;
+    private final InMemoryMemberships memberships;
     private final Map<Member, WeeklyHours> weekly = new HashMap<>();
     private final Map<Day, DatedHours> exceptions = new HashMap<>();
     private final Map<Off, StoredTimeOff> timeOff = new HashMap<>();
 
-    InMemoryStaffSchedules(InMemoryTransactions tx) {
+    InMemoryStaffSchedules(InMemoryTransactions tx, InMemoryMemberships memberships) {
         this.tx = tx;
+        this.memberships = memberships;
     }
 
     @Override
@@ -107,6 +109,17 @@ final class InMemoryStaffSchedules implements StaffSchedules {
     @Override
     public Map<UserId, MemberSchedule> schedules(TenantId tenant, Optional<Collection<UserId>> members,
                                                  LocalDate from, LocalDate to, TimeRange range) {
+        return read(tenant, members, from, to, range, false);
+    }
+
+    @Override
+    public Map<UserId, MemberSchedule> activeSchedules(TenantId tenant, Optional<Collection<UserId>> members,
+                                                       LocalDate from, LocalDate to, TimeRange range) {
+        return read(tenant, members, from, to, range, true);
+    }
+
+    private Map<UserId, MemberSchedule> read(TenantId tenant, Optional<Collection<UserId>> members,
+                                             LocalDate from, LocalDate to, TimeRange range, boolean activeOnly) {
         return tx.within(() -> {
             Map<UserId, MemberSchedule> out = new HashMap<>();
             if (!tx.visible(tenant)) {
@@ -120,6 +133,10 @@ final class InMemoryStaffSchedules implements StaffSchedules {
                 exceptions.keySet().stream()
                         .filter(k -> k.tenant().equals(tenant) && !k.date().isBefore(from) && !k.date().isAfter(to))
                         .forEach(k -> wanted.add(k.user()));
+            }
+            if (activeOnly) {
+                wanted.removeIf(member -> memberships.find(tenant, member).filter(m -> m.active() && !m.pending())
+                        .isEmpty());
             }
             for (UserId member : wanted) {
                 List<DatedHours> days = exceptions.entrySet().stream()

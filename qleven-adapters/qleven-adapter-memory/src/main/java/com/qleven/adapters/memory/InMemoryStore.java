@@ -85,7 +85,7 @@ public final class InMemoryStore implements QlevenStore {
         audit = new Audit(new InMemoryAuditLog(tx));
         InMemoryWaitlistEntries waitlist = new InMemoryWaitlistEntries(tx);
         scheduling = new Scheduling(new InMemorySchedulingSettings(tx, centers), new InMemoryCatalogue(tx),
-                new InMemoryStaffSchedules(tx), new InMemoryAppointments(tx), waitlist,
+                new InMemoryStaffSchedules(tx, memberships), new InMemoryAppointments(tx), waitlist,
                 new InMemoryWaitlistOffersDue(tx, waitlist), new InMemoryCalendarFeeds(tx), new InMemoryManageLinks(tx));
         billing = new Billing(new InMemoryTaxRates(tx));
     }

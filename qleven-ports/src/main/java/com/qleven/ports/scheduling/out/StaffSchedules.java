@@ -45,4 +45,14 @@ public interface StaffSchedules {
      */
     Map<UserId, MemberSchedule> schedules(TenantId tenant, Optional<Collection<UserId>> members,
                                           LocalDate from, LocalDate to, TimeRange range);
+
+    /**
+     * {@link #schedules}, of the center's active members only, in one statement: an account whose
+     * membership is deactivated or pending, another center's and an unknown id get no entry, so that
+     * a caller can tell an active member with nothing stored (an empty schedule) from someone who is
+     * no member. With {@code members} empty: every active member who has weekly hours or an
+     * exception in the days. What availability searches, without a separate read of the members.
+     */
+    Map<UserId, MemberSchedule> activeSchedules(TenantId tenant, Optional<Collection<UserId>> members,
+                                                LocalDate from, LocalDate to, TimeRange range);
 }

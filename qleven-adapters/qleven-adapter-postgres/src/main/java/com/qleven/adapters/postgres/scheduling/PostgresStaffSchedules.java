@@ -124,12 +124,33 @@ final class PostgresStaffSchedules implements StaffSchedules {
     @Override
     public Map<UserId, MemberSchedule> schedules(TenantId tenant, Optional<Collection<UserId>> members,
                                                  LocalDate from, LocalDate to, TimeRange range) {
+        return read(tenant, members, from, to, range, false);
+    }
+
+    @Override
+    public Map<UserId, MemberSchedule> activeSchedules(TenantId tenant, Optional<Collection<UserId>> members,
+                                                       LocalDate from, LocalDate to, TimeRange range) {
+        return read(tenant, members, from, to, range, true);
+    }
+
+    /**
+     * One statement: the weekly hours, exceptions and time off of the members (of the active
+     * members among them when {@code activeOnly}, with a fourth part naming the active members asked
+     * for, so that one with nothing stored still gets an empty schedule and a non-member none).
+     */
+    private Map<UserId, MemberSchedule> read(TenantId tenant, Optional<Collection<UserId>> members,
+                                             LocalDate from, LocalDate to, TimeRange range, boolean activeOnly) {
         boolean all = members.isEmpty();
         List<java.util.UUID> ids = members.map(m -> m.stream().map(UserId::value).toList()).orElse(List.of());
         if (!all && ids.isEmpty()) {
             return Map.of();
         }
-        String who = all ? "" : " AND user_id = ANY(:members)";
+        String asked = all ? "" : " AND user_id = ANY(:members)";
+        String who = !activeOnly ? asked : " AND user_id IN (SELECT user_id FROM public.memberships"
+                + " WHERE tenant_id = :tenant AND active AND NOT pending" + asked + ")";
+        String activeAsked = !activeOnly || all ? ""
+                : " UNION ALL SELECT 'member', user_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+                + " FROM public.memberships WHERE tenant_id = :tenant AND active AND NOT pending" + asked;
         String sql = "SELECT 'weekly' AS part, user_id, weekly AS texts, NULL::date AS day, NULL::uuid AS id,"
                 + " NULL::timestamptz AS start_at, NULL::timestamptz AS end_at, NULL::bytea AS reason,"
                 + " NULL::timestamptz AS created_at"
@@ -139,7 +160,7 @@ final class PostgresStaffSchedules implements StaffSchedules {
                 + " AND day BETWEEN :fromDay AND :toDay"
                 + " UNION ALL SELECT 'timeoff', user_id, NULL, NULL, id, start_at, end_at, reason, created_at"
                 + " FROM public.staff_time_off WHERE tenant_id = :tenant" + who
-                + " AND start_at < :to AND end_at > :from AND start_at > :earliest";
+                + " AND start_at < :to AND end_at > :from AND start_at > :earliest" + activeAsked;
         record Part(String part, UserId member, List<String> texts, LocalDate day, StoredTimeOff timeOff) {
         }
         List<Part> parts = tx.withHandle(Optional.of(tenant), "read staff schedules", h -> {
@@ -157,6 +178,7 @@ final class PostgresStaffSchedules implements StaffSchedules {
                 String part = rs.getString("part");
                 UserId member = new UserId(Sql.uuid(rs, "user_id"));
                 return switch (part) {
+                    case "member" -> new Part(part, member, List.of(), null, null);
                     case "timeoff" -> new Part(part, member, List.of(), null, TIME_OFF.map(rs, ctx));
                     case "exception" -> new Part(part, member, Columns.texts(rs, "texts"),
                             rs.getObject("day", LocalDate.class), null);
@@ -165,7 +187,9 @@ final class PostgresStaffSchedules implements StaffSchedules {
             }).list();
         });
         Set<UserId> wanted = new LinkedHashSet<>();
-        members.ifPresent(m -> wanted.addAll(m));
+        if (!activeOnly) {
+            members.ifPresent(m -> wanted.addAll(m));
+        }
         Map<UserId, WeeklyHours> weekly = new HashMap<>();
         Map<UserId, List<DatedHours>> exceptions = new HashMap<>();
         Map<UserId, List<StoredTimeOff>> timeOff = new HashMap<>();
@@ -180,6 +204,7 @@ final class PostgresStaffSchedules implements StaffSchedules {
                             .add(new DatedHours(p.day(), Columns.windows(p.texts())));
                     wanted.add(p.member());
                 }
+                case "member" -> wanted.add(p.member());
                 default -> timeOff.computeIfAbsent(p.member(), k -> new ArrayList<>()).add(p.timeOff());
             }
         }
