@@ -9,6 +9,7 @@ import com.qleven.ports.clients.out.ClientRestrictions;
 import com.qleven.ports.clients.out.ClientStore;
 import com.qleven.ports.clients.out.Clients;
 import com.qleven.ports.consent.out.ConsentLedger;
+import com.qleven.ports.consent.out.ConsentNotices;
 import com.qleven.ports.consent.out.ConsentPurposes;
 import com.qleven.ports.consent.out.ConsentStore;
 import com.qleven.ports.privacy.out.CenterNotifications;
@@ -73,7 +74,8 @@ public final class InMemoryStore implements QlevenStore {
         tenancy = new Tenancy(centers, new InMemoryAccounts(tx), memberships,
                 new InMemoryInvitations(tx), accountTokens, sessions);
         clients = new ClientGroup(clientRecords, new InMemoryClientRestrictions(tx, clientRecords));
-        consent = new Consent(new InMemoryConsentLedger(tx, clientRecords), new InMemoryConsentPurposes(tx));
+        consent = new Consent(new InMemoryConsentLedger(tx, clientRecords), new InMemoryConsentPurposes(tx),
+                new InMemoryConsentNotices(tx));
         privacy = new Privacy(new InMemoryIncidents(tx), new InMemoryCenterNotifications(tx),
                 new InMemorySubprocessors(tx), new InMemoryPrivacyRequests(tx), new InMemorySuppressions(tx),
                 new InMemoryPolicyVersions(tx));
@@ -142,7 +144,8 @@ public final class InMemoryStore implements QlevenStore {
     private record ClientGroup(Clients clients, ClientRestrictions clientRestrictions) implements ClientStore {
     }
 
-    private record Consent(ConsentLedger consentLedger, ConsentPurposes consentPurposes) implements ConsentStore {
+    private record Consent(ConsentLedger consentLedger, ConsentPurposes consentPurposes,
+                           ConsentNotices consentNotices) implements ConsentStore {
     }
 
     private record Privacy(Incidents incidents, CenterNotifications centerNotifications, Subprocessors subprocessors,
