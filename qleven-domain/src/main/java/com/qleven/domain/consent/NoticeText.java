@@ -26,19 +26,45 @@ public record NoticeText(TenantId tenant, ConsentPurpose purpose, int version, S
         if (version < 1) {
             throw new IllegalArgumentException("a notice's versions count from 1");
         }
-        if (text.isBlank() || text.length() > ConsentNotice.MAX_TEXT) {
+        if (text.isBlank() || text.length() > ConsentNotice.MAX_TEXT || !printable(text)) {
             throw new IllegalArgumentException("a notice's text has 1 to " + ConsentNotice.MAX_TEXT
-                    + " characters and is not blank");
+                    + " printable characters (line breaks and tabs allowed) and is not blank");
         }
     }
 
-    /** Checks a text sent for publication, naming {@code field}: required, not blank, within the bound. */
+    /**
+     * No control characters but line breaks and tabs, and no half of a surrogate pair: PostgreSQL
+     * cannot store a NUL, and a lone surrogate would be stored (and hashed) as another character
+     * than the one sent.
+     */
+    private static boolean printable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Checks a text sent for publication, naming {@code field}: required, not blank, within the
+     * bound, printable (line breaks and tabs allowed).
+     */
     public static String requireText(String field, String text) {
         if (text == null || text.isBlank()) {
             throw new ValidationException(field, "is required: the exact text clients are shown");
         }
         if (text.length() > ConsentNotice.MAX_TEXT) {
             throw new ValidationException(field, "must be at most " + ConsentNotice.MAX_TEXT + " characters");
+        }
+        if (!printable(text)) {
+            throw new ValidationException(field, "must not contain control characters other than line breaks and tabs");
         }
         return text;
     }

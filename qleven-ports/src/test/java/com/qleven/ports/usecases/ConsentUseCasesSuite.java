@@ -435,12 +435,14 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> notices.publish(a.admin(), "Not A Code", "Text"))
                 .isInstanceOf(NotFoundException.class);
-        for (String bad : new String[] {null, "", "  \n ", "x".repeat(20_001)}) {
+        for (String bad : new String[] {null, "", "  \n ", "x".repeat(20_001), "Texto\u0000", "Bell\u0007",
+                "Half \ud83d pair"}) {
             assertThatThrownBy(() -> notices.publish(a.admin(), "whatsapp", bad))
                     .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                             .extracting(FieldError::field).containsExactly("text"));
         }
-        assertThat(notices.publish(a.admin(), "whatsapp", "x".repeat(20_000)).version()).isEqualTo(1);
+        assertThat(notices.publish(a.admin(), "whatsapp", "x".repeat(19_990) + "\tLínea\r\n😀").version())
+                .as("tabs, line breaks and whole pairs are text").isEqualTo(1);
         assertThat(actions()).containsExactly("consent_notice.publish", "consent_notice.publish");
         assertThat(store.shared().transactions().inTenant(b.tenant(),
                 () -> store.consent().consentNotices().latestOfEach(b.tenant()))).isEmpty();

@@ -154,7 +154,7 @@ class ConsentNoticesApiTest {
         assertThat(publish("reviews", "Texto", other.token()).status()).as("another center's purpose").isEqualTo(404);
         assertThat(host.get("/v1/consent-purposes/reviews/notices", other.token()).status()).isEqualTo(404);
 
-        for (Object bad : new Object[] {null, "", "   ", "x".repeat(20_001), 42}) {
+        for (Object bad : new Object[] {null, "", "   ", "x".repeat(20_001), 42, "Texto\u0000"}) {
             Reply refused = publish("reviews", bad, center.token());
             assertThat(refused.status()).as(String.valueOf(bad).substring(0, Math.min(10, String.valueOf(bad)
                     .length()))).isEqualTo(400);
