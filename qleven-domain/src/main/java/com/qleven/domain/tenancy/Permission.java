@@ -22,6 +22,11 @@ public enum Permission {
     MANAGE_CONSENTS,
     /** Add the center's own consent purposes to the built-in ones: administrators. */
     MANAGE_CONSENT_PURPOSES,
+    /**
+     * Publish the center's notice texts for its consent purposes (what a client is shown before
+     * consenting online): administrators, who answer for the words as the controller.
+     */
+    PUBLISH_CONSENT_NOTICES,
     /** Verify the audit trail and read its events: administrators for their center, operators for every chain. */
     VIEW_AUDIT_TRAIL,
     /** Record, extend and answer clients' data-subject requests (access, erasure, …): the controller's duty. */

@@ -18,7 +18,7 @@ public final class Permissions {
                 Permission.VIEW_USERS, Permission.MANAGE_USERS, Permission.VIEW_AUDIT_TRAIL, Permission.VIEW_CLIENTS,
                 Permission.MANAGE_CLIENTS, Permission.READ_CLIENT_NOTES, Permission.HANDLE_PRIVACY_REQUESTS,
                 Permission.VIEW_INCIDENTS, Permission.VIEW_NOTIFICATIONS, Permission.MANAGE_CONSENTS,
-                Permission.MANAGE_CONSENT_PURPOSES));
+                Permission.MANAGE_CONSENT_PURPOSES, Permission.PUBLISH_CONSENT_NOTICES));
         TABLE.put(Role.PROFESSIONAL, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_USERS,
                 Permission.VIEW_CLIENTS, Permission.MANAGE_CLIENTS, Permission.READ_CLIENT_NOTES));
         TABLE.put(Role.RECEPTIONIST, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_USERS,

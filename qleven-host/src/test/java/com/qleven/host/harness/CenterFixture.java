@@ -45,6 +45,12 @@ record CenterFixture(Center center, String clientId, String requestId, String in
         id(host.post("/v1/users", TestHost.userBody(receptionistEmail, "receptionist"), center.token()));
         id(host.post("/v1/consent-purposes", Map.of("code", purposeCode, "description", "Probe purpose",
                 "marketing", false), center.token()));
+        // Its notice's version 1, which online booking offers.
+        Reply notice = host.put("/v1/consent-purposes/" + purposeCode + "/notice", Map.of("text", "Probe purpose"),
+                center.token());
+        if (notice.status() != 200) {
+            throw new AssertionError("notice not published: " + notice.status() + " " + notice.body());
+        }
         String session = host.get("/v1/sessions", center.token()).json().get("items").get(0).get("id").asText();
         String incident = id(host.post("/v1/operator/incidents", IncidentFixtures.incident(
                 host.clock.instant().minusSeconds(60).toString(), List.of(center.tenantId()), List.of("contact")),

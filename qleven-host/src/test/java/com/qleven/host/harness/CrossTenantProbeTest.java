@@ -199,6 +199,11 @@ class CrossTenantProbeTest {
             entry("POST /v1/consent-purposes", ownWrite(f -> Map.of("code", "probe_" + UUID.randomUUID()
                     .toString().substring(0, 8), "description", "Probe", "marketing", false))),
             entry("GET /v1/consent-purposes", listing(CenterFixture::purposeCode)),
+            // B's purpose code in the path: the 404 of a code no center has; B still reads its notices.
+            entry("PUT /v1/consent-purposes/{code}/notice", new ById(CenterFixture::purposeCode,
+                    "{\"text\":\"Probe notice by A\"}", "/v1/consent-purposes/{code}/notices")),
+            entry("GET /v1/consent-purposes/{code}/notices", new ById(CenterFixture::purposeCode, "{}",
+                    "/v1/consent-purposes/{code}/notices")),
             // Data-subject rights
             entry("POST /v1/privacy/requests", bodyId("clientId", CenterFixture::clientId,
                     client -> Map.of("clientId", client, "type", "access"), 422)),
@@ -327,8 +332,7 @@ class CrossTenantProbeTest {
     private static Map<String, Object> publicBooking(String service, String professional, String purpose) {
         return Map.of("serviceId", service, "start", SchedulingFixtures.start(host, 5, 11, 0), "professionalId",
                 professional, "fullName", "Probe Person", "phone", "622 123 456", "consents",
-                List.of(Map.of("purpose", purpose, "textVersion",
-                        com.qleven.application.scheduling.PublicBookingService.textVersion("Probe purpose"))));
+                List.of(Map.of("purpose", purpose, "textVersion", "1")));
     }
 
     /** Naming B's record gets what naming nothing gets: a 422 naming {@code field}. */

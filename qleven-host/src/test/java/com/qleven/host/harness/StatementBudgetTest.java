@@ -158,6 +158,8 @@ class StatementBudgetTest {
             entry("POST /v1/client-duplicates/{id}/dismiss", budget(1, 3)),
             entry("POST /v1/consent-purposes", budget(1, 3)),
             entry("GET /v1/consent-purposes", budget(1, 2)),
+            entry("PUT /v1/consent-purposes/{code}/notice", budget(1, 5)),
+            entry("GET /v1/consent-purposes/{code}/notices", budget(1, 3)),
             entry("POST /v1/privacy/requests", budget(1, 5)),
             entry("GET /v1/privacy/requests", budget(1, 4)),
             entry("GET /v1/privacy/requests/{id}", budget(1, 4)),
@@ -329,6 +331,11 @@ class StatementBudgetTest {
                     + UUID.randomUUID().toString().substring(0, 8), "description", "Budget", "marketing", false),
                     f.center().token())),
             entry("GET /v1/consent-purposes", f -> get("/v1/consent-purposes", f.center().token())),
+            entry("PUT /v1/consent-purposes/{code}/notice", f -> new Call("PUT", "/v1/consent-purposes/"
+                    + f.purposeCode() + "/notice", TestHost.write(Map.of("text", "Budget notice "
+                    + UUID.randomUUID())), f.center().token())),
+            entry("GET /v1/consent-purposes/{code}/notices", f -> get("/v1/consent-purposes/" + f.purposeCode()
+                    + "/notices", f.center().token())),
             entry("POST /v1/privacy/requests", f -> post("/v1/privacy/requests", Map.of("clientId", f.clientId(),
                     "type", "access"), f.center().token())),
             entry("GET /v1/privacy/requests", f -> get("/v1/privacy/requests", f.center().token())),
@@ -435,8 +442,13 @@ class StatementBudgetTest {
         return Map.of("serviceId", f.bookableServiceId(), "start", nextStart(), "professionalId",
                 f.center().adminId(), "fullName", "Budget Person", "phone", phone,
                 "email", TestHost.newEmail("public"), "consents", List.of(Map.of("purpose", f.purposeCode(),
-                        "textVersion", com.qleven.application.scheduling.PublicBookingService.textVersion(
-                                "Probe purpose"))));
+                        "textVersion", noticeVersion(f))));
+    }
+
+    /** The version of the fixture purpose's notice now (the budget recipes publish new ones). */
+    private static String noticeVersion(CenterFixture f) {
+        return host.get("/v1/consent-purposes/" + f.purposeCode() + "/notices?limit=1", f.center().token()).json()
+                .get("items").get(0).get("version").asText();
     }
 
     /**
@@ -628,6 +640,9 @@ class StatementBudgetTest {
             entry("GET /v1/waitlist", () -> twice(() -> created(host.post("/v1/waitlist", Map.of("clientId",
                     A.clientId(), "serviceId", A.bookableServiceId(), "from", SchedulingFixtures.day(host, 2).toString(),
                     "to", SchedulingFixtures.day(host, 9).toString()), A.center().token())))),
+            entry("GET /v1/consent-purposes/{code}/notices", () -> twice(() -> host.put("/v1/consent-purposes/"
+                    + A.purposeCode() + "/notice", Map.of("text", "More " + UUID.randomUUID()),
+                    A.center().token()))),
             entry("GET /v1/consent-purposes", () -> twice(() -> host.post("/v1/consent-purposes", Map.of("code",
                     "more_" + UUID.randomUUID().toString().substring(0, 8), "description", "More", "marketing",
                     false), A.center().token()))),

@@ -9,7 +9,11 @@ import com.qleven.ports.consent.in.ChannelConsent;
 import com.qleven.ports.consent.in.ConsentCheck;
 import com.qleven.ports.consent.in.ConsentsView;
 import com.qleven.ports.consent.in.GetConsents;
+import com.qleven.ports.consent.in.ManageConsentNotices;
 import com.qleven.ports.consent.in.ManageConsentPurposes;
+import com.qleven.domain.consent.NoticeText;
+import com.qleven.domain.shared.Page;
+import com.qleven.domain.shared.PageRequest;
 import com.qleven.ports.consent.in.RecordConsent;
 import com.qleven.ports.consent.in.RecordConsentCommand;
 import com.qleven.ports.consent.in.RecordConsentFromChannel;
@@ -37,6 +41,7 @@ public final class ConsentFacade {
     private final GetConsents get;
     private final ConsentCheck check;
     private final ManageConsentPurposes purposes;
+    private final ManageConsentNotices notices;
     private final ConsentRecords records;
 
     /** Wires the context's services, each with the narrow ports it uses. */
@@ -57,6 +62,8 @@ public final class ConsentFacade {
         get = new GetConsentsService(transactions, clients, ledger, consentPurposes, cipher, audit, clock);
         check = new ConsentCheckService(transactions, centers, clients, restrictions, ledger, consentPurposes, cipher);
         purposes = new ConsentPurposesService(transactions, consentPurposes, audit, clock);
+        notices = new ConsentNoticesService(transactions, consentPurposes, f.store().consent().consentNotices(), audit,
+                clock);
         records = new ConsentRecords(transactions, ledger, cipher);
     }
 
@@ -99,5 +106,18 @@ public final class ConsentFacade {
     /** The built-in purposes and the center's own. */
     public List<ManageConsentPurposes.PurposeView> purposes(Principal principal) {
         return purposes.list(principal);
+    }
+
+    /**
+     * Publishes {@code text} as the next version of the purpose's notice (administrators); the
+     * current version's own text again publishes nothing and answers that version.
+     */
+    public NoticeText publishNotice(Principal principal, String purpose, String text) {
+        return notices.publish(principal, purpose, text);
+    }
+
+    /** The versions of a purpose's notice, newest first. */
+    public Page<NoticeText> notices(Principal principal, String purpose, PageRequest page) {
+        return notices.versions(principal, purpose, page);
     }
 }

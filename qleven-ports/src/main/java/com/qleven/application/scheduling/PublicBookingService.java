@@ -7,10 +7,10 @@ import com.qleven.application.shared.MailQueue;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.clients.ClientDetails;
 import com.qleven.domain.clients.ClientId;
-import com.qleven.domain.consent.CenterPurpose;
 import com.qleven.domain.consent.ConsentChannel;
 import com.qleven.domain.consent.ConsentDecision;
 import com.qleven.domain.consent.ConsentPurpose;
+import com.qleven.domain.consent.NoticeText;
 import com.qleven.domain.scheduling.Actor;
 import com.qleven.domain.scheduling.Appointment;
 import com.qleven.domain.scheduling.AppointmentChange;
@@ -30,7 +30,7 @@ import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.clients.in.ProcessingCheck;
 import com.qleven.ports.consent.in.ChannelConsent;
 import com.qleven.ports.consent.in.RecordConsentFromChannel;
-import com.qleven.ports.consent.out.ConsentPurposes;
+import com.qleven.ports.consent.out.ConsentNotices;
 import com.qleven.ports.scheduling.in.AvailabilityQuery;
 import com.qleven.ports.scheduling.in.AvailabilityView;
 import com.qleven.ports.scheduling.in.PublicBooking;
@@ -47,9 +47,6 @@ import com.qleven.ports.shared.out.PhoneNumbers;
 import com.qleven.ports.shared.out.RateLimits;
 import com.qleven.ports.shared.out.Transactions;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,7 +58,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,10 +73,10 @@ import java.util.regex.Pattern;
  * per-address rate limit, which counts in a unit of its own so that refused attempts count too;
  * the per-phone limit counts bookings made, in the booking's unit.
  *
- * <p>The notices a center stores are the descriptions of the consent purposes it added: the
- * built-in purposes have no text of the center's, so accepting one online is refused. A notice's
- * version is derived from its text ({@link #textVersion}), so a page showing an old text cannot
- * record consent to the new one.
+ * <p>The notices a center stores are the texts its administrators published for its consent
+ * purposes, built-in ones included ({@code ConsentNotices}): the page shows each purpose's latest
+ * version, and a booking may accept a purpose only at that version, so a page showing an old text
+ * cannot record consent to the new one. The ledger gets that version's exact text.
  */
 public final class PublicBookingService {
     static final String ADDRESS_BUCKET = "public_booking_address";
@@ -113,7 +109,7 @@ public final class PublicBookingService {
     private final ManageLinks links;
     private final ClientIntake intake;
     private final ProcessingCheck processing;
-    private final ConsentPurposes purposes;
+    private final ConsentNotices notices;
     private final RecordConsentFromChannel consents;
     private final RateLimits rateLimits;
     private final FieldCipher cipher;
@@ -130,7 +126,7 @@ public final class PublicBookingService {
 
     PublicBookingService(Transactions transactions, SchedulingSettingsRepository settings, SchedulingAccess access,
                          AvailabilityFinder finder, Catalogue catalogue, Appointments appointments, ManageLinks links,
-                         ClientIntake intake, ProcessingCheck processing, ConsentPurposes purposes,
+                         ClientIntake intake, ProcessingCheck processing, ConsentNotices notices,
                          RecordConsentFromChannel consents, RateLimits rateLimits, FieldCipher cipher,
                          PhoneNumbers phones, AppointmentSeal seal, WaitlistService waitlist, MailQueue mail,
                          AuditTrail audit, Clock clock, IdGenerator ids, URI publicUrl, Limits limits) {
@@ -143,7 +139,7 @@ public final class PublicBookingService {
         this.links = links;
         this.intake = intake;
         this.processing = processing;
-        this.purposes = purposes;
+        this.notices = notices;
         this.consents = consents;
         this.rateLimits = rateLimits;
         this.cipher = cipher;
@@ -385,19 +381,27 @@ public final class PublicBookingService {
         return service;
     }
 
-    /** The notices the center stores: its own purposes' texts, each with the version of its text. */
+    /** The notices the center stores: each purpose's latest version, the built-in purposes first, then by code. */
     private List<PublicBooking.Notice> notices(TenantId tenant) {
-        return purposes.list(tenant).stream()
-                .map(p -> new PublicBooking.Notice(p.purpose().code(), textVersion(p.description()), p.description()))
+        return notices.latestOfEach(tenant).stream()
+                .sorted(java.util.Comparator.comparingInt((NoticeText n) -> builtInRank(n.purpose()))
+                        .thenComparing(n -> n.purpose().code()))
+                .map(n -> new PublicBooking.Notice(n.purpose().code(), n.textVersion(), n.text()))
                 .toList();
+    }
+
+    private static int builtInRank(ConsentPurpose purpose) {
+        int rank = ConsentPurpose.BUILT_IN.indexOf(purpose);
+        return rank < 0 ? ConsentPurpose.BUILT_IN.size() : rank;
     }
 
     private record Accepted(ConsentPurpose purpose, String textVersion, String text) {
     }
 
     /**
-     * The consents as the center stores their texts: each purpose must be one the center stores a
-     * notice for, at the version the page showed; a 422 naming {@code consents[i]} otherwise.
+     * The consents as the center stores their texts: each purpose must be one the center published
+     * a notice for, at the version the page showed (its latest); a 422 naming {@code consents[i]}
+     * otherwise. The latest versions are read once, whatever the number of consents.
      */
     private List<Accepted> accepted(TenantId tenant, List<PublicBooking.Consent> sent) {
         if (sent == null || sent.isEmpty()) {
@@ -410,6 +414,7 @@ public final class PublicBookingService {
         List<FieldError> bad = new ArrayList<>();
         List<Accepted> accepted = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        Map<String, NoticeText> latest = new java.util.HashMap<>();
         for (int i = 0; i < sent.size(); i++) {
             PublicBooking.Consent c = sent.get(i);
             String field = "consents[" + i + "]";
@@ -422,36 +427,25 @@ public final class PublicBookingService {
             if (!seen.add(c.purpose())) {
                 throw new ValidationException(field + ".purpose", "is given twice");
             }
-            Optional<CenterPurpose> stored;
-            try {
-                stored = purposes.byCode(tenant, ConsentPurpose.parse(field + ".purpose", c.purpose()));
-            } catch (ValidationException e) {
+        }
+        notices.latestOfEach(tenant).forEach(n -> latest.put(n.purpose().code(), n));
+        for (int i = 0; i < sent.size(); i++) {
+            PublicBooking.Consent c = sent.get(i);
+            String field = "consents[" + i + "]";
+            NoticeText stored = latest.get(c.purpose());
+            if (stored == null) {
                 bad.add(new FieldError(field, "the center stores no notice for this purpose"));
-                continue;
-            }
-            if (stored.isEmpty()) {
-                bad.add(new FieldError(field, "the center stores no notice for this purpose"));
-            } else if (!textVersion(stored.get().description()).equals(c.textVersion())) {
+            } else if (!stored.textVersion().equals(c.textVersion())) {
                 bad.add(new FieldError(field, "the center's notice for this purpose is now version "
-                        + textVersion(stored.get().description())));
+                        + stored.textVersion()));
             } else {
-                accepted.add(new Accepted(stored.get().purpose(), c.textVersion(), stored.get().description()));
+                accepted.add(new Accepted(stored.purpose(), stored.textVersion(), stored.text()));
             }
         }
         if (!bad.isEmpty()) {
             throw new UnprocessableException(bad.get(0).field(), bad.get(0).message());
         }
         return accepted;
-    }
-
-    /** A notice's version: the first 16 hex digits of its text's SHA-256, so that another text is another version. */
-    public static String textVersion(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return "sha256-" + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing", e);
-        }
     }
 
     private String newToken() {

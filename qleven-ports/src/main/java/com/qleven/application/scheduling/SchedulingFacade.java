@@ -122,7 +122,7 @@ public final class SchedulingFacade {
         publicBooking = new PublicBookingService(transactions, store.settings(), access, finder, store.catalogue(),
                 store.appointments(), store.manageLinks(), new ClientIntake(f.store().clients().clients(),
                         f.store().clients().clientDuplicates(), f.cipher(), f.ids()),
-                processing, f.store().consent().consentPurposes(), consents, f.store().shared().rateLimits(),
+                processing, f.store().consent().consentNotices(), consents, f.store().shared().rateLimits(),
                 f.cipher(), f.phoneNumbers(), seal, waitlist, f.mail(), f.audit(), f.clock(), f.ids(), f.publicUrl(),
                 publicBookingLimits);
         calendarFeeds = new CalendarFeedsService(transactions, f.store().scheduling().calendarFeeds(),

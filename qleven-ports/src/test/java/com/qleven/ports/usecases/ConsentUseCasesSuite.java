@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.qleven.application.Qleven;
 import com.qleven.application.QlevenStore;
 import com.qleven.application.consent.ConsentCheckService;
+import com.qleven.application.consent.ConsentNoticesService;
 import com.qleven.application.consent.ConsentRecords;
 import com.qleven.application.consent.GetConsentsService;
 import com.qleven.application.consent.RecordConsentFromChannelService;
@@ -18,6 +19,10 @@ import com.qleven.domain.consent.ConsentChannel;
 import com.qleven.domain.consent.ConsentDecision;
 import com.qleven.domain.consent.ConsentEntry;
 import com.qleven.domain.consent.ConsentPurpose;
+import com.qleven.domain.consent.NoticeText;
+import com.qleven.domain.shared.ConflictException;
+import com.qleven.domain.shared.Page;
+import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.ForbiddenException;
 import com.qleven.domain.shared.NotFoundException;
@@ -72,6 +77,7 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
     private ConsentCheck check;
     private RecordConsentFromChannel fromChannel;
     private ConsentRecords records;
+    private ConsentNoticesService notices;
     private ClientInfo from;
 
     @BeforeEach
@@ -96,6 +102,8 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
                 store.clients().clients(), store.clients().clientRestrictions(), store.consent().consentLedger(),
                 store.consent().consentPurposes(), cipher, audit, clock, ids);
         records = new ConsentRecords(store.shared().transactions(), store.consent().consentLedger(), cipher);
+        notices = new ConsentNoticesService(store.shared().transactions(), store.consent().consentPurposes(),
+                store.consent().consentNotices(), audit, clock);
     }
 
     record Center(TenantId tenant, Principal admin, Principal receptionist) {
@@ -368,6 +376,116 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
                 .isInstanceOf(ForbiddenException.class);
         assertThat(purposes.purposes(center.admin())).extracting(ManageConsentPurposes.PurposeView::code)
                 .containsExactly("whatsapp", "marketing", "newsletter");
+    }
+
+    // --- notice texts ------------------------------------------------------------------------------
+
+    @Test
+    void anAdministratorPublishesVersionsOfABuiltInPurposesNoticeAndTheOldOnesStay() {
+        Center center = spain();
+        String first = "Clínica Sol le enviará por WhatsApp la confirmación y el recordatorio de sus citas.\n";
+        String second = "Clínica Sol le enviará por WhatsApp la confirmación, el recordatorio y los cambios de sus citas.";
+        audit.clear();
+
+        NoticeText v1 = notices.publish(center.admin(), "whatsapp", first);
+        assertThat(v1.version()).isEqualTo(1);
+        assertThat(v1.text()).as("kept byte for byte, newline included").isEqualTo(first);
+        assertThat(v1.publishedBy()).contains(center.admin().userId());
+        assertThat(v1.publishedAt()).isEqualTo(clock.instant());
+        assertThat(notices.publish(center.admin(), "whatsapp", first))
+                .as("the current text again publishes nothing").isEqualTo(v1);
+        assertThat(actions()).containsExactly("consent_notice.publish");
+
+        clock.advance(Duration.ofMinutes(5));
+        NoticeText v2 = notices.publish(center.admin(), "whatsapp", second);
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(notices.publish(center.admin(), "whatsapp", first).version())
+                .as("an older text published again is a new version").isEqualTo(3);
+        assertThat(actions()).containsExactly("consent_notice.publish", "consent_notice.publish",
+                "consent_notice.publish");
+        assertThat(audit.events()).allSatisfy(e -> assertThat(e.tenant()).contains(center.tenant()));
+
+        Page<NoticeText> page = notices.versions(center.receptionist(), "whatsapp", new PageRequest(2, Optional.empty()));
+        assertThat(page.items()).extracting(NoticeText::version).containsExactly(3, 2);
+        Page<NoticeText> rest = notices.versions(center.receptionist(), "whatsapp", new PageRequest(2, page.next()));
+        assertThat(rest.items()).containsExactly(v1);
+        assertThat(rest.next()).isEmpty();
+        assertThat(notices.versions(center.admin(), "marketing", PageRequest.first()).items()).isEmpty();
+        assertThatThrownBy(() -> notices.versions(center.admin(), "whatsapp",
+                new PageRequest(2, Optional.of("not-a-cursor"))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("cursor"));
+    }
+
+    @Test
+    void publishingIsForAdministratorsOfTheCentersOwnPurposesWithABoundedText() {
+        Center a = spain();
+        Center b = spain();
+        addPurpose(a, "newsletter", false);
+        audit.clear();
+
+        assertThat(notices.publish(a.admin(), "newsletter", "Our monthly newsletter.").version()).isEqualTo(1);
+        assertThatThrownBy(() -> notices.publish(a.receptionist(), "whatsapp", "Texts"))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> notices.publish(b.admin(), "newsletter", "Theirs"))
+                .as("another center's purpose").isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> notices.versions(b.admin(), "newsletter", PageRequest.first()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> notices.publish(a.admin(), "no_such_purpose", "Text"))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> notices.publish(a.admin(), "Not A Code", "Text"))
+                .isInstanceOf(NotFoundException.class);
+        for (String bad : new String[] {null, "", "  \n ", "x".repeat(20_001), "Texto\u0000", "Bell\u0007",
+                "Half \ud83d pair"}) {
+            assertThatThrownBy(() -> notices.publish(a.admin(), "whatsapp", bad))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                            .extracting(FieldError::field).containsExactly("text"));
+        }
+        assertThat(notices.publish(a.admin(), "whatsapp", "x".repeat(19_990) + "\tLínea\r\n😀").version())
+                .as("tabs, line breaks and whole pairs are text").isEqualTo(1);
+        assertThat(actions()).containsExactly("consent_notice.publish", "consent_notice.publish");
+        assertThat(store.shared().transactions().inTenant(b.tenant(),
+                () -> store.consent().consentNotices().latestOfEach(b.tenant()))).isEmpty();
+    }
+
+    @Test
+    void aPublicationThatLosesTheRaceForAVersionIsAConflictAndWritesNothing() {
+        Center center = spain();
+        notices.publish(center.admin(), "marketing", "Offers v1");
+        // Another administrator's version 2 lands between this publication's read and its insert.
+        ConsentNoticesService racing = new ConsentNoticesService(store.shared().transactions(),
+                store.consent().consentPurposes(), new com.qleven.ports.consent.out.ConsentNotices() {
+                    private final com.qleven.ports.consent.out.ConsentNotices real = store.consent().consentNotices();
+
+                    @Override
+                    public boolean add(NoticeText notice) {
+                        real.add(new NoticeText(notice.tenant(), notice.purpose(), notice.version(), "Theirs",
+                                notice.publishedAt(), notice.publishedBy()));
+                        return real.add(notice);
+                    }
+
+                    @Override
+                    public Optional<NoticeText> latest(TenantId tenant, ConsentPurpose purpose) {
+                        return real.latest(tenant, purpose);
+                    }
+
+                    @Override
+                    public List<NoticeText> latestOfEach(TenantId tenant) {
+                        return real.latestOfEach(tenant);
+                    }
+
+                    @Override
+                    public List<NoticeText> versions(TenantId tenant, ConsentPurpose purpose, int before, int limit) {
+                        return real.versions(tenant, purpose, before, limit);
+                    }
+                }, audit, clock);
+        audit.clear();
+        assertThatThrownBy(() -> racing.publish(center.admin(), "marketing", "Offers v2"))
+                .isInstanceOf(ConflictException.class);
+        assertThat(audit.events()).isEmpty();
+        // The unit rolled back (the stand-in's version 2, written in it, with it): nothing half-written.
+        assertThat(notices.versions(center.admin(), "marketing", PageRequest.first()).items())
+                .extracting(NoticeText::text).containsExactly("Offers v1");
     }
 
     @Test

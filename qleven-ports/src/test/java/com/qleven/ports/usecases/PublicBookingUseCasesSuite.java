@@ -118,7 +118,8 @@ public abstract class PublicBookingUseCasesSuite extends UseCasesSuiteBase {
         }
         store.shared().transactions().inTenant(tenant, () -> store.scheduling().staffSchedules()
                 .putWeekly(tenant, admin.userId(), WeeklyHours.parse(entries), NOW));
-        qleven.consent().addPurpose(admin, new AddPurposeCommand("newsletter", NOTICE, true));
+        qleven.consent().addPurpose(admin, new AddPurposeCommand("newsletter", "Newsletter", true));
+        qleven.consent().publishNotice(admin, "newsletter", NOTICE);
         return new Center(tenant, admin, slug, service, admin.userId());
     }
 
@@ -180,7 +181,7 @@ public abstract class PublicBookingUseCasesSuite extends UseCasesSuiteBase {
         assertThat(page.notices()).singleElement().satisfies(n -> {
             assertThat(n.purpose()).isEqualTo("newsletter");
             assertThat(n.text()).isEqualTo(NOTICE);
-            assertThat(n.textVersion()).isEqualTo(PublicBookingService.textVersion(NOTICE));
+            assertThat(n.textVersion()).isEqualTo("1");
         });
         assertThatThrownBy(() -> qleven.scheduling().publicPage("no-such-center")).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> qleven.scheduling().publicPage("../x")).isInstanceOf(NotFoundException.class);
@@ -212,7 +213,7 @@ public abstract class PublicBookingUseCasesSuite extends UseCasesSuiteBase {
         String email = "marta-" + UUID.randomUUID() + "@example.com";
         issued.clear();
         PublicBooking.Booked booked = book(c, madrid("2027-03-02T10:00"), "Marta Ruiz", "611 222 333", email,
-                List.of(new PublicBooking.Consent("newsletter", PublicBookingService.textVersion(NOTICE))));
+                List.of(new PublicBooking.Consent("newsletter", "1")));
         assertThat(booked.center()).isEqualTo(c.tenant());
         assertThat(booked.possibleDuplicate()).isFalse();
         assertThat(booked.appointment().status()).isEqualTo(AppointmentStatus.BOOKED);
@@ -225,7 +226,7 @@ public abstract class PublicBookingUseCasesSuite extends UseCasesSuiteBase {
             assertThat(entry.channel()).isEqualTo(ConsentChannel.ONLINE_BOOKING);
             assertThat(entry.purpose().code()).isEqualTo("newsletter");
             assertThat(entry.notice().textSha256()).isEqualTo(sha256(NOTICE));
-            assertThat(entry.notice().version()).isEqualTo(PublicBookingService.textVersion(NOTICE));
+            assertThat(entry.notice().version()).isEqualTo("1");
         });
         MailQueue queue = new MailQueue(store.shared().mailOutbox(), cipher, () -> UUID.randomUUID(), clock);
         List<MailMessage> mailed = store.shared().transactions().global(() -> new ArrayList<>(issued).stream()
@@ -352,18 +353,62 @@ public abstract class PublicBookingUseCasesSuite extends UseCasesSuiteBase {
     void consentsNeedANoticeTheCenterStoresAtTheVersionShown() {
         Center c = center();
         assertThatThrownBy(() -> book(c, madrid("2027-03-02T10:00"), "Marta", "611 222 333", null,
-                List.of(new PublicBooking.Consent("newsletter", PublicBookingService.textVersion(NOTICE)),
+                List.of(new PublicBooking.Consent("newsletter", "1"),
                         new PublicBooking.Consent("marketing", "v1"))))
                 .isInstanceOfSatisfying(UnprocessableException.class,
                         e -> assertThat(e.field()).isEqualTo("consents[1]"));
         assertThatThrownBy(() -> book(c, madrid("2027-03-02T10:00"), "Marta", "611 222 333", null,
-                List.of(new PublicBooking.Consent("newsletter", "sha256-0000000000000000"))))
+                List.of(new PublicBooking.Consent("newsletter", "2"))))
                 .isInstanceOfSatisfying(UnprocessableException.class,
                         e -> assertThat(e.field()).isEqualTo("consents[0]"));
         // Nothing was written: the slot is still free and no client was made.
         assertThat(qleven.scheduling().publicAvailability(c.slug(), new AvailabilityQuery(c.service(),
                 LocalDate.parse("2027-03-02"), LocalDate.parse("2027-03-02"), Optional.empty())).slots()).hasSize(13);
         assertThat(qleven.clients().list(c.admin(), com.qleven.domain.shared.PageRequest.first()).items()).isEmpty();
+    }
+
+    @Test
+    void aPublishedWhatsAppNoticeIsOfferedAcceptedAtItsLatestVersionAndRecordedWithItsExactText() throws Exception {
+        Center c = center();
+        String whatsapp = "Clínica Sol le enviará por WhatsApp la confirmación y el recordatorio de sus citas.";
+        String whatsappSha = sha256(whatsapp);
+        qleven.consent().publishNotice(c.admin(), "whatsapp", whatsapp);
+        assertThat(qleven.scheduling().publicPage(c.slug()).notices())
+                .extracting(PublicBooking.Notice::purpose, PublicBooking.Notice::textVersion, PublicBooking.Notice::text)
+                .as("the built-in purposes first")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("whatsapp", "1", whatsapp),
+                        org.assertj.core.groups.Tuple.tuple("newsletter", "1", NOTICE));
+
+        PublicBooking.Booked booked = book(c, madrid("2027-03-02T10:00"), "Marta Ruiz", "611 222 333", null,
+                List.of(new PublicBooking.Consent("whatsapp", "1")));
+        var client = qleven.scheduling().appointment(c.admin(), booked.appointment().id()).client();
+        assertThat(qleven.consent().get(c.admin(), client).history()).singleElement().satisfies(entry -> {
+            assertThat(entry.purpose()).isEqualTo(com.qleven.domain.consent.ConsentPurpose.WHATSAPP);
+            assertThat(entry.channel()).isEqualTo(ConsentChannel.ONLINE_BOOKING);
+            assertThat(entry.notice().version()).isEqualTo("1");
+            assertThat(entry.notice().textSha256()).isEqualTo(whatsappSha);
+            assertThat(entry.recordedBy()).isEmpty();
+        });
+        assertThat(qleven.consent().allows(c.tenant(), client, com.qleven.domain.consent.ConsentPurpose.WHATSAPP,
+                clock.instant())).isTrue();
+
+        // A new text: the page offers version 2 and a page still showing version 1 cannot record it.
+        String changed = whatsapp + " Puede responder BAJA en cualquier momento.";
+        String changedSha = sha256(changed);
+        qleven.consent().publishNotice(c.admin(), "whatsapp", changed);
+        assertThat(qleven.scheduling().publicPage(c.slug()).notices().get(0))
+                .isEqualTo(new PublicBooking.Notice("whatsapp", "2", changed));
+        assertThatThrownBy(() -> book(c, madrid("2027-03-02T11:00"), "Pedro Gil", "622 333 444", null,
+                List.of(new PublicBooking.Consent("newsletter", "1"), new PublicBooking.Consent("whatsapp", "1"))))
+                .isInstanceOfSatisfying(UnprocessableException.class, e -> {
+                    assertThat(e.field()).isEqualTo("consents[1]");
+                    assertThat(e.getMessage()).contains("version 2");
+                });
+        PublicBooking.Booked current = book(c, madrid("2027-03-02T11:00"), "Pedro Gil", "622 333 444", null,
+                List.of(new PublicBooking.Consent("whatsapp", "2")));
+        var pedro = qleven.scheduling().appointment(c.admin(), current.appointment().id()).client();
+        assertThat(qleven.consent().get(c.admin(), pedro).history()).singleElement()
+                .satisfies(entry -> assertThat(entry.notice().textSha256()).isEqualTo(changedSha));
     }
 
     @Test

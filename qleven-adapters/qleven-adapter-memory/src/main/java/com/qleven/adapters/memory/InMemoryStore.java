@@ -10,6 +10,7 @@ import com.qleven.ports.clients.out.ClientRestrictions;
 import com.qleven.ports.clients.out.ClientStore;
 import com.qleven.ports.clients.out.Clients;
 import com.qleven.ports.consent.out.ConsentLedger;
+import com.qleven.ports.consent.out.ConsentNotices;
 import com.qleven.ports.consent.out.ConsentPurposes;
 import com.qleven.ports.consent.out.ConsentStore;
 import com.qleven.ports.privacy.out.CenterNotifications;
@@ -78,7 +79,8 @@ public final class InMemoryStore implements QlevenStore {
                 SessionGate.composed(tx, directory, sessions, memberships));
         clients = new ClientGroup(clientRecords, new InMemoryClientRestrictions(tx, clientRecords),
                 new InMemoryClientDuplicates(tx));
-        consent = new Consent(new InMemoryConsentLedger(tx, clientRecords), new InMemoryConsentPurposes(tx));
+        consent = new Consent(new InMemoryConsentLedger(tx, clientRecords), new InMemoryConsentPurposes(tx),
+                new InMemoryConsentNotices(tx));
         privacy = new Privacy(new InMemoryIncidents(tx), new InMemoryCenterNotifications(tx),
                 new InMemorySubprocessors(tx), new InMemoryPrivacyRequests(tx), new InMemorySuppressions(tx),
                 new InMemoryPolicyVersions(tx));
@@ -150,7 +152,8 @@ public final class InMemoryStore implements QlevenStore {
                                ClientDuplicates clientDuplicates) implements ClientStore {
     }
 
-    private record Consent(ConsentLedger consentLedger, ConsentPurposes consentPurposes) implements ConsentStore {
+    private record Consent(ConsentLedger consentLedger, ConsentPurposes consentPurposes,
+                           ConsentNotices consentNotices) implements ConsentStore {
     }
 
     private record Privacy(Incidents incidents, CenterNotifications centerNotifications, Subprocessors subprocessors,

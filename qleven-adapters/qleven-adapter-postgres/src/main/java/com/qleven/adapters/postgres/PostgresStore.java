@@ -25,6 +25,7 @@ import com.qleven.ports.clients.out.ClientRestrictions;
 import com.qleven.ports.clients.out.ClientStore;
 import com.qleven.ports.clients.out.Clients;
 import com.qleven.ports.consent.out.ConsentLedger;
+import com.qleven.ports.consent.out.ConsentNotices;
 import com.qleven.ports.consent.out.ConsentPurposes;
 import com.qleven.ports.consent.out.ConsentStore;
 import com.qleven.ports.privacy.out.CenterNotifications;
@@ -116,7 +117,7 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
         this.clients = new ClientGroup(ClientsRepositories.clients(tx),
                 ClientsRepositories.clientRestrictions(tx), ClientsRepositories.clientDuplicates(tx));
         this.consent = new Consent(ConsentRepositories.consentLedger(tx),
-                ConsentRepositories.consentPurposes(tx));
+                ConsentRepositories.consentPurposes(tx), ConsentRepositories.consentNotices(tx));
         this.privacy = new Privacy(IncidentRepositories.incidents(tx),
                 IncidentRepositories.centerNotifications(tx), IncidentRepositories.subprocessors(tx),
                 PrivacyRequestRepositories.privacyRequests(tx),
@@ -273,7 +274,8 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
                                ClientDuplicates clientDuplicates) implements ClientStore {
     }
 
-    private record Consent(ConsentLedger consentLedger, ConsentPurposes consentPurposes) implements ConsentStore {
+    private record Consent(ConsentLedger consentLedger, ConsentPurposes consentPurposes,
+                           ConsentNotices consentNotices) implements ConsentStore {
     }
 
     private record Privacy(Incidents incidents, CenterNotifications centerNotifications, Subprocessors subprocessors,

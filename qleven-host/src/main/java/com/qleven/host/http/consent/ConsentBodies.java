@@ -18,4 +18,12 @@ public final class ConsentBodies {
 
     public record AddPurposeBody(String code, String description, Boolean marketing) {
     }
+
+    /** A notice's new text, kept exactly as sent. */
+    public record PublishNoticeBody(String text) {
+        @Override
+        public String toString() {
+            return "PublishNoticeBody[text=" + (text == null ? "null" : text.length() + " characters") + "]";
+        }
+    }
 }

@@ -10,6 +10,9 @@ import com.qleven.host.http.Request;
 import com.qleven.host.http.Response;
 import com.qleven.host.http.Route;
 import com.qleven.host.http.consent.ConsentBodies.AddPurposeBody;
+import com.qleven.host.http.consent.ConsentBodies.PublishNoticeBody;
+import com.qleven.domain.consent.NoticeText;
+import com.qleven.domain.shared.Page;
 import com.qleven.host.http.consent.ConsentBodies.RecordConsentBody;
 import com.qleven.ports.consent.in.ManageConsentPurposes.AddPurposeCommand;
 import com.qleven.ports.consent.in.ManageConsentPurposes.PurposeView;
@@ -26,7 +29,9 @@ import java.util.regex.Pattern;
 
 /**
  * A client's consent ledger: record a decision (append-only) and read the current state with the
- * history; and the center's consent purposes, built in or added by its administrators. The state is a computed object, not a page: a client has a handful of entries.
+ * history; the center's consent purposes, built in or added by its administrators; and the notice
+ * texts its administrators publish for them, a version at a time. The state is a computed object,
+ * not a page: a client has a handful of entries.
  */
 public final class ConsentEndpoints {
     private static final Pattern UUID_TEXT =
@@ -45,7 +50,34 @@ public final class ConsentEndpoints {
                 Route.get("/v1/clients/{id}/consents", this::get),
                 Route.action("/v1/consent-purposes", Route.Body.JSON, Permission.MANAGE_CONSENT_PURPOSES,
                         Route.Replay.ANSWER, this::addPurpose),
-                Route.get("/v1/consent-purposes", this::purposes));
+                Route.get("/v1/consent-purposes", this::purposes),
+                new Route("PUT", "/v1/consent-purposes/{code}/notice", Route.Body.JSON, this::publishNotice),
+                Route.get("/v1/consent-purposes/{code}/notices", this::notices));
+    }
+
+    private Response publishNotice(Request request) {
+        Principal principal = request.principal(qleven.tenancy().authenticator());
+        String code = request.pathParam("code").orElseThrow(() -> new NotFoundException("consent purpose"));
+        PublishNoticeBody body = request.body(PublishNoticeBody.class);
+        return Response.ok(notice(qleven.consent().publishNotice(principal, code, body.text())));
+    }
+
+    private Response notices(Request request) {
+        Principal principal = request.principal(qleven.tenancy().authenticator());
+        String code = request.pathParam("code").orElseThrow(() -> new NotFoundException("consent purpose"));
+        Page<NoticeText> page = qleven.consent().notices(principal, code, request.page());
+        return Response.ok(new NoticeList(page.items().stream().map(ConsentEndpoints::notice).toList(),
+                page.next().orElse(null)));
+    }
+
+    private static NoticeAnswer notice(NoticeText n) {
+        return new NoticeAnswer(n.purpose().code(), n.version(), n.text(), instant(n.publishedAt()));
+    }
+
+    record NoticeAnswer(String purpose, int version, String text, String publishedAt) {
+    }
+
+    record NoticeList(List<NoticeAnswer> items, String next) {
     }
 
     private Response addPurpose(Request request) {

@@ -3,7 +3,6 @@ package com.qleven.host.http.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.qleven.application.scheduling.PublicBookingService;
 import com.qleven.host.TestHost;
 import com.qleven.host.TestHost.Center;
 import com.qleven.host.TestHost.Reply;
@@ -42,8 +41,10 @@ class PublicBookingApiTest {
         slug = host.get("/v1/center", center.token()).json().get("slug").asText();
         service = SchedulingFixtures.service(host, center.tenantId());
         SchedulingFixtures.workEveryDay(host, center.tenantId(), center.adminId());
-        assertThat(host.post("/v1/consent-purposes", Map.of("code", "offers", "description", NOTICE, "marketing",
+        assertThat(host.post("/v1/consent-purposes", Map.of("code", "offers", "description", "Offers", "marketing",
                 true), center.token()).status()).isEqualTo(201);
+        assertThat(host.put("/v1/consent-purposes/offers/notice", Map.of("text", NOTICE), center.token()).status())
+                .isEqualTo(200);
     }
 
     @AfterAll
@@ -88,7 +89,7 @@ class PublicBookingApiTest {
         JsonNode notice = page.json().get("consentNotices").get(0);
         assertThat(notice.get("purpose").asText()).isEqualTo("offers");
         assertThat(notice.get("text").asText()).isEqualTo(NOTICE);
-        assertThat(notice.get("textVersion").asText()).isEqualTo(PublicBookingService.textVersion(NOTICE));
+        assertThat(notice.get("textVersion").asText()).isEqualTo("1");
         assertThat(host.get("/v1/public/centers/no-such-center-here/services").status()).isEqualTo(404);
         Reply slots = host.get("/v1/public/centers/" + slug + "/availability?serviceId=" + service + "&from="
                 + SchedulingFixtures.day(host, 2) + "&to=" + SchedulingFixtures.day(host, 2));
@@ -101,8 +102,7 @@ class PublicBookingApiTest {
     void aBookingRecordsTheStoredNoticeAndAnswersTheManageLink() {
         Map<String, Object> body = booking(SchedulingFixtures.start(host, 3, 10, 0), newPhone(),
                 TestHost.newEmail("marta"));
-        body.put("consents", List.of(Map.of("purpose", "offers", "textVersion",
-                PublicBookingService.textVersion(NOTICE))));
+        body.put("consents", List.of(Map.of("purpose", "offers", "textVersion", "1")));
         Reply booked = book(body);
         String token = token(booked);
         assertThat(token).matches("[A-Za-z0-9_-]{43}");
@@ -113,7 +113,7 @@ class PublicBookingApiTest {
         assertThat(appointment.get("serviceId").asText()).isEqualTo(service);
         assertThat(booked.body()).doesNotContain("Marta").doesNotContain(center.adminId());
         Reply consents = host.get("/v1/clients/" + clientOf(booked) + "/consents", center.token());
-        assertThat(consents.body()).contains("online_booking").contains(PublicBookingService.textVersion(NOTICE));
+        assertThat(consents.body()).contains("online_booking").contains("\"textVersion\":\"1\"");
 
         // An old version of the notice, or a purpose the center stores no text for, is refused naming the consent.
         Map<String, Object> stale = booking(SchedulingFixtures.start(host, 3, 11, 0), newPhone(), null);
