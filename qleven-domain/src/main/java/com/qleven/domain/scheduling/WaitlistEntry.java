@@ -81,13 +81,27 @@ public record WaitlistEntry(WaitlistEntryId id, ClientId client, ServiceId servi
         return with(WaitlistStatus.OFFERED, new WaitlistOffer(slot, now, now.plus(hold)));
     }
 
-    /** offered → booked, while the offer holds. */
+    /**
+     * offered → booked, while the offer holds. An offer whose hold is over (though the sweep has not
+     * passed it on yet) is refused as the other states are, naming the entry's status and when the
+     * hold ended.
+     */
     public WaitlistEntry accept(Instant now) {
         require(WaitlistStatus.OFFERED, "accept an offer of");
         if (offer.expired(now)) {
-            throw new ConflictException("this offer expired", Map.of("expiresAt", offer.expiresAt().toString()));
+            throw new ConflictException("this offer expired", Map.of("currentStatus", status.wireName(),
+                    "expiresAt", offer.expiresAt().toString()));
         }
         return with(WaitlistStatus.BOOKED, null);
+    }
+
+    /**
+     * offered → waiting: the client turned the offered slot down but still waits for another one,
+     * keeping their place in the queue (the slot itself is never offered to them again).
+     */
+    public WaitlistEntry decline() {
+        require(WaitlistStatus.OFFERED, "decline an offer of");
+        return with(WaitlistStatus.WAITING, null);
     }
 
     /** offered → waiting once the hold is over; the entry keeps its place. */
@@ -102,7 +116,8 @@ public record WaitlistEntry(WaitlistEntryId id, ClientId client, ServiceId servi
     /** waiting or offered → withdrawn. */
     public WaitlistEntry withdraw() {
         if (status != WaitlistStatus.WAITING && status != WaitlistStatus.OFFERED) {
-            throw new ConflictException("cannot withdraw a waitlist entry that is " + status.wireName());
+            throw new ConflictException("cannot withdraw a waitlist entry that is " + status.wireName(),
+                    Map.of("currentStatus", status.wireName()));
         }
         return with(WaitlistStatus.WITHDRAWN, null);
     }

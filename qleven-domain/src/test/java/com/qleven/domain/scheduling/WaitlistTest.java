@@ -69,6 +69,29 @@ class WaitlistTest {
     }
 
     @Test
+    void staff_answer_an_offer_accepted_declined_or_withdrawn_and_other_states_name_their_status() {
+        WaitlistEntry waiting = entry(1, FACIAL, "2027-06-01", "2027-06-30", null, NOW);
+        WaitlistEntry offered = waiting.offer(FREED, NOW, HOLD);
+        WaitlistEntry declined = offered.decline();
+        assertThat(declined.status()).isEqualTo(WaitlistStatus.WAITING);
+        assertThat(declined.offer()).isNull();
+        assertThat(declined.createdAt()).isEqualTo(waiting.createdAt());
+        assertThat(offered.withdraw().status()).isEqualTo(WaitlistStatus.WITHDRAWN);
+        assertThatThrownBy(waiting::decline).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.details()).containsEntry("currentStatus", "waiting"));
+        assertThatThrownBy(() -> waiting.accept(NOW)).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.details()).containsEntry("currentStatus", "waiting"));
+        assertThatThrownBy(() -> offered.accept(NOW.plus(HOLD))).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.details()).containsEntry("currentStatus", "offered")
+                        .containsEntry("expiresAt", NOW.plus(HOLD).toString()));
+        WaitlistEntry booked = offered.accept(NOW);
+        assertThatThrownBy(booked::withdraw).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.details()).containsEntry("currentStatus", "booked"));
+        assertThatThrownBy(booked::decline).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.details()).containsEntry("currentStatus", "booked"));
+    }
+
+    @Test
     void the_window_is_inclusive_at_most_92_days_and_not_in_the_past() {
         assertThatThrownBy(() -> entry(1, FACIAL, "2027-06-10", "2027-06-09", null, NOW))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())

@@ -111,6 +111,12 @@ final class InMemoryWaitlistEntries implements WaitlistEntries {
                 : Optional.<WaitlistEntry>empty());
     }
 
+    /** The store's units of work are serial: finding is locking. */
+    @Override
+    public Optional<WaitlistEntry> lock(TenantId tenant, WaitlistEntryId id) {
+        return byId(tenant, id);
+    }
+
     @Override
     public Page<WaitlistEntry> list(TenantId tenant, PageRequest page) {
         return tx.within(() -> InMemoryPages.oldestFirst(visible(tenant).toList(), WaitlistEntry::createdAt,

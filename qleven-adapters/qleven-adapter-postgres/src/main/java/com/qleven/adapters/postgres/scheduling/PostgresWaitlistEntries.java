@@ -127,6 +127,17 @@ final class PostgresWaitlistEntries implements WaitlistEntries {
     }
 
     @Override
+    public Optional<WaitlistEntry> lock(TenantId tenant, WaitlistEntryId id) {
+        return tx.withHandle(Optional.of(tenant), "lock a waitlist entry", h -> h.createQuery(
+                        "SELECT " + COLUMNS + " FROM public.waitlist_entries WHERE tenant_id = :tenant AND id = :id"
+                                + " FOR UPDATE")
+                .bind("tenant", tenant.value())
+                .bind("id", id.value())
+                .map(ENTRY)
+                .findOne());
+    }
+
+    @Override
     public Page<WaitlistEntry> list(TenantId tenant, PageRequest page) {
         Optional<KeysetCursor> after = page.cursor().map(KeysetCursor::decode);
         List<WaitlistEntry> rows = tx.withHandle(Optional.of(tenant), "list the waitlist", h -> {
