@@ -21,7 +21,8 @@ import java.util.Objects;
  * the center's time; an offer that lapses puts the entry back in its place in the queue.
  */
 public record WaitlistEntry(WaitlistEntryId id, ClientId client, ServiceId service, LocalDate from, LocalDate to,
-                            UserId professional, WaitlistStatus status, WaitlistOffer offer, Instant createdAt) {
+                            UserId professional, WaitlistStatus status, WaitlistOffer offer, Instant createdAt,
+                            AppointmentId appointment) {
     public static final int MAX_DAYS = AvailabilityRequest.MAX_DAYS;
 
     public WaitlistEntry {
@@ -51,6 +52,15 @@ public record WaitlistEntry(WaitlistEntryId id, ClientId client, ServiceId servi
         if ((status == WaitlistStatus.OFFERED) != (offer != null)) {
             throw new IllegalArgumentException("an offered entry, and only one, holds its offer");
         }
+        if (appointment != null && status != WaitlistStatus.BOOKED) {
+            throw new IllegalArgumentException("only a booked entry names the appointment its offer became");
+        }
+    }
+
+    /** An entry that names no appointment (every one but those booked through their offer). */
+    public WaitlistEntry(WaitlistEntryId id, ClientId client, ServiceId service, LocalDate from, LocalDate to,
+                         UserId professional, WaitlistStatus status, WaitlistOffer offer, Instant createdAt) {
+        this(id, client, service, from, to, professional, status, offer, createdAt, null);
     }
 
     /**
@@ -82,17 +92,24 @@ public record WaitlistEntry(WaitlistEntryId id, ClientId client, ServiceId servi
     }
 
     /**
-     * offered → booked, while the offer holds. An offer whose hold is over (though the sweep has not
-     * passed it on yet) is refused as the other states are, naming the entry's status and when the
-     * hold ended.
+     * Refuses, before anything is booked, an offer that cannot be accepted: an entry not offered,
+     * or whose hold is over (though the sweep has not passed it on yet), each naming the entry's
+     * status, and the latter when the hold ended.
      */
-    public WaitlistEntry accept(Instant now) {
+    public void requireAcceptable(Instant now) {
         require(WaitlistStatus.OFFERED, "accept an offer of");
         if (offer.expired(now)) {
             throw new ConflictException("this offer expired", Map.of("currentStatus", status.wireName(),
                     "expiresAt", offer.expiresAt().toString()));
         }
-        return with(WaitlistStatus.BOOKED, null);
+    }
+
+    /** offered → booked as {@code booked}, while the offer holds (see {@link #requireAcceptable}). */
+    public WaitlistEntry accept(Instant now, AppointmentId booked) {
+        requireAcceptable(now);
+        Objects.requireNonNull(booked, "booked");
+        return new WaitlistEntry(id, client, service, from, to, professional, WaitlistStatus.BOOKED, null, createdAt,
+                booked);
     }
 
     /**

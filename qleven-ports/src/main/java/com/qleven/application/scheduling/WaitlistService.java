@@ -159,7 +159,7 @@ public final class WaitlistService {
      * Accepts the entry's offer in one unit of work: books the offered slot for the entry's client
      * through the same path as a booking by the desk (the start still offered, with the offer's
      * professional; the client not restricted; the store's exclusion constraint a 409 naming the
-     * resource), then marks the entry booked ({@code waitlist.accept} besides the booking's
+     * resource), then marks the entry booked, naming the appointment ({@code waitlist.accept} besides the booking's
      * {@code appointment.book}). An entry not offered, or whose hold is over by the clock though the
      * sweep has not passed it on yet, is a 409 naming its {@code currentStatus}. The desk accepts
      * any offer; a professional only an offer of a slot on their own agenda.
@@ -178,7 +178,7 @@ public final class WaitlistService {
                 throw new ForbiddenException("the role " + principal.role().wireName()
                         + " may accept offers on its own agenda only");
             }
-            WaitlistEntry accepted = entry.accept(now);
+            entry.requireAcceptable(now);
             FreedSlot slot = entry.offer().slot();
             if (!slot.start().isAfter(now)) {
                 throw new ConflictException("the offered slot has begun", Map.of("currentStatus",
@@ -187,6 +187,7 @@ public final class WaitlistService {
             Optional<UserId> professional = SchedulingAccess.agendaOf(principal, Optional.of(slot.professional()));
             AppointmentView appointment = booking.bookInUnit(principal, tenant, entry.client(), entry.service(),
                     slot.start(), professional, now);
+            WaitlistEntry accepted = entry.accept(now, appointment.id());
             store(tenant, accepted);
             SchedulingAccess.record(audit, principal, "waitlist.accept", SchedulingAccess.WAITLIST,
                     Optional.of(id.value()), 1, now);

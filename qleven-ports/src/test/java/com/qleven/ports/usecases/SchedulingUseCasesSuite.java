@@ -789,6 +789,9 @@ public abstract class SchedulingUseCasesSuite extends UseCasesSuiteBase {
         assertThat(accepted.appointment().status()).isEqualTo(AppointmentStatus.BOOKED);
         assertThat(qleven.scheduling().appointment(c.receptionist(), accepted.appointment().id()).client())
                 .isEqualTo(o.firstClient().id());
+        assertThat(accepted.entry().entry().appointment()).isEqualTo(accepted.appointment().id());
+        assertThat(qleven.scheduling().waitlistEntry(c.receptionist(), o.first().entry().id()).entry().appointment())
+                .as("the stored entry names its appointment").isEqualTo(accepted.appointment().id());
         assertThat(statusOf(c, o.first())).isEqualTo(WaitlistStatus.BOOKED);
         assertThat(statusOf(c, o.second())).as("the slot is taken: nobody else is offered it")
                 .isEqualTo(WaitlistStatus.WAITING);

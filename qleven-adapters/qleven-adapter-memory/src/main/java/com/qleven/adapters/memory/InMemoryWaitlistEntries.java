@@ -89,7 +89,8 @@ final class InMemoryWaitlistEntries implements WaitlistEntries {
                 return false;
             }
             WaitlistEntry updated = new WaitlistEntry(stored.id(), stored.client(), stored.service(), stored.from(),
-                    stored.to(), stored.professional(), entry.status(), entry.offer(), stored.createdAt());
+                    stored.to(), stored.professional(), entry.status(), entry.offer(), stored.createdAt(),
+                    entry.appointment());
             tx.put(rows, key, updated);
             recordOffer(tenant, entry);
             if (offered(stored) || offered(updated)) {

@@ -285,7 +285,8 @@ public final class AppointmentEndpoints {
                 utc(e.offer().offeredAt()), utc(e.offer().expiresAt()));
         return new WaitlistAnswer(e.id().toString(), e.client().toString(), e.service().toString(),
                 e.from().toString(), e.to().toString(), e.professional() == null ? null : e.professional().toString(),
-                e.status().wireName(), offer, utc(e.createdAt()));
+                e.status().wireName(), offer, utc(e.createdAt()),
+                e.appointment() == null ? null : e.appointment().toString());
     }
 
     /** A time tied to the center: in the center's offset at that instant, to the second. */
@@ -327,7 +328,8 @@ public final class AppointmentEndpoints {
     }
 
     record WaitlistAnswer(String id, String clientId, String serviceId, String from, String to,
-                          String professionalId, String status, OfferAnswer offer, String createdAt) {
+                          String professionalId, String status, OfferAnswer offer, String createdAt,
+                          String appointmentId) {
     }
 
     record WaitlistPage(List<WaitlistAnswer> items, String next) {

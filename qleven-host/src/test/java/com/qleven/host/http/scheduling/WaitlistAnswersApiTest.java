@@ -149,6 +149,9 @@ class WaitlistAnswersApiTest {
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().get("clientId").asText()).isEqualTo(marta[0]);
         assertThat(status(marta[1])).isEqualTo("booked");
+        assertThat(entry.get("appointmentId").asText()).isEqualTo(appointmentId);
+        assertThat(host.get("/v1/waitlist/" + marta[1], receptionistToken).json().get("appointmentId").asText())
+                .isEqualTo(appointmentId);
         assertThat(audited("waitlist.accept", marta[1])).isEqualTo(1);
 
         Reply replay = host.send(accept);
@@ -192,6 +195,7 @@ class WaitlistAnswersApiTest {
         assertThat(declined.status()).as(declined.body()).isEqualTo(200);
         assertThat(declined.json().get("status").asText()).isEqualTo("waiting");
         assertThat(declined.json().get("offer").isNull()).isTrue();
+        assertThat(declined.json().get("appointmentId").isNull()).isTrue();
         JsonNode passed = host.get("/v1/waitlist/" + second[1], receptionistToken).json();
         assertThat(passed.get("status").asText()).isEqualTo("offered");
         assertThat(passed.get("offer").get("start").asText()).isEqualTo(start);
