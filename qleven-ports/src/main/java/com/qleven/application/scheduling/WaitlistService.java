@@ -159,10 +159,10 @@ public final class WaitlistService {
      * Accepts the entry's offer in one unit of work: books the offered slot for the entry's client
      * through the same path as a booking by the desk (the start still offered, with the offer's
      * professional; the client not restricted; the store's exclusion constraint a 409 naming the
-     * resource), then marks the entry booked, naming the appointment ({@code waitlist.accept} besides the booking's
-     * {@code appointment.book}). An entry not offered, or whose hold is over by the clock though the
-     * sweep has not passed it on yet, is a 409 naming its {@code currentStatus}. The desk accepts
-     * any offer; a professional only an offer of a slot on their own agenda.
+     * resource), then marks the entry booked, naming the appointment ({@code waitlist.accept}
+     * besides the booking's {@code appointment.book}). An entry not offered, or whose hold is over by
+     * the clock though the sweep has not passed it on yet, is a 409 naming its {@code currentStatus}.
+     * The desk accepts any offer; a professional only an offer of a slot on their own agenda.
      */
     public AcceptedOffer accept(Principal principal, WaitlistEntryId id) {
         Required.field(id, "id");

@@ -31,7 +31,8 @@ import org.jdbi.v3.core.statement.Update;
  */
 final class PostgresWaitlistEntries implements WaitlistEntries {
     private static final String COLUMNS = "id, client_id, service_id, from_day, to_day, professional_id, status, "
-            + "offer_professional_id, offer_start_at, offer_end_at, offered_at, offer_expires_at, created_at, appointment_id";
+            + "offer_professional_id, offer_start_at, offer_end_at, offered_at, offer_expires_at, created_at, "
+            + "appointment_id";
     private static final RowMapper<WaitlistEntry> ENTRY = (rs, ctx) -> {
         ServiceId service = new ServiceId(Sql.uuid(rs, "service_id"));
         UUID professional = Sql.uuid(rs, "professional_id");
