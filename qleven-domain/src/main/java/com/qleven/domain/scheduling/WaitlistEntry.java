@@ -21,7 +21,8 @@ import java.util.Objects;
  * the center's time; an offer that lapses puts the entry back in its place in the queue.
  */
 public record WaitlistEntry(WaitlistEntryId id, ClientId client, ServiceId service, LocalDate from, LocalDate to,
-                            UserId professional, WaitlistStatus status, WaitlistOffer offer, Instant createdAt) {
+                            UserId professional, WaitlistStatus status, WaitlistOffer offer, Instant createdAt,
+                            AppointmentId appointment) {
     public static final int MAX_DAYS = AvailabilityRequest.MAX_DAYS;
 
     public WaitlistEntry {
@@ -51,6 +52,15 @@ public record WaitlistEntry(WaitlistEntryId id, ClientId client, ServiceId servi
         if ((status == WaitlistStatus.OFFERED) != (offer != null)) {
             throw new IllegalArgumentException("an offered entry, and only one, holds its offer");
         }
+        if (appointment != null && status != WaitlistStatus.BOOKED) {
+            throw new IllegalArgumentException("only a booked entry names the appointment its offer became");
+        }
+    }
+
+    /** An entry that names no appointment (every one but those booked through their offer). */
+    public WaitlistEntry(WaitlistEntryId id, ClientId client, ServiceId service, LocalDate from, LocalDate to,
+                         UserId professional, WaitlistStatus status, WaitlistOffer offer, Instant createdAt) {
+        this(id, client, service, from, to, professional, status, offer, createdAt, null);
     }
 
     /**
@@ -81,13 +91,34 @@ public record WaitlistEntry(WaitlistEntryId id, ClientId client, ServiceId servi
         return with(WaitlistStatus.OFFERED, new WaitlistOffer(slot, now, now.plus(hold)));
     }
 
-    /** offered → booked, while the offer holds. */
-    public WaitlistEntry accept(Instant now) {
+    /**
+     * Refuses, before anything is booked, an offer that cannot be accepted: an entry not offered,
+     * or whose hold is over (though the sweep has not passed it on yet), each naming the entry's
+     * status, and the latter when the hold ended.
+     */
+    public void requireAcceptable(Instant now) {
         require(WaitlistStatus.OFFERED, "accept an offer of");
         if (offer.expired(now)) {
-            throw new ConflictException("this offer expired", Map.of("expiresAt", offer.expiresAt().toString()));
+            throw new ConflictException("this offer expired", Map.of("currentStatus", status.wireName(),
+                    "expiresAt", offer.expiresAt().toString()));
         }
-        return with(WaitlistStatus.BOOKED, null);
+    }
+
+    /** offered → booked as {@code booked}, while the offer holds (see {@link #requireAcceptable}). */
+    public WaitlistEntry accept(Instant now, AppointmentId booked) {
+        requireAcceptable(now);
+        Objects.requireNonNull(booked, "booked");
+        return new WaitlistEntry(id, client, service, from, to, professional, WaitlistStatus.BOOKED, null, createdAt,
+                booked);
+    }
+
+    /**
+     * offered → waiting: the client turned the offered slot down but still waits for another one,
+     * keeping their place in the queue (the slot itself is never offered to them again).
+     */
+    public WaitlistEntry decline() {
+        require(WaitlistStatus.OFFERED, "decline an offer of");
+        return with(WaitlistStatus.WAITING, null);
     }
 
     /** offered → waiting once the hold is over; the entry keeps its place. */
@@ -102,7 +133,8 @@ public record WaitlistEntry(WaitlistEntryId id, ClientId client, ServiceId servi
     /** waiting or offered → withdrawn. */
     public WaitlistEntry withdraw() {
         if (status != WaitlistStatus.WAITING && status != WaitlistStatus.OFFERED) {
-            throw new ConflictException("cannot withdraw a waitlist entry that is " + status.wireName());
+            throw new ConflictException("cannot withdraw a waitlist entry that is " + status.wireName(),
+                    Map.of("currentStatus", status.wireName()));
         }
         return with(WaitlistStatus.WITHDRAWN, null);
     }

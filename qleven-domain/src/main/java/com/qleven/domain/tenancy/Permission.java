@@ -47,8 +47,16 @@ public enum Permission {
     MANAGE_APPOINTMENTS,
     /** Book, see and move the appointments of one's own agenda only: professionals. */
     MANAGE_OWN_APPOINTMENTS,
-    /** Put clients on the waitlist and see its offers: administrators and receptionists, who run the desk. */
+    /**
+     * Put clients on the waitlist, see its offers and answer them (accept, decline, withdraw):
+     * administrators and receptionists, who run the desk.
+     */
     MANAGE_WAITLIST,
+    /**
+     * Accept a waitlist offer of a slot on one's own agenda, which books it there: professionals, who
+     * book their own agenda (the waitlist itself, its reading and its other answers stay the desk's).
+     */
+    ACCEPT_OWN_WAITLIST_OFFERS,
     /** Read the center's profile and scheduling settings (slot grid, opening hours): every member, who books by them. */
     VIEW_CENTER_SETTINGS,
     /** Change the center's scheduling settings, its public slug included: administrators. */

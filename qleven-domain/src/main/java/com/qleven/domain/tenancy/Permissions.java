@@ -41,6 +41,7 @@ public final class Permissions {
         }
         TABLE.get(Role.PROFESSIONAL).add(Permission.VIEW_AVAILABILITY);
         TABLE.get(Role.PROFESSIONAL).add(Permission.MANAGE_OWN_APPOINTMENTS);
+        TABLE.get(Role.PROFESSIONAL).add(Permission.ACCEPT_OWN_WAITLIST_OFFERS);
         // Scheduling and tax rates (issue 9): everyone reads what booking needs; administrators
         // change the settings, the tax rates and the catalogue; administrators and receptionists
         // run every agenda, a professional their own.

@@ -24,6 +24,7 @@ class WaitlistTest {
     private static final ServiceId FACIAL = new ServiceId(new UUID(3, 1));
     private static final ServiceId LASER = new ServiceId(new UUID(3, 2));
     private static final Duration HOLD = Duration.ofHours(2);
+    private static final AppointmentId BOOKED = new AppointmentId(new UUID(6, 1));
     /** Freed on 2027-06-10, 23:30 UTC: already 06-11 in Casablanca (+01). */
     private static final FreedSlot FREED = new FreedSlot(FACIAL, professional(1),
             Instant.parse("2027-06-10T23:30:00Z"), Instant.parse("2027-06-11T00:30:00Z"));
@@ -55,8 +56,8 @@ class WaitlistTest {
         WaitlistEntry offered = waiting.offer(FREED, NOW, HOLD);
         assertThat(offered.status()).isEqualTo(WaitlistStatus.OFFERED);
         assertThat(offered.offer().expiresAt()).isEqualTo(NOW.plus(HOLD));
-        assertThat(offered.accept(NOW.plus(HOLD).minusSeconds(1)).status()).isEqualTo(WaitlistStatus.BOOKED);
-        assertThatThrownBy(() -> offered.accept(NOW.plus(HOLD))).isInstanceOf(ConflictException.class)
+        assertThat(offered.accept(NOW.plus(HOLD).minusSeconds(1), BOOKED).status()).isEqualTo(WaitlistStatus.BOOKED);
+        assertThatThrownBy(() -> offered.accept(NOW.plus(HOLD), BOOKED)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("expired");
         assertThatThrownBy(() -> offered.lapse(NOW.plusSeconds(60))).isInstanceOf(ConflictException.class);
         WaitlistEntry lapsed = offered.lapse(NOW.plus(HOLD));
@@ -66,6 +67,31 @@ class WaitlistTest {
                 .hasMessageContaining("offered");
         assertThat(waiting.withdraw().status()).isEqualTo(WaitlistStatus.WITHDRAWN);
         assertThatThrownBy(() -> waiting.withdraw().withdraw()).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void staff_answer_an_offer_accepted_declined_or_withdrawn_and_other_states_name_their_status() {
+        WaitlistEntry waiting = entry(1, FACIAL, "2027-06-01", "2027-06-30", null, NOW);
+        WaitlistEntry offered = waiting.offer(FREED, NOW, HOLD);
+        WaitlistEntry declined = offered.decline();
+        assertThat(declined.status()).isEqualTo(WaitlistStatus.WAITING);
+        assertThat(declined.offer()).isNull();
+        assertThat(declined.createdAt()).isEqualTo(waiting.createdAt());
+        assertThat(offered.withdraw().status()).isEqualTo(WaitlistStatus.WITHDRAWN);
+        assertThatThrownBy(waiting::decline).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.details()).containsEntry("currentStatus", "waiting"));
+        assertThatThrownBy(() -> waiting.accept(NOW, BOOKED)).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.details()).containsEntry("currentStatus", "waiting"));
+        assertThatThrownBy(() -> offered.accept(NOW.plus(HOLD), BOOKED)).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.details()).containsEntry("currentStatus", "offered")
+                        .containsEntry("expiresAt", NOW.plus(HOLD).toString()));
+        WaitlistEntry booked = offered.accept(NOW, BOOKED);
+        assertThat(booked.appointment()).isEqualTo(BOOKED);
+        assertThat(declined.appointment()).isNull();
+        assertThatThrownBy(booked::withdraw).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.details()).containsEntry("currentStatus", "booked"));
+        assertThatThrownBy(booked::decline).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.details()).containsEntry("currentStatus", "booked"));
     }
 
     @Test

@@ -34,7 +34,7 @@ class PermissionsTest {
                     Permission.VIEW_NOTIFICATIONS, Permission.MANAGE_CONSENTS, Permission.VIEW_CENTER_SETTINGS,
                     Permission.VIEW_TAX_RATES, Permission.VIEW_CATALOGUE, Permission.SET_EQUIPMENT_STATUS,
                     Permission.VIEW_SCHEDULES, Permission.MANAGE_OWN_SCHEDULE, Permission.VIEW_AVAILABILITY,
-                    Permission.MANAGE_OWN_APPOINTMENTS,
+                    Permission.MANAGE_OWN_APPOINTMENTS, Permission.ACCEPT_OWN_WAITLIST_OFFERS,
                     Permission.MANAGE_OWN_CALENDAR_FEED),
             Role.RECEPTIONIST, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_USERS,
                     Permission.VIEW_CLIENTS, Permission.MANAGE_CLIENTS, Permission.VIEW_NOTIFICATIONS,

@@ -290,6 +290,9 @@ class CrossTenantProbeTest {
                     "to", SchedulingFixtures.day(host, 3).toString()), 422)),
             entry("GET /v1/waitlist", listing(CenterFixture::waitlistId)),
             entry("GET /v1/waitlist/{id}", byId(CenterFixture::waitlistId)),
+            entry("POST /v1/waitlist/{id}/accept", byId(CenterFixture::waitlistId)),
+            entry("POST /v1/waitlist/{id}/decline", byId(CenterFixture::waitlistId)),
+            entry("POST /v1/waitlist/{id}/withdraw", byId(CenterFixture::waitlistId)),
             entry("GET /v1/appointment-series/{id}", byId(f -> seriesOfB())),
             // Online booking: A's slug with B's records named, and manage links that name nothing
             entry("GET /v1/public/centers/{slug}/services", new Public(() -> {

@@ -140,6 +140,17 @@ class StatementBudgetTest {
             entry("POST /v1/waitlist", budget(1, 7)),
             entry("GET /v1/waitlist/{id}", budget(1, 4)),
             entry("GET /v1/waitlist", budget(1, 4)),
+            // Answering an offer (issue 9, staff), measured: authentication and the entry locked (2),
+            // then accepting books as POST /v1/appointments does (center, service, client, agenda,
+            // busy intervals, the insert, appointment.book: 7) and stores the entry and waitlist.accept
+            // (2): 11. Declining or withdrawing an offer (after the 2) stores the entry, audits it and
+            // reads the center (3), then passes the slot on as a cancellation does: still free? (1),
+            // the next waiting client offered (found, stored, the offer recorded, waitlist.offer: 4),
+            // the client's restriction, email and its key (3), and the mail sealed under a data key
+            // of its own, created then (5): 18. A waiting entry withdrawn costs 5.
+            entry("POST /v1/waitlist/{id}/accept", budget(1, 11)),
+            entry("POST /v1/waitlist/{id}/decline", budget(1, 18)),
+            entry("POST /v1/waitlist/{id}/withdraw", budget(1, 18)),
             entry("GET /health/ready", budget(0, 0)),
             entry("GET /openapi.json", budget(0, 0)),
             entry("POST /v1/clients", budget(1, 6)),
@@ -299,6 +310,12 @@ class StatementBudgetTest {
                     SchedulingFixtures.day(host, 9).toString()), f.center().token())),
             entry("GET /v1/waitlist", f -> get("/v1/waitlist", f.center().token())),
             entry("GET /v1/waitlist/{id}", f -> get("/v1/waitlist/" + f.waitlistId(), f.center().token())),
+            entry("POST /v1/waitlist/{id}/accept", f -> new Call("POST", "/v1/waitlist/" + offeredEntry(f)
+                    + "/accept", "", f.center().token())),
+            entry("POST /v1/waitlist/{id}/decline", f -> new Call("POST", "/v1/waitlist/" + offeredEntry(f)
+                    + "/decline", "", f.center().token())),
+            entry("POST /v1/waitlist/{id}/withdraw", f -> new Call("POST", "/v1/waitlist/" + offeredEntry(f)
+                    + "/withdraw", "", f.center().token())),
             entry("GET /v1/appointment-series/{id}", f -> {
                 Map<String, Object> body = new java.util.HashMap<>(booking(f));
                 body.put("everyWeeks", 2);
@@ -741,6 +758,33 @@ class StatementBudgetTest {
 
     private static String newAppointment(CenterFixture f) {
         return created(host.post("/v1/appointments", booking(f), f.center().token()));
+    }
+
+    private static final AtomicInteger OFFERS = new AtomicInteger();
+
+    /**
+     * An entry holding an offer, with a client of its own (with an email) waiting after it for the
+     * same slot, so that a decline or a withdrawal passes the slot on and mails: a day of its own
+     * from the 60th on is booked, waited for and cancelled.
+     */
+    private static String offeredEntry(CenterFixture f) {
+        String day = SchedulingFixtures.day(host, 60 + OFFERS.get()).toString();
+        String start = SchedulingFixtures.start(host, 60 + OFFERS.getAndIncrement(), 9, 0);
+        String appointment = created(host.post("/v1/appointments", Map.of("clientId", f.clientId(), "serviceId",
+                f.bookableServiceId(), "start", start, "professionalId", f.center().adminId()), f.center().token()));
+        String entry = created(host.post("/v1/waitlist", Map.of("clientId", f.clientId(), "serviceId",
+                f.bookableServiceId(), "from", day, "to", day), f.center().token()));
+        String next = created(host.post("/v1/clients", Map.of("fullName", "Budget Waiting", "email",
+                TestHost.newEmail("waiting")), f.center().token()));
+        host.clock.advance(java.time.Duration.ofMillis(1));
+        created(host.post("/v1/waitlist", Map.of("clientId", next, "serviceId", f.bookableServiceId(), "from", day,
+                "to", day), f.center().token()));
+        Reply cancelled = host.post("/v1/appointments/" + appointment + "/cancel", Map.of("reason", "Budget"),
+                f.center().token());
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(host.get("/v1/waitlist/" + entry, f.center().token()).json().get("status").asText())
+                .isEqualTo("offered");
+        return entry;
     }
 
     private static Call act(String appointment, String verb, String body) {

@@ -75,19 +75,28 @@ public final class BookingService {
         Optional<UserId> professional = SchedulingAccess.agendaOf(principal, command.professional());
         TenantId tenant = principal.requireTenant();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return transactions.inTenant(tenant, () -> {
-            Prepared p = prepare(tenant, command.client(), command.service(), command.start(), professional, now);
-            LocalDate day = LocalDate.ofInstant(command.start(), p.rules().zone());
-            Gathered g = gather(tenant, p, day, day, professional);
-            AvailableSlot slot = AvailabilityFinder.at(g, command.start(), professional, now)
-                    .orElseThrow(() -> notOffered(command.start(), Map.of()));
-            Appointment booked = Appointment.book(new AppointmentId(ids.next()), command.client(), p.service(), slot,
-                    null, Actor.staff(principal.userId()), now).appointment();
-            appointments.add(seal.seal(tenant, booked, 1));
-            SchedulingAccess.record(audit, principal, "appointment.book", SchedulingAccess.APPOINTMENT,
-                    Optional.of(booked.id().value()), 1, now);
-            return AppointmentView.of(booked, 1, p.rules().zone());
-        });
+        return transactions.inTenant(tenant, () -> bookInUnit(principal, tenant, command.client(), command.service(),
+                command.start(), professional, now));
+    }
+
+    /**
+     * The booking itself, in the caller's unit of work (the waitlist's accept books an offered slot
+     * this way): {@code professional} is what {@link SchedulingAccess#agendaOf} left of the request.
+     */
+    AppointmentView bookInUnit(Principal principal, TenantId tenant, ClientId client,
+                               com.qleven.domain.scheduling.ServiceId service, Instant start,
+                               Optional<UserId> professional, Instant now) {
+        Prepared p = prepare(tenant, client, service, start, professional, now);
+        LocalDate day = LocalDate.ofInstant(start, p.rules().zone());
+        Gathered g = gather(tenant, p, day, day, professional);
+        AvailableSlot slot = AvailabilityFinder.at(g, start, professional, now)
+                .orElseThrow(() -> notOffered(start, Map.of()));
+        Appointment booked = Appointment.book(new AppointmentId(ids.next()), client, p.service(), slot,
+                null, Actor.staff(principal.userId()), now).appointment();
+        appointments.add(seal.seal(tenant, booked, 1));
+        SchedulingAccess.record(audit, principal, "appointment.book", SchedulingAccess.APPOINTMENT,
+                Optional.of(booked.id().value()), 1, now);
+        return AppointmentView.of(booked, 1, p.rules().zone());
     }
 
     /**

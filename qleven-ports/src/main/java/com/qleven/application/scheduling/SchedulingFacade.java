@@ -42,6 +42,7 @@ import com.qleven.ports.scheduling.in.RescheduleCommand;
 import com.qleven.ports.scheduling.in.ServiceCommand;
 import com.qleven.ports.scheduling.in.ServiceView;
 import com.qleven.ports.scheduling.in.TimeOffView;
+import com.qleven.ports.scheduling.in.AcceptedOffer;
 import com.qleven.ports.scheduling.in.WaitlistCommand;
 import com.qleven.ports.scheduling.in.WaitlistView;
 import com.qleven.ports.scheduling.out.CalendarRenderer;
@@ -114,7 +115,7 @@ public final class SchedulingFacade {
         waitlist = new WaitlistService(transactions, access, finder, store.waitlist(), store.waitlistOffersDue(),
                 store.appointments(), clients,
                 new ClientContacts(f.store().clients().clients(), f.cipher()), processing, f.mail(), f.audit(),
-                f.clock(), f.ids());
+                f.clock(), f.ids(), booking);
         appointments = new AppointmentsService(transactions, access, finder, store.appointments(), seal, waitlist,
                 f.audit(), f.clock());
         registry = new AppointmentsRegistry(store.appointments(), f.cipher(), f.clock(), access, waitlist);
@@ -346,6 +347,33 @@ public final class SchedulingFacade {
 
     public Page<WaitlistView> waitlist(Principal principal, PageRequest page) {
         return waitlist.list(principal, page);
+    }
+
+    /**
+     * Accepts a waitlist offer (administrators, receptionists; a professional an offer on their own
+     * agenda): books the offered slot for the entry's client as {@link #book} does and marks the
+     * entry booked, in one unit of work. An entry not offered, or whose hold is over, is a conflict
+     * naming its {@code currentStatus}.
+     */
+    public AcceptedOffer acceptWaitlistOffer(Principal principal, com.qleven.domain.scheduling.WaitlistEntryId id) {
+        return waitlist.accept(principal, id);
+    }
+
+    /**
+     * The client declines the offer (administrators, receptionists): the entry waits again in its
+     * place, and the slot goes at once to the next matching waiting client, mailed as after a
+     * cancellation. An entry not offered is a conflict naming its {@code currentStatus}.
+     */
+    public WaitlistView declineWaitlistOffer(Principal principal, com.qleven.domain.scheduling.WaitlistEntryId id) {
+        return waitlist.decline(principal, id);
+    }
+
+    /**
+     * Takes an entry waiting or offered off the waitlist (administrators, receptionists); an offered
+     * one's slot passes on as after a decline. Other states are a conflict naming {@code currentStatus}.
+     */
+    public WaitlistView withdrawFromWaitlist(Principal principal, com.qleven.domain.scheduling.WaitlistEntryId id) {
+        return waitlist.withdraw(principal, id);
     }
 
     /**

@@ -9,7 +9,12 @@ import com.qleven.domain.scheduling.FreedSlot;
 import com.qleven.domain.scheduling.Service;
 import com.qleven.domain.scheduling.WaitlistEntry;
 import com.qleven.domain.scheduling.WaitlistEntryId;
+import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.EmailAddress;
+import com.qleven.domain.shared.ForbiddenException;
+import com.qleven.domain.shared.NotFoundException;
+import com.qleven.domain.shared.Required;
+import com.qleven.domain.shared.UserId;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.TenantId;
@@ -20,6 +25,8 @@ import com.qleven.domain.tenancy.Permissions;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.audit.out.AuditTrail;
 import com.qleven.ports.clients.in.ProcessingCheck;
+import com.qleven.ports.scheduling.in.AcceptedOffer;
+import com.qleven.ports.scheduling.in.AppointmentView;
 import com.qleven.ports.scheduling.in.WaitlistCommand;
 import com.qleven.ports.scheduling.in.WaitlistView;
 import com.qleven.ports.scheduling.out.Appointments;
@@ -36,6 +43,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -67,11 +75,12 @@ public final class WaitlistService {
     private final AuditTrail audit;
     private final Clock clock;
     private final IdGenerator ids;
+    private final BookingService booking;
 
     WaitlistService(Transactions transactions, SchedulingAccess access, AvailabilityFinder finder,
                     WaitlistEntries entries, WaitlistOffersDue offersDue, Appointments appointments,
                     ClientLookup clients, ClientContacts contacts, ProcessingCheck processing,
-                    MailQueue mail, AuditTrail audit, Clock clock, IdGenerator ids) {
+                    MailQueue mail, AuditTrail audit, Clock clock, IdGenerator ids, BookingService booking) {
         this.transactions = transactions;
         this.access = access;
         this.finder = finder;
@@ -85,6 +94,7 @@ public final class WaitlistService {
         this.audit = audit;
         this.clock = clock;
         this.ids = ids;
+        this.booking = booking;
     }
 
     public WaitlistView add(Principal principal, WaitlistCommand command) {
@@ -143,6 +153,104 @@ public final class WaitlistService {
             return new Page<>(found.items().stream().map(e -> new WaitlistView(e, rules.zone())).toList(),
                     found.next());
         });
+    }
+
+    /**
+     * Accepts the entry's offer in one unit of work: books the offered slot for the entry's client
+     * through the same path as a booking by the desk (the start still offered, with the offer's
+     * professional; the client not restricted; the store's exclusion constraint a 409 naming the
+     * resource), then marks the entry booked, naming the appointment ({@code waitlist.accept}
+     * besides the booking's {@code appointment.book}). An entry not offered, or whose hold is over by
+     * the clock though the sweep has not passed it on yet, is a 409 naming its {@code currentStatus}.
+     * The desk accepts any offer; a professional only an offer of a slot on their own agenda.
+     */
+    public AcceptedOffer accept(Principal principal, WaitlistEntryId id) {
+        Required.field(id, "id");
+        boolean desk = Permissions.allows(principal.role(), Permission.MANAGE_WAITLIST);
+        if (!desk) {
+            Permissions.require(principal, Permission.ACCEPT_OWN_WAITLIST_OFFERS);
+        }
+        TenantId tenant = principal.requireTenant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return transactions.inTenant(tenant, () -> {
+            WaitlistEntry entry = load(tenant, id);
+            if (!desk && (entry.offer() == null || !entry.offer().slot().professional().equals(principal.userId()))) {
+                throw new ForbiddenException("the role " + principal.role().wireName()
+                        + " may accept offers on its own agenda only");
+            }
+            entry.requireAcceptable(now);
+            FreedSlot slot = entry.offer().slot();
+            if (!slot.start().isAfter(now)) {
+                throw new ConflictException("the offered slot has begun", Map.of("currentStatus",
+                        entry.status().wireName(), "start", slot.start().toString()));
+            }
+            Optional<UserId> professional = SchedulingAccess.agendaOf(principal, Optional.of(slot.professional()));
+            AppointmentView appointment = booking.bookInUnit(principal, tenant, entry.client(), entry.service(),
+                    slot.start(), professional, now);
+            WaitlistEntry accepted = entry.accept(now, appointment.id());
+            store(tenant, accepted);
+            SchedulingAccess.record(audit, principal, "waitlist.accept", SchedulingAccess.WAITLIST,
+                    Optional.of(id.value()), 1, now);
+            return new AcceptedOffer(new WaitlistView(accepted, appointment.zone()), appointment);
+        });
+    }
+
+    /**
+     * The client turned the offer down: the entry goes back to waiting in its place (they still want
+     * another slot; {@link #withdraw} takes them off) and is never offered that slot again, and the
+     * slot, while still free and not begun, is offered at once to the next matching waiting client,
+     * mailed as after a cancellation ({@code waitlist.decline}, then {@code waitlist.offer}). An
+     * entry not offered is a 409 naming its {@code currentStatus}.
+     */
+    public WaitlistView decline(Principal principal, WaitlistEntryId id) {
+        return answer(principal, id, "waitlist.decline", WaitlistEntry::decline);
+    }
+
+    /**
+     * Takes the entry off the waitlist (waiting or offered → withdrawn); the slot an offered entry
+     * held passes on as after a decline ({@code waitlist.withdraw}). Other states are a 409 naming
+     * their {@code currentStatus}.
+     */
+    public WaitlistView withdraw(Principal principal, WaitlistEntryId id) {
+        return answer(principal, id, "waitlist.withdraw", WaitlistEntry::withdraw);
+    }
+
+    private WaitlistView answer(Principal principal, WaitlistEntryId id, String action,
+                                java.util.function.UnaryOperator<WaitlistEntry> step) {
+        Required.field(id, "id");
+        Permissions.require(principal, Permission.MANAGE_WAITLIST);
+        TenantId tenant = principal.requireTenant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return transactions.inTenant(tenant, () -> {
+            WaitlistEntry entry = load(tenant, id);
+            WaitlistEntry next = step.apply(entry);
+            store(tenant, next);
+            SchedulingAccess.record(audit, principal, action, SchedulingAccess.WAITLIST, Optional.of(id.value()), 1,
+                    now);
+            CenterRules rules = access.rules(tenant);
+            if (entry.offer() != null) {
+                passOn(Optional.of(principal), tenant, rules, entry.offer().slot(), now);
+            }
+            return new WaitlistView(next, rules.zone());
+        });
+    }
+
+    private WaitlistEntry load(TenantId tenant, WaitlistEntryId id) {
+        return entries.lock(tenant, id).orElseThrow(() -> new NotFoundException("waitlist entry"));
+    }
+
+    private void store(TenantId tenant, WaitlistEntry entry) {
+        if (!entries.update(tenant, entry)) {
+            throw new IllegalStateException("the waitlist entry " + entry.id() + " vanished in its own unit");
+        }
+    }
+
+    /** A slot an offer gave back goes to the next matching waiting client while no one took it meanwhile. */
+    private void passOn(Optional<Principal> principal, TenantId tenant, CenterRules rules, FreedSlot slot,
+                        Instant now) {
+        if (slot.start().isAfter(now) && stillFree(tenant, slot)) {
+            offerFreed(principal, tenant, rules, slot, now);
+        }
     }
 
     /**
@@ -220,9 +328,7 @@ public final class WaitlistService {
                     audit.record(new AuditEvent(Optional.of(tenant), Optional.empty(), Optional.empty(),
                             "waitlist.lapse", SchedulingAccess.WAITLIST, Optional.of(entry.id().value()),
                             SchedulingAccess.PURPOSE, 1, now));
-                    if (stillFree(tenant, slot)) {
-                        offerFreed(Optional.empty(), tenant, rules, slot, now);
-                    }
+                    passOn(Optional.empty(), tenant, rules, slot, now);
                 }
             }
             if (refresh && lapsed.size() < limit) {

@@ -101,6 +101,9 @@ public abstract class WaitlistEntriesContract {
         WaitlistEntry offered = first.offer(slot, T0.plusSeconds(10), Duration.ofMinutes(30));
         assertThat(tx.inTenant(tenant, () -> waitlist.update(tenant, offered))).isTrue();
         assertThat(tx.inTenant(tenant, () -> waitlist.byId(tenant, first.id()))).contains(offered);
+        assertThat(tx.inTenant(tenant, () -> waitlist.lock(tenant, first.id()))).as("an answer finds it locked")
+                .contains(offered);
+        assertThat(tx.inTenant(other, () -> waitlist.lock(tenant, first.id()))).as("never across centers").isEmpty();
         assertThat(tx.inTenant(tenant, () -> waitlist.firstFor(tenant, slot, DAY))).contains(second);
 
         Instant after = T0.plusSeconds(10).plus(Duration.ofMinutes(30));

@@ -750,6 +750,154 @@ public abstract class SchedulingUseCasesSuite extends UseCasesSuiteBase {
         assertThat(mailedTo()).containsExactly(address(waiting));
     }
 
+    /** Two clients (with emails) waiting for the same slot, in this order, and the slot freed: the first holds the offer. */
+    private record Offered(WaitlistView first, ClientView firstClient, WaitlistView second, ClientView secondClient) {
+    }
+
+    private Offered offeredToTheFirstOfTwo(Center c) {
+        ClientView first = client(c.admin(), "Marta Ruiz", "marta-" + UUID.randomUUID() + "@example.com");
+        WaitlistView firstEntry = waitFor(c, first);
+        clock.set(NOW.plusSeconds(1));
+        ClientView second = client(c.admin(), "Luis Gil", "luis-" + UUID.randomUUID() + "@example.com");
+        WaitlistView secondEntry = waitFor(c, second);
+        AppointmentView booked = book(c, c.receptionist(), madrid("2027-03-02T10:00"), Optional.of(c.pro()));
+        qleven.scheduling().cancel(c.receptionist(), booked.id(), "The client is travelling");
+        assertThat(statusOf(c, firstEntry)).isEqualTo(WaitlistStatus.OFFERED);
+        return new Offered(firstEntry, first, secondEntry, second);
+    }
+
+    /** The center's audited actions, reads and lists aside. */
+    private List<String> changes(TenantId tenant) {
+        return actions(tenant).stream().filter(a -> !a.endsWith(".read") && !a.endsWith(".list")).toList();
+    }
+
+    private static void conflictNaming(Throwable thrown, String status) {
+        assertThat(thrown).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.details()).containsEntry("currentStatus", status));
+    }
+
+    @Test
+    void staffAcceptAnOfferWhichBooksTheSlotForTheWaitingClientAndMarksTheEntryBooked() {
+        Center c = center();
+        Offered o = offeredToTheFirstOfTwo(c);
+        clock.set(NOW.plus(Duration.ofMinutes(30)));
+        var accepted = qleven.scheduling().acceptWaitlistOffer(c.receptionist(), o.first().entry().id());
+        assertThat(accepted.entry().entry().status()).isEqualTo(WaitlistStatus.BOOKED);
+        assertThat(accepted.appointment().client()).isEqualTo(o.firstClient().id());
+        assertThat(accepted.appointment().start()).isEqualTo(madrid("2027-03-02T10:00"));
+        assertThat(accepted.appointment().professional()).isEqualTo(c.pro());
+        assertThat(accepted.appointment().status()).isEqualTo(AppointmentStatus.BOOKED);
+        assertThat(qleven.scheduling().appointment(c.receptionist(), accepted.appointment().id()).client())
+                .isEqualTo(o.firstClient().id());
+        assertThat(accepted.entry().entry().appointment()).isEqualTo(accepted.appointment().id());
+        assertThat(qleven.scheduling().waitlistEntry(c.receptionist(), o.first().entry().id()).entry().appointment())
+                .as("the stored entry names its appointment").isEqualTo(accepted.appointment().id());
+        assertThat(statusOf(c, o.first())).isEqualTo(WaitlistStatus.BOOKED);
+        assertThat(statusOf(c, o.second())).as("the slot is taken: nobody else is offered it")
+                .isEqualTo(WaitlistStatus.WAITING);
+        assertThat(dueAt(c.tenant())).as("no offer held any more").isEmpty();
+        List<String> actions = changes(c.tenant());
+        assertThat(actions.subList(actions.size() - 2, actions.size()))
+                .containsExactly("appointment.book", "waitlist.accept");
+        conflictNaming(catchThrowableOfType(() -> qleven.scheduling().acceptWaitlistOffer(c.receptionist(),
+                o.first().entry().id()), ConflictException.class), "booked");
+        conflictNaming(catchThrowableOfType(() -> qleven.scheduling().acceptWaitlistOffer(c.admin(),
+                o.second().entry().id()), ConflictException.class), "waiting");
+        assertThatThrownBy(() -> qleven.scheduling().acceptWaitlistOffer(center().admin(), o.first().entry().id()))
+                .as("another center's entry").isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void anOfferWhoseHoldIsOverOrWhoseSlotWasTakenBooksNothingAndKeepsTheEntry() {
+        Center c = center();
+        Offered o = offeredToTheFirstOfTwo(c);
+        // Taken meanwhile by another booking: the booking path's 409, in the one unit, rolled back whole.
+        AppointmentView taken = book(c, c.admin(), madrid("2027-03-02T10:00"), Optional.of(c.pro()));
+        assertThatThrownBy(() -> qleven.scheduling().acceptWaitlistOffer(c.receptionist(), o.first().entry().id()))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.details()).containsKey("start"));
+        assertThat(statusOf(c, o.first())).isEqualTo(WaitlistStatus.OFFERED);
+        assertThat(actions(c.tenant())).doesNotContain("waitlist.accept");
+        qleven.scheduling().cancel(c.admin(), taken.id(), "Freed again");
+        // The hold is over by the clock, though no sweep has passed it on yet.
+        clock.set(NOW.plus(Duration.ofMinutes(121)));
+        conflictNaming(catchThrowableOfType(() -> qleven.scheduling().acceptWaitlistOffer(c.receptionist(),
+                o.first().entry().id()), ConflictException.class), "offered");
+        assertThat(statusOf(c, o.first())).isEqualTo(WaitlistStatus.OFFERED);
+        assertThat(qleven.scheduling().appointments(c.admin(), new AppointmentListQuery(LocalDate.parse("2027-03-02"),
+                LocalDate.parse("2027-03-02"), Optional.empty(), Optional.of(o.firstClient().id())),
+                PageRequest.first()).items()).as("nothing booked for the waiting client").isEmpty();
+    }
+
+    @Test
+    void aProfessionalAcceptsOffersOnTheirOwnAgendaOnlyAndTheRestIsTheDesks() {
+        Center c = center();
+        Offered o = offeredToTheFirstOfTwo(c);
+        assertThatThrownBy(() -> qleven.scheduling().acceptWaitlistOffer(c.otherProfessional(),
+                o.first().entry().id())).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> qleven.scheduling().acceptWaitlistOffer(c.professional(),
+                o.second().entry().id())).as("no offer, so nothing on their agenda").isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> qleven.scheduling().declineWaitlistOffer(c.professional(), o.first().entry().id()))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> qleven.scheduling().withdrawFromWaitlist(c.professional(), o.first().entry().id()))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(statusOf(c, o.first())).isEqualTo(WaitlistStatus.OFFERED);
+        var accepted = qleven.scheduling().acceptWaitlistOffer(c.professional(), o.first().entry().id());
+        assertThat(accepted.appointment().professional()).isEqualTo(c.pro());
+        assertThat(accepted.entry().entry().status()).isEqualTo(WaitlistStatus.BOOKED);
+    }
+
+    @Test
+    void aDeclinedOfferGoesAtOnceToTheNextWaitingClientAndTheFirstWaitsAgainInTheirPlace() {
+        Center c = center();
+        Offered o = offeredToTheFirstOfTwo(c);
+        clock.set(NOW.plus(Duration.ofMinutes(10)));
+        issued.clear();
+        WaitlistView declined = qleven.scheduling().declineWaitlistOffer(c.receptionist(), o.first().entry().id());
+        assertThat(declined.entry().status()).isEqualTo(WaitlistStatus.WAITING);
+        assertThat(declined.entry().offer()).isNull();
+        WaitlistView passed = qleven.scheduling().waitlistEntry(c.receptionist(), o.second().entry().id());
+        assertThat(passed.entry().status()).isEqualTo(WaitlistStatus.OFFERED);
+        assertThat(passed.entry().offer().slot().start()).isEqualTo(madrid("2027-03-02T10:00"));
+        assertThat(passed.entry().offer().expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(10 + 120)));
+        assertThat(mailedTo()).containsExactly(address(o.secondClient()));
+        List<String> actions = changes(c.tenant());
+        assertThat(actions.subList(actions.size() - 2, actions.size()))
+                .containsExactly("waitlist.decline", "waitlist.offer");
+        conflictNaming(catchThrowableOfType(() -> qleven.scheduling().declineWaitlistOffer(c.receptionist(),
+                o.first().entry().id()), ConflictException.class), "waiting");
+
+        // The second declines too: the first, who turned this slot down, is not asked again.
+        issued.clear();
+        qleven.scheduling().declineWaitlistOffer(c.admin(), o.second().entry().id());
+        assertThat(statusOf(c, o.first())).isEqualTo(WaitlistStatus.WAITING);
+        assertThat(statusOf(c, o.second())).isEqualTo(WaitlistStatus.WAITING);
+        assertThat(mailedTo()).isEmpty();
+    }
+
+    @Test
+    void aWithdrawnOfferPassesItsSlotOnAndOnlyWaitingOrOfferedEntriesAreWithdrawn() {
+        Center c = center();
+        Offered o = offeredToTheFirstOfTwo(c);
+        issued.clear();
+        WaitlistView withdrawn = qleven.scheduling().withdrawFromWaitlist(c.receptionist(), o.first().entry().id());
+        assertThat(withdrawn.entry().status()).isEqualTo(WaitlistStatus.WITHDRAWN);
+        assertThat(statusOf(c, o.second())).isEqualTo(WaitlistStatus.OFFERED);
+        assertThat(mailedTo()).containsExactly(address(o.secondClient()));
+        assertThat(actions(c.tenant())).contains("waitlist.withdraw");
+        conflictNaming(catchThrowableOfType(() -> qleven.scheduling().withdrawFromWaitlist(c.receptionist(),
+                o.first().entry().id()), ConflictException.class), "withdrawn");
+        conflictNaming(catchThrowableOfType(() -> qleven.scheduling().acceptWaitlistOffer(c.receptionist(),
+                o.first().entry().id()), ConflictException.class), "withdrawn");
+        // A waiting entry is withdrawn with nothing to pass on.
+        ClientView third = client(c.admin(), "Pau Roig", "pau-" + UUID.randomUUID() + "@example.com");
+        WaitlistView thirdEntry = waitFor(c, third);
+        issued.clear();
+        assertThat(qleven.scheduling().withdrawFromWaitlist(c.admin(), thirdEntry.entry().id()).entry().status())
+                .isEqualTo(WaitlistStatus.WITHDRAWN);
+        assertThat(mailedTo()).isEmpty();
+        assertThat(statusOf(c, o.second())).isEqualTo(WaitlistStatus.OFFERED);
+    }
+
     @Test
     void theWaitlistRefusesBadEntriesAndIsTheDesks() {
         Center c = center();

@@ -89,7 +89,8 @@ final class InMemoryWaitlistEntries implements WaitlistEntries {
                 return false;
             }
             WaitlistEntry updated = new WaitlistEntry(stored.id(), stored.client(), stored.service(), stored.from(),
-                    stored.to(), stored.professional(), entry.status(), entry.offer(), stored.createdAt());
+                    stored.to(), stored.professional(), entry.status(), entry.offer(), stored.createdAt(),
+                    entry.appointment());
             tx.put(rows, key, updated);
             recordOffer(tenant, entry);
             if (offered(stored) || offered(updated)) {
@@ -109,6 +110,12 @@ final class InMemoryWaitlistEntries implements WaitlistEntries {
     public Optional<WaitlistEntry> byId(TenantId tenant, WaitlistEntryId id) {
         return tx.within(() -> tx.visible(tenant) ? Optional.ofNullable(rows.get(new Key(tenant, id)))
                 : Optional.<WaitlistEntry>empty());
+    }
+
+    /** The store's units of work are serial: finding is locking. */
+    @Override
+    public Optional<WaitlistEntry> lock(TenantId tenant, WaitlistEntryId id) {
+        return byId(tenant, id);
     }
 
     @Override

@@ -23,6 +23,7 @@ import com.qleven.host.http.scheduling.AppointmentBodies.CancelBody;
 import com.qleven.host.http.scheduling.AppointmentBodies.RescheduleBody;
 import com.qleven.host.http.scheduling.AppointmentBodies.SeriesBody;
 import com.qleven.host.http.scheduling.AppointmentBodies.WaitlistBody;
+import com.qleven.ports.scheduling.in.AcceptedOffer;
 import com.qleven.ports.scheduling.in.AppointmentListQuery;
 import com.qleven.ports.scheduling.in.AppointmentView;
 import com.qleven.ports.scheduling.in.AvailabilityQuery;
@@ -84,7 +85,17 @@ public final class AppointmentEndpoints {
                 Route.action("/v1/waitlist", Route.Body.JSON, Permission.MANAGE_WAITLIST, Route.Replay.REREAD,
                         this::addToWaitlist),
                 Route.get("/v1/waitlist", this::waitlist),
-                Route.get("/v1/waitlist/{id}", this::waitlistEntry));
+                Route.get("/v1/waitlist/{id}", this::waitlistEntry),
+                // A professional may accept an offer on their own agenda: the replay checks what every
+                // booker holds, then reads the appointment (Location) with the agenda rule.
+                Route.action("/v1/waitlist/{id}/accept", Route.Body.NONE, BOOKERS, Route.Replay.REREAD,
+                        this::acceptOffer),
+                Route.action("/v1/waitlist/{id}/decline", Route.Body.NONE, Permission.MANAGE_WAITLIST,
+                        Route.Replay.REREAD, request -> Response.ok(answer(qleven.scheduling()
+                                .declineWaitlistOffer(principal(request), entryId(request))))),
+                Route.action("/v1/waitlist/{id}/withdraw", Route.Body.NONE, Permission.MANAGE_WAITLIST,
+                        Route.Replay.REREAD, request -> Response.ok(answer(qleven.scheduling()
+                                .withdrawFromWaitlist(principal(request), entryId(request))))));
     }
 
     private Route action(String verb, BiFunction<Principal, AppointmentId, AppointmentView> act) {
@@ -213,10 +224,22 @@ public final class AppointmentEndpoints {
 
     private Response waitlistEntry(Request request) {
         Principal principal = principal(request);
-        WaitlistEntryId id = request.pathParam("id").filter(t -> UUID_TEXT.matcher(t).matches())
+        return Response.ok(answer(qleven.scheduling().waitlistEntry(principal, entryId(request))));
+    }
+
+    /** 201 with the entry and the appointment booked on its offer, whose path is the {@code Location}. */
+    private Response acceptOffer(Request request) {
+        Principal principal = principal(request);
+        AcceptedOffer accepted = qleven.scheduling().acceptWaitlistOffer(principal, entryId(request));
+        return Response.created("/v1/appointments/" + accepted.appointment().id(),
+                new AcceptanceAnswer(answer(accepted.entry()), answer(accepted.appointment())));
+    }
+
+    /** A malformed id names no entry: the same 404 as another center's id or none. */
+    private static WaitlistEntryId entryId(Request request) {
+        return request.pathParam("id").filter(t -> UUID_TEXT.matcher(t).matches())
                 .map(t -> new WaitlistEntryId(UUID.fromString(t)))
                 .orElseThrow(() -> new NotFoundException("waitlist entry"));
-        return Response.ok(answer(qleven.scheduling().waitlistEntry(principal, id)));
     }
 
     private Response waitlist(Request request) {
@@ -262,7 +285,8 @@ public final class AppointmentEndpoints {
                 utc(e.offer().offeredAt()), utc(e.offer().expiresAt()));
         return new WaitlistAnswer(e.id().toString(), e.client().toString(), e.service().toString(),
                 e.from().toString(), e.to().toString(), e.professional() == null ? null : e.professional().toString(),
-                e.status().wireName(), offer, utc(e.createdAt()));
+                e.status().wireName(), offer, utc(e.createdAt()),
+                e.appointment() == null ? null : e.appointment().toString());
     }
 
     /** A time tied to the center: in the center's offset at that instant, to the second. */
@@ -304,9 +328,13 @@ public final class AppointmentEndpoints {
     }
 
     record WaitlistAnswer(String id, String clientId, String serviceId, String from, String to,
-                          String professionalId, String status, OfferAnswer offer, String createdAt) {
+                          String professionalId, String status, OfferAnswer offer, String createdAt,
+                          String appointmentId) {
     }
 
     record WaitlistPage(List<WaitlistAnswer> items, String next) {
+    }
+
+    record AcceptanceAnswer(WaitlistAnswer entry, AppointmentAnswer appointment) {
     }
 }

@@ -30,6 +30,13 @@ public interface WaitlistEntries {
 
     Optional<WaitlistEntry> byId(TenantId tenant, WaitlistEntryId id);
 
+    /**
+     * As {@link #byId}, for an answer to the entry (accept, decline, withdraw): in PostgreSQL the row
+     * is locked for the unit of work, waiting for a unit that holds it, so two answers to one offer,
+     * or an answer and the sweep, never both act on the same status.
+     */
+    Optional<WaitlistEntry> lock(TenantId tenant, WaitlistEntryId id);
+
     /** Every entry of the center, in queue order. */
     Page<WaitlistEntry> list(TenantId tenant, PageRequest page);
 

@@ -4,6 +4,7 @@ import com.qleven.adapters.postgres.shared.KeysetCursor;
 import com.qleven.adapters.postgres.shared.PostgresTransactions;
 import com.qleven.adapters.postgres.shared.Sql;
 import com.qleven.domain.clients.ClientId;
+import com.qleven.domain.scheduling.AppointmentId;
 import com.qleven.domain.scheduling.FreedSlot;
 import com.qleven.domain.scheduling.ServiceId;
 import com.qleven.domain.scheduling.WaitlistEntry;
@@ -30,10 +31,12 @@ import org.jdbi.v3.core.statement.Update;
  */
 final class PostgresWaitlistEntries implements WaitlistEntries {
     private static final String COLUMNS = "id, client_id, service_id, from_day, to_day, professional_id, status, "
-            + "offer_professional_id, offer_start_at, offer_end_at, offered_at, offer_expires_at, created_at";
+            + "offer_professional_id, offer_start_at, offer_end_at, offered_at, offer_expires_at, created_at, "
+            + "appointment_id";
     private static final RowMapper<WaitlistEntry> ENTRY = (rs, ctx) -> {
         ServiceId service = new ServiceId(Sql.uuid(rs, "service_id"));
         UUID professional = Sql.uuid(rs, "professional_id");
+        UUID appointment = Sql.uuid(rs, "appointment_id");
         Optional<Instant> expires = Sql.optionalInstant(rs, "offer_expires_at");
         WaitlistOffer offer = expires.isEmpty() ? null : new WaitlistOffer(new FreedSlot(service,
                 new UserId(Sql.uuid(rs, "offer_professional_id")), Sql.instant(rs, "offer_start_at"),
@@ -42,7 +45,7 @@ final class PostgresWaitlistEntries implements WaitlistEntries {
                 service, rs.getObject("from_day", LocalDate.class), rs.getObject("to_day", LocalDate.class),
                 professional == null ? null : new UserId(professional),
                 WaitlistStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), offer,
-                Sql.instant(rs, "created_at"));
+                Sql.instant(rs, "created_at"), appointment == null ? null : new AppointmentId(appointment));
     };
 
     private final PostgresTransactions tx;
@@ -56,7 +59,7 @@ final class PostgresWaitlistEntries implements WaitlistEntries {
         tx.withHandle(Optional.of(tenant), "add a waitlist entry", h -> {
             bind(h.createUpdate("INSERT INTO public.waitlist_entries (tenant_id, " + COLUMNS + ") VALUES (:tenant, "
                     + ":id, :client, :service, :from, :to, :professional, :status, :offerProfessional, :offerStart, "
-                    + ":offerEnd, :offeredAt, :expiresAt, :createdAt)"), tenant, entry).execute();
+                    + ":offerEnd, :offeredAt, :expiresAt, :createdAt, :appointment)"), tenant, entry).execute();
             recordOffer(h, tenant, entry);
             return null;
         });
@@ -68,7 +71,7 @@ final class PostgresWaitlistEntries implements WaitlistEntries {
             int updated = bind(h.createUpdate("""
                     UPDATE public.waitlist_entries SET status = :status, offer_professional_id = :offerProfessional,
                         offer_start_at = :offerStart, offer_end_at = :offerEnd, offered_at = :offeredAt,
-                        offer_expires_at = :expiresAt
+                        offer_expires_at = :expiresAt, appointment_id = :appointment
                     WHERE tenant_id = :tenant AND id = :id"""), tenant, entry).execute();
             if (updated == 1) {
                 recordOffer(h, tenant, entry);
@@ -92,7 +95,8 @@ final class PostgresWaitlistEntries implements WaitlistEntries {
                 .bindByType("offerEnd", offer.map(o -> o.slot().end()).orElse(null), Instant.class)
                 .bindByType("offeredAt", offer.map(WaitlistOffer::offeredAt).orElse(null), Instant.class)
                 .bindByType("expiresAt", offer.map(WaitlistOffer::expiresAt).orElse(null), Instant.class)
-                .bind("createdAt", e.createdAt());
+                .bind("createdAt", e.createdAt())
+                .bind("appointment", e.appointment() == null ? null : e.appointment().value());
     }
 
     private static void recordOffer(org.jdbi.v3.core.Handle h, TenantId tenant, WaitlistEntry e) {
@@ -120,6 +124,17 @@ final class PostgresWaitlistEntries implements WaitlistEntries {
     public Optional<WaitlistEntry> byId(TenantId tenant, WaitlistEntryId id) {
         return tx.withHandle(Optional.of(tenant), "find a waitlist entry", h -> h.createQuery(
                         "SELECT " + COLUMNS + " FROM public.waitlist_entries WHERE tenant_id = :tenant AND id = :id")
+                .bind("tenant", tenant.value())
+                .bind("id", id.value())
+                .map(ENTRY)
+                .findOne());
+    }
+
+    @Override
+    public Optional<WaitlistEntry> lock(TenantId tenant, WaitlistEntryId id) {
+        return tx.withHandle(Optional.of(tenant), "lock a waitlist entry", h -> h.createQuery(
+                        "SELECT " + COLUMNS + " FROM public.waitlist_entries WHERE tenant_id = :tenant AND id = :id"
+                                + " FOR UPDATE")
                 .bind("tenant", tenant.value())
                 .bind("id", id.value())
                 .map(ENTRY)
