@@ -148,7 +148,7 @@ class StatementBudgetTest {
             // the next waiting client offered (found, stored, the offer recorded, waitlist.offer: 4),
             // the client's restriction, email and its key (3), and the mail sealed under a data key
             // of its own, created then (5): 18. A waiting entry withdrawn costs 5.
-            entry("POST /v1/waitlist/{id}/accept", budget(1, 11)),
+            entry("POST /v1/waitlist/{id}/accept", budget(1, 10)),
             entry("POST /v1/waitlist/{id}/decline", budget(1, 18)),
             entry("POST /v1/waitlist/{id}/withdraw", budget(1, 18)),
             entry("GET /health/ready", budget(0, 0)),
