@@ -124,9 +124,11 @@ class StatementBudgetTest {
             // equipment): 7 and 10. Schedules are read for active members only, in the schedules'
             // statement (StaffSchedules.activeSchedules): no member list for a search, no membership
             // read for a named professional (these recipes name the caller, whose membership
-            // authentication has read already, so the booking rows stay 7 and 10).
-            entry("GET /v1/availability", budget(1, 5)),
-            entry("POST /v1/appointments", budget(1, 7)),
+            // authentication has read already, so the booking rows stay 7 and 10). The center, its
+            // settings and the service in one statement (SchedulingSettingsRepository
+            // .centerWithService): 6 and 9.
+            entry("GET /v1/availability", budget(1, 4)),
+            entry("POST /v1/appointments", budget(1, 6)),
             entry("GET /v1/appointments", budget(1, 4)),
             entry("GET /v1/appointments/{id}", budget(1, 4)),
             entry("POST /v1/appointments/{id}/confirm", budget(1, 7)),
@@ -135,7 +137,7 @@ class StatementBudgetTest {
             entry("POST /v1/appointments/{id}/no-show", budget(1, 7)),
             entry("POST /v1/appointments/{id}/cancel", budget(1, 9)),
             entry("POST /v1/appointments/{id}/reschedule", budget(1, 12)),
-            entry("POST /v1/appointment-series", budget(1, 10)),
+            entry("POST /v1/appointment-series", budget(1, 9)),
             entry("GET /v1/appointment-series/{id}", budget(1, 4)),
             entry("POST /v1/waitlist", budget(1, 7)),
             entry("GET /v1/waitlist/{id}", budget(1, 4)),
@@ -148,7 +150,7 @@ class StatementBudgetTest {
             // the next waiting client offered (found, stored, the offer recorded, waitlist.offer: 4),
             // the client's restriction, email and its key (3), and the mail sealed under a data key
             // of its own, created then (5): 18. A waiting entry withdrawn costs 5.
-            entry("POST /v1/waitlist/{id}/accept", budget(1, 10)),
+            entry("POST /v1/waitlist/{id}/accept", budget(1, 9)),
             entry("POST /v1/waitlist/{id}/decline", budget(1, 18)),
             entry("POST /v1/waitlist/{id}/withdraw", budget(1, 18)),
             entry("GET /health/ready", budget(0, 0)),
@@ -219,8 +221,8 @@ class StatementBudgetTest {
             // recipe books); a manage link's read or action
             // is one, from the link's row on (a cancellation looks for a waiting client too).
             entry("GET /v1/public/centers/{slug}/services", budget(1, 6)),
-            entry("GET /v1/public/centers/{slug}/availability", budget(1, 7)),
-            entry("POST /v1/public/centers/{slug}/bookings", budget(2, 37)),
+            entry("GET /v1/public/centers/{slug}/availability", budget(1, 6)),
+            entry("POST /v1/public/centers/{slug}/bookings", budget(2, 36)),
             entry("GET /v1/public/bookings/{token}", budget(1, 6)),
             entry("POST /v1/public/bookings/{token}/confirm", budget(1, 10)),
             entry("POST /v1/public/bookings/{token}/cancel", budget(1, 18)),

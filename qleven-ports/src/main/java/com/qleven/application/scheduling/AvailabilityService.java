@@ -43,8 +43,9 @@ public final class AvailabilityService {
         requireRange(query.service() == null, query.from(), query.to());
         TenantId tenant = principal.requireTenant();
         return transactions.inTenant(tenant, () -> {
-            CenterRules rules = access.rules(tenant);
-            Service service = finder.service(tenant, query.service());
+            SchedulingAccess.RulesAndService read = access.rulesWith(tenant, query.service());
+            CenterRules rules = read.rules();
+            Service service = read.service();
             query.professional().ifPresent(p -> access.requireMember(tenant, p, "professionalId"));
             Gathered g = finder.gather(tenant, rules, service, query.from(), query.to());
             List<AvailabilityView.Slot> slots = AvailabilityFinder.search(g, query.from(), query.to(),

@@ -161,9 +161,10 @@ public final class BookingService {
 
     private Prepared prepare(TenantId tenant, ClientId client, com.qleven.domain.scheduling.ServiceId serviceId,
                              Instant start, Optional<UserId> professional, Instant now) {
-        CenterRules rules = access.rules(tenant);
+        SchedulingAccess.RulesAndService read = access.rulesWith(tenant, serviceId);
+        CenterRules rules = read.rules();
         requireStart(rules, start, now);
-        Service service = finder.service(tenant, serviceId);
+        Service service = read.service();
         BookableClients.Standing standing = clients.require(tenant, client, "clientId");
         standing.requireProcessable();
         return new Prepared(rules, service);

@@ -172,8 +172,9 @@ public final class PublicBookingService {
     public AvailabilityView availability(String slug, AvailabilityQuery query) {
         AvailabilityService.requireRange(query.service() == null, query.from(), query.to());
         return inCenterOf(slug, tenant -> {
-            CenterRules rules = access.rules(tenant);
-            Service service = activeService(tenant, query.service());
+            SchedulingAccess.RulesAndService read = access.rulesWith(tenant, query.service());
+            CenterRules rules = read.rules();
+            Service service = active(read.service());
             query.professional().ifPresent(p -> access.requireMember(tenant, p, "professionalId"));
             Gathered g = finder.gather(tenant, rules, service, query.from(), query.to());
             List<AvailabilityView.Slot> slots = AvailabilityFinder.search(g, query.from(), query.to(),
@@ -218,9 +219,10 @@ public final class PublicBookingService {
         requireFields(command);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return transactions.inTenant(tenant, () -> {
-            CenterRules rules = access.rules(tenant);
+            SchedulingAccess.RulesAndService read = access.rulesWith(tenant, command.service());
+            CenterRules rules = read.rules();
             BookingService.requireStart(rules, command.start(), now);
-            Service service = activeService(tenant, command.service());
+            Service service = active(read.service());
             command.professional().ifPresent(p -> access.requireMember(tenant, p, "professionalId"));
             ClientDetails details = ClientDetails.parse(command.fullName(), command.phone(), command.email(), null,
                     null, raw -> phones.parse("phone", raw, rules.country()),
@@ -373,8 +375,8 @@ public final class PublicBookingService {
                 service.name(), rules.name(), rules.zone(), a.start().minus(rules.settings().cancellationWindow()));
     }
 
-    private Service activeService(TenantId tenant, com.qleven.domain.scheduling.ServiceId id) {
-        Service service = finder.service(tenant, id);
+    /** The service when active; an inactive one is refused as if the center had none of its id. */
+    private static Service active(Service service) {
         if (!service.active()) {
             throw new UnprocessableException("serviceId", "is not a service of this center");
         }

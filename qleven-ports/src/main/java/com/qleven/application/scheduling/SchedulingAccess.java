@@ -2,6 +2,8 @@ package com.qleven.application.scheduling;
 
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.scheduling.SchedulingSettings;
+import com.qleven.domain.scheduling.ServiceId;
+import com.qleven.domain.scheduling.Service;
 import com.qleven.domain.shared.ForbiddenException;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.UnprocessableException;
@@ -46,8 +48,27 @@ final class SchedulingAccess {
     }
 
     CenterRules rules(TenantId tenant) {
-        SchedulingSettingsRepository.CenterWithSettings read = settings.centerWithSettings(tenant)
+        return rulesOf(settings.centerWithSettings(tenant)
+                .orElseThrow(() -> new IllegalStateException("the principal's center " + tenant + " is not stored")));
+    }
+
+    /** The center's rules beside one of its services. */
+    record RulesAndService(CenterRules rules, Service service) {
+    }
+
+    /**
+     * The center's rules and its service of id {@code service}, in one statement, or a 422 naming
+     * {@code serviceId} when the center has no service of that id: what a use case about one service
+     * reads first.
+     */
+    RulesAndService rulesWith(TenantId tenant, ServiceId service) {
+        SchedulingSettingsRepository.CenterWithService read = settings.centerWithService(tenant, service)
                 .orElseThrow(() -> new IllegalStateException("the principal's center " + tenant + " is not stored"));
+        return new RulesAndService(rulesOf(read.center()), read.service().orElseThrow(
+                () -> new UnprocessableException("serviceId", "is not a service of this center")));
+    }
+
+    private static CenterRules rulesOf(SchedulingSettingsRepository.CenterWithSettings read) {
         CenterProfile profile = read.profile();
         return new CenterRules(profile.name(), profile.timeZone(), read.settings().orElse(UNSET), profile.country());
     }

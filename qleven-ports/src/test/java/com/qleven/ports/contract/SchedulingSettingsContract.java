@@ -8,14 +8,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.qleven.application.QlevenStore;
 import com.qleven.domain.scheduling.OpeningHours;
+import com.qleven.domain.billing.Money;
 import com.qleven.domain.scheduling.SchedulingSettings;
+import com.qleven.domain.scheduling.Service;
+import com.qleven.domain.scheduling.ServiceId;
 import com.qleven.domain.scheduling.WeeklyHours;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.TenantId;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,6 +88,38 @@ public abstract class SchedulingSettingsContract {
                 .as("read from another center's unit").isEmpty();
         assertThat(transactions.inTenant(tenant, () -> repo.centerWithSettings(newTenant())))
                 .as("a center not stored").isEmpty();
+    }
+
+    @Test
+    void theCenterComesWithOneOfItsServicesInOneRead() {
+        TenantId tenant = newTenant();
+        TenantId other = newTenant();
+        addCenter(store(), tenant);
+        addCenter(store(), other);
+        var repo = store().scheduling().settings();
+        var transactions = store().shared().transactions();
+        Service laser = new Service(new ServiceId(UUID.randomUUID()), "Láser facial", 45, 10, 15,
+                new Money(8900, Currency.getInstance("EUR")), "21", true, Set.of("laser"),
+                Set.of(ContractFixtures.newUser()), true);
+        Service elsewhere = new Service(new ServiceId(UUID.randomUUID()), "Masaje", 60, 0, 0,
+                new Money(5000, Currency.getInstance("MAD")), "exempt", false, Set.of(), Set.of(), false);
+        transactions.inTenant(tenant, () -> store().scheduling().catalogue().addService(tenant, laser));
+        transactions.inTenant(other, () -> store().scheduling().catalogue().addService(other, elsewhere));
+        SchedulingSettings settings = SchedulingSettings.defaults(slug(), Locale.forLanguageTag("es-ES"));
+        transactions.inTenant(tenant, () -> repo.put(tenant, settings, T0));
+
+        var read = transactions.inTenant(tenant, () -> repo.centerWithService(tenant, laser.id())).orElseThrow();
+        assertThat(read.center()).isEqualTo(transactions.inTenant(tenant, () -> repo.centerWithSettings(tenant))
+                .orElseThrow());
+        assertThat(read.service()).contains(laser);
+        assertThat(transactions.inTenant(tenant, () -> repo.centerWithService(tenant, elsewhere.id())).orElseThrow()
+                .service()).as("another center's service").isEmpty();
+        assertThat(transactions.inTenant(tenant, () -> repo.centerWithService(tenant,
+                new ServiceId(UUID.randomUUID()))).orElseThrow().service()).as("an unknown id").isEmpty();
+        assertThat(transactions.inTenant(other, () -> repo.centerWithService(tenant, laser.id())))
+                .as("read from another center's unit").isEmpty();
+        assertThat(transactions.inTenant(other, () -> repo.centerWithService(other, elsewhere.id())).orElseThrow()
+                .service()).contains(elsewhere);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.qleven.adapters.memory;
 
 import com.qleven.domain.scheduling.SchedulingSettings;
+import com.qleven.domain.scheduling.ServiceId;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.scheduling.out.SchedulingSettingsRepository;
@@ -13,17 +14,25 @@ import java.util.Optional;
 final class InMemorySchedulingSettings implements SchedulingSettingsRepository {
     private final InMemoryTransactions tx;
     private final InMemoryCenters centers;
+    private final InMemoryCatalogue catalogue;
     private final Map<TenantId, SchedulingSettings> settings = new HashMap<>();
     private final Map<String, TenantId> slugs = new HashMap<>();
 
-    InMemorySchedulingSettings(InMemoryTransactions tx, InMemoryCenters centers) {
+    InMemorySchedulingSettings(InMemoryTransactions tx, InMemoryCenters centers, InMemoryCatalogue catalogue) {
         this.tx = tx;
         this.centers = centers;
+        this.catalogue = catalogue;
     }
 
     @Override
     public Optional<CenterWithSettings> centerWithSettings(TenantId tenant) {
         return tx.within(() -> centers.byId(tenant).map(c -> new CenterWithSettings(c.profile(), get(tenant))));
+    }
+
+    @Override
+    public Optional<CenterWithService> centerWithService(TenantId tenant, ServiceId service) {
+        return tx.within(() -> centerWithSettings(tenant).map(c -> new CenterWithService(c,
+                catalogue.service(tenant, service))));
     }
 
     @Override

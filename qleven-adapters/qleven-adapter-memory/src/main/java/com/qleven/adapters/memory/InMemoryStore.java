@@ -86,7 +86,8 @@ public final class InMemoryStore implements QlevenStore {
                 new InMemoryPolicyVersions(tx));
         audit = new Audit(new InMemoryAuditLog(tx));
         InMemoryWaitlistEntries waitlist = new InMemoryWaitlistEntries(tx);
-        scheduling = new Scheduling(new InMemorySchedulingSettings(tx, centers), new InMemoryCatalogue(tx),
+        InMemoryCatalogue catalogue = new InMemoryCatalogue(tx);
+        scheduling = new Scheduling(new InMemorySchedulingSettings(tx, centers, catalogue), catalogue,
                 new InMemoryStaffSchedules(tx, memberships), new InMemoryAppointments(tx), waitlist,
                 new InMemoryWaitlistOffersDue(tx, waitlist), new InMemoryCalendarFeeds(tx), new InMemoryManageLinks(tx));
         billing = new Billing(new InMemoryTaxRates(tx));

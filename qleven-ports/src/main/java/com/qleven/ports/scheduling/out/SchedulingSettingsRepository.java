@@ -1,6 +1,8 @@
 package com.qleven.ports.scheduling.out;
 
 import com.qleven.domain.scheduling.SchedulingSettings;
+import com.qleven.domain.scheduling.Service;
+import com.qleven.domain.scheduling.ServiceId;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.tenancy.CenterProfile;
 import java.time.Instant;
@@ -25,6 +27,17 @@ public interface SchedulingSettingsRepository {
      * settings. Empty when the center is not stored or not visible in the unit of work open.
      */
     Optional<CenterWithSettings> centerWithSettings(TenantId tenant);
+
+    /** {@link CenterWithSettings} beside the center's service of one id (empty when it has none of that id). */
+    record CenterWithService(CenterWithSettings center, Optional<Service> service) {
+    }
+
+    /**
+     * In one statement, what a use case about one service reads first: {@link #centerWithSettings}
+     * and the center's service of id {@code service}. Empty when the center is not stored or not
+     * visible in the unit of work open.
+     */
+    Optional<CenterWithService> centerWithService(TenantId tenant, ServiceId service);
 
     /**
      * Stores the center's settings and claims their slug (giving up the one it held).

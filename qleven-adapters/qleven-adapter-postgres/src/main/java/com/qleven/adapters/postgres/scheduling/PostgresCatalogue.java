@@ -24,9 +24,9 @@ import org.jdbi.v3.core.statement.Update;
 
 /** Services, rooms and equipment in tenant-owned tables under row-level security. */
 final class PostgresCatalogue implements Catalogue {
-    private static final String SERVICE_COLUMNS = "id, name, duration_minutes, buffer_before_minutes, "
+    static final String SERVICE_COLUMNS = "id, name, duration_minutes, buffer_before_minutes, "
             + "buffer_after_minutes, price_minor, currency, tax_rate, room_required, equipment_kinds, professional_ids, active";
-    private static final RowMapper<Service> SERVICE = (rs, ctx) -> new Service(new ServiceId(Sql.uuid(rs, "id")),
+    static final RowMapper<Service> SERVICE = (rs, ctx) -> new Service(new ServiceId(Sql.uuid(rs, "id")),
             rs.getString("name"), rs.getInt("duration_minutes"), rs.getInt("buffer_before_minutes"),
             rs.getInt("buffer_after_minutes"),
             new Money(rs.getLong("price_minor"), Currency.getInstance(rs.getString("currency"))),

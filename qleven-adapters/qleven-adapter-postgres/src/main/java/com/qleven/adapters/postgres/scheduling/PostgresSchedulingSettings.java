@@ -3,6 +3,7 @@ package com.qleven.adapters.postgres.scheduling;
 import com.qleven.adapters.postgres.shared.PostgresTransactions;
 import com.qleven.domain.scheduling.OpeningHours;
 import com.qleven.domain.scheduling.SchedulingSettings;
+import com.qleven.domain.scheduling.ServiceId;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.tenancy.CenterProfile;
@@ -74,6 +75,31 @@ final class PostgresSchedulingSettings implements SchedulingSettingsRepository {
                         ZoneId.of(rs.getString("time_zone")), Currency.getInstance(rs.getString("currency"))),
                         settings(rs)))
                 .findOne());
+    }
+
+    @Override
+    public Optional<CenterWithService> centerWithService(TenantId tenant, ServiceId service) {
+        // The service's columns under their own names (PostgresCatalogue.SERVICE maps them), the
+        // center's two that share a name with them renamed.
+        String serviceColumns = java.util.Arrays.stream(PostgresCatalogue.SERVICE_COLUMNS.split(",\\s*"))
+                .map(column -> "v." + column).collect(java.util.stream.Collectors.joining(", "));
+        return tx.withHandle(Optional.of(tenant), "read the center, its scheduling settings and a service",
+                h -> h.createQuery("SELECT c.name AS center_name, c.address, c.tax_id, c.country, c.time_zone, "
+                                + "c.currency AS center_currency, " + SETTINGS_COLUMNS + ", " + serviceColumns + """
+
+                                FROM public.centers c
+                                LEFT JOIN public.scheduling_settings s ON s.tenant_id = c.tenant_id
+                                LEFT JOIN public.services v ON v.tenant_id = c.tenant_id AND v.id = :service
+                                WHERE c.tenant_id = :tenant""")
+                        .bind("tenant", tenant.value())
+                        .bind("service", service.value())
+                        .map((rs, ctx) -> new CenterWithService(new CenterWithSettings(new CenterProfile(
+                                rs.getString("center_name"), rs.getString("address"), rs.getString("tax_id"),
+                                rs.getString("country"), ZoneId.of(rs.getString("time_zone")),
+                                Currency.getInstance(rs.getString("center_currency"))), settings(rs)),
+                                rs.getObject("id") == null ? Optional.empty()
+                                        : Optional.of(PostgresCatalogue.SERVICE.map(rs, ctx))))
+                        .findOne());
     }
 
     @Override
