@@ -2,8 +2,10 @@
 # Reproduces docs/benchmarks.md "Issue 9: availability and booking", the booking half. In one run,
 # on one host started on a fresh data dir with its embedded PostgreSQL, with wrk -t2 -c16:
 #   POST /v1/appointments      (bench/book.lua: every request a distinct professional and start)
-#   bench/BareBooking.java     the same database work in one transaction: session look-up, the
-#                              appointment, its hold in the exclusion-constrained table, one audit row
+#   bench/BareBooking.java     the same database work in one transaction, with the host's statements:
+#                              the session look-up (directory.open_by_session_token), the appointment
+#                              with its hold in the exclusion-constrained table (one statement), one
+#                              audit row
 #   bench/BareBooking.java /insert   a bare single insert: the appointment row alone
 # The center has PROS professionals working 00:00-24:00 every day and a 15-minute service; each
 # run books into its own window of DAYS days, spread so that a day fills slowly (see book.lua).
