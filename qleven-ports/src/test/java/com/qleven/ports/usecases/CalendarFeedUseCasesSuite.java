@@ -166,7 +166,7 @@ public abstract class CalendarFeedUseCasesSuite extends UseCasesSuiteBase {
                         + NOW.plus(Duration.ofDays(179)).plus(Duration.ofHours(1)) + "|Láser - Björn|CONFIRMED");
         assertThat(feed).doesNotContain(cancelled.value().toString(), tooOld.value().toString(),
                 tooFar.value().toString(), colleagues.value().toString(), otherCenters.value().toString(),
-                "Fernández", "Ortega", "Oyelaran", "600", "latex");
+                "Fernández", "Ortega", "Oyelaran", "600 123 456", "600123456", "latex");
     }
 
     @Test
