@@ -4,6 +4,7 @@ import com.qleven.application.QlevenStore;
 import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.ports.audit.out.AuditStore;
 import com.qleven.ports.billing.out.BillingStore;
+import com.qleven.ports.billing.out.InvoiceSeries;
 import com.qleven.ports.billing.out.TaxRates;
 import com.qleven.ports.clients.out.ClientDuplicates;
 import com.qleven.ports.clients.out.ClientRestrictions;
@@ -90,7 +91,7 @@ public final class InMemoryStore implements QlevenStore {
         scheduling = new Scheduling(new InMemorySchedulingSettings(tx, centers, catalogue), catalogue,
                 new InMemoryStaffSchedules(tx, memberships), new InMemoryAppointments(tx), waitlist,
                 new InMemoryWaitlistOffersDue(tx, waitlist), new InMemoryCalendarFeeds(tx), new InMemoryManageLinks(tx));
-        billing = new Billing(new InMemoryTaxRates(tx));
+        billing = new Billing(new InMemoryTaxRates(tx), new InMemoryInvoiceSeries(tx));
     }
 
     /** PostgreSQL orders uuids by their bytes, unsigned; {@link UUID#compareTo} compares signed longs. */
@@ -171,6 +172,6 @@ public final class InMemoryStore implements QlevenStore {
                               ManageLinks manageLinks) implements SchedulingStore {
     }
 
-    private record Billing(TaxRates taxRates) implements BillingStore {
+    private record Billing(TaxRates taxRates, InvoiceSeries invoiceSeries) implements BillingStore {
     }
 }

@@ -19,6 +19,7 @@ import com.qleven.domain.shared.InfrastructureException;
 import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.ports.audit.out.AuditStore;
 import com.qleven.ports.billing.out.BillingStore;
+import com.qleven.ports.billing.out.InvoiceSeries;
 import com.qleven.ports.billing.out.TaxRates;
 import com.qleven.ports.clients.out.ClientDuplicates;
 import com.qleven.ports.clients.out.ClientRestrictions;
@@ -127,7 +128,7 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
                 SchedulingRepositories.staffSchedules(tx), SchedulingRepositories.appointments(tx),
                 SchedulingRepositories.waitlist(tx), SchedulingRepositories.waitlistOffersDue(tx),
                 SchedulingRepositories.calendarFeeds(tx), SchedulingRepositories.manageLinks(tx));
-        this.billing = new Billing(BillingRepositories.taxRates(tx));
+        this.billing = new Billing(BillingRepositories.taxRates(tx), BillingRepositories.invoiceSeries(tx));
     }
 
     /**
@@ -292,6 +293,6 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
                               ManageLinks manageLinks) implements SchedulingStore {
     }
 
-    private record Billing(TaxRates taxRates) implements BillingStore {
+    private record Billing(TaxRates taxRates, InvoiceSeries invoiceSeries) implements BillingStore {
     }
 }

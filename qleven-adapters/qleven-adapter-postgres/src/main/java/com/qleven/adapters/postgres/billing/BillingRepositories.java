@@ -1,6 +1,7 @@
 package com.qleven.adapters.postgres.billing;
 
 import com.qleven.adapters.postgres.shared.PostgresTransactions;
+import com.qleven.ports.billing.out.InvoiceSeries;
 import com.qleven.ports.billing.out.TaxRates;
 
 /** Builds the PostgreSQL repositories of the billing out-ports; their classes stay package-private. */
@@ -10,5 +11,9 @@ public final class BillingRepositories {
 
     public static TaxRates taxRates(PostgresTransactions tx) {
         return new PostgresTaxRates(tx);
+    }
+
+    public static InvoiceSeries invoiceSeries(PostgresTransactions tx) {
+        return new PostgresInvoiceSeries(tx);
     }
 }
