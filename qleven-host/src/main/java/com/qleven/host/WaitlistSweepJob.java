@@ -2,12 +2,12 @@ package com.qleven.host;
 
 import com.qleven.application.Qleven;
 import com.qleven.host.config.ConfigException;
+import com.qleven.host.config.Intervals;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 public final class WaitlistSweepJob implements AutoCloseable {
     public static final String EVERY = "QLEVEN_WAITLIST_SWEEP_EVERY";
     static final Duration DEFAULT_EVERY = Duration.ofSeconds(30);
-    private static final Pattern INTERVAL = Pattern.compile("^([1-9][0-9]{0,6})(ms|s|m|h)$");
     private static final Logger LOG = LoggerFactory.getLogger(WaitlistSweepJob.class);
 
     private final Qleven qleven;
@@ -38,24 +37,10 @@ public final class WaitlistSweepJob implements AutoCloseable {
      * @throws ConfigException naming the variable when the value is not such an interval
      */
     public static Duration every(Map<String, String> env) {
-        Optional<String> value = Optional.ofNullable(env.get(EVERY)).map(String::strip).filter(v -> !v.isEmpty());
-        if (value.isEmpty()) {
-            return DEFAULT_EVERY;
-        }
-        Matcher m = INTERVAL.matcher(value.get());
-        Duration every = null;
-        if (m.matches()) {
-            long amount = Long.parseLong(m.group(1));
-            every = switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofHours(amount);
-            };
-        }
-        if (every == null || every.compareTo(Duration.ofMillis(100)) < 0 || every.compareTo(Duration.ofHours(1)) > 0) {
-            throw new ConfigException(EVERY + " must be an interval from 100ms to 1h such as 30s or 1m, got '"
-                    + value.get() + "'");
+        List<String> problems = new ArrayList<>();
+        Duration every = Intervals.every(env, EVERY, DEFAULT_EVERY, "30s or 1m", problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
         }
         return every;
     }

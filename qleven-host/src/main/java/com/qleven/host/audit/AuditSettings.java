@@ -2,6 +2,7 @@ package com.qleven.host.audit;
 
 import com.qleven.domain.audit.BurstPolicy;
 import com.qleven.host.config.ConfigException;
+import com.qleven.host.config.Intervals;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,6 @@ public record AuditSettings(BurstPolicy clientReads, BurstPolicy failedSignIns, 
     public static final String SEAL_EVERY = "QLEVEN_AUDIT_SEAL_EVERY";
     static final Duration WITNESS_EVERY = Duration.ofMinutes(1);
     static final Duration SEAL_EVERY_DEFAULT = Duration.ofSeconds(1);
-    private static final Pattern INTERVAL = Pattern.compile("^([1-9][0-9]{0,6})(ms|s|m|h)$");
     private static final Pattern BURST = Pattern.compile("^([1-9][0-9]{0,6})/([1-9][0-9]{0,4})([smh])$");
 
     public AuditSettings {
@@ -39,35 +39,11 @@ public record AuditSettings(BurstPolicy clientReads, BurstPolicy failedSignIns, 
         List<String> problems = new ArrayList<>();
         BurstPolicy clientReads = burst(env, ALERT_CLIENT_READS, BurstPolicy.CLIENT_READS, problems);
         BurstPolicy failedSignIns = burst(env, ALERT_FAILED_SIGN_INS, BurstPolicy.FAILED_SIGN_INS, problems);
-        Duration sealEvery = sealEvery(env, problems);
+        Duration sealEvery = Intervals.every(env, SEAL_EVERY, SEAL_EVERY_DEFAULT, "1s or 500ms", problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new AuditSettings(clientReads, failedSignIns, WITNESS_EVERY, sealEvery);
-    }
-
-    private static Duration sealEvery(Map<String, String> env, List<String> problems) {
-        Optional<String> value = Optional.ofNullable(env.get(SEAL_EVERY)).map(String::strip).filter(v -> !v.isEmpty());
-        if (value.isEmpty()) {
-            return SEAL_EVERY_DEFAULT;
-        }
-        Matcher m = INTERVAL.matcher(value.get());
-        Duration every = null;
-        if (m.matches()) {
-            long amount = Long.parseLong(m.group(1));
-            every = switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofHours(amount);
-            };
-        }
-        if (every == null || every.compareTo(Duration.ofMillis(100)) < 0 || every.compareTo(Duration.ofHours(1)) > 0) {
-            problems.add(SEAL_EVERY + " must be an interval from 100ms to 1h such as 1s or 500ms, got '"
-                    + value.get() + "'");
-            return SEAL_EVERY_DEFAULT;
-        }
-        return every;
     }
 
     private static BurstPolicy burst(Map<String, String> env, String name, BurstPolicy fallback,
