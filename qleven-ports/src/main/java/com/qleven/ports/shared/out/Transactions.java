@@ -47,8 +47,8 @@ public interface Transactions {
      * A unit of work that begins by finding its center: the directory's row for the session token
      * of hash {@code tokenHash}. The unit is bound to that row's center (global when there is no
      * row or the session is an operator's) before {@code work} runs with the row, all in one
-     * transaction: a request's session check and its use case in one unit of work. A store may
-     * read the row and set the center in the transaction's first statement.
+     * transaction. {@link com.qleven.ports.tenancy.out.SessionGate#composed} opens a request's unit
+     * this way; a store that can do it in one statement gives its own gate instead.
      */
     default <T> T bySessionToken(String tokenHash, Directory directory,
                                  Function<Optional<Directory.SessionToken>, T> work) {

@@ -1,8 +1,6 @@
 package com.qleven.adapters.postgres.shared;
 
 import com.qleven.domain.shared.TenantId;
-import com.qleven.domain.shared.UserId;
-import com.qleven.ports.shared.out.Directory;
 import com.qleven.ports.shared.out.Transactions;
 import com.qleven.ports.shared.out.UnitLocal;
 import java.util.HashMap;
@@ -30,14 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class PostgresTransactions implements Transactions {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresTransactions.class);
     private static final String SET_TENANT = "SELECT set_config('qleven.tenant_id', :tenant, true)";
-    /**
-     * The first statement of a unit found by its session token: the directory's row (one row, all
-     * null when there is none) and, in the same statement, the setting bound to its center.
-     */
-    private static final String SET_TENANT_BY_SESSION_TOKEN = """
-            SELECT set_config('qleven.tenant_id', coalesce(d.tenant_id::text, ''), true) AS bound,
-                   d.token_hash, d.session_id, d.tenant_id, d.user_id, d.absolute_expiry
-            FROM (VALUES (1)) AS one LEFT JOIN directory.session_tokens d ON d.token_hash = :hash""";
 
     private final Jdbi jdbi;
     // Per instance, so that two stores in one JVM never join each other's units.
@@ -166,25 +156,6 @@ public final class PostgresTransactions implements Transactions {
     /** {@link #withHandle(Optional, String, Function)} on the global tables. */
     public <T> T withHandle(String action, Function<Handle, T> statements) {
         return withHandle(Optional.empty(), action, statements);
-    }
-
-    @Override
-    public <T> T bySessionToken(String tokenHash, Directory directory,
-                                Function<Optional<Directory.SessionToken>, T> work) {
-        Objects.requireNonNull(tokenHash, "tokenHash");
-        Objects.requireNonNull(work, "work");
-        if (current.get() != null) {
-            return Transactions.super.bySessionToken(tokenHash, directory, work);
-        }
-        return openedBy(handle -> handle.createQuery(SET_TENANT_BY_SESSION_TOKEN)
-                        .bind("hash", tokenHash)
-                        .map((rs, ctx) -> rs.getString("token_hash") == null ? Optional.<Directory.SessionToken>empty()
-                                : Optional.of(new Directory.SessionToken(rs.getString("token_hash"),
-                                        Sql.uuid(rs, "session_id"),
-                                        Optional.ofNullable(Sql.uuid(rs, "tenant_id")).map(TenantId::new),
-                                        new UserId(Sql.uuid(rs, "user_id")), Sql.instant(rs, "absolute_expiry"))))
-                        .one(),
-                entry -> entry.flatMap(Directory.SessionToken::tenantId), work);
     }
 
     /**
