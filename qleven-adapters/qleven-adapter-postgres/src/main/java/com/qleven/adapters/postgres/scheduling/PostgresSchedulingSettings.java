@@ -32,6 +32,12 @@ final class PostgresSchedulingSettings implements SchedulingSettingsRepository {
         this.tx = tx;
     }
 
+    /** The center's profile, its name and currency renamed so that a service's can sit beside them. */
+    private static final String CENTER_COLUMNS = "c.name AS center_name, c.address, c.tax_id, c.country, c.time_zone,"
+            + " c.currency AS center_currency";
+    /** A service's columns from {@code v}, under the names {@link PostgresCatalogue#SERVICE} maps. */
+    private static final String SERVICE_COLUMNS = java.util.Arrays.stream(PostgresCatalogue.SERVICE_COLUMNS.split(","))
+            .map(column -> "v." + column.strip()).collect(java.util.stream.Collectors.joining(", "));
     private static final String SETTINGS_COLUMNS = """
             s.slug, s.locale, s.slot_minutes, s.opening_weekly, s.closed_days::text[] AS closed_days,
             s.cancellation_window_hours, s.waitlist_offer_hold_minutes""";
@@ -63,29 +69,27 @@ final class PostgresSchedulingSettings implements SchedulingSettingsRepository {
     @Override
     public Optional<CenterWithSettings> centerWithSettings(TenantId tenant) {
         return tx.withHandle(Optional.of(tenant), "read the center and its scheduling settings", h -> h.createQuery(
-                        "SELECT c.name, c.address, c.tax_id, c.country, c.time_zone, c.currency, " + SETTINGS_COLUMNS
-                                + """
+                        "SELECT " + CENTER_COLUMNS + ", " + SETTINGS_COLUMNS + """
 
                                 FROM public.centers c
                                 LEFT JOIN public.scheduling_settings s ON s.tenant_id = c.tenant_id
                                 WHERE c.tenant_id = :tenant""")
                 .bind("tenant", tenant.value())
-                .map((rs, ctx) -> new CenterWithSettings(new CenterProfile(rs.getString("name"),
-                        rs.getString("address"), rs.getString("tax_id"), rs.getString("country"),
-                        ZoneId.of(rs.getString("time_zone")), Currency.getInstance(rs.getString("currency"))),
-                        settings(rs)))
+                .map((rs, ctx) -> center(rs))
                 .findOne());
+    }
+
+    /** A center's profile and settings, from {@link #CENTER_COLUMNS} and {@link #SETTINGS_COLUMNS}. */
+    private static CenterWithSettings center(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new CenterWithSettings(new CenterProfile(rs.getString("center_name"), rs.getString("address"),
+                rs.getString("tax_id"), rs.getString("country"), ZoneId.of(rs.getString("time_zone")),
+                Currency.getInstance(rs.getString("center_currency"))), settings(rs));
     }
 
     @Override
     public Optional<CenterWithService> centerWithService(TenantId tenant, ServiceId service) {
-        // The service's columns under their own names (PostgresCatalogue.SERVICE maps them), the
-        // center's two that share a name with them renamed.
-        String serviceColumns = java.util.Arrays.stream(PostgresCatalogue.SERVICE_COLUMNS.split(",\\s*"))
-                .map(column -> "v." + column).collect(java.util.stream.Collectors.joining(", "));
         return tx.withHandle(Optional.of(tenant), "read the center, its scheduling settings and a service",
-                h -> h.createQuery("SELECT c.name AS center_name, c.address, c.tax_id, c.country, c.time_zone, "
-                                + "c.currency AS center_currency, " + SETTINGS_COLUMNS + ", " + serviceColumns + """
+                h -> h.createQuery("SELECT " + CENTER_COLUMNS + ", " + SETTINGS_COLUMNS + ", " + SERVICE_COLUMNS + """
 
                                 FROM public.centers c
                                 LEFT JOIN public.scheduling_settings s ON s.tenant_id = c.tenant_id
@@ -93,12 +97,8 @@ final class PostgresSchedulingSettings implements SchedulingSettingsRepository {
                                 WHERE c.tenant_id = :tenant""")
                         .bind("tenant", tenant.value())
                         .bind("service", service.value())
-                        .map((rs, ctx) -> new CenterWithService(new CenterWithSettings(new CenterProfile(
-                                rs.getString("center_name"), rs.getString("address"), rs.getString("tax_id"),
-                                rs.getString("country"), ZoneId.of(rs.getString("time_zone")),
-                                Currency.getInstance(rs.getString("center_currency"))), settings(rs)),
-                                rs.getObject("id") == null ? Optional.empty()
-                                        : Optional.of(PostgresCatalogue.SERVICE.map(rs, ctx))))
+                        .map((rs, ctx) -> new CenterWithService(center(rs), rs.getObject("id") == null
+                                ? Optional.empty() : Optional.of(PostgresCatalogue.SERVICE.map(rs, ctx))))
                         .findOne());
     }
 
