@@ -13,14 +13,11 @@ import com.qleven.domain.consent.ConsentPurpose;
 import com.qleven.domain.consent.NoticeText;
 import com.qleven.domain.shared.TenantId;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,33 +35,15 @@ class ConsentNoticesMigrationTest {
     private static final String OTHER = "01940000-0000-7000-8000-0000000000c2";
 
     /**
-     * A fresh database migrated up to V19, before V22 (V20 and V21, whoever adds them, run with it):
-     * as a host of the previous build left it.
+     * A fresh database migrated up to V19, as a host of the build before V20–V22 left it (the test
+     * then migrates through V22 and on).
      */
     private static PostgresSettings beforeV22() {
-        String name = TestDatabases.uniqueName("qleven_v22");
-        TestDatabases.admin("CREATE DATABASE " + TestDatabases.quote(name));
-        TestDatabases.forgetAtExit(name, false);
-        PostgresSettings settings = TestDatabases.settingsFor(name);
-        Flyway.configure(ConsentNoticesMigrationTest.class.getClassLoader())
-                .dataSource(settings.jdbcUrl(), settings.ownerUser(), settings.ownerPassword())
-                .locations("classpath:db/migration")
-                .table(Migrations.HISTORY_TABLE)
-                .target("19")
-                .load()
-                .migrate();
-        return settings;
+        return TestDatabases.migratedTo("qleven_v22", "19");
     }
 
     private static List<String> strings(PostgresSettings settings, String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection c = TestDatabases.superuserConnection(settings); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
+        return TestDatabases.strings(settings, sql);
     }
 
     @Test

@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.qleven.adapters.postgres.testing.TestDatabases;
 import com.qleven.domain.shared.InfrastructureException;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,29 +20,11 @@ class SealedIncidentTextMigrationTest {
 
     /** A fresh database migrated up to V13, as a host of the previous build left it. */
     private static PostgresSettings atV13() {
-        String name = TestDatabases.uniqueName("qleven_v14");
-        TestDatabases.admin("CREATE DATABASE " + TestDatabases.quote(name));
-        TestDatabases.forgetAtExit(name, false);
-        PostgresSettings settings = TestDatabases.settingsFor(name);
-        Flyway.configure(SealedIncidentTextMigrationTest.class.getClassLoader())
-                .dataSource(settings.jdbcUrl(), settings.ownerUser(), settings.ownerPassword())
-                .locations("classpath:db/migration")
-                .table(Migrations.HISTORY_TABLE)
-                .target("13")
-                .load()
-                .migrate();
-        return settings;
+        return TestDatabases.migratedTo("qleven_v14", "13");
     }
 
     private static List<String> strings(PostgresSettings settings, String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection c = TestDatabases.superuserConnection(settings); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
+        return TestDatabases.strings(settings, sql);
     }
 
     private static final String TEXT_TYPES = "SELECT table_name || '.' || column_name || ' ' || data_type"

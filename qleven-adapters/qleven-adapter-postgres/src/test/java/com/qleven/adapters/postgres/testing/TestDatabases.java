@@ -114,6 +114,31 @@ public final class TestDatabases {
         }
     }
 
+    /**
+     * A new database of a unique name starting with {@code prefix}, migrated up to {@code version}
+     * only (no app role), dropped at JVM exit: as a host of an earlier build left it.
+     */
+    public static PostgresSettings migratedTo(String prefix, String version) {
+        String name = uniqueName(prefix);
+        admin("CREATE DATABASE " + quote(name));
+        forgetAtExit(name, false);
+        PostgresSettings settings = settingsFor(name);
+        SchemaMigrations.migrateTo(settings, version);
+        return settings;
+    }
+
+    /** The first column of every row {@code sql} answers, read as the server's superuser. */
+    public static List<String> strings(PostgresSettings settings, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = superuserConnection(settings); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
     /** A connection to the database of the settings as the server's superuser. */
     public static synchronized Connection superuserConnection(PostgresSettings settings) throws SQLException {
         return connect(server(), settings.jdbcUrl());
