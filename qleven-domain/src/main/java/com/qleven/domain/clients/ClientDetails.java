@@ -14,10 +14,11 @@ import java.util.function.Function;
 /**
  * What a center records about a client: a full name (1 to 200 characters), and optionally a phone
  * (E.164), an email, a birth date (from 1900-01-01) and notes (up to 10,000 characters, which may
- * hold health data). Every bad field is named at once.
+ * hold health data), and a {@link BillingIdentity} for its invoices. Every bad field is named at once.
  */
 public record ClientDetails(String fullName, Optional<PhoneNumber> phone, Optional<EmailAddress> email,
-                            Optional<LocalDate> birthDate, Optional<String> notes) {
+                            Optional<LocalDate> birthDate, Optional<String> notes,
+                            Optional<BillingIdentity> billingIdentity) {
     public static final int MAX_NAME = ClientFields.MAX_NAME;
     public static final int MAX_NOTES = ClientFields.MAX_NOTES;
     public static final LocalDate EARLIEST_BIRTH_DATE = ClientFields.EARLIEST_BIRTH_DATE;
@@ -27,6 +28,7 @@ public record ClientDetails(String fullName, Optional<PhoneNumber> phone, Option
         Objects.requireNonNull(email, "email");
         Objects.requireNonNull(birthDate, "birthDate");
         Objects.requireNonNull(notes, "notes");
+        Objects.requireNonNull(billingIdentity, "billingIdentity");
         List<FieldError> errors = new ArrayList<>();
         fullName = ClientFields.name(errors, fullName);
         if (birthDate.isPresent() && birthDate.get().isBefore(EARLIEST_BIRTH_DATE)) {
@@ -38,28 +40,52 @@ public record ClientDetails(String fullName, Optional<PhoneNumber> phone, Option
         }
     }
 
+    /** Details without a billing identity. */
+    public ClientDetails(String fullName, Optional<PhoneNumber> phone, Optional<EmailAddress> email,
+                         Optional<LocalDate> birthDate, Optional<String> notes) {
+        this(fullName, phone, email, birthDate, notes, Optional.empty());
+    }
+
+    /** As {@link #parse(String, String, String, String, String, BillingText, Function, LocalDate)}, without a billing identity. */
+    public static ClientDetails parse(String fullName, String phone, String email, String birthDate, String notes,
+                                      Function<String, PhoneNumber> phones, LocalDate today) {
+        return parse(fullName, phone, email, birthDate, notes, null, phones, today);
+    }
+
+    /** A billing identity's members as typed, each null when not given. */
+    public record BillingText(String name, String address, String taxId) {
+        @Override
+        public String toString() {
+            return "BillingText[redacted]";
+        }
+    }
+
     /**
      * Parses wire values (null for an absent one), naming every bad field at once.
+     *
+     * @param billing the billing identity's members as typed, null for none
      *
      * @param phones parses a phone as typed (local or international) into E.164, throwing a
      *               {@link ValidationException} when it is not a valid number
      * @param today  the center's date: a birth date after it is refused
      */
     public static ClientDetails parse(String fullName, String phone, String email, String birthDate, String notes,
-                                      Function<String, PhoneNumber> phones, LocalDate today) {
+                                      BillingText billing, Function<String, PhoneNumber> phones, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
         String name = ClientFields.name(errors, fullName);
         Optional<PhoneNumber> parsedPhone = ClientFields.phone(errors, phone, phones);
         Optional<EmailAddress> parsedEmail = ClientFields.email(errors, email);
         Optional<LocalDate> born = ClientFields.birthDate(errors, birthDate);
         Optional<String> parsedNotes = ClientFields.notes(errors, notes);
+        Optional<BillingIdentity> parsedBilling = billing == null ? Optional.empty()
+                : BillingIdentity.parse(errors, billing.name(), billing.address(), billing.taxId());
         if (born.isPresent() && born.get().isAfter(today)) {
             errors.add(new FieldError("birthDate", "must not be in the future"));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new ClientDetails(name, parsedPhone, parsedEmail, born, parsedNotes);
+        return new ClientDetails(name, parsedPhone, parsedEmail, born, parsedNotes, parsedBilling);
     }
 
     /** These details, unless the birth date is after {@code today}. */

@@ -16,13 +16,19 @@ import java.util.function.Function;
 /**
  * A JSON merge patch (RFC 7396) of a client's details: each member absent from the patch stays as
  * it is, a null member is cleared, any other value replaces it. The full name can be replaced but
- * never cleared. Applying a patch is a pure function of the current details.
+ * never cleared. The billing identity is an object: see {@link BillingIdentityPatch}. Applying a
+ * patch is a pure function of the current details.
  */
 public record ClientPatch(FieldChange<String> fullName, FieldChange<PhoneNumber> phone,
                           FieldChange<EmailAddress> email, FieldChange<LocalDate> birthDate,
-                          FieldChange<String> notes) {
-    /** The members a client patch may hold. */
-    public static final Set<String> MEMBERS = Set.of("fullName", "phone", "email", "birthDate", "notes");
+                          FieldChange<String> notes, BillingIdentityPatch billingIdentity) {
+    /**
+     * The members a client patch may hold. The billing identity's members come flat, by their dotted
+     * names ({@code billingIdentity.name}); {@code billingIdentity} itself only as null, to remove it.
+     */
+    public static final Set<String> MEMBERS = Set.of("fullName", "phone", "email", "birthDate", "notes",
+            BillingIdentity.FIELD, BillingIdentity.FIELD + ".name", BillingIdentity.FIELD + ".address",
+            BillingIdentity.FIELD + ".taxId");
 
     public ClientPatch {
         Objects.requireNonNull(fullName, "fullName");
@@ -30,9 +36,16 @@ public record ClientPatch(FieldChange<String> fullName, FieldChange<PhoneNumber>
         Objects.requireNonNull(email, "email");
         Objects.requireNonNull(birthDate, "birthDate");
         Objects.requireNonNull(notes, "notes");
+        Objects.requireNonNull(billingIdentity, "billingIdentity");
         if (fullName instanceof FieldChange.Cleared) {
             throw new ValidationException("fullName", "cannot be cleared");
         }
+    }
+
+    /** A patch that leaves the billing identity alone. */
+    public ClientPatch(FieldChange<String> fullName, FieldChange<PhoneNumber> phone, FieldChange<EmailAddress> email,
+                       FieldChange<LocalDate> birthDate, FieldChange<String> notes) {
+        this(fullName, phone, email, birthDate, notes, BillingIdentityPatch.unchanged());
     }
 
     /**
@@ -64,10 +77,37 @@ public record ClientPatch(FieldChange<String> fullName, FieldChange<PhoneNumber>
             notes = ClientFields.notes(errors, mergePatch.get("notes"))
                     .<FieldChange<String>>map(FieldChange::replacedBy).orElse(FieldChange.cleared());
         }
+        BillingIdentityPatch billing = billing(errors, mergePatch);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new ClientPatch(fullName, phone, email, birthDate, notes);
+        return new ClientPatch(fullName, phone, email, birthDate, notes, billing);
+    }
+
+    private static BillingIdentityPatch billing(List<FieldError> errors, Map<String, String> mergePatch) {
+        String prefix = BillingIdentity.FIELD + ".";
+        boolean members = mergePatch.keySet().stream().anyMatch(k -> k.startsWith(prefix) && MEMBERS.contains(k));
+        if (mergePatch.containsKey(BillingIdentity.FIELD)) {
+            if (mergePatch.get(BillingIdentity.FIELD) != null) {
+                errors.add(new FieldError(BillingIdentity.FIELD, "must be an object, or null to remove it"));
+            } else if (members) {
+                errors.add(new FieldError(BillingIdentity.FIELD, "cannot be removed and changed at once"));
+            }
+            return BillingIdentityPatch.removal();
+        }
+        FieldChange<String> name = FieldChange.unchanged();
+        FieldChange<String> address = FieldChange.unchanged();
+        FieldChange<String> taxId = FieldChange.unchanged();
+        if (mergePatch.containsKey(prefix + "name")) {
+            name = BillingIdentityPatch.member(errors, "name", mergePatch.get(prefix + "name"));
+        }
+        if (mergePatch.containsKey(prefix + "address")) {
+            address = BillingIdentityPatch.member(errors, "address", mergePatch.get(prefix + "address"));
+        }
+        if (mergePatch.containsKey(prefix + "taxId")) {
+            taxId = BillingIdentityPatch.member(errors, "taxId", mergePatch.get(prefix + "taxId"));
+        }
+        return new BillingIdentityPatch(false, name, address, taxId);
     }
 
     private static <T> FieldChange<T> replaced(T value) {
@@ -90,7 +130,7 @@ public record ClientPatch(FieldChange<String> fullName, FieldChange<PhoneNumber>
     /** A patch that changes nothing. */
     public static ClientPatch empty() {
         return new ClientPatch(FieldChange.unchanged(), FieldChange.unchanged(), FieldChange.unchanged(),
-                FieldChange.unchanged(), FieldChange.unchanged());
+                FieldChange.unchanged(), FieldChange.unchanged(), BillingIdentityPatch.unchanged());
     }
 
     /** The details with this patch applied; validated as any details are. */
@@ -100,7 +140,8 @@ public record ClientPatch(FieldChange<String> fullName, FieldChange<PhoneNumber>
                 phone.applyTo(current.phone()),
                 email.applyTo(current.email()),
                 birthDate.applyTo(current.birthDate()),
-                notes.applyTo(current.notes()));
+                notes.applyTo(current.notes()),
+                billingIdentity.applyTo(current.billingIdentity()));
     }
 
     /** Whether the patch sets or clears the notes: only roles that may read notes may do that. */
