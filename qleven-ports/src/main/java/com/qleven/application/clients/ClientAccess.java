@@ -48,7 +48,8 @@ final class ClientAccess {
         return new ClientView(client.id(), client.fullName(), client.phone().map(p -> p.e164()),
                 client.email().map(e -> e.value()), client.birthDate(),
                 notesVisible ? client.notes() : Optional.empty(), notesVisible,
-                client.createdAt(), client.updatedAt(), client.version(), Optional.empty(), Optional.empty());
+                client.createdAt(), client.updatedAt(), client.version(), Optional.empty(), Optional.empty(),
+                client.details().billingIdentity());
     }
 
     /**

@@ -27,7 +27,7 @@ public final class ClientContacts {
     }
 
     public Contacts of(TenantId tenant, ClientId id) {
-        Optional<Client> client = clients.byId(tenant, id).map(s -> seal.open(s, false));
+        Optional<Client> client = clients.byId(tenant, id).map(s -> seal.open(s, false, false));
         return new Contacts(client.flatMap(Client::phone), client.flatMap(Client::email));
     }
 }

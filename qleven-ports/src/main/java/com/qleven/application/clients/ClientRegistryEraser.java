@@ -16,7 +16,9 @@ import java.util.Set;
 /**
  * Erases a client's record: the row stays (other contexts' records, such as the consent ledger's
  * decisions, point at it) but every personal field goes, the name becoming {@value #ERASED_NAME};
- * the blind indexes of phone and email and the name tokens are removed, and the client's data key
+ * the blind indexes of phone and email and the name tokens are removed, the billing identity (sealed
+ * under the center's finance key, which the erasure keeps for the invoices' own copies) is removed
+ * from the row, and the client's data key
  * is shredded, so no host can decrypt anything under it from then on (ciphers keep a data key no
  * longer than the unit of work that read it, and this unit forgets it as it shreds it). Backups are another matter: one taken before the erasure
  * holds both the ciphertext and the wrapped key, and stays readable with the master key file until
@@ -46,7 +48,9 @@ public final class ClientRegistryEraser implements RegistryEraser {
                     cipher.encrypt(new KeyScope(ERASED_KEY_KIND, tenant.value()),
                             ClientSeal.aad("fullName", tenant, id), ERASED_NAME),
                     null, null, null, null, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    s.createdAt(), clock.instant().truncatedTo(ChronoUnit.MICROS), s.version() + 1);
+                    s.createdAt(), clock.instant().truncatedTo(ChronoUnit.MICROS), s.version() + 1,
+                    // Shredding the client's key would not reach it: it goes with the row's other fields.
+                    null);
             if (!clients.update(erased, Set.of(), s.version())) {
                 throw new com.qleven.domain.shared.ConflictException("the client changed meanwhile; erase again");
             }

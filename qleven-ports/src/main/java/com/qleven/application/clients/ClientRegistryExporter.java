@@ -1,5 +1,6 @@
 package com.qleven.application.clients;
 
+import com.qleven.domain.clients.BillingIdentity;
 import com.qleven.domain.clients.Client;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.shared.TenantId;
@@ -9,7 +10,10 @@ import com.qleven.ports.shared.out.FieldCipher;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The clients context's section of a client's export: the record itself, decrypted, notes included. */
+/**
+ * The clients context's section of a client's export: the record itself, decrypted, notes and
+ * billing identity included ({@code billingIdentity} is null when none is recorded).
+ */
 public final class ClientRegistryExporter implements RegistryExporter {
     private final Clients clients;
     private final ClientSeal seal;
@@ -22,7 +26,10 @@ public final class ClientRegistryExporter implements RegistryExporter {
     @Override
     public Map<String, Object> export(TenantId tenant, ClientId id) {
         Map<String, Object> section = new LinkedHashMap<>();
-        clients.byId(tenant, id).map(stored -> seal.open(stored, true)).ifPresent(c -> put(section, c));
+        clients.byId(tenant, id).map(stored -> {
+            seal.preload(java.util.List.of(stored));
+            return seal.open(stored, true);
+        }).ifPresent(c -> put(section, c));
         return section;
     }
 
@@ -33,7 +40,16 @@ public final class ClientRegistryExporter implements RegistryExporter {
         section.put("email", c.email().map(e -> e.value()).orElse(null));
         section.put("birthDate", c.birthDate().map(Object::toString).orElse(null));
         section.put("notes", c.notes().orElse(null));
+        section.put("billingIdentity", c.details().billingIdentity().map(ClientRegistryExporter::billing).orElse(null));
         section.put("createdAt", c.createdAt().toString());
         section.put("updatedAt", c.updatedAt().toString());
+    }
+
+    private static Map<String, Object> billing(BillingIdentity b) {
+        Map<String, Object> identity = new LinkedHashMap<>();
+        identity.put("name", b.name().orElse(null));
+        identity.put("address", b.address().orElse(null));
+        identity.put("taxId", b.taxId().orElse(null));
+        return identity;
     }
 }

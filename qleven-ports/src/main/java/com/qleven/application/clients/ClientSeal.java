@@ -1,5 +1,6 @@
 package com.qleven.application.clients;
 
+import com.qleven.domain.clients.BillingIdentity;
 import com.qleven.domain.clients.Client;
 import com.qleven.domain.clients.ClientDetails;
 import com.qleven.domain.clients.ClientId;
@@ -24,13 +25,18 @@ import java.util.Set;
  * (so erasing the client can shred one key), bound to its place by the associated data
  * {@code client|<field>|<center>|<id>}; the phone and email also as blind indexes under keys of the
  * center, the name as keyed tokens of its parts' beginnings, the birth date's year and month in
- * clear for segments.
+ * clear for segments. The billing identity is sealed apart, under the center's finance key
+ * ({@link KeyScope#finance}), as one value (its members joined by NUL, which no member may hold),
+ * bound to its place the same way: it is what invoices copy, so it stays readable when the
+ * client's own key is shredded, and an erasure removes it from the row itself.
  */
 final class ClientSeal {
     static final String PHONE_INDEX = "client.phone";
     static final String EMAIL_INDEX = "client.email";
     static final String NAME_TOKEN = "client.name_token";
     static final String KEY_KIND = "client";
+    static final String BILLING_IDENTITY = "billingIdentity";
+    private static final String SEPARATOR = "\0";
 
     /** A client ready for the store: its row and the tokens of its name. */
     record Sealed(StoredClient stored, Set<BlindIndex> nameTokens) {
@@ -59,6 +65,7 @@ final class ClientSeal {
             values.add(s.phone());
             values.add(s.email());
             values.add(s.birthDate());
+            values.add(s.billingIdentity());
         }
         cipher.preload(values);
     }
@@ -77,7 +84,9 @@ final class ClientSeal {
                 d.email().map(e -> emailIndex(tenant, e)),
                 d.birthDate().map(LocalDate::getYear),
                 d.birthDate().map(LocalDate::getMonthValue),
-                client.createdAt(), client.updatedAt(), client.version());
+                client.createdAt(), client.updatedAt(), client.version(),
+                d.billingIdentity().map(b -> cipher.encrypt(KeyScope.finance(tenant), aad(BILLING_IDENTITY, client),
+                        encode(b))).orElse(null));
         return new Sealed(stored, nameTokens(tenant, ClientNames.tokens(d.fullName())));
     }
 
@@ -86,6 +95,15 @@ final class ClientSeal {
      * read them never has them in memory.
      */
     Client open(StoredClient s, boolean withNotes) {
+        return open(s, withNotes, true);
+    }
+
+    /**
+     * As {@link #open(StoredClient, boolean)}, leaving the billing identity sealed unless
+     * {@code withBilling}: a caller that only reaches the client reads no finance key. What it
+     * opens so must never be sealed back, or the identity would be lost.
+     */
+    Client open(StoredClient s, boolean withNotes, boolean withBilling) {
         ClientDetails details = new ClientDetails(
                 cipher.decrypt(aad("fullName", s.tenant(), s.id()), s.fullName()),
                 Optional.ofNullable(s.phone()).map(b -> new PhoneNumber(cipher.decrypt(aad("phone", s.tenant(), s.id()), b))),
@@ -94,8 +112,29 @@ final class ClientSeal {
                         .map(b -> LocalDate.parse(cipher.decrypt(aad("birthDate", s.tenant(), s.id()), b))),
                 withNotes
                         ? Optional.ofNullable(s.notes()).map(b -> cipher.decrypt(aad("notes", s.tenant(), s.id()), b))
-                        : Optional.empty());
+                        : Optional.empty(),
+                withBilling ? billingIdentity(s) : Optional.empty());
         return new Client(s.id(), s.tenant(), details, s.createdAt(), s.updatedAt(), s.version());
+    }
+
+    /** The client's billing identity, decrypted; empty when none is recorded. */
+    Optional<BillingIdentity> billingIdentity(StoredClient s) {
+        return Optional.ofNullable(s.billingIdentity())
+                .map(b -> decode(cipher.decrypt(aad(BILLING_IDENTITY, s.tenant(), s.id()), b)));
+    }
+
+    /** The members joined by NUL, an absent one as empty text (a blank member is an absent one). */
+    static String encode(BillingIdentity identity) {
+        return identity.name().orElse("") + SEPARATOR + identity.address().orElse("") + SEPARATOR
+                + identity.taxId().orElse("");
+    }
+
+    static BillingIdentity decode(String sealed) {
+        String[] members = sealed.split(SEPARATOR, -1);
+        if (members.length != 3) {
+            throw new IllegalStateException("a sealed billing identity has three members");
+        }
+        return BillingIdentity.parse(members[0], members[1], members[2]);
     }
 
     BlindIndex phoneIndex(TenantId tenant, PhoneNumber phone) {

@@ -11,6 +11,7 @@ import com.qleven.ports.clients.in.ClientView;
 import com.qleven.ports.clients.in.CreateClient;
 import com.qleven.ports.clients.in.CreateClientCommand;
 import com.qleven.ports.clients.in.GetClient;
+import com.qleven.ports.clients.in.InvoiceRecipients;
 import com.qleven.ports.clients.in.LiftRestriction;
 import com.qleven.ports.clients.in.ListClients;
 import com.qleven.ports.clients.in.ProcessingCheck;
@@ -42,6 +43,7 @@ public final class ClientsFacade {
     private final LiftRestriction liftRestriction;
     private final ProcessingCheck processing;
     private final ReviewClientDuplicates review;
+    private final InvoiceRecipients invoiceRecipients;
 
     /** Wires the context's services, each with the narrow ports it uses. */
     public ClientsFacade(Foundation f) {
@@ -64,6 +66,7 @@ public final class ClientsFacade {
         liftRestriction = new LiftRestrictionService(transactions, clients, restrictions, cipher, audit, clock);
         processing = new ProcessingCheckService(transactions, restrictions);
         review = new ClientDuplicatesService(transactions, duplicates, audit, clock);
+        invoiceRecipients = new InvoiceRecipientsService(restrictions, cipher);
     }
 
     /** Records a new client of the principal's center. */
@@ -119,6 +122,14 @@ public final class ClientsFacade {
      */
     public void requireProcessable(TenantId center, ClientId client) {
         processing.requireProcessable(center, client);
+    }
+
+    /**
+     * Whom an invoice to a client is made out to (its billing identity, else its full name), for the
+     * billing services: runs in their unit of work, checking no permission.
+     */
+    public InvoiceRecipients invoiceRecipients() {
+        return invoiceRecipients;
     }
 
     /** The check as a port, for the services of other contexts. */

@@ -62,7 +62,8 @@ public final class CreateClientService implements CreateClient {
             Center center = ClientAccess.center(centers, tenant);
             String country = center.profile().country();
             ClientDetails details = ClientDetails.parse(command.fullName(), command.phone(), command.email(),
-                    command.birthDate(), command.notes(), raw -> phones.parse("phone", raw, country),
+                    command.birthDate(), command.notes(), command.billingIdentity().orElse(null),
+                    raw -> phones.parse("phone", raw, country),
                     ClientAccess.today(center, now));
             Client client = Client.create(id, tenant, details, now);
             ClientSeal.Sealed sealed = seal.sealNew(client);

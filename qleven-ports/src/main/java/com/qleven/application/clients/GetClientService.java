@@ -19,6 +19,7 @@ import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.Transactions;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -62,6 +63,8 @@ public final class GetClientService implements GetClient {
                 // Refused before anything is opened: a restricted client is not processed for staff.
                 throw ClientAccess.restricted();
             }
+            // The client's key and the center's finance key in one read, when it has a billing identity.
+            seal.preload(List.of(stored));
             ClientView view = ClientAccess.view(seal.open(stored, notes), notes)
                     .withRestriction(restriction.map(r -> restrictions.view(tenant, r)));
             if (flags) {

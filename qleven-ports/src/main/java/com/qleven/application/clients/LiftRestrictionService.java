@@ -71,6 +71,7 @@ public final class LiftRestrictionService implements LiftRestriction {
             }
             audit.record(AuditEvent.by(principal, "client.lift_restriction", ClientAccess.SUBJECT,
                     Optional.of(client.value()), PURPOSE, 1, now));
+            seal.preload(java.util.List.of(stored));
             return ClientAccess.view(seal.open(stored, notes), notes);
         });
     }

@@ -26,6 +26,7 @@ import com.qleven.ports.tenancy.out.Centers;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -81,6 +82,7 @@ public final class UpdateClientService implements UpdateClient {
             String country = center.profile().country();
             ClientPatch patch = ClientPatch.parse(command.mergePatch(), raw -> phones.parse("phone", raw, country));
             // The notes are opened to carry them over; they leave this service only for roles that may read them.
+            seal.preload(List.of(stored));
             Client current = seal.open(stored, true);
             ClientDetails next = patch.applyTo(current.details()).checkedOn(ClientAccess.today(center, now));
             Client result = current;

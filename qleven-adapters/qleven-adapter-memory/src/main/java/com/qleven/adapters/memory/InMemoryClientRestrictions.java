@@ -93,4 +93,10 @@ final class InMemoryClientRestrictions implements ClientRestrictions {
     public Optional<Boolean> restrictedIfClient(TenantId tenant, ClientId client) {
         return tx.within(() -> clients.byId(tenant, client).map(c -> active(tenant, client).isPresent()));
     }
+
+    @Override
+    public Optional<ClientAndRestriction> clientAndRestriction(TenantId tenant, ClientId client) {
+        return tx.within(() -> clients.byId(tenant, client)
+                .map(c -> new ClientAndRestriction(c, active(tenant, client).isPresent())));
+    }
 }

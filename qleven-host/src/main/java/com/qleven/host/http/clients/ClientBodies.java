@@ -8,10 +8,19 @@ public final class ClientBodies {
     private ClientBodies() {
     }
 
-    public record CreateClientBody(String fullName, String phone, String email, String birthDate, String notes) {
+    public record CreateClientBody(String fullName, String phone, String email, String birthDate, String notes,
+                                   BillingIdentityBody billingIdentity) {
         @Override
         public String toString() {
             return "CreateClientBody[redacted]";
+        }
+    }
+
+    /** Whom the client's invoices are made out to; each member optional, but a name or an address. */
+    public record BillingIdentityBody(String name, String address, String taxId) {
+        @Override
+        public String toString() {
+            return "BillingIdentityBody[redacted]";
         }
     }
 

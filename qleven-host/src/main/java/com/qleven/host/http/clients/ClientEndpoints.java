@@ -88,10 +88,14 @@ public final class ClientEndpoints {
     private Response create(Request request) {
         Principal principal = request.principal(qleven.tenancy().authenticator());
         CreateClientBody body = request.body(CreateClientBody.class);
-        ClientView created = qleven.clients().create(principal, CreateClientCommand.builder()
+        CreateClientCommand.Builder command = CreateClientCommand.builder()
                 .fullName(body.fullName()).phone(body.phone()).email(body.email()).birthDate(body.birthDate())
-                .notes(body.notes())
-                .build());
+                .notes(body.notes());
+        if (body.billingIdentity() != null) {
+            command.billingIdentity(body.billingIdentity().name(), body.billingIdentity().address(),
+                    body.billingIdentity().taxId());
+        }
+        ClientView created = qleven.clients().create(principal, command.build());
         return Response.created("/v1/clients/" + created.id(), answer(created)).withHeader("ETag", etag(created));
     }
 
@@ -168,7 +172,9 @@ public final class ClientEndpoints {
                 client.notesVisible() ? new Notes(client.notes().orElse(null)) : null,
                 instant(client.createdAt()), instant(client.updatedAt()), client.version(),
                 client.restriction().map(ClientEndpoints::restriction).orElse(null),
-                client.possibleDuplicateOf().map(ids -> ids.stream().map(ClientId::toString).toList()).orElse(null));
+                client.possibleDuplicateOf().map(ids -> ids.stream().map(ClientId::toString).toList()).orElse(null),
+                client.billingIdentity().map(b -> new BillingIdentityAnswer(b.name().orElse(null),
+                        b.address().orElse(null), b.taxId().orElse(null))).orElse(null));
     }
 
     /** A restriction of processing in force, as administrators see it: since when, which request, why. */
@@ -181,7 +187,12 @@ public final class ClientEndpoints {
     record ClientAnswer(String id, String fullName, String phone, String email, String birthDate,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Notes notes, String createdAt, String updatedAt,
                         long version, RestrictionAnswer restriction,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> possibleDuplicateOf) {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> possibleDuplicateOf,
+                        BillingIdentityAnswer billingIdentity) {
+    }
+
+    /** Whom the client's invoices are made out to; null members are not recorded. */
+    record BillingIdentityAnswer(String name, String address, String taxId) {
     }
 
     /** An open possible-duplicate flag as JSON. */

@@ -1,5 +1,6 @@
 package com.qleven.ports.clients.in;
 
+import com.qleven.domain.clients.BillingIdentity;
 import com.qleven.domain.clients.ClientId;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,11 +14,12 @@ import java.util.UUID;
  * all, rather than show it as empty. {@code version} is the ETag the next update may name.
  * {@code possibleDuplicateOf} is present on a single client's read for the roles that handle
  * possible duplicates: the other clients of its open flags, on either side, in id order.
+ * {@code billingIdentity} is whom the client's invoices are made out to, when recorded.
  */
 public record ClientView(ClientId id, String fullName, Optional<String> phone, Optional<String> email,
                          Optional<LocalDate> birthDate, Optional<String> notes, boolean notesVisible,
                          Instant createdAt, Instant updatedAt, long version, Optional<Restriction> restriction,
-                         Optional<List<ClientId>> possibleDuplicateOf) {
+                         Optional<List<ClientId>> possibleDuplicateOf, Optional<BillingIdentity> billingIdentity) {
     /**
      * A restriction of processing in force (GDPR Art. 18): since when, the request that asked for
      * it and why. Only the center's administrators are shown it; nobody else sees the client.
@@ -30,19 +32,20 @@ public record ClientView(ClientId id, String fullName, Optional<String> phone, O
             throw new IllegalArgumentException("hidden notes are never carried");
         }
         java.util.Objects.requireNonNull(restriction, "restriction");
+        java.util.Objects.requireNonNull(billingIdentity, "billingIdentity");
         possibleDuplicateOf = possibleDuplicateOf.map(List::copyOf);
     }
 
     /** The same client seen with (or without) its restriction. */
     public ClientView withRestriction(Optional<Restriction> restriction) {
         return new ClientView(id, fullName, phone, email, birthDate, notes, notesVisible, createdAt, updatedAt,
-                version, restriction, possibleDuplicateOf);
+                version, restriction, possibleDuplicateOf, billingIdentity);
     }
 
     /** The same client seen with the other clients of its open possible-duplicate flags. */
     public ClientView withPossibleDuplicates(List<ClientId> others) {
         return new ClientView(id, fullName, phone, email, birthDate, notes, notesVisible, createdAt, updatedAt,
-                version, restriction, Optional.of(others));
+                version, restriction, Optional.of(others), billingIdentity);
     }
 
     @Override

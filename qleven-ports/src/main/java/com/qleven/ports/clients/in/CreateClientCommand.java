@@ -1,11 +1,15 @@
 package com.qleven.ports.clients.in;
 
+import com.qleven.domain.clients.ClientDetails.BillingText;
+import java.util.Optional;
+
 /**
  * A new client as typed, built by name with {@link #builder()}: each member as text, null when not
  * given. The phone may be local (read as a number of the center's country) or international; the
  * birth date is {@code YYYY-MM-DD}. The members are checked by the use case, not by
  * {@link Builder#build()}: a local phone is read in the center's country and a birth date against
  * the center's today, and the use case names every bad member in one answer, these with the rest.
+ * The billing identity, when given, is checked as a whole: it needs a name or an address.
  */
 public final class CreateClientCommand {
     private final String fullName;
@@ -13,6 +17,7 @@ public final class CreateClientCommand {
     private final String email;
     private final String birthDate;
     private final String notes;
+    private final BillingText billingIdentity;
 
     private CreateClientCommand(Builder builder) {
         this.fullName = builder.fullName;
@@ -20,6 +25,7 @@ public final class CreateClientCommand {
         this.email = builder.email;
         this.birthDate = builder.birthDate;
         this.notes = builder.notes;
+        this.billingIdentity = builder.billingIdentity;
     }
 
     /** A builder with every member not given. */
@@ -47,6 +53,11 @@ public final class CreateClientCommand {
         return notes;
     }
 
+    /** The billing identity's members as typed, when one was given. */
+    public Optional<BillingText> billingIdentity() {
+        return Optional.ofNullable(billingIdentity);
+    }
+
     /** Whether the command carries notes, which only some roles may write. */
     public boolean hasNotes() {
         return notes != null && !notes.isBlank();
@@ -64,6 +75,7 @@ public final class CreateClientCommand {
         private String email;
         private String birthDate;
         private String notes;
+        private BillingText billingIdentity;
 
         private Builder() {
         }
@@ -94,6 +106,15 @@ public final class CreateClientCommand {
         /** Only roles that may read notes may write them. */
         public Builder notes(String notes) {
             this.notes = notes;
+            return this;
+        }
+
+        /**
+         * Whom the client's invoices are made out to: a name, an address and a tax id, each null
+         * when not given (at least a name or an address).
+         */
+        public Builder billingIdentity(String name, String address, String taxId) {
+            this.billingIdentity = new BillingText(name, address, taxId);
             return this;
         }
 

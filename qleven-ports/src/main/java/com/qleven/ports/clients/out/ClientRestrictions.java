@@ -67,4 +67,17 @@ public interface ClientRestrictions {
      * without reading the sealed client row).
      */
     Optional<Boolean> restrictedIfClient(TenantId tenant, ClientId client);
+
+    /** A client as stored, and whether its processing is restricted now. */
+    record ClientAndRestriction(StoredClient client, boolean restricted) {
+        public ClientAndRestriction {
+            java.util.Objects.requireNonNull(client, "client");
+        }
+    }
+
+    /**
+     * In one statement, the client's stored row and whether its processing is restricted now; empty
+     * when the center has no such client. What billing reads before it issues an invoice.
+     */
+    Optional<ClientAndRestriction> clientAndRestriction(TenantId tenant, ClientId client);
 }

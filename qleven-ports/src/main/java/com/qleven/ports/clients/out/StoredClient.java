@@ -10,12 +10,14 @@ import java.util.Optional;
 /**
  * A client as stored: every personal field only as ciphertext (null when the client has none), the
  * phone and email also as blind indexes for lookups, and the birth date's year and month in clear
- * for coarse segments. Nothing else about the client is stored in plain text.
+ * for coarse segments. Nothing else about the client is stored in plain text. The billing identity
+ * is one ciphertext under the center's finance key (null when the client has none).
  */
 public record StoredClient(ClientId id, TenantId tenant, byte[] fullName, byte[] phone, byte[] email,
                            byte[] birthDate, byte[] notes, Optional<BlindIndex> phoneIndex,
                            Optional<BlindIndex> emailIndex, Optional<Integer> birthYear,
-                           Optional<Integer> birthMonth, Instant createdAt, Instant updatedAt, long version) {
+                           Optional<Integer> birthMonth, Instant createdAt, Instant updatedAt, long version,
+                           byte[] billingIdentity) {
     public StoredClient {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(tenant, "tenant");
@@ -41,6 +43,15 @@ public record StoredClient(ClientId id, TenantId tenant, byte[] fullName, byte[]
         if (version < 1) {
             throw new IllegalArgumentException("a client's version starts at 1");
         }
+    }
+
+    /** A client without a billing identity. */
+    public StoredClient(ClientId id, TenantId tenant, byte[] fullName, byte[] phone, byte[] email, byte[] birthDate,
+                        byte[] notes, Optional<BlindIndex> phoneIndex, Optional<BlindIndex> emailIndex,
+                        Optional<Integer> birthYear, Optional<Integer> birthMonth, Instant createdAt,
+                        Instant updatedAt, long version) {
+        this(id, tenant, fullName, phone, email, birthDate, notes, phoneIndex, emailIndex, birthYear, birthMonth,
+                createdAt, updatedAt, version, null);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.qleven.ports.shared.out;
 
+import com.qleven.domain.shared.TenantId;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -22,5 +23,14 @@ public record KeyScope(String kind, UUID owner) {
 
     public static KeyScope account(UUID accountId) {
         return new KeyScope("account", accountId);
+    }
+
+    /**
+     * The center's finance key: what must outlive a client, such as the billing identity its
+     * invoices are made out to, is sealed under it, so erasing the client (shredding its own key)
+     * leaves it readable. Created on first use, as every scope's key is.
+     */
+    public static KeyScope finance(TenantId center) {
+        return new KeyScope("finance", center.value());
     }
 }

@@ -18,6 +18,9 @@ import java.util.UUID;
  * row-level security. Reasons arrive sealed.
  */
 final class PostgresClientRestrictions implements ClientRestrictions {
+    /** The client row's columns, qualified for the query that joins its restriction. */
+    private static final String CLIENT_COLUMNS = java.util.Arrays.stream(PostgresClients.COLUMNS.split(","))
+            .map(c -> "c." + c.strip()).collect(java.util.stream.Collectors.joining(", "));
     private final PostgresTransactions tx;
 
     PostgresClientRestrictions(PostgresTransactions tx) {
@@ -86,6 +89,21 @@ final class PostgresClientRestrictions implements ClientRestrictions {
                 .bind("tenant", tenant.value())
                 .bind("client", client.value())
                 .map((rs, ctx) -> rs.getBoolean("restricted"))
+                .findOne());
+    }
+
+    @Override
+    public Optional<ClientAndRestriction> clientAndRestriction(TenantId tenant, ClientId client) {
+        return tx.withHandle(Optional.of(tenant), "find a client with its restriction", h -> h.createQuery("SELECT "
+                        + CLIENT_COLUMNS + """
+                        , EXISTS (SELECT 1 FROM public.client_restrictions r
+                                  WHERE r.tenant_id = c.tenant_id AND r.client_id = c.id
+                                    AND r.lifted_at IS NULL) AS restricted
+                        FROM public.clients c WHERE c.tenant_id = :tenant AND c.id = :client""")
+                .bind("tenant", tenant.value())
+                .bind("client", client.value())
+                .map((rs, ctx) -> new ClientAndRestriction(PostgresClients.CLIENT.map(rs, ctx),
+                        rs.getBoolean("restricted")))
                 .findOne());
     }
 }

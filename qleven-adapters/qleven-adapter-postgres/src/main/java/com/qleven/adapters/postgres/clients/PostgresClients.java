@@ -29,16 +29,18 @@ import org.jdbi.v3.core.statement.Update;
  * keyset on (created_at, id).
  */
 final class PostgresClients implements Clients {
-    private static final String COLUMNS = "tenant_id, id, full_name, phone, email, birth_date, notes, phone_index,"
-            + " email_index, birth_year, birth_month, created_at, updated_at, version";
-    private static final RowMapper<StoredClient> CLIENT = (rs, ctx) -> new StoredClient(
+    static final String COLUMNS = "tenant_id, id, full_name, phone, email, birth_date, notes, phone_index,"
+            + " email_index, birth_year, birth_month, created_at, updated_at, version, billing_identity";
+    /** The row of {@link #COLUMNS} as a stored client; also read by the restrictions' joined lookup. */
+    static final RowMapper<StoredClient> CLIENT = (rs, ctx) -> new StoredClient(
             new ClientId(Sql.uuid(rs, "id")), new TenantId(Sql.uuid(rs, "tenant_id")),
             rs.getBytes("full_name"), rs.getBytes("phone"), rs.getBytes("email"), rs.getBytes("birth_date"),
             rs.getBytes("notes"),
             Optional.ofNullable(rs.getString("phone_index")).map(BlindIndex::new),
             Optional.ofNullable(rs.getString("email_index")).map(BlindIndex::new),
             smallint(rs, "birth_year"), smallint(rs, "birth_month"),
-            Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), rs.getLong("version"));
+            Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), rs.getLong("version"),
+            rs.getBytes("billing_identity"));
 
     private final PostgresTransactions tx;
 
@@ -51,7 +53,7 @@ final class PostgresClients implements Clients {
         tx.withHandle(Optional.of(client.tenant()), "add a client", h -> {
             bindValues(h.createUpdate("INSERT INTO public.clients (" + COLUMNS + ") VALUES (:tenant, :id, :fullName,"
                             + " :phone, :email, :birthDate, :notes, :phoneIndex, :emailIndex, :birthYear, :birthMonth,"
-                            + " :created, :updated, :version)"), client)
+                            + " :created, :updated, :version, :billingIdentity)"), client)
                     .execute();
             addTokens(h, client, nameTokens);
             return null;
@@ -91,7 +93,8 @@ final class PostgresClients implements Clients {
                             UPDATE public.clients SET full_name = :fullName, phone = :phone, email = :email,
                                    birth_date = :birthDate, notes = :notes, phone_index = :phoneIndex,
                                    email_index = :emailIndex, birth_year = :birthYear, birth_month = :birthMonth,
-                                   created_at = :created, updated_at = :updated, version = :version
+                                   created_at = :created, updated_at = :updated, version = :version,
+                                   billing_identity = :billingIdentity
                             WHERE tenant_id = :tenant AND id = :id AND version = :expected"""), client)
                     .bind("expected", expectedVersion)
                     .execute();
@@ -191,7 +194,8 @@ final class PostgresClients implements Clients {
                 .bind("birthMonth", c.birthMonth().map(Integer::shortValue).orElse(null))
                 .bind("created", c.createdAt())
                 .bind("updated", c.updatedAt())
-                .bind("version", c.version());
+                .bind("version", c.version())
+                .bind("billingIdentity", c.billingIdentity());
     }
 
     private static Optional<Integer> smallint(ResultSet rs, String column) throws SQLException {
