@@ -88,6 +88,38 @@ public abstract class ClientRestrictionsContract {
     }
 
     @Test
+    void clientAndRestrictionReadsTheRowWithItsRestrictionInTheCenterOnly() {
+        TenantId tenant = newTenant();
+        TenantId other = newTenant();
+        addCenter(store(), tenant);
+        addCenter(store(), other);
+        StoredClient restricted = client(tenant);
+        StoredClient free = client(tenant);
+        StoredClient lifted = client(tenant);
+        var restrictions = store().clients().clientRestrictions();
+        var transactions = store().shared().transactions();
+        transactions.inTenant(tenant, () -> {
+            restrictions.restrict(tenant, restricted.id(), Optional.empty(), null, T0);
+            restrictions.restrict(tenant, lifted.id(), Optional.empty(), null, T0);
+            restrictions.lift(tenant, lifted.id(), new UserId(UUID.randomUUID()), new byte[] {9}, T0.plusSeconds(1));
+        });
+
+        ClientRestrictions.ClientAndRestriction found = transactions.inTenant(tenant,
+                () -> restrictions.clientAndRestriction(tenant, restricted.id())).orElseThrow();
+        assertThat(found.restricted()).isTrue();
+        assertThat(found.client()).usingRecursiveComparison().isEqualTo(restricted);
+        assertThat(transactions.inTenant(tenant, () -> restrictions.clientAndRestriction(tenant, free.id())))
+                .get().extracting(ClientRestrictions.ClientAndRestriction::restricted).isEqualTo(false);
+        assertThat(transactions.inTenant(tenant, () -> restrictions.clientAndRestriction(tenant, lifted.id())))
+                .as("a lifted restriction no longer counts")
+                .get().extracting(ClientRestrictions.ClientAndRestriction::restricted).isEqualTo(false);
+        assertThat(transactions.inTenant(tenant, () -> restrictions.clientAndRestriction(tenant,
+                new ClientId(UUID.randomUUID())))).as("unknown client").isEmpty();
+        assertThat(transactions.inTenant(other, () -> restrictions.clientAndRestriction(tenant, restricted.id())))
+                .as("read from another center's unit").isEmpty();
+    }
+
+    @Test
     void aRestrictionKeepsSinceAndWhyUntilLiftedAndMayBeRestrictedAnew() {
         TenantId tenant = newTenant();
         addCenter(store(), tenant);

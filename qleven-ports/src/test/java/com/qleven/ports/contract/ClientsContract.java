@@ -55,19 +55,20 @@ public abstract class ClientsContract {
     public static StoredClient client(TenantId tenant, Instant createdAt) {
         return new StoredClient(new ClientId(UUID.randomUUID()), tenant, randomBytes(45), randomBytes(40),
                 randomBytes(50), randomBytes(38), randomBytes(300), Optional.of(newBlindIndex()),
-                Optional.of(newBlindIndex()), Optional.of(1990), Optional.of(4), createdAt, createdAt, 1);
+                Optional.of(newBlindIndex()), Optional.of(1990), Optional.of(4), createdAt, createdAt, 1,
+                randomBytes(90));
     }
 
     private static StoredClient withPhone(StoredClient c, BlindIndex phone) {
         return new StoredClient(c.id(), c.tenant(), c.fullName(), randomBytes(40), c.email(), c.birthDate(),
                 c.notes(), Optional.of(phone), c.emailIndex(), c.birthYear(), c.birthMonth(), c.createdAt(),
-                c.updatedAt(), c.version());
+                c.updatedAt(), c.version(), c.billingIdentity());
     }
 
     private static StoredClient withEmail(StoredClient c, BlindIndex email) {
         return new StoredClient(c.id(), c.tenant(), c.fullName(), c.phone(), randomBytes(50), c.birthDate(),
                 c.notes(), c.phoneIndex(), Optional.of(email), c.birthYear(), c.birthMonth(), c.createdAt(),
-                c.updatedAt(), c.version());
+                c.updatedAt(), c.version(), c.billingIdentity());
     }
 
     private void add(StoredClient client, Set<BlindIndex> tokens) {
@@ -111,6 +112,29 @@ public abstract class ClientsContract {
         assertThat(found).usingRecursiveComparison().isEqualTo(bare);
         assertThat(found.phone()).isNull();
         assertThat(found.birthYear()).isEmpty();
+        assertThat(found.billingIdentity()).isNull();
+    }
+
+    @Test
+    public void an_update_replaces_and_clears_the_billing_identity() {
+        TenantId tenant = center();
+        StoredClient client = client(tenant, T0);
+        add(client, Set.of());
+        byte[] replaced = randomBytes(70);
+        StoredClient withNew = new StoredClient(client.id(), tenant, client.fullName(), client.phone(), client.email(),
+                client.birthDate(), client.notes(), client.phoneIndex(), client.emailIndex(), client.birthYear(),
+                client.birthMonth(), client.createdAt(), T0.plusSeconds(1), 2, replaced);
+
+        assertThat(in(tenant, () -> store().clients().clients().update(withNew, Set.of(), 1))).isTrue();
+        assertThat(in(tenant, () -> store().clients().clients().byId(tenant, client.id())).orElseThrow()
+                .billingIdentity()).containsExactly(replaced);
+
+        StoredClient without = new StoredClient(client.id(), tenant, client.fullName(), client.phone(), client.email(),
+                client.birthDate(), client.notes(), client.phoneIndex(), client.emailIndex(), client.birthYear(),
+                client.birthMonth(), client.createdAt(), T0.plusSeconds(2), 3, null);
+        assertThat(in(tenant, () -> store().clients().clients().update(without, Set.of(), 2))).isTrue();
+        assertThat(in(tenant, () -> store().clients().clients().byId(tenant, client.id())).orElseThrow()
+                .billingIdentity()).isNull();
     }
 
     @Test
