@@ -73,7 +73,7 @@ public final class Qleven {
                 b.accountLifecycle, b.signupsPerAddressPerHour));
         clients = new ClientsFacade(f);
         consent = new ConsentFacade(f);
-        billing = new BillingFacade(f);
+        billing = new BillingFacade(f, clients.invoiceRecipients());
         scheduling = new SchedulingFacade(f, billing.taxRateCheck(), consent::recordFromChannel, b.publicBookingLimits,
                 Optional.ofNullable(b.calendarRenderer));
         ClientDuplicatesRegistry duplicates = new ClientDuplicatesRegistry(b.store.clients().clientDuplicates());
@@ -87,7 +87,8 @@ public final class Qleven {
                 .register("consents", new RegistryConsentExporter(consent.records()),
                         (tenant, client) -> consent.records().erase(tenant, client))
                 .register("appointments", scheduling.privacyRegistry(), scheduling.privacyRegistry())
-                .register("possibleDuplicates", duplicates, duplicates);
+                .register("possibleDuplicates", duplicates, duplicates)
+                .register("billing", billing.privacyRegistry(), billing.privacyRegistry());
         privacy = new PrivacyFacade(f, registry);
         platform = new PlatformFacade(f, Optional.ofNullable(b.mailer));
     }

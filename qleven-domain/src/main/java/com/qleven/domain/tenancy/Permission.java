@@ -87,5 +87,32 @@ public enum Permission {
      * shows a member's agenda with clients' first names, so a receptionist, who manages the agenda
      * through the platform, does not hand out links to it.
      */
-    MANAGE_CALENDAR_FEEDS
+    MANAGE_CALENDAR_FEEDS,
+    /** Read the center's billing settings (price basis, legal identifiers): administrators and receptionists. */
+    VIEW_BILLING_SETTINGS,
+    /** Change the center's billing settings: administrators, who answer for what invoices say. */
+    MANAGE_BILLING_SETTINGS,
+    /** Read invoices and credit notes, their PDF and payments: the desk (administrators, receptionists). */
+    VIEW_INVOICES,
+    /** Make and change draft invoices: the desk. */
+    MANAGE_INVOICES,
+    /** Issue an invoice, which numbers and freezes it for the tax office: the desk. */
+    ISSUE_INVOICES,
+    /** Record payments (cash, card, transfer) and deposits against invoices: the desk. */
+    RECORD_PAYMENTS,
+    /** Issue credit notes and pay refunds against them: administrators, since money leaves the center. */
+    ISSUE_CREDIT_NOTES,
+    /** Read the daily cash report per payment method: the desk, who closes the till. */
+    VIEW_CASH_REPORT,
+    /** Read the center's financial reports (outstanding package liability): administrators. */
+    VIEW_FINANCIAL_REPORTS,
+    /** Create and retire the prepaid packages the center sells: administrators. */
+    MANAGE_PACKAGES,
+    /** Sell a package to a client and refund its unused part: the desk sells; refunds need ISSUE_CREDIT_NOTES. */
+    SELL_PACKAGES,
+    /**
+     * See the packages on sale and a client's packages with their balance and expiry: every center
+     * role, since whoever completes an appointment sees whether it redeems a session.
+     */
+    VIEW_PACKAGES
 }

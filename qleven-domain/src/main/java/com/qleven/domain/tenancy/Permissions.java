@@ -58,6 +58,19 @@ public final class Permissions {
         TABLE.get(Role.ADMINISTRATOR).add(Permission.MANAGE_CALENDAR_FEEDS);
         TABLE.get(Role.PROFESSIONAL).add(Permission.MANAGE_OWN_CALENDAR_FEED);
         TABLE.get(Role.RECEPTIONIST).add(Permission.MANAGE_OWN_CALENDAR_FEED);
+        // Billing (issue 10): the desk invoices, takes payments and sells packages; administrators
+        // alone change what invoices say, pay money back, set up packages and read the books; every
+        // center role sees packages, since completing an appointment redeems them.
+        for (Role role : java.util.List.of(Role.ADMINISTRATOR, Role.RECEPTIONIST)) {
+            TABLE.get(role).addAll(EnumSet.of(Permission.VIEW_BILLING_SETTINGS, Permission.VIEW_INVOICES,
+                    Permission.MANAGE_INVOICES, Permission.ISSUE_INVOICES, Permission.RECORD_PAYMENTS,
+                    Permission.VIEW_CASH_REPORT, Permission.SELL_PACKAGES));
+        }
+        TABLE.get(Role.ADMINISTRATOR).addAll(EnumSet.of(Permission.MANAGE_BILLING_SETTINGS,
+                Permission.ISSUE_CREDIT_NOTES, Permission.VIEW_FINANCIAL_REPORTS, Permission.MANAGE_PACKAGES));
+        for (Role role : java.util.List.of(Role.ADMINISTRATOR, Role.PROFESSIONAL, Role.RECEPTIONIST)) {
+            TABLE.get(role).add(Permission.VIEW_PACKAGES);
+        }
     }
 
     private Permissions() {

@@ -1,23 +1,45 @@
 package com.qleven.application.billing;
 
 import com.qleven.application.Foundation;
+import com.qleven.application.clients.BookableClients;
+import com.qleven.domain.billing.BillingSettings;
+import com.qleven.domain.billing.InvoiceId;
+import com.qleven.domain.billing.InvoiceNumber;
+import com.qleven.domain.billing.Money;
 import com.qleven.domain.billing.TaxRate;
+import com.qleven.domain.shared.Page;
+import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.billing.in.DraftInvoiceCommand;
+import com.qleven.ports.billing.in.InvoiceLineCommand;
+import com.qleven.ports.billing.in.InvoiceView;
+import com.qleven.ports.billing.in.SeriesCheck;
 import com.qleven.ports.billing.in.TaxRateCheck;
 import com.qleven.ports.billing.in.TaxRateView;
+import com.qleven.ports.billing.out.Invoices;
+import com.qleven.ports.clients.in.InvoiceRecipients;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Billing: the center's tax rates now; invoices, payments and packages with their issue: {@code
- * qleven.billing()}. Every verb checks the principal's permission itself.
+ * Billing, {@code qleven.billing()}: the center's tax rates and billing settings, invoices and credit
+ * notes. Every verb checks the principal's permission itself.
  */
 public final class BillingFacade {
     private final TaxRatesService taxRates;
+    private final InvoicesService invoices;
+    private final BillingRegistry registry;
 
     /** Wires the context's services, each with the narrow ports it uses. */
-    public BillingFacade(Foundation f) {
+    public BillingFacade(Foundation f, InvoiceRecipients recipients) {
         taxRates = new TaxRatesService(f.store().shared().transactions(), f.store().tenancy().centers(),
                 f.store().billing().taxRates(), f.audit(), f.clock());
+        InvoiceSeal seal = new InvoiceSeal(f.cipher());
+        invoices = new InvoicesService(f.store().shared().transactions(), f.store().billing().centers(),
+                f.store().billing().invoices(), f.store().billing().invoiceSeries(), taxRates,
+                new BookableClients(f.store().clients().clientRestrictions()), recipients, seal, f.audit(), f.ids(),
+                f.clock());
+        registry = new BillingRegistry(f.store().billing().invoices(), seal);
     }
 
     /** The center's tax rates by code, seeded from its country the first time; retired ones when asked. */
@@ -38,5 +60,56 @@ public final class BillingFacade {
     /** The check as a port, for the services of other contexts (a service names an offered rate). */
     public TaxRateCheck taxRateCheck() {
         return taxRates;
+    }
+
+    /** The center's billing settings (the defaults until an administrator saves some). */
+    public BillingSettings settings(Principal principal) {
+        return invoices.settings(principal);
+    }
+
+    /** Replaces the center's billing settings: administrators. */
+    public BillingSettings saveSettings(Principal principal, BillingSettings settings) {
+        return invoices.saveSettings(principal, settings);
+    }
+
+    /** A new draft invoice; bad lines are a 400 naming each ({@code lines[0].taxRate}, …). */
+    public InvoiceView draftInvoice(Principal principal, DraftInvoiceCommand command) {
+        return invoices.draft(principal, command);
+    }
+
+    /** Replaces a draft's lines and discount; an issued invoice is a 409 (it never changes). */
+    public InvoiceView changeDraft(Principal principal, InvoiceId id, List<InvoiceLineCommand> lines,
+                                   Optional<Money> discount, Optional<Long> expectedVersion) {
+        return invoices.changeDraft(principal, id, lines, discount, expectedVersion);
+    }
+
+    /** Issues a draft into the center's gapless series, chained to the series' last invoice. */
+    public InvoiceView issueInvoice(Principal principal, InvoiceId id) {
+        return invoices.issue(principal, id);
+    }
+
+    public InvoiceView invoice(Principal principal, InvoiceId id) {
+        return invoices.get(principal, id);
+    }
+
+    /** The center's invoices (a client's, a status's), newest first. */
+    public Page<InvoiceView> invoices(Principal principal, Invoices.InvoiceFilter filter, PageRequest page) {
+        return invoices.list(principal, filter, page);
+    }
+
+    /** A credit note, issued at once, for the whole invoice or some of its lines: administrators. */
+    public InvoiceView creditNote(Principal principal, InvoiceId id, boolean full,
+                                  List<InvoicesService.CreditLine> lines, String reason) {
+        return invoices.creditNote(principal, id, full, lines, reason);
+    }
+
+    /** Checks the hash chain and the numbering of one series: administrators. */
+    public SeriesCheck verifySeries(Principal principal, InvoiceNumber.Series series) {
+        return invoices.verify(principal, series);
+    }
+
+    /** What billing holds about a client, for the privacy registry (export, and erasure that keeps invoices). */
+    public BillingRegistry privacyRegistry() {
+        return registry;
     }
 }

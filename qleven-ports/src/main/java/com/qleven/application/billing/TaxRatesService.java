@@ -111,6 +111,11 @@ public final class TaxRatesService implements TaxRateCheck {
         return seeded(center).stream().anyMatch(r -> r.rate().code().equals(code) && !r.retired());
     }
 
+    /** The rates the center offers now (not retired), seeding its country's the first time: one read once seeded. */
+    List<StoredTaxRate> offered(TenantId tenant) {
+        return seeded(tenant).stream().filter(r -> !r.retired()).toList();
+    }
+
     /** The center's rates, retired ones included, seeding its country's the first time. */
     private List<StoredTaxRate> seeded(TenantId tenant) {
         List<StoredTaxRate> all = rates.list(tenant, true);

@@ -4,7 +4,9 @@ import com.qleven.application.QlevenStore;
 import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.ports.audit.out.AuditStore;
 import com.qleven.ports.billing.out.BillingStore;
+import com.qleven.ports.billing.out.BillingCenters;
 import com.qleven.ports.billing.out.InvoiceSeries;
+import com.qleven.ports.billing.out.Invoices;
 import com.qleven.ports.billing.out.TaxRates;
 import com.qleven.ports.clients.out.ClientDuplicates;
 import com.qleven.ports.clients.out.ClientRestrictions;
@@ -88,10 +90,13 @@ public final class InMemoryStore implements QlevenStore {
         audit = new Audit(new InMemoryAuditLog(tx));
         InMemoryWaitlistEntries waitlist = new InMemoryWaitlistEntries(tx);
         InMemoryCatalogue catalogue = new InMemoryCatalogue(tx);
-        scheduling = new Scheduling(new InMemorySchedulingSettings(tx, centers, catalogue), catalogue,
+        InMemorySchedulingSettings schedulingSettings = new InMemorySchedulingSettings(tx, centers, catalogue);
+        scheduling = new Scheduling(schedulingSettings, catalogue,
                 new InMemoryStaffSchedules(tx, memberships), new InMemoryAppointments(tx), waitlist,
                 new InMemoryWaitlistOffersDue(tx, waitlist), new InMemoryCalendarFeeds(tx), new InMemoryManageLinks(tx));
-        billing = new Billing(new InMemoryTaxRates(tx), new InMemoryInvoiceSeries(tx));
+        InMemoryInvoiceSeries invoiceSeries = new InMemoryInvoiceSeries(tx);
+        billing = new Billing(new InMemoryTaxRates(tx), invoiceSeries, new InMemoryInvoices(tx, invoiceSeries),
+                new InMemoryBillingCenters(tx, centers, schedulingSettings));
     }
 
     /** PostgreSQL orders uuids by their bytes, unsigned; {@link UUID#compareTo} compares signed longs. */
@@ -172,6 +177,7 @@ public final class InMemoryStore implements QlevenStore {
                               ManageLinks manageLinks) implements SchedulingStore {
     }
 
-    private record Billing(TaxRates taxRates, InvoiceSeries invoiceSeries) implements BillingStore {
+    private record Billing(TaxRates taxRates, InvoiceSeries invoiceSeries, Invoices invoices, BillingCenters centers)
+            implements BillingStore {
     }
 }

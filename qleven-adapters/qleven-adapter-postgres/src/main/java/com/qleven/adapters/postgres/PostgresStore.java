@@ -18,7 +18,9 @@ import com.qleven.application.QlevenStore;
 import com.qleven.domain.shared.InfrastructureException;
 import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.ports.audit.out.AuditStore;
+import com.qleven.ports.billing.out.BillingCenters;
 import com.qleven.ports.billing.out.BillingStore;
+import com.qleven.ports.billing.out.Invoices;
 import com.qleven.ports.billing.out.InvoiceSeries;
 import com.qleven.ports.billing.out.TaxRates;
 import com.qleven.ports.clients.out.ClientDuplicates;
@@ -128,7 +130,8 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
                 SchedulingRepositories.staffSchedules(tx), SchedulingRepositories.appointments(tx),
                 SchedulingRepositories.waitlist(tx), SchedulingRepositories.waitlistOffersDue(tx),
                 SchedulingRepositories.calendarFeeds(tx), SchedulingRepositories.manageLinks(tx));
-        this.billing = new Billing(BillingRepositories.taxRates(tx), BillingRepositories.invoiceSeries(tx));
+        this.billing = new Billing(BillingRepositories.taxRates(tx), BillingRepositories.invoiceSeries(tx),
+                BillingRepositories.invoices(tx), BillingRepositories.centers(tx));
     }
 
     /**
@@ -293,6 +296,7 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
                               ManageLinks manageLinks) implements SchedulingStore {
     }
 
-    private record Billing(TaxRates taxRates, InvoiceSeries invoiceSeries) implements BillingStore {
+    private record Billing(TaxRates taxRates, InvoiceSeries invoiceSeries, Invoices invoices, BillingCenters centers)
+            implements BillingStore {
     }
 }

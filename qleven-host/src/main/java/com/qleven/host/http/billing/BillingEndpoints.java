@@ -16,7 +16,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** The center's tax rates: list (retired ones on request), add and retire, administrators changing them. */
+/**
+ * Billing's routes: the center's tax rates (list, retired ones on request; add and retire,
+ * administrators changing them) here, and the routes of {@link InvoiceEndpoints}.
+ */
 public final class BillingEndpoints {
     private static final Pattern CODE = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,31}$");
     private final Qleven qleven;
@@ -25,7 +28,14 @@ public final class BillingEndpoints {
         this.qleven = qleven;
     }
 
+    /** Every billing route: the tax rates here, then invoices and the rest of billing, each class its own. */
     public List<Route> routes() {
+        List<Route> routes = new java.util.ArrayList<>(taxRateRoutes());
+        routes.addAll(new InvoiceEndpoints(qleven).routes());
+        return routes;
+    }
+
+    private List<Route> taxRateRoutes() {
         return List.of(
                 Route.get("/v1/tax-rates", this::list),
                 Route.action("/v1/tax-rates", Route.Body.JSON, Permission.MANAGE_TAX_RATES, Route.Replay.ANSWER,

@@ -1,7 +1,9 @@
 package com.qleven.adapters.postgres.billing;
 
 import com.qleven.adapters.postgres.shared.PostgresTransactions;
+import com.qleven.ports.billing.out.BillingCenters;
 import com.qleven.ports.billing.out.InvoiceSeries;
+import com.qleven.ports.billing.out.Invoices;
 import com.qleven.ports.billing.out.TaxRates;
 
 /** Builds the PostgreSQL repositories of the billing out-ports; their classes stay package-private. */
@@ -15,5 +17,13 @@ public final class BillingRepositories {
 
     public static InvoiceSeries invoiceSeries(PostgresTransactions tx) {
         return new PostgresInvoiceSeries(tx);
+    }
+
+    public static Invoices invoices(PostgresTransactions tx) {
+        return new PostgresInvoices(tx);
+    }
+
+    public static BillingCenters centers(PostgresTransactions tx) {
+        return new PostgresBillingCenters(tx);
     }
 }

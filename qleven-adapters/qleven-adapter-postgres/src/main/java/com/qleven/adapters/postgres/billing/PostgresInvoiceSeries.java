@@ -1,6 +1,7 @@
 package com.qleven.adapters.postgres.billing;
 
 import com.qleven.adapters.postgres.shared.PostgresTransactions;
+import com.qleven.domain.billing.InvoiceHash;
 import com.qleven.domain.billing.InvoiceNumber;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.billing.out.InvoiceSeries;
@@ -8,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Invoice series in {@code invoice_series} (V25), under row-level security: the next place is one
- * upsert that returns it, and its row lock, held to the end of the unit, keeps the series gapless.
+ * upsert that returns it with the hash the invoice issued there chains to, and its row lock, held to the end of the unit, keeps the series gapless.
  */
 final class PostgresInvoiceSeries implements InvoiceSeries {
     private final PostgresTransactions tx;
@@ -18,19 +19,19 @@ final class PostgresInvoiceSeries implements InvoiceSeries {
     }
 
     @Override
-    public InvoiceNumber next(TenantId tenant, InvoiceNumber.Series series) {
-        long place = tx.withHandle(Optional.of(tenant), "give out an invoice number", h -> h.createQuery("""
+    public Place next(TenantId tenant, InvoiceNumber.Series series) {
+        return tx.withHandle(Optional.of(tenant), "give out an invoice number", h -> h.createQuery("""
                         INSERT INTO public.invoice_series (tenant_id, kind, year, last_sequence)
                         VALUES (:tenant, :kind, :year, 1)
                         ON CONFLICT (tenant_id, kind, year)
                         DO UPDATE SET last_sequence = invoice_series.last_sequence + 1
-                        RETURNING last_sequence""")
+                        RETURNING last_sequence, last_hash""")
                 .bind("tenant", tenant.value())
                 .bind("kind", series.kind().wireName())
                 .bind("year", series.year())
-                .mapTo(Long.class)
+                .map((rs, ctx) -> new Place(series.at(rs.getLong("last_sequence")),
+                        Optional.ofNullable(rs.getString("last_hash")).orElse(InvoiceHash.GENESIS)))
                 .one());
-        return series.at(place);
     }
 
     @Override
