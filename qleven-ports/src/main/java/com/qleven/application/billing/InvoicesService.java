@@ -253,17 +253,25 @@ public final class InvoicesService {
         });
     }
 
-    /** Adds and issues a credit note of {@code stored} inside the caller's unit, and credits the invoice. */
+    /**
+     * Adds and issues a credit note of {@code stored} inside the caller's unit, and settles both: the
+     * part of the credit that the invoice still owed is applied to it (the note is settled by that
+     * much), and the rest, which the client had paid, moves from the invoice's payments to the note,
+     * whose balance is then what the center owes back until a refund is paid against it. So after a
+     * full credit note the invoice's balance is zero whether it was paid or not.
+     */
     StoredInvoice issueCreditNote(TenantId tenant, StoredInvoice stored, Invoice note, Instant now) {
         long credit = note.amounts().gross().amountMinor();
         if (stored.credited() + credit > stored.gross()) {
             throw new ConflictException("the credit notes of an invoice cannot take back more than its total",
                     Map.of("field", "lines", "total", stored.gross(), "credited", stored.credited()));
         }
-        StoredInvoice draft = seal.seal(tenant, note, stored.appointment(), 0, 0, false, 1);
+        long applied = Math.min(credit, Math.max(0, stored.balance()));
+        long refundable = credit - applied;
+        StoredInvoice draft = seal.seal(tenant, note, stored.appointment(), -applied, 0, false, 1);
         invoices.add(tenant, draft);
         StoredInvoice issued = issueIn(tenant, center(tenant), draft, now);
-        if (!invoices.settle(tenant, stored.id(), 0, credit, stored.version())) {
+        if (!invoices.settle(tenant, stored.id(), -refundable, credit, stored.version())) {
             throw changedMeanwhile();
         }
         return issued;

@@ -22,6 +22,7 @@ import com.qleven.domain.shared.UserId;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.audit.out.AuditTrail;
+import com.qleven.ports.scheduling.in.AppointmentChanged;
 import com.qleven.ports.scheduling.in.AppointmentListQuery;
 import com.qleven.ports.scheduling.in.AppointmentView;
 import com.qleven.ports.scheduling.in.RescheduleCommand;
@@ -39,6 +40,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Reads, lists and moves appointments through the domain's state machine (an illegal move is a
@@ -55,10 +57,11 @@ public final class AppointmentsService {
     private final WaitlistService waitlist;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Consumer<AppointmentChanged> listeners;
 
     AppointmentsService(Transactions transactions, SchedulingAccess access, AvailabilityFinder finder,
                         Appointments appointments, AppointmentSeal seal, WaitlistService waitlist, AuditTrail audit,
-                        Clock clock) {
+                        Clock clock, Consumer<AppointmentChanged> listeners) {
         this.transactions = transactions;
         this.access = access;
         this.finder = finder;
@@ -67,6 +70,7 @@ public final class AppointmentsService {
         this.waitlist = waitlist;
         this.audit = audit;
         this.clock = clock;
+        this.listeners = listeners;
     }
 
     /** One step of the lifecycle, given the appointment, who acts, when, and the center's rules. */
@@ -207,6 +211,7 @@ public final class AppointmentsService {
             } else if (change.event() instanceof AppointmentEvent.AppointmentRescheduled r) {
                 waitlist.offerFreed(principal, tenant, rules, r.freed(), now);
             }
+            listeners.accept(new AppointmentChanged(principal, tenant, next, change.event()));
             return AppointmentView.of(next, stored.version() + 1, rules.zone());
         });
     }

@@ -43,6 +43,7 @@ import com.qleven.ports.scheduling.in.ServiceCommand;
 import com.qleven.ports.scheduling.in.ServiceView;
 import com.qleven.ports.scheduling.in.TimeOffView;
 import com.qleven.ports.scheduling.in.AcceptedOffer;
+import com.qleven.ports.scheduling.in.AppointmentChanged;
 import com.qleven.ports.scheduling.in.WaitlistCommand;
 import com.qleven.ports.scheduling.in.WaitlistView;
 import com.qleven.ports.scheduling.out.CalendarRenderer;
@@ -68,6 +69,7 @@ public final class SchedulingFacade {
     private final CatalogueService catalogue;
     private final StaffSchedulesService staff;
     private final List<Consumer<EquipmentStatusChanged>> equipmentListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<AppointmentChanged>> appointmentListeners = new CopyOnWriteArrayList<>();
     private final AvailabilityService availability;
     private final BookingService booking;
     private final AppointmentsService appointments;
@@ -117,7 +119,7 @@ public final class SchedulingFacade {
                 new ClientContacts(f.store().clients().clients(), f.cipher()), processing, f.mail(), f.audit(),
                 f.clock(), f.ids(), booking);
         appointments = new AppointmentsService(transactions, access, finder, store.appointments(), seal, waitlist,
-                f.audit(), f.clock());
+                f.audit(), f.clock(), changed -> appointmentListeners.forEach(l -> l.accept(changed)));
         registry = new AppointmentsRegistry(store.appointments(), f.cipher(), f.clock(), access, waitlist);
         // Online booking ---------------------------------------------------------------------------
         publicBooking = new PublicBookingService(transactions, store.settings(), access, finder, store.catalogue(),
@@ -224,6 +226,16 @@ public final class SchedulingFacade {
      */
     public void onEquipmentStatusChanged(Consumer<EquipmentStatusChanged> listener) {
         equipmentListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Registers a listener called inside the unit of work of every step of an appointment's lifecycle
+     * taken by staff (confirm, check in, complete, no-show, cancel, reschedule): the hook by which
+     * billing redeems a package or drafts an invoice on completion, and charges a fee per the
+     * center's policy. A listener that throws rolls the step back.
+     */
+    public void onAppointmentChanged(Consumer<AppointmentChanged> listener) {
+        appointmentListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     // Staff schedules -----------------------------------------------------------------------------

@@ -69,11 +69,12 @@ final class PostgresInvoices implements Invoices {
             var insert = h.createUpdate("""
                     WITH invoice AS (
                         INSERT INTO public.invoices (tenant_id, id, kind, status, client_id, appointment_id,
-                            price_basis, currency, discount_minor, net_minor, tax_minor, gross_minor, corrects_id,
-                            corrects_number, corrects_reason, created_at, updated_at, version)
+                            price_basis, currency, discount_minor, net_minor, tax_minor, gross_minor, paid_minor,
+                            credited_minor, corrects_id, corrects_number, corrects_reason, created_at, updated_at,
+                            version)
                         VALUES (:tenant, :id, :kind, 'draft', :client, :appointment, :basis, :currency, :discount,
-                            :net, :tax, :gross, :correctsId, :correctsNumber, :correctsReason, :createdAt,
-                            :updatedAt, 1)
+                            :net, :tax, :gross, :paid, :credited, :correctsId, :correctsNumber, :correctsReason,
+                            :createdAt, :updatedAt, 1)
                         RETURNING tenant_id, id)
                     """ + INSERT_LINES);
             bindDraft(insert, tenant, invoice)
@@ -86,6 +87,8 @@ final class PostgresInvoices implements Invoices {
                     .bind("correctsNumber", invoice.corrects().map(c -> c.number().text()).orElse(null))
                     .bind("correctsReason", invoice.corrects().map(StoredInvoice.Corrects::reason).orElse(null))
                     .bind("createdAt", invoice.createdAt())
+                    .bind("paid", invoice.paid())
+                    .bind("credited", invoice.credited())
                     .execute();
             return null;
         });
