@@ -38,7 +38,8 @@ import org.jdbi.v3.core.statement.SqlStatement;
  */
 final class PostgresInvoices implements Invoices {
     private static final Base64.Encoder B64 = Base64.getEncoder();
-    private static final Base64.Decoder UNB64 = Base64.getDecoder();
+    // PostgreSQL's base64 breaks lines every 76 characters, as MIME does.
+    private static final Base64.Decoder UNB64 = Base64.getMimeDecoder();
     private static final String SELECT = """
             SELECT i.*, l.descriptions, l.quantities, l.unit_prices, l.tax_codes, l.tax_names, l.tax_rates,
                    l.exempts, l.mentions, l.discounts
@@ -99,7 +100,7 @@ final class PostgresInvoices implements Invoices {
             INSERT INTO public.invoice_lines (tenant_id, invoice_id, position, description, quantity, unit_price,
                 tax_code, tax_name, tax_rate, exempt, legal_mention, discount_minor)
             SELECT invoice.tenant_id, invoice.id, l.ord - 1, decode(l.description, 'base64'), l.quantity::numeric,
-                   l.unit_price, l.tax_code, l.tax_name, l.tax_rate, l.exempt, l.mention, l.discount
+                   l.unit_price, l.tax_code, l.tax_name, l.tax_rate::numeric, l.exempt, l.mention, l.discount
             FROM invoice, unnest(:descriptions, :quantities, :unitPrices, :taxCodes, :taxNames, :taxRates, :exempts,
                                  :mentions, :discounts)
                  WITH ORDINALITY AS l(description, quantity, unit_price, tax_code, tax_name, tax_rate, exempt,
@@ -120,7 +121,7 @@ final class PostgresInvoices implements Invoices {
                 .bindArray("unitPrices", Long.class, lines.stream().map(StoredInvoice.Line::unitPrice).toList())
                 .bindArray("taxCodes", String.class, lines.stream().map(StoredInvoice.Line::taxCode).toList())
                 .bindArray("taxNames", String.class, lines.stream().map(StoredInvoice.Line::taxName).toList())
-                .bindArray("taxRates", BigDecimal.class, lines.stream().map(StoredInvoice.Line::taxRate).toList())
+                .bindArray("taxRates", String.class, lines.stream().map(l -> l.taxRate().toPlainString()).toList())
                 .bindArray("exempts", Boolean.class, lines.stream().map(StoredInvoice.Line::exempt).toList())
                 .bindArray("mentions", String.class, lines.stream().map(StoredInvoice.Line::legalMention).toList())
                 .bindArray("discounts", Long.class, lines.stream().map(StoredInvoice.Line::discount).toList());
