@@ -19,14 +19,15 @@ import java.util.UUID;
 /**
  * A center with one record of every kind a route can name (a client, a data-subject request, an
  * invitation, a member of each role, a session, a consent purpose, an incident that touched only
- * this center and its notification, a possible duplicate of the client booked online), made through the API, so the harnesses probe real resources
+ * this center and its notification, a possible duplicate of the client booked online, an
+ * issued invoice and a draft), made through the API, so the harnesses probe real resources
  * rather than ids that name nothing.
  */
 record CenterFixture(Center center, String clientId, String requestId, String invitationId, String professionalId,
                      String professionalToken, String receptionistToken, String sessionId, String purposeCode,
                      String incidentId, String name, String serviceId, String roomId, String equipmentId,
                      String timeOffId, String bookableServiceId, String appointmentId,
-                     String waitlistId, String duplicateId) {
+                     String waitlistId, String duplicateId, String invoiceId, String draftInvoiceId) {
     /** The name every fixture gives one client, so a search that ignored the center would find both. */
     static final String SEARCHABLE = "Probe Searchable";
 
@@ -89,10 +90,17 @@ record CenterFixture(Center center, String clientId, String requestId, String in
         }
         String duplicate = host.get("/v1/client-duplicates", center.token()).json().get("items").get(0).get("id")
                 .asText();
+        // Billing: an issued invoice of the client and a draft.
+        String invoice = id(host.post("/v1/invoices", invoice(client), center.token()));
+        Reply issued = host.post("/v1/invoices/" + invoice + "/issue", Map.of(), center.token());
+        if (issued.status() != 200) {
+            throw new AssertionError("fixture invoice not issued: " + issued.status() + " " + issued.body());
+        }
+        String draft = id(host.post("/v1/invoices", invoice(client), center.token()));
         return new CenterFixture(center, client, request, invitation, professional,
                 host.login(professionalEmail, TestHost.PASSWORD, null),
                 host.login(receptionistEmail, TestHost.PASSWORD, null), session, purposeCode, incident, name, service,
-                room, equipment, timeOff, bookable, appointment, waitlist, duplicate);
+                room, equipment, timeOff, bookable, appointment, waitlist, duplicate, invoice, draft);
     }
 
     /** A service body the center accepts: the professional performs it, at the exempt rate every center has. */
@@ -100,6 +108,15 @@ record CenterFixture(Center center, String clientId, String requestId, String in
         return Map.of("name", "Probe facial", "durationMinutes", 45, "bufferAfterMinutes", 15, "price",
                 Map.of("amountMinor", 4500, "currency", "EUR"), "taxRate", "exempt", "roomRequired", true,
                 "equipmentKinds", List.of("laser"), "professionalIds", List.of(professional));
+    }
+
+    /** A draft invoice's body for the client: two lines at the rates every center has. */
+    static Map<String, Object> invoice(String client) {
+        return Map.of("clientId", client, "lines", List.of(
+                Map.of("description", "Probe facial", "quantity", "1", "unitPrice",
+                        Map.of("amountMinor", 4500, "currency", "EUR"), "taxRate", "exempt"),
+                Map.of("description", "Probe cream", "quantity", "0.5", "unitPrice",
+                        Map.of("amountMinor", 1999, "currency", "EUR"), "taxRate", "exempt")));
     }
 
     /** A time off starting tomorrow, by the host's clock. */
@@ -114,7 +131,7 @@ record CenterFixture(Center center, String clientId, String requestId, String in
     List<String> ids() {
         return List.of(center.tenantId(), center.adminId(), center.adminEmail(), clientId, requestId, invitationId,
                 professionalId, sessionId, purposeCode, incidentId, serviceId, roomId, equipmentId, timeOffId,
-                bookableServiceId, appointmentId, waitlistId, duplicateId);
+                bookableServiceId, appointmentId, waitlistId, duplicateId, invoiceId, draftInvoiceId);
     }
 
     private static String id(Reply reply) {

@@ -240,6 +240,19 @@ class CrossTenantProbeTest {
             entry("POST /v1/tax-rates", ownWrite(f -> Map.of("code", "p" + UUID.randomUUID().toString()
                     .substring(0, 8), "name", "Probe", "rate", "7.5"))),
             entry("POST /v1/tax-rates/{code}/retire", new ById(CenterFixture::purposeCode, "", "/v1/tax-rates")),
+            // Billing: B's invoices by id, in a body, in a list; A's series check counts A's only.
+            entry("POST /v1/invoices", bodyId("clientId", CenterFixture::clientId, CenterFixture::invoice, 422)),
+            entry("GET /v1/invoices", listing(CenterFixture::invoiceId)),
+            entry("GET /v1/invoices/{id}", byId(CenterFixture::invoiceId)),
+            entry("PATCH /v1/invoices/{id}", new ById(CenterFixture::draftInvoiceId, "{\"lines\":[{\"description\":"
+                    + "\"By A\",\"quantity\":\"1\",\"unitPrice\":{\"amountMinor\":1,\"currency\":\"EUR\"},"
+                    + "\"taxRate\":\"exempt\"}]}", "/v1/invoices/{id}")),
+            entry("POST /v1/invoices/{id}/issue", byId(CenterFixture::draftInvoiceId)),
+            entry("POST /v1/invoices/{id}/credit-notes", new ById(CenterFixture::invoiceId,
+                    "{\"full\":true,\"reason\":\"Credited by A\"}")),
+            entry("GET /v1/invoice-series/{series}/verify", new Public(CrossTenantProbeTest::ownSeriesOnly)),
+            entry("GET /v1/billing-settings", listing(f -> "priceBasis")),
+            entry("PUT /v1/billing-settings", ownWrite(f -> Map.of("priceBasis", "tax_included"))),
             entry("POST /v1/services", bodyId("professionalIds[0]", CenterFixture::professionalId,
                     CenterFixture::service, 422)),
             entry("GET /v1/services", listing(CenterFixture::serviceId)),
@@ -327,6 +340,15 @@ class CrossTenantProbeTest {
                     FEED_STATE)),
             entry("GET /v1/calendar/{feed}", noCenterData("no session: the link's token is the credential and names "
                     + "the member and center; an unknown or revoked one answers 404 (CalendarFeedApiTest)")));
+
+    /** A's check of its own series counts A's invoices only: the one the fixture issued, whatever B issued. */
+    private static void ownSeriesOnly() {
+        String number = host.get("/v1/invoices/" + A.invoiceId(), A.center().token()).json().get("number").asText();
+        Reply check = host.get("/v1/invoice-series/" + number.substring(0, 5) + "/verify", A.center().token());
+        assertThat(check.status()).as(check.body()).isEqualTo(200);
+        assertThat(check.json().get("count").asLong()).isEqualTo(1);
+        assertThat(check.json().get("verified").asBoolean()).isTrue();
+    }
 
     private static String slug(CenterFixture f) {
         return host.get("/v1/center", f.center().token()).json().get("slug").asText();

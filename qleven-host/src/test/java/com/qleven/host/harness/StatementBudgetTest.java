@@ -181,8 +181,9 @@ class StatementBudgetTest {
             entry("GET /v1/privacy/requests/{id}", budget(1, 4)),
             entry("POST /v1/privacy/requests/{id}/complete", budget(1, 9)),
             entry("POST /v1/privacy/requests/{id}/extend", budget(1, 8)),
-            // The export's possibleDuplicates section reads the client's flags: one statement (8 before).
-            entry("GET /v1/clients/{id}/export", budget(1, 9)),
+            // The export's possibleDuplicates section reads the client's flags: one statement (8 before);
+            // its billing section the client's invoices, one statement, and the center's finance key.
+            entry("GET /v1/clients/{id}/export", budget(1, 11)),
             entry("POST /v1/operator/incidents", budget(4, 21)),
             entry("GET /v1/operator/incidents", budget(2, 5)),
             entry("GET /v1/incidents", budget(1, 4)),
@@ -201,6 +202,15 @@ class StatementBudgetTest {
             entry("GET /v1/tax-rates", budget(1, 2)),
             entry("POST /v1/tax-rates", budget(1, 4)),
             entry("POST /v1/tax-rates/{code}/retire", budget(1, 4)),
+            entry("POST /v1/invoices", budget(1, 7)),
+            entry("GET /v1/invoices", budget(1, 4)),
+            entry("GET /v1/invoices/{id}", budget(1, 4)),
+            entry("PATCH /v1/invoices/{id}", budget(1, 7)),
+            entry("POST /v1/invoices/{id}/issue", budget(1, 10)),
+            entry("POST /v1/invoices/{id}/credit-notes", budget(1, 12)),
+            entry("GET /v1/invoice-series/{series}/verify", budget(1, 4)),
+            entry("GET /v1/billing-settings", budget(1, 2)),
+            entry("PUT /v1/billing-settings", budget(1, 3)),
             entry("POST /v1/services", budget(1, 6)),
             entry("GET /v1/services", budget(1, 2)),
             entry("GET /v1/services/{id}", budget(1, 2)),
@@ -395,6 +405,23 @@ class StatementBudgetTest {
             entry("POST /v1/tax-rates", f -> post("/v1/tax-rates", taxRate(), f.center().token())),
             entry("POST /v1/tax-rates/{code}/retire", f -> new Call("POST", "/v1/tax-rates/" + newTaxRate(f)
                     + "/retire", "", f.center().token())),
+            entry("POST /v1/invoices", f -> post("/v1/invoices", CenterFixture.invoice(f.clientId()),
+                    f.center().token())),
+            entry("GET /v1/invoices", f -> get("/v1/invoices", f.center().token())),
+            entry("GET /v1/invoices/{id}", f -> get("/v1/invoices/" + f.invoiceId(), f.center().token())),
+            entry("PATCH /v1/invoices/{id}", f -> new Call("PATCH", "/v1/invoices/" + newDraft(f),
+                    TestHost.write(Map.of("lines", CenterFixture.invoice(f.clientId()).get("lines"))),
+                    f.center().token())),
+            entry("POST /v1/invoices/{id}/issue", f -> new Call("POST", "/v1/invoices/" + newDraft(f) + "/issue", "",
+                    f.center().token())),
+            entry("POST /v1/invoices/{id}/credit-notes", f -> post("/v1/invoices/" + newIssued(f) + "/credit-notes",
+                    Map.of("full", true, "reason", "Budget"), f.center().token())),
+            entry("GET /v1/invoice-series/{series}/verify", f -> get("/v1/invoice-series/" + host.get("/v1/invoices/"
+                    + f.invoiceId(), f.center().token()).json().get("number").asText().substring(0, 5) + "/verify",
+                    f.center().token())),
+            entry("GET /v1/billing-settings", f -> get("/v1/billing-settings", f.center().token())),
+            entry("PUT /v1/billing-settings", f -> new Call("PUT", "/v1/billing-settings",
+                    "{\"priceBasis\":\"tax_included\",\"legalName\":\"Budget SL\"}", f.center().token())),
             entry("POST /v1/services", f -> post("/v1/services", CenterFixture.service(f.professionalId()),
                     f.center().token())),
             entry("GET /v1/services", f -> get("/v1/services", f.center().token())),
@@ -674,6 +701,7 @@ class StatementBudgetTest {
                     + "/consents", Map.of("purpose", A.purposeCode(), "decision", "grant", "channel", "paper",
                     "textVersion", "v1", "text", "I agree."), A.center().token()))),
             entry("GET /v1/tax-rates", () -> twice(() -> newTaxRate(A))),
+            entry("GET /v1/invoices", () -> twice(() -> newIssued(A))),
             entry("GET /v1/client-duplicates", () -> twice(() -> newDuplicate(A))),
             entry("GET /v1/services", () -> twice(() -> created(host.post("/v1/services",
                     CenterFixture.service(A.professionalId()), A.center().token())))),
@@ -829,6 +857,21 @@ class StatementBudgetTest {
     private static String newRequest(CenterFixture f) {
         return created(host.post("/v1/privacy/requests", Map.of("clientId", f.clientId(), "type", "access"),
                 f.center().token()));
+    }
+
+    /** A new draft invoice of the fixture's client. */
+    private static String newDraft(CenterFixture f) {
+        return created(host.post("/v1/invoices", CenterFixture.invoice(f.clientId()), f.center().token()));
+    }
+
+    /** A new issued invoice of the fixture's client. */
+    private static String newIssued(CenterFixture f) {
+        String id = newDraft(f);
+        Reply issued = host.post("/v1/invoices/" + id + "/issue", Map.of(), f.center().token());
+        if (issued.status() != 200) {
+            throw new AssertionError("not issued: " + issued.status() + " " + issued.body());
+        }
+        return id;
     }
 
     /** A new tax rate's body, of a code no other has. */
