@@ -76,6 +76,8 @@ public final class Qleven {
         billing = new BillingFacade(f, clients.invoiceRecipients());
         scheduling = new SchedulingFacade(f, billing.taxRateCheck(), consent::recordFromChannel, b.publicBookingLimits,
                 Optional.ofNullable(b.calendarRenderer));
+        // Billing hears each completed appointment inside its unit: a package redeemed or an invoice drafted.
+        scheduling.onAppointmentChanged(billing.appointmentListener());
         ClientDuplicatesRegistry duplicates = new ClientDuplicatesRegistry(b.store.clients().clientDuplicates());
         // What each context holds about a client; a context that stores personal data adds its section here.
         PrivacyRegistry registry = new PrivacyRegistry()

@@ -114,5 +114,10 @@ public enum Permission {
      * See the packages on sale and a client's packages with their balance and expiry: every center
      * role, since whoever completes an appointment sees whether it redeems a session.
      */
-    VIEW_PACKAGES
+    VIEW_PACKAGES,
+    /**
+     * Debit a client's package by what was used (a device session's shots, pulses or minutes): every
+     * center role, since whoever runs the session records it, as completing an appointment redeems.
+     */
+    REDEEM_PACKAGES
 }

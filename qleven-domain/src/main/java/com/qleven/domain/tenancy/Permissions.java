@@ -70,6 +70,7 @@ public final class Permissions {
                 Permission.ISSUE_CREDIT_NOTES, Permission.VIEW_FINANCIAL_REPORTS, Permission.MANAGE_PACKAGES));
         for (Role role : java.util.List.of(Role.ADMINISTRATOR, Role.PROFESSIONAL, Role.RECEPTIONIST)) {
             TABLE.get(role).add(Permission.VIEW_PACKAGES);
+            TABLE.get(role).add(Permission.REDEEM_PACKAGES);
         }
     }
 

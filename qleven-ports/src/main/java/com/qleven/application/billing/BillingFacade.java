@@ -2,7 +2,17 @@ package com.qleven.application.billing;
 
 import com.qleven.application.Foundation;
 import com.qleven.application.clients.BookableClients;
+import com.qleven.domain.billing.AllowanceUnit;
 import com.qleven.domain.billing.BillingSettings;
+import com.qleven.domain.billing.ClientPackageId;
+import com.qleven.domain.billing.PackageId;
+import com.qleven.domain.clients.ClientId;
+import com.qleven.domain.scheduling.AppointmentId;
+import com.qleven.ports.billing.in.ClientPackageView;
+import com.qleven.ports.billing.in.PackageCommand;
+import com.qleven.ports.billing.in.PackageLiability;
+import com.qleven.ports.billing.out.PrepaidPackage;
+import com.qleven.ports.scheduling.in.AppointmentChanged;
 import com.qleven.domain.billing.InvoiceId;
 import com.qleven.domain.billing.InvoiceNumber;
 import com.qleven.domain.billing.Money;
@@ -20,15 +30,17 @@ import com.qleven.ports.billing.out.Invoices;
 import com.qleven.ports.clients.in.InvoiceRecipients;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Billing, {@code qleven.billing()}: the center's tax rates and billing settings, invoices and credit
- * notes. Every verb checks the principal's permission itself.
+ * notes, prepaid packages. Every verb checks the principal's permission itself.
  */
 public final class BillingFacade {
     private final TaxRatesService taxRates;
     private final InvoicesService invoices;
     private final BillingRegistry registry;
+    private final PackagesService packages;
 
     /** Wires the context's services, each with the narrow ports it uses. */
     public BillingFacade(Foundation f, InvoiceRecipients recipients) {
@@ -39,7 +51,10 @@ public final class BillingFacade {
                 f.store().billing().invoices(), f.store().billing().invoiceSeries(), taxRates,
                 new BookableClients(f.store().clients().clientRestrictions()), recipients, seal, f.audit(), f.ids(),
                 f.clock());
-        registry = new BillingRegistry(f.store().billing().invoices(), seal);
+        registry = new BillingRegistry(f.store().billing().invoices(), f.store().billing().packages(), seal);
+        packages = new PackagesService(f.store().shared().transactions(), f.store().billing().packages(),
+                f.store().scheduling().catalogue(), invoices, seal, taxRates,
+                new BookableClients(f.store().clients().clientRestrictions()), f.audit(), f.ids(), f.clock());
     }
 
     /** The center's tax rates by code, seeded from its country the first time; retired ones when asked. */
@@ -106,6 +121,68 @@ public final class BillingFacade {
     /** Checks the hash chain and the numbering of one series: administrators. */
     public SeriesCheck verifySeries(Principal principal, InvoiceNumber.Series series) {
         return invoices.verify(principal, series);
+    }
+
+    // Prepaid packages --------------------------------------------------------------------------------
+
+    /** Adds a package to the catalogue: administrators; a service not the center's is a 422 naming {@code serviceIds[i]}. */
+    public PrepaidPackage createPackage(Principal principal, PackageCommand command) {
+        return packages.create(principal, command);
+    }
+
+    /** The packages on sale, oldest first; retired ones on request. */
+    public Page<PrepaidPackage> packages(Principal principal, boolean includeRetired, PageRequest page) {
+        return packages.list(principal, includeRetired, page);
+    }
+
+    public PrepaidPackage prepaidPackage(Principal principal, PackageId id) {
+        return packages.get(principal, id);
+    }
+
+    /** Retires a package: sold no more, the packages sold with it unchanged. */
+    public PrepaidPackage retirePackage(Principal principal, PackageId id) {
+        return packages.retire(principal, id);
+    }
+
+    /** Sells a package to a client, its invoice issued in the same unit; the client's package links to it. */
+    public ClientPackageView sellPackage(Principal principal, ClientId client, PackageId packageId) {
+        return packages.sell(principal, client, packageId);
+    }
+
+    /** The client's packages with their balance, expiry and state today. */
+    public Page<ClientPackageView> clientPackages(Principal principal, ClientId client, PageRequest page) {
+        return packages.ofClient(principal, client, page);
+    }
+
+    public ClientPackageView clientPackage(Principal principal, ClientPackageId id) {
+        return packages.clientPackage(principal, id);
+    }
+
+    /**
+     * Refunds a package's unused part by a credit note of {@code price × remaining / total} (half up)
+     * against its sale invoice, and closes it: administrators.
+     */
+    public ClientPackageView refundPackage(Principal principal, ClientPackageId id, String reason) {
+        return packages.refund(principal, id, reason);
+    }
+
+    /** Debits a client's allowance package by what a device session used; never below zero (409). */
+    public ClientPackageView debitAllowance(Principal principal, ClientPackageId id, AllowanceUnit unit, long amount,
+                                            Optional<AppointmentId> appointment) {
+        return packages.debitAllowance(principal, id, unit, amount, appointment);
+    }
+
+    /** The center's outstanding package liability today: administrators. */
+    public PackageLiability packageLiability(Principal principal) {
+        return packages.liability(principal);
+    }
+
+    /**
+     * Billing's listener of appointments' lifecycle ({@code scheduling().onAppointmentChanged}): a
+     * completed appointment redeems a covering package, or gets a draft invoice.
+     */
+    public Consumer<AppointmentChanged> appointmentListener() {
+        return packages::onAppointmentChanged;
     }
 
     /** What billing holds about a client, for the privacy registry (export, and erasure that keeps invoices). */

@@ -1,11 +1,14 @@
 package com.qleven.application.billing;
 
+import com.qleven.domain.billing.ClientPackage;
 import com.qleven.domain.billing.Invoice;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.billing.in.InvoiceView;
 import com.qleven.ports.billing.out.Invoices;
+import com.qleven.ports.billing.out.PackageRedemption;
+import com.qleven.ports.billing.out.Packages;
 import com.qleven.ports.billing.out.StoredInvoice;
 import com.qleven.ports.privacy.out.RegistryEraser;
 import com.qleven.ports.privacy.out.RegistryExporter;
@@ -17,16 +20,18 @@ import java.util.Optional;
 
 /**
  * Billing in the privacy registry (P10). Export: the client's invoices and credit notes with their
- * numbers, dates, lines and amounts. Erasure: drafts go; issued invoices stay, since the tax office
+ * numbers, dates, lines and amounts, the client's prepaid packages and each debit of them. Erasure: drafts go; issued invoices stay, since the tax office
  * must be able to read them for ten years, with their numbers, totals and billing identity under the
  * center's finance key (which the erasure does not shred), marked restricted.
  */
 public final class BillingRegistry implements RegistryExporter, RegistryEraser {
     private final Invoices invoices;
+    private final Packages packages;
     private final InvoiceSeal seal;
 
-    BillingRegistry(Invoices invoices, InvoiceSeal seal) {
+    BillingRegistry(Invoices invoices, Packages packages, InvoiceSeal seal) {
         this.invoices = invoices;
+        this.packages = packages;
         this.seal = seal;
     }
 
@@ -43,12 +48,56 @@ public final class BillingRegistry implements RegistryExporter, RegistryEraser {
             }
             cursor = page.next();
         } while (cursor.isPresent());
-        return Map.of("invoices", items);
+        return Map.of("invoices", items, "packages", packages(tenant, client),
+                "packageRedemptions", packages.redemptionsOf(tenant, client).stream()
+                        .map(BillingRegistry::redemption).toList());
     }
 
+    /**
+     * Drafts go and issued invoices stay restricted; the client's packages and their redemptions stay
+     * as they are: they hold no personal text (the package's name is the catalogue's, the rest amounts,
+     * dates and ids), and each was paid through an issued invoice, a financial record kept ten years.
+     */
     @Override
     public void erase(TenantId tenant, ClientId client) {
         invoices.restrictOf(tenant, client);
+    }
+
+    private List<Map<String, Object>> packages(TenantId tenant, ClientId client) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            var page = packages.ofClient(tenant, client, new PageRequest(PageRequest.MAX_LIMIT, cursor));
+            for (ClientPackage p : page.items()) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("id", p.id().toString());
+                entry.put("packageId", p.packageId().toString());
+                entry.put("name", p.name());
+                entry.put("kind", p.total().kind());
+                entry.put("total", p.total().units());
+                entry.put("remaining", p.remaining().units());
+                entry.put("price", p.price().amountMinor());
+                entry.put("currency", p.price().currency().getCurrencyCode());
+                entry.put("expiresAt", p.expiresOn().toString());
+                entry.put("soldAt", p.soldAt().toString());
+                entry.put("invoiceId", p.saleInvoice().toString());
+                entry.put("refundedAt", p.refund().map(r -> r.at().toString()).orElse(null));
+                entry.put("refund", p.refund().map(r -> r.amount().amountMinor()).orElse(null));
+                items.add(entry);
+            }
+            cursor = page.next();
+        } while (cursor.isPresent());
+        return items;
+    }
+
+    private static Map<String, Object> redemption(PackageRedemption r) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("clientPackageId", r.clientPackage().toString());
+        entry.put("kind", r.kind());
+        entry.put("units", r.units());
+        entry.put("at", r.at().toString());
+        entry.put("appointmentId", r.appointment().map(Object::toString).orElse(null));
+        return entry;
     }
 
     private static Map<String, Object> entry(InvoiceView view) {

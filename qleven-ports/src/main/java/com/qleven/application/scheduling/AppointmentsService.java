@@ -147,7 +147,13 @@ public final class AppointmentsService {
     }
 
     public AppointmentView complete(Principal principal, AppointmentId id) {
-        return change(principal, id, "appointment.complete", (a, by, now, rules) -> a.complete(by, now));
+        return complete(principal, id, true);
+    }
+
+    /** Completes it; {@code redeemPackage} false tells billing the staff chose not to redeem a package for it. */
+    public AppointmentView complete(Principal principal, AppointmentId id, boolean redeemPackage) {
+        return change(principal, id, "appointment.complete", (a, by, now, rules) -> a.complete(by, now),
+                redeemPackage);
     }
 
     public AppointmentView noShow(Principal principal, AppointmentId id) {
@@ -190,6 +196,11 @@ public final class AppointmentsService {
     }
 
     private AppointmentView change(Principal principal, AppointmentId id, String action, Step step) {
+        return change(principal, id, action, step, true);
+    }
+
+    private AppointmentView change(Principal principal, AppointmentId id, String action, Step step,
+                                   boolean redeemPackage) {
         Required.field(id, "id");
         SchedulingAccess.requireAnyAgenda(principal);
         TenantId tenant = principal.requireTenant();
@@ -211,7 +222,7 @@ public final class AppointmentsService {
             } else if (change.event() instanceof AppointmentEvent.AppointmentRescheduled r) {
                 waitlist.offerFreed(principal, tenant, rules, r.freed(), now);
             }
-            listeners.accept(new AppointmentChanged(principal, tenant, next, change.event()));
+            listeners.accept(new AppointmentChanged(principal, tenant, next, change.event(), redeemPackage));
             return AppointmentView.of(next, stored.version() + 1, rules.zone());
         });
     }

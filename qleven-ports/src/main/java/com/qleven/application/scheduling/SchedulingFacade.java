@@ -336,6 +336,14 @@ public final class SchedulingFacade {
         return appointments.complete(principal, id);
     }
 
+    /**
+     * Completes the appointment; with {@code redeemPackage} false the staff choose not to redeem a
+     * prepaid package for it, and billing drafts an invoice instead.
+     */
+    public AppointmentView complete(Principal principal, AppointmentId id, boolean redeemPackage) {
+        return appointments.complete(principal, id, redeemPackage);
+    }
+
     public AppointmentView noShow(Principal principal, AppointmentId id) {
         return appointments.noShow(principal, id);
     }
