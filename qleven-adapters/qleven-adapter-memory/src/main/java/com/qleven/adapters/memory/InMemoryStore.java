@@ -7,6 +7,7 @@ import com.qleven.ports.billing.out.BillingStore;
 import com.qleven.ports.billing.out.BillingCenters;
 import com.qleven.ports.billing.out.InvoiceSeries;
 import com.qleven.ports.billing.out.Invoices;
+import com.qleven.ports.billing.out.Packages;
 import com.qleven.ports.billing.out.TaxRates;
 import com.qleven.ports.clients.out.ClientDuplicates;
 import com.qleven.ports.clients.out.ClientRestrictions;
@@ -96,7 +97,7 @@ public final class InMemoryStore implements QlevenStore {
                 new InMemoryWaitlistOffersDue(tx, waitlist), new InMemoryCalendarFeeds(tx), new InMemoryManageLinks(tx));
         InMemoryInvoiceSeries invoiceSeries = new InMemoryInvoiceSeries(tx);
         billing = new Billing(new InMemoryTaxRates(tx), invoiceSeries, new InMemoryInvoices(tx, invoiceSeries),
-                new InMemoryBillingCenters(tx, centers, schedulingSettings));
+                new InMemoryBillingCenters(tx, centers, schedulingSettings), new InMemoryPackages(tx));
     }
 
     /** PostgreSQL orders uuids by their bytes, unsigned; {@link UUID#compareTo} compares signed longs. */
@@ -177,7 +178,7 @@ public final class InMemoryStore implements QlevenStore {
                               ManageLinks manageLinks) implements SchedulingStore {
     }
 
-    private record Billing(TaxRates taxRates, InvoiceSeries invoiceSeries, Invoices invoices, BillingCenters centers)
-            implements BillingStore {
+    private record Billing(TaxRates taxRates, InvoiceSeries invoiceSeries, Invoices invoices, BillingCenters centers,
+                           Packages packages) implements BillingStore {
     }
 }
