@@ -154,7 +154,7 @@ public abstract class SchedulingUseCasesSuite extends UseCasesSuiteBase {
                               Set<UserId> professionals) {
         ServiceId id = new ServiceId(UUID.randomUUID());
         Service service = new Service(id, "Limpieza facial", minutes, before, after,
-                new Money(4500, java.util.Currency.getInstance("EUR")), "general", room, kinds, professionals, true);
+                new Money(4500, java.util.Currency.getInstance("EUR")), "21", room, kinds, professionals, true);
         inTenant(tenant, () -> store.scheduling().catalogue().addService(tenant, service));
         return id;
     }

@@ -30,7 +30,10 @@ public final class SchedulingFixtures {
     private SchedulingFixtures() {
     }
 
-    /** A new active 30-minute service of the center, no room or equipment needed; its id. */
+    /**
+     * A new active 30-minute service of the center at 45.00 EUR under the 21 % rate (billing drafts
+     * its invoice on completion), no room or equipment needed; its id.
+     */
     public static String service(TestHost host, String tenantId) {
         return service(host, tenantId, 30, false, Set.of());
     }
@@ -40,7 +43,7 @@ public final class SchedulingFixtures {
         TenantId tenant = new TenantId(UUID.fromString(tenantId));
         ServiceId id = new ServiceId(UUID.randomUUID());
         Service service = new Service(id, "Limpieza facial", minutes, 0, 0, new Money(4500,
-                Currency.getInstance("EUR")), "general", room, kinds, Set.of(), true);
+                Currency.getInstance("EUR")), "21", room, kinds, Set.of(), true);
         store.shared().transactions().inTenant(tenant, () -> {
             store.scheduling().catalogue().addService(tenant, service);
             return null;
