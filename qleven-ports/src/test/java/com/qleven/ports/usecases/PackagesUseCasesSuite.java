@@ -191,6 +191,13 @@ public abstract class PackagesUseCasesSuite extends UseCasesSuiteBase {
         return invoicesOf(c).stream().filter(i -> i.appointment().equals(Optional.of(appointment))).findFirst();
     }
 
+    /** The billing section of the client's export. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> exported(Center c) {
+        return (Map<String, Object>) ((Map<String, Object>) qleven.privacy().export(c.admin(), c.client())
+                .get("sections")).get("billing");
+    }
+
     private static List<String> fields(Throwable e) {
         return ((ValidationException) e).errors().stream().map(FieldError::field).toList();
     }
@@ -317,9 +324,7 @@ public abstract class PackagesUseCasesSuite extends UseCasesSuiteBase {
         assertThat(held(c, year).held().remaining().units()).isEqualTo(4);
         assertThat(invoiceFor(c, fromYear)).isEmpty();
 
-        @SuppressWarnings("unchecked")
-        Map<String, Object> billing = (Map<String, Object>) qleven.privacy().export(c.admin(), c.client())
-                .get("billing");
+        Map<String, Object> billing = exported(c);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> redemptions = (List<Map<String, Object>>) billing.get("packageRedemptions");
         assertThat(redemptions).hasSize(4).allSatisfy(r -> assertThat(r.get("units")).isEqualTo(1L));
@@ -523,9 +528,7 @@ public abstract class PackagesUseCasesSuite extends UseCasesSuiteBase {
         }
         assertThat(held(c, sold).held().remaining().units()).isZero();
         assertThat(appointments.stream().filter(id -> invoiceFor(c, id).isPresent()).count()).isEqualTo(1);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> billing = (Map<String, Object>) qleven.privacy().export(c.admin(), c.client())
-                .get("billing");
+        Map<String, Object> billing = exported(c);
         assertThat((List<?>) billing.get("packageRedemptions")).hasSize(1);
     }
 }

@@ -159,7 +159,7 @@ final class PostgresPackages implements Packages {
     @Override
     public Page<ClientPackage> ofClient(TenantId tenant, ClientId client, PageRequest page) {
         Optional<KeysetCursor> after = page.cursor().map(KeysetCursor::decode);
-        StringBuilder sql = new StringBuilder("SELECT " + HELD_COLUMNS + """
+        StringBuilder sql = new StringBuilder("SELECT " + HELD_COLUMNS + " " + """
                  FROM public.client_packages c WHERE c.tenant_id = :tenant AND c.client_id = :client""");
         after.ifPresent(c -> sql.append(" AND (c.sold_at, c.id) > (:afterAt, :afterId)"));
         sql.append(" ORDER BY c.sold_at, c.id LIMIT :limit");
@@ -175,7 +175,7 @@ final class PostgresPackages implements Packages {
     @Override
     public List<ClientPackage> redeemable(TenantId tenant, ClientId client, ServiceId service, LocalDate day) {
         return tx.withHandle(Optional.of(tenant), "find a client's redeemable packages", h -> h.createQuery(
-                        "SELECT " + HELD_COLUMNS + """
+                        "SELECT " + HELD_COLUMNS + " " + """
                          FROM public.client_packages c
                          WHERE c.tenant_id = :tenant AND c.client_id = :client AND c.status = 'active'
                            AND c.remaining > 0 AND c.expires_on >= :day AND c.kind IN ('sessions', 'credit')
