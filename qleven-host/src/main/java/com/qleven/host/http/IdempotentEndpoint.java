@@ -164,10 +164,12 @@ final class IdempotentEndpoint implements Endpoint {
         return response.withHeader(REPLAYED, "true");
     }
 
-    /** What makes two requests the same: method, path and the body's bytes (kept only as a keyed HMAC). */
+    /** What makes two requests the same: method, path, query and the body's bytes (kept only as a keyed HMAC). */
     private static byte[] fingerprint(Request request) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes((request.method() + " " + request.path() + "\n").getBytes(StandardCharsets.UTF_8));
+        // The query too: completing an appointment with ?redeem=false is not the same request.
+        String query = request.queryString().isEmpty() ? "" : "?" + request.queryString();
+        out.writeBytes((request.method() + " " + request.path() + query + "\n").getBytes(StandardCharsets.UTF_8));
         out.writeBytes(request.rawBody());
         return out.toByteArray();
     }

@@ -105,6 +105,11 @@ public final class Request {
         return exchange.getRequestPath();
     }
 
+    /** The query string as received, empty when none: a query can change what an action does. */
+    String queryString() {
+        return exchange.getQueryString() == null ? "" : exchange.getQueryString();
+    }
+
     byte[] rawBody() {
         return bytes().clone();
     }

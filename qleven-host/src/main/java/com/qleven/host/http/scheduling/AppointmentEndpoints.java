@@ -74,7 +74,10 @@ public final class AppointmentEndpoints {
                 Route.get("/v1/appointments/{id}", this::get),
                 action("confirm", (p, id) -> qleven.scheduling().confirm(p, id)),
                 action("check-in", (p, id) -> qleven.scheduling().checkIn(p, id)),
-                action("complete", (p, id) -> qleven.scheduling().complete(p, id)),
+                // ?redeem=false: the staff choose not to redeem a prepaid package; billing drafts an invoice.
+                Route.action("/v1/appointments/{id}/complete", Route.Body.NONE, BOOKERS, Route.Replay.REREAD,
+                        request -> Response.ok(answer(qleven.scheduling().complete(principal(request), id(request),
+                                redeem(request))))),
                 action("no-show", (p, id) -> qleven.scheduling().noShow(p, id)),
                 Route.action("/v1/appointments/{id}/cancel", Route.Body.JSON, BOOKERS, Route.Replay.REREAD,
                         this::cancel),
@@ -101,6 +104,15 @@ public final class AppointmentEndpoints {
     private Route action(String verb, BiFunction<Principal, AppointmentId, AppointmentView> act) {
         return Route.action("/v1/appointments/{id}/" + verb, Route.Body.NONE, BOOKERS, Route.Replay.REREAD,
                 request -> Response.ok(answer(act.apply(principal(request), id(request)))));
+    }
+
+    /** {@code ?redeem=true|false}, true when absent; anything else is a 400 naming {@code redeem}. */
+    private static boolean redeem(Request request) {
+        return request.query("redeem").map(v -> switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ValidationException("redeem", "must be true or false");
+        }).orElse(true);
     }
 
     private Principal principal(Request request) {
