@@ -20,14 +20,15 @@ import java.util.UUID;
  * A center with one record of every kind a route can name (a client, a data-subject request, an
  * invitation, a member of each role, a session, a consent purpose, an incident that touched only
  * this center and its notification, a possible duplicate of the client booked online, an
- * issued invoice and a draft), made through the API, so the harnesses probe real resources
+ * issued invoice and a draft, a prepaid package and the client's, sold), made through the API, so the harnesses probe real resources
  * rather than ids that name nothing.
  */
 record CenterFixture(Center center, String clientId, String requestId, String invitationId, String professionalId,
                      String professionalToken, String receptionistToken, String sessionId, String purposeCode,
                      String incidentId, String name, String serviceId, String roomId, String equipmentId,
                      String timeOffId, String bookableServiceId, String appointmentId,
-                     String waitlistId, String duplicateId, String invoiceId, String draftInvoiceId) {
+                     String waitlistId, String duplicateId, String invoiceId, String draftInvoiceId, String packageId,
+                     String clientPackageId) {
     /** The name every fixture gives one client, so a search that ignored the center would find both. */
     static final String SEARCHABLE = "Probe Searchable";
 
@@ -97,10 +98,15 @@ record CenterFixture(Center center, String clientId, String requestId, String in
             throw new AssertionError("fixture invoice not issued: " + issued.status() + " " + issued.body());
         }
         String draft = id(host.post("/v1/invoices", invoice(client), center.token()));
+        // A package of the catalogue's service (not the bookable one: completing a fixture appointment
+        // drafts its invoice, the dearer path) and the client's, sold with its invoice issued.
+        String prepaid = id(host.post("/v1/packages", prepaidPackage(service), center.token()));
+        String held = id(host.post("/v1/clients/" + client + "/packages", Map.of("packageId", prepaid),
+                center.token()));
         return new CenterFixture(center, client, request, invitation, professional,
                 host.login(professionalEmail, TestHost.PASSWORD, null),
                 host.login(receptionistEmail, TestHost.PASSWORD, null), session, purposeCode, incident, name, service,
-                room, equipment, timeOff, bookable, appointment, waitlist, duplicate, invoice, draft);
+                room, equipment, timeOff, bookable, appointment, waitlist, duplicate, invoice, draft, prepaid, held);
     }
 
     /** A service body the center accepts: the professional performs it, at the exempt rate every center has. */
@@ -119,6 +125,12 @@ record CenterFixture(Center center, String clientId, String requestId, String in
                         Map.of("amountMinor", 1999, "currency", "EUR"), "taxRate", "exempt")));
     }
 
+    /** A package body: 10 sessions of the service for 333.33 EUR, valid a year. */
+    static Map<String, Object> prepaidPackage(String service) {
+        return Map.of("name", "Probe 10 sessions", "serviceIds", List.of(service), "sessions", 10, "price",
+                Map.of("amountMinor", 33333, "currency", "EUR"), "validityDays", 365);
+    }
+
     /** A time off starting tomorrow, by the host's clock. */
     static Map<String, Object> timeOff(TestHost host) {
         java.time.Instant start = host.clock.instant().plus(java.time.Duration.ofDays(1))
@@ -131,7 +143,8 @@ record CenterFixture(Center center, String clientId, String requestId, String in
     List<String> ids() {
         return List.of(center.tenantId(), center.adminId(), center.adminEmail(), clientId, requestId, invitationId,
                 professionalId, sessionId, purposeCode, incidentId, serviceId, roomId, equipmentId, timeOffId,
-                bookableServiceId, appointmentId, waitlistId, duplicateId, invoiceId, draftInvoiceId);
+                bookableServiceId, appointmentId, waitlistId, duplicateId, invoiceId, draftInvoiceId, packageId,
+                clientPackageId);
     }
 
     private static String id(Reply reply) {

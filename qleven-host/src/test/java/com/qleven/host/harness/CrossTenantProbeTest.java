@@ -251,6 +251,20 @@ class CrossTenantProbeTest {
             entry("POST /v1/invoices/{id}/credit-notes", new ById(CenterFixture::invoiceId,
                     "{\"full\":true,\"reason\":\"Credited by A\"}")),
             entry("GET /v1/invoice-series/{series}/verify", new Public(CrossTenantProbeTest::ownSeriesOnly)),
+            // Packages: B's package, client and client package by id and in a body; lists and the
+            // liability report carry A's own package only.
+            entry("POST /v1/packages", bodyId("serviceIds[0]", CenterFixture::serviceId,
+                    CenterFixture::prepaidPackage, 422)),
+            entry("GET /v1/packages", listing(CenterFixture::packageId)),
+            entry("GET /v1/packages/{id}", byId(CenterFixture::packageId)),
+            entry("POST /v1/packages/{id}/retire", byId(CenterFixture::packageId)),
+            entry("POST /v1/clients/{id}/packages", new ById(CenterFixture::clientId,
+                    "{\"packageId\":\"" + UUID.randomUUID() + "\"}")),
+            entry("GET /v1/clients/{id}/packages", byId(CenterFixture::clientId)),
+            entry("GET /v1/client-packages/{id}", byId(CenterFixture::clientPackageId)),
+            entry("POST /v1/client-packages/{id}/refund", new ById(CenterFixture::clientPackageId,
+                    "{\"reason\":\"Refunded by A.\"}")),
+            entry("GET /v1/reports/package-liability", listing(CenterFixture::packageId)),
             entry("GET /v1/billing-settings", listing(f -> "priceBasis")),
             entry("PUT /v1/billing-settings", ownWrite(f -> Map.of("priceBasis", "tax_included"))),
             entry("POST /v1/services", bodyId("professionalIds[0]", CenterFixture::professionalId,
@@ -341,12 +355,15 @@ class CrossTenantProbeTest {
             entry("GET /v1/calendar/{feed}", noCenterData("no session: the link's token is the credential and names "
                     + "the member and center; an unknown or revoked one answers 404 (CalendarFeedApiTest)")));
 
-    /** A's check of its own series counts A's invoices only: the one the fixture issued, whatever B issued. */
+    /**
+     * A's check of its own series counts A's invoices only: the two the fixture issued (an invoice and
+     * its package's sale), whatever B issued.
+     */
     private static void ownSeriesOnly() {
         String number = host.get("/v1/invoices/" + A.invoiceId(), A.center().token()).json().get("number").asText();
         Reply check = host.get("/v1/invoice-series/" + number.substring(0, 5) + "/verify", A.center().token());
         assertThat(check.status()).as(check.body()).isEqualTo(200);
-        assertThat(check.json().get("count").asLong()).isEqualTo(1);
+        assertThat(check.json().get("count").asLong()).isEqualTo(2);
         assertThat(check.json().get("verified").asBoolean()).isTrue();
     }
 

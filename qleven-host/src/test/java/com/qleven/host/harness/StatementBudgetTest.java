@@ -133,7 +133,11 @@ class StatementBudgetTest {
             entry("GET /v1/appointments/{id}", budget(1, 4)),
             entry("POST /v1/appointments/{id}/confirm", budget(1, 7)),
             entry("POST /v1/appointments/{id}/check-in", budget(1, 7)),
-            entry("POST /v1/appointments/{id}/complete", budget(1, 7)),
+            // Completing also runs billing's part in its unit (issue 10): the service, the billing center
+            // and the client's redeemable packages (locked), then, when none redeems (the recipe's
+            // client holds no package of the bookable service), the draft invoice: the client's
+            // standing, the tax rates, the finance key, the insert and its audit event: 7 + 8.
+            entry("POST /v1/appointments/{id}/complete", budget(1, 15)),
             entry("POST /v1/appointments/{id}/no-show", budget(1, 7)),
             entry("POST /v1/appointments/{id}/cancel", budget(1, 9)),
             entry("POST /v1/appointments/{id}/reschedule", budget(1, 12)),
@@ -182,8 +186,9 @@ class StatementBudgetTest {
             entry("POST /v1/privacy/requests/{id}/complete", budget(1, 9)),
             entry("POST /v1/privacy/requests/{id}/extend", budget(1, 8)),
             // The export's possibleDuplicates section reads the client's flags: one statement (8 before);
-            // its billing section the client's invoices, one statement, and the center's finance key.
-            entry("GET /v1/clients/{id}/export", budget(1, 11)),
+            // its billing section the client's invoices, one statement, and the center's finance key;
+            // then the client's packages and their redemptions, one statement each.
+            entry("GET /v1/clients/{id}/export", budget(1, 13)),
             entry("POST /v1/operator/incidents", budget(4, 21)),
             entry("GET /v1/operator/incidents", budget(2, 5)),
             entry("GET /v1/incidents", budget(1, 4)),
@@ -209,6 +214,20 @@ class StatementBudgetTest {
             entry("POST /v1/invoices/{id}/issue", budget(1, 10)),
             entry("POST /v1/invoices/{id}/credit-notes", budget(1, 12)),
             entry("GET /v1/invoice-series/{series}/verify", budget(1, 4)),
+            // Packages: a sale drafts and issues its invoice in the same unit (as POST /v1/invoices then
+            // /issue, 16 together); a refund locks the package and issues a credit note (as
+            // /credit-notes) and closes the package; a client package's read and list read the
+            // center's zone for its status today; the liability report is the center and one grouped
+            // statement.
+            entry("POST /v1/packages", budget(1, 6)),
+            entry("GET /v1/packages", budget(1, 3)),
+            entry("GET /v1/packages/{id}", budget(1, 3)),
+            entry("POST /v1/packages/{id}/retire", budget(1, 4)),
+            entry("POST /v1/clients/{id}/packages", budget(1, 16)),
+            entry("GET /v1/clients/{id}/packages", budget(1, 5)),
+            entry("GET /v1/client-packages/{id}", budget(1, 4)),
+            entry("POST /v1/client-packages/{id}/refund", budget(1, 16)),
+            entry("GET /v1/reports/package-liability", budget(1, 4)),
             entry("GET /v1/billing-settings", budget(1, 2)),
             entry("PUT /v1/billing-settings", budget(1, 3)),
             entry("POST /v1/services", budget(1, 6)),
@@ -419,6 +438,21 @@ class StatementBudgetTest {
             entry("GET /v1/invoice-series/{series}/verify", f -> get("/v1/invoice-series/" + host.get("/v1/invoices/"
                     + f.invoiceId(), f.center().token()).json().get("number").asText().substring(0, 5) + "/verify",
                     f.center().token())),
+            entry("POST /v1/packages", f -> post("/v1/packages", CenterFixture.prepaidPackage(f.serviceId()),
+                    f.center().token())),
+            entry("GET /v1/packages", f -> get("/v1/packages", f.center().token())),
+            entry("GET /v1/packages/{id}", f -> get("/v1/packages/" + f.packageId(), f.center().token())),
+            entry("POST /v1/packages/{id}/retire", f -> new Call("POST", "/v1/packages/" + newPackage(f) + "/retire",
+                    "", f.center().token())),
+            entry("POST /v1/clients/{id}/packages", f -> post("/v1/clients/" + f.clientId() + "/packages",
+                    Map.of("packageId", f.packageId()), f.center().token())),
+            entry("GET /v1/clients/{id}/packages", f -> get("/v1/clients/" + f.clientId() + "/packages",
+                    f.center().token())),
+            entry("GET /v1/client-packages/{id}", f -> get("/v1/client-packages/" + f.clientPackageId(),
+                    f.center().token())),
+            entry("POST /v1/client-packages/{id}/refund", f -> post("/v1/client-packages/" + newClientPackage(f)
+                    + "/refund", Map.of("reason", "Budget"), f.center().token())),
+            entry("GET /v1/reports/package-liability", f -> get("/v1/reports/package-liability", f.center().token())),
             entry("GET /v1/billing-settings", f -> get("/v1/billing-settings", f.center().token())),
             entry("PUT /v1/billing-settings", f -> new Call("PUT", "/v1/billing-settings",
                     "{\"priceBasis\":\"tax_included\",\"legalName\":\"Budget SL\"}", f.center().token())),
@@ -702,6 +736,8 @@ class StatementBudgetTest {
                     "textVersion", "v1", "text", "I agree."), A.center().token()))),
             entry("GET /v1/tax-rates", () -> twice(() -> newTaxRate(A))),
             entry("GET /v1/invoices", () -> twice(() -> newIssued(A))),
+            entry("GET /v1/packages", () -> twice(() -> newPackage(A))),
+            entry("GET /v1/clients/{id}/packages", () -> twice(() -> newClientPackage(A))),
             entry("GET /v1/client-duplicates", () -> twice(() -> newDuplicate(A))),
             entry("GET /v1/services", () -> twice(() -> created(host.post("/v1/services",
                     CenterFixture.service(A.professionalId()), A.center().token())))),
@@ -872,6 +908,17 @@ class StatementBudgetTest {
             throw new AssertionError("not issued: " + issued.status() + " " + issued.body());
         }
         return id;
+    }
+
+    /** A new package of the fixture's catalogue service. */
+    private static String newPackage(CenterFixture f) {
+        return created(host.post("/v1/packages", CenterFixture.prepaidPackage(f.serviceId()), f.center().token()));
+    }
+
+    /** The fixture's package sold again to the fixture's client; the client package's id. */
+    private static String newClientPackage(CenterFixture f) {
+        return created(host.post("/v1/clients/" + f.clientId() + "/packages", Map.of("packageId", f.packageId()),
+                f.center().token()));
     }
 
     /** A new tax rate's body, of a code no other has. */

@@ -206,7 +206,8 @@ class WriteRoutesFuzzTest {
         for (CenterFixture f : List.of(a, b)) {
             real.addAll(List.of(f.clientId(), f.requestId(), f.invitationId(), f.professionalId(), f.sessionId(),
                     f.incidentId(), f.serviceId(), f.equipmentId(), f.purposeCode(), f.appointmentId(),
-                    f.bookableServiceId(), f.waitlistId(), f.duplicateId(), f.invoiceId(), f.draftInvoiceId()));
+                    f.bookableServiceId(), f.waitlistId(), f.duplicateId(), f.invoiceId(), f.draftInvoiceId(),
+                    f.packageId(), f.clientPackageId()));
         }
         real.addAll(SLUGS);
         return switch (random.nextInt(6)) {
