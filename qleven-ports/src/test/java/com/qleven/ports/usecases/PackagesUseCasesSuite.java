@@ -499,6 +499,45 @@ public abstract class PackagesUseCasesSuite extends UseCasesSuiteBase {
                 org.assertj.core.groups.Tuple.tuple(credit.id(), 1L, eur(10000)));
     }
 
+    // --- privacy ----------------------------------------------------------------------------------------
+
+    @Test
+    void anErasureKeepsThePackagesAsFinancialRecordsWithNothingPersonal() {
+        Center c = center();
+        PrepaidPackage offer = sessions(c, "5 limpiezas", 5, 20000, 365, c.facial());
+        ClientPackageView sold = qleven.billing().sellPackage(c.receptionist(), c.client(), offer.id());
+        completed(c, c.facial(), "2027-03-02T10:00", true);
+        Map<String, Object> before = exported(c);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> packages = (List<Map<String, Object>>) before.get("packages");
+        assertThat(packages).singleElement().satisfies(p -> {
+            assertThat(p.get("name")).isEqualTo("5 limpiezas");
+            assertThat(p.get("remaining")).isEqualTo(4L);
+            assertThat(p.get("invoiceId")).isEqualTo(sold.held().saleInvoice().toString());
+        });
+
+        clock.set(madrid("2027-03-02T12:00")); // after the treatment
+        var erasure = qleven.privacy().createRequest(c.admin(),
+                com.qleven.ports.privacy.in.CreatePrivacyRequestCommand.parse(c.client().toString(), "erasure", null));
+        qleven.privacy().completeRequest(c.admin(), erasure.id(), "Erased.");
+
+        // Kept: the package with its amounts and its link to the sale invoice, which stays issued
+        // (restricted); its redemption too. They never held a name, a note or a contact.
+        store.shared().transactions().inTenant(c.tenant(), () -> {
+            var kept = store.billing().packages().clientPackage(c.tenant(), sold.held().id()).orElseThrow();
+            assertThat(kept.remaining().units()).isEqualTo(4);
+            assertThat(kept.price()).isEqualTo(eur(20000));
+            assertThat(kept.name()).isEqualTo("5 limpiezas");
+            assertThat(store.billing().packages().redemptionsOf(c.tenant(), c.client())).hasSize(1);
+            var sale = store.billing().invoices().byId(c.tenant(), kept.saleInvoice()).orElseThrow();
+            assertThat(sale.status()).isEqualTo(InvoiceStatus.ISSUED);
+            assertThat(sale.restricted()).isTrue();
+            return null;
+        });
+        // What the center still owes on it is still owed: the liability counts it.
+        assertThat(qleven.billing().packageLiability(c.admin()).total()).isEqualTo(eur(16000));
+    }
+
     // --- concurrency ------------------------------------------------------------------------------------
 
     @Test

@@ -261,6 +261,26 @@ class PackagesApiTest {
                 .isEqualTo("checked_in");
     }
 
+    @Test
+    void aSaleRetriedWithItsIdempotencyKeySellsOnce() {
+        String pkg = id(host.post("/v1/packages", sessions("3 sesiones", 3, 9000, 30), center.token()));
+        String marta = client("Marta Gil");
+        String key = "sale-" + UUID.randomUUID();
+        Reply first = keyed("/v1/clients/" + marta + "/packages", Map.of("packageId", pkg), key);
+        Reply again = keyed("/v1/clients/" + marta + "/packages", Map.of("packageId", pkg), key);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.json().get("id").asText()).isEqualTo(first.json().get("id").asText());
+        assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(host.get("/v1/clients/" + marta + "/packages", receptionistToken).json().get("items")).hasSize(1);
+    }
+
+    private static Reply keyed(String path, Object body, String key) {
+        return host.send(host.request(path).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + receptionistToken).header("Idempotency-Key", key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(TestHost.write(body))).build());
+    }
+
     private String other() {
         return other.token();
     }
