@@ -135,9 +135,11 @@ class StatementBudgetTest {
             entry("POST /v1/appointments/{id}/check-in", budget(1, 7)),
             // Completing also runs billing's part in its unit (issue 10): the service, the billing center
             // and the client's redeemable packages (locked), then, when none redeems (the recipe's
-            // client holds no package of the bookable service), the draft invoice: the client's
-            // standing, the tax rates, the finance key, the insert and its audit event: 7 + 8.
-            entry("POST /v1/appointments/{id}/complete", budget(1, 15)),
+            // client holds no package of the bookable service), the client's standing (a restricted
+            // client's invoice is left to the desk) and the draft invoice: the standing again
+            // (InvoicesService.draftIn), the tax rates, the finance key, the insert and its audit
+            // event: 7 + 9.
+            entry("POST /v1/appointments/{id}/complete", budget(1, 16)),
             entry("POST /v1/appointments/{id}/no-show", budget(1, 7)),
             entry("POST /v1/appointments/{id}/cancel", budget(1, 9)),
             entry("POST /v1/appointments/{id}/reschedule", budget(1, 12)),

@@ -408,7 +408,8 @@ public final class PackagesService {
      * the staff chose otherwise, one session (or the service's price in credit) is redeemed from the
      * client's package covering the service that expires first and is valid on the appointment's
      * local date; when none does (none held, expired, used up, or staff chose not to), an invoice for
-     * the service is drafted (its name, its price, its tax rate), linked to the appointment.
+     * the service is drafted (its name, its price, its tax rate), linked to the appointment; for a
+     * client whose processing is restricted it is left to the desk (audited), never failing the step.
      */
     void onAppointmentChanged(AppointmentChanged changed) {
         if (!(changed.event() instanceof AppointmentEvent.AppointmentCompleted)) {
@@ -421,6 +422,13 @@ public final class PackagesService {
                 .orElseThrow(() -> new IllegalStateException("an appointment's service is never deleted"));
         BillingCenter center = invoices.center(tenant);
         if (changed.redeemPackage() && redeem(changed, service, center, now)) {
+            return;
+        }
+        if (clients.require(tenant, appointment.client(), "clientId").restricted()) {
+            // Billing makes no invoice for a client whose processing is restricted (InvoicesService),
+            // yet the treatment was given: the completion stands, and the desk drafts the invoice once
+            // the restriction is lifted; the audit trail names the appointment left to invoice.
+            record(changed.by(), "invoice.deferred_restricted", "appointment", appointment.id().value(), now);
             return;
         }
         StoredInvoice draft = invoices.draftIn(tenant, center, new DraftInvoiceCommand(appointment.client(),

@@ -538,6 +538,28 @@ public abstract class PackagesUseCasesSuite extends UseCasesSuiteBase {
         assertThat(qleven.billing().packageLiability(c.admin()).total()).isEqualTo(eur(16000));
     }
 
+    @Test
+    void aRestrictedClientsCompletionStandsAndItsInvoiceIsLeftToTheDesk() {
+        Center c = center();
+        AppointmentId done = qleven.scheduling().book(c.receptionist(), new BookAppointmentCommand(c.client(),
+                c.facial(), madrid("2027-03-02T10:00"), Optional.of(c.professional().userId()))).id();
+        qleven.scheduling().checkIn(c.receptionist(), done);
+        // Restricted once booked and checked in (a restricted client is booked no more).
+        var restriction = qleven.privacy().createRequest(c.admin(),
+                com.qleven.ports.privacy.in.CreatePrivacyRequestCommand.parse(c.client().toString(), "restriction",
+                        null));
+        qleven.privacy().completeRequest(c.admin(), restriction.id(), "Restricted while disputed.");
+        qleven.scheduling().complete(c.professional(), done, true);
+        assertThat(qleven.scheduling().appointment(c.admin(), done).status())
+                .isEqualTo(com.qleven.domain.scheduling.AppointmentStatus.COMPLETED);
+        assertThat(invoiceFor(c, done)).isEmpty();
+        qleven.audit().seal(Optional.of(c.tenant()));
+        assertThat(store.shared().transactions().inTenant(c.tenant(), () -> store.audit().auditLog()
+                .read(Optional.of(c.tenant()), 0, 1000)).stream().map(e -> e.event())
+                .filter(e -> e.action().equals("invoice.deferred_restricted")).toList())
+                .singleElement().satisfies(e -> assertThat(e.subjectId()).contains(done.value()));
+    }
+
     // --- concurrency ------------------------------------------------------------------------------------
 
     @Test
