@@ -31,10 +31,14 @@ final class Amounts {
 
     /** {@code 1234.5 EUR} in minor units (123450) as {@code 1,234.50 EUR}, {@code 1 234,50 EUR} in French. */
     String money(Money money) {
+        return amount(money) + NO_BREAK_SPACE + money.currency().getCurrencyCode();
+    }
+
+    /** The amount alone, {@code 1,234.50}: for a table whose caption names the currency once. */
+    String amount(Money money) {
         // Pseudo-currencies (XAU, XXX) have no default digits (-1): their minor unit is the unit.
         int digits = Math.max(money.currency().getDefaultFractionDigits(), 0);
-        return decimal(BigDecimal.valueOf(money.amountMinor(), digits)) + NO_BREAK_SPACE
-                + money.currency().getCurrencyCode();
+        return decimal(BigDecimal.valueOf(money.amountMinor(), digits));
     }
 
     /**

@@ -28,7 +28,7 @@ final class InvoiceLayout {
     private static final Color RULE = new Color(0xBB, 0xBB, 0xBB);
     private static final Color HEADER_FILL = new Color(0xEE, 0xEE, 0xEE);
     /** The lines table's columns: description, quantity, unit price, discount, rate, net, tax, total. */
-    private static final float[] LINE_COLUMNS = {24, 6, 12, 11, 7, 13, 12, 13};
+    private static final float[] LINE_COLUMNS = {22, 6, 12, 11, 8, 13, 12, 14};
 
     private final InvoiceDocument document;
     private final Fonts fonts;
@@ -111,6 +111,12 @@ final class InvoiceLayout {
 
     private PdfPTable lines() {
         PdfPTable lines = table(LINE_COLUMNS);
+        // The currency once, above the columns: amounts alone keep the columns narrow enough for eight
+        // columns on A4.
+        PdfPCell currency = cell(labels.amountsIn() + " " + document.total().currency().getCurrencyCode(), small,
+                Element.ALIGN_RIGHT);
+        currency.setColspan(LINE_COLUMNS.length);
+        lines.addCell(currency);
         for (String label : List.of(labels.description(), labels.quantity(), labels.unitPrice(), labels.discount(),
                 labels.rate(), labels.net(), labels.tax(), labels.total())) {
             PdfPCell cell = cell(label, cellBold, label.equals(labels.description()) ? Element.ALIGN_LEFT
@@ -119,16 +125,16 @@ final class InvoiceLayout {
             lines.addCell(ruled(cell));
         }
         // Repeated on every page the lines run onto.
-        lines.setHeaderRows(1);
+        lines.setHeaderRows(2);
         for (Line line : document.lines()) {
             lines.addCell(ruled(cell(line.description(), cellText, Element.ALIGN_LEFT)));
             lines.addCell(ruled(number(amounts.quantity(line.quantity()), cellText)));
-            lines.addCell(ruled(number(amounts.money(line.unitPrice()), cellText)));
-            lines.addCell(ruled(number(amounts.money(line.discount()), cellText)));
+            lines.addCell(ruled(number(amounts.amount(line.unitPrice()), cellText)));
+            lines.addCell(ruled(number(amounts.amount(line.discount()), cellText)));
             lines.addCell(ruled(cell(line.rate(), cellText, Element.ALIGN_RIGHT)));
-            lines.addCell(ruled(number(amounts.money(line.net()), cellText)));
-            lines.addCell(ruled(number(amounts.money(line.tax()), cellText)));
-            lines.addCell(ruled(number(amounts.money(line.total()), cellText)));
+            lines.addCell(ruled(number(amounts.amount(line.net()), cellText)));
+            lines.addCell(ruled(number(amounts.amount(line.tax()), cellText)));
+            lines.addCell(ruled(number(amounts.amount(line.total()), cellText)));
         }
         lines.setSpacingAfter(12);
         return lines;
@@ -217,10 +223,14 @@ final class InvoiceLayout {
         return cell;
     }
 
-    /** An amount or a quantity: right-aligned, never reordered. */
+    /**
+     * An amount or a quantity: right-aligned, never reordered, and on one line, since a number broken
+     * after its sign or inside its digits reads as two numbers.
+     */
     private PdfPCell number(String value, Font font) {
         PdfPCell cell = new PdfPCell(new Phrase(Fonts.printable(value, font.getBaseFont()), font));
         cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+        cell.setNoWrap(true);
         cell.setBorder(PdfPCell.NO_BORDER);
         cell.setPadding(2);
         return cell;
