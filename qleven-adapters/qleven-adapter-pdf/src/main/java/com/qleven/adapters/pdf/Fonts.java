@@ -17,7 +17,7 @@ import java.io.UncheckedIOException;
 record Fonts(BaseFont regular, BaseFont bold) {
     private static final String FOLDER = "/com/qleven/adapters/pdf/fonts/";
     /** Stands for a character the font cannot draw, so a name is never printed silently shortened. */
-    static final int REPLACEMENT = 0xFFFD;
+    private static final int REPLACEMENT = 0xFFFD;
 
     /** Reads both fonts; fails at once when a file is missing rather than at the first invoice. */
     static Fonts load() {

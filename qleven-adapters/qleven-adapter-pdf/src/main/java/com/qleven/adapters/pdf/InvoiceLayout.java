@@ -253,7 +253,7 @@ final class InvoiceLayout {
         return cell;
     }
 
-    static boolean rightToLeft(String value) {
+    private static boolean rightToLeft(String value) {
         for (int i = 0; i < value.length(); ) {
             int c = value.codePointAt(i);
             switch (Character.getDirectionality(c)) {
