@@ -53,7 +53,7 @@ class ArchitectureTest {
                 "com.qleven.domain.shared", "com.qleven.ports.shared.out", "com.qleven.application",
                 "com.qleven.application.shared", "com.qleven.adapters.memory", "com.qleven.adapters.crypto",
                 "com.qleven.adapters.postgres", "com.qleven.host", "com.qleven.ports.shared.in",
-                "com.qleven.adapters.smtp", "com.qleven.adapters.ical"));
+                "com.qleven.adapters.smtp", "com.qleven.adapters.ical", "com.qleven.adapters.pdf"));
         for (String context : CONTEXTS) {
             names.add("com.qleven.domain." + context);
             names.add("com.qleven.ports." + context + ".in");
