@@ -16,6 +16,7 @@ import com.qleven.ports.billing.in.InvoiceView;
 import com.qleven.ports.billing.in.SeriesCheck;
 import com.qleven.ports.billing.in.TaxRateCheck;
 import com.qleven.ports.billing.in.TaxRateView;
+import com.qleven.ports.billing.out.InvoiceRenderer;
 import com.qleven.ports.billing.out.Invoices;
 import com.qleven.ports.clients.in.InvoiceRecipients;
 import java.util.List;
@@ -31,14 +32,14 @@ public final class BillingFacade {
     private final BillingRegistry registry;
 
     /** Wires the context's services, each with the narrow ports it uses. */
-    public BillingFacade(Foundation f, InvoiceRecipients recipients) {
+    public BillingFacade(Foundation f, InvoiceRecipients recipients, Optional<InvoiceRenderer> renderer) {
         taxRates = new TaxRatesService(f.store().shared().transactions(), f.store().tenancy().centers(),
                 f.store().billing().taxRates(), f.audit(), f.clock());
         InvoiceSeal seal = new InvoiceSeal(f.cipher());
         invoices = new InvoicesService(f.store().shared().transactions(), f.store().billing().centers(),
                 f.store().billing().invoices(), f.store().billing().invoiceSeries(), taxRates,
                 new BookableClients(f.store().clients().clientRestrictions()), recipients, seal, f.audit(), f.ids(),
-                f.clock());
+                f.clock(), renderer);
         registry = new BillingRegistry(f.store().billing().invoices(), seal);
     }
 
@@ -90,6 +91,11 @@ public final class BillingFacade {
 
     public InvoiceView invoice(Principal principal, InvoiceId id) {
         return invoices.get(principal, id);
+    }
+
+    /** The issued invoice or credit note as PDF ({@code application/pdf}); a draft is a 409. */
+    public byte[] invoicePdf(Principal principal, InvoiceId id) {
+        return invoices.pdf(principal, id);
     }
 
     /** The center's invoices (a client's, a status's), newest first. */

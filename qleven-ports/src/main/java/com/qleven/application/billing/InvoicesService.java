@@ -34,6 +34,8 @@ import com.qleven.ports.billing.in.InvoiceView;
 import com.qleven.ports.billing.in.SeriesCheck;
 import com.qleven.ports.billing.out.BillingCenters;
 import com.qleven.ports.billing.out.BillingCenters.BillingCenter;
+import com.qleven.ports.billing.out.InvoiceDocument;
+import com.qleven.ports.billing.out.InvoiceRenderer;
 import com.qleven.ports.billing.out.InvoiceSeries;
 import com.qleven.ports.billing.out.Invoices;
 import com.qleven.ports.billing.out.StoredInvoice;
@@ -73,10 +75,11 @@ public final class InvoicesService {
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
+    private final Optional<InvoiceRenderer> renderer;
 
     InvoicesService(Transactions transactions, BillingCenters centers, Invoices invoices, InvoiceSeries series,
                     TaxRatesService taxRates, BookableClients clients, InvoiceRecipients recipients, InvoiceSeal seal,
-                    AuditTrail audit, IdGenerator ids, Clock clock) {
+                    AuditTrail audit, IdGenerator ids, Clock clock, Optional<InvoiceRenderer> renderer) {
         this.transactions = transactions;
         this.centers = centers;
         this.invoices = invoices;
@@ -88,6 +91,7 @@ public final class InvoicesService {
         this.audit = audit;
         this.ids = ids;
         this.clock = clock;
+        this.renderer = renderer;
     }
 
     /** A new draft in the center's currency and price basis; the client must be the center's and not restricted. */
@@ -203,6 +207,32 @@ public final class InvoicesService {
             record(principal, "invoice.read", id, clock.instant());
             return seal.view(tenant, stored);
         });
+    }
+
+    /**
+     * The issued invoice laid out as PDF: read and audited in one unit, rendered after it, so no
+     * connection waits on the layout. A draft has no number to print: 409.
+     */
+    public byte[] pdf(Principal principal, InvoiceId id) {
+        Required.field(id, "id");
+        Permissions.require(principal, Permission.VIEW_INVOICES);
+        InvoiceRenderer writer = renderer.orElseThrow(() -> new IllegalStateException(
+                "no invoice renderer: give Qleven.builder().invoiceRenderer(new OpenPdfInvoiceRenderer(clock))"));
+        TenantId tenant = principal.requireTenant();
+        InvoiceDocument document = transactions.inTenant(tenant, () -> {
+            StoredInvoice stored = load(tenant, id);
+            if (stored.status() != InvoiceStatus.ISSUED) {
+                throw new ConflictException("a draft has no PDF: issue it first",
+                        Map.of("field", "status", "status", stored.status().wireName()));
+            }
+            InvoiceView view = seal.view(tenant, stored);
+            record(principal, "invoice.pdf", id, clock.instant());
+            BillingCenter center = center(tenant);
+            return InvoicePrint.document(view, center.locale().orElseGet(() -> com.qleven.domain.shared.CountryLocales
+                    .of(center.profile().country())),
+                    center.profile().timeZone());
+        });
+        return writer.pdf(document);
     }
 
     /** The invoices the filter selects, newest first, a page per statement. */

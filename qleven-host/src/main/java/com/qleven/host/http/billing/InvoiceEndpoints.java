@@ -144,7 +144,13 @@ public final class InvoiceEndpoints {
         return Response.created("/v1/invoices/" + note.invoice().id(), answer(note)).withHeader("ETag", etag(note));
     }
 
+    /** The invoice as JSON, or with {@code Accept: application/pdf} the issued invoice's PDF. */
     private Response get(Request request) {
+        if (request.header("Accept").map(a -> a.contains("application/pdf")).orElse(false)) {
+            byte[] pdf = qleven.billing().invoicePdf(principal(request), id(request));
+            return Response.bytes(200, "application/pdf", pdf)
+                    .withHeader("Content-Disposition", "inline; filename=\"invoice.pdf\"");
+        }
         InvoiceView view = qleven.billing().invoice(principal(request), id(request));
         return Response.ok(answer(view)).withHeader("ETag", etag(view));
     }

@@ -261,6 +261,29 @@ class InvoicesApiTest {
     }
 
     @Test
+    void anIssuedInvoiceReadsAsAPdfWithItsNumberAndTheBuyersArabicName() throws Exception {
+        String arabic = host.post("/v1/clients", Map.of("fullName", "فاطمة الزهراء", "phone", "600 555 666"),
+                center.token()).json().get("id").asText();
+        String id = host.post("/v1/invoices", Map.of("clientId", arabic, "lines", List.of(line("Limpieza facial",
+                "1", 6000, "EUR", "21"))), center.token()).json().get("id").asText();
+        java.net.http.HttpRequest asPdf = host.request("/v1/invoices/" + id).header("Authorization", "Bearer "
+                + center.token()).header("Accept", "application/pdf").GET().build();
+        assertThat(host.send(asPdf).status()).as("a draft has no PDF").isEqualTo(409);
+
+        String number = host.post("/v1/invoices/" + id + "/issue", Map.of(), center.token()).json().get("number")
+                .asText();
+        var reply = host.sendForBytes(asPdf);
+        assertThat(reply.statusCode()).isEqualTo(200);
+        assertThat(reply.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(reply.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            // A Spanish center's invoice, before it ever saved settings, prints in Spanish.
+            assertThat(text).contains(number, "Clínica Facturas", "Limpieza facial", "60,00", "Factura");
+            assertThat(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)).contains("فاطمة");
+        }
+    }
+
+    @Test
     void otherRolesAndCentersAreRefused() {
         String id = draft();
         String professionalEmail = TestHost.newEmail("pro.facturas");
