@@ -184,7 +184,8 @@ class CrossTenantProbeTest {
             entry("POST /v1/clients/search", listing(CenterFixture::clientId,
                     Map.of("name", CenterFixture.SEARCHABLE))),
             entry("GET /v1/clients/{id}", byId(CenterFixture::clientId)),
-            entry("PATCH /v1/clients/{id}", new ById(CenterFixture::clientId, "{\"notes\":\"Rewritten by A.\"}")),
+            entry("PATCH /v1/clients/{id}", new ById(CenterFixture::clientId,
+                    "{\"notes\":\"Rewritten by A.\",\"billingIdentity\":{\"name\":\"Billed by A\"}}")),
             // Consent
             entry("POST /v1/clients/{id}/consents", new ById(CenterFixture::clientId, TestHost.write(Map.of(
                     "purpose", "marketing", "decision", "grant", "channel", "paper", "textVersion", "v1",

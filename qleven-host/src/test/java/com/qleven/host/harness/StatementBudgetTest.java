@@ -675,8 +675,10 @@ class StatementBudgetTest {
                     TestHost.newEmail("budget"), "receptionist"), A.center().token()))),
             entry("GET /v1/invitations", () -> twice(() -> host.post("/v1/invitations", Map.of("email",
                     TestHost.newEmail("budget"), "role", "receptionist"), A.center().token()))),
+            // With billing identities: their finance key is read with the clients' keys, not per row.
             entry("GET /v1/clients", () -> twice(() -> host.post("/v1/clients", Map.of("fullName",
-                    CenterFixture.SEARCHABLE + " More"), A.center().token()))),
+                    CenterFixture.SEARCHABLE + " More", "billingIdentity", Map.of("name", "More Billing SL")),
+                    A.center().token()))),
             entry("POST /v1/clients/search", () -> twice(() -> host.post("/v1/clients", Map.of("fullName",
                     CenterFixture.SEARCHABLE + " More"), A.center().token()))),
             entry("GET /v1/privacy/requests", () -> twice(() -> host.post("/v1/privacy/requests", Map.of(
