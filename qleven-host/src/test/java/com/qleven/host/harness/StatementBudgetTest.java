@@ -182,8 +182,8 @@ class StatementBudgetTest {
             entry("POST /v1/privacy/requests/{id}/complete", budget(1, 9)),
             entry("POST /v1/privacy/requests/{id}/extend", budget(1, 8)),
             // The export's possibleDuplicates section reads the client's flags: one statement (8 before);
-            // its billing section the client's invoices, one statement, and the center's finance key.
-            entry("GET /v1/clients/{id}/export", budget(1, 11)),
+            // its billing section the client's invoices, one statement (the finance key is read with the client's).
+            entry("GET /v1/clients/{id}/export", budget(1, 10)),
             entry("POST /v1/operator/incidents", budget(4, 21)),
             entry("GET /v1/operator/incidents", budget(2, 5)),
             entry("GET /v1/incidents", budget(1, 4)),
@@ -206,8 +206,8 @@ class StatementBudgetTest {
             entry("GET /v1/invoices", budget(1, 4)),
             entry("GET /v1/invoices/{id}", budget(1, 4)),
             entry("PATCH /v1/invoices/{id}", budget(1, 7)),
-            entry("POST /v1/invoices/{id}/issue", budget(1, 10)),
-            entry("POST /v1/invoices/{id}/credit-notes", budget(1, 12)),
+            entry("POST /v1/invoices/{id}/issue", budget(1, 9)),
+            entry("POST /v1/invoices/{id}/credit-notes", budget(1, 11)),
             entry("GET /v1/invoice-series/{series}/verify", budget(1, 4)),
             entry("GET /v1/billing-settings", budget(1, 2)),
             entry("PUT /v1/billing-settings", budget(1, 3)),

@@ -39,7 +39,7 @@ public final class BillingFacade {
         invoices = new InvoicesService(f.store().shared().transactions(), f.store().billing().centers(),
                 f.store().billing().invoices(), f.store().billing().invoiceSeries(), taxRates,
                 new BookableClients(f.store().clients().clientRestrictions()), recipients, seal, f.audit(), f.ids(),
-                f.clock(), renderer);
+                f.clock(), renderer, f.store().scheduling().appointments());
         registry = new BillingRegistry(f.store().billing().invoices(), seal);
     }
 

@@ -23,6 +23,7 @@ import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UnprocessableException;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
@@ -42,6 +43,7 @@ import com.qleven.ports.billing.out.StoredInvoice;
 import com.qleven.ports.billing.out.StoredTaxRate;
 import com.qleven.ports.clients.in.InvoiceRecipient;
 import com.qleven.ports.clients.in.InvoiceRecipients;
+import com.qleven.ports.scheduling.out.Appointments;
 import com.qleven.ports.shared.out.IdGenerator;
 import com.qleven.ports.shared.out.Transactions;
 import java.math.BigDecimal;
@@ -76,10 +78,12 @@ public final class InvoicesService {
     private final IdGenerator ids;
     private final Clock clock;
     private final Optional<InvoiceRenderer> renderer;
+    private final Appointments appointments;
 
     InvoicesService(Transactions transactions, BillingCenters centers, Invoices invoices, InvoiceSeries series,
                     TaxRatesService taxRates, BookableClients clients, InvoiceRecipients recipients, InvoiceSeal seal,
-                    AuditTrail audit, IdGenerator ids, Clock clock, Optional<InvoiceRenderer> renderer) {
+                    AuditTrail audit, IdGenerator ids, Clock clock, Optional<InvoiceRenderer> renderer,
+                    Appointments appointments) {
         this.transactions = transactions;
         this.centers = centers;
         this.invoices = invoices;
@@ -92,6 +96,7 @@ public final class InvoicesService {
         this.ids = ids;
         this.clock = clock;
         this.renderer = renderer;
+        this.appointments = appointments;
     }
 
     /** A new draft in the center's currency and price basis; the client must be the center's and not restricted. */
@@ -118,6 +123,11 @@ public final class InvoicesService {
     StoredInvoice draftIn(TenantId tenant, BillingCenter center, DraftInvoiceCommand command, Instant now) {
         clients.require(tenant, command.client(), "clientId").requireProcessable();
         List<ChargeLine> lines = resolve(tenant, command.lines());
+        // The appointment billed must be this client's at this center (another center's reads as none).
+        command.appointment().ifPresent(a -> appointments.byId(tenant, a)
+                .filter(found -> found.client().equals(command.client()))
+                .orElseThrow(() -> new UnprocessableException("appointmentId",
+                        "is not an appointment of this client at this center")));
         Invoice draft = Invoice.draft(new InvoiceId(ids.next()), command.kind(), command.client(),
                 center.settings().priceBasis(), center.profile().currency(), lines,
                 command.discount().orElse(null), now);

@@ -38,7 +38,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -50,8 +49,6 @@ import java.util.regex.Pattern;
 public final class InvoiceEndpoints {
     private static final Pattern UUID_TEXT =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
-    private static final Pattern ENTITY_TAG = Pattern.compile("^\"([0-9]{1,18})\"$");
-    private static final long NO_VERSION = -1;
     private final Qleven qleven;
 
     public InvoiceEndpoints(Qleven qleven) {
@@ -112,7 +109,7 @@ public final class InvoiceEndpoints {
         var lines = parse.lines(body.lines());
         Optional<Money> discount = parse.money("discount", body.discount());
         parse.check();
-        InvoiceView changed = qleven.billing().changeDraft(principal, id, lines, discount, expectedVersion(request));
+        InvoiceView changed = qleven.billing().changeDraft(principal, id, lines, discount, request.ifMatchVersion());
         return Response.ok(answer(changed)).withHeader("ETag", etag(changed));
     }
 
@@ -302,14 +299,6 @@ public final class InvoiceEndpoints {
         return "\"" + view.version() + "\"";
     }
 
-    private static Optional<Long> expectedVersion(Request request) {
-        Optional<String> header = request.header("If-Match").map(String::strip);
-        if (header.isEmpty() || header.get().equals("*")) {
-            return Optional.empty();
-        }
-        Matcher tag = ENTITY_TAG.matcher(header.get());
-        return Optional.of(tag.matches() ? Long.parseLong(tag.group(1)) : NO_VERSION);
-    }
 
     private static String instant(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
