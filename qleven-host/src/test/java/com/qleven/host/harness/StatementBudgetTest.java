@@ -206,6 +206,8 @@ class StatementBudgetTest {
             entry("GET /v1/invoices", budget(1, 4)),
             entry("GET /v1/invoices/{id}", budget(1, 4)),
             entry("PATCH /v1/invoices/{id}", budget(1, 7)),
+            // The draft read, then deleted (its lines by the cascade), and the audit event.
+            entry("DELETE /v1/invoices/{id}", budget(1, 4)),
             entry("POST /v1/invoices/{id}/issue", budget(1, 10)),
             entry("POST /v1/invoices/{id}/credit-notes", budget(1, 12)),
             entry("GET /v1/invoice-series/{series}/verify", budget(1, 4)),
@@ -304,11 +306,15 @@ class StatementBudgetTest {
                 return act(id, "complete", "");
             }),
             // A no-show needs an appointment that has started, which no route books: one seeded in
-            // the past through the store.
-            entry("POST /v1/appointments/{id}/no-show", f -> act(SchedulingSeed.appointment(host,
-                    f.center().tenantId(), f.center().token(), f.professionalId(),
-                    feedDay(StatementBudgetTest.SEEDED.incrementAndGet()).minus(java.time.Duration.ofDays(200))).value().toString(),
-                    "no-show", "")),
+            // the past through the store. The center charges a no-show fee, so the row is the dearer
+            // path: the fee's invoice drafted in the same unit.
+            entry("POST /v1/appointments/{id}/no-show", f -> {
+                String seeded = SchedulingSeed.appointment(host, f.center().tenantId(), f.center().token(),
+                        f.professionalId(), feedDay(StatementBudgetTest.SEEDED.incrementAndGet())
+                                .minus(java.time.Duration.ofDays(200))).value().toString();
+                chargeNoShows(f);
+                return act(seeded, "no-show", "");
+            }),
             entry("POST /v1/appointments/{id}/cancel", f -> act(newAppointment(f), "cancel",
                     TestHost.write(Map.of("reason", "Budget reason")))),
             entry("POST /v1/appointments/{id}/reschedule", f -> act(newAppointment(f), "reschedule",
@@ -409,6 +415,8 @@ class StatementBudgetTest {
                     f.center().token())),
             entry("GET /v1/invoices", f -> get("/v1/invoices", f.center().token())),
             entry("GET /v1/invoices/{id}", f -> get("/v1/invoices/" + f.invoiceId(), f.center().token())),
+            entry("DELETE /v1/invoices/{id}", f -> new Call("DELETE", "/v1/invoices/" + newDraft(f), "",
+                    f.center().token())),
             entry("PATCH /v1/invoices/{id}", f -> new Call("PATCH", "/v1/invoices/" + newDraft(f),
                     TestHost.write(Map.of("lines", CenterFixture.invoice(f.clientId()).get("lines"))),
                     f.center().token())),
@@ -859,6 +867,15 @@ class StatementBudgetTest {
     private static String newRequest(CenterFixture f) {
         return created(host.post("/v1/privacy/requests", Map.of("clientId", f.clientId(), "type", "access"),
                 f.center().token()));
+    }
+
+    /** Sets the center's policy to a fixed no-show fee. */
+    private static void chargeNoShows(CenterFixture f) {
+        Reply saved = host.put("/v1/billing-settings", Map.of("priceBasis", "tax_included", "noShowFee",
+                Map.of("amount", Map.of("amountMinor", 1500, "currency", "EUR"))), f.center().token());
+        if (saved.status() != 200) {
+            throw new AssertionError("no fee policy: " + saved.status() + " " + saved.body());
+        }
     }
 
     /** A new draft invoice of the fixture's client. */
