@@ -24,6 +24,7 @@ import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UnprocessableException;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
@@ -51,6 +52,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -447,13 +450,13 @@ public final class InvoicesService {
     }
 
     /** A fixed fee is charged in the center's currency: another is a 422 naming the fee's currency. */
-    private static void requireCurrency(java.util.Currency currency, BillingSettings settings) {
-        Map<String, Optional<Fee>> fees = new java.util.LinkedHashMap<>();
+    private static void requireCurrency(Currency currency, BillingSettings settings) {
+        Map<String, Optional<Fee>> fees = new LinkedHashMap<>();
         fees.put("noShowFee", settings.noShowFee());
         fees.put("lateCancellationFee", settings.lateCancellationFee());
         fees.forEach((field, fee) -> {
             if (fee.isPresent() && fee.get() instanceof Fee.Fixed fixed && !fixed.amount().currency().equals(currency)) {
-                throw new com.qleven.domain.shared.UnprocessableException(field + ".amount.currency",
+                throw new UnprocessableException(field + ".amount.currency",
                         "must be the center's currency, " + currency.getCurrencyCode());
             }
         });
