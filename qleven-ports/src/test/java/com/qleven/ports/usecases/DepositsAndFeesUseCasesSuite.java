@@ -253,6 +253,26 @@ public abstract class DepositsAndFeesUseCasesSuite extends UseCasesSuiteBase {
     }
 
     @Test
+    void aClientWhoseProcessingIsRestrictedIsChargedNoFeeAndTheNoShowStillHolds() {
+        Center c = center();
+        policy(c, Optional.of(new Fee.Fixed(eur(1500))), Optional.empty());
+        Instant start = madrid("2027-03-02T10:00");
+        AppointmentView booked = book(c, c.service(), start);
+        store.shared().transactions().inTenant(c.tenant(), () -> {
+            store.clients().clientRestrictions().restrict(c.tenant(), c.client(), Optional.empty(), null, NOW);
+            return null;
+        });
+        clock.set(start.plus(Duration.ofMinutes(20)));
+
+        qleven.scheduling().noShow(c.receptionist(), booked.id());
+
+        assertThat(qleven.scheduling().appointment(c.receptionist(), booked.id()).status().wireName())
+                .isEqualTo("no_show");
+        assertThat(qleven.billing().invoices(c.admin(), Invoices.InvoiceFilter.all(), PageRequest.first()).items())
+                .isEmpty();
+    }
+
+    @Test
     void aFeeIsWaivedByDeletingItsDraftAndAnIssuedInvoiceIsNeverDeleted() {
         Center c = center();
         policy(c, Optional.of(new Fee.Fixed(eur(1500))), Optional.empty());
