@@ -76,6 +76,7 @@ public final class Qleven {
         billing = new BillingFacade(f, clients.invoiceRecipients(), Optional.ofNullable(b.invoiceRenderer));
         scheduling = new SchedulingFacade(f, billing.taxRateCheck(), consent::recordFromChannel, b.publicBookingLimits,
                 Optional.ofNullable(b.calendarRenderer));
+        scheduling.onAppointmentChanged(billing.feePolicy());
         ClientDuplicatesRegistry duplicates = new ClientDuplicatesRegistry(b.store.clients().clientDuplicates());
         // What each context holds about a client; a context that stores personal data adds its section here.
         PrivacyRegistry registry = new PrivacyRegistry()

@@ -248,6 +248,7 @@ class CrossTenantProbeTest {
             entry("PATCH /v1/invoices/{id}", new ById(CenterFixture::draftInvoiceId, "{\"lines\":[{\"description\":"
                     + "\"By A\",\"quantity\":\"1\",\"unitPrice\":{\"amountMinor\":1,\"currency\":\"EUR\"},"
                     + "\"taxRate\":\"exempt\"}]}", "/v1/invoices/{id}")),
+            entry("DELETE /v1/invoices/{id}", new ById(CenterFixture::draftInvoiceId, "", "/v1/invoices/{id}")),
             entry("POST /v1/invoices/{id}/issue", byId(CenterFixture::draftInvoiceId)),
             entry("POST /v1/invoices/{id}/credit-notes", new ById(CenterFixture::invoiceId,
                     "{\"full\":true,\"reason\":\"Credited by A\"}")),

@@ -19,8 +19,10 @@ import com.qleven.ports.billing.in.TaxRateView;
 import com.qleven.ports.billing.out.InvoiceRenderer;
 import com.qleven.ports.billing.out.Invoices;
 import com.qleven.ports.clients.in.InvoiceRecipients;
+import com.qleven.ports.scheduling.in.AppointmentChanged;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Billing, {@code qleven.billing()}: the center's tax rates and billing settings, invoices and credit
@@ -30,6 +32,7 @@ public final class BillingFacade {
     private final TaxRatesService taxRates;
     private final InvoicesService invoices;
     private final BillingRegistry registry;
+    private final FeesService fees;
 
     /** Wires the context's services, each with the narrow ports it uses. */
     public BillingFacade(Foundation f, InvoiceRecipients recipients, Optional<InvoiceRenderer> renderer) {
@@ -41,6 +44,8 @@ public final class BillingFacade {
                 new BookableClients(f.store().clients().clientRestrictions()), recipients, seal, f.audit(), f.ids(),
                 f.clock(), renderer, f.store().scheduling().appointments());
         registry = new BillingRegistry(f.store().billing().invoices(), seal);
+        fees = new FeesService(invoices, taxRates, f.store().scheduling().catalogue(),
+                new BookableClients(f.store().clients().clientRestrictions()), f.audit(), f.clock());
     }
 
     /** The center's tax rates by code, seeded from its country the first time; retired ones when asked. */
@@ -84,6 +89,14 @@ public final class BillingFacade {
         return invoices.changeDraft(principal, id, lines, discount, expectedVersion);
     }
 
+    /**
+     * Deletes a draft (a fee waived, a draft made by mistake); an issued invoice is a 409, a stale
+     * {@code expectedVersion} a 412.
+     */
+    public void discardDraft(Principal principal, InvoiceId id, Optional<Long> expectedVersion) {
+        invoices.discardDraft(principal, id, expectedVersion);
+    }
+
     /** Issues a draft into the center's gapless series, chained to the series' last invoice. */
     public InvoiceView issueInvoice(Principal principal, InvoiceId id) {
         return invoices.issue(principal, id);
@@ -112,6 +125,14 @@ public final class BillingFacade {
     /** Checks the hash chain and the numbering of one series: administrators. */
     public SeriesCheck verifySeries(Principal principal, InvoiceNumber.Series series) {
         return invoices.verify(principal, series);
+    }
+
+    /**
+     * The center's fee policy, for {@code scheduling().onAppointmentChanged}: a no-show, or a staff
+     * cancellation inside the cancellation window, drafts an invoice for the fee in the step's unit.
+     */
+    public Consumer<AppointmentChanged> feePolicy() {
+        return fees;
     }
 
     /** What billing holds about a client, for the privacy registry (export, and erasure that keeps invoices). */
