@@ -115,6 +115,7 @@ public final class CoreModule {
                 .failedSignInBurst(audit.failedSignIns())
                 .mailer(mailer)
                 .calendarRenderer(new com.qleven.adapters.ical.Ical4jCalendarRenderer())
+                .invoiceRenderer(new com.qleven.adapters.pdf.OpenPdfInvoiceRenderer(clock))
                 .publicUrl(config.mail().publicUrl())
                 .build();
     }

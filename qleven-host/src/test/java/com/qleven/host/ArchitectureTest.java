@@ -22,16 +22,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the change that creates the context.
  */
 class ArchitectureTest {
-    private static final String[] CONTEXTS = {"tenancy", "clients", "audit", "privacy", "consent"};
+    private static final String[] CONTEXTS = {"tenancy", "clients", "audit", "privacy", "consent", "billing",
+            "scheduling"};
     /**
      * The published types a context's domain may use from another context: an audit event names who
      * acted, as tenancy's principal and session; a consent entry and a data-subject request name
-     * their client by the clients context's id.
+     * their client by the clients context's id, and so do an invoice and an appointment; a service's
+     * price is billing's money.
      */
     private static final Map<String, List<Class<?>>> PUBLISHED_TO = Map.of(
             "audit", List.of(com.qleven.domain.tenancy.Principal.class, com.qleven.domain.tenancy.SessionId.class),
             "consent", List.of(com.qleven.domain.clients.ClientId.class),
-            "privacy", List.of(com.qleven.domain.clients.ClientId.class));
+            "privacy", List.of(com.qleven.domain.clients.ClientId.class),
+            "billing", List.of(com.qleven.domain.clients.ClientId.class),
+            "scheduling", List.of(com.qleven.domain.clients.ClientId.class, com.qleven.domain.billing.Money.class));
     private static JavaClasses classes;
 
     @BeforeAll
@@ -49,7 +53,7 @@ class ArchitectureTest {
                 "com.qleven.domain.shared", "com.qleven.ports.shared.out", "com.qleven.application",
                 "com.qleven.application.shared", "com.qleven.adapters.memory", "com.qleven.adapters.crypto",
                 "com.qleven.adapters.postgres", "com.qleven.host", "com.qleven.ports.shared.in",
-                "com.qleven.adapters.smtp", "com.qleven.adapters.ical"));
+                "com.qleven.adapters.smtp", "com.qleven.adapters.ical", "com.qleven.adapters.pdf"));
         for (String context : CONTEXTS) {
             names.add("com.qleven.domain." + context);
             names.add("com.qleven.ports." + context + ".in");

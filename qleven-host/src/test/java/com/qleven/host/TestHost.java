@@ -142,6 +142,18 @@ public final class TestHost implements AutoCloseable {
         }
     }
 
+    /** The request's answer as bytes, for binary bodies such as an invoice's PDF. */
+    public HttpResponse<byte[]> sendForBytes(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     public Reply get(String path, String token) {
         HttpRequest.Builder b = request(path).GET();
         if (token != null) {

@@ -73,9 +73,10 @@ public final class Qleven {
                 b.accountLifecycle, b.signupsPerAddressPerHour));
         clients = new ClientsFacade(f);
         consent = new ConsentFacade(f);
-        billing = new BillingFacade(f, clients.invoiceRecipients());
+        billing = new BillingFacade(f, clients.invoiceRecipients(), Optional.ofNullable(b.invoiceRenderer));
         scheduling = new SchedulingFacade(f, billing.taxRateCheck(), consent::recordFromChannel, b.publicBookingLimits,
                 Optional.ofNullable(b.calendarRenderer));
+        scheduling.onAppointmentChanged(billing.feePolicy());
         // Billing hears each completed appointment inside its unit: a package redeemed or an invoice drafted.
         scheduling.onAppointmentChanged(billing.appointmentListener());
         ClientDuplicatesRegistry duplicates = new ClientDuplicatesRegistry(b.store.clients().clientDuplicates());
@@ -159,6 +160,7 @@ public final class Qleven {
         private BurstPolicy failedSignInBurst = BurstPolicy.FAILED_SIGN_INS;
         private Mailer mailer;
         private com.qleven.ports.scheduling.out.CalendarRenderer calendarRenderer;
+        private com.qleven.ports.billing.out.InvoiceRenderer invoiceRenderer;
         private java.net.URI publicUrl = java.net.URI.create("http://localhost:8080");
         private AccountLifecyclePolicy accountLifecycle = AccountLifecyclePolicy.DEFAULT;
 
@@ -247,6 +249,15 @@ public final class Qleven {
          */
         public Builder calendarRenderer(com.qleven.ports.scheduling.out.CalendarRenderer renderer) {
             this.calendarRenderer = java.util.Objects.requireNonNull(renderer, "renderer");
+            return this;
+        }
+
+        /**
+         * Lays issued invoices out as PDF ({@code OpenPdfInvoiceRenderer} in the PDF adapter).
+         * Without one, {@code billing().invoicePdf} throws {@link IllegalStateException}.
+         */
+        public Builder invoiceRenderer(com.qleven.ports.billing.out.InvoiceRenderer renderer) {
+            this.invoiceRenderer = java.util.Objects.requireNonNull(renderer, "renderer");
             return this;
         }
 

@@ -190,7 +190,7 @@ public record Invoice(InvoiceId id, InvoiceKind kind, InvoiceStatus status, Clie
         });
         for (InvoiceAmounts.Line line : amounts.lines()) {
             ChargeLine c = line.charge();
-            field(text, "line", String.join("|", escape(c.description()), c.quantity().text(),
+            raw(text, "line", String.join("|", escape(c.description()), c.quantity().text(),
                     Long.toString(c.unitPrice().amountMinor()), escape(c.taxRate().code()), c.taxRate().rateText(),
                     Boolean.toString(c.taxRate().exempt()), Long.toString(c.discount().amountMinor()),
                     Long.toString(line.net().amountMinor()), Long.toString(line.tax().amountMinor()),
@@ -206,12 +206,17 @@ public record Invoice(InvoiceId id, InvoiceKind kind, InvoiceStatus status, Clie
         field(text, role + ".name", party.name());
         field(text, role + ".address", party.address());
         for (InvoiceParty.Identifier identifier : party.identifiers()) {
-            field(text, role + ".id", escape(identifier.label()) + "|" + escape(identifier.value()));
+            raw(text, role + ".id", escape(identifier.label()) + "|" + escape(identifier.value()));
         }
     }
 
     private static void field(StringBuilder text, String name, String value) {
         text.append(name).append('=').append(escape(value)).append('\n');
+    }
+
+    /** A field whose value is already escaped parts joined by {@code |}. */
+    private static void raw(StringBuilder text, String name, String escapedValue) {
+        text.append(name).append('=').append(escapedValue).append('\n');
     }
 
     private static String escape(String value) {

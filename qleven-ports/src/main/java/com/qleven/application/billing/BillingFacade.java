@@ -26,8 +26,10 @@ import com.qleven.ports.billing.in.InvoiceView;
 import com.qleven.ports.billing.in.SeriesCheck;
 import com.qleven.ports.billing.in.TaxRateCheck;
 import com.qleven.ports.billing.in.TaxRateView;
+import com.qleven.ports.billing.out.InvoiceRenderer;
 import com.qleven.ports.billing.out.Invoices;
 import com.qleven.ports.clients.in.InvoiceRecipients;
+import com.qleven.ports.scheduling.in.AppointmentChanged;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -40,18 +42,21 @@ public final class BillingFacade {
     private final TaxRatesService taxRates;
     private final InvoicesService invoices;
     private final BillingRegistry registry;
+    private final FeesService fees;
     private final PackagesService packages;
 
     /** Wires the context's services, each with the narrow ports it uses. */
-    public BillingFacade(Foundation f, InvoiceRecipients recipients) {
+    public BillingFacade(Foundation f, InvoiceRecipients recipients, Optional<InvoiceRenderer> renderer) {
         taxRates = new TaxRatesService(f.store().shared().transactions(), f.store().tenancy().centers(),
                 f.store().billing().taxRates(), f.audit(), f.clock());
         InvoiceSeal seal = new InvoiceSeal(f.cipher());
         invoices = new InvoicesService(f.store().shared().transactions(), f.store().billing().centers(),
                 f.store().billing().invoices(), f.store().billing().invoiceSeries(), taxRates,
                 new BookableClients(f.store().clients().clientRestrictions()), recipients, seal, f.audit(), f.ids(),
-                f.clock());
+                f.clock(), renderer, f.store().scheduling().appointments());
         registry = new BillingRegistry(f.store().billing().invoices(), f.store().billing().packages(), seal);
+        fees = new FeesService(invoices, taxRates, f.store().scheduling().catalogue(),
+                new BookableClients(f.store().clients().clientRestrictions()), f.audit(), f.clock());
         packages = new PackagesService(f.store().shared().transactions(), f.store().billing().packages(),
                 f.store().scheduling().catalogue(), invoices, seal, taxRates,
                 new BookableClients(f.store().clients().clientRestrictions()), f.audit(), f.ids(), f.clock());
@@ -98,6 +103,14 @@ public final class BillingFacade {
         return invoices.changeDraft(principal, id, lines, discount, expectedVersion);
     }
 
+    /**
+     * Deletes a draft (a fee waived, a draft made by mistake); an issued invoice is a 409, a stale
+     * {@code expectedVersion} a 412.
+     */
+    public void discardDraft(Principal principal, InvoiceId id, Optional<Long> expectedVersion) {
+        invoices.discardDraft(principal, id, expectedVersion);
+    }
+
     /** Issues a draft into the center's gapless series, chained to the series' last invoice. */
     public InvoiceView issueInvoice(Principal principal, InvoiceId id) {
         return invoices.issue(principal, id);
@@ -105,6 +118,11 @@ public final class BillingFacade {
 
     public InvoiceView invoice(Principal principal, InvoiceId id) {
         return invoices.get(principal, id);
+    }
+
+    /** The issued invoice or credit note as PDF ({@code application/pdf}); a draft is a 409. */
+    public byte[] invoicePdf(Principal principal, InvoiceId id) {
+        return invoices.pdf(principal, id);
     }
 
     /** The center's invoices (a client's, a status's), newest first. */
@@ -121,6 +139,14 @@ public final class BillingFacade {
     /** Checks the hash chain and the numbering of one series: administrators. */
     public SeriesCheck verifySeries(Principal principal, InvoiceNumber.Series series) {
         return invoices.verify(principal, series);
+    }
+
+    /**
+     * The center's fee policy, for {@code scheduling().onAppointmentChanged}: a no-show, or a staff
+     * cancellation inside the cancellation window, drafts an invoice for the fee in the step's unit.
+     */
+    public Consumer<AppointmentChanged> feePolicy() {
+        return fees;
     }
 
     // Prepaid packages --------------------------------------------------------------------------------

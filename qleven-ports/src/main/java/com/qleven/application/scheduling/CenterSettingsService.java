@@ -39,11 +39,6 @@ public final class CenterSettingsService {
     private static final Set<String> SETTINGS = Set.of("slug", "locale", "slotMinutes", "openingHours",
             "cancellationWindowHours", "waitlistOfferHoldMinutes");
     /** Languages of the countries Qleven starts in; any other country gets English with its region. */
-    private static final Map<String, String> LANGUAGES = Map.ofEntries(Map.entry("ES", "es"), Map.entry("MA", "fr"),
-            Map.entry("FR", "fr"), Map.entry("BE", "fr"), Map.entry("PT", "pt"), Map.entry("IT", "it"),
-            Map.entry("DE", "de"), Map.entry("AT", "de"), Map.entry("MX", "es"), Map.entry("AR", "es"),
-            Map.entry("CO", "es"), Map.entry("CL", "es"), Map.entry("DZ", "fr"), Map.entry("TN", "fr"),
-            Map.entry("SN", "fr"), Map.entry("NL", "nl"), Map.entry("BR", "pt"));
     private static final int SUFFIXES = 9;
 
     private final Transactions transactions;
@@ -105,7 +100,7 @@ public final class CenterSettingsService {
     /** The defaults: a slug from the name nobody holds, the country's language. */
     private SchedulingSettings defaults(Center center) {
         String country = center.profile().country();
-        Locale locale = new Locale(LANGUAGES.getOrDefault(country, "en"), country);
+        Locale locale = com.qleven.domain.shared.CountryLocales.of(country);
         return SchedulingSettings.defaults(freeSlug(center), locale);
     }
 
