@@ -136,10 +136,9 @@ class StatementBudgetTest {
             // Completing also runs billing's part in its unit (issue 10): the service, the billing center
             // and the client's redeemable packages (locked), then, when none redeems (the recipe's
             // client holds no package of the bookable service), the client's standing (a restricted
-            // client's invoice is left to the desk) and the draft invoice: the standing again
-            // (InvoicesService.draftIn), the tax rates, the finance key, the insert and its audit
-            // event: 7 + 9.
-            entry("POST /v1/appointments/{id}/complete", budget(1, 16)),
+            // client's invoice is left to the desk) and the draft invoice: the service's rate, the
+            // finance key, the insert and its audit event: 7 + 8.
+            entry("POST /v1/appointments/{id}/complete", budget(1, 15)),
             // Both with the center's fee charged: the fee's invoice drafted in the step's unit (the
             // policy, the service, the client's standing, the rate, the finance key, the invoice and
             // its lines, its audit event). Without a fee a no-show costs 8, an early cancellation 9.
@@ -222,7 +221,7 @@ class StatementBudgetTest {
             entry("POST /v1/invoices/{id}/credit-notes", budget(1, 11)),
             entry("GET /v1/invoice-series/{series}/verify", budget(1, 4)),
             // Packages: a sale drafts and issues its invoice in the same unit (as POST /v1/invoices then
-            // /issue, 16 together); a refund locks the package and issues a credit note (as
+            // /issue, 15 together); a refund locks the package and issues a credit note (as
             // /credit-notes) and closes the package; a client package's read and list read the
             // center's zone for its status today; the liability report is the center and one grouped
             // statement.
@@ -230,10 +229,10 @@ class StatementBudgetTest {
             entry("GET /v1/packages", budget(1, 3)),
             entry("GET /v1/packages/{id}", budget(1, 3)),
             entry("POST /v1/packages/{id}/retire", budget(1, 4)),
-            entry("POST /v1/clients/{id}/packages", budget(1, 16)),
+            entry("POST /v1/clients/{id}/packages", budget(1, 15)),
             entry("GET /v1/clients/{id}/packages", budget(1, 5)),
             entry("GET /v1/client-packages/{id}", budget(1, 4)),
-            entry("POST /v1/client-packages/{id}/refund", budget(1, 16)),
+            entry("POST /v1/client-packages/{id}/refund", budget(1, 15)),
             entry("GET /v1/reports/package-liability", budget(1, 4)),
             entry("GET /v1/billing-settings", budget(1, 2)),
             entry("PUT /v1/billing-settings", budget(1, 3)),

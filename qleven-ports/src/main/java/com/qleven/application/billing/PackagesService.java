@@ -13,6 +13,7 @@ import com.qleven.domain.billing.InvoiceKind;
 import com.qleven.domain.billing.Money;
 import com.qleven.domain.billing.PackageId;
 import com.qleven.domain.billing.Quantity;
+import com.qleven.domain.billing.TaxRate;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.scheduling.Appointment;
 import com.qleven.domain.scheduling.AppointmentEvent;
@@ -431,9 +432,13 @@ public final class PackagesService {
             record(changed.by(), "invoice.deferred_restricted", "appointment", appointment.id().value(), now);
             return;
         }
-        StoredInvoice draft = invoices.draftIn(tenant, center, new DraftInvoiceCommand(appointment.client(),
-                Optional.of(appointment.id()), InvoiceKind.FULL, List.of(new InvoiceLineCommand(service.name(),
-                        Quantity.ONE, service.price(), service.taxRate(), Optional.empty())), Optional.empty()), now);
+        // The service names its rate already: a rate retired since still applies to what names it, so a
+        // completion never fails on it (the client was checked just above, the appointment is its own).
+        TaxRate rate = taxRates.rateOf(tenant, service.taxRate()).orElseThrow(() ->
+                new IllegalStateException("service " + service.id() + " names a tax rate its center lacks"));
+        StoredInvoice draft = invoices.draftLinesIn(tenant, center, new DraftInvoiceCommand(appointment.client(),
+                Optional.of(appointment.id()), InvoiceKind.FULL, List.of(), Optional.empty()),
+                List.of(ChargeLine.of(service.name(), Quantity.ONE, service.price(), rate)), now);
         record(changed.by(), "invoice.create", InvoicesService.SUBJECT, draft.id().value(), now);
     }
 

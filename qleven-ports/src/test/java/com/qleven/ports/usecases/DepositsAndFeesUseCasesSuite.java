@@ -249,7 +249,12 @@ public abstract class DepositsAndFeesUseCasesSuite extends UseCasesSuiteBase {
         qleven.scheduling().confirm(c.receptionist(), booked.id());
         qleven.scheduling().checkIn(c.receptionist(), booked.id());
         qleven.scheduling().complete(c.receptionist(), booked.id());
-        assertThat(invoicesOf(c)).isEmpty();
+        // No fee: the only invoice is the treatment's own, drafted on completion at the service's price.
+        assertThat(invoicesOf(c)).singleElement().satisfies(i -> {
+            assertThat(i.invoice().lines()).singleElement().satisfies(l ->
+                    assertThat(l.description()).isEqualTo("Limpieza facial"));
+            assertThat(i.total()).isEqualTo(eur(4525));
+        });
     }
 
     @Test
