@@ -7,6 +7,7 @@ import com.qleven.ports.billing.out.BillingStore;
 import com.qleven.ports.billing.out.BillingCenters;
 import com.qleven.ports.billing.out.InvoiceSeries;
 import com.qleven.ports.billing.out.Invoices;
+import com.qleven.ports.billing.out.Payments;
 import com.qleven.ports.billing.out.TaxRates;
 import com.qleven.ports.clients.out.ClientDuplicates;
 import com.qleven.ports.clients.out.ClientRestrictions;
@@ -95,8 +96,9 @@ public final class InMemoryStore implements QlevenStore {
                 new InMemoryStaffSchedules(tx, memberships), new InMemoryAppointments(tx), waitlist,
                 new InMemoryWaitlistOffersDue(tx, waitlist), new InMemoryCalendarFeeds(tx), new InMemoryManageLinks(tx));
         InMemoryInvoiceSeries invoiceSeries = new InMemoryInvoiceSeries(tx);
-        billing = new Billing(new InMemoryTaxRates(tx), invoiceSeries, new InMemoryInvoices(tx, invoiceSeries),
-                new InMemoryBillingCenters(tx, centers, schedulingSettings));
+        InMemoryInvoices invoices = new InMemoryInvoices(tx, invoiceSeries);
+        billing = new Billing(new InMemoryTaxRates(tx), invoiceSeries, invoices,
+                new InMemoryBillingCenters(tx, centers, schedulingSettings), new InMemoryPayments(tx, invoices));
     }
 
     /** PostgreSQL orders uuids by their bytes, unsigned; {@link UUID#compareTo} compares signed longs. */
@@ -177,7 +179,7 @@ public final class InMemoryStore implements QlevenStore {
                               ManageLinks manageLinks) implements SchedulingStore {
     }
 
-    private record Billing(TaxRates taxRates, InvoiceSeries invoiceSeries, Invoices invoices, BillingCenters centers)
-            implements BillingStore {
+    private record Billing(TaxRates taxRates, InvoiceSeries invoiceSeries, Invoices invoices, BillingCenters centers,
+                           Payments payments) implements BillingStore {
     }
 }

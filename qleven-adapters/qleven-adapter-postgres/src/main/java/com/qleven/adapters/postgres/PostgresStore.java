@@ -21,6 +21,7 @@ import com.qleven.ports.audit.out.AuditStore;
 import com.qleven.ports.billing.out.BillingCenters;
 import com.qleven.ports.billing.out.BillingStore;
 import com.qleven.ports.billing.out.Invoices;
+import com.qleven.ports.billing.out.Payments;
 import com.qleven.ports.billing.out.InvoiceSeries;
 import com.qleven.ports.billing.out.TaxRates;
 import com.qleven.ports.clients.out.ClientDuplicates;
@@ -131,7 +132,7 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
                 SchedulingRepositories.waitlist(tx), SchedulingRepositories.waitlistOffersDue(tx),
                 SchedulingRepositories.calendarFeeds(tx), SchedulingRepositories.manageLinks(tx));
         this.billing = new Billing(BillingRepositories.taxRates(tx), BillingRepositories.invoiceSeries(tx),
-                BillingRepositories.invoices(tx), BillingRepositories.centers(tx));
+                BillingRepositories.invoices(tx), BillingRepositories.centers(tx), BillingRepositories.payments(tx));
     }
 
     /**
@@ -296,7 +297,7 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
                               ManageLinks manageLinks) implements SchedulingStore {
     }
 
-    private record Billing(TaxRates taxRates, InvoiceSeries invoiceSeries, Invoices invoices, BillingCenters centers)
-            implements BillingStore {
+    private record Billing(TaxRates taxRates, InvoiceSeries invoiceSeries, Invoices invoices, BillingCenters centers,
+                           Payments payments) implements BillingStore {
     }
 }

@@ -1,6 +1,6 @@
 package com.qleven.ports.billing.out;
 
-/** The store's billing group: each center's tax rates, invoice series, invoices and billing settings. */
+/** The store's billing group: each center's tax rates, invoice series, invoices, billing settings, payments. */
 public interface BillingStore {
     TaxRates taxRates();
 
@@ -9,4 +9,7 @@ public interface BillingStore {
     Invoices invoices();
 
     BillingCenters centers();
+
+    /** Payments, refunds and deposits (issue 10, item 3). */
+    Payments payments();
 }
