@@ -64,8 +64,8 @@ public abstract class PaymentUseCasesSuite extends UseCasesSuiteBase {
     private static final Currency EUR = Currency.getInstance("EUR");
     private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
 
-    private QlevenStore store;
-    private Qleven qleven;
+    protected QlevenStore store;
+    protected Qleven qleven;
     private MutableClock clock;
     private ClientInfo from;
 
@@ -77,10 +77,10 @@ public abstract class PaymentUseCasesSuite extends UseCasesSuiteBase {
         qleven = core(store, cipher(store)).clock(clock).signupsPerAddressPerHour(1000).build();
     }
 
-    private record Center(TenantId tenant, Principal admin, Principal desk, Principal professional, ClientId client) {
+    protected record Center(TenantId tenant, Principal admin, Principal desk, Principal professional, ClientId client) {
     }
 
-    private Center center() {
+    protected Center center() {
         String adminEmail = "admin-" + UUID.randomUUID() + "@example.com";
         TenantId tenant = qleven.tenancy().signUp(SignUpCommand.builder()
                 .centerName("Clínica Sol").address("Calle Mayor 1, Madrid").taxId("B12345678").country("ES")
@@ -112,7 +112,7 @@ public abstract class PaymentUseCasesSuite extends UseCasesSuiteBase {
         return new Money(minor, EUR);
     }
 
-    private static PaymentCommand pay(PaymentMethod method, long minor) {
+    protected static PaymentCommand pay(PaymentMethod method, long minor) {
         return new PaymentCommand(method, eur(minor), Optional.empty());
     }
 
@@ -123,7 +123,7 @@ public abstract class PaymentUseCasesSuite extends UseCasesSuiteBase {
     }
 
     /** An issued invoice of {@code price} (prices include tax, so the total is the price). */
-    private InvoiceId issued(Center c, long price) {
+    protected InvoiceId issued(Center c, long price) {
         return qleven.billing().issueInvoice(c.desk(), draft(c, Optional.empty(), price).invoice().id())
                 .invoice().id();
     }
@@ -132,7 +132,7 @@ public abstract class PaymentUseCasesSuite extends UseCasesSuiteBase {
         return qleven.billing().invoice(c.admin(), id);
     }
 
-    private AppointmentId booked(Center c) {
+    protected AppointmentId booked(Center c) {
         ServiceId service = new ServiceId(UUID.randomUUID());
         store.shared().transactions().inTenant(c.tenant(), () -> {
             store.scheduling().catalogue().addService(c.tenant(), new Service(service, "Limpieza facial", 60, 0, 0,
