@@ -33,6 +33,7 @@ import com.qleven.ports.billing.in.InvoiceLineCommand;
 import com.qleven.ports.billing.in.InvoiceView;
 import com.qleven.ports.billing.in.PaymentCommand;
 import com.qleven.ports.billing.in.PaymentReceipt;
+import com.qleven.ports.billing.out.PaymentProvider;
 import com.qleven.ports.clients.in.CreateClientCommand;
 import com.qleven.ports.scheduling.in.BookAppointmentCommand;
 import com.qleven.ports.tenancy.in.AddUserCommand;
@@ -425,6 +426,46 @@ public abstract class PaymentUseCasesSuite extends UseCasesSuiteBase {
         assertThat(qleven.billing().cashReport(c.admin(), LocalDate.parse("2026-06-17")).total())
                 .isEqualTo(new CashReport.Tally(0, eur(0)));
         assertThat(events(c)).contains("cash_report.read");
+    }
+
+    @Test
+    void theProviderIsAskedForEachMovementAndADeclineRecordsNothing() {
+        List<PaymentProvider.Request> asked = new ArrayList<>();
+        boolean[] decline = {false};
+        qleven = core(store, cipher(store)).clock(clock).signupsPerAddressPerHour(1000)
+                .paymentProvider((tenant, request) -> {
+                    asked.add(request);
+                    return decline[0] ? new PaymentProvider.Outcome.Declined("insufficient funds")
+                            : new PaymentProvider.Outcome.Accepted("gateway", Optional.of("gw-" + request.id()));
+                }).build();
+        Center c = center();
+        InvoiceId id = issued(c, 10000);
+
+        PaymentReceipt paid = qleven.billing().recordPayment(c.desk(), id,
+                new PaymentCommand(PaymentMethod.CARD, eur(4000), Optional.of("AUTH 1")));
+        assertThat(asked).singleElement().satisfies(r -> {
+            assertThat(r.id()).isEqualTo(paid.payment().id());
+            assertThat(r.kind()).isEqualTo(PaymentKind.PAYMENT);
+            assertThat(r.amount()).isEqualTo(eur(4000));
+            assertThat(r.reference()).contains("AUTH 1");
+        });
+        assertThat(paid.payment().provider()).isEqualTo("gateway");
+        assertThat(paid.payment().reference()).contains("gw-" + paid.payment().id());
+
+        decline[0] = true;
+        UnprocessableException declined = catchThrowableOfType(() -> qleven.billing().recordPayment(c.desk(), id,
+                pay(PaymentMethod.CARD, 1000)), UnprocessableException.class);
+        assertThat(declined.field()).isEqualTo("method");
+        assertThat(declined.getMessage()).contains("insufficient funds");
+        assertThat(qleven.billing().payments(c.desk(), id)).hasSize(1);
+        assertThat(invoice(c, id).balance()).isEqualTo(eur(6000));
+
+        // A refund asks for a positive amount, its direction in its kind.
+        decline[0] = false;
+        InvoiceId note = qleven.billing().creditNote(c.admin(), id, true, List.of(), "Error").invoice().id();
+        qleven.billing().recordPayment(c.admin(), note, pay(PaymentMethod.CARD, 4000));
+        assertThat(asked.get(asked.size() - 1).kind()).isEqualTo(PaymentKind.REFUND);
+        assertThat(asked.get(asked.size() - 1).amount()).isEqualTo(eur(4000));
     }
 
     private List<String> events(Center c) {
