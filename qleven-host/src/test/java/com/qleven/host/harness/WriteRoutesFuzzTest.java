@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.qleven.host.TestHost;
 import com.qleven.host.TestHost.Reply;
-import com.qleven.host.http.billing.BillingFixtures;
 import com.qleven.host.http.privacy.IncidentFixtures;
 import java.net.http.HttpRequest;
 import java.sql.Connection;
@@ -52,8 +51,6 @@ class WriteRoutesFuzzTest {
     private static CenterFixture b;
     private static String operator;
     private static final List<String> SLUGS = new ArrayList<>();
-    /** An issued invoice of each center, so that payments reach a real invoice past its lookup. */
-    private static final List<String> INVOICES = new ArrayList<>();
     private static final List<String> CALLERS = List.of("a-administrator", "a-professional", "a-receptionist",
             "b-administrator", "operator", "nobody", "forged");
     private static final List<OpenApiRoutes.Operation> WRITES = new OpenApiRoutes().operations().stream()
@@ -69,7 +66,6 @@ class WriteRoutesFuzzTest {
         // Online booking's routes name a center by its public slug: both centers' slugs are real path values.
         for (CenterFixture f : List.of(a, b)) {
             SLUGS.add(host.get("/v1/center", f.center().token()).json().get("slug").asText());
-            INVOICES.add(BillingFixtures.issued(host, f.center().token(), f.clientId(), 100000));
         }
         settle();
     }
@@ -213,7 +209,6 @@ class WriteRoutesFuzzTest {
                     f.bookableServiceId(), f.waitlistId(), f.duplicateId(), f.invoiceId(), f.draftInvoiceId()));
         }
         real.addAll(SLUGS);
-        real.addAll(INVOICES);
         return switch (random.nextInt(6)) {
             case 0 -> "not-a-uuid";
             case 1 -> "00000000-0000-0000-0000-000000000000";
