@@ -357,11 +357,11 @@ class CrossTenantProbeTest {
     private static final Map<String, Long> CASH_PAID = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Map<String, String> PAID_INVOICES = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The center's issued invoice with one cash payment on it, made once (in {@link #start}). */
+    /** The fixture's issued invoice with one cash payment on it, made once (in {@link #start}). */
     private static String paidInvoice(CenterFixture f) {
         return PAID_INVOICES.computeIfAbsent(f.center().tenantId(), tenant -> {
-            long amount = f == A ? 1234 : 98765;
-            String invoice = BillingFixtures.issued(host, f.center().token(), f.clientId(), 100000);
+            long amount = f == A ? 1234 : 2345;
+            String invoice = f.invoiceId();
             Reply paid = host.post("/v1/invoices/" + invoice + "/payments", BillingFixtures.payment("cash", amount),
                     f.center().token());
             assertThat(paid.status()).as(paid.body()).isEqualTo(201);

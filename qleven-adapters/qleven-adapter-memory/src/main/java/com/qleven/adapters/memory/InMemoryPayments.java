@@ -1,12 +1,12 @@
 package com.qleven.adapters.memory;
 
 import com.qleven.domain.billing.InvoiceId;
-import com.qleven.domain.billing.Payment;
 import com.qleven.domain.billing.PaymentKind;
 import com.qleven.domain.billing.PaymentMethod;
 import com.qleven.domain.scheduling.AppointmentId;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.billing.out.Invoices;
+import com.qleven.ports.billing.out.Payment;
 import com.qleven.ports.billing.out.Payments;
 import com.qleven.ports.billing.out.StoredInvoice;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package com.qleven.ports.billing.in;
 
 import com.qleven.domain.billing.Money;
-import com.qleven.domain.billing.Payment;
+import com.qleven.ports.billing.out.Payment;
 import java.util.Objects;
 
 /**

@@ -1,7 +1,6 @@
 package com.qleven.ports.billing.out;
 
 import com.qleven.domain.billing.InvoiceId;
-import com.qleven.domain.billing.Payment;
 import com.qleven.domain.billing.PaymentKind;
 import com.qleven.domain.billing.PaymentMethod;
 import com.qleven.domain.scheduling.AppointmentId;

@@ -1,5 +1,10 @@
-package com.qleven.domain.billing;
+package com.qleven.ports.billing.out;
 
+import com.qleven.domain.billing.InvoiceId;
+import com.qleven.domain.billing.Money;
+import com.qleven.domain.billing.PaymentId;
+import com.qleven.domain.billing.PaymentKind;
+import com.qleven.domain.billing.PaymentMethod;
 import com.qleven.domain.scheduling.AppointmentId;
 import com.qleven.domain.shared.UserId;
 import java.time.Instant;
@@ -12,7 +17,7 @@ import java.util.Optional;
  * deposit positive. A payment and a refund name the invoice (or credit note) they settle; a deposit
  * names its appointment, and its invoice once it is applied to the appointment's issued invoice. It
  * holds no personal data beyond ids: the reference is a terminal's authorisation code or a
- * transfer reference, never card data ({@link PaymentReference}).
+ * transfer reference, never card data ({@link com.qleven.domain.billing.PaymentReference}).
  */
 public record Payment(PaymentId id, PaymentKind kind, Optional<InvoiceId> invoice,
                       Optional<AppointmentId> appointment, PaymentMethod method, Money amount,
