@@ -77,6 +77,7 @@ public final class Qleven {
                 b.paymentProvider);
         scheduling = new SchedulingFacade(f, billing.taxRateCheck(), consent::recordFromChannel, b.publicBookingLimits,
                 Optional.ofNullable(b.calendarRenderer));
+        scheduling.onAppointmentChanged(billing.feePolicy());
         ClientDuplicatesRegistry duplicates = new ClientDuplicatesRegistry(b.store.clients().clientDuplicates());
         // What each context holds about a client; a context that stores personal data adds its section here.
         PrivacyRegistry registry = new PrivacyRegistry()

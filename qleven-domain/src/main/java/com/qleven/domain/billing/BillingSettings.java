@@ -2,6 +2,7 @@ package com.qleven.domain.billing;
 
 import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.ValidationException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -11,14 +12,17 @@ import java.util.regex.Pattern;
 /**
  * A center's billing settings: whether its prices include tax, the legal name its invoices carry
  * (its trading name when none), and the identifiers a tax office requires beside its tax id: in
- * Morocco the ICE (15 digits) and the IF (identifiant fiscal). Validated as the body is, naming each
- * bad field.
+ * Morocco the ICE (15 digits) and the IF (identifiant fiscal); and its fee policy: what a no-show
+ * and a cancellation inside the center's cancellation window cost the client (a fixed amount or a
+ * percentage of the service's price; none when absent). Validated as the body is, naming each bad
+ * field ({@code ice}, {@code noShowFee.percent}, {@code lateCancellationFee.amount.amountMinor}).
  */
 public record BillingSettings(PriceBasis priceBasis, Optional<String> legalName, Optional<String> ice,
-                              Optional<String> ifNumber) {
+                              Optional<String> ifNumber, Optional<Fee> noShowFee, Optional<Fee> lateCancellationFee) {
     private static final Pattern ICE = Pattern.compile("\\d{15}");
     private static final Pattern IF_NUMBER = Pattern.compile("\\d{1,15}");
     private static final int MAX_LEGAL_NAME = 200;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     public BillingSettings {
         Objects.requireNonNull(priceBasis, "priceBasis");
@@ -35,9 +39,47 @@ public record BillingSettings(PriceBasis priceBasis, Optional<String> legalName,
         if (ifNumber.isPresent() && !IF_NUMBER.matcher(ifNumber.get()).matches()) {
             errors.add(new FieldError("ifNumber", "must be the digits of the identifiant fiscal"));
         }
+        Objects.requireNonNull(noShowFee, "noShowFee");
+        Objects.requireNonNull(lateCancellationFee, "lateCancellationFee");
+        noShowFee.ifPresent(f -> checkFee(errors, "noShowFee", f));
+        lateCancellationFee.ifPresent(f -> checkFee(errors, "lateCancellationFee", f));
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
+    }
+
+    /** Settings without a fee policy: no-shows and late cancellations cost nothing. */
+    public BillingSettings(PriceBasis priceBasis, Optional<String> legalName, Optional<String> ice,
+                           Optional<String> ifNumber) {
+        this(priceBasis, legalName, ice, ifNumber, Optional.empty(), Optional.empty());
+    }
+
+    private static void checkFee(List<FieldError> errors, String field, Fee fee) {
+        if (fee instanceof Fee.Fixed fixed && fixed.amount().amountMinor() <= 0) {
+            errors.add(new FieldError(field + ".amount.amountMinor", "must be more than 0"));
+        } else if (fee instanceof Fee.Percent percent) {
+            BigDecimal p = percent.percent();
+            if (p.signum() <= 0 || p.compareTo(HUNDRED) > 0 || p.scale() > 2) {
+                errors.add(new FieldError(field + ".percent",
+                        "must be more than 0 and at most 100, with at most two decimals"));
+            }
+        }
+    }
+
+    /**
+     * What a no-show of a service of {@code price} costs under the policy; empty when the policy
+     * charges none.
+     */
+    public Optional<Money> noShowFeeFor(Money price) {
+        return noShowFee.map(f -> f.of(price));
+    }
+
+    /**
+     * What a cancellation inside the window of a service of {@code price} costs under the policy;
+     * empty when the policy charges none.
+     */
+    public Optional<Money> lateCancellationFeeFor(Money price) {
+        return lateCancellationFee.map(f -> f.of(price));
     }
 
     /** A new center's: prices include tax (what clients of a beauty center read), no extra identifier. */

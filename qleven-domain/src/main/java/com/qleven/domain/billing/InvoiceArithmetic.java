@@ -125,6 +125,16 @@ public final class InvoiceArithmetic {
     }
 
     /**
+     * {@code percent} % of {@code amount} (a fee that is a share of a price), rounded half up to the
+     * minor unit: 50 % of 45.25 is 22.63.
+     */
+    public static Money percentOf(Money amount, BigDecimal percent) {
+        long share = new BigDecimal(amount.amountMinor()).multiply(percent)
+                .divide(HUNDRED, 0, RoundingMode.HALF_UP).longValueExact();
+        return money(share, amount.currency());
+    }
+
+    /**
      * {@code discount} spread over {@code weights} in proportion, by largest remainder: each share is
      * the floor of its exact part, and the units left go to the largest remainders (the earlier line
      * on a tie), so the shares add up to the discount and none exceeds its weight.

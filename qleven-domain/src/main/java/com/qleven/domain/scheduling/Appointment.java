@@ -1,5 +1,6 @@
 package com.qleven.domain.scheduling;
 
+import com.qleven.domain.billing.Money;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.scheduling.AppointmentEvent.AppointmentBooked;
 import com.qleven.domain.scheduling.AppointmentEvent.AppointmentCancelled;
@@ -33,13 +34,15 @@ import java.util.Set;
  *
  * <p>The buffers are those of the service when booked or last moved, so editing a service later
  * never changes what an existing appointment holds: {@link #occupied()} is exactly the interval the
- * exclusion constraint guards for its professional, room and equipment.
+ * exclusion constraint guards for its professional, room and equipment. Likewise {@code depositDue}
+ * is the deposit its service asked for when it was booked (null when none), whatever the service
+ * asks later.
  */
 public record Appointment(AppointmentId id, ClientId client, ServiceId service, UserId professional, RoomId room,
                           List<EquipmentId> equipment, Instant start, Instant end, int bufferBeforeMinutes,
                           int bufferAfterMinutes, AppointmentStatus status, Instant statusAt,
                           Cancellation cancellation, List<PreviousSlot> history, SeriesId series, Instant bookedAt,
-                          Actor bookedBy) {
+                          Actor bookedBy, Money depositDue) {
     public static final int MAX_REASON = 500;
 
     public Appointment {
@@ -64,6 +67,18 @@ public record Appointment(AppointmentId id, ClientId client, ServiceId service, 
         history = List.copyOf(history);
         Objects.requireNonNull(bookedAt, "bookedAt");
         Objects.requireNonNull(bookedBy, "bookedBy");
+        if (depositDue != null && depositDue.amountMinor() <= 0) {
+            throw new IllegalArgumentException("a deposit due is more than 0");
+        }
+    }
+
+    /** An appointment that asks no deposit. */
+    public Appointment(AppointmentId id, ClientId client, ServiceId service, UserId professional, RoomId room,
+                       List<EquipmentId> equipment, Instant start, Instant end, int bufferBeforeMinutes,
+                       int bufferAfterMinutes, AppointmentStatus status, Instant statusAt, Cancellation cancellation,
+                       List<PreviousSlot> history, SeriesId series, Instant bookedAt, Actor bookedBy) {
+        this(id, client, service, professional, room, equipment, start, end, bufferBeforeMinutes, bufferAfterMinutes,
+                status, statusAt, cancellation, history, series, bookedAt, bookedBy, null);
     }
 
     /**
@@ -81,7 +96,7 @@ public record Appointment(AppointmentId id, ClientId client, ServiceId service, 
         requireResources(service, slot);
         Appointment booked = new Appointment(id, client, service.id(), slot.professional(), slot.room(),
                 slot.equipment(), slot.start(), slot.end(), service.bufferBeforeMinutes(), service.bufferAfterMinutes(),
-                AppointmentStatus.BOOKED, now, null, List.of(), series, now, by);
+                AppointmentStatus.BOOKED, now, null, List.of(), series, now, by, service.deposit().orElse(null));
         return new AppointmentChange(booked, new AppointmentBooked(id, client, service.id(), slot.professional(),
                 slot.start(), slot.end(), series, now, by));
     }
@@ -123,15 +138,17 @@ public record Appointment(AppointmentId id, ClientId client, ServiceId service, 
 
     /**
      * booked or confirmed → cancelled, freeing what it held. Staff may cancel at any time; the client
-     * only until {@code clientWindow} before the start (the center's cancellation window).
+     * only until {@code clientWindow} before the start (the center's cancellation window). The event
+     * says whether the cancellation is late: after that point, so only staff could make it.
      */
     public AppointmentChange cancel(String reason, Actor by, Instant now, Duration clientWindow) {
         String why = reason(reason);
         require(Set.of(AppointmentStatus.BOOKED, AppointmentStatus.CONFIRMED), "cancel");
         requireClientWindow(by, now, clientWindow, "cancelled");
+        boolean late = now.isAfter(start.minus(Objects.requireNonNull(clientWindow, "clientWindow")));
         Appointment cancelled = moved(AppointmentStatus.CANCELLED, now, new Cancellation(why, by, now));
         return new AppointmentChange(cancelled,
-                new AppointmentCancelled(id, client, why, freed(), now, by));
+                new AppointmentCancelled(id, client, why, freed(), late, now, by));
     }
 
     /** booked or confirmed → no_show, by staff, once the start has passed. */
@@ -166,7 +183,8 @@ public record Appointment(AppointmentId id, ClientId client, ServiceId service, 
         moves.add(new PreviousSlot(start, end, professional, room, equipment, now, by));
         Appointment rescheduled = new Appointment(id, client, service, slot.professional(), slot.room(),
                 slot.equipment(), slot.start(), slot.end(), current.bufferBeforeMinutes(),
-                current.bufferAfterMinutes(), AppointmentStatus.BOOKED, now, null, moves, series, bookedAt, bookedBy);
+                current.bufferAfterMinutes(), AppointmentStatus.BOOKED, now, null, moves, series, bookedAt, bookedBy,
+                depositDue);
         return new AppointmentChange(rescheduled, new AppointmentRescheduled(id, client, freed(), slot.start(),
                 slot.end(), slot.professional(), now, by));
     }
@@ -177,7 +195,7 @@ public record Appointment(AppointmentId id, ClientId client, ServiceId service, 
 
     private Appointment moved(AppointmentStatus next, Instant now, Cancellation why) {
         return new Appointment(id, client, service, professional, room, equipment, start, end, bufferBeforeMinutes,
-                bufferAfterMinutes, next, now, why, history, series, bookedAt, bookedBy);
+                bufferAfterMinutes, next, now, why, history, series, bookedAt, bookedBy, depositDue);
     }
 
     private void require(Set<AppointmentStatus> from, String verb) {

@@ -35,9 +35,13 @@ public sealed interface AppointmentEvent {
                                 Instant at, Actor by) implements AppointmentEvent {
     }
 
-    /** {@code freed} is the slot the cancellation gives back, for the waitlist. */
+    /**
+     * {@code freed} is the slot the cancellation gives back, for the waitlist; {@code late} when it
+     * came inside the center's cancellation window (only staff may cancel then), which the center's
+     * fee policy may charge for.
+     */
     record AppointmentCancelled(AppointmentId appointment, ClientId client, String reason, FreedSlot freed,
-                                Instant at, Actor by) implements AppointmentEvent {
+                                boolean late, Instant at, Actor by) implements AppointmentEvent {
     }
 
     record AppointmentNoShow(AppointmentId appointment, ClientId client, Instant at, Actor by)

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,11 +16,13 @@ import java.util.Set;
  * {@code bufferBeforeMinutes} before its start until {@code bufferAfterMinutes} after its end
  * (preparation and cleaning). {@code taxRate} is the code of one of the center's rates (billing owns
  * them). An empty {@code professionalIds} means any professional with working hours may perform it.
- * Validated as the body of {@code POST /v1/services} is, naming each bad field.
+ * A {@code deposit}, when present, is what the desk asks for at booking (more than 0, at most the
+ * price, in its currency); each appointment keeps the one its booking asked for. Validated as the body of {@code POST /v1/services} is, naming each bad field.
  */
 public record Service(ServiceId id, String name, int durationMinutes, int bufferBeforeMinutes,
                       int bufferAfterMinutes, Money price, String taxRate, boolean roomRequired,
-                      Set<String> equipmentKinds, Set<UserId> professionalIds, boolean active) {
+                      Set<String> equipmentKinds, Set<UserId> professionalIds, boolean active,
+                      Optional<Money> deposit) {
     public static final int MAX_NAME = 200;
     public static final int MAX_DURATION_MINUTES = 12 * 60;
     public static final int MAX_BUFFER_MINUTES = 4 * 60;
@@ -45,6 +48,21 @@ public record Service(ServiceId id, String name, int durationMinutes, int buffer
             errors.add(new FieldError("price", "is required"));
         } else if (price.isNegative()) {
             errors.add(new FieldError("price.amountMinor", "must not be negative"));
+        }
+        if (deposit == null) {
+            deposit = Optional.empty();
+        }
+        if (deposit.isPresent()) {
+            Money d = deposit.get();
+            if (d.amountMinor() <= 0) {
+                errors.add(new FieldError("deposit.amountMinor", "must be more than 0"));
+            } else if (price != null && !d.currency().equals(price.currency())) {
+                errors.add(new FieldError("deposit.currency", "must be the price's currency, "
+                        + price.currency().getCurrencyCode()));
+            } else if (price != null && d.amountMinor() > price.amountMinor()) {
+                errors.add(new FieldError("deposit.amountMinor", "must be at most the price, "
+                        + price.amountMinor()));
+            }
         }
         if (taxRate == null || taxRate.isBlank()) {
             errors.add(new FieldError("taxRate", "is required"));
@@ -80,6 +98,14 @@ public record Service(ServiceId id, String name, int durationMinutes, int buffer
         professionalIds = java.util.Collections.unmodifiableSet(professionals);
     }
 
+    /** A service that asks no deposit. */
+    public Service(ServiceId id, String name, int durationMinutes, int bufferBeforeMinutes, int bufferAfterMinutes,
+                   Money price, String taxRate, boolean roomRequired, Set<String> equipmentKinds,
+                   Set<UserId> professionalIds, boolean active) {
+        this(id, name, durationMinutes, bufferBeforeMinutes, bufferAfterMinutes, price, taxRate, roomRequired,
+                equipmentKinds, professionalIds, active, Optional.empty());
+    }
+
     /** True when {@code professional} may perform it: named, or no one is named. */
     public boolean performableBy(UserId professional) {
         return professionalIds.isEmpty() || professionalIds.contains(professional);
@@ -104,6 +130,6 @@ public record Service(ServiceId id, String name, int durationMinutes, int buffer
 
     public Service withActive(boolean value) {
         return new Service(id, name, durationMinutes, bufferBeforeMinutes, bufferAfterMinutes, price, taxRate,
-                roomRequired, equipmentKinds, professionalIds, value);
+                roomRequired, equipmentKinds, professionalIds, value, deposit);
     }
 }

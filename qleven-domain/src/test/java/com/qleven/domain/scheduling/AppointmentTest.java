@@ -7,6 +7,7 @@ import static com.qleven.domain.scheduling.SchedulingFixtures.room;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.qleven.domain.billing.Money;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.scheduling.AppointmentEvent.AppointmentBooked;
 import com.qleven.domain.scheduling.AppointmentEvent.AppointmentCancelled;
@@ -126,7 +127,7 @@ class AppointmentTest {
         assertThat(a.status().holdsResources()).isFalse();
         assertThat(a.cancellation()).isEqualTo(new Cancellation("Flu", RECEPTION, NOW));
         assertThat(change.event()).isEqualTo(new AppointmentCancelled(a.id(), CLIENT, "Flu",
-                new FreedSlot(SERVICE.id(), professional(1), START, START.plusSeconds(45 * 60)), NOW, RECEPTION));
+                new FreedSlot(SERVICE.id(), professional(1), START, START.plusSeconds(45 * 60)), false, NOW, RECEPTION));
         assertThatThrownBy(() -> booked().cancel(" ", RECEPTION, NOW, WINDOW))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("reason"));
@@ -145,6 +146,33 @@ class AppointmentTest {
         assertThat(booked().cancel("sick", RECEPTION, START.minusSeconds(60), WINDOW).appointment().status())
                 .isEqualTo(AppointmentStatus.CANCELLED);
         assertThatThrownBy(() -> booked().checkIn(Actor.client(), NOW)).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void a_staff_cancellation_after_the_clients_last_chance_is_late_and_one_before_is_not() {
+        Instant lastChance = START.minus(WINDOW);
+        assertThat(late(booked().cancel("trip", Actor.client(), lastChance, WINDOW))).isFalse();
+        assertThat(late(booked().cancel("sick", RECEPTION, lastChance, WINDOW))).isFalse();
+        assertThat(late(booked().cancel("sick", RECEPTION, lastChance.plusSeconds(1), WINDOW))).isTrue();
+        assertThat(late(booked().cancel("sick", RECEPTION, START.plusSeconds(60), Duration.ZERO))).isTrue();
+        assertThat(late(booked().cancel("sick", RECEPTION, START.minusSeconds(60), Duration.ZERO))).isFalse();
+    }
+
+    private static boolean late(AppointmentChange change) {
+        return ((AppointmentCancelled) change.event()).late();
+    }
+
+    @Test
+    void a_booking_keeps_the_deposit_its_service_asked_for_through_a_reschedule() {
+        Service withDeposit = aService().duration(45).buffers(10, 5).needsRoom().needs("laser").deposit(1000).build();
+        Appointment a = Appointment.book(new AppointmentId(new UUID(7, 8)), CLIENT, withDeposit, slot(START), null,
+                RECEPTION, NOW).appointment();
+        assertThat(a.depositDue()).isEqualTo(new Money(1000, SchedulingFixtures.PRICE.currency()));
+        Appointment moved = a.reschedule(withDeposit, slot(START.plusSeconds(86400)), RECEPTION, NOW, WINDOW)
+                .appointment();
+        assertThat(moved.depositDue()).isEqualTo(a.depositDue());
+        assertThat(moved.confirm(RECEPTION, NOW).appointment().depositDue()).isEqualTo(a.depositDue());
+        assertThat(booked().depositDue()).isNull();
     }
 
     @Test

@@ -47,6 +47,25 @@ class CatalogueTest {
     }
 
     @Test
+    void a_deposit_is_more_than_0_at_most_the_price_and_in_its_currency() {
+        Money price = new Money(6000, Currency.getInstance("EUR"));
+        assertThat(deposit(price, new Money(6000, price.currency())).deposit()).contains(new Money(6000, price.currency()));
+        assertThat(deposit(price, null).deposit()).isEmpty();
+        assertThatThrownBy(() -> deposit(price, new Money(6001, price.currency())))
+                .satisfies(e -> assertThat(fields(e)).containsExactly("deposit.amountMinor"))
+                .hasMessageContaining("at most the price");
+        assertThatThrownBy(() -> deposit(price, new Money(0, price.currency())))
+                .satisfies(e -> assertThat(fields(e)).containsExactly("deposit.amountMinor"));
+        assertThatThrownBy(() -> deposit(price, new Money(100, Currency.getInstance("MAD"))))
+                .satisfies(e -> assertThat(fields(e)).containsExactly("deposit.currency"));
+    }
+
+    private static Service deposit(Money price, Money deposit) {
+        return new Service(new ServiceId(UUID.randomUUID()), "Peel", 30, 0, 0, price, "21", false,
+                new LinkedHashSet<>(), new LinkedHashSet<>(), true, java.util.Optional.ofNullable(deposit));
+    }
+
+    @Test
     void rooms_and_equipment_need_a_name_and_equipment_a_kind_and_status() {
         assertThatThrownBy(() -> new Room(new RoomId(UUID.randomUUID()), " "))
                 .satisfies(e -> assertThat(fields(e)).containsExactly("name"));

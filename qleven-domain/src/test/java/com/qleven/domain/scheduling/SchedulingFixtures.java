@@ -66,6 +66,7 @@ final class SchedulingFixtures {
         private final Set<String> kinds = new LinkedHashSet<>();
         private final Set<UserId> professionals = new LinkedHashSet<>();
         private boolean active = true;
+        private Money deposit;
 
         ServiceBuilder duration(int minutes) {
             this.duration = minutes;
@@ -93,6 +94,11 @@ final class SchedulingFixtures {
             return this;
         }
 
+        ServiceBuilder deposit(long amountMinor) {
+            this.deposit = new Money(amountMinor, PRICE.currency());
+            return this;
+        }
+
         ServiceBuilder inactive() {
             this.active = false;
             return this;
@@ -100,7 +106,7 @@ final class SchedulingFixtures {
 
         Service build() {
             return new Service(new ServiceId(new UUID(1, 1)), "Treatment", duration, before, after, PRICE, "21",
-                    room, kinds, professionals, active);
+                    room, kinds, professionals, active, java.util.Optional.ofNullable(deposit));
         }
     }
 }

@@ -26,6 +26,9 @@ import java.util.Set;
 
 /** What an endpoint reads of a request: its body as JSON, its credentials, its query and its origin. */
 public final class Request {
+    /** A version no resource ever has: an {@code If-Match} that names none of ours can only fail. */
+    public static final long NO_VERSION = 0;
+    private static final java.util.regex.Pattern VERSION_TAG = java.util.regex.Pattern.compile("^\"([1-9][0-9]{0,17})\"$");
     /** Hops of X-Forwarded-For read at most: a longer chain is a client making one up. */
     private static final int MAX_HOPS = 20;
     private static final java.util.regex.Pattern WHOLE_NUMBER = java.util.regex.Pattern.compile("^[0-9]{1,4}$");
@@ -164,6 +167,21 @@ public final class Request {
 
     public Optional<String> header(String name) {
         return Optional.ofNullable(exchange.getRequestHeaders().getFirst(HttpString.tryFromString(name)));
+    }
+
+    /**
+     * The version {@code If-Match} names, for resources whose {@code ETag} is their version in quotes
+     * ({@code "3"}): none without the header or with {@code *} (any version will do), otherwise the
+     * one strong tag this API issued. Any other value matches no version ({@value #NO_VERSION}), so
+     * the change fails with 412, as RFC 9110 says for a tag that does not match.
+     */
+    public Optional<Long> ifMatchVersion() {
+        Optional<String> header = header("If-Match").map(String::strip);
+        if (header.isEmpty() || header.get().equals("*")) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher tag = VERSION_TAG.matcher(header.get());
+        return Optional.of(tag.matches() ? Long.parseLong(tag.group(1)) : NO_VERSION);
     }
 
     /**

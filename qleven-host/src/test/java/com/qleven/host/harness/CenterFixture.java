@@ -33,8 +33,10 @@ record CenterFixture(Center center, String clientId, String requestId, String in
 
     static CenterFixture create(TestHost host, String name, String purposeCode, String operatorToken) {
         Center center = host.newCenter(name);
+        // With a billing identity, so every read of the client also opens the center's finance key.
         String client = id(host.post("/v1/clients", Map.of("fullName", SEARCHABLE, "phone", "600 123 456",
-                "notes", "Probe notes."), center.token()));
+                "notes", "Probe notes.", "billingIdentity", Map.of("name", "Probe Billing SL", "address",
+                        "Calle Sonda 1", "taxId", "B00000000")), center.token()));
         String request = id(host.post("/v1/privacy/requests", Map.of("clientId", client, "type", "access",
                 "note", "Probe note."), center.token()));
         String invitation = id(host.post("/v1/invitations",

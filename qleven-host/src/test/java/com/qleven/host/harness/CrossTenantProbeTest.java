@@ -185,7 +185,8 @@ class CrossTenantProbeTest {
             entry("POST /v1/clients/search", listing(CenterFixture::clientId,
                     Map.of("name", CenterFixture.SEARCHABLE))),
             entry("GET /v1/clients/{id}", byId(CenterFixture::clientId)),
-            entry("PATCH /v1/clients/{id}", new ById(CenterFixture::clientId, "{\"notes\":\"Rewritten by A.\"}")),
+            entry("PATCH /v1/clients/{id}", new ById(CenterFixture::clientId,
+                    "{\"notes\":\"Rewritten by A.\",\"billingIdentity\":{\"name\":\"Billed by A\"}}")),
             // Consent
             entry("POST /v1/clients/{id}/consents", new ById(CenterFixture::clientId, TestHost.write(Map.of(
                     "purpose", "marketing", "decision", "grant", "channel", "paper", "textVersion", "v1",
@@ -248,6 +249,7 @@ class CrossTenantProbeTest {
             entry("PATCH /v1/invoices/{id}", new ById(CenterFixture::draftInvoiceId, "{\"lines\":[{\"description\":"
                     + "\"By A\",\"quantity\":\"1\",\"unitPrice\":{\"amountMinor\":1,\"currency\":\"EUR\"},"
                     + "\"taxRate\":\"exempt\"}]}", "/v1/invoices/{id}")),
+            entry("DELETE /v1/invoices/{id}", new ById(CenterFixture::draftInvoiceId, "", "/v1/invoices/{id}")),
             entry("POST /v1/invoices/{id}/issue", byId(CenterFixture::draftInvoiceId)),
             entry("POST /v1/invoices/{id}/credit-notes", new ById(CenterFixture::invoiceId,
                     "{\"full\":true,\"reason\":\"Credited by A\"}")),

@@ -135,8 +135,11 @@ class StatementBudgetTest {
             entry("POST /v1/appointments/{id}/confirm", budget(1, 7)),
             entry("POST /v1/appointments/{id}/check-in", budget(1, 7)),
             entry("POST /v1/appointments/{id}/complete", budget(1, 7)),
-            entry("POST /v1/appointments/{id}/no-show", budget(1, 7)),
-            entry("POST /v1/appointments/{id}/cancel", budget(1, 9)),
+            // Both with the center's fee charged: the fee's invoice drafted in the step's unit (the
+            // policy, the service, the client's standing, the rate, the finance key, the invoice and
+            // its lines, its audit event). Without a fee a no-show costs 8, an early cancellation 9.
+            entry("POST /v1/appointments/{id}/no-show", budget(1, 14)),
+            entry("POST /v1/appointments/{id}/cancel", budget(1, 15)),
             entry("POST /v1/appointments/{id}/reschedule", budget(1, 12)),
             entry("POST /v1/appointment-series", budget(1, 9)),
             entry("GET /v1/appointment-series/{id}", budget(1, 4)),
@@ -183,8 +186,8 @@ class StatementBudgetTest {
             entry("POST /v1/privacy/requests/{id}/complete", budget(1, 9)),
             entry("POST /v1/privacy/requests/{id}/extend", budget(1, 8)),
             // The export's possibleDuplicates section reads the client's flags: one statement (8 before);
-            // its billing section the client's invoices, one statement, and the center's finance key.
-            entry("GET /v1/clients/{id}/export", budget(1, 11)),
+            // its billing section the client's invoices, one statement (the finance key is read with the client's).
+            entry("GET /v1/clients/{id}/export", budget(1, 10)),
             entry("POST /v1/operator/incidents", budget(4, 21)),
             entry("GET /v1/operator/incidents", budget(2, 5)),
             entry("GET /v1/incidents", budget(1, 4)),
@@ -207,8 +210,10 @@ class StatementBudgetTest {
             entry("GET /v1/invoices", budget(1, 4)),
             entry("GET /v1/invoices/{id}", budget(1, 4)),
             entry("PATCH /v1/invoices/{id}", budget(1, 7)),
-            entry("POST /v1/invoices/{id}/issue", budget(1, 10)),
-            entry("POST /v1/invoices/{id}/credit-notes", budget(1, 12)),
+            // The draft read, then deleted (its lines by the cascade), and the audit event.
+            entry("DELETE /v1/invoices/{id}", budget(1, 4)),
+            entry("POST /v1/invoices/{id}/issue", budget(1, 9)),
+            entry("POST /v1/invoices/{id}/credit-notes", budget(1, 11)),
             entry("GET /v1/invoice-series/{series}/verify", budget(1, 4)),
             entry("GET /v1/billing-settings", budget(1, 2)),
             entry("PUT /v1/billing-settings", budget(1, 3)),
@@ -314,12 +319,10 @@ class StatementBudgetTest {
                 return act(id, "complete", "");
             }),
             // A no-show needs an appointment that has started, which no route books: one seeded in
-            // the past through the store.
-            entry("POST /v1/appointments/{id}/no-show", f -> act(SchedulingSeed.appointment(host,
-                    f.center().tenantId(), f.center().token(), f.professionalId(),
-                    feedDay(StatementBudgetTest.SEEDED.incrementAndGet()).minus(java.time.Duration.ofDays(200))).value().toString(),
-                    "no-show", "")),
-            entry("POST /v1/appointments/{id}/cancel", f -> act(newAppointment(f), "cancel",
+            // the past through the store; so does a late cancellation (inside the window). The
+            // center charges both fees, so each row is the dearer path.
+            entry("POST /v1/appointments/{id}/no-show", f -> act(startedWithFees(f), "no-show", "")),
+            entry("POST /v1/appointments/{id}/cancel", f -> act(startedWithFees(f), "cancel",
                     TestHost.write(Map.of("reason", "Budget reason")))),
             entry("POST /v1/appointments/{id}/reschedule", f -> act(newAppointment(f), "reschedule",
                     TestHost.write(Map.of("start", nextStart())))),
@@ -419,6 +422,8 @@ class StatementBudgetTest {
                     f.center().token())),
             entry("GET /v1/invoices", f -> get("/v1/invoices", f.center().token())),
             entry("GET /v1/invoices/{id}", f -> get("/v1/invoices/" + f.invoiceId(), f.center().token())),
+            entry("DELETE /v1/invoices/{id}", f -> new Call("DELETE", "/v1/invoices/" + newDraft(f), "",
+                    f.center().token())),
             entry("PATCH /v1/invoices/{id}", f -> new Call("PATCH", "/v1/invoices/" + newDraft(f),
                     TestHost.write(Map.of("lines", CenterFixture.invoice(f.clientId()).get("lines"))),
                     f.center().token())),
@@ -696,8 +701,10 @@ class StatementBudgetTest {
                     TestHost.newEmail("budget"), "receptionist"), A.center().token()))),
             entry("GET /v1/invitations", () -> twice(() -> host.post("/v1/invitations", Map.of("email",
                     TestHost.newEmail("budget"), "role", "receptionist"), A.center().token()))),
+            // With billing identities: their finance key is read with the clients' keys, not per row.
             entry("GET /v1/clients", () -> twice(() -> host.post("/v1/clients", Map.of("fullName",
-                    CenterFixture.SEARCHABLE + " More"), A.center().token()))),
+                    CenterFixture.SEARCHABLE + " More", "billingIdentity", Map.of("name", "More Billing SL")),
+                    A.center().token()))),
             entry("POST /v1/clients/search", () -> twice(() -> host.post("/v1/clients", Map.of("fullName",
                     CenterFixture.SEARCHABLE + " More"), A.center().token()))),
             entry("GET /v1/privacy/requests", () -> twice(() -> host.post("/v1/privacy/requests", Map.of(
@@ -883,6 +890,23 @@ class StatementBudgetTest {
     private static String newRequest(CenterFixture f) {
         return created(host.post("/v1/privacy/requests", Map.of("clientId", f.clientId(), "type", "access"),
                 f.center().token()));
+    }
+
+    /**
+     * A booked appointment seeded in the past (so a no-show may be recorded and a cancellation is
+     * late), the center charging a fixed no-show fee and half the price for a late cancellation.
+     */
+    private static String startedWithFees(CenterFixture f) {
+        String seeded = SchedulingSeed.appointment(host, f.center().tenantId(), f.center().token(),
+                f.professionalId(), feedDay(SEEDED.incrementAndGet()).minus(java.time.Duration.ofDays(200)))
+                .value().toString();
+        Reply saved = host.put("/v1/billing-settings", Map.of("priceBasis", "tax_included",
+                "noShowFee", Map.of("amount", Map.of("amountMinor", 1500, "currency", "EUR")),
+                "lateCancellationFee", Map.of("percent", "50")), f.center().token());
+        if (saved.status() != 200) {
+            throw new AssertionError("no fee policy: " + saved.status() + " " + saved.body());
+        }
+        return seeded;
     }
 
     /** A new draft invoice of the fixture's client. */

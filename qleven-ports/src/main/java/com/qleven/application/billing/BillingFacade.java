@@ -25,9 +25,11 @@ import com.qleven.ports.billing.out.Invoices;
 import com.qleven.ports.billing.out.Payment;
 import com.qleven.ports.billing.out.PaymentProvider;
 import com.qleven.ports.clients.in.InvoiceRecipients;
+import com.qleven.ports.scheduling.in.AppointmentChanged;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Billing, {@code qleven.billing()}: the center's tax rates and billing settings, invoices and credit
@@ -39,6 +41,7 @@ public final class BillingFacade {
     private final InvoicesService invoices;
     private final BillingRegistry registry;
     private final PaymentsService payments;
+    private final FeesService fees;
 
     /** Wires the context's services with the desk's word as the payment provider ({@link ManualPaymentProvider}). */
     public BillingFacade(Foundation f, InvoiceRecipients recipients, Optional<InvoiceRenderer> renderer) {
@@ -55,11 +58,13 @@ public final class BillingFacade {
                 f.store().billing().invoices(), f.store().billing().invoiceSeries(), f.store().billing().payments(),
                 taxRates,
                 new BookableClients(f.store().clients().clientRestrictions()), recipients, seal, f.audit(), f.ids(),
-                f.clock(), renderer);
+                f.clock(), renderer, f.store().scheduling().appointments());
         registry = new BillingRegistry(f.store().billing().invoices(), seal);
         payments = new PaymentsService(f.store().shared().transactions(), invoices, f.store().billing().invoices(),
                 f.store().billing().payments(), f.store().scheduling().appointments(), provider, f.audit(), f.ids(),
                 f.clock());
+        fees = new FeesService(invoices, taxRates, f.store().scheduling().catalogue(),
+                new BookableClients(f.store().clients().clientRestrictions()), f.audit(), f.clock());
     }
 
     /** The center's tax rates by code, seeded from its country the first time; retired ones when asked. */
@@ -101,6 +106,14 @@ public final class BillingFacade {
     public InvoiceView changeDraft(Principal principal, InvoiceId id, List<InvoiceLineCommand> lines,
                                    Optional<Money> discount, Optional<Long> expectedVersion) {
         return invoices.changeDraft(principal, id, lines, discount, expectedVersion);
+    }
+
+    /**
+     * Deletes a draft (a fee waived, a draft made by mistake); an issued invoice is a 409, a stale
+     * {@code expectedVersion} a 412.
+     */
+    public void discardDraft(Principal principal, InvoiceId id, Optional<Long> expectedVersion) {
+        invoices.discardDraft(principal, id, expectedVersion);
     }
 
     /** Issues a draft into the center's gapless series, chained to the series' last invoice. */
@@ -159,6 +172,14 @@ public final class BillingFacade {
     /** The day's payments, refunds and deposits per method in the center's local day, and the totals. */
     public CashReport cashReport(Principal principal, LocalDate date) {
         return payments.cashReport(principal, date);
+    }
+
+    /**
+     * The center's fee policy, for {@code scheduling().onAppointmentChanged}: a no-show, or a staff
+     * cancellation inside the cancellation window, drafts an invoice for the fee in the step's unit.
+     */
+    public Consumer<AppointmentChanged> feePolicy() {
+        return fees;
     }
 
     /** What billing holds about a client, for the privacy registry (export, and erasure that keeps invoices). */

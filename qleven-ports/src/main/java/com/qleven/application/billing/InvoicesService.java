@@ -4,6 +4,7 @@ import com.qleven.application.clients.BookableClients;
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.billing.BillingSettings;
 import com.qleven.domain.billing.ChargeLine;
+import com.qleven.domain.billing.Fee;
 import com.qleven.domain.billing.Invoice;
 import com.qleven.domain.billing.InvoiceAmounts;
 import com.qleven.domain.billing.InvoiceHash;
@@ -23,6 +24,7 @@ import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.shared.UnprocessableException;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Permission;
 import com.qleven.domain.tenancy.Permissions;
@@ -43,6 +45,7 @@ import com.qleven.ports.billing.out.StoredInvoice;
 import com.qleven.ports.billing.out.StoredTaxRate;
 import com.qleven.ports.clients.in.InvoiceRecipient;
 import com.qleven.ports.clients.in.InvoiceRecipients;
+import com.qleven.ports.scheduling.out.Appointments;
 import com.qleven.ports.shared.out.IdGenerator;
 import com.qleven.ports.shared.out.Transactions;
 import java.math.BigDecimal;
@@ -51,6 +54,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,10 +83,12 @@ public final class InvoicesService {
     private final IdGenerator ids;
     private final Clock clock;
     private final Optional<InvoiceRenderer> renderer;
+    private final Appointments appointments;
 
     InvoicesService(Transactions transactions, BillingCenters centers, Invoices invoices, InvoiceSeries series,
                     Payments payments, TaxRatesService taxRates, BookableClients clients, InvoiceRecipients recipients,
-                    InvoiceSeal seal, AuditTrail audit, IdGenerator ids, Clock clock, Optional<InvoiceRenderer> renderer) {
+                    InvoiceSeal seal, AuditTrail audit, IdGenerator ids, Clock clock, Optional<InvoiceRenderer> renderer,
+                    Appointments appointments) {
         this.transactions = transactions;
         this.centers = centers;
         this.invoices = invoices;
@@ -95,6 +102,7 @@ public final class InvoicesService {
         this.ids = ids;
         this.clock = clock;
         this.renderer = renderer;
+        this.appointments = appointments;
     }
 
     /** A new draft in the center's currency and price basis; the client must be the center's and not restricted. */
@@ -121,6 +129,20 @@ public final class InvoicesService {
     StoredInvoice draftIn(TenantId tenant, BillingCenter center, DraftInvoiceCommand command, Instant now) {
         clients.require(tenant, command.client(), "clientId").requireProcessable();
         List<ChargeLine> lines = resolve(tenant, command.lines());
+        // The appointment billed must be this client's at this center (another center's reads as none).
+        command.appointment().ifPresent(a -> appointments.byId(tenant, a)
+                .filter(found -> found.client().equals(command.client()))
+                .orElseThrow(() -> new UnprocessableException("appointmentId",
+                        "is not an appointment of this client at this center")));
+        return draftLinesIn(tenant, center, command, lines, now);
+    }
+
+    /**
+     * Adds a draft of lines the caller resolved itself (their rates found, the client checked), with
+     * {@code command}'s client, appointment, kind and discount; its lines are ignored.
+     */
+    StoredInvoice draftLinesIn(TenantId tenant, BillingCenter center, DraftInvoiceCommand command,
+                               List<ChargeLine> lines, Instant now) {
         Invoice draft = Invoice.draft(new InvoiceId(ids.next()), command.kind(), command.client(),
                 center.settings().priceBasis(), center.profile().currency(), lines,
                 command.discount().orElse(null), now);
@@ -129,7 +151,7 @@ public final class InvoicesService {
         return stored;
     }
 
-    /** Replaces a draft's lines and discount; an issued invoice is a 409, a stale version a 412-like 409. */
+    /** Replaces a draft's lines and discount; an issued invoice is a 409, a stale version a 412. */
     public InvoiceView changeDraft(Principal principal, InvoiceId id, List<InvoiceLineCommand> lines,
                                    Optional<Money> discount, Optional<Long> expectedVersion) {
         Required.field(id, "id");
@@ -147,6 +169,32 @@ public final class InvoicesService {
             }
             record(principal, "invoice.update", id, now);
             return seal.view(tenant, next);
+        });
+    }
+
+    /**
+     * Deletes a draft and its lines (a fee staff waive, a draft made by mistake), only if it still has
+     * {@code expectedVersion} when one is given (412 otherwise); an issued invoice is a 409: it is
+     * never deleted, a credit note corrects it.
+     */
+    public void discardDraft(Principal principal, InvoiceId id, Optional<Long> expectedVersion) {
+        Required.field(id, "id");
+        Required.field(expectedVersion, "expectedVersion");
+        Permissions.require(principal, Permission.MANAGE_INVOICES);
+        TenantId tenant = principal.requireTenant();
+        Instant now = now();
+        transactions.inTenant(tenant, () -> {
+            StoredInvoice stored = load(tenant, id);
+            if (stored.status() == InvoiceStatus.ISSUED) {
+                throw new ConflictException("an issued invoice is never deleted: correct it with a credit note",
+                        Map.of("field", "status", "status", stored.status().wireName()));
+            }
+            requireVersion(stored, expectedVersion);
+            if (!invoices.discardDraft(tenant, id, stored.version())) {
+                throw changedMeanwhile();
+            }
+            record(principal, "invoice.delete", id, now);
+            return null;
         });
     }
 
@@ -416,10 +464,31 @@ public final class InvoicesService {
         TenantId tenant = principal.requireTenant();
         Instant now = now();
         return transactions.inTenant(tenant, () -> {
+            if (hasFixedFee(settings)) {
+                requireCurrency(center(tenant).profile().currency(), settings);
+            }
             centers.save(tenant, settings, now);
             audit.record(AuditEvent.by(principal, "billing_settings.update", "billing_settings", Optional.empty(),
                     PURPOSE, 1, now));
             return settings;
+        });
+    }
+
+    private static boolean hasFixedFee(BillingSettings settings) {
+        return settings.noShowFee().filter(Fee.Fixed.class::isInstance).isPresent()
+                || settings.lateCancellationFee().filter(Fee.Fixed.class::isInstance).isPresent();
+    }
+
+    /** A fixed fee is charged in the center's currency: another is a 422 naming the fee's currency. */
+    private static void requireCurrency(Currency currency, BillingSettings settings) {
+        Map<String, Optional<Fee>> fees = new LinkedHashMap<>();
+        fees.put("noShowFee", settings.noShowFee());
+        fees.put("lateCancellationFee", settings.lateCancellationFee());
+        fees.forEach((field, fee) -> {
+            if (fee.isPresent() && fee.get() instanceof Fee.Fixed fixed && !fixed.amount().currency().equals(currency)) {
+                throw new UnprocessableException(field + ".amount.currency",
+                        "must be the center's currency, " + currency.getCurrencyCode());
+            }
         });
     }
 

@@ -111,6 +111,18 @@ public final class TaxRatesService implements TaxRateCheck {
         return seeded(center).stream().anyMatch(r -> r.rate().code().equals(code) && !r.retired());
     }
 
+    /**
+     * The center's rate of {@code code}, retired or not: what something that names it already (a
+     * service, and so the fee charged for it) is charged at.
+     */
+    Optional<TaxRate> rateOf(TenantId center, String code) {
+        Optional<StoredTaxRate> found = rates.byCode(center, code);
+        if (found.isPresent()) {
+            return found.map(StoredTaxRate::rate);
+        }
+        return seeded(center).stream().map(StoredTaxRate::rate).filter(r -> r.code().equals(code)).findFirst();
+    }
+
     /** The rates the center offers now (not retired), seeding its country's the first time: one read once seeded. */
     List<StoredTaxRate> offered(TenantId tenant) {
         return seeded(tenant).stream().filter(r -> !r.retired()).toList();

@@ -71,6 +71,15 @@ final class ClientSeal {
     }
 
     Sealed seal(Client client) {
+        return seal(client, null);
+    }
+
+    /**
+     * As {@link #seal(Client)}, keeping {@code keptBillingIdentity} (the stored ciphertext of the
+     * client's unchanged billing identity, bound to the same place) rather than sealing it again:
+     * a change of other fields then reads no finance key. Null seals the identity afresh.
+     */
+    Sealed seal(Client client, byte[] keptBillingIdentity) {
         KeyScope scope = new KeyScope(KEY_KIND, client.id().value());
         TenantId tenant = client.tenant();
         ClientDetails d = client.details();
@@ -85,8 +94,9 @@ final class ClientSeal {
                 d.birthDate().map(LocalDate::getYear),
                 d.birthDate().map(LocalDate::getMonthValue),
                 client.createdAt(), client.updatedAt(), client.version(),
-                d.billingIdentity().map(b -> cipher.encrypt(KeyScope.finance(tenant), aad(BILLING_IDENTITY, client),
-                        encode(b))).orElse(null));
+                keptBillingIdentity != null ? keptBillingIdentity
+                        : d.billingIdentity().map(b -> cipher.encrypt(KeyScope.finance(tenant),
+                                aad(BILLING_IDENTITY, client), encode(b))).orElse(null));
         return new Sealed(stored, nameTokens(tenant, ClientNames.tokens(d.fullName())));
     }
 

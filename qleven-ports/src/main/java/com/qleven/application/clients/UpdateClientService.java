@@ -88,7 +88,8 @@ public final class UpdateClientService implements UpdateClient {
             Client result = current;
             if (!next.equals(current.details())) {
                 result = current.revise(next, now);
-                ClientSeal.Sealed sealed = seal.seal(result);
+                boolean sameBilling = next.billingIdentity().equals(current.details().billingIdentity());
+                ClientSeal.Sealed sealed = seal.seal(result, sameBilling ? stored.billingIdentity() : null);
                 if (!clients.update(sealed.stored(), sealed.nameTokens(), stored.version())) {
                     if (command.expectedVersion().isPresent()) {
                         throw stale();

@@ -55,11 +55,12 @@ import java.util.stream.Collectors;
  * member reads it; every member may put a machine in maintenance and back, which is raised as an
  * {@link EquipmentStatusChanged} in the same unit of work. A service's tax rate must be one the
  * center offers and its professionals members of the center (422 naming the member otherwise); its
- * price is in the center's currency.
+ * price is in the center's currency, and so is its deposit, if it asks one (at most the price).
  */
 public final class CatalogueService {
     private static final Set<String> SERVICE_MEMBERS = Set.of("name", "durationMinutes", "bufferBeforeMinutes",
-            "bufferAfterMinutes", "price", "taxRate", "roomRequired", "equipmentKinds", "professionalIds", "active");
+            "bufferAfterMinutes", "price", "taxRate", "roomRequired", "equipmentKinds", "professionalIds", "active",
+            "deposit");
     private static final String PURPOSE = "scheduling";
 
     private final Transactions transactions;
@@ -260,6 +261,7 @@ public final class CatalogueService {
         Set<String> kinds = current == null ? Set.of() : current.equipmentKinds();
         Set<UserId> professionals = current == null ? Set.of() : current.professionalIds();
         boolean active = current == null || current.active();
+        Optional<Money> deposit = current == null ? Optional.empty() : current.deposit();
         for (Map.Entry<String, Object> member : patch.entrySet()) {
             String field = member.getKey();
             Object value = member.getValue();
@@ -269,7 +271,8 @@ public final class CatalogueService {
                     case "durationMinutes" -> duration = Members.integer(notNull(value, field), field);
                     case "bufferBeforeMinutes" -> before = value == null ? 0 : Members.integer(value, field);
                     case "bufferAfterMinutes" -> after = value == null ? 0 : Members.integer(value, field);
-                    case "price" -> price = money(value);
+                    case "price" -> price = money(notNull(value, field), field);
+                    case "deposit" -> deposit = value == null ? Optional.empty() : Optional.of(money(value, field));
                     case "taxRate" -> taxRate = value == null ? null : Members.text(value, field);
                     case "roomRequired" -> room = value != null && Members.bool(value, field);
                     case "equipmentKinds" -> kinds = kinds(value);
@@ -283,7 +286,7 @@ public final class CatalogueService {
         }
         try {
             Service service = new Service(id, name, duration, before, after, price, taxRate, room, kinds,
-                    professionals, active);
+                    professionals, active, deposit);
             if (errors.isEmpty()) {
                 return service;
             }
@@ -303,31 +306,31 @@ public final class CatalogueService {
         return value;
     }
 
-    private static Money money(Object value) {
-        Map<String, Object> members = Members.object(notNull(value, "price"), "price");
+    private static Money money(Object value, String field) {
+        Map<String, Object> members = Members.object(value, field);
         List<FieldError> errors = new ArrayList<>();
         for (String member : members.keySet()) {
             if (!member.equals("amountMinor") && !member.equals("currency")) {
-                errors.add(new FieldError("price." + member, "is not a member of money"));
+                errors.add(new FieldError(field + "." + member, "is not a member of money"));
             }
         }
         Long amount = null;
         String currency = null;
         try {
             amount = members.get("amountMinor") == null ? null
-                    : Members.whole(members.get("amountMinor"), "price.amountMinor");
+                    : Members.whole(members.get("amountMinor"), field + ".amountMinor");
         } catch (ValidationException e) {
             errors.addAll(e.errors());
         }
         try {
-            currency = members.get("currency") == null ? null : Members.text(members.get("currency"), "price.currency");
+            currency = members.get("currency") == null ? null : Members.text(members.get("currency"), field + ".currency");
         } catch (ValidationException e) {
             errors.addAll(e.errors());
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return Money.parse(amount, currency, "price");
+        return Money.parse(amount, currency, field);
     }
 
     private static Set<String> kinds(Object value) {
@@ -415,7 +418,8 @@ public final class CatalogueService {
                 s.price().currency().getCurrencyCode(), s.taxRate(), Boolean.toString(s.roomRequired()),
                 String.join(",", new java.util.TreeSet<>(s.equipmentKinds())),
                 s.professionalIds().stream().map(u -> u.value().toString()).sorted().collect(Collectors.joining(",")),
-                Boolean.toString(s.active()));
+                Boolean.toString(s.active()),
+                s.deposit().map(d -> Long.toString(d.amountMinor())).orElse(""));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 12);

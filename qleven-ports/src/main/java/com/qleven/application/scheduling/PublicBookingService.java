@@ -162,7 +162,8 @@ public final class PublicBookingService {
             CenterRules rules = access.rules(tenant);
             List<PublicBooking.PublicService> services = catalogue.services(tenant).stream()
                     .filter(Service::active)
-                    .map(s -> new PublicBooking.PublicService(s.id(), s.name(), s.durationMinutes(), s.price()))
+                    .map(s -> new PublicBooking.PublicService(s.id(), s.name(), s.durationMinutes(), s.price(),
+                            s.deposit()))
                     .toList();
             return new PublicBooking.CenterPage(rules.name(), rules.zone(), services, notices(tenant));
         });
@@ -372,7 +373,8 @@ public final class PublicBookingService {
 
     private static PublicBooking.ManagedAppointment managed(Appointment a, Service service, CenterRules rules) {
         return new PublicBooking.ManagedAppointment(a.id(), a.status(), a.start(), a.end(), service.id(),
-                service.name(), rules.name(), rules.zone(), a.start().minus(rules.settings().cancellationWindow()));
+                service.name(), rules.name(), rules.zone(), a.start().minus(rules.settings().cancellationWindow()),
+                Optional.ofNullable(a.depositDue()));
     }
 
     /** The service when active; an inactive one is refused as if the center had none of its id. */

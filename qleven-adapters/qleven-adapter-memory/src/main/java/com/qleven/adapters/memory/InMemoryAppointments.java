@@ -118,7 +118,7 @@ final class InMemoryAppointments implements Appointments {
             tx.put(rows, key, new StoredAppointment(a.tenant(), a.id(), stored.client(), stored.service(),
                     a.professional(), a.room(), a.equipment(), a.start(), a.end(), a.bufferBeforeMinutes(),
                     a.bufferAfterMinutes(), a.status(), a.statusAt(), a.cancellation(), history, stored.series(),
-                    stored.bookedAt(), stored.bookedBy(), a.version()));
+                    stored.bookedAt(), stored.bookedBy(), a.version(), stored.depositDue()));
             return true;
         });
     }

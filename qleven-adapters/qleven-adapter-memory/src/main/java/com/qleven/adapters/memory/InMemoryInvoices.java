@@ -66,6 +66,20 @@ final class InMemoryInvoices implements Invoices {
     }
 
     @Override
+    public boolean discardDraft(TenantId tenant, InvoiceId id, long expectedVersion) {
+        return tx.within(() -> {
+            tx.checkWrite(tenant);
+            Key key = new Key(tenant, id);
+            StoredInvoice row = rows.get(key);
+            if (row == null || row.status() != InvoiceStatus.DRAFT || row.version() != expectedVersion) {
+                return false;
+            }
+            tx.remove(rows, key);
+            return true;
+        });
+    }
+
+    @Override
     public boolean issue(TenantId tenant, StoredInvoice invoice, long expectedVersion) {
         StoredInvoice.Issued issued = invoice.issue().orElseThrow(() -> new IllegalArgumentException("not issued"));
         return tx.within(() -> {

@@ -1,9 +1,11 @@
 package com.qleven.host.http.billing;
 
+import com.qleven.domain.billing.Fee;
 import com.qleven.domain.billing.Money;
 import com.qleven.domain.billing.Quantity;
 import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.ValidationException;
+import com.qleven.host.http.billing.InvoiceBodies.FeeBody;
 import com.qleven.host.http.billing.InvoiceBodies.LineBody;
 import com.qleven.host.http.billing.InvoiceBodies.MoneyBody;
 import com.qleven.ports.billing.in.InvoiceLineCommand;
@@ -65,6 +67,24 @@ final class BillingParse {
                     money(at + ".unitPrice", b.unitPrice()).orElse(null), b.taxRate(), discount));
         }
         return lines;
+    }
+
+    /**
+     * A fee of the policy: {@code {"amount": money}} or {@code {"percent": "50"}}, exactly one;
+     * absent (null) is no fee.
+     */
+    Optional<Fee> fee(String field, FeeBody body) {
+        if (body == null) {
+            return Optional.empty();
+        }
+        if ((body.amount() == null) == (body.percent() == null)) {
+            errors.add(new FieldError(field, "give either \"amount\" (money) or \"percent\" (a decimal string)"));
+            return Optional.empty();
+        }
+        if (body.amount() != null) {
+            return money(field + ".amount", body.amount()).map(Fee.Fixed::new);
+        }
+        return collect(() -> Fee.Percent.parse(body.percent(), field + ".percent"));
     }
 
     void error(String field, String message) {

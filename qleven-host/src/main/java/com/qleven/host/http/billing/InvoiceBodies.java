@@ -26,6 +26,11 @@ final class InvoiceBodies {
     record CreditNoteBody(Boolean full, List<CreditLineBody> lines, String reason) {
     }
 
-    record SettingsBody(String priceBasis, String legalName, String ice, String ifNumber) {
+    /** A fee of the policy: a fixed {@code amount} or a {@code percent} of the service's price, one of them. */
+    record FeeBody(MoneyBody amount, String percent) {
+    }
+
+    record SettingsBody(String priceBasis, String legalName, String ice, String ifNumber, FeeBody noShowFee,
+                        FeeBody lateCancellationFee) {
     }
 }

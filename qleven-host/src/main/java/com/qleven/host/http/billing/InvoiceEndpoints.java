@@ -3,6 +3,7 @@ package com.qleven.host.http.billing;
 import com.qleven.application.Qleven;
 import com.qleven.application.billing.InvoicesService;
 import com.qleven.domain.billing.BillingSettings;
+import com.qleven.domain.billing.Fee;
 import com.qleven.domain.billing.Invoice;
 import com.qleven.domain.billing.InvoiceAmounts;
 import com.qleven.domain.billing.InvoiceId;
@@ -38,11 +39,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Invoices and credit notes: draft, change a draft ({@code If-Match} optional), issue, read, list,
+ * Invoices and credit notes: draft, change or delete a draft ({@code If-Match} optional), issue, read, list,
  * credit; the check of a series' chain; the center's billing settings. Money fields are
  * {@code {"amountMinor","currency"}} (API.md); a credit note's amounts are negative. Writes honour
  * {@code Idempotency-Key}, a replay reading the invoice again with the caller's rights.
@@ -50,8 +50,6 @@ import java.util.regex.Pattern;
 public final class InvoiceEndpoints {
     private static final Pattern UUID_TEXT =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
-    private static final Pattern ENTITY_TAG = Pattern.compile("^\"([0-9]{1,18})\"$");
-    private static final long NO_VERSION = -1;
     private final Qleven qleven;
 
     public InvoiceEndpoints(Qleven qleven) {
@@ -65,6 +63,7 @@ public final class InvoiceEndpoints {
                 Route.get("/v1/invoices", this::list),
                 Route.get("/v1/invoices/{id}", this::get),
                 new Route("PATCH", "/v1/invoices/{id}", Route.Body.JSON, this::changeDraft),
+                new Route("DELETE", "/v1/invoices/{id}", Route.Body.NONE, this::discardDraft),
                 Route.action("/v1/invoices/{id}/issue", Route.Body.NONE, Permission.VIEW_INVOICES,
                         Route.Replay.REREAD, this::issue),
                 Route.action("/v1/invoices/{id}/credit-notes", Route.Body.JSON, Permission.VIEW_INVOICES,
@@ -112,8 +111,14 @@ public final class InvoiceEndpoints {
         var lines = parse.lines(body.lines());
         Optional<Money> discount = parse.money("discount", body.discount());
         parse.check();
-        InvoiceView changed = qleven.billing().changeDraft(principal, id, lines, discount, expectedVersion(request));
+        InvoiceView changed = qleven.billing().changeDraft(principal, id, lines, discount, request.ifMatchVersion());
         return Response.ok(answer(changed)).withHeader("ETag", etag(changed));
+    }
+
+    /** Deletes a draft (a fee waived); {@code If-Match} optional, an issued invoice a 409. */
+    private Response discardDraft(Request request) {
+        qleven.billing().discardDraft(principal(request), id(request), request.ifMatchVersion());
+        return Response.noContent();
     }
 
     private Response issue(Request request) {
@@ -199,9 +204,13 @@ public final class InvoiceEndpoints {
         if (body.priceBasis() == null) {
             throw new ValidationException("priceBasis", "is required");
         }
+        BillingParse parse = new BillingParse();
+        Optional<Fee> noShowFee = parse.fee("noShowFee", body.noShowFee());
+        Optional<Fee> lateCancellationFee = parse.fee("lateCancellationFee", body.lateCancellationFee());
+        parse.check();
         BillingSettings settings = new BillingSettings(PriceBasis.fromWire(body.priceBasis(), "priceBasis"),
                 Optional.ofNullable(body.legalName()), Optional.ofNullable(body.ice()),
-                Optional.ofNullable(body.ifNumber()));
+                Optional.ofNullable(body.ifNumber()), noShowFee, lateCancellationFee);
         return Response.ok(settingsAnswer(qleven.billing().saveSettings(principal, settings)));
     }
 
@@ -246,12 +255,22 @@ public final class InvoiceEndpoints {
     record SeriesAnswer(String series, long count, boolean verified, String brokenAt, String reason) {
     }
 
-    record SettingsAnswer(String priceBasis, String legalName, String ice, String ifNumber) {
+    /** A fee as sent: {@code amount} or {@code percent}, the other null. */
+    record FeeAnswer(MoneyAnswer amount, String percent) {
+        static FeeAnswer of(Fee fee) {
+            return fee instanceof Fee.Fixed fixed ? new FeeAnswer(MoneyAnswer.of(fixed.amount()), null)
+                    : new FeeAnswer(null, ((Fee.Percent) fee).text());
+        }
+    }
+
+    record SettingsAnswer(String priceBasis, String legalName, String ice, String ifNumber, FeeAnswer noShowFee,
+                          FeeAnswer lateCancellationFee) {
     }
 
     private static SettingsAnswer settingsAnswer(BillingSettings s) {
         return new SettingsAnswer(s.priceBasis().wireName(), s.legalName().orElse(null), s.ice().orElse(null),
-                s.ifNumber().orElse(null));
+                s.ifNumber().orElse(null), s.noShowFee().map(FeeAnswer::of).orElse(null),
+                s.lateCancellationFee().map(FeeAnswer::of).orElse(null));
     }
 
     /** An invoice as JSON; a credit note's amounts carry its sign (negative), line by line too. */
@@ -302,14 +321,6 @@ public final class InvoiceEndpoints {
         return "\"" + view.version() + "\"";
     }
 
-    private static Optional<Long> expectedVersion(Request request) {
-        Optional<String> header = request.header("If-Match").map(String::strip);
-        if (header.isEmpty() || header.get().equals("*")) {
-            return Optional.empty();
-        }
-        Matcher tag = ENTITY_TAG.matcher(header.get());
-        return Optional.of(tag.matches() ? Long.parseLong(tag.group(1)) : NO_VERSION);
-    }
 
     private static String instant(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));

@@ -29,7 +29,6 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,10 +38,6 @@ import java.util.regex.Pattern;
 public final class ClientEndpoints {
     private static final Pattern UUID_TEXT =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
-    /** One strong entity tag as this API makes them: the version in quotes. */
-    private static final Pattern ENTITY_TAG = Pattern.compile("^\"([1-9][0-9]{0,17})\"$");
-    /** A version no client ever has: an {@code If-Match} that names none of ours can only fail. */
-    private static final long NO_VERSION = 0;
 
     private final Qleven qleven;
 
@@ -110,7 +105,7 @@ public final class ClientEndpoints {
         ClientId id = id(request);
         ObjectNode body = request.body(ObjectNode.class);
         ClientView updated = qleven.clients().update(principal,
-                UpdateClientCommand.parse(id, JsonMembers.of(body), expectedVersion(request)));
+                UpdateClientCommand.parse(id, JsonMembers.of(body), request.ifMatchVersion()));
         return Response.ok(answer(updated)).withHeader("ETag", etag(updated));
     }
 
@@ -143,19 +138,6 @@ public final class ClientEndpoints {
                 .orElseThrow(() -> new NotFoundException("client"));
     }
 
-    /**
-     * The version {@code If-Match} names: none without the header or with {@code *} (any version
-     * will do), otherwise the one strong tag this API issued. Any other value matches no version,
-     * so the update fails with 412, as RFC 9110 says for a tag that does not match.
-     */
-    private static Optional<Long> expectedVersion(Request request) {
-        Optional<String> header = request.header("If-Match").map(String::strip);
-        if (header.isEmpty() || header.get().equals("*")) {
-            return Optional.empty();
-        }
-        Matcher tag = ENTITY_TAG.matcher(header.get());
-        return Optional.of(tag.matches() ? Long.parseLong(tag.group(1)) : NO_VERSION);
-    }
 
     private static String etag(ClientView client) {
         return "\"" + client.version() + "\"";

@@ -270,7 +270,8 @@ public final class AppointmentEndpoints {
                 a.service().toString(), a.series().map(Object::toString).orElse(null), utc(a.statusAt()),
                 a.cancellation().map(c -> new CancellationAnswer(c.reason(), c.byKind(),
                         c.by().map(Object::toString).orElse(null), utc(c.at()))).orElse(null),
-                a.history().stream().map(h -> move(h, zone)).toList(), utc(a.bookedAt()), a.version());
+                a.history().stream().map(h -> move(h, zone)).toList(), utc(a.bookedAt()), a.version(),
+                a.depositDue().map(d -> new MoneyAnswer(d.amountMinor(), d.currency().getCurrencyCode())).orElse(null));
     }
 
     private static MoveAnswer move(PreviousSlot h, ZoneId zone) {
@@ -315,7 +316,11 @@ public final class AppointmentEndpoints {
     record AppointmentAnswer(String id, String status, String start, String end, String professionalId,
                              String roomId, List<String> equipmentIds, String clientId, String serviceId,
                              String seriesId, String statusAt, CancellationAnswer cancellation,
-                             List<MoveAnswer> history, String bookedAt, long version) {
+                             List<MoveAnswer> history, String bookedAt, long version, MoneyAnswer depositDue) {
+    }
+
+    /** {@code depositDue}: what the booking asked as a deposit, for the desk to take; null when none. */
+    record MoneyAnswer(long amountMinor, String currency) {
     }
 
     record AppointmentPage(List<AppointmentAnswer> items, String next) {

@@ -61,7 +61,8 @@ public final class PublicBookingEndpoints {
         PublicBooking.CenterPage page = qleven.scheduling().publicPage(slug(request));
         return Response.ok(new PageAnswer(page.name(), page.zone().getId(),
                 page.services().stream().map(s -> new ServiceAnswer(s.id().toString(), s.name(), s.durationMinutes(),
-                        new PriceAnswer(s.price().amountMinor(), s.price().currency().getCurrencyCode()))).toList(),
+                        new PriceAnswer(s.price().amountMinor(), s.price().currency().getCurrencyCode()),
+                        s.deposit().map(PriceAnswer::of).orElse(null))).toList(),
                 page.notices().stream().map(n -> new NoticeAnswer(n.purpose(), n.textVersion(), n.text())).toList()));
     }
 
@@ -130,7 +131,7 @@ public final class PublicBookingEndpoints {
         ZoneId zone = a.zone();
         return new ManagedAnswer(a.id().toString(), a.status().wireName(), local(a.start(), zone),
                 local(a.end(), zone), a.service().toString(), a.serviceName(), a.centerName(),
-                local(a.changeableUntil(), zone));
+                local(a.changeableUntil(), zone), a.depositDue().map(PriceAnswer::of).orElse(null));
     }
 
     /** A time tied to the center: in the center's offset at that instant, to the second. */
@@ -165,9 +166,13 @@ public final class PublicBookingEndpoints {
     }
 
     record PriceAnswer(long amountMinor, String currency) {
+        static PriceAnswer of(com.qleven.domain.billing.Money money) {
+            return new PriceAnswer(money.amountMinor(), money.currency().getCurrencyCode());
+        }
     }
 
-    record ServiceAnswer(String id, String name, int durationMinutes, PriceAnswer price) {
+    /** {@code deposit}: what the center asks at booking, null when nothing. */
+    record ServiceAnswer(String id, String name, int durationMinutes, PriceAnswer price, PriceAnswer deposit) {
     }
 
     record NoticeAnswer(String purpose, String textVersion, String text) {
@@ -183,7 +188,7 @@ public final class PublicBookingEndpoints {
     }
 
     record ManagedAnswer(String id, String status, String start, String end, String serviceId, String serviceName,
-                         String centerName, String changeableUntil) {
+                         String centerName, String changeableUntil, PriceAnswer depositDue) {
     }
 
     record BookedAnswer(ManagedAnswer appointment, String manageUrl) {

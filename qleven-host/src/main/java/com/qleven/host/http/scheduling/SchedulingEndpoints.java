@@ -135,7 +135,7 @@ public final class SchedulingEndpoints {
 
     record ServiceAnswer(String id, String name, int durationMinutes, int bufferBeforeMinutes, int bufferAfterMinutes,
                          MoneyAnswer price, String taxRate, boolean roomRequired, List<String> equipmentKinds,
-                         List<String> professionalIds, boolean active) {
+                         List<String> professionalIds, boolean active, MoneyAnswer deposit) {
     }
 
     record RoomAnswer(String id, String name) {
@@ -413,7 +413,8 @@ public final class SchedulingEndpoints {
         return new ServiceAnswer(s.id().value().toString(), s.name(), s.durationMinutes(), s.bufferBeforeMinutes(),
                 s.bufferAfterMinutes(), new MoneyAnswer(s.price().amountMinor(), s.price().currency().getCurrencyCode()),
                 s.taxRate(), s.roomRequired(), List.copyOf(s.equipmentKinds()),
-                s.professionalIds().stream().map(u -> u.value().toString()).toList(), s.active());
+                s.professionalIds().stream().map(u -> u.value().toString()).toList(), s.active(),
+                s.deposit().map(d -> new MoneyAnswer(d.amountMinor(), d.currency().getCurrencyCode())).orElse(null));
     }
 
     private static RoomAnswer answer(Room room) {

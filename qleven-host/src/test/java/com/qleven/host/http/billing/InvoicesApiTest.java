@@ -140,6 +140,30 @@ class InvoicesApiTest {
     }
 
     @Test
+    void anAppointmentThatIsNotTheClientsIsUnprocessableAndWritesNothing() {
+        long before = invoiceRows();
+        Reply reply = host.post("/v1/invoices", Map.of("clientId", client, "appointmentId",
+                UUID.randomUUID().toString(), "lines", List.of(line(DESCRIPTION, "1", 100, "EUR", "21"))),
+                center.token());
+        assertThat(reply.status()).as(reply.body()).isEqualTo(422);
+        assertThat(reply.json().get("errors").get(0).get("field").asText()).isEqualTo("appointmentId");
+        assertThat(invoiceRows()).isEqualTo(before);
+    }
+
+    @Test
+    void aStaleIfMatchIsRefusedAndWritesNothing() {
+        String id = draft();
+        Reply stale = host.send(host.request("/v1/invoices/" + id).header("Authorization", "Bearer "
+                + center.token()).header("Content-Type", "application/json").header("If-Match", "\"7\"")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(TestHost.write(Map.of("lines",
+                        List.of(line("Otra", "1", 1, "EUR", "21"))))))
+                .build());
+        assertThat(stale.status()).as(stale.body()).isEqualTo(412);
+        assertThat(host.get("/v1/invoices/" + id, center.token()).json().get("lines").get(0).get("description")
+                .asText()).isEqualTo(DESCRIPTION);
+    }
+
+    @Test
     void anIssuedInvoiceNeverChangesNotEvenUnderTheApi() throws Exception {
         String id = draft();
         Reply issued = host.post("/v1/invoices/" + id + "/issue", Map.of(), center.token());

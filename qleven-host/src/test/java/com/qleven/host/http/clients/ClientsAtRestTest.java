@@ -25,7 +25,8 @@ import org.postgresql.PGConnection;
 /**
  * The issue's "done when" (policy P12): a database holding clients and accounts, read table by
  * table through JDBC as its owner (the embedded bundle has no pg_dump), holds none of their names,
- * phones (neither E.164 nor the bare national digits), emails, birth dates or notes in plain text.
+ * phones (neither E.164 nor the bare national digits), emails, birth dates, notes or billing
+ * identities in plain text.
  * Every table is read twice: as COPY text and as COPY binary, where bytea columns are raw bytes,
  * so a value stored unencrypted in a bytea column is found too. Before the scan, every other table
  * that can hold personal data is given some: invitations and the mail outbox, a session's user
@@ -55,6 +56,8 @@ class ClientsAtRestTest {
 
         Map<String, Object> lucia = client("Lucía Fernández-Ruiz", "600 111 222", "lucia.fernandez@example.com",
                 "1990-04-12", "Allergic to latex; takes isotretinoin.");
+        lucia.put("billingIdentity", Map.of("name", "Fernández Estética SL", "address", "Avenida Reposo 12",
+                "taxId", "B-99887766"));
         // Created with an Idempotency-Key: the first answer, kept for replays, holds the same data.
         Reply created = host.send(host.request("/v1/clients").header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + center.token()).header("Idempotency-Key", "reposo-1")
@@ -86,6 +89,8 @@ class ClientsAtRestTest {
                 "lucia.fernandez@example.com", "bjorn.k@example.org", "zurine@example.net",
                 // birth dates
                 "1990-04-12", "1978-11-30", "2001-07-09",
+                // the billing identity (sealed under the center's finance key)
+                "Estética SL", "Avenida Reposo", "99887766",
                 // notes, old and new
                 "latex", "isotretinoin", "Pacemaker", "radiofrequency", "First visit", "Rosacea", "avoid IPL",
                 // accounts: the administrator and the professional

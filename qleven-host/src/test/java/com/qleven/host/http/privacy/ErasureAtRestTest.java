@@ -38,6 +38,7 @@ class ErasureAtRestTest {
     private static List<String> lookups;
     private static Map<String, byte[]> beforeErasure;
     private static long answersBeforeErasure;
+    private static byte[] billingBeforeErasure;
 
     @BeforeAll
     static void eraseOneClient() throws Exception {
@@ -46,7 +47,9 @@ class ErasureAtRestTest {
         // Both writes carry an Idempotency-Key: their first answers, kept for replays, hold the client's
         // data too, and the scan after the erasure covers them.
         Reply created = idempotent("/v1/clients", Map.of("fullName", NAME, "phone", "611 222 333",
-                "email", "Inma.Berenguer@Example.org", "birthDate", "1979-11-05", "notes", NOTES), "olvido-client");
+                "email", "Inma.Berenguer@Example.org", "birthDate", "1979-11-05", "notes", NOTES,
+                "billingIdentity", Map.of("name", "Berenguer Estudio SL", "address", "Carrer Olvido 9")),
+                "olvido-client");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         clientId = created.json().get("id").asText();
         Reply consent = idempotent("/v1/clients/" + clientId + "/consents", Map.of("purpose", "whatsapp",
@@ -54,6 +57,8 @@ class ErasureAtRestTest {
                 "text", "I agree to appointment messages on WhatsApp.", "proof", PROOF), "olvido-consent");
         assertThat(consent.status()).as(consent.body()).isEqualTo(201);
         lookups = lookupValues(clientId);
+        billingBeforeErasure = billingIdentityColumn();
+        assertThat(billingBeforeErasure).as("the billing identity was sealed in its column").isNotNull();
         assertThat(lookups).hasSizeGreaterThan(2);
         beforeErasure = dump();
         try (Connection c = host.superuser(); Statement st = c.createStatement();
@@ -100,6 +105,15 @@ class ErasureAtRestTest {
             }
         }
         return values;
+    }
+
+    private static byte[] billingIdentityColumn() throws Exception {
+        try (Connection c = host.superuser(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT billing_identity FROM public.clients WHERE id = '"
+                     + UUID.fromString(clientId) + "'")) {
+            rs.next();
+            return rs.getBytes(1);
+        }
     }
 
     private static Map<String, byte[]> dump() throws Exception {
@@ -156,7 +170,8 @@ class ErasureAtRestTest {
     @Test
     void noTableHoldsTheClientsPersonalDataOrLookupsAfterTheErasure() throws Exception {
         List<String> secrets = new ArrayList<>(List.of("Inmaculada", "Berenguer", "Castells", "611222333",
-                "611 222 333", "inma.berenguer@example.org", "1979-11-05", "Anticoagulants", "keloid", PROOF));
+                "611 222 333", "inma.berenguer@example.org", "1979-11-05", "Anticoagulants", "keloid", PROOF,
+                "Estudio SL", "Carrer Olvido"));
         secrets.addAll(lookups);
 
         assertThat(found(dump(), secrets)).isEmpty();
@@ -185,5 +200,27 @@ class ErasureAtRestTest {
         assertThat(read.json().get("phone").isNull()).isTrue();
         Reply search = host.post("/v1/clients/search", Map.of("phone", "611 222 333"), center.token());
         assertThat(search.json().get("items")).isEmpty();
+    }
+
+    /**
+     * The billing identity is sealed under the center's finance key, which outlives the client (its
+     * invoices keep their own copies under it): shredding the client's key would not reach it, so the
+     * erasure removes the ciphertext itself, and no table keeps a copy of it.
+     */
+    @Test
+    void theBillingIdentityIsRemovedThoughTheFinanceKeyStays() throws Exception {
+        assertThat(billingIdentityColumn()).isNull();
+        Map<String, byte[]> after = dump();
+        assertThat(after.entrySet().stream().filter(t -> contains(t.getValue(), billingBeforeErasure))
+                .map(Map.Entry::getKey).toList()).as("tables holding the sealed identity").isEmpty();
+        assertThat(contains(beforeErasure.get("public.clients"), billingBeforeErasure))
+                .as("control: the scan found the sealed identity before the erasure").isTrue();
+        try (Connection c = host.superuser(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM keystore.data_keys WHERE scope_kind = 'finance'"
+                     + " AND scope_owner = '" + UUID.fromString(center.tenantId()) + "'")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(1);
+        }
+        assertThat(host.get("/v1/clients/" + clientId, center.token()).json().get("billingIdentity").isNull()).isTrue();
     }
 }

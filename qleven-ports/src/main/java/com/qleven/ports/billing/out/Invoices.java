@@ -30,6 +30,14 @@ public interface Invoices {
     boolean updateDraft(TenantId tenant, StoredInvoice invoice, long expectedVersion);
 
     /**
+     * Deletes a draft and its lines (a fee waived, a draft made by mistake); an issued invoice is
+     * never deleted.
+     *
+     * @return false, deleting nothing, when the invoice is missing, issued, or of another version
+     */
+    boolean discardDraft(TenantId tenant, InvoiceId id, long expectedVersion);
+
+    /**
      * Issues the draft as {@code invoice} says (number, parties, chain) and makes its hash the last of
      * its series, in one statement.
      *

@@ -26,8 +26,14 @@ public final class PublicBooking {
     public record Notice(String purpose, String textVersion, String text) {
     }
 
-    /** A bookable service as the public sees it: no buffers, no staff, no resources. */
-    public record PublicService(ServiceId id, String name, int durationMinutes, Money price) {
+    /**
+     * A bookable service as the public sees it: no buffers, no staff, no resources; the deposit the
+     * center asks for at booking, when it asks one.
+     */
+    public record PublicService(ServiceId id, String name, int durationMinutes, Money price, Optional<Money> deposit) {
+        public PublicService {
+            Objects.requireNonNull(deposit, "deposit");
+        }
     }
 
     /** The center's page: its name, zone, active services and the consent notices it stores. */
@@ -54,10 +60,16 @@ public final class PublicBooking {
         }
     }
 
-    /** An appointment as its client sees it through the manage link. */
+    /**
+     * An appointment as its client sees it through the manage link, with the deposit its booking
+     * asked for (empty when none).
+     */
     public record ManagedAppointment(AppointmentId id, AppointmentStatus status, Instant start, Instant end,
                                      ServiceId service, String serviceName, String centerName, ZoneId zone,
-                                     Instant changeableUntil) {
+                                     Instant changeableUntil, Optional<Money> depositDue) {
+        public ManagedAppointment {
+            Objects.requireNonNull(depositDue, "depositDue");
+        }
     }
 
     /**

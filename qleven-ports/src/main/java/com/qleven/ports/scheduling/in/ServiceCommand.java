@@ -71,6 +71,24 @@ public final class ServiceCommand {
             return this;
         }
 
+        /**
+         * The deposit the desk asks for at booking, in the price's currency, more than 0 and at most
+         * the price; {@link #noDeposit()} removes it.
+         */
+        public Builder deposit(long amountMinor, String currency) {
+            Map<String, Object> deposit = new LinkedHashMap<>();
+            deposit.put("amountMinor", amountMinor);
+            deposit.put("currency", currency);
+            members.put("deposit", deposit);
+            return this;
+        }
+
+        /** No deposit asked (a change removes the one the service had). */
+        public Builder noDeposit() {
+            members.put("deposit", null);
+            return this;
+        }
+
         /** The code of one of the center's active tax rates ({@code "21"}, {@code "exempt"}). */
         public Builder taxRate(String code) {
             members.put("taxRate", code);

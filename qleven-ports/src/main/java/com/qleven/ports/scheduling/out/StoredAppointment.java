@@ -1,5 +1,6 @@
 package com.qleven.ports.scheduling.out;
 
+import com.qleven.domain.billing.Money;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.scheduling.Actor;
 import com.qleven.domain.scheduling.Appointment;
@@ -23,14 +24,14 @@ import java.util.Optional;
 /**
  * An appointment as stored: the domain's appointment with its cancellation reason sealed (a reason
  * may say why a client cannot come: health data), and the version that guards concurrent changes.
- * {@code room} and {@code series} may be null, as in {@link Appointment}.
+ * {@code room}, {@code series} and {@code depositDue} may be null, as in {@link Appointment}.
  */
 public record StoredAppointment(TenantId tenant, AppointmentId id, ClientId client, ServiceId service,
                                 UserId professional, RoomId room, List<EquipmentId> equipment, Instant start,
                                 Instant end, int bufferBeforeMinutes, int bufferAfterMinutes, AppointmentStatus status,
                                 Instant statusAt, Optional<SealedCancellation> cancellation,
                                 List<PreviousSlot> history, SeriesId series, Instant bookedAt, Actor bookedBy,
-                                long version) {
+                                long version, Money depositDue) {
     /**
      * The longest an appointment may hold its resources, buffers included: a service lasts at most
      * 12 hours and each buffer at most 4, so a day bounds every hold (the store relies on it to
@@ -83,6 +84,16 @@ public record StoredAppointment(TenantId tenant, AppointmentId id, ClientId clie
         }
     }
 
+    /** An appointment that asks no deposit, as stored. */
+    public StoredAppointment(TenantId tenant, AppointmentId id, ClientId client, ServiceId service,
+                             UserId professional, RoomId room, List<EquipmentId> equipment, Instant start, Instant end,
+                             int bufferBeforeMinutes, int bufferAfterMinutes, AppointmentStatus status,
+                             Instant statusAt, Optional<SealedCancellation> cancellation, List<PreviousSlot> history,
+                             SeriesId series, Instant bookedAt, Actor bookedBy, long version) {
+        this(tenant, id, client, service, professional, room, equipment, start, end, bufferBeforeMinutes,
+                bufferAfterMinutes, status, statusAt, cancellation, history, series, bookedAt, bookedBy, version, null);
+    }
+
     /**
      * The stored form of {@code appointment}; {@code sealedReason} is its cancellation's reason sealed
      * by the caller (null when it is not cancelled).
@@ -97,7 +108,8 @@ public record StoredAppointment(TenantId tenant, AppointmentId id, ClientId clie
                 appointment.end(), appointment.bufferBeforeMinutes(), appointment.bufferAfterMinutes(),
                 appointment.status(), appointment.statusAt(),
                 c == null ? Optional.empty() : Optional.of(new SealedCancellation(sealedReason, c.by(), c.at())),
-                appointment.history(), appointment.series(), appointment.bookedAt(), appointment.bookedBy(), version);
+                appointment.history(), appointment.series(), appointment.bookedAt(), appointment.bookedBy(), version,
+                appointment.depositDue());
     }
 
     /** The domain's appointment; {@code reason} is the unsealed cancellation reason (null when none). */
@@ -105,7 +117,7 @@ public record StoredAppointment(TenantId tenant, AppointmentId id, ClientId clie
         Cancellation c = cancellation.map(s -> new Cancellation(Objects.requireNonNull(reason, "reason"), s.by(),
                 s.at())).orElse(null);
         return new Appointment(id, client, service, professional, room, equipment, start, end, bufferBeforeMinutes,
-                bufferAfterMinutes, status, statusAt, c, history, series, bookedAt, bookedBy);
+                bufferAfterMinutes, status, statusAt, c, history, series, bookedAt, bookedBy, depositDue);
     }
 
     /** What it holds, buffers included: the range of its resource rows. */
@@ -118,7 +130,7 @@ public record StoredAppointment(TenantId tenant, AppointmentId id, ClientId clie
     public StoredAppointment nextVersion() {
         return new StoredAppointment(tenant, id, client, service, professional, room, equipment, start, end,
                 bufferBeforeMinutes, bufferAfterMinutes, status, statusAt, cancellation, history, series, bookedAt,
-                bookedBy, version + 1);
+                bookedBy, version + 1, depositDue);
     }
 
     @Override

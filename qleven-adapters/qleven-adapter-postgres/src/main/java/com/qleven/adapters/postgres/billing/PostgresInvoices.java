@@ -163,6 +163,18 @@ final class PostgresInvoices implements Invoices {
     }
 
     @Override
+    public boolean discardDraft(TenantId tenant, InvoiceId id, long expectedVersion) {
+        // Its lines go by the foreign key's cascade; the trigger refuses an issued row in any case.
+        return tx.withHandle(Optional.of(tenant), "discard a draft invoice", h -> h.createUpdate("""
+                        DELETE FROM public.invoices
+                        WHERE tenant_id = :tenant AND id = :id AND status = 'draft' AND version = :expected""")
+                .bind("tenant", tenant.value())
+                .bind("id", id.value())
+                .bind("expected", expectedVersion)
+                .execute()) == 1;
+    }
+
+    @Override
     public boolean issue(TenantId tenant, StoredInvoice invoice, long expectedVersion) {
         StoredInvoice.Issued issued = invoice.issue().orElseThrow(() -> new IllegalArgumentException("not issued"));
         return tx.withHandle(Optional.of(tenant), "issue an invoice", h -> h.createQuery("""

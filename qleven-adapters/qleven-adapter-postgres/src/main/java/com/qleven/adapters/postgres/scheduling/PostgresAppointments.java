@@ -3,6 +3,7 @@ package com.qleven.adapters.postgres.scheduling;
 import com.qleven.adapters.postgres.shared.KeysetCursor;
 import com.qleven.adapters.postgres.shared.PostgresTransactions;
 import com.qleven.adapters.postgres.shared.Sql;
+import com.qleven.domain.billing.Money;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.scheduling.AppointmentId;
 import com.qleven.domain.scheduling.AppointmentStatus;
@@ -24,6 +25,7 @@ import com.qleven.ports.scheduling.out.StoredAppointment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,7 +52,8 @@ import org.postgresql.util.PSQLException;
 final class PostgresAppointments implements Appointments {
     private static final String COLUMNS = "id, client_id, service_id, professional_id, room_id, equipment_ids, "
             + "start_at, end_at, buffer_before_minutes, buffer_after_minutes, status, status_at, cancel_reason, "
-            + "cancelled_by_kind, cancelled_by, cancelled_at, series_id, booked_at, booked_by_kind, booked_by, version";
+            + "cancelled_by_kind, cancelled_by, cancelled_at, series_id, booked_at, booked_by_kind, booked_by, version, "
+            + "deposit_minor, deposit_currency";
     private static final String EXCLUSION_VIOLATION = "23P01";
 
     private final PostgresTransactions tx;
@@ -72,7 +75,8 @@ final class PostgresAppointments implements Appointments {
             hold(h, a, "WITH appointment AS (INSERT INTO public.appointments (tenant_id, " + COLUMNS
                     + ") VALUES (:tenant, :id, :client, :service, :professional, :room, :equipment, :start, :end, "
                     + ":before, :after, :status, :statusAt, :reason, :cancelledByKind, :cancelledBy, :cancelledAt, "
-                    + ":series, :bookedAt, :bookedByKind, :bookedBy, :version)) ", query -> query
+                    + ":series, :bookedAt, :bookedByKind, :bookedBy, :version, :depositMinor, :depositCurrency)) ",
+                    query -> query
                     .bindMap(row(a))
                     .bind("room", a.room() == null ? null : a.room().value())
                     .bindArray("equipment", UUID.class, a.equipment().stream().map(EquipmentId::value).toList())
@@ -80,7 +84,11 @@ final class PostgresAppointments implements Appointments {
                     .bind("cancelledBy", a.cancellation().map(c -> Columns.actorUser(c.by())).orElse(null))
                     .bindByType("cancelledAt", a.cancellation().map(c -> c.at()).orElse(null), Instant.class)
                     .bind("series", a.series() == null ? null : a.series().value())
-                    .bind("bookedBy", Columns.actorUser(a.bookedBy())));
+                    .bind("bookedBy", Columns.actorUser(a.bookedBy()))
+                    .bindByType("depositMinor", a.depositDue() == null ? null : a.depositDue().amountMinor(),
+                            Long.class)
+                    .bind("depositCurrency", a.depositDue() == null ? null
+                            : a.depositDue().currency().getCurrencyCode()));
             insertMoves(h, a);
             return null;
         });
@@ -307,6 +315,7 @@ final class PostgresAppointments implements Appointments {
                 Columns.actor(rs, "cancelled_by_kind", "cancelled_by"), Sql.instant(rs, "cancelled_at")));
         UUID room = Sql.uuid(rs, "room_id");
         UUID series = Sql.uuid(rs, "series_id");
+        String depositCurrency = rs.getString("deposit_currency");
         List<PreviousSlot> history = Columns.texts(rs, "history").stream().map(PostgresAppointments::move).toList();
         return new StoredAppointment(new TenantId(Sql.uuid(rs, "tenant_id")), new AppointmentId(Sql.uuid(rs, "id")),
                 new ClientId(Sql.uuid(rs, "client_id")), new ServiceId(Sql.uuid(rs, "service_id")),
@@ -315,7 +324,9 @@ final class PostgresAppointments implements Appointments {
                 Sql.instant(rs, "start_at"), Sql.instant(rs, "end_at"), rs.getInt("buffer_before_minutes"),
                 rs.getInt("buffer_after_minutes"), AppointmentStatus.parse(rs.getString("status")),
                 Sql.instant(rs, "status_at"), cancellation, history, series == null ? null : new SeriesId(series),
-                Sql.instant(rs, "booked_at"), Columns.actor(rs, "booked_by_kind", "booked_by"), rs.getLong("version"));
+                Sql.instant(rs, "booked_at"), Columns.actor(rs, "booked_by_kind", "booked_by"), rs.getLong("version"),
+                depositCurrency == null ? null
+                        : new Money(rs.getLong("deposit_minor"), Currency.getInstance(depositCurrency)));
     };
 
     @Override

@@ -25,15 +25,18 @@ import org.jdbi.v3.core.statement.Update;
 /** Services, rooms and equipment in tenant-owned tables under row-level security. */
 final class PostgresCatalogue implements Catalogue {
     static final String SERVICE_COLUMNS = "id, name, duration_minutes, buffer_before_minutes, "
-            + "buffer_after_minutes, price_minor, currency, tax_rate, room_required, equipment_kinds, professional_ids, active";
-    static final RowMapper<Service> SERVICE = (rs, ctx) -> new Service(new ServiceId(Sql.uuid(rs, "id")),
-            rs.getString("name"), rs.getInt("duration_minutes"), rs.getInt("buffer_before_minutes"),
-            rs.getInt("buffer_after_minutes"),
-            new Money(rs.getLong("price_minor"), Currency.getInstance(rs.getString("currency"))),
-            rs.getString("tax_rate"), rs.getBoolean("room_required"),
-            new LinkedHashSet<>(Columns.texts(rs, "equipment_kinds")),
-            new LinkedHashSet<>(Columns.uuids(rs, "professional_ids").stream().map(UserId::new).toList()),
-            rs.getBoolean("active"));
+            + "buffer_after_minutes, price_minor, currency, tax_rate, room_required, equipment_kinds, professional_ids, active, "
+            + "deposit_minor";
+    static final RowMapper<Service> SERVICE = (rs, ctx) -> {
+        Currency currency = Currency.getInstance(rs.getString("currency"));
+        Long deposit = rs.getObject("deposit_minor", Long.class);
+        return new Service(new ServiceId(Sql.uuid(rs, "id")), rs.getString("name"), rs.getInt("duration_minutes"),
+                rs.getInt("buffer_before_minutes"), rs.getInt("buffer_after_minutes"),
+                new Money(rs.getLong("price_minor"), currency), rs.getString("tax_rate"),
+                rs.getBoolean("room_required"), new LinkedHashSet<>(Columns.texts(rs, "equipment_kinds")),
+                new LinkedHashSet<>(Columns.uuids(rs, "professional_ids").stream().map(UserId::new).toList()),
+                rs.getBoolean("active"), Optional.ofNullable(deposit).map(d -> new Money(d, currency)));
+    };
     private static final RowMapper<Room> ROOM = (rs, ctx) -> new Room(new RoomId(Sql.uuid(rs, "id")),
             rs.getString("name"));
     private static final RowMapper<Equipment> EQUIPMENT = (rs, ctx) -> new Equipment(
@@ -51,7 +54,7 @@ final class PostgresCatalogue implements Catalogue {
         tx.withHandle(Optional.of(tenant), "add a service", h -> bindService(h.createUpdate(
                 "INSERT INTO public.services (tenant_id, " + SERVICE_COLUMNS + ") VALUES (:tenant, :id, :name, "
                         + ":duration, :before, :after, :price, :currency, :taxRate, :room, :kinds, :professionals, "
-                        + ":active)"), tenant, service).execute());
+                        + ":active, :deposit)"), tenant, service).execute());
     }
 
     @Override
@@ -59,7 +62,8 @@ final class PostgresCatalogue implements Catalogue {
         return tx.withHandle(Optional.of(tenant), "update a service", h -> bindService(h.createUpdate("""
                 UPDATE public.services SET name = :name, duration_minutes = :duration, buffer_before_minutes = :before,
                     buffer_after_minutes = :after, price_minor = :price, currency = :currency, tax_rate = :taxRate,
-                    room_required = :room, equipment_kinds = :kinds, professional_ids = :professionals, active = :active
+                    room_required = :room, equipment_kinds = :kinds, professional_ids = :professionals, active = :active,
+                    deposit_minor = :deposit
                 WHERE tenant_id = :tenant AND id = :id"""), tenant, service).execute()) == 1;
     }
 
@@ -76,7 +80,8 @@ final class PostgresCatalogue implements Catalogue {
                 .bind("room", s.roomRequired())
                 .bindArray("kinds", String.class, s.equipmentKinds())
                 .bindArray("professionals", UUID.class, s.professionalIds().stream().map(UserId::value).toList())
-                .bind("active", s.active());
+                .bind("active", s.active())
+                .bindByType("deposit", s.deposit().map(Money::amountMinor).orElse(null), Long.class);
     }
 
     @Override
