@@ -73,7 +73,8 @@ public final class Qleven {
                 b.accountLifecycle, b.signupsPerAddressPerHour));
         clients = new ClientsFacade(f);
         consent = new ConsentFacade(f);
-        billing = new BillingFacade(f, clients.invoiceRecipients(), Optional.ofNullable(b.invoiceRenderer));
+        billing = new BillingFacade(f, clients.invoiceRecipients(), Optional.ofNullable(b.invoiceRenderer),
+                b.paymentProvider);
         scheduling = new SchedulingFacade(f, billing.taxRateCheck(), consent::recordFromChannel, b.publicBookingLimits,
                 Optional.ofNullable(b.calendarRenderer));
         scheduling.onAppointmentChanged(billing.feePolicy());
@@ -163,6 +164,8 @@ public final class Qleven {
         private com.qleven.ports.billing.out.InvoiceRenderer invoiceRenderer;
         private java.net.URI publicUrl = java.net.URI.create("http://localhost:8080");
         private AccountLifecyclePolicy accountLifecycle = AccountLifecyclePolicy.DEFAULT;
+        private com.qleven.ports.billing.out.PaymentProvider paymentProvider =
+                new com.qleven.application.billing.ManualPaymentProvider();
 
         private Builder() {
         }
@@ -278,6 +281,15 @@ public final class Qleven {
         /** Lifetimes of invitation and reset links and the reset rate limits; {@link AccountLifecyclePolicy#DEFAULT} by default. */
         public Builder accountLifecycle(AccountLifecyclePolicy policy) {
             this.accountLifecycle = java.util.Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Where payments, refunds and deposits move money; by default the desk records what the card
+         * terminal, the cash drawer or the bank statement showed ({@code ManualPaymentProvider}).
+         */
+        public Builder paymentProvider(com.qleven.ports.billing.out.PaymentProvider provider) {
+            this.paymentProvider = java.util.Objects.requireNonNull(provider, "paymentProvider");
             return this;
         }
 

@@ -9,6 +9,7 @@ import com.qleven.host.TestHost;
 import com.qleven.host.http.scheduling.SchedulingFixtures;
 import java.time.LocalDate;
 import com.qleven.host.TestHost.Reply;
+import com.qleven.host.http.billing.BillingFixtures;
 import com.qleven.host.http.privacy.IncidentFixtures;
 import java.net.http.HttpRequest;
 import java.util.List;
@@ -355,7 +356,35 @@ class CrossTenantProbeTest {
             entry("DELETE /v1/staff/{userId}/calendar-feed", new ById(CenterFixture::professionalId, "",
                     FEED_STATE)),
             entry("GET /v1/calendar/{feed}", noCenterData("no session: the link's token is the credential and names "
-                    + "the member and center; an unknown or revoked one answers 404 (CalendarFeedApiTest)")));
+                    + "the member and center; an unknown or revoked one answers 404 (CalendarFeedApiTest)")),
+            // Payments: B's invoice and appointment read as none; A's cash report sums A's one payment only
+            // (B's, in cash too, would change both A's cash total and A's total).
+            entry("POST /v1/invoices/{id}/payments", new ById(CrossTenantProbeTest::paidInvoice,
+                    TestHost.write(BillingFixtures.payment("cash", 1)))),
+            entry("GET /v1/invoices/{id}/payments", byId(CrossTenantProbeTest::paidInvoice)),
+            entry("POST /v1/appointments/{id}/deposit", new ById(CenterFixture::appointmentId,
+                    TestHost.write(BillingFixtures.payment("card", 1)))),
+            entry("GET /v1/appointments/{id}/deposits", byId(CenterFixture::appointmentId)),
+            entry("GET /v1/reports/cash", new Listing(f -> "\"total\":{\"count\":1,\"amount\":{\"amountMinor\":"
+                    + CrossTenantProbeTest.CASH_PAID.get(f.center().tenantId()) + ",",
+                    "?date=" + LocalDate.now(SchedulingFixtures.MADRID), null)));
+
+    /** What each center's one payment was, in cash: A's and B's differ. */
+    private static final Map<String, Long> CASH_PAID = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> PAID_INVOICES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The fixture's issued invoice with one cash payment on it, made once (in {@link #start}). */
+    private static String paidInvoice(CenterFixture f) {
+        return PAID_INVOICES.computeIfAbsent(f.center().tenantId(), tenant -> {
+            long amount = f == A ? 1234 : 2345;
+            String invoice = f.invoiceId();
+            Reply paid = host.post("/v1/invoices/" + invoice + "/payments", BillingFixtures.payment("cash", amount),
+                    f.center().token());
+            assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+            CASH_PAID.put(tenant, amount);
+            return invoice;
+        });
+    }
 
     /**
      * A's check of its own series counts A's invoices only: the two the fixture issued (an invoice and
@@ -424,6 +453,8 @@ class CrossTenantProbeTest {
         A = CenterFixture.create(host, "Centro A", "probe_alpha", operator);
         B = CenterFixture.create(host, "Centro B", "probe_bravo", operator);
         seriesOfB = newSeries(B);
+        paidInvoice(A);
+        paidInvoice(B);
     }
 
     @AfterAll

@@ -7,6 +7,7 @@ import com.qleven.adapters.postgres.PostgresStore;
 import com.qleven.host.TestHost;
 import com.qleven.host.http.scheduling.SchedulingFixtures;
 import com.qleven.host.TestHost.Reply;
+import com.qleven.host.http.billing.BillingFixtures;
 import com.qleven.host.http.privacy.IncidentFixtures;
 import com.qleven.host.http.scheduling.SchedulingSeed;
 import java.net.http.HttpRequest;
@@ -268,7 +269,16 @@ class StatementBudgetTest {
             entry("POST /v1/staff/{userId}/calendar-feed", budget(1, 4)),
             entry("GET /v1/staff/{userId}/calendar-feed", budget(1, 3)),
             entry("DELETE /v1/staff/{userId}/calendar-feed", budget(1, 4)),
-            entry("GET /v1/calendar/{feed}", budget(1, 10)));
+            entry("GET /v1/calendar/{feed}", budget(1, 10)),
+            // Payments (issue 10): a payment reads the invoice, records the payment, settles the invoice
+            // and audits; a deposit reads the appointment and the center (its currency) instead of the
+            // invoice and settles nothing; a list reads its invoice or appointment (404) and the rows; the
+            // cash report reads the center (zone, currency) and sums the day in one GROUP BY.
+            entry("POST /v1/invoices/{id}/payments", budget(1, 5)),
+            entry("GET /v1/invoices/{id}/payments", budget(1, 4)),
+            entry("POST /v1/appointments/{id}/deposit", budget(1, 5)),
+            entry("GET /v1/appointments/{id}/deposits", budget(1, 4)),
+            entry("GET /v1/reports/cash", budget(1, 4)));
 
     /** How each operation is called; a recipe may prepare what it needs first (not counted). */
     private static final Map<String, Function<CenterFixture, Call>> RECIPES = Map.ofEntries(
@@ -514,7 +524,18 @@ class StatementBudgetTest {
                 newFeed(f);
                 return new Call("DELETE", feedLink(f), "", f.center().token());
             }),
-            entry("GET /v1/calendar/{feed}", f -> get(newFeed(f).getPath(), null)));
+            entry("GET /v1/calendar/{feed}", f -> get(newFeed(f).getPath(), null)),
+            entry("POST /v1/invoices/{id}/payments", f -> post("/v1/invoices/" + BillingFixtures.issued(host,
+                    f.center().token(), f.clientId(), 10000) + "/payments", BillingFixtures.payment("cash", 2500),
+                    f.center().token())),
+            entry("GET /v1/invoices/{id}/payments", f -> get("/v1/invoices/" + paidInvoice(f) + "/payments",
+                    f.center().token())),
+            entry("POST /v1/appointments/{id}/deposit", f -> post("/v1/appointments/" + newAppointment(f)
+                    + "/deposit", BillingFixtures.payment("card", 2000), f.center().token())),
+            entry("GET /v1/appointments/{id}/deposits", f -> get("/v1/appointments/" + depositedAppointment(f)
+                    + "/deposits", f.center().token())),
+            entry("GET /v1/reports/cash", f -> get("/v1/reports/cash?date=" + SchedulingFixtures.day(host, 0),
+                    f.center().token())));
 
     // Online booking's recipes -------------------------------------------------------------------------
 
@@ -756,6 +777,11 @@ class StatementBudgetTest {
             entry("GET /v1/staff/{userId}/time-off", () -> twice(() -> created(host.post("/v1/staff/"
                     + A.professionalId() + "/time-off", CenterFixture.timeOff(host), A.center().token())))),
             // Two more appointments of the member, each of a client and a service of its own.
+            entry("GET /v1/invoices/{id}/payments", () -> twice(() -> created(host.post("/v1/invoices/"
+                    + paidInvoice(A) + "/payments", BillingFixtures.payment("card", 100), A.center().token())))),
+            entry("GET /v1/appointments/{id}/deposits", () -> twice(() -> created(host.post("/v1/appointments/"
+                    + depositedAppointment(A) + "/deposit", BillingFixtures.payment("cash", 100),
+                    A.center().token())))),
             entry("GET /v1/calendar/{feed}", () -> twice(() -> SchedulingSeed.appointment(host, A.center().tenantId(),
                     A.center().token(), A.professionalId(), feedDay(SEEDED.incrementAndGet())))));
 
@@ -980,6 +1006,29 @@ class StatementBudgetTest {
             throw new AssertionError("not published: " + reply.status() + " " + reply.body());
         }
         return (String) version.get("version");
+    }
+
+    private static String paidInvoice;
+    private static String depositedAppointment;
+
+    /** One issued invoice of the fixture with a payment on it, made once: its payments page grows by MORE_ROWS. */
+    private static synchronized String paidInvoice(CenterFixture f) {
+        if (paidInvoice == null) {
+            paidInvoice = BillingFixtures.issued(host, f.center().token(), f.clientId(), 100000);
+            created(host.post("/v1/invoices/" + paidInvoice + "/payments", BillingFixtures.payment("cash", 100),
+                    f.center().token()));
+        }
+        return paidInvoice;
+    }
+
+    /** One booked appointment of the fixture with a deposit taken, made once. */
+    private static synchronized String depositedAppointment(CenterFixture f) {
+        if (depositedAppointment == null) {
+            depositedAppointment = newAppointment(f);
+            created(host.post("/v1/appointments/" + depositedAppointment + "/deposit",
+                    BillingFixtures.payment("cash", 100), f.center().token()));
+        }
+        return depositedAppointment;
     }
 
     private static String created(Reply reply) {

@@ -17,44 +17,63 @@ import com.qleven.domain.billing.InvoiceId;
 import com.qleven.domain.billing.InvoiceNumber;
 import com.qleven.domain.billing.Money;
 import com.qleven.domain.billing.TaxRate;
+import com.qleven.domain.scheduling.AppointmentId;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.billing.in.CashReport;
 import com.qleven.ports.billing.in.DraftInvoiceCommand;
 import com.qleven.ports.billing.in.InvoiceLineCommand;
 import com.qleven.ports.billing.in.InvoiceView;
+import com.qleven.ports.billing.in.PaymentCommand;
+import com.qleven.ports.billing.in.PaymentReceipt;
 import com.qleven.ports.billing.in.SeriesCheck;
 import com.qleven.ports.billing.in.TaxRateCheck;
 import com.qleven.ports.billing.in.TaxRateView;
 import com.qleven.ports.billing.out.InvoiceRenderer;
 import com.qleven.ports.billing.out.Invoices;
+import com.qleven.ports.billing.out.Payment;
+import com.qleven.ports.billing.out.PaymentProvider;
 import com.qleven.ports.clients.in.InvoiceRecipients;
 import com.qleven.ports.scheduling.in.AppointmentChanged;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Billing, {@code qleven.billing()}: the center's tax rates and billing settings, invoices and credit
- * notes, prepaid packages. Every verb checks the principal's permission itself.
+ * notes, payments, refunds and deposits, the daily cash report, and prepaid packages. Every verb
+ * checks the principal's permission itself.
  */
 public final class BillingFacade {
     private final TaxRatesService taxRates;
     private final InvoicesService invoices;
     private final BillingRegistry registry;
+    private final PaymentsService payments;
     private final FeesService fees;
     private final PackagesService packages;
 
-    /** Wires the context's services, each with the narrow ports it uses. */
+    /** Wires the context's services with the desk's word as the payment provider ({@link ManualPaymentProvider}). */
     public BillingFacade(Foundation f, InvoiceRecipients recipients, Optional<InvoiceRenderer> renderer) {
+        this(f, recipients, renderer, new ManualPaymentProvider());
+    }
+
+    /** Wires the context's services, each with the narrow ports it uses; money moves through {@code provider}. */
+    public BillingFacade(Foundation f, InvoiceRecipients recipients, Optional<InvoiceRenderer> renderer,
+                         PaymentProvider provider) {
         taxRates = new TaxRatesService(f.store().shared().transactions(), f.store().tenancy().centers(),
                 f.store().billing().taxRates(), f.audit(), f.clock());
         InvoiceSeal seal = new InvoiceSeal(f.cipher());
         invoices = new InvoicesService(f.store().shared().transactions(), f.store().billing().centers(),
-                f.store().billing().invoices(), f.store().billing().invoiceSeries(), taxRates,
+                f.store().billing().invoices(), f.store().billing().invoiceSeries(), f.store().billing().payments(),
+                taxRates,
                 new BookableClients(f.store().clients().clientRestrictions()), recipients, seal, f.audit(), f.ids(),
                 f.clock(), renderer, f.store().scheduling().appointments());
         registry = new BillingRegistry(f.store().billing().invoices(), f.store().billing().packages(), seal);
+        payments = new PaymentsService(f.store().shared().transactions(), invoices, f.store().billing().invoices(),
+                f.store().billing().payments(), f.store().scheduling().appointments(), provider, f.audit(), f.ids(),
+                f.clock());
         fees = new FeesService(invoices, taxRates, f.store().scheduling().catalogue(),
                 new BookableClients(f.store().clients().clientRestrictions()), f.audit(), f.clock());
         packages = new PackagesService(f.store().shared().transactions(), f.store().billing().packages(),
@@ -139,6 +158,34 @@ public final class BillingFacade {
     /** Checks the hash chain and the numbering of one series: administrators. */
     public SeriesCheck verifySeries(Principal principal, InvoiceNumber.Series series) {
         return invoices.verify(principal, series);
+    }
+
+    /**
+     * Records a payment of an issued invoice (up to its balance) or, on an issued credit note, a refund
+     * (up to what it leaves to give back; administrators); answers the payment and the new balance.
+     */
+    public PaymentReceipt recordPayment(Principal principal, InvoiceId id, PaymentCommand command) {
+        return payments.pay(principal, id, command);
+    }
+
+    /** An invoice's payments and refunds, and the deposits applied to it, in the order money moved. */
+    public List<Payment> payments(Principal principal, InvoiceId id) {
+        return payments.paymentsOf(principal, id);
+    }
+
+    /** Records a deposit taken against a booked appointment; its invoice takes it as paid when issued. */
+    public Payment takeDeposit(Principal principal, AppointmentId id, PaymentCommand command) {
+        return payments.takeDeposit(principal, id, command);
+    }
+
+    /** The deposits taken against an appointment, applied or not. */
+    public List<Payment> deposits(Principal principal, AppointmentId id) {
+        return payments.deposits(principal, id);
+    }
+
+    /** The day's payments, refunds and deposits per method in the center's local day, and the totals. */
+    public CashReport cashReport(Principal principal, LocalDate date) {
+        return payments.cashReport(principal, date);
     }
 
     /**

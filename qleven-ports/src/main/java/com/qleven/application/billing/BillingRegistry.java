@@ -22,7 +22,10 @@ import java.util.Optional;
  * Billing in the privacy registry (P10). Export: the client's invoices and credit notes with their
  * numbers, dates, lines and amounts, the client's prepaid packages and each debit of them. Erasure: drafts go; issued invoices stay, since the tax office
  * must be able to read them for ten years, with their numbers, totals and billing identity under the
- * center's finance key (which the erasure does not shred), marked restricted.
+ * center's finance key (which the erasure does not shred), marked restricted. Payments, refunds and
+ * deposits hold no personal data beyond ids (invoice, appointment, the recording member; the
+ * reference is a terminal's code or a transfer's, never card data): they stay with the books and
+ * need nothing here.
  */
 public final class BillingRegistry implements RegistryExporter, RegistryEraser {
     private final Invoices invoices;

@@ -40,6 +40,7 @@ import com.qleven.ports.billing.out.InvoiceDocument;
 import com.qleven.ports.billing.out.InvoiceRenderer;
 import com.qleven.ports.billing.out.InvoiceSeries;
 import com.qleven.ports.billing.out.Invoices;
+import com.qleven.ports.billing.out.Payments;
 import com.qleven.ports.billing.out.StoredInvoice;
 import com.qleven.ports.billing.out.StoredTaxRate;
 import com.qleven.ports.clients.in.InvoiceRecipient;
@@ -73,6 +74,7 @@ public final class InvoicesService {
     private final BillingCenters centers;
     private final Invoices invoices;
     private final InvoiceSeries series;
+    private final Payments payments;
     private final TaxRatesService taxRates;
     private final BookableClients clients;
     private final InvoiceRecipients recipients;
@@ -84,13 +86,14 @@ public final class InvoicesService {
     private final Appointments appointments;
 
     InvoicesService(Transactions transactions, BillingCenters centers, Invoices invoices, InvoiceSeries series,
-                    TaxRatesService taxRates, BookableClients clients, InvoiceRecipients recipients, InvoiceSeal seal,
-                    AuditTrail audit, IdGenerator ids, Clock clock, Optional<InvoiceRenderer> renderer,
+                    Payments payments, TaxRatesService taxRates, BookableClients clients, InvoiceRecipients recipients,
+                    InvoiceSeal seal, AuditTrail audit, IdGenerator ids, Clock clock, Optional<InvoiceRenderer> renderer,
                     Appointments appointments) {
         this.transactions = transactions;
         this.centers = centers;
         this.invoices = invoices;
         this.series = series;
+        this.payments = payments;
         this.taxRates = taxRates;
         this.clients = clients;
         this.recipients = recipients;
@@ -217,7 +220,10 @@ public final class InvoicesService {
         });
     }
 
-    /** Issues a stored draft inside the caller's unit; the caller has checked it is a draft. */
+    /**
+     * Issues a stored draft inside the caller's unit; the caller has checked it is a draft. An invoice
+     * of an appointment takes the deposits taken against it as paid (as far as they fit its total).
+     */
     StoredInvoice issueIn(TenantId tenant, BillingCenter center, StoredInvoice stored, Instant now) {
         String country = center.profile().country();
         center.settings().missingForIssue(country).ifPresent(e -> {
@@ -243,7 +249,21 @@ public final class InvoicesService {
         if (!invoices.issue(tenant, next, stored.version())) {
             throw changedMeanwhile();
         }
+        if (stored.appointment().isPresent() && issued.kind() != InvoiceKind.CREDIT_NOTE) {
+            long applied = payments.applyDeposits(tenant, stored.appointment().get(), stored.id(),
+                    Math.max(0, next.balance()));
+            if (applied > 0) {
+                next = paidMore(next, applied);
+            }
+        }
         return next;
+    }
+
+    /** {@code stored} as the store now has it after {@link Payments#applyDeposits} settled it. */
+    private static StoredInvoice paidMore(StoredInvoice s, long applied) {
+        return new StoredInvoice(s.id(), s.kind(), s.status(), s.client(), s.appointment(), s.basis(), s.currency(),
+                s.discount(), s.lines(), s.net(), s.tax(), s.gross(), s.issue(), s.corrects(), s.paid() + applied,
+                s.credited(), s.restricted(), s.createdAt(), s.updatedAt(), s.version() + 1);
     }
 
     public InvoiceView get(Principal principal, InvoiceId id) {

@@ -7,6 +7,7 @@ import com.qleven.ports.billing.out.BillingStore;
 import com.qleven.ports.billing.out.BillingCenters;
 import com.qleven.ports.billing.out.InvoiceSeries;
 import com.qleven.ports.billing.out.Invoices;
+import com.qleven.ports.billing.out.Payments;
 import com.qleven.ports.billing.out.Packages;
 import com.qleven.ports.billing.out.TaxRates;
 import com.qleven.ports.clients.out.ClientDuplicates;
@@ -96,8 +97,10 @@ public final class InMemoryStore implements QlevenStore {
                 new InMemoryStaffSchedules(tx, memberships), new InMemoryAppointments(tx), waitlist,
                 new InMemoryWaitlistOffersDue(tx, waitlist), new InMemoryCalendarFeeds(tx), new InMemoryManageLinks(tx));
         InMemoryInvoiceSeries invoiceSeries = new InMemoryInvoiceSeries(tx);
-        billing = new Billing(new InMemoryTaxRates(tx), invoiceSeries, new InMemoryInvoices(tx, invoiceSeries),
-                new InMemoryBillingCenters(tx, centers, schedulingSettings), new InMemoryPackages(tx));
+        InMemoryInvoices invoices = new InMemoryInvoices(tx, invoiceSeries);
+        billing = new Billing(new InMemoryTaxRates(tx), invoiceSeries, invoices,
+                new InMemoryBillingCenters(tx, centers, schedulingSettings), new InMemoryPayments(tx, invoices),
+                new InMemoryPackages(tx));
     }
 
     /** PostgreSQL orders uuids by their bytes, unsigned; {@link UUID#compareTo} compares signed longs. */
@@ -179,6 +182,6 @@ public final class InMemoryStore implements QlevenStore {
     }
 
     private record Billing(TaxRates taxRates, InvoiceSeries invoiceSeries, Invoices invoices, BillingCenters centers,
-                           Packages packages) implements BillingStore {
+                           Payments payments, Packages packages) implements BillingStore {
     }
 }

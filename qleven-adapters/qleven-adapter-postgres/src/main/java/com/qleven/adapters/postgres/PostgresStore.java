@@ -21,6 +21,7 @@ import com.qleven.ports.audit.out.AuditStore;
 import com.qleven.ports.billing.out.BillingCenters;
 import com.qleven.ports.billing.out.BillingStore;
 import com.qleven.ports.billing.out.Invoices;
+import com.qleven.ports.billing.out.Payments;
 import com.qleven.ports.billing.out.Packages;
 import com.qleven.ports.billing.out.InvoiceSeries;
 import com.qleven.ports.billing.out.TaxRates;
@@ -132,7 +133,8 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
                 SchedulingRepositories.waitlist(tx), SchedulingRepositories.waitlistOffersDue(tx),
                 SchedulingRepositories.calendarFeeds(tx), SchedulingRepositories.manageLinks(tx));
         this.billing = new Billing(BillingRepositories.taxRates(tx), BillingRepositories.invoiceSeries(tx),
-                BillingRepositories.invoices(tx), BillingRepositories.centers(tx), BillingRepositories.packages(tx));
+                BillingRepositories.invoices(tx), BillingRepositories.centers(tx), BillingRepositories.payments(tx),
+                BillingRepositories.packages(tx));
     }
 
     /**
@@ -298,6 +300,6 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     }
 
     private record Billing(TaxRates taxRates, InvoiceSeries invoiceSeries, Invoices invoices, BillingCenters centers,
-                           Packages packages) implements BillingStore {
+                           Payments payments, Packages packages) implements BillingStore {
     }
 }

@@ -32,6 +32,7 @@ public final class BillingEndpoints {
     public List<Route> routes() {
         List<Route> routes = new java.util.ArrayList<>(taxRateRoutes());
         routes.addAll(new InvoiceEndpoints(qleven).routes());
+        routes.addAll(new PaymentEndpoints(qleven).routes());
         routes.addAll(new PackageEndpoints(qleven).routes());
         return routes;
     }

@@ -1,6 +1,6 @@
 package com.qleven.ports.billing.out;
 
-/** The store's billing group: each center's tax rates, invoice series, invoices, billing settings and prepaid packages. */
+/** The store's billing group: each center's tax rates, invoice series, invoices, billing settings, payments and prepaid packages. */
 public interface BillingStore {
     TaxRates taxRates();
 
@@ -9,6 +9,9 @@ public interface BillingStore {
     Invoices invoices();
 
     BillingCenters centers();
+
+    /** Payments, refunds and deposits (issue 10, item 3). */
+    Payments payments();
 
     /** The prepaid packages on sale, those sold to clients and their redemptions. */
     Packages packages();

@@ -4,6 +4,7 @@ import com.qleven.adapters.postgres.shared.PostgresTransactions;
 import com.qleven.ports.billing.out.BillingCenters;
 import com.qleven.ports.billing.out.InvoiceSeries;
 import com.qleven.ports.billing.out.Invoices;
+import com.qleven.ports.billing.out.Payments;
 import com.qleven.ports.billing.out.Packages;
 import com.qleven.ports.billing.out.TaxRates;
 
@@ -26,6 +27,10 @@ public final class BillingRepositories {
 
     public static BillingCenters centers(PostgresTransactions tx) {
         return new PostgresBillingCenters(tx);
+    }
+
+    public static Payments payments(PostgresTransactions tx) {
+        return new PostgresPayments(tx);
     }
 
     public static Packages packages(PostgresTransactions tx) {
