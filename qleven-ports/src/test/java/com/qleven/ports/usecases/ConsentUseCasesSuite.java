@@ -44,7 +44,6 @@ import com.qleven.ports.consent.out.StoredConsent;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.tenancy.in.AddUserCommand;
 import com.qleven.ports.tenancy.in.ClientInfo;
-import com.qleven.ports.tenancy.in.SignInCommand;
 import com.qleven.ports.tenancy.in.SignUp.SignUpResult;
 import com.qleven.ports.tenancy.in.SignUpCommand;
 import com.qleven.ports.testing.MutableClock;
@@ -127,8 +126,7 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
     }
 
     private Principal signIn(String email) {
-        return qleven.tenancy().authenticate(
-                qleven.tenancy().signIn(new SignInCommand(email, PASSWORD, Optional.empty(), from)).token());
+        return signIn(qleven, email, from);
     }
 
     private ClientId client(Center center, String birthDate) {

@@ -33,9 +33,7 @@ import com.qleven.ports.clients.in.CreateClientCommand;
 import com.qleven.ports.scheduling.in.AppointmentView;
 import com.qleven.ports.scheduling.in.BookAppointmentCommand;
 import com.qleven.ports.scheduling.in.ServiceCommand;
-import com.qleven.ports.tenancy.in.AddUserCommand;
 import com.qleven.ports.tenancy.in.ClientInfo;
-import com.qleven.ports.tenancy.in.SignInCommand;
 import com.qleven.ports.tenancy.in.SignUpCommand;
 import com.qleven.ports.testing.MutableClock;
 import java.math.BigDecimal;
@@ -107,15 +105,11 @@ public abstract class DepositsAndFeesUseCasesSuite extends UseCasesSuiteBase {
     }
 
     private Principal staff(Principal admin, String role) {
-        String email = role + "-" + UUID.randomUUID() + "@example.com";
-        qleven.tenancy().addUser(admin, AddUserCommand.builder()
-                .fullName("Staff " + role).email(email).role(role).password(PASSWORD).ageConfirmed(true).build());
-        return signIn(email);
+        return staff(qleven, admin, role, from);
     }
 
     private Principal signIn(String email) {
-        return qleven.tenancy().authenticate(
-                qleven.tenancy().signIn(new SignInCommand(email, PASSWORD, Optional.empty(), from)).token());
+        return signIn(qleven, email, from);
     }
 
     private static Instant madrid(String localDateTime) {

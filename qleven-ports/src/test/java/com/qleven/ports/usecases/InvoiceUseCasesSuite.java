@@ -31,9 +31,7 @@ import com.qleven.ports.billing.in.InvoiceView;
 import com.qleven.ports.billing.out.Invoices;
 import com.qleven.ports.clients.in.CreateClientCommand;
 import com.qleven.ports.privacy.in.CreatePrivacyRequestCommand;
-import com.qleven.ports.tenancy.in.AddUserCommand;
 import com.qleven.ports.tenancy.in.ClientInfo;
-import com.qleven.ports.tenancy.in.SignInCommand;
 import com.qleven.ports.tenancy.in.SignUpCommand;
 import com.qleven.ports.testing.MutableClock;
 import com.qleven.application.billing.InvoicesService;
@@ -95,15 +93,11 @@ public abstract class InvoiceUseCasesSuite extends UseCasesSuiteBase {
     }
 
     private Principal staff(Principal admin, String role) {
-        String email = role + "-" + UUID.randomUUID() + "@example.com";
-        qleven.tenancy().addUser(admin, AddUserCommand.builder()
-                .fullName("Staff " + role).email(email).role(role).password(PASSWORD).ageConfirmed(true).build());
-        return signIn(email);
+        return staff(qleven, admin, role, from);
     }
 
     private Principal signIn(String email) {
-        return qleven.tenancy().authenticate(
-                qleven.tenancy().signIn(new SignInCommand(email, PASSWORD, Optional.empty(), from)).token());
+        return signIn(qleven, email, from);
     }
 
     private static InvoiceLineCommand line(String description, String quantity, long price, String rate) {

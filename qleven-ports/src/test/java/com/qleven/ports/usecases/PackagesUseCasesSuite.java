@@ -37,9 +37,7 @@ import com.qleven.ports.billing.out.PrepaidPackage;
 import com.qleven.ports.clients.in.CreateClientCommand;
 import com.qleven.ports.scheduling.in.AppointmentView;
 import com.qleven.ports.scheduling.in.BookAppointmentCommand;
-import com.qleven.ports.tenancy.in.AddUserCommand;
 import com.qleven.ports.tenancy.in.ClientInfo;
-import com.qleven.ports.tenancy.in.SignInCommand;
 import com.qleven.ports.tenancy.in.SignUpCommand;
 import com.qleven.ports.testing.MutableClock;
 import java.time.Instant;
@@ -119,15 +117,11 @@ public abstract class PackagesUseCasesSuite extends UseCasesSuiteBase {
     }
 
     private Principal staff(Principal admin, String role) {
-        String email = role + "-" + UUID.randomUUID() + "@example.com";
-        qleven.tenancy().addUser(admin, AddUserCommand.builder()
-                .fullName("Staff " + role).email(email).role(role).password(PASSWORD).ageConfirmed(true).build());
-        return signIn(email);
+        return staff(qleven, admin, role, from);
     }
 
     private Principal signIn(String email) {
-        return qleven.tenancy().authenticate(
-                qleven.tenancy().signIn(new SignInCommand(email, PASSWORD, Optional.empty(), from)).token());
+        return signIn(qleven, email, from);
     }
 
     private ServiceId service(TenantId tenant, String name, long priceMinor) {

@@ -36,9 +36,7 @@ import com.qleven.ports.billing.out.Payment;
 import com.qleven.ports.billing.out.PaymentProvider;
 import com.qleven.ports.clients.in.CreateClientCommand;
 import com.qleven.ports.scheduling.in.BookAppointmentCommand;
-import com.qleven.ports.tenancy.in.AddUserCommand;
 import com.qleven.ports.tenancy.in.ClientInfo;
-import com.qleven.ports.tenancy.in.SignInCommand;
 import com.qleven.ports.tenancy.in.SignUpCommand;
 import com.qleven.ports.testing.MutableClock;
 import java.time.Instant;
@@ -94,15 +92,11 @@ public abstract class PaymentUseCasesSuite extends UseCasesSuiteBase {
     }
 
     private Principal staff(Principal admin, String role) {
-        String email = role + "-" + UUID.randomUUID() + "@example.com";
-        qleven.tenancy().addUser(admin, AddUserCommand.builder()
-                .fullName("Staff " + role).email(email).role(role).password(PASSWORD).ageConfirmed(true).build());
-        return signIn(email);
+        return staff(qleven, admin, role, from);
     }
 
     private Principal signIn(String email) {
-        return qleven.tenancy().authenticate(
-                qleven.tenancy().signIn(new SignInCommand(email, PASSWORD, Optional.empty(), from)).token());
+        return signIn(qleven, email, from);
     }
 
     private static Instant madrid(String local) {

@@ -41,9 +41,7 @@ import com.qleven.ports.privacy.in.PrivacyRequestView;
 import com.qleven.ports.privacy.out.StoredPrivacyRequest;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.KeyScope;
-import com.qleven.ports.tenancy.in.AddUserCommand;
 import com.qleven.ports.tenancy.in.ClientInfo;
-import com.qleven.ports.tenancy.in.SignInCommand;
 import com.qleven.ports.tenancy.in.SignUpCommand;
 import com.qleven.ports.testing.MutableClock;
 import com.qleven.ports.testing.RecordingAuditTrail;
@@ -112,15 +110,11 @@ public abstract class PrivacyRequestsUseCasesSuite extends UseCasesSuiteBase {
     }
 
     private Principal staff(Principal admin, String role) {
-        String email = role + "-" + UUID.randomUUID() + "@example.com";
-        qleven.tenancy().addUser(admin, AddUserCommand.builder()
-                .fullName("Staff " + role).email(email).role(role).password(PASSWORD).ageConfirmed(true).build());
-        return signIn(email);
+        return staff(qleven, admin, role, from);
     }
 
     private Principal signIn(String email) {
-        return qleven.tenancy().authenticate(
-                qleven.tenancy().signIn(new SignInCommand(email, PASSWORD, Optional.empty(), from)).token());
+        return signIn(qleven, email, from);
     }
 
     private PrivacyRequestView request(Center c, String type, String note) {

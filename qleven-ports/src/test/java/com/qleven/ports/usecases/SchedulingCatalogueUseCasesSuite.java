@@ -38,7 +38,6 @@ import com.qleven.ports.scheduling.out.StoredTimeOff;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.tenancy.in.AddUserCommand;
 import com.qleven.ports.tenancy.in.ClientInfo;
-import com.qleven.ports.tenancy.in.SignInCommand;
 import com.qleven.ports.tenancy.in.SignUp.SignUpResult;
 import com.qleven.ports.tenancy.in.SignUpCommand;
 import com.qleven.ports.testing.MutableClock;
@@ -121,8 +120,7 @@ public abstract class SchedulingCatalogueUseCasesSuite extends UseCasesSuiteBase
     }
 
     private Principal signIn(String email) {
-        return qleven.tenancy().authenticate(
-                qleven.tenancy().signIn(new SignInCommand(email, PASSWORD, Optional.empty(), from)).token());
+        return signIn(qleven, email, from);
     }
 
     private static Map<String, Object> serviceBody(Object... memberThenValue) {

@@ -49,9 +49,7 @@ import com.qleven.ports.scheduling.out.StoredAppointment;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.IdGenerator;
 import com.qleven.ports.shared.out.MailMessage;
-import com.qleven.ports.tenancy.in.AddUserCommand;
 import com.qleven.ports.tenancy.in.ClientInfo;
-import com.qleven.ports.tenancy.in.SignInCommand;
 import com.qleven.ports.tenancy.in.SignUp.SignUpResult;
 import com.qleven.ports.tenancy.in.SignUpCommand;
 import com.qleven.ports.testing.MutableClock;
@@ -134,15 +132,11 @@ public abstract class SchedulingUseCasesSuite extends UseCasesSuiteBase {
     }
 
     private Principal staff(Principal admin, String role) {
-        String email = role + "-" + UUID.randomUUID() + "@example.com";
-        qleven.tenancy().addUser(admin, AddUserCommand.builder()
-                .fullName("Staff " + role).email(email).role(role).password(PASSWORD).ageConfirmed(true).build());
-        return signIn(email);
+        return staff(qleven, admin, role, from);
     }
 
     private Principal signIn(String email) {
-        return qleven.tenancy().authenticate(
-                qleven.tenancy().signIn(new SignInCommand(email, PASSWORD, Optional.empty(), from)).token());
+        return signIn(qleven, email, from);
     }
 
     private ClientView client(Principal by, String name, String email) {

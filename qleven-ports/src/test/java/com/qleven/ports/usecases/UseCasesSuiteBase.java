@@ -8,8 +8,12 @@ import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.PasswordHasher;
 import com.qleven.ports.shared.out.PhoneNumbers;
 import com.qleven.ports.shared.out.Transactions;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.tenancy.in.AddUserCommand;
 import com.qleven.ports.tenancy.in.ClientInfo;
+import com.qleven.ports.tenancy.in.SignInCommand;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -75,5 +79,22 @@ public abstract class UseCasesSuiteBase {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return new ClientInfo("10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255),
                 userAgent, country);
+    }
+
+    /** The password every suite gives the people it signs up and adds. */
+    protected static final String STAFF_PASSWORD = "correct horse battery";
+
+    /** Adds a member of {@code role} to the administrator's center and signs them in from {@code from}. */
+    protected static Principal staff(Qleven qleven, Principal admin, String role, ClientInfo from) {
+        String email = role + "-" + UUID.randomUUID() + "@example.com";
+        qleven.tenancy().addUser(admin, AddUserCommand.builder()
+                .fullName("Staff " + role).email(email).role(role).password(STAFF_PASSWORD).ageConfirmed(true).build());
+        return signIn(qleven, email, from);
+    }
+
+    /** Signs the account in (with {@link #STAFF_PASSWORD}) from {@code from}, as the principal of its only center. */
+    protected static Principal signIn(Qleven qleven, String email, ClientInfo from) {
+        return qleven.tenancy().authenticate(
+                qleven.tenancy().signIn(new SignInCommand(email, STAFF_PASSWORD, Optional.empty(), from)).token());
     }
 }
