@@ -4,6 +4,7 @@ import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.scheduling.Actor;
 import com.qleven.domain.scheduling.Appointment;
 import com.qleven.domain.scheduling.AppointmentEvent;
+import com.qleven.domain.scheduling.AppointmentStatus;
 import com.qleven.domain.scheduling.FreedSlot;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.Page;
@@ -39,6 +40,9 @@ public final class AppointmentsRegistry implements RegistryExporter, RegistryEra
     /** Before any appointment this platform can hold, and after any it will. */
     private static final TimeRange ALL_TIME = new TimeRange(Instant.parse("2000-01-01T00:00:00Z"),
             Instant.parse("2200-01-01T00:00:00Z"));
+
+    private static final java.util.Set<AppointmentStatus> CANCELLABLE =
+            java.util.EnumSet.of(AppointmentStatus.BOOKED, AppointmentStatus.CONFIRMED);
 
     private final Appointments appointments;
     private final AppointmentSeal seal;
@@ -90,7 +94,9 @@ public final class AppointmentsRegistry implements RegistryExporter, RegistryEra
         List<FreedSlot> freed = new ArrayList<>();
         for (StoredAppointment s : all(tenant, client)) {
             Appointment a = seal.open(s);
-            if (a.status().holdsResources() && a.start().isAfter(now)) {
+            // Only what is still ahead and may be cancelled goes: an appointment already checked in,
+            // completed or a no-show (early, before its start) is a record of what happened.
+            if (CANCELLABLE.contains(a.status()) && a.start().isAfter(now)) {
                 var change = a.cancel(ERASED_REASON, Actor.system(), now, Duration.ZERO);
                 a = change.appointment();
                 if (change.event() instanceof AppointmentEvent.AppointmentCancelled c) {

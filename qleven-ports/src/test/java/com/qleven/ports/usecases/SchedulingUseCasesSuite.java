@@ -981,4 +981,20 @@ public abstract class SchedulingUseCasesSuite extends UseCasesSuiteBase {
         assertThat(search(c.admin(), c.service(), "2027-03-02", "2027-03-02", Optional.of(c.pro())).slots())
                 .hasSize(26);
     }
+
+    @Test
+    void anErasureKeepsAnAppointmentCompletedBeforeItsStartAndSucceeds() {
+        Center c = center();
+        AppointmentView early = book(c, c.receptionist(), madrid("2027-03-04T10:00"), Optional.of(c.pro()));
+        qleven.scheduling().checkIn(c.receptionist(), early.id());
+        qleven.scheduling().complete(c.receptionist(), early.id());
+        AppointmentView ahead = book(c, c.receptionist(), madrid("2027-03-05T10:00"), Optional.of(c.pro()));
+
+        inTenant(c.tenant(), () -> qleven.scheduling().privacyRegistry().erase(c.tenant(), c.client()));
+
+        assertThat(qleven.scheduling().appointment(c.admin(), early.id()).status())
+                .isEqualTo(AppointmentStatus.COMPLETED);
+        assertThat(qleven.scheduling().appointment(c.admin(), ahead.id()).status())
+                .isEqualTo(AppointmentStatus.CANCELLED);
+    }
 }

@@ -26,7 +26,6 @@ import com.qleven.ports.scheduling.in.BookAppointmentCommand;
 import com.qleven.ports.scheduling.out.StoredAppointment;
 import com.qleven.ports.tenancy.in.AddUserCommand;
 import com.qleven.ports.tenancy.in.ClientInfo;
-import com.qleven.ports.tenancy.in.SignInCommand;
 import com.qleven.ports.tenancy.in.SignUp.SignUpResult;
 import com.qleven.ports.tenancy.in.SignUpCommand;
 import com.qleven.ports.testing.MutableClock;
@@ -487,11 +486,6 @@ class AvailabilityBenchTest extends UseCasesSuiteBase {
                 rs.next();
             }
         }
-    }
-
-    private static Principal signIn(Qleven qleven, String email, ClientInfo from) {
-        return qleven.tenancy().authenticate(
-                qleven.tenancy().signIn(new SignInCommand(email, PASSWORD, Optional.empty(), from)).token());
     }
 
     private static String row(String name, long[] nanos) {
