@@ -281,9 +281,20 @@ public final class PackagesService {
             String rate = offer.taxRate().orElseGet(() -> catalogue.service(tenant, offer.services().get(0))
                     .map(Service::taxRate)
                     .orElseThrow(() -> new IllegalStateException("a package's service is never deleted")));
-            StoredInvoice draft = invoices.draftIn(tenant, center, new DraftInvoiceCommand(client, Optional.empty(),
-                    InvoiceKind.FULL, List.of(new InvoiceLineCommand(offer.name(), Quantity.ONE, offer.price(), rate,
-                            Optional.empty())), Optional.empty()), now);
+            StoredInvoice draft;
+            try {
+                draft = invoices.draftIn(tenant, center, new DraftInvoiceCommand(client, Optional.empty(),
+                        InvoiceKind.FULL, List.of(new InvoiceLineCommand(offer.name(), Quantity.ONE, offer.price(),
+                                rate, Optional.empty())), Optional.empty()), now);
+            } catch (ValidationException e) {
+                // The caller sent a package id, not lines: a rate retired since the package was made is
+                // the package's fault, and nothing new is sold at a retired rate.
+                if (e.errors().stream().anyMatch(f -> f.field().equals("lines[0].taxRate"))) {
+                    throw new UnprocessableException("packageId", "is sold at the tax rate '" + rate
+                            + "', which the center has retired: retire the package and make it again");
+                }
+                throw e;
+            }
             StoredInvoice issued = invoices.issueIn(tenant, center, draft, now);
             LocalDate today = LocalDate.ofInstant(now, center.profile().timeZone());
             ClientPackage sold = ClientPackage.sold(new ClientPackageId(ids.next()), offer.id(), client, offer.name(),

@@ -241,6 +241,20 @@ public abstract class PackagesUseCasesSuite extends UseCasesSuiteBase {
     // --- selling ------------------------------------------------------------------------------------
 
     @Test
+    void aPackageWhoseTaxRateWasRetiredIsNotSoldAndNothingIsWritten() {
+        Center c = center();
+        PrepaidPackage offer = qleven.billing().createPackage(c.admin(), new PackageCommand("5 masajes",
+                List.of(c.facial()), new Entitlement.Sessions(5), eur(20000), 90, Optional.of("10")));
+        qleven.billing().retireTaxRate(c.admin(), "10");
+        UnprocessableException refused = catchThrowableOfType(() -> qleven.billing().sellPackage(c.receptionist(),
+                c.client(), offer.id()), UnprocessableException.class);
+        assertThat(refused.field()).isEqualTo("packageId");
+        assertThat(qleven.billing().clientPackages(c.receptionist(), c.client(), new PageRequest(50, Optional.empty()))
+                .items()).isEmpty();
+    }
+
+
+    @Test
     void aSaleIssuesItsInvoiceAndTheClientPackageIsValidUntilTheEndOfItsLocalDate() {
         Center c = center();
         PrepaidPackage offer = sessions(c, "10 limpiezas", 10, 33333, 30, c.facial());
