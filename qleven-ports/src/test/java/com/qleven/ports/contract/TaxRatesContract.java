@@ -50,4 +50,32 @@ public abstract class TaxRatesContract {
                 .orElseThrow().retiredAt()).isEqualTo(Optional.of(T0));
         assertThat(store().shared().transactions().inTenant(tenant, () -> rates.list(tenant, true))).hasSize(5);
     }
+
+    @Test
+    void addingTheMissingRatesLeavesTheOnesTheCenterHasAsTheyAre() {
+        TenantId tenant = newTenant();
+        addCenter(store(), tenant);
+        var rates = store().billing().taxRates();
+        var spain = com.qleven.domain.billing.TaxRates.seedFor("ES");
+        store().shared().transactions().inTenant(tenant, () -> {
+            rates.add(tenant, spain.get(0), T0);
+            return rates.retire(tenant, spain.get(0).code(), T0);
+        });
+        store().shared().transactions().inTenant(tenant, () -> {
+            rates.addMissing(tenant, spain, T0.plusSeconds(60));
+            return null;
+        });
+        store().shared().transactions().inTenant(tenant, () -> {
+            rates.addMissing(tenant, spain, T0.plusSeconds(120));
+            return null;
+        });
+
+        var all = store().shared().transactions().inTenant(tenant, () -> rates.list(tenant, true));
+        assertThat(all).extracting(StoredTaxRate::rate).containsExactlyInAnyOrderElementsOf(spain);
+        // The one it had stays retired, with its own time; the others came with the first call.
+        assertThat(all).filteredOn(r -> r.rate().code().equals(spain.get(0).code())).singleElement()
+                .satisfies(r -> assertThat(r.retiredAt()).contains(T0));
+        assertThat(all).filteredOn(r -> !r.rate().code().equals(spain.get(0).code()))
+                .allSatisfy(r -> assertThat(r.createdAt()).isEqualTo(T0.plusSeconds(60)));
+    }
 }

@@ -403,6 +403,25 @@ public abstract class InvoiceUseCasesSuite extends UseCasesSuiteBase {
     }
 
     @Test
+    void aCentersFirstInvoicesAtOnceSeedItsTaxRatesOnce() throws Exception {
+        Center c = center();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<InvoiceView>> drafts = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                drafts.add(() -> draft(c, fourLines()));
+            }
+            for (Future<InvoiceView> f : pool.invokeAll(drafts)) {
+                assertThat(f.get().total()).isEqualTo(new Money(15767, EUR));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(qleven.billing().taxRates(c.admin(), true)).extracting(r -> r.rate().code())
+                .containsExactlyInAnyOrder("21", "10", "4", "exempt");
+    }
+
+    @Test
     void afterAnErasureTheInvoicesRemainWithTheirNumbersTotalsAndBillingIdentity() {
         Center c = center();
         InvoiceView issued = qleven.billing().issueInvoice(c.desk(), draft(c, fourLines()).invoice().id());

@@ -38,6 +38,19 @@ final class InMemoryTaxRates implements TaxRates {
     }
 
     @Override
+    public void addMissing(TenantId tenant, List<TaxRate> seeds, Instant at) {
+        tx.within(() -> {
+            tx.checkWrite(tenant);
+            for (TaxRate rate : seeds) {
+                Key key = new Key(tenant, rate.code());
+                if (!rows.containsKey(key)) {
+                    tx.put(rows, key, new StoredTaxRate(rate, at, Optional.empty()));
+                }
+            }
+        });
+    }
+
+    @Override
     public List<StoredTaxRate> list(TenantId tenant, boolean includeRetired) {
         return tx.within(() -> !tx.visible(tenant) ? List.<StoredTaxRate>of() : rows.entrySet().stream()
                 .filter(e -> e.getKey().tenant().equals(tenant))

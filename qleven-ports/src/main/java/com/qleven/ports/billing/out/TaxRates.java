@@ -20,6 +20,13 @@ public interface TaxRates {
      */
     void add(TenantId tenant, TaxRate rate, Instant at);
 
+    /**
+     * Adds each rate whose code the center does not have yet and leaves the others as they are, in
+     * one statement: seeding a center's country rates, which two first requests may do at once (the
+     * second waits for the first and adds nothing).
+     */
+    void addMissing(TenantId tenant, List<TaxRate> rates, Instant at);
+
     /** The center's rates by code; retired ones only when {@code includeRetired}. */
     List<StoredTaxRate> list(TenantId tenant, boolean includeRetired);
 

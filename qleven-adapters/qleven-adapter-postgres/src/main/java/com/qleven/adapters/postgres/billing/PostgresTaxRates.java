@@ -48,6 +48,23 @@ final class PostgresTaxRates implements TaxRates {
     }
 
     @Override
+    public void addMissing(TenantId tenant, List<TaxRate> seeds, Instant at) {
+        tx.withHandle(Optional.of(tenant), "seed tax rates", h -> h.createUpdate("""
+                        INSERT INTO public.tax_rates (tenant_id, code, name, rate, exempt, legal_mention, created_at)
+                        SELECT :tenant, s.code, s.name, s.rate::numeric, s.exempt, s.mention, :at
+                        FROM unnest(:codes, :names, :rates, :exempts, :mentions) AS s(code, name, rate, exempt, mention)
+                        ON CONFLICT (tenant_id, code) DO NOTHING""")
+                .bind("tenant", tenant.value())
+                .bind("at", at)
+                .bindArray("codes", String.class, seeds.stream().map(TaxRate::code).toList())
+                .bindArray("names", String.class, seeds.stream().map(TaxRate::name).toList())
+                .bindArray("rates", String.class, seeds.stream().map(r -> r.rate().toPlainString()).toList())
+                .bindArray("exempts", Boolean.class, seeds.stream().map(TaxRate::exempt).toList())
+                .bindArray("mentions", String.class, seeds.stream().map(TaxRate::legalMention).toList())
+                .execute());
+    }
+
+    @Override
     public List<StoredTaxRate> list(TenantId tenant, boolean includeRetired) {
         return tx.withHandle(Optional.of(tenant), "list tax rates", h -> h.createQuery(
                         "SELECT " + COLUMNS + " FROM public.tax_rates WHERE tenant_id = :tenant"
