@@ -137,9 +137,10 @@ class StatementBudgetTest {
             // Completing also runs billing's part in its unit (issue 10): the service, the billing center
             // and the client's redeemable packages (locked), then, when none redeems (the recipe's
             // client holds no package of the bookable service), the client's standing (a restricted
-            // client's invoice is left to the desk) and the draft invoice: the service's rate, the
-            // finance key, the insert and its audit event: 7 + 8.
-            entry("POST /v1/appointments/{id}/complete", budget(1, 15)),
+            // client's invoice is left to the desk), whether the desk billed it already (one appointment,
+            // one bill) and the draft invoice: the service's rate, the finance key, the insert and its
+            // audit event: 7 + 9.
+            entry("POST /v1/appointments/{id}/complete", budget(1, 16)),
             // Both with the center's fee charged: the fee's invoice drafted in the step's unit (the
             // policy, the service, the client's standing, the rate, the finance key, the invoice and
             // its lines, its audit event). Without a fee a no-show costs 8, an early cancellation 9.

@@ -134,6 +134,11 @@ public final class InvoicesService {
                 .filter(found -> found.client().equals(command.client()))
                 .orElseThrow(() -> new UnprocessableException("appointmentId",
                         "is not an appointment of this client at this center")));
+        // One appointment, one bill: a second would charge the client twice for one treatment.
+        command.appointment().flatMap(a -> invoices.billing(tenant, a)).ifPresent(existing -> {
+            throw new ConflictException("the appointment is billed already: delete that draft or credit that invoice"
+                    + " first", Map.of("field", "appointmentId", "invoiceId", existing.toString()));
+        });
         return draftLinesIn(tenant, center, command, lines, now);
     }
 
@@ -540,6 +545,11 @@ public final class InvoicesService {
     BillingCenter center(TenantId tenant) {
         return centers.byId(tenant)
                 .orElseThrow(() -> new IllegalStateException("the principal's center " + tenant + " is not stored"));
+    }
+
+    /** The invoice that bills the appointment now (a draft, or issued and not wholly credited), if any. */
+    Optional<InvoiceId> billing(TenantId tenant, AppointmentId appointment) {
+        return invoices.billing(tenant, appointment);
     }
 
     StoredInvoice load(TenantId tenant, InvoiceId id) {

@@ -443,6 +443,10 @@ public final class PackagesService {
             record(changed.by(), "invoice.deferred_restricted", "appointment", appointment.id().value(), now);
             return;
         }
+        if (invoices.billing(tenant, appointment.id()).isPresent()) {
+            // The desk billed it already (before the treatment, say): one appointment, one bill.
+            return;
+        }
         // The service names its rate already: a rate retired since still applies to what names it, so a
         // completion never fails on it (the client was checked just above, the appointment is its own).
         TaxRate rate = taxRates.rateOf(tenant, service.taxRate()).orElseThrow(() ->

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.qleven.application.Qleven;
+import com.qleven.domain.billing.Quantity;
+import com.qleven.ports.billing.in.InvoiceLineCommand;
+import com.qleven.ports.billing.in.DraftInvoiceCommand;
 import com.qleven.application.QlevenStore;
 import com.qleven.domain.billing.AllowanceUnit;
 import com.qleven.domain.billing.ClientPackageId;
@@ -340,6 +343,34 @@ public abstract class PackagesUseCasesSuite extends UseCasesSuiteBase {
                 .containsExactly(month.toString(), month.toString(), month.toString(), year.toString());
         assertThat(redemptions.get(0).get("appointmentId")).isEqualTo(first.toString());
         assertThat((List<?>) billing.get("packages")).hasSize(2);
+    }
+
+    @Test
+    void oneAppointmentIsBilledOnce() {
+        Center c = center();
+        // Completed without a package: billing drafts its invoice; the desk's own second one is a 409.
+        AppointmentId done = completed(c, c.facial(), "2027-03-02T10:00", true);
+        InvoiceView drafted = invoiceFor(c, done).orElseThrow();
+        DraftInvoiceCommand again = new DraftInvoiceCommand(c.client(), Optional.of(done), InvoiceKind.FULL,
+                List.of(new InvoiceLineCommand("Limpieza facial", Quantity.ONE, eur(4500), "21", Optional.empty())),
+                Optional.empty());
+        ConflictException twice = catchThrowableOfType(() -> qleven.billing().draftInvoice(c.receptionist(), again),
+                ConflictException.class);
+        assertThat(twice.details()).containsEntry("field", "appointmentId")
+                .containsEntry("invoiceId", drafted.invoice().id().toString());
+        // Once that invoice is issued and credited whole, the appointment may be billed again.
+        qleven.billing().issueInvoice(c.receptionist(), drafted.invoice().id());
+        qleven.billing().creditNote(c.admin(), drafted.invoice().id(), true, List.of(), "Precio equivocado");
+        assertThat(qleven.billing().draftInvoice(c.receptionist(), again).appointment()).contains(done);
+
+        // Billed by the desk before the treatment: completing it drafts nothing more.
+        AppointmentView booked = qleven.scheduling().book(c.receptionist(), new BookAppointmentCommand(c.client(),
+                c.facial(), madrid("2027-03-02T12:00"), Optional.of(c.professional().userId())));
+        qleven.billing().draftInvoice(c.receptionist(), new DraftInvoiceCommand(c.client(), Optional.of(booked.id()),
+                InvoiceKind.FULL, again.lines(), Optional.empty()));
+        qleven.scheduling().checkIn(c.receptionist(), booked.id());
+        qleven.scheduling().complete(c.professional(), booked.id(), true);
+        assertThat(invoicesOf(c).stream().filter(i -> i.appointment().equals(Optional.of(booked.id())))).hasSize(1);
     }
 
     @Test

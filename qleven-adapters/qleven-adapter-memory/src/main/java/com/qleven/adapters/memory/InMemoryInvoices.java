@@ -114,6 +114,19 @@ final class InMemoryInvoices implements Invoices {
     }
 
     @Override
+    public Optional<InvoiceId> billing(TenantId tenant, com.qleven.domain.scheduling.AppointmentId appointment) {
+        return tx.within(() -> !tx.visible(tenant) ? Optional.<InvoiceId>empty() : rows.entrySet().stream()
+                .filter(e -> e.getKey().tenant().equals(tenant))
+                .map(Map.Entry::getValue)
+                .filter(i -> i.appointment().equals(Optional.of(appointment))
+                        && i.kind() != com.qleven.domain.billing.InvoiceKind.CREDIT_NOTE
+                        && (i.status() == InvoiceStatus.DRAFT || i.credited() < i.gross()))
+                .min(Comparator.comparing(StoredInvoice::createdAt)
+                        .thenComparing(i -> i.id().value(), InMemoryStore::compareAsPostgres))
+                .map(StoredInvoice::id));
+    }
+
+    @Override
     public Page<StoredInvoice> list(TenantId tenant, InvoiceFilter filter, PageRequest page) {
         return tx.within(() -> {
             List<StoredInvoice> mine = !tx.visible(tenant) ? List.of() : rows.entrySet().stream()

@@ -53,6 +53,12 @@ public interface Invoices {
      */
     boolean settle(TenantId tenant, InvoiceId id, long paid, long credited, long expectedVersion);
 
+    /**
+     * The invoice that bills the appointment now, if any: a draft, or an issued invoice (not a
+     * credit note) that its credit notes have not taken back whole. One statement.
+     */
+    Optional<InvoiceId> billing(TenantId tenant, com.qleven.domain.scheduling.AppointmentId appointment);
+
     /** The invoices the query selects, newest first. */
     Page<StoredInvoice> list(TenantId tenant, InvoiceFilter filter, PageRequest page);
 

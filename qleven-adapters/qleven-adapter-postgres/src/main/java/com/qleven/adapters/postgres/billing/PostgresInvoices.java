@@ -226,6 +226,19 @@ final class PostgresInvoices implements Invoices {
     }
 
     @Override
+    public Optional<InvoiceId> billing(TenantId tenant, AppointmentId appointment) {
+        return tx.withHandle(Optional.of(tenant), "find an appointment's invoice", h -> h.createQuery("""
+                        SELECT id FROM public.invoices
+                        WHERE tenant_id = :tenant AND appointment_id = :appointment AND kind <> 'credit_note'
+                          AND (status = 'draft' OR credited_minor < gross_minor)
+                        ORDER BY created_at, id LIMIT 1""")
+                .bind("tenant", tenant.value())
+                .bind("appointment", appointment.value())
+                .map((rs, ctx) -> new InvoiceId(Sql.uuid(rs, "id")))
+                .findOne());
+    }
+
+    @Override
     public Page<StoredInvoice> list(TenantId tenant, InvoiceFilter filter, PageRequest page) {
         Optional<KeysetCursor> after = page.cursor().map(KeysetCursor::decode);
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE i.tenant_id = :tenant");
