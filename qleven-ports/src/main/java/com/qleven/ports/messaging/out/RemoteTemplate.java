@@ -1,0 +1,32 @@
+package com.qleven.ports.messaging.out;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A template as Meta lists it.
+ *
+ * @param status Meta's status as it spells it (APPROVED, PENDING, REJECTED, PAUSED, …)
+ * @param components its components in order (type and text, the text holding the placeholders)
+ * @param componentsJson the components exactly as Meta returned them, for the registry to keep
+ */
+public record RemoteTemplate(String id, String name, String language, String category, String status,
+                             List<Component> components, String componentsJson) {
+    public RemoteTemplate {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(status, "status");
+        components = List.copyOf(components);
+        Objects.requireNonNull(componentsJson, "componentsJson");
+    }
+
+    /** One component: HEADER, BODY, FOOTER or BUTTONS, and its text when it has one ("" otherwise). */
+    public record Component(String type, String text) {
+        public Component {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(text, "text");
+        }
+    }
+}
