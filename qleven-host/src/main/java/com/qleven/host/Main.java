@@ -3,6 +3,7 @@ package com.qleven.host;
 import com.qleven.host.cli.AuditCommand;
 import com.qleven.host.cli.Cli;
 import com.qleven.host.cli.CreateOperatorCommand;
+import com.qleven.host.cli.FakeGraphCommand;
 import com.qleven.host.cli.KeysCommand;
 import com.qleven.host.cli.MigrateCommand;
 import com.qleven.host.cli.ServeCommand;
@@ -11,10 +12,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The jar's entry point: {@code serve} (the default), {@code migrate}, {@code create-operator}, {@code audit}, {@code keys}. */
+/**
+ * The jar's entry point: {@code serve} (the default), {@code migrate}, {@code create-operator}, {@code audit},
+ * {@code keys}, {@code fake-graph}.
+ */
 @Command(name = "qleven-host", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         subcommands = {ServeCommand.class, MigrateCommand.class, CreateOperatorCommand.class, AuditCommand.class,
-                KeysCommand.class},
+                KeysCommand.class, FakeGraphCommand.class},
         description = "Qleven's HTTP API host. Without a command it serves. Configured by QLEVEN_* environment "
                 + "variables; without QLEVEN_DATABASE_URL it keeps an embedded PostgreSQL in QLEVEN_DATA_DIR "
                 + "(default ./qleven-data).")
