@@ -53,7 +53,8 @@ class ArchitectureTest {
                 "com.qleven.domain.shared", "com.qleven.ports.shared.out", "com.qleven.application",
                 "com.qleven.application.shared", "com.qleven.adapters.memory", "com.qleven.adapters.crypto",
                 "com.qleven.adapters.postgres", "com.qleven.host", "com.qleven.ports.shared.in",
-                "com.qleven.adapters.smtp", "com.qleven.adapters.ical", "com.qleven.adapters.pdf"));
+                "com.qleven.adapters.smtp", "com.qleven.adapters.ical", "com.qleven.adapters.pdf",
+                "com.qleven.adapters.whatsapp", "com.qleven.ports.messaging.out", "com.qleven.host.whatsapp"));
         for (String context : CONTEXTS) {
             names.add("com.qleven.domain." + context);
             names.add("com.qleven.ports." + context + ".in");
@@ -108,8 +109,22 @@ class ArchitectureTest {
     void daggerAndUndertowLiveInTheHostOnly() {
         noClasses().that().resideOutsideOfPackage("com.qleven.host..")
                 .should().dependOnClassesThat()
-                .resideInAnyPackage("dagger..", "javax.inject..", "jakarta.inject..", "io.undertow..",
-                        "com.fasterxml.jackson..", "picocli..")
+                .resideInAnyPackage("dagger..", "javax.inject..", "jakarta.inject..", "io.undertow..", "picocli..")
+                .check(classes);
+    }
+
+    @Test
+    void jacksonLivesInTheHostAndTheWhatsAppAdapterOnly() {
+        // The Graph API's JSON is the WhatsApp adapter's own (Retrofit's converter); its DTOs stay there.
+        noClasses().that().resideOutsideOfPackages("com.qleven.host..", "com.qleven.adapters.whatsapp..")
+                .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+                .check(classes);
+    }
+
+    @Test
+    void retrofitAndOkHttpLiveInTheWhatsAppAdapterOnly() {
+        noClasses().that().resideOutsideOfPackage("com.qleven.adapters.whatsapp..")
+                .should().dependOnClassesThat().resideInAnyPackage("retrofit2..", "okhttp3..")
                 .check(classes);
     }
 
