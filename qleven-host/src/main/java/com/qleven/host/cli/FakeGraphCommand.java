@@ -32,6 +32,8 @@ public final class FakeGraphCommand implements Callable<Integer> {
             defaultValue = "fake-app-secret")
     String appSecret;
 
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
     public FakeGraphCommand(Cli cli) {
         this.cli = cli;
     }
@@ -44,15 +46,26 @@ public final class FakeGraphCommand implements Callable<Integer> {
         }
         FakeGraphApi fake = FakeGraphApi.start(port).appCredentials(appId, appSecret);
         tokens.forEach(fake::acceptToken);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(this::stop, "fake-graph-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            // Tokens are not echoed: the operator typed them, and a terminal's scrollback is a log too.
+            cli.out().println("fake Graph API on " + fake.baseUrl() + " accepting " + tokens.size() + " token(s)");
+            cli.out().flush();
+            stopped.await();
+        } finally {
             fake.close();
-            stopped.countDown();
-        }, "fake-graph-stop"));
-        // Tokens are not echoed: the operator typed them, and a terminal's scrollback is a log too.
-        cli.out().println("fake Graph API on " + fake.baseUrl() + " accepting " + tokens.size() + " token(s)");
-        cli.out().flush();
-        stopped.await();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is what stopped us; nothing to remove.
+            }
+        }
         return ExitCodes.OK;
+    }
+
+    /** Stops a running fake (the process's shutdown hook, or a test). */
+    void stop() {
+        stopped.countDown();
     }
 }

@@ -37,7 +37,7 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
  *
  * <p>What callers rely on:
  * <ul>
- *   <li>OkHttp never repeats a request by itself ({@code.retryOnConnectionFailure(false)}): a silent
+ *   <li>OkHttp never repeats a request by itself ({@code retryOnConnectionFailure(false)}): a silent
  *       resend of a message is a duplicate the client receives. Every call goes out at most once.</li>
  *   <li>A refusal is classified by the Graph code in the error body ({@code error.code}, with
  *       {@code error.error_data.details}), never by the HTTP status or the title, through
