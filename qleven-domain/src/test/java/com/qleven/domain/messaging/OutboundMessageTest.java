@@ -92,6 +92,30 @@ class OutboundMessageTest {
     }
 
     @Test
+    void anExpiredTokenWaitsForTheCenterToReconnectWithCode190Shown() {
+        OutboundMessage waiting = queued().markSending(T0).failedAttempt(SendFailure.of(190, "token expired"), T0,
+                RetryPolicy.standard(), new SplittableRandom(5));
+        assertThat(waiting.status()).isEqualTo(MessageStatus.QUEUED);
+        assertThat(waiting.failure().orElseThrow().kind()).isEqualTo(SendFailure.Kind.RECONNECT);
+        assertThat(waiting.failure().orElseThrow().graphCode()).isEqualTo(190);
+        // Claiming it again clears the shown failure: it is being tried now.
+        OutboundMessage retried = waiting.markSending(waiting.nextAttemptAt().orElseThrow());
+        assertThat(retried.failure()).isEmpty();
+        assertThat(retried.attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedStatusMustCarryItsErrorAndOnlyItDoes() {
+        assertThatThrownBy(() -> new DeliveryStatus(DeliveryStatus.Kind.FAILED, T0, WAMID, Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DeliveryStatus(DeliveryStatus.Kind.READ, T0, WAMID,
+                Optional.of(SendFailure.of(1, null)))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DeliveryStatus.of(DeliveryStatus.Kind.READ, T0, " "))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(DeliveryStatus.Kind.DELIVERED.wireName()).isEqualTo("delivered");
+    }
+
+    @Test
     void thePairRateWaitsFourToTheX() {
         RetryPolicy policy = RetryPolicy.standard();
         OutboundMessage m = queued();

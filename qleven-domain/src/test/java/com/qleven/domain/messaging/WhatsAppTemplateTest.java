@@ -145,6 +145,16 @@ class WhatsAppTemplateTest {
     }
 
     @Test
+    void aTemplateWithoutPlaceholdersIsMappedWithNoParameters() {
+        WhatsAppTemplate plain = WhatsAppTemplate.fromMeta(templateId(), "gracias", "es", TemplateCategory.UTILITY,
+                List.of(TemplateComponent.of(ComponentKey.BODY, "¡Gracias por tu visita!")), TemplateStatus.APPROVED)
+                .assign(MessagePurpose.FOLLOW_UP, List.of());
+        assertThat(plain.sendable()).isTrue();
+        assertThat(plain.parameters().render(MessagingFixtures.facts(Instant.parse("2026-03-30T08:00:00Z"))))
+                .contains(Map.of());
+    }
+
+    @Test
     void aSourceWithNothingForTheMessageRendersNothing() {
         WhatsAppTemplate t = MessagingFixtures.approved("t", "es", MessagePurpose.REMINDER);
         MessageFacts marketing = new MessageFacts("Ana", "Centro Sol", MessagingFixtures.MADRID, MessagingFixtures.ES,
