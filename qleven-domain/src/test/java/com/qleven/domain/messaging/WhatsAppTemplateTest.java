@@ -25,6 +25,11 @@ class WhatsAppTemplateTest {
         assertThat(TemplateComponent.of(ComponentKey.BODY, "Hi {{first_name}}, see you {{ when }}").placeholders()).isEqualTo(2);
         assertThat(TemplateComponent.of(ComponentKey.BODY, "No placeholders, {single} braces, {{}} empty").placeholders()).isZero();
         assertThat(TemplateComponent.of(ComponentKey.HEADER, "").placeholders()).isZero();
+        assertThat(TemplateComponent.of(ComponentKey.BODY, "Hi {{first_name}}, {{ when }} at {{first_name}}'s")
+                .placeholderNames()).containsExactly("first_name", "when");
+        // Meta fills positional placeholders by number, wherever they stand.
+        assertThat(TemplateComponent.of(ComponentKey.BODY, "{{2}} then {{10}} then {{1}}").placeholderNames())
+                .containsExactly("1", "2", "10");
     }
 
     @Test
