@@ -12,9 +12,10 @@ import java.util.Optional;
 
 /**
  * How a template's placeholders are filled: the bindings in the order of the placeholders within each
- * component as {@link TemplateComponent#placeholderNames} lists them (the first {@code body} binding fills the body's first placeholder, and so on). A mapping
- * is only built against its template ({@link #against}), so every mapping held gives each component
- * exactly as many parameters as it has placeholders — a send never fails with Meta's 132000.
+ * component as {@link TemplateComponent#placeholderNames} lists them (the first {@code body} binding
+ * fills the body's first placeholder, and so on). A mapping is only built against its template
+ * ({@link #against}), so every mapping held gives each component exactly as many parameters as it has
+ * placeholders — a send never fails with Meta's 132000.
  */
 public record ParameterMapping(List<ParameterBinding> bindings) {
     public ParameterMapping {
