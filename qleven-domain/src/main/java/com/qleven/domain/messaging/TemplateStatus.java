@@ -1,0 +1,29 @@
+package com.qleven.domain.messaging;
+
+import com.qleven.domain.shared.ValidationException;
+import java.util.Arrays;
+
+/**
+ * A template's review status as Meta reports it (sync or the template-status webhook); Qleven never
+ * sets it itself, except {@link #PENDING} for a template it has just submitted. Only {@link #APPROVED}
+ * is ever sent.
+ */
+public enum TemplateStatus {
+    APPROVED,
+    PENDING,
+    REJECTED,
+    PAUSED,
+    DISABLED;
+
+    /** Whether a message may use a template in this status. */
+    public boolean sendable() {
+        return this == APPROVED;
+    }
+
+    /** Meta's name, naming {@code status} when it is none of these. */
+    public static TemplateStatus parse(String wire) {
+        return Arrays.stream(values()).filter(s -> s.name().equals(wire)).findFirst()
+                .orElseThrow(() -> new ValidationException("status",
+                        "must be one of APPROVED, PENDING, REJECTED, PAUSED, DISABLED"));
+    }
+}
