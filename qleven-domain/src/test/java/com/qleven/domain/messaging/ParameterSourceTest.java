@@ -7,6 +7,7 @@ import com.qleven.domain.shared.ValidationException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,13 @@ class ParameterSourceTest {
         assertThat(TemplateCategory.parse("AUTHENTICATION")).isEqualTo(TemplateCategory.AUTHENTICATION);
         assertThatThrownBy(() -> TemplateCategory.parse("utility")).isInstanceOf(ValidationException.class);
         assertThat(TemplateStatus.parse("PAUSED")).isEqualTo(TemplateStatus.PAUSED);
+        // Every status Meta reports parses (a sync never fails on one), and only APPROVED is sent.
+        for (String meta : List.of("APPROVED", "PENDING", "REJECTED", "PAUSED", "DISABLED", "IN_APPEAL", "FLAGGED",
+                "REINSTATED", "PENDING_DELETION", "DELETED", "ARCHIVED", "UNARCHIVED", "LIMIT_EXCEEDED", "LOCKED")) {
+            assertThat(TemplateStatus.parse(meta).sendable()).as(meta).isEqualTo(meta.equals("APPROVED"));
+        }
+        assertThatThrownBy(() -> TemplateStatus.parse("approved")).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.errors().get(0).field()).isEqualTo("status"));
         assertThat(Arrays.stream(TemplateStatus.values()).filter(TemplateStatus::sendable))
                 .containsExactly(TemplateStatus.APPROVED);
         assertThat(MessageStatus.UNCERTAIN.wireName()).isEqualTo("uncertain");
