@@ -234,7 +234,7 @@ class StatementBudgetTest {
             entry("POST /v1/clients/{id}/packages", budget(1, 15)),
             entry("GET /v1/clients/{id}/packages", budget(1, 5)),
             entry("GET /v1/client-packages/{id}", budget(1, 4)),
-            entry("POST /v1/client-packages/{id}/refund", budget(1, 15)),
+            entry("POST /v1/client-packages/{id}/refund", budget(1, 14)),
             entry("GET /v1/reports/package-liability", budget(1, 4)),
             entry("GET /v1/billing-settings", budget(1, 2)),
             entry("PUT /v1/billing-settings", budget(1, 3)),

@@ -3,6 +3,7 @@ package com.qleven.application.billing;
 import com.qleven.domain.billing.ChargeLine;
 import com.qleven.domain.billing.Invoice;
 import com.qleven.domain.billing.InvoiceAmounts;
+import com.qleven.domain.billing.InvoiceId;
 import com.qleven.domain.billing.InvoiceParty;
 import com.qleven.domain.billing.Money;
 import com.qleven.domain.billing.Quantity;
@@ -43,20 +44,21 @@ final class InvoiceSeal {
         List<StoredInvoice.Line> lines = new ArrayList<>(invoice.lines().size());
         for (int i = 0; i < invoice.lines().size(); i++) {
             ChargeLine line = invoice.lines().get(i);
-            lines.add(new StoredInvoice.Line(cipher.encrypt(key, aad(tenant, invoice, "line." + i), line.description()),
+            lines.add(new StoredInvoice.Line(
+                    cipher.encrypt(key, aad(tenant, invoice.id(), "line." + i), line.description()),
                     line.quantity().text(), line.unitPrice().amountMinor(), line.taxRate().code(),
                     line.taxRate().name(), line.taxRate().rate(), line.taxRate().exempt(), line.taxRate().legalMention(),
                     line.discount().amountMinor()));
         }
         Optional<StoredInvoice.Issued> issued = invoice.issue().map(i -> new StoredInvoice.Issued(i.number(),
                 i.issuedAt(), i.seller().name(), i.seller().address(), pairs(i.seller().identifiers()),
-                cipher.encrypt(key, aad(tenant, invoice, "buyer.name"), i.buyer().name()),
-                cipher.encrypt(key, aad(tenant, invoice, "buyer.address"), i.buyer().address()),
-                cipher.encrypt(key, aad(tenant, invoice, "buyer.identifiers"),
+                cipher.encrypt(key, aad(tenant, invoice.id(), "buyer.name"), i.buyer().name()),
+                cipher.encrypt(key, aad(tenant, invoice.id(), "buyer.address"), i.buyer().address()),
+                cipher.encrypt(key, aad(tenant, invoice.id(), "buyer.identifiers"),
                         String.join("\n", pairs(i.buyer().identifiers()))),
                 i.previousHash(), i.hash()));
         Optional<StoredInvoice.Corrects> corrects = invoice.corrects().map(c -> new StoredInvoice.Corrects(
-                c.invoice(), c.number(), cipher.encrypt(key, aad(tenant, invoice, "reason"), c.reason())));
+                c.invoice(), c.number(), cipher.encrypt(key, aad(tenant, invoice.id(), "reason"), c.reason())));
         int sign = invoice.sign();
         return new StoredInvoice(invoice.id(), invoice.kind(), invoice.status(), invoice.client(), appointment,
                 invoice.basis(), invoice.currency(), invoice.discount().amountMinor(), lines,
@@ -80,7 +82,7 @@ final class InvoiceSeal {
         List<ChargeLine> lines = new ArrayList<>(s.lines().size());
         for (int i = 0; i < s.lines().size(); i++) {
             StoredInvoice.Line l = s.lines().get(i);
-            lines.add(new ChargeLine(cipher.decrypt(aad(tenant, s, "line." + i), l.description()),
+            lines.add(new ChargeLine(cipher.decrypt(aad(tenant, s.id(), "line." + i), l.description()),
                     new Quantity(new BigDecimal(l.quantity())), new Money(l.unitPrice(), s.currency()),
                     new TaxRate(l.taxCode(), l.taxName(), l.taxRate(), l.exempt(), l.legalMention()),
                     new Money(l.discount(), s.currency())));
@@ -88,13 +90,13 @@ final class InvoiceSeal {
         Optional<Invoice.Issue> issue = s.issue().map(i -> new Invoice.Issue(i.number(), i.issuedAt(),
                 new InvoiceParty(i.sellerName(), Objects.requireNonNullElse(i.sellerAddress(), ""),
                         identifiers(i.sellerIdentifiers())),
-                new InvoiceParty(cipher.decrypt(aad(tenant, s, "buyer.name"), i.buyerName()),
-                        cipher.decrypt(aad(tenant, s, "buyer.address"), i.buyerAddress()),
-                        identifiers(lines(cipher.decrypt(aad(tenant, s, "buyer.identifiers"),
+                new InvoiceParty(cipher.decrypt(aad(tenant, s.id(), "buyer.name"), i.buyerName()),
+                        cipher.decrypt(aad(tenant, s.id(), "buyer.address"), i.buyerAddress()),
+                        identifiers(lines(cipher.decrypt(aad(tenant, s.id(), "buyer.identifiers"),
                                 i.buyerIdentifiers())))),
                 i.previousHash(), i.hash()));
         Optional<Invoice.Correction> corrects = s.corrects().map(c -> new Invoice.Correction(c.invoice(),
-                c.number(), cipher.decrypt(aad(tenant, s, "reason"), c.reason())));
+                c.number(), cipher.decrypt(aad(tenant, s.id(), "reason"), c.reason())));
         return new Invoice(s.id(), s.kind(), s.status(), s.client(), s.basis(), s.currency(), lines,
                 new Money(s.discount(), s.currency()), corrects, issue, s.createdAt(), s.updatedAt());
     }
@@ -127,11 +129,8 @@ final class InvoiceSeal {
         return text.isEmpty() ? List.of() : List.of(text.split("\n", -1));
     }
 
-    private static String aad(TenantId tenant, Invoice invoice, String field) {
-        return "invoice|" + field + "|" + tenant + "|" + invoice.id();
-    }
-
-    private static String aad(TenantId tenant, StoredInvoice invoice, String field) {
-        return "invoice|" + field + "|" + tenant + "|" + invoice.id();
+    /** Binds a ciphertext to its center, its invoice and its field. */
+    private static String aad(TenantId tenant, InvoiceId invoice, String field) {
+        return "invoice|" + field + "|" + tenant + "|" + invoice;
     }
 }

@@ -350,7 +350,7 @@ public final class InvoicesService {
             } else {
                 note = original.creditNote(noteId, creditLines(original, lines), null, reason, now);
             }
-            StoredInvoice credit = issueCreditNote(tenant, stored, note, now);
+            StoredInvoice credit = issueCreditNote(tenant, center(tenant), stored, note, now);
             record(principal, "invoice.credit_note", noteId, now);
             return seal.view(tenant, credit);
         });
@@ -363,7 +363,8 @@ public final class InvoicesService {
      * whose balance is then what the center owes back until a refund is paid against it. So after a
      * full credit note the invoice's balance is zero whether it was paid or not.
      */
-    StoredInvoice issueCreditNote(TenantId tenant, StoredInvoice stored, Invoice note, Instant now) {
+    StoredInvoice issueCreditNote(TenantId tenant, BillingCenter center, StoredInvoice stored, Invoice note,
+                                  Instant now) {
         long credit = note.amounts().gross().amountMinor();
         if (stored.credited() + credit > stored.gross()) {
             throw new ConflictException("the credit notes of an invoice cannot take back more than its total",
@@ -373,7 +374,7 @@ public final class InvoicesService {
         long refundable = credit - applied;
         StoredInvoice draft = seal.seal(tenant, note, stored.appointment(), -applied, 0, false, 1);
         invoices.add(tenant, draft);
-        StoredInvoice issued = issueIn(tenant, center(tenant), draft, now);
+        StoredInvoice issued = issueIn(tenant, center, draft, now);
         if (!invoices.settle(tenant, stored.id(), -refundable, credit, stored.version())) {
             throw changedMeanwhile();
         }

@@ -363,14 +363,15 @@ public final class PackagesService {
                     + held.total().units() + " " + unitName(held.total());
             Invoice note = original.creditNote(noteId, List.of(ChargeLine.of(description, Quantity.ONE, amount,
                     sold.taxRate())), null, why, now);
-            invoices.issueCreditNote(tenant, sale, note, now);
+            BillingCenter center = invoices.center(tenant);
+            invoices.issueCreditNote(tenant, center, sale, note, now);
             if (!packages.update(tenant, closed)) {
                 throw new ConflictException("the package changed meanwhile; read it again");
             }
             record(principal, "invoice.credit_note", InvoicesService.SUBJECT, noteId.value(), now);
             record(principal, "client_package.refund", CLIENT_PACKAGE, id.value(), now);
             return new ClientPackageView(closed, closed.stateOn(LocalDate.ofInstant(now,
-                    invoices.center(tenant).profile().timeZone())));
+                    center.profile().timeZone())));
         });
     }
 

@@ -36,7 +36,7 @@ final class Amounts {
 
     /** The amount alone, {@code 1,234.50}: for a table whose caption names the currency once. */
     String amount(Money money) {
-        // Pseudo-currencies (XAU, XXX) have no default digits (-1): their minor unit is the unit.
+        // Pseudo-currencies (gold, the no-currency code) have no default digits (-1): their minor unit is the unit.
         int digits = Math.max(money.currency().getDefaultFractionDigits(), 0);
         return decimal(BigDecimal.valueOf(money.amountMinor(), digits));
     }
