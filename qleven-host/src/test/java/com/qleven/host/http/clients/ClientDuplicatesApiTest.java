@@ -101,7 +101,8 @@ class ClientDuplicatesApiTest {
         assertThat(flag.get("source").asText()).isEqualTo("online_booking");
         assertThat(flag.get("appointmentId").asText()).isEqualTo(booked.json().get("appointment").get("id").asText());
         assertThat(flag.get("flaggedAt").asText()).endsWith("Z");
-        assertThat(flag.toString()).doesNotContain("600").doesNotContain("321");
+        // The shared phone in none of its forms (ids are random hex and may hold any three digits).
+        assertThat(flag.toString()).doesNotContain("600 321 001", "600321001", "321001");
         String id = flag.get("id").asText();
 
         Reply existingPage = host.get("/v1/clients/" + existing, receptionist);
