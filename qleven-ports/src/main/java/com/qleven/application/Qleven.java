@@ -9,7 +9,9 @@ import com.qleven.application.clients.ClientRegistryEraser;
 import com.qleven.application.clients.ClientRegistryExporter;
 import com.qleven.application.clients.ClientsFacade;
 import com.qleven.application.consent.ConsentFacade;
+import com.qleven.application.messaging.MessagingFacade;
 import com.qleven.application.privacy.PrivacyFacade;
+import com.qleven.application.privacy.SuppressionCheckService;
 import com.qleven.application.privacy.PrivacyRegistry;
 import com.qleven.application.privacy.RegistryConsentExporter;
 import com.qleven.application.scheduling.SchedulingFacade;
@@ -61,6 +63,7 @@ public final class Qleven {
     private final PlatformFacade platform;
     private final SchedulingFacade scheduling;
     private final BillingFacade billing;
+    private final MessagingFacade messaging;
 
     private Qleven(Builder b) {
         IdGenerator ids = b.ids != null ? b.ids : new UuidV7Ids(b.clock);
@@ -93,6 +96,9 @@ public final class Qleven {
                 .register("appointments", scheduling.privacyRegistry(), scheduling.privacyRegistry())
                 .register("possibleDuplicates", duplicates, duplicates)
                 .register("billing", billing.privacyRegistry(), billing.privacyRegistry());
+        messaging = new MessagingFacade(f, Optional.ofNullable(b.whatsAppGateway), consent.check(),
+                new SuppressionCheckService(b.store.shared().transactions(), b.store.privacy().suppressions(), b.cipher),
+                clients.processingCheck());
         privacy = new PrivacyFacade(f, registry);
         platform = new PlatformFacade(f, Optional.ofNullable(b.mailer));
     }
@@ -136,6 +142,11 @@ public final class Qleven {
         return billing;
     }
 
+    /** WhatsApp: the center's number, templates, appointment messages, the outbox and delivery statuses. */
+    public MessagingFacade messaging() {
+        return messaging;
+    }
+
     /** Idempotent replays, the mail outbox and housekeeping. */
     public PlatformFacade platform() {
         return platform;
@@ -164,6 +175,7 @@ public final class Qleven {
         private com.qleven.ports.billing.out.InvoiceRenderer invoiceRenderer;
         private java.net.URI publicUrl = java.net.URI.create("http://localhost:8080");
         private AccountLifecyclePolicy accountLifecycle = AccountLifecyclePolicy.DEFAULT;
+        private com.qleven.ports.messaging.out.WhatsAppGateway whatsAppGateway;
         private com.qleven.ports.billing.out.PaymentProvider paymentProvider =
                 new com.qleven.application.billing.ManualPaymentProvider();
 
@@ -290,6 +302,15 @@ public final class Qleven {
          */
         public Builder paymentProvider(com.qleven.ports.billing.out.PaymentProvider provider) {
             this.paymentProvider = java.util.Objects.requireNonNull(provider, "paymentProvider");
+            return this;
+        }
+
+        /**
+         * Meta's WhatsApp Cloud API ({@code CloudApiWhatsAppGateway} in the WhatsApp adapter). Without
+         * one, messages are queued but never sent, and numbers and templates cannot be managed.
+         */
+        public Builder whatsAppGateway(com.qleven.ports.messaging.out.WhatsAppGateway gateway) {
+            this.whatsAppGateway = java.util.Objects.requireNonNull(gateway, "gateway");
             return this;
         }
 

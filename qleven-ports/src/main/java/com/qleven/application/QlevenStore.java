@@ -3,6 +3,7 @@ package com.qleven.application;
 import com.qleven.ports.audit.out.AuditStore;
 import com.qleven.ports.billing.out.BillingStore;
 import com.qleven.ports.clients.out.ClientStore;
+import com.qleven.ports.messaging.out.MessagingStore;
 import com.qleven.ports.consent.out.ConsentStore;
 import com.qleven.ports.privacy.out.PrivacyStore;
 import com.qleven.ports.scheduling.out.SchedulingStore;
@@ -31,4 +32,6 @@ public interface QlevenStore {
     SchedulingStore scheduling();
 
     BillingStore billing();
+
+    MessagingStore messaging();
 }

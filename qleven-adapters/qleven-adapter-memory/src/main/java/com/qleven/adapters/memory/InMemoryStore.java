@@ -4,6 +4,13 @@ import com.qleven.application.QlevenStore;
 import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.ports.audit.out.AuditStore;
 import com.qleven.ports.billing.out.BillingStore;
+import com.qleven.ports.messaging.out.MessagingCenters;
+import com.qleven.ports.messaging.out.MessagingStore;
+import com.qleven.ports.messaging.out.Outbox;
+import com.qleven.ports.messaging.out.SendBudgets;
+import com.qleven.ports.messaging.out.WebhookInbox;
+import com.qleven.ports.messaging.out.WhatsAppAccounts;
+import com.qleven.ports.messaging.out.WhatsAppTemplates;
 import com.qleven.ports.billing.out.BillingCenters;
 import com.qleven.ports.billing.out.InvoiceSeries;
 import com.qleven.ports.billing.out.Invoices;
@@ -67,6 +74,7 @@ public final class InMemoryStore implements QlevenStore {
     private final AuditStore audit;
     private final SchedulingStore scheduling;
     private final BillingStore billing;
+    private final MessagingStore messaging;
 
     public InMemoryStore() {
         InMemoryTransactions tx = new InMemoryTransactions();
@@ -101,6 +109,7 @@ public final class InMemoryStore implements QlevenStore {
         billing = new Billing(new InMemoryTaxRates(tx), invoiceSeries, invoices,
                 new InMemoryBillingCenters(tx, centers, schedulingSettings), new InMemoryPayments(tx, invoices),
                 new InMemoryPackages(tx));
+        messaging = new Messaging(null, null, null, null, null, null); // SKELETON: each owner puts its repository here
     }
 
     /** PostgreSQL orders uuids by their bytes, unsigned; {@link UUID#compareTo} compares signed longs. */
@@ -149,6 +158,11 @@ public final class InMemoryStore implements QlevenStore {
         return billing;
     }
 
+    @Override
+    public MessagingStore messaging() {
+        return messaging;
+    }
+
     private record Shared(Transactions transactions, Directory directory, RateLimits rateLimits, DataKeys dataKeys,
                           IdempotencyRecords idempotencyRecords, OperationalRecords operationalRecords,
                           MailOutbox mailOutbox) implements SharedStore {
@@ -183,5 +197,10 @@ public final class InMemoryStore implements QlevenStore {
 
     private record Billing(TaxRates taxRates, InvoiceSeries invoiceSeries, Invoices invoices, BillingCenters centers,
                            Payments payments, Packages packages) implements BillingStore {
+    }
+
+    private record Messaging(WhatsAppAccounts accounts, WhatsAppTemplates templates, Outbox outbox,
+                             SendBudgets sendBudgets, WebhookInbox webhookInbox, MessagingCenters centers)
+            implements MessagingStore {
     }
 }

@@ -2,6 +2,8 @@ package com.qleven.adapters.postgres;
 
 import com.qleven.adapters.postgres.audit.AuditRepositories;
 import com.qleven.adapters.postgres.billing.BillingRepositories;
+import com.qleven.adapters.postgres.messaging.MessagingRepositories;
+import com.qleven.ports.messaging.out.MessagingStore;
 import com.qleven.adapters.postgres.clients.ClientsRepositories;
 import com.qleven.adapters.postgres.consent.ConsentRepositories;
 import com.qleven.adapters.postgres.privacy.IncidentRepositories;
@@ -97,6 +99,7 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     private final AuditStore audit;
     private final SchedulingStore scheduling;
     private final BillingStore billing;
+    private final MessagingStore messaging;
     private final ExecutorService probes = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "qleven-postgres-ready");
         t.setDaemon(true);
@@ -135,6 +138,7 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
         this.billing = new Billing(BillingRepositories.taxRates(tx), BillingRepositories.invoiceSeries(tx),
                 BillingRepositories.invoices(tx), BillingRepositories.centers(tx), BillingRepositories.payments(tx),
                 BillingRepositories.packages(tx));
+        this.messaging = MessagingRepositories.store(tx);
     }
 
     /**
@@ -226,6 +230,11 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     @Override
     public BillingStore billing() {
         return billing;
+    }
+
+    @Override
+    public MessagingStore messaging() {
+        return messaging;
     }
 
     /**

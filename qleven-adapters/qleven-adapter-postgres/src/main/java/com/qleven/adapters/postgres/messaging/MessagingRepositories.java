@@ -1,0 +1,23 @@
+package com.qleven.adapters.postgres.messaging;
+
+import com.qleven.adapters.postgres.shared.PostgresTransactions;
+import com.qleven.ports.messaging.out.MessagingStore;
+import com.qleven.ports.messaging.out.WhatsAppAccounts;
+import com.qleven.ports.messaging.out.WhatsAppTemplates;
+import com.qleven.ports.messaging.out.Outbox;
+import com.qleven.ports.messaging.out.SendBudgets;
+import com.qleven.ports.messaging.out.WebhookInbox;
+import com.qleven.ports.messaging.out.MessagingCenters;
+
+/** Builds the PostgreSQL repositories of the messaging out-ports; their classes stay package-private. */
+public final class MessagingRepositories {
+    private MessagingRepositories() {
+    }
+
+    public static MessagingStore store(PostgresTransactions tx) {
+        return new Group(null, null, null, null, null, null); // SKELETON: each owner puts its repository here
+    }
+
+    private record Group(WhatsAppAccounts accounts, WhatsAppTemplates templates, Outbox outbox, SendBudgets sendBudgets, WebhookInbox webhookInbox, MessagingCenters centers) implements MessagingStore {
+    }
+}

@@ -1,0 +1,26 @@
+package com.qleven.ports.messaging.out;
+
+/**
+ * The store's messaging group: each center's connected WhatsApp number, its template registry, the
+ * outbox of outbound messages, the send budgets hosts share, the inbox of webhook events and the
+ * center's messaging settings.
+ */
+public interface MessagingStore {
+    /** The center's connected number and the directory that finds a center by its number or business account. */
+    WhatsAppAccounts accounts();
+
+    /** The center's templates, as Meta last told. */
+    WhatsAppTemplates templates();
+
+    /** Outbound messages: written with their cause, claimed by dispatchers, moved by statuses. */
+    Outbox outbox();
+
+    /** Token buckets per number and per recipient, shared by every host through the store. */
+    SendBudgets sendBudgets();
+
+    /** Webhook events as Meta posted them, kept sealed until processed. */
+    WebhookInbox webhookInbox();
+
+    /** Reminder offsets, send rate and content retention per center. */
+    MessagingCenters centers();
+}
