@@ -117,6 +117,9 @@ public final class CoreModule {
                 .calendarRenderer(new com.qleven.adapters.ical.Ical4jCalendarRenderer())
                 .invoiceRenderer(new com.qleven.adapters.pdf.OpenPdfInvoiceRenderer(clock))
                 .publicUrl(config.mail().publicUrl())
+                .whatsAppGateway(com.qleven.adapters.whatsapp.CloudApiWhatsAppGateway.create(
+                        config.whatsApp().graphUrl(), config.whatsApp().apiVersion(),
+                        config.whatsApp().appId().orElse(""), config.whatsApp().appSecret().orElse("")))
                 .build();
     }
 }

@@ -119,5 +119,17 @@ public enum Permission {
      * Debit a client's package by what was used (a device session's shots, pulses or minutes): every
      * center role, since whoever runs the session records it, as completing an appointment redeems.
      */
-    REDEEM_PACKAGES
+    REDEEM_PACKAGES,
+    /** Connect, reconnect or replace the center's WhatsApp Business number: administrators. */
+    CONNECT_WHATSAPP,
+    /** Submit templates to Meta, sync them, and map their parameters and purposes: administrators. */
+    MANAGE_TEMPLATES,
+    /** See the center's templates and their approval status: every center role. */
+    VIEW_TEMPLATES,
+    /** Read a client's or an appointment's messages and their fate: every center role (as they read clients). */
+    VIEW_MESSAGES,
+    /** Resend a message left uncertain or failed, as a new message: the desk (administrators, receptionists). */
+    RESEND_MESSAGES,
+    /** Change when reminders go, the send rate and how long message content is kept: administrators. */
+    MANAGE_MESSAGING_SETTINGS
 }

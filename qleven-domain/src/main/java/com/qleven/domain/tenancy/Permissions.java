@@ -72,6 +72,15 @@ public final class Permissions {
             TABLE.get(role).add(Permission.VIEW_PACKAGES);
             TABLE.get(role).add(Permission.REDEEM_PACKAGES);
         }
+        // WhatsApp (issue 11): administrators connect the number, manage templates and settings; the
+        // desk resends what was left uncertain; every center role sees templates and messages.
+        TABLE.get(Role.ADMINISTRATOR).addAll(EnumSet.of(Permission.CONNECT_WHATSAPP, Permission.MANAGE_TEMPLATES,
+                Permission.MANAGE_MESSAGING_SETTINGS, Permission.RESEND_MESSAGES));
+        TABLE.get(Role.RECEPTIONIST).add(Permission.RESEND_MESSAGES);
+        for (Role role : java.util.List.of(Role.ADMINISTRATOR, Role.PROFESSIONAL, Role.RECEPTIONIST)) {
+            TABLE.get(role).add(Permission.VIEW_TEMPLATES);
+            TABLE.get(role).add(Permission.VIEW_MESSAGES);
+        }
     }
 
     private Permissions() {

@@ -31,13 +31,14 @@ import java.util.regex.Pattern;
  * @param trustedProxies the proxies whose {@code X-Forwarded-For} names the client
  * @param managementPort the management listener's port ({@code /metrics}, {@code /health/*}); 0 picks a free one
  * @param managementBind the management listener's address, loopback unless told otherwise
+ * @param whatsApp Meta's Graph API, Qleven's app and the webhook's verify token
  */
 public record HostConfig(int httpPort, String bind, Path dataDir, Optional<ExternalDatabase> database,
                          Optional<String> databaseAppUser, Optional<String> databaseAppPassword,
                          int databasePoolSize, Optional<Path> masterKeyFile, Optional<Tls> tls,
                          Optional<String> trustedCountryHeader, List<String> corsOrigins, Argon2Parameters argon2,
                          MailSettings mail, TrustedProxies trustedProxies, int managementPort,
-                         String managementBind) {
+                         String managementBind, WhatsAppSettings whatsApp) {
 
     public static final String HTTP_PORT = "QLEVEN_HTTP_PORT";
     public static final String HTTPS_PORT = "QLEVEN_HTTPS_PORT";
@@ -126,6 +127,7 @@ public record HostConfig(int httpPort, String bind, Path dataDir, Optional<Exter
         Objects.requireNonNull(mail, "mail");
         Objects.requireNonNull(trustedProxies, "trustedProxies");
         Objects.requireNonNull(managementBind, "managementBind");
+        Objects.requireNonNull(whatsApp, "whatsApp");
     }
 
     /** Reads every variable, collecting all problems before failing. */
@@ -218,9 +220,10 @@ public record HostConfig(int httpPort, String bind, Path dataDir, Optional<Exter
         MailSettings mail = MailSettings.read(env, r::problem, tls.isPresent()
                 ? URI.create("https://localhost:" + tls.get().httpsPort())
                 : URI.create("http://localhost:" + httpPort));
+        WhatsAppSettings whatsApp = WhatsAppSettings.read(env, r::problem);
         r.failIfAny();
         return new HostConfig(httpPort, bind, dataDir, database, appUser, appPassword, poolSize, masterKey, tls,
-                countryHeader, origins, argon2, mail, proxies, managementPort, managementBind);
+                countryHeader, origins, argon2, mail, proxies, managementPort, managementBind, whatsApp);
     }
 
     /** The plain HTTP listener's port; empty with {@code QLEVEN_HTTP_PORT=off}. */
