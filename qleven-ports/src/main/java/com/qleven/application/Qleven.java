@@ -83,6 +83,11 @@ public final class Qleven {
         scheduling.onAppointmentChanged(billing.feePolicy());
         // Billing hears each completed appointment inside its unit: a package redeemed or an invoice drafted.
         scheduling.onAppointmentChanged(billing.appointmentListener());
+        messaging = new MessagingFacade(f, Optional.ofNullable(b.whatsAppGateway), consent.check(),
+                new SuppressionCheckService(b.store.shared().transactions(), b.store.privacy().suppressions(), b.cipher),
+                clients.processingCheck(), (tenant, client) -> Optional.empty(), tenancy.staffNames());
+        // Messaging hears bookings, moves and cancellations inside their unit: confirmations, reminders, notices.
+        scheduling.onAppointmentChanged(messaging.appointmentListener());
         ClientDuplicatesRegistry duplicates = new ClientDuplicatesRegistry(b.store.clients().clientDuplicates());
         // What each context holds about a client; a context that stores personal data adds its section here.
         PrivacyRegistry registry = new PrivacyRegistry()
@@ -95,10 +100,9 @@ public final class Qleven {
                         (tenant, client) -> consent.records().erase(tenant, client))
                 .register("appointments", scheduling.privacyRegistry(), scheduling.privacyRegistry())
                 .register("possibleDuplicates", duplicates, duplicates)
-                .register("billing", billing.privacyRegistry(), billing.privacyRegistry());
-        messaging = new MessagingFacade(f, Optional.ofNullable(b.whatsAppGateway), consent.check(),
-                new SuppressionCheckService(b.store.shared().transactions(), b.store.privacy().suppressions(), b.cipher),
-                clients.processingCheck());
+                .register("billing", billing.privacyRegistry(), billing.privacyRegistry())
+                // Before the client's eraser (registered first, erased last) shreds the key of their parameters.
+                .register("messages", messaging.privacyRegistry(), messaging.privacyRegistry());
         privacy = new PrivacyFacade(f, registry);
         platform = new PlatformFacade(f, Optional.ofNullable(b.mailer));
     }

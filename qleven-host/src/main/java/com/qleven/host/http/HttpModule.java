@@ -159,6 +159,12 @@ public final class HttpModule {
 
     @Provides
     @Singleton
+    static com.qleven.host.http.messaging.MessagingSettingsEndpoints messagingSettingsEndpoints(Qleven qleven) {
+        return new com.qleven.host.http.messaging.MessagingSettingsEndpoints(qleven);
+    }
+
+    @Provides
+    @Singleton
     static OpsEndpoints opsEndpoints(Readiness readiness, PrometheusMeterRegistry registry) {
         return new OpsEndpoints(readiness, registry);
     }
@@ -175,7 +181,8 @@ public final class HttpModule {
                          com.qleven.host.http.scheduling.SchedulingEndpoints scheduling,
                          com.qleven.host.http.billing.BillingEndpoints billing,
                          com.qleven.host.http.scheduling.PublicBookingEndpoints publicBooking,
-                         com.qleven.host.http.scheduling.CalendarFeedEndpoints calendarFeeds) {
+                         com.qleven.host.http.scheduling.CalendarFeedEndpoints calendarFeeds,
+                         com.qleven.host.http.messaging.MessagingSettingsEndpoints messagingSettings) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(tenancy.routes());
         routes.addAll(lifecycle.routes());
@@ -189,6 +196,7 @@ public final class HttpModule {
         routes.addAll(billing.routes());
         routes.addAll(publicBooking.routes());
         routes.addAll(calendarFeeds.routes());
+        routes.addAll(messagingSettings.routes());
         routes.addAll(ops.routes());
         return new Router(routes);
     }

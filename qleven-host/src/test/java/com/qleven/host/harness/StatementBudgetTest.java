@@ -238,6 +238,10 @@ class StatementBudgetTest {
             entry("GET /v1/reports/package-liability", budget(1, 4)),
             entry("GET /v1/billing-settings", budget(1, 2)),
             entry("PUT /v1/billing-settings", budget(1, 3)),
+            // Messaging settings: the saved row (none: the defaults); a save reads its version, writes
+            // the row only if that version still holds, and records its audit event.
+            entry("GET /v1/whatsapp/settings", budget(1, 2)),
+            entry("PUT /v1/whatsapp/settings", budget(1, 4)),
             entry("POST /v1/services", budget(1, 6)),
             entry("GET /v1/services", budget(1, 2)),
             entry("GET /v1/services/{id}", budget(1, 2)),
@@ -473,6 +477,10 @@ class StatementBudgetTest {
             entry("GET /v1/billing-settings", f -> get("/v1/billing-settings", f.center().token())),
             entry("PUT /v1/billing-settings", f -> new Call("PUT", "/v1/billing-settings",
                     "{\"priceBasis\":\"tax_included\",\"legalName\":\"Budget SL\"}", f.center().token())),
+            entry("GET /v1/whatsapp/settings", f -> get("/v1/whatsapp/settings", f.center().token())),
+            entry("PUT /v1/whatsapp/settings", f -> new Call("PUT", "/v1/whatsapp/settings",
+                    "{\"reminderOffsets\":[\"PT24H\",\"PT2H\"],\"sendsPerSecond\":40,\"contentRetentionDays\":90}",
+                    f.center().token())),
             entry("POST /v1/services", f -> post("/v1/services", CenterFixture.service(f.professionalId()),
                     f.center().token())),
             entry("GET /v1/services", f -> get("/v1/services", f.center().token())),
