@@ -109,7 +109,8 @@ public final class InMemoryStore implements QlevenStore {
         billing = new Billing(new InMemoryTaxRates(tx), invoiceSeries, invoices,
                 new InMemoryBillingCenters(tx, centers, schedulingSettings), new InMemoryPayments(tx, invoices),
                 new InMemoryPackages(tx));
-        messaging = new Messaging(null, null, null, null, null, new InMemoryMessagingCenters(tx)); // SKELETON: each owner puts its repository here
+        messaging = new Messaging(new InMemoryWhatsAppAccounts(tx), new InMemoryWhatsAppTemplates(tx),
+                new InMemoryOutbox(tx), new InMemorySendBudgets(tx), null, new InMemoryMessagingCenters(tx)); // SKELETON: each owner puts its repository here
     }
 
     /** PostgreSQL orders uuids by their bytes, unsigned; {@link UUID#compareTo} compares signed longs. */
