@@ -85,7 +85,7 @@ public final class Qleven {
         scheduling.onAppointmentChanged(billing.appointmentListener());
         messaging = new MessagingFacade(f, Optional.ofNullable(b.whatsAppGateway), consent.check(),
                 new SuppressionCheckService(b.store.shared().transactions(), b.store.privacy().suppressions(), b.cipher),
-                clients.processingCheck(), (tenant, client) -> Optional.empty(), tenancy.staffNames());
+                clients.processingCheck(), (tenant, client) -> Optional.of(new com.qleven.application.messaging.AppointmentMessages.Addressee(clients.invoiceRecipients().recipient(tenant, client).name(), Optional.empty())), tenancy.staffNames());
         // Messaging hears bookings, moves and cancellations inside their unit: confirmations, reminders, notices.
         scheduling.onAppointmentChanged(messaging.appointmentListener());
         ClientDuplicatesRegistry duplicates = new ClientDuplicatesRegistry(b.store.clients().clientDuplicates());

@@ -121,7 +121,7 @@ public abstract class AppointmentMessagesUseCasesSuite extends UseCasesSuiteBase
                     NOW);
             if (connected) {
                 String phoneNumberId = "1" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
-                store.messaging().accounts().save(new ConnectedAccount(tenant, phoneNumberId, "waba-" + phoneNumberId,
+                store.messaging().accounts().save(new ConnectedAccount(tenant, phoneNumberId, "2" + phoneNumberId,
                         "+34 910 000 000", new TokenSeal(cipher).seal(tenant, phoneNumberId,
                         new AccessToken("EAAtoken" + phoneNumberId)), ConnectedAccount.AccountStatus.CONNECTED, NOW,
                         NOW, 1));
