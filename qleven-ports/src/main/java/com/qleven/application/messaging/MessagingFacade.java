@@ -52,9 +52,11 @@ public final class MessagingFacade {
         MessagingStore store = f.store().messaging();
         this.settings = new MessagingSettingsService(f.store().shared().transactions(), store.centers(), f.audit(),
                 f.clock());
-        this.queue = new MessageQueue(store.templates(), store.outbox(), parameters, f.ids(), f.clock());
-        this.appointmentMessages = new AppointmentMessages(store.accounts(), store.centers(), store.outbox(), queue,
-                f.store().scheduling().settings(), staffNames, addressees, f.clock());
+        this.queue = new MessageQueue(f.store().shared().transactions(), store.templates(), store.outbox(), parameters,
+                f.ids(), f.clock());
+        this.appointmentMessages = new AppointmentMessages(f.store().shared().transactions(), store.accounts(),
+                store.centers(), store.outbox(), queue, f.store().scheduling().settings(), staffNames, addressees,
+                f.clock());
         this.registry = new MessagesRegistry(store.outbox(), parameters);
     }
 
