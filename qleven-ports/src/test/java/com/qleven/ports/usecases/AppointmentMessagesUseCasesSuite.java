@@ -363,6 +363,25 @@ public abstract class AppointmentMessagesUseCasesSuite extends UseCasesSuiteBase
     }
 
     @Test
+    void theClientsPreferredLanguagePicksTheTemplateElseTheCentersLocale() {
+        Center c = center(true);
+        template(c, MessagePurpose.CONFIRMATION, "es", ParameterSource.CLIENT_FIRST_NAME);
+        template(c, MessagePurpose.CONFIRMATION, "fr", ParameterSource.CLIENT_FIRST_NAME);
+        ClientId french = qleven.clients().create(c.admin(), CreateClientCommand.builder().fullName("Amélie Durand")
+                .phone("600 222 333").preferredLanguage("fr-MA").build()).id();
+        AppointmentView hers = qleven.scheduling().book(c.desk(), new BookAppointmentCommand(french, c.service(),
+                madrid("2027-03-24T10:00"), Optional.of(c.professional().userId())));
+        assertThat(of(messages(c, hers.id()), MessagePurpose.CONFIRMATION)).singleElement().satisfies(m -> {
+            assertThat(m.templateLanguage()).contains("fr");
+            assertThat(parameters(c, m).get(ComponentKey.BODY)).containsExactly("Amélie");
+        });
+        // No preferred language: the center's (es-ES).
+        AppointmentView theirs = book(c, madrid("2027-03-24T12:00"));
+        assertThat(of(messages(c, theirs.id()), MessagePurpose.CONFIRMATION)).singleElement()
+                .satisfies(m -> assertThat(m.templateLanguage()).contains("es"));
+    }
+
+    @Test
     void aStaffBookingHasNoManageLinkSoATemplateNeedingOneIsSkippedWhileAnOnlineBookingSendsItsOwn() {
         Center c = center(true);
         template(c, MessagePurpose.CONFIRMATION, "es", ParameterSource.CLIENT_FIRST_NAME, ParameterSource.MANAGE_LINK);
