@@ -175,6 +175,7 @@ public final class MessagingFacade {
      */
     public int applyTemplateStatus(String wabaId, String name, String language, TemplateStatus status) {
         return templates.applyTemplateStatus(wabaId, name, language, status);
+    }
 
     // Settings ------------------------------------------------------------------------------------
 
