@@ -5,12 +5,13 @@
 -- A center connects one number. The access token is AES-256-GCM ciphertext under the center's
 -- whatsapp key, bound to the center and the phone-number id (application.messaging.TokenSeal); it
 -- never appears in clear here. Meta's ids are Graph node ids (digits; letters and '_' for invented
--- ids in tests), never a path separator. The display number is the business's own, not a person's.
+-- ids in tests), never a path separator. The display number is the business's own, not a person's
+-- (empty when Embedded Signup did not say it).
 CREATE TABLE public.whatsapp_accounts (
     tenant_id            uuid        NOT NULL,
     phone_number_id      text        NOT NULL CHECK (phone_number_id ~ '^[A-Za-z0-9_]{1,64}$'),
     waba_id              text        NOT NULL CHECK (waba_id ~ '^[A-Za-z0-9_]{1,64}$'),
-    display_phone_number text        NOT NULL CHECK (char_length(display_phone_number) BETWEEN 1 AND 40),
+    display_phone_number text        NOT NULL CHECK (char_length(display_phone_number) <= 40),
     sealed_token         bytea       NOT NULL,
     status               text        NOT NULL CHECK (status IN ('connected', 'reconnect_needed')),
     connected_at         timestamptz NOT NULL,

@@ -120,6 +120,8 @@ public final class CoreModule {
                 .whatsAppGateway(com.qleven.adapters.whatsapp.CloudApiWhatsAppGateway.create(
                         config.whatsApp().graphUrl(), config.whatsApp().apiVersion(),
                         config.whatsApp().appId().orElse(""), config.whatsApp().appSecret().orElse("")))
+                .whatsAppSignupConfigured(config.whatsApp().appId().isPresent()
+                        && config.whatsApp().appSecret().isPresent())
                 .build();
     }
 }

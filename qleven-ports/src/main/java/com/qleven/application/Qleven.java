@@ -83,7 +83,8 @@ public final class Qleven {
         scheduling.onAppointmentChanged(billing.feePolicy());
         // Billing hears each completed appointment inside its unit: a package redeemed or an invoice drafted.
         scheduling.onAppointmentChanged(billing.appointmentListener());
-        messaging = new MessagingFacade(f, Optional.ofNullable(b.whatsAppGateway), consent.check(),
+        messaging = new MessagingFacade(f, Optional.ofNullable(b.whatsAppGateway), b.whatsAppSignupConfigured,
+                consent.check(),
                 new SuppressionCheckService(b.store.shared().transactions(), b.store.privacy().suppressions(), b.cipher),
                 clients.processingCheck(), (tenant, client) -> Optional.empty(), tenancy.staffNames());
         // Messaging hears bookings, moves and cancellations inside their unit: confirmations, reminders, notices.
@@ -180,6 +181,7 @@ public final class Qleven {
         private java.net.URI publicUrl = java.net.URI.create("http://localhost:8080");
         private AccountLifecyclePolicy accountLifecycle = AccountLifecyclePolicy.DEFAULT;
         private com.qleven.ports.messaging.out.WhatsAppGateway whatsAppGateway;
+        private boolean whatsAppSignupConfigured;
         private com.qleven.ports.billing.out.PaymentProvider paymentProvider =
                 new com.qleven.application.billing.ManualPaymentProvider();
 
@@ -315,6 +317,15 @@ public final class Qleven {
          */
         public Builder whatsAppGateway(com.qleven.ports.messaging.out.WhatsAppGateway gateway) {
             this.whatsAppGateway = java.util.Objects.requireNonNull(gateway, "gateway");
+            return this;
+        }
+
+        /**
+         * Whether the WhatsApp gateway was given Qleven's Meta app id and secret, which Embedded Signup
+         * needs to exchange a code; false (the default) refuses a signup saying so.
+         */
+        public Builder whatsAppSignupConfigured(boolean configured) {
+            this.whatsAppSignupConfigured = configured;
             return this;
         }
 

@@ -5,6 +5,7 @@ import com.qleven.domain.shared.PhoneNumber;
 import com.qleven.domain.shared.TenantId;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -57,6 +58,11 @@ public record Client(ClientId id, TenantId tenant, ClientDetails details, Instan
 
     public Optional<String> notes() {
         return details.notes();
+    }
+
+    /** The language the client prefers for messages; empty means the center's locale. */
+    public Optional<Locale> preferredLanguage() {
+        return details.preferredLanguage();
     }
 
     @Override

@@ -6,7 +6,9 @@ import com.qleven.domain.shared.PhoneNumber;
 import com.qleven.domain.shared.ValidationException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.IllformedLocaleException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -17,6 +19,10 @@ final class ClientFields {
     static final int MAX_NOTES = 10_000;
     static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
     private static final Pattern DATE = Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+    // A language subtag, then region, script or variant subtags: what a message language needs (no
+    // extensions or private use), at most 35 characters as BCP 47 advises implementations to accept.
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$");
+    static final int MAX_LANGUAGE_TAG = 35;
 
     private ClientFields() {
     }
@@ -99,5 +105,27 @@ final class ClientFields {
             return Optional.empty();
         }
         return Optional.of(date);
+    }
+
+    /** A well-formed BCP 47 tag ({@code es}, {@code fr-MA}, {@code ar}) as a locale, or the error recorded. */
+    static Optional<Locale> preferredLanguage(List<FieldError> errors, String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        String tag = value.strip();
+        if (tag.length() > MAX_LANGUAGE_TAG || !LANGUAGE_TAG.matcher(tag).matches()) {
+            errors.add(new FieldError("preferredLanguage", "must be a BCP 47 language tag such as es, fr-MA or ar"));
+            return Optional.empty();
+        }
+        try {
+            Locale locale = new Locale.Builder().setLanguageTag(tag).build();
+            if (locale.getLanguage().isEmpty() || locale.hasExtensions()) {
+                throw new IllformedLocaleException("no language");
+            }
+            return Optional.of(locale);
+        } catch (IllformedLocaleException e) {
+            errors.add(new FieldError("preferredLanguage", "must be a BCP 47 language tag such as es, fr-MA or ar"));
+            return Optional.empty();
+        }
     }
 }

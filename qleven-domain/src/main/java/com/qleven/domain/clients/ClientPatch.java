@@ -7,6 +7,7 @@ import com.qleven.domain.shared.ValidationException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,12 +22,14 @@ import java.util.function.Function;
  */
 public record ClientPatch(FieldChange<String> fullName, FieldChange<PhoneNumber> phone,
                           FieldChange<EmailAddress> email, FieldChange<LocalDate> birthDate,
-                          FieldChange<String> notes, BillingIdentityPatch billingIdentity) {
+                          FieldChange<String> notes, BillingIdentityPatch billingIdentity,
+                          FieldChange<Locale> preferredLanguage) {
     /**
      * The members a client patch may hold. The billing identity's members come flat, by their dotted
      * names ({@code billingIdentity.name}); {@code billingIdentity} itself only as null, to remove it.
      */
     public static final Set<String> MEMBERS = Set.of("fullName", "phone", "email", "birthDate", "notes",
+            "preferredLanguage",
             BillingIdentity.FIELD, BillingIdentity.FIELD + ".name", BillingIdentity.FIELD + ".address",
             BillingIdentity.FIELD + ".taxId");
 
@@ -37,9 +40,17 @@ public record ClientPatch(FieldChange<String> fullName, FieldChange<PhoneNumber>
         Objects.requireNonNull(birthDate, "birthDate");
         Objects.requireNonNull(notes, "notes");
         Objects.requireNonNull(billingIdentity, "billingIdentity");
+        Objects.requireNonNull(preferredLanguage, "preferredLanguage");
         if (fullName instanceof FieldChange.Cleared) {
             throw new ValidationException("fullName", "cannot be cleared");
         }
+    }
+
+    /** A patch that leaves the preferred language alone. */
+    public ClientPatch(FieldChange<String> fullName, FieldChange<PhoneNumber> phone, FieldChange<EmailAddress> email,
+                       FieldChange<LocalDate> birthDate, FieldChange<String> notes,
+                       BillingIdentityPatch billingIdentity) {
+        this(fullName, phone, email, birthDate, notes, billingIdentity, FieldChange.unchanged());
     }
 
     /** A patch that leaves the billing identity alone. */
@@ -78,10 +89,12 @@ public record ClientPatch(FieldChange<String> fullName, FieldChange<PhoneNumber>
                     .<FieldChange<String>>map(FieldChange::replacedBy).orElse(FieldChange.cleared());
         }
         BillingIdentityPatch billing = billing(errors, mergePatch);
+        FieldChange<Locale> language = change(mergePatch, "preferredLanguage",
+                v -> ClientFields.preferredLanguage(errors, v));
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new ClientPatch(fullName, phone, email, birthDate, notes, billing);
+        return new ClientPatch(fullName, phone, email, birthDate, notes, billing, language);
     }
 
     private static BillingIdentityPatch billing(List<FieldError> errors, Map<String, String> mergePatch) {
@@ -130,7 +143,8 @@ public record ClientPatch(FieldChange<String> fullName, FieldChange<PhoneNumber>
     /** A patch that changes nothing. */
     public static ClientPatch empty() {
         return new ClientPatch(FieldChange.unchanged(), FieldChange.unchanged(), FieldChange.unchanged(),
-                FieldChange.unchanged(), FieldChange.unchanged(), BillingIdentityPatch.unchanged());
+                FieldChange.unchanged(), FieldChange.unchanged(), BillingIdentityPatch.unchanged(),
+                FieldChange.unchanged());
     }
 
     /** The details with this patch applied; validated as any details are. */
@@ -141,7 +155,8 @@ public record ClientPatch(FieldChange<String> fullName, FieldChange<PhoneNumber>
                 email.applyTo(current.email()),
                 birthDate.applyTo(current.birthDate()),
                 notes.applyTo(current.notes()),
-                billingIdentity.applyTo(current.billingIdentity()));
+                billingIdentity.applyTo(current.billingIdentity()),
+                preferredLanguage.applyTo(current.preferredLanguage()));
     }
 
     /** Whether the patch sets or clears the notes: only roles that may read notes may do that. */

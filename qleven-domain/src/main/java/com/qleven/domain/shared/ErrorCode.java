@@ -11,6 +11,8 @@ public enum ErrorCode {
     UNPROCESSABLE,
     CONSENT_MISSING,
     RATE_LIMITED,
+    /** A remote service Qleven called for the request (Meta's Graph API) refused it or did not answer. */
+    BAD_GATEWAY,
     UNAVAILABLE,
     INTERNAL
 }

@@ -7,7 +7,7 @@ package com.qleven.domain.shared;
 public abstract sealed class QlevenException extends RuntimeException
         permits ValidationException, NotFoundException, ConflictException, ForbiddenException,
                 UnauthenticatedException, RateLimitedException, UnprocessableException,
-                PreconditionFailedException, InfrastructureException {
+                PreconditionFailedException, InfrastructureException, BadGatewayException {
 
     private final ErrorCode code;
 

@@ -68,6 +68,10 @@ public final class Problems {
                 long seconds = Math.max(1, retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0));
                 return Problem.of(429, "RATE_LIMITED", "rate-limited", "Too many requests", e.getMessage())
                         .withHeader("Retry-After", Long.toString(seconds));
+            case BAD_GATEWAY:
+                com.qleven.domain.shared.BadGatewayException upstream = (com.qleven.domain.shared.BadGatewayException) e;
+                return Problem.of(502, "BAD_GATEWAY", "bad-gateway", "Bad gateway", e.getMessage())
+                        .withExtensions(upstream.details());
             case UNAVAILABLE:
                 LOG.warn("service unavailable", e);
                 return unavailable("the service is temporarily unavailable; retry later")

@@ -49,7 +49,7 @@ final class ClientAccess {
                 client.email().map(e -> e.value()), client.birthDate(),
                 notesVisible ? client.notes() : Optional.empty(), notesVisible,
                 client.createdAt(), client.updatedAt(), client.version(), Optional.empty(), Optional.empty(),
-                client.details().billingIdentity());
+                client.details().billingIdentity(), client.preferredLanguage());
     }
 
     /**

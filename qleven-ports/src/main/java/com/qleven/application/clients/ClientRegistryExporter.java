@@ -40,6 +40,7 @@ public final class ClientRegistryExporter implements RegistryExporter {
         section.put("email", c.email().map(e -> e.value()).orElse(null));
         section.put("birthDate", c.birthDate().map(Object::toString).orElse(null));
         section.put("notes", c.notes().orElse(null));
+        section.put("preferredLanguage", c.preferredLanguage().map(java.util.Locale::toLanguageTag).orElse(null));
         section.put("billingIdentity", c.details().billingIdentity().map(ClientRegistryExporter::billing).orElse(null));
         section.put("createdAt", c.createdAt().toString());
         section.put("updatedAt", c.updatedAt().toString());

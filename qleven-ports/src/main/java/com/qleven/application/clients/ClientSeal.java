@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -96,7 +97,8 @@ final class ClientSeal {
                 client.createdAt(), client.updatedAt(), client.version(),
                 keptBillingIdentity != null ? keptBillingIdentity
                         : d.billingIdentity().map(b -> cipher.encrypt(KeyScope.finance(tenant),
-                                aad(BILLING_IDENTITY, client), encode(b))).orElse(null));
+                                aad(BILLING_IDENTITY, client), encode(b))).orElse(null),
+                d.preferredLanguage().map(Locale::toLanguageTag));
         return new Sealed(stored, nameTokens(tenant, ClientNames.tokens(d.fullName())));
     }
 
@@ -123,7 +125,8 @@ final class ClientSeal {
                 withNotes
                         ? Optional.ofNullable(s.notes()).map(b -> cipher.decrypt(aad("notes", s.tenant(), s.id()), b))
                         : Optional.empty(),
-                withBilling ? billingIdentity(s) : Optional.empty());
+                withBilling ? billingIdentity(s) : Optional.empty(),
+                s.preferredLanguage().map(Locale::forLanguageTag));
         return new Client(s.id(), s.tenant(), details, s.createdAt(), s.updatedAt(), s.version());
     }
 

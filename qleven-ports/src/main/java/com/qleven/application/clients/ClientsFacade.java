@@ -14,6 +14,7 @@ import com.qleven.ports.clients.in.GetClient;
 import com.qleven.ports.clients.in.InvoiceRecipients;
 import com.qleven.ports.clients.in.LiftRestriction;
 import com.qleven.ports.clients.in.ListClients;
+import com.qleven.ports.clients.in.MessageRecipients;
 import com.qleven.ports.clients.in.ProcessingCheck;
 import com.qleven.ports.clients.in.ReviewClientDuplicates;
 import com.qleven.ports.clients.in.SearchClients;
@@ -44,6 +45,7 @@ public final class ClientsFacade {
     private final ProcessingCheck processing;
     private final ReviewClientDuplicates review;
     private final InvoiceRecipients invoiceRecipients;
+    private final MessageRecipients messageRecipients;
 
     /** Wires the context's services, each with the narrow ports it uses. */
     public ClientsFacade(Foundation f) {
@@ -67,6 +69,7 @@ public final class ClientsFacade {
         processing = new ProcessingCheckService(transactions, restrictions);
         review = new ClientDuplicatesService(transactions, duplicates, audit, clock);
         invoiceRecipients = new InvoiceRecipientsService(restrictions, cipher);
+        messageRecipients = new MessageRecipientsService(clients, cipher);
     }
 
     /** Records a new client of the principal's center. */
@@ -130,6 +133,14 @@ public final class ClientsFacade {
      */
     public InvoiceRecipients invoiceRecipients() {
         return invoiceRecipients;
+    }
+
+    /**
+     * Whom a message to a client goes to (name, phone, preferred language, birth date), for the
+     * messaging services: runs in their unit of work, checking no permission.
+     */
+    public MessageRecipients messageRecipients() {
+        return messageRecipients;
     }
 
     /** The check as a port, for the services of other contexts. */

@@ -63,7 +63,7 @@ public final class CreateClientService implements CreateClient {
             String country = center.profile().country();
             ClientDetails details = ClientDetails.parse(command.fullName(), command.phone(), command.email(),
                     command.birthDate(), command.notes(), command.billingIdentity().orElse(null),
-                    raw -> phones.parse("phone", raw, country),
+                    command.preferredLanguage(), raw -> phones.parse("phone", raw, country),
                     ClientAccess.today(center, now));
             Client client = Client.create(id, tenant, details, now);
             ClientSeal.Sealed sealed = seal.sealNew(client);

@@ -11,6 +11,19 @@ import com.qleven.ports.messaging.out.WhatsAppGateway;
 import com.qleven.ports.privacy.in.SuppressionCheck;
 import com.qleven.ports.scheduling.in.AppointmentChanged;
 import com.qleven.ports.tenancy.in.StaffNames;
+import com.qleven.domain.messaging.TemplateId;
+import com.qleven.domain.messaging.TemplateStatus;
+import com.qleven.domain.messaging.WhatsAppTemplate;
+import com.qleven.domain.shared.Page;
+import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.ports.messaging.in.AccountView;
+import com.qleven.ports.messaging.in.ConnectAccountCommand;
+import com.qleven.ports.messaging.in.CreateTemplateCommand;
+import com.qleven.ports.messaging.in.EmbeddedSignupCommand;
+import com.qleven.ports.messaging.in.MapTemplateCommand;
+import com.qleven.ports.messaging.in.SyncResult;
+import com.qleven.ports.messaging.out.ConnectedAccount;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -32,6 +45,8 @@ public final class MessagingFacade {
     private final MessageQueue queue;
     private final AppointmentMessages appointmentMessages;
     private final MessagesRegistry registry;
+    private final WhatsAppAccountsService accounts;
+    private final WhatsAppTemplatesService templates;
 
     /**
      * Wires the context's services. Without a {@code gateway} nothing can reach Meta: messages are
@@ -41,6 +56,18 @@ public final class MessagingFacade {
      */
     public MessagingFacade(Foundation f, Optional<WhatsAppGateway> gateway, ConsentCheck consent,
                            SuppressionCheck suppression, ProcessingCheck processing,
+                           AppointmentMessages.Addressees addressees, StaffNames staffNames) {
+        this(f, gateway, false, consent, suppression, processing, addressees, staffNames);
+    }
+
+    /**
+     * As {@link #MessagingFacade(Foundation, Optional, ConsentCheck, SuppressionCheck, ProcessingCheck,
+     * AppointmentMessages.Addressees, StaffNames)}; {@code signupConfigured} says whether the gateway holds
+     * Qleven's Meta app id and secret, which Embedded Signup needs (without them a signup is refused as a
+     * conflict saying so).
+     */
+    public MessagingFacade(Foundation f, Optional<WhatsAppGateway> gateway, boolean signupConfigured,
+                           ConsentCheck consent, SuppressionCheck suppression, ProcessingCheck processing,
                            AppointmentMessages.Addressees addressees, StaffNames staffNames) {
         this.f = Objects.requireNonNull(f, "f");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
@@ -56,6 +83,11 @@ public final class MessagingFacade {
         this.appointmentMessages = new AppointmentMessages(store.accounts(), store.centers(), store.outbox(), queue,
                 f.store().scheduling().settings(), staffNames, addressees, f.clock());
         this.registry = new MessagesRegistry(store.outbox(), parameters);
+        this.accounts = new WhatsAppAccountsService(f.store().shared().transactions(), f.store().messaging().accounts(),
+                f.store().privacy().centerNotifications(), gateway, signupConfigured, f.cipher(), f.audit(), f.clock(),
+                f.ids());
+        this.templates = new WhatsAppTemplatesService(f.store().shared().transactions(), f.store().messaging().templates(),
+                f.store().messaging().accounts(), accounts, f.audit(), f.clock(), f.ids());
     }
 
     // Settings ------------------------------------------------------------------------------------
@@ -92,5 +124,90 @@ public final class MessagingFacade {
     /** The client's messages in the privacy registry: export and erasure. */
     public MessagesRegistry privacyRegistry() {
         return registry;
+    }
+
+    // The connected number and the templates -------------------------------------------------------
+
+    /**
+     * Connects the center's number by hand, or replaces the one it has (administrators): Meta's
+     * phone-number id and business account id and a token of an account subscribed to Qleven's app,
+     * sealed at rest. Every bad member is named; a phone-number id another center holds is a conflict.
+     */
+    public AccountView connectAccount(Principal principal, ConnectAccountCommand command) {
+        return accounts.connect(principal, command);
+    }
+
+    /**
+     * Connects the center's number through Embedded Signup (administrators): exchanges the code for
+     * the business token, registers the number when a PIN is given, subscribes Qleven's app to the
+     * business account, then stores the number. Each Graph call is made outside any unit of work;
+     * Meta's refusal is a {@link com.qleven.domain.shared.BadGatewayException} with its Graph code
+     * and stores nothing. Without the app id and secret on this host, a conflict saying so.
+     */
+    public AccountView embeddedSignup(Principal principal, EmbeddedSignupCommand command) {
+        return accounts.embeddedSignup(principal, command);
+    }
+
+    /** The center's connected number, never its token (every center role). */
+    public AccountView account(Principal principal) {
+        return accounts.view(principal);
+    }
+
+    /**
+     * For the dispatcher, when Meta answers 190: marks the center's number {@code reconnect_needed}
+     * and tells its administrators through the center's notifications, only the first time (true
+     * then). Runs in the caller's unit of work when one is open; checks no permission.
+     */
+    public boolean markReconnectNeeded(TenantId tenant) {
+        return accounts.markReconnectNeeded(tenant);
+    }
+
+    /** The center's connected number as stored, for the other services of messaging; no permission. */
+    public Optional<ConnectedAccount> connectedAccount(TenantId tenant) {
+        return accounts.account(tenant);
+    }
+
+    /**
+     * Syncs the registry with the templates Meta lists for the center's business account
+     * (administrators), as {@link WhatsAppTemplatesService} describes: added, updated, and those Meta no
+     * longer lists marked {@code DELETED}.
+     */
+    public SyncResult syncTemplates(Principal principal) {
+        return templates.sync(principal);
+    }
+
+    /** The center's templates by name then language (every center role). */
+    public Page<WhatsAppTemplate> templates(Principal principal, PageRequest page) {
+        return templates.list(principal, page);
+    }
+
+    /** One template with its components and mapping; another center's id is not found. */
+    public WhatsAppTemplate template(Principal principal, TemplateId id) {
+        return templates.get(principal, id);
+    }
+
+    /**
+     * Gives an approved template its purpose and placeholder sources (administrators); a template not
+     * approved is a conflict, a mapping that does not fit its placeholders a validation error naming
+     * {@code parameters[i]}. A null purpose takes purpose and mapping away.
+     */
+    public WhatsAppTemplate mapTemplate(Principal principal, TemplateId id, MapTemplateCommand command) {
+        return templates.map(principal, id, command);
+    }
+
+    /**
+     * Submits a template to Meta and keeps it {@code PENDING} (administrators); Meta's refusal is a
+     * {@link com.qleven.domain.shared.BadGatewayException} with its Graph code and stores nothing.
+     */
+    public WhatsAppTemplate createTemplate(Principal principal, CreateTemplateCommand command) {
+        return templates.create(principal, command);
+    }
+
+    /**
+     * For the webhook: Meta's new status of a template, in every center sharing the business account;
+     * how many centers had it. No permission: the caller checked Meta's signature.
+     */
+    public int applyTemplateStatus(String wabaId, String name, String language, TemplateStatus status) {
+        return templates.applyTemplateStatus(wabaId, name, language, status);
     }
 }

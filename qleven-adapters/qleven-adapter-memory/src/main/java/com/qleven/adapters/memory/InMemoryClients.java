@@ -81,6 +81,20 @@ final class InMemoryClients implements Clients {
     }
 
     @Override
+    public Map<ClientId, StoredClient> byIds(TenantId tenant, java.util.Collection<ClientId> ids) {
+        return tx.within(() -> {
+            Map<ClientId, StoredClient> found = new HashMap<>();
+            for (ClientId id : ids) {
+                StoredClient c = clients.get(new Key(tenant, id));
+                if (c != null && tx.visible(c.tenant())) {
+                    found.put(id, c);
+                }
+            }
+            return found;
+        });
+    }
+
+    @Override
     public boolean update(StoredClient client, Set<BlindIndex> nameTokens, long expectedVersion) {
         return tx.within(() -> {
             Key key = new Key(client.tenant(), client.id());

@@ -273,8 +273,17 @@ public final class CloudApiWhatsAppGateway implements WhatsAppGateway {
         JsonNode json = item.components();
         if (json != null && json.isArray()) {
             for (JsonNode component : json) {
-                components.add(new RemoteTemplate.Component(component.path("type").asText(""),
-                        component.path("text").asText("")));
+                String type = component.path("type").asText("");
+                if (type.equals("BUTTONS") && component.path("buttons").isArray()) {
+                    // One component per button, in order (Meta's 0-based index): a URL button's address
+                    // may hold the placeholder a send fills (a manage link), the others have no text.
+                    for (JsonNode button : component.path("buttons")) {
+                        components.add(new RemoteTemplate.Component("BUTTON",
+                                button.path("type").asText("").equals("URL") ? button.path("url").asText("") : ""));
+                    }
+                } else {
+                    components.add(new RemoteTemplate.Component(type, component.path("text").asText("")));
+                }
             }
         }
         return new RemoteTemplate(item.id(), item.name(), item.language(), item.category(), item.status(), components,

@@ -9,7 +9,7 @@ public final class ClientBodies {
     }
 
     public record CreateClientBody(String fullName, String phone, String email, String birthDate, String notes,
-                                   BillingIdentityBody billingIdentity) {
+                                   BillingIdentityBody billingIdentity, String preferredLanguage) {
         @Override
         public String toString() {
             return "CreateClientBody[redacted]";

@@ -85,7 +85,7 @@ public final class ClientEndpoints {
         CreateClientBody body = request.body(CreateClientBody.class);
         CreateClientCommand.Builder command = CreateClientCommand.builder()
                 .fullName(body.fullName()).phone(body.phone()).email(body.email()).birthDate(body.birthDate())
-                .notes(body.notes());
+                .notes(body.notes()).preferredLanguage(body.preferredLanguage());
         if (body.billingIdentity() != null) {
             command.billingIdentity(body.billingIdentity().name(), body.billingIdentity().address(),
                     body.billingIdentity().taxId());
@@ -156,7 +156,8 @@ public final class ClientEndpoints {
                 client.restriction().map(ClientEndpoints::restriction).orElse(null),
                 client.possibleDuplicateOf().map(ids -> ids.stream().map(ClientId::toString).toList()).orElse(null),
                 client.billingIdentity().map(b -> new BillingIdentityAnswer(b.name().orElse(null),
-                        b.address().orElse(null), b.taxId().orElse(null))).orElse(null));
+                        b.address().orElse(null), b.taxId().orElse(null))).orElse(null),
+                client.preferredLanguage().map(java.util.Locale::toLanguageTag).orElse(null));
     }
 
     /** A restriction of processing in force, as administrators see it: since when, which request, why. */
@@ -170,7 +171,7 @@ public final class ClientEndpoints {
                         @JsonInclude(JsonInclude.Include.NON_NULL) Notes notes, String createdAt, String updatedAt,
                         long version, RestrictionAnswer restriction,
                         @JsonInclude(JsonInclude.Include.NON_NULL) List<String> possibleDuplicateOf,
-                        BillingIdentityAnswer billingIdentity) {
+                        BillingIdentityAnswer billingIdentity, String preferredLanguage) {
     }
 
     /** Whom the client's invoices are made out to; null members are not recorded. */

@@ -18,6 +18,7 @@ public final class CreateClientCommand {
     private final String birthDate;
     private final String notes;
     private final BillingText billingIdentity;
+    private final String preferredLanguage;
 
     private CreateClientCommand(Builder builder) {
         this.fullName = builder.fullName;
@@ -26,6 +27,7 @@ public final class CreateClientCommand {
         this.birthDate = builder.birthDate;
         this.notes = builder.notes;
         this.billingIdentity = builder.billingIdentity;
+        this.preferredLanguage = builder.preferredLanguage;
     }
 
     /** A builder with every member not given. */
@@ -58,6 +60,11 @@ public final class CreateClientCommand {
         return Optional.ofNullable(billingIdentity);
     }
 
+    /** The language the client prefers for messages, a BCP 47 tag as typed; null for the center's locale. */
+    public String preferredLanguage() {
+        return preferredLanguage;
+    }
+
     /** Whether the command carries notes, which only some roles may write. */
     public boolean hasNotes() {
         return notes != null && !notes.isBlank();
@@ -76,6 +83,7 @@ public final class CreateClientCommand {
         private String birthDate;
         private String notes;
         private BillingText billingIdentity;
+        private String preferredLanguage;
 
         private Builder() {
         }
@@ -115,6 +123,12 @@ public final class CreateClientCommand {
          */
         public Builder billingIdentity(String name, String address, String taxId) {
             this.billingIdentity = new BillingText(name, address, taxId);
+            return this;
+        }
+
+        /** A BCP 47 tag ({@code es}, {@code fr-MA}, {@code ar}); left out, messages use the center's locale. */
+        public Builder preferredLanguage(String preferredLanguage) {
+            this.preferredLanguage = preferredLanguage;
             return this;
         }
 

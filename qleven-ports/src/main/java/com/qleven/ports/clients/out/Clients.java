@@ -48,4 +48,7 @@ public interface Clients {
      * left out): for lists of other contexts that show a client's name and nothing else of them.
      */
     Map<ClientId, byte[]> sealedNames(TenantId tenant, Collection<ClientId> ids);
+
+    /** In one statement, those of {@code ids} the center has (others are left out). */
+    Map<ClientId, StoredClient> byIds(TenantId tenant, Collection<ClientId> ids);
 }

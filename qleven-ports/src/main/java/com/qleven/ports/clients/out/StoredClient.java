@@ -11,14 +11,16 @@ import java.util.Optional;
  * A client as stored: every personal field only as ciphertext (null when the client has none), the
  * phone and email also as blind indexes for lookups, and the birth date's year and month in clear
  * for coarse segments. Nothing else about the client is stored in plain text. The billing identity
- * is one ciphertext under the center's finance key (null when the client has none).
+ * is one ciphertext under the center's finance key (null when the client has none). The preferred
+ * language is a BCP 47 tag in clear (a preference for messages, not an identifier).
  */
 public record StoredClient(ClientId id, TenantId tenant, byte[] fullName, byte[] phone, byte[] email,
                            byte[] birthDate, byte[] notes, Optional<BlindIndex> phoneIndex,
                            Optional<BlindIndex> emailIndex, Optional<Integer> birthYear,
                            Optional<Integer> birthMonth, Instant createdAt, Instant updatedAt, long version,
-                           byte[] billingIdentity) {
+                           byte[] billingIdentity, Optional<String> preferredLanguage) {
     public StoredClient {
+        Objects.requireNonNull(preferredLanguage, "preferredLanguage");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(fullName, "fullName");
@@ -45,13 +47,22 @@ public record StoredClient(ClientId id, TenantId tenant, byte[] fullName, byte[]
         }
     }
 
+    /** A client without a preferred language. */
+    public StoredClient(ClientId id, TenantId tenant, byte[] fullName, byte[] phone, byte[] email, byte[] birthDate,
+                        byte[] notes, Optional<BlindIndex> phoneIndex, Optional<BlindIndex> emailIndex,
+                        Optional<Integer> birthYear, Optional<Integer> birthMonth, Instant createdAt,
+                        Instant updatedAt, long version, byte[] billingIdentity) {
+        this(id, tenant, fullName, phone, email, birthDate, notes, phoneIndex, emailIndex, birthYear, birthMonth,
+                createdAt, updatedAt, version, billingIdentity, Optional.empty());
+    }
+
     /** A client without a billing identity. */
     public StoredClient(ClientId id, TenantId tenant, byte[] fullName, byte[] phone, byte[] email, byte[] birthDate,
                         byte[] notes, Optional<BlindIndex> phoneIndex, Optional<BlindIndex> emailIndex,
                         Optional<Integer> birthYear, Optional<Integer> birthMonth, Instant createdAt,
                         Instant updatedAt, long version) {
         this(id, tenant, fullName, phone, email, birthDate, notes, phoneIndex, emailIndex, birthYear, birthMonth,
-                createdAt, updatedAt, version, null);
+                createdAt, updatedAt, version, null, Optional.empty());
     }
 
     @Override

@@ -22,7 +22,10 @@ public record RemoteTemplate(String id, String name, String language, String cat
         Objects.requireNonNull(componentsJson, "componentsJson");
     }
 
-    /** One component: HEADER, BODY, FOOTER or BUTTONS, and its text when it has one ("" otherwise). */
+    /**
+     * One component: HEADER, BODY or FOOTER and its text, or one BUTTON per button of Meta's BUTTONS
+     * component, in their order, its text a URL button's address ("" for other buttons or no text).
+     */
     public record Component(String type, String text) {
         public Component {
             Objects.requireNonNull(type, "type");

@@ -30,7 +30,8 @@ import org.jdbi.v3.core.statement.Update;
  */
 final class PostgresClients implements Clients {
     static final String COLUMNS = "tenant_id, id, full_name, phone, email, birth_date, notes, phone_index,"
-            + " email_index, birth_year, birth_month, created_at, updated_at, version, billing_identity";
+            + " email_index, birth_year, birth_month, created_at, updated_at, version, billing_identity,"
+            + " preferred_language";
     /** The row of {@link #COLUMNS} as a stored client; also read by the restrictions' joined lookup. */
     static final RowMapper<StoredClient> CLIENT = (rs, ctx) -> new StoredClient(
             new ClientId(Sql.uuid(rs, "id")), new TenantId(Sql.uuid(rs, "tenant_id")),
@@ -40,7 +41,7 @@ final class PostgresClients implements Clients {
             Optional.ofNullable(rs.getString("email_index")).map(BlindIndex::new),
             smallint(rs, "birth_year"), smallint(rs, "birth_month"),
             Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), rs.getLong("version"),
-            rs.getBytes("billing_identity"));
+            rs.getBytes("billing_identity"), Optional.ofNullable(rs.getString("preferred_language")));
 
     private final PostgresTransactions tx;
 
@@ -53,7 +54,7 @@ final class PostgresClients implements Clients {
         tx.withHandle(Optional.of(client.tenant()), "add a client", h -> {
             bindValues(h.createUpdate("INSERT INTO public.clients (" + COLUMNS + ") VALUES (:tenant, :id, :fullName,"
                             + " :phone, :email, :birthDate, :notes, :phoneIndex, :emailIndex, :birthYear, :birthMonth,"
-                            + " :created, :updated, :version, :billingIdentity)"), client)
+                            + " :created, :updated, :version, :billingIdentity, :preferredLanguage)"), client)
                     .execute();
             addTokens(h, client, nameTokens);
             return null;
@@ -87,6 +88,22 @@ final class PostgresClients implements Clients {
     }
 
     @Override
+    public Map<ClientId, StoredClient> byIds(TenantId tenant, Collection<ClientId> ids) {
+        Map<ClientId, StoredClient> found = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        tx.withHandle(Optional.of(tenant), "read clients", h -> h.createQuery(
+                        "SELECT " + COLUMNS + " FROM public.clients WHERE tenant_id = :tenant AND id = ANY(:ids)")
+                .bind("tenant", tenant.value())
+                .bindArray("ids", java.util.UUID.class, ids.stream().map(ClientId::value).distinct().toList())
+                .map(CLIENT)
+                .list())
+                .forEach(c -> found.put(c.id(), c));
+        return found;
+    }
+
+    @Override
     public boolean update(StoredClient client, Set<BlindIndex> nameTokens, long expectedVersion) {
         return tx.withHandle(Optional.of(client.tenant()), "update a client", h -> {
             int changed = bindValues(h.createUpdate("""
@@ -94,7 +111,7 @@ final class PostgresClients implements Clients {
                                    birth_date = :birthDate, notes = :notes, phone_index = :phoneIndex,
                                    email_index = :emailIndex, birth_year = :birthYear, birth_month = :birthMonth,
                                    created_at = :created, updated_at = :updated, version = :version,
-                                   billing_identity = :billingIdentity
+                                   billing_identity = :billingIdentity, preferred_language = :preferredLanguage
                             WHERE tenant_id = :tenant AND id = :id AND version = :expected"""), client)
                     .bind("expected", expectedVersion)
                     .execute();
@@ -195,7 +212,8 @@ final class PostgresClients implements Clients {
                 .bind("created", c.createdAt())
                 .bind("updated", c.updatedAt())
                 .bind("version", c.version())
-                .bind("billingIdentity", c.billingIdentity());
+                .bind("billingIdentity", c.billingIdentity())
+                .bind("preferredLanguage", c.preferredLanguage().orElse(null));
     }
 
     private static Optional<Integer> smallint(ResultSet rs, String column) throws SQLException {
