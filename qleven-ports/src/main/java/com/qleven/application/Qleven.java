@@ -86,7 +86,8 @@ public final class Qleven {
         messaging = new MessagingFacade(f, Optional.ofNullable(b.whatsAppGateway), b.whatsAppSignupConfigured,
                 consent.check(),
                 new SuppressionCheckService(b.store.shared().transactions(), b.store.privacy().suppressions(), b.cipher),
-                clients.processingCheck(), (tenant, client) -> Optional.empty(), tenancy.staffNames());
+                clients.processingCheck(), (tenant, client) -> Optional.empty(), tenancy.staffNames(),
+                clients.messageRecipients());
         // Messaging hears bookings, moves and cancellations inside their unit: confirmations, reminders, notices.
         scheduling.onAppointmentChanged(messaging.appointmentListener());
         ClientDuplicatesRegistry duplicates = new ClientDuplicatesRegistry(b.store.clients().clientDuplicates());
