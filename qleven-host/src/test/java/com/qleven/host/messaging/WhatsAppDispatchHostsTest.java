@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -143,7 +144,7 @@ class WhatsAppDispatchHostsTest {
                     .hasSize(3).allMatch(m -> m.state().status() == MessageStatus.SENDING);
             // Another host, within the grace: nothing moves, nothing is sent. (Its test clock is set to
             // the real time the killed host marked the messages by.)
-            a.clock.set(java.time.Instant.now());
+            a.clock.set(Instant.now());
             a.host().component().qleven().messaging().dispatchDue();
             assertThat(messages(a, center, clients)).allMatch(m -> m.state().status() == MessageStatus.SENDING);
             // Two minutes on: uncertain, listed for staff, and never sent again by itself.

@@ -220,26 +220,38 @@ public final class Dispatcher {
             // Nothing goes until an administrator reconnects; the messages wait, unattempted.
             return new Claimed(null, List.of());
         }
-        List<QueuedMessage> due = store.outbox().lockDue(tenant, now, settings.messagesPerCenter());
-        if (due.isEmpty()) {
-            return new Claimed(null, List.of());
-        }
         if (account.isEmpty()) {
-            for (QueuedMessage m : due) {
+            for (QueuedMessage m : store.outbox().lockDue(tenant, now, settings.messagesPerCenter())) {
                 skip(tenant, m, SkipReason.NO_ACCOUNT, now, tally);
             }
             return new Claimed(null, List.of());
         }
         ConnectedAccount number = account.get();
         MessagingSettings centerSettings = store.centers().find(tenant).orElse(MessagingSettings.defaults());
-        TokenBucket numberBucket = TokenBucket.perSecond(centerSettings.sendsPerSecond(),
-                centerSettings.sendsPerSecond());
+        int rate = centerSettings.sendsPerSecond();
+        TokenBucket numberBucket = TokenBucket.perSecond(rate, rate);
         String numberKey = "wa:number:" + number.phoneNumberId();
+        // A burst of one second at most: the bucket never holds more, so no run locks more than that.
+        List<QueuedMessage> locked = store.outbox().lockDue(tenant, now, Math.min(settings.messagesPerCenter(), rate));
+        if (locked.isEmpty()) {
+            return new Claimed(null, List.of());
+        }
+        int granted = grant(numberKey, numberBucket, locked.size(), now);
+        if (granted == 0) {
+            // The number's budget is spent: the due messages wait, unattempted, until it has a token again.
+            Instant refill = store.sendBudgets().take(numberKey, numberBucket, 1, now).retryAt().orElse(now);
+            for (QueuedMessage m : locked) {
+                defer(tenant, m, refill, tally);
+            }
+            return new Claimed(null, List.of());
+        }
+        // As many messages as tokens were granted (the others stay due for the next run); a token a
+        // skipped message leaves goes unused.
+        List<QueuedMessage> due = locked.subList(0, granted);
         Map<ClientId, MessageRecipients.Recipient> to = recipients.of(tenant,
                 due.stream().map(QueuedMessage::client).distinct().toList());
         Map<TemplateId, Optional<WhatsAppTemplate>> templates = new HashMap<>();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        Optional<Instant> numberEmptyUntil = Optional.empty();
         List<Outgoing> outgoing = new ArrayList<>();
         for (QueuedMessage m : due) {
             MessageRecipients.Recipient recipient = to.get(m.client());
@@ -258,10 +270,6 @@ public final class Dispatcher {
                 skip(tenant, m, SkipReason.MISSING_PARAMETER, now, tally);
                 continue;
             }
-            if (numberEmptyUntil.isPresent()) {
-                defer(tenant, m, numberEmptyUntil.get(), tally);
-                continue;
-            }
             String pairKey = "wa:pair:" + number.phoneNumberId() + ":"
                     + cipher.blindIndex(PAIR_INDEX, Optional.of(tenant), phone.e164()).hex();
             TokenBucket.Take pair = store.sendBudgets().take(pairKey, PAIR_BUCKET, 1, now);
@@ -269,17 +277,27 @@ public final class Dispatcher {
                 defer(tenant, m, pair.retryAt().orElseThrow(), tally);
                 continue;
             }
-            TokenBucket.Take take = store.sendBudgets().take(numberKey, numberBucket, 1, now);
-            if (!take.granted()) {
-                numberEmptyUntil = take.retryAt();
-                defer(tenant, m, numberEmptyUntil.orElseThrow(), tally);
-                continue;
-            }
             OutboundMessage sending = m.state().markSending(now);
             store.outbox().update(tenant, sending);
             outgoing.add(new Outgoing(sending, message));
         }
         return new Claimed(outgoing.isEmpty() ? null : tokens.open(number), outgoing);
+    }
+
+    /**
+     * Takes up to {@code want} tokens from the number's bucket: all of them when it has them, else as
+     * many whole tokens as it holds; how many were taken.
+     */
+    private int grant(String key, TokenBucket bucket, int want, Instant now) {
+        TokenBucket.Take all = store.sendBudgets().take(key, bucket, want, now);
+        if (all.granted()) {
+            return want;
+        }
+        int some = (int) Math.min(want, all.state().tokens());
+        if (some < 1) {
+            return 0;
+        }
+        return store.sendBudgets().take(key, bucket, some, now).granted() ? some : 0;
     }
 
     /** Why the message may not go now, by the rules at send time; empty when it may. */
