@@ -242,8 +242,8 @@ class StatementBudgetTest {
             // the row only if that version still holds, and records its audit event.
             entry("GET /v1/whatsapp/settings", budget(1, 2)),
             entry("PUT /v1/whatsapp/settings", budget(1, 4)),
-            entry("GET /v1/messages", budget(1, 4)),
-            entry("POST /v1/messages/{id}/resend", budget(1, 8)),
+            entry("GET /v1/messages", budget(1, 3)),
+            entry("POST /v1/messages/{id}/resend", budget(1, 6)),
             entry("POST /v1/services", budget(1, 6)),
             entry("GET /v1/services", budget(1, 2)),
             entry("GET /v1/services/{id}", budget(1, 2)),
