@@ -109,6 +109,19 @@ public record OutboundMessage(
         return status == MessageStatus.QUEUED && !nextAttemptAt.orElseThrow().isAfter(now);
     }
 
+    /**
+     * Left queued for want of a send budget (the number's or the recipient's bucket is empty): due again
+     * at {@code at}, when the bucket will have a token; its status time, attempts and any earlier
+     * failure stay as they were, since nothing was attempted.
+     */
+    public OutboundMessage deferredTo(Instant at) {
+        Objects.requireNonNull(at, "at");
+        if (status != MessageStatus.QUEUED) {
+            throw new IllegalStateException("only a queued message waits for a send budget; this one is " + status);
+        }
+        return with(status, statusAt, attempts, Optional.of(at), wamid, failure, skipReason);
+    }
+
     /** Claimed for an attempt: marked before the call, the attempt counted. */
     public OutboundMessage markSending(Instant now) {
         if (!due(now)) {

@@ -339,4 +339,17 @@ class OutboundMessageTest {
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aMessageWaitingForASendBudgetStaysQueuedUntilTheBucketRefillsAndNothingElseMoves() {
+        OutboundMessage deferred = queued().deferredTo(at(3));
+        assertThat(deferred.status()).isEqualTo(MessageStatus.QUEUED);
+        assertThat(deferred.nextAttemptAt()).contains(at(3));
+        assertThat(deferred.statusAt()).isEqualTo(T0);
+        assertThat(deferred.attempts()).isZero();
+        assertThat(deferred.due(at(2))).isFalse();
+        assertThat(deferred.due(at(3))).isTrue();
+        assertThatThrownBy(() -> queued().markSending(T0).deferredTo(at(3)))
+                .isInstanceOf(IllegalStateException.class);
+    }
 }

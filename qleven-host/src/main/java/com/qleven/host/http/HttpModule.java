@@ -165,6 +165,12 @@ public final class HttpModule {
 
     @Provides
     @Singleton
+    static com.qleven.host.http.messaging.MessageEndpoints messageEndpoints(Qleven qleven) {
+        return new com.qleven.host.http.messaging.MessageEndpoints(qleven);
+    }
+
+    @Provides
+    @Singleton
     static OpsEndpoints opsEndpoints(Readiness readiness, PrometheusMeterRegistry registry) {
         return new OpsEndpoints(readiness, registry);
     }
@@ -182,7 +188,8 @@ public final class HttpModule {
                          com.qleven.host.http.billing.BillingEndpoints billing,
                          com.qleven.host.http.scheduling.PublicBookingEndpoints publicBooking,
                          com.qleven.host.http.scheduling.CalendarFeedEndpoints calendarFeeds,
-                         com.qleven.host.http.messaging.MessagingSettingsEndpoints messagingSettings) {
+                         com.qleven.host.http.messaging.MessagingSettingsEndpoints messagingSettings,
+                         com.qleven.host.http.messaging.MessageEndpoints messages) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(tenancy.routes());
         routes.addAll(lifecycle.routes());
@@ -197,6 +204,7 @@ public final class HttpModule {
         routes.addAll(publicBooking.routes());
         routes.addAll(calendarFeeds.routes());
         routes.addAll(messagingSettings.routes());
+        routes.addAll(messages.routes());
         routes.addAll(ops.routes());
         return new Router(routes);
     }

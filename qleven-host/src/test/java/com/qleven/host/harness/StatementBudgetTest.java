@@ -246,6 +246,8 @@ class StatementBudgetTest {
             // the row only if that version still holds, and records its audit event.
             entry("GET /v1/whatsapp/settings", budget(1, 2)),
             entry("PUT /v1/whatsapp/settings", budget(1, 4)),
+            entry("GET /v1/messages", budget(1, 3)),
+            entry("POST /v1/messages/{id}/resend", budget(1, 6)),
             entry("POST /v1/services", budget(1, 6)),
             entry("GET /v1/services", budget(1, 2)),
             entry("GET /v1/services/{id}", budget(1, 2)),
@@ -484,6 +486,9 @@ class StatementBudgetTest {
             entry("PUT /v1/billing-settings", f -> new Call("PUT", "/v1/billing-settings",
                     "{\"priceBasis\":\"tax_included\",\"legalName\":\"Budget SL\"}", f.center().token())),
             entry("GET /v1/whatsapp/settings", f -> get("/v1/whatsapp/settings", f.center().token())),
+            entry("GET /v1/messages", f -> get("/v1/messages?clientId=" + f.clientId(), f.center().token())),
+            entry("POST /v1/messages/{id}/resend", f -> new Call("POST", "/v1/messages/"
+                    + MessagingProbe.newUncertain(host, f) + "/resend", "", f.center().token())),
             entry("PUT /v1/whatsapp/settings", f -> new Call("PUT", "/v1/whatsapp/settings",
                     "{\"reminderOffsets\":[\"PT24H\",\"PT2H\"],\"sendsPerSecond\":40,\"contentRetentionDays\":90}",
                     f.center().token())),
@@ -747,6 +752,7 @@ class StatementBudgetTest {
      * same with two more rows on it (no query per row), except the pages of {@link #PER_ROW}.
      */
     private static final Map<String, Runnable> MORE_ROWS = Map.ofEntries(
+            entry("GET /v1/messages", () -> twice(() -> MessagingProbe.newUncertain(host, A))),
             entry("GET /v1/users", () -> twice(() -> host.post("/v1/users", TestHost.userBody(
                     TestHost.newEmail("budget"), "receptionist"), A.center().token()))),
             entry("GET /v1/invitations", () -> twice(() -> host.post("/v1/invitations", Map.of("email",

@@ -66,7 +66,8 @@ class OpenApiTest {
                 new com.qleven.host.http.billing.BillingEndpoints(qleven),
                 new com.qleven.host.http.scheduling.PublicBookingEndpoints(qleven),
                 new com.qleven.host.http.scheduling.CalendarFeedEndpoints(qleven),
-                new com.qleven.host.http.messaging.MessagingSettingsEndpoints(qleven));
+                new com.qleven.host.http.messaging.MessagingSettingsEndpoints(qleven),
+                new com.qleven.host.http.messaging.MessageEndpoints(qleven));
     }
 
     @Test
