@@ -374,7 +374,53 @@ class CrossTenantProbeTest {
             entry("GET /v1/appointments/{id}/deposits", byId(CenterFixture::appointmentId)),
             entry("GET /v1/reports/cash", new Listing(f -> "\"total\":{\"count\":1,\"amount\":{\"amountMinor\":"
                     + CrossTenantProbeTest.CASH_PAID.get(f.center().tenantId()) + ",",
-                    "?date=" + LocalDate.now(SchedulingFixtures.MADRID), null)));
+                    "?date=" + LocalDate.now(SchedulingFixtures.MADRID), null)),
+            // WhatsApp: each center's number and templates at the fake Graph API. A connecting, or signing
+            // up, B's phone-number id is refused before Meta is called and changes nothing of B's; B's
+            // template id answers A as a random one does.
+            entry("GET /v1/whatsapp/account", listing(f -> CrossTenantProbeTest.WHATSAPP.get(f.center().tenantId()).phoneNumberId())),
+            entry("PUT /v1/whatsapp/account", ownWrite(f -> CrossTenantProbeTest.whatsAppBody(CrossTenantProbeTest.WHATSAPP.get(B.center().tenantId())
+                    .phoneNumberId(), CrossTenantProbeTest.WHATSAPP.get(f.center().tenantId()).wabaId()))),
+            entry("POST /v1/whatsapp/account/embedded-signup", ownWrite(f -> Map.of("code", "probe-code",
+                    "wabaId", CrossTenantProbeTest.WHATSAPP.get(f.center().tenantId()).wabaId(),
+                    "phoneNumberId", CrossTenantProbeTest.WHATSAPP.get(B.center().tenantId()).phoneNumberId()))),
+            entry("POST /v1/whatsapp/templates/sync", ownWrite(f -> "")),
+            entry("GET /v1/whatsapp/templates", listing(f -> CrossTenantProbeTest.WHATSAPP.get(f.center().tenantId()).templateId())),
+            entry("GET /v1/whatsapp/templates/{id}", byId(f -> CrossTenantProbeTest.WHATSAPP.get(f.center().tenantId()).templateId())),
+            entry("PATCH /v1/whatsapp/templates/{id}", new ById(f -> CrossTenantProbeTest.WHATSAPP.get(f.center().tenantId()).templateId(),
+                    "{\"purpose\":\"reminder\",\"parameters\":[{\"component\":\"body\",\"source\":"
+                            + "\"client.first_name\"}]}")),
+            entry("POST /v1/whatsapp/templates", ownWrite(f -> Map.of("name", "probe_" + UUID.randomUUID().toString()
+                    .substring(0, 8), "language", "es", "category", "UTILITY", "components", List.of(Map.of(
+                            "type", "BODY", "text", "Hola {{1}}"))))));
+
+    /** A center's number and template at the fake Graph API. */
+    record WhatsApp(String phoneNumberId, String wabaId, String token, String templateId) {
+    }
+
+    private static final Map<String, WhatsApp> WHATSAPP = new java.util.concurrent.ConcurrentHashMap<>();
+    private static com.qleven.host.whatsapp.FakeGraphApi graph;
+
+    private static Map<String, Object> whatsAppBody(String phoneNumberId, String wabaId) {
+        return Map.of("phoneNumberId", phoneNumberId, "wabaId", wabaId, "accessToken", "EAAG-probe-"
+                + UUID.randomUUID(), "displayPhoneNumber", "+34 600 000 002");
+    }
+
+    /** Connects the center's number and syncs one approved template of its own business account. */
+    private static void whatsApp(CenterFixture f, String phoneNumberId, String wabaId) {
+        String token = "EAAG-probe-" + wabaId;
+        graph.acceptToken(token);
+        graph.addTemplate(wabaId, "probe_reminder_" + wabaId, "es", "UTILITY", "APPROVED",
+                "[{\"type\":\"BODY\",\"text\":\"Hola {{1}}\"}]");
+        Map<String, Object> body = Map.of("phoneNumberId", phoneNumberId, "wabaId", wabaId, "accessToken", token,
+                "displayPhoneNumber", "+34 600 000 003");
+        assertThat(host.put("/v1/whatsapp/account", body, f.center().token()).status()).isEqualTo(200);
+        Reply synced = host.post("/v1/whatsapp/templates/sync", "", f.center().token());
+        assertThat(synced.status()).as(synced.body()).isEqualTo(200);
+        String template = host.get("/v1/whatsapp/templates", f.center().token()).json().get("items").get(0)
+                .get("id").asText();
+        WHATSAPP.put(f.center().tenantId(), new WhatsApp(phoneNumberId, wabaId, token, template));
+    }
 
     /** What each center's one payment was, in cash: A's and B's differ. */
     private static final Map<String, Long> CASH_PAID = new java.util.concurrent.ConcurrentHashMap<>();
@@ -455,10 +501,15 @@ class CrossTenantProbeTest {
 
     @BeforeAll
     static void start() {
-        host = TestHost.start();
+        graph = com.qleven.host.whatsapp.FakeGraphApi.start(0).appCredentials("1234567890", "probe-app-secret");
+        host = TestHost.start(Map.of(com.qleven.host.config.WhatsAppSettings.GRAPH_URL, graph.baseUrl().toString(),
+                com.qleven.host.config.WhatsAppSettings.APP_ID, "1234567890",
+                com.qleven.host.config.WhatsAppSettings.APP_SECRET, "probe-app-secret"));
         String operator = IncidentFixtures.operator(host);
         A = CenterFixture.create(host, "Centro A", "probe_alpha", operator);
         B = CenterFixture.create(host, "Centro B", "probe_bravo", operator);
+        whatsApp(A, "710000000001", "910000000001");
+        whatsApp(B, "710000000002", "910000000002");
         MessagingProbe.uncertain(host, A);
         MessagingProbe.uncertain(host, B);
         seriesOfB = newSeries(B);
@@ -469,6 +520,7 @@ class CrossTenantProbeTest {
     @AfterAll
     static void stop() {
         host.close();
+        graph.close();
     }
 
     @Test

@@ -291,7 +291,23 @@ class StatementBudgetTest {
             entry("GET /v1/invoices/{id}/payments", budget(1, 4)),
             entry("POST /v1/appointments/{id}/deposit", budget(1, 5)),
             entry("GET /v1/appointments/{id}/deposits", budget(1, 4)),
-            entry("GET /v1/reports/cash", budget(1, 4)));
+            entry("GET /v1/reports/cash", budget(1, 4)),
+            // WhatsApp (issue 11). Connecting by hand reads the number there was (the version), claims
+            // the directory row and writes the center's in one statement, and audits; its read is one
+            // statement. Embedded Signup and the template routes that call Meta run outside the
+            // request's unit: authentication, then before Meta is called the number's directory row
+            // (signup) or the number and its token's key (sync; a submission also looks for the name),
+            // then one unit for what Meta answered (the number stored and audited; the registry read,
+            // each template added or changed written, and the audit event: the recipe adds two). A page
+            // of templates is one statement.
+            entry("PUT /v1/whatsapp/account", budget(1, 5)),
+            entry("GET /v1/whatsapp/account", budget(1, 2)),
+            entry("POST /v1/whatsapp/account/embedded-signup", budget(3, 8)),
+            entry("POST /v1/whatsapp/templates/sync", budget(3, 9)),
+            entry("GET /v1/whatsapp/templates", budget(1, 2)),
+            entry("GET /v1/whatsapp/templates/{id}", budget(1, 2)),
+            entry("PATCH /v1/whatsapp/templates/{id}", budget(1, 4)),
+            entry("POST /v1/whatsapp/templates", budget(3, 9)));
 
     /** How each operation is called; a recipe may prepare what it needs first (not counted). */
     private static final Map<String, Function<CenterFixture, Call>> RECIPES = Map.ofEntries(
@@ -555,7 +571,83 @@ class StatementBudgetTest {
             entry("GET /v1/appointments/{id}/deposits", f -> get("/v1/appointments/" + depositedAppointment(f)
                     + "/deposits", f.center().token())),
             entry("GET /v1/reports/cash", f -> get("/v1/reports/cash?date=" + SchedulingFixtures.day(host, 0),
-                    f.center().token())));
+                    f.center().token())),
+            // WhatsApp, against the fake Graph API ------------------------------------------------------
+            entry("PUT /v1/whatsapp/account", f -> new Call("PUT", "/v1/whatsapp/account", TestHost.write(
+                    connectBody(StatementBudgetTest.WABA, StatementBudgetTest.WHATSAPP_TOKEN)), f.center().token())),
+            entry("GET /v1/whatsapp/account", f -> {
+                connected(f);
+                return get("/v1/whatsapp/account", f.center().token());
+            }),
+            entry("POST /v1/whatsapp/account/embedded-signup", f -> {
+                String code = "budget-code-" + UUID.randomUUID();
+                StatementBudgetTest.graph.signupCode(code, StatementBudgetTest.WHATSAPP_TOKEN);
+                return post("/v1/whatsapp/account/embedded-signup", Map.of("code", code, "wabaId", StatementBudgetTest.WABA,
+                        "phoneNumberId", StatementBudgetTest.PHONE_NUMBER_ID, "pin", "123456"), f.center().token());
+            }),
+            entry("POST /v1/whatsapp/templates/sync", f -> {
+                connected(f);
+                metaTemplates(2);
+                return new Call("POST", "/v1/whatsapp/templates/sync", "", f.center().token());
+            }),
+            entry("GET /v1/whatsapp/templates", f -> get("/v1/whatsapp/templates", f.center().token())),
+            entry("GET /v1/whatsapp/templates/{id}", f -> get("/v1/whatsapp/templates/" + approvedTemplate(f),
+                    f.center().token())),
+            entry("PATCH /v1/whatsapp/templates/{id}", f -> new Call("PATCH", "/v1/whatsapp/templates/"
+                    + approvedTemplate(f), TestHost.write(Map.of("purpose", "reminder", "parameters", List.of(
+                            Map.of("component", "body", "source", "client.first_name")))), f.center().token())),
+            entry("POST /v1/whatsapp/templates", f -> {
+                connected(f);
+                return post("/v1/whatsapp/templates", Map.of("name", "budget_new_" + StatementBudgetTest.TEMPLATES.incrementAndGet(),
+                        "language", "es", "category", "UTILITY", "components", List.of(Map.of("type", "BODY",
+                                "text", "Hola {{1}}", "example", Map.of("body_text", List.of(List.of("Ana")))))),
+                        f.center().token());
+            }));
+
+    // WhatsApp's recipes -------------------------------------------------------------------------------
+
+    private static final String WABA = "880000000001";
+    private static final String PHONE_NUMBER_ID = "770000000001";
+    private static final String WHATSAPP_TOKEN = "EAAG-budget-token";
+    private static final AtomicInteger TEMPLATES = new AtomicInteger();
+    private static com.qleven.host.whatsapp.FakeGraphApi graph;
+
+    private static Map<String, Object> connectBody(String waba, String token) {
+        return Map.of("phoneNumberId", PHONE_NUMBER_ID, "wabaId", waba, "accessToken", token,
+                "displayPhoneNumber", "+34 600 000 001");
+    }
+
+    /** The center's number connected with a token the fake accepts (uncounted). */
+    private static void connected(CenterFixture f) {
+        Reply reply = host.put("/v1/whatsapp/account", connectBody(WABA, WHATSAPP_TOKEN), f.center().token());
+        if (reply.status() != 200) {
+            throw new AssertionError("not connected: " + reply.status() + " " + reply.body());
+        }
+    }
+
+    /** Adds approved templates to the business account as Meta lists them. */
+    private static void metaTemplates(int n) {
+        for (int i = 0; i < n; i++) {
+            graph.addTemplate(WABA, "budget_listed_" + TEMPLATES.incrementAndGet(), "es", "UTILITY", "APPROVED",
+                    "[{\"type\":\"BODY\",\"text\":\"Hola {{1}}, te esperamos.\"}]");
+        }
+    }
+
+    /** An approved template of the registry, synced from Meta (uncounted). */
+    private static synchronized String approvedTemplate(CenterFixture f) {
+        connected(f);
+        metaTemplates(1);
+        Reply synced = host.post("/v1/whatsapp/templates/sync", "", f.center().token());
+        if (synced.status() != 200) {
+            throw new AssertionError("no sync: " + synced.status() + " " + synced.body());
+        }
+        for (var t : host.get("/v1/whatsapp/templates?limit=200", f.center().token()).json().get("items")) {
+            if (t.get("status").asText().equals("APPROVED")) {
+                return t.get("id").asText();
+            }
+        }
+        throw new AssertionError("no approved template");
+    }
 
     // Online booking's recipes -------------------------------------------------------------------------
 
@@ -649,7 +741,11 @@ class StatementBudgetTest {
 
     @BeforeAll
     static void start() {
-        host = TestHost.start();
+        graph = com.qleven.host.whatsapp.FakeGraphApi.start(0).acceptToken(WHATSAPP_TOKEN)
+                .appCredentials("1234567890", "budget-app-secret");
+        host = TestHost.start(Map.of(com.qleven.host.config.WhatsAppSettings.GRAPH_URL, graph.baseUrl().toString(),
+                com.qleven.host.config.WhatsAppSettings.APP_ID, "1234567890",
+                com.qleven.host.config.WhatsAppSettings.APP_SECRET, "budget-app-secret"));
         ((PostgresStore) host.host().component().store()).instrument(jdbi -> {
             jdbi.setSqlLogger(new SqlLogger() {
                 @Override
@@ -679,6 +775,7 @@ class StatementBudgetTest {
         System.out.println("Statement budget, measured (transactions/statements):");
         MEASURED.forEach((op, count) -> System.out.println("  " + op + " " + count));
         host.close();
+        graph.close();
     }
 
     private static final class Counting extends DelegatingTransactionHandler {
@@ -803,6 +900,10 @@ class StatementBudgetTest {
             entry("GET /v1/appointments/{id}/deposits", () -> twice(() -> created(host.post("/v1/appointments/"
                     + depositedAppointment(A) + "/deposit", BillingFixtures.payment("cash", 100),
                     A.center().token())))),
+            entry("GET /v1/whatsapp/templates", () -> {
+                metaTemplates(2);
+                assertThat(host.post("/v1/whatsapp/templates/sync", "", A.center().token()).status()).isEqualTo(200);
+            }),
             entry("GET /v1/calendar/{feed}", () -> twice(() -> SchedulingSeed.appointment(host, A.center().tenantId(),
                     A.center().token(), A.professionalId(), feedDay(SEEDED.incrementAndGet())))));
 

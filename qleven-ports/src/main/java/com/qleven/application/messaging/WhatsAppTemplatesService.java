@@ -249,11 +249,14 @@ final class WhatsAppTemplatesService {
         }
         WhatsAppTemplate submitted = draft;
         var graph = account.gateway();
-        WhatsAppAccountsService.Connected connected = account.connected(tenant);
-        if (transactions.inTenant(tenant, () -> templates.findByName(tenant, submitted.name(), submitted.language()))
-                .isPresent()) {
-            throw taken();
-        }
+        // One unit before Meta is called: the number and its token, and whether the name is taken.
+        WhatsAppAccountsService.Connected connected = transactions.inTenant(tenant, () -> {
+            WhatsAppAccountsService.Connected c = account.connected(tenant);
+            if (templates.findByName(tenant, submitted.name(), submitted.language()).isPresent()) {
+                throw taken();
+            }
+            return c;
+        });
         CreatedTemplate created = account.done("create the template", graph.createTemplate(connected.token(),
                 connected.account().wabaId(), new TemplateDraft(submitted.name(), submitted.language(),
                         submitted.category().name(), command.componentsJson())), Optional.of(tenant));
