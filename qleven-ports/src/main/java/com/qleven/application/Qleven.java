@@ -9,6 +9,7 @@ import com.qleven.application.clients.ClientRegistryEraser;
 import com.qleven.application.clients.ClientRegistryExporter;
 import com.qleven.application.clients.ClientsFacade;
 import com.qleven.application.consent.ConsentFacade;
+import com.qleven.application.messaging.AppointmentMessages;
 import com.qleven.application.messaging.MessagingFacade;
 import com.qleven.application.privacy.PrivacyFacade;
 import com.qleven.application.privacy.SuppressionCheckService;
@@ -86,8 +87,10 @@ public final class Qleven {
         messaging = new MessagingFacade(f, Optional.ofNullable(b.whatsAppGateway), b.whatsAppSignupConfigured,
                 consent.check(),
                 new SuppressionCheckService(b.store.shared().transactions(), b.store.privacy().suppressions(), b.cipher),
-                clients.processingCheck(), (tenant, client) -> Optional.empty(), tenancy.staffNames(),
-                clients.messageRecipients());
+                clients.processingCheck(),
+                (tenant, client) -> clients.messageRecipients().of(tenant, client)
+                        .map(r -> new AppointmentMessages.Addressee(r.fullName(), r.preferredLanguage())),
+                tenancy.staffNames(), clients.messageRecipients());
         // Messaging hears bookings, moves and cancellations inside their unit: confirmations, reminders, notices.
         scheduling.onAppointmentChanged(messaging.appointmentListener());
         ClientDuplicatesRegistry duplicates = new ClientDuplicatesRegistry(b.store.clients().clientDuplicates());

@@ -48,7 +48,11 @@ public final class HttpModule {
             "GET /v1/public/centers/{slug}/services", "GET /v1/public/centers/{slug}/availability",
             "POST /v1/public/centers/{slug}/bookings", "GET /v1/public/bookings/{token}",
             "POST /v1/public/bookings/{token}/confirm", "POST /v1/public/bookings/{token}/cancel",
-            "POST /v1/public/bookings/{token}/reschedule");
+            "POST /v1/public/bookings/{token}/reschedule",
+            // WhatsApp: these call Meta, which must never happen while a unit of work holds a connection.
+            "POST " + com.qleven.host.http.messaging.WhatsAppAccountEndpoints.SIGNUP,
+            "POST " + com.qleven.host.http.messaging.TemplateEndpoints.SYNC,
+            "POST " + com.qleven.host.http.messaging.TemplateEndpoints.TEMPLATES);
 
     @Provides
     @Singleton
@@ -132,6 +136,18 @@ public final class HttpModule {
 
     @Provides
     @Singleton
+    static com.qleven.host.http.messaging.WhatsAppAccountEndpoints whatsAppAccountEndpoints(Qleven qleven) {
+        return new com.qleven.host.http.messaging.WhatsAppAccountEndpoints(qleven);
+    }
+
+    @Provides
+    @Singleton
+    static com.qleven.host.http.messaging.TemplateEndpoints templateEndpoints(Qleven qleven) {
+        return new com.qleven.host.http.messaging.TemplateEndpoints(qleven);
+    }
+
+    @Provides
+    @Singleton
     static com.qleven.host.http.scheduling.CalendarFeedEndpoints calendarFeedEndpoints(Qleven qleven) {
         return new com.qleven.host.http.scheduling.CalendarFeedEndpoints(qleven);
     }
@@ -186,6 +202,8 @@ public final class HttpModule {
                          com.qleven.host.http.scheduling.AppointmentEndpoints appointments,
                          com.qleven.host.http.scheduling.SchedulingEndpoints scheduling,
                          com.qleven.host.http.billing.BillingEndpoints billing,
+                         com.qleven.host.http.messaging.WhatsAppAccountEndpoints whatsAppAccount,
+                         com.qleven.host.http.messaging.TemplateEndpoints templates,
                          com.qleven.host.http.scheduling.PublicBookingEndpoints publicBooking,
                          com.qleven.host.http.scheduling.CalendarFeedEndpoints calendarFeeds,
                          com.qleven.host.http.messaging.MessagingSettingsEndpoints messagingSettings,
@@ -201,6 +219,8 @@ public final class HttpModule {
         routes.addAll(appointments.routes());
         routes.addAll(scheduling.routes());
         routes.addAll(billing.routes());
+        routes.addAll(whatsAppAccount.routes());
+        routes.addAll(templates.routes());
         routes.addAll(publicBooking.routes());
         routes.addAll(calendarFeeds.routes());
         routes.addAll(messagingSettings.routes());

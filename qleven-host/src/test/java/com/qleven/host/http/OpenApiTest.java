@@ -64,6 +64,8 @@ class OpenApiTest {
                 new com.qleven.host.http.scheduling.AppointmentEndpoints(qleven),
                 new com.qleven.host.http.scheduling.SchedulingEndpoints(qleven),
                 new com.qleven.host.http.billing.BillingEndpoints(qleven),
+                new com.qleven.host.http.messaging.WhatsAppAccountEndpoints(qleven),
+                new com.qleven.host.http.messaging.TemplateEndpoints(qleven),
                 new com.qleven.host.http.scheduling.PublicBookingEndpoints(qleven),
                 new com.qleven.host.http.scheduling.CalendarFeedEndpoints(qleven),
                 new com.qleven.host.http.messaging.MessagingSettingsEndpoints(qleven),

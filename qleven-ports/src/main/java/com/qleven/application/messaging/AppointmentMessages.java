@@ -21,12 +21,16 @@ import com.qleven.ports.messaging.out.QueuedMessage;
 import com.qleven.ports.messaging.out.WhatsAppAccounts;
 import com.qleven.ports.scheduling.in.AppointmentChanged;
 import com.qleven.ports.scheduling.out.SchedulingSettingsRepository;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.shared.out.UnitLocal;
 import com.qleven.ports.tenancy.in.StaffNames;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -76,6 +80,21 @@ public final class AppointmentMessages implements Consumer<AppointmentChanged> {
         Optional<Addressee> of(TenantId tenant, ClientId client);
     }
 
+    /**
+     * What one unit of work read for its messages, so a series booked at once reads its center, client,
+     * templates and settings once, not once per occurrence (only the messages themselves are written per
+     * occurrence).
+     */
+    private static final class UnitReads {
+        final Map<TenantId, Boolean> connected = new HashMap<>();
+        final Map<TenantId, MessagingSettings> settings = new HashMap<>();
+        final Map<List<Object>, Optional<SchedulingSettingsRepository.CenterWithService>> centers = new HashMap<>();
+        final Map<List<Object>, Optional<String>> staffNames = new HashMap<>();
+        final Map<List<Object>, Optional<Addressee>> addressees = new HashMap<>();
+    }
+
+    private final UnitLocal<UnitReads> unitReads = UnitLocal.withInitial(UnitReads::new);
+    private final Transactions transactions;
     private final WhatsAppAccounts accounts;
     private final MessagingCenters centers;
     private final Outbox outbox;
@@ -85,9 +104,10 @@ public final class AppointmentMessages implements Consumer<AppointmentChanged> {
     private final Addressees addressees;
     private final Clock clock;
 
-    public AppointmentMessages(WhatsAppAccounts accounts, MessagingCenters centers, Outbox outbox, MessageQueue queue,
-                               SchedulingSettingsRepository scheduling, StaffNames staff, Addressees addressees,
-                               Clock clock) {
+    public AppointmentMessages(Transactions transactions, WhatsAppAccounts accounts, MessagingCenters centers,
+                               Outbox outbox, MessageQueue queue, SchedulingSettingsRepository scheduling,
+                               StaffNames staff, Addressees addressees, Clock clock) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.centers = Objects.requireNonNull(centers, "centers");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -121,8 +141,12 @@ public final class AppointmentMessages implements Consumer<AppointmentChanged> {
         }
     }
 
+    private UnitReads reads() {
+        return transactions.unitLocal(unitReads).orElseGet(UnitReads::new);
+    }
+
     private boolean connected(TenantId tenant) {
-        return accounts.find(tenant).isPresent();
+        return reads().connected.computeIfAbsent(tenant, t -> accounts.find(t).isPresent());
     }
 
     /** The notice (due now), then the reminders at the center's offsets when {@code remind}. */
@@ -130,9 +154,11 @@ public final class AppointmentMessages implements Consumer<AppointmentChanged> {
         TenantId tenant = changed.tenant();
         Appointment appointment = changed.appointment();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Optional<Addressee> addressee = addressees.of(tenant, appointment.client());
-        Optional<SchedulingSettingsRepository.CenterWithService> read =
-                scheduling.centerWithService(tenant, appointment.service());
+        UnitReads reads = reads();
+        Optional<Addressee> addressee = reads.addressees.computeIfAbsent(List.of(tenant, appointment.client()),
+                k -> addressees.of(tenant, appointment.client()));
+        Optional<SchedulingSettingsRepository.CenterWithService> read = reads.centers.computeIfAbsent(
+                List.of(tenant, appointment.service()), k -> scheduling.centerWithService(tenant, appointment.service()));
         if (addressee.isEmpty() || read.isEmpty()) {
             // An erased client (its appointments are cancelled without a notice) or a center gone: no one to tell.
             return;
@@ -143,12 +169,15 @@ public final class AppointmentMessages implements Consumer<AppointmentChanged> {
                 .orElseGet(() -> CountryLocales.of(center.country()));
         MessageFacts facts = new MessageFacts(addressee.get().fullName(), center.name(), center.timeZone(), locale,
                 Optional.of(appointment.start()), read.get().service().map(Service::name),
-                staff.fullName(tenant, appointment.professional()), changed.manageLink().map(URI::toString));
+                reads.staffNames.computeIfAbsent(List.of(tenant, appointment.professional()),
+                        k -> staff.fullName(tenant, appointment.professional())),
+                changed.manageLink().map(URI::toString));
         Optional<Locale> language = addressee.get().language();
         notice.ifPresent(purpose -> queue.queue(tenant, appointment.client(), Optional.of(appointment.id()), purpose,
                 now, facts, language));
         if (remind) {
-            MessagingSettings settings = centers.find(tenant).orElseGet(MessagingSettings::defaults);
+            MessagingSettings settings = reads.settings.computeIfAbsent(tenant,
+                    t -> centers.find(t).orElseGet(MessagingSettings::defaults));
             List<Instant> at = settings.reminders().remindersFor(appointment.start(), center.timeZone(),
                     appointment.status().open(), now).stream().map(ReminderSchedule.Reminder::at).toList();
             queue.queueAll(tenant, appointment.client(), Optional.of(appointment.id()), MessagePurpose.REMINDER, at,

@@ -16,10 +16,13 @@ import com.qleven.ports.messaging.out.Outbox;
 import com.qleven.ports.messaging.out.QueuedMessage;
 import com.qleven.ports.messaging.out.WhatsAppTemplates;
 import com.qleven.ports.shared.out.IdGenerator;
+import com.qleven.ports.shared.out.Transactions;
+import com.qleven.ports.shared.out.UnitLocal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,18 +43,23 @@ import java.util.Optional;
  *   <li>No consent is checked here: the dispatcher checks it at send time, so a withdrawal between
  *       queueing and sending stops the message.</li>
  * </ul>
- * Statements: one read of the purpose's templates per call, one insert per message.
+ * Statements: one read of the purpose's templates per unit of work, one insert per message.
  */
 public final class MessageQueue {
     private static final byte[] NO_PARAMETERS = new byte[0];
+    /** The purposes' templates one unit of work read: a batch of messages reads each purpose's once. */
+    private final UnitLocal<Map<List<Object>, List<WhatsAppTemplate>>> unitTemplates =
+            UnitLocal.withInitial(HashMap::new);
+    private final Transactions transactions;
     private final WhatsAppTemplates templates;
     private final Outbox outbox;
     private final MessageParameters parameters;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public MessageQueue(WhatsAppTemplates templates, Outbox outbox, MessageParameters parameters, IdGenerator ids,
-                        Clock clock) {
+    public MessageQueue(Transactions transactions, WhatsAppTemplates templates, Outbox outbox,
+                        MessageParameters parameters, IdGenerator ids, Clock clock) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.templates = Objects.requireNonNull(templates, "templates");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.parameters = Objects.requireNonNull(parameters, "parameters");
@@ -83,8 +91,10 @@ public final class MessageQueue {
             return List.of();
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        TemplateChoice choice = TemplateChooser.choose(templates.sendableFor(tenant, purpose), purpose,
-                clientLanguage, facts.centerLocale());
+        List<WhatsAppTemplate> sendable = transactions.unitLocal(unitTemplates)
+                .map(read -> read.computeIfAbsent(List.of(tenant, purpose), k -> templates.sendableFor(tenant, purpose)))
+                .orElseGet(() -> templates.sendableFor(tenant, purpose));
+        TemplateChoice choice = TemplateChooser.choose(sendable, purpose, clientLanguage, facts.centerLocale());
         Optional<WhatsAppTemplate> template = choice instanceof TemplateChoice.Chosen chosen
                 ? Optional.of(chosen.template()) : Optional.empty();
         Optional<Map<ComponentKey, List<String>>> rendered = template.flatMap(t -> t.parameters().render(facts));

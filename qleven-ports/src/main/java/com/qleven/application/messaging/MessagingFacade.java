@@ -92,9 +92,10 @@ public final class MessagingFacade {
         MessagingStore store = f.store().messaging();
         this.settings = new MessagingSettingsService(f.store().shared().transactions(), store.centers(), f.audit(),
                 f.clock());
-        this.queue = new MessageQueue(store.templates(), store.outbox(), parameters, f.ids(), f.clock());
-        this.appointmentMessages = new AppointmentMessages(store.accounts(), store.centers(), store.outbox(), queue,
-                f.store().scheduling().settings(), staffNames, addressees, f.clock());
+        var transactions = f.store().shared().transactions();
+        this.queue = new MessageQueue(transactions, store.templates(), store.outbox(), parameters, f.ids(), f.clock());
+        this.appointmentMessages = new AppointmentMessages(transactions, store.accounts(), store.centers(),
+                store.outbox(), queue, f.store().scheduling().settings(), staffNames, addressees, f.clock());
         this.registry = new MessagesRegistry(store.outbox(), parameters);
         this.accounts = new WhatsAppAccountsService(f.store().shared().transactions(), f.store().messaging().accounts(),
                 f.store().privacy().centerNotifications(), gateway, signupConfigured, f.cipher(), f.audit(), f.clock(),

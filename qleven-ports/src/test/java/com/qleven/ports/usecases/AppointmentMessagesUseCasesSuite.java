@@ -121,7 +121,7 @@ public abstract class AppointmentMessagesUseCasesSuite extends UseCasesSuiteBase
                     NOW);
             if (connected) {
                 String phoneNumberId = "1" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
-                store.messaging().accounts().save(new ConnectedAccount(tenant, phoneNumberId, "waba-" + phoneNumberId,
+                store.messaging().accounts().save(new ConnectedAccount(tenant, phoneNumberId, "2" + phoneNumberId,
                         "+34 910 000 000", new TokenSeal(cipher).seal(tenant, phoneNumberId,
                         new AccessToken("EAAtoken" + phoneNumberId)), ConnectedAccount.AccountStatus.CONNECTED, NOW,
                         NOW, 1));
@@ -360,6 +360,25 @@ public abstract class AppointmentMessagesUseCasesSuite extends UseCasesSuiteBase
             assertThat(m.state().status()).isEqualTo(MessageStatus.QUEUED);
             assertThat(m.templateName()).contains("reminder_es_es");
         });
+    }
+
+    @Test
+    void theClientsPreferredLanguagePicksTheTemplateElseTheCentersLocale() {
+        Center c = center(true);
+        template(c, MessagePurpose.CONFIRMATION, "es", ParameterSource.CLIENT_FIRST_NAME);
+        template(c, MessagePurpose.CONFIRMATION, "fr", ParameterSource.CLIENT_FIRST_NAME);
+        ClientId french = qleven.clients().create(c.admin(), CreateClientCommand.builder().fullName("Amélie Durand")
+                .phone("600 222 333").preferredLanguage("fr-MA").build()).id();
+        AppointmentView hers = qleven.scheduling().book(c.desk(), new BookAppointmentCommand(french, c.service(),
+                madrid("2027-03-24T10:00"), Optional.of(c.professional().userId())));
+        assertThat(of(messages(c, hers.id()), MessagePurpose.CONFIRMATION)).singleElement().satisfies(m -> {
+            assertThat(m.templateLanguage()).contains("fr");
+            assertThat(parameters(c, m).get(ComponentKey.BODY)).containsExactly("Amélie");
+        });
+        // No preferred language: the center's (es-ES).
+        AppointmentView theirs = book(c, madrid("2027-03-24T12:00"));
+        assertThat(of(messages(c, theirs.id()), MessagePurpose.CONFIRMATION)).singleElement()
+                .satisfies(m -> assertThat(m.templateLanguage()).contains("es"));
     }
 
     @Test
