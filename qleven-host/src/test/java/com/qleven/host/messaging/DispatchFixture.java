@@ -96,9 +96,17 @@ final class DispatchFixture {
 
     /** A client with that phone, granted WhatsApp consent when {@code consent}. */
     ClientId client(String fullName, String phone, boolean consent) {
+        return client(fullName, phone, null, consent);
+    }
+
+    /** As {@link #client(String, String, boolean)}, born on {@code birthDate} (YYYY-MM-DD) when not null. */
+    ClientId client(String fullName, String phone, String birthDate, boolean consent) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("fullName", fullName);
         body.put("phone", phone);
+        if (birthDate != null) {
+            body.put("birthDate", birthDate);
+        }
         TestHost.Reply created = host.post("/v1/clients", body, center.token());
         if (created.status() != 201) {
             throw new AssertionError("client: " + created.status() + " " + created.body());
@@ -111,7 +119,11 @@ final class DispatchFixture {
     }
 
     void consent(String clientId, String decision) {
-        TestHost.Reply reply = host.post("/v1/clients/" + clientId + "/consents", Map.of("purpose", "whatsapp",
+        consent(clientId, "whatsapp", decision);
+    }
+
+    void consent(String clientId, String purpose, String decision) {
+        TestHost.Reply reply = host.post("/v1/clients/" + clientId + "/consents", Map.of("purpose", purpose,
                 "decision", decision, "channel", "in_person", "textVersion", "v1",
                 "text", "Acepto recibir mensajes de WhatsApp sobre mis citas."), center.token());
         if (reply.status() != 201 && reply.status() != 200) {
@@ -125,13 +137,17 @@ final class DispatchFixture {
     }
 
     OutboundMessageId queue(ClientId client, String firstName, Optional<TemplateId> with) {
+        return queue(client, firstName, with, MessagePurpose.CONFIRMATION);
+    }
+
+    OutboundMessageId queue(ClientId client, String firstName, Optional<TemplateId> with, MessagePurpose purpose) {
         OutboundMessageId id = new OutboundMessageId(UUID.randomUUID());
         QlevenStore store = host.host().component().store();
         store.shared().transactions().inTenant(tenant, () -> {
             byte[] sealed = new MessageParameters(cipher).seal(tenant, client, id,
                     Map.of(ComponentKey.BODY, List.of(firstName)));
             store.messaging().outbox().add(new QueuedMessage(tenant,
-                    OutboundMessage.queue(id, MessagePurpose.CONFIRMATION, host.clock.instant()), client,
+                    OutboundMessage.queue(id, purpose, host.clock.instant()), client,
                     Optional.empty(), with, with.map(t -> TEMPLATE_NAME), with.map(t -> TEMPLATE_LANGUAGE), sealed));
             return null;
         });

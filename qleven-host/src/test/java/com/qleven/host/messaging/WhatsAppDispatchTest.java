@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.qleven.application.QlevenStore;
 import com.qleven.application.messaging.Dispatcher;
 import com.qleven.domain.clients.ClientId;
+import com.qleven.domain.messaging.MessagePurpose;
 import com.qleven.domain.messaging.OutboundMessageId;
 import com.qleven.domain.messaging.TemplateStatus;
 import com.qleven.domain.messaging.WhatsAppTemplate;
@@ -152,6 +153,32 @@ class WhatsAppDispatchTest {
         assertThat(center.message(noPhone, d).get("skippedReason").asText()).isEqualTo("no_phone");
         assertThat(center.message(withdrew, e).get("skippedReason").asText()).isEqualTo("no_whatsapp_consent");
         assertThat(center.message(noConsent, a).get("status").asText()).isEqualTo("skipped");
+    }
+
+    @Test
+    void marketingAlsoNeedsMarketingConsentAndSixteenYears() {
+        DispatchFixture center = DispatchFixture.center(host, fake, true);
+        ClientId noMarketing = center.client("Sin Marketing", "+34600000081", true);
+        String minorBirth = java.time.LocalDate.ofInstant(host.clock.instant(), java.time.ZoneOffset.UTC)
+                .minusYears(15).toString();
+        ClientId minor = center.client("Menor Quince", "+34600000082", minorBirth, true);
+        ClientId willing = center.client("Con Marketing", "+34600000083", true);
+        center.consent(willing.value().toString(), "marketing", "granted");
+        OutboundMessageId a = center.queue(noMarketing, "Sin", Optional.of(center.template), MessagePurpose.MARKETING);
+        OutboundMessageId b = center.queue(minor, "Menor", Optional.of(center.template), MessagePurpose.MARKETING);
+        OutboundMessageId c = center.queue(willing, "Con", Optional.of(center.template), MessagePurpose.MARKETING);
+        OutboundMessageId d = center.queue(noMarketing, "Sin");
+
+        Dispatcher.Counts counts = dispatch();
+        assertThat(counts.skipped()).isEqualTo(2);
+        assertThat(counts.sent()).isEqualTo(2);
+        assertThat(center.message(noMarketing, a).get("skippedReason").asText()).isEqualTo("no_marketing_consent");
+        assertThat(center.message(minor, b).get("skippedReason").asText()).isEqualTo("under_16");
+        assertThat(center.message(willing, c).get("status").asText()).isEqualTo("sent");
+        assertThat(center.message(noMarketing, d).get("status").asText()).as("an appointment message needs no "
+                + "marketing consent").isEqualTo("sent");
+        assertThat(countByCallback(DispatchFixture.sends(fake, center.phoneNumberId)).keySet())
+                .containsExactlyInAnyOrder(c.toString(), d.toString());
     }
 
     @Test
