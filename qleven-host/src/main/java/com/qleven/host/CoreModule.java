@@ -74,6 +74,14 @@ public final class CoreModule {
 
     @Provides
     @Singleton
+    static WhatsAppDispatchJob whatsAppDispatchJob(Qleven qleven, com.qleven.host.config.Environment environment,
+                                                   Resources resources) {
+        return resources.register("whatsapp dispatch",
+                new WhatsAppDispatchJob(qleven, WhatsAppDispatchJob.every(environment.variables())));
+    }
+
+    @Provides
+    @Singleton
     static ChainSigner chainSigner(MasterKeys keys) {
         return new HmacChainSigner(keys);
     }

@@ -33,8 +33,10 @@ public final class Host implements AutoCloseable {
         try {
             HttpServer server = component.httpServer();
             ManagementServer management = component.managementServer();
-            // Built before anything listens, so that a wrong QLEVEN_WAITLIST_SWEEP_EVERY stops the start.
+            // Built before anything listens, so that a wrong QLEVEN_WAITLIST_SWEEP_EVERY or
+            // QLEVEN_WHATSAPP_DISPATCH_EVERY stops the start.
             WaitlistSweepJob waitlistSweep = component.waitlistSweepJob();
+            WhatsAppDispatchJob whatsAppDispatch = component.whatsAppDispatchJob();
             component.privacyRequestMetrics().start();
             management.start();
             try {
@@ -49,6 +51,7 @@ public final class Host implements AutoCloseable {
             component.mailDispatcher().start();
             component.housekeepingJob().start();
             waitlistSweep.start();
+            whatsAppDispatch.start();
             Host host = new Host(component, server, management);
             LOG.info("Qleven host {} serving {}; data in {}; metrics and health on {}", Version.current(),
                     String.join(" and ", server.urls()), component.config().dataLocation(),

@@ -55,6 +55,9 @@ public interface HostComponent {
     /** Passes on lapsed waitlist offers while serving; started by {@link Host}. */
     WaitlistSweepJob waitlistSweepJob();
 
+    /** Sends the WhatsApp outbox's due messages while serving; started by {@link Host}. */
+    WhatsAppDispatchJob whatsAppDispatchJob();
+
     Router router();
 
     HttpServer httpServer();

@@ -59,12 +59,16 @@ public final class TestHost implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestHost(Map<String, String> extra, CorePolicies policies) {
+        this(extra, policies, null);
+    }
+
+    private TestHost(Map<String, String> extra, CorePolicies policies, PostgresSettings shared) {
         try {
             dataDir = Files.createTempDirectory("qleven-host-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        database = TestDatabases.newDatabase();
+        database = shared != null ? shared : TestDatabases.newDatabase();
         Map<String, String> env = new HashMap<>();
         env.put(HostConfig.HTTP_PORT, "0");
         env.put(HostConfig.BIND, "127.0.0.1");
@@ -78,6 +82,8 @@ public final class TestHost implements AutoCloseable {
         // Tests seal when they need to (verification and the event list seal first; or the sealer
         // is called), so that no sealing runs between the row counts a test compares.
         env.put(com.qleven.host.audit.AuditSettings.SEAL_EVERY, "1h");
+        // Likewise the WhatsApp dispatcher: a test sends when it means to (dispatchDue), or sets the interval.
+        env.put(com.qleven.host.WhatsAppDispatchJob.EVERY, "1h");
         env.put(HostConfig.ARGON2_MEMORY_KIB, Integer.toString(Argon2Parameters.FAST.memoryKiB()));
         env.put(HostConfig.ARGON2_ITERATIONS, Integer.toString(Argon2Parameters.FAST.iterations()));
         env.putAll(extra);
@@ -99,6 +105,18 @@ public final class TestHost implements AutoCloseable {
 
     public static TestHost start(Map<String, String> extraEnvironment, CorePolicies policies) {
         return new TestHost(extraEnvironment, policies);
+    }
+
+    /**
+     * A second host beside this one, as another machine of the same deployment: the same database
+     * and master key, a data directory and listeners of its own.
+     */
+    public TestHost beside(Map<String, String> extraEnvironment) {
+        Map<String, String> env = new HashMap<>(environment);
+        env.remove(HostConfig.DATA_DIR);
+        env.put(HostConfig.MASTER_KEY_FILE, host.component().config().masterKeyPath().toString());
+        env.putAll(extraEnvironment);
+        return new TestHost(env, TEST_POLICIES, database);
     }
 
     public Host host() {

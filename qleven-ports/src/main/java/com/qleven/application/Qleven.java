@@ -9,6 +9,7 @@ import com.qleven.application.clients.ClientRegistryEraser;
 import com.qleven.application.clients.ClientRegistryExporter;
 import com.qleven.application.clients.ClientsFacade;
 import com.qleven.application.consent.ConsentFacade;
+import com.qleven.application.messaging.AppointmentMessages;
 import com.qleven.application.messaging.MessagingFacade;
 import com.qleven.application.privacy.PrivacyFacade;
 import com.qleven.application.privacy.SuppressionCheckService;
@@ -83,6 +84,15 @@ public final class Qleven {
         scheduling.onAppointmentChanged(billing.feePolicy());
         // Billing hears each completed appointment inside its unit: a package redeemed or an invoice drafted.
         scheduling.onAppointmentChanged(billing.appointmentListener());
+        messaging = new MessagingFacade(f, Optional.ofNullable(b.whatsAppGateway), b.whatsAppSignupConfigured,
+                consent.check(),
+                new SuppressionCheckService(b.store.shared().transactions(), b.store.privacy().suppressions(), b.cipher),
+                clients.processingCheck(),
+                (tenant, client) -> clients.messageRecipients().of(tenant, client)
+                        .map(r -> new AppointmentMessages.Addressee(r.fullName(), r.preferredLanguage())),
+                tenancy.staffNames(), clients.messageRecipients());
+        // Messaging hears bookings, moves and cancellations inside their unit: confirmations, reminders, notices.
+        scheduling.onAppointmentChanged(messaging.appointmentListener());
         ClientDuplicatesRegistry duplicates = new ClientDuplicatesRegistry(b.store.clients().clientDuplicates());
         // What each context holds about a client; a context that stores personal data adds its section here.
         PrivacyRegistry registry = new PrivacyRegistry()
@@ -95,11 +105,9 @@ public final class Qleven {
                         (tenant, client) -> consent.records().erase(tenant, client))
                 .register("appointments", scheduling.privacyRegistry(), scheduling.privacyRegistry())
                 .register("possibleDuplicates", duplicates, duplicates)
-                .register("billing", billing.privacyRegistry(), billing.privacyRegistry());
-        messaging = new MessagingFacade(f, Optional.ofNullable(b.whatsAppGateway), b.whatsAppSignupConfigured,
-                consent.check(),
-                new SuppressionCheckService(b.store.shared().transactions(), b.store.privacy().suppressions(), b.cipher),
-                clients.processingCheck());
+                .register("billing", billing.privacyRegistry(), billing.privacyRegistry())
+                // Before the client's eraser (registered first, erased last) shreds the key of their parameters.
+                .register("messages", messaging.privacyRegistry(), messaging.privacyRegistry());
         privacy = new PrivacyFacade(f, registry);
         platform = new PlatformFacade(f, Optional.ofNullable(b.mailer));
     }

@@ -82,9 +82,44 @@ public record OutboundMessage(
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    /**
+     * A new message due at {@code dueAt} (a reminder queued at booking for the day before); a due time
+     * before {@code now} is taken as now, so nothing is queued into the past.
+     */
+    public static OutboundMessage queueAt(OutboundMessageId id, MessagePurpose purpose, Instant now, Instant dueAt) {
+        Objects.requireNonNull(dueAt, "dueAt");
+        Instant due = dueAt.isBefore(now) ? now : dueAt;
+        return new OutboundMessage(id, purpose, now, MessageStatus.QUEUED, now, 0, Optional.of(due),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * A message recorded as not sendable from the start (no approved template, a parameter its facts
+     * lack): it is never attempted, and its reason is what staff see.
+     */
+    public static OutboundMessage skippedAtOnce(OutboundMessageId id, MessagePurpose purpose, SkipReason reason,
+                                                Instant now) {
+        Objects.requireNonNull(reason, "reason");
+        return new OutboundMessage(id, purpose, now, MessageStatus.SKIPPED, now, 0, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(reason), Optional.empty());
+    }
+
     /** Whether the dispatcher may claim it now. */
     public boolean due(Instant now) {
         return status == MessageStatus.QUEUED && !nextAttemptAt.orElseThrow().isAfter(now);
+    }
+
+    /**
+     * Left queued for want of a send budget (the number's or the recipient's bucket is empty): due again
+     * at {@code at}, when the bucket will have a token; its status time, attempts and any earlier
+     * failure stay as they were, since nothing was attempted.
+     */
+    public OutboundMessage deferredTo(Instant at) {
+        Objects.requireNonNull(at, "at");
+        if (status != MessageStatus.QUEUED) {
+            throw new IllegalStateException("only a queued message waits for a send budget; this one is " + status);
+        }
+        return with(status, statusAt, attempts, Optional.of(at), wamid, failure, skipReason);
     }
 
     /** Claimed for an attempt: marked before the call, the attempt counted. */

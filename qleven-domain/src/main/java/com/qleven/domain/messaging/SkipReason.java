@@ -27,6 +27,8 @@ public enum SkipReason {
     MISSING_PARAMETER,
     /** The appointment was cancelled before its reminder went. */
     APPOINTMENT_CANCELLED,
+    /** The appointment moved before this reminder went; reminders for its new time replace it. */
+    RESCHEDULED,
     /** The center's number is not connected. */
     NO_ACCOUNT;
 

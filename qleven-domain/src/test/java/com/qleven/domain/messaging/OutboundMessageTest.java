@@ -50,6 +50,41 @@ class OutboundMessageTest {
     }
 
     @Test
+    void aMessageQueuedForLaterIsNotDueBeforeItsTimeAndNeverDueInThePast() {
+        Instant dayBefore = T0.plus(Duration.ofHours(20));
+        OutboundMessage reminder = OutboundMessage.queueAt(id, MessagePurpose.REMINDER, T0, dayBefore);
+        assertThat(reminder.status()).isEqualTo(MessageStatus.QUEUED);
+        assertThat(reminder.createdAt()).isEqualTo(T0);
+        assertThat(reminder.nextAttemptAt()).contains(dayBefore);
+        assertThat(reminder.due(dayBefore.minusMillis(1))).isFalse();
+        assertThat(reminder.due(dayBefore)).isTrue();
+        assertThatThrownBy(() -> reminder.markSending(dayBefore.minusSeconds(1)))
+                .isInstanceOf(IllegalStateException.class);
+        // A time already past is now: never a message due before it was written.
+        assertThat(OutboundMessage.queueAt(id, MessagePurpose.REMINDER, T0, T0.minusSeconds(60)).nextAttemptAt())
+                .contains(T0);
+        // Moved before it went: skipped with the reason, never attempted.
+        OutboundMessage moved = reminder.skip(SkipReason.RESCHEDULED, T0.plusSeconds(5));
+        assertThat(moved.status()).isEqualTo(MessageStatus.SKIPPED);
+        assertThat(moved.skipReason()).contains(SkipReason.RESCHEDULED);
+        assertThat(moved.attempts()).isZero();
+    }
+
+    @Test
+    void aMessageSkippedAtOnceCarriesItsReasonAndIsNeverClaimed() {
+        OutboundMessage none = OutboundMessage.skippedAtOnce(id, MessagePurpose.CONFIRMATION,
+                SkipReason.NO_APPROVED_TEMPLATE, T0);
+        assertThat(none.status()).isEqualTo(MessageStatus.SKIPPED);
+        assertThat(none.skipReason()).contains(SkipReason.NO_APPROVED_TEMPLATE);
+        assertThat(none.attempts()).isZero();
+        assertThat(none.nextAttemptAt()).isEmpty();
+        assertThat(none.due(T0.plusSeconds(3600))).isFalse();
+        assertThat(none.status().settled()).isTrue();
+        assertThatThrownBy(() -> none.markSending(T0)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> none.skip(SkipReason.RESTRICTED, T0)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void onlyADueQueuedMessageIsClaimed() {
         assertThat(queued().due(T0)).isTrue();
         assertThatThrownBy(() -> queued().markSending(T0).markSending(T0)).isInstanceOf(IllegalStateException.class);
@@ -303,5 +338,18 @@ class OutboundMessageTest {
         assertThatThrownBy(() -> new OutboundMessage(id, MessagePurpose.REMINDER, T0, MessageStatus.UNCERTAIN, T0, 0,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aMessageWaitingForASendBudgetStaysQueuedUntilTheBucketRefillsAndNothingElseMoves() {
+        OutboundMessage deferred = queued().deferredTo(at(3));
+        assertThat(deferred.status()).isEqualTo(MessageStatus.QUEUED);
+        assertThat(deferred.nextAttemptAt()).contains(at(3));
+        assertThat(deferred.statusAt()).isEqualTo(T0);
+        assertThat(deferred.attempts()).isZero();
+        assertThat(deferred.due(at(2))).isFalse();
+        assertThat(deferred.due(at(3))).isTrue();
+        assertThatThrownBy(() -> queued().markSending(T0).deferredTo(at(3)))
+                .isInstanceOf(IllegalStateException.class);
     }
 }

@@ -175,6 +175,18 @@ public final class HttpModule {
 
     @Provides
     @Singleton
+    static com.qleven.host.http.messaging.MessagingSettingsEndpoints messagingSettingsEndpoints(Qleven qleven) {
+        return new com.qleven.host.http.messaging.MessagingSettingsEndpoints(qleven);
+    }
+
+    @Provides
+    @Singleton
+    static com.qleven.host.http.messaging.MessageEndpoints messageEndpoints(Qleven qleven) {
+        return new com.qleven.host.http.messaging.MessageEndpoints(qleven);
+    }
+
+    @Provides
+    @Singleton
     static OpsEndpoints opsEndpoints(Readiness readiness, PrometheusMeterRegistry registry) {
         return new OpsEndpoints(readiness, registry);
     }
@@ -193,7 +205,9 @@ public final class HttpModule {
                          com.qleven.host.http.messaging.WhatsAppAccountEndpoints whatsAppAccount,
                          com.qleven.host.http.messaging.TemplateEndpoints templates,
                          com.qleven.host.http.scheduling.PublicBookingEndpoints publicBooking,
-                         com.qleven.host.http.scheduling.CalendarFeedEndpoints calendarFeeds) {
+                         com.qleven.host.http.scheduling.CalendarFeedEndpoints calendarFeeds,
+                         com.qleven.host.http.messaging.MessagingSettingsEndpoints messagingSettings,
+                         com.qleven.host.http.messaging.MessageEndpoints messages) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(tenancy.routes());
         routes.addAll(lifecycle.routes());
@@ -209,6 +223,8 @@ public final class HttpModule {
         routes.addAll(templates.routes());
         routes.addAll(publicBooking.routes());
         routes.addAll(calendarFeeds.routes());
+        routes.addAll(messagingSettings.routes());
+        routes.addAll(messages.routes());
         routes.addAll(ops.routes());
         return new Router(routes);
     }

@@ -56,6 +56,8 @@ public final class FakeGraphApi implements AutoCloseable {
     private final Undertow server;
     private final URI baseUrl;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    /** When each request of {@link #requests} arrived ({@link System#nanoTime()}), in the same order. */
+    private final List<Long> arrivals = new ArrayList<>();
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final Map<String, String> codes = new ConcurrentHashMap<>();
@@ -169,8 +171,21 @@ public final class FakeGraphApi implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /**
+     * When each request arrived, as {@link System#nanoTime()}, in the order of {@link #requests()}:
+     * what a rate benchmark measures.
+     */
+    public List<Long> arrivalNanos() {
+        synchronized (arrivals) {
+            return List.copyOf(arrivals);
+        }
+    }
+
     /** Forgets the requests recorded and the faults not yet used. */
     public void reset() {
+        synchronized (arrivals) {
+            arrivals.clear();
+        }
         requests.clear();
         faults.clear();
     }
@@ -267,8 +282,12 @@ public final class FakeGraphApi implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach(h -> headers.put(h.getHeaderName().toString().toLowerCase(Locale.ROOT),
                 h.getFirst()));
-        requests.add(new RecordedRequest(exchange.getRequestMethod().toString(), exchange.getRequestPath(),
-                exchange.getQueryString(), headers, new String(raw, StandardCharsets.UTF_8)));
+        RecordedRequest recorded = new RecordedRequest(exchange.getRequestMethod().toString(),
+                exchange.getRequestPath(), exchange.getQueryString(), headers, new String(raw, StandardCharsets.UTF_8));
+        synchronized (arrivals) {
+            requests.add(recorded);
+            arrivals.add(System.nanoTime());
+        }
         Fault fault = faults.poll();
         if (fault instanceof Fault.Dropped) {
             IoUtils.safeClose(exchange.getConnection());

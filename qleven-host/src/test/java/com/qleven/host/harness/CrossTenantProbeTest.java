@@ -270,6 +270,13 @@ class CrossTenantProbeTest {
             entry("GET /v1/reports/package-liability", listing(CenterFixture::packageId)),
             entry("GET /v1/billing-settings", listing(f -> "priceBasis")),
             entry("PUT /v1/billing-settings", ownWrite(f -> Map.of("priceBasis", "tax_included"))),
+            entry("GET /v1/whatsapp/settings", listing(f -> "sendsPerSecond")),
+            // Messages: B's uncertain message is none of A's to resend; A's worklist lists its own only.
+            entry("GET /v1/messages", new Listing(f -> MessagingProbe.uncertain(host, f), "?status=uncertain", null)),
+            entry("POST /v1/messages/{id}/resend", new ById(f -> MessagingProbe.uncertain(host, f), "",
+                    "/v1/messages?status=uncertain")),
+            entry("PUT /v1/whatsapp/settings", ownWrite(f -> Map.of("reminderOffsets", List.of("PT3H"),
+                    "sendsPerSecond", 20, "contentRetentionDays", 30))),
             entry("POST /v1/services", bodyId("professionalIds[0]", CenterFixture::professionalId,
                     CenterFixture::service, 422)),
             entry("GET /v1/services", listing(CenterFixture::serviceId)),
@@ -503,6 +510,8 @@ class CrossTenantProbeTest {
         B = CenterFixture.create(host, "Centro B", "probe_bravo", operator);
         whatsApp(A, "710000000001", "910000000001");
         whatsApp(B, "710000000002", "910000000002");
+        MessagingProbe.uncertain(host, A);
+        MessagingProbe.uncertain(host, B);
         seriesOfB = newSeries(B);
         paidInvoice(A);
         paidInvoice(B);

@@ -129,7 +129,10 @@ class StatementBudgetTest {
             // settings and the service in one statement (SchedulingSettingsRepository
             // .centerWithService): 6 and 9.
             entry("GET /v1/availability", budget(1, 4)),
-            entry("POST /v1/appointments", budget(1, 6)),
+            // Messaging (issue 11) hears each booking, move and cancellation in its unit: whether the center
+            // has a WhatsApp number (1; the recipes' centers have none, so nothing is queued), and for a
+            // move or a cancellation the appointment's messages whose pending reminders it skips (1).
+            entry("POST /v1/appointments", budget(1, 7)),
             entry("GET /v1/appointments", budget(1, 4)),
             entry("GET /v1/appointments/{id}", budget(1, 4)),
             entry("POST /v1/appointments/{id}/confirm", budget(1, 7)),
@@ -145,9 +148,9 @@ class StatementBudgetTest {
             // policy, the service, the client's standing, the rate, the finance key, the invoice and
             // its lines, its audit event). Without a fee a no-show costs 8, an early cancellation 9.
             entry("POST /v1/appointments/{id}/no-show", budget(1, 14)),
-            entry("POST /v1/appointments/{id}/cancel", budget(1, 15)),
-            entry("POST /v1/appointments/{id}/reschedule", budget(1, 12)),
-            entry("POST /v1/appointment-series", budget(1, 9)),
+            entry("POST /v1/appointments/{id}/cancel", budget(1, 17)),
+            entry("POST /v1/appointments/{id}/reschedule", budget(1, 14)),
+            entry("POST /v1/appointment-series", budget(1, 10)),
             entry("GET /v1/appointment-series/{id}", budget(1, 4)),
             entry("POST /v1/waitlist", budget(1, 7)),
             entry("GET /v1/waitlist/{id}", budget(1, 4)),
@@ -160,7 +163,7 @@ class StatementBudgetTest {
             // the next waiting client offered (found, stored, the offer recorded, waitlist.offer: 4),
             // the client's restriction, email and its key (3), and the mail sealed under a data key
             // of its own, created then (5): 18. A waiting entry withdrawn costs 5.
-            entry("POST /v1/waitlist/{id}/accept", budget(1, 9)),
+            entry("POST /v1/waitlist/{id}/accept", budget(1, 10)),
             entry("POST /v1/waitlist/{id}/decline", budget(1, 18)),
             entry("POST /v1/waitlist/{id}/withdraw", budget(1, 18)),
             entry("GET /health/ready", budget(0, 0)),
@@ -193,8 +196,9 @@ class StatementBudgetTest {
             entry("POST /v1/privacy/requests/{id}/extend", budget(1, 8)),
             // The export's possibleDuplicates section reads the client's flags: one statement (8 before);
             // its billing section the client's invoices, one statement (the finance key is read with the
-            // client's), then the client's packages and their redemptions, one statement each.
-            entry("GET /v1/clients/{id}/export", budget(1, 12)),
+            // client's), then the client's packages and their redemptions, one statement each; its
+            // messages section the client's WhatsApp messages, one statement (issue 11).
+            entry("GET /v1/clients/{id}/export", budget(1, 13)),
             entry("POST /v1/operator/incidents", budget(4, 21)),
             entry("GET /v1/operator/incidents", budget(2, 5)),
             entry("GET /v1/incidents", budget(1, 4)),
@@ -238,6 +242,12 @@ class StatementBudgetTest {
             entry("GET /v1/reports/package-liability", budget(1, 4)),
             entry("GET /v1/billing-settings", budget(1, 2)),
             entry("PUT /v1/billing-settings", budget(1, 3)),
+            // Messaging settings: the saved row (none: the defaults); a save reads its version, writes
+            // the row only if that version still holds, and records its audit event.
+            entry("GET /v1/whatsapp/settings", budget(1, 2)),
+            entry("PUT /v1/whatsapp/settings", budget(1, 4)),
+            entry("GET /v1/messages", budget(1, 3)),
+            entry("POST /v1/messages/{id}/resend", budget(1, 6)),
             entry("POST /v1/services", budget(1, 6)),
             entry("GET /v1/services", budget(1, 2)),
             entry("GET /v1/services/{id}", budget(1, 2)),
@@ -262,11 +272,13 @@ class StatementBudgetTest {
             // is one, from the link's row on (a cancellation looks for a waiting client too).
             entry("GET /v1/public/centers/{slug}/services", budget(1, 6)),
             entry("GET /v1/public/centers/{slug}/availability", budget(1, 6)),
-            entry("POST /v1/public/centers/{slug}/bookings", budget(2, 36)),
+            // Issue 11: each booking or step through the link also asks whether the center has a WhatsApp
+            // number (1), a cancellation or move also reads the appointment's messages (1): 37, 20, 17.
+            entry("POST /v1/public/centers/{slug}/bookings", budget(2, 37)),
             entry("GET /v1/public/bookings/{token}", budget(1, 6)),
             entry("POST /v1/public/bookings/{token}/confirm", budget(1, 10)),
-            entry("POST /v1/public/bookings/{token}/cancel", budget(1, 18)),
-            entry("POST /v1/public/bookings/{token}/reschedule", budget(1, 15)),
+            entry("POST /v1/public/bookings/{token}/cancel", budget(1, 20)),
+            entry("POST /v1/public/bookings/{token}/reschedule", budget(1, 17)),
             entry("POST /v1/staff/{userId}/calendar-feed", budget(1, 4)),
             entry("GET /v1/staff/{userId}/calendar-feed", budget(1, 3)),
             entry("DELETE /v1/staff/{userId}/calendar-feed", budget(1, 4)),
@@ -489,6 +501,13 @@ class StatementBudgetTest {
             entry("GET /v1/billing-settings", f -> get("/v1/billing-settings", f.center().token())),
             entry("PUT /v1/billing-settings", f -> new Call("PUT", "/v1/billing-settings",
                     "{\"priceBasis\":\"tax_included\",\"legalName\":\"Budget SL\"}", f.center().token())),
+            entry("GET /v1/whatsapp/settings", f -> get("/v1/whatsapp/settings", f.center().token())),
+            entry("GET /v1/messages", f -> get("/v1/messages?clientId=" + f.clientId(), f.center().token())),
+            entry("POST /v1/messages/{id}/resend", f -> new Call("POST", "/v1/messages/"
+                    + MessagingProbe.newUncertain(host, f) + "/resend", "", f.center().token())),
+            entry("PUT /v1/whatsapp/settings", f -> new Call("PUT", "/v1/whatsapp/settings",
+                    "{\"reminderOffsets\":[\"PT24H\",\"PT2H\"],\"sendsPerSecond\":40,\"contentRetentionDays\":90}",
+                    f.center().token())),
             entry("POST /v1/services", f -> post("/v1/services", CenterFixture.service(f.professionalId()),
                     f.center().token())),
             entry("GET /v1/services", f -> get("/v1/services", f.center().token())),
@@ -830,6 +849,7 @@ class StatementBudgetTest {
      * same with two more rows on it (no query per row), except the pages of {@link #PER_ROW}.
      */
     private static final Map<String, Runnable> MORE_ROWS = Map.ofEntries(
+            entry("GET /v1/messages", () -> twice(() -> MessagingProbe.newUncertain(host, A))),
             entry("GET /v1/users", () -> twice(() -> host.post("/v1/users", TestHost.userBody(
                     TestHost.newEmail("budget"), "receptionist"), A.center().token()))),
             entry("GET /v1/invitations", () -> twice(() -> host.post("/v1/invitations", Map.of("email",

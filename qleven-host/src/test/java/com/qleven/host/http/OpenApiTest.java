@@ -67,7 +67,9 @@ class OpenApiTest {
                 new com.qleven.host.http.messaging.WhatsAppAccountEndpoints(qleven),
                 new com.qleven.host.http.messaging.TemplateEndpoints(qleven),
                 new com.qleven.host.http.scheduling.PublicBookingEndpoints(qleven),
-                new com.qleven.host.http.scheduling.CalendarFeedEndpoints(qleven));
+                new com.qleven.host.http.scheduling.CalendarFeedEndpoints(qleven),
+                new com.qleven.host.http.messaging.MessagingSettingsEndpoints(qleven),
+                new com.qleven.host.http.messaging.MessageEndpoints(qleven));
     }
 
     @Test

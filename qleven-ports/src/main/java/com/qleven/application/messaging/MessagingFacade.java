@@ -1,17 +1,28 @@
 package com.qleven.application.messaging;
 
 import com.qleven.application.Foundation;
+import com.qleven.domain.messaging.MessagingSettings;
+import com.qleven.domain.messaging.OutboundMessageId;
+import com.qleven.domain.shared.Page;
+import com.qleven.domain.shared.PageRequest;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.clients.in.MessageRecipients;
+import com.qleven.ports.messaging.in.MessageFilter;
+import com.qleven.ports.messaging.in.MessageView;
 import com.qleven.ports.clients.in.ProcessingCheck;
 import com.qleven.ports.consent.in.ConsentCheck;
+import com.qleven.ports.messaging.in.MessagingSettingsView;
+import com.qleven.ports.messaging.out.MessagingStore;
 import com.qleven.ports.messaging.out.WhatsAppGateway;
 import com.qleven.ports.privacy.in.SuppressionCheck;
+import com.qleven.ports.scheduling.in.AppointmentChanged;
+import com.qleven.ports.tenancy.in.StaffNames;
 import com.qleven.domain.messaging.TemplateId;
 import com.qleven.domain.messaging.TemplateStatus;
 import com.qleven.domain.messaging.WhatsAppTemplate;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.TenantId;
-import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.messaging.in.AccountView;
 import com.qleven.ports.messaging.in.ConnectAccountCommand;
 import com.qleven.ports.messaging.in.CreateTemplateCommand;
@@ -21,6 +32,9 @@ import com.qleven.ports.messaging.in.SyncResult;
 import com.qleven.ports.messaging.out.ConnectedAccount;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
 
 /**
  * WhatsApp messaging, {@code qleven.messaging()}: the center's connected number and its templates,
@@ -35,25 +49,39 @@ public final class MessagingFacade {
     private final ProcessingCheck processing;
     private final TokenSeal tokens;
     private final MessageParameters parameters;
+    private final MessagingSettingsService settings;
+    private final MessageQueue queue;
+    private final AppointmentMessages appointmentMessages;
+    private final MessagesRegistry registry;
     private final WhatsAppAccountsService accounts;
     private final WhatsAppTemplatesService templates;
+    private final Dispatcher dispatcher;
+    private final MessagesService messages;
 
     /**
      * Wires the context's services. Without a {@code gateway} nothing can reach Meta: messages are
      * queued and wait, and connecting a number or syncing templates fails with {@link IllegalStateException}.
+     * {@code addressees} reads a client as a message's addressee (name, preferred language) and
+     * {@code staffNames} a professional's name, both in the caller's unit; {@code recipients} reads the
+     * clients a batch of messages goes to at send time (their phone, birth date), in one read.
      */
     public MessagingFacade(Foundation f, Optional<WhatsAppGateway> gateway, ConsentCheck consent,
-                           SuppressionCheck suppression, ProcessingCheck processing) {
-        this(f, gateway, false, consent, suppression, processing);
+                           SuppressionCheck suppression, ProcessingCheck processing,
+                           AppointmentMessages.Addressees addressees, StaffNames staffNames,
+                           MessageRecipients recipients) {
+        this(f, gateway, false, consent, suppression, processing, addressees, staffNames, recipients);
     }
 
     /**
-     * As {@link #MessagingFacade(Foundation, Optional, ConsentCheck, SuppressionCheck, ProcessingCheck)};
-     * {@code signupConfigured} says whether the gateway holds Qleven's Meta app id and secret, which
-     * Embedded Signup needs (without them a signup is refused as a conflict saying so).
+     * As {@link #MessagingFacade(Foundation, Optional, ConsentCheck, SuppressionCheck, ProcessingCheck,
+     * AppointmentMessages.Addressees, StaffNames, MessageRecipients)}; {@code signupConfigured} says whether the gateway holds
+     * Qleven's Meta app id and secret, which Embedded Signup needs (without them a signup is refused as a
+     * conflict saying so).
      */
     public MessagingFacade(Foundation f, Optional<WhatsAppGateway> gateway, boolean signupConfigured,
-                           ConsentCheck consent, SuppressionCheck suppression, ProcessingCheck processing) {
+                           ConsentCheck consent, SuppressionCheck suppression, ProcessingCheck processing,
+                           AppointmentMessages.Addressees addressees, StaffNames staffNames,
+                           MessageRecipients recipients) {
         this.f = Objects.requireNonNull(f, "f");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.consent = Objects.requireNonNull(consent, "consent");
@@ -61,13 +89,100 @@ public final class MessagingFacade {
         this.processing = Objects.requireNonNull(processing, "processing");
         this.tokens = new TokenSeal(f.cipher());
         this.parameters = new MessageParameters(f.cipher());
-        var store = f.store();
-        this.accounts = new WhatsAppAccountsService(store.shared().transactions(), store.messaging().accounts(),
-                store.privacy().centerNotifications(), gateway, signupConfigured, f.cipher(), f.audit(), f.clock(),
+        MessagingStore store = f.store().messaging();
+        this.settings = new MessagingSettingsService(f.store().shared().transactions(), store.centers(), f.audit(),
+                f.clock());
+        var transactions = f.store().shared().transactions();
+        this.queue = new MessageQueue(transactions, store.templates(), store.outbox(), parameters, f.ids(), f.clock());
+        this.appointmentMessages = new AppointmentMessages(transactions, store.accounts(), store.centers(),
+                store.outbox(), queue, f.store().scheduling().settings(), staffNames, addressees, f.clock());
+        this.registry = new MessagesRegistry(store.outbox(), parameters);
+        this.accounts = new WhatsAppAccountsService(f.store().shared().transactions(), f.store().messaging().accounts(),
+                f.store().privacy().centerNotifications(), gateway, signupConfigured, f.cipher(), f.audit(), f.clock(),
                 f.ids());
-        this.templates = new WhatsAppTemplatesService(store.shared().transactions(), store.messaging().templates(),
-                store.messaging().accounts(), accounts, f.audit(), f.clock(), f.ids());
+        this.templates = new WhatsAppTemplatesService(f.store().shared().transactions(), f.store().messaging().templates(),
+                f.store().messaging().accounts(), accounts, f.audit(), f.clock(), f.ids());
+        // A 190 marks the number and tells its administrators, once; nothing is sent until it is reconnected.
+        this.dispatcher = new Dispatcher(f.store().shared().transactions(), store, gateway, consent, suppression,
+                processing, Objects.requireNonNull(recipients, "recipients"), f.cipher(),
+                (tenant, at) -> accounts.markReconnectNeeded(tenant), f.clock(), SHARED_RANDOM,
+                Dispatcher.Settings.defaults());
+        this.messages = new MessagesService(f.store().shared().transactions(), store.outbox(), f.audit(), f.ids(),
+                parameters, f.clock());
     }
+
+    /** The retry jitter's source: each thread its own, so dispatchers in one JVM never contend. */
+    private static final RandomGenerator SHARED_RANDOM = new RandomGenerator() {
+        @Override
+        public long nextLong() {
+            return ThreadLocalRandom.current().nextLong();
+        }
+    };
+
+    // The outbox: dispatch and the staff's view ------------------------------------------------------
+
+    /**
+     * One dispatcher run (a host job calls it every second or so, on any number of hosts side by side):
+     * claims the centers with due messages, applies the send-time rules, sends within the shared send
+     * budgets and records each outcome; what it did, counted. No principal: it acts for the platform.
+     */
+    public Dispatcher.Counts dispatchDue() {
+        return dispatcher.dispatchDue();
+    }
+
+    /**
+     * {@code VIEW_MESSAGES}: a client's or an appointment's messages newest first, or the uncertain
+     * ones oldest first (the staff's worklist), one page at a time.
+     */
+    public Page<MessageView> messages(Principal principal, MessageFilter filter, PageRequest page) {
+        return messages.list(principal, filter, page);
+    }
+
+    /**
+     * {@code RESEND_MESSAGES}: resends an uncertain or failed message as a new queued one pointing back
+     * at it (409 for any other status); the old one stays as it was.
+     */
+    public MessageView resend(Principal principal, OutboundMessageId id) {
+        return messages.resend(principal, id);
+    }
+
+    // Settings ------------------------------------------------------------------------------------
+
+    /** The center's messaging settings and their version (0: the defaults); every center role. */
+    public MessagingSettingsView settings(Principal principal) {
+        return settings.settings(principal);
+    }
+
+    /**
+     * Replaces the center's messaging settings (administrators). {@code ifMatch}, when given, is the
+     * version the change was made from: another one fails with a precondition error (412), writing nothing.
+     */
+    public MessagingSettingsView saveSettings(Principal principal, MessagingSettings newSettings,
+                                              Optional<Long> ifMatch) {
+        return settings.save(principal, newSettings, Objects.requireNonNull(ifMatch, "ifMatch"));
+    }
+
+    // Appointment messages and the outbox's cause side --------------------------------------------
+
+    /** Writes messages in the caller's unit: for campaigns and other causes beside appointments. */
+    public MessageQueue queue() {
+        return queue;
+    }
+
+    /**
+     * The listener of appointments' lifecycle ({@code scheduling().onAppointmentChanged}): confirmation,
+     * reminders, change and cancellation notices, in the appointment's unit of work.
+     */
+    public Consumer<AppointmentChanged> appointmentListener() {
+        return appointmentMessages;
+    }
+
+    /** The client's messages in the privacy registry: export and erasure. */
+    public MessagesRegistry privacyRegistry() {
+        return registry;
+    }
+
+    // The connected number and the templates -------------------------------------------------------
 
     /**
      * Connects the center's number by hand, or replaces the one it has (administrators): Meta's

@@ -7,6 +7,7 @@ import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.scheduling.Actor;
 import com.qleven.domain.scheduling.Appointment;
+import com.qleven.domain.scheduling.AppointmentChange;
 import com.qleven.domain.scheduling.AppointmentId;
 import com.qleven.domain.scheduling.Availability;
 import com.qleven.domain.scheduling.AvailableSlot;
@@ -21,6 +22,7 @@ import com.qleven.domain.shared.UserId;
 import com.qleven.domain.shared.ValidationException;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.audit.out.AuditTrail;
+import com.qleven.ports.scheduling.in.AppointmentChanged;
 import com.qleven.ports.scheduling.in.AppointmentView;
 import com.qleven.ports.scheduling.in.BookAppointmentCommand;
 import com.qleven.ports.scheduling.in.BookSeriesCommand;
@@ -37,6 +39,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Books an appointment, or a recurring series all or nothing, in one unit of work: the start must be
@@ -55,10 +58,11 @@ public final class BookingService {
     private final AuditTrail audit;
     private final Clock clock;
     private final IdGenerator ids;
+    private final Consumer<AppointmentChanged> listeners;
 
     BookingService(Transactions transactions, SchedulingAccess access, AvailabilityFinder finder,
                    Appointments appointments, BookableClients clients, AppointmentSeal seal,
-                   AuditTrail audit, Clock clock, IdGenerator ids) {
+                   AuditTrail audit, Clock clock, IdGenerator ids, Consumer<AppointmentChanged> listeners) {
         this.transactions = transactions;
         this.access = access;
         this.finder = finder;
@@ -68,6 +72,7 @@ public final class BookingService {
         this.audit = audit;
         this.clock = clock;
         this.ids = ids;
+        this.listeners = listeners;
     }
 
     public AppointmentView book(Principal principal, BookAppointmentCommand command) {
@@ -91,11 +96,13 @@ public final class BookingService {
         Gathered g = gather(tenant, p, day, day, professional);
         AvailableSlot slot = AvailabilityFinder.at(g, start, professional, now)
                 .orElseThrow(() -> notOffered(start, Map.of()));
-        Appointment booked = Appointment.book(new AppointmentId(ids.next()), client, p.service(), slot,
-                null, Actor.staff(principal.userId()), now).appointment();
+        AppointmentChange change = Appointment.book(new AppointmentId(ids.next()), client, p.service(), slot,
+                null, Actor.staff(principal.userId()), now);
+        Appointment booked = change.appointment();
         appointments.add(seal.seal(tenant, booked, 1));
         SchedulingAccess.record(audit, principal, "appointment.book", SchedulingAccess.APPOINTMENT,
                 Optional.of(booked.id().value()), 1, now);
+        listeners.accept(AppointmentChanged.bookedByStaff(principal, tenant, booked, change.event(), false));
         return AppointmentView.of(booked, 1, p.rules().zone());
     }
 
@@ -126,15 +133,16 @@ public final class BookingService {
             SeriesId seriesId = new SeriesId(ids.next());
             Actor by = Actor.staff(principal.userId());
             BusyIntervals busy = g.busy();
-            List<Appointment> booked = new ArrayList<>(starts.size());
+            List<AppointmentChange> changes = new ArrayList<>(starts.size());
             for (int i = 0; i < starts.size(); i++) {
                 Instant start = starts.get(i);
                 AvailableSlot slot = AvailabilityFinder.at(g.withBusy(busy), start, professional, now)
-                        .orElseThrow(whenNotOffered(start, occurrence(booked.size(), start)));
+                        .orElseThrow(whenNotOffered(start, occurrence(changes.size(), start)));
                 busy = AvailabilityFinder.with(busy, slot, p.service());
-                booked.add(Appointment.book(new AppointmentId(ids.next()), command.client(), p.service(), slot,
-                        seriesId, by, now).appointment());
+                changes.add(Appointment.book(new AppointmentId(ids.next()), command.client(), p.service(), slot,
+                        seriesId, by, now));
             }
+            List<Appointment> booked = changes.stream().map(AppointmentChange::appointment).toList();
             for (int i = 0; i < booked.size(); i++) {
                 try {
                     appointments.add(seal.seal(tenant, booked.get(i), 1));
@@ -148,6 +156,11 @@ public final class BookingService {
             audit.recordAll(booked.stream().map(a -> AuditEvent.by(principal, "appointment.book",
                     SchedulingAccess.APPOINTMENT, Optional.of(a.id().value()), SchedulingAccess.PURPOSE, 1, now))
                     .toList());
+            // In start order, so a listener hears the first occurrence first and the rest as later ones.
+            for (int i = 0; i < changes.size(); i++) {
+                listeners.accept(AppointmentChanged.bookedByStaff(principal, tenant, changes.get(i).appointment(),
+                        changes.get(i).event(), i > 0));
+            }
             return booked.stream().map(a -> AppointmentView.of(a, 1, p.rules().zone())).toList();
         });
     }

@@ -31,6 +31,7 @@ import com.qleven.ports.clients.in.ProcessingCheck;
 import com.qleven.ports.consent.in.ChannelConsent;
 import com.qleven.ports.consent.in.RecordConsentFromChannel;
 import com.qleven.ports.consent.out.ConsentNotices;
+import com.qleven.ports.scheduling.in.AppointmentChanged;
 import com.qleven.ports.scheduling.in.AvailabilityQuery;
 import com.qleven.ports.scheduling.in.AvailabilityView;
 import com.qleven.ports.scheduling.in.PublicBooking;
@@ -62,6 +63,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -122,6 +124,7 @@ public final class PublicBookingService {
     private final IdGenerator ids;
     private final URI publicUrl;
     private final Limits limits;
+    private final Consumer<AppointmentChanged> listeners;
     private final SecureRandom random = new SecureRandom();
 
     PublicBookingService(Transactions transactions, SchedulingSettingsRepository settings, SchedulingAccess access,
@@ -129,7 +132,8 @@ public final class PublicBookingService {
                          ClientIntake intake, ProcessingCheck processing, ConsentNotices notices,
                          RecordConsentFromChannel consents, RateLimits rateLimits, FieldCipher cipher,
                          PhoneNumbers phones, AppointmentSeal seal, WaitlistService waitlist, MailQueue mail,
-                         AuditTrail audit, Clock clock, IdGenerator ids, URI publicUrl, Limits limits) {
+                         AuditTrail audit, Clock clock, IdGenerator ids, URI publicUrl, Limits limits,
+                         Consumer<AppointmentChanged> listeners) {
         this.transactions = transactions;
         this.settings = settings;
         this.access = access;
@@ -152,6 +156,7 @@ public final class PublicBookingService {
         this.ids = ids;
         this.publicUrl = publicUrl;
         this.limits = limits;
+        this.listeners = listeners;
     }
 
     // The center's page --------------------------------------------------------------------------
@@ -241,8 +246,9 @@ public final class PublicBookingService {
             Gathered g = finder.gather(tenant, rules, service, day, day);
             AvailableSlot slot = AvailabilityFinder.at(g, command.start(), command.professional(), now)
                     .orElseThrow(() -> BookingService.notOffered(command.start(), Map.of()));
-            Appointment booked = Appointment.book(new AppointmentId(ids.next()), who.client(), service, slot, null,
-                    Actor.client(), now).appointment();
+            AppointmentChange change = Appointment.book(new AppointmentId(ids.next()), who.client(), service, slot,
+                    null, Actor.client(), now);
+            Appointment booked = change.appointment();
             appointments.add(seal.seal(tenant, booked, 1));
             for (Accepted a : accepted) {
                 consents.record(ChannelConsent.builder().tenant(tenant).client(who.client()).purpose(a.purpose())
@@ -264,6 +270,8 @@ public final class PublicBookingService {
             }
             audit.recordAll(events);
             URI url = manageUrl(token);
+            // After the consents the booking page recorded, so a listener's unit sees them.
+            listeners.accept(AppointmentChanged.byClient(tenant, booked, change.event(), Optional.of(url)));
             PublicBooking.ManagedAppointment view = managed(booked, service, rules);
             details.email().ifPresent(to -> mailLink(to, rules, view, url, booked.end()));
             return new PublicBooking.Booked(tenant, view, url, !who.matches().isEmpty());
@@ -367,6 +375,7 @@ public final class PublicBookingService {
             } else if (change.event() instanceof AppointmentEvent.AppointmentRescheduled r) {
                 waitlist.offerFreed(Optional.empty(), tenant, rules, r.freed(), now);
             }
+            listeners.accept(AppointmentChanged.byClient(tenant, next, change.event(), Optional.of(manageUrl(token))));
             return managed(next, finder.service(tenant, next.service()), rules);
         });
     }

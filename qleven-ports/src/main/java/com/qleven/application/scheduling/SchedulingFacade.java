@@ -111,15 +111,16 @@ public final class SchedulingFacade {
                 f.store().clients().clientRestrictions());
         AppointmentSeal seal = new AppointmentSeal(f.cipher());
         availability = new AvailabilityService(transactions, access, finder, f.clock());
+        Consumer<AppointmentChanged> raise = changed -> appointmentListeners.forEach(l -> l.accept(changed));
         booking = new BookingService(transactions, access, finder, store.appointments(),
                 new BookableClients(f.store().clients().clientRestrictions()), seal,
-                f.audit(), f.clock(), f.ids());
+                f.audit(), f.clock(), f.ids(), raise);
         waitlist = new WaitlistService(transactions, access, finder, store.waitlist(), store.waitlistOffersDue(),
                 store.appointments(), clients,
                 new ClientContacts(f.store().clients().clients(), f.cipher()), processing, f.mail(), f.audit(),
                 f.clock(), f.ids(), booking);
         appointments = new AppointmentsService(transactions, access, finder, store.appointments(), seal, waitlist,
-                f.audit(), f.clock(), changed -> appointmentListeners.forEach(l -> l.accept(changed)));
+                f.audit(), f.clock(), raise);
         registry = new AppointmentsRegistry(store.appointments(), f.cipher(), f.clock(), access, waitlist);
         // Online booking ---------------------------------------------------------------------------
         publicBooking = new PublicBookingService(transactions, store.settings(), access, finder, store.catalogue(),
@@ -127,7 +128,7 @@ public final class SchedulingFacade {
                         f.store().clients().clientDuplicates(), f.cipher(), f.ids()),
                 processing, f.store().consent().consentNotices(), consents, f.store().shared().rateLimits(),
                 f.cipher(), f.phoneNumbers(), seal, waitlist, f.mail(), f.audit(), f.clock(), f.ids(), f.publicUrl(),
-                publicBookingLimits);
+                publicBookingLimits, raise);
         calendarFeeds = new CalendarFeedsService(transactions, f.store().scheduling().calendarFeeds(),
                 f.store().tenancy().memberships(), f.store().scheduling().appointments(),
                 f.store().scheduling().catalogue(), new ClientFirstNames(f.store().clients().clients(), f.cipher()),
@@ -229,10 +230,12 @@ public final class SchedulingFacade {
     }
 
     /**
-     * Registers a listener called inside the unit of work of every step of an appointment's lifecycle
-     * taken by staff (confirm, check in, complete, no-show, cancel, reschedule): the hook by which
-     * billing redeems a package or drafts an invoice on completion, and charges a fee per the
-     * center's policy. A listener that throws rolls the step back.
+     * Registers a listener called inside the unit of work of every step of an appointment's lifecycle:
+     * booked (by staff, a series occurrence by occurrence, a waitlist offer accepted, online), confirmed,
+     * checked in, completed, no-show, cancelled, rescheduled — by staff, or by the client online (then
+     * {@link AppointmentChanged#staff()} is empty). The hook by which billing redeems a package or drafts
+     * an invoice on completion and charges a fee per the center's policy, and messaging queues the
+     * client's confirmation, reminders and notices. A listener that throws rolls the step back.
      */
     public void onAppointmentChanged(Consumer<AppointmentChanged> listener) {
         appointmentListeners.add(Objects.requireNonNull(listener, "listener"));

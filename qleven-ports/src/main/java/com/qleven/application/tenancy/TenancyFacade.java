@@ -32,6 +32,7 @@ import com.qleven.ports.tenancy.in.SignInCommand;
 import com.qleven.ports.tenancy.in.SignOut;
 import com.qleven.ports.tenancy.in.SignUp;
 import com.qleven.ports.tenancy.in.SignUpCommand;
+import com.qleven.ports.tenancy.in.StaffNames;
 import com.qleven.ports.tenancy.in.UpdateUser;
 import com.qleven.ports.tenancy.in.UpdateUserCommand;
 import com.qleven.ports.tenancy.in.UserView;
@@ -100,6 +101,7 @@ public final class TenancyFacade {
     private final ListSessions listSessions;
     private final RevokeSession revokeSession;
     private final CreateOperator createOperator;
+    private final StaffNames staffNames;
 
     /** Wires the context's services, each with the narrow ports it uses. */
     public TenancyFacade(Foundation f, Settings settings) {
@@ -152,6 +154,12 @@ public final class TenancyFacade {
         getUser = new GetUserService(transactions, accounts, memberships, cipher, audit, clock);
         createOperator = new CreateOperatorService(transactions, directory, accounts, cipher, hasher, clock, ids,
                 audit);
+        staffNames = new StaffNamesService(accounts, memberships, cipher);
+    }
+
+    /** Members' names for other contexts' services, in the caller's unit (no permission check). */
+    public StaffNames staffNames() {
+        return staffNames;
     }
 
     /** Opens a center with its first administrator (not signed in: sign in next). */

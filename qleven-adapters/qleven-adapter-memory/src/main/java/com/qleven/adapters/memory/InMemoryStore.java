@@ -110,7 +110,7 @@ public final class InMemoryStore implements QlevenStore {
                 new InMemoryBillingCenters(tx, centers, schedulingSettings), new InMemoryPayments(tx, invoices),
                 new InMemoryPackages(tx));
         messaging = new Messaging(new InMemoryWhatsAppAccounts(tx), new InMemoryWhatsAppTemplates(tx),
-                null, null, null, null); // SKELETON: each owner puts its repository here
+                new InMemoryOutbox(tx), new InMemorySendBudgets(tx), null, new InMemoryMessagingCenters(tx)); // SKELETON: each owner puts its repository here
     }
 
     /** PostgreSQL orders uuids by their bytes, unsigned; {@link UUID#compareTo} compares signed longs. */

@@ -35,8 +35,11 @@ public interface Outbox {
     List<QueuedMessage> lockDue(TenantId tenant, Instant now, int limit);
 
     /**
-     * Centers with a queued message due at {@code now} (global unit): each is returned once and not
-     * again before {@code leaseUntil}, claimed with SKIP LOCKED so hosts side by side share them.
+     * Centers with dispatch work at {@code now} (global unit): a queued message due, or a message still
+     * {@code sending} two minutes after it was marked (its host died mid-call: the dispatcher's sweep
+     * makes it uncertain). Each is returned once and not again before {@code leaseUntil}, claimed with
+     * SKIP LOCKED so hosts side by side share them; any later change of the center's queued or sending
+     * messages ends the lease, the center then due again by its messages' times.
      */
     List<TenantId> claimDueCenters(Instant now, Instant leaseUntil, int limit);
 

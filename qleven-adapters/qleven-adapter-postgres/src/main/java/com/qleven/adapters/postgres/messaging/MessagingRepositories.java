@@ -16,7 +16,7 @@ public final class MessagingRepositories {
 
     public static MessagingStore store(PostgresTransactions tx) {
         return new Group(new PostgresWhatsAppAccounts(tx), new PostgresWhatsAppTemplates(tx),
-                null, null, null, null); // SKELETON: each owner puts its repository here
+                new PostgresOutbox(tx), new PostgresSendBudgets(tx), null, new PostgresMessagingCenters(tx)); // SKELETON: each owner puts its repository here
     }
 
     private record Group(WhatsAppAccounts accounts, WhatsAppTemplates templates, Outbox outbox, SendBudgets sendBudgets, WebhookInbox webhookInbox, MessagingCenters centers) implements MessagingStore {

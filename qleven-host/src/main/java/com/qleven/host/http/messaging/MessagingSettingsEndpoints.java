@@ -1,0 +1,130 @@
+package com.qleven.host.http.messaging;
+
+import com.qleven.application.Qleven;
+import com.qleven.domain.messaging.MessagingSettings;
+import com.qleven.domain.messaging.ReminderSchedule;
+import com.qleven.domain.shared.FieldError;
+import com.qleven.domain.shared.ValidationException;
+import com.qleven.domain.tenancy.Principal;
+import com.qleven.host.http.Request;
+import com.qleven.host.http.Response;
+import com.qleven.host.http.Route;
+import com.qleven.ports.messaging.in.MessagingSettingsView;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The center's messaging settings: {@code GET /v1/whatsapp/settings} (every center role) and
+ * {@code PUT /v1/whatsapp/settings} (administrators), answered with an {@code ETag} of their version;
+ * a PUT with a stale {@code If-Match} is a 412. Reminder offsets are ISO-8601 durations before the
+ * appointment's start in whole minutes ({@code "PT24H"}, {@code "PT2H"}, {@code "P2D"}: whole days are
+ * calendar days in the center's zone), at most 5, each 5 minutes to 14 days; {@code []} sends no reminders.
+ */
+public final class MessagingSettingsEndpoints {
+    private final Qleven qleven;
+
+    public MessagingSettingsEndpoints(Qleven qleven) {
+        this.qleven = qleven;
+    }
+
+    public List<Route> routes() {
+        return List.of(
+                Route.get("/v1/whatsapp/settings", this::get),
+                new Route("PUT", "/v1/whatsapp/settings", Route.Body.JSON, this::put));
+    }
+
+    /** {@code {"reminderOffsets":["PT24H","PT2H"],"sendsPerSecond":40,"contentRetentionDays":90}}, every member required. */
+    public record SettingsBody(List<String> reminderOffsets, Integer sendsPerSecond, Integer contentRetentionDays) {
+    }
+
+    record SettingsAnswer(List<String> reminderOffsets, int sendsPerSecond, long contentRetentionDays, long version) {
+    }
+
+    private Principal principal(Request request) {
+        return request.principal(qleven.tenancy().authenticator());
+    }
+
+    private Response get(Request request) {
+        return answer(qleven.messaging().settings(principal(request)));
+    }
+
+    private Response put(Request request) {
+        Principal principal = principal(request);
+        SettingsBody body = request.body(SettingsBody.class);
+        MessagingSettings settings = parse(body);
+        return answer(qleven.messaging().saveSettings(principal, settings, request.ifMatchVersion()));
+    }
+
+    /** Every error of the body at once, each naming its field; nothing is saved when there is one. */
+    static MessagingSettings parse(SettingsBody body) {
+        List<FieldError> errors = new ArrayList<>();
+        List<Duration> offsets = new ArrayList<>();
+        if (body.reminderOffsets() == null) {
+            errors.add(new FieldError("reminderOffsets", "is required (an empty list sends no reminders)"));
+        } else {
+            for (int i = 0; i < body.reminderOffsets().size(); i++) {
+                offset(body.reminderOffsets().get(i), "reminderOffsets[" + i + "]", errors).ifPresent(offsets::add);
+            }
+        }
+        if (body.sendsPerSecond() == null) {
+            errors.add(new FieldError("sendsPerSecond", "is required"));
+        }
+        if (body.contentRetentionDays() == null) {
+            errors.add(new FieldError("contentRetentionDays", "is required"));
+        }
+        ReminderSchedule schedule = null;
+        if (errors.isEmpty()) {
+            try {
+                schedule = new ReminderSchedule(offsets);
+            } catch (ValidationException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (body.sendsPerSecond() != null && (body.sendsPerSecond() < 1
+                || body.sendsPerSecond() > MessagingSettings.MAX_SENDS_PER_SECOND)) {
+            errors.add(new FieldError("sendsPerSecond", "must be between 1 and " + MessagingSettings.MAX_SENDS_PER_SECOND));
+        }
+        if (body.contentRetentionDays() != null && (body.contentRetentionDays() < 1
+                || body.contentRetentionDays() > MessagingSettings.MAX_RETENTION.toDays())) {
+            errors.add(new FieldError("contentRetentionDays", "must be between 1 and "
+                    + MessagingSettings.MAX_RETENTION.toDays() + " days"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return new MessagingSettings(schedule, body.sendsPerSecond(), Duration.ofDays(body.contentRetentionDays()));
+    }
+
+    private static Optional<Duration> offset(String text, String field, List<FieldError> errors) {
+        if (text == null) {
+            errors.add(new FieldError(field, "is required"));
+            return Optional.empty();
+        }
+        try {
+            Duration d = Duration.parse(text);
+            if (d.isNegative() || d.toSeconds() % 60 != 0 || d.getNano() != 0) {
+                errors.add(new FieldError(field, "must be a positive whole number of minutes, such as PT2H or PT90M"));
+                return Optional.empty();
+            }
+            return Optional.of(d);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "must be an ISO-8601 duration such as PT24H, PT2H or P1D"));
+            return Optional.empty();
+        }
+    }
+
+    private static Response answer(MessagingSettingsView view) {
+        MessagingSettings s = view.settings();
+        return Response.ok(new SettingsAnswer(s.reminders().offsets().stream().map(MessagingSettingsEndpoints::wire)
+                        .toList(), s.sendsPerSecond(), s.contentRetention().toDays(), view.version()))
+                .withHeader("ETag", "\"" + view.version() + "\"");
+    }
+
+    /** {@code PT24H}, {@code PT2H}, {@code PT1H30M}: hours and minutes, as {@link Duration#toString} writes them. */
+    private static String wire(Duration d) {
+        return d.toString();
+    }
+}
