@@ -4,6 +4,7 @@ import com.qleven.application.QlevenStore;
 import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.ports.audit.out.AuditStore;
 import com.qleven.ports.billing.out.BillingStore;
+import com.qleven.ports.messaging.out.DeliveryReports;
 import com.qleven.ports.messaging.out.MessagingCenters;
 import com.qleven.ports.messaging.out.MessagingStore;
 import com.qleven.ports.messaging.out.Outbox;
@@ -109,7 +110,8 @@ public final class InMemoryStore implements QlevenStore {
         billing = new Billing(new InMemoryTaxRates(tx), invoiceSeries, invoices,
                 new InMemoryBillingCenters(tx, centers, schedulingSettings), new InMemoryPayments(tx, invoices),
                 new InMemoryPackages(tx));
-        messaging = new Messaging(null, null, null, null, null, null); // SKELETON: each owner puts its repository here
+        messaging = new Messaging(null, null, null, null, new InMemoryWebhookInbox(tx), null, // SKELETON: each owner puts its repository here
+                new InMemoryDeliveryReports(tx));
     }
 
     /** PostgreSQL orders uuids by their bytes, unsigned; {@link UUID#compareTo} compares signed longs. */
@@ -200,7 +202,7 @@ public final class InMemoryStore implements QlevenStore {
     }
 
     private record Messaging(WhatsAppAccounts accounts, WhatsAppTemplates templates, Outbox outbox,
-                             SendBudgets sendBudgets, WebhookInbox webhookInbox, MessagingCenters centers)
-            implements MessagingStore {
+                             SendBudgets sendBudgets, WebhookInbox webhookInbox, MessagingCenters centers,
+                             DeliveryReports deliveryReports) implements MessagingStore {
     }
 }

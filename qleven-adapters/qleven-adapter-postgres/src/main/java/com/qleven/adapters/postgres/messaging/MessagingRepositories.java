@@ -1,6 +1,7 @@
 package com.qleven.adapters.postgres.messaging;
 
 import com.qleven.adapters.postgres.shared.PostgresTransactions;
+import com.qleven.ports.messaging.out.DeliveryReports;
 import com.qleven.ports.messaging.out.MessagingStore;
 import com.qleven.ports.messaging.out.WhatsAppAccounts;
 import com.qleven.ports.messaging.out.WhatsAppTemplates;
@@ -15,9 +16,11 @@ public final class MessagingRepositories {
     }
 
     public static MessagingStore store(PostgresTransactions tx) {
-        return new Group(null, null, null, null, null, null); // SKELETON: each owner puts its repository here
+        return new Group(null, null, null, null, new PostgresWebhookInbox(tx), null, // SKELETON: each owner puts its repository here
+                new PostgresDeliveryReports(tx));
     }
 
-    private record Group(WhatsAppAccounts accounts, WhatsAppTemplates templates, Outbox outbox, SendBudgets sendBudgets, WebhookInbox webhookInbox, MessagingCenters centers) implements MessagingStore {
+    private record Group(WhatsAppAccounts accounts, WhatsAppTemplates templates, Outbox outbox, SendBudgets sendBudgets, WebhookInbox webhookInbox, MessagingCenters centers,
+                         DeliveryReports deliveryReports) implements MessagingStore {
     }
 }
