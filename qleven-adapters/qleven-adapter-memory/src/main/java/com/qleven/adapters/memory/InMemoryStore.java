@@ -110,7 +110,8 @@ public final class InMemoryStore implements QlevenStore {
         billing = new Billing(new InMemoryTaxRates(tx), invoiceSeries, invoices,
                 new InMemoryBillingCenters(tx, centers, schedulingSettings), new InMemoryPayments(tx, invoices),
                 new InMemoryPackages(tx));
-        messaging = new Messaging(null, null, null, null, new InMemoryWebhookInbox(tx), null, // SKELETON: each owner puts its repository here
+        messaging = new Messaging(new InMemoryWhatsAppAccounts(tx), new InMemoryWhatsAppTemplates(tx),
+                null, null, new InMemoryWebhookInbox(tx), null, // SKELETON: each owner puts its repository here
                 new InMemoryDeliveryReports(tx));
     }
 

@@ -21,7 +21,10 @@ public interface WhatsAppAccounts {
      */
     void save(ConnectedAccount account);
 
-    /** Marks the center's number {@code reconnect_needed} (a 190 from Meta); false when it had none. */
+    /**
+     * Marks the center's connected number {@code reconnect_needed} (a 190 from Meta); false, changing
+     * nothing, when it has none or it is already marked, so only the first 190 tells anyone.
+     */
     boolean markReconnectNeeded(TenantId tenant, Instant at);
 
     /** The center a phone-number id belongs to (global unit). */

@@ -16,7 +16,8 @@ public final class MessagingRepositories {
     }
 
     public static MessagingStore store(PostgresTransactions tx) {
-        return new Group(null, null, null, null, new PostgresWebhookInbox(tx), null, // SKELETON: each owner puts its repository here
+        return new Group(new PostgresWhatsAppAccounts(tx), new PostgresWhatsAppTemplates(tx),
+                null, null, new PostgresWebhookInbox(tx), null, // SKELETON: each owner puts its repository here
                 new PostgresDeliveryReports(tx));
     }
 
