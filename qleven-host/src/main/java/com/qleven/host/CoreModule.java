@@ -74,6 +74,14 @@ public final class CoreModule {
 
     @Provides
     @Singleton
+    static WhatsAppWebhookJob whatsAppWebhookJob(Qleven qleven, Clock clock,
+                                                 com.qleven.host.config.Environment environment, Resources resources) {
+        return resources.register("whatsapp webhooks",
+                new WhatsAppWebhookJob(qleven, clock, WhatsAppWebhookJob.every(environment.variables())));
+    }
+
+    @Provides
+    @Singleton
     static ChainSigner chainSigner(MasterKeys keys) {
         return new HmacChainSigner(keys);
     }
@@ -120,6 +128,7 @@ public final class CoreModule {
                 .whatsAppGateway(com.qleven.adapters.whatsapp.CloudApiWhatsAppGateway.create(
                         config.whatsApp().graphUrl(), config.whatsApp().apiVersion(),
                         config.whatsApp().appId().orElse(""), config.whatsApp().appSecret().orElse("")))
+                .webhookParser(new com.qleven.adapters.whatsapp.JacksonWebhookParser())
                 .build();
     }
 }

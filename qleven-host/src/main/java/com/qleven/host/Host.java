@@ -35,6 +35,7 @@ public final class Host implements AutoCloseable {
             ManagementServer management = component.managementServer();
             // Built before anything listens, so that a wrong QLEVEN_WAITLIST_SWEEP_EVERY stops the start.
             WaitlistSweepJob waitlistSweep = component.waitlistSweepJob();
+            WhatsAppWebhookJob whatsAppWebhooks = component.whatsAppWebhookJob();
             component.privacyRequestMetrics().start();
             management.start();
             try {
@@ -49,6 +50,7 @@ public final class Host implements AutoCloseable {
             component.mailDispatcher().start();
             component.housekeepingJob().start();
             waitlistSweep.start();
+            whatsAppWebhooks.start();
             Host host = new Host(component, server, management);
             LOG.info("Qleven host {} serving {}; data in {}; metrics and health on {}", Version.current(),
                     String.join(" and ", server.urls()), component.config().dataLocation(),

@@ -55,6 +55,9 @@ public interface HostComponent {
     /** Passes on lapsed waitlist offers while serving; started by {@link Host}. */
     WaitlistSweepJob waitlistSweepJob();
 
+    /** Processes kept WhatsApp webhook events while serving; started by {@link Host}. */
+    WhatsAppWebhookJob whatsAppWebhookJob();
+
     Router router();
 
     HttpServer httpServer();

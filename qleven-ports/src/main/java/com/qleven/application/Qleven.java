@@ -98,7 +98,7 @@ public final class Qleven {
                 .register("billing", billing.privacyRegistry(), billing.privacyRegistry());
         messaging = new MessagingFacade(f, Optional.ofNullable(b.whatsAppGateway), consent.check(),
                 new SuppressionCheckService(b.store.shared().transactions(), b.store.privacy().suppressions(), b.cipher),
-                clients.processingCheck());
+                clients.processingCheck(), Optional.ofNullable(b.webhookParser));
         privacy = new PrivacyFacade(f, registry);
         platform = new PlatformFacade(f, Optional.ofNullable(b.mailer));
     }
@@ -176,6 +176,7 @@ public final class Qleven {
         private java.net.URI publicUrl = java.net.URI.create("http://localhost:8080");
         private AccountLifecyclePolicy accountLifecycle = AccountLifecyclePolicy.DEFAULT;
         private com.qleven.ports.messaging.out.WhatsAppGateway whatsAppGateway;
+        private com.qleven.ports.messaging.out.WebhookParser webhookParser;
         private com.qleven.ports.billing.out.PaymentProvider paymentProvider =
                 new com.qleven.application.billing.ManualPaymentProvider();
 
@@ -311,6 +312,15 @@ public final class Qleven {
          */
         public Builder whatsAppGateway(com.qleven.ports.messaging.out.WhatsAppGateway gateway) {
             this.whatsAppGateway = java.util.Objects.requireNonNull(gateway, "gateway");
+            return this;
+        }
+
+        /**
+         * Reads Meta's webhook bodies ({@code JacksonWebhookParser} in the WhatsApp adapter). Without
+         * one, webhooks are kept but {@code messaging().processWebhooks} leaves them waiting.
+         */
+        public Builder webhookParser(com.qleven.ports.messaging.out.WebhookParser parser) {
+            this.webhookParser = java.util.Objects.requireNonNull(parser, "parser");
             return this;
         }
 

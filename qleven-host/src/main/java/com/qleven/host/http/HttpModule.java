@@ -48,7 +48,9 @@ public final class HttpModule {
             "GET /v1/public/centers/{slug}/services", "GET /v1/public/centers/{slug}/availability",
             "POST /v1/public/centers/{slug}/bookings", "GET /v1/public/bookings/{token}",
             "POST /v1/public/bookings/{token}/confirm", "POST /v1/public/bookings/{token}/cancel",
-            "POST /v1/public/bookings/{token}/reschedule");
+            "POST /v1/public/bookings/{token}/reschedule",
+            // Meta's webhook: the signature is the credential; receiving opens the one unit that stores it.
+            "GET /webhooks/whatsapp", "POST /webhooks/whatsapp");
 
     @Provides
     @Singleton
@@ -132,6 +134,13 @@ public final class HttpModule {
 
     @Provides
     @Singleton
+    static com.qleven.host.http.whatsapp.WhatsAppWebhookEndpoints whatsAppWebhookEndpoints(Qleven qleven,
+                                                                                         HostConfig config) {
+        return new com.qleven.host.http.whatsapp.WhatsAppWebhookEndpoints(qleven, config.whatsApp());
+    }
+
+    @Provides
+    @Singleton
     static com.qleven.host.http.scheduling.CalendarFeedEndpoints calendarFeedEndpoints(Qleven qleven) {
         return new com.qleven.host.http.scheduling.CalendarFeedEndpoints(qleven);
     }
@@ -175,7 +184,8 @@ public final class HttpModule {
                          com.qleven.host.http.scheduling.SchedulingEndpoints scheduling,
                          com.qleven.host.http.billing.BillingEndpoints billing,
                          com.qleven.host.http.scheduling.PublicBookingEndpoints publicBooking,
-                         com.qleven.host.http.scheduling.CalendarFeedEndpoints calendarFeeds) {
+                         com.qleven.host.http.scheduling.CalendarFeedEndpoints calendarFeeds,
+                         com.qleven.host.http.whatsapp.WhatsAppWebhookEndpoints whatsAppWebhooks) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(tenancy.routes());
         routes.addAll(lifecycle.routes());
@@ -189,6 +199,7 @@ public final class HttpModule {
         routes.addAll(billing.routes());
         routes.addAll(publicBooking.routes());
         routes.addAll(calendarFeeds.routes());
+        routes.addAll(whatsAppWebhooks.routes());
         routes.addAll(ops.routes());
         return new Router(routes);
     }
