@@ -111,7 +111,8 @@ public final class InMemoryStore implements QlevenStore {
                 new InMemoryBillingCenters(tx, centers, schedulingSettings), new InMemoryPayments(tx, invoices),
                 new InMemoryPackages(tx));
         messaging = new Messaging(new InMemoryWhatsAppAccounts(tx), new InMemoryWhatsAppTemplates(tx),
-                null, null, new InMemoryWebhookInbox(tx), null, // SKELETON: each owner puts its repository here
+                new InMemoryOutbox(tx), new InMemorySendBudgets(tx), new InMemoryWebhookInbox(tx),
+                null, // SKELETON: each owner puts its repository here
                 new InMemoryDeliveryReports(tx));
     }
 

@@ -17,7 +17,8 @@ public final class MessagingRepositories {
 
     public static MessagingStore store(PostgresTransactions tx) {
         return new Group(new PostgresWhatsAppAccounts(tx), new PostgresWhatsAppTemplates(tx),
-                null, null, new PostgresWebhookInbox(tx), null, // SKELETON: each owner puts its repository here
+                new PostgresOutbox(tx), new PostgresSendBudgets(tx), new PostgresWebhookInbox(tx),
+                null, // SKELETON: each owner puts its repository here
                 new PostgresDeliveryReports(tx));
     }
 
