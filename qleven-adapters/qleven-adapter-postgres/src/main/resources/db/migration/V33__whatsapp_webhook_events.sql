@@ -52,7 +52,9 @@ CREATE TABLE public.message_delivery_reports (
     error_details      text        CHECK (char_length(error_details) <= 2048),
     error_at           timestamptz,
     CONSTRAINT message_delivery_reports_pk PRIMARY KEY (tenant_id, message_id),
-    CONSTRAINT message_delivery_reports_center_fk FOREIGN KEY (tenant_id) REFERENCES public.centers (tenant_id),
+    -- A message deleted (retention, erasure) takes its report with it.
+    CONSTRAINT message_delivery_reports_message_fk FOREIGN KEY (tenant_id, message_id)
+        REFERENCES public.outbound_messages (tenant_id, id) ON DELETE CASCADE,
     CONSTRAINT message_delivery_reports_pricing_timed CHECK (pricing_at IS NOT NULL OR (pricing_category IS NULL
         AND pricing_model IS NULL AND pricing_billable IS NULL AND pricing_type IS NULL)),
     CONSTRAINT message_delivery_reports_conversation_whole CHECK ((conversation_id IS NULL) = (conversation_at IS NULL)),

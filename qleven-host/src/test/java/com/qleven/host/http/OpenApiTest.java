@@ -65,7 +65,9 @@ class OpenApiTest {
                 new com.qleven.host.http.scheduling.SchedulingEndpoints(qleven),
                 new com.qleven.host.http.billing.BillingEndpoints(qleven),
                 new com.qleven.host.http.scheduling.PublicBookingEndpoints(qleven),
-                new com.qleven.host.http.scheduling.CalendarFeedEndpoints(qleven));
+                new com.qleven.host.http.scheduling.CalendarFeedEndpoints(qleven),
+                new com.qleven.host.http.whatsapp.WhatsAppWebhookEndpoints(qleven,
+                        com.qleven.host.config.WhatsAppSettings.defaults()));
     }
 
     @Test

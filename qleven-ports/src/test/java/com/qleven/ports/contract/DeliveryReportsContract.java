@@ -7,10 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.qleven.application.QlevenStore;
+import com.qleven.domain.clients.ClientId;
+import com.qleven.domain.messaging.MessagePurpose;
+import com.qleven.domain.messaging.OutboundMessage;
 import com.qleven.domain.messaging.OutboundMessageId;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.messaging.out.DeliveryReport;
 import com.qleven.ports.messaging.out.DeliveryReports;
+import com.qleven.ports.messaging.out.QueuedMessage;
 import com.qleven.ports.messaging.out.StatusUpdate;
 import com.qleven.ports.shared.out.Transactions;
 import java.util.List;
@@ -38,6 +42,15 @@ public abstract class DeliveryReportsContract {
         return tenant;
     }
 
+    /** A queued message of the center: a report belongs to a message. */
+    private OutboundMessageId message(TenantId tenant) {
+        OutboundMessageId id = new OutboundMessageId(UUID.randomUUID());
+        tx().inTenant(tenant, () -> store().messaging().outbox().add(new QueuedMessage(tenant,
+                OutboundMessage.queue(id, MessagePurpose.CONFIRMATION, T0), new ClientId(UUID.randomUUID()),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), new byte[] {1})));
+        return id;
+    }
+
     private static StatusUpdate status(String status, long second, Optional<StatusUpdate.StatusError> error,
                                        Optional<StatusUpdate.Pricing> pricing,
                                        Optional<StatusUpdate.Conversation> conversation) {
@@ -56,7 +69,7 @@ public abstract class DeliveryReportsContract {
     @Test
     void aReportIsKeptWholeAndReplaced() {
         TenantId tenant = center();
-        OutboundMessageId message = new OutboundMessageId(UUID.randomUUID());
+        OutboundMessageId message = message(tenant);
         DeliveryReport first = DeliveryReport.empty(tenant, message)
                 .merge(status("sent", 1, Optional.empty(), Optional.of(PMP), Optional.of(CONVERSATION)));
         tx().inTenant(tenant, () -> reports().save(first));
@@ -72,7 +85,7 @@ public abstract class DeliveryReportsContract {
     @Test
     void partsMayBeAbsentOrHalfFilled() {
         TenantId tenant = center();
-        OutboundMessageId message = new OutboundMessageId(UUID.randomUUID());
+        OutboundMessageId message = message(tenant);
         StatusUpdate.Pricing bare = new StatusUpdate.Pricing(Optional.empty(), Optional.of("CBP"), Optional.empty(),
                 Optional.empty());
         DeliveryReport report = DeliveryReport.empty(tenant, message).merge(status("delivered", 5, Optional.empty(),
@@ -86,8 +99,8 @@ public abstract class DeliveryReportsContract {
     void reportsAreReadForManyMessagesAtOnceAndOnlyInTheirCenter() {
         TenantId tenant = center();
         TenantId other = center();
-        OutboundMessageId a = new OutboundMessageId(UUID.randomUUID());
-        OutboundMessageId b = new OutboundMessageId(UUID.randomUUID());
+        OutboundMessageId a = message(tenant);
+        OutboundMessageId b = message(tenant);
         OutboundMessageId none = new OutboundMessageId(UUID.randomUUID());
         DeliveryReport ra = DeliveryReport.empty(tenant, a)
                 .merge(status("sent", 1, Optional.empty(), Optional.of(PMP), Optional.empty()));
