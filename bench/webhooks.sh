@@ -6,13 +6,14 @@
 # same rate, in the same run; and how long the host's job takes to process what was posted.
 # usage: bench/webhooks.sh [JAR]   (build it with: mvn -B -q -DskipTests package; needs curl, psql)
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), PGPASSWORD; RATE (100),
-# STATUSES (10), SECONDS (30), WARM (5), POOL (10).
+# STATUSES (10), DURATION (30, seconds measured), WARM (5), POOL (10); WEBHOOK_EVERY (250ms: the host's
+# QLEVEN_WHATSAPP_WEBHOOK_EVERY; 1h keeps the job idle while posting).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=${1:-qleven-host/target/qleven-host.jar}
 [ -f "$JAR" ] || { echo "no jar at $JAR" >&2; exit 1; }
 PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}; export PGHOST PGPORT PGUSER
-RATE=${RATE:-100}; STATUSES=${STATUSES:-10}; SECONDS_=${SECONDS:-30}; WARM=${WARM:-5}; POOL=${POOL:-10}
+RATE=${RATE:-100}; STATUSES=${STATUSES:-10}; DURATION=${DURATION:-30}; WARM=${WARM:-5}; POOL=${POOL:-10}
 DRIVER=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | tail -1)
 SECRET="bench-webhook-app-secret"
 DB="qleven_bench_webhooks_$$"
@@ -29,7 +30,7 @@ psql -q -d postgres -c "CREATE DATABASE $DB" >/dev/null
 JDBC="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
 QLEVEN_DATA_DIR="$WORK/data" QLEVEN_HTTP_PORT=$HOST_PORT QLEVEN_MANAGEMENT_PORT=$MANAGEMENT_PORT \
   QLEVEN_DATABASE_URL="$JDBC" QLEVEN_DATABASE_USER="$PGUSER" QLEVEN_DATABASE_PASSWORD="${PGPASSWORD:-}" \
-  QLEVEN_WHATSAPP_APP_SECRET="$SECRET" java -jar "$JAR" > "$WORK/host.log" 2>&1 &
+  QLEVEN_WHATSAPP_APP_SECRET="$SECRET" QLEVEN_WHATSAPP_WEBHOOK_EVERY="${WEBHOOK_EVERY:-250ms}" java -jar "$JAR" > "$WORK/host.log" 2>&1 &
 HOST_PID=$!
 API=http://127.0.0.1:$HOST_PORT
 until curl -sf -o /dev/null $API/health/ready; do
@@ -37,4 +38,4 @@ until curl -sf -o /dev/null $API/health/ready; do
 done
 echo "run of $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp "$DRIVER" bench/WebhookIngestion.java "$API" "$SECRET" "$JDBC" "$PGUSER" "${PGPASSWORD:-}" \
-  "$RATE" "$STATUSES" "$SECONDS_" "$WARM" "$POOL"
+  "$RATE" "$STATUSES" "$DURATION" "$WARM" "$POOL"
