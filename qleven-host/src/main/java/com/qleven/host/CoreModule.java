@@ -82,6 +82,14 @@ public final class CoreModule {
 
     @Provides
     @Singleton
+    static WhatsAppWebhookJob whatsAppWebhookJob(Qleven qleven, Clock clock,
+                                                 com.qleven.host.config.Environment environment, Resources resources) {
+        return resources.register("whatsapp webhooks",
+                new WhatsAppWebhookJob(qleven, clock, WhatsAppWebhookJob.every(environment.variables())));
+    }
+
+    @Provides
+    @Singleton
     static ChainSigner chainSigner(MasterKeys keys) {
         return new HmacChainSigner(keys);
     }
@@ -130,6 +138,7 @@ public final class CoreModule {
                         config.whatsApp().appId().orElse(""), config.whatsApp().appSecret().orElse("")))
                 .whatsAppSignupConfigured(config.whatsApp().appId().isPresent()
                         && config.whatsApp().appSecret().isPresent())
+                .webhookParser(new com.qleven.adapters.whatsapp.JacksonWebhookParser())
                 .build();
     }
 }

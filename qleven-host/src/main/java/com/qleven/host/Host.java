@@ -34,9 +34,10 @@ public final class Host implements AutoCloseable {
             HttpServer server = component.httpServer();
             ManagementServer management = component.managementServer();
             // Built before anything listens, so that a wrong QLEVEN_WAITLIST_SWEEP_EVERY or
-            // QLEVEN_WHATSAPP_DISPATCH_EVERY stops the start.
+            // QLEVEN_WHATSAPP_DISPATCH_EVERY or QLEVEN_WHATSAPP_WEBHOOK_EVERY stops the start.
             WaitlistSweepJob waitlistSweep = component.waitlistSweepJob();
             WhatsAppDispatchJob whatsAppDispatch = component.whatsAppDispatchJob();
+            WhatsAppWebhookJob whatsAppWebhooks = component.whatsAppWebhookJob();
             component.privacyRequestMetrics().start();
             management.start();
             try {
@@ -52,6 +53,7 @@ public final class Host implements AutoCloseable {
             component.housekeepingJob().start();
             waitlistSweep.start();
             whatsAppDispatch.start();
+            whatsAppWebhooks.start();
             Host host = new Host(component, server, management);
             LOG.info("Qleven host {} serving {}; data in {}; metrics and health on {}", Version.current(),
                     String.join(" and ", server.urls()), component.config().dataLocation(),

@@ -57,6 +57,8 @@ public interface HostComponent {
 
     /** Sends the WhatsApp outbox's due messages while serving; started by {@link Host}. */
     WhatsAppDispatchJob whatsAppDispatchJob();
+    /** Processes kept WhatsApp webhook events while serving; started by {@link Host}. */
+    WhatsAppWebhookJob whatsAppWebhookJob();
 
     Router router();
 

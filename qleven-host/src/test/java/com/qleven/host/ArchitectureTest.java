@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ArchitectureTest {
     private static final String[] CONTEXTS = {"tenancy", "clients", "audit", "privacy", "consent", "billing",
-            "scheduling"};
+            "scheduling", "messaging"};
     /**
      * The published types a context's domain may use from another context: an audit event names who
      * acted, as tenancy's principal and session; a consent entry and a data-subject request name
@@ -54,7 +54,7 @@ class ArchitectureTest {
                 "com.qleven.application.shared", "com.qleven.adapters.memory", "com.qleven.adapters.crypto",
                 "com.qleven.adapters.postgres", "com.qleven.host", "com.qleven.ports.shared.in",
                 "com.qleven.adapters.smtp", "com.qleven.adapters.ical", "com.qleven.adapters.pdf",
-                "com.qleven.adapters.whatsapp", "com.qleven.ports.messaging.out", "com.qleven.host.whatsapp"));
+                "com.qleven.adapters.whatsapp", "com.qleven.host.whatsapp"));
         for (String context : CONTEXTS) {
             names.add("com.qleven.domain." + context);
             names.add("com.qleven.ports." + context + ".in");

@@ -90,7 +90,7 @@ public final class Qleven {
                 clients.processingCheck(),
                 (tenant, client) -> clients.messageRecipients().of(tenant, client)
                         .map(r -> new AppointmentMessages.Addressee(r.fullName(), r.preferredLanguage())),
-                tenancy.staffNames(), clients.messageRecipients());
+                tenancy.staffNames(), clients.messageRecipients(), Optional.ofNullable(b.webhookParser));
         // Messaging hears bookings, moves and cancellations inside their unit: confirmations, reminders, notices.
         scheduling.onAppointmentChanged(messaging.appointmentListener());
         ClientDuplicatesRegistry duplicates = new ClientDuplicatesRegistry(b.store.clients().clientDuplicates());
@@ -186,6 +186,7 @@ public final class Qleven {
         private AccountLifecyclePolicy accountLifecycle = AccountLifecyclePolicy.DEFAULT;
         private com.qleven.ports.messaging.out.WhatsAppGateway whatsAppGateway;
         private boolean whatsAppSignupConfigured;
+        private com.qleven.ports.messaging.out.WebhookParser webhookParser;
         private com.qleven.ports.billing.out.PaymentProvider paymentProvider =
                 new com.qleven.application.billing.ManualPaymentProvider();
 
@@ -330,6 +331,15 @@ public final class Qleven {
          */
         public Builder whatsAppSignupConfigured(boolean configured) {
             this.whatsAppSignupConfigured = configured;
+            return this;
+        }
+
+        /**
+         * Reads Meta's webhook bodies ({@code JacksonWebhookParser} in the WhatsApp adapter). Without
+         * one, webhooks are kept but {@code messaging().processWebhooks} leaves them waiting.
+         */
+        public Builder webhookParser(com.qleven.ports.messaging.out.WebhookParser parser) {
+            this.webhookParser = java.util.Objects.requireNonNull(parser, "parser");
             return this;
         }
 

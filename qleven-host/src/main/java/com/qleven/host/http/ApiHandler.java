@@ -34,6 +34,8 @@ import org.xnio.IoUtils;
 public final class ApiHandler implements HttpHandler {
     /** The largest JSON body a route takes. */
     public static final long BODY_LIMIT = 1024 * 1024;
+    /** The largest body of a {@link Route.Body#RAW} route (Meta's webhooks batch up to 1000 updates). */
+    public static final long RAW_BODY_LIMIT = 8L * 1024 * 1024;
     static final String REQUEST_ID_MDC = "requestId";
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("com.qleven.host.access");
@@ -136,7 +138,11 @@ public final class ApiHandler implements HttpHandler {
             return route.endpoint().handle(new Request(exchange, mapper, () -> readJson(exchange), found.params(),
                     countryHeader, proxies));
         }
-        byte[] body = route.body() == Route.Body.JSON ? readJson(exchange) : new byte[0];
+        byte[] body = switch (route.body()) {
+            case JSON -> readJson(exchange);
+            case RAW -> readRaw(exchange);
+            case NONE -> new byte[0];
+        };
         return route.endpoint().handle(new Request(exchange, mapper, body, found.params(), countryHeader, proxies));
     }
 
@@ -168,6 +174,29 @@ public final class ApiHandler implements HttpHandler {
             }
         } catch (RequestTooBigException e) {
             throw Problems.payloadTooLarge(BODY_LIMIT);
+        } catch (IOException e) {
+            throw Problems.invalid(ProblemField.body("could not be read completely"));
+        }
+        return body.toByteArray();
+    }
+
+    /** The body of a raw route as sent, refused before reading when its declared size is over the limit. */
+    private static byte[] readRaw(HttpServerExchange exchange) {
+        long declared = exchange.getRequestContentLength();
+        if (declared > RAW_BODY_LIMIT) {
+            throw Problems.payloadTooLarge(RAW_BODY_LIMIT);
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+        byte[] buffer = new byte[16384];
+        try (InputStream in = exchange.getInputStream()) {
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                if (body.size() + read > RAW_BODY_LIMIT) {
+                    throw Problems.payloadTooLarge(RAW_BODY_LIMIT);
+                }
+                body.write(buffer, 0, read);
+            }
+        } catch (RequestTooBigException e) {
+            throw Problems.payloadTooLarge(RAW_BODY_LIMIT);
         } catch (IOException e) {
             throw Problems.invalid(ProblemField.body("could not be read completely"));
         }

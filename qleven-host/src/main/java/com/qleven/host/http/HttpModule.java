@@ -52,7 +52,9 @@ public final class HttpModule {
             // WhatsApp: these call Meta, which must never happen while a unit of work holds a connection.
             "POST " + com.qleven.host.http.messaging.WhatsAppAccountEndpoints.SIGNUP,
             "POST " + com.qleven.host.http.messaging.TemplateEndpoints.SYNC,
-            "POST " + com.qleven.host.http.messaging.TemplateEndpoints.TEMPLATES);
+            "POST " + com.qleven.host.http.messaging.TemplateEndpoints.TEMPLATES,
+            // Meta's webhook: the signature is the credential; receiving opens the one unit that stores it.
+            "GET /webhooks/whatsapp", "POST /webhooks/whatsapp");
 
     @Provides
     @Singleton
@@ -148,6 +150,13 @@ public final class HttpModule {
 
     @Provides
     @Singleton
+    static com.qleven.host.http.whatsapp.WhatsAppWebhookEndpoints whatsAppWebhookEndpoints(Qleven qleven,
+                                                                                         HostConfig config) {
+        return new com.qleven.host.http.whatsapp.WhatsAppWebhookEndpoints(qleven, config.whatsApp());
+    }
+
+    @Provides
+    @Singleton
     static com.qleven.host.http.scheduling.CalendarFeedEndpoints calendarFeedEndpoints(Qleven qleven) {
         return new com.qleven.host.http.scheduling.CalendarFeedEndpoints(qleven);
     }
@@ -207,7 +216,8 @@ public final class HttpModule {
                          com.qleven.host.http.scheduling.PublicBookingEndpoints publicBooking,
                          com.qleven.host.http.scheduling.CalendarFeedEndpoints calendarFeeds,
                          com.qleven.host.http.messaging.MessagingSettingsEndpoints messagingSettings,
-                         com.qleven.host.http.messaging.MessageEndpoints messages) {
+                         com.qleven.host.http.messaging.MessageEndpoints messages,
+                         com.qleven.host.http.whatsapp.WhatsAppWebhookEndpoints whatsAppWebhooks) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(tenancy.routes());
         routes.addAll(lifecycle.routes());
@@ -225,6 +235,7 @@ public final class HttpModule {
         routes.addAll(calendarFeeds.routes());
         routes.addAll(messagingSettings.routes());
         routes.addAll(messages.routes());
+        routes.addAll(whatsAppWebhooks.routes());
         routes.addAll(ops.routes());
         return new Router(routes);
     }

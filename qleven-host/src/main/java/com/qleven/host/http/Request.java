@@ -117,6 +117,11 @@ public final class Request {
         return bytes().clone();
     }
 
+    /** The body's bytes exactly as sent (a {@link Route.Body#RAW} route's, to check a signature over). */
+    public byte[] raw() {
+        return bytes().clone();
+    }
+
     /**
      * The page a list asks for: {@code ?limit=} 1 to 200 (default 50) and {@code ?cursor=} the
      * previous page's {@code next}; a 400 naming each bad parameter.

@@ -24,7 +24,13 @@ public record Route(String method, String template, Body body, Endpoint endpoint
         /** A body, if sent, is not read. */
         NONE,
         /** A JSON object is required: 415 for another media type, 413 over the limit, 400 when absent. */
-        JSON
+        JSON,
+        /**
+         * The bytes as sent, of any media type, up to {@link ApiHandler#RAW_BODY_LIMIT} (413 over it):
+         * for a caller that signs its body, such as Meta's webhooks, whose route checks the signature
+         * over exactly those bytes before reading anything of them.
+         */
+        RAW
     }
 
     /** What a replay of an action answers (API.md "Writes"). */
@@ -69,6 +75,9 @@ public record Route(String method, String template, Body body, Endpoint endpoint
         }
         if (!TEMPLATE.matcher(template).matches()) {
             throw new IllegalArgumentException("bad path template " + template);
+        }
+        if (body == Body.RAW && (gate.isPresent() || idempotent.isPresent())) {
+            throw new IllegalArgumentException("a raw body route checks its own credential: " + template);
         }
         if (inline && (body != Body.NONE || idempotent.isPresent())) {
             throw new IllegalArgumentException("an inline route reads no body and keeps no answer: " + template);

@@ -179,6 +179,10 @@ class CrossTenantProbeTest {
             entry("GET /health/live", noCenterData("the process's liveness")),
             entry("GET /health/ready", noCenterData("the database's readiness")),
             entry("GET /openapi.json", noCenterData("the contract")),
+            // Meta's webhook: no session; the verify token and the body's signature are the credentials.
+            entry("GET /webhooks/whatsapp", noCenterData("Meta's handshake: echoes a challenge for the verify token")),
+            entry("POST /webhooks/whatsapp", noCenterData("Meta's signed POST, kept in the global inbox; a status "
+                    + "reaches a center only through the phone-number id it was connected with, in the job")),
             // Clients
             entry("POST /v1/clients", ownWrite(f -> Map.of("fullName", CenterFixture.SEARCHABLE))),
             entry("GET /v1/clients", new Listing(CenterFixture::clientId, "?limit=100", null)),

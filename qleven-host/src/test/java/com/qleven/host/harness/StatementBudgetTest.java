@@ -68,8 +68,11 @@ class StatementBudgetTest {
     record Budget(int transactions, int statements) {
     }
 
-    /** One call: method, path, JSON body ("" for none), bearer token (null for none). */
-    record Call(String method, String path, String body, String token) {
+    /** One call: method, path, JSON body ("" for none), bearer token (null for none), other headers. */
+    record Call(String method, String path, String body, String token, Map<String, String> headers) {
+        Call(String method, String path, String body, String token) {
+            this(method, path, body, token, Map.of());
+        }
     }
 
     private static final class Count {
@@ -168,6 +171,10 @@ class StatementBudgetTest {
             entry("POST /v1/waitlist/{id}/withdraw", budget(1, 18)),
             entry("GET /health/ready", budget(0, 0)),
             entry("GET /openapi.json", budget(0, 0)),
+            // The handshake reads nothing; a signed POST stores its sealed body in one transaction: the
+            // tenant setting, the webhook key's lookup and the insert.
+            entry("GET /webhooks/whatsapp", budget(0, 0)),
+            entry("POST /webhooks/whatsapp", budget(1, 3)),
             entry("POST /v1/clients", budget(1, 6)),
             entry("GET /v1/clients", budget(1, 5)),
             entry("POST /v1/clients/search", budget(1, 5)),
@@ -403,6 +410,9 @@ class StatementBudgetTest {
             }),
             entry("GET /health/ready", f -> get("/health/ready", null)),
             entry("GET /openapi.json", f -> get("/openapi.json", null)),
+            entry("GET /webhooks/whatsapp", f -> get("/webhooks/whatsapp?hub.mode=subscribe&hub.challenge=42"
+                    + "&hub.verify_token=" + StatementBudgetTest.WEBHOOK_VERIFY_TOKEN, null)),
+            entry("POST /webhooks/whatsapp", f -> signedWebhook()),
             entry("POST /v1/clients", f -> post("/v1/clients", Map.of("fullName", "Budget Client", "phone",
                     "600 123 456", "notes", "Budget notes."), f.center().token())),
             entry("GET /v1/clients", f -> get("/v1/clients", f.center().token())),
@@ -739,13 +749,32 @@ class StatementBudgetTest {
         return java.net.URI.create(reply.json().get("url").asText());
     }
 
+    static final String WEBHOOK_SECRET = "budget-webhook-secret";
+    static final String WEBHOOK_VERIFY_TOKEN = "budget-verify-token";
+
+    /** A status batch of ten, signed as Meta signs it. */
+    private static Call signedWebhook() {
+        StringBuilder statuses = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            statuses.append(i == 0 ? "" : ",").append("{\"id\":\"wamid.BUDGET").append(i)
+                    .append("\",\"status\":\"delivered\",\"timestamp\":\"1767600000\",\"recipient_id\":\"34600111222\"}");
+        }
+        String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":"
+                + "\"messages\",\"value\":{\"metadata\":{\"phone_number_id\":\"77\"},\"statuses\":[" + statuses + "]}}]}]}";
+        return new Call("POST", "/webhooks/whatsapp", body, null, Map.of("X-Hub-Signature-256",
+                com.qleven.host.whatsapp.FakeGraphApi.signature(WEBHOOK_SECRET,
+                        body.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    }
+
     @BeforeAll
     static void start() {
         graph = com.qleven.host.whatsapp.FakeGraphApi.start(0).acceptToken(WHATSAPP_TOKEN)
-                .appCredentials("1234567890", "budget-app-secret");
+                .appCredentials("1234567890", WEBHOOK_SECRET);
         host = TestHost.start(Map.of(com.qleven.host.config.WhatsAppSettings.GRAPH_URL, graph.baseUrl().toString(),
                 com.qleven.host.config.WhatsAppSettings.APP_ID, "1234567890",
-                com.qleven.host.config.WhatsAppSettings.APP_SECRET, "budget-app-secret"));
+                com.qleven.host.config.WhatsAppSettings.APP_SECRET, WEBHOOK_SECRET,
+                com.qleven.host.config.WhatsAppSettings.VERIFY_TOKEN, WEBHOOK_VERIFY_TOKEN,
+                com.qleven.host.WhatsAppWebhookJob.EVERY, "1h"));
         ((PostgresStore) host.host().component().store()).instrument(jdbi -> {
             jdbi.setSqlLogger(new SqlLogger() {
                 @Override
@@ -768,6 +797,9 @@ class StatementBudgetTest {
                 .toString(), List.of(A.center().tenantId()), List.of("contact")), operator);
         SchedulingSeed.appointment(host, A.center().tenantId(), A.center().token(), A.professionalId(),
                 feedDay(SEEDED.incrementAndGet()));
+        // The platform's webhook key is made by the first webhook ever kept, once: the row measures the
+        // steady state.
+        assertThat(send(signedWebhook(), "warm-" + UUID.randomUUID()).status()).isEqualTo(200);
     }
 
     @AfterAll
@@ -1165,6 +1197,7 @@ class StatementBudgetTest {
         if (call.token() != null) {
             request.header("Authorization", "Bearer " + call.token());
         }
+        call.headers().forEach(request::header);
         boolean sendsBody = !call.body().isEmpty();
         if (sendsBody) {
             request.header("Content-Type", "application/json");

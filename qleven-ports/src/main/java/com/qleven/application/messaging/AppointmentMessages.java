@@ -193,7 +193,11 @@ public final class AppointmentMessages implements Consumer<AppointmentChanged> {
             Page<QueuedMessage> found = outbox.ofAppointment(tenant, appointment.id(), page);
             for (QueuedMessage m : found.items()) {
                 if (m.state().purpose() == MessagePurpose.REMINDER && m.state().status() == MessageStatus.QUEUED) {
-                    outbox.update(tenant, m.state().skip(reason, now));
+                    // Read again with the row locked: a dispatcher may have marked it sending meanwhile,
+                    // and a reminder on its way is not skipped after the fact.
+                    outbox.find(tenant, m.state().id())
+                            .filter(locked -> locked.state().status() == MessageStatus.QUEUED)
+                            .ifPresent(locked -> outbox.update(tenant, locked.state().skip(reason, now)));
                 }
             }
             if (found.next().isEmpty()) {

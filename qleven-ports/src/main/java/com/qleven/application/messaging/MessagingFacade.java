@@ -13,6 +13,8 @@ import com.qleven.ports.clients.in.ProcessingCheck;
 import com.qleven.ports.consent.in.ConsentCheck;
 import com.qleven.ports.messaging.in.MessagingSettingsView;
 import com.qleven.ports.messaging.out.MessagingStore;
+import com.qleven.ports.messaging.in.WebhookRun;
+import com.qleven.ports.messaging.out.WebhookParser;
 import com.qleven.ports.messaging.out.WhatsAppGateway;
 import com.qleven.ports.privacy.in.SuppressionCheck;
 import com.qleven.ports.scheduling.in.AppointmentChanged;
@@ -35,6 +37,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+import java.util.UUID;
 
 /**
  * WhatsApp messaging, {@code qleven.messaging()}: the center's connected number and its templates,
@@ -57,6 +60,7 @@ public final class MessagingFacade {
     private final WhatsAppTemplatesService templates;
     private final Dispatcher dispatcher;
     private final MessagesService messages;
+    private final WebhookService webhooks;
 
     /**
      * Wires the context's services. Without a {@code gateway} nothing can reach Meta: messages are
@@ -68,20 +72,20 @@ public final class MessagingFacade {
     public MessagingFacade(Foundation f, Optional<WhatsAppGateway> gateway, ConsentCheck consent,
                            SuppressionCheck suppression, ProcessingCheck processing,
                            AppointmentMessages.Addressees addressees, StaffNames staffNames,
-                           MessageRecipients recipients) {
-        this(f, gateway, false, consent, suppression, processing, addressees, staffNames, recipients);
+                           MessageRecipients recipients, Optional<WebhookParser> webhookParser) {
+        this(f, gateway, false, consent, suppression, processing, addressees, staffNames, recipients, webhookParser);
     }
 
     /**
      * As {@link #MessagingFacade(Foundation, Optional, ConsentCheck, SuppressionCheck, ProcessingCheck,
-     * AppointmentMessages.Addressees, StaffNames, MessageRecipients)}; {@code signupConfigured} says whether the gateway holds
+     * AppointmentMessages.Addressees, StaffNames, MessageRecipients, Optional)}; {@code signupConfigured} says whether the gateway holds
      * Qleven's Meta app id and secret, which Embedded Signup needs (without them a signup is refused as a
-     * conflict saying so).
+     * conflict saying so). Without a {@code webhookParser}, webhooks are kept but wait unprocessed.
      */
     public MessagingFacade(Foundation f, Optional<WhatsAppGateway> gateway, boolean signupConfigured,
                            ConsentCheck consent, SuppressionCheck suppression, ProcessingCheck processing,
                            AppointmentMessages.Addressees addressees, StaffNames staffNames,
-                           MessageRecipients recipients) {
+                           MessageRecipients recipients, Optional<WebhookParser> webhookParser) {
         this.f = Objects.requireNonNull(f, "f");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.consent = Objects.requireNonNull(consent, "consent");
@@ -109,6 +113,8 @@ public final class MessagingFacade {
                 Dispatcher.Settings.defaults());
         this.messages = new MessagesService(f.store().shared().transactions(), store.outbox(), f.audit(), f.ids(),
                 parameters, f.clock());
+        this.webhooks = new WebhookService(f.store().shared().transactions(), f.store().messaging(), f.cipher(),
+                Objects.requireNonNull(webhookParser, "webhookParser"), f.clock(), f.ids());
     }
 
     /** The retry jitter's source: each thread its own, so dispatchers in one JVM never contend. */
@@ -265,5 +271,36 @@ public final class MessagingFacade {
      */
     public int applyTemplateStatus(String wabaId, String name, String language, TemplateStatus status) {
         return templates.applyTemplateStatus(wabaId, name, language, status);
+    }
+
+    /**
+     * Keeps a WhatsApp webhook POST's body, as it came, sealed under the platform's webhook key, in
+     * one unit of work and nothing else, so Meta is answered fast; returns the event's id. For the
+     * host's webhook route, which has checked Meta's signature over exactly these bytes (no principal:
+     * the signature is the credential).
+     */
+    public UUID receiveWebhook(byte[] rawBody) {
+        return webhooks.receive(rawBody);
+    }
+
+    /**
+     * Processes up to {@code batch} kept webhook events (for a host job; hosts side by side share
+     * them): each status moves its message forward in its center's unit and adds its pricing,
+     * conversation and error to the message's report; template status updates reach every center of
+     * the business account. Idempotent and order-free; unknown wamids and numbers are counted and
+     * passed over; an unreadable event is given up on without holding up the rest.
+     */
+    public WebhookRun processWebhooks(int batch) {
+        return webhooks.process(batch);
+    }
+
+    /** Deletes processed webhook events received more than {@link WebhookService#RETENTION} ago, up to {@code limit}; how many. */
+    public int purgeProcessedWebhooks(int limit) {
+        return webhooks.purge(limit);
+    }
+
+    /** How many webhook events wait to be processed (a gauge for operators). */
+    public long waitingWebhooks() {
+        return webhooks.waiting();
     }
 }

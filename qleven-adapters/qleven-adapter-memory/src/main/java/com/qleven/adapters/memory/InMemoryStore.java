@@ -4,6 +4,7 @@ import com.qleven.application.QlevenStore;
 import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.ports.audit.out.AuditStore;
 import com.qleven.ports.billing.out.BillingStore;
+import com.qleven.ports.messaging.out.DeliveryReports;
 import com.qleven.ports.messaging.out.MessagingCenters;
 import com.qleven.ports.messaging.out.MessagingStore;
 import com.qleven.ports.messaging.out.Outbox;
@@ -110,7 +111,8 @@ public final class InMemoryStore implements QlevenStore {
                 new InMemoryBillingCenters(tx, centers, schedulingSettings), new InMemoryPayments(tx, invoices),
                 new InMemoryPackages(tx));
         messaging = new Messaging(new InMemoryWhatsAppAccounts(tx), new InMemoryWhatsAppTemplates(tx),
-                new InMemoryOutbox(tx), new InMemorySendBudgets(tx), null, new InMemoryMessagingCenters(tx)); // SKELETON: each owner puts its repository here
+                new InMemoryOutbox(tx), new InMemorySendBudgets(tx), new InMemoryWebhookInbox(tx),
+                new InMemoryMessagingCenters(tx), new InMemoryDeliveryReports(tx));
     }
 
     /** PostgreSQL orders uuids by their bytes, unsigned; {@link UUID#compareTo} compares signed longs. */
@@ -201,7 +203,7 @@ public final class InMemoryStore implements QlevenStore {
     }
 
     private record Messaging(WhatsAppAccounts accounts, WhatsAppTemplates templates, Outbox outbox,
-                             SendBudgets sendBudgets, WebhookInbox webhookInbox, MessagingCenters centers)
-            implements MessagingStore {
+                             SendBudgets sendBudgets, WebhookInbox webhookInbox, MessagingCenters centers,
+                             DeliveryReports deliveryReports) implements MessagingStore {
     }
 }

@@ -1,2 +1,2 @@
-/** What messaging offers its callers: commands and the views its verbs answer. */
+/** Messaging's use cases as callers see them (issue 11): commands and results of {@code qleven.messaging()}. */
 package com.qleven.ports.messaging.in;

@@ -21,6 +21,9 @@ public interface MessagingStore {
     /** Webhook events as Meta posted them, kept sealed until processed. */
     WebhookInbox webhookInbox();
 
+    /** What statuses added to each outbound message: pricing, conversation, last error. */
+    DeliveryReports deliveryReports();
+
     /** Reminder offsets, send rate and content retention per center. */
     MessagingCenters centers();
 }

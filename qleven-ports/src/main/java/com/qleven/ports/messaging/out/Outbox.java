@@ -19,9 +19,14 @@ public interface Outbox {
     /** Queues (or records skipped) a message in the caller's unit. */
     void add(QueuedMessage message);
 
+    /**
+     * The message, its row locked to the caller's commit: whoever reads a message to change it (the
+     * dispatcher recording an outcome, a status from Meta, a cancellation skipping a reminder) waits
+     * for a change in flight and sees it, so no change overwrites another.
+     */
     Optional<QueuedMessage> find(TenantId tenant, OutboundMessageId id);
 
-    /** The message Meta gave that wamid, if it is this center's. */
+    /** The message Meta gave that wamid, if it is this center's; locked as {@link #find} locks. */
     Optional<QueuedMessage> findByWamid(TenantId tenant, String wamid);
 
     /** Stores the message's new fate (status, times, attempts, wamid, failure, skip reason). */
@@ -43,7 +48,10 @@ public interface Outbox {
      */
     List<TenantId> claimDueCenters(Instant now, Instant leaseUntil, int limit);
 
-    /** The center's messages still {@code sending} since before {@code before}: their outcome is unknown. */
+    /**
+     * The center's messages still {@code sending} since before {@code before}: their outcome is
+     * unknown. Locked for the caller, skipping those another unit holds (a dispatcher recording them).
+     */
     List<QueuedMessage> sendingSince(TenantId tenant, Instant before, int limit);
 
     /** The messages of a client, newest first. */

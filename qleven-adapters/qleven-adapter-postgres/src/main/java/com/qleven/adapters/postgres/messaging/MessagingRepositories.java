@@ -1,6 +1,7 @@
 package com.qleven.adapters.postgres.messaging;
 
 import com.qleven.adapters.postgres.shared.PostgresTransactions;
+import com.qleven.ports.messaging.out.DeliveryReports;
 import com.qleven.ports.messaging.out.MessagingStore;
 import com.qleven.ports.messaging.out.WhatsAppAccounts;
 import com.qleven.ports.messaging.out.WhatsAppTemplates;
@@ -16,9 +17,11 @@ public final class MessagingRepositories {
 
     public static MessagingStore store(PostgresTransactions tx) {
         return new Group(new PostgresWhatsAppAccounts(tx), new PostgresWhatsAppTemplates(tx),
-                new PostgresOutbox(tx), new PostgresSendBudgets(tx), null, new PostgresMessagingCenters(tx)); // SKELETON: each owner puts its repository here
+                new PostgresOutbox(tx), new PostgresSendBudgets(tx), new PostgresWebhookInbox(tx),
+                new PostgresMessagingCenters(tx), new PostgresDeliveryReports(tx));
     }
 
-    private record Group(WhatsAppAccounts accounts, WhatsAppTemplates templates, Outbox outbox, SendBudgets sendBudgets, WebhookInbox webhookInbox, MessagingCenters centers) implements MessagingStore {
+    private record Group(WhatsAppAccounts accounts, WhatsAppTemplates templates, Outbox outbox, SendBudgets sendBudgets, WebhookInbox webhookInbox, MessagingCenters centers,
+                         DeliveryReports deliveryReports) implements MessagingStore {
     }
 }

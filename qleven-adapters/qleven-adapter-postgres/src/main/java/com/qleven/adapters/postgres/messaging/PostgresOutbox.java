@@ -88,7 +88,7 @@ final class PostgresOutbox implements Outbox {
     @Override
     public Optional<QueuedMessage> find(TenantId tenant, OutboundMessageId id) {
         return tx.withHandle(Optional.of(tenant), "find a message", h -> h
-                .createQuery(SELECT + " WHERE tenant_id = :tenant AND id = :id")
+                .createQuery(SELECT + " WHERE tenant_id = :tenant AND id = :id FOR UPDATE")
                 .bind("tenant", tenant.value())
                 .bind("id", id.value())
                 .map(mapper(tenant))
@@ -98,7 +98,7 @@ final class PostgresOutbox implements Outbox {
     @Override
     public Optional<QueuedMessage> findByWamid(TenantId tenant, String wamid) {
         return tx.withHandle(Optional.of(tenant), "find a message by its wamid", h -> h
-                .createQuery(SELECT + " WHERE tenant_id = :tenant AND wamid = :wamid")
+                .createQuery(SELECT + " WHERE tenant_id = :tenant AND wamid = :wamid FOR UPDATE")
                 .bind("tenant", tenant.value())
                 .bind("wamid", wamid)
                 .map(mapper(tenant))
@@ -165,7 +165,7 @@ final class PostgresOutbox implements Outbox {
         return tx.withHandle(Optional.of(tenant), "list messages left sending", h -> h
                 .createQuery(SELECT + """
                          WHERE tenant_id = :tenant AND status = 'sending' AND status_at < :before
-                        ORDER BY status_at, id LIMIT :limit""")
+                        ORDER BY status_at, id LIMIT :limit FOR UPDATE SKIP LOCKED""")
                 .bind("tenant", tenant.value())
                 .bind("before", before)
                 .bind("limit", limit)
