@@ -83,6 +83,10 @@ public final class FakeGraphApi implements AutoCloseable {
         record ServerError() implements Fault {
         }
 
+        /** HTTP 429 without a Graph error body, as a proxy or Meta's edge may answer a burst. */
+        record TooManyRequests() implements Fault {
+        }
+
         /** The normal answer after a delay: the call took effect, the caller may have stopped waiting. */
         record Slow(Duration delay) implements Fault {
             public Slow {
@@ -295,6 +299,12 @@ public final class FakeGraphApi implements AutoCloseable {
         }
         if (fault instanceof Fault.ServerError) {
             exchange.setStatusCode(500);
+            exchange.endExchange();
+            return;
+        }
+        if (fault instanceof Fault.TooManyRequests) {
+            exchange.setStatusCode(429);
+            exchange.getResponseHeaders().put(io.undertow.util.Headers.RETRY_AFTER, "1");
             exchange.endExchange();
             return;
         }

@@ -208,7 +208,7 @@ class WhatsAppDispatchTest {
         DispatchFixture center = DispatchFixture.center(host, fake, true);
         List<ClientId> clients = new ArrayList<>();
         List<OutboundMessageId> messages = new ArrayList<>();
-        String[] phones = {"+34600000021", "+34600000022", "+34600000023", "+34600000024"};
+        String[] phones = {"+34600000021", "+34600000022", "+34600000023", "+34600000024", "+34600000025"};
         for (String phone : phones) {
             ClientId c = center.client("Cliente " + phone.substring(9), phone, true);
             clients.add(c);
@@ -217,10 +217,10 @@ class WhatsAppDispatchTest {
         // One call at a time would make the order of faults the order of messages; the dispatcher
         // sends in parallel, so only counts are asserted per run.
         fake.inject(Fault.graphError(130429)).inject(Fault.graphError(131056)).inject(new Fault.ServerError())
-                .inject(new Fault.Slow(Duration.ofMillis(1500)));
+                .inject(new Fault.TooManyRequests()).inject(new Fault.Slow(Duration.ofMillis(1500)));
 
         Dispatcher.Counts first = dispatch();
-        assertThat(first.retried()).isEqualTo(3);
+        assertThat(first.retried()).isEqualTo(4);
         assertThat(first.sent()).isEqualTo(1);
         List<Integer> codes = new ArrayList<>();
         for (int i = 0; i < phones.length; i++) {
@@ -232,19 +232,20 @@ class WhatsAppDispatchTest {
                 assertThat(m.get("status").asText()).isEqualTo("sent");
             }
         }
-        assertThat(codes).as("each failure keeps its Graph code").hasSize(3).contains(130429, 131056);
+        // A bare HTTP 429 or 500 keeps its HTTP status where no Graph code came.
+        assertThat(codes).as("each failure keeps its Graph code").containsExactlyInAnyOrder(130429, 131056, 500, 429);
 
         // Backoff: nothing is retried before its time; after the longest wait (2 s jittered, 1 s for the
         // pair rate's first wait), every one goes, once.
         host.clock.advance(Duration.ofSeconds(3));
         Dispatcher.Counts second = dispatch();
-        assertThat(second.sent()).isEqualTo(3);
+        assertThat(second.sent()).isEqualTo(4);
         for (int i = 0; i < phones.length; i++) {
             assertThat(center.message(clients.get(i), messages.get(i)).get("status").asText()).isEqualTo("sent");
         }
         Map<String, Integer> perMessage = countByCallback(DispatchFixture.sends(fake, center.phoneNumberId));
-        assertThat(perMessage.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(7);
-        assertThat(perMessage).hasSize(4);
+        assertThat(perMessage.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(9);
+        assertThat(perMessage).hasSize(5);
         assertThat(perMessage.values()).allMatch(n -> n <= 2);
     }
 
