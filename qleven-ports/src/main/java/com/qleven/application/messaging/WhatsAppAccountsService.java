@@ -2,6 +2,7 @@ package com.qleven.application.messaging;
 
 import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.messaging.SendFailure;
+import com.qleven.application.privacy.CenterNotificationSeal;
 import com.qleven.domain.privacy.CenterNotification;
 import com.qleven.domain.shared.BadGatewayException;
 import com.qleven.domain.shared.ConflictException;
@@ -27,7 +28,6 @@ import com.qleven.ports.privacy.out.CenterNotifications;
 import com.qleven.ports.privacy.out.StoredNotification;
 import com.qleven.ports.shared.out.FieldCipher;
 import com.qleven.ports.shared.out.IdGenerator;
-import com.qleven.ports.shared.out.KeyScope;
 import com.qleven.ports.shared.out.Transactions;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,7 +61,7 @@ final class WhatsAppAccountsService {
     private final Optional<WhatsAppGateway> gateway;
     private final boolean signupConfigured;
     private final TokenSeal tokens;
-    private final FieldCipher cipher;
+    private final CenterNotificationSeal notices;
     private final AuditTrail audit;
     private final Clock clock;
     private final IdGenerator ids;
@@ -75,7 +75,7 @@ final class WhatsAppAccountsService {
         this.gateway = gateway;
         this.signupConfigured = signupConfigured;
         this.tokens = new TokenSeal(cipher);
-        this.cipher = cipher;
+        this.notices = new CenterNotificationSeal(cipher);
         this.audit = audit;
         this.clock = clock;
         this.ids = ids;
@@ -232,19 +232,13 @@ final class WhatsAppAccountsService {
     }
 
     private StoredNotification notice(TenantId tenant, Instant at) {
-        // Sealed as the privacy context seals a center's notifications (IncidentSeal): under the
-        // center's center_notification key, bound to the center and the notice's id, so the
-        // center's notification list opens it like any other.
-        CenterNotification n = new CenterNotification(tenant, ids.next(), RECONNECT_KIND, tenant.value(),
+        // Sealed as every center notification is, so the center's notification list opens it like any other.
+        return notices.seal(new CenterNotification(tenant, ids.next(), RECONNECT_KIND, tenant.value(),
                 "Reconnect your WhatsApp number",
                 "Meta refused the access token of the center's WhatsApp number (Graph error 190): no WhatsApp"
                         + " message is sent until an administrator connects the number again, through Embedded"
                         + " Signup or with a new token. Messages already queued wait and go once it is connected.",
-                at);
-        KeyScope scope = new KeyScope("center_notification", tenant.value());
-        return new StoredNotification(tenant, n.id(), n.kind(), n.subjectId(),
-                cipher.encrypt(scope, "center_notification|title|" + tenant + "|" + n.id(), n.title()),
-                cipher.encrypt(scope, "center_notification|text|" + tenant + "|" + n.id(), n.text()), at);
+                at));
     }
 
     static AccountView view(ConnectedAccount a) {

@@ -20,19 +20,19 @@ import java.util.UUID;
  * when it leaves cannot make the register unreadable, and a retention of the register can shred
  * one incident alone. Associated data {@code incident|description|<id>} binds it to its row.
  *
- * <p>A notification belongs to one center, so its title and text are sealed under a key of that
- * center ({@code center_notification}, owned by the center's id): the notice is the center's data
- * and goes with the center's keys. Associated data {@code center_notification|<field>|<center>|<id>}
- * binds each to its center and row, so a notice copied into another center's rows fails to open.
+ * <p>A notification belongs to one center: {@link CenterNotificationSeal} seals it, as it does for
+ * every context that notifies a center.
  */
 final class IncidentSeal {
     static final String INCIDENT_KEY_KIND = "incident";
-    static final String NOTIFICATION_KEY_KIND = "center_notification";
+    static final String NOTIFICATION_KEY_KIND = CenterNotificationSeal.KEY_KIND;
 
     private final FieldCipher cipher;
+    private final CenterNotificationSeal notifications;
 
     IncidentSeal(FieldCipher cipher) {
         this.cipher = cipher;
+        this.notifications = new CenterNotificationSeal(cipher);
     }
 
     StoredIncident seal(Incident i) {
@@ -52,16 +52,11 @@ final class IncidentSeal {
     }
 
     StoredNotification seal(CenterNotification n) {
-        KeyScope scope = new KeyScope(NOTIFICATION_KEY_KIND, n.tenantId().value());
-        return new StoredNotification(n.tenantId(), n.id(), n.kind(), n.subjectId(),
-                cipher.encrypt(scope, aad("title", n.tenantId(), n.id()), n.title()),
-                cipher.encrypt(scope, aad("text", n.tenantId(), n.id()), n.text()), n.createdAt());
+        return notifications.seal(n);
     }
 
     CenterNotification open(StoredNotification s) {
-        return new CenterNotification(s.tenantId(), s.id(), s.kind(), s.subjectId(),
-                cipher.decrypt(aad("title", s.tenantId(), s.id()), s.title()),
-                cipher.decrypt(aad("text", s.tenantId(), s.id()), s.text()), s.createdAt());
+        return notifications.open(s);
     }
 
     static String aad(IncidentId id) {
@@ -69,6 +64,6 @@ final class IncidentSeal {
     }
 
     static String aad(String field, TenantId tenant, UUID id) {
-        return NOTIFICATION_KEY_KIND + "|" + field + "|" + tenant + "|" + id;
+        return CenterNotificationSeal.aad(field, tenant, id);
     }
 }
