@@ -45,12 +45,6 @@ import java.util.UUID;
  * the messages staff see. Every verb checks the principal's permission itself.
  */
 public final class MessagingFacade {
-    private final Foundation f;
-    private final Optional<WhatsAppGateway> gateway;
-    private final ConsentCheck consent;
-    private final SuppressionCheck suppression;
-    private final ProcessingCheck processing;
-    private final TokenSeal tokens;
     private final MessageParameters parameters;
     private final MessagingSettingsService settings;
     private final MessageQueue queue;
@@ -86,34 +80,31 @@ public final class MessagingFacade {
                            ConsentCheck consent, SuppressionCheck suppression, ProcessingCheck processing,
                            AppointmentMessages.Addressees addressees, StaffNames staffNames,
                            MessageRecipients recipients, Optional<WebhookParser> webhookParser) {
-        this.f = Objects.requireNonNull(f, "f");
-        this.gateway = Objects.requireNonNull(gateway, "gateway");
-        this.consent = Objects.requireNonNull(consent, "consent");
-        this.suppression = Objects.requireNonNull(suppression, "suppression");
-        this.processing = Objects.requireNonNull(processing, "processing");
-        this.tokens = new TokenSeal(f.cipher());
+        Objects.requireNonNull(gateway, "gateway");
+        Objects.requireNonNull(consent, "consent");
+        Objects.requireNonNull(suppression, "suppression");
+        Objects.requireNonNull(processing, "processing");
         this.parameters = new MessageParameters(f.cipher());
         MessagingStore store = f.store().messaging();
-        this.settings = new MessagingSettingsService(f.store().shared().transactions(), store.centers(), f.audit(),
-                f.clock());
         var transactions = f.store().shared().transactions();
+        this.settings = new MessagingSettingsService(transactions, store.centers(), f.audit(), f.clock());
         this.queue = new MessageQueue(transactions, store.templates(), store.outbox(), parameters, f.ids(), f.clock());
         this.appointmentMessages = new AppointmentMessages(transactions, store.accounts(), store.centers(),
                 store.outbox(), queue, f.store().scheduling().settings(), staffNames, addressees, f.clock());
         this.registry = new MessagesRegistry(store.outbox(), parameters);
-        this.accounts = new WhatsAppAccountsService(f.store().shared().transactions(), f.store().messaging().accounts(),
+        this.accounts = new WhatsAppAccountsService(transactions, store.accounts(),
                 f.store().privacy().centerNotifications(), gateway, signupConfigured, f.cipher(), f.audit(), f.clock(),
                 f.ids());
-        this.templates = new WhatsAppTemplatesService(f.store().shared().transactions(), f.store().messaging().templates(),
-                f.store().messaging().accounts(), accounts, f.audit(), f.clock(), f.ids());
+        this.templates = new WhatsAppTemplatesService(transactions, store.templates(),
+                store.accounts(), accounts, f.audit(), f.clock(), f.ids());
         // A 190 marks the number and tells its administrators, once; nothing is sent until it is reconnected.
-        this.dispatcher = new Dispatcher(f.store().shared().transactions(), store, gateway, consent, suppression,
+        this.dispatcher = new Dispatcher(transactions, store, gateway, consent, suppression,
                 processing, Objects.requireNonNull(recipients, "recipients"), f.cipher(),
                 (tenant, at) -> accounts.markReconnectNeeded(tenant), f.clock(), SHARED_RANDOM,
                 Dispatcher.Settings.defaults());
-        this.messages = new MessagesService(f.store().shared().transactions(), store.outbox(), f.audit(), f.ids(),
+        this.messages = new MessagesService(transactions, store.outbox(), f.audit(), f.ids(),
                 parameters, f.clock());
-        this.webhooks = new WebhookService(f.store().shared().transactions(), f.store().messaging(), f.cipher(),
+        this.webhooks = new WebhookService(transactions, store, f.cipher(),
                 Objects.requireNonNull(webhookParser, "webhookParser"), f.clock(), f.ids());
     }
 
