@@ -14,7 +14,9 @@ public enum MessagePurpose {
     CHANGE,
     CANCELLATION,
     FOLLOW_UP,
-    MARKETING;
+    MARKETING,
+    /** Free text staff write to a client inside the 24-hour window: no template. */
+    CONVERSATION;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -29,6 +31,18 @@ public enum MessagePurpose {
     public static MessagePurpose parse(String wire) {
         return Arrays.stream(values()).filter(p -> p.wireName().equals(wire)).findFirst()
                 .orElseThrow(() -> new ValidationException("purpose",
+                        "must be one of confirmation, reminder, change, cancellation, follow_up, marketing, conversation"));
+    }
+
+    /** Whether a template carries it: every purpose but free text ({@link #CONVERSATION}). */
+    public boolean templated() {
+        return this != CONVERSATION;
+    }
+
+    /** A template's purpose by its wire name, naming {@code purpose} when it is none or free text. */
+    public static MessagePurpose parseTemplated(String wire) {
+        return Arrays.stream(values()).filter(MessagePurpose::templated).filter(p -> p.wireName().equals(wire))
+                .findFirst().orElseThrow(() -> new ValidationException("purpose",
                         "must be one of confirmation, reminder, change, cancellation, follow_up, marketing"));
     }
 }

@@ -30,7 +30,13 @@ public enum SkipReason {
     /** The appointment moved before this reminder went; reminders for its new time replace it. */
     RESCHEDULED,
     /** The center's number is not connected. */
-    NO_ACCOUNT;
+    NO_ACCOUNT,
+    /** Free text only: the 24-hour window Meta keeps after the client last wrote had closed by send time. */
+    OUTSIDE_WINDOW,
+    /** Marketing only: the client already had the center's cap of marketing messages in its window. */
+    FREQUENCY_CAP,
+    /** Marketing only: the campaign was cancelled before this message went. */
+    CAMPAIGN_CANCELLED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -131,5 +131,15 @@ public enum Permission {
     /** Resend a message left uncertain or failed, as a new message: the desk (administrators, receptionists). */
     RESEND_MESSAGES,
     /** Change when reminders go, the send rate and how long message content is kept: administrators. */
-    MANAGE_MESSAGING_SETTINGS
+    MANAGE_MESSAGING_SETTINGS,
+    /** Read a client's WhatsApp conversation (what they wrote and what was sent): every center role. */
+    VIEW_CONVERSATIONS,
+    /** Write to a client inside the 24-hour window Meta keeps after they last wrote: the desk. */
+    REPLY_TO_CLIENTS,
+    /** See contacts whose number matches no client, or several, and attribute their messages: the desk. */
+    ATTRIBUTE_CONTACTS,
+    /** Create and cancel marketing campaigns: administrators (campaigns are where consent matters most). */
+    RUN_CAMPAIGNS,
+    /** See campaigns, their recipients and their delivery, read and reply rates: administrators and the desk. */
+    VIEW_CAMPAIGNS
 }

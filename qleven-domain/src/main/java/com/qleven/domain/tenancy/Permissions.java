@@ -81,6 +81,16 @@ public final class Permissions {
             TABLE.get(role).add(Permission.VIEW_TEMPLATES);
             TABLE.get(role).add(Permission.VIEW_MESSAGES);
         }
+        // WhatsApp inbound (issue 12): every center role reads conversations; the desk replies and
+        // attributes unmatched contacts; administrators alone run campaigns, the desk watches them.
+        for (Role role : java.util.List.of(Role.ADMINISTRATOR, Role.PROFESSIONAL, Role.RECEPTIONIST)) {
+            TABLE.get(role).add(Permission.VIEW_CONVERSATIONS);
+        }
+        for (Role role : java.util.List.of(Role.ADMINISTRATOR, Role.RECEPTIONIST)) {
+            TABLE.get(role).addAll(EnumSet.of(Permission.REPLY_TO_CLIENTS, Permission.ATTRIBUTE_CONTACTS,
+                    Permission.VIEW_CAMPAIGNS));
+        }
+        TABLE.get(Role.ADMINISTRATOR).add(Permission.RUN_CAMPAIGNS);
     }
 
     private Permissions() {

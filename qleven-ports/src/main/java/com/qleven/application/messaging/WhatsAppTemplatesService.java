@@ -166,7 +166,7 @@ final class WhatsAppTemplatesService {
         List<FieldError> errors = new ArrayList<>();
         if (command.purpose() != null) {
             try {
-                purpose = Optional.of(MessagePurpose.parse(command.purpose()));
+                purpose = Optional.of(MessagePurpose.parseTemplated(command.purpose()));
             } catch (ValidationException e) {
                 errors.addAll(e.errors());
             }
