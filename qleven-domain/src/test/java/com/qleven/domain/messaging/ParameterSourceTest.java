@@ -77,8 +77,13 @@ class ParameterSourceTest {
     @Test
     void purposesCategoriesAndStatusesHaveTheirWireNames() {
         assertThat(Arrays.stream(MessagePurpose.values()).map(MessagePurpose::wireName)).containsExactly(
-                "confirmation", "reminder", "change", "cancellation", "follow_up", "marketing");
+                "confirmation", "reminder", "change", "cancellation", "follow_up", "marketing", "conversation");
         assertThat(MessagePurpose.parse("follow_up")).isEqualTo(MessagePurpose.FOLLOW_UP);
+        assertThat(MessagePurpose.parseTemplated("marketing")).isEqualTo(MessagePurpose.MARKETING);
+        // Free text has no template: a template's purpose is never it.
+        assertThatThrownBy(() -> MessagePurpose.parseTemplated("conversation"))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.errors().get(0).field()).isEqualTo("purpose"));
         assertThat(MessagePurpose.MARKETING.marketing()).isTrue();
         assertThat(MessagePurpose.REMINDER.marketing()).isFalse();
         assertThatThrownBy(() -> MessagePurpose.parse("FOLLOW_UP")).isInstanceOfSatisfying(ValidationException.class,
