@@ -90,7 +90,8 @@ public final class Qleven {
                 clients.processingCheck(),
                 (tenant, client) -> clients.messageRecipients().of(tenant, client)
                         .map(r -> new AppointmentMessages.Addressee(r.fullName(), r.preferredLanguage())),
-                tenancy.staffNames(), clients.messageRecipients(), Optional.ofNullable(b.webhookParser));
+                tenancy.staffNames(), clients.messageRecipients(), Optional.ofNullable(b.webhookParser),
+                clients.clientPhones(), b.inboundListener);
         // Messaging hears bookings, moves and cancellations inside their unit: confirmations, reminders, notices.
         scheduling.onAppointmentChanged(messaging.appointmentListener());
         ClientDuplicatesRegistry duplicates = new ClientDuplicatesRegistry(b.store.clients().clientDuplicates());
@@ -186,6 +187,8 @@ public final class Qleven {
         private AccountLifecyclePolicy accountLifecycle = AccountLifecyclePolicy.DEFAULT;
         private com.qleven.ports.messaging.out.WhatsAppGateway whatsAppGateway;
         private boolean whatsAppSignupConfigured;
+        private com.qleven.application.messaging.InboundListener inboundListener =
+                com.qleven.application.messaging.InboundListener.NONE;
         private com.qleven.ports.messaging.out.WebhookParser webhookParser;
         private com.qleven.ports.billing.out.PaymentProvider paymentProvider =
                 new com.qleven.application.billing.ManualPaymentProvider();
@@ -335,9 +338,19 @@ public final class Qleven {
         }
 
         /**
+         * What hears each client's WhatsApp message and preference change once stored (reply buttons,
+         * STOP), in the center's unit of the webhook processing; none by default.
+         */
+        public Builder inboundListener(com.qleven.application.messaging.InboundListener listener) {
+            this.inboundListener = java.util.Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
          * Reads Meta's webhook bodies ({@code JacksonWebhookParser} in the WhatsApp adapter). Without
          * one, webhooks are kept but {@code messaging().processWebhooks} leaves them waiting.
          */
+
         public Builder webhookParser(com.qleven.ports.messaging.out.WebhookParser parser) {
             this.webhookParser = java.util.Objects.requireNonNull(parser, "parser");
             return this;

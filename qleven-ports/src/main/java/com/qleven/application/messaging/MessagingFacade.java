@@ -6,6 +6,7 @@ import com.qleven.domain.messaging.OutboundMessageId;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.clients.in.ClientPhones;
 import com.qleven.ports.clients.in.MessageRecipients;
 import com.qleven.ports.messaging.in.MessageFilter;
 import com.qleven.ports.messaging.in.MessageView;
@@ -66,20 +67,27 @@ public final class MessagingFacade {
     public MessagingFacade(Foundation f, Optional<WhatsAppGateway> gateway, ConsentCheck consent,
                            SuppressionCheck suppression, ProcessingCheck processing,
                            AppointmentMessages.Addressees addressees, StaffNames staffNames,
-                           MessageRecipients recipients, Optional<WebhookParser> webhookParser) {
-        this(f, gateway, false, consent, suppression, processing, addressees, staffNames, recipients, webhookParser);
+                           MessageRecipients recipients, Optional<WebhookParser> webhookParser,
+                           ClientPhones phones, InboundListener listener) {
+        this(f, gateway, false, consent, suppression, processing, addressees, staffNames, recipients, webhookParser,
+                phones, listener);
     }
 
     /**
      * As {@link #MessagingFacade(Foundation, Optional, ConsentCheck, SuppressionCheck, ProcessingCheck,
-     * AppointmentMessages.Addressees, StaffNames, MessageRecipients, Optional)}; {@code signupConfigured} says whether the gateway holds
+     * AppointmentMessages.Addressees, StaffNames, MessageRecipients, Optional, ClientPhones, InboundListener)};
+     * {@code signupConfigured} says whether the gateway holds
      * Qleven's Meta app id and secret, which Embedded Signup needs (without them a signup is refused as a
      * conflict saying so). Without a {@code webhookParser}, webhooks are kept but wait unprocessed.
+     * {@code phones} reads the clients with a sender's number (and moves them when WhatsApp reports a
+     * new one); {@code listener} hears each inbound message and preference change once it is stored
+     * ({@link InboundListener#NONE} for none; {@link #inboundListener(InboundListener)} replaces it).
      */
     public MessagingFacade(Foundation f, Optional<WhatsAppGateway> gateway, boolean signupConfigured,
                            ConsentCheck consent, SuppressionCheck suppression, ProcessingCheck processing,
                            AppointmentMessages.Addressees addressees, StaffNames staffNames,
-                           MessageRecipients recipients, Optional<WebhookParser> webhookParser) {
+                           MessageRecipients recipients, Optional<WebhookParser> webhookParser,
+                           ClientPhones phones, InboundListener listener) {
         Objects.requireNonNull(gateway, "gateway");
         Objects.requireNonNull(consent, "consent");
         Objects.requireNonNull(suppression, "suppression");
@@ -105,7 +113,9 @@ public final class MessagingFacade {
         this.messages = new MessagesService(transactions, store.outbox(), f.audit(), f.ids(),
                 parameters, f.clock());
         this.webhooks = new WebhookService(transactions, store, f.cipher(),
-                Objects.requireNonNull(webhookParser, "webhookParser"), f.clock(), f.ids());
+                Objects.requireNonNull(webhookParser, "webhookParser"), Objects.requireNonNull(phones, "phones"),
+                f.store().privacy().centerNotifications(), Objects.requireNonNull(listener, "listener"), f.clock(),
+                f.ids());
     }
 
     /** The retry jitter's source: each thread its own, so dispatchers in one JVM never contend. */
@@ -288,6 +298,14 @@ public final class MessagingFacade {
     /** Deletes processed webhook events received more than {@link WebhookService#RETENTION} ago, up to {@code limit}; how many. */
     public int purgeProcessedWebhooks(int limit) {
         return webhooks.purge(limit);
+    }
+
+    /**
+     * Replaces what hears clients' inbound messages and preference changes once stored (reply buttons,
+     * STOP): called in the center's unit of the webhook processing, once per message or change.
+     */
+    public void inboundListener(InboundListener listener) {
+        webhooks.listener(listener);
     }
 
     /** How many webhook events wait to be processed (a gauge for operators). */
