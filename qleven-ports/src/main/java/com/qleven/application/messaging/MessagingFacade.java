@@ -8,6 +8,9 @@ import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.clients.in.ClientPhones;
 import com.qleven.ports.clients.in.MessageRecipients;
+import com.qleven.domain.clients.ClientId;
+import com.qleven.ports.messaging.in.ContactView;
+import com.qleven.ports.messaging.in.ConversationView;
 import com.qleven.ports.messaging.in.MessageFilter;
 import com.qleven.ports.messaging.in.MessageView;
 import com.qleven.ports.clients.in.ProcessingCheck;
@@ -56,6 +59,7 @@ public final class MessagingFacade {
     private final Dispatcher dispatcher;
     private final MessagesService messages;
     private final WebhookService webhooks;
+    private final ConversationService conversations;
 
     /**
      * Wires the context's services. Without a {@code gateway} nothing can reach Meta: messages are
@@ -109,9 +113,11 @@ public final class MessagingFacade {
         this.dispatcher = new Dispatcher(transactions, store, gateway, consent, suppression,
                 processing, Objects.requireNonNull(recipients, "recipients"), f.cipher(),
                 (tenant, at) -> accounts.markReconnectNeeded(tenant), f.clock(), SHARED_RANDOM,
-                Dispatcher.Settings.defaults());
+                Dispatcher.Settings.defaults(), Objects.requireNonNull(phones, "phones"));
         this.messages = new MessagesService(transactions, store.outbox(), f.audit(), f.ids(),
                 parameters, f.clock());
+        this.conversations = new ConversationService(transactions, store.contacts(), store.inbound(), store.outbox(),
+                recipients, phones, processing, f.cipher(), f.audit(), f.ids(), f.clock());
         this.webhooks = new WebhookService(transactions, store, f.cipher(),
                 Objects.requireNonNull(webhookParser, "webhookParser"), Objects.requireNonNull(phones, "phones"),
                 f.store().privacy().centerNotifications(), Objects.requireNonNull(listener, "listener"), f.clock(),
@@ -151,6 +157,43 @@ public final class MessagingFacade {
      */
     public MessageView resend(Principal principal, OutboundMessageId id) {
         return messages.resend(principal, id);
+    }
+
+    // Conversations -------------------------------------------------------------------------------
+
+    /**
+     * {@code VIEW_CONVERSATIONS}: one page of the client's WhatsApp conversation, newest first (what the
+     * client sent, opened, and what the center sent; each message's current reaction), with the
+     * 24-hour window. Another center's client is not found.
+     */
+    public ConversationView conversation(Principal principal, ClientId client, PageRequest page) {
+        return conversations.conversation(principal, client, page);
+    }
+
+    /**
+     * {@code REPLY_TO_CLIENTS}: queues free text (1 to 4096 characters, field {@code text}) to the
+     * client while the 24-hour window is open (a conflict saying when the client last wrote otherwise),
+     * in one unit of work; it goes out through the dispatcher, which checks consent, restriction and the
+     * window again.
+     */
+    public MessageView reply(Principal principal, ClientId client, String text) {
+        return conversations.reply(principal, client, text);
+    }
+
+    /**
+     * {@code ATTRIBUTE_CONTACTS}: the WhatsApp numbers whose messages wait for a client, {@code unmatched}
+     * (no client has the number) or {@code shared} (several do), most recently active first.
+     */
+    public Page<ContactView> whatsAppContacts(Principal principal, String status, PageRequest page) {
+        return conversations.contacts(principal, status, page);
+    }
+
+    /**
+     * {@code ATTRIBUTE_CONTACTS}: attributes the contact's waiting messages to a client of the center (for
+     * a shared number, one of those with it); how many.
+     */
+    public int attributeContact(Principal principal, UUID contact, ClientId client) {
+        return conversations.attribute(principal, contact, client);
     }
 
     // Settings ------------------------------------------------------------------------------------
