@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.qleven.domain.messaging.DeliveryStatus;
 import com.qleven.ports.messaging.out.MalformedWebhookException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.qleven.domain.messaging.InboundKind;
 import com.qleven.ports.messaging.out.ParsedWebhook;
 import com.qleven.ports.messaging.out.PreferenceChange;
@@ -16,6 +22,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -358,5 +366,62 @@ class JacksonWebhookParserTest {
         assertThat(only(parsed, "wamid.L3").replyId()).isEmpty();
         assertThat(parsed.messages()).hasSize(2);
         assertThat(parsed.unhandled()).isEqualTo(1);
+    }
+
+    private static final List<String> CORPUS = List.of("mixed-batch.json", "inbound-text.json",
+            "inbound-reactions.json", "inbound-media.json", "inbound-replies.json",
+            "inbound-location-contacts-order.json", "inbound-system.json", "inbound-unsupported.json",
+            "user-preferences.json", "value-errors.json", "statuses-pricing.json", "mixed-inbound-batch.json",
+            "broken-inbound.json");
+
+    /** Every container of the tree, parents before children. */
+    private static void containers(JsonNode node, List<ContainerNode<?>> out) {
+        if (node instanceof ContainerNode<?> c) {
+            out.add(c);
+            node.elements().forEachRemaining(child -> containers(child, out));
+        }
+    }
+
+    @Test
+    void anyValueOfTheCorpusReplacedByAnotherShapeIsReadOrCountedNeverAFailure() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        List<JsonNode> strange = List.of(nodes.nullNode(), nodes.numberNode(-7), nodes.textNode(""),
+                nodes.textNode("x".repeat(5000)), nodes.arrayNode().add(1), nodes.objectNode().put("a", "b"),
+                nodes.booleanNode(true), nodes.numberNode(1.5e300));
+        int parsed = 0;
+        for (String name : CORPUS) {
+            JsonNode original = mapper.readTree(resource(name));
+            ParsedWebhook whole = parser.parse(resource(name));
+            int baseline = whole.messages().size();
+            assertThat(baseline + whole.statuses().size() + whole.preferences().size() + whole.errors().size())
+                    .as(name + " reads something").isPositive();
+            List<ContainerNode<?>> inOriginal = new ArrayList<>();
+            containers(original, inOriginal);
+            for (int c = 0; c < inOriginal.size(); c++) {
+                int size = inOriginal.get(c).size();
+                List<String> fields = new ArrayList<>();
+                if (inOriginal.get(c) instanceof ObjectNode o) {
+                    o.fieldNames().forEachRemaining(fields::add);
+                }
+                for (int k = 0; k < size; k++) {
+                    for (JsonNode replacement : strange) {
+                        JsonNode copy = original.deepCopy();
+                        List<ContainerNode<?>> inCopy = new ArrayList<>();
+                        containers(copy, inCopy);
+                        if (inCopy.get(c) instanceof ObjectNode o) {
+                            o.set(fields.get(k), replacement);
+                        } else {
+                            ((ArrayNode) inCopy.get(c)).set(k, replacement);
+                        }
+                        byte[] body = mapper.writeValueAsBytes(copy);
+                        ParsedWebhook result = parser.parse(body);
+                        assertThat(result.messages().size()).as(name).isLessThanOrEqualTo(baseline + 1);
+                        parsed++;
+                    }
+                }
+            }
+        }
+        assertThat(parsed).isGreaterThan(2000);
     }
 }
