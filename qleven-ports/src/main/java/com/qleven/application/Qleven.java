@@ -108,7 +108,8 @@ public final class Qleven {
                 .register("possibleDuplicates", duplicates, duplicates)
                 .register("billing", billing.privacyRegistry(), billing.privacyRegistry())
                 // Before the client's eraser (registered first, erased last) shreds the key of their parameters.
-                .register("messages", messaging.privacyRegistry(), messaging.privacyRegistry());
+                .register("messages", messaging.privacyRegistry(), messaging.privacyRegistry())
+                .register("inboundMessages", messaging.inboundPrivacyRegistry(), messaging.inboundPrivacyRegistry());
         privacy = new PrivacyFacade(f, registry);
         platform = new PlatformFacade(f, Optional.ofNullable(b.mailer));
     }

@@ -240,8 +240,8 @@ public final class ConversationService {
 
     static ConflictException windowClosed(ConversationWindow window) {
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("lastInboundAt", window.lastInbound().map(ConversationService::instant).orElse(null));
-        details.put("windowClosedAt", window.closesAt().map(ConversationService::instant).orElse(null));
+        window.lastInbound().ifPresent(at -> details.put("lastInboundAt", instant(at)));
+        window.closesAt().ifPresent(at -> details.put("windowClosedAt", instant(at)));
         String when = window.lastInbound().map(at -> "the client last wrote at " + instant(at))
                 .orElse("the client has never written to the center's number");
         return new ConflictException("the 24-hour conversation window is closed (" + when

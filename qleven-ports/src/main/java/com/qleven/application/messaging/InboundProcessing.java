@@ -42,7 +42,9 @@ import java.util.function.Supplier;
  *   <li>Only a message or change stored now is passed to the {@link InboundListener}: a replay never is.</li>
  *   <li>{@code user_changed_number}: the contact at the new number (made or found) takes the window,
  *       the old contact records {@code movedTo}, and the clients with the old number get the new one
- *       (through {@link ClientPhones}, audited with the wamid).</li>
+ *       (through {@link ClientPhones}, audited with the wamid). A message from the old number that
+ *       comes after (a late webhook) is the clients' at the new number when no client has the old one,
+ *       so the order Meta delivers them in changes nothing.</li>
  *   <li>Meta's errors are counted and logged by code, never with a number or a text.</li>
  * </ul>
  */
@@ -190,10 +192,17 @@ final class InboundProcessing {
     private Sender senderAt(TenantId center, PhoneNumber phone, Instant at, Instant now) {
         BlindIndex index = phones.index(center, phone);
         List<ClientId> clients = phones.withNumber(center, index);
-        WhatsAppContact contact = contacts.byIndex(center, index).orElseGet(() -> {
+        Optional<WhatsAppContact> known = contacts.byIndex(center, index);
+        if (clients.isEmpty() && known.flatMap(WhatsAppContact::movedTo).isPresent()) {
+            // A late message from a number its sender has left: it is theirs, who now have the new number.
+            clients = contacts.find(center, known.get().movedTo().get())
+                    .map(moved -> phones.withNumber(center, moved.phoneIndex())).orElse(List.of());
+        }
+        List<ClientId> matched = clients;
+        WhatsAppContact contact = known.orElseGet(() -> {
             java.util.UUID id = ids.next();
             WhatsAppContact made = new WhatsAppContact(center, id, index, seal.number(center, id, phone),
-                    Optional.empty(), now, Optional.empty(), WhatsAppContact.Match.of(clients.size()), false,
+                    Optional.empty(), now, Optional.empty(), WhatsAppContact.Match.of(matched.size()), false,
                     Optional.empty());
             // Another unit of the center may have made it meanwhile: then that one is read.
             return contacts.add(made) ? made : contacts.byIndex(center, index).orElseThrow();
@@ -243,7 +252,9 @@ final class InboundProcessing {
         List<ClientId> changed = phones.numberChanged(center, old.phone, moved.phone, m.wamid(), now);
         if (!changed.isEmpty()) {
             moved.clients = phones.withNumber(center, moved.index);
-            old.clients = phones.withNumber(center, old.index);
+            List<ClientId> left = phones.withNumber(center, old.index);
+            // Later messages of this unit from the old number are the movers' (as in senderAt).
+            old.clients = left.isEmpty() ? moved.clients : left;
         }
         LOG.log(System.Logger.Level.INFO, "event=whatsapp_contact_moved tenant=" + center + " contact="
                 + old.contact.id() + " to=" + moved.contact.id() + " clients_changed=" + changed.size());

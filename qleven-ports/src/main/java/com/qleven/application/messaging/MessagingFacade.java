@@ -60,6 +60,7 @@ public final class MessagingFacade {
     private final MessagesService messages;
     private final WebhookService webhooks;
     private final ConversationService conversations;
+    private final InboundRegistry inboundRegistry;
 
     /**
      * Wires the context's services. Without a {@code gateway} nothing can reach Meta: messages are
@@ -116,6 +117,8 @@ public final class MessagingFacade {
                 Dispatcher.Settings.defaults(), Objects.requireNonNull(phones, "phones"));
         this.messages = new MessagesService(transactions, store.outbox(), f.audit(), f.ids(),
                 parameters, f.clock());
+        this.inboundRegistry = new InboundRegistry(store.inbound(), store.contacts(), f.store().shared().dataKeys(),
+                f.cipher());
         this.conversations = new ConversationService(transactions, store.contacts(), store.inbound(), store.outbox(),
                 recipients, phones, processing, f.cipher(), f.audit(), f.ids(), f.clock());
         this.webhooks = new WebhookService(transactions, store, f.cipher(),
@@ -230,6 +233,11 @@ public final class MessagingFacade {
     /** The client's messages in the privacy registry: export and erasure. */
     public MessagesRegistry privacyRegistry() {
         return registry;
+    }
+
+    /** The client's WhatsApp messages to the center in the privacy registry: export and erasure. */
+    public InboundRegistry inboundPrivacyRegistry() {
+        return inboundRegistry;
     }
 
     // The connected number and the templates -------------------------------------------------------
