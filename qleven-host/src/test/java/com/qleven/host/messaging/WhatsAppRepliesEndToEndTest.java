@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.qleven.host.TestHost.Reply;
 import com.qleven.host.whatsapp.FakeGraphApi.Change;
 import com.qleven.host.whatsapp.FakeGraphApi.Inbound;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +44,12 @@ class WhatsAppRepliesEndToEndTest {
         }
     }
 
+    /**
+     * When the client sends their reply, in Meta's whole seconds: two seconds on, so after whatever
+     * was recorded before it (a consent granted at the desk a moment ago decided before the reply).
+     */
     private static Instant now() {
+        fixture.host.clock.advance(Duration.ofSeconds(2));
         return fixture.host.clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
@@ -55,17 +62,24 @@ class WhatsAppRepliesEndToEndTest {
         return center.appointment(appointment).get("status").asText();
     }
 
-    /** The audit trail's events about that appointment, as text. */
-    private static String audit(String appointment) {
+    /** The audit trail's events, as text (the latest 200). */
+    private static List<JsonNode> audit() {
         Reply reply = fixture.host.get("/v1/audit/events?limit=200", center.token());
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        StringBuilder about = new StringBuilder();
-        reply.json().get("items").forEach(e -> {
-            if (e.toString().contains(appointment)) {
-                about.append(e).append('\n');
-            }
-        });
-        return about.toString();
+        List<JsonNode> events = new java.util.ArrayList<>();
+        reply.json().get("items").forEach(events::add);
+        return events;
+    }
+
+    /** Whether the trail has an event of that action about that subject. */
+    private static boolean audited(String action, String subjectId) {
+        return audit().stream().anyMatch(e -> e.path("action").asText().equals(action)
+                && e.path("subjectId").asText().equals(subjectId));
+    }
+
+    /** The id a WhatsApp reply is known by on the audit trail: derived from its wamid. */
+    private static String evidence(String wamid) {
+        return UUID.nameUUIDFromBytes(("whatsapp_message|" + wamid).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** Moves the clock to an hour before the appointment (its reminders due), runs the dispatcher, moves back. */
@@ -92,7 +106,7 @@ class WhatsAppRepliesEndToEndTest {
                 .contains(aboutFirst, aboutSecond);
 
         // "Confirmar" on the message about the second appointment.
-        String confirmWamid = "wamid.HBgLMzQ2MDAxMTEyMjIVAgASGBQzQUNPTkZJUk1B";
+        String confirmWamid = "wamid.CONFIRM" + center.phoneNumberId;
         postAndProcess(fixture.fake.inboundPayload(center.wabaId, center.phoneNumberId,
                 new Inbound.Button(confirmWamid, "34600111222", now(), aboutSecond, "Confirmar", "Confirmar")));
 
@@ -100,20 +114,22 @@ class WhatsAppRepliesEndToEndTest {
         assertThat(status(first)).as("the other appointment of the same client").isEqualTo("booked");
 
         // "Cancelar" on the message about the first one, as an interactive reply id would too.
-        String cancelWamid = "wamid.HBgLMzQ2MDAxMTEyMjIVAgASGBQzQUNBTkNFTEFS";
+        String cancelWamid = "wamid.CANCEL" + center.phoneNumberId;
+        Instant cancelAt = now();
         postAndProcess(fixture.fake.inboundPayload(center.wabaId, center.phoneNumberId,
-                new Inbound.Button(cancelWamid, "34600111222", now().plusSeconds(1), aboutFirst, "Cancelar",
-                        "Cancelar")));
+                new Inbound.Button(cancelWamid, "34600111222", cancelAt, aboutFirst, "Cancelar", "Cancelar")));
 
         assertThat(status(first)).isEqualTo("cancelled");
         assertThat(status(second)).isEqualTo("confirmed");
-        assertThat(audit(first)).as("the reply is the evidence").contains(cancelWamid);
-        assertThat(audit(second)).contains(confirmWamid);
+        assertThat(audited("appointment.cancel_by_whatsapp", first)).isTrue();
+        assertThat(audited("appointment.confirm_by_whatsapp", second)).isTrue();
+        assertThat(audited("appointment.evidence", evidence(cancelWamid))).as("the reply is the evidence").isTrue();
+        assertThat(audited("appointment.evidence", evidence(confirmWamid))).isTrue();
+        assertThat(audited("appointment.cancel_by_whatsapp", second)).isFalse();
 
         // Meta delivers the same tap again: nothing changes.
         postAndProcess(fixture.fake.inboundPayload(center.wabaId, center.phoneNumberId,
-                new Inbound.Button(cancelWamid, "34600111222", now().plusSeconds(1), aboutFirst, "Cancelar",
-                        "Cancelar")));
+                new Inbound.Button(cancelWamid, "34600111222", cancelAt, aboutFirst, "Cancelar", "Cancelar")));
         assertThat(status(first)).isEqualTo("cancelled");
         assertThat(status(second)).isEqualTo("confirmed");
     }
