@@ -255,6 +255,18 @@ class StatementBudgetTest {
             entry("PUT /v1/whatsapp/settings", budget(1, 4)),
             entry("GET /v1/messages", budget(1, 3)),
             entry("POST /v1/messages/{id}/resend", budget(1, 6)),
+            // Conversations (issue 12), measured: the client as recipient and its key (2), the window (the
+            // contact at the client's phone: 1), the page's keys over both directions and its inbound
+            // and outbound rows (3), the contacts' data keys in one go (1), the reactions to the page
+            // (1) and the audit event (1), after authentication (1): 10 whatever the page holds. A
+            // reply: the client and its key (2), its restriction (1), the window (1), the insert and
+            // its audit event (2). The worklist: one statement for contacts and counts, their keys,
+            // the audit. An attribution: the contact, the client and its key, the clients with the
+            // number, the update and its audit event.
+            entry("GET /v1/clients/{id}/conversation", budget(1, 12)),
+            entry("POST /v1/clients/{id}/conversation", budget(1, 10)),
+            entry("GET /v1/whatsapp/contacts", budget(1, 5)),
+            entry("POST /v1/whatsapp/contacts/{id}/attribute", budget(1, 8)),
             entry("POST /v1/services", budget(1, 6)),
             entry("GET /v1/services", budget(1, 2)),
             entry("GET /v1/services/{id}", budget(1, 2)),
@@ -513,6 +525,22 @@ class StatementBudgetTest {
                     "{\"priceBasis\":\"tax_included\",\"legalName\":\"Budget SL\"}", f.center().token())),
             entry("GET /v1/whatsapp/settings", f -> get("/v1/whatsapp/settings", f.center().token())),
             entry("GET /v1/messages", f -> get("/v1/messages?clientId=" + f.clientId(), f.center().token())),
+            entry("GET /v1/clients/{id}/conversation", f -> {
+                MessagingProbe.contact(host, f);
+                return get("/v1/clients/" + f.clientId() + "/conversation", f.center().token());
+            }),
+            entry("POST /v1/clients/{id}/conversation", f -> {
+                MessagingProbe.newInbound(host, f);
+                return post("/v1/clients/" + f.clientId() + "/conversation", Map.of("text", "Hola, sí."),
+                        f.center().token());
+            }),
+            entry("GET /v1/whatsapp/contacts", f -> {
+                MessagingProbe.contact(host, f);
+                return get("/v1/whatsapp/contacts?status=shared", f.center().token());
+            }),
+            entry("POST /v1/whatsapp/contacts/{id}/attribute", f -> post("/v1/whatsapp/contacts/"
+                    + MessagingProbe.newWaitingContact(host, f) + "/attribute", Map.of("clientId", f.clientId()),
+                    f.center().token())),
             entry("POST /v1/messages/{id}/resend", f -> new Call("POST", "/v1/messages/"
                     + MessagingProbe.newUncertain(host, f) + "/resend", "", f.center().token())),
             entry("PUT /v1/whatsapp/settings", f -> new Call("PUT", "/v1/whatsapp/settings",
@@ -882,6 +910,8 @@ class StatementBudgetTest {
      */
     private static final Map<String, Runnable> MORE_ROWS = Map.ofEntries(
             entry("GET /v1/messages", () -> twice(() -> MessagingProbe.newUncertain(host, A))),
+            entry("GET /v1/clients/{id}/conversation", () -> twice(() -> MessagingProbe.newInbound(host, A))),
+            entry("GET /v1/whatsapp/contacts", () -> twice(() -> MessagingProbe.newWaitingContact(host, A))),
             entry("GET /v1/users", () -> twice(() -> host.post("/v1/users", TestHost.userBody(
                     TestHost.newEmail("budget"), "receptionist"), A.center().token()))),
             entry("GET /v1/invitations", () -> twice(() -> host.post("/v1/invitations", Map.of("email",

@@ -14,50 +14,51 @@ import java.util.UUID;
  * contact's id), never the client's: a contact's messages come before anyone knows whose they are,
  * and a shared number is several clients'. Forgetting the contact (an erasure of the only client who
  * used it) shreds that key. Associated data {@code whatsapp_contact|<field>|<center>|<row>} binds each
- * value to its center and row.
+ * value to its center and row. Public for tools and tests that write contacts and messages as the
+ * webhook processing does.
  */
-final class InboundSeal {
-    static final String KEY_KIND = "whatsapp_contact";
+public final class InboundSeal {
+    public static final String KEY_KIND = "whatsapp_contact";
 
     private final FieldCipher cipher;
 
-    InboundSeal(FieldCipher cipher) {
+    public InboundSeal(FieldCipher cipher) {
         this.cipher = Objects.requireNonNull(cipher, "cipher");
     }
 
-    static KeyScope scope(UUID contact) {
+    public static KeyScope scope(UUID contact) {
         return new KeyScope(KEY_KIND, contact);
     }
 
-    byte[] number(TenantId tenant, UUID contact, PhoneNumber phone) {
+    public byte[] number(TenantId tenant, UUID contact, PhoneNumber phone) {
         return cipher.encrypt(scope(contact), aad("number", tenant, contact), phone.e164());
     }
 
-    PhoneNumber openNumber(TenantId tenant, UUID contact, byte[] sealed) {
+    public PhoneNumber openNumber(TenantId tenant, UUID contact, byte[] sealed) {
         return new PhoneNumber(cipher.decrypt(aad("number", tenant, contact), sealed));
     }
 
-    Optional<byte[]> profileName(TenantId tenant, UUID contact, Optional<String> name) {
+    public Optional<byte[]> profileName(TenantId tenant, UUID contact, Optional<String> name) {
         return name.filter(n -> !n.isBlank()).map(n -> cipher.encrypt(scope(contact), aad("name", tenant, contact), n));
     }
 
-    Optional<String> openProfileName(TenantId tenant, UUID contact, Optional<byte[]> sealed) {
+    public Optional<String> openProfileName(TenantId tenant, UUID contact, Optional<byte[]> sealed) {
         return sealed.map(s -> cipher.decrypt(aad("name", tenant, contact), s));
     }
 
-    Optional<byte[]> content(TenantId tenant, UUID contact, UUID message, Optional<String> text) {
+    public Optional<byte[]> content(TenantId tenant, UUID contact, UUID message, Optional<String> text) {
         return text.filter(t -> !t.isEmpty()).map(t -> cipher.encrypt(scope(contact), aad("content", tenant, message), t));
     }
 
-    Optional<String> openContent(TenantId tenant, UUID message, Optional<byte[]> sealed) {
+    public Optional<String> openContent(TenantId tenant, UUID message, Optional<byte[]> sealed) {
         return sealed.map(s -> cipher.decrypt(aad("content", tenant, message), s));
     }
 
-    Optional<byte[]> filename(TenantId tenant, UUID contact, UUID message, Optional<String> name) {
+    public Optional<byte[]> filename(TenantId tenant, UUID contact, UUID message, Optional<String> name) {
         return name.filter(t -> !t.isEmpty()).map(t -> cipher.encrypt(scope(contact), aad("filename", tenant, message), t));
     }
 
-    Optional<String> openFilename(TenantId tenant, UUID message, Optional<byte[]> sealed) {
+    public Optional<String> openFilename(TenantId tenant, UUID message, Optional<byte[]> sealed) {
         return sealed.map(s -> cipher.decrypt(aad("filename", tenant, message), s));
     }
 
