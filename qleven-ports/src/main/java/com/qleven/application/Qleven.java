@@ -94,6 +94,12 @@ public final class Qleven {
                 clients.clientPhones(), b.inboundListener);
         // Messaging hears bookings, moves and cancellations inside their unit: confirmations, reminders, notices.
         scheduling.onAppointmentChanged(messaging.appointmentListener());
+        // Clients' replies act (reply buttons on appointments, STOP and marketing stops) unless the builder
+        // was given another listener.
+        if (b.inboundListener == com.qleven.application.messaging.InboundListener.NONE) {
+            messaging.inboundListener(new com.qleven.application.messaging.InboundReplies(f,
+                    consent::withdrawFromChannel, scheduling.clientReplies()));
+        }
         ClientDuplicatesRegistry duplicates = new ClientDuplicatesRegistry(b.store.clients().clientDuplicates());
         // What each context holds about a client; a context that stores personal data adds its section here.
         PrivacyRegistry registry = new PrivacyRegistry()
@@ -339,8 +345,9 @@ public final class Qleven {
         }
 
         /**
-         * What hears each client's WhatsApp message and preference change once stored (reply buttons,
-         * STOP), in the center's unit of the webhook processing; none by default.
+         * What hears each client's WhatsApp message and preference change once stored, in the center's
+         * unit of the webhook processing: {@code InboundReplies} (reply buttons act on appointments,
+         * STOP and marketing stops withdraw consent) when not set or set to {@code InboundListener.NONE}.
          */
         public Builder inboundListener(com.qleven.application.messaging.InboundListener listener) {
             this.inboundListener = java.util.Objects.requireNonNull(listener, "listener");
