@@ -5,6 +5,8 @@ import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.ports.audit.out.AuditStore;
 import com.qleven.ports.billing.out.BillingStore;
 import com.qleven.ports.messaging.out.DeliveryReports;
+import com.qleven.ports.messaging.out.InboundMessages;
+import com.qleven.ports.messaging.out.WhatsAppContacts;
 import com.qleven.ports.messaging.out.MessagingCenters;
 import com.qleven.ports.messaging.out.MessagingStore;
 import com.qleven.ports.messaging.out.Outbox;
@@ -110,9 +112,12 @@ public final class InMemoryStore implements QlevenStore {
         billing = new Billing(new InMemoryTaxRates(tx), invoiceSeries, invoices,
                 new InMemoryBillingCenters(tx, centers, schedulingSettings), new InMemoryPayments(tx, invoices),
                 new InMemoryPackages(tx));
+        InMemoryOutbox outbox = new InMemoryOutbox(tx);
+        InMemoryInboundMessages inbound = new InMemoryInboundMessages(tx, outbox);
         messaging = new Messaging(new InMemoryWhatsAppAccounts(tx), new InMemoryWhatsAppTemplates(tx),
-                new InMemoryOutbox(tx), new InMemorySendBudgets(tx), new InMemoryWebhookInbox(tx),
-                new InMemoryMessagingCenters(tx), new InMemoryDeliveryReports(tx));
+                outbox, new InMemorySendBudgets(tx), new InMemoryWebhookInbox(tx),
+                new InMemoryMessagingCenters(tx), new InMemoryDeliveryReports(tx),
+                new InMemoryWhatsAppContacts(tx, inbound), inbound);
     }
 
     /** PostgreSQL orders uuids by their bytes, unsigned; {@link UUID#compareTo} compares signed longs. */
@@ -204,6 +209,7 @@ public final class InMemoryStore implements QlevenStore {
 
     private record Messaging(WhatsAppAccounts accounts, WhatsAppTemplates templates, Outbox outbox,
                              SendBudgets sendBudgets, WebhookInbox webhookInbox, MessagingCenters centers,
-                             DeliveryReports deliveryReports) implements MessagingStore {
+                             DeliveryReports deliveryReports, WhatsAppContacts contacts,
+                             InboundMessages inbound) implements MessagingStore {
     }
 }

@@ -3,7 +3,7 @@ package com.qleven.ports.messaging.out;
 /**
  * The store's messaging group: each center's connected WhatsApp number, its template registry, the
  * outbox of outbound messages, the send budgets hosts share, the inbox of webhook events and the
- * center's messaging settings.
+ * center's messaging settings; the clients' inbound messages and their senders.
  */
 public interface MessagingStore {
     /** The center's connected number and the directory that finds a center by its number or business account. */
@@ -26,4 +26,10 @@ public interface MessagingStore {
 
     /** Reminder offsets, send rate and content retention per center. */
     MessagingCenters centers();
+
+    /** The senders of inbound messages, one per center and number. */
+    WhatsAppContacts contacts();
+
+    /** Clients' inbound messages and preference changes. */
+    InboundMessages inbound();
 }
