@@ -204,8 +204,9 @@ class StatementBudgetTest {
             // The export's possibleDuplicates section reads the client's flags: one statement (8 before);
             // its billing section the client's invoices, one statement (the finance key is read with the
             // client's), then the client's packages and their redemptions, one statement each; its
-            // messages section the client's WhatsApp messages, one statement (issue 11).
-            entry("GET /v1/clients/{id}/export", budget(1, 13)),
+            // messages section the client's WhatsApp messages, one statement (issue 11); its
+            // inboundMessages section the client's messages to the center, one statement (issue 12).
+            entry("GET /v1/clients/{id}/export", budget(1, 14)),
             entry("POST /v1/operator/incidents", budget(4, 21)),
             entry("GET /v1/operator/incidents", budget(2, 5)),
             entry("GET /v1/incidents", budget(1, 4)),
@@ -255,18 +256,18 @@ class StatementBudgetTest {
             entry("PUT /v1/whatsapp/settings", budget(1, 4)),
             entry("GET /v1/messages", budget(1, 3)),
             entry("POST /v1/messages/{id}/resend", budget(1, 6)),
-            // Conversations (issue 12), measured: the client as recipient and its key (2), the window (the
-            // contact at the client's phone: 1), the page's keys over both directions and its inbound
-            // and outbound rows (3), the contacts' data keys in one go (1), the reactions to the page
-            // (1) and the audit event (1), after authentication (1): 10 whatever the page holds. A
-            // reply: the client and its key (2), its restriction (1), the window (1), the insert and
-            // its audit event (2). The worklist: one statement for contacts and counts, their keys,
-            // the audit. An attribution: the contact, the client and its key, the clients with the
-            // number, the update and its audit event.
-            entry("GET /v1/clients/{id}/conversation", budget(1, 12)),
-            entry("POST /v1/clients/{id}/conversation", budget(1, 10)),
-            entry("GET /v1/whatsapp/contacts", budget(1, 5)),
-            entry("POST /v1/whatsapp/contacts/{id}/attribute", budget(1, 8)),
+            // Conversations (issue 12), measured after authentication (1): a conversation page reads the
+            // client as recipient and its key, the window (the contact at the client's phone), the page's
+            // keys over both directions then its inbound and outbound rows, the contacts' data keys in
+            // one go, the reactions to the page in one, and its audit event: 10 whatever the page holds
+            // (MORE_ROWS). A reply: the client and its key, its restriction, the window, the insert and
+            // its audit event: 8. The worklist: contacts with their counts in one statement, their keys,
+            // the audit events: 4. An attribution: the contact, the client and its key, the clients with
+            // the number, the update and its audit event: 7.
+            entry("GET /v1/clients/{id}/conversation", budget(1, 10)),
+            entry("POST /v1/clients/{id}/conversation", budget(1, 8)),
+            entry("GET /v1/whatsapp/contacts", budget(1, 4)),
+            entry("POST /v1/whatsapp/contacts/{id}/attribute", budget(1, 7)),
             entry("POST /v1/services", budget(1, 6)),
             entry("GET /v1/services", budget(1, 2)),
             entry("GET /v1/services/{id}", budget(1, 2)),
