@@ -273,8 +273,9 @@ public final class FakeGraphApi implements AutoCloseable {
                 item.put("biz_opaque_callback_data", status.callbackData());
             }
             if (status.pricingCategory() != null && status.pricingModel().equals("CBP")) {
-                ObjectNode conversation = item.putObject("conversation")
-                        .put("id", "CONV" + HexFormat.of().formatHex(status.wamid().getBytes(StandardCharsets.UTF_8)));
+                // Meta opened one conversation per user and category: its id is the same for every message in it.
+                ObjectNode conversation = item.putObject("conversation").put("id", "CONV" + HexFormat.of()
+                        .formatHex((status.recipientId() + "|" + status.pricingCategory()).getBytes(StandardCharsets.UTF_8)));
                 if (status.status().equals("sent")) {
                     conversation.put("expiration_timestamp", Long.toString(status.at().getEpochSecond() + 86_400));
                 }
