@@ -279,6 +279,9 @@ class WhatsAppInboundReplayTest {
             }
         });
         assertThat(pending).containsExactly("APPROVED");
+        String notices = expected.get("notifications").toString();
+        assertThat(notices.split("whatsapp_unmatched_contact", -1)).as("the stranger's number, told once").hasSize(2);
+        assertThat(notices.split("whatsapp_shared_contact", -1)).as("the shared number, told once").hasSize(2);
         JsonNode reports = expected.get("delivery reports");
         assertThat(reports.get("ana").asText()).as("priced per message").contains("model=Optional[PMP]")
                 .contains("category=Optional[utility]").contains("Optional.empty");
