@@ -273,8 +273,9 @@ public final class FakeGraphApi implements AutoCloseable {
                 item.put("biz_opaque_callback_data", status.callbackData());
             }
             if (status.pricingCategory() != null && status.pricingModel().equals("CBP")) {
-                ObjectNode conversation = item.putObject("conversation")
-                        .put("id", "CONV" + HexFormat.of().formatHex(status.wamid().getBytes(StandardCharsets.UTF_8)));
+                // Meta opened one conversation per user and category: its id is the same for every message in it.
+                ObjectNode conversation = item.putObject("conversation").put("id", "CONV" + HexFormat.of()
+                        .formatHex((status.recipientId() + "|" + status.pricingCategory()).getBytes(StandardCharsets.UTF_8)));
                 if (status.status().equals("sent")) {
                     conversation.put("expiration_timestamp", Long.toString(status.at().getEpochSecond() + 86_400));
                 }
@@ -314,9 +315,20 @@ public final class FakeGraphApi implements AutoCloseable {
 
         Instant at();
 
+        /** What every inbound item names: its wamid, its sender (digits, as Meta spells a wa_id) and its time. */
+        private static void required(String wamid, String from, Instant at) {
+            Objects.requireNonNull(wamid, "wamid");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(at, "at");
+            if (!from.matches("[0-9]{1,20}")) {
+                throw new IllegalArgumentException("from is digits, as Meta spells a wa_id");
+            }
+        }
+
         /** A text message; {@code contextWamid} (or null) is the message it quotes. */
         record Text(String wamid, String from, Instant at, String body, String contextWamid) implements Inbound {
             public Text {
+                required(wamid, from, at);
                 Objects.requireNonNull(body, "body");
             }
         }
@@ -324,6 +336,7 @@ public final class FakeGraphApi implements AutoCloseable {
         /** A reaction to {@code targetWamid}; a null or empty {@code emoji} removes the earlier one. */
         record Reaction(String wamid, String from, Instant at, String targetWamid, String emoji) implements Inbound {
             public Reaction {
+                required(wamid, from, at);
                 Objects.requireNonNull(targetWamid, "targetWamid");
             }
         }
@@ -335,6 +348,7 @@ public final class FakeGraphApi implements AutoCloseable {
         record Media(String wamid, String from, Instant at, String type, String mediaId, String mimeType,
                      String caption, String filename) implements Inbound {
             public Media {
+                required(wamid, from, at);
                 if (!Set.of("image", "audio", "video", "document", "sticker").contains(type)) {
                     throw new IllegalArgumentException("media type is image, audio, video, document or sticker");
                 }
@@ -347,6 +361,7 @@ public final class FakeGraphApi implements AutoCloseable {
         record Button(String wamid, String from, Instant at, String contextWamid, String payload, String text)
                 implements Inbound {
             public Button {
+                required(wamid, from, at);
                 Objects.requireNonNull(contextWamid, "contextWamid");
                 Objects.requireNonNull(payload, "payload");
                 Objects.requireNonNull(text, "text");
@@ -357,6 +372,7 @@ public final class FakeGraphApi implements AutoCloseable {
         record Interactive(String wamid, String from, Instant at, String contextWamid, boolean list, String id,
                            String title) implements Inbound {
             public Interactive {
+                required(wamid, from, at);
                 Objects.requireNonNull(contextWamid, "contextWamid");
                 Objects.requireNonNull(id, "id");
                 Objects.requireNonNull(title, "title");
@@ -365,11 +381,15 @@ public final class FakeGraphApi implements AutoCloseable {
 
         /** A type Meta does not support (a poll, a view-once photo…): {@code unsupported} with error 131051. */
         record Unsupported(String wamid, String from, Instant at) implements Inbound {
+            public Unsupported {
+                required(wamid, from, at);
+            }
         }
 
         /** The system message Meta sends when the sender's number changes to {@code newWaId}. */
         record NumberChange(String wamid, String from, Instant at, String newWaId) implements Inbound {
             public NumberChange {
+                required(wamid, from, at);
                 Objects.requireNonNull(newWaId, "newWaId");
             }
         }

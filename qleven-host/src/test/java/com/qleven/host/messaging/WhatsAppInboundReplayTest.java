@@ -3,12 +3,18 @@ package com.qleven.host.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.qleven.application.QlevenStore;
+import com.qleven.domain.messaging.OutboundMessageId;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.host.TestHost;
 import com.qleven.host.TestHost.Reply;
 import com.qleven.host.whatsapp.FakeGraphApi;
 import com.qleven.host.whatsapp.FakeGraphApi.Change;
 import com.qleven.host.whatsapp.FakeGraphApi.Entry;
 import com.qleven.host.whatsapp.FakeGraphApi.Inbound;
 import com.qleven.host.whatsapp.FakeGraphApi.Status;
+import com.qleven.ports.messaging.out.DeliveryReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +23,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -146,6 +154,32 @@ class WhatsAppInboundReplayTest {
         return reply.json();
     }
 
+    /**
+     * What Meta's statuses said of the two confirmations beyond their status (pricing model and category,
+     * conversation and its origin), read from the store: no route answers it.
+     */
+    private static JsonNode reports(Seeded s) {
+        QlevenStore store = fixture.host.host().component().store();
+        TenantId tenant = new TenantId(UUID.fromString(s.center().center.tenantId()));
+        Map<String, String> byWamid = new LinkedHashMap<>();
+        for (String client : List.of(s.clients().get("ana"), s.clients().get("bo"))) {
+            json(s.center(), "/v1/messages?limit=200&clientId=" + client).get("items")
+                    .forEach(m -> byWamid.put(m.path("wamid").asText(), m.path("id").asText()));
+        }
+        ObjectNode reports = TestHost.JSON.createObjectNode();
+        Map<String, String> confirmations = new LinkedHashMap<>();
+        confirmations.put("ana", s.anaConfirmation());
+        confirmations.put("bo", s.boConfirmation());
+        for (Map.Entry<String, String> confirmation : confirmations.entrySet()) {
+            OutboundMessageId id = new OutboundMessageId(UUID.fromString(byWamid.get(confirmation.getValue())));
+            Optional<DeliveryReport> report = store.shared().transactions().inTenant(tenant,
+                    () -> store.messaging().deliveryReports().find(tenant, id));
+            reports.put(confirmation.getKey(), report.map(r -> r.pricing() + " @" + r.pricingAt() + " " + r.conversation() + " @"
+                    + r.conversationAt()).orElse("no report"));
+        }
+        return reports;
+    }
+
     /** What staff see of the center, with what only its own ids and numbers make different made neutral. */
     private static Map<String, JsonNode> state(Seeded s) {
         InboundFixture.Center c = s.center();
@@ -164,6 +198,8 @@ class WhatsAppInboundReplayTest {
         state.put("templates", json(c, "/v1/whatsapp/templates?limit=200"));
         state.put("unmatched contacts", json(c, "/v1/whatsapp/contacts?status=unmatched"));
         state.put("shared contacts", json(c, "/v1/whatsapp/contacts?status=shared"));
+        state.put("notifications", json(c, "/v1/notifications"));
+        state.put("delivery reports", reports(s));
         state.put("ana appointment", json(c, "/v1/appointments/" + s.anaAppointment()));
         state.put("bo appointment", json(c, "/v1/appointments/" + s.boAppointment()));
         Map<String, JsonNode> neutral = new LinkedHashMap<>();
@@ -243,6 +279,14 @@ class WhatsAppInboundReplayTest {
             }
         });
         assertThat(pending).containsExactly("APPROVED");
+        String notices = expected.get("notifications").toString();
+        assertThat(notices.split("whatsapp_unmatched_contact", -1)).as("the stranger's number, told once").hasSize(2);
+        assertThat(notices.split("whatsapp_shared_contact", -1)).as("the shared number, told once").hasSize(2);
+        JsonNode reports = expected.get("delivery reports");
+        assertThat(reports.get("ana").asText()).as("priced per message").contains("model=Optional[PMP]")
+                .contains("category=Optional[utility]").contains("Optional.empty");
+        assertThat(reports.get("bo").asText()).as("priced per conversation").contains("model=Optional[CBP]")
+                .contains("origin=Optional[utility]");
         assertThat(c.appointment(once.anaAppointment()).get("status").asText()).as("the confirm button")
                 .isEqualTo("confirmed");
     }
