@@ -4,6 +4,7 @@ import com.qleven.application.QlevenStore;
 import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.ports.audit.out.AuditStore;
 import com.qleven.ports.billing.out.BillingStore;
+import com.qleven.ports.messaging.out.Campaigns;
 import com.qleven.ports.messaging.out.DeliveryReports;
 import com.qleven.ports.messaging.out.MessagingCenters;
 import com.qleven.ports.messaging.out.MessagingStore;
@@ -110,9 +111,10 @@ public final class InMemoryStore implements QlevenStore {
         billing = new Billing(new InMemoryTaxRates(tx), invoiceSeries, invoices,
                 new InMemoryBillingCenters(tx, centers, schedulingSettings), new InMemoryPayments(tx, invoices),
                 new InMemoryPackages(tx));
+        InMemoryOutbox outbox = new InMemoryOutbox(tx);
         messaging = new Messaging(new InMemoryWhatsAppAccounts(tx), new InMemoryWhatsAppTemplates(tx),
-                new InMemoryOutbox(tx), new InMemorySendBudgets(tx), new InMemoryWebhookInbox(tx),
-                new InMemoryMessagingCenters(tx), new InMemoryDeliveryReports(tx));
+                outbox, new InMemorySendBudgets(tx), new InMemoryWebhookInbox(tx),
+                new InMemoryMessagingCenters(tx), new InMemoryDeliveryReports(tx), new InMemoryCampaigns(tx, outbox));
     }
 
     /** PostgreSQL orders uuids by their bytes, unsigned; {@link UUID#compareTo} compares signed longs. */
@@ -204,6 +206,6 @@ public final class InMemoryStore implements QlevenStore {
 
     private record Messaging(WhatsAppAccounts accounts, WhatsAppTemplates templates, Outbox outbox,
                              SendBudgets sendBudgets, WebhookInbox webhookInbox, MessagingCenters centers,
-                             DeliveryReports deliveryReports) implements MessagingStore {
+                             DeliveryReports deliveryReports, Campaigns campaigns) implements MessagingStore {
     }
 }

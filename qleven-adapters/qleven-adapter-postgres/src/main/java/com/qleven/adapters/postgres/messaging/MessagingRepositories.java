@@ -1,6 +1,7 @@
 package com.qleven.adapters.postgres.messaging;
 
 import com.qleven.adapters.postgres.shared.PostgresTransactions;
+import com.qleven.ports.messaging.out.Campaigns;
 import com.qleven.ports.messaging.out.DeliveryReports;
 import com.qleven.ports.messaging.out.MessagingStore;
 import com.qleven.ports.messaging.out.WhatsAppAccounts;
@@ -18,10 +19,10 @@ public final class MessagingRepositories {
     public static MessagingStore store(PostgresTransactions tx) {
         return new Group(new PostgresWhatsAppAccounts(tx), new PostgresWhatsAppTemplates(tx),
                 new PostgresOutbox(tx), new PostgresSendBudgets(tx), new PostgresWebhookInbox(tx),
-                new PostgresMessagingCenters(tx), new PostgresDeliveryReports(tx));
+                new PostgresMessagingCenters(tx), new PostgresDeliveryReports(tx), new PostgresCampaigns(tx));
     }
 
     private record Group(WhatsAppAccounts accounts, WhatsAppTemplates templates, Outbox outbox, SendBudgets sendBudgets, WebhookInbox webhookInbox, MessagingCenters centers,
-                         DeliveryReports deliveryReports) implements MessagingStore {
+                         DeliveryReports deliveryReports, Campaigns campaigns) implements MessagingStore {
     }
 }
