@@ -90,7 +90,8 @@ public final class Qleven {
                 clients.processingCheck(),
                 (tenant, client) -> clients.messageRecipients().of(tenant, client)
                         .map(r -> new AppointmentMessages.Addressee(r.fullName(), r.preferredLanguage())),
-                tenancy.staffNames(), clients.messageRecipients(), Optional.ofNullable(b.webhookParser));
+                tenancy.staffNames(), clients.messageRecipients(), scheduling.clientActivity(),
+                billing.packageHolders(), Optional.ofNullable(b.webhookParser));
         // Messaging hears bookings, moves and cancellations inside their unit: confirmations, reminders, notices.
         scheduling.onAppointmentChanged(messaging.appointmentListener());
         ClientDuplicatesRegistry duplicates = new ClientDuplicatesRegistry(b.store.clients().clientDuplicates());
@@ -107,7 +108,9 @@ public final class Qleven {
                 .register("possibleDuplicates", duplicates, duplicates)
                 .register("billing", billing.privacyRegistry(), billing.privacyRegistry())
                 // Before the client's eraser (registered first, erased last) shreds the key of their parameters.
-                .register("messages", messaging.privacyRegistry(), messaging.privacyRegistry());
+                .register("messages", messaging.privacyRegistry(), messaging.privacyRegistry())
+                // Erased before the messages (the registry erases in the reverse order of registration).
+                .register("campaigns", messaging.campaignsRegistry(), messaging.campaignsRegistry());
         privacy = new PrivacyFacade(f, registry);
         platform = new PlatformFacade(f, Optional.ofNullable(b.mailer));
     }
