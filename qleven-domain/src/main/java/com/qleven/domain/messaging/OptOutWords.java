@@ -1,7 +1,9 @@
 package com.qleven.domain.messaging;
 
+import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.ValidationException;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +58,7 @@ public record OptOutWords(Set<String> fullStop, Set<String> marketingStop) {
     /**
      * The standard words plus a center's own full-stop words (its language's or its clients' habits).
      *
-     * @throws ValidationException naming {@code optOutWords[i]} for a blank, too long or wordless entry,
+     * @throws ValidationException naming {@code optOutWords[i]} for each blank, too long or wordless entry,
      *     or {@code optOutWords} for too many
      */
     public static OptOutWords withCenterWords(List<String> own) {
@@ -65,14 +67,18 @@ public record OptOutWords(Set<String> fullStop, Set<String> marketingStop) {
             throw new ValidationException("optOutWords", "at most " + MAX_OWN_WORDS + " words");
         }
         Set<String> full = new LinkedHashSet<>(FULL);
+        List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < own.size(); i++) {
             String word = own.get(i);
             String folded = word == null ? "" : fold(word);
             if (folded.isEmpty() || word.length() > MAX_LENGTH) {
-                throw new ValidationException("optOutWords[" + i + "]",
-                        "must hold a letter or a digit and be at most " + MAX_LENGTH + " characters");
+                errors.add(new FieldError("optOutWords[" + i + "]",
+                        "must hold a letter or a digit and be at most " + MAX_LENGTH + " characters"));
             }
             full.add(folded);
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
         }
         return new OptOutWords(full, MARKETING);
     }

@@ -1,7 +1,9 @@
 package com.qleven.host.http.messaging;
 
 import com.qleven.application.Qleven;
+import com.qleven.domain.messaging.FrequencyCap;
 import com.qleven.domain.messaging.MessagingSettings;
+import com.qleven.domain.messaging.OptOutWords;
 import com.qleven.domain.messaging.ReminderSchedule;
 import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.ValidationException;
@@ -22,6 +24,10 @@ import java.util.Optional;
  * a PUT with a stale {@code If-Match} is a 412. Reminder offsets are ISO-8601 durations before the
  * appointment's start in whole minutes ({@code "PT24H"}, {@code "PT2H"}, {@code "P2D"}: whole days are
  * calendar days in the center's zone), at most 5, each 5 minutes to 14 days; {@code []} sends no reminders.
+ * {@code optOutWords} are the center's own STOP words (at most 20, each 1 to 40 characters holding a letter
+ * or digit; a reply that is only one of them withdraws WhatsApp consent like STOP) and {@code marketingCap}
+ * the most marketing messages one client gets per {@code perDays}; a PUT without them sets none of the
+ * center's own words and the standard cap (4 per 30 days).
  */
 public final class MessagingSettingsEndpoints {
     private final Qleven qleven;
@@ -36,11 +42,24 @@ public final class MessagingSettingsEndpoints {
                 new Route("PUT", "/v1/whatsapp/settings", Route.Body.JSON, this::put));
     }
 
-    /** {@code {"reminderOffsets":["PT24H","PT2H"],"sendsPerSecond":40,"contentRetentionDays":90}}, every member required. */
-    public record SettingsBody(List<String> reminderOffsets, Integer sendsPerSecond, Integer contentRetentionDays) {
+    /**
+     * {@code {"reminderOffsets":["PT24H","PT2H"],"sendsPerSecond":40,"contentRetentionDays":90,
+     * "optOutWords":["basta"],"marketingCap":{"maxMessages":4,"perDays":30}}}: the first three required,
+     * the last two optional (none of the center's own words, the standard cap).
+     */
+    public record SettingsBody(List<String> reminderOffsets, Integer sendsPerSecond, Integer contentRetentionDays,
+                               List<String> optOutWords, Cap marketingCap) {
     }
 
-    record SettingsAnswer(List<String> reminderOffsets, int sendsPerSecond, long contentRetentionDays, long version) {
+    /** A marketing cap as typed: both members required. */
+    public record Cap(Integer maxMessages, Integer perDays) {
+    }
+
+    record SettingsAnswer(List<String> reminderOffsets, int sendsPerSecond, long contentRetentionDays,
+                          List<String> optOutWords, CapAnswer marketingCap, long version) {
+    }
+
+    record CapAnswer(int maxMessages, long perDays) {
     }
 
     private Principal principal(Request request) {
@@ -92,10 +111,36 @@ public final class MessagingSettingsEndpoints {
             errors.add(new FieldError("contentRetentionDays", "must be between 1 and "
                     + MessagingSettings.MAX_RETENTION.toDays() + " days"));
         }
+        List<String> words = body.optOutWords() == null ? List.of() : body.optOutWords();
+        try {
+            OptOutWords.withCenterWords(words);
+        } catch (ValidationException e) {
+            errors.addAll(e.errors());
+        }
+        FrequencyCap cap = cap(body.marketingCap(), errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new MessagingSettings(schedule, body.sendsPerSecond(), Duration.ofDays(body.contentRetentionDays()));
+        return new MessagingSettings(schedule, body.sendsPerSecond(), Duration.ofDays(body.contentRetentionDays()),
+                words, cap);
+    }
+
+    private static FrequencyCap cap(Cap typed, List<FieldError> errors) {
+        if (typed == null) {
+            return FrequencyCap.standard();
+        }
+        int before = errors.size();
+        if (typed.maxMessages() == null) {
+            errors.add(new FieldError("marketingCap.maxMessages", "is required"));
+        } else if (typed.maxMessages() < 1 || typed.maxMessages() > FrequencyCap.MAX_MESSAGES) {
+            errors.add(new FieldError("marketingCap.maxMessages", "must be between 1 and " + FrequencyCap.MAX_MESSAGES));
+        }
+        if (typed.perDays() == null) {
+            errors.add(new FieldError("marketingCap.perDays", "is required"));
+        } else if (typed.perDays() < 1 || typed.perDays() > FrequencyCap.MAX_PER.toDays()) {
+            errors.add(new FieldError("marketingCap.perDays", "must be between 1 and " + FrequencyCap.MAX_PER.toDays()));
+        }
+        return errors.size() > before ? null : new FrequencyCap(typed.maxMessages(), Duration.ofDays(typed.perDays()));
     }
 
     private static Optional<Duration> offset(String text, String field, List<FieldError> errors) {
@@ -119,7 +164,8 @@ public final class MessagingSettingsEndpoints {
     private static Response answer(MessagingSettingsView view) {
         MessagingSettings s = view.settings();
         return Response.ok(new SettingsAnswer(s.reminders().offsets().stream().map(MessagingSettingsEndpoints::wire)
-                        .toList(), s.sendsPerSecond(), s.contentRetention().toDays(), view.version()))
+                        .toList(), s.sendsPerSecond(), s.contentRetention().toDays(), s.optOutWords(),
+                        new CapAnswer(s.marketingCap().maxMessages(), s.marketingCap().per().toDays()), view.version()))
                 .withHeader("ETag", "\"" + view.version() + "\"");
     }
 

@@ -156,6 +156,56 @@ class MessagingSettingsApiTest {
     }
 
     @Test
+    void theCentersStopWordsAndMarketingCapAreSavedWithTheirETagAndDefaultWhenLeftOut() {
+        Center fresh = host.newCenter("Centro Palabras");
+        JsonNode defaults = host.get(PATH, fresh.token()).json();
+        assertThat(defaults.get("optOutWords").size()).isZero();
+        assertThat(defaults.get("marketingCap").get("maxMessages").asInt()).isEqualTo(4);
+        assertThat(defaults.get("marketingCap").get("perDays").asInt()).isEqualTo(30);
+
+        Map<String, Object> body = body(List.of("PT24H"), 40, 90);
+        body.put("optOutWords", List.of("Basta!", "no más mensajes"));
+        body.put("marketingCap", Map.of("maxMessages", 2, "perDays", 7));
+        Reply saved = put(body, fresh.token(), "\"0\"");
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.header("ETag")).isEqualTo("\"1\"");
+        JsonNode read = host.get(PATH, fresh.token()).json();
+        assertThat(read.get("optOutWords").toString()).isEqualTo("[\"Basta!\",\"no más mensajes\"]");
+        assertThat(read.get("marketingCap").get("maxMessages").asInt()).isEqualTo(2);
+        assertThat(read.get("marketingCap").get("perDays").asInt()).isEqualTo(7);
+
+        // A stale version changes neither; a replacement without them goes back to none and the standard cap.
+        Map<String, Object> stale = body(List.of("PT24H"), 40, 90);
+        stale.put("optOutWords", List.of("alto"));
+        assertThat(put(stale, fresh.token(), "\"0\"").status()).isEqualTo(412);
+        assertThat(host.get(PATH, fresh.token()).json().get("optOutWords").size()).isEqualTo(2);
+        Reply plain = put(body(List.of("PT24H"), 40, 90), fresh.token(), "\"1\"");
+        assertThat(plain.status()).as(plain.body()).isEqualTo(200);
+        assertThat(plain.json().get("optOutWords").size()).isZero();
+        assertThat(plain.json().get("marketingCap").get("maxMessages").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void badStopWordsAndCapsAreNamedEachAndNothingIsSaved() {
+        String before = host.get(PATH, center.token()).body();
+        Map<String, Object> body = body(List.of("PT24H"), 40, 90);
+        body.put("optOutWords", java.util.Arrays.asList("basta", "", "x".repeat(41), "!!", null));
+        body.put("marketingCap", Map.of("maxMessages", 0, "perDays", 400));
+        Reply bad = put(body, center.token(), null);
+        assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+        assertThat(fields(bad)).containsExactlyInAnyOrder("optOutWords[1]", "optOutWords[2]", "optOutWords[3]",
+                "optOutWords[4]", "marketingCap.maxMessages", "marketingCap.perDays");
+
+        Map<String, Object> tooMany = body(List.of("PT24H"), 40, 90);
+        tooMany.put("optOutWords", java.util.Collections.nCopies(21, "basta"));
+        tooMany.put("marketingCap", Map.of("maxMessages", 3));
+        Reply many = put(tooMany, center.token(), null);
+        assertThat(many.status()).as(many.body()).isEqualTo(400);
+        assertThat(fields(many)).containsExactlyInAnyOrder("optOutWords", "marketingCap.perDays");
+        assertThat(host.get(PATH, center.token()).body()).isEqualTo(before);
+    }
+
+    @Test
     void anotherCenterNeitherSeesNorChangesThem() {
         Center a = host.newCenter("Centro Uno");
         Center b = host.newCenter("Centro Dos");
