@@ -196,6 +196,12 @@ public final class HttpModule {
 
     @Provides
     @Singleton
+    static com.qleven.host.http.messaging.CampaignEndpoints campaignEndpoints(Qleven qleven) {
+        return new com.qleven.host.http.messaging.CampaignEndpoints(qleven);
+    }
+
+    @Provides
+    @Singleton
     static OpsEndpoints opsEndpoints(Readiness readiness, PrometheusMeterRegistry registry) {
         return new OpsEndpoints(readiness, registry);
     }
@@ -217,6 +223,7 @@ public final class HttpModule {
                          com.qleven.host.http.scheduling.CalendarFeedEndpoints calendarFeeds,
                          com.qleven.host.http.messaging.MessagingSettingsEndpoints messagingSettings,
                          com.qleven.host.http.messaging.MessageEndpoints messages,
+                         com.qleven.host.http.messaging.CampaignEndpoints campaigns,
                          com.qleven.host.http.whatsapp.WhatsAppWebhookEndpoints whatsAppWebhooks) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(tenancy.routes());
@@ -235,6 +242,7 @@ public final class HttpModule {
         routes.addAll(calendarFeeds.routes());
         routes.addAll(messagingSettings.routes());
         routes.addAll(messages.routes());
+        routes.addAll(campaigns.routes());
         routes.addAll(whatsAppWebhooks.routes());
         routes.addAll(ops.routes());
         return new Router(routes);
