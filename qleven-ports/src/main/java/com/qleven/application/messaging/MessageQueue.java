@@ -134,8 +134,8 @@ public final class MessageQueue {
      * One message of {@code purpose} per recipient with THIS template (a campaign's, chosen by staff),
      * due at {@code dueAt}, written in ONE insert whatever their number; in the order of {@code to}. A
      * recipient whose facts leave a mapped source empty gets a message skipped {@code missing_parameter}.
-     * The caller has read the clients' keys in its unit (as {@code MessageRecipients} does), so sealing
-     * reads nothing more.
+     * The clients' keys are read in one go first ({@link MessageParameters#preloadKeys}), so sealing
+     * reads nothing per client.
      */
     public List<QueuedMessage> queueBatch(TenantId tenant, WhatsAppTemplate template, MessagePurpose purpose,
                                           Instant dueAt, List<Addressed> to) {
@@ -144,6 +144,7 @@ public final class MessageQueue {
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(dueAt, "dueAt");
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        parameters.preloadKeys(to.stream().map(Addressed::client).toList());
         List<QueuedMessage> batch = new ArrayList<>(to.size());
         for (Addressed a : to) {
             OutboundMessageId id = new OutboundMessageId(ids.next());
