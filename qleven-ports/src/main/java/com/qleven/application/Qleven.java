@@ -91,9 +91,16 @@ public final class Qleven {
                 (tenant, client) -> clients.messageRecipients().of(tenant, client)
                         .map(r -> new AppointmentMessages.Addressee(r.fullName(), r.preferredLanguage())),
                 tenancy.staffNames(), clients.messageRecipients(), scheduling.clientActivity(),
-                billing.packageHolders(), Optional.ofNullable(b.webhookParser));
+                billing.packageHolders(), Optional.ofNullable(b.webhookParser), clients.clientPhones(),
+                b.inboundListener);
         // Messaging hears bookings, moves and cancellations inside their unit: confirmations, reminders, notices.
         scheduling.onAppointmentChanged(messaging.appointmentListener());
+        // Clients' replies act (reply buttons on appointments, STOP and marketing stops) unless the builder
+        // was given another listener.
+        if (b.inboundListener == com.qleven.application.messaging.InboundListener.NONE) {
+            messaging.inboundListener(new com.qleven.application.messaging.InboundReplies(f,
+                    consent::withdrawFromChannel, scheduling.clientReplies()));
+        }
         ClientDuplicatesRegistry duplicates = new ClientDuplicatesRegistry(b.store.clients().clientDuplicates());
         // What each context holds about a client; a context that stores personal data adds its section here.
         PrivacyRegistry registry = new PrivacyRegistry()
@@ -109,6 +116,7 @@ public final class Qleven {
                 .register("billing", billing.privacyRegistry(), billing.privacyRegistry())
                 // Before the client's eraser (registered first, erased last) shreds the key of their parameters.
                 .register("messages", messaging.privacyRegistry(), messaging.privacyRegistry())
+                .register("inboundMessages", messaging.inboundPrivacyRegistry(), messaging.inboundPrivacyRegistry())
                 // Erased before the messages (the registry erases in the reverse order of registration).
                 .register("campaigns", messaging.campaignsRegistry(), messaging.campaignsRegistry());
         privacy = new PrivacyFacade(f, registry);
@@ -189,6 +197,8 @@ public final class Qleven {
         private AccountLifecyclePolicy accountLifecycle = AccountLifecyclePolicy.DEFAULT;
         private com.qleven.ports.messaging.out.WhatsAppGateway whatsAppGateway;
         private boolean whatsAppSignupConfigured;
+        private com.qleven.application.messaging.InboundListener inboundListener =
+                com.qleven.application.messaging.InboundListener.NONE;
         private com.qleven.ports.messaging.out.WebhookParser webhookParser;
         private com.qleven.ports.billing.out.PaymentProvider paymentProvider =
                 new com.qleven.application.billing.ManualPaymentProvider();
@@ -338,9 +348,20 @@ public final class Qleven {
         }
 
         /**
+         * What hears each client's WhatsApp message and preference change once stored, in the center's
+         * unit of the webhook processing: {@code InboundReplies} (reply buttons act on appointments,
+         * STOP and marketing stops withdraw consent) when not set or set to {@code InboundListener.NONE}.
+         */
+        public Builder inboundListener(com.qleven.application.messaging.InboundListener listener) {
+            this.inboundListener = java.util.Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
          * Reads Meta's webhook bodies ({@code JacksonWebhookParser} in the WhatsApp adapter). Without
          * one, webhooks are kept but {@code messaging().processWebhooks} leaves them waiting.
          */
+
         public Builder webhookParser(com.qleven.ports.messaging.out.WebhookParser parser) {
             this.webhookParser = java.util.Objects.requireNonNull(parser, "parser");
             return this;

@@ -5,10 +5,13 @@ import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.ValidationException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +20,10 @@ import java.util.regex.Pattern;
  * placeholders). The status comes only from Meta ({@link #withStatusFromMeta}, {@link #withDefinitionFromMeta});
  * a template submitted from here starts {@link TemplateStatus#PENDING}. A held template's mapping
  * always fits its components; only an {@link TemplateStatus#APPROVED} template is ever sent.
+ *
+ * <p>{@code replyActions} say what a tap on each of its quick-reply buttons (by the button's index)
+ * does to the appointment the message was about ({@link ReplyAction}); every key is a quick-reply
+ * button of the components. A reply is matched to its button by the title ({@link #replyAction}).
  */
 public record WhatsAppTemplate(
         TemplateId id,
@@ -26,7 +33,8 @@ public record WhatsAppTemplate(
         List<TemplateComponent> components,
         TemplateStatus status,
         Optional<MessagePurpose> purpose,
-        ParameterMapping parameters) {
+        ParameterMapping parameters,
+        Map<Integer, ReplyAction> replyActions) {
     // Meta's rules: names are lowercase letters, digits and underscores; languages are codes like es, en_US.
     private static final Pattern NAME = Pattern.compile("[a-z0-9_]{1,512}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(_[A-Z]{2})?");
@@ -36,6 +44,7 @@ public record WhatsAppTemplate(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(parameters, "parameters");
+        Objects.requireNonNull(replyActions, "replyActions");
         List<FieldError> errors = new ArrayList<>();
         if (name == null || !NAME.matcher(name).matches()) {
             errors.add(new FieldError("name", "must be 1 to 512 lowercase letters, digits or underscores"));
@@ -61,8 +70,34 @@ public record WhatsAppTemplate(
             // Rechecked on every copy, so no path (a Meta update, a row read back) holds a mapping that does not fit.
             ParameterMapping.against(components, parameters.bindings());
         }
+        replyActions = Collections.unmodifiableSortedMap(new TreeMap<>(checkReplyActions(components, replyActions)));
     }
 
+    /** A template with no reply actions. */
+    public WhatsAppTemplate(TemplateId id, String name, String language, TemplateCategory category,
+                            List<TemplateComponent> components, TemplateStatus status, Optional<MessagePurpose> purpose,
+                            ParameterMapping parameters) {
+        this(id, name, language, category, components, status, purpose, parameters, Map.of());
+    }
+
+    /** Names {@code replyActions.<index>} for an index that is not one of the components' quick-reply buttons. */
+    private static Map<Integer, ReplyAction> checkReplyActions(List<TemplateComponent> components,
+                                                               Map<Integer, ReplyAction> actions) {
+        List<FieldError> errors = new ArrayList<>();
+        new TreeMap<>(actions).forEach((index, action) -> {
+            boolean quickReply = index >= 0 && index <= 9 && components.stream()
+                    .anyMatch(c -> c.quickReply() && c.key().equals(ComponentKey.button(index)));
+            if (!quickReply) {
+                errors.add(new FieldError("replyActions." + index, "must be the index of a quick-reply button"));
+            } else if (action == null) {
+                errors.add(new FieldError("replyActions." + index, "must be confirm or cancel"));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return actions;
+    }
     private static List<TemplateComponent> checkComponents(List<TemplateComponent> components, List<FieldError> errors) {
         Set<ComponentKey> seen = new HashSet<>();
         List<TemplateComponent> kept = new ArrayList<>();
@@ -101,7 +136,7 @@ public record WhatsAppTemplate(
     public static WhatsAppTemplate fromMeta(TemplateId id, String name, String language, TemplateCategory category,
                                             List<TemplateComponent> components, TemplateStatus status) {
         return new WhatsAppTemplate(id, name, language, category, components, status, Optional.empty(),
-                ParameterMapping.NONE);
+                ParameterMapping.NONE, Map.of());
     }
 
     /**
@@ -114,18 +149,56 @@ public record WhatsAppTemplate(
             throw new ConflictException("only an approved template is mapped; this one is " + status);
         }
         return new WhatsAppTemplate(id, name, language, category, components, status, Optional.of(newPurpose),
-                ParameterMapping.against(components, bindings));
+                ParameterMapping.against(components, bindings), replyActions);
+    }
+
+    /**
+     * The administrator's purpose, placeholder sources and reply actions (a quick-reply button's index
+     * to what a tap on it does); an index that is not a quick-reply button is named
+     * {@code replyActions.<index>}.
+     */
+    public WhatsAppTemplate assign(MessagePurpose newPurpose, List<ParameterBinding> bindings,
+                                   Map<Integer, ReplyAction> actions) {
+        WhatsAppTemplate mapped = assign(newPurpose, bindings);
+        return new WhatsAppTemplate(id, name, language, category, components, status, mapped.purpose(),
+                mapped.parameters(), actions);
+    }
+
+    /** No purpose, mapping or reply actions: the template is not chosen for any message. */
+    public WhatsAppTemplate unassigned() {
+        return new WhatsAppTemplate(id, name, language, category, components, status, Optional.empty(),
+                ParameterMapping.NONE, Map.of());
+    }
+
+    /**
+     * What a reply to a message of this template asks, read from the reply's text (the title of the
+     * tapped quick-reply button, which Meta sends back as it was defined; compared exactly, then
+     * ignoring case and surrounding spaces): empty when it is no quick reply of this template or its
+     * button has no action.
+     */
+    public Optional<ReplyAction> replyAction(String replyText) {
+        if (replyText == null) {
+            return Optional.empty();
+        }
+        Optional<TemplateComponent> button = components.stream()
+                .filter(c -> c.replyTitle().filter(replyText::equals).isPresent()).findFirst()
+                .or(() -> components.stream().filter(c -> c.replyTitle()
+                        .filter(t -> t.strip().equalsIgnoreCase(replyText.strip())).isPresent()).findFirst());
+        return button.map(c -> replyActions.get(c.key().index()));
     }
 
     /** Meta's new status (the template-status webhook); the purpose and mapping are kept. */
     public WhatsAppTemplate withStatusFromMeta(TemplateStatus newStatus) {
-        return new WhatsAppTemplate(id, name, language, category, components, newStatus, purpose, parameters);
+        return new WhatsAppTemplate(id, name, language, category, components, newStatus, purpose, parameters,
+                replyActions);
     }
 
     /**
      * Meta's current definition (a sync). The purpose and mapping are kept while the mapping still fits
      * the components; otherwise both are dropped, so the template is not chosen until an administrator
-     * maps it again (a message with the wrong parameter count would fail at Meta).
+     * maps it again (a message with the wrong parameter count would fail at Meta). The reply actions
+     * are kept while every button they name is still a quick reply of the same title; otherwise all
+     * are dropped (a moved button must not turn a confirmation into a cancellation).
      */
     public WhatsAppTemplate withDefinitionFromMeta(TemplateCategory newCategory, List<TemplateComponent> newComponents,
                                                    TemplateStatus newStatus) {
@@ -137,8 +210,16 @@ public record WhatsAppTemplate(
         } catch (ValidationException e) {
             fits = false;
         }
+        boolean sameButtons = newComponents != null && replyActions.keySet().stream().allMatch(index ->
+                title(components, index).isPresent() && title(components, index).equals(title(newComponents, index)));
         return new WhatsAppTemplate(id, name, language, newCategory, newComponents, newStatus,
-                fits ? purpose : Optional.empty(), fits ? parameters : ParameterMapping.NONE);
+                fits ? purpose : Optional.empty(), fits ? parameters : ParameterMapping.NONE,
+                sameButtons ? replyActions : Map.of());
+    }
+
+    private static Optional<String> title(List<TemplateComponent> components, int index) {
+        return components.stream().filter(c -> c != null && c.key().equals(ComponentKey.button(index)))
+                .findFirst().flatMap(TemplateComponent::replyTitle);
     }
 
     /** Whether a message may use it now: approved by Meta and given a purpose. */

@@ -202,6 +202,12 @@ public final class HttpModule {
 
     @Provides
     @Singleton
+    static com.qleven.host.http.messaging.ConversationEndpoints conversationEndpoints(Qleven qleven) {
+        return new com.qleven.host.http.messaging.ConversationEndpoints(qleven);
+    }
+
+    @Provides
+    @Singleton
     static OpsEndpoints opsEndpoints(Readiness readiness, PrometheusMeterRegistry registry) {
         return new OpsEndpoints(readiness, registry);
     }
@@ -224,6 +230,7 @@ public final class HttpModule {
                          com.qleven.host.http.messaging.MessagingSettingsEndpoints messagingSettings,
                          com.qleven.host.http.messaging.MessageEndpoints messages,
                          com.qleven.host.http.messaging.CampaignEndpoints campaigns,
+                         com.qleven.host.http.messaging.ConversationEndpoints conversations,
                          com.qleven.host.http.whatsapp.WhatsAppWebhookEndpoints whatsAppWebhooks) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(tenancy.routes());
@@ -243,6 +250,7 @@ public final class HttpModule {
         routes.addAll(messagingSettings.routes());
         routes.addAll(messages.routes());
         routes.addAll(campaigns.routes());
+        routes.addAll(conversations.routes());
         routes.addAll(whatsAppWebhooks.routes());
         routes.addAll(ops.routes());
         return new Router(routes);

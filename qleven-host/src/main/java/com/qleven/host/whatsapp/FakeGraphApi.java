@@ -42,8 +42,9 @@ import org.xnio.IoUtils;
  * A stand-in for Meta's Graph API on Undertow, for tests and demos. It answers the calls Qleven
  * makes the way Meta does (facts page: shared/whatsapp-cloud-api.md), records every request for
  * tests to read, refuses tokens it was not told about with Graph error 190, and injects the faults
- * a test queues, one per request in arrival order. It can also post status webhooks signed like
- * Meta's. Every path starts with a version ({@code /v23.0/…}); any version is accepted and
+ * a test queues, one per request in arrival order. It can also build and post webhooks signed like
+ * Meta's: statuses of both pricing models, clients' inbound messages of every kind, preference changes,
+ * value-level errors, template status updates, and batches of several entries mixing them. Every path starts with a version ({@code /v23.0/…}); any version is accepted and
  * recorded, so a test can assert the one the client used.
  */
 public final class FakeGraphApi implements AutoCloseable {
@@ -56,6 +57,7 @@ public final class FakeGraphApi implements AutoCloseable {
     private final Undertow server;
     private final URI baseUrl;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<SentMessage> sent = new CopyOnWriteArrayList<>();
     /** When each request of {@link #requests} arrived ({@link System#nanoTime()}), in the same order. */
     private final List<Long> arrivals = new ArrayList<>();
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
@@ -71,6 +73,10 @@ public final class FakeGraphApi implements AutoCloseable {
         public RecordedRequest {
             headers = Map.copyOf(headers);
         }
+    }
+
+    /** A message the fake accepted: to whom (as the caller wrote it), its type, the wamid it answered. */
+    public record SentMessage(String to, String type, String wamid, String body) {
     }
 
     /** What the next request gets instead of (or before) its answer. */
@@ -175,6 +181,17 @@ public final class FakeGraphApi implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** The messages (templates and texts) the fake accepted, in order, with the wamids it gave them. */
+    public List<SentMessage> sent() {
+        return List.copyOf(sent);
+    }
+
+    /** The messages accepted for that number ({@code to} with or without its +). */
+    public List<SentMessage> sentTo(String number) {
+        String digits = number.replace("+", "");
+        return sent.stream().filter(m -> m.to().replace("+", "").equals(digits)).toList();
+    }
+
     /**
      * When each request arrived, as {@link System#nanoTime()}, in the order of {@link #requests()}:
      * what a rate benchmark measures.
@@ -185,12 +202,13 @@ public final class FakeGraphApi implements AutoCloseable {
         }
     }
 
-    /** Forgets the requests recorded and the faults not yet used. */
+    /** Forgets the requests and messages recorded and the faults not yet used. */
     public void reset() {
         synchronized (arrivals) {
             arrivals.clear();
         }
         requests.clear();
+        sent.clear();
         faults.clear();
     }
 
@@ -210,12 +228,27 @@ public final class FakeGraphApi implements AutoCloseable {
      * @param pricingCategory e.g. utility or marketing, or null for none
      */
     public record Status(String wamid, String status, Instant at, String recipientId, String callbackData,
-                         Integer errorCode, String pricingCategory) {
+                         Integer errorCode, String pricingCategory, String pricingModel) {
         public Status {
             Objects.requireNonNull(wamid, "wamid");
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(recipientId, "recipientId");
+            Objects.requireNonNull(pricingModel, "pricingModel");
+            if (!pricingModel.equals("PMP") && !pricingModel.equals("CBP")) {
+                throw new IllegalArgumentException("pricingModel is PMP or CBP");
+            }
+        }
+
+        /** Priced per message ({@code PMP}, Meta's model since 1 July 2025): no conversation object. */
+        public Status(String wamid, String status, Instant at, String recipientId, String callbackData,
+                      Integer errorCode, String pricingCategory) {
+            this(wamid, status, at, recipientId, callbackData, errorCode, pricingCategory, "PMP");
+        }
+
+        /** The same status priced per conversation ({@code CBP}, before July 2025): with a conversation. */
+        public Status conversationBased() {
+            return new Status(wamid, status, at, recipientId, callbackData, errorCode, pricingCategory, "CBP");
         }
     }
 
@@ -227,7 +260,11 @@ public final class FakeGraphApi implements AutoCloseable {
         value.put("messaging_product", "whatsapp");
         value.putObject("metadata").put("display_phone_number", displayPhoneNumber)
                 .put("phone_number_id", phoneNumberId);
-        ArrayNode items = value.putArray("statuses");
+        statuses(value.putArray("statuses"), statuses);
+        return bytes(root);
+    }
+
+    private static void statuses(ArrayNode items, List<Status> statuses) {
         for (Status status : statuses) {
             ObjectNode item = items.addObject().put("id", status.wamid()).put("status", status.status())
                     .put("timestamp", Long.toString(status.at().getEpochSecond()))
@@ -235,7 +272,16 @@ public final class FakeGraphApi implements AutoCloseable {
             if (status.callbackData() != null) {
                 item.put("biz_opaque_callback_data", status.callbackData());
             }
-            if (status.pricingCategory() != null) {
+            if (status.pricingCategory() != null && status.pricingModel().equals("CBP")) {
+                ObjectNode conversation = item.putObject("conversation")
+                        .put("id", "CONV" + HexFormat.of().formatHex(status.wamid().getBytes(StandardCharsets.UTF_8)));
+                if (status.status().equals("sent")) {
+                    conversation.put("expiration_timestamp", Long.toString(status.at().getEpochSecond() + 86_400));
+                }
+                conversation.putObject("origin").put("type", status.pricingCategory());
+                item.putObject("pricing").put("billable", true).put("pricing_model", "CBP")
+                        .put("category", status.pricingCategory());
+            } else if (status.pricingCategory() != null) {
                 item.putObject("pricing").put("billable", true).put("pricing_model", "PMP").put("type", "regular")
                         .put("category", status.pricingCategory());
             }
@@ -244,13 +290,300 @@ public final class FakeGraphApi implements AutoCloseable {
                         .put("message", "injected").putObject("error_data").put("details", "injected");
             }
         }
-        return bytes(root);
     }
 
     /** Posts these statuses to a webhook URL, signed with that app secret; returns the HTTP status. */
     public int postStatuses(URI webhook, String secret, String wabaId, String phoneNumberId, List<Status> statuses)
             throws IOException, InterruptedException {
         return postSigned(webhook, secret, statusPayload(wabaId, phoneNumberId, "15550000000", statuses));
+    }
+
+    // ---- inbound webhooks ----
+
+    /** The display number the fake puts in every change's metadata. */
+    public static final String DISPLAY_PHONE_NUMBER = "15550000000";
+
+    /**
+     * One {@code messages[]} item a client sends to a center's number, as Meta shapes it: its wamid,
+     * the sender ({@code from}, digits as Meta spells a {@code wa_id}) and its time.
+     */
+    public sealed interface Inbound {
+        String wamid();
+
+        String from();
+
+        Instant at();
+
+        /** A text message; {@code contextWamid} (or null) is the message it quotes. */
+        record Text(String wamid, String from, Instant at, String body, String contextWamid) implements Inbound {
+            public Text {
+                Objects.requireNonNull(body, "body");
+            }
+        }
+
+        /** A reaction to {@code targetWamid}; a null or empty {@code emoji} removes the earlier one. */
+        record Reaction(String wamid, String from, Instant at, String targetWamid, String emoji) implements Inbound {
+            public Reaction {
+                Objects.requireNonNull(targetWamid, "targetWamid");
+            }
+        }
+
+        /**
+         * Media kept by Meta's id: {@code type} is image, audio, video, document or sticker; caption and
+         * filename may be null.
+         */
+        record Media(String wamid, String from, Instant at, String type, String mediaId, String mimeType,
+                     String caption, String filename) implements Inbound {
+            public Media {
+                if (!Set.of("image", "audio", "video", "document", "sticker").contains(type)) {
+                    throw new IllegalArgumentException("media type is image, audio, video, document or sticker");
+                }
+                Objects.requireNonNull(mediaId, "mediaId");
+                Objects.requireNonNull(mimeType, "mimeType");
+            }
+        }
+
+        /** A tap on a template's quick-reply button: its payload and text, answering {@code contextWamid}. */
+        record Button(String wamid, String from, Instant at, String contextWamid, String payload, String text)
+                implements Inbound {
+            public Button {
+                Objects.requireNonNull(contextWamid, "contextWamid");
+                Objects.requireNonNull(payload, "payload");
+                Objects.requireNonNull(text, "text");
+            }
+        }
+
+        /** A reply to an interactive message: a {@code button_reply}, or a {@code list_reply} when {@code list}. */
+        record Interactive(String wamid, String from, Instant at, String contextWamid, boolean list, String id,
+                           String title) implements Inbound {
+            public Interactive {
+                Objects.requireNonNull(contextWamid, "contextWamid");
+                Objects.requireNonNull(id, "id");
+                Objects.requireNonNull(title, "title");
+            }
+        }
+
+        /** A type Meta does not support (a poll, a view-once photo…): {@code unsupported} with error 131051. */
+        record Unsupported(String wamid, String from, Instant at) implements Inbound {
+        }
+
+        /** The system message Meta sends when the sender's number changes to {@code newWaId}. */
+        record NumberChange(String wamid, String from, Instant at, String newWaId) implements Inbound {
+            public NumberChange {
+                Objects.requireNonNull(newWaId, "newWaId");
+            }
+        }
+    }
+
+    /** One change of an entry. */
+    public sealed interface Change {
+        /** The center's number it concerns ({@code metadata.phone_number_id}). */
+        String phoneNumberId();
+
+        /**
+         * A {@code messages} change: inbound messages (with a {@code contacts[]} item, profile name
+         * from {@code profileNames} or "WhatsApp user", for each sender) and statuses.
+         */
+        record Messages(String phoneNumberId, Map<String, String> profileNames, List<Inbound> messages,
+                        List<Status> statuses) implements Change {
+            public Messages {
+                Objects.requireNonNull(phoneNumberId, "phoneNumberId");
+                profileNames = Map.copyOf(profileNames);
+                messages = List.copyOf(messages);
+                statuses = List.copyOf(statuses);
+            }
+        }
+
+        /** A {@code user_preferences} change of one client ({@code stop} or {@code resume} of a category). */
+        record Preference(String phoneNumberId, String waId, Instant at, String category, String value)
+                implements Change {
+            public Preference {
+                Objects.requireNonNull(phoneNumberId, "phoneNumberId");
+                Objects.requireNonNull(waId, "waId");
+                Objects.requireNonNull(at, "at");
+                Objects.requireNonNull(category, "category");
+                Objects.requireNonNull(value, "value");
+            }
+
+            /** "Stop promotions": a stop of {@code marketing_messages}. */
+            public static Preference marketingStop(String phoneNumberId, String waId, Instant at) {
+                return new Preference(phoneNumberId, waId, at, "marketing_messages", "stop");
+            }
+        }
+
+        /** A {@code messages} change carrying only {@code value.errors[]} with those Graph codes. */
+        record ValueErrors(String phoneNumberId, List<Integer> codes) implements Change {
+            public ValueErrors {
+                Objects.requireNonNull(phoneNumberId, "phoneNumberId");
+                codes = List.copyOf(codes);
+            }
+        }
+
+        /** A {@code message_template_status_update} of the entry's business account (no number). */
+        record TemplateStatus(String name, String language, String event) implements Change {
+            public TemplateStatus {
+                Objects.requireNonNull(name, "name");
+                Objects.requireNonNull(language, "language");
+                Objects.requireNonNull(event, "event");
+            }
+
+            @Override
+            public String phoneNumberId() {
+                return "";
+            }
+        }
+    }
+
+    /** One {@code entry[]}: a business account and its changes. */
+    public record Entry(String wabaId, List<Change> changes) {
+        public Entry {
+            Objects.requireNonNull(wabaId, "wabaId");
+            changes = List.copyOf(changes);
+        }
+
+        public Entry(String wabaId, Change... changes) {
+            this(wabaId, List.of(changes));
+        }
+    }
+
+    /** A webhook body of these entries, in Meta's {@code whatsapp_business_account} envelope. */
+    public byte[] payload(List<Entry> entries) {
+        ObjectNode root = json.createObjectNode().put("object", "whatsapp_business_account");
+        ArrayNode entryItems = root.putArray("entry");
+        long time = 0;
+        for (Entry entry : entries) {
+            ObjectNode e = entryItems.addObject().put("id", entry.wabaId());
+            ArrayNode changes = e.putArray("changes");
+            for (Change change : entry.changes()) {
+                time = Math.max(time, change(changes.addObject(), change));
+            }
+            e.put("time", time);
+        }
+        return bytes(root);
+    }
+
+    /** A webhook body of one entry with these changes. */
+    public byte[] payload(String wabaId, Change... changes) {
+        return payload(List.of(new Entry(wabaId, changes)));
+    }
+
+    /** A webhook body of one {@code messages} change carrying these inbound messages to one number. */
+    public byte[] inboundPayload(String wabaId, String phoneNumberId, Inbound... messages) {
+        return payload(wabaId, new Change.Messages(phoneNumberId, Map.of(), List.of(messages), List.of()));
+    }
+
+    /** Posts these inbound messages to a webhook URL, signed with that app secret; returns the HTTP status. */
+    public int postInbound(URI webhook, String secret, String wabaId, String phoneNumberId, Inbound... messages)
+            throws IOException, InterruptedException {
+        return postSigned(webhook, secret, inboundPayload(wabaId, phoneNumberId, messages));
+    }
+
+    /** Posts a body of these entries, signed with that app secret; returns the HTTP status. */
+    public int postSigned(URI webhook, String secret, List<Entry> entries) throws IOException, InterruptedException {
+        return postSigned(webhook, secret, payload(entries));
+    }
+
+    /** Writes the change; returns the latest Unix time in it (0 when none). */
+    private long change(ObjectNode node, Change change) {
+        long latest = 0;
+        if (change instanceof Change.TemplateStatus t) {
+            node.put("field", "message_template_status_update").putObject("value").put("event", t.event())
+                    .put("message_template_id", Math.abs((long) t.name().hashCode()))
+                    .put("message_template_name", t.name()).put("message_template_language", t.language())
+                    .put("reason", t.event().equals("REJECTED") ? "INVALID_FORMAT" : "NONE");
+            return latest;
+        }
+        node.put("field", change instanceof Change.Preference ? "user_preferences" : "messages");
+        ObjectNode value = node.putObject("value").put("messaging_product", "whatsapp");
+        value.putObject("metadata").put("display_phone_number", DISPLAY_PHONE_NUMBER)
+                .put("phone_number_id", change.phoneNumberId());
+        if (change instanceof Change.Messages m) {
+            Map<String, String> senders = new LinkedHashMap<>();
+            m.messages().forEach(i -> senders.putIfAbsent(i.from(),
+                    m.profileNames().getOrDefault(i.from(), "WhatsApp user")));
+            if (!senders.isEmpty()) {
+                ArrayNode contacts = value.putArray("contacts");
+                senders.forEach((waId, name) -> contacts.addObject().put("wa_id", waId)
+                        .putObject("profile").put("name", name));
+                ArrayNode items = value.putArray("messages");
+                for (Inbound message : m.messages()) {
+                    inbound(items.addObject(), message);
+                    latest = Math.max(latest, message.at().getEpochSecond());
+                }
+            }
+            if (!m.statuses().isEmpty()) {
+                statuses(value.putArray("statuses"), m.statuses());
+                for (Status s : m.statuses()) {
+                    latest = Math.max(latest, s.at().getEpochSecond());
+                }
+            }
+        } else if (change instanceof Change.Preference p) {
+            value.putArray("contacts").addObject().put("wa_id", p.waId()).putObject("profile")
+                    .put("name", "WhatsApp user");
+            value.putArray("user_preferences").addObject().put("wa_id", p.waId())
+                    .put("detail", "User requested to " + p.value() + " marketing messages")
+                    .put("category", p.category()).put("value", p.value()).put("timestamp", p.at().getEpochSecond());
+            latest = p.at().getEpochSecond();
+        } else if (change instanceof Change.ValueErrors v) {
+            ArrayNode errors = value.putArray("errors");
+            for (int code : v.codes()) {
+                errors.addObject().put("code", code).put("title", "Something went wrong")
+                        .put("message", "Something went wrong")
+                        .put("href", "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/")
+                        .putObject("error_data").put("details", "Unable to process the incoming message");
+            }
+        }
+        return latest;
+    }
+
+    private static void inbound(ObjectNode item, Inbound message) {
+        item.put("from", message.from()).put("id", message.wamid())
+                .put("timestamp", Long.toString(message.at().getEpochSecond()));
+        if (message instanceof Inbound.Text t) {
+            context(item, t.contextWamid());
+            item.put("type", "text").putObject("text").put("body", t.body());
+        } else if (message instanceof Inbound.Reaction r) {
+            ObjectNode reaction = item.put("type", "reaction").putObject("reaction")
+                    .put("message_id", r.targetWamid());
+            reaction.put("emoji", r.emoji() == null ? "" : r.emoji());
+        } else if (message instanceof Inbound.Media m) {
+            ObjectNode media = item.put("type", m.type()).putObject(m.type()).put("mime_type", m.mimeType())
+                    .put("sha256", Base64.getEncoder().encodeToString(
+                            m.mediaId().getBytes(StandardCharsets.UTF_8)))
+                    .put("id", m.mediaId());
+            if (m.caption() != null) {
+                media.put("caption", m.caption());
+            }
+            if (m.filename() != null) {
+                media.put("filename", m.filename());
+            }
+            if (m.type().equals("audio")) {
+                media.put("voice", true);
+            }
+        } else if (message instanceof Inbound.Button b) {
+            context(item, b.contextWamid());
+            item.put("type", "button").putObject("button").put("payload", b.payload()).put("text", b.text());
+        } else if (message instanceof Inbound.Interactive i) {
+            context(item, i.contextWamid());
+            String kind = i.list() ? "list_reply" : "button_reply";
+            item.put("type", "interactive").putObject("interactive").put("type", kind).putObject(kind)
+                    .put("id", i.id()).put("title", i.title());
+        } else if (message instanceof Inbound.Unsupported) {
+            item.put("type", "unsupported");
+            item.putArray("errors").addObject().put("code", 131051).put("title", "Message type unknown")
+                    .put("message", "Message type unknown").putObject("error_data")
+                    .put("details", "Message type is currently not supported.");
+        } else if (message instanceof Inbound.NumberChange n) {
+            item.put("type", "system").putObject("system")
+                    .put("body", "User " + message.from() + " changed to " + n.newWaId())
+                    .put("wa_id", n.newWaId()).put("type", "user_changed_number");
+        }
+    }
+
+    private static void context(ObjectNode item, String contextWamid) {
+        if (contextWamid != null) {
+            item.putObject("context").put("from", DISPLAY_PHONE_NUMBER).put("id", contextWamid);
+        }
     }
 
     /** Posts a raw body with Meta's {@code X-Hub-Signature-256} over exactly those bytes. */
@@ -380,8 +713,9 @@ public final class FakeGraphApi implements AutoCloseable {
         }
         ObjectNode answer = json.createObjectNode().put("messaging_product", "whatsapp");
         answer.putArray("contacts").addObject().put("input", to).put("wa_id", to.replace("+", ""));
-        ObjectNode message = answer.putArray("messages").addObject()
-                .put("id", "wamid.FAKE" + sequence.incrementAndGet());
+        String wamid = "wamid.FAKE" + sequence.incrementAndGet();
+        ObjectNode message = answer.putArray("messages").addObject().put("id", wamid);
+        sent.add(new SentMessage(to, type, wamid, body.toString()));
         if (type.equals("template")) {
             message.put("message_status", "accepted");
         }

@@ -288,6 +288,13 @@ class CrossTenantProbeTest {
             entry("GET /v1/campaigns/{id}", byId(f -> MessagingProbe.campaign(host, f))),
             entry("GET /v1/campaigns/{id}/recipients", byId(f -> MessagingProbe.campaign(host, f))),
             entry("POST /v1/campaigns/{id}/cancel", new ById(f -> MessagingProbe.campaign(host, f), "")),
+            // Conversations: B's client and B's contact read as ones that do not exist.
+            entry("GET /v1/clients/{id}/conversation", byId(CenterFixture::clientId)),
+            entry("POST /v1/clients/{id}/conversation", new ById(CenterFixture::clientId, "{\"text\":\"Hola\"}")),
+            entry("GET /v1/whatsapp/contacts", new Listing(f -> MessagingProbe.contact(host, f), "?status=shared",
+                    null)),
+            entry("POST /v1/whatsapp/contacts/{id}/attribute", new ById(f -> MessagingProbe.contact(host, f),
+                    "{\"clientId\":\"" + UUID.randomUUID() + "\"}", "/v1/whatsapp/contacts?status=shared")),
             entry("PUT /v1/whatsapp/settings", ownWrite(f -> Map.of("reminderOffsets", List.of("PT3H"),
                     "sendsPerSecond", 20, "contentRetentionDays", 30))),
             entry("POST /v1/services", bodyId("professionalIds[0]", CenterFixture::professionalId,
@@ -527,6 +534,8 @@ class CrossTenantProbeTest {
         MessagingProbe.uncertain(host, B);
         MessagingProbe.campaign(host, A);
         MessagingProbe.campaign(host, B);
+        MessagingProbe.contact(host, A);
+        MessagingProbe.contact(host, B);
         seriesOfB = newSeries(B);
         paidInvoice(A);
         paidInvoice(B);

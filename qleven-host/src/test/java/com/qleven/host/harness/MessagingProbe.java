@@ -18,8 +18,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An outbound message of a fixture's client left {@code uncertain} (its call got no answer), so the
- * harnesses reach the message routes with a real message of each center. Written under the API, in
+ * An outbound message of a fixture's client left {@code uncertain} (its call got no answer), and the
+ * client's WhatsApp contact with inbound messages, so the harnesses reach the message and conversation
+ * routes with real rows of each center. Written under the API, in
  * the center's unit, as a dispatcher would leave it, with its parameters sealed as queued.
  */
 final class MessagingProbe {
@@ -28,6 +29,87 @@ final class MessagingProbe {
     private static final Map<String, String> CAMPAIGN = new ConcurrentHashMap<>();
 
     private MessagingProbe() {
+    }
+
+    private static final Map<String, UUID> CONTACTS = new ConcurrentHashMap<>();
+    private static final java.util.concurrent.atomic.AtomicLong NUMBERS = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * The fixture client's WhatsApp contact (the fixture's phone, which an online booking shares: a
+     * shared number), made on first use with a message attributed to the client, a reaction to it and
+     * a message waiting for staff, written as the webhook processing writes them; its id. The client
+     * wrote just now: the window is open.
+     */
+    static String contact(TestHost host, CenterFixture f) {
+        return CONTACTS.computeIfAbsent(f.center().tenantId(), t -> {
+            UUID contact = newContact(host, f, new com.qleven.domain.shared.PhoneNumber("+34600123456"));
+            newInbound(host, f, contact, true);
+            newInbound(host, f, contact, false);
+            return contact;
+        }).toString();
+    }
+
+    /** Another message of the fixture client on its contact, with a reaction to it. */
+    static void newInbound(TestHost host, CenterFixture f) {
+        newInbound(host, f, UUID.fromString(contact(host, f)), true);
+    }
+
+    /** Another shared number with a message waiting for staff; its id. */
+    static String newWaitingContact(TestHost host, CenterFixture f) {
+        UUID contact = newContact(host, f, new com.qleven.domain.shared.PhoneNumber(
+                "+3461" + String.format("%07d", NUMBERS.incrementAndGet())));
+        newInbound(host, f, contact, false);
+        return contact.toString();
+    }
+
+    private static AesGcmFieldCipher cipher(TestHost host) {
+        QlevenStore store = host.host().component().store();
+        return new AesGcmFieldCipher(host.host().component().masterKeys(), store.shared().dataKeys(),
+                store.shared().transactions(), host.clock);
+    }
+
+    private static UUID newContact(TestHost host, CenterFixture f, com.qleven.domain.shared.PhoneNumber phone) {
+        QlevenStore store = host.host().component().store();
+        TenantId tenant = new TenantId(UUID.fromString(f.center().tenantId()));
+        UUID id = UUID.randomUUID();
+        com.qleven.application.messaging.InboundSeal seal = new com.qleven.application.messaging.InboundSeal(
+                cipher(host));
+        return store.shared().transactions().inTenant(tenant, () -> {
+            var index = host.host().component().qleven().clients().clientPhones().index(tenant, phone);
+            var known = store.messaging().contacts().byIndex(tenant, index);
+            if (known.isPresent()) {
+                return known.get().id();
+            }
+            store.messaging().contacts().add(new com.qleven.ports.messaging.out.WhatsAppContact(tenant, id, index,
+                    seal.number(tenant, id, phone), seal.profileName(tenant, id, Optional.of("Probe")),
+                    host.clock.instant(), Optional.empty(),
+                    com.qleven.ports.messaging.out.WhatsAppContact.Match.SHARED, true, Optional.empty()));
+            return id;
+        });
+    }
+
+    private static void newInbound(TestHost host, CenterFixture f, UUID contact, boolean attributed) {
+        QlevenStore store = host.host().component().store();
+        TenantId tenant = new TenantId(UUID.fromString(f.center().tenantId()));
+        com.qleven.application.messaging.InboundSeal seal = new com.qleven.application.messaging.InboundSeal(
+                cipher(host));
+        java.time.Instant at = host.clock.instant();
+        store.shared().transactions().inTenant(tenant, () -> {
+            UUID id = UUID.randomUUID();
+            String wamid = "wamid.PROBE" + id;
+            store.messaging().inbound().add(new com.qleven.ports.messaging.out.InboundMessage(tenant, id, wamid,
+                    contact, attributed ? Optional.of(new ClientId(UUID.fromString(f.clientId()))) : Optional.empty(),
+                    com.qleven.domain.messaging.InboundKind.TEXT, at, at, Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), seal.content(tenant, contact, id, Optional.of("Probe text"))));
+            store.messaging().inbound().add(new com.qleven.ports.messaging.out.InboundMessage(tenant,
+                    UUID.randomUUID(), "wamid.PROBER" + id, contact, Optional.empty(),
+                    com.qleven.domain.messaging.InboundKind.REACTION, at, at, Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(wamid), Optional.of("👍"),
+                    Optional.empty(), Optional.empty()));
+            store.messaging().contacts().recordInbound(tenant, contact, at, Optional.empty());
+            return null;
+        });
     }
 
     /** The fixture's uncertain message, made on first use. */

@@ -204,9 +204,10 @@ class StatementBudgetTest {
             // The export's possibleDuplicates section reads the client's flags: one statement (8 before);
             // its billing section the client's invoices, one statement (the finance key is read with the
             // client's), then the client's packages and their redemptions, one statement each; its
-            // messages section the client's WhatsApp messages, one statement (issue 11).
-            // ... and its campaigns section the campaigns the client was in, one statement (issue 12).
-            entry("GET /v1/clients/{id}/export", budget(1, 14)),
+            // messages section the client's WhatsApp messages, one statement (issue 11); its
+            // inboundMessages section the client's messages to the center, one statement (issue 12); its
+            // campaigns section the campaigns the client was in, one statement (issue 12).
+            entry("GET /v1/clients/{id}/export", budget(1, 15)),
             entry("POST /v1/operator/incidents", budget(4, 21)),
             entry("GET /v1/operator/incidents", budget(2, 5)),
             entry("GET /v1/incidents", budget(1, 4)),
@@ -264,6 +265,18 @@ class StatementBudgetTest {
             entry("GET /v1/campaigns/{id}/recipients", budget(1, 4)),
             entry("POST /v1/campaigns/{id}/cancel", budget(1, 7)),
             entry("POST /v1/messages/{id}/resend", budget(1, 6)),
+            // Conversations (issue 12), measured after authentication (1): a conversation page reads the
+            // client as recipient and its key, the window (the contact at the client's phone), the page's
+            // keys over both directions then its inbound and outbound rows, the contacts' data keys in
+            // one go, the reactions to the page in one, and its audit event: 10 whatever the page holds
+            // (MORE_ROWS). A reply: the client and its key, its restriction, the window, the insert and
+            // its audit event: 8. The worklist: contacts with their counts in one statement, their keys,
+            // the audit events: 4. An attribution: the contact, the client and its key, the clients with
+            // the number, the update and its audit event: 7.
+            entry("GET /v1/clients/{id}/conversation", budget(1, 10)),
+            entry("POST /v1/clients/{id}/conversation", budget(1, 8)),
+            entry("GET /v1/whatsapp/contacts", budget(1, 4)),
+            entry("POST /v1/whatsapp/contacts/{id}/attribute", budget(1, 7)),
             entry("POST /v1/services", budget(1, 6)),
             entry("GET /v1/services", budget(1, 2)),
             entry("GET /v1/services/{id}", budget(1, 2)),
@@ -534,6 +547,22 @@ class StatementBudgetTest {
                     + "/recipients", f.center().token())),
             entry("POST /v1/campaigns/{id}/cancel", f -> new Call("POST", "/v1/campaigns/"
                     + MessagingProbe.newCampaign(host, f, List.of(f.clientId())) + "/cancel", "", f.center().token())),
+            entry("GET /v1/clients/{id}/conversation", f -> {
+                MessagingProbe.contact(host, f);
+                return get("/v1/clients/" + f.clientId() + "/conversation", f.center().token());
+            }),
+            entry("POST /v1/clients/{id}/conversation", f -> {
+                MessagingProbe.newInbound(host, f);
+                return post("/v1/clients/" + f.clientId() + "/conversation", Map.of("text", "Hola, sí."),
+                        f.center().token());
+            }),
+            entry("GET /v1/whatsapp/contacts", f -> {
+                MessagingProbe.contact(host, f);
+                return get("/v1/whatsapp/contacts?status=shared", f.center().token());
+            }),
+            entry("POST /v1/whatsapp/contacts/{id}/attribute", f -> post("/v1/whatsapp/contacts/"
+                    + MessagingProbe.newWaitingContact(host, f) + "/attribute", Map.of("clientId", f.clientId()),
+                    f.center().token())),
             entry("POST /v1/messages/{id}/resend", f -> new Call("POST", "/v1/messages/"
                     + MessagingProbe.newUncertain(host, f) + "/resend", "", f.center().token())),
             entry("PUT /v1/whatsapp/settings", f -> new Call("PUT", "/v1/whatsapp/settings",
@@ -904,6 +933,8 @@ class StatementBudgetTest {
     private static final Map<String, Runnable> MORE_ROWS = Map.ofEntries(
             entry("GET /v1/messages", () -> twice(() -> MessagingProbe.newUncertain(host, A))),
             entry("GET /v1/campaigns", () -> twice(() -> MessagingProbe.newCampaign(host, A, List.of(A.clientId())))),
+            entry("GET /v1/clients/{id}/conversation", () -> twice(() -> MessagingProbe.newInbound(host, A))),
+            entry("GET /v1/whatsapp/contacts", () -> twice(() -> MessagingProbe.newWaitingContact(host, A))),
             entry("GET /v1/users", () -> twice(() -> host.post("/v1/users", TestHost.userBody(
                     TestHost.newEmail("budget"), "receptionist"), A.center().token()))),
             entry("GET /v1/invitations", () -> twice(() -> host.post("/v1/invitations", Map.of("email",

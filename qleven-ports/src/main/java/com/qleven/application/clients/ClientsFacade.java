@@ -6,6 +6,7 @@ import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.clients.in.ClientPhones;
 import com.qleven.ports.clients.in.ClientSearch;
 import com.qleven.ports.clients.in.ClientView;
 import com.qleven.ports.clients.in.CreateClient;
@@ -46,6 +47,7 @@ public final class ClientsFacade {
     private final ReviewClientDuplicates review;
     private final InvoiceRecipients invoiceRecipients;
     private final MessageRecipients messageRecipients;
+    private final ClientPhones clientPhones;
 
     /** Wires the context's services, each with the narrow ports it uses. */
     public ClientsFacade(Foundation f) {
@@ -70,6 +72,7 @@ public final class ClientsFacade {
         review = new ClientDuplicatesService(transactions, duplicates, audit, clock);
         invoiceRecipients = new InvoiceRecipientsService(restrictions, cipher);
         messageRecipients = new MessageRecipientsService(clients, cipher);
+        clientPhones = new ClientPhonesService(clients, restrictions, cipher, audit);
     }
 
     /** Records a new client of the principal's center. */
@@ -141,6 +144,15 @@ public final class ClientsFacade {
      */
     public MessageRecipients messageRecipients() {
         return messageRecipients;
+    }
+
+    /**
+     * The clients' phones as WhatsApp meets them (the index a number is looked up by, the clients with
+     * a number, a number change Meta reported), for the messaging services: runs in their unit of
+     * work, checking no permission.
+     */
+    public ClientPhones clientPhones() {
+        return clientPhones;
     }
 
     /** The check as a port, for the services of other contexts. */

@@ -16,7 +16,7 @@ import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
 import com.qleven.ports.consent.in.RecordConsent;
 import com.qleven.ports.consent.in.RecordConsentCommand;
-import com.qleven.ports.consent.in.RecordConsentFromChannel;
+import java.util.Optional;
 import java.time.Instant;
 import java.util.List;
 import com.qleven.application.Foundation;
@@ -37,7 +37,7 @@ import java.util.Objects;
  */
 public final class ConsentFacade {
     private final RecordConsent record;
-    private final RecordConsentFromChannel recordFromChannel;
+    private final RecordConsentFromChannelService recordFromChannel;
     private final GetConsents get;
     private final ConsentCheck check;
     private final ManageConsentPurposes purposes;
@@ -80,6 +80,14 @@ public final class ConsentFacade {
     /** Records a consent captured by another context (online booking, a WhatsApp reply, an import). */
     public ConsentEntry recordFromChannel(ChannelConsent consent) {
         return recordFromChannel.record(consent);
+    }
+
+    /**
+     * Withdraws a consent captured by another context (a WhatsApp STOP) only when it is granted at the
+     * decision time; empty, writing nothing, otherwise.
+     */
+    public Optional<ConsentEntry> withdrawFromChannel(ChannelConsent consent) {
+        return recordFromChannel.withdraw(consent);
     }
 
     /** A client's current state per purpose and the history. */

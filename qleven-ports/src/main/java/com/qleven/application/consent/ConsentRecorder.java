@@ -84,25 +84,43 @@ final class ConsentRecorder {
      */
     ConsentEntry record(TenantId tenant, ClientId client, Supplier<Decision> parse, Optional<UserId> recordedBy,
                         Optional<UUID> session) {
+        return record(tenant, client, parse, recordedBy, session, Optional.empty(), false).orElseThrow();
+    }
+
+    /**
+     * As {@link #record(TenantId, ClientId, Supplier, Optional, Optional)}, the entry recorded at
+     * {@code decidedAt} when given (at most now: a time ahead of the clock is taken as now), so that
+     * the ledger's order (by recorded time) puts a decision processed late before what was recorded
+     * after it was made. With {@code onlyWhenGranted}, nothing is written (empty) unless the client's
+     * latest entry for the purpose at that time is a grant: a withdrawal of what is not granted.
+     */
+    Optional<ConsentEntry> record(TenantId tenant, ClientId client, Supplier<Decision> parse,
+                                  Optional<UserId> recordedBy, Optional<UUID> session, Optional<Instant> decidedAt,
+                                  boolean onlyWhenGranted) {
         // Every store keeps microseconds: the answer shows the instant as it will read back.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant at = decidedAt.map(t -> t.truncatedTo(ChronoUnit.MICROS)).filter(t -> t.isBefore(now)).orElse(now);
         ConsentEntryId id = new ConsentEntryId(ids.next());
         return transactions.inTenant(tenant, () -> {
             Optional<LocalDate> birthDate = lookup.birthDate(tenant, client);
             Decision d = parse.get();
+            if (onlyWhenGranted && consentLedger.latest(tenant, client, d.purpose(), at)
+                    .filter(e -> e.decision() == ConsentDecision.GRANTED).isEmpty()) {
+                return Optional.empty();
+            }
             if (d.decision() == ConsentDecision.GRANTED) {
                 // A new grant is processing; a refusal or a withdrawal stays as easy as ever (Art. 7(3)).
                 processing.requireProcessable(tenant, client);
             }
-            LocalDate today = ConsentAge.centerDate(now, center(tenant).profile().timeZone());
+            LocalDate today = ConsentAge.centerDate(at, center(tenant).profile().timeZone());
             boolean ageVerified = ConsentAge.check(marketing(consentPurposes, tenant, d.purpose()), d.decision(),
                     birthDate, today);
             ConsentEntry entry = new ConsentEntry(id, tenant, client, d.purpose(), d.decision(), d.channel(),
-                    d.notice(), d.proof(), recordedBy, now, ageVerified);
+                    d.notice(), d.proof(), recordedBy, at, ageVerified);
             consentLedger.append(seal.seal(entry));
             audit.record(new AuditEvent(Optional.of(tenant), recordedBy, session, "consent.record", SUBJECT,
                     Optional.of(client.value()), PURPOSE, 1, now));
-            return entry;
+            return Optional.of(entry);
         });
     }
 

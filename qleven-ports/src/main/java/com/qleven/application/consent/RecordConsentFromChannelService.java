@@ -1,5 +1,6 @@
 package com.qleven.application.consent;
 
+import com.qleven.domain.consent.ConsentDecision;
 import com.qleven.domain.consent.ConsentEntry;
 import com.qleven.domain.consent.ConsentNotice;
 import com.qleven.domain.shared.FieldError;
@@ -9,6 +10,7 @@ import com.qleven.ports.clients.out.ClientRestrictions;
 import com.qleven.ports.clients.out.Clients;
 import com.qleven.ports.consent.in.ChannelConsent;
 import com.qleven.ports.consent.in.RecordConsentFromChannel;
+import com.qleven.ports.consent.in.WithdrawConsentFromChannel;
 import com.qleven.ports.consent.out.ConsentLedger;
 import com.qleven.ports.consent.out.ConsentPurposes;
 import com.qleven.ports.shared.out.FieldCipher;
@@ -19,9 +21,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** Records a decision captured by another context: no recorder, the channel and proof it brings. */
-public final class RecordConsentFromChannelService implements RecordConsentFromChannel {
+/**
+ * Records a decision captured by another context: no recorder, the channel and proof it brings, at
+ * the time the client decided when the channel gives it; and withdraws only what is granted.
+ */
+public final class RecordConsentFromChannelService implements RecordConsentFromChannel, WithdrawConsentFromChannel {
     private final ConsentRecorder recorder;
 
     public RecordConsentFromChannelService(Transactions transactions, Centers centers, Clients clients,
@@ -35,13 +41,28 @@ public final class RecordConsentFromChannelService implements RecordConsentFromC
     @Override
     public ConsentEntry record(ChannelConsent c) {
         Required.field(c, "consent");
-        return recorder.record(c.tenant(), c.client(), () -> {
+        return recorder.record(c.tenant(), c.client(), parse(c), Optional.empty(), Optional.empty(),
+                c.decidedAt(), false).orElseThrow();
+    }
+
+    @Override
+    public Optional<ConsentEntry> withdraw(ChannelConsent c) {
+        Required.field(c, "consent");
+        if (c.decision() != ConsentDecision.WITHDRAWN) {
+            throw new IllegalArgumentException("only a withdrawal is withdrawn: " + c.decision().wireName());
+        }
+        return recorder.record(c.tenant(), c.client(), parse(c), Optional.empty(), Optional.empty(),
+                c.decidedAt(), true);
+    }
+
+    private Supplier<ConsentRecorder.Decision> parse(ChannelConsent c) {
+        return () -> {
             List<FieldError> errors = new ArrayList<>();
             recorder.centerPurpose(c.tenant(), errors, "purpose", c.purpose().code());
             ConsentNotice notice = ConsentRecorder.notice(errors, c.textVersion(), c.text());
             Optional<String> proof = ConsentRecorder.proof(errors, "proof", c.proof().orElse(null));
             ConsentRecorder.throwIfAny(errors);
             return new ConsentRecorder.Decision(c.purpose(), c.decision(), c.channel(), notice, proof);
-        }, Optional.empty(), Optional.empty());
+        };
     }
 }

@@ -15,7 +15,11 @@ import com.qleven.domain.messaging.TokenBucket;
 import com.qleven.domain.messaging.WhatsAppTemplate;
 import com.qleven.domain.shared.PhoneNumber;
 import com.qleven.domain.shared.TenantId;
+import com.qleven.domain.messaging.ConversationWindow;
+import com.qleven.domain.messaging.MessagePurpose;
+import com.qleven.ports.clients.in.ClientPhones;
 import com.qleven.ports.clients.in.MessageRecipients;
+import com.qleven.ports.messaging.out.TextMessage;
 import com.qleven.ports.clients.in.ProcessingCheck;
 import com.qleven.ports.consent.in.ConsentCheck;
 import com.qleven.ports.messaging.out.AccessToken;
@@ -59,6 +63,10 @@ import java.util.random.RandomGenerator;
  *       approved template with a purpose), takes a token from the number's bucket and the
  *       recipient's pair bucket (both shared by every host), and marks each message {@code sending},
  *       its attempt counted — all committed before any call to Meta.</li>
+ *   <li>Free text ({@code conversation}) goes as a text message: WhatsApp consent (a STOP withdrew it),
+ *       no restriction, a phone, and the 24-hour window with the client's number still open when it is
+ *       sent (else {@code outside_window}); Meta's 131047 (re-engagement: the window closed) fails it
+ *       for good, never retried.</li>
  *   <li>A refused message is {@code skipped} with its reason; one whose bucket is empty stays queued
  *       until the bucket will have a token (no busy loop); a center with no number skips its messages
  *       ({@code no_account}); a center whose number needs reconnecting keeps them queued, unattempted.</li>
@@ -126,6 +134,7 @@ public final class Dispatcher {
     private final MessageParameters parameters;
     private final FieldCipher cipher;
     private final ReconnectNeeded reconnect;
+    private final ClientPhones phones;
     private final Clock clock;
     private final RandomGenerator random;
     private final Settings settings;
@@ -140,7 +149,7 @@ public final class Dispatcher {
     public Dispatcher(Transactions tx, MessagingStore store, Optional<WhatsAppGateway> gateway, ConsentCheck consent,
                       SuppressionCheck suppression, ProcessingCheck processing, MessageRecipients recipients,
                       FieldCipher cipher, ReconnectNeeded reconnect, Clock clock, RandomGenerator random,
-                      Settings settings) {
+                      Settings settings, ClientPhones phones) {
         this.tx = Objects.requireNonNull(tx, "tx");
         this.store = Objects.requireNonNull(store, "store");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
@@ -155,6 +164,7 @@ public final class Dispatcher {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.phones = Objects.requireNonNull(phones, "phones");
     }
 
     /** One run over the centers due now. Without a gateway nothing is claimed: messages wait queued. */
@@ -188,8 +198,11 @@ public final class Dispatcher {
         final AtomicInteger deferred = new AtomicInteger();
     }
 
-    /** A message marked sending, with what its call needs (opened in the unit, held in memory only). */
-    private record Outgoing(OutboundMessage state, TemplateMessage message) {
+    /**
+     * A message marked sending, with what its call needs (opened in the unit, held in memory only): a
+     * template, or free text for a conversation message.
+     */
+    private record Outgoing(OutboundMessage state, Optional<TemplateMessage> template, Optional<TextMessage> text) {
     }
 
     private record Claimed(AccessToken token, List<Outgoing> outgoing) {
@@ -258,16 +271,22 @@ public final class Dispatcher {
         List<Outgoing> outgoing = new ArrayList<>();
         for (QueuedMessage m : due) {
             MessageRecipients.Recipient recipient = to.get(m.client());
-            Optional<SkipReason> refusal = refusal(tenant, m, recipient, templates, now, today, cap);
+            boolean conversation = m.state().purpose() == MessagePurpose.CONVERSATION;
+            Optional<SkipReason> refusal = conversation ? conversationRefusal(tenant, m, recipient, now)
+                    : refusal(tenant, m, recipient, templates, now, today, cap);
             if (refusal.isPresent()) {
                 skip(tenant, m, refusal.get(), now, tally);
                 continue;
             }
             PhoneNumber phone = recipient.phone().orElseThrow();
-            TemplateMessage message;
+            Optional<TemplateMessage> message;
+            Optional<TextMessage> text;
             try {
-                message = new TemplateMessage(number.phoneNumberId(), phone.e164(), m.templateName().orElseThrow(),
-                        m.templateLanguage().orElseThrow(), components(tenant, m), m.state().id().toString());
+                message = conversation ? Optional.empty() : Optional.of(new TemplateMessage(number.phoneNumberId(),
+                        phone.e164(), m.templateName().orElseThrow(), m.templateLanguage().orElseThrow(),
+                        components(tenant, m), m.state().id().toString()));
+                text = conversation ? Optional.of(new TextMessage(number.phoneNumberId(), phone.e164(),
+                        freeText(tenant, m), m.state().id().toString())) : Optional.empty();
             } catch (IllegalArgumentException e) {
                 // A blank value, or a template name or language Meta would refuse: never sendable as it is.
                 skip(tenant, m, SkipReason.MISSING_PARAMETER, now, tally);
@@ -285,7 +304,7 @@ public final class Dispatcher {
             if (m.state().purpose().marketing()) {
                 cap.counted(m.client());
             }
-            outgoing.add(new Outgoing(sending, message));
+            outgoing.add(new Outgoing(sending, message, text));
         }
         return new Claimed(outgoing.isEmpty() ? null : tokens.open(number), outgoing);
     }
@@ -373,6 +392,40 @@ public final class Dispatcher {
         return Optional.empty();
     }
 
+    /**
+     * Why free text to the client may not go now: no phone, a restricted processing, no WhatsApp
+     * consent (a STOP withdrew it), or the 24-hour window with the client's number closed since it was
+     * queued ({@code outside_window}). Marketing rules and templates do not apply to it.
+     */
+    private Optional<SkipReason> conversationRefusal(TenantId tenant, QueuedMessage m,
+                                                     MessageRecipients.Recipient recipient, Instant now) {
+        if (recipient == null || recipient.phone().isEmpty()) {
+            return Optional.of(SkipReason.NO_PHONE);
+        }
+        if (processing.restricted(tenant, m.client())) {
+            return Optional.of(SkipReason.RESTRICTED);
+        }
+        if (!consent.allows(tenant, m.client(), ConsentPurpose.WHATSAPP, now)) {
+            return Optional.of(SkipReason.NO_WHATSAPP_CONSENT);
+        }
+        boolean open = store.contacts().byIndex(tenant, phones.index(tenant, recipient.phone().get()))
+                .map(c -> new ConversationWindow(c.lastInboundAt()).openAt(now)).orElse(false);
+        return open ? Optional.empty() : Optional.of(SkipReason.OUTSIDE_WINDOW);
+    }
+
+    /** A conversation message's text, sealed as its body's one value. */
+    private String freeText(TenantId tenant, QueuedMessage m) {
+        if (m.sealedParameters().length == 0) {
+            throw new IllegalArgumentException("the message's text is gone");
+        }
+        List<String> body = parameters.open(tenant, m.state().id(), m.sealedParameters())
+                .getOrDefault(ComponentKey.BODY, List.of());
+        if (body.size() != 1) {
+            throw new IllegalArgumentException("a conversation message has one text");
+        }
+        return body.get(0);
+    }
+
     /** The sealed parameters as the send's components: header, body and URL buttons that have values. */
     private List<TemplateParameters> components(TenantId tenant, QueuedMessage m) {
         Map<ComponentKey, List<String>> values = parameters.open(tenant, m.state().id(), m.sealedParameters());
@@ -446,7 +499,8 @@ public final class Dispatcher {
 
     private static SendResult call(WhatsAppGateway graph, AccessToken token, Outgoing o) {
         try {
-            return graph.sendTemplate(token, o.message());
+            return o.text().isPresent() ? graph.sendText(token, o.text().get())
+                    : graph.sendTemplate(token, o.template().orElseThrow());
         } catch (RuntimeException e) {
             // The gateway reports failures as results; anything else may have left: unknown.
             return new SendResult.Unknown("the gateway failed: " + e.getClass().getSimpleName());

@@ -6,6 +6,7 @@ import com.qleven.domain.messaging.OutboundMessageId;
 import com.qleven.domain.shared.Page;
 import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.tenancy.Principal;
+import com.qleven.ports.clients.in.ClientPhones;
 import com.qleven.ports.clients.in.MessageRecipients;
 import com.qleven.ports.billing.in.PackageHolders;
 import com.qleven.ports.scheduling.in.ClientActivity;
@@ -13,6 +14,9 @@ import com.qleven.domain.messaging.CampaignId;
 import com.qleven.ports.messaging.in.CampaignView;
 import com.qleven.ports.messaging.in.CreateCampaignCommand;
 import com.qleven.ports.messaging.out.Campaigns;
+import com.qleven.domain.clients.ClientId;
+import com.qleven.ports.messaging.in.ContactView;
+import com.qleven.ports.messaging.in.ConversationView;
 import com.qleven.ports.messaging.in.MessageFilter;
 import com.qleven.ports.messaging.in.MessageView;
 import com.qleven.ports.clients.in.ProcessingCheck;
@@ -63,6 +67,8 @@ public final class MessagingFacade {
     private final WebhookService webhooks;
     private final CampaignsService campaigns;
     private final CampaignsRegistry campaignsRegistry;
+    private final ConversationService conversations;
+    private final InboundRegistry inboundRegistry;
 
     /**
      * Wires the context's services. Without a {@code gateway} nothing can reach Meta: messages are
@@ -77,23 +83,27 @@ public final class MessagingFacade {
                            SuppressionCheck suppression, ProcessingCheck processing,
                            AppointmentMessages.Addressees addressees, StaffNames staffNames,
                            MessageRecipients recipients, ClientActivity activity, PackageHolders packageHolders,
-                           Optional<WebhookParser> webhookParser) {
+                           Optional<WebhookParser> webhookParser, ClientPhones phones, InboundListener listener) {
         this(f, gateway, false, consent, suppression, processing, addressees, staffNames, recipients, activity,
-                packageHolders, webhookParser);
+                packageHolders, webhookParser, phones, listener);
     }
 
     /**
      * As {@link #MessagingFacade(Foundation, Optional, ConsentCheck, SuppressionCheck, ProcessingCheck,
-     * AppointmentMessages.Addressees, StaffNames, MessageRecipients, ClientActivity, PackageHolders, Optional)};
+     * AppointmentMessages.Addressees, StaffNames, MessageRecipients, ClientActivity, PackageHolders, Optional,
+     * ClientPhones, InboundListener)};
      * {@code signupConfigured} says whether the gateway holds
      * Qleven's Meta app id and secret, which Embedded Signup needs (without them a signup is refused as a
      * conflict saying so). Without a {@code webhookParser}, webhooks are kept but wait unprocessed.
+     * {@code phones} reads the clients with a sender's number (and moves them when WhatsApp reports a
+     * new one); {@code listener} hears each inbound message and preference change once it is stored
+     * ({@link InboundListener#NONE} for none; {@link #inboundListener(InboundListener)} replaces it).
      */
     public MessagingFacade(Foundation f, Optional<WhatsAppGateway> gateway, boolean signupConfigured,
                            ConsentCheck consent, SuppressionCheck suppression, ProcessingCheck processing,
                            AppointmentMessages.Addressees addressees, StaffNames staffNames,
                            MessageRecipients recipients, ClientActivity activity, PackageHolders packageHolders,
-                           Optional<WebhookParser> webhookParser) {
+                           Optional<WebhookParser> webhookParser, ClientPhones phones, InboundListener listener) {
         Objects.requireNonNull(gateway, "gateway");
         Objects.requireNonNull(consent, "consent");
         Objects.requireNonNull(suppression, "suppression");
@@ -115,15 +125,21 @@ public final class MessagingFacade {
         this.dispatcher = new Dispatcher(transactions, store, gateway, consent, suppression,
                 processing, Objects.requireNonNull(recipients, "recipients"), f.cipher(),
                 (tenant, at) -> accounts.markReconnectNeeded(tenant), f.clock(), SHARED_RANDOM,
-                Dispatcher.Settings.defaults());
+                Dispatcher.Settings.defaults(), Objects.requireNonNull(phones, "phones"));
         this.messages = new MessagesService(transactions, store.outbox(), f.audit(), f.ids(),
                 parameters, f.clock());
         this.campaigns = new CampaignsService(transactions, store.campaigns(), store.templates(), store.accounts(),
                 f.store().scheduling().settings(), queue, recipients, Objects.requireNonNull(activity, "activity"),
                 Objects.requireNonNull(packageHolders, "packageHolders"), f.audit(), f.ids(), f.clock());
         this.campaignsRegistry = new CampaignsRegistry(store.campaigns());
+        this.inboundRegistry = new InboundRegistry(store.inbound(), store.contacts(), f.store().shared().dataKeys(),
+                f.cipher());
+        this.conversations = new ConversationService(transactions, store.contacts(), store.inbound(), store.outbox(),
+                recipients, phones, processing, f.cipher(), f.audit(), f.ids(), f.clock());
         this.webhooks = new WebhookService(transactions, store, f.cipher(),
-                Objects.requireNonNull(webhookParser, "webhookParser"), f.clock(), f.ids());
+                Objects.requireNonNull(webhookParser, "webhookParser"), Objects.requireNonNull(phones, "phones"),
+                f.store().privacy().centerNotifications(), Objects.requireNonNull(listener, "listener"), f.clock(),
+                f.ids());
     }
 
     /** The retry jitter's source: each thread its own, so dispatchers in one JVM never contend. */
@@ -161,6 +177,43 @@ public final class MessagingFacade {
         return messages.resend(principal, id);
     }
 
+    // Conversations -------------------------------------------------------------------------------
+
+    /**
+     * {@code VIEW_CONVERSATIONS}: one page of the client's WhatsApp conversation, newest first (what the
+     * client sent, opened, and what the center sent; each message's current reaction), with the
+     * 24-hour window. Another center's client is not found.
+     */
+    public ConversationView conversation(Principal principal, ClientId client, PageRequest page) {
+        return conversations.conversation(principal, client, page);
+    }
+
+    /**
+     * {@code REPLY_TO_CLIENTS}: queues free text (1 to 4096 characters, field {@code text}) to the
+     * client while the 24-hour window is open (a conflict saying when the client last wrote otherwise),
+     * in one unit of work; it goes out through the dispatcher, which checks consent, restriction and the
+     * window again.
+     */
+    public MessageView reply(Principal principal, ClientId client, String text) {
+        return conversations.reply(principal, client, text);
+    }
+
+    /**
+     * {@code ATTRIBUTE_CONTACTS}: the WhatsApp numbers whose messages wait for a client, {@code unmatched}
+     * (no client has the number) or {@code shared} (several do), most recently active first.
+     */
+    public Page<ContactView> whatsAppContacts(Principal principal, String status, PageRequest page) {
+        return conversations.contacts(principal, status, page);
+    }
+
+    /**
+     * {@code ATTRIBUTE_CONTACTS}: attributes the contact's waiting messages to a client of the center (for
+     * a shared number, one of those with it); how many.
+     */
+    public int attributeContact(Principal principal, UUID contact, ClientId client) {
+        return conversations.attribute(principal, contact, client);
+    }
+
     // Settings ------------------------------------------------------------------------------------
 
     /** The center's messaging settings and their version (0: the defaults); every center role. */
@@ -195,6 +248,11 @@ public final class MessagingFacade {
     /** The client's messages in the privacy registry: export and erasure. */
     public MessagesRegistry privacyRegistry() {
         return registry;
+    }
+
+    /** The client's WhatsApp messages to the center in the privacy registry: export and erasure. */
+    public InboundRegistry inboundPrivacyRegistry() {
+        return inboundRegistry;
     }
 
     // The connected number and the templates -------------------------------------------------------
@@ -306,6 +364,14 @@ public final class MessagingFacade {
     /** Deletes processed webhook events received more than {@link WebhookService#RETENTION} ago, up to {@code limit}; how many. */
     public int purgeProcessedWebhooks(int limit) {
         return webhooks.purge(limit);
+    }
+
+    /**
+     * Replaces what hears clients' inbound messages and preference changes once stored (reply buttons,
+     * STOP): called in the center's unit of the webhook processing, once per message or change.
+     */
+    public void inboundListener(InboundListener listener) {
+        webhooks.listener(listener);
     }
 
     /** How many webhook events wait to be processed (a gauge for operators). */

@@ -12,6 +12,11 @@ import com.qleven.ports.messaging.out.DeliveryReport;
 import com.qleven.ports.messaging.out.MalformedWebhookException;
 import com.qleven.ports.messaging.out.MessagingStore;
 import com.qleven.ports.messaging.out.ParsedWebhook;
+import com.qleven.ports.messaging.out.PreferenceChange;
+import com.qleven.ports.messaging.out.ReceivedMessage;
+import com.qleven.ports.messaging.out.WebhookValueError;
+import com.qleven.ports.clients.in.ClientPhones;
+import com.qleven.ports.privacy.out.CenterNotifications;
 import com.qleven.ports.messaging.out.QueuedMessage;
 import com.qleven.ports.messaging.out.StatusUpdate;
 import com.qleven.ports.messaging.out.TemplateStatusUpdate;
@@ -39,7 +44,10 @@ import java.util.UUID;
  * a time. Applying is idempotent and order-free: statuses only move a message forward
  * ({@link OutboundMessage#merge}) and its report keeps the same values whatever the order
  * ({@link DeliveryReport#merge}), so a replayed or reordered batch changes nothing more. Statuses
- * for wamids or numbers unknown here, and items not handled, are counted and passed over. An event
+ * for wamids or numbers unknown here, and items not handled, are counted and passed over. Clients'
+ * inbound messages and preference changes are applied per center in one unit
+ * ({@link InboundProcessing}): stored once per wamid, the listener told only of what is stored now.
+ * Meta's errors are counted and logged by code. An event
  * that is not JSON is given up on at once; one that cannot be opened or applied is tried again after
  * its lease, and given up on after {@value #MAX_ATTEMPTS} attempts, never holding up the others.
  */
@@ -63,8 +71,17 @@ public final class WebhookService {
     private final Optional<WebhookParser> parser;
     private final Clock clock;
     private final IdGenerator ids;
+    private final InboundProcessing inbound;
+    private volatile InboundListener listener;
 
+    /**
+     * Wires the processing. {@code phones} reads the center's clients by a sender's number (and moves
+     * them to a new one), {@code notifications} tells staff of an unmatched or shared number, and
+     * {@code listener} hears each inbound message and preference change stored for the first time
+     * ({@link InboundListener#NONE} for none; {@link #listener(InboundListener)} replaces it).
+     */
     public WebhookService(Transactions tx, MessagingStore store, FieldCipher cipher, Optional<WebhookParser> parser,
+                          ClientPhones phones, CenterNotifications notifications, InboundListener listener,
                           Clock clock, IdGenerator ids) {
         this.tx = Objects.requireNonNull(tx, "tx");
         this.store = Objects.requireNonNull(store, "store");
@@ -72,6 +89,14 @@ public final class WebhookService {
         this.parser = Objects.requireNonNull(parser, "parser");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.inbound = new InboundProcessing(store.contacts(), store.inbound(), phones, notifications, cipher,
+                () -> this.listener, clock, ids);
+    }
+
+    /** What hears inbound messages and preference changes from now on. */
+    public void listener(InboundListener next) {
+        this.listener = Objects.requireNonNull(next, "listener");
     }
 
     /**
@@ -109,7 +134,8 @@ public final class WebhookService {
                     + run.retryLater() + " statuses=" + run.statuses() + " unknown_messages=" + run.unknownMessages()
                     + " unknown_numbers=" + run.unknownNumbers() + " other_statuses=" + run.otherStatuses()
                     + " template_updates=" + run.templateUpdates() + " unknown_templates=" + run.unknownTemplates()
-                    + " unhandled=" + run.unhandled());
+                    + " unhandled=" + run.unhandled() + " inbound=" + run.inboundMessages() + " replayed="
+                    + run.replayedMessages() + " preferences=" + run.preferenceChanges() + " errors=" + run.errors());
         }
         return run;
     }
@@ -138,6 +164,12 @@ public final class WebhookService {
                 Map<String, Optional<TenantId>> numbers = new LinkedHashMap<>();
                 for (StatusUpdate s : parsed.statuses()) {
                     numbers.computeIfAbsent(s.phoneNumberId(), n -> store.accounts().centerOfPhoneNumber(n));
+                }
+                for (ReceivedMessage m : parsed.messages()) {
+                    numbers.computeIfAbsent(m.phoneNumberId(), n -> store.accounts().centerOfPhoneNumber(n));
+                }
+                for (PreferenceChange p : parsed.preferences()) {
+                    numbers.computeIfAbsent(p.phoneNumberId(), n -> store.accounts().centerOfPhoneNumber(n));
                 }
                 Map<String, List<TenantId>> accounts = new LinkedHashMap<>();
                 for (TemplateStatusUpdate t : parsed.templateUpdates()) {
@@ -231,8 +263,39 @@ public final class WebhookService {
                 unknownTemplates++;
             }
         }
+        Map<TenantId, List<ReceivedMessage>> messagesByCenter = new LinkedHashMap<>();
+        Map<TenantId, List<PreferenceChange>> preferencesByCenter = new LinkedHashMap<>();
+        for (ReceivedMessage m : r.parsed().messages()) {
+            Optional<TenantId> center = r.numbers().get(m.phoneNumberId());
+            if (center.isEmpty()) {
+                unknownNumbers++;
+            } else {
+                messagesByCenter.computeIfAbsent(center.get(), c -> new ArrayList<>()).add(m);
+                preferencesByCenter.computeIfAbsent(center.get(), c -> new ArrayList<>());
+            }
+        }
+        for (PreferenceChange p : r.parsed().preferences()) {
+            Optional<TenantId> center = r.numbers().get(p.phoneNumberId());
+            if (center.isEmpty()) {
+                unknownNumbers++;
+            } else {
+                preferencesByCenter.computeIfAbsent(center.get(), c -> new ArrayList<>()).add(p);
+            }
+        }
+        InboundProcessing.Counts counts = InboundProcessing.Counts.NONE;
+        // One unit per center: its messages and preference changes commit together or not at all.
+        for (Map.Entry<TenantId, List<PreferenceChange>> e : preferencesByCenter.entrySet()) {
+            TenantId center = e.getKey();
+            List<ReceivedMessage> messages = messagesByCenter.getOrDefault(center, List.of());
+            counts = counts.plus(tx.inTenant(center, () -> inbound.apply(center, messages, e.getValue())));
+        }
+        for (WebhookValueError error : r.parsed().errors()) {
+            LOG.log(System.Logger.Level.WARNING, "event=whatsapp_webhook_value_error webhook=" + event.id()
+                    + " code=" + error.code());
+        }
         return new WebhookRun(1, 1, 0, 0, applied, unknownMessages, unknownNumbers, others, templates,
-                unknownTemplates, r.parsed().unhandled());
+                unknownTemplates, r.parsed().unhandled(), counts.stored(), counts.replayed(), counts.preferences(),
+                counts.errors() + r.parsed().errors().size());
     }
 
     /** Applies one status in its center's unit; false when no message of the center has it. */

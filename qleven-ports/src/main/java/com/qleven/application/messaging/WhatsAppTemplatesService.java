@@ -4,7 +4,7 @@ import com.qleven.domain.audit.AuditEvent;
 import com.qleven.domain.messaging.ComponentKey;
 import com.qleven.domain.messaging.MessagePurpose;
 import com.qleven.domain.messaging.ParameterBinding;
-import com.qleven.domain.messaging.ParameterMapping;
+import com.qleven.domain.messaging.ReplyAction;
 import com.qleven.domain.messaging.ParameterSource;
 import com.qleven.domain.messaging.TemplateCategory;
 import com.qleven.domain.messaging.TemplateComponent;
@@ -202,6 +202,10 @@ final class WhatsAppTemplatesService {
                 }
             }
         }
+        Map<Integer, ReplyAction> actions = replyActions(command.replyActions(), errors);
+        if (command.purpose() == null && !actions.isEmpty()) {
+            errors.add(new FieldError("replyActions", "must be empty when the purpose is taken away"));
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -209,14 +213,34 @@ final class WhatsAppTemplatesService {
         Instant now = now();
         return transactions.inTenant(tenant, () -> {
             WhatsAppTemplate current = templates.find(tenant, id).orElseThrow(() -> new NotFoundException("template"));
-            WhatsAppTemplate next = chosen.isPresent() ? current.assign(chosen.get(), bindings)
-                    : new WhatsAppTemplate(current.id(), current.name(), current.language(), current.category(),
-                            current.components(), current.status(), Optional.empty(), ParameterMapping.NONE);
+            WhatsAppTemplate next = chosen.isPresent() ? current.assign(chosen.get(), bindings, actions)
+                    : current.unassigned();
             templates.save(tenant, next, now);
             audit.record(AuditEvent.by(principal, "whatsapp_template.map", SUBJECT, Optional.of(id.value()), PURPOSE,
                     1, now));
             return next;
         });
+    }
+
+    /** The typed reply actions by button index; each bad one named {@code replyActions.<index as typed>}. */
+    private static Map<Integer, ReplyAction> replyActions(Map<String, String> typed, List<FieldError> errors) {
+        Map<Integer, ReplyAction> actions = new java.util.TreeMap<>();
+        if (typed == null) {
+            return actions;
+        }
+        typed.forEach((index, action) -> {
+            String field = "replyActions." + index;
+            if (index == null || !index.matches("[0-9]")) {
+                errors.add(new FieldError(field, "must be the index of a quick-reply button, 0 to 9"));
+                return;
+            }
+            try {
+                actions.put(Integer.parseInt(index), ReplyAction.parse(action, field));
+            } catch (ValidationException e) {
+                errors.addAll(e.errors());
+            }
+        });
+        return actions;
     }
 
     WhatsAppTemplate create(Principal principal, CreateTemplateCommand command) {
@@ -323,7 +347,15 @@ final class WhatsAppTemplatesService {
                     case "HEADER" -> components.add(TemplateComponent.of(ComponentKey.HEADER, c.text()));
                     case "BODY" -> components.add(TemplateComponent.of(ComponentKey.BODY, c.text()));
                     case "FOOTER" -> components.add(TemplateComponent.of(ComponentKey.FOOTER, c.text()));
-                    case "BUTTON" -> components.add(TemplateComponent.of(ComponentKey.button(button++), c.text()));
+                    // A quick reply keeps its title (what a client's reply carries back); a title Meta
+                    // would not accept is left out rather than losing the whole template.
+                    case "BUTTON" -> {
+                        int index = button++;
+                        Optional<String> title = c.replyTitle().filter(t -> !t.isBlank()
+                                && t.length() <= TemplateComponent.MAX_REPLY_TITLE);
+                        components.add(title.isPresent() ? TemplateComponent.quickReply(index, title.get())
+                                : TemplateComponent.of(ComponentKey.button(index), c.text()));
+                    }
                     default -> {
                         // A kind Qleven does not fill (a carousel, …): nothing of it is sent.
                     }

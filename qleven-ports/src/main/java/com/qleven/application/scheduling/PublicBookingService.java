@@ -16,6 +16,7 @@ import com.qleven.domain.scheduling.Appointment;
 import com.qleven.domain.scheduling.AppointmentChange;
 import com.qleven.domain.scheduling.AppointmentEvent;
 import com.qleven.domain.scheduling.AppointmentId;
+import com.qleven.domain.scheduling.AppointmentStatus;
 import com.qleven.domain.scheduling.AvailableSlot;
 import com.qleven.domain.scheduling.Service;
 import com.qleven.domain.shared.ConflictException;
@@ -34,6 +35,7 @@ import com.qleven.ports.consent.out.ConsentNotices;
 import com.qleven.ports.scheduling.in.AppointmentChanged;
 import com.qleven.ports.scheduling.in.AvailabilityQuery;
 import com.qleven.ports.scheduling.in.AvailabilityView;
+import com.qleven.ports.scheduling.in.ClientReplies;
 import com.qleven.ports.scheduling.in.PublicBooking;
 import com.qleven.ports.scheduling.out.Appointments;
 import com.qleven.ports.scheduling.out.Catalogue;
@@ -61,6 +63,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -363,20 +366,85 @@ public final class PublicBookingService {
 
     private PublicBooking.ManagedAppointment change(String token, String action, ClientStep step) {
         return byToken(token, (tenant, rules, stored, now) -> {
-            AppointmentChange change = step.apply(seal.open(stored), now, rules, tenant);
-            Appointment next = change.appointment();
-            if (!appointments.update(seal.seal(tenant, next, stored.version() + 1), stored.version())) {
-                throw new ConflictException("the appointment changed meanwhile; read it again",
-                        Map.of("currentStatus", stored.status().wireName()));
-            }
-            audit.record(event(tenant, action, SUBJECT, next.id().value(), now));
-            if (change.event() instanceof AppointmentEvent.AppointmentCancelled c) {
-                waitlist.offerFreed(Optional.empty(), tenant, rules, c.freed(), now);
-            } else if (change.event() instanceof AppointmentEvent.AppointmentRescheduled r) {
-                waitlist.offerFreed(Optional.empty(), tenant, rules, r.freed(), now);
-            }
-            listeners.accept(AppointmentChanged.byClient(tenant, next, change.event(), Optional.of(manageUrl(token))));
+            Appointment next = commit(tenant, rules, stored, now, action,
+                    step.apply(seal.open(stored), now, rules, tenant), Optional.of(manageUrl(token)));
             return managed(next, finder.service(tenant, next.service()), rules);
+        });
+    }
+
+    /**
+     * A client's step on a stored appointment, whatever way it came (the manage link, a reply), once
+     * the domain's rules made the {@code change}: the optimistic update, the audit, the freed slot
+     * offered to the waitlist and the listeners, in the open unit.
+     */
+    private Appointment commit(TenantId tenant, CenterRules rules, StoredAppointment stored, Instant now,
+                               String action, AppointmentChange change, Optional<URI> manageLink) {
+        Appointment next = change.appointment();
+        if (!appointments.update(seal.seal(tenant, next, stored.version() + 1), stored.version())) {
+            throw new ConflictException("the appointment changed meanwhile; read it again",
+                    Map.of("currentStatus", stored.status().wireName()));
+        }
+        audit.record(event(tenant, action, SUBJECT, next.id().value(), now));
+        if (change.event() instanceof AppointmentEvent.AppointmentCancelled c) {
+            waitlist.offerFreed(Optional.empty(), tenant, rules, c.freed(), now);
+        } else if (change.event() instanceof AppointmentEvent.AppointmentRescheduled r) {
+            waitlist.offerFreed(Optional.empty(), tenant, rules, r.freed(), now);
+        }
+        listeners.accept(AppointmentChanged.byClient(tenant, next, change.event(), manageLink));
+        return next;
+    }
+
+    // A reply through another channel (ClientReplies) -------------------------------------------
+
+    /** The manage link's confirmation, for an appointment found by id: see {@link ClientReplies#confirm}. */
+    ClientReplies.Outcome confirmByReply(TenantId tenant, AppointmentId id, ClientId client,
+                                         ClientReplies.Evidence evidence) {
+        return byReply(tenant, id, client, evidence, "confirm", a -> a.status() == AppointmentStatus.CONFIRMED,
+                (a, now, rules, t) -> a.confirm(Actor.client(), now));
+    }
+
+    /** The manage link's cancellation, for an appointment found by id: see {@link ClientReplies#cancel}. */
+    ClientReplies.Outcome cancelByReply(TenantId tenant, AppointmentId id, ClientId client,
+                                        ClientReplies.Evidence evidence) {
+        String why = "cancelled by the client by " + evidence.channel() + " reply";
+        return byReply(tenant, id, client, evidence, "cancel",
+                // Cancelled already by the client (this reply, or the link): their wish holds, nothing to tell.
+                a -> a.status() == AppointmentStatus.CANCELLED && a.cancellation() != null
+                        && a.cancellation().by().isClient(),
+                (a, now, rules, t) -> a.cancel(why, Actor.client(), now, rules.settings().cancellationWindow()));
+    }
+
+    private ClientReplies.Outcome byReply(TenantId tenant, AppointmentId id, ClientId client,
+                                          ClientReplies.Evidence evidence, String verb,
+                                          java.util.function.Predicate<Appointment> already, ClientStep step) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(evidence, "evidence");
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return transactions.inTenant(tenant, () -> {
+            Optional<StoredAppointment> found = appointments.byId(tenant, id).filter(s -> s.client().equals(client));
+            if (found.isEmpty()) {
+                return ClientReplies.Outcome.of(ClientReplies.Result.NOT_FOUND);
+            }
+            StoredAppointment stored = found.get();
+            Appointment appointment = seal.open(stored);
+            if (already.test(appointment)) {
+                return ClientReplies.Outcome.of(ClientReplies.Result.ALREADY);
+            }
+            CenterRules rules = access.rules(tenant);
+            AppointmentChange change;
+            try {
+                change = step.apply(appointment, now, rules, tenant);
+            } catch (ConflictException e) {
+                // The rules refused (a status that does not allow it, too late): nothing was written.
+                return ClientReplies.Outcome.refused(e.getMessage());
+            }
+            commit(tenant, rules, stored, now, "appointment." + verb + "_by_" + evidence.channel(), change,
+                    Optional.empty());
+            // The message that asked it, next to the change on the center's chain.
+            audit.record(event(tenant, "appointment.evidence", evidence.channel() + "_message", evidence.message(), now));
+            return ClientReplies.Outcome.of(ClientReplies.Result.DONE);
         });
     }
 

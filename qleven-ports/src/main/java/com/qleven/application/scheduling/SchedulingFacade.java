@@ -7,6 +7,7 @@ import com.qleven.application.clients.ClientFirstNames;
 import com.qleven.application.clients.BookableClients;
 import com.qleven.application.clients.ClientLookup;
 import com.qleven.application.clients.ProcessingCheckService;
+import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.scheduling.AppointmentId;
 import com.qleven.domain.scheduling.DatedHours;
 import com.qleven.domain.scheduling.Equipment;
@@ -29,6 +30,7 @@ import com.qleven.ports.consent.in.RecordConsentFromChannel;
 import com.qleven.ports.scheduling.in.AppointmentListQuery;
 import com.qleven.ports.scheduling.in.AppointmentView;
 import com.qleven.ports.scheduling.in.AvailabilityQuery;
+import com.qleven.ports.scheduling.in.ClientReplies;
 import com.qleven.ports.scheduling.in.AvailabilityView;
 import com.qleven.ports.scheduling.in.BookAppointmentCommand;
 import com.qleven.ports.scheduling.in.BookSeriesCommand;
@@ -464,6 +466,24 @@ public final class SchedulingFacade {
 
     public PublicBooking.ManagedAppointment rescheduleManaged(String token, Instant start) {
         return publicBooking.reschedule(token, start);
+    }
+
+    /**
+     * A client's confirmation or cancellation of their appointment by id, asked through another
+     * channel (a WhatsApp reply button), with the manage link's rules; in the caller's unit.
+     */
+    public ClientReplies clientReplies() {
+        return new ClientReplies() {
+            @Override
+            public Outcome confirm(TenantId tenant, AppointmentId appointment, ClientId client, Evidence evidence) {
+                return publicBooking.confirmByReply(tenant, appointment, client, evidence);
+            }
+
+            @Override
+            public Outcome cancel(TenantId tenant, AppointmentId appointment, ClientId client, Evidence evidence) {
+                return publicBooking.cancelByReply(tenant, appointment, client, evidence);
+            }
+        };
     }
 
     /** The context's section of the privacy registry: the client's appointments, exported and erased. */

@@ -11,6 +11,7 @@ import com.qleven.domain.messaging.ComponentKey;
 import com.qleven.domain.messaging.MessagePurpose;
 import com.qleven.domain.messaging.ParameterBinding;
 import com.qleven.domain.messaging.ParameterSource;
+import com.qleven.domain.messaging.ReplyAction;
 import com.qleven.domain.messaging.TemplateCategory;
 import com.qleven.domain.messaging.TemplateComponent;
 import com.qleven.domain.messaging.TemplateId;
@@ -184,5 +185,37 @@ public abstract class WhatsAppTemplatesContract {
             assertThat(in(tenant, () -> templates().updateStatus(tenant, "reminder", "es", status, later))).isTrue();
             assertThat(in(tenant, () -> templates().find(tenant, t.id())).orElseThrow().status()).isEqualTo(status);
         }
+    }
+
+    @Test
+    void quickReplyTitlesAndReplyActionsAreReadBackAndReplacedWithTheMapping() {
+        TenantId tenant = newTenant();
+        addCenter(store(), tenant);
+        List<TemplateComponent> components = List.of(
+                TemplateComponent.of(ComponentKey.BODY, "Hola {{1}}, ¿vienes el {{2}}?"),
+                TemplateComponent.quickReply(0, "Confirmar"),
+                TemplateComponent.of(ComponentKey.button(1), "https://q.example/m/{{1}}"),
+                TemplateComponent.quickReply(2, "Cancelar cita"));
+        WhatsAppTemplate t = WhatsAppTemplate.fromMeta(newId(), "reminder_buttons", "es", TemplateCategory.UTILITY,
+                components, TemplateStatus.APPROVED).assign(MessagePurpose.REMINDER, List.of(
+                        new ParameterBinding(ComponentKey.BODY, ParameterSource.CLIENT_FIRST_NAME),
+                        new ParameterBinding(ComponentKey.BODY, ParameterSource.APPOINTMENT_START),
+                        new ParameterBinding(ComponentKey.button(1), ParameterSource.MANAGE_LINK)),
+                java.util.Map.of(2, ReplyAction.CANCEL, 0, ReplyAction.CONFIRM));
+
+        save(tenant, t);
+
+        WhatsAppTemplate back = in(tenant, () -> templates().find(tenant, t.id())).orElseThrow();
+        assertThat(back).isEqualTo(t);
+        assertThat(back.components().get(1).replyTitle()).contains("Confirmar");
+        assertThat(back.components().get(2).replyTitle()).isEmpty();
+        assertThat(back.replyActions()).containsExactly(java.util.Map.entry(0, ReplyAction.CONFIRM),
+                java.util.Map.entry(2, ReplyAction.CANCEL));
+        assertThat(in(tenant, () -> templates().sendableFor(tenant, MessagePurpose.REMINDER))).containsExactly(t);
+
+        WhatsAppTemplate none = t.unassigned();
+        save(tenant, none);
+        assertThat(in(tenant, () -> templates().find(tenant, t.id())).orElseThrow().replyActions()).isEmpty();
+        assertThat(in(tenant, () -> templates().find(tenant, t.id())).orElseThrow().components()).isEqualTo(components);
     }
 }

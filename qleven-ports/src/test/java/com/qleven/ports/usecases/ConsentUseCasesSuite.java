@@ -528,6 +528,79 @@ public abstract class ConsentUseCasesSuite extends UseCasesSuiteBase {
                 Optional.empty()))).isInstanceOf(ValidationException.class).hasMessageStartingWith("purpose:");
     }
 
+    private ChannelConsent stop(Center center, ClientId client, ConsentPurpose purpose, Instant decidedAt) {
+        return ChannelConsent.builder().tenant(center.tenant()).client(client).purpose(purpose)
+                .decision(ConsentDecision.WITHDRAWN).channel(ConsentChannel.WHATSAPP_REPLY)
+                .textVersion("whatsapp-reply").text("STOP").proof("wamid.late").decidedAt(decidedAt).build();
+    }
+
+    @Test
+    void aStopProcessedLateIsRecordedWhenItWasSentAndDoesNotOverrideALaterGrantByStaff() {
+        Center center = spain();
+        ClientId client = client(center, "1990-04-12");
+        record.record(center.receptionist(), client, staff("whatsapp", "granted"));
+        clock.advance(Duration.ofHours(1));
+        Instant sent = clock.instant();
+        clock.advance(Duration.ofHours(1));
+        // Staff record a new grant after the client's STOP was sent, before it is processed.
+        record.record(center.receptionist(), client, staff("whatsapp", "granted"));
+        clock.advance(Duration.ofHours(1));
+
+        ConsentEntry late = fromChannel.record(stop(center, client, ConsentPurpose.WHATSAPP, sent));
+
+        assertThat(late.recordedAt()).isEqualTo(sent);
+        assertThat(check.allows(center.tenant(), client, ConsentPurpose.WHATSAPP, clock.instant()))
+                .as("the later grant stands").isTrue();
+        assertThat(check.allows(center.tenant(), client, ConsentPurpose.WHATSAPP, sent.plusSeconds(1))).isFalse();
+        // A time ahead of the clock is taken as now, never in the future.
+        ConsentEntry ahead = fromChannel.record(stop(center, client, ConsentPurpose.WHATSAPP,
+                clock.instant().plus(Duration.ofDays(1))));
+        assertThat(ahead.recordedAt()).isEqualTo(clock.instant());
+        assertThat(check.allows(center.tenant(), client, ConsentPurpose.WHATSAPP, clock.instant())).isFalse();
+    }
+
+    @Test
+    void aWithdrawalFromAChannelWritesOnlyWhatWithdrawsAGrantInTheCallersUnit() {
+        Center center = spain();
+        ClientId client = client(center, "1990-04-12");
+        ClientId never = client(center, "1991-05-13");
+        record.record(center.receptionist(), client, staff("whatsapp", "granted"));
+        clock.advance(Duration.ofMinutes(5));
+        int before = get.get(center.admin(), client).history().size();
+        RecordConsentFromChannelService channel = (RecordConsentFromChannelService) fromChannel;
+
+        // One unit: the first withdraws, the second sees it and writes nothing; nothing for marketing never granted.
+        List<Optional<ConsentEntry>> written = store.shared().transactions().inTenant(center.tenant(), () -> List.of(
+                channel.withdraw(stop(center, client, ConsentPurpose.WHATSAPP, clock.instant())),
+                channel.withdraw(stop(center, client, ConsentPurpose.WHATSAPP, clock.instant())),
+                channel.withdraw(stop(center, client, ConsentPurpose.MARKETING, clock.instant())),
+                channel.withdraw(stop(center, never, ConsentPurpose.WHATSAPP, clock.instant()))));
+
+        assertThat(written.get(0)).isPresent();
+        assertThat(written.subList(1, 4)).allMatch(Optional::isEmpty);
+        assertThat(get.get(center.admin(), client).history()).hasSize(before + 1);
+        assertThat(get.get(center.admin(), never).history()).isEmpty();
+        assertThat(check.allows(center.tenant(), client, ConsentPurpose.WHATSAPP, clock.instant())).isFalse();
+        assertThatThrownBy(() -> channel.withdraw(ChannelConsent.builder().tenant(center.tenant()).client(client)
+                .purpose(ConsentPurpose.WHATSAPP).decision(ConsentDecision.GRANTED)
+                .channel(ConsentChannel.WHATSAPP_REPLY).textVersion("v").text("START").build()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aWithdrawalInAUnitThatRollsBackIsGoneWithIt() {
+        Center center = spain();
+        ClientId client = client(center, "1990-04-12");
+        record.record(center.receptionist(), client, staff("whatsapp", "granted"));
+        clock.advance(Duration.ofMinutes(5));
+        RecordConsentFromChannelService channel = (RecordConsentFromChannelService) fromChannel;
+        assertThatThrownBy(() -> store.shared().transactions().inTenant(center.tenant(), () -> {
+            channel.withdraw(stop(center, client, ConsentPurpose.WHATSAPP, clock.instant()));
+            throw new IllegalStateException("the caller's unit fails");
+        })).hasMessage("the caller's unit fails");
+        assertThat(check.allows(center.tenant(), client, ConsentPurpose.WHATSAPP, clock.instant())).isTrue();
+    }
+
     @Test
     void theRolesThatMayAndMayNot() {
         Center center = spain();

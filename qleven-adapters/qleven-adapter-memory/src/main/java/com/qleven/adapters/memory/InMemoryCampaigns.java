@@ -26,8 +26,8 @@ import java.util.UUID;
 
 /**
  * Campaigns in memory, as PostgreSQL keeps them (V37): the recipients' links beside the campaigns,
- * their messages read from the in-memory outbox. A reply is not counted here (the inbound store is
- * PostgreSQL's): {@code replied} is 0 in memory.
+ * their messages read from the in-memory outbox and the replies from the in-memory inbound messages,
+ * by the rule PostgreSQL's adapter applies ({@link Campaigns.Progress}).
  */
 final class InMemoryCampaigns implements Campaigns {
     private record Key(TenantId tenant, UUID id) {
@@ -38,13 +38,15 @@ final class InMemoryCampaigns implements Campaigns {
 
     private final InMemoryTransactions tx;
     private final InMemoryOutbox outbox;
+    private final InMemoryInboundMessages inbound;
     private final Map<Key, Campaign> rows = new LinkedHashMap<>();
     /** Keyed by (tenant, message id): a message belongs to one campaign at most. */
     private final Map<Key, Link> links = new LinkedHashMap<>();
 
-    InMemoryCampaigns(InMemoryTransactions tx, InMemoryOutbox outbox) {
+    InMemoryCampaigns(InMemoryTransactions tx, InMemoryOutbox outbox, InMemoryInboundMessages inbound) {
         this.tx = tx;
         this.outbox = outbox;
+        this.inbound = inbound;
     }
 
     @Override
@@ -109,6 +111,8 @@ final class InMemoryCampaigns implements Campaigns {
                 Map<MessageStatus, Long> byStatus = new EnumMap<>(MessageStatus.class);
                 Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
                 long recipients = 0;
+                long replied = 0;
+                List<com.qleven.ports.messaging.out.InboundMessage> received = inbound.visible(tenant);
                 for (Link l : linksOf(tenant, id)) {
                     Optional<QueuedMessage> m = outbox.find(tenant, l.message());
                     if (m.isEmpty()) {
@@ -117,8 +121,11 @@ final class InMemoryCampaigns implements Campaigns {
                     recipients++;
                     byStatus.merge(m.get().state().status(), 1L, Long::sum);
                     m.get().state().skipReason().ifPresent(r -> skipped.merge(r, 1L, Long::sum));
+                    if (received.stream().anyMatch(i -> Progress.isReply(i, l.client(), m.get().state()))) {
+                        replied++;
+                    }
                 }
-                out.put(id, new Progress(recipients, byStatus, skipped, 0));
+                out.put(id, new Progress(recipients, byStatus, skipped, replied));
             }
             return out;
         });

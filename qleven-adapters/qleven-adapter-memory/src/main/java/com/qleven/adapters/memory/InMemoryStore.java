@@ -6,6 +6,8 @@ import com.qleven.ports.audit.out.AuditStore;
 import com.qleven.ports.billing.out.BillingStore;
 import com.qleven.ports.messaging.out.Campaigns;
 import com.qleven.ports.messaging.out.DeliveryReports;
+import com.qleven.ports.messaging.out.InboundMessages;
+import com.qleven.ports.messaging.out.WhatsAppContacts;
 import com.qleven.ports.messaging.out.MessagingCenters;
 import com.qleven.ports.messaging.out.MessagingStore;
 import com.qleven.ports.messaging.out.Outbox;
@@ -112,9 +114,11 @@ public final class InMemoryStore implements QlevenStore {
                 new InMemoryBillingCenters(tx, centers, schedulingSettings), new InMemoryPayments(tx, invoices),
                 new InMemoryPackages(tx));
         InMemoryOutbox outbox = new InMemoryOutbox(tx);
+        InMemoryInboundMessages inbound = new InMemoryInboundMessages(tx, outbox);
         messaging = new Messaging(new InMemoryWhatsAppAccounts(tx), new InMemoryWhatsAppTemplates(tx),
                 outbox, new InMemorySendBudgets(tx), new InMemoryWebhookInbox(tx),
-                new InMemoryMessagingCenters(tx), new InMemoryDeliveryReports(tx), new InMemoryCampaigns(tx, outbox));
+                new InMemoryMessagingCenters(tx), new InMemoryDeliveryReports(tx),
+                new InMemoryWhatsAppContacts(tx, inbound), inbound, new InMemoryCampaigns(tx, outbox, inbound));
     }
 
     /** PostgreSQL orders uuids by their bytes, unsigned; {@link UUID#compareTo} compares signed longs. */
@@ -206,6 +210,7 @@ public final class InMemoryStore implements QlevenStore {
 
     private record Messaging(WhatsAppAccounts accounts, WhatsAppTemplates templates, Outbox outbox,
                              SendBudgets sendBudgets, WebhookInbox webhookInbox, MessagingCenters centers,
-                             DeliveryReports deliveryReports, Campaigns campaigns) implements MessagingStore {
+                             DeliveryReports deliveryReports, WhatsAppContacts contacts,
+                             InboundMessages inbound, Campaigns campaigns) implements MessagingStore {
     }
 }

@@ -278,8 +278,12 @@ public final class CloudApiWhatsAppGateway implements WhatsAppGateway {
                     // One component per button, in order (Meta's 0-based index): a URL button's address
                     // may hold the placeholder a send fills (a manage link), the others have no text.
                     for (JsonNode button : component.path("buttons")) {
+                        String kind = button.path("type").asText("");
+                        // A quick reply's title is what a client's tap sends back: the registry maps it to an action.
                         components.add(new RemoteTemplate.Component("BUTTON",
-                                button.path("type").asText("").equals("URL") ? button.path("url").asText("") : ""));
+                                kind.equals("URL") ? button.path("url").asText("") : "",
+                                kind.equals("QUICK_REPLY") && button.path("text").isTextual()
+                                        ? Optional.of(button.path("text").asText()) : Optional.empty()));
                     }
                 } else {
                     components.add(new RemoteTemplate.Component(type, component.path("text").asText("")));

@@ -1,5 +1,6 @@
 package com.qleven.host.http.messaging;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.qleven.application.Qleven;
 import com.qleven.domain.messaging.ComponentKey;
@@ -20,8 +21,10 @@ import com.qleven.ports.messaging.in.CreateTemplateCommand;
 import com.qleven.ports.messaging.in.MapTemplateCommand;
 import com.qleven.ports.messaging.in.SyncResult;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -54,7 +57,8 @@ public final class TemplateEndpoints {
                 new Route("PATCH", TEMPLATES + "/{id}", Route.Body.JSON, this::map));
     }
 
-    record MapBody(String purpose, List<ParameterBody> parameters) {
+    /** {@code replyActions}: a quick-reply button's index ({@code "0"}) to {@code confirm} or {@code cancel}. */
+    record MapBody(String purpose, List<ParameterBody> parameters, Map<String, String> replyActions) {
     }
 
     record ParameterBody(String component, String source) {
@@ -73,14 +77,17 @@ public final class TemplateEndpoints {
     record TemplatePage(List<TemplateSummary> items, String next) {
     }
 
-    record ComponentAnswer(String component, String text, int placeholders) {
+    /** {@code replyTitle}: a quick-reply button's title, absent for every other component. */
+    record ComponentAnswer(String component, String text, int placeholders,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String replyTitle) {
     }
 
     record ParameterAnswer(String component, String source) {
     }
 
     record TemplateDetail(String id, String name, String language, String category, String status, String purpose,
-                          List<ComponentAnswer> components, List<ParameterAnswer> parameters) {
+                          List<ComponentAnswer> components, List<ParameterAnswer> parameters,
+                          Map<String, String> replyActions) {
     }
 
     private Principal principal(Request request) {
@@ -105,7 +112,7 @@ public final class TemplateEndpoints {
         List<MapTemplateCommand.Parameter> parameters = body.parameters() == null ? null : body.parameters().stream()
                 .map(p -> p == null ? null : new MapTemplateCommand.Parameter(p.component(), p.source())).toList();
         return Response.ok(detail(qleven.messaging().mapTemplate(principal, id,
-                new MapTemplateCommand(body.purpose(), parameters))));
+                new MapTemplateCommand(body.purpose(), parameters, body.replyActions()))));
     }
 
     private Response create(Request request) {
@@ -154,7 +161,15 @@ public final class TemplateEndpoints {
                         continue;
                     }
                     for (JsonNode b : buttons) {
-                        String url = b.path("type").asText("").equalsIgnoreCase("URL") ? b.path("url").asText("") : "";
+                        String kind = b.path("type").asText("");
+                        String title = b.path("text").asText("");
+                        if (kind.equalsIgnoreCase("QUICK_REPLY") && !title.isBlank()
+                                && title.length() <= TemplateComponent.MAX_REPLY_TITLE) {
+                            // Its title is what a client's tap sends back, so a reply action can be given to it.
+                            components.add(TemplateComponent.quickReply(button++, title));
+                            continue;
+                        }
+                        String url = kind.equalsIgnoreCase("URL") ? b.path("url").asText("") : "";
                         components.add(TemplateComponent.of(ComponentKey.button(button++), url));
                     }
                 }
@@ -181,9 +196,16 @@ public final class TemplateEndpoints {
     private static TemplateDetail detail(WhatsAppTemplate t) {
         return new TemplateDetail(t.id().toString(), t.name(), t.language(), t.category().name(), t.status().name(),
                 t.purpose().map(MessagePurpose::wireName).orElse(null),
-                t.components().stream().map(c -> new ComponentAnswer(c.key().wireName(), c.text(), c.placeholders()))
-                        .toList(),
-                t.parameters().bindings().stream().map(TemplateEndpoints::parameter).toList());
+                t.components().stream().map(c -> new ComponentAnswer(c.key().wireName(), c.text(), c.placeholders(),
+                        c.replyTitle().orElse(null))).toList(),
+                t.parameters().bindings().stream().map(TemplateEndpoints::parameter).toList(),
+                replyActions(t));
+    }
+
+    private static Map<String, String> replyActions(WhatsAppTemplate t) {
+        Map<String, String> actions = new LinkedHashMap<>();
+        t.replyActions().forEach((index, action) -> actions.put(Integer.toString(index), action.wireName()));
+        return actions;
     }
 
     private static ParameterAnswer parameter(ParameterBinding b) {

@@ -162,6 +162,49 @@ class TemplateApiTest {
     }
 
     @Test
+    void aQuickReplyKeepsItsTitleAndTakesAReplyActionWhileOtherButtonsAreRefusedByIndex() {
+        Center c = host.newCenter("Centro Botones");
+        Number n = connect(c);
+        fake.addTemplate(n.waba(), "reminder_buttons", "es", "UTILITY", "APPROVED", REMINDER);
+        synced(c);
+        String id = named(c, "reminder_buttons").get("id").asText();
+        JsonNode detail = host.get(TemplateEndpoints.TEMPLATES + "/" + id, c.token()).json();
+        assertThat(detail.get("components").get(3).get("replyTitle").asText()).isEqualTo("Vale");
+        assertThat(detail.get("components").get(4).has("replyTitle")).isFalse();
+        assertThat(detail.get("replyActions").size()).isZero();
+
+        Map<String, Object> body = new java.util.HashMap<>(mapping("reminder", "header", "center.name", "body",
+                "client.first_name", "body", "appointment.start", "button.1", "manage_link"));
+        body.put("replyActions", Map.of("0", "confirm"));
+        Reply mapped = host.patch(TemplateEndpoints.TEMPLATES + "/" + id, body, c.token());
+        assertThat(mapped.status()).as(mapped.body()).isEqualTo(200);
+        assertThat(mapped.json().get("replyActions").toString()).isEqualTo("{\"0\":\"confirm\"}");
+        assertThat(host.get(TemplateEndpoints.TEMPLATES + "/" + id, c.token()).json().get("replyActions").toString())
+                .isEqualTo("{\"0\":\"confirm\"}");
+        // A sync of the same definition keeps it.
+        synced(c);
+        assertThat(host.get(TemplateEndpoints.TEMPLATES + "/" + id, c.token()).json().get("replyActions").size())
+                .isEqualTo(1);
+
+        body.put("replyActions", Map.of("1", "cancel", "x", "confirm", "0", "delete"));
+        Reply bad = host.patch(TemplateEndpoints.TEMPLATES + "/" + id, body, c.token());
+        assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+        assertThat(fields(bad)).containsExactlyInAnyOrder("replyActions.x", "replyActions.0");
+        body.put("replyActions", Map.of("1", "cancel"));
+        Reply url = host.patch(TemplateEndpoints.TEMPLATES + "/" + id, body, c.token());
+        assertThat(url.status()).as(url.body()).isEqualTo(400);
+        assertThat(fields(url)).containsExactly("replyActions.1");
+        Map<String, Object> cleared = new java.util.HashMap<>();
+        cleared.put("purpose", null);
+        cleared.put("replyActions", Map.of("0", "confirm"));
+        Reply withoutPurpose = host.patch(TemplateEndpoints.TEMPLATES + "/" + id, cleared, c.token());
+        assertThat(withoutPurpose.status()).as(withoutPurpose.body()).isEqualTo(400);
+        assertThat(fields(withoutPurpose)).containsExactly("replyActions");
+        assertThat(host.get(TemplateEndpoints.TEMPLATES + "/" + id, c.token()).json().get("replyActions").toString())
+                .as("nothing saved by a refused change").isEqualTo("{\"0\":\"confirm\"}");
+    }
+
+    @Test
     void aChangedDefinitionDropsAMappingThatNoLongerFits() {
         Center c = host.newCenter("Centro Cambio");
         Number n = connect(c);

@@ -8,6 +8,7 @@ import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.Required;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.ValidationException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +19,15 @@ import java.util.Optional;
  * A consent decision captured outside the staff's hands (an online booking, a WhatsApp reply such as
  * STOP, an import), with its own channel, the notice shown and its proof (the reply's message id,
  * the booking's id, the import file's name and line). Built by name with {@link #builder()}.
+ *
+ * <p>{@code decidedAt} is when the client decided, when the channel says so (the time Meta gives a
+ * WhatsApp reply): the entry is then recorded at that time (never later than the recording itself),
+ * so a decision processed late does not override one recorded after it was made, such as a grant
+ * staff recorded meanwhile. Empty: the time of recording.
  */
 public record ChannelConsent(TenantId tenant, ClientId client, ConsentPurpose purpose, ConsentDecision decision,
-                             ConsentChannel channel, String textVersion, String text, Optional<String> proof) {
+                             ConsentChannel channel, String textVersion, String text, Optional<String> proof,
+                             Optional<Instant> decidedAt) {
     public ChannelConsent {
         Required.field(tenant, "tenant");
         Required.field(client, "client");
@@ -30,6 +37,13 @@ public record ChannelConsent(TenantId tenant, ClientId client, ConsentPurpose pu
         Required.field(textVersion, "textVersion");
         Required.field(text, "text");
         Required.field(proof, "proof");
+        Required.field(decidedAt, "decidedAt");
+    }
+
+    /** A decision recorded at the time it is recorded. */
+    public ChannelConsent(TenantId tenant, ClientId client, ConsentPurpose purpose, ConsentDecision decision,
+                          ConsentChannel channel, String textVersion, String text, Optional<String> proof) {
+        this(tenant, client, purpose, decision, channel, textVersion, text, proof, Optional.empty());
     }
 
     /** A builder with every member not given; {@code proof} defaults to none. */
@@ -53,6 +67,7 @@ public record ChannelConsent(TenantId tenant, ClientId client, ConsentPurpose pu
         private String textVersion;
         private String text;
         private Optional<String> proof = Optional.empty();
+        private Optional<Instant> decidedAt = Optional.empty();
 
         private Builder() {
         }
@@ -102,6 +117,12 @@ public record ChannelConsent(TenantId tenant, ClientId client, ConsentPurpose pu
             return this;
         }
 
+        /** When the client decided, as the channel says; null for the time of recording. */
+        public Builder decidedAt(Instant decidedAt) {
+            this.decidedAt = Optional.ofNullable(decidedAt);
+            return this;
+        }
+
         /** @throws ValidationException naming every missing member */
         public ChannelConsent build() {
             List<FieldError> missing = new ArrayList<>();
@@ -121,7 +142,7 @@ public record ChannelConsent(TenantId tenant, ClientId client, ConsentPurpose pu
             if (!missing.isEmpty()) {
                 throw new ValidationException(missing);
             }
-            return new ChannelConsent(tenant, client, purpose, decision, channel, textVersion, text, proof);
+            return new ChannelConsent(tenant, client, purpose, decision, channel, textVersion, text, proof, decidedAt);
         }
     }
 }

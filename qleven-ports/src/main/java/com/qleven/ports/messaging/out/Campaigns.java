@@ -79,10 +79,30 @@ public interface Campaigns {
 
     /**
      * A campaign's messages counted by their current status, skipped ones by reason, and how many of
-     * the clients replied ({@code replied}: see the adapter for what counts as a reply).
+     * its recipients replied: a recipient replied when Meta accepted their message (it has a wamid)
+     * and an inbound message attributed to that client (neither a reaction nor a system message)
+     * either quotes it ({@code context_wamid} is its wamid) or arrived within {@link #REPLY_WINDOW}
+     * after it was queued (a plain answer to a campaign rarely quotes it).
      */
     record Progress(long recipients, Map<MessageStatus, Long> byStatus, Map<SkipReason, Long> skipped, long replied) {
         public static final Progress NONE = new Progress(0, Map.of(), Map.of(), 0);
+        /** How long after a campaign message an unquoting message of its client counts as a reply. */
+        public static final java.time.Duration REPLY_WINDOW = java.time.Duration.ofHours(72);
+
+        /** Whether {@code received} replies to {@code message}, sent to {@code client}, by the rule above. */
+        public static boolean isReply(InboundMessage received, ClientId client,
+                                      com.qleven.domain.messaging.OutboundMessage message) {
+            if (message.wamid().isEmpty() || !received.client().equals(Optional.of(client))
+                    || received.kind() == com.qleven.domain.messaging.InboundKind.REACTION
+                    || received.kind() == com.qleven.domain.messaging.InboundKind.SYSTEM) {
+                return false;
+            }
+            if (received.contextWamid().equals(message.wamid())) {
+                return true;
+            }
+            return !received.receivedAt().isBefore(message.createdAt())
+                    && received.receivedAt().isBefore(message.createdAt().plus(REPLY_WINDOW));
+        }
 
         public Progress {
             byStatus = Map.copyOf(byStatus);

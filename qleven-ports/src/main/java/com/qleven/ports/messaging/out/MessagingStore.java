@@ -3,7 +3,7 @@ package com.qleven.ports.messaging.out;
 /**
  * The store's messaging group: each center's connected WhatsApp number, its template registry, the
  * outbox of outbound messages, the campaigns, the send budgets hosts share, the inbox of webhook events and the
- * center's messaging settings.
+ * center's messaging settings; the clients' inbound messages and their senders.
  */
 public interface MessagingStore {
     /** The center's connected number and the directory that finds a center by its number or business account. */
@@ -29,4 +29,10 @@ public interface MessagingStore {
 
     /** Marketing campaigns and the message each queued per recipient. */
     Campaigns campaigns();
+
+    /** The senders of inbound messages, one per center and number. */
+    WhatsAppContacts contacts();
+
+    /** Clients' inbound messages and preference changes. */
+    InboundMessages inbound();
 }

@@ -2,6 +2,7 @@ package com.qleven.ports.messaging.out;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A template as Meta lists it.
@@ -24,12 +25,19 @@ public record RemoteTemplate(String id, String name, String language, String cat
 
     /**
      * One component: HEADER, BODY or FOOTER and its text, or one BUTTON per button of Meta's BUTTONS
-     * component, in their order, its text a URL button's address ("" for other buttons or no text).
+     * component, in their order, its text a URL button's address ("" for other buttons or no text)
+     * and, for a QUICK_REPLY button, its title ({@code replyTitle}, what a client's tap sends back).
      */
-    public record Component(String type, String text) {
+    public record Component(String type, String text, Optional<String> replyTitle) {
         public Component {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(replyTitle, "replyTitle");
+        }
+
+        /** A component that is not a quick-reply button. */
+        public Component(String type, String text) {
+            this(type, text, Optional.empty());
         }
     }
 }

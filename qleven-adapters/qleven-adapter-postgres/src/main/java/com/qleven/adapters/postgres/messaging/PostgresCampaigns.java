@@ -172,10 +172,18 @@ final class PostgresCampaigns implements Campaigns {
 
     /**
      * The links joined to their messages, grouped by campaign, status and skip reason; with each group,
-     * how many of its recipients replied (see {@link #REPLIED}).
+     * how many of its recipients replied ({@link Campaigns.Progress}'s rule; the 72 hours are its
+     * {@code REPLY_WINDOW}), each recipient looked up by the inbound messages' index of client and time.
      */
     private static final String PROGRESS = """
-            SELECT r.campaign_id, m.status, m.skip_reason, count(*) AS n, 0::bigint AS replied
+            SELECT r.campaign_id, m.status, m.skip_reason, count(*) AS n,
+                   count(*) FILTER (WHERE m.wamid IS NOT NULL AND EXISTS (
+                       SELECT 1 FROM public.inbound_messages i
+                       WHERE i.tenant_id = r.tenant_id AND i.client_id = r.client_id
+                         AND i.kind NOT IN ('reaction', 'system')
+                         AND (i.context_wamid = m.wamid
+                              OR (i.received_at >= m.created_at AND i.received_at < m.created_at + interval '72 hours'))))
+                       AS replied
             FROM public.campaign_recipients r
             JOIN public.outbound_messages m ON m.tenant_id = r.tenant_id AND m.id = r.message_id
             WHERE r.tenant_id = :tenant AND r.campaign_id = ANY(:campaigns)

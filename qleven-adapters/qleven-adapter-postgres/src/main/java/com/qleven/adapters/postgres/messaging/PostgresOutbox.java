@@ -346,6 +346,18 @@ final class PostgresOutbox implements Outbox {
         }
     }
 
+    /** The center's messages of these ids, in the caller's statement handle (the conversation's second read). */
+    static List<QueuedMessage> byIds(org.jdbi.v3.core.Handle h, TenantId tenant, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return h.createQuery(SELECT + " WHERE tenant_id = :tenant AND id = ANY(:ids)")
+                .bind("tenant", tenant.value())
+                .bindArray("ids", UUID.class, ids)
+                .map(mapper(tenant))
+                .list();
+    }
+
     private static RowMapper<QueuedMessage> mapper(TenantId tenant) {
         return (rs, ctx) -> message(tenant, rs);
     }

@@ -7,6 +7,7 @@ import com.qleven.domain.messaging.MessagePurpose;
 import com.qleven.domain.messaging.ParameterBinding;
 import com.qleven.domain.messaging.ParameterMapping;
 import com.qleven.domain.messaging.ParameterSource;
+import com.qleven.domain.messaging.ReplyAction;
 import com.qleven.domain.messaging.TemplateCategory;
 import com.qleven.domain.messaging.TemplateComponent;
 import com.qleven.domain.messaging.TemplateId;
@@ -21,16 +22,21 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * A center's templates in {@code whatsapp_templates} (V31, row-level security): components and the
- * mapping as parallel text arrays, listed by keyset on the unique (name, language).
+ * mapping as parallel text arrays, listed by keyset on the unique (name, language); quick-reply titles
+ * (parallel to the components, null for other components) and reply actions (button index and verb)
+ * from V36.
  */
 final class PostgresWhatsAppTemplates implements WhatsAppTemplates {
     private static final String COLUMNS = "id, name, language, category, component_keys, component_texts, status,"
-            + " purpose, parameter_components, parameter_sources";
+            + " purpose, parameter_components, parameter_sources, component_reply_titles, reply_action_buttons,"
+            + " reply_action_verbs";
     private static final RowMapper<WhatsAppTemplate> TEMPLATE = (rs, ctx) -> template(rs);
 
     private final PostgresTransactions tx;
@@ -65,21 +71,27 @@ final class PostgresWhatsAppTemplates implements WhatsAppTemplates {
     public void save(TenantId tenant, WhatsAppTemplate t, Instant at) {
         List<String> keys = new ArrayList<>();
         List<String> texts = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
         t.components().forEach(c -> {
             keys.add(c.key().wireName());
             texts.add(c.text());
+            titles.add(c.replyTitle().orElse(null));
         });
         List<ParameterBinding> bindings = t.parameters().bindings();
         tx.withHandle(Optional.of(tenant), "save a template", h -> h.createUpdate("""
                         INSERT INTO public.whatsapp_templates (tenant_id, id, name, language, category, component_keys,
-                            component_texts, status, purpose, parameter_components, parameter_sources, updated_at)
+                            component_texts, status, purpose, parameter_components, parameter_sources,
+                            component_reply_titles, reply_action_buttons, reply_action_verbs, updated_at)
                         VALUES (:tenant, :id, :name, :language, :category, :keys, :texts, :status, :purpose,
-                            :parameterComponents, :parameterSources, :at)
+                            :parameterComponents, :parameterSources, :titles, :actionButtons, :actionVerbs, :at)
                         ON CONFLICT (tenant_id, id) DO UPDATE SET name = EXCLUDED.name, language = EXCLUDED.language,
                             category = EXCLUDED.category, component_keys = EXCLUDED.component_keys,
                             component_texts = EXCLUDED.component_texts, status = EXCLUDED.status,
                             purpose = EXCLUDED.purpose, parameter_components = EXCLUDED.parameter_components,
-                            parameter_sources = EXCLUDED.parameter_sources, updated_at = EXCLUDED.updated_at""")
+                            parameter_sources = EXCLUDED.parameter_sources,
+                            component_reply_titles = EXCLUDED.component_reply_titles,
+                            reply_action_buttons = EXCLUDED.reply_action_buttons,
+                            reply_action_verbs = EXCLUDED.reply_action_verbs, updated_at = EXCLUDED.updated_at""")
                 .bind("tenant", tenant.value())
                 .bind("id", t.id().value())
                 .bind("name", t.name())
@@ -92,6 +104,10 @@ final class PostgresWhatsAppTemplates implements WhatsAppTemplates {
                 .bindArray("parameterComponents", String.class,
                         bindings.stream().map(b -> b.component().wireName()).toList())
                 .bindArray("parameterSources", String.class, bindings.stream().map(b -> b.source().wireName()).toList())
+                .bindArray("titles", String.class, titles)
+                .bindArray("actionButtons", Integer.class, List.copyOf(t.replyActions().keySet()))
+                .bindArray("actionVerbs", String.class,
+                        t.replyActions().values().stream().map(ReplyAction::wireName).toList())
                 .bind("at", at)
                 .execute());
     }
@@ -143,9 +159,18 @@ final class PostgresWhatsAppTemplates implements WhatsAppTemplates {
     private static WhatsAppTemplate template(ResultSet rs) throws SQLException {
         String[] keys = strings(rs, "component_keys");
         String[] texts = strings(rs, "component_texts");
+        // Empty for a row saved before V36: no quick reply known until the next sync.
+        String[] titles = strings(rs, "component_reply_titles");
         List<TemplateComponent> components = new ArrayList<>();
         for (int i = 0; i < keys.length; i++) {
-            components.add(TemplateComponent.of(ComponentKey.parse(keys[i], "components"), texts[i]));
+            components.add(new TemplateComponent(ComponentKey.parse(keys[i], "components"), texts[i],
+                    Optional.ofNullable(titles.length == keys.length ? titles[i] : null)));
+        }
+        Integer[] actionButtons = (Integer[]) rs.getArray("reply_action_buttons").getArray();
+        String[] actionVerbs = strings(rs, "reply_action_verbs");
+        Map<Integer, ReplyAction> actions = new TreeMap<>();
+        for (int i = 0; i < actionButtons.length; i++) {
+            actions.put(actionButtons[i], ReplyAction.parse(actionVerbs[i], "replyActions"));
         }
         String[] parameterComponents = strings(rs, "parameter_components");
         String[] sources = strings(rs, "parameter_sources");
@@ -158,7 +183,7 @@ final class PostgresWhatsAppTemplates implements WhatsAppTemplates {
                 rs.getString("language"), TemplateCategory.valueOf(rs.getString("category")), components,
                 TemplateStatus.valueOf(rs.getString("status")),
                 Optional.ofNullable(rs.getString("purpose")).map(MessagePurpose::parse),
-                bindings.isEmpty() ? ParameterMapping.NONE : new ParameterMapping(bindings));
+                bindings.isEmpty() ? ParameterMapping.NONE : new ParameterMapping(bindings), actions);
     }
 
     private static String[] strings(ResultSet rs, String column) throws SQLException {
