@@ -213,9 +213,58 @@ class CampaignsEndToEndTest {
         assertThat(progress.get("deliveryRate").asDouble()).isZero();
         assertThat(host.get("/v1/campaigns/" + id, other.center.token()).status())
                 .as("another center's campaign is not found").isEqualTo(404);
+        // Ana quotes the campaign message in her reply; Berta only reacts to it: one reply of two sent.
+        inbound(center, adult, "+34600100001", com.qleven.domain.messaging.InboundKind.TEXT,
+                Optional.of(center.message(adult, campaignMessage(center, adult)).get("wamid").asText()));
+        inbound(center, noBirthDate, "+34600100002", com.qleven.domain.messaging.InboundKind.REACTION, Optional.empty());
+        JsonNode replied = host.get("/v1/campaigns/" + id, center.center.token()).json().get("progress");
+        assertThat(replied.get("replied").asInt()).isEqualTo(1);
+        assertThat(replied.get("replyRate").asDouble()).isEqualTo(0.5);
         JsonNode list = host.get("/v1/campaigns", center.center.token()).json();
         assertThat(list.get("items")).hasSize(1);
         assertThat(host.get("/v1/campaigns", other.center.token()).json().get("items")).isEmpty();
+    }
+
+    /** The id of the client's one campaign message, from the staff's list of the client's messages. */
+    private com.qleven.domain.messaging.OutboundMessageId campaignMessage(DispatchFixture center, ClientId client) {
+        for (JsonNode m : host.get("/v1/messages?clientId=" + client.value(), center.center.token()).json().get("items")) {
+            if (m.get("purpose").asText().equals("marketing")) {
+                return com.qleven.domain.messaging.OutboundMessageId.of(m.get("id").asText());
+            }
+        }
+        throw new AssertionError("no marketing message of " + client);
+    }
+
+    /** An inbound message of the client's number as the webhook processing stores it (a reaction quotes nothing here). */
+    private void inbound(DispatchFixture center, ClientId client, String phone, com.qleven.domain.messaging.InboundKind kind,
+                         Optional<String> context) {
+        QlevenStore store = host.host().component().store();
+        com.qleven.application.messaging.InboundSeal seal = new com.qleven.application.messaging.InboundSeal(
+                DispatchFixture.cipher(host));
+        java.time.Instant at = host.clock.instant();
+        store.shared().transactions().inTenant(center.tenant, () -> {
+            var index = host.host().component().qleven().clients().clientPhones()
+                    .index(center.tenant, new com.qleven.domain.shared.PhoneNumber(phone));
+            UUID contact = store.messaging().contacts().byIndex(center.tenant, index)
+                    .map(com.qleven.ports.messaging.out.WhatsAppContact::id).orElseGet(() -> {
+                        UUID fresh = UUID.randomUUID();
+                        store.messaging().contacts().add(new com.qleven.ports.messaging.out.WhatsAppContact(
+                                center.tenant, fresh, index, seal.number(center.tenant, fresh,
+                                new com.qleven.domain.shared.PhoneNumber(phone)),
+                                seal.profileName(center.tenant, fresh, Optional.of("Cliente")), at, Optional.empty(),
+                                com.qleven.ports.messaging.out.WhatsAppContact.Match.MATCHED, false, Optional.empty()));
+                        return fresh;
+                    });
+            UUID id = UUID.randomUUID();
+            boolean reaction = kind == com.qleven.domain.messaging.InboundKind.REACTION;
+            store.messaging().inbound().add(new com.qleven.ports.messaging.out.InboundMessage(center.tenant, id,
+                    "wamid.IN" + id, contact, Optional.of(client), kind, at, at, context, Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(),
+                    reaction ? Optional.of("wamid.any") : Optional.empty(),
+                    reaction ? Optional.of("👍") : Optional.empty(), Optional.empty(),
+                    reaction ? Optional.empty() : seal.content(center.tenant, contact, id, Optional.of("¡Me interesa!"))));
+            return null;
+        });
     }
 
     @Test
