@@ -309,6 +309,78 @@ class CampaignsEndToEndTest {
         assertThat(host.get("/v1/campaigns", center.center.token()).json().get("items")).hasSize(1);
     }
 
+    /** An appointment of the client in the given status, written under the API (its history is what matters here). */
+    private void visit(DispatchFixture center, ClientId client, UUID service, java.time.Instant start,
+                       com.qleven.domain.scheduling.AppointmentStatus status) {
+        QlevenStore store = host.host().component().store();
+        store.shared().transactions().inTenant(center.tenant, () -> {
+            store.scheduling().appointments().add(new com.qleven.ports.scheduling.out.StoredAppointment(center.tenant,
+                    new com.qleven.domain.scheduling.AppointmentId(UUID.randomUUID()), client,
+                    new com.qleven.domain.scheduling.ServiceId(service),
+                    new com.qleven.domain.shared.UserId(UUID.randomUUID()), null, List.of(), start,
+                    start.plus(java.time.Duration.ofMinutes(45)), 0, 0, status, start, Optional.empty(), List.of(), null,
+                    start.minus(java.time.Duration.ofDays(3)),
+                    com.qleven.domain.scheduling.Actor.staff(new com.qleven.domain.shared.UserId(UUID.randomUUID())), 1,
+                    null));
+            return null;
+        });
+    }
+
+    private java.util.Set<String> recipientsOf(DispatchFixture center, Map<String, Object> segment, TemplateId template) {
+        Reply created = create(center, center.center.token(), template, segment);
+        assertThat(created.status()).as(segment + " " + created.body()).isEqualTo(201);
+        return skippedReasons(center, created.json().get("id").asText()).keySet();
+    }
+
+    @Test
+    void aSegmentByHistoryAndPackagesIsResolvedFromEachContextInBulk() {
+        DispatchFixture center = DispatchFixture.center(host, fake, true);
+        TemplateId template = marketingTemplate(center);
+        String admin = center.center.token();
+        String service = host.post("/v1/services", Map.of("name", "Facial", "durationMinutes", 45, "price",
+                Map.of("amountMinor", 4500, "currency", "EUR"), "taxRate", "exempt", "roomRequired", false,
+                "equipmentKinds", List.of(), "professionalIds", List.of(center.center.adminId())), admin)
+                .json().get("id").asText();
+        String offer = host.post("/v1/packages", Map.of("name", "Bono 5", "serviceIds", List.of(service), "sessions", 5,
+                "price", Map.of("amountMinor", 20000, "currency", "EUR"), "validityDays", 365), admin)
+                .json().get("id").asText();
+        ClientId ana = willing(center, "Ana Antigua", "+34600600001", "1990-01-01");
+        ClientId bea = willing(center, "Bea Reciente", "+34600600002", "1990-01-01");
+        ClientId cai = willing(center, "Cai Nunca", "+34600600003", "1990-01-01");
+        ClientId dan = willing(center, "Dan Nada", "+34600600004", "1990-01-01");
+        java.time.Instant now = host.clock.instant();
+        UUID facial = UUID.fromString(service);
+        visit(center, ana, facial, now.minus(java.time.Duration.ofDays(200)),
+                com.qleven.domain.scheduling.AppointmentStatus.COMPLETED);
+        visit(center, ana, UUID.randomUUID(), now.minus(java.time.Duration.ofDays(150)),
+                com.qleven.domain.scheduling.AppointmentStatus.NO_SHOW);
+        visit(center, ana, UUID.randomUUID(), now.minus(java.time.Duration.ofDays(100)),
+                com.qleven.domain.scheduling.AppointmentStatus.NO_SHOW);
+        visit(center, bea, UUID.randomUUID(), now.minus(java.time.Duration.ofDays(5)),
+                com.qleven.domain.scheduling.AppointmentStatus.COMPLETED);
+        visit(center, cai, facial, now.plus(java.time.Duration.ofDays(5)),
+                com.qleven.domain.scheduling.AppointmentStatus.BOOKED);
+        for (ClientId holder : List.of(bea, cai)) {
+            Reply sold = host.post("/v1/clients/" + holder.value() + "/packages", Map.of("packageId", offer), admin);
+            assertThat(sold.status()).as(sold.body()).isEqualTo(201);
+        }
+        String monthAgo = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(30).toString();
+        java.util.function.Function<ClientId, String> id = c -> c.value().toString();
+
+        assertThat(recipientsOf(center, Map.of("lastVisitBefore", monthAgo), template)).containsExactly(id.apply(ana));
+        assertThat(recipientsOf(center, Map.of("lastVisitBefore", monthAgo, "includeNeverVisited", true), template))
+                .containsExactlyInAnyOrder(id.apply(ana), id.apply(cai), id.apply(dan));
+        assertThat(recipientsOf(center, Map.of("serviceIds", List.of(service)), template))
+                .as("a booked appointment is not a service taken").containsExactly(id.apply(ana));
+        assertThat(recipientsOf(center, Map.of("noShowsAtLeast", 2), template)).containsExactly(id.apply(ana));
+        assertThat(recipientsOf(center, Map.of("packageHolders", true), template))
+                .containsExactlyInAnyOrder(id.apply(bea), id.apply(cai));
+        assertThat(recipientsOf(center, Map.of("packageHolders", true, "lastVisitBefore", monthAgo,
+                "includeNeverVisited", true), template)).containsExactly(id.apply(cai));
+        assertThat(recipientsOf(center, Map.of("packageHolders", true, "clientIds", List.of(id.apply(bea),
+                id.apply(ana))), template)).containsExactly(id.apply(bea));
+    }
+
     @Test
     void theFrequencyCapSkipsWhatWouldGoOverItEvenWithinOneBatch() throws Exception {
         DispatchFixture center = DispatchFixture.center(host, fake, true);
