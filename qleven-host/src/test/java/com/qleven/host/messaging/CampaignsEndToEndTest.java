@@ -220,6 +220,11 @@ class CampaignsEndToEndTest {
         JsonNode replied = host.get("/v1/campaigns/" + id, center.center.token()).json().get("progress");
         assertThat(replied.get("replied").asInt()).isEqualTo(1);
         assertThat(replied.get("replyRate").asDouble()).isEqualTo(0.5);
+        Reply export = host.get("/v1/clients/" + adult.value() + "/export", center.center.token());
+        assertThat(export.status()).as(export.body()).isEqualTo(200);
+        JsonNode inCampaigns = export.json().findValue("campaigns");
+        assertThat(inCampaigns).as("the export lists the campaigns the client was in: " + export.body()).isNotNull();
+        assertThat(inCampaigns.toString()).contains(id).contains("Primavera");
         JsonNode list = host.get("/v1/campaigns", center.center.token()).json();
         assertThat(list.get("items")).hasSize(1);
         assertThat(host.get("/v1/campaigns", other.center.token()).json().get("items")).isEmpty();
