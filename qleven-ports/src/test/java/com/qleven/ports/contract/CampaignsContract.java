@@ -254,4 +254,50 @@ public abstract class CampaignsContract {
         assertThat(in(other, () -> store().messaging().outbox().marketingSince(other, List.of(ana, bea), AT)))
                 .isEmpty();
     }
+
+    private void received(TenantId tenant, UUID contact, ClientId client, com.qleven.domain.messaging.InboundKind kind,
+                          Instant at, Optional<String> context) {
+        UUID id = UUID.randomUUID();
+        boolean reaction = kind == com.qleven.domain.messaging.InboundKind.REACTION;
+        in(tenant, () -> {
+            store().messaging().inbound().add(new com.qleven.ports.messaging.out.InboundMessage(tenant, id,
+                    "wamid.IN" + id, contact, Optional.of(client), kind, at, at, context, Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(),
+                    reaction ? Optional.of("wamid.target") : Optional.empty(),
+                    reaction ? Optional.of("x") : Optional.empty(), Optional.empty(),
+                    reaction ? Optional.empty() : Optional.of(randomBytes(20))));
+            return null;
+        });
+    }
+
+    @Test
+    void aRecipientRepliedWhenTheirMessageWentAndTheyQuotedItOrWroteWithinThreeDays() {
+        TenantId tenant = center();
+        List<QueuedMessage> messages = new ArrayList<>();
+        Campaign campaign = start(tenant, 5, AT, messages);
+        UUID contact = UUID.randomUUID();
+        in(tenant, () -> {
+            store().messaging().contacts().add(new com.qleven.ports.messaging.out.WhatsAppContact(tenant, contact,
+                    ContractFixtures.newBlindIndex(), randomBytes(24), Optional.empty(), AT, Optional.empty(),
+                    com.qleven.ports.messaging.out.WhatsAppContact.Match.SHARED, false, Optional.empty()));
+            for (int i = 0; i < 4; i++) {
+                store().messaging().outbox().update(tenant, messages.get(i).state().markSending(AT.plusSeconds(1))
+                        .accepted("wamid.C" + i + campaign.id(), AT.plusSeconds(2)));
+            }
+            return null;
+        });
+        var text = com.qleven.domain.messaging.InboundKind.TEXT;
+        // 0 quotes its message a week later; 1 writes an hour later; 2 only reacts; 3 writes four days later.
+        received(tenant, contact, messages.get(0).client(), text, AT.plus(Duration.ofDays(7)),
+                Optional.of("wamid.C0" + campaign.id()));
+        received(tenant, contact, messages.get(1).client(), text, AT.plus(Duration.ofHours(1)), Optional.empty());
+        received(tenant, contact, messages.get(2).client(), com.qleven.domain.messaging.InboundKind.REACTION,
+                AT.plus(Duration.ofHours(1)), Optional.empty());
+        received(tenant, contact, messages.get(3).client(), text, AT.plus(Duration.ofDays(4)), Optional.empty());
+        // 4's message never went: what they write is no reply to it.
+        received(tenant, contact, messages.get(4).client(), text, AT.plus(Duration.ofHours(1)), Optional.empty());
+
+        assertThat(in(tenant, () -> campaigns().progress(tenant, List.of(campaign.id()))).get(campaign.id()).replied())
+                .isEqualTo(2);
+    }
 }
