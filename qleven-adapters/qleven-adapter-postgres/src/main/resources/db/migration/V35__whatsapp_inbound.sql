@@ -66,9 +66,9 @@ CREATE TABLE public.inbound_messages (
     CONSTRAINT inbound_messages_reaction CHECK ((kind = 'reaction') = (reaction_target IS NOT NULL)
         AND (reaction_emoji IS NULL OR reaction_target IS NOT NULL))
 );
--- A client's conversation, newest first (reactions show on their targets).
-CREATE INDEX inbound_messages_of_client ON public.inbound_messages (tenant_id, client_id, received_at DESC, id DESC)
-    WHERE kind <> 'reaction';
+-- A client's conversation, newest first (reactions, filtered out, show on their targets); the export
+-- and the erasure of a client's messages.
+CREATE INDEX inbound_messages_of_client ON public.inbound_messages (tenant_id, client_id, received_at DESC, id DESC);
 -- The reactions to a page's messages.
 CREATE INDEX inbound_messages_reactions ON public.inbound_messages (tenant_id, reaction_target, received_at, wamid)
     WHERE kind = 'reaction';

@@ -278,6 +278,16 @@ public abstract class InboundMessagesUseCasesSuite extends UseCasesSuiteBase {
         assertThat(run.inboundMessages()).isEqualTo(2);
         assertThat(heard).containsOnlyOnce("wamid.S1");
         assertThat(qleven.clients().get(c.admin(), c.lucia()).phone()).contains("+34600999888");
+        // On the audit trail with no actor (WhatsApp reported it), the wamid as evidence; the other
+        // clients untouched.
+        assertThat(qleven.audit().list(c.admin(), new PageRequest(200, Optional.empty())).items().stream()
+                .map(r -> r.event()).filter(e -> e.action().equals("client.phone_changed")).toList())
+                .singleElement().satisfies(e -> {
+                    assertThat(e.subjectId()).contains(c.lucia().value());
+                    assertThat(e.actor()).isEmpty();
+                    assertThat(e.purpose()).endsWith("wamid.S1");
+                });
+        assertThat(qleven.clients().get(c.admin(), c.parent()).phone()).contains("+34600333444");
         // The window follows the person to the new number.
         ConversationView view = conversation(c, c.lucia());
         assertThat(view.windowOpen()).isTrue();

@@ -13,7 +13,11 @@ import java.util.UUID;
 /**
  * Clients' inbound WhatsApp messages and preference changes ({@link InboundMessage},
  * {@link StoredPreferenceChange}). Every method works in the center's unit; writes join the caller's
- * unit.
+ * unit. PostgreSQL keeps them in {@code inbound_messages} (V35), whose {@code tenant_id},
+ * {@code client_id}, {@code received_at} (Meta's time) and {@code context_wamid} other readers join on
+ * (a campaign's reply rate). The center's content retention ({@code MessagingSettings.contentRetention})
+ * has no purge job for outbound parameters yet; inbound content is to follow the same job when one is
+ * added, and until then goes with an erasure.
  */
 public interface InboundMessages {
     /** Stores the message; false, writing nothing, when the center already has its wamid (a replay). */
