@@ -98,8 +98,9 @@ public final class Qleven {
         // Clients' replies act (reply buttons on appointments, STOP and marketing stops) unless the builder
         // was given another listener.
         if (b.inboundListener == com.qleven.application.messaging.InboundListener.NONE) {
-            messaging.inboundListener(new com.qleven.application.messaging.InboundReplies(f,
-                    consent::withdrawFromChannel, scheduling.clientReplies()));
+            messaging.inboundListener(new com.qleven.application.messaging.InboundReplies(
+                    b.store.shared().transactions(), b.store.messaging(), b.store.privacy().centerNotifications(),
+                    consent::withdrawFromChannel, scheduling.clientReplies(), b.cipher, audit.trail(), b.clock, ids));
         }
         ClientDuplicatesRegistry duplicates = new ClientDuplicatesRegistry(b.store.clients().clientDuplicates());
         // What each context holds about a client; a context that stores personal data adds its section here.

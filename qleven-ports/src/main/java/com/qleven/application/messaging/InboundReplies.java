@@ -1,6 +1,5 @@
 package com.qleven.application.messaging;
 
-import com.qleven.application.Foundation;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.messaging.OptOutWords;
 import com.qleven.domain.shared.Required;
@@ -46,12 +45,6 @@ public final class InboundReplies implements InboundListener {
         this.optOuts = new OptOuts(store.centers(), Objects.requireNonNull(consents, "consents"), audit, clock);
         this.buttons = new ReplyButtons(store.outbox(), store.templates(),
                 Objects.requireNonNull(appointments, "appointments"), notifications, cipher, clock, ids);
-    }
-
-    /** Wired from the platform's foundation, as the facades wire their services. */
-    public InboundReplies(Foundation f, WithdrawConsentFromChannel consents, ClientReplies appointments) {
-        this(f.store().shared().transactions(), f.store().messaging(), f.store().privacy().centerNotifications(),
-                consents, appointments, f.cipher(), f.audit(), f.clock(), f.ids());
     }
 
     @Override
