@@ -453,6 +453,17 @@ class CampaignsEndToEndTest {
                 .as("a completed campaign cannot be cancelled").isEqualTo(409);
         DispatchFixture other = DispatchFixture.center(host, fake, true);
         assertThat(host.post("/v1/campaigns/" + done + "/cancel", null, other.center.token()).status()).isEqualTo(404);
+
+        // Bea's erasure takes her out of the campaign (her skipped message goes with the messages' section).
+        Reply erasure = host.post("/v1/privacy/requests", Map.of("clientId", bea.value().toString(), "type", "erasure"),
+                center.center.token());
+        assertThat(erasure.status()).as(erasure.body()).isEqualTo(201);
+        Reply erased = host.post("/v1/privacy/requests/" + erasure.json().get("id").asText() + "/complete",
+                Map.of("outcome", "Erased."), center.center.token());
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        assertThat(skippedReasons(center, id).keySet()).containsExactly(ana.value().toString());
+        assertThat(host.get("/v1/campaigns/" + id, center.center.token()).json().get("progress").get("recipients")
+                .asInt()).isEqualTo(1);
     }
 
     private String staff(DispatchFixture center, String role) {
