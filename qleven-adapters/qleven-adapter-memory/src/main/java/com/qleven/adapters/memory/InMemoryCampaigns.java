@@ -4,6 +4,7 @@ import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.messaging.Campaign;
 import com.qleven.domain.messaging.CampaignId;
 import com.qleven.domain.messaging.MessageStatus;
+import com.qleven.domain.messaging.OutboundMessageId;
 import com.qleven.domain.messaging.SkipReason;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.Page;
@@ -33,7 +34,7 @@ final class InMemoryCampaigns implements Campaigns {
     private record Key(TenantId tenant, UUID id) {
     }
 
-    private record Link(TenantId tenant, CampaignId campaign, ClientId client, com.qleven.domain.messaging.OutboundMessageId message) {
+    private record Link(TenantId tenant, CampaignId campaign, ClientId client, OutboundMessageId message) {
     }
 
     private final InMemoryTransactions tx;
@@ -54,9 +55,10 @@ final class InMemoryCampaigns implements Campaigns {
         tx.within(() -> {
             tx.checkWrite(tenant);
             Key key = new Key(tenant, campaign.id().value());
-            if (rows.containsKey(key) || recipients.stream().map(Recipient::client).distinct().count() != recipients.size()
-                    || recipients.stream().anyMatch(r -> links.containsKey(new Key(tenant, r.message().value()))
-                            || outbox.find(tenant, r.message()).isEmpty())) {
+            boolean repeated = recipients.stream().map(Recipient::client).distinct().count() != recipients.size();
+            boolean unknownOrLinked = recipients.stream().anyMatch(r -> links.containsKey(
+                    new Key(tenant, r.message().value())) || outbox.find(tenant, r.message()).isEmpty());
+            if (rows.containsKey(key) || repeated || unknownOrLinked) {
                 throw new ConflictException("cannot store the campaign: it conflicts with what is already stored");
             }
             tx.put(rows, key, campaign);
