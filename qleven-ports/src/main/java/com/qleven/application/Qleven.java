@@ -90,8 +90,9 @@ public final class Qleven {
                 clients.processingCheck(),
                 (tenant, client) -> clients.messageRecipients().of(tenant, client)
                         .map(r -> new AppointmentMessages.Addressee(r.fullName(), r.preferredLanguage())),
-                tenancy.staffNames(), clients.messageRecipients(), Optional.ofNullable(b.webhookParser),
-                clients.clientPhones(), b.inboundListener);
+                tenancy.staffNames(), clients.messageRecipients(), scheduling.clientActivity(),
+                billing.packageHolders(), Optional.ofNullable(b.webhookParser), clients.clientPhones(),
+                b.inboundListener);
         // Messaging hears bookings, moves and cancellations inside their unit: confirmations, reminders, notices.
         scheduling.onAppointmentChanged(messaging.appointmentListener());
         // Clients' replies act (reply buttons on appointments, STOP and marketing stops) unless the builder
@@ -116,7 +117,9 @@ public final class Qleven {
                 .register("billing", billing.privacyRegistry(), billing.privacyRegistry())
                 // Before the client's eraser (registered first, erased last) shreds the key of their parameters.
                 .register("messages", messaging.privacyRegistry(), messaging.privacyRegistry())
-                .register("inboundMessages", messaging.inboundPrivacyRegistry(), messaging.inboundPrivacyRegistry());
+                .register("inboundMessages", messaging.inboundPrivacyRegistry(), messaging.inboundPrivacyRegistry())
+                // Erased before the messages (the registry erases in the reverse order of registration).
+                .register("campaigns", messaging.campaignsRegistry(), messaging.campaignsRegistry());
         privacy = new PrivacyFacade(f, registry);
         platform = new PlatformFacade(f, Optional.ofNullable(b.mailer));
     }

@@ -196,6 +196,12 @@ public final class HttpModule {
 
     @Provides
     @Singleton
+    static com.qleven.host.http.messaging.CampaignEndpoints campaignEndpoints(Qleven qleven) {
+        return new com.qleven.host.http.messaging.CampaignEndpoints(qleven);
+    }
+
+    @Provides
+    @Singleton
     static com.qleven.host.http.messaging.ConversationEndpoints conversationEndpoints(Qleven qleven) {
         return new com.qleven.host.http.messaging.ConversationEndpoints(qleven);
     }
@@ -223,6 +229,7 @@ public final class HttpModule {
                          com.qleven.host.http.scheduling.CalendarFeedEndpoints calendarFeeds,
                          com.qleven.host.http.messaging.MessagingSettingsEndpoints messagingSettings,
                          com.qleven.host.http.messaging.MessageEndpoints messages,
+                         com.qleven.host.http.messaging.CampaignEndpoints campaigns,
                          com.qleven.host.http.messaging.ConversationEndpoints conversations,
                          com.qleven.host.http.whatsapp.WhatsAppWebhookEndpoints whatsAppWebhooks) {
         List<Route> routes = new ArrayList<>();
@@ -242,6 +249,7 @@ public final class HttpModule {
         routes.addAll(calendarFeeds.routes());
         routes.addAll(messagingSettings.routes());
         routes.addAll(messages.routes());
+        routes.addAll(campaigns.routes());
         routes.addAll(conversations.routes());
         routes.addAll(whatsAppWebhooks.routes());
         routes.addAll(ops.routes());

@@ -279,6 +279,15 @@ class CrossTenantProbeTest {
             entry("GET /v1/messages", new Listing(f -> MessagingProbe.uncertain(host, f), "?status=uncertain", null)),
             entry("POST /v1/messages/{id}/resend", new ById(f -> MessagingProbe.uncertain(host, f), "",
                     "/v1/messages?status=uncertain")),
+            // Campaigns (issue 12): B's campaign is not found; B's template named in A's body is a 422 as an
+            // unknown one is (a campaign never names another center's clients: CampaignsEndToEndTest).
+            entry("POST /v1/campaigns", bodyId("templateId", f -> MessagingProbe.marketingTemplate(host, f),
+                    template -> Map.of("name", "Probe", "templateId", template, "segment",
+                            Map.of("clientIds", List.of(A.clientId()))), 422)),
+            entry("GET /v1/campaigns", listing(f -> MessagingProbe.campaign(host, f))),
+            entry("GET /v1/campaigns/{id}", byId(f -> MessagingProbe.campaign(host, f))),
+            entry("GET /v1/campaigns/{id}/recipients", byId(f -> MessagingProbe.campaign(host, f))),
+            entry("POST /v1/campaigns/{id}/cancel", new ById(f -> MessagingProbe.campaign(host, f), "")),
             // Conversations: B's client and B's contact read as ones that do not exist.
             entry("GET /v1/clients/{id}/conversation", byId(CenterFixture::clientId)),
             entry("POST /v1/clients/{id}/conversation", new ById(CenterFixture::clientId, "{\"text\":\"Hola\"}")),
@@ -523,6 +532,8 @@ class CrossTenantProbeTest {
         whatsApp(B, "710000000002", "910000000002");
         MessagingProbe.uncertain(host, A);
         MessagingProbe.uncertain(host, B);
+        MessagingProbe.campaign(host, A);
+        MessagingProbe.campaign(host, B);
         MessagingProbe.contact(host, A);
         MessagingProbe.contact(host, B);
         seriesOfB = newSeries(B);

@@ -25,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class MessagingProbe {
     private static final Map<String, String> UNCERTAIN = new ConcurrentHashMap<>();
+    private static final Map<String, String> MARKETING = new ConcurrentHashMap<>();
+    private static final Map<String, String> CAMPAIGN = new ConcurrentHashMap<>();
 
     private MessagingProbe() {
     }
@@ -133,5 +135,70 @@ final class MessagingProbe {
             return null;
         });
         return id.toString();
+    }
+
+    /**
+     * The fixture center's approved MARKETING template mapped with purpose marketing (made on first
+     * use, under the API), its number connected (through the store, unless one is) so campaigns run.
+     */
+    static synchronized String marketingTemplate(TestHost host, CenterFixture f) {
+        // A sync from Meta marks a template Meta does not list deleted: then a new one is made.
+        MARKETING.computeIfPresent(f.center().tenantId(), (t, id) -> {
+            QlevenStore store = host.host().component().store();
+            TenantId tenant = new TenantId(UUID.fromString(t));
+            boolean approved = store.shared().transactions().inTenant(tenant, () -> store.messaging().templates()
+                    .find(tenant, com.qleven.domain.messaging.TemplateId.of(id))
+                    .map(w -> w.status() == com.qleven.domain.messaging.TemplateStatus.APPROVED).orElse(false));
+            return approved ? id : null;
+        });
+        return MARKETING.computeIfAbsent(f.center().tenantId(), t -> {
+            QlevenStore store = host.host().component().store();
+            TenantId tenant = new TenantId(UUID.fromString(t));
+            AesGcmFieldCipher cipher = new AesGcmFieldCipher(host.host().component().masterKeys(),
+                    store.shared().dataKeys(), store.shared().transactions(), host.clock);
+            com.qleven.domain.messaging.TemplateId id = new com.qleven.domain.messaging.TemplateId(UUID.randomUUID());
+            store.shared().transactions().inTenant(tenant, () -> {
+                if (store.messaging().accounts().find(tenant).isEmpty()) {
+                    String phoneNumberId = Long.toString(300_000_000_000L
+                            + java.util.concurrent.ThreadLocalRandom.current().nextLong(99_999_999_999L));
+                    store.messaging().accounts().save(new com.qleven.ports.messaging.out.ConnectedAccount(tenant,
+                            phoneNumberId, "2098765432", "+34 910 000 000",
+                            new com.qleven.application.messaging.TokenSeal(cipher).seal(tenant, phoneNumberId,
+                                    new com.qleven.ports.messaging.out.AccessToken("EAAG-probe")),
+                            com.qleven.ports.messaging.out.ConnectedAccount.AccountStatus.CONNECTED,
+                            host.clock.instant(), host.clock.instant(), 0));
+                }
+                store.messaging().templates().save(tenant, com.qleven.domain.messaging.WhatsAppTemplate.fromMeta(id,
+                        "probe_offer_" + id.value().toString().substring(0, 8), "es",
+                        com.qleven.domain.messaging.TemplateCategory.MARKETING,
+                        List.of(com.qleven.domain.messaging.TemplateComponent.of(ComponentKey.BODY,
+                                "Hola {{1}}, tenemos una oferta.")),
+                        com.qleven.domain.messaging.TemplateStatus.APPROVED).assign(MessagePurpose.MARKETING,
+                        List.of(new com.qleven.domain.messaging.ParameterBinding(ComponentKey.BODY,
+                                com.qleven.domain.messaging.ParameterSource.CLIENT_FIRST_NAME))), host.clock.instant());
+                return null;
+            });
+            return id.toString();
+        });
+    }
+
+    /** The body of a campaign to these clients with the fixture's marketing template. */
+    static Map<String, Object> campaignBody(TestHost host, CenterFixture f, List<String> clientIds) {
+        return Map.of("name", "Probe campaign", "templateId", marketingTemplate(host, f),
+                "segment", Map.of("clientIds", clientIds));
+    }
+
+    /** The fixture's campaign to its client, made on first use. */
+    static String campaign(TestHost host, CenterFixture f) {
+        return CAMPAIGN.computeIfAbsent(f.center().tenantId(), t -> newCampaign(host, f, List.of(f.clientId())));
+    }
+
+    /** A new campaign of the fixture to these clients; its id. */
+    static String newCampaign(TestHost host, CenterFixture f, List<String> clientIds) {
+        TestHost.Reply created = host.post("/v1/campaigns", campaignBody(host, f, clientIds), f.center().token());
+        if (created.status() != 201) {
+            throw new AssertionError("campaign: " + created.status() + " " + created.body());
+        }
+        return created.json().get("id").asText();
     }
 }

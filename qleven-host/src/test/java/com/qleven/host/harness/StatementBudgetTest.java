@@ -205,8 +205,9 @@ class StatementBudgetTest {
             // its billing section the client's invoices, one statement (the finance key is read with the
             // client's), then the client's packages and their redemptions, one statement each; its
             // messages section the client's WhatsApp messages, one statement (issue 11); its
-            // inboundMessages section the client's messages to the center, one statement (issue 12).
-            entry("GET /v1/clients/{id}/export", budget(1, 14)),
+            // inboundMessages section the client's messages to the center, one statement (issue 12); its
+            // campaigns section the campaigns the client was in, one statement (issue 12).
+            entry("GET /v1/clients/{id}/export", budget(1, 15)),
             entry("POST /v1/operator/incidents", budget(4, 21)),
             entry("GET /v1/operator/incidents", budget(2, 5)),
             entry("GET /v1/incidents", budget(1, 4)),
@@ -255,6 +256,14 @@ class StatementBudgetTest {
             entry("GET /v1/whatsapp/settings", budget(1, 2)),
             entry("PUT /v1/whatsapp/settings", budget(1, 4)),
             entry("GET /v1/messages", budget(1, 3)),
+            // Campaigns (issue 12): creation reads the template, the number, the clients (and their keys),
+            // the center, then writes every message in one insert, the campaign, its links in one insert
+            // and the audit event, whatever the number of recipients (aCampaignOfFiftyCostsWhatOneDoes).
+            entry("POST /v1/campaigns", budget(1, 11)),
+            entry("GET /v1/campaigns", budget(1, 4)),
+            entry("GET /v1/campaigns/{id}", budget(1, 4)),
+            entry("GET /v1/campaigns/{id}/recipients", budget(1, 4)),
+            entry("POST /v1/campaigns/{id}/cancel", budget(1, 7)),
             entry("POST /v1/messages/{id}/resend", budget(1, 6)),
             // Conversations (issue 12), measured after authentication (1): a conversation page reads the
             // client as recipient and its key, the window (the contact at the client's phone), the page's
@@ -526,6 +535,18 @@ class StatementBudgetTest {
                     "{\"priceBasis\":\"tax_included\",\"legalName\":\"Budget SL\"}", f.center().token())),
             entry("GET /v1/whatsapp/settings", f -> get("/v1/whatsapp/settings", f.center().token())),
             entry("GET /v1/messages", f -> get("/v1/messages?clientId=" + f.clientId(), f.center().token())),
+            entry("POST /v1/campaigns", f -> post("/v1/campaigns", MessagingProbe.campaignBody(host, f,
+                    List.of(f.clientId())), f.center().token())),
+            entry("GET /v1/campaigns", f -> {
+                MessagingProbe.campaign(host, f);
+                return get("/v1/campaigns", f.center().token());
+            }),
+            entry("GET /v1/campaigns/{id}", f -> get("/v1/campaigns/" + MessagingProbe.campaign(host, f),
+                    f.center().token())),
+            entry("GET /v1/campaigns/{id}/recipients", f -> get("/v1/campaigns/" + MessagingProbe.campaign(host, f)
+                    + "/recipients", f.center().token())),
+            entry("POST /v1/campaigns/{id}/cancel", f -> new Call("POST", "/v1/campaigns/"
+                    + MessagingProbe.newCampaign(host, f, List.of(f.clientId())) + "/cancel", "", f.center().token())),
             entry("GET /v1/clients/{id}/conversation", f -> {
                 MessagingProbe.contact(host, f);
                 return get("/v1/clients/" + f.clientId() + "/conversation", f.center().token());
@@ -911,6 +932,7 @@ class StatementBudgetTest {
      */
     private static final Map<String, Runnable> MORE_ROWS = Map.ofEntries(
             entry("GET /v1/messages", () -> twice(() -> MessagingProbe.newUncertain(host, A))),
+            entry("GET /v1/campaigns", () -> twice(() -> MessagingProbe.newCampaign(host, A, List.of(A.clientId())))),
             entry("GET /v1/clients/{id}/conversation", () -> twice(() -> MessagingProbe.newInbound(host, A))),
             entry("GET /v1/whatsapp/contacts", () -> twice(() -> MessagingProbe.newWaitingContact(host, A))),
             entry("GET /v1/users", () -> twice(() -> host.post("/v1/users", TestHost.userBody(
@@ -1087,6 +1109,42 @@ class StatementBudgetTest {
         Reply reply = send(call, requestId);
         COUNTS.remove(requestId);
         assertThat(reply.status()).as(call.path() + " answered " + reply.body()).isEqualTo(200);
+        return count.statements.get();
+    }
+
+    /**
+     * A campaign's statements do not grow with its recipients: creating one for fifty clients costs
+     * what one for one client does, and so do reading it and its recipients' page.
+     */
+    @Test
+    @Order(3)
+    void aCampaignOfFiftyCostsWhatACampaignOfOneDoes() {
+        List<String> fifty = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            fifty.add(created(host.post("/v1/clients", Map.of("fullName", "Budget Recipient " + i,
+                    "phone", String.format("+34699%06d", PHONES.incrementAndGet())), A.center().token())));
+        }
+        int one = statements(post("/v1/campaigns", MessagingProbe.campaignBody(host, A, List.of(A.clientId())),
+                A.center().token()), 201);
+        int many = statements(post("/v1/campaigns", MessagingProbe.campaignBody(host, A, fifty), A.center().token()),
+                201);
+        assertThat(many).as("a campaign of 50 costs what a campaign of 1 does").isEqualTo(one);
+        String small = MessagingProbe.newCampaign(host, A, List.of(A.clientId()));
+        String large = MessagingProbe.newCampaign(host, A, fifty);
+        assertThat(statements(get("/v1/campaigns/" + large, A.center().token())))
+                .isEqualTo(statements(get("/v1/campaigns/" + small, A.center().token())));
+        assertThat(statements(get("/v1/campaigns/" + large + "/recipients?limit=100", A.center().token())))
+                .isEqualTo(statements(get("/v1/campaigns/" + small + "/recipients?limit=100", A.center().token())));
+    }
+
+    private static int statements(Call call, int status) {
+        String requestId = "budget-" + UUID.randomUUID();
+        Count count = new Count();
+        sealTheBacklog();
+        COUNTS.put(requestId, count);
+        Reply reply = send(call, requestId);
+        COUNTS.remove(requestId);
+        assertThat(reply.status()).as(call.path() + " answered " + reply.body()).isEqualTo(status);
         return count.statements.get();
     }
 

@@ -70,6 +70,7 @@ class OpenApiTest {
                 new com.qleven.host.http.scheduling.CalendarFeedEndpoints(qleven),
                 new com.qleven.host.http.messaging.MessagingSettingsEndpoints(qleven),
                 new com.qleven.host.http.messaging.MessageEndpoints(qleven),
+                new com.qleven.host.http.messaging.CampaignEndpoints(qleven),
                 new com.qleven.host.http.messaging.ConversationEndpoints(qleven),
                 new com.qleven.host.http.whatsapp.WhatsAppWebhookEndpoints(qleven,
                         com.qleven.host.config.WhatsAppSettings.defaults()));

@@ -47,6 +47,7 @@ import java.util.function.Consumer;
  * checks the principal's permission itself.
  */
 public final class BillingFacade {
+    private final com.qleven.ports.billing.out.Packages packageStore;
     private final TaxRatesService taxRates;
     private final InvoicesService invoices;
     private final BillingRegistry registry;
@@ -70,6 +71,7 @@ public final class BillingFacade {
                 taxRates,
                 new BookableClients(f.store().clients().clientRestrictions()), recipients, seal, f.audit(), f.ids(),
                 f.clock(), renderer, f.store().scheduling().appointments());
+        packageStore = f.store().billing().packages();
         registry = new BillingRegistry(f.store().billing().invoices(), f.store().billing().packages(), seal);
         payments = new PaymentsService(f.store().shared().transactions(), invoices, f.store().billing().invoices(),
                 f.store().billing().payments(), f.store().scheduling().appointments(), provider, f.audit(), f.ids(),
@@ -261,5 +263,13 @@ public final class BillingFacade {
     /** What billing holds about a client, for the privacy registry (export, and erasure that keeps invoices). */
     public BillingRegistry privacyRegistry() {
         return registry;
+    }
+
+    /**
+     * The clients holding a package with uses left, for a campaign's segment; in the caller's unit of
+     * work, one statement, no permission.
+     */
+    public com.qleven.ports.billing.in.PackageHolders packageHolders() {
+        return packageStore::holders;
     }
 }

@@ -43,7 +43,17 @@ public final class MessageRecipientsService implements MessageRecipients {
         if (ids.isEmpty()) {
             return recipients;
         }
-        Map<ClientId, StoredClient> found = clients.byIds(tenant, ids);
+        return open(clients.byIds(tenant, ids));
+    }
+
+    @Override
+    public Map<ClientId, Recipient> everyone(TenantId tenant, int limit) {
+        Required.field(tenant, "tenant");
+        return open(clients.all(tenant, limit));
+    }
+
+    private Map<ClientId, Recipient> open(Map<ClientId, StoredClient> found) {
+        Map<ClientId, Recipient> recipients = new LinkedHashMap<>();
         seal.preload(found.values());
         for (StoredClient s : found.values()) {
             Client c = seal.open(s, false, false);

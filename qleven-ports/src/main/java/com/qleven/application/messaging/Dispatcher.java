@@ -3,6 +3,7 @@ package com.qleven.application.messaging;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.domain.consent.ConsentPurpose;
 import com.qleven.domain.messaging.ComponentKey;
+import com.qleven.domain.messaging.FrequencyCap;
 import com.qleven.domain.messaging.MessageStatus;
 import com.qleven.domain.messaging.MessagingSettings;
 import com.qleven.domain.messaging.OutboundMessage;
@@ -57,7 +58,8 @@ import java.util.random.RandomGenerator;
  *       work sweeps messages left {@code sending} past {@link Settings#sendingGrace} into
  *       {@code uncertain} (their host died mid-call), locks a batch of due messages
  *       ({@code SKIP LOCKED}), applies the send-time rules (WhatsApp consent for every message; for
- *       marketing also marketing consent, 16 or older and no opt-out or objection; no restriction; an
+ *       marketing also not known to be under 16 (even with a marketing grant), marketing consent, no
+ *       opt-out or objection and the center's frequency cap, counted for the batch in one read; no restriction; an
  *       approved template with a purpose), takes a token from the number's bucket and the
  *       recipient's pair bucket (both shared by every host), and marks each message {@code sending},
  *       its attempt counted — all committed before any call to Meta.</li>
@@ -265,12 +267,13 @@ public final class Dispatcher {
                 due.stream().map(QueuedMessage::client).distinct().toList());
         Map<TemplateId, Optional<WhatsAppTemplate>> templates = new HashMap<>();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        MarketingCap cap = marketingCap(tenant, centerSettings, due, now);
         List<Outgoing> outgoing = new ArrayList<>();
         for (QueuedMessage m : due) {
             MessageRecipients.Recipient recipient = to.get(m.client());
             boolean conversation = m.state().purpose() == MessagePurpose.CONVERSATION;
             Optional<SkipReason> refusal = conversation ? conversationRefusal(tenant, m, recipient, now)
-                    : refusal(tenant, m, recipient, templates, now, today);
+                    : refusal(tenant, m, recipient, templates, now, today, cap);
             if (refusal.isPresent()) {
                 skip(tenant, m, refusal.get(), now, tally);
                 continue;
@@ -298,6 +301,9 @@ public final class Dispatcher {
             }
             OutboundMessage sending = m.state().markSending(now);
             store.outbox().update(tenant, sending);
+            if (m.state().purpose().marketing()) {
+                cap.counted(m.client());
+            }
             outgoing.add(new Outgoing(sending, message, text));
         }
         return new Claimed(outgoing.isEmpty() ? null : tokens.open(number), outgoing);
@@ -319,10 +325,36 @@ public final class Dispatcher {
         return store.sendBudgets().take(key, bucket, some, now).granted() ? some : 0;
     }
 
+    /**
+     * The center's marketing cap and how many marketing messages each client of the batch's marketing
+     * messages had within its window, counted in ONE read for the whole batch (none without marketing);
+     * the batch's own sends are added as they are marked.
+     */
+    private MarketingCap marketingCap(TenantId tenant, MessagingSettings centerSettings, List<QueuedMessage> due,
+                                      Instant now) {
+        FrequencyCap cap = centerSettings.marketingCap();
+        List<ClientId> marketed = due.stream().filter(m -> m.state().purpose().marketing()).map(QueuedMessage::client)
+                .distinct().toList();
+        Map<ClientId, Long> sent = marketed.isEmpty() ? new HashMap<>()
+                : new HashMap<>(store.outbox().marketingSince(tenant, marketed, now.minus(cap.per())));
+        return new MarketingCap(cap, sent);
+    }
+
+    /** A center's cap with the marketing messages its clients had within the window, as this run goes. */
+    private record MarketingCap(FrequencyCap cap, Map<ClientId, Long> sent) {
+        boolean allows(ClientId client) {
+            return cap.allowsAnother(sent.getOrDefault(client, 0L));
+        }
+
+        void counted(ClientId client) {
+            sent.merge(client, 1L, Long::sum);
+        }
+    }
+
     /** Why the message may not go now, by the rules at send time; empty when it may. */
     private Optional<SkipReason> refusal(TenantId tenant, QueuedMessage m, MessageRecipients.Recipient recipient,
                                          Map<TemplateId, Optional<WhatsAppTemplate>> templates, Instant now,
-                                         LocalDate today) {
+                                         LocalDate today, MarketingCap cap) {
         if (recipient == null || recipient.phone().isEmpty()) {
             return Optional.of(SkipReason.NO_PHONE);
         }
@@ -333,12 +365,20 @@ public final class Dispatcher {
             return Optional.of(SkipReason.NO_WHATSAPP_CONSENT);
         }
         if (m.state().purpose().marketing()) {
+            // A client known to be under 16 gets no marketing, whatever grant the ledger holds (one given
+            // before the birth date was known, say); a client without a birth date may be messaged.
+            boolean under16 = recipient.birthDate().map(b -> b.plusYears(16).isAfter(today)).orElse(false);
+            if (under16) {
+                return Optional.of(SkipReason.UNDER_16);
+            }
             if (!consent.allows(tenant, m.client(), ConsentPurpose.MARKETING, now)) {
-                boolean under16 = recipient.birthDate().map(b -> b.plusYears(16).isAfter(today)).orElse(false);
-                return Optional.of(under16 ? SkipReason.UNDER_16 : SkipReason.NO_MARKETING_CONSENT);
+                return Optional.of(SkipReason.NO_MARKETING_CONSENT);
             }
             if (suppression.isSuppressed(tenant, recipient.phone().get())) {
                 return Optional.of(SkipReason.OPTED_OUT);
+            }
+            if (!cap.allows(m.client())) {
+                return Optional.of(SkipReason.FREQUENCY_CAP);
             }
         }
         if (m.template().isEmpty()) {

@@ -121,4 +121,41 @@ public final class MessageQueue {
         }
         return List.copyOf(queued);
     }
+
+    /** A recipient of a batch: the client and the facts their parameters are rendered from. */
+    public record Addressed(ClientId client, MessageFacts facts) {
+        public Addressed {
+            Objects.requireNonNull(client, "client");
+            Objects.requireNonNull(facts, "facts");
+        }
+    }
+
+    /**
+     * One message of {@code purpose} per recipient with THIS template (a campaign's, chosen by staff),
+     * due at {@code dueAt}, written in ONE insert whatever their number; in the order of {@code to}. A
+     * recipient whose facts leave a mapped source empty gets a message skipped {@code missing_parameter}.
+     * The clients' keys are read in one go first ({@link MessageParameters#preloadKeys}), so sealing
+     * reads nothing per client.
+     */
+    public List<QueuedMessage> queueBatch(TenantId tenant, WhatsAppTemplate template, MessagePurpose purpose,
+                                          Instant dueAt, List<Addressed> to) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(template, "template");
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(dueAt, "dueAt");
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        parameters.preloadKeys(to.stream().map(Addressed::client).toList());
+        List<QueuedMessage> batch = new ArrayList<>(to.size());
+        for (Addressed a : to) {
+            OutboundMessageId id = new OutboundMessageId(ids.next());
+            Optional<Map<ComponentKey, List<String>>> rendered = template.parameters().render(a.facts());
+            OutboundMessage state = rendered.isPresent() ? OutboundMessage.queueAt(id, purpose, now, dueAt)
+                    : OutboundMessage.skippedAtOnce(id, purpose, SkipReason.MISSING_PARAMETER, now);
+            byte[] sealed = rendered.map(r -> parameters.seal(tenant, a.client(), id, r)).orElse(NO_PARAMETERS);
+            batch.add(new QueuedMessage(tenant, state, a.client(), Optional.empty(), Optional.of(template.id()),
+                    Optional.of(template.name()), Optional.of(template.language()), sealed));
+        }
+        outbox.addAll(batch);
+        return List.copyOf(batch);
+    }
 }

@@ -8,6 +8,12 @@ import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.tenancy.Principal;
 import com.qleven.ports.clients.in.ClientPhones;
 import com.qleven.ports.clients.in.MessageRecipients;
+import com.qleven.ports.billing.in.PackageHolders;
+import com.qleven.ports.scheduling.in.ClientActivity;
+import com.qleven.domain.messaging.CampaignId;
+import com.qleven.ports.messaging.in.CampaignView;
+import com.qleven.ports.messaging.in.CreateCampaignCommand;
+import com.qleven.ports.messaging.out.Campaigns;
 import com.qleven.domain.clients.ClientId;
 import com.qleven.ports.messaging.in.ContactView;
 import com.qleven.ports.messaging.in.ConversationView;
@@ -59,6 +65,8 @@ public final class MessagingFacade {
     private final Dispatcher dispatcher;
     private final MessagesService messages;
     private final WebhookService webhooks;
+    private final CampaignsService campaigns;
+    private final CampaignsRegistry campaignsRegistry;
     private final ConversationService conversations;
     private final InboundRegistry inboundRegistry;
 
@@ -67,20 +75,23 @@ public final class MessagingFacade {
      * queued and wait, and connecting a number or syncing templates fails with {@link IllegalStateException}.
      * {@code addressees} reads a client as a message's addressee (name, preferred language) and
      * {@code staffNames} a professional's name, both in the caller's unit; {@code recipients} reads the
-     * clients a batch of messages goes to at send time (their phone, birth date), in one read.
+     * clients a batch of messages goes to at send time (their phone, birth date), in one read, and a
+     * campaign's segment; {@code activity} and {@code packageHolders} tell a segment the clients'
+     * visits and packages, each in one read.
      */
     public MessagingFacade(Foundation f, Optional<WhatsAppGateway> gateway, ConsentCheck consent,
                            SuppressionCheck suppression, ProcessingCheck processing,
                            AppointmentMessages.Addressees addressees, StaffNames staffNames,
-                           MessageRecipients recipients, Optional<WebhookParser> webhookParser,
-                           ClientPhones phones, InboundListener listener) {
-        this(f, gateway, false, consent, suppression, processing, addressees, staffNames, recipients, webhookParser,
-                phones, listener);
+                           MessageRecipients recipients, ClientActivity activity, PackageHolders packageHolders,
+                           Optional<WebhookParser> webhookParser, ClientPhones phones, InboundListener listener) {
+        this(f, gateway, false, consent, suppression, processing, addressees, staffNames, recipients, activity,
+                packageHolders, webhookParser, phones, listener);
     }
 
     /**
      * As {@link #MessagingFacade(Foundation, Optional, ConsentCheck, SuppressionCheck, ProcessingCheck,
-     * AppointmentMessages.Addressees, StaffNames, MessageRecipients, Optional, ClientPhones, InboundListener)};
+     * AppointmentMessages.Addressees, StaffNames, MessageRecipients, ClientActivity, PackageHolders, Optional,
+     * ClientPhones, InboundListener)};
      * {@code signupConfigured} says whether the gateway holds
      * Qleven's Meta app id and secret, which Embedded Signup needs (without them a signup is refused as a
      * conflict saying so). Without a {@code webhookParser}, webhooks are kept but wait unprocessed.
@@ -91,8 +102,8 @@ public final class MessagingFacade {
     public MessagingFacade(Foundation f, Optional<WhatsAppGateway> gateway, boolean signupConfigured,
                            ConsentCheck consent, SuppressionCheck suppression, ProcessingCheck processing,
                            AppointmentMessages.Addressees addressees, StaffNames staffNames,
-                           MessageRecipients recipients, Optional<WebhookParser> webhookParser,
-                           ClientPhones phones, InboundListener listener) {
+                           MessageRecipients recipients, ClientActivity activity, PackageHolders packageHolders,
+                           Optional<WebhookParser> webhookParser, ClientPhones phones, InboundListener listener) {
         Objects.requireNonNull(gateway, "gateway");
         Objects.requireNonNull(consent, "consent");
         Objects.requireNonNull(suppression, "suppression");
@@ -117,6 +128,10 @@ public final class MessagingFacade {
                 Dispatcher.Settings.defaults(), Objects.requireNonNull(phones, "phones"));
         this.messages = new MessagesService(transactions, store.outbox(), f.audit(), f.ids(),
                 parameters, f.clock());
+        this.campaigns = new CampaignsService(transactions, store.campaigns(), store.templates(), store.accounts(),
+                f.store().scheduling().settings(), queue, recipients, Objects.requireNonNull(activity, "activity"),
+                Objects.requireNonNull(packageHolders, "packageHolders"), f.audit(), f.ids(), f.clock());
+        this.campaignsRegistry = new CampaignsRegistry(store.campaigns());
         this.inboundRegistry = new InboundRegistry(store.inbound(), store.contacts(), f.store().shared().dataKeys(),
                 f.cipher());
         this.conversations = new ConversationService(transactions, store.contacts(), store.inbound(), store.outbox(),
@@ -362,5 +377,40 @@ public final class MessagingFacade {
     /** How many webhook events wait to be processed (a gauge for operators). */
     public long waitingWebhooks() {
         return webhooks.waiting();
+    }
+
+    // Campaigns --------------------------------------------------------------------------------------
+
+    /**
+     * {@code RUN_CAMPAIGNS}: a marketing campaign to the clients its segment matches now, one message
+     * each queued in the same unit, as {@link CampaignsService} describes.
+     */
+    public CampaignView createCampaign(Principal principal, CreateCampaignCommand command) {
+        return campaigns.create(principal, command);
+    }
+
+    /** {@code VIEW_CAMPAIGNS}: the campaign with its status and progress; another center's is not found. */
+    public CampaignView campaign(Principal principal, CampaignId id) {
+        return campaigns.get(principal, id);
+    }
+
+    /** {@code VIEW_CAMPAIGNS}: the center's campaigns newest first, with their progress. */
+    public Page<CampaignView> campaigns(Principal principal, PageRequest page) {
+        return campaigns.list(principal, page);
+    }
+
+    /** {@code VIEW_CAMPAIGNS}: the campaign's recipients by client id, each with its message's fate. */
+    public Page<Campaigns.RecipientStatus> campaignRecipients(Principal principal, CampaignId id, PageRequest page) {
+        return campaigns.recipients(principal, id, page);
+    }
+
+    /** {@code RUN_CAMPAIGNS}: cancels the campaign (its queued messages skipped); twice is a no-op, a completed one a conflict. */
+    public CampaignView cancelCampaign(Principal principal, CampaignId id) {
+        return campaigns.cancel(principal, id);
+    }
+
+    /** The campaigns a client was in, in the privacy registry: export and erasure. */
+    public CampaignsRegistry campaignsRegistry() {
+        return campaignsRegistry;
     }
 }

@@ -67,6 +67,7 @@ import java.util.function.Consumer;
  * qleven.scheduling()}. Every verb checks the principal's permission itself.
  */
 public final class SchedulingFacade {
+    private final com.qleven.ports.scheduling.out.Appointments clientActivityStore;
     private final CenterSettingsService settings;
     private final CatalogueService catalogue;
     private final StaffSchedulesService staff;
@@ -104,6 +105,7 @@ public final class SchedulingFacade {
         staff = new StaffSchedulesService(transactions, f.store().tenancy().memberships(),
                 f.store().scheduling().staffSchedules(), f.cipher(), f.audit(), f.clock(), f.ids());
         SchedulingStore store = f.store().scheduling();
+        clientActivityStore = store.appointments();
         SchedulingAccess access = new SchedulingAccess(store.settings(),
                 f.store().tenancy().memberships());
         AvailabilityFinder finder = new AvailabilityFinder(store.catalogue(), store.staffSchedules(),
@@ -487,5 +489,14 @@ public final class SchedulingFacade {
     /** The context's section of the privacy registry: the client's appointments, exported and erased. */
     public AppointmentsRegistry privacyRegistry() {
         return registry;
+    }
+
+    /**
+     * What the center's appointments say of each client (last completed visit, services taken,
+     * no-shows), for a campaign's segment; in the caller's unit of work, one statement, no permission.
+     */
+    public com.qleven.ports.scheduling.in.ClientActivity clientActivity() {
+        com.qleven.ports.scheduling.out.Appointments appointments = clientActivityStore;
+        return appointments::activity;
     }
 }

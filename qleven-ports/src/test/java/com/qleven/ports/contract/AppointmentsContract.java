@@ -29,6 +29,8 @@ import com.qleven.ports.scheduling.out.AppointmentQuery;
 import com.qleven.ports.scheduling.out.Appointments;
 import com.qleven.ports.scheduling.out.StoredAppointment;
 import java.time.Duration;
+import com.qleven.domain.clients.ClientId;
+import com.qleven.domain.scheduling.ServiceId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -368,5 +370,46 @@ public abstract class AppointmentsContract {
     void simultaneousBookingsOfOneIntervalHaveExactlyOneWinner() throws Exception {
         TenantId tenant = center();
         raceForOneProfessionalRoomAndMachine(tenant, newUser(), newUser(), newRoom(), newPiece());
+    }
+
+    private static StoredAppointment as(StoredAppointment b, ClientId client, ServiceId service,
+                                        com.qleven.domain.scheduling.AppointmentStatus status) {
+        return new StoredAppointment(b.tenant(), b.id(), client, service, b.professional(), b.room(), b.equipment(),
+                b.start(), b.end(), b.bufferBeforeMinutes(), b.bufferAfterMinutes(), status, b.statusAt(),
+                b.cancellation(), b.history(), b.series(), b.bookedAt(), b.bookedBy(), b.version(), b.depositDue());
+    }
+
+    @Test
+    void activitySummarisesEachClientsVisitsServicesAndNoShowsInOneRead() {
+        TenantId tenant = center();
+        TenantId other = center();
+        ClientId ana = new ClientId(UUID.randomUUID());
+        ClientId bea = new ClientId(UUID.randomUUID());
+        ServiceId facial = new ServiceId(UUID.randomUUID());
+        ServiceId laser = new ServiceId(UUID.randomUUID());
+        var completed = com.qleven.domain.scheduling.AppointmentStatus.COMPLETED;
+        var noShow = com.qleven.domain.scheduling.AppointmentStatus.NO_SHOW;
+        var booked = com.qleven.domain.scheduling.AppointmentStatus.BOOKED;
+        Instant later = MONDAY_9.plus(java.time.Duration.ofDays(2));
+        add(as(booked(tenant, newUser(), null, List.of(), MONDAY_9, 30), ana, facial, completed));
+        add(as(booked(tenant, newUser(), null, List.of(), later, 30), ana, laser, completed));
+        add(as(booked(tenant, newUser(), null, List.of(), later.plusSeconds(7200), 30), ana, facial, noShow));
+        add(as(booked(tenant, newUser(), null, List.of(), later.plus(java.time.Duration.ofDays(9)), 30), ana,
+                new ServiceId(UUID.randomUUID()), booked));
+        add(as(booked(tenant, newUser(), null, List.of(), MONDAY_9, 30), bea, facial, noShow));
+        add(as(booked(tenant, newUser(), null, List.of(), later, 30), bea, laser, noShow));
+        add(as(booked(other, newUser(), null, List.of(), MONDAY_9, 30), new ClientId(UUID.randomUUID()), facial,
+                completed));
+
+        var activity = in(tenant, () -> appointments().activity(tenant));
+
+        assertThat(activity.keySet()).containsExactlyInAnyOrder(ana, bea);
+        assertThat(activity.get(ana).lastVisit()).contains(later);
+        assertThat(activity.get(ana).servicesTaken()).containsExactlyInAnyOrder(facial, laser);
+        assertThat(activity.get(ana).noShows()).isEqualTo(1);
+        assertThat(activity.get(bea).lastVisit()).isEmpty();
+        assertThat(activity.get(bea).servicesTaken()).isEmpty();
+        assertThat(activity.get(bea).noShows()).isEqualTo(2);
+        assertThat(in(other, () -> appointments().activity(tenant))).isEmpty();
     }
 }

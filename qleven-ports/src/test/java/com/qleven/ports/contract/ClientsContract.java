@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -355,5 +356,24 @@ public abstract class ClientsContract {
         assertThat(in(tenant, () -> store().clients().clients().byId(tenant, client.id()))).isEmpty();
         assertThat(in(tenant, () -> store().clients().clients().byNameTokens(tenant, Set.of(token), PageRequest.first())
                 .items())).isEmpty();
+    }
+
+    @Test
+    void allReadsTheCentersClientsByIdUpToTheLimitAndNoneOfAnotherCenter() {
+        TenantId tenant = center();
+        TenantId other = center();
+        List<StoredClient> mine = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            StoredClient c = client(tenant, T0.plusSeconds(i));
+            add(c, Set.of());
+            mine.add(c);
+        }
+        add(client(other, T0), Set.of());
+
+        Map<ClientId, StoredClient> all = in(tenant, () -> store().clients().clients().all(tenant, 10));
+        assertThat(all.keySet()).containsExactlyInAnyOrderElementsOf(mine.stream().map(StoredClient::id).toList());
+        Map<ClientId, StoredClient> two = in(tenant, () -> store().clients().clients().all(tenant, 2));
+        assertThat(two).hasSize(2);
+        assertThat(in(other, () -> store().clients().clients().all(tenant, 10))).isEmpty();
     }
 }

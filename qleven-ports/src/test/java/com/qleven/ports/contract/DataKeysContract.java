@@ -212,4 +212,19 @@ public abstract class DataKeysContract {
         assertThat(stored.scope()).isEqualTo(key.scope());
         assertThat(stored.createdAt()).isEqualTo(key.createdAt());
     }
+
+    @Test
+    public void currentOf_reads_the_current_key_of_each_scope_that_has_one() {
+        WrappedKey a = global(() -> keys().addIfAbsent(wrappedKey(newScope())));
+        WrappedKey b = global(() -> keys().addIfAbsent(wrappedKey(newScope())));
+        KeyScope none = newScope();
+
+        java.util.Map<KeyScope, WrappedKey> found = global(() -> keys().currentOf(List.of(a.scope(), b.scope(), none,
+                a.scope())));
+
+        assertThat(found.keySet()).containsExactlyInAnyOrder(a.scope(), b.scope());
+        assertThat(found.get(a.scope())).usingRecursiveComparison().isEqualTo(global(() -> keys().current(a.scope())).get());
+        assertThat(found.get(b.scope())).usingRecursiveComparison().isEqualTo(global(() -> keys().current(b.scope())).get());
+        assertThat(global(() -> keys().currentOf(List.of()))).isEmpty();
+    }
 }

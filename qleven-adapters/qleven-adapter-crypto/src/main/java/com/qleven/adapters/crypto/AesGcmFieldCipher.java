@@ -214,6 +214,28 @@ public final class AesGcmFieldCipher implements FieldCipher {
         unit().ifPresent(u -> keys.forEach(u::keep));
     }
 
+    @Override
+    public void preloadScopes(Collection<KeyScope> scopes) {
+        Optional<UnitCache> unit = unit();
+        if (unit.isEmpty()) {
+            return;
+        }
+        Set<KeyScope> missing = new LinkedHashSet<>();
+        for (KeyScope scope : scopes) {
+            if (!unit.get().currentByScope.containsKey(scope)) {
+                missing.add(scope);
+            }
+        }
+        if (missing.size() < 2) {
+            // One scope or none: encrypting reads it as it would anyway.
+            return;
+        }
+        Map<KeyScope, DataKey> keys = new java.util.HashMap<>();
+        dataKeys.currentOf(missing).forEach((scope, w) -> keys.put(scope, new DataKey(w.id(), unwrap(w))));
+        // Asked again: the store call may have dropped the unit's values.
+        unit().ifPresent(u -> keys.forEach(u::keepCurrent));
+    }
+
     private static UUID keyId(ByteBuffer in) {
         return new UUID(in.getLong(), in.getLong());
     }

@@ -14,6 +14,8 @@ import com.qleven.domain.shared.UserId;
 import com.qleven.ports.scheduling.out.AppointmentQuery;
 import com.qleven.ports.scheduling.out.Appointments;
 import com.qleven.ports.scheduling.out.StoredAppointment;
+import com.qleven.domain.clients.ClientId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -185,6 +187,26 @@ final class InMemoryAppointments implements Appointments {
                         }
                     });
             return busy.build();
+        });
+    }
+
+    @Override
+    public Map<ClientId, com.qleven.ports.scheduling.in.ClientActivity.Activity> activity(TenantId tenant) {
+        return tx.within(() -> {
+            Map<ClientId, List<StoredAppointment>> byClient = new HashMap<>();
+            visible(tenant).forEach(a -> byClient.computeIfAbsent(a.client(), c -> new java.util.ArrayList<>()).add(a));
+            Map<ClientId, com.qleven.ports.scheduling.in.ClientActivity.Activity> out = new HashMap<>();
+            byClient.forEach((client, list) -> {
+                List<StoredAppointment> completed = list.stream()
+                        .filter(a -> a.status() == com.qleven.domain.scheduling.AppointmentStatus.COMPLETED).toList();
+                Optional<Instant> last = completed.stream().map(StoredAppointment::start).max(Instant::compareTo);
+                int noShows = (int) list.stream()
+                        .filter(a -> a.status() == com.qleven.domain.scheduling.AppointmentStatus.NO_SHOW).count();
+                out.put(client, new com.qleven.ports.scheduling.in.ClientActivity.Activity(last,
+                        completed.stream().map(StoredAppointment::service).collect(java.util.stream.Collectors.toSet()),
+                        noShows));
+            });
+            return out;
         });
     }
 }

@@ -173,4 +173,22 @@ final class InMemoryClients implements Clients {
             return byTime > 0 || (byTime == 0 && InMemoryStore.compareAsPostgres(c.id().value(), id) > 0);
         }
     }
+
+    @Override
+    public Map<ClientId, StoredClient> all(TenantId tenant, int limit) {
+        if (limit < 1 || limit > 100_000) {
+            throw new IllegalArgumentException("a limit is 1 to 100000: " + limit);
+        }
+        return tx.within(() -> {
+            Map<ClientId, StoredClient> found = new java.util.LinkedHashMap<>();
+            if (!tx.visible(tenant)) {
+                return found;
+            }
+            clients.values().stream().filter(c -> c.tenant().equals(tenant))
+                    .sorted(java.util.Comparator.comparing(c -> c.id().value(), InMemoryStore::compareAsPostgres))
+                    .limit(limit)
+                    .forEach(c -> found.put(c.id(), c));
+            return found;
+        });
+    }
 }

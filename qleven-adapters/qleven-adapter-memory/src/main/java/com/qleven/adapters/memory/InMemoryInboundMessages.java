@@ -170,4 +170,11 @@ final class InMemoryInboundMessages implements InboundMessages {
         return rows.values().stream().filter(m -> m.tenant().equals(tenant)).filter(filter)
                 .filter(Objects::nonNull).toList().stream();
     }
+
+    /** The center's inbound messages as the open unit sees them (none of another center's), for the campaigns' replies. */
+    java.util.List<InboundMessage> visible(TenantId tenant) {
+        return tx.within(() -> tx.visible(tenant)
+                ? rows.values().stream().filter(m -> m.tenant().equals(tenant)).toList()
+                : java.util.List.<InboundMessage>of());
+    }
 }

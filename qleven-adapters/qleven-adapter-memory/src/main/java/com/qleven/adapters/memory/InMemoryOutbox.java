@@ -68,6 +68,25 @@ final class InMemoryOutbox implements Outbox {
     }
 
     @Override
+    public void addAll(List<QueuedMessage> messages) {
+        if (messages.stream().map(QueuedMessage::tenant).distinct().count() > 1) {
+            throw new IllegalArgumentException("a batch of messages is one center's");
+        }
+        tx.within(() -> messages.forEach(this::add));
+    }
+
+    @Override
+    public Map<ClientId, Long> marketingSince(TenantId tenant, java.util.Collection<ClientId> clients, Instant since) {
+        java.util.Set<ClientId> wanted = java.util.Set.copyOf(clients);
+        java.util.Set<MessageStatus> counted = java.util.EnumSet.of(MessageStatus.SENDING, MessageStatus.SENT,
+                MessageStatus.DELIVERED, MessageStatus.READ, MessageStatus.UNCERTAIN);
+        return tx.within(() -> select(tenant, m -> wanted.contains(m.client()) && m.state().purpose().marketing()
+                && counted.contains(m.state().status()) && !m.state().statusAt().isBefore(since))
+                .collect(java.util.stream.Collectors.groupingBy(QueuedMessage::client,
+                        java.util.stream.Collectors.counting())));
+    }
+
+    @Override
     public Optional<QueuedMessage> find(TenantId tenant, OutboundMessageId id) {
         return tx.within(() -> visible(tenant).map(t -> rows.get(new Key(t, id.value()))));
     }

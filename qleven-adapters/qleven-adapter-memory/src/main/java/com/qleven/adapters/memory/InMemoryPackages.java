@@ -201,4 +201,14 @@ final class InMemoryPackages implements Packages {
             return rows;
         });
     }
+
+    @Override
+    public java.util.Set<ClientId> holders(TenantId tenant, LocalDate day) {
+        return tx.within(() -> !tx.visible(tenant) ? java.util.Set.<ClientId>of() : sold.entrySet().stream()
+                .filter(e -> e.getKey().tenant().equals(tenant))
+                .map(Map.Entry::getValue)
+                .filter(p -> p.validOn(day) && p.remaining().units() > 0)
+                .map(ClientPackage::client)
+                .collect(java.util.stream.Collectors.toSet()));
+    }
 }

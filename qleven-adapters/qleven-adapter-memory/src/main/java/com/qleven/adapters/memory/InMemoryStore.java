@@ -4,6 +4,7 @@ import com.qleven.application.QlevenStore;
 import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.ports.audit.out.AuditStore;
 import com.qleven.ports.billing.out.BillingStore;
+import com.qleven.ports.messaging.out.Campaigns;
 import com.qleven.ports.messaging.out.DeliveryReports;
 import com.qleven.ports.messaging.out.InboundMessages;
 import com.qleven.ports.messaging.out.WhatsAppContacts;
@@ -117,7 +118,7 @@ public final class InMemoryStore implements QlevenStore {
         messaging = new Messaging(new InMemoryWhatsAppAccounts(tx), new InMemoryWhatsAppTemplates(tx),
                 outbox, new InMemorySendBudgets(tx), new InMemoryWebhookInbox(tx),
                 new InMemoryMessagingCenters(tx), new InMemoryDeliveryReports(tx),
-                new InMemoryWhatsAppContacts(tx, inbound), inbound);
+                new InMemoryWhatsAppContacts(tx, inbound), inbound, new InMemoryCampaigns(tx, outbox, inbound));
     }
 
     /** PostgreSQL orders uuids by their bytes, unsigned; {@link UUID#compareTo} compares signed longs. */
@@ -210,6 +211,6 @@ public final class InMemoryStore implements QlevenStore {
     private record Messaging(WhatsAppAccounts accounts, WhatsAppTemplates templates, Outbox outbox,
                              SendBudgets sendBudgets, WebhookInbox webhookInbox, MessagingCenters centers,
                              DeliveryReports deliveryReports, WhatsAppContacts contacts,
-                             InboundMessages inbound) implements MessagingStore {
+                             InboundMessages inbound, Campaigns campaigns) implements MessagingStore {
     }
 }

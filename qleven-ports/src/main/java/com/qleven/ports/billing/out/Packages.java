@@ -76,4 +76,10 @@ public interface Packages {
     record Outstanding(PackageId packageId, String name, String kind, Money price, long total, long remaining,
                        long count) {
     }
+
+    /**
+     * In one statement, the clients holding a package valid on {@code day} (not refunded, not past
+     * its last day) with something left.
+     */
+    java.util.Set<ClientId> holders(TenantId tenant, LocalDate day);
 }

@@ -32,6 +32,13 @@ public interface MessageRecipients {
     Map<ClientId, Recipient> of(TenantId tenant, Collection<ClientId> clients);
 
     /**
+     * The center's clients that are not erased, at most {@code limit} of them read (so a caller that
+     * wants to tell a larger center asks for one more), in one statement and their keys in one more:
+     * for a campaign's segment, which matches by birth month and history in the application.
+     */
+    Map<ClientId, Recipient> everyone(TenantId tenant, int limit);
+
+    /**
      * A client as a message's recipient. {@code preferredLanguage} empty means the center's locale.
      * Its {@link #toString()} shows nothing personal.
      */

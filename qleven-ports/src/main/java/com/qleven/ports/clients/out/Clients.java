@@ -51,4 +51,10 @@ public interface Clients {
 
     /** In one statement, those of {@code ids} the center has (others are left out). */
     Map<ClientId, StoredClient> byIds(TenantId tenant, Collection<ClientId> ids);
+
+    /**
+     * In one statement, the center's clients by id, at most {@code limit} of them (1 to 100 000): a
+     * caller that gets exactly {@code limit} asks for one more than it will use to tell there were more.
+     */
+    Map<ClientId, StoredClient> all(TenantId tenant, int limit);
 }

@@ -2,7 +2,7 @@ package com.qleven.ports.messaging.out;
 
 /**
  * The store's messaging group: each center's connected WhatsApp number, its template registry, the
- * outbox of outbound messages, the send budgets hosts share, the inbox of webhook events and the
+ * outbox of outbound messages, the campaigns, the send budgets hosts share, the inbox of webhook events and the
  * center's messaging settings; the clients' inbound messages and their senders.
  */
 public interface MessagingStore {
@@ -26,6 +26,9 @@ public interface MessagingStore {
 
     /** Reminder offsets, send rate and content retention per center. */
     MessagingCenters centers();
+
+    /** Marketing campaigns and the message each queued per recipient. */
+    Campaigns campaigns();
 
     /** The senders of inbound messages, one per center and number. */
     WhatsAppContacts contacts();

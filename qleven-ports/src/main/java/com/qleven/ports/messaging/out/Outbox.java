@@ -20,6 +20,19 @@ public interface Outbox {
     void add(QueuedMessage message);
 
     /**
+     * Queues (or records skipped) the messages, all of one center, in the caller's unit and in ONE
+     * statement whatever their number (a campaign's): a batch is all or nothing.
+     */
+    void addAll(List<QueuedMessage> messages);
+
+    /**
+     * In one statement, how many marketing messages each of {@code clients} has had since {@code since}:
+     * those sending, sent (delivered and read too) or uncertain whose latest status came at or after it
+     * (a message read later counts a little longer, never shorter). Clients with none are left out.
+     */
+    java.util.Map<ClientId, Long> marketingSince(TenantId tenant, java.util.Collection<ClientId> clients, Instant since);
+
+    /**
      * The message, its row locked to the caller's commit: whoever reads a message to change it (the
      * dispatcher recording an outcome, a status from Meta, a cancellation skipping a reminder) waits
      * for a change in flight and sees it, so no change overwrites another.

@@ -10,8 +10,11 @@ import com.qleven.domain.shared.PageRequest;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.domain.shared.TimeRange;
 import com.qleven.domain.shared.UserId;
+import com.qleven.domain.clients.ClientId;
+import com.qleven.ports.scheduling.in.ClientActivity;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -66,4 +69,11 @@ public interface Appointments {
      * shows, read whole rather than paged so that a feed costs one query however full the agenda.
      */
     List<StoredAppointment> ofProfessional(TenantId tenant, UserId professional, TimeRange starts, int max);
+
+    /**
+     * In one statement, what the center's appointments say of each client who has any (clients with
+     * none are left out): the start of the last completed one, the services of the completed ones
+     * and how many were no-shows. Grouped per client in the store, never read per client.
+     */
+    Map<ClientId, ClientActivity.Activity> activity(TenantId tenant);
 }

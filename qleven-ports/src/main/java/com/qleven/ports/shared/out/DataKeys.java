@@ -20,6 +20,18 @@ public interface DataKeys {
     Optional<WrappedKey> current(KeyScope scope);
 
     /**
+     * The newest key of each of these scopes that has one (scopes without are left out); a store
+     * reads them in one statement.
+     */
+    default Map<KeyScope, WrappedKey> currentOf(Collection<KeyScope> scopes) {
+        Map<KeyScope, WrappedKey> found = new java.util.HashMap<>();
+        for (KeyScope scope : new java.util.LinkedHashSet<>(scopes)) {
+            current(scope).ifPresent(k -> found.put(scope, k));
+        }
+        return found;
+    }
+
+    /**
      * Stores a new key unless the scope already has one; returns the scope's key either way, so
      * two hosts creating the first key of a scope at once agree on one.
      */

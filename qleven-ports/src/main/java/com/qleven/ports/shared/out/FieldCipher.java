@@ -33,6 +33,15 @@ public interface FieldCipher {
     default void preload(Collection<byte[]> ciphertexts) {
     }
 
+    /**
+     * Reads the current keys of these scopes into the unit of work open on the thread, in one go, so
+     * that encrypting a value under each of them (a batch of messages to many clients) reads the key
+     * store once rather than once per scope. Does nothing outside a unit of work or in a cipher
+     * without a unit cache; a scope without a key gets one when first encrypted under, as before.
+     */
+    default void preloadScopes(Collection<KeyScope> scopes) {
+    }
+
     /** Decrypts a value produced by {@link #encrypt}; the data key's id travels inside it. */
     String decrypt(String associatedData, byte[] ciphertext);
 

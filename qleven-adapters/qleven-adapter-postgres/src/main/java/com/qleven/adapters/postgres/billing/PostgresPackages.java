@@ -314,4 +314,15 @@ final class PostgresPackages implements Packages {
                 new Money(rs.getLong("price_minor"), currency), rs.getObject("expires_on", LocalDate.class),
                 new InvoiceId(Sql.uuid(rs, "invoice_id")), refund, Sql.instant(rs, "sold_at"));
     }
+
+    @Override
+    public java.util.Set<ClientId> holders(TenantId tenant, LocalDate day) {
+        return new java.util.HashSet<>(tx.withHandle(Optional.of(tenant), "list package holders", h -> h.createQuery("""
+                        SELECT DISTINCT client_id FROM public.client_packages
+                        WHERE tenant_id = :tenant AND status = 'active' AND remaining > 0 AND expires_on >= :day""")
+                .bind("tenant", tenant.value())
+                .bind("day", day)
+                .map((rs, ctx) -> new ClientId(Sql.uuid(rs, "client_id")))
+                .list()));
+    }
 }

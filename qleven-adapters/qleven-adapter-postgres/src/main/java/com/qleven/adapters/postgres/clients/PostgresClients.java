@@ -220,4 +220,20 @@ final class PostgresClients implements Clients {
         int value = rs.getInt(column);
         return rs.wasNull() ? Optional.empty() : Optional.of(value);
     }
+
+    @Override
+    public Map<ClientId, StoredClient> all(TenantId tenant, int limit) {
+        if (limit < 1 || limit > 100_000) {
+            throw new IllegalArgumentException("a limit is 1 to 100000: " + limit);
+        }
+        Map<ClientId, StoredClient> found = new java.util.LinkedHashMap<>();
+        tx.withHandle(Optional.of(tenant), "read the center's clients", h -> h.createQuery(
+                        "SELECT " + COLUMNS + " FROM public.clients WHERE tenant_id = :tenant ORDER BY id LIMIT :limit")
+                .bind("tenant", tenant.value())
+                .bind("limit", limit)
+                .map(CLIENT)
+                .list())
+                .forEach(c -> found.put(c.id(), c));
+        return found;
+    }
 }

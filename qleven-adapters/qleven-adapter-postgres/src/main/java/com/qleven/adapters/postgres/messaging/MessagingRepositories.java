@@ -1,6 +1,7 @@
 package com.qleven.adapters.postgres.messaging;
 
 import com.qleven.adapters.postgres.shared.PostgresTransactions;
+import com.qleven.ports.messaging.out.Campaigns;
 import com.qleven.ports.messaging.out.DeliveryReports;
 import com.qleven.ports.messaging.out.InboundMessages;
 import com.qleven.ports.messaging.out.WhatsAppContacts;
@@ -21,11 +22,11 @@ public final class MessagingRepositories {
         return new Group(new PostgresWhatsAppAccounts(tx), new PostgresWhatsAppTemplates(tx),
                 new PostgresOutbox(tx), new PostgresSendBudgets(tx), new PostgresWebhookInbox(tx),
                 new PostgresMessagingCenters(tx), new PostgresDeliveryReports(tx), new PostgresWhatsAppContacts(tx),
-                new PostgresInboundMessages(tx));
+                new PostgresInboundMessages(tx), new PostgresCampaigns(tx));
     }
 
     private record Group(WhatsAppAccounts accounts, WhatsAppTemplates templates, Outbox outbox, SendBudgets sendBudgets, WebhookInbox webhookInbox, MessagingCenters centers,
                          DeliveryReports deliveryReports, WhatsAppContacts contacts,
-                         InboundMessages inbound) implements MessagingStore {
+                         InboundMessages inbound, Campaigns campaigns) implements MessagingStore {
     }
 }

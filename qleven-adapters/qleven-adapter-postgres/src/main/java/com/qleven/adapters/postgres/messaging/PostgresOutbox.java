@@ -71,6 +71,90 @@ final class PostgresOutbox implements Outbox {
         });
     }
 
+    /**
+     * One INSERT of every row, the columns passed as arrays and unnested together (no bind-parameter
+     * limit, one statement whatever the number of messages); the parameters travel as base64 text.
+     */
+    @Override
+    public void addAll(List<QueuedMessage> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        TenantId tenant = messages.get(0).tenant();
+        if (messages.stream().anyMatch(m -> !m.tenant().equals(tenant))) {
+            throw new IllegalArgumentException("a batch of messages is one center's");
+        }
+        java.util.function.Function<java.util.function.Function<QueuedMessage, Object>, List<String>> column =
+                f -> messages.stream().map(m -> {
+                    Object v = f.apply(m);
+                    return v == null ? null : v instanceof Instant at ? Sql.micros(at).toString() : v.toString();
+                }).toList();
+        java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+        tx.withHandle(Optional.of(tenant), "queue messages", h -> h.createUpdate("""
+                        INSERT INTO public.outbound_messages (tenant_id, id, client_id, appointment_id, purpose, status,
+                            status_at, attempts, next_attempt_at, wamid, failure_code, failure_kind, failure_detail,
+                            skip_reason, resend_of, template_id, template_name, template_language, parameters, created_at)
+                        SELECT :tenant, r.id::uuid, r.client::uuid, r.appointment::uuid, r.purpose, r.status,
+                            r.status_at::timestamptz, r.attempts::integer, r.next_at::timestamptz, r.wamid,
+                            r.failure_code::integer, r.failure_kind, r.failure_detail, r.skip_reason, r.resend_of::uuid,
+                            r.template::uuid, r.template_name, r.template_language, decode(r.parameters, 'base64'),
+                            r.created_at::timestamptz
+                        FROM unnest(:ids, :clients, :appointments, :purposes, :statuses, :statusAts, :attempts, :nexts,
+                            :wamids, :failureCodes, :failureKinds, :failureDetails, :skipReasons, :resendOfs,
+                            :templates, :templateNames, :templateLanguages, :parameters, :createdAts)
+                            AS r(id, client, appointment, purpose, status, status_at, attempts, next_at, wamid,
+                                 failure_code, failure_kind, failure_detail, skip_reason, resend_of, template,
+                                 template_name, template_language, parameters, created_at)""")
+                .bind("tenant", tenant.value())
+                .bindArray("ids", String.class, column.apply(m -> m.state().id().value()))
+                .bindArray("clients", String.class, column.apply(m -> m.client().value()))
+                .bindArray("appointments", String.class,
+                        column.apply(m -> m.appointment().map(AppointmentId::value).orElse(null)))
+                .bindArray("purposes", String.class, column.apply(m -> m.state().purpose().wireName()))
+                .bindArray("statuses", String.class, column.apply(m -> m.state().status().wireName()))
+                .bindArray("statusAts", String.class, column.apply(m -> m.state().statusAt()))
+                .bindArray("attempts", String.class, column.apply(m -> m.state().attempts()))
+                .bindArray("nexts", String.class, column.apply(m -> m.state().nextAttemptAt().orElse(null)))
+                .bindArray("wamids", String.class, column.apply(m -> m.state().wamid().orElse(null)))
+                .bindArray("failureCodes", String.class,
+                        column.apply(m -> m.state().failure().map(SendFailure::graphCode).orElse(null)))
+                .bindArray("failureKinds", String.class, column.apply(m -> m.state().failure()
+                        .map(f -> f.kind().name().toLowerCase(Locale.ROOT)).orElse(null)))
+                .bindArray("failureDetails", String.class,
+                        column.apply(m -> m.state().failure().flatMap(SendFailure::detail).orElse(null)))
+                .bindArray("skipReasons", String.class,
+                        column.apply(m -> m.state().skipReason().map(SkipReason::wireName).orElse(null)))
+                .bindArray("resendOfs", String.class,
+                        column.apply(m -> m.state().resendOf().map(OutboundMessageId::value).orElse(null)))
+                .bindArray("templates", String.class, column.apply(m -> m.template().map(TemplateId::value).orElse(null)))
+                .bindArray("templateNames", String.class, column.apply(m -> m.templateName().orElse(null)))
+                .bindArray("templateLanguages", String.class, column.apply(m -> m.templateLanguage().orElse(null)))
+                .bindArray("parameters", String.class, column.apply(m -> base64.encodeToString(m.sealedParameters())))
+                .bindArray("createdAts", String.class, column.apply(m -> m.state().createdAt()))
+                .execute());
+    }
+
+    @Override
+    public java.util.Map<ClientId, Long> marketingSince(TenantId tenant, java.util.Collection<ClientId> clients,
+                                                        Instant since) {
+        java.util.Map<ClientId, Long> counts = new java.util.HashMap<>();
+        if (clients.isEmpty()) {
+            return counts;
+        }
+        tx.withHandle(Optional.of(tenant), "count clients' marketing messages", h -> h.createQuery("""
+                        SELECT client_id, count(*) AS sent FROM public.outbound_messages
+                        WHERE tenant_id = :tenant AND client_id = ANY(:clients) AND purpose = 'marketing'
+                          AND status IN ('sending', 'sent', 'delivered', 'read', 'uncertain') AND status_at >= :since
+                        GROUP BY client_id""")
+                .bind("tenant", tenant.value())
+                .bindArray("clients", UUID.class, clients.stream().map(ClientId::value).distinct().toList())
+                .bind("since", since)
+                .map((rs, ctx) -> java.util.Map.entry(new ClientId(Sql.uuid(rs, "client_id")), rs.getLong("sent")))
+                .list())
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
     /** The columns a message's fate moves, bound on an insert or an update. */
     private static <S extends SqlStatement<S>> S bindFate(S statement, OutboundMessage m) {
         return statement.bind("id", m.id().value())

@@ -446,4 +446,31 @@ final class PostgresAppointments implements Appointments {
         });
         return busy.build();
     }
+
+    @Override
+    public java.util.Map<com.qleven.domain.clients.ClientId, com.qleven.ports.scheduling.in.ClientActivity.Activity>
+            activity(TenantId tenant) {
+        java.util.Map<com.qleven.domain.clients.ClientId, com.qleven.ports.scheduling.in.ClientActivity.Activity> out =
+                new java.util.HashMap<>();
+        tx.withHandle(Optional.of(tenant), "summarize the clients' visits", h -> h.createQuery("""
+                        SELECT client_id,
+                               max(start_at) FILTER (WHERE status = 'completed') AS last_visit,
+                               coalesce(array_agg(DISTINCT service_id) FILTER (WHERE status = 'completed'),
+                                        '{}'::uuid[]) AS services,
+                               count(*) FILTER (WHERE status = 'no_show') AS no_shows
+                        FROM public.appointments WHERE tenant_id = :tenant GROUP BY client_id""")
+                .bind("tenant", tenant.value())
+                .map((rs, ctx) -> {
+                    java.util.Set<com.qleven.domain.scheduling.ServiceId> services = new java.util.HashSet<>();
+                    for (Object id : (Object[]) rs.getArray("services").getArray()) {
+                        services.add(new com.qleven.domain.scheduling.ServiceId((java.util.UUID) id));
+                    }
+                    return java.util.Map.entry(new com.qleven.domain.clients.ClientId(Sql.uuid(rs, "client_id")),
+                            new com.qleven.ports.scheduling.in.ClientActivity.Activity(
+                                    Sql.optionalInstant(rs, "last_visit"), services, rs.getInt("no_shows")));
+                })
+                .list())
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
 }

@@ -47,6 +47,26 @@ final class PostgresDataKeys implements DataKeys {
     }
 
     @Override
+    public java.util.Map<KeyScope, WrappedKey> currentOf(Collection<KeyScope> scopes) {
+        java.util.Map<KeyScope, WrappedKey> found = new java.util.HashMap<>();
+        if (scopes.isEmpty()) {
+            return found;
+        }
+        List<KeyScope> distinct = scopes.stream().distinct().toList();
+        tx.withHandle("find the current data keys", h -> h
+                .createQuery("SELECT DISTINCT ON (k.scope_kind, k.scope_owner) " + COLUMNS.replaceAll("(^|, )", "$1k.")
+                        + " FROM keystore.data_keys k"
+                        + " JOIN unnest(:kinds, :owners) AS s(kind, owner) ON k.scope_kind = s.kind AND k.scope_owner = s.owner"
+                        + " ORDER BY k.scope_kind, k.scope_owner, k.created_at DESC, k.id DESC")
+                .bindArray("kinds", String.class, distinct.stream().map(KeyScope::kind).toList())
+                .bindArray("owners", java.util.UUID.class, distinct.stream().map(KeyScope::owner).toList())
+                .map(KEY)
+                .list())
+                .forEach(k -> found.put(k.scope(), k));
+        return found;
+    }
+
+    @Override
     public Optional<WrappedKey> current(KeyScope scope) {
         return tx.withHandle("find the current data key", h -> current(h, scope));
     }
