@@ -141,5 +141,16 @@ public enum Permission {
     /** Create and cancel marketing campaigns: administrators (campaigns are where consent matters most). */
     RUN_CAMPAIGNS,
     /** See campaigns, their recipients and their delivery, read and reply rates: administrators and the desk. */
-    VIEW_CAMPAIGNS
+    VIEW_CAMPAIGNS,
+    /** Register connected machines and rotate or revoke their credentials: administrators. */
+    REGISTER_DEVICES,
+    /** See machines, whether they are online, their telemetry, commands and treatment sessions: every center role. */
+    VIEW_DEVICES,
+    /**
+     * Command a machine (arm, disarm, stop, lock, unlock, set parameters): administrators for any
+     * machine; a professional only for an appointment of their own named in the command.
+     */
+    COMMAND_DEVICES,
+    /** Set the maintenance thresholds and fault codes that take a machine out of booking: administrators. */
+    MANAGE_DEVICE_MAINTENANCE
 }

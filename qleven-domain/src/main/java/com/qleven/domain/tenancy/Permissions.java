@@ -91,6 +91,15 @@ public final class Permissions {
                     Permission.VIEW_CAMPAIGNS));
         }
         TABLE.get(Role.ADMINISTRATOR).add(Permission.RUN_CAMPAIGNS);
+        // Devices (issue 13): administrators register machines and set their maintenance rules; every
+        // center role sees them; administrators and professionals command them (a professional only
+        // for an appointment of their own, checked by the use case).
+        TABLE.get(Role.ADMINISTRATOR).addAll(EnumSet.of(Permission.REGISTER_DEVICES,
+                Permission.MANAGE_DEVICE_MAINTENANCE, Permission.COMMAND_DEVICES));
+        TABLE.get(Role.PROFESSIONAL).add(Permission.COMMAND_DEVICES);
+        for (Role role : java.util.List.of(Role.ADMINISTRATOR, Role.PROFESSIONAL, Role.RECEPTIONIST)) {
+            TABLE.get(role).add(Permission.VIEW_DEVICES);
+        }
     }
 
     private Permissions() {

@@ -36,7 +36,8 @@ class PermissionsTest {
                     Permission.CONNECT_WHATSAPP, Permission.MANAGE_TEMPLATES, Permission.VIEW_TEMPLATES,
                     Permission.VIEW_MESSAGES, Permission.RESEND_MESSAGES, Permission.MANAGE_MESSAGING_SETTINGS,
                     Permission.VIEW_CONVERSATIONS, Permission.REPLY_TO_CLIENTS, Permission.ATTRIBUTE_CONTACTS,
-                    Permission.RUN_CAMPAIGNS, Permission.VIEW_CAMPAIGNS),
+                    Permission.RUN_CAMPAIGNS, Permission.VIEW_CAMPAIGNS, Permission.REGISTER_DEVICES,
+                    Permission.VIEW_DEVICES, Permission.COMMAND_DEVICES, Permission.MANAGE_DEVICE_MAINTENANCE),
             Role.PROFESSIONAL, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_USERS,
                     Permission.VIEW_CLIENTS, Permission.MANAGE_CLIENTS, Permission.READ_CLIENT_NOTES,
                     Permission.VIEW_NOTIFICATIONS, Permission.MANAGE_CONSENTS, Permission.VIEW_CENTER_SETTINGS,
@@ -45,7 +46,7 @@ class PermissionsTest {
                     Permission.MANAGE_OWN_APPOINTMENTS, Permission.ACCEPT_OWN_WAITLIST_OFFERS,
                     Permission.MANAGE_OWN_CALENDAR_FEED, Permission.VIEW_PACKAGES,
                     Permission.REDEEM_PACKAGES, Permission.VIEW_TEMPLATES, Permission.VIEW_MESSAGES,
-                    Permission.VIEW_CONVERSATIONS),
+                    Permission.VIEW_CONVERSATIONS, Permission.VIEW_DEVICES, Permission.COMMAND_DEVICES),
             Role.RECEPTIONIST, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_USERS,
                     Permission.VIEW_CLIENTS, Permission.MANAGE_CLIENTS, Permission.VIEW_NOTIFICATIONS,
                     Permission.MANAGE_CONSENTS, Permission.VIEW_CENTER_SETTINGS, Permission.VIEW_TAX_RATES,
@@ -58,7 +59,7 @@ class PermissionsTest {
                     Permission.SELL_PACKAGES, Permission.VIEW_PACKAGES, Permission.REDEEM_PACKAGES,
                     Permission.VIEW_TEMPLATES, Permission.VIEW_MESSAGES, Permission.RESEND_MESSAGES,
                     Permission.VIEW_CONVERSATIONS, Permission.REPLY_TO_CLIENTS, Permission.ATTRIBUTE_CONTACTS,
-                    Permission.VIEW_CAMPAIGNS),
+                    Permission.VIEW_CAMPAIGNS, Permission.VIEW_DEVICES),
             Role.OPERATOR, EnumSet.of(Permission.VIEW_OWN_PROFILE, Permission.MANAGE_OWN_ACCOUNT, Permission.VIEW_AUDIT_TRAIL,
                     Permission.REPORT_INCIDENTS, Permission.MANAGE_SUBPROCESSORS, Permission.PUBLISH_POLICY));
 
