@@ -34,4 +34,7 @@ public interface QlevenStore {
     BillingStore billing();
 
     MessagingStore messaging();
+
+    /** What devices do: command outbox, telemetry history, maintenance rules, treatment sessions. */
+    com.qleven.ports.devices.out.DeviceWorkStore deviceWork();
 }

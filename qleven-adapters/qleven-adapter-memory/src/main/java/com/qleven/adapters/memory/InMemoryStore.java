@@ -4,6 +4,11 @@ import com.qleven.application.QlevenStore;
 import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.ports.audit.out.AuditStore;
 import com.qleven.ports.billing.out.BillingStore;
+import com.qleven.ports.devices.out.DeviceCommands;
+import com.qleven.ports.devices.out.DeviceMaintenanceRules;
+import com.qleven.ports.devices.out.DeviceTelemetryLog;
+import com.qleven.ports.devices.out.DeviceWorkStore;
+import com.qleven.ports.devices.out.TreatmentSessions;
 import com.qleven.ports.messaging.out.Campaigns;
 import com.qleven.ports.messaging.out.DeliveryReports;
 import com.qleven.ports.messaging.out.InboundMessages;
@@ -79,6 +84,7 @@ public final class InMemoryStore implements QlevenStore {
     private final SchedulingStore scheduling;
     private final BillingStore billing;
     private final MessagingStore messaging;
+    private final DeviceWorkStore deviceWork;
 
     public InMemoryStore() {
         InMemoryTransactions tx = new InMemoryTransactions();
@@ -119,6 +125,8 @@ public final class InMemoryStore implements QlevenStore {
                 outbox, new InMemorySendBudgets(tx), new InMemoryWebhookInbox(tx),
                 new InMemoryMessagingCenters(tx), new InMemoryDeliveryReports(tx),
                 new InMemoryWhatsAppContacts(tx, inbound), inbound, new InMemoryCampaigns(tx, outbox, inbound));
+        deviceWork = new DeviceWork(new InMemoryDeviceCommands(tx), new InMemoryDeviceTelemetryLog(tx),
+                new InMemoryDeviceMaintenanceRules(tx), new InMemoryTreatmentSessions(tx));
     }
 
     /** PostgreSQL orders uuids by their bytes, unsigned; {@link UUID#compareTo} compares signed longs. */
@@ -172,6 +180,11 @@ public final class InMemoryStore implements QlevenStore {
         return messaging;
     }
 
+    @Override
+    public DeviceWorkStore deviceWork() {
+        return deviceWork;
+    }
+
     private record Shared(Transactions transactions, Directory directory, RateLimits rateLimits, DataKeys dataKeys,
                           IdempotencyRecords idempotencyRecords, OperationalRecords operationalRecords,
                           MailOutbox mailOutbox) implements SharedStore {
@@ -212,5 +225,10 @@ public final class InMemoryStore implements QlevenStore {
                              SendBudgets sendBudgets, WebhookInbox webhookInbox, MessagingCenters centers,
                              DeliveryReports deliveryReports, WhatsAppContacts contacts,
                              InboundMessages inbound, Campaigns campaigns) implements MessagingStore {
+    }
+
+    private record DeviceWork(DeviceCommands commands, DeviceTelemetryLog telemetry,
+                              DeviceMaintenanceRules maintenanceRules, TreatmentSessions sessions)
+            implements DeviceWorkStore {
     }
 }
