@@ -9,6 +9,8 @@ import com.qleven.ports.devices.out.DeviceMaintenanceRules;
 import com.qleven.ports.devices.out.DeviceTelemetryLog;
 import com.qleven.ports.devices.out.DeviceWorkStore;
 import com.qleven.ports.devices.out.TreatmentSessions;
+import com.qleven.ports.devices.out.Devices;
+import com.qleven.ports.devices.out.DevicesStore;
 import com.qleven.ports.messaging.out.Campaigns;
 import com.qleven.ports.messaging.out.DeliveryReports;
 import com.qleven.ports.messaging.out.InboundMessages;
@@ -85,6 +87,7 @@ public final class InMemoryStore implements QlevenStore {
     private final BillingStore billing;
     private final MessagingStore messaging;
     private final DeviceWorkStore deviceWork;
+    private final DevicesStore devices;
 
     public InMemoryStore() {
         InMemoryTransactions tx = new InMemoryTransactions();
@@ -127,6 +130,7 @@ public final class InMemoryStore implements QlevenStore {
                 new InMemoryWhatsAppContacts(tx, inbound), inbound, new InMemoryCampaigns(tx, outbox, inbound));
         deviceWork = new DeviceWork(new InMemoryDeviceCommands(tx), new InMemoryDeviceTelemetryLog(tx),
                 new InMemoryDeviceMaintenanceRules(tx), new InMemoryTreatmentSessions(tx));
+        devices = new DevicesGroup(new InMemoryDevices(tx));
     }
 
     /** PostgreSQL orders uuids by their bytes, unsigned; {@link UUID#compareTo} compares signed longs. */
@@ -185,6 +189,11 @@ public final class InMemoryStore implements QlevenStore {
         return deviceWork;
     }
 
+    @Override
+    public DevicesStore devices() {
+        return devices;
+    }
+
     private record Shared(Transactions transactions, Directory directory, RateLimits rateLimits, DataKeys dataKeys,
                           IdempotencyRecords idempotencyRecords, OperationalRecords operationalRecords,
                           MailOutbox mailOutbox) implements SharedStore {
@@ -230,5 +239,8 @@ public final class InMemoryStore implements QlevenStore {
     private record DeviceWork(DeviceCommands commands, DeviceTelemetryLog telemetry,
                               DeviceMaintenanceRules maintenanceRules, TreatmentSessions sessions)
             implements DeviceWorkStore {
+    }
+
+    private record DevicesGroup(Devices devices) implements DevicesStore {
     }
 }

@@ -2,7 +2,9 @@ package com.qleven.adapters.postgres;
 
 import com.qleven.adapters.postgres.audit.AuditRepositories;
 import com.qleven.adapters.postgres.billing.BillingRepositories;
+import com.qleven.adapters.postgres.devices.DevicesRepositories;
 import com.qleven.adapters.postgres.messaging.MessagingRepositories;
+import com.qleven.ports.devices.out.DevicesStore;
 import com.qleven.ports.messaging.out.MessagingStore;
 import com.qleven.adapters.postgres.clients.ClientsRepositories;
 import com.qleven.adapters.postgres.consent.ConsentRepositories;
@@ -101,6 +103,7 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     private final BillingStore billing;
     private final MessagingStore messaging;
     private final com.qleven.ports.devices.out.DeviceWorkStore deviceWork;
+    private final DevicesStore devices;
     private final ExecutorService probes = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "qleven-postgres-ready");
         t.setDaemon(true);
@@ -141,6 +144,7 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
                 BillingRepositories.packages(tx));
         this.messaging = MessagingRepositories.store(tx);
         this.deviceWork = com.qleven.adapters.postgres.devices.DeviceWorkRepositories.store(tx);
+        this.devices = DevicesRepositories.store(tx);
     }
 
     /**
@@ -242,6 +246,11 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     @Override
     public com.qleven.ports.devices.out.DeviceWorkStore deviceWork() {
         return deviceWork;
+    }
+
+    @Override
+    public DevicesStore devices() {
+        return devices;
     }
 
     /**
