@@ -90,7 +90,7 @@ public final class EmbeddedBrokerFixture {
         }
     }
 
-    private static void deleteQuietly(Path folder) {
+    static void deleteQuietly(Path folder) {
         try (Stream<Path> s = Files.walk(folder)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
