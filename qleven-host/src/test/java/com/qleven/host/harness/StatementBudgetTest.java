@@ -206,8 +206,9 @@ class StatementBudgetTest {
             // client's), then the client's packages and their redemptions, one statement each; its
             // messages section the client's WhatsApp messages, one statement (issue 11); its
             // inboundMessages section the client's messages to the center, one statement (issue 12); its
-            // campaigns section the campaigns the client was in, one statement (issue 12).
-            entry("GET /v1/clients/{id}/export", budget(1, 15)),
+            // campaigns section the campaigns the client was in, one statement (issue 12); its
+            // treatmentSessions section the client's sessions on machines, one statement (issue 13).
+            entry("GET /v1/clients/{id}/export", budget(1, 16)),
             entry("POST /v1/operator/incidents", budget(4, 21)),
             entry("GET /v1/operator/incidents", budget(2, 5)),
             entry("GET /v1/incidents", budget(1, 4)),
