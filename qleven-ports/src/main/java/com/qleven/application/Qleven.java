@@ -105,7 +105,7 @@ public final class Qleven {
                     consent::withdrawFromChannel, scheduling.clientReplies(), b.cipher, audit.trail(), b.clock, ids));
         }
         devices = new DevicesFacade(f, Optional.ofNullable(b.deviceLink), b.brokerProvisioning,
-                scheduling.equipmentMaintenance(), b.deviceDispatch);
+                scheduling.equipmentMaintenance(), billing.sessionUsageDebit(), b.deviceDispatch);
         ClientDuplicatesRegistry duplicates = new ClientDuplicatesRegistry(b.store.clients().clientDuplicates());
         // What each context holds about a client; a context that stores personal data adds its section here.
         PrivacyRegistry registry = new PrivacyRegistry()

@@ -269,6 +269,11 @@ public final class BillingFacade {
      * The clients holding a package with uses left, for a campaign's segment; in the caller's unit of
      * work, one statement, no permission.
      */
+    /** What device sessions debit from clients' allowance packages, with no principal (issue 13). */
+    public com.qleven.ports.billing.in.SessionUsageDebit sessionUsageDebit() {
+        return packages::debitSessionUsage;
+    }
+
     public com.qleven.ports.billing.in.PackageHolders packageHolders() {
         return packageStore::holders;
     }

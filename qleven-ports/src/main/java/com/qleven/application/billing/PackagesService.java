@@ -20,6 +20,7 @@ import com.qleven.domain.scheduling.AppointmentEvent;
 import com.qleven.domain.scheduling.AppointmentId;
 import com.qleven.domain.scheduling.Service;
 import com.qleven.domain.scheduling.ServiceId;
+import com.qleven.domain.shared.UserId;
 import com.qleven.domain.shared.ConflictException;
 import com.qleven.domain.shared.FieldError;
 import com.qleven.domain.shared.NotFoundException;
@@ -413,6 +414,52 @@ public final class PackagesService {
                     principal.userId()));
             record(principal, "client_package.debit", CLIENT_PACKAGE, id.value(), now);
             return new ClientPackageView(next, next.stateOn(today));
+        });
+    }
+
+    /**
+     * What a device session used (see {@link com.qleven.ports.billing.in.SessionUsageDebit}): in the
+     * caller's unit, no principal; at most what is left, so the balance never goes below zero.
+     */
+    public Optional<ClientPackageId> debitSessionUsage(TenantId tenant, ClientId client, ServiceId service,
+                                                       AppointmentId appointment, Map<String, Double> used,
+                                                       UserId by, Instant at) {
+        return transactions.inTenant(tenant, () -> {
+            LocalDate today = today(tenant);
+            // A client holds a few packages: their page, the allowances valid today covering the service,
+            // expiring first first, each locked before it is debited.
+            List<ClientPackage> candidates = packages.ofClient(tenant, client, new PageRequest(PageRequest.MAX_LIMIT,
+                            Optional.empty())).items().stream()
+                    .filter(p -> p.total() instanceof Entitlement.Allowance && p.validOn(today)
+                            && p.remaining().units() > 0)
+                    .filter(p -> packages.byId(tenant, p.packageId()).map(o -> o.services().contains(service))
+                            .orElse(false))
+                    .sorted(java.util.Comparator.comparing(ClientPackage::expiresOn)
+                            .thenComparing(ClientPackage::soldAt))
+                    .toList();
+            for (ClientPackage candidate : candidates) {
+                Optional<ClientPackage> locked = packages.lock(tenant, candidate.id());
+                if (locked.isEmpty() || !(locked.get().total() instanceof Entitlement.Allowance allowance)) {
+                    continue;
+                }
+                ClientPackage held = locked.get();
+                Double amount = used.get(allowance.unit().wireName());
+                long units = amount == null ? 0 : Math.min(Math.round(amount), held.remaining().units());
+                if (units <= 0) {
+                    continue;
+                }
+                ClientPackage next = held.debitAllowance(allowance.unit(), units);
+                if (!packages.update(tenant, next)) {
+                    continue;
+                }
+                packages.addRedemption(tenant, new PackageRedemption(ids.next(), held.id(), Optional.of(appointment),
+                        "allowance", units, at, by));
+                audit.record(new AuditEvent(Optional.of(tenant), Optional.of(by), Optional.empty(),
+                        "client_package.debit_by_device", CLIENT_PACKAGE, Optional.of(held.id().value()),
+                        InvoicesService.PURPOSE, 1, at));
+                return Optional.of(held.id());
+            }
+            return Optional.empty();
         });
     }
 

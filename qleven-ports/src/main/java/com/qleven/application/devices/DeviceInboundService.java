@@ -18,6 +18,7 @@ import com.qleven.ports.devices.out.DeviceWorkStore;
 import com.qleven.ports.devices.out.Devices;
 import com.qleven.ports.devices.out.RegisteredDevice;
 import com.qleven.ports.devices.out.StoredSession;
+import com.qleven.ports.billing.in.SessionUsageDebit;
 import com.qleven.ports.privacy.out.CenterNotifications;
 import com.qleven.ports.scheduling.in.EquipmentMaintenance;
 import com.qleven.ports.scheduling.out.Appointments;
@@ -49,7 +50,9 @@ import java.util.stream.Collectors;
  *   <li>{@link #ack}: moves the command forward only. An {@code arm} accepted for an appointment starts
  *       its treatment session (the parameters, the counters of the device's latest telemetry), first
  *       stopping any session still running on the device; a {@code disarm} or {@code stop} done stops
- *       the running session with the counters then. An ack for an unknown command or another device's
+ *       the running session with the counters then, and what it used is debited from the client's
+ *       allowance package for the appointment's service ({@link SessionUsageDebit}; at most what is
+ *       left). An ack for an unknown command or another device's
  *       is dropped, logged and counted.</li>
  * </ul>
  * A device unknown to the center changes nothing (logged and counted). Nothing here throws to the
@@ -65,6 +68,7 @@ public final class DeviceInboundService implements DeviceInbound {
     private final DeviceWorkStore work;
     private final Appointments appointments;
     private final EquipmentMaintenance maintenance;
+    private final SessionUsageDebit usage;
     private final CenterNotifications notifications;
     private final CenterNotificationSeal seal;
     private final IdGenerator ids;
@@ -72,13 +76,14 @@ public final class DeviceInboundService implements DeviceInbound {
     private final AtomicLong dropped = new AtomicLong();
 
     DeviceInboundService(Transactions tx, Devices devices, DeviceWorkStore work, Appointments appointments,
-                         EquipmentMaintenance maintenance, CenterNotifications notifications,
+                         EquipmentMaintenance maintenance, SessionUsageDebit usage, CenterNotifications notifications,
                          CenterNotificationSeal seal, IdGenerator ids, Clock clock) {
         this.tx = Objects.requireNonNull(tx, "tx");
         this.devices = Objects.requireNonNull(devices, "devices");
         this.work = Objects.requireNonNull(work, "work");
         this.appointments = Objects.requireNonNull(appointments, "appointments");
         this.maintenance = Objects.requireNonNull(maintenance, "maintenance");
+        this.usage = Objects.requireNonNull(usage, "usage");
         this.notifications = Objects.requireNonNull(notifications, "notifications");
         this.seal = Objects.requireNonNull(seal, "seal");
         this.ids = Objects.requireNonNull(ids, "ids");
@@ -184,9 +189,27 @@ public final class DeviceInboundService implements DeviceInbound {
         work.sessions().save(tenant, new StoredSession(session, appointment.get().client()));
     }
 
+    /**
+     * Stops the session running on the device, if any, with the counters now, and debits what it used
+     * from the client's allowance package covering the appointment's service (the minutes it ran when
+     * the machine counts none), recorded as by whoever armed it.
+     */
     private void stopRunning(TenantId tenant, DeviceId device, Instant at) {
-        work.sessions().runningOn(tenant, device).ifPresent(running -> work.sessions().save(tenant,
-                new StoredSession(running.session().stop(at, counters(tenant, device)), running.client())));
+        Optional<StoredSession> running = work.sessions().runningOn(tenant, device);
+        if (running.isEmpty()) {
+            return;
+        }
+        TreatmentSession stopped = running.get().session().stop(at, counters(tenant, device));
+        work.sessions().save(tenant, new StoredSession(stopped, running.get().client()));
+        Map<String, Double> used = new java.util.LinkedHashMap<>(stopped.countersUsed());
+        used.putIfAbsent("minutes", (double) java.time.Duration.between(stopped.startedAt(),
+                stopped.stoppedAt().orElseThrow()).toMinutes());
+        var appointment = appointments.byId(tenant, stopped.appointment());
+        var arm = work.commands().find(tenant, stopped.armCommand());
+        if (appointment.isPresent() && arm.isPresent()) {
+            usage.debit(tenant, running.get().client(), appointment.get().service(), stopped.appointment(), used,
+                    arm.get().issuedBy(), at);
+        }
     }
 
     private Map<String, Double> counters(TenantId tenant, DeviceId device) {

@@ -8,6 +8,7 @@ import com.qleven.domain.devices.TreatmentSession;
 import com.qleven.domain.scheduling.AppointmentId;
 import com.qleven.ports.devices.in.QueueCommand;
 import com.qleven.ports.devices.out.DeviceWorkStore;
+import com.qleven.ports.billing.in.SessionUsageDebit;
 import com.qleven.ports.scheduling.in.EquipmentMaintenance;
 import com.qleven.application.Foundation;
 import com.qleven.domain.devices.DeviceId;
@@ -50,7 +51,8 @@ public final class DevicesFacade {
      * type, never the secret) and does not undo the change: the broker catches up at the next start.
      */
     public DevicesFacade(Foundation f, Optional<DeviceLink> link, BrokerProvisioning provisioning,
-                         EquipmentMaintenance maintenance, CommandDispatcher.Settings dispatch) {
+                         EquipmentMaintenance maintenance, SessionUsageDebit usage,
+                         CommandDispatcher.Settings dispatch) {
         this.link = Objects.requireNonNull(link, "link");
         Objects.requireNonNull(maintenance, "maintenance");
         DeviceWorkStore work = f.store().deviceWork();
@@ -61,8 +63,8 @@ public final class DevicesFacade {
         this.dispatcher = new CommandDispatcher(tx, work.commands(), f.store().devices().devices(), link, f.clock(),
                 Objects.requireNonNull(dispatch, "dispatch"));
         this.inbound = new DeviceInboundService(tx, f.store().devices().devices(), work,
-                f.store().scheduling().appointments(), maintenance, f.store().privacy().centerNotifications(),
-                new CenterNotificationSeal(f.cipher()), f.ids(), f.clock());
+                f.store().scheduling().appointments(), maintenance, Objects.requireNonNull(usage, "usage"),
+                f.store().privacy().centerNotifications(), new CenterNotificationSeal(f.cipher()), f.ids(), f.clock());
         this.care = new DeviceCareService(tx, f.store().devices().devices(), work.maintenanceRules(), work.sessions(),
                 f.audit(), f.clock());
         this.sessionsRegistry = new TreatmentSessionsRegistry(work.sessions());

@@ -350,6 +350,11 @@ public abstract class DeviceWorkUseCasesSuite extends UseCasesSuiteBase {
     void anArmAcceptedStartsTheSessionAndAStopDoneCountsWhatItUsed() {
         Center c = center();
         AppointmentId appointment = book(c, c.professional(), "2027-03-01T10:00");
+        var offer = qleven.billing().createPackage(c.admin(), new com.qleven.ports.billing.in.PackageCommand(
+                "200 disparos", List.of(c.service()), new com.qleven.domain.billing.Entitlement.Allowance(
+                        com.qleven.domain.billing.AllowanceUnit.SHOTS, 200), new Money(20000,
+                        java.util.Currency.getInstance("EUR")), 180, Optional.of("21")));
+        var sold = qleven.billing().sellPackage(c.admin(), c.client(), offer.id()).held().id();
         telemetry(c, Map.of("shots", 100.0), List.of());
         DeviceCommand arm = qleven.devices().queueCommand(c.professional(), c.device(), arm(appointment));
         qleven.devices().dispatcher().dispatchDue();
@@ -373,6 +378,10 @@ public abstract class DeviceWorkUseCasesSuite extends UseCasesSuiteBase {
         TreatmentSession stopped = qleven.devices().treatmentSession(c.admin(), appointment);
         assertThat(stopped.stoppedAt()).contains(clock.instant());
         assertThat(stopped.countersUsed()).containsEntry("shots", 250.0);
+        // 250 shots used, 200 held: the allowance is debited to zero, never below.
+        assertThat(qleven.billing().clientPackage(c.admin(), sold).held().remaining())
+                .isEqualTo(new com.qleven.domain.billing.Entitlement.Allowance(
+                        com.qleven.domain.billing.AllowanceUnit.SHOTS, 0));
 
         Map<String, Object> exported = store.shared().transactions().inTenant(c.tenant(),
                 () -> qleven.devices().sessionsRegistry().export(c.tenant(), c.client()));
