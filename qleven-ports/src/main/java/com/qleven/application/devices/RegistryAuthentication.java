@@ -30,12 +30,20 @@ import java.util.UUID;
  * process forgets the device at once ({@link #forget}); one made by another host is seen here within
  * the TTL at most, while the broker provisioned by that host (or the embedded broker's session
  * takeover) handles its own. Wrong passwords cost one HMAC and never a read once the row is cached.
+ * Usernames the cache does not hold (a flood of made-up ones) cost a read each, so those reads are
+ * bounded too: at most {@link #READS_PER_SECOND} a second on average, in bursts of up to
+ * {@link #READ_BURST} (a whole fleet reconnecting after an outage fits in one burst); past that, a
+ * CONNECT whose username is not cached is refused without a read, and the device tries again later.
  */
 public final class RegistryAuthentication implements DeviceAuthentication {
     /** How long a directory read is trusted. */
     public static final Duration TTL = Duration.ofSeconds(30);
     /** How many usernames the cache holds at most. */
     public static final int CAPACITY = 10_000;
+    /** Directory reads a second, on average, for usernames the cache does not hold. */
+    public static final int READS_PER_SECOND = 500;
+    /** How many such reads may come at once. */
+    public static final int READ_BURST = 2_000;
     private static final int MAX_PASSWORD = 256;
 
     private record Entry(Optional<DeviceCredential> credential, Instant readAt) {
@@ -45,6 +53,11 @@ public final class RegistryAuthentication implements DeviceAuthentication {
     private final Devices devices;
     private final DeviceSecrets secrets;
     private final Clock clock;
+    private final int readsPerSecond;
+    private final int readBurst;
+    /** Reads the bucket holds now, and when it was last filled (guarded by the cache). */
+    private double readsLeft;
+    private Instant filledAt;
     /** Grows on every {@link #forget}: a read that started before one is not cached, since it may be stale. */
     private long epoch;
     private final Map<DeviceId, Entry> cache = new LinkedHashMap<>(256, 0.75f, true) {
@@ -55,10 +68,22 @@ public final class RegistryAuthentication implements DeviceAuthentication {
     };
 
     RegistryAuthentication(Transactions transactions, Devices devices, DeviceSecrets secrets, Clock clock) {
+        this(transactions, devices, secrets, clock, READS_PER_SECOND, READ_BURST);
+    }
+
+    RegistryAuthentication(Transactions transactions, Devices devices, DeviceSecrets secrets, Clock clock,
+                           int readsPerSecond, int readBurst) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.devices = Objects.requireNonNull(devices, "devices");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.clock = Objects.requireNonNull(clock, "clock");
+        if (readsPerSecond < 1 || readBurst < 1) {
+            throw new IllegalArgumentException("reads per second and the burst are positive");
+        }
+        this.readsPerSecond = readsPerSecond;
+        this.readBurst = readBurst;
+        this.readsLeft = readBurst;
+        this.filledAt = clock.instant();
     }
 
     @Override
@@ -96,6 +121,9 @@ public final class RegistryAuthentication implements DeviceAuthentication {
             if (e != null && e.readAt().plus(TTL).isAfter(now) && !e.readAt().isAfter(now)) {
                 return e.credential();
             }
+            if (!takeRead(now)) {
+                return Optional.empty();
+            }
         }
         Optional<DeviceCredential> read = transactions.global(() -> devices.credential(id));
         synchronized (cache) {
@@ -104,6 +132,20 @@ public final class RegistryAuthentication implements DeviceAuthentication {
             }
         }
         return read;
+    }
+
+    /** Whether the read budget allows one more directory read now (called holding the cache). */
+    private boolean takeRead(Instant now) {
+        if (now.isAfter(filledAt)) {
+            double seconds = Duration.between(filledAt, now).toNanos() / 1e9;
+            readsLeft = Math.min(readBurst, readsLeft + seconds * readsPerSecond);
+            filledAt = now;
+        }
+        if (readsLeft < 1) {
+            return false;
+        }
+        readsLeft -= 1;
+        return true;
     }
 
     /** The device id a username names, only in the canonical lowercase form the registry issues. */

@@ -153,6 +153,27 @@ public abstract class DevicesUseCasesSuite extends UseCasesSuiteBase {
     }
 
     @Test
+    void theBrokerIsToldOnlyOnceTheCallersUnitCommittedAndNeverWhenItRollsBack() {
+        Center c = center();
+        List<String> before = List.copyOf(provisioning.calls);
+        IssuedCredentials[] issued = new IssuedCredentials[1];
+
+        assertThatThrownBy(() -> store.shared().transactions().inTenant(c.tenant(), () -> {
+            issued[0] = register(c);
+            assertThat(provisioning.calls).as("nothing told before the commit").isEqualTo(before);
+            throw new IllegalStateException("the caller's unit fails after the registration");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(provisioning.calls).isEqualTo(before);
+        assertThat(connect(issued[0].mqttUsername(), issued[0].mqttPassword())).isEmpty();
+        assertThat(qleven.devices().list(c.admin(), PageRequest.first()).items()).isEmpty();
+
+        IssuedCredentials kept = store.shared().transactions().inTenant(c.tenant(), () -> register(c));
+        assertThat(provisioning.calls).endsWith(
+                "provision " + c.tenant() + " " + kept.id() + " " + kept.mqttPassword());
+    }
+
+    @Test
     void wrongUnknownAndMalformedCredentialsAreRefused() {
         Center c = center();
         IssuedCredentials issued = register(c);

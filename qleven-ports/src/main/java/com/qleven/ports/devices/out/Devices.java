@@ -43,7 +43,8 @@ public interface Devices {
     /**
      * Records a status report, order-safe: a report older than the one stored changes nothing (and
      * returns false), so a late duplicate cannot bring back a state the device left. An online report
-     * also moves {@code lastSeenAt}; a firmware named replaces the device's. False for an unknown device.
+     * also moves {@code lastSeenAt}; a firmware named replaces the device's (checked by the caller with
+     * {@link Device#validFirmware}: 1 to 60 characters, stripped). False for an unknown device.
      */
     boolean recordStatus(TenantId tenant, DeviceId id, boolean online, Optional<String> firmware, Instant at);
 
