@@ -30,11 +30,11 @@ public final class MqttService {
     private final Optional<EmbeddedBroker> broker;
     private final Optional<PahoDeviceLink> link;
     private final Optional<MosquittoDynsecProvisioning> provisioning;
-    private final Optional<DeviceInbound> inbound;
+    private final DeviceInbound inbound;
     private volatile boolean linkStarted;
 
     MqttService(MqttSettings settings, Optional<EmbeddedBroker> broker, Optional<PahoDeviceLink> link,
-                Optional<MosquittoDynsecProvisioning> provisioning, Optional<DeviceInbound> inbound,
+                Optional<MosquittoDynsecProvisioning> provisioning, DeviceInbound inbound,
                 MqttMetrics metrics, MeterRegistry registry) {
         this.settings = settings;
         this.broker = broker;
@@ -81,10 +81,6 @@ public final class MqttService {
         if (link.isEmpty()) {
             return;
         }
-        if (inbound.isEmpty()) {
-            LOG.warn("MQTT: no handler for device messages is wired in this host; the MQTT link stays down");
-            return;
-        }
         provisioning.ifPresent(p -> {
             try {
                 p.ensurePlatformAccess(settings.user().orElseThrow());
@@ -93,7 +89,7 @@ public final class MqttService {
                         + "subscriptions may be refused", e.getMessage());
             }
         });
-        link.get().start(inbound.get());
+        link.get().start(inbound);
         linkStarted = true;
     }
 
