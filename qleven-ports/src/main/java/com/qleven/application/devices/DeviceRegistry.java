@@ -32,9 +32,10 @@ import java.util.Optional;
  * The center's registry of machines. Administrators register a machine (on a piece of the center's
  * equipment), rotate its secret and revoke it; every center role reads the registry. A secret is
  * returned once, by the registration or rotation that issued it, and is nowhere else: not in the
- * store (a keyed hash only), the audit trail or any log. After the unit commits, the broker's own
- * account of the device is brought in step ({@link com.qleven.ports.devices.out.BrokerProvisioning}),
- * and this process's authentication cache forgets the device.
+ * store (a keyed hash only), the audit trail or any log. Once the unit commits (not before, and
+ * never when it rolls back: {@link Transactions#afterCommit}), the broker's own account of the device
+ * is brought in step ({@link com.qleven.ports.devices.out.BrokerProvisioning}) and this process's
+ * authentication cache forgets the device.
  */
 final class DeviceRegistry {
     static final String SUBJECT = "device";
@@ -83,8 +84,8 @@ final class DeviceRegistry {
             devices.add(tenant, device, secrets.hash(secret));
             audit.record(AuditEvent.by(principal, "device.register", SUBJECT, Optional.of(id.value()), PURPOSE, 1,
                     now));
+            transactions.afterCommit(() -> provisioning.provisioned(tenant, id, secret));
         });
-        provisioning.provisioned(tenant, id, secret);
         return IssuedCredentials.of(tenant, id, secret);
     }
 
@@ -120,8 +121,8 @@ final class DeviceRegistry {
             }
             audit.record(AuditEvent.by(principal, "device.rotate_credentials", SUBJECT, Optional.of(id.value()),
                     PURPOSE, 1, now));
+            transactions.afterCommit(() -> provisioning.provisioned(tenant, id, secret));
         });
-        provisioning.provisioned(tenant, id, secret);
         return IssuedCredentials.of(tenant, id, secret);
     }
 
@@ -137,9 +138,10 @@ final class DeviceRegistry {
                 audit.record(AuditEvent.by(principal, "device.revoke", SUBJECT, Optional.of(id.value()), PURPOSE, 1,
                         now));
             }
+            // Told again for a device already revoked: a broker that missed the first catches up.
+            transactions.afterCommit(() -> provisioning.revoked(tenant, id));
             return view(devices.find(tenant, id).orElseThrow(() -> new NotFoundException("device")));
         });
-        provisioning.revoked(tenant, id);
         return view;
     }
 
