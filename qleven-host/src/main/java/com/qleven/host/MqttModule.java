@@ -106,8 +106,13 @@ public final class MqttModule {
 
     @Provides
     @Singleton
-    static BrokerProvisioning brokerProvisioning(Optional<MosquittoDynsecProvisioning> mosquitto) {
-        return mosquitto.<BrokerProvisioning>map(m -> m).orElse(BrokerProvisioning.NONE);
+    static BrokerProvisioning brokerProvisioning(Optional<MosquittoDynsecProvisioning> mosquitto,
+                                                 Optional<EmbeddedBroker> broker) {
+        if (mosquitto.isPresent()) {
+            return mosquitto.get();
+        }
+        // The embedded broker asks the registry itself; it only ends sessions whose credentials changed.
+        return broker.map(EmbeddedBroker::provisioning).orElse(BrokerProvisioning.NONE);
     }
 
     @Provides

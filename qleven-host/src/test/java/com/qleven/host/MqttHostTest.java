@@ -9,11 +9,13 @@ import com.qleven.host.config.ConfigException;
 import com.qleven.host.config.MqttSettings;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.MqttSecurityException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,45 @@ class MqttHostTest {
             UUID stranger = UUID.randomUUID();
             refused("tcp://127.0.0.1:" + port, stranger.toString(), "not-a-secret");
             refused("tcp://127.0.0.1:" + port, "qleven-platform", "guess");
+        }
+    }
+
+    @Test
+    void aRegisteredMachineReportsThroughTheHostsBrokerAndIsShutOutWhenRevoked() throws Exception {
+        int port = EmbeddedBrokerFixture.freePort();
+        try (TestHost t = TestHost.start(Map.of(MqttSettings.URL, "", MqttSettings.PORT, Integer.toString(port)))) {
+            await().atMost(Duration.ofSeconds(15)).until(t.host().component().mqttService()::connected);
+            TestHost.Center center = t.newCenter("Centro MQTT");
+            TestHost.Reply equipment = t.post("/v1/equipment", Map.of("name", "Láser 1", "kind", "laser"), center.token());
+            assertThat(equipment.status()).as(equipment.body()).isEqualTo(201);
+            TestHost.Reply created = t.post("/v1/devices", Map.of("name", "Laser room 1",
+                    "equipmentId", equipment.json().get("id").asText(), "model", "GentleMax Pro"), center.token());
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            String id = created.json().get("id").asText();
+            String password = created.json().get("mqttPassword").asText();
+            String prefix = created.json().get("topicPrefix").asText();
+
+            MqttClient device = new MqttClient("tcp://127.0.0.1:" + port, id, new MemoryPersistence());
+            MqttConnectOptions o = new MqttConnectOptions();
+            o.setUserName(id);
+            o.setPassword(password.toCharArray());
+            device.setTimeToWait(5000);
+            device.connect(o);
+            try {
+                MqttMessage online = new MqttMessage("{\"online\":true,\"firmware\":\"2.1.0\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+                online.setQos(1);
+                online.setRetained(true);
+                device.publish(prefix + "status", online);
+                await().atMost(Duration.ofSeconds(15)).until(() ->
+                        t.get("/v1/devices/" + id, center.token()).json().get("online").asBoolean());
+
+                assertThat(t.post("/v1/devices/" + id + "/revoke", Map.of(), center.token()).status()).isEqualTo(200);
+                await().atMost(Duration.ofSeconds(10)).until(() -> !device.isConnected());
+                assertThatThrownBy(() -> device.connect(o)).isInstanceOf(MqttSecurityException.class);
+            } finally {
+                device.close(true);
+            }
         }
     }
 
