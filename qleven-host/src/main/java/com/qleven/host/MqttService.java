@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MqttService {
     private static final Logger LOG = LoggerFactory.getLogger(MqttService.class);
+    private static final java.time.Duration FIRST_CONNECT = java.time.Duration.ofSeconds(10);
 
     private final MqttSettings settings;
     private final Optional<EmbeddedBroker> broker;
@@ -91,6 +92,18 @@ public final class MqttService {
         });
         link.get().start(inbound);
         linkStarted = true;
+        if (broker.isPresent()) {
+            // The host's own broker is up and local: start ready rather than answer 503 for a moment.
+            long until = System.nanoTime() + FIRST_CONNECT.toNanos();
+            while (!connected() && System.nanoTime() < until) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** Whether the link is connected and subscribed (false without one). */
