@@ -12,7 +12,6 @@ import com.qleven.host.config.HostConfig;
 import com.qleven.host.config.MqttSettings;
 import com.qleven.ports.devices.in.DeviceInbound;
 import com.qleven.ports.devices.out.BrokerProvisioning;
-import dagger.BindsOptionalOf;
 import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
@@ -33,19 +32,22 @@ import javax.inject.Singleton;
  * platform's link and the external broker's provisioning, handed to the core through
  * {@link Qleven.Builder#deviceLink} and {@link Qleven.Builder#brokerProvisioning}. The broker asks the
  * registry ({@code qleven.devices().authentication()}) lazily: the core is built after the link.
- * What the link hands device messages to is a {@link DeviceInbound} binding, optional here and provided
- * by the devices context's module.
+ * The link hands device messages to {@code qleven.devices().inbound()}.
  */
 @Module
-public abstract class MqttModule {
+public final class MqttModule {
     static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(10);
     private static final Pattern CLIENT_ID = Pattern.compile("^qleven-host-[0-9a-f-]{36}$");
 
     private MqttModule() {
     }
 
-    @BindsOptionalOf
-    abstract DeviceInbound deviceInbound();
+    /** What the link hands device messages to: the devices context's inbound handling. */
+    @Provides
+    @Singleton
+    static DeviceInbound deviceInbound(Qleven qleven) {
+        return qleven.devices().inbound();
+    }
 
     @Provides
     @Singleton
@@ -104,15 +106,20 @@ public abstract class MqttModule {
 
     @Provides
     @Singleton
-    static BrokerProvisioning brokerProvisioning(Optional<MosquittoDynsecProvisioning> mosquitto) {
-        return mosquitto.<BrokerProvisioning>map(m -> m).orElse(BrokerProvisioning.NONE);
+    static BrokerProvisioning brokerProvisioning(Optional<MosquittoDynsecProvisioning> mosquitto,
+                                                 Optional<EmbeddedBroker> broker) {
+        if (mosquitto.isPresent()) {
+            return mosquitto.get();
+        }
+        // The embedded broker asks the registry itself; it only ends sessions whose credentials changed.
+        return broker.map(EmbeddedBroker::provisioning).orElse(BrokerProvisioning.NONE);
     }
 
     @Provides
     @Singleton
     static MqttService mqttService(MqttSettings settings, Optional<EmbeddedBroker> broker,
                                    Optional<PahoDeviceLink> link, Optional<MosquittoDynsecProvisioning> provisioning,
-                                   Optional<DeviceInbound> inbound, MqttMetrics metrics,
+                                   DeviceInbound inbound, MqttMetrics metrics,
                                    PrometheusMeterRegistry registry) {
         return new MqttService(settings, broker, link, provisioning, inbound, metrics, registry);
     }

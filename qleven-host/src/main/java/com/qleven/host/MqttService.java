@@ -25,16 +25,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class MqttService {
     private static final Logger LOG = LoggerFactory.getLogger(MqttService.class);
+    private static final java.time.Duration FIRST_CONNECT = java.time.Duration.ofSeconds(10);
 
     private final MqttSettings settings;
     private final Optional<EmbeddedBroker> broker;
     private final Optional<PahoDeviceLink> link;
     private final Optional<MosquittoDynsecProvisioning> provisioning;
-    private final Optional<DeviceInbound> inbound;
+    private final DeviceInbound inbound;
     private volatile boolean linkStarted;
 
     MqttService(MqttSettings settings, Optional<EmbeddedBroker> broker, Optional<PahoDeviceLink> link,
-                Optional<MosquittoDynsecProvisioning> provisioning, Optional<DeviceInbound> inbound,
+                Optional<MosquittoDynsecProvisioning> provisioning, DeviceInbound inbound,
                 MqttMetrics metrics, MeterRegistry registry) {
         this.settings = settings;
         this.broker = broker;
@@ -81,10 +82,6 @@ public final class MqttService {
         if (link.isEmpty()) {
             return;
         }
-        if (inbound.isEmpty()) {
-            LOG.warn("MQTT: no handler for device messages is wired in this host; the MQTT link stays down");
-            return;
-        }
         provisioning.ifPresent(p -> {
             try {
                 p.ensurePlatformAccess(settings.user().orElseThrow());
@@ -93,8 +90,20 @@ public final class MqttService {
                         + "subscriptions may be refused", e.getMessage());
             }
         });
-        link.get().start(inbound.get());
+        link.get().start(inbound);
         linkStarted = true;
+        if (broker.isPresent()) {
+            // The host's own broker is up and local: start ready rather than answer 503 for a moment.
+            long until = System.nanoTime() + FIRST_CONNECT.toNanos();
+            while (!connected() && System.nanoTime() < until) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** Whether the link is connected and subscribed (false without one). */

@@ -38,7 +38,10 @@ class EmbeddedRestartTest {
                 HostConfig.BIND, "127.0.0.1",
                 HostConfig.ARGON2_UNSAFE_FOR_TESTS, "true",
                 HostConfig.ARGON2_MEMORY_KIB, Integer.toString(Argon2Parameters.FAST.memoryKiB()),
-                HostConfig.ARGON2_ITERATIONS, Integer.toString(Argon2Parameters.FAST.iterations()));
+                HostConfig.ARGON2_ITERATIONS, Integer.toString(Argon2Parameters.FAST.iterations()),
+                // The embedded MQTT broker too (data under qleven-data/mqtt), on a port of the test's own.
+                com.qleven.host.config.MqttSettings.PORT,
+                Integer.toString(com.qleven.adapters.mqtt.EmbeddedBrokerFixture.freePort()));
         String email = TestHost.newEmail("persistent");
 
         try (Host first = start(env)) {
@@ -56,6 +59,7 @@ class EmbeddedRestartTest {
         assertThat(Files.getPosixFilePermissions(data.resolve("master.key")))
                 .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
         assertThat(data.resolve("postgres")).isDirectory();
+        assertThat(data.resolve("mqtt").resolve("conf").resolve("config.xml")).isRegularFile();
         assertThat(Files.getPosixFilePermissions(data.resolve("postgres.password")))
                 .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
 

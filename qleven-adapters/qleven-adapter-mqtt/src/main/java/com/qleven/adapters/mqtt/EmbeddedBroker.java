@@ -18,7 +18,12 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.services.Services;
 import com.hivemq.extension.sdk.api.services.builder.Builders;
+import com.hivemq.extension.sdk.api.services.ManagedExtensionExecutorService;
+import com.hivemq.extension.sdk.api.services.session.ClientService;
+import com.qleven.domain.devices.DeviceId;
 import com.qleven.domain.devices.DeviceTopics;
+import com.qleven.domain.shared.TenantId;
+import com.qleven.ports.devices.out.BrokerProvisioning;
 import com.qleven.ports.devices.in.DeviceAuthentication;
 import com.qleven.ports.devices.in.DeviceGrant;
 import java.io.IOException;
@@ -89,6 +94,10 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final DeviceAuthentication devices;
     private final String platformPassword;
     private EmbeddedHiveMQ hivemq;
+    // Taken from HiveMQ's Services when the extension starts: the statics belong to the instance
+    // starting then (a test JVM may run two brokers).
+    private volatile ClientService clients;
+    private volatile ManagedExtensionExecutorService executor;
 
     /**
      * @param bind    the address to listen on (127.0.0.1 keeps devices on the same machine or a tunnel)
@@ -178,6 +187,41 @@ public final class EmbeddedBroker implements AutoCloseable {
         return hivemq != null;
     }
 
+    /**
+     * This broker's {@link BrokerProvisioning}: it asks the registry itself on every CONNECT, so there
+     * is no account to keep; but a session opened with credentials that no longer hold must end. A
+     * rotation (provision) or a revocation disconnects the device's session, if any: the device
+     * reconnects with its new secret, or is refused.
+     */
+    public BrokerProvisioning provisioning() {
+        return new BrokerProvisioning() {
+            @Override
+            public void provision(TenantId tenant, DeviceId device, String secret) {
+                disconnect(device);
+            }
+
+            @Override
+            public void revoke(TenantId tenant, DeviceId device) {
+                disconnect(device);
+            }
+        };
+    }
+
+    private void disconnect(DeviceId device) {
+        ClientService c = clients;
+        if (c == null || !running()) {
+            return;
+        }
+        try {
+            c.disconnectClient(device.value().toString()).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.log(Level.WARNING, "could not end device {0}''s MQTT session: {1}", device,
+                    e.getClass().getSimpleName());
+        }
+    }
+
     /** Stops the broker (about 4 s: HiveMQ's grace period) and releases its folder. */
     @Override
     public synchronized void close() {
@@ -239,6 +283,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final class AuthExtension implements ExtensionMain {
         @Override
         public void extensionStart(ExtensionStartInput in, ExtensionStartOutput out) {
+            clients = Services.clientService();
+            executor = Services.extensionExecutorService();
             Services.securityRegistry().setAuthenticatorProvider(i -> new Authenticator());
         }
 
@@ -282,7 +328,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             // The registry may query the database: off HiveMQ's network threads.
             Async<SimpleAuthOutput> async = output.async(AUTH_TIMEOUT, TimeoutFallback.FAILURE,
                     ConnackReasonCode.SERVER_UNAVAILABLE);
-            Services.extensionExecutorService().submit(() -> {
+            executor.submit(() -> {
                 try {
                     Optional<DeviceGrant> grant = devices.authenticate(username.get(), pw);
                     if (grant.isEmpty()) {

@@ -254,10 +254,25 @@ class EmbeddedBrokerTest {
     }
 
     @Test
+    void aRotationOrRevocationEndsTheDevicesSession() throws Exception {
+        DeviceId id = FIXTURE.devices().register(tenant, "pw");
+        MqttClient dev = device(id, "pw", false);
+        FIXTURE.broker().provisioning().provision(tenant, id, "new");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !dev.isConnected());
+
+        MqttClient again = device(id, "pw", false);
+        FIXTURE.devices().revoke(id);
+        FIXTURE.broker().provisioning().revoke(tenant, id);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !again.isConnected());
+        assertThatThrownBy(() -> device(id, "pw", false)).isInstanceOf(MqttSecurityException.class);
+    }
+
+    @Test
     void aTakenPortFailsTheStartClearly() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            EmbeddedBroker b = new EmbeddedBroker("127.0.0.1", taken.getLocalPort(),
-                    Files.createTempDirectory("qleven-mqtt-taken"), FIXTURE.devices());
+            java.nio.file.Path folder = Files.createTempDirectory("qleven-mqtt-taken");
+            open.add(() -> Files.deleteIfExists(folder));
+            EmbeddedBroker b = new EmbeddedBroker("127.0.0.1", taken.getLocalPort(), folder, FIXTURE.devices());
             assertThatThrownBy(b::start).isInstanceOf(EmbeddedBroker.PortTakenException.class)
                     .hasMessageContaining(String.valueOf(taken.getLocalPort()));
             assertThat(b.running()).isFalse();
