@@ -275,14 +275,16 @@ class StatementBudgetTest {
             entry("GET /v1/devices/{id}", budget(1, 2)),
             entry("POST /v1/devices/{id}/credentials/rotate", budget(1, 4)),
             entry("POST /v1/devices/{id}/revoke", budget(1, 5)),
-            // Device commands (issue 13): queueing reads the device, writes the command (its trigger keeps
-            // the dispatch queue) and the audit event; reads are the device or the command and a page.
-            entry("POST /v1/devices/{id}/commands", budget(1, 8)),
-            entry("GET /v1/devices/{id}/commands", budget(1, 4)),
-            entry("GET /v1/devices/{id}/commands/{commandId}", budget(1, 3)),
-            entry("GET /v1/devices/{id}/maintenance-rules", budget(1, 4)),
-            entry("PUT /v1/devices/{id}/maintenance-rules", budget(1, 6)),
-            entry("GET /v1/appointments/{id}/treatment-session", budget(1, 4)),
+            // Device commands (issue 13), after authentication (1): queueing reads the device and writes the
+            // command (its trigger keeps the dispatch queue) and the audit event; a command is one read, a
+            // page the device and its commands; rules read the device then theirs, a replacement also
+            // writes them and the audit event; a session is its read and, when found, the audit event.
+            entry("POST /v1/devices/{id}/commands", budget(1, 4)),
+            entry("GET /v1/devices/{id}/commands", budget(1, 3)),
+            entry("GET /v1/devices/{id}/commands/{commandId}", budget(1, 2)),
+            entry("GET /v1/devices/{id}/maintenance-rules", budget(1, 3)),
+            entry("PUT /v1/devices/{id}/maintenance-rules", budget(1, 4)),
+            entry("GET /v1/appointments/{id}/treatment-session", budget(1, 3)),
             // Conversations (issue 12), measured after authentication (1): a conversation page reads the
             // client as recipient and its key, the window (the contact at the client's phone), the page's
             // keys over both directions then its inbound and outbound rows, the contacts' data keys in
