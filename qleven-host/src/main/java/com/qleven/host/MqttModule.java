@@ -32,7 +32,8 @@ import javax.inject.Singleton;
  * platform's link and the external broker's provisioning, handed to the core through
  * {@link Qleven.Builder#deviceLink} and {@link Qleven.Builder#brokerProvisioning}. The broker asks the
  * registry ({@code qleven.devices().authentication()}) lazily: the core is built after the link.
- * The link hands device messages to {@code qleven.devices().inbound()}.
+ * The link hands device messages to the {@link DeviceInbound} that {@link DevicesModule} binds
+ * ({@code qleven.devices().inbound()}).
  */
 @Module
 public final class MqttModule {
@@ -40,13 +41,6 @@ public final class MqttModule {
     private static final Pattern CLIENT_ID = Pattern.compile("^qleven-host-[0-9a-f-]{36}$");
 
     private MqttModule() {
-    }
-
-    /** What the link hands device messages to: the devices context's inbound handling. */
-    @Provides
-    @Singleton
-    static DeviceInbound deviceInbound(Qleven qleven) {
-        return qleven.devices().inbound();
     }
 
     @Provides

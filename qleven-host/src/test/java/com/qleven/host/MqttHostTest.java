@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.qleven.adapters.mqtt.EmbeddedBrokerFixture;
+import com.qleven.adapters.mqtt.MosquittoFixture;
 import com.qleven.host.config.ConfigException;
 import com.qleven.host.config.MqttSettings;
 import java.net.InetAddress;
@@ -82,6 +83,44 @@ class MqttHostTest {
                         .getBytes(StandardCharsets.UTF_8));
                 online.setQos(1);
                 online.setRetained(true);
+                device.publish(prefix + "status", online);
+                await().atMost(Duration.ofSeconds(15)).until(() ->
+                        t.get("/v1/devices/" + id, center.token()).json().get("online").asBoolean());
+
+                assertThat(t.post("/v1/devices/" + id + "/revoke", Map.of(), center.token()).status()).isEqualTo(200);
+                await().atMost(Duration.ofSeconds(10)).until(() -> !device.isConnected());
+                assertThatThrownBy(() -> device.connect(o)).isInstanceOf(MqttSecurityException.class);
+            } finally {
+                device.close(true);
+            }
+        }
+    }
+
+    @Test
+    void withMosquittoProvisioningARegisteredMachineGetsItsOwnAccountThere() throws Exception {
+        MosquittoFixture mosquitto = MosquittoFixture.shared();
+        try (TestHost t = TestHost.start(Map.of(MqttSettings.URL, mosquitto.url(),
+                MqttSettings.USER, MosquittoFixture.ADMIN, MqttSettings.PASSWORD, mosquitto.adminPassword(),
+                MqttSettings.PROVISIONING, "mosquitto-dynsec"))) {
+            MqttService mqtt = t.host().component().mqttService();
+            await().atMost(Duration.ofSeconds(15)).until(mqtt::connected);
+            TestHost.Center center = t.newCenter("Centro Mosquitto");
+            TestHost.Reply equipment = t.post("/v1/equipment", Map.of("name", "Láser 2", "kind", "laser"), center.token());
+            TestHost.Reply created = t.post("/v1/devices", Map.of("name", "Laser room 2",
+                    "equipmentId", equipment.json().get("id").asText(), "model", "GentleMax Pro"), center.token());
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            String id = created.json().get("id").asText();
+            String prefix = created.json().get("topicPrefix").asText();
+
+            MqttClient device = new MqttClient(mosquitto.url(), id, new MemoryPersistence());
+            MqttConnectOptions o = new MqttConnectOptions();
+            o.setUserName(id);
+            o.setPassword(created.json().get("mqttPassword").asText().toCharArray());
+            device.setTimeToWait(5000);
+            device.connect(o);
+            try {
+                MqttMessage online = new MqttMessage("{\"online\":true}".getBytes(StandardCharsets.UTF_8));
+                online.setQos(1);
                 device.publish(prefix + "status", online);
                 await().atMost(Duration.ofSeconds(15)).until(() ->
                         t.get("/v1/devices/" + id, center.token()).json().get("online").asBoolean());

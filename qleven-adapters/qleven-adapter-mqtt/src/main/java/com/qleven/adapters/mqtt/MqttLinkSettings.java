@@ -14,13 +14,15 @@ public record MqttLinkSettings(String url, String clientId, String username, Str
                                boolean sharedSubscriptions, Duration publishTimeout, int maxPayloadBytes) {
     public static final int DEFAULT_MAX_PAYLOAD = 64 * 1024;
     public static final String SHARE_GROUP = "qleven";
+    /** Beyond MQTT 3.1.1's guaranteed 23 characters, which {@code qleven-host-<uuid>} exceeds; HiveMQ and Mosquitto take it. */
+    static final int MAX_CLIENT_ID = 128;
 
     public MqttLinkSettings {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(publishTimeout, "publishTimeout");
-        if (clientId.isBlank() || clientId.length() > 23 * 4) {
-            throw new IllegalArgumentException("clientId must be 1 to 92 characters");
+        if (clientId.isBlank() || clientId.length() > MAX_CLIENT_ID) {
+            throw new IllegalArgumentException("clientId must be 1 to " + MAX_CLIENT_ID + " characters");
         }
         if (publishTimeout.isNegative() || publishTimeout.isZero()) {
             throw new IllegalArgumentException("publishTimeout must be positive");
