@@ -6,8 +6,9 @@ import com.qleven.domain.shared.TenantId;
 /**
  * Keeps an external broker's own account of each device (for Mosquitto, a client and a role through
  * its dynamic-security plugin), for brokers that cannot ask the registry: called after the
- * registration, rotation or revocation has committed, and again for every active device at start
- * (idempotent), so a broker that missed one catches up. The embedded broker asks the registry itself
+ * registration, rotation or revocation has committed (idempotent). The secret exists in clear only in
+ * that call (the registry keeps a keyed hash), so a broker that lost its accounts cannot be caught up
+ * from the registry: the devices' credentials are rotated instead. The embedded broker asks the registry itself
  * ({@link com.qleven.ports.devices.in.DeviceAuthentication}) and needs {@link #NONE}.
  */
 public interface BrokerProvisioning {
