@@ -6,16 +6,25 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.qleven.adapters.mqtt.MqttLinkSettings;
+import com.qleven.adapters.mqtt.MqttMetrics;
+import com.qleven.adapters.mqtt.PahoDeviceLink;
 import com.qleven.domain.devices.AckStatus;
 import com.qleven.domain.devices.CommandType;
 import com.qleven.domain.devices.DeviceCommandId;
 import com.qleven.domain.devices.DeviceId;
 import com.qleven.domain.devices.DeviceTopics;
 import com.qleven.domain.shared.TenantId;
+import com.qleven.ports.devices.in.CommandAck;
+import com.qleven.ports.devices.in.DeviceInbound;
+import com.qleven.ports.devices.in.DeviceStatusReport;
+import com.qleven.ports.devices.in.TelemetryReport;
+import com.qleven.ports.devices.out.CommandMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -288,5 +297,61 @@ abstract class DeviceSimulatorContract {
         assertThat(victim.received()).containsOnlyKeys(stop);
         spy.disconnectForcibly(0, 500, false);
         spy.close(true);
+    }
+
+    @Test
+    void speaksThePlatformsOwnLinkWireFormat() throws Exception {
+        int i = device();
+        List<String> heard = new CopyOnWriteArrayList<>();
+        DeviceInbound inbound = new DeviceInbound() {
+            @Override
+            public void status(TenantId tenant, DeviceId device, DeviceStatusReport report) {
+                heard.add("status " + device.value() + " " + report.online() + " " + report.firmware().orElse(""));
+            }
+
+            @Override
+            public void telemetry(TenantId tenant, DeviceId device, TelemetryReport report) {
+                heard.add("telemetry " + device.value() + " shots=" + report.counters().get("shots")
+                        + " pulses=" + report.counters().get("pulses"));
+            }
+
+            @Override
+            public void ack(TenantId tenant, DeviceId device, DeviceCommandId command, CommandAck ack) {
+                heard.add("ack " + command + " " + ack.status().wireName() + ack.detail().map(d -> ":" + d).orElse(""));
+            }
+        };
+        MqttMetrics metrics = new MqttMetrics();
+        PahoDeviceLink link = new PahoDeviceLink(new MqttLinkSettings("tcp://127.0.0.1:" + port(),
+                "qleven-host-" + UUID.randomUUID().toString().substring(0, 8), platform()[0], platform()[1], false,
+                Duration.ofSeconds(5), MqttLinkSettings.DEFAULT_MAX_PAYLOAD), metrics, java.time.Clock.systemUTC());
+        try {
+            link.start(inbound);
+            await().atMost(Duration.ofSeconds(10)).until(link::connected);
+            DeviceSimulator device = start(config(i));
+            String id = IDS.get(i).value().toString();
+            await().atMost(Duration.ofSeconds(5)).until(() -> heard.contains("status " + id + " true 2.1.0"));
+
+            DeviceCommandId arm = new DeviceCommandId(UUID.randomUUID());
+            assertThat(link.publish(TENANT, IDS.get(i), new CommandMessage(arm, CommandType.ARM,
+                    Map.of("fluence", 12.5, "pulses", 30), Instant.now().plusSeconds(300)))).isTrue();
+            await().atMost(Duration.ofSeconds(5)).until(() -> heard.contains("ack " + arm + " accepted"));
+            assertThat(device.parameters()).containsEntry("fluence", 12.5);
+            assertThat(device.confirmByOperator()).isTrue();
+            await().atMost(Duration.ofSeconds(5)).until(() -> heard.contains("ack " + arm + " done"));
+
+            DeviceCommandId strong = new DeviceCommandId(UUID.randomUUID());
+            link.publish(TENANT, IDS.get(i), new CommandMessage(strong, CommandType.SET_PARAMETERS,
+                    Map.of("fluence", 99), Instant.now().plusSeconds(300)));
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> heard.contains("ack " + strong + " rejected:fluence outside 1.0..60.0"));
+
+            device.publishTelemetry();
+            await().atMost(Duration.ofSeconds(5)).until(() -> heard.contains("telemetry " + id + " shots=1.0 pulses=30.0"));
+            device.crash();
+            await().atMost(Duration.ofSeconds(5)).until(() -> heard.contains("status " + id + " false "));
+            assertThat(metrics.droppedCount()).as("nothing the simulator sent was unreadable").isZero();
+        } finally {
+            link.close();
+        }
     }
 }
