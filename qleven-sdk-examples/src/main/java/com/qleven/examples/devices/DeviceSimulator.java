@@ -208,6 +208,9 @@ public final class DeviceSimulator implements AutoCloseable {
         options.setMaxReconnectDelay(2_000);
         options.setConnectionTimeout(10);
         options.setSocketFactory(new NoDelaySockets());
+        // Paho frees an in-flight slot a moment after a blocking publish returns: with its default of
+        // 10, publishing as fast as the PUBACKs come back fails with 32202 now and then.
+        options.setMaxInflight(100);
         options.setWill(statusTopic(), "{\"online\":false}".getBytes(StandardCharsets.UTF_8), 1, true);
         client.connect(options);
         announce();
