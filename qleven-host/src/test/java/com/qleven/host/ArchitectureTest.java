@@ -23,19 +23,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ArchitectureTest {
     private static final String[] CONTEXTS = {"tenancy", "clients", "audit", "privacy", "consent", "billing",
-            "scheduling", "messaging"};
+            "scheduling", "messaging", "devices"};
     /**
      * The published types a context's domain may use from another context: an audit event names who
      * acted, as tenancy's principal and session; a consent entry and a data-subject request name
      * their client by the clients context's id, and so do an invoice and an appointment; a service's
-     * price is billing's money.
+     * price is billing's money; a device is a piece of scheduling's equipment.
      */
     private static final Map<String, List<Class<?>>> PUBLISHED_TO = Map.of(
             "audit", List.of(com.qleven.domain.tenancy.Principal.class, com.qleven.domain.tenancy.SessionId.class),
             "consent", List.of(com.qleven.domain.clients.ClientId.class),
             "privacy", List.of(com.qleven.domain.clients.ClientId.class),
             "billing", List.of(com.qleven.domain.clients.ClientId.class),
-            "scheduling", List.of(com.qleven.domain.clients.ClientId.class, com.qleven.domain.billing.Money.class));
+            "scheduling", List.of(com.qleven.domain.clients.ClientId.class, com.qleven.domain.billing.Money.class),
+            "devices", List.of(com.qleven.domain.scheduling.EquipmentId.class));
     private static JavaClasses classes;
 
     @BeforeAll
@@ -125,6 +126,22 @@ class ArchitectureTest {
     void retrofitAndOkHttpLiveInTheWhatsAppAdapterOnly() {
         noClasses().that().resideOutsideOfPackage("com.qleven.adapters.whatsapp..")
                 .should().dependOnClassesThat().resideInAnyPackage("retrofit2..", "okhttp3..")
+                .check(classes);
+    }
+
+    /**
+     * A device's secret is checked in constant time: the keyed hashes are compared with
+     * {@link java.security.MessageDigest#isEqual}, never with an early-exit equals.
+     */
+    @Test
+    void deviceSecretsAreComparedInConstantTime() {
+        classes().that().haveFullyQualifiedName(com.qleven.application.devices.RegistryAuthentication.class.getName())
+                .should().callMethod(java.security.MessageDigest.class, "isEqual", byte[].class, byte[].class)
+                .check(classes);
+        noClasses().that().haveFullyQualifiedName(
+                        com.qleven.application.devices.RegistryAuthentication.class.getName())
+                .should().callMethod(java.util.Arrays.class, "equals", byte[].class, byte[].class)
+                .orShould().callMethod(com.qleven.ports.shared.out.BlindIndex.class, "equals", Object.class)
                 .check(classes);
     }
 

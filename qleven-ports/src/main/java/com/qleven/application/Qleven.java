@@ -9,6 +9,7 @@ import com.qleven.application.clients.ClientRegistryEraser;
 import com.qleven.application.clients.ClientRegistryExporter;
 import com.qleven.application.clients.ClientsFacade;
 import com.qleven.application.consent.ConsentFacade;
+import com.qleven.application.devices.DevicesFacade;
 import com.qleven.application.messaging.AppointmentMessages;
 import com.qleven.application.messaging.MessagingFacade;
 import com.qleven.application.privacy.PrivacyFacade;
@@ -65,6 +66,7 @@ public final class Qleven {
     private final SchedulingFacade scheduling;
     private final BillingFacade billing;
     private final MessagingFacade messaging;
+    private final DevicesFacade devices;
 
     private Qleven(Builder b) {
         IdGenerator ids = b.ids != null ? b.ids : new UuidV7Ids(b.clock);
@@ -102,6 +104,7 @@ public final class Qleven {
                     b.store.shared().transactions(), b.store.messaging(), b.store.privacy().centerNotifications(),
                     consent::withdrawFromChannel, scheduling.clientReplies(), b.cipher, audit.trail(), b.clock, ids));
         }
+        devices = new DevicesFacade(f, Optional.ofNullable(b.deviceLink), b.brokerProvisioning);
         ClientDuplicatesRegistry duplicates = new ClientDuplicatesRegistry(b.store.clients().clientDuplicates());
         // What each context holds about a client; a context that stores personal data adds its section here.
         PrivacyRegistry registry = new PrivacyRegistry()
@@ -168,6 +171,11 @@ public final class Qleven {
         return messaging;
     }
 
+    /** Connected equipment: the registry of machines, their MQTT credentials and the brokers' authentication. */
+    public DevicesFacade devices() {
+        return devices;
+    }
+
     /** Idempotent replays, the mail outbox and housekeeping. */
     public PlatformFacade platform() {
         return platform;
@@ -201,6 +209,9 @@ public final class Qleven {
         private com.qleven.application.messaging.InboundListener inboundListener =
                 com.qleven.application.messaging.InboundListener.NONE;
         private com.qleven.ports.messaging.out.WebhookParser webhookParser;
+        private com.qleven.ports.devices.out.DeviceLink deviceLink;
+        private com.qleven.ports.devices.out.BrokerProvisioning brokerProvisioning =
+                com.qleven.ports.devices.out.BrokerProvisioning.NONE;
         private com.qleven.ports.billing.out.PaymentProvider paymentProvider =
                 new com.qleven.application.billing.ManualPaymentProvider();
 
@@ -365,6 +376,24 @@ public final class Qleven {
 
         public Builder webhookParser(com.qleven.ports.messaging.out.WebhookParser parser) {
             this.webhookParser = java.util.Objects.requireNonNull(parser, "parser");
+            return this;
+        }
+
+        /**
+         * The MQTT link to the machines ({@code qleven-adapter-mqtt}). Without one, no command reaches a
+         * machine: commands wait in the outbox.
+         */
+        public Builder deviceLink(com.qleven.ports.devices.out.DeviceLink link) {
+            this.deviceLink = java.util.Objects.requireNonNull(link, "link");
+            return this;
+        }
+
+        /**
+         * Keeps an external broker's own account of each device (Mosquitto's dynamic security);
+         * {@code BrokerProvisioning.NONE} (the default) for a broker that asks the registry itself.
+         */
+        public Builder brokerProvisioning(com.qleven.ports.devices.out.BrokerProvisioning provisioning) {
+            this.brokerProvisioning = java.util.Objects.requireNonNull(provisioning, "provisioning");
             return this;
         }
 

@@ -5,6 +5,7 @@ import com.qleven.ports.billing.out.BillingStore;
 import com.qleven.ports.clients.out.ClientStore;
 import com.qleven.ports.messaging.out.MessagingStore;
 import com.qleven.ports.consent.out.ConsentStore;
+import com.qleven.ports.devices.out.DevicesStore;
 import com.qleven.ports.privacy.out.PrivacyStore;
 import com.qleven.ports.scheduling.out.SchedulingStore;
 import com.qleven.ports.shared.out.SharedStore;
@@ -34,4 +35,6 @@ public interface QlevenStore {
     BillingStore billing();
 
     MessagingStore messaging();
+
+    DevicesStore devices();
 }

@@ -208,6 +208,12 @@ public final class HttpModule {
 
     @Provides
     @Singleton
+    static com.qleven.host.http.devices.DeviceEndpoints deviceEndpoints(Qleven qleven) {
+        return new com.qleven.host.http.devices.DeviceEndpoints(qleven);
+    }
+
+    @Provides
+    @Singleton
     static OpsEndpoints opsEndpoints(Readiness readiness, PrometheusMeterRegistry registry) {
         return new OpsEndpoints(readiness, registry);
     }
@@ -231,7 +237,8 @@ public final class HttpModule {
                          com.qleven.host.http.messaging.MessageEndpoints messages,
                          com.qleven.host.http.messaging.CampaignEndpoints campaigns,
                          com.qleven.host.http.messaging.ConversationEndpoints conversations,
-                         com.qleven.host.http.whatsapp.WhatsAppWebhookEndpoints whatsAppWebhooks) {
+                         com.qleven.host.http.whatsapp.WhatsAppWebhookEndpoints whatsAppWebhooks,
+                         com.qleven.host.http.devices.DeviceEndpoints devices) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(tenancy.routes());
         routes.addAll(lifecycle.routes());
@@ -252,6 +259,7 @@ public final class HttpModule {
         routes.addAll(campaigns.routes());
         routes.addAll(conversations.routes());
         routes.addAll(whatsAppWebhooks.routes());
+        routes.addAll(devices.routes());
         routes.addAll(ops.routes());
         return new Router(routes);
     }

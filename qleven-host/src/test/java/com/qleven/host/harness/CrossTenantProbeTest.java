@@ -288,6 +288,15 @@ class CrossTenantProbeTest {
             entry("GET /v1/campaigns/{id}", byId(f -> MessagingProbe.campaign(host, f))),
             entry("GET /v1/campaigns/{id}/recipients", byId(f -> MessagingProbe.campaign(host, f))),
             entry("POST /v1/campaigns/{id}/cancel", new ById(f -> MessagingProbe.campaign(host, f), "")),
+            // Devices (issue 13): B's device is not found, whatever A does with it; B's equipment named in A's
+            // registration is a 422 naming equipmentId, as an unknown one is.
+            entry("POST /v1/devices", bodyId("equipmentId", CenterFixture::equipmentId,
+                    equipment -> Map.of("name", "Probe", "equipmentId", equipment, "model", "M22"), 422)),
+            entry("GET /v1/devices", listing(f -> DevicesProbe.device(host, f))),
+            entry("GET /v1/devices/{id}", byId(f -> DevicesProbe.device(host, f))),
+            entry("POST /v1/devices/{id}/credentials/rotate", new ById(f -> DevicesProbe.device(host, f), "",
+                    "/v1/devices/{id}")),
+            entry("POST /v1/devices/{id}/revoke", new ById(f -> DevicesProbe.device(host, f), "")),
             // Conversations: B's client and B's contact read as ones that do not exist.
             entry("GET /v1/clients/{id}/conversation", byId(CenterFixture::clientId)),
             entry("POST /v1/clients/{id}/conversation", new ById(CenterFixture::clientId, "{\"text\":\"Hola\"}")),
@@ -536,6 +545,8 @@ class CrossTenantProbeTest {
         MessagingProbe.campaign(host, B);
         MessagingProbe.contact(host, A);
         MessagingProbe.contact(host, B);
+        DevicesProbe.device(host, A);
+        DevicesProbe.device(host, B);
         seriesOfB = newSeries(B);
         paidInvoice(A);
         paidInvoice(B);

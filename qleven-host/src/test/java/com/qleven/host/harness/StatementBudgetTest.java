@@ -265,6 +265,15 @@ class StatementBudgetTest {
             entry("GET /v1/campaigns/{id}/recipients", budget(1, 4)),
             entry("POST /v1/campaigns/{id}/cancel", budget(1, 7)),
             entry("POST /v1/messages/{id}/resend", budget(1, 6)),
+            // Devices (issue 13), after authentication (1): a registration reads the equipment, writes the
+            // directory row and the device in one statement, and its audit event; a rotation reads the
+            // device, rotates both rows in one statement and audits; a revocation also reads the device
+            // back. Reads are one statement, the live state on the device's row (MORE_ROWS for the list).
+            entry("POST /v1/devices", budget(1, 4)),
+            entry("GET /v1/devices", budget(1, 2)),
+            entry("GET /v1/devices/{id}", budget(1, 2)),
+            entry("POST /v1/devices/{id}/credentials/rotate", budget(1, 4)),
+            entry("POST /v1/devices/{id}/revoke", budget(1, 5)),
             // Conversations (issue 12), measured after authentication (1): a conversation page reads the
             // client as recipient and its key, the window (the contact at the client's phone), the page's
             // keys over both directions then its inbound and outbound rows, the contacts' data keys in
@@ -547,6 +556,16 @@ class StatementBudgetTest {
                     + "/recipients", f.center().token())),
             entry("POST /v1/campaigns/{id}/cancel", f -> new Call("POST", "/v1/campaigns/"
                     + MessagingProbe.newCampaign(host, f, List.of(f.clientId())) + "/cancel", "", f.center().token())),
+            entry("POST /v1/devices", f -> post("/v1/devices", DevicesProbe.body(f), f.center().token())),
+            entry("GET /v1/devices", f -> {
+                DevicesProbe.device(host, f);
+                return get("/v1/devices", f.center().token());
+            }),
+            entry("GET /v1/devices/{id}", f -> get("/v1/devices/" + DevicesProbe.device(host, f), f.center().token())),
+            entry("POST /v1/devices/{id}/credentials/rotate", f -> new Call("POST", "/v1/devices/"
+                    + DevicesProbe.device(host, f) + "/credentials/rotate", "", f.center().token())),
+            entry("POST /v1/devices/{id}/revoke", f -> new Call("POST", "/v1/devices/"
+                    + DevicesProbe.newDevice(host, f) + "/revoke", "", f.center().token())),
             entry("GET /v1/clients/{id}/conversation", f -> {
                 MessagingProbe.contact(host, f);
                 return get("/v1/clients/" + f.clientId() + "/conversation", f.center().token());
@@ -933,6 +952,7 @@ class StatementBudgetTest {
     private static final Map<String, Runnable> MORE_ROWS = Map.ofEntries(
             entry("GET /v1/messages", () -> twice(() -> MessagingProbe.newUncertain(host, A))),
             entry("GET /v1/campaigns", () -> twice(() -> MessagingProbe.newCampaign(host, A, List.of(A.clientId())))),
+            entry("GET /v1/devices", () -> twice(() -> DevicesProbe.newDevice(host, A))),
             entry("GET /v1/clients/{id}/conversation", () -> twice(() -> MessagingProbe.newInbound(host, A))),
             entry("GET /v1/whatsapp/contacts", () -> twice(() -> MessagingProbe.newWaitingContact(host, A))),
             entry("GET /v1/users", () -> twice(() -> host.post("/v1/users", TestHost.userBody(

@@ -76,6 +76,8 @@ class WriteRoutesFuzzTest {
         // Online booking's routes name a center by its public slug: both centers' slugs are real path values.
         for (CenterFixture f : List.of(a, b)) {
             SLUGS.add(host.get("/v1/center", f.center().token()).json().get("slug").asText());
+            // A registered machine of each center, so the device routes reach real rows.
+            DevicesProbe.device(host, f);
         }
         settle();
     }
@@ -221,7 +223,7 @@ class WriteRoutesFuzzTest {
             real.addAll(List.of(f.clientId(), f.requestId(), f.invitationId(), f.professionalId(), f.sessionId(),
                     f.incidentId(), f.serviceId(), f.equipmentId(), f.purposeCode(), f.appointmentId(),
                     f.bookableServiceId(), f.waitlistId(), f.duplicateId(), f.invoiceId(), f.draftInvoiceId(),
-                    f.packageId(), f.clientPackageId()));
+                    f.packageId(), f.clientPackageId(), DevicesProbe.device(host, f)));
         }
         real.addAll(SLUGS);
         return switch (random.nextInt(6)) {

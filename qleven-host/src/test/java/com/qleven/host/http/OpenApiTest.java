@@ -73,7 +73,8 @@ class OpenApiTest {
                 new com.qleven.host.http.messaging.CampaignEndpoints(qleven),
                 new com.qleven.host.http.messaging.ConversationEndpoints(qleven),
                 new com.qleven.host.http.whatsapp.WhatsAppWebhookEndpoints(qleven,
-                        com.qleven.host.config.WhatsAppSettings.defaults()));
+                        com.qleven.host.config.WhatsAppSettings.defaults()),
+                new com.qleven.host.http.devices.DeviceEndpoints(qleven));
     }
 
     @Test

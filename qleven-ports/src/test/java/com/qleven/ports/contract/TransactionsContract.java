@@ -101,6 +101,42 @@ public abstract class TransactionsContract {
     }
 
     @Test
+    public void after_commit_actions_run_once_the_outermost_unit_committed_in_order_and_see_its_writes() {
+        QlevenStore s = store();
+        TenantId tenant = newTenant();
+        java.util.List<String> ran = new java.util.ArrayList<>();
+        Written[] written = new Written[1];
+
+        s.shared().transactions().inTenant(tenant, () -> {
+            written[0] = writeEverything(tenant, true);
+            s.shared().transactions().afterCommit(() -> ran.add("first " + s.shared().transactions().global(
+                    () -> s.shared().directory().accountByEmail(written[0].email()).isPresent())));
+            s.shared().transactions().inTenant(tenant, () -> s.shared().transactions().afterCommit(
+                    () -> ran.add("nested")));
+            assertThat(ran).as("nothing runs before the commit").isEmpty();
+            return null;
+        });
+
+        assertThat(ran).containsExactly("first true", "nested");
+        s.shared().transactions().afterCommit(() -> ran.add("outside"));
+        assertThat(ran).as("outside any unit, at once").endsWith("outside");
+    }
+
+    @Test
+    public void after_commit_actions_never_run_when_the_unit_rolls_back() {
+        QlevenStore s = store();
+        TenantId tenant = newTenant();
+        AtomicBoolean ran = new AtomicBoolean();
+
+        assertThatThrownBy(() -> s.shared().transactions().inTenant(tenant, () -> {
+            s.shared().transactions().afterCommit(() -> ran.set(true));
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(ran).isFalse();
+    }
+
+    @Test
     public void a_runtime_exception_in_a_center_unit_leaves_nothing_written() {
         QlevenStore s = store();
         TenantId tenant = newTenant();

@@ -4,6 +4,8 @@ import com.qleven.application.QlevenStore;
 import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.ports.audit.out.AuditStore;
 import com.qleven.ports.billing.out.BillingStore;
+import com.qleven.ports.devices.out.Devices;
+import com.qleven.ports.devices.out.DevicesStore;
 import com.qleven.ports.messaging.out.Campaigns;
 import com.qleven.ports.messaging.out.DeliveryReports;
 import com.qleven.ports.messaging.out.InboundMessages;
@@ -79,6 +81,7 @@ public final class InMemoryStore implements QlevenStore {
     private final SchedulingStore scheduling;
     private final BillingStore billing;
     private final MessagingStore messaging;
+    private final DevicesStore devices;
 
     public InMemoryStore() {
         InMemoryTransactions tx = new InMemoryTransactions();
@@ -119,6 +122,7 @@ public final class InMemoryStore implements QlevenStore {
                 outbox, new InMemorySendBudgets(tx), new InMemoryWebhookInbox(tx),
                 new InMemoryMessagingCenters(tx), new InMemoryDeliveryReports(tx),
                 new InMemoryWhatsAppContacts(tx, inbound), inbound, new InMemoryCampaigns(tx, outbox, inbound));
+        devices = new DevicesGroup(new InMemoryDevices(tx));
     }
 
     /** PostgreSQL orders uuids by their bytes, unsigned; {@link UUID#compareTo} compares signed longs. */
@@ -172,6 +176,11 @@ public final class InMemoryStore implements QlevenStore {
         return messaging;
     }
 
+    @Override
+    public DevicesStore devices() {
+        return devices;
+    }
+
     private record Shared(Transactions transactions, Directory directory, RateLimits rateLimits, DataKeys dataKeys,
                           IdempotencyRecords idempotencyRecords, OperationalRecords operationalRecords,
                           MailOutbox mailOutbox) implements SharedStore {
@@ -212,5 +221,8 @@ public final class InMemoryStore implements QlevenStore {
                              SendBudgets sendBudgets, WebhookInbox webhookInbox, MessagingCenters centers,
                              DeliveryReports deliveryReports, WhatsAppContacts contacts,
                              InboundMessages inbound, Campaigns campaigns) implements MessagingStore {
+    }
+
+    private record DevicesGroup(Devices devices) implements DevicesStore {
     }
 }

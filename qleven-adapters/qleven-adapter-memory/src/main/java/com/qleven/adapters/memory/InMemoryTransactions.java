@@ -4,8 +4,10 @@ import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.shared.out.Transactions;
 import com.qleven.ports.shared.out.UnitLocal;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,6 +27,7 @@ final class InMemoryTransactions implements Transactions {
         Optional<TenantId> tenant;
         final Deque<Runnable> undo = new ArrayDeque<>();
         final Map<UnitLocal<?>, Object> locals = new HashMap<>();
+        final List<Runnable> afterCommit = new ArrayList<>();
 
         Unit(Optional<TenantId> tenant) {
             this.tenant = tenant;
@@ -59,10 +62,10 @@ final class InMemoryTransactions implements Transactions {
         lock.lock();
         Unit unit = new Unit(tenant);
         current.set(unit);
+        T result;
         try {
-            T result = work.get();
+            result = work.get();
             unit.undo.clear();
-            return result;
         } catch (RuntimeException | Error e) {
             while (!unit.undo.isEmpty()) {
                 unit.undo.pop().run();
@@ -71,6 +74,19 @@ final class InMemoryTransactions implements Transactions {
         } finally {
             current.remove();
             lock.unlock();
+        }
+        unit.afterCommit.forEach(Runnable::run);
+        return result;
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        Unit open = current.get();
+        if (open == null) {
+            action.run();
+        } else {
+            open.afterCommit.add(action);
         }
     }
 

@@ -2,7 +2,9 @@ package com.qleven.adapters.postgres;
 
 import com.qleven.adapters.postgres.audit.AuditRepositories;
 import com.qleven.adapters.postgres.billing.BillingRepositories;
+import com.qleven.adapters.postgres.devices.DevicesRepositories;
 import com.qleven.adapters.postgres.messaging.MessagingRepositories;
+import com.qleven.ports.devices.out.DevicesStore;
 import com.qleven.ports.messaging.out.MessagingStore;
 import com.qleven.adapters.postgres.clients.ClientsRepositories;
 import com.qleven.adapters.postgres.consent.ConsentRepositories;
@@ -100,6 +102,7 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     private final SchedulingStore scheduling;
     private final BillingStore billing;
     private final MessagingStore messaging;
+    private final DevicesStore devices;
     private final ExecutorService probes = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "qleven-postgres-ready");
         t.setDaemon(true);
@@ -139,6 +142,7 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
                 BillingRepositories.invoices(tx), BillingRepositories.centers(tx), BillingRepositories.payments(tx),
                 BillingRepositories.packages(tx));
         this.messaging = MessagingRepositories.store(tx);
+        this.devices = DevicesRepositories.store(tx);
     }
 
     /**
@@ -235,6 +239,11 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     @Override
     public MessagingStore messaging() {
         return messaging;
+    }
+
+    @Override
+    public DevicesStore devices() {
+        return devices;
     }
 
     /**

@@ -59,6 +59,17 @@ public interface Transactions {
         });
     }
 
+    /**
+     * Runs {@code action} once the unit of work open on the thread has committed, on this thread,
+     * after the commit (in the order given); never when the unit rolls back. Outside any unit it runs at
+     * once. For what must not happen unless the unit's writes hold, such as telling a broker outside the
+     * store: the action should not throw, since the unit's work has committed by then. An implementation
+     * without units of its own runs it at once.
+     */
+    default void afterCommit(Runnable action) {
+        action.run();
+    }
+
     default void inTenant(TenantId tenant, Runnable work) {
         inTenant(tenant, () -> {
             work.run();

@@ -3,7 +3,9 @@ package com.qleven.adapters.postgres.shared;
 import com.qleven.domain.shared.TenantId;
 import com.qleven.ports.shared.out.Transactions;
 import com.qleven.ports.shared.out.UnitLocal;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,9 +36,10 @@ public final class PostgresTransactions implements Transactions {
     private final ThreadLocal<Unit> current = new ThreadLocal<>();
 
     /** An open unit; {@code locals} holds its unit-local values, touched by its own thread only. */
-    private record Unit(Handle handle, Optional<TenantId> tenant, Map<UnitLocal<?>, Object> locals) {
+    private record Unit(Handle handle, Optional<TenantId> tenant, Map<UnitLocal<?>, Object> locals,
+                        List<Runnable> afterCommit) {
         Unit(Handle handle, Optional<TenantId> tenant) {
-            this(handle, tenant, new HashMap<>());
+            this(handle, tenant, new HashMap<>(), new ArrayList<>());
         }
     }
 
@@ -126,7 +129,7 @@ public final class PostgresTransactions implements Transactions {
         } catch (JdbiException e) {
             throw SqlFailures.translate("bind a unit of work to its center", e);
         }
-        current.set(new Unit(open.handle(), Optional.of(tenant), open.locals()));
+        current.set(new Unit(open.handle(), Optional.of(tenant), open.locals(), open.afterCommit()));
     }
 
     /** The center of the unit of work open on this thread; empty for a global unit or none. */
@@ -188,6 +191,17 @@ public final class PostgresTransactions implements Transactions {
         }, () -> work.apply(read.get()));
     }
 
+    @Override
+    public void afterCommit(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        Unit open = current.get();
+        if (open == null) {
+            action.run();
+        } else {
+            open.afterCommit().add(action);
+        }
+    }
+
     /** Whether a unit of work is open on the calling thread. */
     public boolean inUnit() {
         return current.get() != null;
@@ -205,7 +219,8 @@ public final class PostgresTransactions implements Transactions {
         Handle handle = open();
         try {
             Optional<TenantId> tenant = begin.apply(handle);
-            current.set(new Unit(handle, tenant));
+            Unit unit = new Unit(handle, tenant);
+            current.set(unit);
             T result;
             try {
                 result = work.get();
@@ -214,8 +229,11 @@ public final class PostgresTransactions implements Transactions {
                 rollback(handle, e);
                 throw e;
             }
+            // The unit may have been rebound to its center (bindTenant): its actions are the same list.
+            List<Runnable> actions = current.get().afterCommit();
             current.remove();
             commit(handle);
+            actions.forEach(Runnable::run);
             return result;
         } finally {
             current.remove();
