@@ -111,8 +111,11 @@ public final class CoreModule {
     static Qleven qleven(QlevenStore store, FieldCipher cipher, PasswordHasher hasher, ChainSigner chainSigner,
                          PhoneNumbers phoneNumbers, Clock clock, CorePolicies policies, AuditHeadWitness witness,
                          SecurityAlerts alerts, AuditSettings audit, com.qleven.ports.shared.out.Mailer mailer,
-                         HostConfig config) {
-        return Qleven.builder()
+                         HostConfig config, java.util.Optional<com.qleven.adapters.mqtt.PahoDeviceLink> deviceLink,
+                         com.qleven.ports.devices.out.BrokerProvisioning brokerProvisioning) {
+        Qleven.Builder builder = Qleven.builder();
+        deviceLink.ifPresent(builder::deviceLink);
+        return builder
                 .store(store)
                 .cipher(cipher)
                 .passwordHasher(hasher)
@@ -139,6 +142,7 @@ public final class CoreModule {
                 .whatsAppSignupConfigured(config.whatsApp().appId().isPresent()
                         && config.whatsApp().appSecret().isPresent())
                 .webhookParser(new com.qleven.adapters.whatsapp.JacksonWebhookParser())
+                .brokerProvisioning(brokerProvisioning)
                 .build();
     }
 }

@@ -38,7 +38,10 @@ public final class Host implements AutoCloseable {
             WaitlistSweepJob waitlistSweep = component.waitlistSweepJob();
             WhatsAppDispatchJob whatsAppDispatch = component.whatsAppDispatchJob();
             WhatsAppWebhookJob whatsAppWebhooks = component.whatsAppWebhookJob();
+            MqttService mqtt = component.mqttService();
             component.privacyRequestMetrics().start();
+            // Before anything listens: a taken QLEVEN_MQTT_PORT stops the start here.
+            mqtt.startBroker();
             management.start();
             try {
                 server.start();
@@ -54,6 +57,8 @@ public final class Host implements AutoCloseable {
             waitlistSweep.start();
             whatsAppDispatch.start();
             whatsAppWebhooks.start();
+            // Last, after the HTTP listener and the jobs (the device command dispatcher among them).
+            mqtt.startLink();
             Host host = new Host(component, server, management);
             LOG.info("Qleven host {} serving {}; data in {}; metrics and health on {}", Version.current(),
                     String.join(" and ", server.urls()), component.config().dataLocation(),

@@ -54,7 +54,7 @@ public final class PostgresModule {
     }
 
     @Provides
-    static Readiness readiness(PostgresStore store) {
-        return store::isReady;
+    static Readiness readiness(PostgresStore store, MqttService mqtt) {
+        return () -> store.isReady() && mqtt.ready();
     }
 }

@@ -55,7 +55,7 @@ class ArchitectureTest {
                 "com.qleven.application.shared", "com.qleven.adapters.memory", "com.qleven.adapters.crypto",
                 "com.qleven.adapters.postgres", "com.qleven.host", "com.qleven.ports.shared.in",
                 "com.qleven.adapters.smtp", "com.qleven.adapters.ical", "com.qleven.adapters.pdf",
-                "com.qleven.adapters.whatsapp", "com.qleven.host.whatsapp"));
+                "com.qleven.adapters.whatsapp", "com.qleven.host.whatsapp", "com.qleven.adapters.mqtt"));
         for (String context : CONTEXTS) {
             names.add("com.qleven.domain." + context);
             names.add("com.qleven.ports." + context + ".in");
@@ -115,9 +115,11 @@ class ArchitectureTest {
     }
 
     @Test
-    void jacksonLivesInTheHostAndTheWhatsAppAdapterOnly() {
+    void jacksonLivesInTheHostAndTheWhatsAppAndMqttAdaptersOnly() {
         // The Graph API's JSON is the WhatsApp adapter's own (Retrofit's converter); its DTOs stay there.
-        noClasses().that().resideOutsideOfPackages("com.qleven.host..", "com.qleven.adapters.whatsapp..")
+        // The devices' wire JSON is read and written by the MQTT adapter.
+        noClasses().that().resideOutsideOfPackages("com.qleven.host..", "com.qleven.adapters.whatsapp..",
+                        "com.qleven.adapters.mqtt..")
                 .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
                 .check(classes);
     }
@@ -142,6 +144,13 @@ class ArchitectureTest {
                         com.qleven.application.devices.RegistryAuthentication.class.getName())
                 .should().callMethod(java.util.Arrays.class, "equals", byte[].class, byte[].class)
                 .orShould().callMethod(com.qleven.ports.shared.out.BlindIndex.class, "equals", Object.class)
+                .check(classes);
+    }
+
+    @Test
+    void pahoAndHiveMqLiveInTheMqttAdapterOnly() {
+        noClasses().that().resideOutsideOfPackage("com.qleven.adapters.mqtt..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.paho..", "com.hivemq..")
                 .check(classes);
     }
 

@@ -3,6 +3,7 @@ package com.qleven.host;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.qleven.adapters.crypto.Argon2Parameters;
+import com.qleven.adapters.mqtt.EmbeddedBrokerFixture;
 import com.qleven.adapters.postgres.PostgresSettings;
 import com.qleven.adapters.postgres.testing.TestDatabases;
 import com.qleven.domain.tenancy.SessionPolicy;
@@ -50,6 +51,7 @@ public final class TestHost implements AutoCloseable {
     public final MutableClock clock = new MutableClock(Instant.now());
     public final PostgresSettings database;
     public final Map<String, String> environment;
+    private EmbeddedBrokerFixture broker;
     public final URI base;
     /** The management listener: metrics and health. */
     public final URI management;
@@ -84,6 +86,8 @@ public final class TestHost implements AutoCloseable {
         env.put(com.qleven.host.audit.AuditSettings.SEAL_EVERY, "1h");
         // Likewise the WhatsApp dispatcher: a test sends when it means to (dispatchDue), or sets the interval.
         env.put(com.qleven.host.WhatsAppDispatchJob.EVERY, "1h");
+        // No MQTT unless a test asks for the shared embedded broker (startWithBroker): HiveMQ costs ~2 s.
+        env.put(com.qleven.host.config.MqttSettings.URL, "off");
         env.put(HostConfig.ARGON2_MEMORY_KIB, Integer.toString(Argon2Parameters.FAST.memoryKiB()));
         env.put(HostConfig.ARGON2_ITERATIONS, Integer.toString(Argon2Parameters.FAST.iterations()));
         env.putAll(extra);
@@ -105,6 +109,30 @@ public final class TestHost implements AutoCloseable {
 
     public static TestHost start(Map<String, String> extraEnvironment, CorePolicies policies) {
         return new TestHost(extraEnvironment, policies);
+    }
+
+    /**
+     * A host linked to the JVM's one embedded broker ({@link EmbeddedBrokerFixture#shared()}, started on
+     * first use), as an external broker: plain subscriptions (test hosts must not share a group), and the
+     * broker checks devices against this host's registry until the host closes (the latest such host wins).
+     */
+    public static TestHost startWithBroker(Map<String, String> extraEnvironment) {
+        EmbeddedBrokerFixture broker = EmbeddedBrokerFixture.shared();
+        Map<String, String> env = new HashMap<>();
+        env.put(com.qleven.host.config.MqttSettings.URL, broker.url());
+        env.put(com.qleven.host.config.MqttSettings.USER, broker.broker().platformUsername());
+        env.put(com.qleven.host.config.MqttSettings.PASSWORD, broker.broker().platformPassword());
+        env.put(com.qleven.host.config.MqttSettings.SHARED, "false");
+        env.putAll(extraEnvironment);
+        TestHost host = new TestHost(env, TEST_POLICIES);
+        host.broker = broker;
+        broker.authenticateWith(host.host.component().qleven().devices().authentication());
+        return host;
+    }
+
+    /** The shared embedded broker of {@link #startWithBroker}; null for a host without one. */
+    public EmbeddedBrokerFixture broker() {
+        return broker;
     }
 
     /**
@@ -328,6 +356,9 @@ public final class TestHost implements AutoCloseable {
     @Override
     public void close() {
         host.close();
+        if (broker != null) {
+            broker.resetAuthentication();
+        }
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

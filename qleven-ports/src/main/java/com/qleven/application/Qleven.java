@@ -104,7 +104,8 @@ public final class Qleven {
                     b.store.shared().transactions(), b.store.messaging(), b.store.privacy().centerNotifications(),
                     consent::withdrawFromChannel, scheduling.clientReplies(), b.cipher, audit.trail(), b.clock, ids));
         }
-        devices = new DevicesFacade(f, Optional.ofNullable(b.deviceLink), b.brokerProvisioning);
+        devices = new DevicesFacade(f, Optional.ofNullable(b.deviceLink), b.brokerProvisioning,
+                scheduling.equipmentMaintenance(), b.deviceDispatch);
         ClientDuplicatesRegistry duplicates = new ClientDuplicatesRegistry(b.store.clients().clientDuplicates());
         // What each context holds about a client; a context that stores personal data adds its section here.
         PrivacyRegistry registry = new PrivacyRegistry()
@@ -122,7 +123,9 @@ public final class Qleven {
                 .register("messages", messaging.privacyRegistry(), messaging.privacyRegistry())
                 .register("inboundMessages", messaging.inboundPrivacyRegistry(), messaging.inboundPrivacyRegistry())
                 // Erased before the messages (the registry erases in the reverse order of registration).
-                .register("campaigns", messaging.campaignsRegistry(), messaging.campaignsRegistry());
+                .register("campaigns", messaging.campaignsRegistry(), messaging.campaignsRegistry())
+                // Erased before the appointments they belong to.
+                .register("treatmentSessions", devices.sessionsRegistry(), devices.sessionsRegistry());
         privacy = new PrivacyFacade(f, registry);
         platform = new PlatformFacade(f, Optional.ofNullable(b.mailer));
     }
@@ -210,6 +213,8 @@ public final class Qleven {
                 com.qleven.application.messaging.InboundListener.NONE;
         private com.qleven.ports.messaging.out.WebhookParser webhookParser;
         private com.qleven.ports.devices.out.DeviceLink deviceLink;
+        private com.qleven.application.devices.CommandDispatcher.Settings deviceDispatch =
+                com.qleven.application.devices.CommandDispatcher.Settings.defaults();
         private com.qleven.ports.devices.out.BrokerProvisioning brokerProvisioning =
                 com.qleven.ports.devices.out.BrokerProvisioning.NONE;
         private com.qleven.ports.billing.out.PaymentProvider paymentProvider =
@@ -394,6 +399,12 @@ public final class Qleven {
          */
         public Builder brokerProvisioning(com.qleven.ports.devices.out.BrokerProvisioning provisioning) {
             this.brokerProvisioning = java.util.Objects.requireNonNull(provisioning, "provisioning");
+            return this;
+        }
+
+        /** How the device command dispatcher batches, leases and retries ({@code CommandDispatcher.Settings.defaults()}). */
+        public Builder deviceDispatch(com.qleven.application.devices.CommandDispatcher.Settings settings) {
+            this.deviceDispatch = java.util.Objects.requireNonNull(settings, "settings");
             return this;
         }
 

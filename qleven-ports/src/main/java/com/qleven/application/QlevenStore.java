@@ -36,5 +36,8 @@ public interface QlevenStore {
 
     MessagingStore messaging();
 
+    /** What devices do: command outbox, telemetry history, maintenance rules, treatment sessions. */
+    com.qleven.ports.devices.out.DeviceWorkStore deviceWork();
+
     DevicesStore devices();
 }

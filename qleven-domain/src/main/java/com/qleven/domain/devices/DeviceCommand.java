@@ -92,10 +92,15 @@ public record DeviceCommand(
         return (status == CommandStatus.QUEUED || status == CommandStatus.SENT) && !now.isBefore(expiresAt);
     }
 
-    /** The broker took it (PUBACK): sent, one more attempt, no longer due. */
+    /**
+     * The broker took it (PUBACK): sent, one more attempt, no longer due. The dispatcher may have
+     * moved its due time past the publish (held in flight), so any waiting command with a due time
+     * qualifies, as long as its lifetime is not over.
+     */
     public DeviceCommand sent(Instant now) {
-        if (!due(now)) {
-            throw new IllegalStateException("only a due command is published; this one is " + status.wireName());
+        if (dueAt.isEmpty() || !now.isBefore(expiresAt)) {
+            throw new IllegalStateException("only a waiting command is published before its expiry; this one is "
+                    + status.wireName());
         }
         return with(CommandStatus.SENT, now, attempts + 1, Optional.empty(), detail);
     }

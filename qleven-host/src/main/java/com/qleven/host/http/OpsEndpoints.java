@@ -54,7 +54,7 @@ public final class OpsEndpoints {
             ready = false;
         }
         if (!ready) {
-            throw new HttpProblem(Problems.unavailable("the database does not answer"));
+            throw new HttpProblem(Problems.unavailable("the database or the link to the machines does not answer"));
         }
         return Response.ok(READY);
     }

@@ -1,5 +1,14 @@
 package com.qleven.application.devices;
 
+import com.qleven.application.privacy.CenterNotificationSeal;
+import com.qleven.domain.devices.DeviceCommand;
+import com.qleven.domain.devices.DeviceCommandId;
+import com.qleven.domain.devices.MaintenanceRules;
+import com.qleven.domain.devices.TreatmentSession;
+import com.qleven.domain.scheduling.AppointmentId;
+import com.qleven.ports.devices.in.QueueCommand;
+import com.qleven.ports.devices.out.DeviceWorkStore;
+import com.qleven.ports.scheduling.in.EquipmentMaintenance;
 import com.qleven.application.Foundation;
 import com.qleven.domain.devices.DeviceId;
 import com.qleven.domain.shared.Page;
@@ -27,6 +36,11 @@ public final class DevicesFacade {
     private final RegistryAuthentication authentication;
     private final Optional<DeviceLink> link;
     private final BrokerProvisioning provisioning;
+    private final DeviceCommandsService commands;
+    private final CommandDispatcher dispatcher;
+    private final DeviceInboundService inbound;
+    private final DeviceCareService care;
+    private final TreatmentSessionsRegistry sessionsRegistry;
 
     /**
      * Wires the context. {@code link} is the MQTT connection to the machines (none: commands wait in
@@ -35,8 +49,23 @@ public final class DevicesFacade {
      * provisioning that fails after a change committed is logged (the device id and the failure's
      * type, never the secret) and does not undo the change: the broker catches up at the next start.
      */
-    public DevicesFacade(Foundation f, Optional<DeviceLink> link, BrokerProvisioning provisioning) {
+    public DevicesFacade(Foundation f, Optional<DeviceLink> link, BrokerProvisioning provisioning,
+                         EquipmentMaintenance maintenance, CommandDispatcher.Settings dispatch) {
         this.link = Objects.requireNonNull(link, "link");
+        Objects.requireNonNull(maintenance, "maintenance");
+        DeviceWorkStore work = f.store().deviceWork();
+        var tx = f.store().shared().transactions();
+        this.commands = new DeviceCommandsService(tx, f.store().devices().devices(), work.commands(),
+                f.store().scheduling().appointments(), f.store().scheduling().catalogue(), f.audit(), f.ids(),
+                f.clock());
+        this.dispatcher = new CommandDispatcher(tx, work.commands(), f.store().devices().devices(), link, f.clock(),
+                Objects.requireNonNull(dispatch, "dispatch"));
+        this.inbound = new DeviceInboundService(tx, f.store().devices().devices(), work,
+                f.store().scheduling().appointments(), maintenance, f.store().privacy().centerNotifications(),
+                new CenterNotificationSeal(f.cipher()), f.ids(), f.clock());
+        this.care = new DeviceCareService(tx, f.store().devices().devices(), work.maintenanceRules(), work.sessions(),
+                f.audit(), f.clock());
+        this.sessionsRegistry = new TreatmentSessionsRegistry(work.sessions());
         this.provisioning = Objects.requireNonNull(provisioning, "provisioning");
         DevicesStore store = f.store().devices();
         var transactions = f.store().shared().transactions();
@@ -88,6 +117,55 @@ public final class DevicesFacade {
     /** Revokes a device for good (administrators): its credentials are refused from the commit on. */
     public DeviceView revoke(Principal principal, DeviceId id) {
         return registry.revoke(principal, id);
+    }
+
+    /**
+     * Queues a command to the machine in the request's unit (202 with its id): administrators any
+     * machine, a professional only for an appointment of their own. See {@link DeviceCommandsService}
+     * for the rules on {@code arm}, revoked devices and machines in maintenance.
+     */
+    public DeviceCommand queueCommand(Principal principal, DeviceId id, QueueCommand command) {
+        return commands.queue(principal, id, command);
+    }
+
+    /** One of the machine's commands with its state (every center role); another device's is not found. */
+    public DeviceCommand command(Principal principal, DeviceId id, DeviceCommandId commandId) {
+        return commands.get(principal, id, commandId);
+    }
+
+    /** The machine's commands, newest first (every center role). */
+    public Page<DeviceCommand> commands(Principal principal, DeviceId id, PageRequest page) {
+        return commands.list(principal, id, page);
+    }
+
+    /** The machine's maintenance rules (administrators); {@link MaintenanceRules#NONE} when it has none. */
+    public MaintenanceRules maintenanceRules(Principal principal, DeviceId id) {
+        return care.rules(principal, id);
+    }
+
+    /** Replaces the machine's maintenance rules (administrators). */
+    public MaintenanceRules replaceMaintenanceRules(Principal principal, DeviceId id, MaintenanceRules rules) {
+        return care.replaceRules(principal, id, rules);
+    }
+
+    /** The appointment's treatment session on a machine (every center role); not found when none. */
+    public TreatmentSession treatmentSession(Principal principal, AppointmentId appointment) {
+        return care.session(principal, appointment);
+    }
+
+    /** Publishes the outbox's due commands once (the host's {@code DeviceDispatchJob} calls it). */
+    public CommandDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** What the MQTT subscriber hands its status, telemetry and acks to. */
+    public DeviceInboundService inbound() {
+        return inbound;
+    }
+
+    /** The client's treatment sessions in the privacy registry. */
+    public TreatmentSessionsRegistry sessionsRegistry() {
+        return sessionsRegistry;
     }
 
     /** What a broker calls on every CONNECT (see {@link RegistryAuthentication}). */

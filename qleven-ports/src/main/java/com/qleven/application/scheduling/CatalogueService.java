@@ -216,8 +216,30 @@ public final class CatalogueService {
             record(principal, status == EquipmentStatus.MAINTENANCE ? "equipment.maintenance"
                     : "equipment.available", "equipment", id.value(), now);
             statusListener.accept(new EquipmentStatusChanged(tenant, id, current.status(), status,
-                    principal.userId(), now));
+                    Optional.of(principal.userId()), now));
             return current.withStatus(status);
+        });
+    }
+
+    /**
+     * Puts a machine in maintenance for its own telemetry (a device's maintenance rule), with no
+     * principal: in the caller's unit when one is open for the center, audited as
+     * {@code equipment.maintenance_by_device} without an actor and raised to the listener with an
+     * empty {@code by}. True when the status changed; false, changing nothing, when it was already in
+     * maintenance or is not the center's.
+     */
+    public boolean putInMaintenanceByDevice(TenantId tenant, EquipmentId id, Instant at) {
+        return transactions.inTenant(tenant, () -> {
+            Optional<Equipment> current = catalogue.equipment(tenant, id);
+            if (current.isEmpty() || current.get().status() == EquipmentStatus.MAINTENANCE
+                    || !catalogue.setEquipmentStatus(tenant, id, EquipmentStatus.MAINTENANCE)) {
+                return false;
+            }
+            audit.record(new AuditEvent(Optional.of(tenant), Optional.empty(), Optional.empty(),
+                    "equipment.maintenance_by_device", "equipment", Optional.of(id.value()), PURPOSE, 1, at));
+            statusListener.accept(new EquipmentStatusChanged(tenant, id, current.get().status(),
+                    EquipmentStatus.MAINTENANCE, Optional.empty(), at));
+            return true;
         });
     }
 

@@ -37,6 +37,7 @@ import com.qleven.ports.scheduling.in.BookSeriesCommand;
 import com.qleven.ports.scheduling.in.CalendarFeedLink;
 import com.qleven.ports.scheduling.in.CalendarFeedState;
 import com.qleven.ports.scheduling.in.CenterView;
+import com.qleven.ports.scheduling.in.EquipmentMaintenance;
 import com.qleven.ports.scheduling.in.EquipmentStatusChanged;
 import com.qleven.ports.scheduling.in.PublicBooking;
 import com.qleven.ports.scheduling.in.ManageCalendarFeeds;
@@ -223,6 +224,40 @@ public final class SchedulingFacade {
     /** Puts a machine in maintenance or back (any member); the change is audited and raised to the listeners. */
     public Equipment setEquipmentStatus(Principal principal, EquipmentId id, EquipmentStatus status) {
         return catalogue.setEquipmentStatus(principal, id, status);
+    }
+
+    /**
+     * The system verb a device's maintenance rules use: puts a machine in maintenance without a
+     * principal and names the appointments still to come on it (read by pages of the center's
+     * appointments over {@link EquipmentMaintenance#HORIZON_DAYS} days: once per transition, so rare).
+     */
+    public EquipmentMaintenance equipmentMaintenance() {
+        return (tenant, equipment, at) -> {
+            if (!catalogue.putInMaintenanceByDevice(tenant, equipment, at)) {
+                return Optional.empty();
+            }
+            List<EquipmentMaintenance.Affected> affected = new java.util.ArrayList<>();
+            com.qleven.domain.shared.TimeRange window = new com.qleven.domain.shared.TimeRange(
+                    at.minus(java.time.Duration.ofDays(1)), at.plus(java.time.Duration.ofDays(EquipmentMaintenance.HORIZON_DAYS)));
+            Optional<String> cursor = Optional.empty();
+            do {
+                com.qleven.domain.shared.Page<com.qleven.ports.scheduling.out.StoredAppointment> page =
+                        clientActivityStore.list(tenant, com.qleven.ports.scheduling.out.AppointmentQuery.within(window),
+                                new com.qleven.domain.shared.PageRequest(com.qleven.domain.shared.PageRequest.MAX_LIMIT,
+                                        cursor));
+                for (var a : page.items()) {
+                    boolean active = a.status() == com.qleven.domain.scheduling.AppointmentStatus.BOOKED
+                            || a.status() == com.qleven.domain.scheduling.AppointmentStatus.CONFIRMED
+                            || a.status() == com.qleven.domain.scheduling.AppointmentStatus.CHECKED_IN;
+                    if (active && a.end().isAfter(at) && a.equipment().contains(equipment)) {
+                        affected.add(new EquipmentMaintenance.Affected(a.id(), a.start()));
+                    }
+                }
+                cursor = page.next();
+            } while (cursor.isPresent());
+            affected.sort(java.util.Comparator.comparing(EquipmentMaintenance.Affected::start));
+            return Optional.of(List.copyOf(affected));
+        };
     }
 
     /**

@@ -4,6 +4,11 @@ import com.qleven.application.QlevenStore;
 import com.qleven.ports.audit.out.AuditLog;
 import com.qleven.ports.audit.out.AuditStore;
 import com.qleven.ports.billing.out.BillingStore;
+import com.qleven.ports.devices.out.DeviceCommands;
+import com.qleven.ports.devices.out.DeviceMaintenanceRules;
+import com.qleven.ports.devices.out.DeviceTelemetryLog;
+import com.qleven.ports.devices.out.DeviceWorkStore;
+import com.qleven.ports.devices.out.TreatmentSessions;
 import com.qleven.ports.devices.out.Devices;
 import com.qleven.ports.devices.out.DevicesStore;
 import com.qleven.ports.messaging.out.Campaigns;
@@ -81,6 +86,7 @@ public final class InMemoryStore implements QlevenStore {
     private final SchedulingStore scheduling;
     private final BillingStore billing;
     private final MessagingStore messaging;
+    private final DeviceWorkStore deviceWork;
     private final DevicesStore devices;
 
     public InMemoryStore() {
@@ -122,6 +128,8 @@ public final class InMemoryStore implements QlevenStore {
                 outbox, new InMemorySendBudgets(tx), new InMemoryWebhookInbox(tx),
                 new InMemoryMessagingCenters(tx), new InMemoryDeliveryReports(tx),
                 new InMemoryWhatsAppContacts(tx, inbound), inbound, new InMemoryCampaigns(tx, outbox, inbound));
+        deviceWork = new DeviceWork(new InMemoryDeviceCommands(tx), new InMemoryDeviceTelemetryLog(tx),
+                new InMemoryDeviceMaintenanceRules(tx), new InMemoryTreatmentSessions(tx));
         devices = new DevicesGroup(new InMemoryDevices(tx));
     }
 
@@ -177,6 +185,11 @@ public final class InMemoryStore implements QlevenStore {
     }
 
     @Override
+    public DeviceWorkStore deviceWork() {
+        return deviceWork;
+    }
+
+    @Override
     public DevicesStore devices() {
         return devices;
     }
@@ -221,6 +234,11 @@ public final class InMemoryStore implements QlevenStore {
                              SendBudgets sendBudgets, WebhookInbox webhookInbox, MessagingCenters centers,
                              DeliveryReports deliveryReports, WhatsAppContacts contacts,
                              InboundMessages inbound, Campaigns campaigns) implements MessagingStore {
+    }
+
+    private record DeviceWork(DeviceCommands commands, DeviceTelemetryLog telemetry,
+                              DeviceMaintenanceRules maintenanceRules, TreatmentSessions sessions)
+            implements DeviceWorkStore {
     }
 
     private record DevicesGroup(Devices devices) implements DevicesStore {

@@ -73,7 +73,7 @@ public final class MosquittoDynsecProvisioning implements BrokerProvisioning, Au
         this.options = new MqttConnectOptions();
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setCleanSession(true);
-        options.setAutomaticReconnect(true);
+        options.setAutomaticReconnect(false); // reconnected on demand by each request
         options.setConnectionTimeout(10);
         options.setUserName(Objects.requireNonNull(username, "username"));
         options.setPassword(Objects.requireNonNull(password, "password").toCharArray());
@@ -101,15 +101,11 @@ public final class MosquittoDynsecProvisioning implements BrokerProvisioning, Au
         if (!error(client).get().contains("already exists")) {
             throw failed("createClient", client);
         }
+        // The client holds its role since createClient; only the secret changes.
         JsonNode pw = send(command("setClientPassword",
                 Map.of("username", device.value().toString(), "password", secret)));
         if (error(pw).isPresent()) {
             throw failed("setClientPassword", pw);
-        }
-        JsonNode added = send(command("addClientRole",
-                Map.of("username", device.value().toString(), "rolename", role, "priority", 0)));
-        if (error(added).isPresent() && !error(added).get().contains("already")) {
-            throw failed("addClientRole", added);
         }
     }
 
@@ -138,11 +134,35 @@ public final class MosquittoDynsecProvisioning implements BrokerProvisioning, Au
         if (error(created).isPresent() && !error(created).get().contains("already exists")) {
             throw failed("createRole", created);
         }
-        JsonNode added = send(command("addClientRole",
-                Map.of("username", platformUsername, "rolename", PLATFORM_ROLE, "priority", 1)));
-        if (error(added).isPresent() && !error(added).get().contains("already")) {
-            throw failed("addClientRole", added);
+        if (holdsPlatformRole(platformUsername)) {
+            return;
         }
+        try {
+            JsonNode added = send(command("addClientRole",
+                    Map.of("username", platformUsername, "rolename", PLATFORM_ROLE, "priority", 1)));
+            if (error(added).isPresent()) {
+                throw failed("addClientRole", added);
+            }
+        } catch (ProvisioningException e) {
+            // Mosquitto kicks every connection of a client whose roles change, this one included when the
+            // platform provisions as itself: the reply is lost, so read the client back.
+            if (!holdsPlatformRole(platformUsername)) {
+                throw e;
+            }
+        }
+    }
+
+    private boolean holdsPlatformRole(String username) {
+        JsonNode client = send(command("getClient", Map.of("username", username)));
+        if (error(client).isPresent()) {
+            throw failed("getClient", client);
+        }
+        for (JsonNode r : client.path("data").path("client").path("roles")) {
+            if (PLATFORM_ROLE.equals(r.path("rolename").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, Object> acl(String type, String topic) {
@@ -176,7 +196,6 @@ public final class MosquittoDynsecProvisioning implements BrokerProvisioning, Au
             return;
         }
         try {
-            client.setCallback(null);
             client.connect(options);
             client.subscribe(RESPONSE, 1, (topic, message) -> received(message));
         } catch (MqttException e) {

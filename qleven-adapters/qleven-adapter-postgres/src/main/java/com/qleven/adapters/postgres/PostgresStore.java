@@ -102,6 +102,7 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     private final SchedulingStore scheduling;
     private final BillingStore billing;
     private final MessagingStore messaging;
+    private final com.qleven.ports.devices.out.DeviceWorkStore deviceWork;
     private final DevicesStore devices;
     private final ExecutorService probes = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "qleven-postgres-ready");
@@ -142,6 +143,7 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
                 BillingRepositories.invoices(tx), BillingRepositories.centers(tx), BillingRepositories.payments(tx),
                 BillingRepositories.packages(tx));
         this.messaging = MessagingRepositories.store(tx);
+        this.deviceWork = com.qleven.adapters.postgres.devices.DeviceWorkRepositories.store(tx);
         this.devices = DevicesRepositories.store(tx);
     }
 
@@ -239,6 +241,11 @@ public final class PostgresStore implements QlevenStore, AutoCloseable {
     @Override
     public MessagingStore messaging() {
         return messaging;
+    }
+
+    @Override
+    public com.qleven.ports.devices.out.DeviceWorkStore deviceWork() {
+        return deviceWork;
     }
 
     @Override
