@@ -34,10 +34,12 @@ public final class Host implements AutoCloseable {
             HttpServer server = component.httpServer();
             ManagementServer management = component.managementServer();
             // Built before anything listens, so that a wrong QLEVEN_WAITLIST_SWEEP_EVERY or
-            // QLEVEN_WHATSAPP_DISPATCH_EVERY or QLEVEN_WHATSAPP_WEBHOOK_EVERY stops the start.
+            // QLEVEN_WHATSAPP_DISPATCH_EVERY or QLEVEN_WHATSAPP_WEBHOOK_EVERY or QLEVEN_DEVICE_DISPATCH_EVERY stops
+            // the start.
             WaitlistSweepJob waitlistSweep = component.waitlistSweepJob();
             WhatsAppDispatchJob whatsAppDispatch = component.whatsAppDispatchJob();
             WhatsAppWebhookJob whatsAppWebhooks = component.whatsAppWebhookJob();
+            DeviceDispatchJob deviceDispatch = component.deviceDispatchJob();
             MqttService mqtt = component.mqttService();
             component.privacyRequestMetrics().start();
             // Before anything listens: a taken QLEVEN_MQTT_PORT stops the start here.
@@ -57,6 +59,7 @@ public final class Host implements AutoCloseable {
             waitlistSweep.start();
             whatsAppDispatch.start();
             whatsAppWebhooks.start();
+            deviceDispatch.start();
             // Last, after the HTTP listener and the jobs (the device command dispatcher among them).
             mqtt.startLink();
             Host host = new Host(component, server, management);

@@ -23,7 +23,7 @@ import javax.inject.Singleton;
  */
 @Singleton
 @Component(modules = {ConfigModule.class, CoreModule.class, PostgresModule.class, HttpModule.class, AuditModule.class,
-        MailModule.class, MqttModule.class})
+        MailModule.class, MqttModule.class, DevicesModule.class})
 public interface HostComponent {
 
     HostConfig config();
@@ -59,6 +59,9 @@ public interface HostComponent {
     WhatsAppDispatchJob whatsAppDispatchJob();
     /** Processes kept WhatsApp webhook events while serving; started by {@link Host}. */
     WhatsAppWebhookJob whatsAppWebhookJob();
+
+    /** Publishes the device command outbox's due commands while serving; started by {@link Host}. */
+    DeviceDispatchJob deviceDispatchJob();
 
     /** The embedded MQTT broker and the link to the machines; started by {@link Host}. */
     MqttService mqttService();

@@ -28,7 +28,8 @@ class ArchitectureTest {
      * The published types a context's domain may use from another context: an audit event names who
      * acted, as tenancy's principal and session; a consent entry and a data-subject request name
      * their client by the clients context's id, and so do an invoice and an appointment; a service's
-     * price is billing's money; a device is a piece of scheduling's equipment.
+     * price is billing's money; a device is a piece of scheduling's equipment, and its commands and
+     * treatment sessions name their appointment.
      */
     private static final Map<String, List<Class<?>>> PUBLISHED_TO = Map.of(
             "audit", List.of(com.qleven.domain.tenancy.Principal.class, com.qleven.domain.tenancy.SessionId.class),
@@ -36,7 +37,8 @@ class ArchitectureTest {
             "privacy", List.of(com.qleven.domain.clients.ClientId.class),
             "billing", List.of(com.qleven.domain.clients.ClientId.class),
             "scheduling", List.of(com.qleven.domain.clients.ClientId.class, com.qleven.domain.billing.Money.class),
-            "devices", List.of(com.qleven.domain.scheduling.EquipmentId.class));
+            "devices", List.of(com.qleven.domain.scheduling.EquipmentId.class,
+                    com.qleven.domain.scheduling.AppointmentId.class));
     private static JavaClasses classes;
 
     @BeforeAll

@@ -86,6 +86,7 @@ public final class TestHost implements AutoCloseable {
         env.put(com.qleven.host.audit.AuditSettings.SEAL_EVERY, "1h");
         // Likewise the WhatsApp dispatcher: a test sends when it means to (dispatchDue), or sets the interval.
         env.put(com.qleven.host.WhatsAppDispatchJob.EVERY, "1h");
+        env.put(com.qleven.host.DeviceDispatchJob.EVERY, "1h");
         // No MQTT unless a test asks for the shared embedded broker (startWithBroker): HiveMQ costs ~2 s.
         env.put(com.qleven.host.config.MqttSettings.URL, "off");
         env.put(HostConfig.ARGON2_MEMORY_KIB, Integer.toString(Argon2Parameters.FAST.memoryKiB()));

@@ -214,6 +214,12 @@ public final class HttpModule {
 
     @Provides
     @Singleton
+    static com.qleven.host.http.devices.DeviceCommandEndpoints deviceCommandEndpoints(Qleven qleven) {
+        return new com.qleven.host.http.devices.DeviceCommandEndpoints(qleven);
+    }
+
+    @Provides
+    @Singleton
     static OpsEndpoints opsEndpoints(Readiness readiness, PrometheusMeterRegistry registry) {
         return new OpsEndpoints(readiness, registry);
     }
@@ -238,7 +244,8 @@ public final class HttpModule {
                          com.qleven.host.http.messaging.CampaignEndpoints campaigns,
                          com.qleven.host.http.messaging.ConversationEndpoints conversations,
                          com.qleven.host.http.whatsapp.WhatsAppWebhookEndpoints whatsAppWebhooks,
-                         com.qleven.host.http.devices.DeviceEndpoints devices) {
+                         com.qleven.host.http.devices.DeviceEndpoints devices,
+                         com.qleven.host.http.devices.DeviceCommandEndpoints deviceCommands) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(tenancy.routes());
         routes.addAll(lifecycle.routes());
@@ -260,6 +267,7 @@ public final class HttpModule {
         routes.addAll(conversations.routes());
         routes.addAll(whatsAppWebhooks.routes());
         routes.addAll(devices.routes());
+        routes.addAll(deviceCommands.routes());
         routes.addAll(ops.routes());
         return new Router(routes);
     }

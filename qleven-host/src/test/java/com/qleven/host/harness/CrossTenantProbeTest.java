@@ -297,6 +297,17 @@ class CrossTenantProbeTest {
             entry("POST /v1/devices/{id}/credentials/rotate", new ById(f -> DevicesProbe.device(host, f), "",
                     "/v1/devices/{id}")),
             entry("POST /v1/devices/{id}/revoke", new ById(f -> DevicesProbe.device(host, f), "")),
+            // B's device in the path of a command, a command read or the maintenance rules: not found.
+            entry("POST /v1/devices/{id}/commands", new ById(f -> DevicesProbe.device(host, f),
+                    "{\"type\":\"stop\",\"expiresInSeconds\":60}")),
+            entry("GET /v1/devices/{id}/commands", byId(f -> DevicesProbe.device(host, f))),
+            entry("GET /v1/devices/{id}/commands/{commandId}", new ById(f -> DevicesProbe.device(host, f), "",
+                    "/v1/devices/{id}")),
+            entry("GET /v1/devices/{id}/maintenance-rules", byId(f -> DevicesProbe.device(host, f))),
+            entry("PUT /v1/devices/{id}/maintenance-rules", new ById(f -> DevicesProbe.device(host, f),
+                    "{\"anyFault\":true}")),
+            // B's appointment: its session reads as one that does not exist.
+            entry("GET /v1/appointments/{id}/treatment-session", byId(CenterFixture::appointmentId)),
             // Conversations: B's client and B's contact read as ones that do not exist.
             entry("GET /v1/clients/{id}/conversation", byId(CenterFixture::clientId)),
             entry("POST /v1/clients/{id}/conversation", new ById(CenterFixture::clientId, "{\"text\":\"Hola\"}")),

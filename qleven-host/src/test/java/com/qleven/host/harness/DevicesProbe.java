@@ -26,6 +26,20 @@ final class DevicesProbe {
         return DEVICE.computeIfAbsent(f.center().tenantId(), t -> newDevice(host, f));
     }
 
+    /** A stop command queued to the fixture center's device; its id. */
+    static String newCommand(TestHost host, CenterFixture f) {
+        Reply reply = host.post("/v1/devices/" + device(host, f) + "/commands", commandBody(), f.center().token());
+        if (reply.status() != 202) {
+            throw new AssertionError("command not queued: " + reply.status() + " " + reply.body());
+        }
+        return reply.json().get("id").asText();
+    }
+
+    /** A stop command's body: no parameters, a minute to live. */
+    static Map<String, Object> commandBody() {
+        return Map.of("type", "stop", "expiresInSeconds", 60);
+    }
+
     /** Another device of the fixture center; its id. */
     static String newDevice(TestHost host, CenterFixture f) {
         Reply reply = host.post("/v1/devices", body(f), f.center().token());

@@ -206,8 +206,9 @@ class StatementBudgetTest {
             // client's), then the client's packages and their redemptions, one statement each; its
             // messages section the client's WhatsApp messages, one statement (issue 11); its
             // inboundMessages section the client's messages to the center, one statement (issue 12); its
-            // campaigns section the campaigns the client was in, one statement (issue 12).
-            entry("GET /v1/clients/{id}/export", budget(1, 15)),
+            // campaigns section the campaigns the client was in, one statement (issue 12); its
+            // treatmentSessions section the client's sessions on machines, one statement (issue 13).
+            entry("GET /v1/clients/{id}/export", budget(1, 16)),
             entry("POST /v1/operator/incidents", budget(4, 21)),
             entry("GET /v1/operator/incidents", budget(2, 5)),
             entry("GET /v1/incidents", budget(1, 4)),
@@ -274,6 +275,14 @@ class StatementBudgetTest {
             entry("GET /v1/devices/{id}", budget(1, 2)),
             entry("POST /v1/devices/{id}/credentials/rotate", budget(1, 4)),
             entry("POST /v1/devices/{id}/revoke", budget(1, 5)),
+            // Device commands (issue 13): queueing reads the device, writes the command (its trigger keeps
+            // the dispatch queue) and the audit event; reads are the device or the command and a page.
+            entry("POST /v1/devices/{id}/commands", budget(1, 8)),
+            entry("GET /v1/devices/{id}/commands", budget(1, 4)),
+            entry("GET /v1/devices/{id}/commands/{commandId}", budget(1, 3)),
+            entry("GET /v1/devices/{id}/maintenance-rules", budget(1, 4)),
+            entry("PUT /v1/devices/{id}/maintenance-rules", budget(1, 6)),
+            entry("GET /v1/appointments/{id}/treatment-session", budget(1, 4)),
             // Conversations (issue 12), measured after authentication (1): a conversation page reads the
             // client as recipient and its key, the window (the contact at the client's phone), the page's
             // keys over both directions then its inbound and outbound rows, the contacts' data keys in
@@ -566,6 +575,22 @@ class StatementBudgetTest {
                     + DevicesProbe.device(host, f) + "/credentials/rotate", "", f.center().token())),
             entry("POST /v1/devices/{id}/revoke", f -> new Call("POST", "/v1/devices/"
                     + DevicesProbe.newDevice(host, f) + "/revoke", "", f.center().token())),
+            entry("POST /v1/devices/{id}/commands", f -> post("/v1/devices/" + DevicesProbe.device(host, f)
+                    + "/commands", DevicesProbe.commandBody(), f.center().token())),
+            entry("GET /v1/devices/{id}/commands", f -> {
+                DevicesProbe.newCommand(host, f);
+                return get("/v1/devices/" + DevicesProbe.device(host, f) + "/commands", f.center().token());
+            }),
+            entry("GET /v1/devices/{id}/commands/{commandId}", f -> get("/v1/devices/" + DevicesProbe.device(host, f)
+                    + "/commands/" + DevicesProbe.newCommand(host, f), f.center().token())),
+            entry("GET /v1/devices/{id}/maintenance-rules", f -> get("/v1/devices/" + DevicesProbe.device(host, f)
+                    + "/maintenance-rules", f.center().token())),
+            entry("PUT /v1/devices/{id}/maintenance-rules", f -> new Call("PUT", "/v1/devices/"
+                    + DevicesProbe.device(host, f) + "/maintenance-rules",
+                    "{\"thresholds\":[{\"counter\":\"lampHours\",\"max\":1000}],\"faultCodes\":[\"E12\"]}",
+                    f.center().token())),
+            entry("GET /v1/appointments/{id}/treatment-session", f -> get("/v1/appointments/" + f.appointmentId()
+                    + "/treatment-session", f.center().token())),
             entry("GET /v1/clients/{id}/conversation", f -> {
                 MessagingProbe.contact(host, f);
                 return get("/v1/clients/" + f.clientId() + "/conversation", f.center().token());
@@ -953,6 +978,7 @@ class StatementBudgetTest {
             entry("GET /v1/messages", () -> twice(() -> MessagingProbe.newUncertain(host, A))),
             entry("GET /v1/campaigns", () -> twice(() -> MessagingProbe.newCampaign(host, A, List.of(A.clientId())))),
             entry("GET /v1/devices", () -> twice(() -> DevicesProbe.newDevice(host, A))),
+            entry("GET /v1/devices/{id}/commands", () -> twice(() -> DevicesProbe.newCommand(host, A))),
             entry("GET /v1/clients/{id}/conversation", () -> twice(() -> MessagingProbe.newInbound(host, A))),
             entry("GET /v1/whatsapp/contacts", () -> twice(() -> MessagingProbe.newWaitingContact(host, A))),
             entry("GET /v1/users", () -> twice(() -> host.post("/v1/users", TestHost.userBody(

@@ -74,7 +74,8 @@ class OpenApiTest {
                 new com.qleven.host.http.messaging.ConversationEndpoints(qleven),
                 new com.qleven.host.http.whatsapp.WhatsAppWebhookEndpoints(qleven,
                         com.qleven.host.config.WhatsAppSettings.defaults()),
-                new com.qleven.host.http.devices.DeviceEndpoints(qleven));
+                new com.qleven.host.http.devices.DeviceEndpoints(qleven),
+                new com.qleven.host.http.devices.DeviceCommandEndpoints(qleven));
     }
 
     @Test
