@@ -2,7 +2,6 @@ package com.qleven.host;
 
 import com.qleven.application.Qleven;
 import com.qleven.host.config.Environment;
-import com.qleven.ports.devices.in.DeviceInbound;
 import dagger.Module;
 import dagger.Provides;
 import javax.inject.Singleton;
@@ -14,12 +13,6 @@ import javax.inject.Singleton;
 @Module
 public final class DevicesModule {
     private DevicesModule() {
-    }
-
-    @Provides
-    @Singleton
-    static DeviceInbound deviceInbound(Qleven qleven) {
-        return qleven.devices().inbound();
     }
 
     @Provides
