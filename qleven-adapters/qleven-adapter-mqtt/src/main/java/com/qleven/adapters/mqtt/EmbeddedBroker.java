@@ -236,9 +236,15 @@ public final class EmbeddedBroker implements AutoCloseable {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
+    private volatile java.util.concurrent.ExecutorService authExecutor;
+
     private final class AuthExtension implements ExtensionMain {
         @Override
         public void extensionStart(ExtensionStartInput in, ExtensionStartOutput out) {
+            // HiveMQ's Services are static: a second embedded broker in the same JVM (tests) replaces them,
+            // and once it stops, this broker's authenticator would submit to a stopped executor and time
+            // out (CONNACK 3). Keep this broker's own executor from its start.
+            authExecutor = Services.extensionExecutorService();
             Services.securityRegistry().setAuthenticatorProvider(i -> new Authenticator());
         }
 
@@ -282,7 +288,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             // The registry may query the database: off HiveMQ's network threads.
             Async<SimpleAuthOutput> async = output.async(AUTH_TIMEOUT, TimeoutFallback.FAILURE,
                     ConnackReasonCode.SERVER_UNAVAILABLE);
-            Services.extensionExecutorService().submit(() -> {
+            authExecutor.submit(() -> {
                 try {
                     Optional<DeviceGrant> grant = devices.authenticate(username.get(), pw);
                     if (grant.isEmpty()) {
