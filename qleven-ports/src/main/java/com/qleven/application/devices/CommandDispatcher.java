@@ -27,7 +27,9 @@ import java.util.Optional;
  *       {@code expired} (nothing is published at or after {@code expiresAt}); those of a revoked or
  *       unknown device {@code failed}; the rest are held in flight (their due time moved
  *       {@link Settings#inFlight} ahead), so no other dispatcher takes them while this one publishes,
- *       even once the lease ends.</li>
+ *       even once the lease ends. A claimed center with nothing it could lock (its due commands held
+ *       by another unit, which SKIP LOCKED passes over) has its lease ended, so the next run takes it
+ *       again rather than leaving its commands waiting out the lease.</li>
  *   <li>The publishes run outside any transaction, through the {@link DeviceLink}, which returns after
  *       the broker's PUBACK; then one unit records each: taken → {@code sent} (an attempt counted);
  *       refused (false, or an exception) → left as it was, due again after {@link Settings#retryDelay}.
@@ -160,7 +162,14 @@ public final class CommandDispatcher {
         Instant now = clock.instant();
         Map<DeviceId, Optional<RegisteredDevice>> known = new HashMap<>();
         List<Outgoing> out = new ArrayList<>();
-        for (DeviceCommand c : commands.lockDue(tenant, now, settings.commandsPerCenter())) {
+        List<DeviceCommand> due = commands.lockDue(tenant, now, settings.commandsPerCenter());
+        if (due.isEmpty()) {
+            // Its due commands are held by another unit (an ack, another dispatcher): this run changes
+            // nothing that would end the lease, so end it here and let the next run take the center.
+            commands.endLease(tenant);
+            return out;
+        }
+        for (DeviceCommand c : due) {
             if (c.overdue(now)) {
                 commands.update(tenant, c.expire(now));
                 tally[2]++;

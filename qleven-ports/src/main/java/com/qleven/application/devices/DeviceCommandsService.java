@@ -145,7 +145,7 @@ final class DeviceCommandsService {
         Required.field(commandId, "commandId");
         Permissions.require(principal, Permission.VIEW_DEVICES);
         TenantId tenant = principal.requireTenant();
-        return tx.inTenant(tenant, () -> commands.find(tenant, commandId).filter(c -> c.device().equals(deviceId))
+        return tx.inTenant(tenant, () -> commands.read(tenant, commandId).filter(c -> c.device().equals(deviceId))
                 .orElseThrow(() -> new NotFoundException("command")));
     }
 

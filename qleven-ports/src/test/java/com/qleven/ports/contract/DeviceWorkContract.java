@@ -188,6 +188,27 @@ public abstract class DeviceWorkContract {
         assertThat(claim(sent.expiresAt().plusSeconds(3600))).as("no work left").doesNotContain(tenant);
     }
 
+    /**
+     * A run that claimed a center and found nothing to act on (its due commands held by another unit,
+     * which {@code SKIP LOCKED} passes over) ends the lease, so the next run takes the center at once.
+     */
+    @Test
+    void anEndedLeaseLetsTheNextClaimTakeTheCenterAtOnce() {
+        TenantId tenant = center();
+        Instant at = BASE.plus(Duration.ofDays(3));
+        run(tenant, () -> commands().add(tenant, command(new DeviceId(UUID.randomUUID()), at, Optional.empty())));
+
+        assertThat(claim(at)).contains(tenant);
+        assertThat(claim(at)).as("leased").doesNotContain(tenant);
+        run(tenant, () -> commands().endLease(tenant));
+        assertThat(claim(at)).as("the lease ended: due again at once").contains(tenant);
+        assertThat(claim(at)).as("leased by that claim").doesNotContain(tenant);
+
+        TenantId idle = center();
+        run(idle, () -> commands().endLease(idle));
+        assertThat(claim(at.plusSeconds(3600))).as("no work, nothing to claim").doesNotContain(idle);
+    }
+
     private List<TenantId> claim(Instant now) {
         return tx().global(() -> commands().claimDueCenters(now, now.plusSeconds(30), 1000));
     }

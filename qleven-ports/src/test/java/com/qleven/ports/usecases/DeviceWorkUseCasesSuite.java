@@ -61,6 +61,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -175,6 +179,47 @@ public abstract class DeviceWorkUseCasesSuite extends UseCasesSuiteBase {
 
     private List<RecordingDeviceLink.Published> publishedFor(Center c) {
         return link.published().stream().filter(p -> p.tenant().equals(c.tenant())).toList();
+    }
+
+    /** Whether the store locks rows to a unit's commit (PostgreSQL); the in-memory store has no row locks. */
+    protected boolean locksRows() {
+        return false;
+    }
+
+    /**
+     * Issue 13's dispatch stall: a run that claims the center while another unit holds its only due
+     * command (an ack, a read) skips it and finds nothing; the next run, at the same instant, must
+     * still take the center and publish the command rather than wait out the lease.
+     */
+    @Test
+    void aCommandHeldByAnotherUnitDuringARunGoesOutOnTheNextRun() throws Exception {
+        Assumptions.assumeTrue(locksRows(), "row locks only");
+        Center c = center();
+        DeviceCommand queued = qleven.devices().queueCommand(c.admin(), c.device(), stop());
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> inTenant(c.tenant(), () -> {
+            store.deviceWork().commands().find(c.tenant(), queued.id());
+            held.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+        try {
+            qleven.devices().dispatcher().dispatchDue();
+        } finally {
+            release.countDown();
+        }
+        holder.get(30, TimeUnit.SECONDS);
+        assertThat(publishedFor(c)).as("skipped while held").isEmpty();
+
+        qleven.devices().dispatcher().dispatchDue();
+        assertThat(publishedFor(c)).as("the next run, same instant").singleElement()
+                .satisfies(p -> assertThat(p.command().id()).isEqualTo(queued.id()));
+        assertThat(command(c, queued.id()).status()).isEqualTo(CommandStatus.SENT);
     }
 
     @Test

@@ -60,6 +60,11 @@ final class InMemoryDeviceCommands implements DeviceCommands {
     }
 
     @Override
+    public Optional<DeviceCommand> read(TenantId tenant, DeviceCommandId id) {
+        return find(tenant, id);
+    }
+
+    @Override
     public void update(TenantId tenant, DeviceCommand command) {
         tx.within(() -> {
             tx.checkWrite(tenant);
@@ -114,6 +119,17 @@ final class InMemoryDeviceCommands implements DeviceCommands {
                     .limit(limit).map(Map.Entry::getKey).toList();
             claimed.forEach(t -> tx.put(due, t, new Due(due.get(t).dueAt(), Optional.of(leaseUntil))));
             return claimed;
+        });
+    }
+
+    @Override
+    public void endLease(TenantId tenant) {
+        tx.within(() -> {
+            tx.checkWrite(tenant);
+            Due d = due.get(tenant);
+            if (d != null && d.leaseUntil().isPresent()) {
+                tx.put(due, tenant, new Due(d.dueAt(), Optional.empty()));
+            }
         });
     }
 

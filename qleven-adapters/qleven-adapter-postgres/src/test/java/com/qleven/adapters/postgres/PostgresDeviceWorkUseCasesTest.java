@@ -14,4 +14,9 @@ class PostgresDeviceWorkUseCasesTest extends DeviceWorkUseCasesSuite {
     protected UseCasesFixture fixture() {
         return DB.fixture();
     }
+
+    @Override
+    protected boolean locksRows() {
+        return true;
+    }
 }

@@ -24,6 +24,12 @@ public interface DeviceCommands {
      */
     Optional<DeviceCommand> find(TenantId tenant, DeviceCommandId id);
 
+    /**
+     * The command as last committed, without a lock: for reads only (a status poll), so a reader never
+     * holds a command the dispatcher must lock or an ack must move.
+     */
+    Optional<DeviceCommand> read(TenantId tenant, DeviceCommandId id);
+
     /** Stores the command's new state (status, times, attempts, due time, detail); what it asks stays. */
     void update(TenantId tenant, DeviceCommand command);
 
@@ -48,4 +54,12 @@ public interface DeviceCommands {
      * status, due time or expiry ends the lease.
      */
     List<TenantId> claimDueCenters(Instant now, Instant leaseUntil, int limit);
+
+    /**
+     * Ends the center's claim lease, if it has one, in the caller's unit: the center is claimed again as
+     * soon as it is due. The dispatcher calls it when a claimed center had nothing it could lock (its due
+     * commands held by another unit, which {@link #lockDue} skips): that run changed nothing, so without
+     * it the center would wait out the lease with its commands due.
+     */
+    void endLease(TenantId tenant);
 }

@@ -73,6 +73,16 @@ final class PostgresDeviceCommands implements DeviceCommands {
     }
 
     @Override
+    public Optional<DeviceCommand> read(TenantId tenant, DeviceCommandId id) {
+        return tx.withHandle(Optional.of(tenant), "read a device command", h -> h
+                .createQuery(SELECT + " WHERE tenant_id = :tenant AND id = :id")
+                .bind("tenant", tenant.value())
+                .bind("id", id.value())
+                .map(MAPPER)
+                .findOne());
+    }
+
+    @Override
     public void update(TenantId tenant, DeviceCommand c) {
         int rows = tx.withHandle(Optional.of(tenant), "update a device command", h -> h.createUpdate("""
                         UPDATE public.device_commands SET status = :status, status_at = :statusAt, attempts = :attempts,
@@ -157,6 +167,15 @@ final class PostgresDeviceCommands implements DeviceCommands {
                 .sorted(Comparator.comparing(Claimed::dueAt).thenComparing(c -> c.tenant().value().toString()))
                 .map(Claimed::tenant)
                 .toList());
+    }
+
+    @Override
+    public void endLease(TenantId tenant) {
+        tx.withHandle(Optional.of(tenant), "end a device dispatch lease", h -> h.createUpdate("""
+                        UPDATE directory.device_dispatch_due SET lease_until = NULL
+                        WHERE tenant_id = :tenant AND lease_until IS NOT NULL""")
+                .bind("tenant", tenant.value())
+                .execute());
     }
 
     private record Claimed(TenantId tenant, Instant dueAt) {
