@@ -121,8 +121,12 @@ public final class PahoDeviceLink implements DeviceLink {
         }
     }
 
-    private MqttConnectOptions options() {
+    /** The connection's options; over plain TCP, sockets with Nagle's algorithm off ({@link NoDelaySockets}). */
+    MqttConnectOptions options() {
         MqttConnectOptions o = new MqttConnectOptions();
+        if (NoDelaySockets.applies(settings.url())) {
+            o.setSocketFactory(new NoDelaySockets());
+        }
         o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         o.setCleanSession(false);
         o.setAutomaticReconnect(true);

@@ -112,6 +112,40 @@ class EmbeddedBrokerTest {
         assertThat(link.metrics().handledCount()).isGreaterThanOrEqualTo(3);
     }
 
+    /**
+     * Issue 13: HiveMQ's default queue of 1,000 QoS 1 messages per client lost most of a burst. A burst
+     * of 2,500 telemetry messages published while the platform's client is away reaches it in full when
+     * it comes back (its persistent session kept them), and the generated configuration says so.
+     */
+    @Test
+    void aBurstLargerThanHiveMqsDefaultQueueReachesThePlatformAfterItReconnects() throws Exception {
+        assertThat(FIXTURE.broker().config()).contains("<max-queue-size>" + EmbeddedBroker.MAX_QUEUED_MESSAGES
+                + "</max-queue-size>").contains("<strategy>discard</strategy>");
+        String clientId = "test-" + UUID.randomUUID();
+        link(new RecordingInbound(), false, clientId).close();
+        DeviceId id = FIXTURE.devices().register(tenant, "pw");
+        MqttClient dev = new MqttClient(FIXTURE.url(), id.value().toString(), new MemoryPersistence());
+        MqttConnectOptions o = new MqttConnectOptions();
+        o.setUserName(id.value().toString());
+        o.setPassword("pw".toCharArray());
+        o.setSocketFactory(new NoDelaySockets());
+        dev.setTimeToWait(5000);
+        dev.connect(o);
+        open.add(() -> {
+            dev.disconnect(0);
+            dev.close(true);
+        });
+        int burst = 2_500;
+        for (int i = 0; i < burst; i++) {
+            publish(dev, DeviceTopics.telemetry(tenant, id), "{\"counters\":{\"shots\":" + i + "}}", false);
+        }
+
+        RecordingInbound inbound = new RecordingInbound();
+        link(inbound, false, clientId);
+        await().atMost(Duration.ofSeconds(60)).until(() -> inbound.of(id).size() >= burst);
+        assertThat(inbound.of(id)).hasSize(burst);
+    }
+
     @Test
     void theLinkPublishesACommandTheDeviceReceivesAndFailsWhenClosed() throws Exception {
         PahoDeviceLink link = link(new RecordingInbound(), true, "test-" + UUID.randomUUID());
