@@ -129,6 +129,7 @@ class EmbeddedBrokerTest {
         o.setUserName(id.value().toString());
         o.setPassword("pw".toCharArray());
         o.setSocketFactory(new NoDelaySockets());
+        o.setMaxInflight(100);
         dev.setTimeToWait(5000);
         dev.connect(o);
         open.add(() -> {
