@@ -53,6 +53,8 @@ public final class MosquittoFixture {
                 "plugin " + PLUGIN,
                 "plugin_opt_config_file " + dynsec,
                 "persistence false",
+                // As docs/configuration.md asks of a production Mosquitto: Nagle's algorithm off.
+                "set_tcp_nodelay true",
                 "log_dest stderr",
                 ""));
         ownByMosquitto(dir);
