@@ -42,7 +42,8 @@ class DeviceRoundTripBenchmark {
         try {
             run("dispatch job every 100 ms", "100ms", false);
         } catch (AssertionError stalled) {
-            // Seen on 2026-12-07: a command left queued (attempts 0) with its device online; printed, not hidden.
+            // Seen on 2026-12-07 before the fix in CommandDispatcher (a claim that locked nothing now ends the
+            // center's lease): a command left queued (attempts 0) with its device online; printed, not hidden.
             System.out.println("| dispatch job every 100 ms | " + COMMANDS + " | stalled: " + stalled.getMessage()
                     .replace('\n', ' ') + " |");
         }
