@@ -33,8 +33,9 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  *   <li>A persistent session ({@code cleanSession=false}) under the host's stable client id, so QoS 1
  *       status and acks wait in the broker while the host is away; automatic reconnect, and a retry loop
  *       for the first connect (Paho reconnects by itself only after a first success).</li>
- *   <li>Subscribes at QoS 1 to every device's status, telemetry and acks, as {@code $share/qleven/…}
- *       when {@link MqttLinkSettings#sharedSubscriptions()}; again after every (re)connect.</li>
+ *   <li>Subscribes at QoS 1 to every device's status, telemetry and acks, telemetry and acks as
+ *       {@code $share/qleven/…} when {@link MqttLinkSettings#sharedSubscriptions()} (statuses always
+ *       plainly: retained messages never reach a shared subscription); again after every (re)connect.</li>
  *   <li>Manual acknowledgements: a message is PUBACKed only once read and handled. A malformed one
  *       (unknown topic, over the size limit, not JSON, wrong shape) is acknowledged and dropped with a
  *       log line naming the reason and the topic, never the payload, and counted in {@link MqttMetrics}.
@@ -145,7 +146,10 @@ public final class PahoDeviceLink implements DeviceLink {
 
     private void subscribe() {
         String[] filters = {
-            settings.subscription(DeviceTopics.allStatus()),
+            // Statuses plainly, on every host: a broker never hands a retained message to a shared
+            // subscription, so a host (re)subscribing would miss the retained status of every machine
+            // that stayed connected. Each host records them; recording a status is order-safe and idempotent.
+            DeviceTopics.allStatus(),
             settings.subscription(DeviceTopics.allTelemetry()),
             settings.subscription(DeviceTopics.allAcks())
         };
