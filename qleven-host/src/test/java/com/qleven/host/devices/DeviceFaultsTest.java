@@ -106,6 +106,11 @@ class DeviceFaultsTest {
                 .split("MQTT link subscribed", -1).length - 1 >= times);
     }
 
+    private static String tail(Path log) throws IOException {
+        String all = Files.readString(log);
+        return all.substring(Math.max(0, all.length() - 6000));
+    }
+
     private static void kill(Process process) throws InterruptedException {
         process.destroyForcibly(); // SIGKILL: no shutdown hook, nothing flushed
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -161,7 +166,14 @@ class DeviceFaultsTest {
                 try {
                     listening(mqtt, second, log, Duration.ofSeconds(60));
                     subscribed(log, 2);
-                    await().atMost(Duration.ofSeconds(20)).until(() -> "done".equals(status(api, center, d, lock)));
+                    // Within a dispatch claim's lease (30 s) should the killed host have died holding one.
+                    try {
+                        await().atMost(Duration.ofSeconds(40)).until(() -> "done".equals(status(api, center, d, lock)));
+                    } catch (org.awaitility.core.ConditionTimeoutException e) {
+                        throw new AssertionError("command " + status(api, center, d, lock) + "; device "
+                                + api.get("/v1/devices/" + d.id(), center.token()).body() + "; simulator received "
+                                + m.received() + "; host log:\n" + tail(log), e);
+                    }
                     assertThat(status(api, center, d, stop)).isEqualTo("done");
                     assertThat(m.executed()).as(Files.readString(log)).containsExactly(CommandType.STOP,
                             CommandType.LOCK);
