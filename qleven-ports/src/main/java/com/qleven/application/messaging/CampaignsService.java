@@ -211,7 +211,7 @@ public final class CampaignsService {
         Permissions.require(principal, Permission.VIEW_CAMPAIGNS);
         TenantId tenant = principal.requireTenant();
         return transactions.inTenant(tenant, () -> {
-            Campaign campaign = campaigns.find(tenant, id).orElseThrow(() -> new NotFoundException(SUBJECT));
+            Campaign campaign = campaigns.read(tenant, id).orElseThrow(() -> new NotFoundException(SUBJECT));
             Campaigns.Progress progress = campaigns.progress(tenant, List.of(id)).getOrDefault(id, Campaigns.Progress.NONE);
             audit.record(AuditEvent.by(principal, "campaign.read", SUBJECT, Optional.of(id.value()), PURPOSE, 1, now()));
             return CampaignView.of(campaign, progress);
@@ -242,7 +242,7 @@ public final class CampaignsService {
         Permissions.require(principal, Permission.VIEW_CAMPAIGNS);
         TenantId tenant = principal.requireTenant();
         return transactions.inTenant(tenant, () -> {
-            campaigns.find(tenant, id).orElseThrow(() -> new NotFoundException(SUBJECT));
+            campaigns.read(tenant, id).orElseThrow(() -> new NotFoundException(SUBJECT));
             Page<Campaigns.RecipientStatus> found = campaigns.recipients(tenant, id, page);
             audit.record(AuditEvent.by(principal, "campaign.recipients", SUBJECT, Optional.of(id.value()), PURPOSE,
                     found.items().size(), now()));

@@ -108,6 +108,7 @@ public abstract class CampaignsContract {
         Campaign campaign = start(tenant, 3, AT, messages);
 
         assertThat(in(tenant, () -> campaigns().find(tenant, campaign.id()))).contains(campaign);
+        assertThat(in(tenant, () -> campaigns().read(tenant, campaign.id()))).contains(campaign);
         for (QueuedMessage m : messages) {
             assertThat(in(tenant, () -> store().messaging().outbox().find(tenant, m.state().id())))
                     .hasValueSatisfying(read -> {
@@ -122,6 +123,7 @@ public abstract class CampaignsContract {
         assertThat(progress.count(MessageStatus.QUEUED)).isEqualTo(3);
         assertThat(progress.pending()).isTrue();
         assertThat(in(other, () -> campaigns().find(other, campaign.id()))).isEmpty();
+        assertThat(in(other, () -> campaigns().read(other, campaign.id()))).isEmpty();
         assertThat(in(other, () -> campaigns().progress(other, List.of(campaign.id())))).isEmpty();
         assertThat(in(other, () -> campaigns().list(other, PageRequest.first())).items()).isEmpty();
         assertThat(in(other, () -> campaigns().recipients(other, campaign.id(), PageRequest.first())).items()).isEmpty();

@@ -76,6 +76,11 @@ final class InMemoryCampaigns implements Campaigns {
     }
 
     @Override
+    public Optional<Campaign> read(TenantId tenant, CampaignId id) {
+        return find(tenant, id);
+    }
+
+    @Override
     public Page<Campaign> list(TenantId tenant, PageRequest page) {
         return tx.within(() -> InMemoryPages.newestFirst(rows.entrySet().stream()
                 .filter(e -> tx.visible(tenant) && e.getKey().tenant().equals(tenant))

@@ -29,6 +29,12 @@ public interface Campaigns {
     /** The campaign, its row locked to the caller's commit (a cancellation reads it to change it). */
     Optional<Campaign> find(TenantId tenant, CampaignId id);
 
+    /**
+     * The campaign, read without a lock: what a view reads, so reading a running campaign never waits
+     * for, nor holds up, a cancellation.
+     */
+    Optional<Campaign> read(TenantId tenant, CampaignId id);
+
     /** The center's campaigns, newest first. */
     Page<Campaign> list(TenantId tenant, PageRequest page);
 

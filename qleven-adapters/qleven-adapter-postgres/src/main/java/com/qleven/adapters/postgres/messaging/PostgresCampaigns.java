@@ -91,9 +91,18 @@ final class PostgresCampaigns implements Campaigns {
 
     @Override
     public Optional<Campaign> find(TenantId tenant, CampaignId id) {
+        return one(tenant, id, " FOR UPDATE");
+    }
+
+    @Override
+    public Optional<Campaign> read(TenantId tenant, CampaignId id) {
+        return one(tenant, id, "");
+    }
+
+    private Optional<Campaign> one(TenantId tenant, CampaignId id, String lock) {
         return tx.withHandle(Optional.of(tenant), "find a campaign", h -> h
                 .createQuery("SELECT " + COLUMNS + " FROM public.campaigns WHERE tenant_id = :tenant AND id = :id"
-                        + " FOR UPDATE")
+                        + lock)
                 .bind("tenant", tenant.value())
                 .bind("id", id.value())
                 .map((rs, ctx) -> campaign(rs))
