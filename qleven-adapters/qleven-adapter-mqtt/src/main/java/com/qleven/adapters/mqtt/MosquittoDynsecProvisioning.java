@@ -196,12 +196,33 @@ public final class MosquittoDynsecProvisioning implements BrokerProvisioning, Au
             return;
         }
         try {
-            client.connect(options);
+            // Mosquitto drops the admin whenever a role it holds changes: Paho may still be closing that
+            // connection (32102) when the next command comes, so wait for it a little, boundedly.
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    client.connect(options);
+                    break;
+                } catch (MqttException e) {
+                    if (e.getReasonCode() != MqttException.REASON_CODE_CLIENT_DISCONNECTING || attempt >= 40) {
+                        throw e;
+                    }
+                    sleep(Duration.ofMillis(50));
+                }
+            }
             client.subscribe(RESPONSE, 1, (topic, message) -> received(message));
         } catch (MqttException e) {
             LOG.log(Level.ERROR, "Mosquitto dynamic security: cannot connect ({0})", e.getReasonCode());
             throw new ProvisioningException("cannot reach the Mosquitto broker's dynamic security (reason "
                     + e.getReasonCode() + ")", e);
+        }
+    }
+
+    private static void sleep(Duration pause) throws MqttException {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MqttException(MqttException.REASON_CODE_CLIENT_DISCONNECTING);
         }
     }
 
